@@ -1,0 +1,3 @@
+"""Rapport: customer relations for project-delivery teams, inside Slack."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,80 @@
+"""The `rapport` command: serve, migrate, console."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from bot import __version__
+from bot.settings import Settings, SettingsError, load_settings
+
+EXIT_SETTINGS = 2
+EXIT_DATABASE = 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _configure_logging(os.environ.get("RAPPORT_LOG_LEVEL", "INFO"), quiet=args.verb == "console")
+    try:
+        settings = load_settings(os.environ, require_slack=args.verb == "serve")
+    except SettingsError as error:
+        print(f"rapport: {error}", file=sys.stderr)
+        return EXIT_SETTINGS
+    if args.verb in ("serve", "migrate", "console") and not _migrate(settings):
+        return EXIT_DATABASE
+    if args.verb == "serve":
+        from bot.commands.server import serve
+
+        asyncio.run(serve(settings))
+    elif args.verb == "migrate":
+        print("rapport: database schema is up to date")
+    elif args.verb == "console":
+        from bot.console.repl import run_console
+
+        return asyncio.run(
+            run_console(settings, command=args.command, user=args.user, lang=args.lang, tz=args.tz)
+        )
+    return 0
+
+
+def _migrate(settings: Settings) -> bool:
+    from bot.store.migrate import upgrade
+
+    try:
+        upgrade(settings.database_url)
+    except Exception as error:  # one line, not a traceback: the operator fixes the URL or server
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        print(f"rapport: cannot open or upgrade the database: {reason}", file=sys.stderr)
+        return False
+    return True
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rapport", description="Customer relations in Slack.")
+    parser.add_argument("--version", action="version", version=f"rapport {__version__}")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
+    verbs.add_parser("serve", help="serve Slack over HTTP ($PORT) or Socket Mode")
+    verbs.add_parser("migrate", help="upgrade the database schema")
+    console = verbs.add_parser("console", help="try Rapport in the terminal, no Slack needed")
+    console.add_argument("-c", "--command", help="run one command, print what Rapport says, exit")
+    console.add_argument("--user", default="U_LOCAL", help="Slack user id to act as")
+    console.add_argument("--lang", choices=("en", "zh"), help="language (default: from $LANG)")
+    console.add_argument("--tz", help="IANA time zone (default: this machine's)")
+    return parser
+
+
+def _configure_logging(level: str, *, quiet: bool) -> None:
+    logging.basicConfig(
+        level=logging.WARNING if quiet else getattr(logging, level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

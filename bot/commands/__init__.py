@@ -1,0 +1,1 @@
+"""The Slack edge: Bolt listeners, the web client and the server. Nothing else imports Slack."""

@@ -1,0 +1,7 @@
+"""/customer: customer cards."""
+
+from __future__ import annotations
+
+from bot.commands.router import SlashRouter
+
+router = SlashRouter("/customer")

@@ -1,0 +1,49 @@
+"""Track listener work that goes on after the ack, so shutdown can let it finish."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
+
+
+class InFlight:
+    def __init__(self) -> None:
+        self._count = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    def track(self, func: F) -> F:
+        """Wrap a listener; Bolt still sees its argument names through `__wrapped__`."""
+
+        @functools.wraps(func)
+        async def tracked(*args: Any, **kwargs: Any) -> Any:
+            self._count += 1
+            self._idle.clear()
+            try:
+                return await func(*args, **kwargs)
+            finally:
+                self._count -= 1
+                if self._count == 0:
+                    self._idle.set()
+
+        return tracked  # type: ignore[return-value]
+
+    async def wait_idle(self, timeout: float | None = None) -> bool:
+        """True once nothing is in flight; False if `timeout` passed first."""
+        try:
+            async with asyncio.timeout(timeout):
+                while True:
+                    await self._idle.wait()
+                    await asyncio.sleep(0)  # let a just-acked listener start
+                    if self._idle.is_set():
+                        return True
+        except TimeoutError:
+            return False

@@ -1,0 +1,99 @@
+"""Middleware: attach the acting `Person` (language, time zone) to every request.
+
+Profiles come from a short in-process cache, then the database, then users.info.
+A slow or failing Slack or database never blocks the ack: defaults are used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.people import Person, is_fresh, person_from_profile, profile_from_users_info
+from bot.store.db import Database
+from bot.store.models import SlackProfile
+from bot.store.profiles import get_profile, save_profile
+from bot.store.types import utcnow
+
+log = logging.getLogger(__name__)
+
+MEMORY_TTL_SECONDS = 600
+SLACK_LOOKUP_BUDGET_SECONDS = 1.0
+
+
+class PersonResolver:
+    def __init__(self, db: Database, default_tz: ZoneInfo) -> None:
+        self._db = db
+        self._default_tz = default_tz
+        self._memory: dict[tuple[str, str], tuple[float, Person]] = {}
+
+    async def middleware(
+        self, context: AsyncBoltContext, client: AsyncWebClient, next: Callable[[], Awaitable[Any]]
+    ) -> Any:
+        team_id = context.team_id or context.enterprise_id or ""
+        user_id = context.user_id
+        if user_id:
+            context["person"] = await self.resolve(client, team_id, user_id)
+        return await next()
+
+    async def resolve(self, client: AsyncWebClient, team_id: str, user_id: str) -> Person:
+        key = (team_id, user_id)
+        cached = self._memory.get(key)
+        if cached and time.monotonic() - cached[0] < MEMORY_TTL_SECONDS:
+            return cached[1]
+        profile = await self._stored(team_id, user_id)
+        if not is_fresh(profile, now=utcnow()):
+            profile = await self._from_slack(client, team_id, user_id) or profile
+        person = person_from_profile(
+            profile, team_id=team_id, user_id=user_id, default_tz=self._default_tz
+        )
+        if profile is not None:
+            self._memory[key] = (time.monotonic(), person)
+        return person
+
+    async def _stored(self, team_id: str, user_id: str) -> SlackProfile | None:
+        try:
+            async with self._db.transaction() as session:
+                return await get_profile(session=session, team_id=team_id, user_id=user_id)
+        except Exception:
+            log.warning("profile cache unreadable; using Slack or defaults", exc_info=True)
+            return None
+
+    async def _from_slack(
+        self, client: AsyncWebClient, team_id: str, user_id: str
+    ) -> SlackProfile | None:
+        try:
+            async with asyncio.timeout(SLACK_LOOKUP_BUDGET_SECONDS):
+                response = await client.users_info(user=user_id, include_locale=True)
+        except Exception:
+            log.warning("users.info for %s failed or was slow; using defaults", user_id)
+            return None
+        profile = profile_from_users_info(response["user"], team_id=team_id, now=utcnow())
+        try:
+            async with self._db.transaction() as session:
+                await save_profile(session=session, profile=profile)
+        except Exception:
+            log.warning("could not cache the profile of %s", user_id, exc_info=True)
+        return profile
+
+    async def refresh(self, team_id: str, user: dict[str, Any]) -> None:
+        """Slack's user_change event: a person changed language or time zone."""
+        profile = profile_from_users_info(user, team_id=team_id, now=utcnow())
+        self._memory.pop((team_id, profile.user_id), None)
+        async with self._db.transaction() as session:
+            await save_profile(session=session, profile=profile)
+
+    def register(self, app: AsyncApp) -> None:
+        async def user_change(event: dict[str, Any], context: AsyncBoltContext) -> None:
+            await self.refresh(context.team_id or "", event["user"])
+
+        app.middleware(self.middleware)
+        app.event("user_change")(user_change)

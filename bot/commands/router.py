@@ -1,0 +1,45 @@
+"""Slash commands with subcommands: `/customer new …`, `/log help`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+
+from bot.commands.inflight import InFlight
+from bot.commands.replies import ack_help
+from bot.parsing import split_subcommand
+
+Subcommand = Callable[..., Awaitable[None]]
+
+
+class SlashRouter:
+    """Routes the first word of a slash command to its handler; anything else gets the help."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+        self._handlers: dict[str, Subcommand] = {}
+
+    def subcommand(self, *words: str) -> Callable[[Subcommand], Subcommand]:
+        def add(handler: Subcommand) -> Subcommand:
+            for word in words:
+                self._handlers[word] = handler
+            return handler
+
+        return add
+
+    def register(self, app: AsyncApp, inflight: InFlight) -> None:
+        async def listener(
+            ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext
+        ) -> None:
+            word, rest = split_subcommand(command.get("text"))
+            handler = self._handlers.get(word)
+            if handler is None:
+                await ack_help(ack, self.command, context, word)
+                return
+            await handler(ack=ack, rest=rest, command=command, context=context)
+
+        app.command(self.command)(inflight.track(listener))

@@ -1,0 +1,125 @@
+"""The production server: aiohttp serving Bolt over HTTP, or Socket Mode, plus /healthz.
+
+`Service` owns everything that runs: the web server, the Socket Mode connection,
+the scheduler clock and the database. `stop()` is the SIGTERM path: stop taking
+work, let in-flight listeners finish, stop the clock, close the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from dataclasses import dataclass
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.commands.app import build_app
+from bot.commands.client import build_web_client
+from bot.commands.identity import BotIdentity
+from bot.commands.inflight import InFlight
+from bot.jobs.clock import Clock
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.store.health import check_health
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+DRAIN_SECONDS = 25.0  # under Kubernetes' default 30 s grace period
+MAX_BODY_BYTES = 4 * 1024 * 1024
+
+
+@dataclass
+class Service:
+    settings: Settings
+    db: Database
+    client: AsyncWebClient
+    bolt: AsyncApp
+    inflight: InFlight
+    identity: BotIdentity
+    clock: Clock
+    web: web.Application
+    runner: web.AppRunner | None = None
+    socket: AsyncSocketModeHandler | None = None
+    port: int | None = None
+
+    async def start(self, *, host: str = "0.0.0.0", port: int | None = None) -> None:
+        self.runner = web.AppRunner(
+            self.web, shutdown_timeout=DRAIN_SECONDS, access_log=None, handle_signals=False
+        )
+        await self.identity.warm()
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, host, self.settings.port if port is None else port)
+        await site.start()
+        self.port = self.runner.addresses[0][1]
+        if self.settings.socket_mode:
+            self.socket = AsyncSocketModeHandler(
+                self.bolt, self.settings.slack_app_token, web_client=self.client
+            )
+            await self.socket.connect_async()
+        self.clock.start()
+        mode = "Socket Mode" if self.socket else f"HTTP {EVENTS_PATH}"
+        log.info("Rapport serving on port %s (%s)", self.port, mode)
+
+    async def stop(self) -> None:
+        if self.socket is not None:
+            await self.socket.close_async()
+        if self.runner is not None:
+            await self.runner.cleanup()  # stops listening, then drains open requests
+        if not await self.inflight.wait_idle(timeout=DRAIN_SECONDS):
+            log.warning("%d listeners still running at shutdown", self.inflight.count)
+        self.clock.shutdown()
+        await self.db.dispose()
+        log.info("Rapport stopped")
+
+
+def build_service(settings: Settings, db: Database, *, clock: Clock | None = None) -> Service:
+    client = build_web_client(settings)
+    inflight = InFlight()
+    identity = BotIdentity(client)
+    bolt = build_app(settings, db, client, inflight, identity)
+    return Service(
+        identity=identity,
+        settings=settings,
+        db=db,
+        client=client,
+        bolt=bolt,
+        inflight=inflight,
+        clock=clock or Clock(),
+        web=build_web_app(bolt, db, events=not settings.socket_mode),
+    )
+
+
+def build_web_app(bolt: AsyncApp, db: Database, *, events: bool) -> web.Application:
+    async def slack_events(request: web.Request) -> web.StreamResponse:
+        response = await bolt.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    async def healthz(_request: web.Request) -> web.StreamResponse:
+        health = await check_health(db)
+        return web.json_response(health.as_json(), status=200 if health.ok else 503)
+
+    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app.router.add_get(HEALTH_PATH, healthz)
+    if events:
+        app.router.add_post(EVENTS_PATH, slack_events)
+    return app
+
+
+async def serve(settings: Settings) -> None:
+    """Run until SIGTERM or SIGINT, then shut down gracefully."""
+    service = build_service(settings, Database(settings.database_url))
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stopping.set)
+    await service.start()
+    await stopping.wait()
+    log.info("Shutting down: no new work, finishing what is in flight")
+    await service.stop()

@@ -1,0 +1,128 @@
+"""`rapport console`: type slash commands, answer modals field by field, read replies."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import tzlocal
+
+from bot.console.harness import Harness
+from bot.console.modal import modal_fields, state_value
+from bot.console.render import render_blocks
+from bot.console.slack_double import Posting
+from bot.settings import Settings
+
+Ask = Callable[[str], Awaitable[str | None]]
+CHANNEL = "C_LOCAL"
+BANNER = (
+    "Rapport console — type /customer help or /log help; `quit` to leave.\n"
+    "Everything Rapport posts is printed here; modals are asked field by field."
+)
+
+
+async def run_console(
+    settings: Settings, *, command: str | None, user: str, lang: str | None, tz: str | None
+) -> int:
+    async with Harness(settings) as harness:
+        await harness.act_as(
+            user, name="You", locale=_locale(lang), tz=tz or tzlocal.get_localzone_name() or "UTC"
+        )
+        console = Console(harness, user=user, ask=_ask_stdin, out=print)
+        if command is not None:
+            return await console.run_line(command)
+        print(BANNER)
+        while (line := await _ask_stdin("rapport> ")) is not None:
+            if line.strip() in ("quit", "exit", "退出"):
+                break
+            if line.strip():
+                await console.run_line(line)
+    return 0
+
+
+class Console:
+    def __init__(self, harness: Harness, *, user: str, ask: Ask, out: Callable[[str], Any]) -> None:
+        self.harness = harness
+        self.user = user
+        self.ask = ask
+        self.out = out
+
+    async def run_line(self, line: str) -> int:
+        if not line.startswith("/"):
+            self.out("Type a slash command such as /customer help.")
+            return 1
+        assert self.harness.workspace is not None
+        seen = len(self.harness.slack.postings)
+        answer = await self.harness.workspace.command(line, user=self.user, channel=CHANNEL)
+        await self.harness.settle()
+        if answer.status != 200:
+            self.out(f"(Slack would show an error: HTTP {answer.status})")
+            return 1
+        await self._show_since(seen)
+        return 0
+
+    async def _show_since(self, seen: int) -> None:
+        for posting in self.harness.slack.postings[seen:]:
+            if posting.kind == "modal":
+                await self._fill_modal(posting.raw["view"])
+            else:
+                self.out(
+                    _describe(posting) + "\n" + render_blocks(posting.blocks, fallback=posting.text)
+                )
+
+    async def _fill_modal(self, view: dict[str, Any]) -> None:
+        assert self.harness.workspace is not None
+        title = view.get("title", {}).get("text", "")
+        self.out(f"── {title} ──")
+        values: dict[str, Any] = {}
+        for field in modal_fields(view):
+            values.setdefault(field.block_id, {})[field.action_id] = await self._ask_field(field)
+        seen = len(self.harness.slack.postings)
+        answer = await self.harness.workspace.submit_view(view, values, user=self.user)
+        await self.harness.settle()
+        action = answer.json.get("response_action")
+        if action == "errors":
+            for message in answer.json.get("errors", {}).values():
+                self.out(f"✗ {message}")
+            await self._fill_modal(view)
+        elif action in ("update", "push"):
+            await self._fill_modal(answer.json["view"])
+        await self._show_since(seen)
+
+    async def _ask_field(self, field: Any) -> dict[str, Any]:
+        while True:
+            raw = await self.ask(field.prompt())
+            if raw is None:
+                raise SystemExit("modal cancelled: no more input")
+            try:
+                return state_value(field, raw)
+            except ValueError as error:
+                self.out(f"✗ {error}")
+
+
+def _describe(posting: Posting) -> str:
+    where = {
+        "response": "only you can see this",
+        "ephemeral": "only you can see this",
+        "message": f"posted in {posting.channel}",
+        "update": "message updated",
+        "home": "your Home tab",
+    }.get(posting.kind, posting.kind)
+    return f"[{where}]"
+
+
+def _locale(lang: str | None) -> str:
+    if lang is None:
+        lang = "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+    return "zh-CN" if lang == "zh" else "en-US"
+
+
+async def _ask_stdin(prompt: str) -> str | None:
+    """Read a line without blocking the event loop (the app is serving on it)."""
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+    return line.rstrip("\n") if line else None

@@ -1,0 +1,285 @@
+"""A stand-in for Slack's Web API on loopback, for the console and the tests.
+
+It answers the methods Rapport calls the way Slack does, records every call,
+keeps what was posted where (channel messages, ephemerals, DMs, modals, Home
+tabs), and can be told to be slow, to rate-limit, or to fail.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+BOT_USER = "U_RAPPORT"
+TEAM = "T_LOCAL"
+
+
+@dataclass
+class ApiCall:
+    method: str
+    args: dict[str, Any]
+    token: str | None
+
+
+@dataclass
+class Posting:
+    """Something Slack would show a person: where, to whom, and the message."""
+
+    kind: str  # message | ephemeral | response | update | modal | home
+    channel: str | None
+    user: str | None
+    text: str
+    blocks: list[dict[str, Any]]
+    ts: str
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Faults:
+    latency: float = 0.0
+    rate_limit_next: int = 0
+    retry_after: int = 1
+    fail_next: int = 0
+
+
+class SlackDouble:
+    def __init__(self) -> None:
+        self.users: dict[str, dict[str, Any]] = {}
+        self.calls: list[ApiCall] = []
+        self.postings: list[Posting] = []
+        self.views: dict[str, dict[str, Any]] = {}
+        self.faults = Faults()
+        self.socket_frames: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._socket: web.WebSocketResponse | None = None
+        self._ids = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+        self.team_id = TEAM
+        self.add_user(BOT_USER, name="rapport", is_bot=True)
+
+    # --- set-up ----------------------------------------------------------------
+    def add_user(
+        self,
+        user_id: str,
+        *,
+        name: str = "",
+        locale: str = "en-US",
+        tz: str = "UTC",
+        is_admin: bool = False,
+        is_bot: bool = False,
+    ) -> None:
+        self.users[user_id] = {
+            "id": user_id,
+            "team_id": TEAM,
+            "name": name or user_id.lower(),
+            "real_name": name or user_id,
+            "tz": tz,
+            "locale": locale,
+            "is_admin": is_admin,
+            "is_owner": False,
+            "is_bot": is_bot,
+            "profile": {"display_name": name or user_id, "real_name": name or user_id},
+        }
+
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)
+        app.router.add_post("/response/{token}", self._response_url)
+        app.router.add_get("/socket", self._socket_mode)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
+        return self.url
+
+    async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return self.url + "/api/"
+
+    def response_url(self, channel: str, user: str) -> str:
+        return f"{self.url}/response/{channel}.{user}.{next(self._ids)}"
+
+    def new_trigger_id(self) -> str:
+        return f"trigger.{next(self._ids)}"
+
+    def calls_to(self, method: str) -> list[ApiCall]:
+        return [call for call in self.calls if call.method == method]
+
+    # --- Socket Mode -----------------------------------------------------------
+    async def send_envelope(
+        self, envelope_type: str, payload: dict[str, Any], timeout: float = 5.0
+    ) -> dict[str, Any]:
+        """Deliver one Socket Mode envelope and wait for the app's acknowledgement."""
+        if self._socket is None:
+            raise RuntimeError("no Socket Mode connection")
+        envelope_id = f"env-{next(self._ids)}"
+        await self._socket.send_json(
+            {
+                "envelope_id": envelope_id,
+                "type": envelope_type,
+                "payload": payload,
+                "accepts_response_payload": True,
+            }
+        )
+        async with asyncio.timeout(timeout):
+            while True:
+                frame = await self.socket_frames.get()
+                if frame.get("envelope_id") == envelope_id:
+                    return frame
+
+    async def _socket_mode(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self._socket = socket
+        await socket.send_json({"type": "hello", "num_connections": 1})
+        async for message in socket:
+            if message.type == web.WSMsgType.TEXT:
+                await self.socket_frames.put(json.loads(message.data))
+        return socket
+
+    # --- Web API ---------------------------------------------------------------
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args = await _read_args(request)
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or None
+        self.calls.append(ApiCall(method, args, token))
+        if self.faults.latency:
+            await asyncio.sleep(self.faults.latency)
+        if self.faults.rate_limit_next > 0:
+            self.faults.rate_limit_next -= 1
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"},
+                status=429,
+                headers={"Retry-After": str(self.faults.retry_after)},
+            )
+        if self.faults.fail_next > 0:
+            self.faults.fail_next -= 1
+            return web.json_response({"ok": False, "error": "internal_error"}, status=500)
+        handler = getattr(self, "_m_" + method.replace(".", "_"), None)
+        if handler is None:
+            return web.json_response({"ok": False, "error": "unknown_method"})
+        return web.json_response(handler(args))
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        channel, user, _ = request.match_info["token"].split(".", 2)
+        kind = "response" if body.get("response_type") != "in_channel" else "message"
+        self.record(kind, channel, user if kind == "response" else None, body)
+        return web.Response(text="ok")
+
+    def record(
+        self, kind: str, channel: str | None, user: str | None, message: dict[str, Any]
+    ) -> Posting:
+        blocks = message.get("blocks") or []
+        if isinstance(blocks, str):
+            blocks = json.loads(blocks)
+        posting = Posting(
+            kind,
+            channel,
+            user,
+            message.get("text") or "",
+            blocks,
+            ts=f"{time.time():.6f}",
+            raw=message,
+        )
+        self.postings.append(posting)
+        return posting
+
+    def _m_auth_test(self, _args: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": "https://local.slack.test/",
+            "team": "Local",
+            "user": "rapport",
+            "team_id": TEAM,
+            "user_id": BOT_USER,
+            "bot_id": "B_RAPPORT",
+            "is_enterprise_install": False,
+        }
+
+    def _m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        user = self.users.get(args.get("user", ""))
+        return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+
+    def _m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+        posting = self.record("message", args.get("channel"), None, args)
+        return {
+            "ok": True,
+            "channel": posting.channel,
+            "ts": posting.ts,
+            "message": {"text": posting.text, "ts": posting.ts},
+        }
+
+    def _m_chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
+        posting = self.record("ephemeral", args.get("channel"), args.get("user"), args)
+        return {"ok": True, "message_ts": posting.ts}
+
+    def _m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        posting = self.record("update", args.get("channel"), None, args)
+        return {"ok": True, "channel": posting.channel, "ts": args.get("ts")}
+
+    def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "channel": {"id": "D_" + str(args.get("users", "")).split(",")[0]}}
+
+    def _m_views_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        if not str(args.get("trigger_id", "")).startswith("trigger."):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        return self._store_view(args, kind="modal")
+
+    def _m_views_push(self, args: dict[str, Any]) -> dict[str, Any]:
+        return self._store_view(args, kind="modal")
+
+    def _m_views_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        view_id = args.get("view_id")
+        if view_id not in self.views:
+            return {"ok": False, "error": "not_found"}
+        return self._store_view(args, kind="modal", view_id=view_id)
+
+    def _m_views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
+        return self._store_view(args, kind="home", user=args.get("user_id"))
+
+    def _store_view(
+        self,
+        args: dict[str, Any],
+        *,
+        kind: str,
+        view_id: str | None = None,
+        user: str | None = None,
+    ) -> dict[str, Any]:
+        view = args["view"] if isinstance(args["view"], dict) else json.loads(args["view"])
+        view = {**view, "id": view_id or f"V{next(self._ids)}"}
+        self.views[view["id"]] = view
+        self.record(kind, None, user, {"text": "", "blocks": view.get("blocks", []), "view": view})
+        return {"ok": True, "view": view}
+
+    def _m_apps_connections_open(self, _args: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "url": self.url.replace("http://", "ws://") + "/socket"}
+
+
+async def _read_args(request: web.Request) -> dict[str, Any]:
+    args: dict[str, Any] = dict(request.query)
+    if request.can_read_body:
+        raw = await request.text()
+        if request.content_type == "application/json":
+            args.update(json.loads(raw or "{}"))
+        else:
+            args.update(dict(parse_qsl(raw, keep_blank_values=True)))
+    for key in ("blocks", "view"):
+        if isinstance(args.get(key), str):
+            args[key] = json.loads(args[key])
+    return args

@@ -1,0 +1,134 @@
+"""Slack's side of the conversation: signed requests shaped like Slack's.
+
+Slash commands are form-encoded, interactions are a `payload` form field,
+events are JSON — each signed with the app's signing secret (v0 scheme), sent
+to the app's `/slack/events`. The console and the tests drive the app this way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+
+from bot.console.slack_double import TEAM, SlackDouble
+
+
+def sign(secret: str, timestamp: str, body: str) -> str:
+    base = f"v0:{timestamp}:{body}".encode()
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+@dataclass
+class Answer:
+    """The app's HTTP answer to one request."""
+
+    status: int
+    text: str
+
+    @property
+    def json(self) -> dict[str, Any]:
+        return json.loads(self.text) if self.text.startswith("{") else {}
+
+
+class Workspace:
+    def __init__(self, slack: SlackDouble, events_url: str, signing_secret: str) -> None:
+        self.slack = slack
+        self.events_url = events_url
+        self.signing_secret = signing_secret
+
+    async def command(self, line: str, *, user: str, channel: str = "C_LOCAL") -> Answer:
+        """Type `line` (e.g. `/customer help`) in `channel` as `user`."""
+        command, _, text = line.strip().partition(" ")
+        form = {
+            "token": "legacy",
+            "team_id": TEAM,
+            "team_domain": "local",
+            "channel_id": channel,
+            "channel_name": channel.lower(),
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": command,
+            "text": text.strip(),
+            "api_app_id": "A_RAPPORT",
+            "is_enterprise_install": "false",
+            "response_url": self.slack.response_url(channel, user),
+            "trigger_id": self.slack.new_trigger_id(),
+        }
+        answer = await self.post(urlencode(form), "application/x-www-form-urlencoded")
+        self._record_ack(answer, channel=channel, user=user)
+        return answer
+
+    async def interact(self, payload: dict[str, Any]) -> Answer:
+        body = urlencode({"payload": json.dumps(payload)})
+        return await self.post(body, "application/x-www-form-urlencoded")
+
+    async def submit_view(
+        self, view: dict[str, Any], values: dict[str, Any], *, user: str
+    ) -> Answer:
+        state_view = {**view, "state": {"values": values}}
+        return await self.interact(
+            {
+                "type": "view_submission",
+                "team": {"id": TEAM},
+                "api_app_id": "A_RAPPORT",
+                "user": {"id": user, "team_id": TEAM},
+                "view": state_view,
+                "trigger_id": self.slack.new_trigger_id(),
+            }
+        )
+
+    async def event(
+        self, event: dict[str, Any], *, event_id: str = "Ev1", retry_num: int | None = None
+    ) -> Answer:
+        body = json.dumps(
+            {
+                "token": "legacy",
+                "team_id": TEAM,
+                "api_app_id": "A_RAPPORT",
+                "type": "event_callback",
+                "event_id": event_id,
+                "event_time": int(time.time()),
+                "event": event,
+            }
+        )
+        headers = (
+            {}
+            if retry_num is None
+            else {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
+        )
+        return await self.post(body, "application/json", headers=headers)
+
+    async def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        timestamp: int | None = None,
+        secret: str | None = None,
+        signed: bool = True,
+        headers: dict[str, str] | None = None,
+    ) -> Answer:
+        stamp = str(int(time.time()) if timestamp is None else timestamp)
+        sent = {"Content-Type": content_type, **(headers or {})}
+        if signed:
+            sent["X-Slack-Request-Timestamp"] = stamp
+            sent["X-Slack-Signature"] = sign(secret or self.signing_secret, stamp, body)
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(self.events_url, data=body.encode(), headers=sent) as response,
+        ):
+            return Answer(response.status, await response.text())
+
+    def _record_ack(self, answer: Answer, *, channel: str, user: str) -> None:
+        """A slash command's HTTP answer is a message shown to the person who typed it."""
+        message = answer.json
+        if answer.status == 200 and (message.get("text") or message.get("blocks")):
+            kind = "response" if message.get("response_type") != "in_channel" else "message"
+            self.slack.record(kind, channel, user, message)

@@ -1,0 +1,1 @@
+"""Scheduled work. The database says what is due; the clock only says when to look."""

@@ -1,0 +1,41 @@
+"""APScheduler as a clock: a few interval sweeps, never one job per reminder."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+Sweep = Callable[[], Awaitable[None]]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._sweeps: list[tuple[str, Sweep, float]] = []
+
+    @property
+    def running(self) -> bool:
+        return self._scheduler.running
+
+    def every(self, seconds: float, name: str, sweep: Sweep) -> None:
+        """Run `sweep` every `seconds`; a sweep still running is not started twice."""
+        self._sweeps.append((name, sweep, seconds))
+
+    def start(self) -> None:
+        for name, sweep, seconds in self._sweeps:
+            self._scheduler.add_job(
+                sweep,
+                "interval",
+                seconds=seconds,
+                id=name,
+                name=name,
+                max_instances=1,
+                coalesce=True,
+            )
+        self._scheduler.start()
+
+    def shutdown(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)

@@ -1,0 +1,1 @@
+"""Block Kit builders: pure functions from domain values to Slack's JSON."""

@@ -1,0 +1,23 @@
+"""What a person sees when something fails on our side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.i18n import Lang, t
+from bot.views import ids
+from bot.views.blocks import Reply, section
+
+
+def build_error_reply(lang: Lang, *, database_down: bool, reference: str) -> Reply:
+    text = t("error.database", lang) if database_down else t("error.generic", lang, ref=reference)
+    return Reply(text=text, blocks=[section(":warning: " + text, block_id=ids.ERROR_BLOCK)])
+
+
+def build_error_modal(reply: Reply, lang: Lang) -> dict[str, Any]:
+    return {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "Rapport"},
+        "close": {"type": "plain_text", "text": "OK" if lang == "en" else "好"},
+        "blocks": reply.blocks,
+    }

@@ -1,0 +1,31 @@
+"""The usage text of /customer and /log."""
+
+from __future__ import annotations
+
+from bot.i18n import Lang, t
+from bot.views import ids
+from bot.views.blocks import Reply, context, escape, header, section
+
+# (usage, description key) per command; a subcommand is listed once it works.
+USAGE: dict[str, list[tuple[str, str]]] = {
+    "/customer": [("/customer help", "help.customer.help")],
+    "/log": [("/log help", "help.log.help")],
+}
+_TITLES = {
+    "/customer": ("help.customer.title", "help.customer.intro"),
+    "/log": ("help.log.title", "help.log.intro"),
+}
+
+
+def build_help(command: str, lang: Lang, *, unknown_word: str | None = None) -> Reply:
+    title_key, intro_key = _TITLES[command]
+    lines = [f"`{usage}` — {t(key, lang)}" for usage, key in USAGE[command]]
+    intro = t(intro_key, lang)
+    if unknown_word is not None:
+        intro = t("help.unknown", lang, word=escape(unknown_word[:80]), command=command)
+    blocks = [
+        header(t(title_key, lang), block_id=ids.HELP_HEADER),
+        section(intro + "\n\n" + "\n".join(lines), block_id=ids.HELP_BODY),
+        context(t("help.coming", lang), block_id=ids.HELP_NOTE),
+    ]
+    return Reply(text=f"{t(title_key, lang)}\n{intro}\n" + "\n".join(lines), blocks=blocks)

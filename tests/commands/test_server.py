@@ -1,0 +1,108 @@
+"""`rapport serve` as a real process, pointed at a SlackDouble: HTTP, Socket Mode, SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.console.slack_double import SlackDouble
+from bot.console.workspace import Workspace
+from tests.conftest import free_port
+
+SECRET = "test-signing-secret"
+
+
+@pytest.fixture
+async def slack() -> AsyncIterator[SlackDouble]:
+    double = SlackDouble()
+    await double.start()
+    double.add_user("U_ALICE", name="Alice", locale="en-US", tz="Europe/Paris")
+    yield double
+    await double.stop()
+
+
+async def start_serve(slack: SlackDouble, database_url: str, tmp_path: Path,
+                      **extra: str) -> tuple[asyncio.subprocess.Process, int]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "RAPPORT_"))}
+    env.update(SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET=SECRET,
+               SLACK_API_URL=slack.api_url, DATABASE_URL=database_url, PORT=str(port), **extra)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "serve", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    async with asyncio.timeout(30):
+        while (await health(port))[0] != 200:
+            assert process.returncode is None, await process.stdout.read()
+            await asyncio.sleep(0.1)
+    return process, port
+
+
+async def health(port: int) -> tuple[int, dict]:
+    try:
+        async with aiohttp.ClientSession() as session, session.get(
+            f"http://127.0.0.1:{port}/healthz"
+        ) as response:
+            return response.status, await response.json()
+    except aiohttp.ClientError:
+        return 0, {}
+
+
+async def stop(process: asyncio.subprocess.Process) -> int:
+    process.send_signal(signal.SIGTERM)
+    async with asyncio.timeout(30):
+        return await process.wait()
+
+
+async def test_serve_answers_signed_commands_refuses_unsigned_and_stops_on_sigterm(
+    slack: SlackDouble, database_url: str, tmp_path: Path
+) -> None:
+    process, port = await start_serve(slack, database_url, tmp_path)
+    workspace = Workspace(slack, f"http://127.0.0.1:{port}/slack/events", SECRET)
+
+    answer = await workspace.command("/customer help", user="U_ALICE")
+    assert answer.status == 200
+    assert "/customer help" in answer.json["text"]
+
+    unsigned = await workspace.post("command=%2Fcustomer&text=help",
+                                    "application/x-www-form-urlencoded", signed=False)
+    assert unsigned.status == 401
+
+    status, body = await health(port)
+    assert (status, body["database"]) == (200, "reachable")
+
+    assert await stop(process) == 0
+    output = (await process.stdout.read()).decode()
+    assert "Traceback" not in output
+    assert "Rapport stopped" in output
+    assert slack.calls_to("users.info")[0].token == "xoxb-test"
+
+
+async def test_socket_mode_takes_commands_over_the_socket_and_still_answers_healthz(
+    slack: SlackDouble, database_url: str, tmp_path: Path
+) -> None:
+    process, port = await start_serve(slack, database_url, tmp_path,
+                                      SLACK_APP_TOKEN="xapp-test")
+    async with asyncio.timeout(15):
+        while slack._socket is None:
+            await asyncio.sleep(0.05)
+
+    frame = await slack.send_envelope("slash_commands", {
+        "command": "/customer", "text": "help", "user_id": "U_ALICE", "team_id": "T_LOCAL",
+        "channel_id": "C1", "trigger_id": "trigger.1",
+        "response_url": slack.response_url("C1", "U_ALICE")})
+
+    assert "/customer help" in frame["payload"]["text"]
+    assert slack.calls_to("apps.connections.open")[0].token == "xapp-test"
+    async with aiohttp.ClientSession() as session, session.post(
+        f"http://127.0.0.1:{port}/slack/events", data="x"
+    ) as response:
+        assert response.status in (404, 405)  # no public events endpoint in Socket Mode
+    assert (await health(port))[0] == 200
+    assert await stop(process) == 0

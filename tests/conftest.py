@@ -1,0 +1,105 @@
+"""Shared fixtures: a freshly migrated database per test, and Rapport served on loopback
+against a SlackDouble.
+
+Set RAPPORT_TEST_DATABASE_URL=postgresql://… to run the whole suite on PostgreSQL
+(`scripts/with-postgres` does that); otherwise every test gets a SQLite file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import shutil
+import socket
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.console.harness import Harness
+from bot.console.workspace import Workspace
+from bot.settings import Settings, parse_database_url
+from bot.store.migrate import upgrade
+
+POSTGRES_URL = os.environ.get("RAPPORT_TEST_DATABASE_URL")
+_numbers = itertools.count(1)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def _postgres_admin(url: str, *statements: str) -> None:
+    import asyncpg
+
+    connection = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        for statement in statements:
+            await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+def _with_database(url: str, name: str) -> str:
+    base, _, _ = url.rpartition("/")
+    return f"{base}/{name}"
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database migrated once; each test gets a copy of it."""
+    if POSTGRES_URL:
+        admin = parse_database_url(POSTGRES_URL)
+        name = f"rapport_template_{os.getpid()}"
+        asyncio.run(_postgres_admin(admin, f"DROP DATABASE IF EXISTS {name}",
+                                    f"CREATE DATABASE {name}"))
+        url = _with_database(admin, name)
+        upgrade(url)
+        yield url
+        asyncio.run(_postgres_admin(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    else:
+        path = tmp_path_factory.mktemp("template") / "rapport.db"
+        url = parse_database_url(f"sqlite:///{path}")
+        upgrade(url)
+        yield url
+
+
+@pytest.fixture
+def database_url(template_database: str, tmp_path: Path) -> Iterator[str]:
+    if POSTGRES_URL:
+        admin = parse_database_url(POSTGRES_URL)
+        name = f"rapport_test_{os.getpid()}_{next(_numbers)}"
+        template = template_database.rpartition("/")[2]
+        asyncio.run(_postgres_admin(admin, f"CREATE DATABASE {name} TEMPLATE {template}"))
+        yield _with_database(admin, name)
+        asyncio.run(_postgres_admin(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    else:
+        source = Path(template_database.removeprefix("sqlite+aiosqlite:///"))
+        target = tmp_path / "rapport.db"
+        shutil.copyfile(source, target)
+        yield f"sqlite+aiosqlite:///{target}"
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(slack_bot_token=None, slack_signing_secret=None, slack_app_token=None,
+                    slack_api_url="https://slack.invalid/api/", database_url=database_url,
+                    port=0, default_tz=ZoneInfo("UTC"))
+
+
+@pytest.fixture
+async def harness(settings: Settings) -> AsyncIterator[Harness]:
+    async with Harness(settings) as running:
+        await running.act_as("U_ALICE", name="Alice", locale="en-US", tz="America/New_York")
+        await running.act_as("U_WANG", name="王伟", locale="zh-CN", tz="Asia/Shanghai")
+        yield running
+
+
+@pytest.fixture
+def workspace(harness: Harness) -> Workspace:
+    assert harness.workspace is not None
+    return harness.workspace

@@ -1,0 +1,45 @@
+"""`rapport console`: Rapport in the terminal, no workspace needed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def console(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+    return subprocess.run([sys.executable, "-m", "bot", "console", *args], cwd=cwd, env=env,
+                          input=stdin, capture_output=True, text=True, timeout=60)
+
+
+def test_one_command_prints_the_help_and_exits(tmp_path: Path) -> None:
+    result = console("-c", "/customer help", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "Customer cards — /customer" in result.stdout
+    assert "/customer help" in result.stdout
+    assert "only you can see this" in result.stdout
+    assert (tmp_path / "rapport.db").exists()  # the embedded default: SQLite in the cwd
+
+
+def test_the_console_speaks_chinese_when_asked(tmp_path: Path) -> None:
+    result = console("-c", "/log", "--lang", "zh", cwd=tmp_path)
+
+    assert "联系记录" in result.stdout
+
+
+def test_the_interactive_console_runs_lines_until_quit(tmp_path: Path) -> None:
+    result = console(cwd=tmp_path, stdin="/customer nonsense\n/log help\nquit\n")
+
+    assert result.returncode == 0, result.stderr
+    assert "I don't know `nonsense`" in result.stdout
+    assert "Contact records — /log" in result.stdout
+
+
+def test_text_that_is_not_a_command_gets_a_hint(tmp_path: Path) -> None:
+    result = console("-c", "hello", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert "Type a slash command" in result.stdout

@@ -1,0 +1,49 @@
+"""The `rapport` command as an operator meets it: one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "RAPPORT_",
+                                                                     "DATABASE_URL", "PORT"))}
+    return subprocess.run([sys.executable, "-m", "bot", *args], env={**clean, **env}, cwd=cwd,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_serve_without_a_bot_token_stops_with_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run("serve", env={}, cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "rapport: SLACK_BOT_TOKEN: expected a bot token starting with xoxb-; it is not set"]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_malformed_port_names_the_variable(tmp_path: Path) -> None:
+    env = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "http"}
+    result = run("serve", env=env, cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("rapport: PORT: expected a TCP port number")
+
+
+def test_migrate_creates_the_sqlite_file_in_the_working_directory(tmp_path: Path) -> None:
+    result = run("migrate", env={}, cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "rapport.db").exists()
+    assert run("migrate", env={}, cwd=tmp_path).returncode == 0  # twice is harmless
+
+
+def test_an_unreachable_database_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": "postgresql://nobody@127.0.0.1:9/none"}
+    result = run("migrate", env=env, cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("rapport: cannot open or upgrade the database")

@@ -1,0 +1,74 @@
+"""Settings come from the environment; a bad one is named with what is expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings import SettingsError, load_settings
+
+SLACK = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
+
+
+def test_defaults_need_only_the_slack_credentials(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(SLACK, require_slack=True)
+
+    assert settings.slack_api_url == "https://slack.com/api/"
+    assert settings.port == 3000
+    assert settings.database_url == f"sqlite+aiosqlite:///{tmp_path}/rapport.db"
+    assert str(settings.default_tz) == "UTC"
+    assert settings.socket_mode is False
+
+
+def test_socket_mode_needs_no_signing_secret() -> None:
+    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"},
+                             require_slack=True)
+    assert settings.socket_mode is True
+
+
+@pytest.mark.parametrize(
+    ("env", "variable"),
+    [
+        ({}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+        ({**SLACK, "SLACK_BOT_TOKEN": "xoxp-user-token"}, "SLACK_BOT_TOKEN"),
+        ({**SLACK, "SLACK_APP_TOKEN": "xoxb-wrong"}, "SLACK_APP_TOKEN"),
+        ({**SLACK, "PORT": "eighty"}, "PORT"),
+        ({**SLACK, "PORT": "70000"}, "PORT"),
+        ({**SLACK, "SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL"),
+        ({**SLACK, "DATABASE_URL": "mysql://db/rapport"}, "DATABASE_URL"),
+        ({**SLACK, "RAPPORT_DEFAULT_TZ": "Mars/Olympus"}, "RAPPORT_DEFAULT_TZ"),
+    ],
+)
+def test_a_missing_or_malformed_setting_is_named(env: dict, variable: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        load_settings(env, require_slack=True)
+    assert raised.value.variable == variable
+    assert str(raised.value).startswith(f"{variable}: expected ")
+
+
+def test_a_database_password_is_never_echoed() -> None:
+    with pytest.raises(SettingsError) as raised:
+        load_settings({**SLACK, "DATABASE_URL": "mysql://bob:hunter2@db/x"}, require_slack=True)
+    assert "hunter2" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("sqlite:///data/r.db", "sqlite+aiosqlite:///data/r.db"),
+        ("postgresql://u:p@h:5432/d", "postgresql+asyncpg://u:p@h:5432/d"),
+        ("postgres://u@h/d?sslmode=require", "postgresql+asyncpg://u@h/d?ssl=require"),
+        ("postgresql+asyncpg://u@h/d", "postgresql+asyncpg://u@h/d"),
+    ],
+)
+def test_database_urls_map_to_the_async_drivers(given: str, used: str) -> None:
+    assert load_settings({"DATABASE_URL": given}, require_slack=False).database_url == used
+
+
+def test_the_slack_api_url_gets_its_trailing_slash() -> None:
+    settings = load_settings({"SLACK_API_URL": "https://slack-gov.com/api"}, require_slack=False)
+    assert settings.slack_api_url == "https://slack-gov.com/api/"
