@@ -55,8 +55,9 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     if POSTGRES_URL:
         admin = parse_database_url(POSTGRES_URL)
         name = f"rapport_template_{os.getpid()}"
-        asyncio.run(_postgres_admin(admin, f"DROP DATABASE IF EXISTS {name}",
-                                    f"CREATE DATABASE {name}"))
+        asyncio.run(
+            _postgres_admin(admin, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
+        )
         url = _with_database(admin, name)
         upgrade(url)
         yield url
@@ -86,9 +87,15 @@ def database_url(template_database: str, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(slack_bot_token=None, slack_signing_secret=None, slack_app_token=None,
-                    slack_api_url="https://slack.invalid/api/", database_url=database_url,
-                    port=0, default_tz=ZoneInfo("UTC"))
+    return Settings(
+        slack_bot_token=None,
+        slack_signing_secret=None,
+        slack_app_token=None,
+        slack_api_url="https://slack.invalid/api/",
+        database_url=database_url,
+        port=0,
+        default_tz=ZoneInfo("UTC"),
+    )
 
 
 @pytest.fixture

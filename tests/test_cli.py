@@ -9,10 +9,19 @@ from pathlib import Path
 
 
 def run(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "RAPPORT_",
-                                                                     "DATABASE_URL", "PORT"))}
-    return subprocess.run([sys.executable, "-m", "bot", *args], env={**clean, **env}, cwd=cwd,
-                          capture_output=True, text=True, timeout=60)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SLACK_", "RAPPORT_", "DATABASE_URL", "PORT"))
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env={**clean, **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_serve_without_a_bot_token_stops_with_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -20,7 +29,8 @@ def test_serve_without_a_bot_token_stops_with_one_line_and_exit_2(tmp_path: Path
 
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "rapport: SLACK_BOT_TOKEN: expected a bot token starting with xoxb-; it is not set"]
+        "rapport: SLACK_BOT_TOKEN: expected a bot token starting with xoxb-; it is not set"
+    ]
     assert "Traceback" not in result.stderr
 
 

@@ -23,7 +23,10 @@ SCOPE_OF_METHOD = {
     "chat_postMessage": "chat:write",
     "chat_postEphemeral": "chat:write",
     "chat_update": "chat:write",
-    "views_open": None, "views_update": None, "views_push": None, "views_publish": None,
+    "views_open": None,
+    "views_update": None,
+    "views_push": None,
+    "views_publish": None,
     "auth_test": None,
 }
 
@@ -45,8 +48,10 @@ def test_the_bot_scopes_are_exactly_those_the_code_uses() -> None:
 
 def test_every_request_url_points_at_the_one_events_path() -> None:
     urls = [c["url"] for c in MANIFEST["features"]["slash_commands"]]
-    urls += [MANIFEST["settings"]["interactivity"]["request_url"],
-             MANIFEST["settings"]["event_subscriptions"]["request_url"]]
+    urls += [
+        MANIFEST["settings"]["interactivity"]["request_url"],
+        MANIFEST["settings"]["event_subscriptions"]["request_url"],
+    ]
     assert all(url.endswith("/slack/events") for url in urls)
 
 
@@ -58,12 +63,18 @@ async def test_every_declared_command_has_a_listener(workspace: Workspace, comma
 
 @pytest.mark.parametrize("shortcut", MANIFEST["features"]["shortcuts"], ids=lambda s: s["name"])
 async def test_every_declared_shortcut_has_a_listener(workspace: Workspace, shortcut: dict) -> None:
-    answer = await workspace.interact({
-        "type": "message_action" if shortcut["type"] == "message" else "shortcut",
-        "callback_id": shortcut["callback_id"], "trigger_id": workspace.slack.new_trigger_id(),
-        "team": {"id": "T_LOCAL"}, "user": {"id": "U_ALICE"}, "channel": {"id": "C1"},
-        "message": {"ts": "1.0", "text": "hello", "user": "U_WANG"},
-        "response_url": workspace.slack.response_url("C1", "U_ALICE")})
+    answer = await workspace.interact(
+        {
+            "type": "message_action" if shortcut["type"] == "message" else "shortcut",
+            "callback_id": shortcut["callback_id"],
+            "trigger_id": workspace.slack.new_trigger_id(),
+            "team": {"id": "T_LOCAL"},
+            "user": {"id": "U_ALICE"},
+            "channel": {"id": "C1"},
+            "message": {"ts": "1.0", "text": "hello", "user": "U_WANG"},
+            "response_url": workspace.slack.response_url("C1", "U_ALICE"),
+        }
+    )
     assert answer.status == 200
 
 
@@ -79,7 +90,13 @@ async def test_every_subscribed_event_has_a_listener(workspace: Workspace, event
 
 async def test_a_shortcut_nobody_listens_to_is_refused(workspace: Workspace) -> None:
     """The listener tests above could not pass without listeners: Bolt answers 404."""
-    answer = await workspace.interact({
-        "type": "shortcut", "callback_id": "not_declared", "trigger_id": "trigger.0",
-        "team": {"id": "T_LOCAL"}, "user": {"id": "U_ALICE"}})
+    answer = await workspace.interact(
+        {
+            "type": "shortcut",
+            "callback_id": "not_declared",
+            "trigger_id": "trigger.0",
+            "team": {"id": "T_LOCAL"},
+            "user": {"id": "U_ALICE"},
+        }
+    )
     assert answer.status == 404

@@ -11,8 +11,9 @@ from bot.settings import SettingsError, load_settings
 SLACK = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
 
 
-def test_defaults_need_only_the_slack_credentials(monkeypatch: pytest.MonkeyPatch,
-                                                 tmp_path: Path) -> None:
+def test_defaults_need_only_the_slack_credentials(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     settings = load_settings(SLACK, require_slack=True)
 
@@ -24,8 +25,9 @@ def test_defaults_need_only_the_slack_credentials(monkeypatch: pytest.MonkeyPatc
 
 
 def test_socket_mode_needs_no_signing_secret() -> None:
-    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"},
-                             require_slack=True)
+    settings = load_settings(
+        {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, require_slack=True
+    )
     assert settings.socket_mode is True
 
 

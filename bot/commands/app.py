@@ -10,8 +10,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.commands import customer, home, log
 from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity
-from bot.commands.inflight import InFlight
 from bot.commands.people import PersonResolver
+from bot.inflight import InFlight
 from bot.settings import Settings
 from bot.store.db import Database
 

@@ -10,9 +10,9 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.inflight import InFlight
 from bot.commands.replies import person_of
 from bot.i18n import t
+from bot.inflight import InFlight
 from bot.views import ids
 from bot.views.home import build_home
 

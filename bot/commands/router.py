@@ -9,8 +9,8 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 
-from bot.commands.inflight import InFlight
 from bot.commands.replies import ack_help
+from bot.inflight import InFlight
 from bot.parsing import split_subcommand
 
 Subcommand = Callable[..., Awaitable[None]]

@@ -21,7 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.commands.app import build_app
 from bot.commands.client import build_web_client
 from bot.commands.identity import BotIdentity
-from bot.commands.inflight import InFlight
+from bot.inflight import InFlight
 from bot.jobs.clock import Clock
 from bot.settings import Settings
 from bot.store.db import Database
@@ -74,7 +74,8 @@ class Service:
             await self.runner.cleanup()  # stops listening, then drains open requests
         if not await self.inflight.wait_idle(timeout=DRAIN_SECONDS):
             log.warning("%d listeners still running at shutdown", self.inflight.count)
-        self.clock.shutdown()
+        if not await self.clock.stop(timeout=DRAIN_SECONDS):
+            log.warning("a scheduled sweep was still running at shutdown")
         await self.db.dispose()
         log.info("Rapport stopped")
 

@@ -7,6 +7,8 @@ from datetime import UTC
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.inflight import InFlight
+
 Sweep = Callable[[], Awaitable[None]]
 
 
@@ -14,6 +16,8 @@ class Clock:
     def __init__(self) -> None:
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._sweeps: list[tuple[str, Sweep, float]] = []
+        self._running = InFlight()
+        self._stopped = False
 
     @property
     def running(self) -> bool:
@@ -26,7 +30,7 @@ class Clock:
     def start(self) -> None:
         for name, sweep, seconds in self._sweeps:
             self._scheduler.add_job(
-                sweep,
+                self._guarded(sweep),
                 "interval",
                 seconds=seconds,
                 id=name,
@@ -36,6 +40,17 @@ class Clock:
             )
         self._scheduler.start()
 
-    def shutdown(self) -> None:
+    async def stop(self, timeout: float) -> bool:
+        """Start no sweep from now on, and wait up to `timeout` for one in progress."""
+        self._stopped = True
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
+        return await self._running.wait_idle(timeout=timeout)
+
+    def _guarded(self, sweep: Sweep) -> Sweep:
+        @self._running.track
+        async def guarded() -> None:
+            if not self._stopped:  # a run the scheduler handed out just before stop()
+                await sweep()
+
+        return guarded

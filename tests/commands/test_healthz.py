@@ -37,13 +37,13 @@ async def test_healthz_is_503_without_a_database_and_recovers_without_restart(
         assert body["database"] == "unreachable"
 
         folder.mkdir()
-        await asyncio.to_thread(upgrade, url)  # the database comes back; the running server notices by itself
+        # the database comes back; the running server notices by itself
+        await asyncio.to_thread(upgrade, url)
         status, body = await _get(harness.url)
         assert status == 200
 
 
-async def test_healthz_is_503_when_the_schema_is_behind(settings: Settings,
-                                                        tmp_path: Path) -> None:
+async def test_healthz_is_503_when_the_schema_is_behind(settings: Settings, tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path}/empty.db"
     async with Harness(replace(settings, database_url=url)) as harness:
         status, body = await _get(harness.url)

@@ -55,8 +55,7 @@ async def test_the_help_fits_slack_block_limits(workspace: Workspace) -> None:
     assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)
 
 
-async def test_a_user_unknown_to_slack_gets_english(harness: Harness,
-                                                    workspace: Workspace) -> None:
+async def test_a_user_unknown_to_slack_gets_english(harness: Harness, workspace: Workspace) -> None:
     answer = await workspace.command("/customer help", user="U_NOBODY")
 
     assert answer.status == 200

@@ -28,15 +28,29 @@ async def slack() -> AsyncIterator[SlackDouble]:
     await double.stop()
 
 
-async def start_serve(slack: SlackDouble, database_url: str, tmp_path: Path,
-                      **extra: str) -> tuple[asyncio.subprocess.Process, int]:
+async def start_serve(
+    slack: SlackDouble, database_url: str, tmp_path: Path, **extra: str
+) -> tuple[asyncio.subprocess.Process, int]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "RAPPORT_"))}
-    env.update(SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET=SECRET,
-               SLACK_API_URL=slack.api_url, DATABASE_URL=database_url, PORT=str(port), **extra)
+    env.update(
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_API_URL=slack.api_url,
+        DATABASE_URL=database_url,
+        PORT=str(port),
+        **extra,
+    )
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "serve", env=env, cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+        sys.executable,
+        "-m",
+        "bot",
+        "serve",
+        env=env,
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
     async with asyncio.timeout(30):
         while (await health(port))[0] != 200:
             assert process.returncode is None, await process.stdout.read()
@@ -46,9 +60,10 @@ async def start_serve(slack: SlackDouble, database_url: str, tmp_path: Path,
 
 async def health(port: int) -> tuple[int, dict]:
     try:
-        async with aiohttp.ClientSession() as session, session.get(
-            f"http://127.0.0.1:{port}/healthz"
-        ) as response:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(f"http://127.0.0.1:{port}/healthz") as response,
+        ):
             return response.status, await response.json()
     except aiohttp.ClientError:
         return 0, {}
@@ -70,8 +85,9 @@ async def test_serve_answers_signed_commands_refuses_unsigned_and_stops_on_sigte
     assert answer.status == 200
     assert "/customer help" in answer.json["text"]
 
-    unsigned = await workspace.post("command=%2Fcustomer&text=help",
-                                    "application/x-www-form-urlencoded", signed=False)
+    unsigned = await workspace.post(
+        "command=%2Fcustomer&text=help", "application/x-www-form-urlencoded", signed=False
+    )
     assert unsigned.status == 401
 
     status, body = await health(port)
@@ -87,22 +103,30 @@ async def test_serve_answers_signed_commands_refuses_unsigned_and_stops_on_sigte
 async def test_socket_mode_takes_commands_over_the_socket_and_still_answers_healthz(
     slack: SlackDouble, database_url: str, tmp_path: Path
 ) -> None:
-    process, port = await start_serve(slack, database_url, tmp_path,
-                                      SLACK_APP_TOKEN="xapp-test")
+    process, port = await start_serve(slack, database_url, tmp_path, SLACK_APP_TOKEN="xapp-test")
     async with asyncio.timeout(15):
         while slack._socket is None:
             await asyncio.sleep(0.05)
 
-    frame = await slack.send_envelope("slash_commands", {
-        "command": "/customer", "text": "help", "user_id": "U_ALICE", "team_id": "T_LOCAL",
-        "channel_id": "C1", "trigger_id": "trigger.1",
-        "response_url": slack.response_url("C1", "U_ALICE")})
+    frame = await slack.send_envelope(
+        "slash_commands",
+        {
+            "command": "/customer",
+            "text": "help",
+            "user_id": "U_ALICE",
+            "team_id": "T_LOCAL",
+            "channel_id": "C1",
+            "trigger_id": "trigger.1",
+            "response_url": slack.response_url("C1", "U_ALICE"),
+        },
+    )
 
     assert "/customer help" in frame["payload"]["text"]
     assert slack.calls_to("apps.connections.open")[0].token == "xapp-test"
-    async with aiohttp.ClientSession() as session, session.post(
-        f"http://127.0.0.1:{port}/slack/events", data="x"
-    ) as response:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"http://127.0.0.1:{port}/slack/events", data="x") as response,
+    ):
         assert response.status in (404, 405)  # no public events endpoint in Socket Mode
     assert (await health(port))[0] == 200
     assert await stop(process) == 0

@@ -11,9 +11,17 @@ from bot.console.harness import Harness
 from bot.console.workspace import Workspace
 
 FORM = "application/x-www-form-urlencoded"
-BODY = urlencode({"command": "/customer", "text": "help", "user_id": "U_ALICE",
-                  "team_id": "T_LOCAL", "channel_id": "C1", "trigger_id": "trigger.1",
-                  "response_url": "http://127.0.0.1:9/response/x"})
+BODY = urlencode(
+    {
+        "command": "/customer",
+        "text": "help",
+        "user_id": "U_ALICE",
+        "team_id": "T_LOCAL",
+        "channel_id": "C1",
+        "trigger_id": "trigger.1",
+        "response_url": "http://127.0.0.1:9/response/x",
+    }
+)
 
 
 async def test_a_correctly_signed_request_is_answered(workspace: Workspace) -> None:
@@ -30,9 +38,9 @@ async def test_a_correctly_signed_request_is_answered(workspace: Workspace) -> N
     ],
     ids=["unsigned", "forged", "stale", "from-the-future"],
 )
-async def test_bad_signatures_get_401_and_reach_no_listener(harness: Harness,
-                                                            workspace: Workspace,
-                                                            how: dict) -> None:
+async def test_bad_signatures_get_401_and_reach_no_listener(
+    harness: Harness, workspace: Workspace, how: dict
+) -> None:
     before = len(harness.slack.calls)
 
     answer = await workspace.post(BODY, FORM, **how)
@@ -48,7 +56,11 @@ async def test_a_body_changed_after_signing_is_refused(workspace: Workspace) -> 
     signature = sign(workspace.signing_secret, stamp, BODY)
     tampered = BODY.replace("help", "new")
 
-    answer = await workspace.post(tampered, FORM, signed=False, headers={
-        "X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature})
+    answer = await workspace.post(
+        tampered,
+        FORM,
+        signed=False,
+        headers={"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature},
+    )
 
     assert answer.status == 401

@@ -6,19 +6,44 @@ import pytest
 
 from bot.console.modal import modal_fields, state_value
 
-VIEW = {"type": "modal", "blocks": [
-    {"type": "section", "text": {"type": "mrkdwn", "text": "intro"}},
-    {"type": "input", "block_id": "name", "label": {"type": "plain_text", "text": "Name"},
-     "element": {"type": "plain_text_input", "action_id": "value", "initial_value": "HP"}},
-    {"type": "input", "block_id": "status", "optional": True,
-     "label": {"type": "plain_text", "text": "Status"},
-     "element": {"type": "static_select", "action_id": "value", "options": [
-         {"text": {"type": "plain_text", "text": "Basic"}, "value": "basic"},
-         {"text": {"type": "plain_text", "text": "Potential"}, "value": "potential"}]}},
-    {"type": "input", "block_id": "flags", "label": {"type": "plain_text", "text": "Flags"},
-     "element": {"type": "checkboxes", "action_id": "value", "options": [
-         {"text": {"type": "plain_text", "text": "Different company"}, "value": "yes"}]}},
-]}
+VIEW = {
+    "type": "modal",
+    "blocks": [
+        {"type": "section", "text": {"type": "mrkdwn", "text": "intro"}},
+        {
+            "type": "input",
+            "block_id": "name",
+            "label": {"type": "plain_text", "text": "Name"},
+            "element": {"type": "plain_text_input", "action_id": "value", "initial_value": "HP"},
+        },
+        {
+            "type": "input",
+            "block_id": "status",
+            "optional": True,
+            "label": {"type": "plain_text", "text": "Status"},
+            "element": {
+                "type": "static_select",
+                "action_id": "value",
+                "options": [
+                    {"text": {"type": "plain_text", "text": "Basic"}, "value": "basic"},
+                    {"text": {"type": "plain_text", "text": "Potential"}, "value": "potential"},
+                ],
+            },
+        },
+        {
+            "type": "input",
+            "block_id": "flags",
+            "label": {"type": "plain_text", "text": "Flags"},
+            "element": {
+                "type": "checkboxes",
+                "action_id": "value",
+                "options": [
+                    {"text": {"type": "plain_text", "text": "Different company"}, "value": "yes"}
+                ],
+            },
+        },
+    ],
+}
 
 
 def test_only_inputs_become_questions_with_their_options() -> None:

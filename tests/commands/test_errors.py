@@ -1,0 +1,103 @@
+"""A failure on our side reaches the person as a clear message, never a 500 or silence."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.request.async_request import AsyncBoltRequest
+from sqlalchemy.exc import OperationalError
+
+from bot.commands.errors import handle_error
+from bot.people import Person
+
+
+def bare_app() -> AsyncApp:
+    """A Bolt app with only our error handler, so the failure is the one we choose."""
+
+    async def authorize() -> AuthorizeResult:
+        return AuthorizeResult(enterprise_id=None, team_id="T", bot_token="xoxb-x")
+
+    app = AsyncApp(request_verification_enabled=False, authorize=authorize)
+    app.error(handle_error)
+    return app
+
+
+def app_failing_with(error: Exception, *, ack_first: bool) -> AsyncApp:
+    app = bare_app()
+
+    @app.middleware
+    async def as_wang(context, next):
+        context["person"] = Person("T", "U_WANG", "zh", ZoneInfo("Asia/Shanghai"))
+        return await next()
+
+    @app.command("/customer")
+    async def failing(ack):
+        if ack_first:
+            await ack()
+        raise error
+
+    return app
+
+
+def command_request() -> AsyncBoltRequest:
+    body = urlencode(
+        {
+            "command": "/customer",
+            "text": "x",
+            "user_id": "U_WANG",
+            "team_id": "T",
+            "channel_id": "C",
+        }
+    )
+    return AsyncBoltRequest(
+        body=body, headers={"content-type": ["application/x-www-form-urlencoded"]}
+    )
+
+
+async def test_an_error_before_the_ack_becomes_a_readable_ephemeral_answer() -> None:
+    response = await app_failing_with(RuntimeError("boom"), ack_first=False).async_dispatch(
+        command_request()
+    )
+
+    assert response.status == 200
+    body = json.loads(response.body)
+    assert body["response_type"] == "ephemeral"
+    assert "系统出错" in body["text"] and "参考编号" in body["text"]
+
+
+async def test_a_database_outage_says_so_in_the_persons_language() -> None:
+    error = OperationalError("SELECT 1", {}, ConnectionRefusedError("refused"))
+
+    response = await app_failing_with(error, ack_first=False).async_dispatch(command_request())
+
+    assert "无法连接数据库" in json.loads(response.body)["text"]
+
+
+async def test_a_view_submission_that_fails_keeps_a_modal_open_with_the_message() -> None:
+    app = bare_app()
+
+    @app.view("anything")
+    async def failing(ack):
+        raise RuntimeError("boom")
+
+    payload = {
+        "type": "view_submission",
+        "user": {"id": "U1"},
+        "team": {"id": "T"},
+        "view": {"id": "V1", "type": "modal", "callback_id": "anything", "state": {"values": {}}},
+    }
+    response = await app.async_dispatch(
+        AsyncBoltRequest(
+            body=urlencode({"payload": json.dumps(payload)}),
+            headers={"content-type": ["application/x-www-form-urlencoded"]},
+        )
+    )
+
+    body = json.loads(response.body)
+    assert response.status == 200
+    assert body["response_action"] == "update"
+    assert "Something went wrong" in json.dumps(body["view"])

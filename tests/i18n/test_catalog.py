@@ -1,0 +1,34 @@
+"""Every message exists in English and Simplified Chinese with the same placeholders."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from bot.i18n import LANGUAGES, pick_language, t
+from bot.i18n.messages import MESSAGES
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_each_message_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    texts = MESSAGES[key]
+    assert set(texts) == set(LANGUAGES)
+    assert all(text.strip() for text in texts.values())
+    assert placeholders(texts["en"]) == placeholders(texts["zh"])
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang"),
+    [("zh-CN", "zh"), ("zh-TW", "zh"), ("en-US", "en"), ("ja-JP", "en"), (None, "en"), ("", "en")],
+)
+def test_slack_locales_pick_a_language(locale: str | None, lang: str) -> None:
+    assert pick_language(locale) == lang
+
+
+def test_a_message_fills_its_placeholders() -> None:
+    assert "ref ab12" in t("error.generic", "en", ref="ab12").replace("reference ", "ref ")
