@@ -38,6 +38,7 @@ class Settings:
     database_url: str
     port: int
     default_tz: ZoneInfo
+    phone_region: str = "CN"
 
     @property
     def socket_mode(self) -> bool:
@@ -69,6 +70,7 @@ def load_settings(env: Mapping[str, str], *, require_slack: bool) -> Settings:
         database_url=parse_database_url(env.get("DATABASE_URL") or _default_database_url()),
         port=parse_port(env.get("PORT") or str(DEFAULT_PORT)),
         default_tz=parse_time_zone(env.get("RAPPORT_DEFAULT_TZ") or "UTC"),
+        phone_region=parse_phone_region(env.get("RAPPORT_PHONE_REGION") or "CN"),
     )
 
 
@@ -83,6 +85,17 @@ def parse_port(raw: str) -> int:
     if not raw.isdigit() or not 1 <= int(raw) <= 65535:
         raise SettingsError("PORT", "a TCP port number from 1 to 65535", raw)
     return int(raw)
+
+
+def parse_phone_region(raw: str) -> str:
+    import phonenumbers
+
+    region = raw.strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise SettingsError(
+            "RAPPORT_PHONE_REGION", "a two-letter country code such as CN or US", raw
+        )
+    return region
 
 
 def parse_time_zone(raw: str) -> ZoneInfo:

@@ -7,7 +7,8 @@ import logging
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands import customer, home, log
+from bot.commands import customer, customer_views, home, log
+from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity
 from bot.commands.people import PersonResolver
@@ -16,6 +17,14 @@ from bot.settings import Settings
 from bot.store.db import Database
 
 ROUTERS = (customer.router, log.router)
+
+
+class _QuietAuthorizeWarning(logging.Filter):
+    """Bolt warns that the client's token is unused when `authorize` is given; ours is the
+    same token, by design (auth.test once at start-up), so the warning is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`authorize` has been used" not in record.getMessage()
 
 
 def build_app(
@@ -31,11 +40,21 @@ def build_app(
         signing_secret=settings.slack_signing_secret or "",
         # Ack first, then work: listeners run on after the HTTP answer is sent.
         process_before_response=False,
-        logger=logging.getLogger("rapport.bolt"),
+        logger=_bolt_logger(),
     )
-    PersonResolver(db, settings.default_tz).register(app)
+    people = PersonResolver(db, settings.default_tz)
+    app.middleware(Deps(db=db, settings=settings, people=people).attach)
+    people.register(app)
     for router in ROUTERS:
         router.register(app, inflight)
     home.register(app, inflight)
+    customer_views.register(app, inflight)
     app.error(handle_error)
     return app
+
+
+def _bolt_logger() -> logging.Logger:
+    logger = logging.getLogger("rapport.bolt")
+    if not any(isinstance(f, _QuietAuthorizeWarning) for f in logger.filters):
+        logger.addFilter(_QuietAuthorizeWarning())
+    return logger

@@ -59,6 +59,16 @@ class PersonResolver:
             self._memory[key] = (time.monotonic(), person)
         return person
 
+    async def display_names(
+        self, client: AsyncWebClient, team_id: str, user_ids: list[str]
+    ) -> dict[str, str]:
+        """Names to show where Slack renders no mentions (modal errors)."""
+        names = {}
+        for user_id in dict.fromkeys(user_ids):
+            person = await self.resolve(client, team_id, user_id)
+            names[user_id] = person.name or user_id
+        return names
+
     async def _stored(self, team_id: str, user_id: str) -> SlackProfile | None:
         try:
             async with self._db.transaction() as session:

@@ -8,6 +8,8 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.replies import ack_help
 from bot.inflight import InFlight
@@ -33,13 +35,24 @@ class SlashRouter:
 
     def register(self, app: AsyncApp, inflight: InFlight) -> None:
         async def listener(
-            ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext
+            ack: AsyncAck,
+            command: dict[str, Any],
+            context: AsyncBoltContext,
+            client: AsyncWebClient,
+            respond: AsyncRespond,
         ) -> None:
             word, rest = split_subcommand(command.get("text"))
             handler = self._handlers.get(word)
             if handler is None:
                 await ack_help(ack, self.command, context, word)
                 return
-            await handler(ack=ack, rest=rest, command=command, context=context)
+            await handler(
+                ack=ack,
+                rest=rest,
+                command=command,
+                context=context,
+                client=client,
+                respond=respond,
+            )
 
         app.command(self.command)(inflight.track(listener))

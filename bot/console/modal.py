@@ -100,11 +100,11 @@ def _choose(field_: Field, raw: str) -> Option | None:
     raw = raw.strip()
     if not raw:
         return None
+    for option in field_.options:
+        if raw.lower() in (option[0].lower(), option[1].lower()):
+            return option
     if raw.isdigit() and 1 <= int(raw) <= len(field_.options):
         return field_.options[int(raw) - 1]
-    for option in field_.options:
-        if raw in option or raw.lower() == option[0].lower():
-            return option
     raise ValueError(f"choose a number from 1 to {len(field_.options)}")
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from typing import Any
 
 _USER = re.compile(r"<@([A-Z0-9_]+)>")
 _CHANNEL = re.compile(r"<#([A-Z0-9_]+)(?:\|([^>]*))?>")
 _LINK = re.compile(r"<([^|>]+)\|([^>]+)>")
+_DATE = re.compile(r"<!date\^[^|>]*\|([^>]*)>")
 
 
 def mrkdwn_to_text(text: str) -> str:
+    text = _DATE.sub(r"\1", text)
     text = _USER.sub(r"@\1", text)
     text = _CHANNEL.sub(lambda m: "#" + (m[2] or m[1]), text)
     text = _LINK.sub(r"\2 (\1)", text)
@@ -56,4 +59,42 @@ def _render_block(block: dict[str, Any]) -> list[str]:
 def _element(element: dict[str, Any]) -> str:
     if element.get("type") == "button":
         return f"[{_text(element.get('text'))}]"
+    if element.get("type") == "overflow":
+        return "[⋯ " + " / ".join(_text(o["text"]) for o in element.get("options", [])) + "]"
     return f"<{element.get('type')}>"
+
+
+@dataclass(frozen=True)
+class Clickable:
+    """A button, or one option of an overflow menu, that a person can press."""
+
+    label: str
+    block_id: str
+    element: dict[str, Any]
+    option: dict[str, Any] | None = None
+
+
+def clickables(blocks: list[dict[str, Any]]) -> list[Clickable]:
+    found: list[Clickable] = []
+    for index, block in enumerate(blocks):
+        block_id = block.get("block_id", f"block{index}")
+        elements = block.get("elements", []) if block.get("type") == "actions" else []
+        if block.get("accessory"):
+            elements = [block["accessory"]]
+        context = _text(block.get("text")).split("\n")[0][:40].replace("*", "")
+        for element in elements:
+            if element.get("type") == "button":
+                label = _text(element.get("text"))
+                found.append(
+                    Clickable(
+                        f"{context}: {label}" if block.get("accessory") and context else label,
+                        block_id,
+                        element,
+                    )
+                )
+            elif element.get("type") == "overflow":
+                found += [
+                    Clickable(f"{context}: {_text(o['text'])}", block_id, element, o)
+                    for o in element.get("options", [])
+                ]
+    return found

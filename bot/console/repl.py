@@ -12,7 +12,7 @@ import tzlocal
 
 from bot.console.harness import Harness
 from bot.console.modal import modal_fields, state_value
-from bot.console.render import render_blocks
+from bot.console.render import Clickable, clickables, render_blocks
 from bot.console.slack_double import Posting
 from bot.settings import Settings
 
@@ -49,14 +49,22 @@ class Console:
         self.user = user
         self.ask = ask
         self.out = out
+        self.clickables: list[tuple[Posting, Clickable]] = []
 
     async def run_line(self, line: str) -> int:
-        if not line.startswith("/"):
-            self.out("Type a slash command such as /customer help.")
-            return 1
         assert self.harness.workspace is not None
         seen = len(self.harness.slack.postings)
-        answer = await self.harness.workspace.command(line, user=self.user, channel=CHANNEL)
+        if (number := _click_number(line)) is not None:
+            if not 1 <= number <= len(self.clickables):
+                self.out(f"There is no button {number}.")
+                return 1
+            posting, clickable = self.clickables[number - 1]
+            answer = await self.harness.workspace.click(posting, clickable, user=self.user)
+        elif line.startswith("/"):
+            answer = await self.harness.workspace.command(line, user=self.user, channel=CHANNEL)
+        else:
+            self.out("Type a slash command such as /customer help, or `click N`.")
+            return 1
         await self.harness.settle()
         if answer.status != 200:
             self.out(f"(Slack would show an error: HTTP {answer.status})")
@@ -72,23 +80,44 @@ class Console:
                 self.out(
                     _describe(posting) + "\n" + render_blocks(posting.blocks, fallback=posting.text)
                 )
+                self._offer_clicks(posting)
+
+    def _offer_clicks(self, posting: Posting) -> None:
+        found = clickables(posting.blocks)
+        if not found:
+            return
+        self.clickables = [(posting, c) for c in found]
+        choices = " · ".join(f"{n}) {c.label}" for n, c in enumerate(found, 1))
+        self.out(f"  (type `click N` — {choices})")
 
     async def _fill_modal(self, view: dict[str, Any]) -> None:
+        """Ask every input; after errors, ask again only the fields that were refused."""
         assert self.harness.workspace is not None
-        title = view.get("title", {}).get("text", "")
-        self.out(f"── {title} ──")
+        self.out(f"── {view.get('title', {}).get('text', '')} ──")
+        fields = modal_fields(view)
         values: dict[str, Any] = {}
-        for field in modal_fields(view):
-            values.setdefault(field.block_id, {})[field.action_id] = await self._ask_field(field)
-        seen = len(self.harness.slack.postings)
-        answer = await self.harness.workspace.submit_view(view, values, user=self.user)
-        await self.harness.settle()
-        action = answer.json.get("response_action")
-        if action == "errors":
-            for message in answer.json.get("errors", {}).values():
-                self.out(f"✗ {message}")
-            await self._fill_modal(view)
-        elif action in ("update", "push"):
+        wanted = {field.block_id for field in fields}
+        while True:
+            for field in fields:
+                if field.block_id in wanted:
+                    values.setdefault(field.block_id, {})[field.action_id] = await self._ask_field(
+                        field
+                    )
+            seen = len(self.harness.slack.postings)
+            answer = await self.harness.workspace.submit_view(view, values, user=self.user)
+            await self.harness.settle()
+            errors = (
+                answer.json.get("errors", {})
+                if answer.json.get("response_action") == "errors"
+                else {}
+            )
+            for block_id, message in errors.items():
+                self.out(f"✗ {_label_of(fields, block_id)}: {message}")
+            if not errors:
+                break
+            # a refused field, and any tick box (such as "Not a duplicate?") that may answer it
+            wanted = set(errors) | {f.block_id for f in fields if f.kind == "checkboxes"}
+        if answer.json.get("response_action") in ("update", "push"):
             await self._fill_modal(answer.json["view"])
         await self._show_since(seen)
 
@@ -101,6 +130,15 @@ class Console:
                 return state_value(field, raw)
             except ValueError as error:
                 self.out(f"✗ {error}")
+
+
+def _label_of(fields: list[Any], block_id: str) -> str:
+    return next((f.label for f in fields if f.block_id == block_id), block_id)
+
+
+def _click_number(line: str) -> int | None:
+    word, _, number = line.strip().partition(" ")
+    return int(number) if word in ("click", "点击") and number.strip().isdigit() else None
 
 
 def _describe(posting: Posting) -> str:

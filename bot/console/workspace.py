@@ -17,7 +17,8 @@ from urllib.parse import urlencode
 
 import aiohttp
 
-from bot.console.slack_double import TEAM, SlackDouble
+from bot.console.render import Clickable
+from bot.console.slack_double import TEAM, Posting, SlackDouble
 
 
 def sign(secret: str, timestamp: str, body: str) -> str:
@@ -81,6 +82,39 @@ class Workspace:
                 "user": {"id": user, "team_id": TEAM},
                 "view": state_view,
                 "trigger_id": self.slack.new_trigger_id(),
+            }
+        )
+
+    async def click(self, posting: Posting, clickable: Clickable, *, user: str) -> Answer:
+        """Press a button (or pick an overflow option) in a message Rapport posted."""
+        element, channel = clickable.element, posting.channel or "C_LOCAL"
+        action: dict[str, Any] = {
+            "action_id": element["action_id"],
+            "type": element["type"],
+            "block_id": clickable.block_id,
+            "action_ts": str(time.time()),
+        }
+        if clickable.option is not None:
+            action["selected_option"] = clickable.option
+        else:
+            action["value"] = element.get("value", "")
+        return await self.interact(
+            {
+                "type": "block_actions",
+                "team": {"id": TEAM},
+                "api_app_id": "A_RAPPORT",
+                "user": {"id": user, "team_id": TEAM},
+                "channel": {"id": channel},
+                "container": {
+                    "type": "message",
+                    "channel_id": channel,
+                    "message_ts": posting.ts,
+                    "is_ephemeral": posting.kind != "message",
+                },
+                "trigger_id": self.slack.new_trigger_id(),
+                "response_url": self.slack.response_url(channel, user),
+                "message": {"ts": posting.ts, "text": posting.text, "blocks": posting.blocks},
+                "actions": [action],
             }
         )
 

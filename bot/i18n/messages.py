@@ -3,6 +3,8 @@
 A test checks that every key has both languages with the same placeholders.
 """
 
+from bot.i18n.customer_messages import CUSTOMER_MESSAGES
+
 MESSAGES: dict[str, dict[str, str]] = {
     # --- help -------------------------------------------------------------
     "help.customer.title": {
@@ -65,3 +67,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "Rapport 暂时无法连接数据库，本次操作未保存任何内容。请稍后再试。",
     },
 }
+MESSAGES.update(CUSTOMER_MESSAGES)

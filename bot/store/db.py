@@ -19,6 +19,7 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30}, **options)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine
     options.setdefault("pool_pre_ping", True)
     options.setdefault("pool_size", 10)
@@ -26,6 +27,8 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # We issue BEGIN ourselves (below): the driver's own implicit BEGIN breaks savepoints.
+    dbapi_connection.isolation_level = None
     # WAL lets the sweep read while a command writes; foreign keys are off by default.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -33,6 +36,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # A write use case takes the write lock up front, so its reads and writes are atomic:
+    # a deferred transaction that reads first could not upgrade once another writer commits.
+    write = connection.get_execution_options().get("rapport_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 class Database:
@@ -44,15 +54,22 @@ class Database:
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
+        self._write_sessions = async_sessionmaker(
+            self.engine.execution_options(rapport_write=True),
+            class_=AsyncSession,
+            expire_on_commit=False,
+        )
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """A session that commits once when the block ends and rolls back on error."""
-        async with self._sessions() as session, session.begin():
+    async def transaction(self, *, write: bool = False) -> AsyncIterator[AsyncSession]:
+        """A session that commits once when the block ends and rolls back on error.
+        `write=True` for use cases that check and then write (one writer at a time on SQLite)."""
+        sessions = self._write_sessions if write else self._sessions
+        async with sessions() as session, session.begin():
             yield session
 
     async def dispose(self) -> None:

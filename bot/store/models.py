@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import JSON, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime, utcnow
+
+# Prefix search compares bytes: PostgreSQL's "C" collation, SQLite's default BINARY.
+TERM_TYPE = String(200).with_variant(String(200, collation="C"), "postgresql")
 
 
 class SlackProfile(SQLModel, table=True):
@@ -22,3 +26,106 @@ class SlackProfile(SQLModel, table=True):
     tz: str | None = Field(default=None, max_length=64)
     is_admin: bool = Field(default=False)
     fetched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Customer(SQLModel, table=True):
+    """A customer card (客户卡片). Never deleted: archived_at marks an archive."""
+
+    __tablename__ = "customer"
+    __table_args__ = (
+        UniqueConstraint("team_id", "handle_key", name="uq_customer_handle"),
+        # One card per company name unless someone confirmed "a different company".
+        UniqueConstraint("team_id", "identity_key", name="uq_customer_identity"),
+        UniqueConstraint("team_id", "created_from", name="uq_customer_created_from"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    handle: str = Field(max_length=32)  # the short name as written (HP, Jinke)
+    handle_key: str = Field(max_length=32)  # lower case, for case-insensitive look-up
+    legal_name: str = Field(max_length=200)
+    address: str = Field(default="", max_length=300)
+    province: str = Field(default="", max_length=50)
+    city: str = Field(default="", max_length=50)
+    county: str = Field(default="", max_length=50)
+    phone_e164: str = Field(default="", max_length=20)
+    phone_ext: str = Field(default="", max_length=8)
+    email: str = Field(default="", max_length=254)
+    website: str = Field(default="", max_length=300)
+    notes: str = Field(default="", max_length=3000)
+    status: str = Field(default="basic", max_length=16)
+    level: int = Field(default=1)
+    manager_id: str = Field(max_length=32)
+    security_level: int = Field(default=0)
+    phase: str = Field(default="pre_contract", max_length=24)
+    identity_key: str | None = Field(default=None, max_length=200)
+    created_from: str | None = Field(default=None, max_length=64)  # the modal's view id
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    version: int = Field(default=1)
+
+
+class Contact(SQLModel, table=True):
+    """A person at the customer (联系人). Removing one archives it."""
+
+    __tablename__ = "contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    salutation: str = Field(default="", max_length=16)
+    name: str = Field(max_length=100)
+    title: str = Field(default="", max_length=100)
+    office_phone_e164: str = Field(default="", max_length=20)
+    office_phone_ext: str = Field(default="", max_length=8)
+    home_phone_e164: str = Field(default="", max_length=20)
+    mobile_e164: str = Field(default="", max_length=20)
+    email: str = Field(default="", max_length=254)
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class CustomerKey(SQLModel, table=True):
+    """Match keys of a card (name core, pinyin, domain, phone …), computed when it is saved,
+    so the duplicate check is a handful of index look-ups, never a scan."""
+
+    __tablename__ = "customer_key"
+    __table_args__ = (Index("ix_customer_key_lookup", "team_id", "kind", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    kind: str = Field(max_length=16)
+    key: str = Field(max_length=200)
+
+
+class CustomerTerm(SQLModel, table=True):
+    """Search terms of a card for /customer find: a prefix look-up on (team, term)."""
+
+    __tablename__ = "customer_term"
+    __table_args__ = (Index("ix_customer_term_prefix", "team_id", "term"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    term: str = Field(max_length=200, sa_type=TERM_TYPE)
+    weight: int = Field(default=1)
+
+
+class CustomerEvent(SQLModel, table=True):
+    """The card's history: who changed what, when, from what to what. Append-only."""
+
+    __tablename__ = "customer_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    actor_id: str = Field(max_length=32)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    action: str = Field(max_length=32)
+    source: str = Field(default="slack", max_length=16)
+    changes: dict = Field(default_factory=dict, sa_type=JSON)

@@ -8,7 +8,15 @@ from bot.views.blocks import Reply, context, escape, header, section
 
 # (usage, description key) per command; a subcommand is listed once it works.
 USAGE: dict[str, list[tuple[str, str]]] = {
-    "/customer": [("/customer help", "help.customer.help")],
+    "/customer": [
+        ("/customer new [name]", "help.customer.new"),
+        ("/customer find <text>", "help.customer.find"),
+        ("/customer show <customer>", "help.customer.show"),
+        ("/customer edit <customer>", "help.customer.edit"),
+        ("/customer contact <customer>", "help.customer.contact"),
+        ("/customer status <customer> <status> [level]", "help.customer.status"),
+        ("/customer help", "help.customer.help"),
+    ],
     "/log": [("/log help", "help.log.help")],
 }
 _TITLES = {

@@ -6,3 +6,27 @@ HELP_NOTE = "help_note"
 ERROR_BLOCK = "error"
 HOME_INTRO = "home_intro"
 LOG_MESSAGE_SHORTCUT = "log_message"
+
+# customer cards
+CUSTOMER_NEW_VIEW = "customer_new"
+CUSTOMER_EDIT_VIEW = "customer_edit"
+CONTACT_ADD_VIEW = "contact_add"
+CONTACT_EDIT_VIEW = "contact_edit"
+VALUE = "value"  # the action_id of every input element: the block id says which field
+OPEN_CARD = "customer_open"
+EDIT_CARD = "customer_edit_open"
+ADD_CONTACT = "contact_add_open"
+CONTACT_MENU = "contact_menu"
+SHARE_CARD = "customer_share"
+CREATE_NAMED = "customer_create_named"
+CARD_HEADER = "card_header"
+CARD_ACTIONS = "card_actions"
+FIND_RESULTS = "find_results"
+
+
+def field_block(field: str) -> str:
+    """The block id of a modal input: `field_legal_name`, `field_phone` …"""
+    return f"field_{field}"
+
+
+CONTACT_REMOVE_VIEW = "contact_remove"

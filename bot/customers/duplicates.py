@@ -1,0 +1,58 @@
+"""Look before you create: is this company already a card, and whose?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.keys import CardFacts, probes
+from bot.store.customers import get_customers, match_keys
+
+# The order a reason is named in when one card matches for several.
+REASON_ORDER = ("name", "short_name", "pinyin", "initials", "translation", "domain", "phone")
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    """What the check may reveal of an existing card: its name, handle and manager only."""
+
+    customer_id: int
+    legal_name: str
+    handle: str
+    manager_id: str
+    reasons: tuple[str, ...]
+
+
+class DuplicateFound(Exception):
+    def __init__(self, matches: list[DuplicateMatch]) -> None:
+        super().__init__(", ".join(m.legal_name for m in matches))
+        self.matches = matches
+
+
+async def find_duplicates(
+    *, session: AsyncSession, team_id: str, facts: CardFacts, exclude_id: int | None = None
+) -> list[DuplicateMatch]:
+    """Likely duplicates of `facts`, best first. Index look-ups only, never a scan."""
+    wanted = probes(facts)
+    reasons_by_key = {}
+    for probe in wanted:
+        reasons_by_key.setdefault((probe.kind, probe.key), set()).add(probe.reason)
+    hits = await match_keys(session=session, team_id=team_id, keys=list(reasons_by_key))
+    reasons: dict[int, set[str]] = {}
+    for customer_id, kind, key in hits:
+        if customer_id != exclude_id:
+            reasons.setdefault(customer_id, set()).update(reasons_by_key[(kind, key)])
+    customers = await get_customers(session=session, team_id=team_id, ids=reasons)
+    matches = [
+        DuplicateMatch(
+            customer_id=c.id,
+            legal_name=c.legal_name,
+            handle=c.handle,
+            manager_id=c.manager_id,
+            reasons=tuple(r for r in REASON_ORDER if r in reasons[c.id]),
+        )
+        for c in customers
+        if c.id is not None
+    ]
+    return sorted(matches, key=lambda m: (REASON_ORDER.index(m.reasons[0]), m.legal_name))

@@ -1,0 +1,124 @@
+"""Phone, email and website as the seed writes them, normalized with the field's libraries.
+
+Each reader returns the stored value or raises `FieldError` with a catalog key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import phonenumbers
+import tldextract
+from email_validator import EmailNotValidError, validate_email
+
+from bot.customers.lexicon import FREE_MAIL_DOMAINS
+from bot.customers.names import normalize
+
+
+class FieldError(ValueError):
+    """A field's value breaks its rule; `key` names the catalog message."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class Phone:
+    e164: str  # +862163539330
+    extension: str  # 1010, or ""
+
+    def formatted(self, *, home_region: str = "CN", extension_word: str = "ext.") -> str:
+        """National style at home (021 6353 9330), international abroad."""
+        number = phonenumbers.parse(self.e164)
+        region = phonenumbers.region_code_for_number(number)
+        style = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if region == home_region
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        text = phonenumbers.format_number(number, style)
+        return f"{text} {extension_word} {self.extension}" if self.extension else text
+
+    def search_digits(self) -> list[str]:
+        """Digits a person may type to find it: 862163539330, 2163539330, 63539330."""
+        number = phonenumbers.parse(self.e164)
+        national = phonenumbers.national_significant_number(number)
+        area = phonenumbers.length_of_geographical_area_code(number)
+        found = [self.e164.lstrip("+"), national]
+        if area:
+            found.append(national[area:])
+        return list(dict.fromkeys(found))
+
+
+_EXTENSION_WORDS = re.compile(r"\s*(转|分机|ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.I)
+_TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*[-－—]\s*(\d{1,6})$")
+
+
+def read_phone(raw: str, *, region: str = "CN") -> Phone:
+    """`021-63539330-1010`, `021-63539330转1010`, `(021) 6353 9330 ext 1010`,
+    `138 0013 8000`, `+1 212 555 0147`."""
+    text = normalize(raw)
+    extension = ""
+    if match := _EXTENSION_WORDS.search(text):
+        text, extension = text[: match.start()], match.group(2)
+    number = _parse(text, region)
+    if number is None and not extension and (match := _TRAILING_EXTENSION.match(text)):
+        # The seed's own form: area code + number + extension, joined by dashes.
+        number, extension = _parse(match.group(1), region), match.group(2)
+    if number is None:
+        raise FieldError("field.phone.invalid")
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return Phone(e164=e164, extension=extension or (number.extension or ""))
+
+
+def _parse(text: str, region: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def read_email(raw: str) -> str:
+    try:
+        return validate_email(normalize(raw), check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise FieldError("field.email.invalid") from None
+
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_HOST = re.compile(
+    r"^[a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]*[a-z0-9\u00a1-\uffff])?"
+    r"(\.[a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]*[a-z0-9\u00a1-\uffff])?)+$"
+)
+
+
+def read_website(raw: str) -> str:
+    """`http://www.OA.com.cn/` → `www.oa.com.cn` (the seed: no `http:` in front)."""
+    text = _SCHEME.sub("", normalize(raw)).rstrip("/")
+    host, _, path = text.partition("/")
+    if not _HOST.match(host) or not registered_domain(host):
+        raise FieldError("field.website.invalid")
+    return host + (f"/{path}" if path else "")
+
+
+@cache
+def _extractor() -> tldextract.TLDExtract:
+    # The bundled public-suffix snapshot: no network look-up, ever.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registered_domain(host: str) -> str:
+    """`www.oa.com.cn` → `oa.com.cn`; `shop.example.co.uk` → `example.co.uk`."""
+    parts = _extractor()(host.partition("/")[0].lower())
+    return parts.top_domain_under_public_suffix
+
+
+def company_domain(email_or_site: str) -> str | None:
+    """The registered domain that identifies a company, or None for free mail."""
+    host = email_or_site.rpartition("@")[2] if "@" in email_or_site else email_or_site
+    domain = registered_domain(host)
+    return domain if domain and domain not in FREE_MAIL_DOMAINS else None

@@ -1,0 +1,84 @@
+"""Finding cards by what people remember: hp, 惠普, huipu, 63539330, oa.com.cn, 张伟."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.names import normalize
+from bot.store.customers import get_customer_by_handle, get_customers, terms_with_prefix
+from bot.store.models import Customer
+
+CANDIDATE_LIMIT = 500
+EXACT_BONUS = 50
+_PHONE_LIKE = re.compile(r"^[+\d][\d\s()+\-－.]{4,}$")
+
+
+@dataclass(frozen=True)
+class FoundCustomer:
+    customer: Customer
+    score: float
+    exact: bool  # the text is a whole term of the card (its name, handle, pinyin, number …)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """`/customer show X`: one card, or the cards X could mean (possibly none)."""
+
+    customer: Customer | None
+    choices: list[FoundCustomer]
+
+
+def search_keys(text: str) -> list[str]:
+    """What to look up for `text`: the compact text, and for phone numbers their digits."""
+    compact = normalize(text).replace(" ", "")
+    keys = [compact] if compact else []
+    if _PHONE_LIKE.match(normalize(text)):
+        digits = re.sub(r"\D", "", compact).lstrip("0")  # 021-6353… is stored as 216353…
+        if digits and digits not in keys:
+            keys.append(digits)
+    return keys
+
+
+async def find_customers(
+    *, session: AsyncSession, team_id: str, text: str, limit: int = 10
+) -> list[FoundCustomer]:
+    best: dict[int, tuple[int, bool]] = {}
+    for key in search_keys(text):
+        for customer_id, term, weight in await terms_with_prefix(
+            session=session, team_id=team_id, prefix=key, limit=CANDIDATE_LIMIT
+        ):
+            exact = term == key
+            score = weight + (EXACT_BONUS if exact else 0)
+            if score > best.get(customer_id, (0, False))[0]:
+                best[customer_id] = (score, exact)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])[: limit * 3]
+    customers = await get_customers(
+        session=session, team_id=team_id, ids=[customer_id for customer_id, _ in ranked]
+    )
+    query = normalize(text)
+    found = [
+        FoundCustomer(
+            c, best[c.id][0] + fuzz.WRatio(query, normalize(c.legal_name)) / 100, best[c.id][1]
+        )
+        for c in customers
+        if c.archived_at is None
+    ]
+    return sorted(found, key=lambda f: (-f.score, f.customer.legal_name))[:limit]
+
+
+async def resolve_customer(*, session: AsyncSession, team_id: str, text: str) -> Resolution:
+    """A handle wins; otherwise the one card `text` names exactly or uniquely."""
+    by_handle = await get_customer_by_handle(session=session, team_id=team_id, handle=text.strip())
+    if by_handle is not None and by_handle.archived_at is None:
+        return Resolution(by_handle, [])
+    found = await find_customers(session=session, team_id=team_id, text=text)
+    exact = [f for f in found if f.exact]
+    if len(found) == 1:
+        return Resolution(found[0].customer, [])
+    if len(exact) == 1:
+        return Resolution(exact[0].customer, [])
+    return Resolution(None, found)

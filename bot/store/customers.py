@@ -1,0 +1,143 @@
+"""Store functions for customer cards, contacts, match keys, search terms and history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, text, tuple_
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import Contact, Customer, CustomerEvent, CustomerKey, CustomerTerm
+
+_LAST_CODE_POINT = "\U0010ffff"
+
+
+async def lock_customer_writes(*, session: AsyncSession, team_id: str) -> None:
+    """Serialize card creation per workspace, so a duplicate check and its insert are one
+    step. SQLite already serializes writers (BEGIN IMMEDIATE)."""
+    if session.bind.dialect.name == "postgresql":
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+            {"key": f"rapport.customer.{team_id}"},
+        )
+
+
+async def get_customer(*, session: AsyncSession, team_id: str, customer_id: int) -> Customer | None:
+    customer = await session.get(Customer, customer_id)
+    return customer if customer is not None and customer.team_id == team_id else None
+
+
+async def get_customer_by_handle(
+    *, session: AsyncSession, team_id: str, handle: str
+) -> Customer | None:
+    query = select(Customer).where(
+        Customer.team_id == team_id, Customer.handle_key == handle.lower()
+    )
+    return (await session.exec(query)).first()
+
+
+async def get_customer_created_from(
+    *, session: AsyncSession, team_id: str, view_id: str
+) -> Customer | None:
+    query = select(Customer).where(Customer.team_id == team_id, Customer.created_from == view_id)
+    return (await session.exec(query)).first()
+
+
+async def get_customers(
+    *, session: AsyncSession, team_id: str, ids: Iterable[int]
+) -> list[Customer]:
+    wanted = list(ids)
+    if not wanted:
+        return []
+    query = select(Customer).where(Customer.team_id == team_id, Customer.id.in_(wanted))
+    return list((await session.exec(query)).all())
+
+
+async def add(
+    *, session: AsyncSession, row: Customer | Contact | CustomerEvent
+) -> Customer | Contact | CustomerEvent:
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def replace_keys(
+    *, session: AsyncSession, customer: Customer, keys: Iterable[tuple[str, str]]
+) -> None:
+    await session.exec(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
+    session.add_all(
+        CustomerKey(team_id=customer.team_id, customer_id=customer.id, kind=kind, key=key[:200])
+        for kind, key in keys
+    )
+
+
+async def replace_terms(
+    *, session: AsyncSession, customer: Customer, terms: dict[str, int]
+) -> None:
+    await session.exec(delete(CustomerTerm).where(CustomerTerm.customer_id == customer.id))
+    session.add_all(
+        CustomerTerm(team_id=customer.team_id, customer_id=customer.id, term=term, weight=weight)
+        for term, weight in terms.items()
+    )
+
+
+async def match_keys(
+    *, session: AsyncSession, team_id: str, keys: Sequence[tuple[str, str]]
+) -> list[tuple[int, str, str]]:
+    """(customer_id, kind, key) for every stored key equal to one of `keys`."""
+    if not keys:
+        return []
+    query = select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key).where(
+        CustomerKey.team_id == team_id, tuple_(CustomerKey.kind, CustomerKey.key).in_(list(keys))
+    )
+    return [tuple(row) for row in (await session.exec(query)).all()]
+
+
+async def terms_with_prefix(
+    *, session: AsyncSession, team_id: str, prefix: str, limit: int
+) -> list[tuple[int, str, int]]:
+    """(customer_id, term, weight) for terms that start with `prefix`: a range scan."""
+    query = (
+        select(CustomerTerm.customer_id, CustomerTerm.term, CustomerTerm.weight)
+        .where(
+            CustomerTerm.team_id == team_id,
+            CustomerTerm.term >= prefix,
+            CustomerTerm.term < prefix + _LAST_CODE_POINT,
+        )
+        .limit(limit)
+    )
+    return [tuple(row) for row in (await session.exec(query)).all()]
+
+
+async def list_contacts(
+    *, session: AsyncSession, customer_id: int, include_archived: bool = False
+) -> list[Contact]:
+    query = select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.id)
+    if not include_archived:
+        query = query.where(Contact.archived_at.is_(None))
+    return list((await session.exec(query)).all())
+
+
+async def get_contact(
+    *, session: AsyncSession, customer_id: int, contact_id: int
+) -> Contact | None:
+    contact = await session.get(Contact, contact_id)
+    return contact if contact is not None and contact.customer_id == customer_id else None
+
+
+async def count_customers(*, session: AsyncSession, team_id: str) -> int:
+    query = select(func.count()).select_from(Customer).where(Customer.team_id == team_id)
+    return (await session.exec(query)).one()
+
+
+async def list_events(
+    *, session: AsyncSession, customer_id: int, limit: int = 50
+) -> list[CustomerEvent]:
+    query = (
+        select(CustomerEvent)
+        .where(CustomerEvent.customer_id == customer_id)
+        .order_by(CustomerEvent.id.desc())
+        .limit(limit)
+    )
+    return list((await session.exec(query)).all())

@@ -1,0 +1,174 @@
+"""The customer card as a message, and the lists that lead to it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.customers.cards import CustomerCard
+from bot.customers.fields import Phone
+from bot.customers.search import FoundCustomer
+from bot.i18n import Lang, t
+from bot.store.models import Contact, Customer
+from bot.views import ids
+from bot.views.blocks import Block, Reply, context, divider, escape, header, section
+from bot.views.inputs import option, plain
+
+CONTACTS_SHOWN = 20
+
+
+def build_customer_card(card: CustomerCard, lang: Lang, *, home_region: str = "CN") -> Reply:
+    customer = card.customer
+    blocks: list[Block] = [
+        header(customer.legal_name, block_id=ids.CARD_HEADER),
+        _facts_block(customer, lang, home_region),
+    ]
+    place = " ".join(
+        p for p in (customer.province, customer.city, customer.county, customer.address) if p
+    )
+    if place:
+        blocks.append(section(f"*{t('card.address', lang)}*\n{escape(place)}"))
+    if customer.notes:
+        blocks.append(section(f"*{t('card.notes', lang)}*\n{escape(customer.notes)}"))
+    blocks += [divider(), section(f"*{t('card.contacts', lang)}*")]
+    blocks += [
+        _contact_block(c, customer, lang, home_region) for c in card.contacts[:CONTACTS_SHOWN]
+    ]
+    if not card.contacts:
+        blocks.append(context(t("card.no_contacts", lang)))
+    elif len(card.contacts) > CONTACTS_SHOWN:
+        blocks.append(
+            context(t("card.more_contacts", lang, count=len(card.contacts) - CONTACTS_SHOWN))
+        )
+    blocks += [
+        _card_actions(customer, lang),
+        context(
+            t(
+                "card.updated",
+                lang,
+                when=_when(customer.updated_at),
+                who=f"<@{customer.updated_by or customer.created_by}>",
+            )
+        ),
+    ]
+    return Reply(text=f"{customer.legal_name} ({customer.handle})", blocks=blocks)
+
+
+def build_find_results(
+    found: list[FoundCustomer], text: str, lang: Lang, *, ambiguous: bool = False
+) -> Reply:
+    if not found:
+        return build_not_found(text, lang)
+    title = t("customer.which" if ambiguous else "customer.found", lang, text=escape(text[:80]))
+    blocks = [section(title, block_id=ids.FIND_RESULTS)]
+    for item in found:
+        c = item.customer
+        line = (
+            f"*{escape(c.legal_name)}* ({escape(c.handle)}) · "
+            f"{t(f'status.{c.status}', lang)} {c.level} · <@{c.manager_id}>"
+        )
+        block = section(line)
+        block["accessory"] = _button(t("customer.open", lang), ids.OPEN_CARD, str(c.id))
+        blocks.append(block)
+    return Reply(text=title, blocks=blocks)
+
+
+def build_not_found(text: str, lang: Lang) -> Reply:
+    message = t("customer.not_found", lang, text=escape(text[:80]))
+    block = section(message)
+    block["accessory"] = _button(
+        t("customer.create_named", lang, text=text[:40]), ids.CREATE_NAMED, text[:200]
+    )
+    return Reply(text=message, blocks=[block])
+
+
+def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
+    status = t(
+        "card.status_value", lang, status=t(f"status.{customer.status}", lang), level=customer.level
+    )
+    facts = [
+        ("card.short_name", escape(customer.handle)),
+        ("card.status", status),
+        ("card.manager", f"<@{customer.manager_id}>"),
+        ("card.phase", t(f"phase.{customer.phase}", lang)),
+    ]
+    if customer.phone_e164:
+        facts.append(
+            ("card.phone", _phone(customer.phone_e164, customer.phone_ext, lang, home_region))
+        )
+    if customer.email:
+        facts.append(("card.email", escape(customer.email)))
+    if customer.website:
+        facts.append(
+            ("card.website", f"<http://{escape(customer.website)}|{escape(customer.website)}>")
+        )
+    facts.append(("card.security", str(customer.security_level)))
+    return {
+        "type": "section",
+        "fields": [
+            {"type": "mrkdwn", "text": f"*{t(key, lang)}*\n{value}"} for key, value in facts[:10]
+        ],
+    }
+
+
+def _contact_block(contact: Contact, customer: Customer, lang: Lang, home_region: str) -> Block:
+    name = escape(contact.name)
+    if contact.salutation:
+        name = (
+            f"{name} {t(f'salutation.{contact.salutation}', lang)}"
+            if lang == "zh"
+            else f"{t(f'salutation.{contact.salutation}', lang)} {name}"
+        )
+    lines = [f"*{name}*" + (f" · {escape(contact.title)}" if contact.title else "")]
+    phones = [
+        (t("label.office_phone", lang), contact.office_phone_e164, contact.office_phone_ext),
+        (t("label.mobile", lang), contact.mobile_e164, ""),
+        (t("label.home_phone", lang), contact.home_phone_e164, ""),
+    ]
+    details = [
+        f"{label}: {_phone(e164, ext, lang, home_region)}" for label, e164, ext in phones if e164
+    ]
+    if contact.email:
+        details.append(escape(contact.email))
+    if details:
+        lines.append(" · ".join(details))
+    block = section("\n".join(lines))
+    value = f"{customer.id}:{contact.id}"
+    block["accessory"] = {
+        "type": "overflow",
+        "action_id": ids.CONTACT_MENU,
+        "options": [
+            option(t("card.contact_edit", lang), f"edit:{value}"),
+            option(t("card.contact_remove", lang), f"remove:{value}"),
+        ],
+    }
+    return block
+
+
+def _card_actions(customer: Customer, lang: Lang) -> Block:
+    value = str(customer.id)
+    return {
+        "type": "actions",
+        "block_id": ids.CARD_ACTIONS,
+        "elements": [
+            _button(t("card.edit", lang), ids.EDIT_CARD, value),
+            _button(t("card.add_contact", lang), ids.ADD_CONTACT, value),
+            _button(t("card.share", lang), ids.SHARE_CARD, value),
+        ],
+    }
+
+
+def _button(text: str, action_id: str, value: str) -> dict[str, Any]:
+    return {"type": "button", "text": plain(text, 75), "action_id": action_id, "value": value}
+
+
+def _phone(e164: str, extension: str, lang: Lang, home_region: str) -> str:
+    return Phone(e164, extension).formatted(
+        home_region=home_region, extension_word=t("card.extension", lang)
+    )
+
+
+def _when(moment: datetime) -> str:
+    """Slack shows this in each reader's own time zone; the fallback is UTC."""
+    fallback = moment.strftime("%Y-%m-%d %H:%M UTC")
+    return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>"

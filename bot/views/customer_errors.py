@@ -1,0 +1,58 @@
+"""Field errors and the duplicate warning, in the person's language (modal errors are plain
+text: no mentions, no markup)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.customers.duplicates import DuplicateMatch
+from bot.customers.form import Message
+from bot.i18n import Lang, t
+from bot.views import ids
+from bot.views.blocks import clip, section
+from bot.views.inputs import plain
+
+DUPLICATES_NAMED = 3
+
+
+def render_message(message: Message, lang: Lang) -> str:
+    return t(message.key, lang, **message.params)
+
+
+def form_errors(errors: dict[str, Message], lang: Lang) -> dict[str, str]:
+    """`response_action: errors` wants block id → text."""
+    return {
+        ids.field_block(field): clip(render_message(message, lang), 2000)
+        for field, message in errors.items()
+    }
+
+
+def duplicate_error(
+    matches: list[DuplicateMatch], manager_names: dict[str, str], lang: Lang
+) -> dict[str, str]:
+    separator = t("duplicate.separator", lang)
+    named = [
+        t(
+            "duplicate.match",
+            lang,
+            name=m.legal_name,
+            handle=m.handle,
+            manager=manager_names.get(m.manager_id, m.manager_id),
+            reasons=separator.join(t(f"duplicate.reason.{r}", lang) for r in m.reasons),
+        )
+        for m in matches[:DUPLICATES_NAMED]
+    ]
+    text = t("duplicate.found", lang, matches="; ".join(named))
+    return {ids.field_block("legal_name"): clip(text, 2000)}
+
+
+def build_remove_contact_modal(lang: Lang, contact_name: str, metadata: str) -> dict[str, Any]:
+    return {
+        "type": "modal",
+        "callback_id": ids.CONTACT_REMOVE_VIEW,
+        "title": plain(t("card.contact_remove", lang), 24),
+        "submit": plain(t("card.confirm", lang), 24),
+        "close": plain(t("modal.cancel", lang), 24),
+        "private_metadata": metadata,
+        "blocks": [section(t("card.contact_remove_confirm", lang, name=contact_name))],
+    }

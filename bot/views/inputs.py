@@ -1,0 +1,87 @@
+"""Input elements for modals, and reading their state back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.views import ids
+from bot.views.blocks import Block, clip
+
+
+def plain(text: str, limit: int = 2000) -> dict[str, Any]:
+    return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
+
+
+def option(text: str, value: str) -> dict[str, Any]:
+    return {"text": plain(text, 75), "value": value}
+
+
+def text_input(
+    field: str,
+    label: str,
+    *,
+    initial: str = "",
+    hint: str = "",
+    optional: bool = True,
+    multiline: bool = False,
+    max_length: int = 200,
+) -> Block:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": ids.VALUE,
+        "multiline": multiline,
+        "max_length": max_length,
+    }
+    if initial:
+        element["initial_value"] = initial[:max_length]
+    return _input(field, label, element, hint=hint, optional=optional)
+
+
+def select_input(
+    field: str, label: str, options: list[tuple[str, str]], *, initial: str, optional: bool = False
+) -> Block:
+    choices = [option(text, value) for text, value in options]
+    element: dict[str, Any] = {"type": "static_select", "action_id": ids.VALUE, "options": choices}
+    chosen = next((c for c in choices if c["value"] == initial), None)
+    if chosen:
+        element["initial_option"] = chosen
+    return _input(field, label, element, optional=optional)
+
+
+def user_input(field: str, label: str, *, initial: str) -> Block:
+    element = {"type": "users_select", "action_id": ids.VALUE, "initial_user": initial}
+    return _input(field, label, element, optional=False)
+
+
+def checkbox_input(field: str, label: str, text: str) -> Block:
+    element = {"type": "checkboxes", "action_id": ids.VALUE, "options": [option(text, "yes")]}
+    return _input(field, label, element, optional=True)
+
+
+def _input(
+    field: str, label: str, element: dict[str, Any], *, hint: str = "", optional: bool
+) -> Block:
+    block: Block = {
+        "type": "input",
+        "block_id": ids.field_block(field),
+        "label": plain(label),
+        "element": element,
+        "optional": optional,
+    }
+    if hint:
+        block["hint"] = plain(hint)
+    return block
+
+
+def state_text(view: dict[str, Any], field: str) -> str:
+    """The typed or chosen value of `field` as text ("" when empty)."""
+    state = view.get("state", {}).get("values", {}).get(ids.field_block(field), {})
+    element = state.get(ids.VALUE) or {}
+    if element.get("selected_option"):
+        return str(element["selected_option"].get("value", ""))
+    if element.get("selected_options") is not None:
+        return ",".join(o.get("value", "") for o in element["selected_options"])
+    for key in ("selected_user", "selected_conversation", "selected_channel", "value"):
+        if element.get(key):
+            return str(element[key])
+    return ""
