@@ -17,10 +17,8 @@ async def lock_customer_writes(*, session: AsyncSession, team_id: str) -> None:
     """Serialize card creation per workspace, so a duplicate check and its insert are one
     step. SQLite already serializes writers (BEGIN IMMEDIATE)."""
     if session.bind.dialect.name == "postgresql":
-        await session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
-            {"key": f"rapport.customer.{team_id}"},
-        )
+        lock = text("SELECT pg_advisory_xact_lock(hashtext(:key))")
+        await session.exec(lock.bindparams(key=f"rapport.customer.{team_id}"))
 
 
 async def get_customer(*, session: AsyncSession, team_id: str, customer_id: int) -> Customer | None:

@@ -100,7 +100,7 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
         facts.append(("card.email", escape(customer.email)))
     if customer.website:
         facts.append(
-            ("card.website", f"<http://{escape(customer.website)}|{escape(customer.website)}>")
+            ("card.website", escape(customer.website))  # the seed: written without http:
         )
     facts.append(("card.security", str(customer.security_level)))
     return {

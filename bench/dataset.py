@@ -1,0 +1,54 @@
+"""What a loaded benchmark database holds, and a fingerprint to know when a cache is stale."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import bot
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+DATA_VERSION = 1
+
+# The cache is rebuilt when any of these change: the generator or the app's key functions.
+_SOURCES = (
+    "bench/data.py",
+    "bench/rows.py",
+    "bot/customers/keys.py",
+    "bot/customers/names.py",
+    "bot/customers/lexicon.py",
+    "bot/customers/fields.py",
+    "bot/store/models.py",
+)
+
+
+@dataclass(frozen=True)
+class DataSet:
+    seed: int
+    customers: int
+
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256(f"{DATA_VERSION}:{self.seed}:{self.customers}".encode())
+        for source in _SOURCES:
+            digest.update((ROOT / source).read_bytes())
+        for migration in sorted((Path(bot.__file__).parent / "store/migrations/versions").glob("*.py")):
+            digest.update(migration.read_bytes())
+        digest.update(version("pypinyin").encode())
+        return digest.hexdigest()[:12]
+
+
+@dataclass
+class Loaded:
+    """A database ready to benchmark: its async URL and what loading it cost."""
+
+    backend: str  # "sqlite" or "postgresql"
+    url: str  # SQLAlchemy async URL
+    data: DataSet
+    customers: int
+    keys: int
+    terms: int
+    load_seconds: float | None  # None when a cached database was reused
+    server_version: str

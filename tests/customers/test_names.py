@@ -1,0 +1,70 @@
+"""Reading company names the way the seed's rules and a sales team read them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.customers.names import read_company_name, suggest_short_name
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("惠普中国有限公司", "惠普(中国)有限公司"),
+        ("惠普中国有限公司", "惠普（中国）股份有限公司"),
+        ("金科电子有限公司", "上海金科电子有限公司"),
+        ("金科电子有限公司", "上海市金科电子集团"),
+        ("金科电子有限公司", "金科电子（上海）有限公司"),
+        ("Jinke Electronics Co., Ltd.", "JINKE ELECTRONICS LIMITED"),
+        ("Jinke Electronics Inc.", "jinke electronics, llc"),
+        ("Acme Corp", "ACME Corporation"),
+        ("Siemens AG", "Siemens GmbH"),
+        ("HP China Co., Ltd.", "H.P. Inc."),
+        ("ＨＰ（中国）有限公司", "HP Inc."),
+        ("Shanghai Jinke Electronic Co", "Jinke Electronics Limited"),
+    ],
+)
+def test_legal_forms_places_case_punctuation_and_width_do_not_change_the_company(
+    one: str, other: str
+) -> None:
+    assert read_company_name(one).core == read_company_name(other).core
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("金科电子有限公司", "金科地产有限公司"),  # a brand word shared across industries
+        ("华为技术有限公司", "华维技术有限公司"),  # one meaningful character apart
+        ("惠普中国有限公司", "华普中国有限公司"),
+        ("中国银行股份有限公司", "上海银行股份有限公司"),  # the place is the name here
+        ("Acme Corp", "Acne Corp"),
+    ],
+)
+def test_different_companies_stay_different(one: str, other: str) -> None:
+    assert read_company_name(one).core != read_company_name(other).core
+
+
+def test_a_chinese_name_reads_as_pinyin_initials_brand_and_industry() -> None:
+    name = read_company_name("上海金科电子有限公司")
+
+    assert (name.core, name.brand, name.industry) == ("金科电子", "金科", "electronics")
+    assert (name.latin, name.initials, name.brand_latin) == ("jinkedianzi", "jkdz", "jinke")
+    assert name.brand_industry == read_company_name("Jinke Electronics Ltd").brand_industry
+
+
+def test_hp_and_its_chinese_name_meet_through_initials() -> None:
+    assert read_company_name("惠普中国有限公司").initials == read_company_name("HP China").latin
+
+
+@pytest.mark.parametrize(
+    ("legal_name", "short_name"),
+    [
+        ("金科电子有限公司", "Jinke"),
+        ("惠普中国有限公司", "Huipu"),
+        ("HP China Co., Ltd.", "HP"),
+        ("IBM China Co., Ltd.", "IBM"),
+        ("acme corporation", "Acme"),
+    ],
+)
+def test_the_suggested_short_name_follows_the_seed(legal_name: str, short_name: str) -> None:
+    assert suggest_short_name(legal_name) == short_name

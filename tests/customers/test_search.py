@@ -1,0 +1,94 @@
+"""/customer find: people find a card by whatever they remember of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.customers.cards import add_contact
+from bot.customers.form import ContactForm, parse_contact_form
+from bot.customers.search import find_customers, resolve_customer
+from bot.store.db import Database
+from tests.customers.conftest import NOW, TEAM, Create
+
+
+async def handles_found(db: Database, text: str) -> list[str]:
+    async with db.transaction() as session:
+        return [
+            f.customer.handle
+            for f in await find_customers(session=session, team_id=TEAM, text=text)
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hp",
+        "HP",
+        "惠普",
+        "huipu",
+        "63539330",
+        "021-63539330",
+        "oa.com.cn",
+        "www.oa.com.cn",
+        "惠普中国",
+        "中国有限",
+    ],
+)
+async def test_the_seeds_example_is_found_by_what_people_remember(
+    db: Database, create: Create, text: str
+) -> None:
+    await create(
+        "惠普中国有限公司",
+        short_name="HP",
+        phone="021-63539330-1010",
+        website="http://www.OA.com.cn",
+    )
+    await create("金科电子有限公司")
+
+    assert (await handles_found(db, text))[0] == "HP"
+
+
+async def test_contact_names_and_their_pinyin_find_the_card(db: Database, create: Create) -> None:
+    card = await create("金科电子有限公司")
+    async with db.transaction(write=True) as session:
+        await add_contact(
+            session=session,
+            team_id=TEAM,
+            actor_id="U",
+            customer_id=card.id,
+            draft=parse_contact_form(ContactForm(name="张伟"), region="CN"),
+            now=NOW,
+        )
+
+    assert await handles_found(db, "张伟") == ["Jinke"]
+    assert await handles_found(db, "zhangwei") == ["Jinke"]
+
+
+async def test_an_exact_short_name_ranks_first(db: Database, create: Create) -> None:
+    await create("Jinke Holdings Group", short_name="JinkeH")
+    await create("金科电子有限公司", short_name="Jinke", different=True)
+
+    assert (await handles_found(db, "jinke"))[0] == "Jinke"
+
+
+async def test_nothing_found_is_an_empty_list(db: Database, create: Create) -> None:
+    await create("金科电子有限公司")
+    assert await handles_found(db, "nonexistent") == []
+    assert await handles_found(db, "   ") == []
+
+
+async def test_show_resolves_a_handle_a_unique_name_or_offers_a_choice(
+    db: Database, create: Create
+) -> None:
+    await create("金科电子有限公司")
+    await create("金科地产有限公司")
+    async with db.transaction() as session:
+        by_handle = await resolve_customer(session=session, team_id=TEAM, text="JINKE2")
+        by_name = await resolve_customer(session=session, team_id=TEAM, text="金科地产")
+        ambiguous = await resolve_customer(session=session, team_id=TEAM, text="金科")
+        unknown = await resolve_customer(session=session, team_id=TEAM, text="惠普")
+
+    assert by_handle.customer.legal_name == "金科地产有限公司"
+    assert by_name.customer.legal_name == "金科地产有限公司"
+    assert ambiguous.customer is None and len(ambiguous.choices) == 2
+    assert unknown.customer is None and unknown.choices == []
