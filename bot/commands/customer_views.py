@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.cards import card_modal, card_reply
 from bot.commands.deps import deps_of
+from bot.commands.errors import guarded
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.customers.cards import (
     CardNotFound,
@@ -174,7 +175,12 @@ async def card_button(
 
 
 async def create_named(
-    ack: AsyncAck, body: Body, action: Body, context: AsyncBoltContext, client: AsyncWebClient
+    ack: AsyncAck,
+    body: Body,
+    action: Body,
+    context: AsyncBoltContext,
+    client: AsyncWebClient,
+    respond: AsyncRespond,
 ) -> None:
     await ack()
     person = person_of(context)
@@ -202,10 +208,10 @@ def _parse_action(action: Body) -> tuple[str, int, int | None]:
 
 
 def register(app: AsyncApp, inflight: InFlight) -> None:
-    app.view(ids.CUSTOMER_NEW_VIEW)(inflight.track(customer_submitted))
-    app.view(ids.CUSTOMER_EDIT_VIEW)(inflight.track(customer_submitted))
+    app.view(ids.CUSTOMER_NEW_VIEW)(guarded(inflight, customer_submitted))
+    app.view(ids.CUSTOMER_EDIT_VIEW)(guarded(inflight, customer_submitted))
     for callback in (ids.CONTACT_ADD_VIEW, ids.CONTACT_EDIT_VIEW, ids.CONTACT_REMOVE_VIEW):
-        app.view(callback)(inflight.track(contact_submitted))
+        app.view(callback)(guarded(inflight, contact_submitted))
     for action_id in (
         ids.OPEN_CARD,
         ids.EDIT_CARD,
@@ -213,5 +219,5 @@ def register(app: AsyncApp, inflight: InFlight) -> None:
         ids.SHARE_CARD,
         ids.CONTACT_MENU,
     ):
-        app.action(action_id)(inflight.track(card_button))
-    app.action(ids.CREATE_NAMED)(inflight.track(create_named))
+        app.action(action_id)(guarded(inflight, card_button))
+    app.action(ids.CREATE_NAMED)(guarded(inflight, create_named))

@@ -1,11 +1,13 @@
-"""The last line of defence: no exception reaches a person as a 500 or as silence."""
+"""The last line of defence: no exception reaches a person as a 500, a 404 or silence."""
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import uuid
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -13,11 +15,25 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from bot.inflight import InFlight
 from bot.people import Person
+from bot.views.blocks import Reply
 from bot.views.errors import build_error_modal, build_error_reply
 
 log = logging.getLogger(__name__)
 _DATABASE_ERRORS = (OperationalError, InterfaceError, DBAPIError, ConnectionError, OSError)
+F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
+
+
+def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, str]:
+    reference = uuid.uuid4().hex[:8]
+    log.error("unhandled error (ref %s)", reference, exc_info=error)
+    person: Person | None = context.get("person") if context is not None else None
+    lang = person.lang if person else "en"
+    reply = build_error_reply(
+        lang, database_down=isinstance(error, _DATABASE_ERRORS), reference=reference
+    )
+    return reply, lang
 
 
 async def handle_error(
@@ -28,14 +44,9 @@ async def handle_error(
     respond: AsyncRespond | None,
     client: AsyncWebClient,
 ) -> BoltResponse | None:
-    reference = uuid.uuid4().hex[:8]
-    log.error("unhandled error (ref %s)", reference, exc_info=error)
-    person: Person | None = context.get("person")
-    lang = person.lang if person else "en"
-    reply = build_error_reply(
-        lang, database_down=isinstance(error, _DATABASE_ERRORS), reference=reference
-    )
-    if response is not None:  # not acknowledged yet: the HTTP answer carries the message
+    """Bolt's global error handler: errors before the ack are answered in the HTTP response."""
+    reply, lang = _reply_for(error, context)
+    if response is not None:
         if body.get("type") == "view_submission":
             payload = {"response_action": "update", "view": build_error_modal(reply, lang)}
         else:
@@ -43,11 +54,50 @@ async def handle_error(
         return BoltResponse(
             status=200, body=json.dumps(payload), headers={"content-type": "application/json"}
         )
+    await _tell(reply, context=context, respond=respond, client=client)
+    return None
+
+
+def reported(func: F) -> F:
+    """Errors after the ack are told to the person here, not left to Bolt: Bolt's runner
+    forgets an ack that an error follows within its polling interval and answers 404."""
+
+    @functools.wraps(func)
+    async def listener(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return await func(*args, **kwargs)
+        except Exception as error:
+            ack = kwargs.get("ack")
+            if ack is not None and ack.response is None:
+                raise  # not acknowledged yet: Bolt answers through handle_error
+            reply, _ = _reply_for(error, kwargs.get("context"))
+            await _tell(
+                reply,
+                context=kwargs.get("context"),
+                respond=kwargs.get("respond"),
+                client=kwargs.get("client"),
+            )
+            return None
+
+    return listener  # type: ignore[return-value]
+
+
+async def _tell(
+    reply: Reply,
+    *,
+    context: AsyncBoltContext | None,
+    respond: AsyncRespond | None,
+    client: AsyncWebClient | None,
+) -> None:
     try:
         if respond is not None:
             await respond(response_type="ephemeral", replace_original=False, **reply.as_message())
-        elif context.user_id:
+        elif client is not None and context is not None and context.user_id:
             await client.chat_postMessage(channel=context.user_id, **reply.as_message())
     except Exception:
-        log.exception("could not tell the user about error %s", reference)
-    return None
+        log.exception("could not tell the user about an error")
+
+
+def guarded(inflight: InFlight, func: F) -> F:
+    """How every listener is registered: tracked for shutdown, errors told to the person."""
+    return inflight.track(reported(func))

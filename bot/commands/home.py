@@ -10,6 +10,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.commands.errors import guarded
 from bot.commands.replies import person_of
 from bot.i18n import t
 from bot.inflight import InFlight
@@ -36,5 +37,5 @@ async def log_message_shortcut(
 
 
 def register(app: AsyncApp, inflight: InFlight) -> None:
-    app.event("app_home_opened")(inflight.track(app_home_opened))
-    app.shortcut(ids.LOG_MESSAGE_SHORTCUT)(inflight.track(log_message_shortcut))
+    app.event("app_home_opened")(guarded(inflight, app_home_opened))
+    app.shortcut(ids.LOG_MESSAGE_SHORTCUT)(guarded(inflight, log_message_shortcut))

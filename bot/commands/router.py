@@ -11,6 +11,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.commands.errors import guarded
 from bot.commands.replies import ack_help
 from bot.inflight import InFlight
 from bot.parsing import split_subcommand
@@ -55,4 +56,4 @@ class SlashRouter:
                 respond=respond,
             )
 
-        app.command(self.command)(inflight.track(listener))
+        app.command(self.command)(guarded(inflight, listener))
