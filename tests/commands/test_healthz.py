@@ -53,8 +53,9 @@ async def test_healthz_is_503_when_the_schema_is_behind(settings: Settings, tmp_
     assert body["schema_version"] is None
 
 
-async def test_a_command_while_the_database_is_down_says_so(settings: Settings,
-                                                            tmp_path: Path) -> None:
+async def test_a_command_while_the_database_is_down_says_so(
+    settings: Settings, tmp_path: Path
+) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path}/missing/rapport.db"
     async with Harness(replace(settings, database_url=url)) as harness:
         assert harness.workspace is not None
