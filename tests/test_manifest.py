@@ -23,6 +23,7 @@ SCOPE_OF_METHOD = {
     "chat_postMessage": "chat:write",
     "chat_postEphemeral": "chat:write",
     "chat_update": "chat:write",
+    "chat_getPermalink": None,
     "views_open": None,
     "views_update": None,
     "views_push": None,

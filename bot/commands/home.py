@@ -5,16 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
-from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.errors import guarded
 from bot.commands.replies import person_of
-from bot.i18n import t
 from bot.inflight import InFlight
-from bot.views import ids
 from bot.views.home import build_home
 
 
@@ -25,17 +21,5 @@ async def app_home_opened(
         await client.views_publish(user_id=event["user"], view=build_home(person_of(context).lang))
 
 
-async def log_message_shortcut(
-    ack: AsyncAck, respond: AsyncRespond, context: AsyncBoltContext
-) -> None:
-    await ack()
-    await respond(
-        text=t("shortcut.log_message.unavailable", person_of(context).lang),
-        response_type="ephemeral",
-        replace_original=False,
-    )
-
-
 def register(app: AsyncApp, inflight: InFlight) -> None:
     app.event("app_home_opened")(guarded(inflight, app_home_opened))
-    app.shortcut(ids.LOG_MESSAGE_SHORTCUT)(guarded(inflight, log_message_shortcut))

@@ -16,6 +16,7 @@ from bot.views.blocks import Reply
 from bot.views.help import build_help
 
 log = logging.getLogger(__name__)
+HELP_WORDS = ("help", "帮助", "?", "-h", "--help")
 
 
 def person_of(context: AsyncBoltContext) -> Person:
@@ -28,7 +29,7 @@ async def ack_ephemeral(ack: AsyncAck, reply: Reply) -> None:
 
 async def ack_help(ack: AsyncAck, command: str, context: AsyncBoltContext, word: str) -> None:
     """Usage in the person's language; an unknown word is named back, `help` or nothing is not."""
-    unknown = None if word in ("", "help", "帮助", "?") else word
+    unknown = None if word in ("", *HELP_WORDS) else word
     await ack_ephemeral(ack, build_help(command, person_of(context).lang, unknown_word=unknown))
 
 

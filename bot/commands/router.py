@@ -12,7 +12,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.errors import guarded
-from bot.commands.replies import ack_help
+from bot.commands.replies import HELP_WORDS, ack_help
 from bot.inflight import InFlight
 from bot.parsing import split_subcommand
 
@@ -22,8 +22,10 @@ Subcommand = Callable[..., Awaitable[None]]
 class SlashRouter:
     """Routes the first word of a slash command to its handler; anything else gets the help."""
 
-    def __init__(self, command: str) -> None:
+    def __init__(self, command: str, *, default: Subcommand | None = None) -> None:
+        """`default` takes any text whose first word is no subcommand (`/log hp …`)."""
         self.command = command
+        self.default = default
         self._handlers: dict[str, Subcommand] = {}
 
     def subcommand(self, *words: str) -> Callable[[Subcommand], Subcommand]:
@@ -44,6 +46,8 @@ class SlashRouter:
         ) -> None:
             word, rest = split_subcommand(command.get("text"))
             handler = self._handlers.get(word)
+            if handler is None and self.default is not None and word not in HELP_WORDS:
+                handler, rest = self.default, (command.get("text") or "").strip()
             if handler is None:
                 await ack_help(ack, self.command, context, word)
                 return

@@ -34,15 +34,33 @@ class Field:
         return "\n".join(lines) + "\n> "
 
 
+def with_options(field_: Field, options: list[dict[str, Any]]) -> Field:
+    """An external select's field once the app has offered options for what was typed."""
+    offered = [(mrkdwn_to_text(o["text"]["text"]), o["value"]) for o in options]
+    return Field(
+        field_.block_id,
+        field_.action_id,
+        field_.label,
+        field_.kind,
+        field_.optional,
+        offered,
+        field_.initial,
+        field_.hint,
+    )
+
+
 def modal_fields(view: dict[str, Any]) -> list[Field]:
     fields = []
     for block in view.get("blocks", []):
         if block.get("type") != "input":
             continue
         element = block["element"]
-        options = [
-            (mrkdwn_to_text(o["text"]["text"]), o["value"]) for o in element.get("options", [])
+        offered = element.get("options") or [
+            o
+            for o in [element.get("initial_option")]
+            if o  # an external select's choice
         ]
+        options = [(mrkdwn_to_text(o["text"]["text"]), o["value"]) for o in offered]
         fields.append(
             Field(
                 block_id=block["block_id"],
@@ -78,7 +96,7 @@ def state_value(field_: Field, raw: str) -> dict[str, Any]:
     """The element's state for the typed answer; ValueError names what is wrong."""
     raw = raw.strip() or (field_.initial or "")
     kind = field_.kind
-    if kind in ("static_select", "radio_buttons"):
+    if kind in ("static_select", "radio_buttons", "external_select"):
         chosen = _choose(field_, raw)
         return {"type": kind, "selected_option": _option(chosen) if chosen else None}
     if kind == "checkboxes":

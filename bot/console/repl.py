@@ -11,7 +11,7 @@ from typing import Any
 import tzlocal
 
 from bot.console.harness import Harness
-from bot.console.modal import modal_fields, state_value
+from bot.console.modal import Field, modal_fields, state_value, with_options
 from bot.console.render import Clickable, clickables, render_blocks
 from bot.console.slack_double import Posting
 from bot.settings import Settings
@@ -100,6 +100,8 @@ class Console:
         while True:
             for field in fields:
                 if field.block_id in wanted:
+                    if field.kind == "external_select":
+                        field = await self._search(view, values, field)
                     values.setdefault(field.block_id, {})[field.action_id] = await self._ask_field(
                         field
                     )
@@ -120,6 +122,32 @@ class Console:
         if answer.json.get("response_action") in ("update", "push"):
             await self._fill_modal(answer.json["view"])
         await self._show_since(seen)
+
+    async def _search(self, view: dict[str, Any], values: dict[str, Any], field: Field) -> Field:
+        """An external select: ask what to search for, then offer what the app finds."""
+        assert self.harness.workspace is not None
+        while True:
+            typed = await self.ask(
+                f"{field.label} — type to search"
+                + (" (Enter keeps the choice)" if field.initial else "")
+                + ("" if not field.optional else " (optional)")
+                + "\n> "
+            )
+            if typed is None:
+                raise SystemExit("modal cancelled: no more input")
+            if not typed.strip() and (field.initial or field.optional):
+                return field
+            offered = await self.harness.workspace.suggest(
+                view,
+                values,
+                block_id=field.block_id,
+                action_id=field.action_id,
+                typed=typed.strip(),
+                user=self.user,
+            )
+            if offered:
+                return with_options(field, offered)
+            self.out("✗ nothing matches; try another word")
 
     async def _ask_field(self, field: Any) -> dict[str, Any]:
         while True:

@@ -233,6 +233,14 @@ class SlackDouble:
         posting = self.record("update", args.get("channel"), None, args)
         return {"ok": True, "channel": posting.channel, "ts": args.get("ts")}
 
+    def _m_chat_getPermalink(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel, ts = args.get("channel", ""), str(args.get("message_ts", ""))
+        return {
+            "ok": True,
+            "channel": channel,
+            "permalink": f"https://local.slack.test/archives/{channel}/p{ts.replace('.', '')}",
+        }
+
     def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": "D_" + str(args.get("users", "")).split(",")[0]}}
 

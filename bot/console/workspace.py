@@ -118,6 +118,31 @@ class Workspace:
             }
         )
 
+    async def suggest(
+        self,
+        view: dict[str, Any],
+        values: dict[str, Any],
+        *,
+        block_id: str,
+        action_id: str,
+        typed: str,
+        user: str,
+    ) -> list[dict[str, Any]]:
+        """What an external select offers for `typed` (Slack's block_suggestion request)."""
+        answer = await self.interact(
+            {
+                "type": "block_suggestion",
+                "team": {"id": TEAM},
+                "api_app_id": "A_RAPPORT",
+                "user": {"id": user, "team_id": TEAM},
+                "block_id": block_id,
+                "action_id": action_id,
+                "value": typed,
+                "view": {**view, "state": {"values": values}},
+            }
+        )
+        return answer.json.get("options", []) if answer.status == 200 else []
+
     async def event(
         self, event: dict[str, Any], *, event_id: str = "Ev1", retry_num: int | None = None
     ) -> Answer:

@@ -3,7 +3,7 @@ recorded with who, when, before and after; nothing is deleted."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -23,7 +23,8 @@ from bot.store.customers import (
     replace_keys,
     replace_terms,
 )
-from bot.store.models import Contact, Customer, CustomerEvent
+from bot.store.models import Contact, ContactRecord, Customer, CustomerEvent, FollowUp
+from bot.store.records import open_follow_ups, timeline
 
 CARD_FIELDS = (
     "legal_name",
@@ -62,13 +63,25 @@ class CardNotFound(Exception):
 class CustomerCard:
     customer: Customer
     contacts: list[Contact]
+    records: list[ContactRecord] = field(default_factory=list)  # newest first, one page
+    follow_ups: list[FollowUp] = field(default_factory=list)  # open, soonest first
+
+
+TIMELINE_ON_CARD = 5
 
 
 async def load_card(*, session: AsyncSession, team_id: str, customer_id: int) -> CustomerCard:
     customer = await get_customer(session=session, team_id=team_id, customer_id=customer_id)
     if customer is None:
         raise CardNotFound(customer_id)
-    return CustomerCard(customer, await list_contacts(session=session, customer_id=customer_id))
+    return CustomerCard(
+        customer,
+        await list_contacts(session=session, customer_id=customer_id),
+        await timeline(
+            session=session, customer_id=customer_id, before_id=None, limit=TIMELINE_ON_CARD + 1
+        ),
+        await open_follow_ups(session=session, customer_id=customer_id, limit=5),
+    )
 
 
 async def create_customer(

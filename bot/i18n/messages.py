@@ -4,6 +4,7 @@ A test checks that every key has both languages with the same placeholders.
 """
 
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
+from bot.i18n.log_messages import LOG_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- help -------------------------------------------------------------
@@ -49,11 +50,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Type a command in any channel or here in Messages:",
         "zh": "为交付团队管理客户卡片、联系记录和提醒。在任意频道或本应用的消息页输入命令：",
     },
-    "shortcut.log_message.unavailable": {
-        "en": "Saving a message to a customer arrives together with contact records (/log). "
-        "Nothing was saved.",
-        "zh": "将消息保存到客户的功能将随联系记录（/log）一起上线。本次未保存任何内容。",
-    },
     # --- errors -----------------------------------------------------------
     "error.generic": {
         "en": "Something went wrong on our side and nothing was saved. Please try again; "
@@ -68,3 +64,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 MESSAGES.update(CUSTOMER_MESSAGES)
+MESSAGES.update(LOG_MESSAGES)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from bot.customers.cards import CustomerCard
 from bot.customers.fields import Phone
@@ -12,9 +11,10 @@ from bot.i18n import Lang, t
 from bot.store.models import Contact, Customer
 from bot.views import ids
 from bot.views.blocks import Block, Reply, context, divider, escape, header, section
-from bot.views.inputs import option, plain
+from bot.views.inputs import button, option
+from bot.views.timeline import follow_up_blocks, timeline_blocks
 
-CONTACTS_SHOWN = 20
+CONTACTS_SHOWN = 15  # with the timeline, the card stays within 50 blocks
 
 
 def build_customer_card(card: CustomerCard, lang: Lang, *, home_region: str = "CN") -> Reply:
@@ -40,6 +40,11 @@ def build_customer_card(card: CustomerCard, lang: Lang, *, home_region: str = "C
         blocks.append(
             context(t("card.more_contacts", lang, count=len(card.contacts) - CONTACTS_SHOWN))
         )
+    blocks += [
+        divider(),
+        *follow_up_blocks(card.follow_ups, lang),
+        *timeline_blocks(customer, card.records, lang),
+    ]
     blocks += [
         _card_actions(customer, lang),
         context(
@@ -68,7 +73,7 @@ def build_find_results(
             f"{t(f'status.{c.status}', lang)} {c.level} · <@{c.manager_id}>"
         )
         block = section(line)
-        block["accessory"] = _button(t("customer.open", lang), ids.OPEN_CARD, str(c.id))
+        block["accessory"] = button(t("customer.open", lang), ids.OPEN_CARD, str(c.id))
         blocks.append(block)
     return Reply(text=title, blocks=blocks)
 
@@ -76,7 +81,7 @@ def build_find_results(
 def build_not_found(text: str, lang: Lang) -> Reply:
     message = t("customer.not_found", lang, text=escape(text[:80]))
     block = section(message)
-    block["accessory"] = _button(
+    block["accessory"] = button(
         t("customer.create_named", lang, text=text[:40]), ids.CREATE_NAMED, text[:200]
     )
     return Reply(text=message, blocks=[block])
@@ -151,15 +156,12 @@ def _card_actions(customer: Customer, lang: Lang) -> Block:
         "type": "actions",
         "block_id": ids.CARD_ACTIONS,
         "elements": [
-            _button(t("card.edit", lang), ids.EDIT_CARD, value),
-            _button(t("card.add_contact", lang), ids.ADD_CONTACT, value),
-            _button(t("card.share", lang), ids.SHARE_CARD, value),
+            button(t("card.log_contact", lang), ids.LOG_FROM_CARD, value),
+            button(t("card.edit", lang), ids.EDIT_CARD, value),
+            button(t("card.add_contact", lang), ids.ADD_CONTACT, value),
+            button(t("card.share", lang), ids.SHARE_CARD, value),
         ],
     }
-
-
-def _button(text: str, action_id: str, value: str) -> dict[str, Any]:
-    return {"type": "button", "text": plain(text, 75), "action_id": action_id, "value": value}
 
 
 def _phone(e164: str, extension: str, lang: Lang, home_region: str) -> str:

@@ -3,6 +3,7 @@ text: no mentions, no markup)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from bot.customers.duplicates import DuplicateMatch
@@ -16,7 +17,13 @@ DUPLICATES_NAMED = 3
 
 
 def render_message(message: Message, lang: Lang) -> str:
-    return t(message.key, lang, **message.params)
+    from bot.views.log_replies import format_local
+
+    params = {
+        name: format_local(value, lang) if isinstance(value, datetime) else value
+        for name, value in message.params.items()
+    }
+    return t(message.key, lang, **params)
 
 
 def form_errors(errors: dict[str, Message], lang: Lang) -> dict[str, str]:

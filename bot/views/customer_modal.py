@@ -87,7 +87,7 @@ def build_customer_modal(
     ]
     title = t("modal.customer.edit" if editing else "modal.customer.new", lang)
     callback = ids.CUSTOMER_EDIT_VIEW if editing else ids.CUSTOMER_NEW_VIEW
-    return _modal(callback, title, lang, blocks, metadata)
+    return modal_view(callback, title, lang, blocks, metadata)
 
 
 def read_customer_form(view: View) -> CustomerForm:
@@ -126,7 +126,7 @@ def build_contact_modal(
     ]
     title = t("modal.contact.edit" if editing else "modal.contact.add", lang)
     callback = ids.CONTACT_EDIT_VIEW if editing else ids.CONTACT_ADD_VIEW
-    return _modal(callback, title, lang, blocks, metadata)
+    return modal_view(callback, title, lang, blocks, metadata)
 
 
 def read_contact_form(view: View) -> ContactForm:
@@ -148,7 +148,7 @@ def field_errors(errors: dict[str, str]) -> dict[str, str]:
     return {ids.field_block(name): clip(message, 2000) for name, message in errors.items()}
 
 
-def _modal(
+def modal_view(
     callback: str, title: str, lang: Lang, blocks: list[dict[str, Any]], metadata: dict[str, Any]
 ) -> View:
     return {

@@ -17,7 +17,11 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer status <customer> <status> [level]", "help.customer.status"),
         ("/customer help", "help.customer.help"),
     ],
-    "/log": [("/log help", "help.log.help")],
+    "/log": [
+        ("/log <customer> <what happened> [next: <next step>]", "help.log.line"),
+        ("/log", "help.log.modal"),
+        ("/log help", "help.log.help"),
+    ],
 }
 _TITLES = {
     "/customer": ("help.customer.title", "help.customer.intro"),

@@ -30,3 +30,17 @@ def field_block(field: str) -> str:
 
 
 CONTACT_REMOVE_VIEW = "contact_remove"
+
+# contact records (/log)
+LOG_VIEW = "log_new"
+LOG_MESSAGE_VIEW = "log_message_save"
+LOG_EDIT_VIEW = "log_edit"
+LOG_TIME_VIEW = "log_time"
+LOG_CUSTOMER_SELECT = "log_customer"
+LOG_CONTACT_SELECT = "log_contact"
+LOG_UNDO = "log_undo"
+LOG_CHANGE_TIME = "log_change_time"
+LOG_SAVE_ANYWAY = "log_save_anyway"
+LOG_FROM_CARD = "log_from_card"
+RECORD_MENU = "record_menu"
+TIMELINE_OLDER = "timeline_older"

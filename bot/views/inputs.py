@@ -16,6 +16,43 @@ def option(text: str, value: str) -> dict[str, Any]:
     return {"text": plain(text, 75), "value": value}
 
 
+def button(text: str, action_id: str, value: str) -> dict[str, Any]:
+    return {"type": "button", "text": plain(text, 75), "action_id": action_id, "value": value}
+
+
+def search_input(
+    field: str,
+    label: str,
+    action_id: str,
+    *,
+    initial: dict[str, Any] | None = None,
+    optional: bool = False,
+) -> Block:
+    """An external select: Slack asks the app for options as the person types."""
+    element: dict[str, Any] = {
+        "type": "external_select",
+        "action_id": action_id,
+        "min_query_length": 0 if optional else 1,
+    }
+    if initial:
+        element["initial_option"] = initial
+    return _input(field, label, element, optional=optional)
+
+
+def date_input(field: str, label: str, *, initial: str = "", hint: str = "") -> Block:
+    element: dict[str, Any] = {"type": "datepicker", "action_id": ids.VALUE}
+    if initial:
+        element["initial_date"] = initial
+    return _input(field, label, element, hint=hint, optional=True)
+
+
+def time_input(field: str, label: str, *, initial: str = "") -> Block:
+    element: dict[str, Any] = {"type": "timepicker", "action_id": ids.VALUE}
+    if initial:
+        element["initial_time"] = initial
+    return _input(field, label, element, optional=True)
+
+
 def text_input(
     field: str,
     label: str,
@@ -76,12 +113,19 @@ def _input(
 def state_text(view: dict[str, Any], field: str) -> str:
     """The typed or chosen value of `field` as text ("" when empty)."""
     state = view.get("state", {}).get("values", {}).get(ids.field_block(field), {})
-    element = state.get(ids.VALUE) or {}
+    element = state.get(ids.VALUE) or next(iter(state.values()), None) or {}
     if element.get("selected_option"):
         return str(element["selected_option"].get("value", ""))
     if element.get("selected_options") is not None:
         return ",".join(o.get("value", "") for o in element["selected_options"])
-    for key in ("selected_user", "selected_conversation", "selected_channel", "value"):
+    for key in (
+        "selected_user",
+        "selected_conversation",
+        "selected_channel",
+        "selected_date",
+        "selected_time",
+        "value",
+    ):
         if element.get(key):
             return str(element[key])
     return ""

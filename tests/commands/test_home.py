@@ -1,4 +1,4 @@
-"""App Home shows how to start; the message shortcut never answers with silence."""
+"""App Home shows how to start."""
 
 from __future__ import annotations
 
@@ -24,25 +24,3 @@ async def test_the_messages_tab_publishes_nothing(harness: Harness, workspace: W
     await harness.settle()
 
     assert harness.slack.calls_to("views.publish") == []
-
-
-async def test_the_log_message_shortcut_says_plainly_that_nothing_was_saved(
-    harness: Harness, workspace: Workspace
-) -> None:
-    await workspace.interact(
-        {
-            "type": "message_action",
-            "callback_id": "log_message",
-            "trigger_id": "trigger.9",
-            "team": {"id": "T_LOCAL"},
-            "user": {"id": "U_ALICE"},
-            "channel": {"id": "C1"},
-            "message": {"ts": "1.0", "text": "hi"},
-            "response_url": harness.slack.response_url("C1", "U_ALICE"),
-        }
-    )
-    await harness.settle()
-
-    reply = harness.slack.postings[-1]
-    assert reply.kind == "response" and reply.user == "U_ALICE"
-    assert "Nothing was saved" in reply.text

@@ -32,7 +32,7 @@ def test_one_command_prints_the_help_and_exits(tmp_path: Path) -> None:
 
 
 def test_the_console_speaks_chinese_when_asked(tmp_path: Path) -> None:
-    result = console("-c", "/log", "--lang", "zh", cwd=tmp_path)
+    result = console("-c", "/log help", "--lang", "zh", cwd=tmp_path)
 
     assert "联系记录" in result.stdout
 

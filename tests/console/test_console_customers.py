@@ -32,7 +32,7 @@ def test_create_a_card_add_a_contact_and_find_it(tmp_path: Path) -> None:
     script = "\n".join(
         [
             NEW_HP,
-            "click 2",
+            "click 3",
             "Mr",
             "张伟",
             "总经理",

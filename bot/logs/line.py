@@ -1,0 +1,72 @@
+"""Reading `/log <customer> <what happened> [next: <next step>]`, stored exactly as typed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS = ("call", "email", "visit", "meeting", "note")
+KIND_WORDS = {
+    "call": "call",
+    "called": "call",
+    "phone": "call",
+    "电话": "call",
+    "通话": "call",
+    "email": "email",
+    "e-mail": "email",
+    "mail": "email",
+    "emailed": "email",
+    "邮件": "email",
+    "visit": "visit",
+    "visited": "visit",
+    "拜访": "visit",
+    "走访": "visit",
+    "meeting": "meeting",
+    "met": "meeting",
+    "meet": "meeting",
+    "会议": "meeting",
+    "开会": "meeting",
+    "note": "note",
+    "备注": "note",
+    "记录": "note",
+}
+_NEXT = re.compile(r"(?:^|\s)(?:next(?:\s+step)?\s*[:：]|下一步\s*[:：]?)", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+MAX_CUSTOMER_WORDS = 3
+
+
+@dataclass(frozen=True)
+class LogLine:
+    text: str  # after the kind word: "<customer> <what happened>"
+    kind: str
+    next_step: str
+
+    def customer_candidates(self) -> list[tuple[str, str]]:
+        """(customer words, rest) for one, two and three leading words."""
+        words = list(_WORD.finditer(self.text))
+        found = []
+        for count in range(1, min(MAX_CUSTOMER_WORDS, len(words)) + 1):
+            end = words[count - 1].end()
+            found.append((self.text[:end].strip(), self.text[end:].strip()))
+        return found
+
+
+def read_log_line(text: str) -> LogLine:
+    head, next_step = _split_next(text)
+    kind, head = split_kind(head)
+    return LogLine(text=head, kind=kind or "note", next_step=next_step)
+
+
+def split_kind(text: str) -> tuple[str | None, str]:
+    """`电话 问候张总` → ("call", "问候张总"); no kind word → (None, text)."""
+    first = _WORD.match(text.strip())
+    if first and (kind := KIND_WORDS.get(first.group(0).lower().rstrip(":："))):
+        return kind, text.strip()[first.end() :].strip()
+    return None, text.strip()
+
+
+def _split_next(text: str) -> tuple[str, str]:
+    match = _NEXT.search(text)
+    if match is None:
+        return text.strip(), ""
+    return text[: match.start()].strip(), text[match.end() :].strip()

@@ -1,0 +1,252 @@
+"""Use cases on contact records: log, edit (a new version), undo, move a follow-up."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.cards import CardNotFound
+from bot.customers.form import FormInvalid, Message
+from bot.store.customers import add, get_customer
+from bot.store.models import ContactRecord, CustomerEvent, FollowUp, PendingLog
+from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
+
+MAX_SUMMARY = 40_000  # a saved Slack message can be long
+MAX_NEXT_STEP = 3_000
+
+
+class RecordNotFound(Exception):
+    """No such record in this workspace."""
+
+
+@dataclass(frozen=True)
+class LogDraft:
+    customer_id: int
+    kind: str
+    summary: str
+    next_step: str = ""
+    contact_id: int | None = None
+    source: str = "command"
+    source_channel: str = ""
+    source_ts: str = ""
+    source_author_id: str = ""
+    source_permalink: str = ""
+    follow_up_due: datetime | None = None
+
+    def as_payload(self) -> dict[str, object]:
+        payload = asdict(self)
+        payload["follow_up_due"] = None
+        return payload
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, object]) -> LogDraft:
+        return cls(**{k: v for k, v in payload.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Logged:
+    record: ContactRecord
+    follow_up: FollowUp | None
+
+
+def check_draft(draft: LogDraft) -> None:
+    if not draft.summary.strip():
+        raise FormInvalid({"summary": Message("log.summary.required")})
+    if len(draft.summary) > MAX_SUMMARY:
+        raise FormInvalid({"summary": Message("field.too_long", {"limit": MAX_SUMMARY})})
+    if len(draft.next_step) > MAX_NEXT_STEP:
+        raise FormInvalid({"next_step": Message("field.too_long", {"limit": MAX_NEXT_STEP})})
+
+
+async def log_contact(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    author_id: str,
+    author_tz: str,
+    draft: LogDraft,
+    now: datetime,
+) -> Logged:
+    check_draft(draft)
+    if await get_customer(session=session, team_id=team_id, customer_id=draft.customer_id) is None:
+        raise CardNotFound(draft.customer_id)
+    record = ContactRecord(
+        team_id=team_id,
+        author_id=author_id,
+        created_at=now,
+        **{k: v for k, v in asdict(draft).items() if k != "follow_up_due"},
+    )
+    await add(session=session, row=record)
+    follow_up = None
+    if draft.follow_up_due is not None:
+        follow_up = FollowUp(
+            team_id=team_id,
+            customer_id=draft.customer_id,
+            record_id=record.id,
+            owner_id=author_id,
+            title=draft.next_step or draft.summary[:200],
+            due_at=draft.follow_up_due,
+            tz=author_tz,
+            created_at=now,
+            updated_at=now,
+        )
+        await add(session=session, row=follow_up)
+    return Logged(record, follow_up)
+
+
+async def hold(
+    *, session: AsyncSession, team_id: str, author_id: str, draft: LogDraft, now: datetime
+) -> PendingLog:
+    check_draft(draft)
+    return await add(
+        session=session,
+        row=PendingLog(
+            team_id=team_id, author_id=author_id, payload=draft.as_payload(), created_at=now
+        ),
+    )
+
+
+async def confirm_held(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    author_id: str,
+    author_tz: str,
+    pending_id: int,
+    now: datetime,
+) -> Logged | None:
+    """Save a held-back log without a reminder; None if it was already saved or dropped."""
+    pending = await take_pending(
+        session=session, team_id=team_id, author_id=author_id, pending_id=pending_id
+    )
+    if pending is None:
+        return None
+    pending.used_at = now
+    return await log_contact(
+        session=session,
+        team_id=team_id,
+        author_id=author_id,
+        author_tz=author_tz,
+        draft=LogDraft.from_payload(pending.payload),
+        now=now,
+    )
+
+
+async def edit_record(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    actor_id: str,
+    record_id: int,
+    summary: str,
+    next_step: str,
+    now: datetime,
+) -> ContactRecord:
+    """A new version; the earlier text stays, marked superseded."""
+    earlier = await _current(session, team_id, record_id)
+    check_draft(
+        LogDraft(
+            customer_id=earlier.customer_id, kind=earlier.kind, summary=summary, next_step=next_step
+        )
+    )
+    earlier.superseded = True
+    record = ContactRecord(
+        team_id=team_id,
+        customer_id=earlier.customer_id,
+        author_id=actor_id,
+        kind=earlier.kind,
+        contact_id=earlier.contact_id,
+        summary=summary,
+        next_step=next_step,
+        source=earlier.source,
+        source_channel=earlier.source_channel,
+        source_ts=earlier.source_ts,
+        source_author_id=earlier.source_author_id,
+        source_permalink=earlier.source_permalink,
+        created_at=earlier.created_at,
+        supersedes_id=earlier.id,
+    )
+    await add(session=session, row=record)
+    follow_up = await follow_up_of(session=session, record_id=earlier.id)
+    if follow_up is not None:
+        follow_up.record_id, follow_up.title, follow_up.updated_at = record.id, next_step, now
+    await _history(
+        session,
+        record,
+        actor_id,
+        now,
+        "log_edit",
+        {"summary": [earlier.summary, summary], "next_step": [earlier.next_step, next_step]},
+    )
+    return record
+
+
+async def retract_record(
+    *, session: AsyncSession, team_id: str, actor_id: str, record_id: int, now: datetime
+) -> ContactRecord:
+    """Undo: the record leaves the timeline and its follow-up is cancelled; both are kept."""
+    record = await _current(session, team_id, record_id)
+    record.retracted_at, record.retracted_by = now, actor_id
+    follow_up = await follow_up_of(session=session, record_id=record.id)
+    if follow_up is not None and follow_up.status == "open":
+        follow_up.status, follow_up.updated_at = "cancelled", now
+    await _history(session, record, actor_id, now, "log_undo", {"record_id": [record.id, None]})
+    return record
+
+
+async def move_follow_up(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    actor_id: str,
+    follow_up_id: int,
+    due_at: datetime,
+    now: datetime,
+) -> FollowUp:
+    follow_up = await get_follow_up(session=session, team_id=team_id, follow_up_id=follow_up_id)
+    if follow_up is None:
+        raise RecordNotFound(follow_up_id)
+    before = follow_up.due_at
+    follow_up.due_at, follow_up.status, follow_up.updated_at = due_at, "open", now
+    await add(
+        session=session,
+        row=CustomerEvent(
+            team_id=team_id,
+            customer_id=follow_up.customer_id,
+            actor_id=actor_id,
+            at=now,
+            action="follow_up_moved",
+            changes={"due_at": [before.isoformat(), due_at.isoformat()]},
+        ),
+    )
+    return follow_up
+
+
+async def _current(session: AsyncSession, team_id: str, record_id: int) -> ContactRecord:
+    record = await get_record(session=session, team_id=team_id, record_id=record_id)
+    if record is None or record.superseded or record.retracted_at is not None:
+        raise RecordNotFound(record_id)
+    return record
+
+
+async def _history(
+    session: AsyncSession,
+    record: ContactRecord,
+    actor_id: str,
+    now: datetime,
+    action: str,
+    changes: dict[str, object],
+) -> None:
+    await add(
+        session=session,
+        row=CustomerEvent(
+            team_id=record.team_id,
+            customer_id=record.customer_id,
+            actor_id=actor_id,
+            at=now,
+            action=action,
+            changes=changes,
+        ),
+    )

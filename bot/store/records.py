@@ -1,0 +1,84 @@
+"""Store functions for contact records, follow-ups and held-back logs."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import ContactRecord, FollowUp, PendingLog
+
+
+async def get_record(
+    *, session: AsyncSession, team_id: str, record_id: int
+) -> ContactRecord | None:
+    record = await session.get(ContactRecord, record_id)
+    return record if record is not None and record.team_id == team_id else None
+
+
+async def timeline(
+    *, session: AsyncSession, customer_id: int, before_id: int | None, limit: int
+) -> list[ContactRecord]:
+    """Current records of a card, newest first; `before_id` pages back."""
+    query = (
+        select(ContactRecord)
+        .where(
+            ContactRecord.customer_id == customer_id,
+            col(ContactRecord.superseded).is_(False),
+            col(ContactRecord.retracted_at).is_(None),
+        )
+        .order_by(col(ContactRecord.id).desc())
+        .limit(limit)
+    )
+    if before_id is not None:
+        query = query.where(col(ContactRecord.id) < before_id)
+    return list((await session.exec(query)).all())
+
+
+async def versions(*, session: AsyncSession, record: ContactRecord) -> list[ContactRecord]:
+    """The record and every earlier text it replaced, newest first."""
+    found = [record]
+    while found[-1].supersedes_id is not None:
+        earlier = await session.get(ContactRecord, found[-1].supersedes_id)
+        if earlier is None:
+            break
+        found.append(earlier)
+    return found
+
+
+async def follow_up_of(*, session: AsyncSession, record_id: int) -> FollowUp | None:
+    query = select(FollowUp).where(FollowUp.record_id == record_id)
+    return (await session.exec(query)).first()
+
+
+async def get_follow_up(
+    *, session: AsyncSession, team_id: str, follow_up_id: int
+) -> FollowUp | None:
+    follow_up = await session.get(FollowUp, follow_up_id)
+    return follow_up if follow_up is not None and follow_up.team_id == team_id else None
+
+
+async def open_follow_ups(
+    *, session: AsyncSession, customer_id: int, limit: int = 10
+) -> list[FollowUp]:
+    query = (
+        select(FollowUp)
+        .where(FollowUp.customer_id == customer_id, FollowUp.status == "open")
+        .order_by(col(FollowUp.due_at))
+        .limit(limit)
+    )
+    return list((await session.exec(query)).all())
+
+
+async def take_pending(
+    *, session: AsyncSession, team_id: str, author_id: str, pending_id: int
+) -> PendingLog | None:
+    """The held-back log, once: a second press of the same button finds nothing."""
+    pending = await session.get(PendingLog, pending_id)
+    if (
+        pending is None
+        or pending.team_id != team_id
+        or pending.author_id != author_id
+        or pending.used_at is not None
+    ):
+        return None
+    return pending

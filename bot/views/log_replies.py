@@ -1,0 +1,101 @@
+"""What /log answers: the saved record, or the question it needs answered first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.dates.understand import InThePast
+from bot.i18n import Lang, t
+from bot.logs.intake import DateProblem, Done, NeedsCustomer, NeedsText, Outcome
+from bot.views import ids
+from bot.views.blocks import Block, Reply, clip, context, escape, section
+from bot.views.customer_card import build_not_found
+from bot.views.inputs import button
+
+SHOWN_TEXT = 500
+
+
+def format_local(moment: datetime, lang: Lang) -> str:
+    """`Fri 27 Nov 2026, 09:00 (Asia/Shanghai)` / `2026年11月27日 周五 09:00（Asia/Shanghai）`."""
+    weekday = t(f"weekday.{moment.weekday()}", lang)
+    zone = getattr(moment.tzinfo, "key", "UTC")
+    if lang == "zh":
+        return f"{moment.year}年{moment.month}月{moment.day}日 {weekday} {moment:%H:%M}（{zone}）"
+    return f"{weekday} {moment.day} {moment:%b %Y, %H:%M} ({zone})"
+
+
+def build_log_outcome(outcome: Outcome, lang: Lang) -> Reply:
+    if isinstance(outcome, Done):
+        return build_logged(outcome, lang)
+    if isinstance(outcome, DateProblem):
+        return build_date_problem(outcome, lang)
+    if isinstance(outcome, NeedsText):
+        return Reply(
+            t(
+                "log.needs_text",
+                lang,
+                name=escape(outcome.customer.legal_name),
+                handle=escape(outcome.customer.handle),
+            )
+        )
+    return build_needs_customer(outcome, lang)
+
+
+def build_logged(done: Done, lang: Lang) -> Reply:
+    record, follow_up, customer = done.logged.record, done.logged.follow_up, done.customer
+    title = t(
+        "log.logged",
+        lang,
+        kind=t(f"kind.{record.kind}", lang),
+        name=escape(customer.legal_name),
+        handle=escape(customer.handle),
+    )
+    lines = [title, "> " + escape(clip(record.summary, SHOWN_TEXT)).replace("\n", "\n> ")]
+    if record.next_step:
+        lines.append(f"*{t('log.next', lang)}:* {escape(clip(record.next_step, SHOWN_TEXT))}")
+    buttons = []
+    if follow_up is not None:
+        when = format_local(follow_up.due_at.astimezone(ZoneInfo(follow_up.tz)), lang)
+        note = t("log.follow_up", lang, when=when)
+        buttons.append(button(t("log.change_time", lang), ids.LOG_CHANGE_TIME, str(follow_up.id)))
+    else:
+        note = t("log.no_follow_up", lang)
+    buttons.append(button(t("log.undo", lang), ids.LOG_UNDO, str(record.id)))
+    blocks: list[Block] = [
+        section("\n".join(lines)),
+        context(note),
+        {"type": "actions", "elements": buttons},
+    ]
+    return Reply(text=title, blocks=blocks)
+
+
+def build_date_problem(problem: DateProblem, lang: Lang) -> Reply:
+    reading = problem.reading
+    if isinstance(reading, InThePast):
+        text = t(
+            "log.date_past",
+            lang,
+            phrase=escape(reading.phrase),
+            when=format_local(reading.local, lang),
+        )
+    else:
+        text = t("log.date_unreadable", lang, phrase=escape(reading.phrase))
+    block = section(text)
+    block["accessory"] = button(
+        t("log.save_anyway", lang), ids.LOG_SAVE_ANYWAY, str(problem.pending_id)
+    )
+    return Reply(text=text, blocks=[block])
+
+
+def build_needs_customer(outcome: NeedsCustomer, lang: Lang) -> Reply:
+    if not outcome.choices:
+        reply = build_not_found(outcome.text, lang)
+        message = t("log.unknown_customer", lang, text=escape(outcome.text[:80]))
+        reply.blocks[0]["text"]["text"] = message
+        return Reply(text=message, blocks=reply.blocks)
+    names = ", ".join(
+        f"{escape(f.customer.handle)} ({escape(f.customer.legal_name)})"
+        for f in outcome.choices[:5]
+    )
+    return Reply(t("log.ambiguous_customer", lang, text=escape(outcome.text[:80]), names=names))

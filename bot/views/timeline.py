@@ -1,0 +1,100 @@
+"""Contact records and follow-ups as blocks: on the card, and paged on their own."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from bot.customers.cards import TIMELINE_ON_CARD
+from bot.i18n import Lang, t
+from bot.store.models import ContactRecord, Customer, FollowUp
+from bot.views import ids
+from bot.views.blocks import Block, Reply, clip, context, escape, header, section
+from bot.views.inputs import button, option
+
+SHOWN_TEXT = 600
+PAGE = 10
+
+
+def record_block(record: ContactRecord, lang: Lang) -> Block:
+    when = _slack_date(record.created_at.timestamp(), record.created_at.strftime("%Y-%m-%d"))
+    marks = [t(f"kind.{record.kind}", lang), f"<@{record.author_id}>", when]
+    if record.supersedes_id:
+        marks.append(t("card.edited", lang))
+    if record.source_permalink:
+        marks.append(f"<{record.source_permalink}|{t('card.from_message', lang)}>")
+    lines = [" · ".join(marks), escape(clip(record.summary, SHOWN_TEXT))]
+    if record.next_step:
+        lines.append(f"*{t('log.next', lang)}:* {escape(clip(record.next_step, SHOWN_TEXT))}")
+    block = section("\n".join(lines))
+    block["accessory"] = {
+        "type": "overflow",
+        "action_id": ids.RECORD_MENU,
+        "options": [
+            option(t("card.record_edit", lang), f"edit:{record.id}"),
+            option(t("log.undo", lang), f"undo:{record.id}"),
+        ],
+    }
+    return block
+
+
+def timeline_blocks(customer: Customer, records: list[ContactRecord], lang: Lang) -> list[Block]:
+    """The latest records on the card; `records` holds one more when older ones exist."""
+    blocks: list[Block] = [section(f"*{t('card.timeline', lang)}*")]
+    if not records:
+        return [*blocks, context(t("card.no_records", lang))]
+    blocks += [record_block(r, lang) for r in records[:TIMELINE_ON_CARD]]
+    if len(records) > TIMELINE_ON_CARD:
+        last = records[TIMELINE_ON_CARD - 1]
+        blocks.append(
+            {
+                "type": "actions",
+                "elements": [
+                    button(t("card.older", lang), ids.TIMELINE_OLDER, f"{customer.id}:{last.id}")
+                ],
+            }
+        )
+    return blocks
+
+
+def follow_up_blocks(follow_ups: list[FollowUp], lang: Lang) -> list[Block]:
+    if not follow_ups:
+        return []
+    lines = [
+        f"• {escape(clip(f.title, 200))} — "
+        f"{_slack_date(f.due_at.timestamp(), _fallback(f))} · <@{f.owner_id}>"
+        for f in follow_ups
+    ]
+    return [section(f"*{t('card.follow_ups', lang)}*\n" + "\n".join(lines))]
+
+
+def build_timeline_page(customer: Customer, records: list[ContactRecord], lang: Lang) -> Reply:
+    """One page of older records; `records` holds one more when there is a next page."""
+    title = t("timeline.title", lang, name=customer.legal_name)
+    blocks: list[Block] = [header(title)]
+    blocks += [record_block(r, lang) for r in records[:PAGE]]
+    if len(records) > PAGE:
+        blocks.append(
+            {
+                "type": "actions",
+                "elements": [
+                    button(
+                        t("card.older", lang),
+                        ids.TIMELINE_OLDER,
+                        f"{customer.id}:{records[PAGE - 1].id}",
+                    )
+                ],
+            }
+        )
+    else:
+        blocks.append(context(t("timeline.end", lang)))
+    return Reply(text=title, blocks=blocks)
+
+
+def _fallback(follow_up: FollowUp) -> str:
+    local = follow_up.due_at.astimezone(ZoneInfo(follow_up.tz))
+    return local.strftime("%Y-%m-%d %H:%M ") + follow_up.tz
+
+
+def _slack_date(timestamp: float, fallback: str) -> str:
+    """Slack shows it in each reader's own zone; the fallback is what others see."""
+    return f"<!date^{int(timestamp)}^{{date_short_pretty}} {{time}}|{fallback}>"
