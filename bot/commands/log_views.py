@@ -104,7 +104,7 @@ async def _message_source(
 ) -> dict[str, str]:
     """For a saved message: its text, author, place and link, held since the shortcut."""
     if "pending_id" not in meta:
-        return {}
+        return {"source": "modal"}
     pending = await take_pending(
         session=session,
         team_id=person.team_id,

@@ -100,11 +100,12 @@ class Console:
         while True:
             for field in fields:
                 if field.block_id in wanted:
-                    if field.kind == "external_select":
-                        field = await self._search(view, values, field)
-                    values.setdefault(field.block_id, {})[field.action_id] = await self._ask_field(
-                        field
+                    answer = (
+                        await self._search(view, values, field)
+                        if field.kind == "external_select"
+                        else await self._ask_field(field)
                     )
+                    values.setdefault(field.block_id, {})[field.action_id] = answer
             seen = len(self.harness.slack.postings)
             answer = await self.harness.workspace.submit_view(view, values, user=self.user)
             await self.harness.settle()
@@ -123,7 +124,9 @@ class Console:
             await self._fill_modal(answer.json["view"])
         await self._show_since(seen)
 
-    async def _search(self, view: dict[str, Any], values: dict[str, Any], field: Field) -> Field:
+    async def _search(
+        self, view: dict[str, Any], values: dict[str, Any], field: Field
+    ) -> dict[str, Any]:
         """An external select: ask what to search for, then offer what the app finds."""
         assert self.harness.workspace is not None
         while True:
@@ -136,7 +139,7 @@ class Console:
             if typed is None:
                 raise SystemExit("modal cancelled: no more input")
             if not typed.strip() and (field.initial or field.optional):
-                return field
+                return state_value(field, "")
             offered = await self.harness.workspace.suggest(
                 view,
                 values,
@@ -146,7 +149,7 @@ class Console:
                 user=self.user,
             )
             if offered:
-                return with_options(field, offered)
+                return await self._ask_field(with_options(field, offered))
             self.out("✗ nothing matches; try another word")
 
     async def _ask_field(self, field: Any) -> dict[str, Any]:

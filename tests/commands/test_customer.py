@@ -2,67 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.console.harness import Harness
-from bot.console.modal import modal_fields, state_value
-from bot.console.render import clickables, render_blocks
-from bot.console.slack_double import Posting
-from bot.console.workspace import Answer, Workspace
+from bot.console.render import render_blocks
+from bot.console.workspace import Answer
 from bot.store.customers import count_customers, list_events
 from bot.store.db import Database
+from tests.slack_person import Person
 
 TEAM = "T_LOCAL"
-
-
-def fill(view: dict[str, Any], **answers: str) -> dict[str, Any]:
-    """State values as Slack sends them, typed the way a person types in the console."""
-    values: dict[str, Any] = {}
-    for field in modal_fields(view):
-        raw = answers.get(field.block_id.removeprefix("field_"), "")
-        values.setdefault(field.block_id, {})[field.action_id] = state_value(field, raw)
-    return values
-
-
-class Person:
-    """One person at the keyboard: types commands, fills the modal Rapport opens, clicks."""
-
-    def __init__(self, harness: Harness, user: str, channel: str = "C_SALES") -> None:
-        self.harness, self.user, self.channel = harness, user, channel
-        assert harness.workspace is not None
-        self.workspace: Workspace = harness.workspace
-
-    async def type(self, line: str) -> Answer:
-        answer = await self.workspace.command(line, user=self.user, channel=self.channel)
-        await self.harness.settle()
-        return answer
-
-    def last_view(self) -> dict[str, Any]:
-        return self.harness.slack.calls_to("views.open")[-1].args["view"]
-
-    async def submit(self, view: dict[str, Any] | None = None, **answers: str) -> Answer:
-        view = view or {**self.last_view(), "id": f"V{len(self.harness.slack.calls)}"}
-        answer = await self.workspace.submit_view(view, fill(view, **answers), user=self.user)
-        await self.harness.settle()
-        return answer
-
-    async def click(self, label: str, posting: Posting | None = None) -> Answer:
-        posting = posting or self.last_posting()
-        clickable = next(c for c in clickables(posting.blocks) if c.label.endswith(label))
-        answer = await self.workspace.click(posting, clickable, user=self.user)
-        await self.harness.settle()
-        return answer
-
-    def last_posting(self) -> Posting:
-        return next(
-            p
-            for p in reversed(self.harness.slack.postings)
-            if p.kind != "modal" and p.user in (self.user, None)
-        )
-
-    def last_text(self) -> str:
-        posting = self.last_posting()
-        return render_blocks(posting.blocks, fallback=posting.text)
 
 
 async def create_hp(wang: Person) -> Answer:

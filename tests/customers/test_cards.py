@@ -25,7 +25,7 @@ from bot.customers.form import (
 from bot.store.customers import list_contacts, list_events
 from bot.store.db import Database
 from bot.store.models import Customer
-from tests.customers.conftest import NOW, TEAM, Create
+from tests.conftest import NOW, TEAM, Create
 
 
 async def test_a_new_card_records_who_created_it_and_what_it_said(

@@ -8,7 +8,7 @@ import pytest
 from bot.customers.duplicates import DuplicateFound, find_duplicates
 from bot.customers.keys import CardFacts
 from bot.store.db import Database
-from tests.customers.conftest import TEAM, Create
+from tests.conftest import TEAM, Create
 
 
 async def duplicates_of(db: Database, legal_name: str, **facts: object) -> list:

@@ -8,7 +8,7 @@ from bot.customers.cards import add_contact
 from bot.customers.form import ContactForm, parse_contact_form
 from bot.customers.search import find_customers, resolve_customer
 from bot.store.db import Database
-from tests.customers.conftest import NOW, TEAM, Create
+from tests.conftest import NOW, TEAM, Create
 
 
 async def handles_found(db: Database, text: str) -> list[str]:

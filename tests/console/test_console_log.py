@@ -1,0 +1,29 @@
+"""/log in the console: the one-liner, and the form with its searchable customer field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.console.test_console import console
+from tests.console.test_console_customers import NEW_HP
+
+
+def test_a_one_line_log_with_a_follow_up(tmp_path: Path) -> None:
+    script = "\n".join([NEW_HP, "/log hp 给张总打电话 下一步：发方案 下周五", "quit", ""])
+
+    result = console("--lang", "zh", "--tz", "Asia/Shanghai", cwd=tmp_path, stdin=script)
+
+    assert result.returncode == 0, result.stderr
+    assert "已记录 — 与 惠普中国有限公司（HP）的备注。" in result.stdout
+    assert "09:00（Asia/Shanghai）" in result.stdout
+
+
+def test_the_log_form_searches_the_customer(tmp_path: Path) -> None:
+    form = ["/log", "惠普", "1", "call", "", "called about the rollout", "", "", "", ""]
+    script = "\n".join([NEW_HP, *form, "quit", ""])
+
+    result = console("--tz", "America/New_York", cwd=tmp_path, stdin=script)
+
+    assert result.returncode == 0, result.stderr
+    assert "1. HP · 惠普中国有限公司" in result.stdout
+    assert "Logged — Call with 惠普中国有限公司 (HP)." in result.stdout
