@@ -18,9 +18,12 @@ from bot.settings import Settings
 
 Ask = Callable[[str], Awaitable[str | None]]
 CHANNEL = "C_LOCAL"
+COLLEAGUE = "U_COLLEAGUE"  # who wrote the messages a console shortcut is used on
 BANNER = (
     "Rapport console — type /customer help or /log help; `quit` to leave.\n"
-    "Everything Rapport posts is printed here; modals are asked field by field."
+    "Everything Rapport posts is printed here; modals are asked field by field.\n"
+    "`click N` presses the Nth button of the last message;\n"
+    "`shortcut log_message <text>` runs “Log to customer” on a message with that text."
 )
 
 
@@ -62,8 +65,16 @@ class Console:
             answer = await self.harness.workspace.click(posting, clickable, user=self.user)
         elif line.startswith("/"):
             answer = await self.harness.workspace.command(line, user=self.user, channel=CHANNEL)
+        elif line.startswith("shortcut "):
+            _, callback_id, text = [*line.split(maxsplit=2), "", ""][:3]
+            answer = await self.harness.workspace.message_shortcut(
+                callback_id, text, user=self.user, channel=CHANNEL, author=COLLEAGUE
+            )
         else:
-            self.out("Type a slash command such as /customer help, or `click N`.")
+            self.out(
+                "Type a slash command such as /customer help, `click N`, or "
+                "`shortcut log_message <a message's text>`."
+            )
             return 1
         await self.harness.settle()
         if answer.status != 200:

@@ -70,6 +70,25 @@ class Workspace:
         body = urlencode({"payload": json.dumps(payload)})
         return await self.post(body, "application/x-www-form-urlencoded")
 
+    async def message_shortcut(
+        self, callback_id: str, text: str, *, user: str, channel: str, author: str
+    ) -> Answer:
+        """Run a message shortcut (⋯ on a message) on a message `author` wrote in `channel`."""
+        ts = f"{time.time():.6f}"
+        return await self.interact(
+            {
+                "type": "message_action",
+                "callback_id": callback_id,
+                "team": {"id": TEAM},
+                "user": {"id": user, "team_id": TEAM},
+                "channel": {"id": channel},
+                "message": {"type": "message", "ts": ts, "text": text, "user": author},
+                "message_ts": ts,
+                "trigger_id": self.slack.new_trigger_id(),
+                "response_url": self.slack.response_url(channel, user),
+            }
+        )
+
     async def submit_view(
         self, view: dict[str, Any], values: dict[str, Any], *, user: str
     ) -> Answer:

@@ -27,3 +27,16 @@ def test_the_log_form_searches_the_customer(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "1. HP · 惠普中国有限公司" in result.stdout
     assert "Logged — Call with 惠普中国有限公司 (HP)." in result.stdout
+
+
+def test_log_to_customer_on_a_message(tmp_path: Path) -> None:
+    script = "\n".join([NEW_HP, "shortcut log_message 张总：方案收到 & 下周评审", "hp", "1", "email",
+                        "跟进评审 下周五", "/customer show hp", "quit", ""])
+
+    result = console("--lang", "zh", cwd=tmp_path, stdin=script)
+
+    assert result.returncode == 0, result.stderr
+    assert "── 保存到客户 ──" in result.stdout
+    assert "已记录 — 与 惠普中国有限公司（HP）的邮件。" in result.stdout
+    card = result.stdout.split("rapport> ")[-2]
+    assert "张总：方案收到 & 下周评审" in card and "来自消息" in card
