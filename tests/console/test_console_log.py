@@ -30,8 +30,19 @@ def test_the_log_form_searches_the_customer(tmp_path: Path) -> None:
 
 
 def test_log_to_customer_on_a_message(tmp_path: Path) -> None:
-    script = "\n".join([NEW_HP, "shortcut log_message 张总：方案收到 & 下周评审", "hp", "1", "email",
-                        "跟进评审 下周五", "/customer show hp", "quit", ""])
+    script = "\n".join(
+        [
+            NEW_HP,
+            "shortcut log_message 张总：方案收到 & 下周评审",
+            "hp",
+            "1",
+            "email",
+            "跟进评审 下周五",
+            "/customer show hp",
+            "quit",
+            "",
+        ]
+    )
 
     result = console("--lang", "zh", cwd=tmp_path, stdin=script)
 
