@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, text, tuple_
+from sqlalchemy import and_, delete, func, or_, text
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -83,11 +83,15 @@ async def replace_terms(
 async def match_keys(
     *, session: AsyncSession, team_id: str, keys: Sequence[tuple[str, str]]
 ) -> list[tuple[int, str, str]]:
-    """(customer_id, kind, key) for every stored key equal to one of `keys`."""
+    """(customer_id, kind, key) for every stored key equal to one of `keys`.
+
+    Written as OR-ed equalities: SQLite answers each from the (team, kind, key) index,
+    where a row-value IN list would scan the table."""
     if not keys:
         return []
+    wanted = or_(*(and_(CustomerKey.kind == kind, CustomerKey.key == key) for kind, key in keys))
     query = select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key).where(
-        CustomerKey.team_id == team_id, tuple_(CustomerKey.kind, CustomerKey.key).in_(list(keys))
+        CustomerKey.team_id == team_id, wanted
     )
     return [tuple(row) for row in (await session.exec(query)).all()]
 
