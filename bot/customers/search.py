@@ -30,6 +30,7 @@ class Resolution:
 
     customer: Customer | None
     choices: list[FoundCustomer]
+    exact: bool = False  # named by its short name or a whole term, not a prefix
 
 
 def search_keys(text: str) -> list[str]:
@@ -74,11 +75,45 @@ async def resolve_customer(*, session: AsyncSession, team_id: str, text: str) ->
     """A handle wins; otherwise the one card `text` names exactly or uniquely."""
     by_handle = await get_customer_by_handle(session=session, team_id=team_id, handle=text.strip())
     if by_handle is not None and by_handle.archived_at is None:
-        return Resolution(by_handle, [])
+        return Resolution(by_handle, [], exact=True)
     found = await find_customers(session=session, team_id=team_id, text=text)
     exact = [f for f in found if f.exact]
+    if len(exact) == 1:
+        return Resolution(exact[0].customer, [], exact=True)
     if len(found) == 1:
         return Resolution(found[0].customer, [])
-    if len(exact) == 1:
-        return Resolution(exact[0].customer, [])
     return Resolution(None, found)
+
+
+@dataclass(frozen=True)
+class Leading:
+    """A command's text that starts with a customer: `hp 给张总打电话`, `Jinke Electronics …`."""
+
+    customer: Customer | None
+    rest: str  # the text after the customer's words
+    words: str  # the first word, to name back when no customer matched
+    choices: list[FoundCustomer]  # what the first word could mean, when ambiguous
+
+
+_WORD = re.compile(r"\S+")
+
+
+async def resolve_leading_customer(
+    *, session: AsyncSession, team_id: str, text: str, max_words: int = 3
+) -> Leading:
+    """The customer named by the first one, two or three words of `text`."""
+    words = list(_WORD.finditer(text))
+    first = words[0].group(0) if words else ""
+    spans = [words[count - 1].end() for count in range(1, min(max_words, len(words)) + 1)]
+    resolutions = [
+        await resolve_customer(session=session, team_id=team_id, text=text[:end].strip())
+        for end in spans
+    ]
+    # The longest exact name wins (Jinke Electronics …), then the shortest unique prefix.
+    for end, resolution in reversed(list(zip(spans, resolutions, strict=True))):
+        if resolution.customer is not None and resolution.exact:
+            return Leading(resolution.customer, text[end:].strip(), first, [])
+    for end, resolution in zip(spans, resolutions, strict=True):
+        if resolution.customer is not None:
+            return Leading(resolution.customer, text[end:].strip(), first, [])
+    return Leading(None, text.strip(), first, resolutions[0].choices if resolutions else [])

@@ -9,10 +9,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.search import FoundCustomer, resolve_customer
+from bot.customers.phases import customers_of_channel
+from bot.customers.search import FoundCustomer, resolve_leading_customer
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
 from bot.logs.line import read_log_line, split_kind
 from bot.logs.records import LogDraft, Logged, hold, log_contact
+from bot.store.customers import get_customer
 from bot.store.models import Customer
 
 
@@ -54,34 +56,42 @@ async def log_line(
 ) -> Outcome:
     """`hp 给张总打电话 下一步：发方案 下周五` → a record, and a follow-up on Friday next week."""
     line = read_log_line(text)
-    candidates = line.customer_candidates()
-    first_choices: list[FoundCustomer] = []
-    for words, rest in candidates:
-        resolution = await resolve_customer(session=session, team_id=team_id, text=words)
-        if resolution.customer is not None:
-            kind, summary = split_kind(rest)
-            if not summary:
-                return NeedsText(resolution.customer)
-            draft = LogDraft(
-                customer_id=resolution.customer.id,
-                kind=kind or line.kind,
-                summary=summary,
-                next_step=line.next_step,
-                source="command",
-                source_channel=channel,
-            )
-            return await log_draft(
-                session=session,
-                team_id=team_id,
-                author_id=author_id,
-                tz=tz,
-                draft=draft,
-                now=now,
-                customer=resolution.customer,
-            )
-        if words == candidates[0][0]:
-            first_choices = resolution.choices
-    return NeedsCustomer(candidates[0][0] if candidates else "", first_choices)
+    leading = await resolve_leading_customer(session=session, team_id=team_id, text=line.text)
+    customer, rest = leading.customer, leading.rest
+    if customer is None and (linked := await _channel_customer(session, team_id, channel)):
+        customer, rest = linked, line.text  # a project channel: the customer may be left out
+    if customer is None:
+        return NeedsCustomer(leading.words, leading.choices)
+    kind, summary = split_kind(rest)
+    if not summary:
+        return NeedsText(customer)
+    draft = LogDraft(
+        customer_id=customer.id,
+        kind=kind or line.kind,
+        summary=summary,
+        next_step=line.next_step,
+        source="command",
+        source_channel=channel,
+    )
+    return await log_draft(
+        session=session,
+        team_id=team_id,
+        author_id=author_id,
+        tz=tz,
+        draft=draft,
+        now=now,
+        customer=customer,
+    )
+
+
+async def _channel_customer(session: AsyncSession, team_id: str, channel: str) -> Customer | None:
+    """The customer of a project channel, when the channel belongs to exactly one."""
+    if not channel:
+        return None
+    linked = await customers_of_channel(session=session, team_id=team_id, channel_id=channel)
+    if len(linked) != 1:
+        return None
+    return await get_customer(session=session, team_id=team_id, customer_id=linked[0])
 
 
 async def log_draft(

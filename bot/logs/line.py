@@ -32,7 +32,6 @@ KIND_WORDS = {
 }
 _NEXT = re.compile(r"(?:^|\s)(?:next(?:\s+step)?\s*[:：]|下一步\s*[:：]?)", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
-MAX_CUSTOMER_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -40,15 +39,6 @@ class LogLine:
     text: str  # after the kind word: "<customer> <what happened>"
     kind: str
     next_step: str
-
-    def customer_candidates(self) -> list[tuple[str, str]]:
-        """(customer words, rest) for one, two and three leading words."""
-        words = list(_WORD.finditer(self.text))
-        found = []
-        for count in range(1, min(MAX_CUSTOMER_WORDS, len(words)) + 1):
-            end = words[count - 1].end()
-            found.append((self.text[:end].strip(), self.text[end:].strip()))
-        return found
 
 
 def read_log_line(text: str) -> LogLine:

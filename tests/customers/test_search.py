@@ -6,7 +6,7 @@ import pytest
 
 from bot.customers.cards import add_contact
 from bot.customers.form import ContactForm, parse_contact_form
-from bot.customers.search import find_customers, resolve_customer
+from bot.customers.search import find_customers, resolve_customer, resolve_leading_customer
 from bot.store.db import Database
 from tests.conftest import NOW, TEAM, Create
 
@@ -92,3 +92,23 @@ async def test_show_resolves_a_handle_a_unique_name_or_offers_a_choice(
     assert by_name.customer.legal_name == "金科地产有限公司"
     assert ambiguous.customer is None and len(ambiguous.choices) == 2
     assert unknown.customer is None and unknown.choices == []
+
+
+async def test_a_command_may_start_with_a_customer_of_one_two_or_three_words(
+    db: Database, create: Create
+) -> None:
+    await create("Jinke Electronics Limited", short_name="JE")
+    async with db.transaction() as session:
+        leading = await resolve_leading_customer(
+            session=session, team_id=TEAM, text="Jinke Electronics visited the plant"
+        )
+        unknown = await resolve_leading_customer(
+            session=session, team_id=TEAM, text="Nobody at all called"
+        )
+
+    assert (leading.customer.handle, leading.rest) == ("JE", "visited the plant")
+    assert (unknown.customer, unknown.words, unknown.rest) == (
+        None,
+        "Nobody",
+        "Nobody at all called",
+    )

@@ -31,16 +31,6 @@ def test_a_line_splits_into_kind_text_and_next_step(
     assert (line.kind, line.text, line.next_step) == (kind, text, next_step)
 
 
-def test_the_customer_may_be_one_two_or_three_words() -> None:
-    line = read_log_line("Jinke Electronics visited the plant")
-
-    assert line.customer_candidates() == [
-        ("Jinke", "Electronics visited the plant"),
-        ("Jinke Electronics", "visited the plant"),
-        ("Jinke Electronics visited", "the plant"),
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "kind", "rest"),
     [

@@ -1,0 +1,267 @@
+"""The relationship phases of the customer relations plan (000 §2) and their transitions.
+
+Responsibility for the primary contact changes at transitions, so every change records
+the outgoing and incoming primary contact and the handover note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.cards import load_card
+from bot.customers.form import FormInvalid, Message
+from bot.customers.names import normalize
+from bot.dates.rules import DEFAULT_TIME
+from bot.dates.understand import at_local
+from bot.store.customers import add
+from bot.store.models import ChannelLink, Customer, CustomerEvent, PhaseChange, PhasePlan
+
+PHASES = ("pre_contract", "post_contract", "implementation", "close_out", "lcm")
+PHASE_WORDS = {
+    "pre-contract": "pre_contract",
+    "pre_contract": "pre_contract",
+    "precontract": "pre_contract",
+    "pre": "pre_contract",
+    "签约前": "pre_contract",
+    "post-contract": "post_contract",
+    "post_contract": "post_contract",
+    "postcontract": "post_contract",
+    "post": "post_contract",
+    "签约后": "post_contract",
+    "implementation": "implementation",
+    "实施": "implementation",
+    "close-out": "close_out",
+    "close_out": "close_out",
+    "closeout": "close_out",
+    "收尾": "close_out",
+    "lcm": "lcm",
+    "life-cycle": "lcm",
+    "lifecycle": "lcm",
+    "life-cycle-management": "lcm",
+    "生命周期管理": "lcm",
+    "生命周期": "lcm",
+}
+CADENCES = ("weekly", "biweekly", "monthly", "quarterly", "none")
+
+
+def read_phase(word: str) -> str | None:
+    return PHASE_WORDS.get(normalize(word).replace(" ", "-"))
+
+
+def following(phase: str) -> str:
+    index = PHASES.index(phase)
+    return PHASES[min(index + 1, len(PHASES) - 1)]
+
+
+@dataclass(frozen=True)
+class PhaseForm:
+    to_phase: str = ""
+    primary_contact_id: str = ""
+    sales_rep_id: str = ""
+    contact_ids: tuple[str, ...] = ()
+    cadence: str = "none"
+    next_meeting: str = ""  # YYYY-MM-DD
+    adhoc_process: str = ""
+    note: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class PhaseChanged:
+    customer: Customer
+    change: PhaseChange | None  # None when the plan of the current phase was only updated
+    plan: PhasePlan
+    channels: list[str]
+
+
+async def plan_of(*, session: AsyncSession, customer_id: int, phase: str) -> PhasePlan | None:
+    query = select(PhasePlan).where(PhasePlan.customer_id == customer_id, PhasePlan.phase == phase)
+    return (await session.exec(query)).first()
+
+
+async def plans_of(*, session: AsyncSession, customer_id: int) -> dict[str, PhasePlan]:
+    query = select(PhasePlan).where(PhasePlan.customer_id == customer_id)
+    return {plan.phase: plan for plan in (await session.exec(query)).all()}
+
+
+async def phase_history(*, session: AsyncSession, customer_id: int) -> list[PhaseChange]:
+    query = (
+        select(PhaseChange)
+        .where(PhaseChange.customer_id == customer_id)
+        .order_by(col(PhaseChange.id))
+    )
+    return list((await session.exec(query)).all())
+
+
+def check_phase_form(
+    form: PhaseForm, *, current: str, tz: ZoneInfo, now: datetime
+) -> datetime | None:
+    """The form's rules; returns the next formal meeting as an aware UTC moment."""
+    errors: dict[str, Message] = {}
+    if form.to_phase not in PHASES:
+        errors["to_phase"] = Message("phase.unknown", {"phases": ", ".join(PHASES)})
+    elif form.to_phase not in (current, following(current)) and not form.reason.strip():
+        errors["reason"] = Message("phase.reason_required")
+    if not form.primary_contact_id:
+        errors["primary_contact_id"] = Message("phase.primary_required")
+    if form.cadence not in CADENCES:
+        errors["cadence"] = Message("phase.cadence_invalid")
+    meeting = None
+    if form.next_meeting:
+        meeting = at_local(date.fromisoformat(form.next_meeting), DEFAULT_TIME, tz)
+        if meeting <= now:
+            errors["next_meeting"] = Message("field.follow_up_date.past")
+    if errors:
+        raise FormInvalid(errors)
+    return meeting
+
+
+async def change_phase(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    actor_id: str,
+    customer_id: int,
+    form: PhaseForm,
+    tz: ZoneInfo,
+    now: datetime,
+) -> PhaseChanged:
+    card = await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    customer = card.customer
+    meeting = check_phase_form(form, current=customer.phase, tz=tz, now=now)
+    before = await plan_of(session=session, customer_id=customer_id, phase=customer.phase)
+    outgoing = (
+        before.primary_contact_id if before and before.primary_contact_id else customer.manager_id
+    )
+    plan = await plan_of(
+        session=session, customer_id=customer_id, phase=form.to_phase
+    ) or PhasePlan(team_id=team_id, customer_id=customer_id, phase=form.to_phase)
+    plan.primary_contact_id, plan.sales_rep_id = form.primary_contact_id, form.sales_rep_id
+    plan.contact_ids, plan.cadence = list(form.contact_ids), form.cadence
+    plan.next_meeting_at, plan.adhoc_process = meeting, form.adhoc_process.strip()
+    plan.updated_by, plan.updated_at = actor_id, now
+    await add(session=session, row=plan)
+    change = None
+    if form.to_phase != customer.phase:
+        change = PhaseChange(
+            team_id=team_id,
+            customer_id=customer_id,
+            actor_id=actor_id,
+            at=now,
+            from_phase=customer.phase,
+            to_phase=form.to_phase,
+            outgoing_contact_id=outgoing,
+            incoming_contact_id=form.primary_contact_id,
+            note=form.note.strip(),
+            reason=form.reason.strip(),
+        )
+        await add(session=session, row=change)
+        await add(
+            session=session,
+            row=CustomerEvent(
+                team_id=team_id,
+                customer_id=customer_id,
+                actor_id=actor_id,
+                at=now,
+                action="phase",
+                changes={"phase": [customer.phase, form.to_phase]},
+            ),
+        )
+        customer.phase, customer.updated_at, customer.updated_by = form.to_phase, now, actor_id
+    return PhaseChanged(
+        customer, change, plan, await linked_channels(session=session, customer_id=customer_id)
+    )
+
+
+# --- project channels ---------------------------------------------------------------------
+async def linked_channels(*, session: AsyncSession, customer_id: int) -> list[str]:
+    query = select(ChannelLink.channel_id).where(
+        ChannelLink.customer_id == customer_id, col(ChannelLink.unlinked_at).is_(None)
+    )
+    return list((await session.exec(query)).all())
+
+
+async def customers_of_channel(
+    *, session: AsyncSession, team_id: str, channel_id: str
+) -> list[int]:
+    query = select(ChannelLink.customer_id).where(
+        ChannelLink.team_id == team_id,
+        ChannelLink.channel_id == channel_id,
+        col(ChannelLink.unlinked_at).is_(None),
+    )
+    return list((await session.exec(query)).all())
+
+
+async def link_channel(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    actor_id: str,
+    customer_id: int,
+    channel_id: str,
+    now: datetime,
+) -> bool:
+    """True when newly linked; False when it already was."""
+    await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    if channel_id in await linked_channels(session=session, customer_id=customer_id):
+        return False
+    await add(
+        session=session,
+        row=ChannelLink(
+            team_id=team_id,
+            customer_id=customer_id,
+            channel_id=channel_id,
+            linked_by=actor_id,
+            linked_at=now,
+        ),
+    )
+    await add(
+        session=session,
+        row=CustomerEvent(
+            team_id=team_id,
+            customer_id=customer_id,
+            actor_id=actor_id,
+            at=now,
+            action="channel_link",
+            changes={"channel": [None, channel_id]},
+        ),
+    )
+    return True
+
+
+async def unlink_channel(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    actor_id: str,
+    customer_id: int,
+    channel_id: str,
+    now: datetime,
+) -> bool:
+    query = select(ChannelLink).where(
+        ChannelLink.customer_id == customer_id,
+        ChannelLink.team_id == team_id,
+        ChannelLink.channel_id == channel_id,
+        col(ChannelLink.unlinked_at).is_(None),
+    )
+    link = (await session.exec(query)).first()
+    if link is None:
+        return False
+    link.unlinked_at, link.unlinked_by = now, actor_id
+    await add(
+        session=session,
+        row=CustomerEvent(
+            team_id=team_id,
+            customer_id=customer_id,
+            actor_id=actor_id,
+            at=now,
+            action="channel_unlink",
+            changes={"channel": [channel_id, None]},
+        ),
+    )
+    return True
