@@ -24,6 +24,7 @@ SCOPE_OF_METHOD = {
     "chat_postEphemeral": "chat:write",
     "chat_update": "chat:write",
     "chat_getPermalink": None,
+    "conversations_join": "channels:join",
     "views_open": None,
     "views_update": None,
     "views_push": None,

@@ -62,6 +62,7 @@ class SlackDouble:
         self._runner: web.AppRunner | None = None
         self.url = ""
         self.team_id = TEAM
+        self.joined: set[str] = set()
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
     # --- set-up ----------------------------------------------------------------
@@ -240,6 +241,11 @@ class SlackDouble:
             "channel": channel,
             "permalink": f"https://local.slack.test/archives/{channel}/p{ts.replace('.', '')}",
         }
+
+    def _m_conversations_join(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        self.joined.add(channel)
+        return {"ok": True, "channel": {"id": channel}}
 
     def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": "D_" + str(args.get("users", "")).split(",")[0]}}

@@ -23,7 +23,16 @@ from bot.store.customers import (
     replace_keys,
     replace_terms,
 )
-from bot.store.models import Contact, ContactRecord, Customer, CustomerEvent, FollowUp
+from bot.store.models import (
+    Contact,
+    ContactRecord,
+    Customer,
+    CustomerEvent,
+    FollowUp,
+    Milestone,
+    PhasePlan,
+)
+from bot.store.plans import linked_channels, milestones_of, plan_of
 from bot.store.records import open_follow_ups, timeline
 
 CARD_FIELDS = (
@@ -65,6 +74,9 @@ class CustomerCard:
     contacts: list[Contact]
     records: list[ContactRecord] = field(default_factory=list)  # newest first, one page
     follow_ups: list[FollowUp] = field(default_factory=list)  # open, soonest first
+    plan: PhasePlan | None = None  # the plan of the current phase
+    milestones: list[Milestone] = field(default_factory=list)  # open, soonest first
+    channels: list[str] = field(default_factory=list)
 
 
 TIMELINE_ON_CARD = 5
@@ -81,6 +93,9 @@ async def load_card(*, session: AsyncSession, team_id: str, customer_id: int) ->
             session=session, customer_id=customer_id, before_id=None, limit=TIMELINE_ON_CARD + 1
         ),
         await open_follow_ups(session=session, customer_id=customer_id, limit=5),
+        await plan_of(session=session, customer_id=customer_id, phase=customer.phase),
+        await milestones_of(session=session, customer_id=customer_id, include_done=False, limit=3),
+        await linked_channels(session=session, customer_id=customer_id),
     )
 
 

@@ -20,6 +20,7 @@ from bot.dates.rules import DEFAULT_TIME
 from bot.dates.understand import at_local
 from bot.store.customers import add
 from bot.store.models import ChannelLink, Customer, CustomerEvent, PhaseChange, PhasePlan
+from bot.store.plans import linked_channels, plan_of
 
 PHASES = ("pre_contract", "post_contract", "implementation", "close_out", "lcm")
 PHASE_WORDS = {
@@ -77,25 +78,6 @@ class PhaseChanged:
     change: PhaseChange | None  # None when the plan of the current phase was only updated
     plan: PhasePlan
     channels: list[str]
-
-
-async def plan_of(*, session: AsyncSession, customer_id: int, phase: str) -> PhasePlan | None:
-    query = select(PhasePlan).where(PhasePlan.customer_id == customer_id, PhasePlan.phase == phase)
-    return (await session.exec(query)).first()
-
-
-async def plans_of(*, session: AsyncSession, customer_id: int) -> dict[str, PhasePlan]:
-    query = select(PhasePlan).where(PhasePlan.customer_id == customer_id)
-    return {plan.phase: plan for plan in (await session.exec(query)).all()}
-
-
-async def phase_history(*, session: AsyncSession, customer_id: int) -> list[PhaseChange]:
-    query = (
-        select(PhaseChange)
-        .where(PhaseChange.customer_id == customer_id)
-        .order_by(col(PhaseChange.id))
-    )
-    return list((await session.exec(query)).all())
 
 
 def check_phase_form(
@@ -179,24 +161,6 @@ async def change_phase(
 
 
 # --- project channels ---------------------------------------------------------------------
-async def linked_channels(*, session: AsyncSession, customer_id: int) -> list[str]:
-    query = select(ChannelLink.channel_id).where(
-        ChannelLink.customer_id == customer_id, col(ChannelLink.unlinked_at).is_(None)
-    )
-    return list((await session.exec(query)).all())
-
-
-async def customers_of_channel(
-    *, session: AsyncSession, team_id: str, channel_id: str
-) -> list[int]:
-    query = select(ChannelLink.customer_id).where(
-        ChannelLink.team_id == team_id,
-        ChannelLink.channel_id == channel_id,
-        col(ChannelLink.unlinked_at).is_(None),
-    )
-    return list((await session.exec(query)).all())
-
-
 async def link_channel(
     *,
     session: AsyncSession,

@@ -5,6 +5,7 @@ A test checks that every key has both languages with the same placeholders.
 
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
+from bot.i18n.phase_messages import PHASE_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- help -------------------------------------------------------------
@@ -65,3 +66,4 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 MESSAGES.update(CUSTOMER_MESSAGES)
 MESSAGES.update(LOG_MESSAGES)
+MESSAGES.update(PHASE_MESSAGES)

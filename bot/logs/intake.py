@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.phases import customers_of_channel
 from bot.customers.search import FoundCustomer, resolve_leading_customer
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
 from bot.logs.line import read_log_line, split_kind
 from bot.logs.records import LogDraft, Logged, hold, log_contact
 from bot.store.customers import get_customer
 from bot.store.models import Customer
+from bot.store.plans import customers_of_channel
 
 
 @dataclass(frozen=True)

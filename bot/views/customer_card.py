@@ -12,9 +12,10 @@ from bot.store.models import Contact, Customer
 from bot.views import ids
 from bot.views.blocks import Block, Reply, context, divider, escape, header, section
 from bot.views.inputs import button, option
+from bot.views.plan import milestone_block, plan_lines
 from bot.views.timeline import follow_up_blocks, timeline_blocks
 
-CONTACTS_SHOWN = 15  # with the timeline, the card stays within 50 blocks
+CONTACTS_SHOWN = 10  # with plan, milestones and timeline, the card stays within 50 blocks
 
 
 def build_customer_card(card: CustomerCard, lang: Lang, *, home_region: str = "CN") -> Reply:
@@ -42,6 +43,7 @@ def build_customer_card(card: CustomerCard, lang: Lang, *, home_region: str = "C
         )
     blocks += [
         divider(),
+        *_plan_blocks(card, lang),
         *follow_up_blocks(card.follow_ups, lang),
         *timeline_blocks(customer, card.records, lang),
     ]
@@ -85,6 +87,20 @@ def build_not_found(text: str, lang: Lang) -> Reply:
         t("customer.create_named", lang, text=text[:40]), ids.CREATE_NAMED, text[:200]
     )
     return Reply(text=message, blocks=[block])
+
+
+def _plan_blocks(card: CustomerCard, lang: Lang) -> list[Block]:
+    """The current phase's plan, the next milestones and the project channels."""
+    title = t("card.plan", lang, phase=t(f"phase.{card.customer.phase}", lang))
+    blocks = [section(f"*{title}*\n" + "\n".join(plan_lines(card.plan, card.contacts, lang)))]
+    if card.milestones:
+        blocks.append(section(f"*{t('card.milestones', lang)}*"))
+        blocks += [milestone_block(m, lang) for m in card.milestones]
+    if card.channels:
+        blocks.append(
+            context(f"{t('card.channels', lang)}: " + ", ".join(f"<#{c}>" for c in card.channels))
+        )
+    return blocks
 
 
 def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
@@ -159,6 +175,7 @@ def _card_actions(customer: Customer, lang: Lang) -> Block:
             button(t("card.log_contact", lang), ids.LOG_FROM_CARD, value),
             button(t("card.edit", lang), ids.EDIT_CARD, value),
             button(t("card.add_contact", lang), ids.ADD_CONTACT, value),
+            button(t("card.change_phase", lang), ids.PHASE_OPEN, value),
             button(t("card.share", lang), ids.SHARE_CARD, value),
         ],
     }

@@ -15,6 +15,11 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer edit <customer>", "help.customer.edit"),
         ("/customer contact <customer>", "help.customer.contact"),
         ("/customer status <customer> <status> [level]", "help.customer.status"),
+        ("/customer phase <customer> [phase]", "help.customer.phase"),
+        ("/customer plan <customer>", "help.customer.plan"),
+        ("/customer milestone <customer> [<title> <date>]", "help.customer.milestone"),
+        ("/customer link <customer>", "help.customer.link"),
+        ("/customer unlink <customer>", "help.customer.unlink"),
         ("/customer help", "help.customer.help"),
     ],
     "/log": [

@@ -44,3 +44,10 @@ LOG_SAVE_ANYWAY = "log_save_anyway"
 LOG_FROM_CARD = "log_from_card"
 RECORD_MENU = "record_menu"
 TIMELINE_OLDER = "timeline_older"
+
+# phases, milestones, channels
+PHASE_VIEW = "phase_change"
+PHASE_OPEN = "phase_open"
+MILESTONE_VIEW = "milestone_new"
+MILESTONE_OPEN = "milestone_open"
+MILESTONE_DONE = "milestone_done"

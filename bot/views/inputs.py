@@ -85,9 +85,26 @@ def select_input(
     return _input(field, label, element, optional=optional)
 
 
-def user_input(field: str, label: str, *, initial: str) -> Block:
-    element = {"type": "users_select", "action_id": ids.VALUE, "initial_user": initial}
-    return _input(field, label, element, optional=False)
+def user_input(field: str, label: str, *, initial: str, optional: bool = False) -> Block:
+    element: dict[str, Any] = {"type": "users_select", "action_id": ids.VALUE}
+    if initial:
+        element["initial_user"] = initial
+    return _input(field, label, element, optional=optional)
+
+
+def multi_select_input(
+    field: str, label: str, options: list[tuple[str, str]], *, initial: list[str]
+) -> Block:
+    choices = [option(text, value) for text, value in options]
+    element: dict[str, Any] = {
+        "type": "multi_static_select",
+        "action_id": ids.VALUE,
+        "options": choices,
+    }
+    chosen = [c for c in choices if c["value"] in initial]
+    if chosen:
+        element["initial_options"] = chosen
+    return _input(field, label, element, optional=True)
 
 
 def checkbox_input(field: str, label: str, text: str) -> Block:

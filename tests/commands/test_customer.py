@@ -211,4 +211,4 @@ async def test_the_card_and_find_results_fit_slack_limits(harness: Harness) -> N
     await wang.type("/customer show hp")
     blocks = wang.last_posting().blocks
     assert len(blocks) <= 50
-    assert "另有 10 位联系人" in wang.last_text()
+    assert "另有 15 位联系人" in wang.last_text()

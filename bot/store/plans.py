@@ -1,0 +1,59 @@
+"""Store functions for phase plans, phase history, milestones and project channels."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import ChannelLink, Milestone, PhaseChange, PhasePlan
+
+
+async def plan_of(*, session: AsyncSession, customer_id: int, phase: str) -> PhasePlan | None:
+    query = select(PhasePlan).where(PhasePlan.customer_id == customer_id, PhasePlan.phase == phase)
+    return (await session.exec(query)).first()
+
+
+async def plans_of(*, session: AsyncSession, customer_id: int) -> dict[str, PhasePlan]:
+    query = select(PhasePlan).where(PhasePlan.customer_id == customer_id)
+    return {plan.phase: plan for plan in (await session.exec(query)).all()}
+
+
+async def phase_history(*, session: AsyncSession, customer_id: int) -> list[PhaseChange]:
+    query = (
+        select(PhaseChange)
+        .where(PhaseChange.customer_id == customer_id)
+        .order_by(col(PhaseChange.id))
+    )
+    return list((await session.exec(query)).all())
+
+
+async def milestones_of(
+    *, session: AsyncSession, customer_id: int, include_done: bool = True, limit: int = 50
+) -> list[Milestone]:
+    query = (
+        select(Milestone)
+        .where(Milestone.customer_id == customer_id)
+        .order_by(col(Milestone.due_at))
+        .limit(limit)
+    )
+    if not include_done:
+        query = query.where(Milestone.status == "open")
+    return list((await session.exec(query)).all())
+
+
+async def linked_channels(*, session: AsyncSession, customer_id: int) -> list[str]:
+    query = select(ChannelLink.channel_id).where(
+        ChannelLink.customer_id == customer_id, col(ChannelLink.unlinked_at).is_(None)
+    )
+    return list((await session.exec(query)).all())
+
+
+async def customers_of_channel(
+    *, session: AsyncSession, team_id: str, channel_id: str
+) -> list[int]:
+    query = select(ChannelLink.customer_id).where(
+        ChannelLink.team_id == team_id,
+        ChannelLink.channel_id == channel_id,
+        col(ChannelLink.unlinked_at).is_(None),
+    )
+    return list((await session.exec(query)).all())
