@@ -12,6 +12,7 @@ import bot
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 DATA_VERSION = 1
+_MIGRATIONS = Path(bot.__file__).parent / "store/migrations/versions"
 
 # The cache is rebuilt when any of these change: the generator or the app's key functions.
 _SOURCES = (
@@ -34,7 +35,9 @@ class DataSet:
         digest = hashlib.sha256(f"{DATA_VERSION}:{self.seed}:{self.customers}".encode())
         for source in _SOURCES:
             digest.update((ROOT / source).read_bytes())
-        for migration in sorted((Path(bot.__file__).parent / "store/migrations/versions").glob("*.py")):
+        for migration in sorted(
+            (Path(bot.__file__).parent / "store/migrations/versions").glob("*.py")
+        ):
             digest.update(migration.read_bytes())
         digest.update(version("pypinyin").encode())
         return digest.hexdigest()[:12]

@@ -81,7 +81,9 @@ def _drop_indexes(connection: sqlite3.Connection) -> list[str]:
     return [sql for _, sql in found]
 
 
-def _insert(connection: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Any) -> None:
+def _insert(
+    connection: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Any
+) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" * len(columns))
     connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)

@@ -36,6 +36,16 @@ CUSTOMER_COLUMNS = (
 KEY_COLUMNS = ("team_id", "customer_id", "kind", "key")
 TERM_COLUMNS = ("team_id", "customer_id", "term", "weight")
 _IDENTITY = CUSTOMER_COLUMNS.index("identity_key")
+# What a new card holds in the other columns (None for created_from and archived_at).
+_DEFAULTS: dict[str, Any] = {
+    **dict.fromkeys(("address", "province", "city", "county", "phone_ext", "notes"), ""),
+    "status": "basic",
+    "level": 1,
+    "security_level": 0,
+    "phase": "pre_contract",
+    "updated_by": "",
+    "version": 1,
+}
 
 Row = tuple[Any, ...]
 
@@ -70,14 +80,22 @@ def build_chunk(task: tuple[int, int, int]) -> Chunk:
             phones=(c.phone,),
         )
         created = EPOCH + timedelta(seconds=index * 17)
-        manager = MANAGERS[index % len(MANAGERS)]
-        chunk.customers.append(
-            (
-                customer_id, TEAM_ID, handle, handle.lower(), legal_name, "", "", "", "",
-                c.phone, "", c.email, c.website, "", "basic", 1, manager, 0, "pre_contract",
-                identity_key(legal_name), None, CREATED_BY, created, "", created, None, 1,
-            )  # fmt: skip
-        )
+        values = {
+            "id": customer_id,
+            "team_id": TEAM_ID,
+            "handle": handle,
+            "handle_key": handle.lower(),
+            "legal_name": legal_name,
+            "phone_e164": c.phone,
+            "email": c.email,
+            "website": c.website,
+            "manager_id": MANAGERS[index % len(MANAGERS)],
+            "identity_key": identity_key(legal_name),
+            "created_by": CREATED_BY,
+            "created_at": created,
+            "updated_at": created,
+        }
+        chunk.customers.append(tuple(values.get(c, _DEFAULTS.get(c)) for c in CUSTOMER_COLUMNS))
         for kind, key in sorted(card_keys(facts)):
             chunk.keys.append((TEAM_ID, customer_id, kind, key[:200]))
         for term, weight in card_terms(facts, Phone(c.phone, "").search_digits()).items():

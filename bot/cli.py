@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 
 from bot import __version__
 from bot.settings import Settings, SettingsError, load_settings
@@ -20,11 +21,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _configure_logging(os.environ.get("RAPPORT_LOG_LEVEL", "INFO"), quiet=args.verb == "console")
     try:
-        settings = load_settings(os.environ, require_slack=args.verb == "serve")
+        settings = load_settings(os.environ, require_slack=args.verb in ("serve", "jobs"))
     except SettingsError as error:
         print(f"rapport: {error}", file=sys.stderr)
         return EXIT_SETTINGS
-    if args.verb in ("serve", "migrate", "console") and not _migrate(settings):
+    if args.verb in ("serve", "migrate", "console", "jobs") and not _migrate(settings):
         return EXIT_DATABASE
     if args.verb == "serve":
         from bot.commands.server import serve
@@ -32,6 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         asyncio.run(serve(settings))
     elif args.verb == "migrate":
         print("rapport: database schema is up to date")
+    elif args.verb == "jobs":
+        from bot.jobs.cli import run_jobs
+
+        return asyncio.run(run_jobs(settings, args.sweep, now=args.now))
     elif args.verb == "console":
         from bot.console.repl import run_console
 
@@ -59,12 +64,34 @@ def _parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
     verbs.add_parser("serve", help="serve Slack over HTTP ($PORT) or Socket Mode")
     verbs.add_parser("migrate", help="upgrade the database schema")
+    jobs = verbs.add_parser("jobs", help="run scheduled work once (cron, back-fills, debugging)")
+    jobs_verbs = jobs.add_subparsers(dest="jobs_verb", required=True, metavar="run")
+    run = jobs_verbs.add_parser("run", help="run one sweep as of --now and print what was sent")
+    run.add_argument("sweep", choices=("reminders", "briefs"))
+    run.add_argument(
+        "--now",
+        type=_aware_time,
+        default=None,
+        help="ISO-8601 time with offset, e.g. 2026-11-23T15:00+08:00",
+    )
     console = verbs.add_parser("console", help="try Rapport in the terminal, no Slack needed")
     console.add_argument("-c", "--command", help="run one command, print what Rapport says, exit")
     console.add_argument("--user", default="U_LOCAL", help="Slack user id to act as")
     console.add_argument("--lang", choices=("en", "zh"), help="language (default: from $LANG)")
     console.add_argument("--tz", help="IANA time zone (default: this machine's)")
     return parser
+
+
+def _aware_time(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO-8601 time such as 2026-11-23T15:00+08:00, got {text!r}"
+        ) from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError("give the time zone offset, e.g. +08:00 or Z")
+    return moment
 
 
 def _configure_logging(level: str, *, quiet: bool) -> None:

@@ -7,7 +7,7 @@ import logging
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands import customer, customer_views, home, log, log_views, phases
+from bot.commands import customer, customer_views, home, log, log_views, phases, reminders
 from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity
@@ -51,6 +51,7 @@ def build_app(
     customer_views.register(app, inflight)
     log_views.register(app, inflight)
     phases.register(app, inflight)
+    reminders.register(app, inflight)
     app.error(handle_error)
     return app
 

@@ -23,6 +23,7 @@ from bot.commands.client import build_web_client
 from bot.commands.identity import BotIdentity
 from bot.inflight import InFlight
 from bot.jobs.clock import Clock
+from bot.jobs.runtime import Jobs, build_jobs
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.health import check_health
@@ -43,6 +44,7 @@ class Service:
     bolt: AsyncApp
     inflight: InFlight
     identity: BotIdentity
+    jobs: Jobs
     clock: Clock
     web: web.Application
     runner: web.AppRunner | None = None
@@ -80,19 +82,27 @@ class Service:
         log.info("Rapport stopped")
 
 
-def build_service(settings: Settings, db: Database, *, clock: Clock | None = None) -> Service:
+def build_service(
+    settings: Settings, db: Database, *, run_sweeps: bool = True, pace: float = 1.0
+) -> Service:
+    """`run_sweeps=False` for the console and tests, which run sweeps themselves; `pace` is
+    the seconds between two posts to one channel."""
     client = build_web_client(settings)
     inflight = InFlight()
     identity = BotIdentity(client)
     bolt = build_app(settings, db, client, inflight, identity)
+    jobs, clock = build_jobs(db, client, pace=pace), Clock()
+    if run_sweeps:
+        jobs.schedule(clock)
     return Service(
+        jobs=jobs,
         identity=identity,
         settings=settings,
         db=db,
         client=client,
         bolt=bolt,
         inflight=inflight,
-        clock=clock or Clock(),
+        clock=clock,
         web=build_web_app(bolt, db, events=not settings.socket_mode),
     )
 

@@ -37,7 +37,9 @@ class Harness:
             slack_app_token=None,
             slack_api_url=self.slack.api_url,
         )
-        self.service = build_service(settings, Database(settings.database_url))
+        self.service = build_service(
+            settings, Database(settings.database_url), run_sweeps=False, pace=0.0
+        )
         await self.service.start(host="127.0.0.1", port=0)
         events_url = f"http://127.0.0.1:{self.service.port}{EVENTS_PATH}"
         self.workspace = Workspace(self.slack, events_url, secret)

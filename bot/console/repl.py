@@ -6,6 +6,7 @@ import asyncio
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 import tzlocal
@@ -15,6 +16,7 @@ from bot.console.modal import Field, modal_fields, state_value, with_options
 from bot.console.render import Clickable, clickables, render_blocks
 from bot.console.slack_double import Posting
 from bot.settings import Settings
+from bot.store.types import utcnow
 
 Ask = Callable[[str], Awaitable[str | None]]
 CHANNEL = "C_LOCAL"
@@ -23,7 +25,8 @@ BANNER = (
     "Rapport console — type /customer help or /log help; `quit` to leave.\n"
     "Everything Rapport posts is printed here; modals are asked field by field.\n"
     "`click N` presses the Nth button of the last message;\n"
-    "`shortcut log_message <text>` runs “Log to customer” on a message with that text."
+    "`shortcut log_message <text>` runs “Log to customer” on a message with that text;\n"
+    "`jobs reminders [2026-11-23T15:00+08:00]` runs the reminder sweep as of that time."
 )
 
 
@@ -65,6 +68,8 @@ class Console:
             answer = await self.harness.workspace.click(posting, clickable, user=self.user)
         elif line.startswith("/"):
             answer = await self.harness.workspace.command(line, user=self.user, channel=CHANNEL)
+        elif line.startswith("jobs "):
+            return await self._run_jobs(line)
         elif line.startswith("shortcut "):
             _, callback_id, text = [*line.split(maxsplit=2), "", ""][:3]
             answer = await self.harness.workspace.message_shortcut(
@@ -81,6 +86,27 @@ class Console:
             self.out(f"(Slack would show an error: HTTP {answer.status})")
             return 1
         await self._show_since(seen)
+        return 0
+
+    async def _run_jobs(self, line: str) -> int:
+        """`jobs reminders [ISO time]`: run one sweep as of that time and show what it posts."""
+        assert self.harness.service is not None
+        _, sweep, *when = line.split()
+        try:
+            now = datetime.fromisoformat(when[0]) if when else utcnow()
+            if now.tzinfo is None:
+                raise ValueError("no offset")
+        except ValueError:
+            self.out("Give a time with its offset, e.g. jobs reminders 2026-11-23T15:00+08:00")
+            return 1
+        jobs = self.harness.service.jobs
+        if sweep not in ("reminders", "briefs"):
+            self.out("jobs reminders [time] or jobs briefs [time]")
+            return 1
+        seen = len(self.harness.slack.postings)
+        report = await (jobs.run_reminders(now) if sweep == "reminders" else jobs.run_briefs(now))
+        await self._show_since(seen)
+        self.out(report.lines()[-1])
         return 0
 
     async def _show_since(self, seen: int) -> None:

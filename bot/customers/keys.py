@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.customers.fields import company_domain
-from bot.customers.names import CompanyName, is_han, normalize, pinyin, read_company_name
+from bot.customers.names import (
+    CompanyName,
+    is_han,
+    normalize,
+    pinyin,
+    read_company_name,
+    strip_legal_forms,
+)
 
 Key = tuple[str, str]  # (kind, key)
 
@@ -103,9 +110,10 @@ def card_terms(facts: CardFacts, phone_digits: Iterable[str]) -> dict[str, int]:
     name = read_company_name(facts.legal_name)
     add(facts.handle, 100)
     add(name.compact, 90)
-    for start in range(1, len(name.compact)):  # 中国 finds 惠普中国有限公司
-        if is_han(name.compact[start]):
-            add(name.compact[start:], 50)
+    body = strip_legal_forms(name.compact)  # 有限公司 would match every other card
+    for start in range(1, len(body)):  # 中国 finds 惠普中国有限公司
+        if is_han(body[start]):
+            add(body[start:], 50)
     for word in normalize(facts.legal_name).split():
         add(word, 60)
     add(name.latin, 80)

@@ -105,6 +105,11 @@ def _strip_suffixes(text: str, suffixes: tuple[str, ...]) -> str:
     return text
 
 
+def strip_legal_forms(text: str) -> str:
+    """`惠普中国有限公司` → `惠普中国`."""
+    return _strip_suffixes(text, LEGAL_FORMS_HAN) or text
+
+
 def _has_brand_han(text: str) -> bool:
     """上海银行 keeps 上海: without it only an industry word would be left."""
     return bool(_strip_suffixes(text, INDUSTRY_HAN_WORDS))

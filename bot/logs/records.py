@@ -70,8 +70,10 @@ async def log_contact(
     now: datetime,
 ) -> Logged:
     check_draft(draft)
-    if await get_customer(session=session, team_id=team_id, customer_id=draft.customer_id) is None:
+    customer = await get_customer(session=session, team_id=team_id, customer_id=draft.customer_id)
+    if customer is None:
         raise CardNotFound(draft.customer_id)
+    customer.last_contact_at = now
     record = ContactRecord(
         team_id=team_id,
         author_id=author_id,
@@ -221,6 +223,31 @@ async def move_follow_up(
             changes={"due_at": [before.isoformat(), due_at.isoformat()]},
         ),
     )
+    return follow_up
+
+
+async def complete_follow_up(
+    *, session: AsyncSession, team_id: str, actor_id: str, follow_up_id: int, now: datetime
+) -> FollowUp:
+    follow_up = await get_follow_up(session=session, team_id=team_id, follow_up_id=follow_up_id)
+    if follow_up is None:
+        raise RecordNotFound(follow_up_id)
+    if follow_up.status == "open":
+        follow_up.status, follow_up.updated_at = "done", now
+        await add(
+            session=session,
+            row=CustomerEvent(
+                team_id=team_id,
+                customer_id=follow_up.customer_id,
+                actor_id=actor_id,
+                at=now,
+                action="follow_up_done",
+                changes={
+                    "follow_up": [follow_up.title, follow_up.title],
+                    "status": ["open", "done"],
+                },
+            ),
+        )
     return follow_up
 
 

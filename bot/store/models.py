@@ -66,6 +66,8 @@ class Customer(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     version: int = Field(default=1)
+    # the latest contact record's time, kept here so the stale-customer check is one index scan
+    last_contact_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
 
 
 class Contact(SQLModel, table=True):
@@ -178,6 +180,8 @@ class FollowUp(SQLModel, table=True):
     status: str = Field(default="open", max_length=16)  # open | done | cancelled
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # the due_at a reminder was claimed for: a snooze or a new time makes it due again
+    reminded_for: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class PendingLog(SQLModel, table=True):
@@ -265,3 +269,63 @@ class ChannelLink(SQLModel, table=True):
     linked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     unlinked_by: str = Field(default="", max_length=32)
     unlinked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Delivery(SQLModel, table=True):
+    """The delivery ledger: one row per reminder or brief that is due, so each posts at most
+    once across restarts and replicas. A claim holds a lease; an expired lease is retried."""
+
+    __tablename__ = "delivery"
+    __table_args__ = (
+        UniqueConstraint("kind", "item_key", "period", name="uq_delivery"),
+        Index("ix_delivery_pending", "status", "lease_until"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    kind: str = Field(max_length=32)
+    item_key: str = Field(max_length=64)
+    period: str = Field(max_length=64)
+    target: str = Field(max_length=32)  # the user (DM) or channel it posts to
+    payload: dict = Field(default_factory=dict, sa_type=JSON)
+    status: str = Field(default="claimed", max_length=16)  # claimed | sent | skipped | failed
+    claimed_by: str = Field(default="", max_length=64)
+    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    attempts: int = Field(default=0)
+    due_at: datetime = Field(sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    error: str = Field(default="", max_length=300)
+
+
+class Schedule(SQLModel, table=True):
+    """A weekly post (a channel's brief, a manager's digest) and when it next runs."""
+
+    __tablename__ = "schedule"
+    __table_args__ = (
+        UniqueConstraint("team_id", "kind", "target", name="uq_schedule"),
+        Index("ix_schedule_next", "enabled", "next_run_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    kind: str = Field(max_length=16)  # brief | digest
+    target: str = Field(max_length=32)
+    tz: str = Field(default="UTC", max_length=64)
+    weekday: int = Field(default=0)  # Monday
+    hour: int = Field(default=9)
+    enabled: bool = Field(default=True)
+    next_run_at: datetime = Field(sa_type=UTCDateTime)
+    updated_by: str = Field(default="", max_length=32)
+
+
+class WorkspaceSetting(SQLModel, table=True):
+    """Per-workspace settings an admin may change (stale thresholds, visibility …)."""
+
+    __tablename__ = "workspace_setting"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    key: str = Field(primary_key=True, max_length=64)
+    value: dict = Field(default_factory=dict, sa_type=JSON)
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

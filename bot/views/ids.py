@@ -51,3 +51,7 @@ PHASE_OPEN = "phase_open"
 MILESTONE_VIEW = "milestone_new"
 MILESTONE_OPEN = "milestone_open"
 MILESTONE_DONE = "milestone_done"
+
+# reminders
+REMINDER_DONE = "reminder_done"
+REMINDER_SNOOZE = "reminder_snooze"

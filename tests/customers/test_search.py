@@ -31,7 +31,7 @@ async def handles_found(db: Database, text: str) -> list[str]:
         "oa.com.cn",
         "www.oa.com.cn",
         "惠普中国",
-        "中国有限",
+        "中国",
     ],
 )
 async def test_the_seeds_example_is_found_by_what_people_remember(

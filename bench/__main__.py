@@ -1,0 +1,113 @@
+"""`python -m bench [--quick]`: load, measure, print, and write docs/PERFORMANCE.md.
+
+SQLite runs at 100,000 customers; PostgreSQL at 1,000,000 when RAPPORT_TEST_DATABASE_URL
+or BENCH_POSTGRES_URL names a server (`./dev bench` starts a throwaway one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+from bench.dataset import RESULTS, ROOT, DataSet, Loaded
+from bench.duplicates import run_duplicates
+from bench.find import run_find
+from bench.load_postgres import load_postgres
+from bench.load_sqlite import load_sqlite
+from bench.probes import MAX_CUSTOMERS
+from bench.report import data_table, notes_table, result_table, sections, write
+from bench.stats import Result
+
+TARGET_MS = 50.0
+COMMAND = "./dev bench"
+SIZES = {False: (100_000, 1_000_000), True: (10_000, 20_000)}  # quick → (sqlite, postgresql)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = _parser().parse_args(argv)
+    sqlite_size, postgres_size = SIZES[options.quick]
+    sqlite_size = options.sqlite_customers or sqlite_size
+    postgres_size = options.postgres_customers or postgres_size
+    if max(sqlite_size, postgres_size) > MAX_CUSTOMERS:
+        raise SystemExit(f"bench: at most {MAX_CUSTOMERS:,} customers")
+    server = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("RAPPORT_TEST_DATABASE_URL")
+    output = options.output or (
+        RESULTS / "PERFORMANCE-quick.md" if options.quick else ROOT / "docs/PERFORMANCE.md"
+    )
+    checks = options.checks or (400 if options.quick else 2000)
+    finds = options.finds or (100 if options.quick else 500)
+
+    plans: list[tuple[str, int]] = []
+    if not options.no_sqlite:
+        plans.append(("sqlite", sqlite_size))
+    if server and not options.no_postgres:
+        plans.append(("postgresql", postgres_size))
+    elif not options.no_postgres:
+        print("bench: no PostgreSQL (set RAPPORT_TEST_DATABASE_URL or BENCH_POSTGRES_URL)")
+
+    loaded: list[Loaded] = []
+    results: list[Result] = []
+    for backend, size in plans:
+        data = DataSet(options.seed, size)
+        item = load_sqlite(data) if backend == "sqlite" else load_postgres(server or "", data)
+        loaded.append(item)
+        print(f"bench: {backend} {size:,}: duplicate check × {checks}", file=sys.stderr)
+        results.append(
+            asyncio.run(run_duplicates(item, checks=checks, warmup=100, target_ms=TARGET_MS))
+        )
+        print(f"bench: {backend} {size:,}: /customer find × {finds}", file=sys.stderr)
+        results.append(asyncio.run(run_find(item, queries=finds, warmup=50, target_ms=TARGET_MS)))
+
+    _print(loaded, results)
+    command = " ".join([COMMAND, *(argv if argv is not None else sys.argv[1:])])
+    write(output, sections(loaded, results, command))
+    print(f"\nbench: wrote {_shown(output)}")
+    for r in results:
+        if not r.met:
+            print(f"bench: {r.benchmark} on {r.backend} {r.customers:,} misses its target")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="10k (SQLite) / 20k (PostgreSQL) customers"
+    )
+    parser.add_argument("--sqlite-customers", type=int, metavar="N")
+    parser.add_argument("--postgres-customers", type=int, metavar="N")
+    parser.add_argument("--checks", type=int, metavar="N", help="duplicate checks (2000)")
+    parser.add_argument("--finds", type=int, metavar="N", help="find queries (500)")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="report file (docs/PERFORMANCE.md; bench/results/PERFORMANCE-quick.md with --quick)",
+    )
+    return parser
+
+
+def _print(loaded: list[Loaded], results: list[Result]) -> None:
+    print("\nData sets")
+    print("\n".join(data_table(loaded)))
+    for name, title in (("duplicates", "Duplicate check"), ("find", "/customer find")):
+        mine = [r for r in results if r.benchmark == name]
+        if mine:
+            print(f"\n{title}")
+            print("\n".join(result_table(mine)))
+            print("\n".join(notes_table(mine)))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""What the benchmarks look up: duplicate-check probes and /customer find queries.
+
+Variant probes are cards a person might type for a company that is already a card (the
+target): with a city added, another legal form, the English translation of a Chinese name,
+or a new name with the target's phone or website. New-name probes are fresh cards.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from bench.data import INDUSTRIES, LATIN_FORMS, PLACES, Card, card, compose_name
+from bot.customers.fields import Phone
+from bot.customers.keys import CardFacts, identity_key
+from bot.customers.names import read_company_name, suggest_short_name
+
+VARIANTS_HAN = ("city", "form", "translation", "phone", "website")
+VARIANTS_LATIN = ("city", "form", "phone", "website")
+MAX_CUSTOMERS = 20_000_000  # data sets are smaller; fresh cards are numbered above
+_FRESH_SPAN = 10_000_000  # … and below 30 million, so their phone numbers stay unique
+_BATCH = 100_000
+
+
+@dataclass(frozen=True)
+class Probe:
+    kind: str  # a variant kind, or "new"
+    facts: CardFacts
+    target: int | None  # the customer id a variant must find
+
+    @property
+    def identity_key(self) -> str:
+        return identity_key(self.facts.legal_name)
+
+
+@dataclass(frozen=True)
+class Query:
+    kind: str  # name, pinyin, phone, english
+    text: str
+    target: int
+
+
+def facts_of(name: str, *, website: str = "", email: str = "", phone: str = "") -> CardFacts:
+    return CardFacts(
+        legal_name=name,
+        handle=suggest_short_name(name),
+        website=website,
+        email=email,
+        phones=(phone,) if phone else (),
+    )
+
+
+def fresh_card(seed: int, number: int) -> Card:
+    """A card from outside the data set, with its own phone number and website."""
+    if not 0 <= number < _FRESH_SPAN:
+        raise ValueError(f"fresh card number out of range: {number}")
+    return card(seed, MAX_CUSTOMERS + number)
+
+
+def variant_probes(seed: int, customers: int, count: int, *, salt: int = 0) -> list[Probe]:
+    """`count` variants of random cards; `salt` (0 or 1) draws another set."""
+    if count > _BATCH or salt not in (0, 1):
+        raise ValueError("at most 100,000 probes per set, salt 0 or 1")
+    rng = random.Random(f"variants:{seed}:{customers}:{salt}")
+    found: list[Probe] = []
+    for number in range(count):
+        target = card(seed, rng.randrange(customers))
+        kinds = VARIANTS_HAN if target.script == "han" else VARIANTS_LATIN
+        kind = kinds[number % len(kinds)]
+        other = fresh_card(seed, salt * _BATCH + number)
+        found.append(Probe(kind, _variant(kind, target, other, rng), target.index + 1))
+    return found
+
+
+def new_probes(seed: int, count: int, *, batch: int = 0) -> list[Probe]:
+    """New-name candidates (the caller drops those whose name is already a card's);
+    each batch (0 … 79) is another set."""
+    if count > _BATCH or not 0 <= batch < 80:
+        raise ValueError("at most 100,000 probes per batch, batches 0 … 79")
+    found: list[Probe] = []
+    for number in range(count):
+        c = fresh_card(seed, (2 + batch) * _BATCH + number)
+        facts = facts_of(c.legal_name, website=c.website, email=c.email, phone=c.phone)
+        found.append(Probe("new", facts, None))
+    return found
+
+
+def _variant(kind: str, target: Card, other: Card, rng: random.Random) -> CardFacts:
+    if kind == "city":
+        places = [p for p in range(len(PLACES)) if p != target.place]
+        name = compose_name(
+            target.script, target.brand, target.industry, rng.choice(places), target.form
+        )
+        return facts_of(name)
+    if kind == "form":
+        forms = _HAN_FORMS if target.script == "han" else LATIN_FORMS
+        form = rng.choice([f for f in forms if f != target.form])
+        name = compose_name(target.script, target.brand, target.industry, target.place, form)
+        return facts_of(name)
+    if kind == "translation":
+        brand = read_company_name(target.legal_name).brand_latin.capitalize()
+        name = f"{brand} {INDUSTRIES[target.industry][1]} {rng.choice(LATIN_FORMS)}"
+        return facts_of(name)
+    if kind == "phone":  # another name, the target's number as typed: 021-6353 9330
+        return facts_of(other.legal_name, phone=target.phone)
+    if kind == "website":  # another name, the target's site without www, or a mailbox on it
+        domain = target.website.removeprefix("www.")
+        if rng.random() < 0.5:
+            return facts_of(other.legal_name, website=domain)
+        return facts_of(other.legal_name, email=f"manager@{domain}")
+    raise ValueError(kind)
+
+
+_HAN_FORMS = ("有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "集团")
+
+
+def find_queries(seed: int, customers: int, count: int) -> list[Query]:
+    """What people type in /customer find: the start of a name, pinyin, a phone number."""
+    rng = random.Random(f"queries:{seed}:{customers}")
+    found: list[Query] = []
+    for number in range(count):
+        target = card(seed, rng.randrange(customers))
+        name = read_company_name(target.legal_name)
+        kind = ("name", "pinyin", "phone", "english")[number % 4]
+        if kind == "english" and target.script == "han":
+            kind = "name"
+        if kind == "name":
+            text = target.legal_name[: rng.randint(2, 6)]
+        elif kind == "pinyin":
+            text = (name.brand_latin or name.latin)[: rng.randint(3, 12)]
+        elif kind == "phone":
+            national = Phone(target.phone, "").search_digits()[1]
+            text = rng.choice((national[-8:], f"0{national[:2]}-{national[2:]}"))
+        else:
+            text = target.legal_name.split(" ")[0 if target.place is None else 1]
+        found.append(Query(kind, text, target.index + 1))
+    return found

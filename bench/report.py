@@ -1,0 +1,190 @@
+"""The results as text tables and as sections of docs/PERFORMANCE.md.
+
+The file is a preamble (title, machine, command) and `## ` sections; a run rewrites the
+preamble and its own sections and leaves every other section as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.dataset import Loaded
+from bench.stats import Result
+
+TITLE = "# Performance"
+SECTIONS = {
+    "data": "## Data sets",
+    "duplicates": "## Duplicate check",
+    "find": "## /customer find",
+}
+INTRO = {
+    "duplicates": (
+        "`find_duplicates` (bot/customers/duplicates.py) for names typed into the new-card "
+        "form. Half the checks are variants of an existing card (a city added, another legal "
+        "form, the English translation of a Chinese name, a new name with the card's phone or "
+        "website); the other half are new names. Each check is timed around its own "
+        "`Database.transaction()` block, as the app runs it, after 100 warm-up checks."
+    ),
+    "find": (
+        "`find_customers` (bot/customers/search.py), the `/customer find` path, for the start "
+        "of a name, pinyin, a phone number (8 digits or 0XX-…) and English brand words. Each "
+        "query is timed around its own `Database.transaction()` block, after warm-up queries. "
+        "No target was set for this path; the duplicate check's 50 ms is applied. "
+        '"Card in results" is how often the card a query was cut from is among the 10 shown: '
+        "a short prefix or a brand word is shared by many cards, so it measures how ambiguous "
+        "the queries are as much as the ranking."
+    ),
+    "data": (
+        "Load time covers computing every card's rows with the app's own functions "
+        "(`suggest_short_name`, `identity_key`, `card_keys`, `card_terms`) in 2 worker "
+        "processes, the bulk insert (COPY on PostgreSQL), rebuilding indexes and constraints, "
+        'and ANALYZE; "cached" means an identical database from an earlier run was reused.'
+    ),
+}
+
+
+def machine(loaded: list[Loaded]) -> list[tuple[str, str]]:
+    versions = {item.backend: item.server_version for item in loaded}
+    rows = [
+        ("CPU", _cpu_model()),
+        ("Cores", str(os.cpu_count())),
+        ("RAM", _ram()),
+        ("Python", platform.python_version()),
+        ("SQLite", versions.get("sqlite", "not run")),
+        ("PostgreSQL", versions.get("postgresql", "not run")),
+        ("Date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+    ]
+    return rows
+
+
+def _cpu_model() -> str:
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return platform.processor() or "unknown"
+    found = re.search(r"^model name\s*:\s*(.+)$", text, re.M)
+    return found.group(1).strip() if found else "unknown"
+
+
+def _ram() -> str:
+    try:
+        text = Path("/proc/meminfo").read_text()
+    except OSError:
+        return "unknown"
+    found = re.search(r"^MemTotal:\s*(\d+) kB", text, re.M)
+    return f"{int(found.group(1)) / 1024**2:.1f} GiB" if found else "unknown"
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table, padded so it also reads as plain text."""
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    return [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [
+        line(r) for r in rows
+    ]
+
+
+def data_table(loaded: list[Loaded]) -> list[str]:
+    header = ["backend", "customers", "match keys", "search terms", "load"]
+    rows = [
+        [
+            item.backend,
+            f"{item.customers:,}",
+            f"{item.keys:,}",
+            f"{item.terms:,}",
+            f"{item.load_seconds:.0f} s" if item.load_seconds is not None else "cached",
+        ]
+        for item in loaded
+    ]
+    return table(header, rows)
+
+
+def result_table(results: list[Result]) -> list[str]:
+    header = ["backend", "customers", "checks", "p50", "p95", "p99", "max", "target", "met"]
+    rows = [
+        [
+            r.backend,
+            f"{r.customers:,}",
+            f"{r.checks:,}",
+            *(f"{v:.1f} ms" for v in (r.p50, r.p95, r.p99, r.max)),
+            f"p95 ≤ {r.target_p95_ms:.0f} ms",
+            "yes" if r.met else "no",
+        ]
+        for r in results
+    ]
+    return table(header, rows)
+
+
+def notes_table(results: list[Result]) -> list[str]:
+    names = list(dict.fromkeys(n for r in results for n in r.notes))
+    if not names:
+        return []
+    header = ["", *(f"{r.backend} {r.customers:,}" for r in results)]
+    return table(header, [[n, *(r.notes.get(n, "") for r in results)] for n in names])
+
+
+def sections(loaded: list[Loaded], results: list[Result], command: str) -> dict[str, list[str]]:
+    preamble = [
+        TITLE,
+        "",
+        "Latency of Rapport's hot paths on large synthetic customer bases (about 70% Chinese",
+        "and 30% English company names, each with a website, a landline and often an email).",
+        "Target: p95 ≤ 50 ms per duplicate check at 1,000,000 customers on PostgreSQL and at",
+        "100,000 customers on SQLite.",
+        "",
+        "Reproduce from the repository root. `./dev bench` runs `python -m bench` against a",
+        "throwaway PostgreSQL server (scripts/with-postgres); `.venv/bin/python -m bench` alone",
+        "runs SQLite only. Loaded databases are cached under bench/results/ between runs.",
+        "",
+        "```",
+        command,
+        "```",
+        "",
+        *table(["", "machine"], [[k, v] for k, v in machine(loaded)]),
+        "",
+    ]
+    found = {
+        "data": [SECTIONS["data"], "", INTRO["data"], "", *data_table(loaded), ""],
+    }
+    for name in ("duplicates", "find"):
+        mine = [r for r in results if r.benchmark == name]
+        if mine:
+            found[name] = [
+                SECTIONS[name],
+                "",
+                INTRO[name],
+                "",
+                *result_table(mine),
+                "",
+                *notes_table(mine),
+                "",
+            ]
+    return {"": preamble} | found
+
+
+def write(path: Path, parts: dict[str, list[str]]) -> None:
+    """Replace the preamble and our sections in `path`, keep the others in place."""
+    existing = path.read_text().splitlines() if path.exists() else []
+    blocks: list[tuple[str, list[str]]] = [("", [])]
+    for line in existing:
+        if line.startswith("## "):
+            blocks.append((line.strip(), []))
+        blocks[-1][1].append(line)
+    by_heading = {SECTIONS[name]: lines for name, lines in parts.items() if name}
+    out: list[str] = list(parts[""])
+    for heading, lines in blocks[1:]:
+        if heading in by_heading:
+            out += by_heading.pop(heading)
+        else:
+            out += [*lines] if lines[-1:] == [""] else [*lines, ""]
+    for lines in by_heading.values():
+        out += lines
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(out).rstrip() + "\n")

@@ -1,0 +1,27 @@
+"""`rapport jobs run reminders|briefs [--now ISO]`: one sweep, then exit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.commands.client import build_web_client
+from bot.jobs.runtime import build_jobs
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.store.types import utcnow
+
+
+async def run_jobs(settings: Settings, sweep: str, *, now: datetime | None) -> int:
+    db = Database(settings.database_url)
+    jobs = build_jobs(db, build_web_client(settings))
+    try:
+        moment = now or utcnow()
+        report = await (
+            jobs.run_reminders(moment) if sweep == "reminders" else jobs.run_briefs(moment)
+        )
+    finally:
+        await db.dispose()
+    print(f"{sweep} as of {moment.isoformat()}:")
+    for line in report.lines():
+        print("  " + line)
+    return 0

@@ -1,0 +1,136 @@
+"""One sweep: claim what is due in a short transaction, post it with no lock held, record
+the outcome. Run by the clock every ~30 s, by `rapport jobs run`, and by the tests."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import col
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Lang, pick_language
+from bot.jobs.due import Due, due_reminders, next_meeting
+from bot.jobs.poster import Poster
+from bot.store.db import Database
+from bot.store.deliveries import claim_new, finish, reclaim_expired
+from bot.store.models import Delivery, FollowUp, PhasePlan
+from bot.store.profiles import profiles_of
+from bot.views.blocks import Reply
+
+log = logging.getLogger(__name__)
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 5
+Render = Callable[[Delivery, Lang, datetime], Reply | None]
+Finder = Callable[[AsyncSession, datetime], Awaitable[list[Due]]]
+
+
+@dataclass
+class SweepReport:
+    claimed: int = 0
+    sent: list[str] = field(default_factory=list)
+    skipped: int = 0
+    failed: list[str] = field(default_factory=list)
+    left_for_retry: int = 0
+
+    def lines(self) -> list[str]:
+        return [
+            *(f"sent {line}" for line in self.sent),
+            *(f"failed {f}" for f in self.failed),
+            f"{self.claimed} claimed, {len(self.sent)} sent, {self.skipped} skipped, "
+            f"{len(self.failed)} failed, {self.left_for_retry} left for retry",
+        ]
+
+
+class Sweeper:
+    def __init__(self, db: Database, poster: Poster, render: Render, *, worker: str) -> None:
+        self.db, self.poster, self.render, self.worker = db, poster, render, worker
+
+    async def run(self, now: datetime, find: Finder = due_reminders) -> SweepReport:
+        async with self.db.transaction(write=True) as session:
+            dues = await find(session, now)
+            claimed = await claim_new(
+                session=session,
+                rows=[d.row() for d in dues],
+                worker=self.worker,
+                now=now,
+                lease=LEASE,
+            )
+            await _after_claim(session, claimed, now)
+            claimed += await reclaim_expired(
+                session=session, worker=self.worker, now=now, lease=LEASE
+            )
+        return await self.deliver(claimed, now)
+
+    async def deliver(self, claimed: list[Delivery], now: datetime) -> SweepReport:
+        report = SweepReport(claimed=len(claimed))
+        languages = await self._languages(claimed)
+        outcomes = await asyncio.gather(*(self._post(d, languages, now) for d in claimed))
+        async with self.db.transaction(write=True) as session:
+            for delivery, (status, error) in zip(claimed, outcomes, strict=True):
+                line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
+                if status == "retry":
+                    report.left_for_retry += 1
+                    continue
+                await finish(
+                    session=session,
+                    delivery_id=delivery.id,
+                    worker=self.worker,
+                    status=status,
+                    now=now,
+                    error=error,
+                )
+                if status == "sent":
+                    report.sent.append(line)
+                elif status == "skipped":
+                    report.skipped += 1
+                else:
+                    report.failed.append(f"{line}: {error}")
+        return report
+
+    async def _post(
+        self, delivery: Delivery, languages: dict[tuple[str, str], Lang], now: datetime
+    ) -> tuple[str, str]:
+        lang = languages.get((delivery.team_id, delivery.target), "en")
+        reply = self.render(delivery, lang, now)
+        if reply is None:
+            return "skipped", ""
+        posted = await self.poster.post(delivery.target, reply.as_message())
+        if posted.ok:
+            return "sent", ""
+        if posted.retry and delivery.attempts < MAX_ATTEMPTS:
+            return "retry", posted.error
+        return "failed", posted.error
+
+    async def _languages(self, claimed: list[Delivery]) -> dict[tuple[str, str], Lang]:
+        by_team: dict[str, set[str]] = {}
+        for delivery in claimed:
+            by_team.setdefault(delivery.team_id, set()).add(delivery.target)
+        found: dict[tuple[str, str], Lang] = {}
+        async with self.db.transaction() as session:
+            for team_id, users in by_team.items():
+                for profile in await profiles_of(
+                    session=session, team_id=team_id, user_ids=sorted(users)
+                ):
+                    found[(team_id, profile.user_id)] = pick_language(profile.locale)
+        return found
+
+
+async def _after_claim(session: AsyncSession, claimed: list[Delivery], now: datetime) -> None:
+    """What only the claimer may do: note the reminded due time, move the next meeting on."""
+    follow_ups = [d.payload["follow_up_id"] for d in claimed if d.kind == "follow_up"]
+    for start in range(0, len(follow_ups), 500):
+        await session.execute(
+            update(FollowUp)
+            .where(col(FollowUp.id).in_(follow_ups[start : start + 500]))
+            .values(reminded_for=FollowUp.due_at)
+        )
+    for delivery in claimed:
+        if delivery.kind == "meeting":
+            plan = await session.get(PhasePlan, delivery.payload["plan_id"])
+            if plan is not None and plan.next_meeting_at is not None:
+                plan.next_meeting_at = next_meeting(plan.next_meeting_at, plan.cadence, now)

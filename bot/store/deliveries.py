@@ -1,0 +1,118 @@
+"""The delivery ledger: claim what is due at most once, retry what a crashed sweep left."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import Delivery
+
+CLAIM_BATCH = 500  # rows per INSERT: well under SQLite's bound-parameter limit
+
+
+async def claim_new(
+    *,
+    session: AsyncSession,
+    rows: Sequence[dict[str, Any]],
+    worker: str,
+    now: datetime,
+    lease: timedelta,
+) -> list[Delivery]:
+    """Insert a claimed delivery per row; a row whose (kind, item, period) exists is skipped,
+    so two sweeps racing for one reminder claim it once."""
+    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    ids: list[int] = []
+    for start in range(0, len(rows), CLAIM_BATCH):
+        values = [
+            {
+                **row,
+                "status": "claimed",
+                "claimed_by": worker,
+                "lease_until": now + lease,
+                "attempts": 1,
+                "created_at": now,
+            }
+            for row in rows[start : start + CLAIM_BATCH]
+        ]
+        statement = (
+            dialect.insert(Delivery)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=["kind", "item_key", "period"])
+            .returning(Delivery.id)
+        )
+        ids += [row[0] for row in (await session.execute(statement)).all()]
+    return await _by_ids(session, ids)
+
+
+async def reclaim_expired(
+    *, session: AsyncSession, worker: str, now: datetime, lease: timedelta, limit: int = 1000
+) -> list[Delivery]:
+    """Claims whose lease ran out (the sweep that took them died): take them over."""
+    query = (
+        select(Delivery.id)
+        .where(Delivery.status == "claimed", col(Delivery.lease_until) < now)
+        .limit(limit)
+    )
+    if session.bind.dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    ids = list((await session.exec(query)).all())
+    if ids:
+        await session.execute(
+            update(Delivery)
+            .where(col(Delivery.id).in_(ids))
+            .values(claimed_by=worker, lease_until=now + lease, attempts=Delivery.attempts + 1)
+        )
+    return await _by_ids(session, ids)
+
+
+async def existing_keys(
+    *, session: AsyncSession, kind: str, keys: Sequence[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """Which (item_key, period) of `kind` are already in the ledger."""
+    found: set[tuple[str, str]] = set()
+    items = sorted({item for item, _ in keys})
+    for start in range(0, len(items), CLAIM_BATCH):
+        query = select(Delivery.item_key, Delivery.period).where(
+            Delivery.kind == kind, col(Delivery.item_key).in_(items[start : start + CLAIM_BATCH])
+        )
+        found |= {(item, period) for item, period in (await session.exec(query)).all()}
+    return found
+
+
+async def finish(
+    *,
+    session: AsyncSession,
+    delivery_id: int,
+    worker: str,
+    status: str,
+    now: datetime,
+    error: str = "",
+) -> bool:
+    """Mark a claimed delivery sent, skipped or failed — only if this worker still holds it."""
+    result = await session.execute(
+        update(Delivery)
+        .where(
+            Delivery.id == delivery_id, Delivery.claimed_by == worker, Delivery.status == "claimed"
+        )
+        .values(
+            status=status,
+            sent_at=now if status == "sent" else None,
+            error=error[:300],
+            lease_until=None,
+        )
+    )
+    return result.rowcount == 1
+
+
+async def _by_ids(session: AsyncSession, ids: list[int]) -> list[Delivery]:
+    found: list[Delivery] = []
+    for start in range(0, len(ids), CLAIM_BATCH):
+        query = select(Delivery).where(col(Delivery.id).in_(ids[start : start + CLAIM_BATCH]))
+        found += list((await session.exec(query)).all())
+    return sorted(found, key=lambda d: d.id or 0)

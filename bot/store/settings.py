@@ -1,0 +1,65 @@
+"""Workspace settings an admin may change, with their documented defaults."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import WorkspaceSetting
+
+# Days without a contact record before a customer counts as stale, by phase. A customer with
+# status "basic" gets twice as long; "invalid" customers are never stale.
+DEFAULT_STALE_DAYS = {
+    "pre_contract": 14,
+    "post_contract": 7,
+    "implementation": 7,
+    "close_out": 14,
+    "lcm": 30,
+}
+STALE_KEY = "stale_days"
+
+
+class StaleLimits:
+    """Stale thresholds of every workspace, read once per sweep."""
+
+    def __init__(self, overrides: dict[str, dict[str, int]]) -> None:
+        self._overrides = overrides
+
+    def days(self, team_id: str, phase: str, status: str) -> int:
+        limits = {**DEFAULT_STALE_DAYS, **self._overrides.get(team_id, {})}
+        return limits.get(phase, 30) * (2 if status == "basic" else 1)
+
+    def shortest(self) -> int:
+        values = [*DEFAULT_STALE_DAYS.values()]
+        values += [v for limits in self._overrides.values() for v in limits.values()]
+        return min(values)
+
+
+async def stale_limits(session: AsyncSession) -> StaleLimits:
+    query = select(WorkspaceSetting).where(WorkspaceSetting.key == STALE_KEY)
+    return StaleLimits(
+        {
+            row.team_id: {k: int(v) for k, v in row.value.items()}
+            for row in (await session.exec(query)).all()
+        }
+    )
+
+
+async def put_setting(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    key: str,
+    value: dict[str, Any],
+    actor_id: str,
+    now: datetime,
+) -> WorkspaceSetting:
+    row = await session.get(WorkspaceSetting, (team_id, key)) or WorkspaceSetting(
+        team_id=team_id, key=key
+    )
+    row.value, row.updated_by, row.updated_at = value, actor_id, now
+    session.add(row)
+    return row

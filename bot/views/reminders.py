@@ -1,0 +1,141 @@
+"""Reminder DMs as Block Kit, from a claimed delivery's payload."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.i18n import Lang, t
+from bot.store.models import Delivery
+from bot.views import ids
+from bot.views.blocks import Block, Reply, clip, context, escape, section
+from bot.views.inputs import button
+from bot.views.log_replies import format_local
+
+LATE_AFTER = timedelta(minutes=15)
+
+
+def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | None:
+    render = {
+        "follow_up": _follow_up,
+        "overdue_digest": _overdue,
+        "meeting": _meeting,
+        "cadence_missed": _cadence_missed,
+        "milestone_soon": _milestone,
+        "milestone_overdue": _milestone,
+        "stale_digest": _stale,
+    }.get(delivery.kind)
+    if render is None:
+        return None
+    reply = render(delivery, lang)
+    if now - delivery.due_at > LATE_AFTER:  # after downtime: say so
+        when = format_local(delivery.due_at.astimezone(_zone(delivery)), lang)
+        reply.blocks.insert(0, context(":hourglass: " + t("reminder.late", lang, when=when)))
+    return reply
+
+
+def _follow_up(delivery: Delivery, lang: Lang) -> Reply:
+    p = delivery.payload
+    text = t(
+        "reminder.follow_up",
+        lang,
+        customer=escape(p["customer"]),
+        handle=escape(p["handle"]),
+        title=escape(clip(p["title"], 500)),
+    )
+    when = format_local(delivery.due_at.astimezone(_zone(delivery)), lang)
+    value = str(p["follow_up_id"])
+    blocks: list[Block] = [
+        section(":bell: " + text),
+        context(t("reminder.due_at", lang, when=when)),
+        {
+            "type": "actions",
+            "elements": [
+                button(t("reminder.done", lang), ids.REMINDER_DONE, value),
+                button(t("reminder.snooze", lang), ids.REMINDER_SNOOZE, value),
+                button(t("reminder.reschedule", lang), ids.LOG_CHANGE_TIME, value),
+            ],
+        },
+    ]
+    return Reply(text=text, blocks=blocks)
+
+
+def _overdue(delivery: Delivery, lang: Lang) -> Reply:
+    p = delivery.payload
+    tz = _zone(delivery)
+    lines = [
+        f"• {escape(i['customer'])}: {escape(clip(i['title'], 200))} — "
+        f"{format_local(datetime.fromisoformat(i['due_at']).astimezone(tz), lang)}"
+        for i in p["items"]
+    ]
+    if p["count"] > len(p["items"]):
+        lines.append(t("reminder.overdue_more", lang, count=p["count"] - len(p["items"])))
+    title = t("reminder.overdue", lang, count=p["count"])
+    return Reply(text=title, blocks=[section(f":warning: {title}\n" + "\n".join(lines))])
+
+
+def _meeting(delivery: Delivery, lang: Lang) -> Reply:
+    p = delivery.payload
+    return Reply(
+        t(
+            "reminder.meeting",
+            lang,
+            customer=escape(p["customer"]),
+            handle=escape(p.get("handle", "")) or "…",
+            cadence=t(f"cadence.{p['cadence']}", lang),
+        )
+    )
+
+
+def _cadence_missed(delivery: Delivery, lang: Lang) -> Reply:
+    p = delivery.payload
+    return Reply(
+        t(
+            "reminder.cadence_missed",
+            lang,
+            customer=escape(p["customer"]),
+            start=p["from"],
+            end=p["to"],
+            cadence=t(f"cadence.{p['cadence']}", lang),
+        )
+    )
+
+
+def _milestone(delivery: Delivery, lang: Lang) -> Reply:
+    p = delivery.payload
+    when = format_local(datetime.fromisoformat(p["due_at"]).astimezone(_zone(delivery)), lang)
+    return Reply(
+        t(
+            f"reminder.{delivery.kind}",
+            lang,
+            customer=escape(p["customer"]),
+            title=escape(p["title"]),
+            when=when,
+        )
+    )
+
+
+def _stale(delivery: Delivery, lang: Lang) -> Reply:
+    p = delivery.payload
+    lines = [
+        t(
+            "reminder.stale_line",
+            lang,
+            customer=escape(i["customer"]),
+            handle=escape(i["handle"]),
+            days=i["days"],
+            phase=t(f"phase.{i['phase']}", lang),
+        )
+        for i in p["items"]
+    ]
+    if p["count"] > len(p["items"]):
+        lines.append(t("reminder.overdue_more", lang, count=p["count"] - len(p["items"])))
+    title = t("reminder.stale", lang, count=p["count"])
+    return Reply(text=title, blocks=[section(f"{title}\n" + "\n".join(f"• {x}" for x in lines))])
+
+
+def _zone(delivery: Delivery) -> ZoneInfo:
+    try:
+        return ZoneInfo(delivery.payload.get("tz") or "UTC")
+    except (KeyError, ValueError):
+        return ZoneInfo("UTC")
