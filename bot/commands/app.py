@@ -7,7 +7,16 @@ import logging
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands import customer, customer_views, home, log, log_views, phases, reminders
+from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
+    customer,
+    customer_views,
+    home,
+    log,
+    log_views,
+    phases,
+    reminders,
+    schedules,
+)
 from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity

@@ -46,7 +46,7 @@ class Due:
         }
 
 
-async def due_reminders(session: AsyncSession, *, now: datetime) -> list[Due]:
+async def due_reminders(session: AsyncSession, now: datetime) -> list[Due]:
     return [
         *await due_follow_ups(session, now=now),
         *await overdue_digests(session, now=now),

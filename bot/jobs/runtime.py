@@ -10,14 +10,16 @@ from datetime import datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.jobs import briefs
 from bot.jobs.clock import Clock
 from bot.jobs.poster import Poster
 from bot.jobs.sweep import Sweeper, SweepReport
 from bot.store.db import Database
 from bot.store.types import utcnow
-from bot.views.reminders import render_reminder
+from bot.views.briefs import render_delivery
 
 REMINDER_SECONDS = 30
+BRIEF_SECONDS = 60
 
 
 def worker_id() -> str:
@@ -32,13 +34,25 @@ class Jobs:
     async def run_reminders(self, now: datetime | None = None) -> SweepReport:
         return await self.reminders.run(now or utcnow())
 
+    async def run_briefs(self, now: datetime | None = None) -> SweepReport:
+        return await self.reminders.run(
+            now or utcnow(),
+            find=briefs.due_posts,
+            after_claim=briefs.advance,
+            prepare=briefs.prepare,
+        )
+
     def schedule(self, clock: Clock) -> None:
         async def reminders() -> None:
             await self.run_reminders()
 
+        async def weekly() -> None:
+            await self.run_briefs()
+
         clock.every(REMINDER_SECONDS, "reminders", reminders)
+        clock.every(BRIEF_SECONDS, "briefs", weekly)
 
 
 def build_jobs(db: Database, client: AsyncWebClient, *, pace: float = 1.0) -> Jobs:
     poster = Poster(client, per_channel_interval=pace)
-    return Jobs(reminders=Sweeper(db, poster, render_reminder, worker=worker_id()))
+    return Jobs(reminders=Sweeper(db, poster, render_delivery, worker=worker_id()))

@@ -27,6 +27,7 @@ LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 5
 Render = Callable[[Delivery, Lang, datetime], Reply | None]
 Finder = Callable[[AsyncSession, datetime], Awaitable[list[Due]]]
+Step = Callable[[AsyncSession, list[Delivery], datetime], Awaitable[None]]
 
 
 @dataclass
@@ -50,7 +51,14 @@ class Sweeper:
     def __init__(self, db: Database, poster: Poster, render: Render, *, worker: str) -> None:
         self.db, self.poster, self.render, self.worker = db, poster, render, worker
 
-    async def run(self, now: datetime, find: Finder = due_reminders) -> SweepReport:
+    async def run(
+        self,
+        now: datetime,
+        find: Finder = due_reminders,
+        after_claim: Step | None = None,
+        prepare: Step | None = None,
+    ) -> SweepReport:
+        """Claim (one short write transaction), prepare (a read), post (no transaction)."""
         async with self.db.transaction(write=True) as session:
             dues = await find(session, now)
             claimed = await claim_new(
@@ -60,37 +68,50 @@ class Sweeper:
                 now=now,
                 lease=LEASE,
             )
-            await _after_claim(session, claimed, now)
+            await (after_claim or after_reminder_claim)(session, claimed, now)
             claimed += await reclaim_expired(
                 session=session, worker=self.worker, now=now, lease=LEASE
             )
+        if prepare is not None and claimed:
+            async with self.db.transaction() as session:
+                await prepare(session, claimed, now)
         return await self.deliver(claimed, now)
 
     async def deliver(self, claimed: list[Delivery], now: datetime) -> SweepReport:
         report = SweepReport(claimed=len(claimed))
         languages = await self._languages(claimed)
-        outcomes = await asyncio.gather(*(self._post(d, languages, now) for d in claimed))
-        async with self.db.transaction(write=True) as session:
-            for delivery, (status, error) in zip(claimed, outcomes, strict=True):
-                line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
-                if status == "retry":
-                    report.left_for_retry += 1
-                    continue
-                await finish(
-                    session=session,
-                    delivery_id=delivery.id,
-                    worker=self.worker,
-                    status=status,
-                    now=now,
-                    error=error,
-                )
-                if status == "sent":
-                    report.sent.append(line)
-                elif status == "skipped":
-                    report.skipped += 1
-                else:
-                    report.failed.append(f"{line}: {error}")
+        await asyncio.gather(*(self._deliver_one(d, languages, now, report) for d in claimed))
         return report
+
+    async def _deliver_one(
+        self,
+        delivery: Delivery,
+        languages: dict[tuple[str, str], Lang],
+        now: datetime,
+        report: SweepReport,
+    ) -> None:
+        """Post, then record it at once: a crash between the two is the only window in
+        which a message could be posted twice (Slack offers no idempotency key)."""
+        status, error = await self._post(delivery, languages, now)
+        line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
+        if status == "retry":
+            report.left_for_retry += 1
+            return
+        async with self.db.transaction() as session:
+            await finish(
+                session=session,
+                delivery_id=delivery.id,
+                worker=self.worker,
+                status=status,
+                now=now,
+                error=error,
+            )
+        if status == "sent":
+            report.sent.append(line)
+        elif status == "skipped":
+            report.skipped += 1
+        else:
+            report.failed.append(f"{line}: {error}")
 
     async def _post(
         self, delivery: Delivery, languages: dict[tuple[str, str], Lang], now: datetime
@@ -120,11 +141,13 @@ class Sweeper:
         return found
 
 
-async def _after_claim(session: AsyncSession, claimed: list[Delivery], now: datetime) -> None:
+async def after_reminder_claim(
+    session: AsyncSession, claimed: list[Delivery], now: datetime
+) -> None:
     """What only the claimer may do: note the reminded due time, move the next meeting on."""
     follow_ups = [d.payload["follow_up_id"] for d in claimed if d.kind == "follow_up"]
     for start in range(0, len(follow_ups), 500):
-        await session.execute(
+        await session.exec(
             update(FollowUp)
             .where(col(FollowUp.id).in_(follow_ups[start : start + 500]))
             .values(reminded_for=FollowUp.due_at)

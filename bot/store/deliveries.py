@@ -46,7 +46,7 @@ async def claim_new(
             .on_conflict_do_nothing(index_elements=["kind", "item_key", "period"])
             .returning(Delivery.id)
         )
-        ids += [row[0] for row in (await session.execute(statement)).all()]
+        ids += [row[0] for row in (await session.exec(statement)).all()]
     return await _by_ids(session, ids)
 
 
@@ -63,7 +63,7 @@ async def reclaim_expired(
         query = query.with_for_update(skip_locked=True)
     ids = list((await session.exec(query)).all())
     if ids:
-        await session.execute(
+        await session.exec(
             update(Delivery)
             .where(col(Delivery.id).in_(ids))
             .values(claimed_by=worker, lease_until=now + lease, attempts=Delivery.attempts + 1)
@@ -95,7 +95,7 @@ async def finish(
     error: str = "",
 ) -> bool:
     """Mark a claimed delivery sent, skipped or failed — only if this worker still holds it."""
-    result = await session.execute(
+    result = await session.exec(
         update(Delivery)
         .where(
             Delivery.id == delivery_id, Delivery.claimed_by == worker, Delivery.status == "claimed"

@@ -20,6 +20,7 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer milestone <customer> [<title> <date>]", "help.customer.milestone"),
         ("/customer link <customer>", "help.customer.link"),
         ("/customer unlink <customer>", "help.customer.unlink"),
+        ("/customer brief on|off|<weekday> <hour>", "help.customer.brief"),
         ("/customer help", "help.customer.help"),
     ],
     "/log": [

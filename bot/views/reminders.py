@@ -28,6 +28,8 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
     if render is None:
         return None
     reply = render(delivery, lang)
+    if not reply.blocks:
+        reply = Reply(text=reply.text, blocks=[section(reply.text)])  # user data is escaped
     if now - delivery.due_at > LATE_AFTER:  # after downtime: say so
         when = format_local(delivery.due_at.astimezone(_zone(delivery)), lang)
         reply.blocks.insert(0, context(":hourglass: " + t("reminder.late", lang, when=when)))
