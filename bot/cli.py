@@ -21,7 +21,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _configure_logging(os.environ.get("RAPPORT_LOG_LEVEL", "INFO"), quiet=args.verb == "console")
     try:
-        settings = load_settings(os.environ, require_slack=args.verb in ("serve", "jobs"))
+        settings = load_settings(
+            os.environ, require_slack=args.verb == "serve", require_token=args.verb == "jobs"
+        )
     except SettingsError as error:
         print(f"rapport: {error}", file=sys.stderr)
         return EXIT_SETTINGS

@@ -45,15 +45,18 @@ class Settings:
         return self.slack_app_token is not None
 
 
-def load_settings(env: Mapping[str, str], *, require_slack: bool) -> Settings:
-    """Read and check every setting; `require_slack` is False for the console and CLI jobs."""
+def load_settings(
+    env: Mapping[str, str], *, require_slack: bool, require_token: bool = False
+) -> Settings:
+    """Read and check every setting. `require_slack`: serving Slack (token and, over HTTP,
+    the signing secret); `require_token`: only posting (`rapport jobs run`)."""
     app_token = _optional(env, "SLACK_APP_TOKEN")
     bot_token = _optional(env, "SLACK_BOT_TOKEN")
     secret = _optional(env, "SLACK_SIGNING_SECRET")
-    if require_slack:
+    if require_slack or require_token:
         bot_token = _required(bot_token, "SLACK_BOT_TOKEN", "a bot token starting with xoxb-")
-        if app_token is None:
-            secret = _required(secret, "SLACK_SIGNING_SECRET", "the app's signing secret")
+    if require_slack and app_token is None:
+        secret = _required(secret, "SLACK_SIGNING_SECRET", "the app's signing secret")
     if bot_token is not None and not bot_token.startswith("xoxb-"):
         raise SettingsError(
             "SLACK_BOT_TOKEN", "a bot token starting with xoxb-", _masked(bot_token)

@@ -32,6 +32,7 @@ async def brief(
             team_id=person.team_id,
             channel_id=command["channel_id"],
             actor_id=person.user_id,
+            locale="zh-CN" if person.lang == "zh" else "en-US",
             tz=person.tz.key,
             enabled=enabled,
             weekday=weekday,

@@ -65,13 +65,15 @@ async def ensure_schedules(session: AsyncSession, *, now: datetime) -> int:
         for team_id, target, person in rows:
             if (team_id, kind, target) in have:
                 continue
-            tz = await _zone_name(session, team_id, person)
+            profile = await session.get(SlackProfile, (team_id, person))
+            tz = profile.tz if profile and profile.tz else "UTC"
             session.add(
                 Schedule(
                     team_id=team_id,
                     kind=kind,
                     target=target,
                     tz=tz,
+                    locale=profile.locale if profile and profile.locale else "en-US",
                     next_run_at=next_run(0, 9, tz, now),
                     updated_by="rapport",
                 )
@@ -97,7 +99,7 @@ async def due_posts(session: AsyncSession, now: datetime) -> list[Due]:
                 local.date().isoformat(),
                 schedule.target,
                 schedule.next_run_at,
-                {"schedule_id": schedule.id, "tz": schedule.tz},
+                {"schedule_id": schedule.id, "tz": schedule.tz, "locale": schedule.locale},
             )
         )
     return found
@@ -273,11 +275,6 @@ async def _chunked(session: AsyncSession, query: Any, column: Any, values: list[
     return found
 
 
-async def _zone_name(session: AsyncSession, team_id: str, user_id: str) -> str:
-    profile = await session.get(SlackProfile, (team_id, user_id))
-    return profile.tz if profile and profile.tz else "UTC"
-
-
 def read_brief_setting(text: str) -> tuple[bool | None, int | None, int | None] | None:
     """`on`, `off`, `friday 16`, `周五 16` → (enabled, weekday, hour); None if unreadable."""
     from bot.dates.rules import WEEKDAYS_EN, WEEKDAYS_ZH
@@ -301,6 +298,7 @@ async def configure_brief(
     channel_id: str,
     actor_id: str,
     tz: str,
+    locale: str,
     enabled: bool | None,
     weekday: int | None,
     hour: int | None,
@@ -310,12 +308,17 @@ async def configure_brief(
         Schedule.team_id == team_id, Schedule.kind == "brief", Schedule.target == channel_id
     )
     schedule = (await session.exec(query)).first() or Schedule(
-        team_id=team_id, kind="brief", target=channel_id, tz=tz, next_run_at=next_run(0, 9, tz, now)
+        team_id=team_id,
+        kind="brief",
+        target=channel_id,
+        tz=tz,
+        locale=locale,
+        next_run_at=next_run(0, 9, tz, now),
     )
     if enabled is not None:
         schedule.enabled = enabled
     if weekday is not None and hour is not None:
-        schedule.weekday, schedule.hour, schedule.tz = weekday, hour, tz
+        schedule.weekday, schedule.hour, schedule.tz, schedule.locale = weekday, hour, tz, locale
     schedule.next_run_at = next_run(schedule.weekday, schedule.hour, schedule.tz, now)
     schedule.updated_by = actor_id
     session.add(schedule)

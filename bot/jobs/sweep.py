@@ -116,7 +116,10 @@ class Sweeper:
     async def _post(
         self, delivery: Delivery, languages: dict[tuple[str, str], Lang], now: datetime
     ) -> tuple[str, str]:
-        lang = languages.get((delivery.team_id, delivery.target), "en")
+        # a channel has no language: it speaks its schedule's
+        lang = languages.get((delivery.team_id, delivery.target)) or pick_language(
+            delivery.payload.get("locale")
+        )
         reply = self.render(delivery, lang, now)
         if reply is None:
             return "skipped", ""

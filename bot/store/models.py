@@ -314,6 +314,7 @@ class Schedule(SQLModel, table=True):
     tz: str = Field(default="UTC", max_length=64)
     weekday: int = Field(default=0)  # Monday
     hour: int = Field(default=9)
+    locale: str = Field(default="en-US", max_length=16)  # a channel has none: its linker's
     enabled: bool = Field(default=True)
     next_run_at: datetime = Field(sa_type=UTCDateTime)
     updated_by: str = Field(default="", max_length=32)

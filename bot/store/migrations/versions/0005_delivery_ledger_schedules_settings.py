@@ -55,6 +55,7 @@ def upgrade() -> None:
         sa.Column("tz", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("weekday", sa.Integer(), nullable=False),
         sa.Column("hour", sa.Integer(), nullable=False),
+        sa.Column("locale", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("enabled", sa.Boolean(), nullable=False),
         sa.Column("next_run_at", bot.store.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_by", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
