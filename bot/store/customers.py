@@ -100,17 +100,18 @@ async def terms_with_prefix(
     *, session: AsyncSession, team_id: str, prefix: str, limit: int
 ) -> list[tuple[int, str, int]]:
     """(customer_id, term, weight) for terms equal to `prefix`, then terms that start with it:
-    two index range scans, so an exact name is never crowded out by longer ones."""
+    two index scans, so an exact name is never crowded out by longer ones."""
+    columns = (CustomerTerm.customer_id, CustomerTerm.term, CustomerTerm.weight)
+    exact = select(*columns).where(CustomerTerm.team_id == team_id, CustomerTerm.term == prefix)
+    longer = select(*columns).where(
+        CustomerTerm.team_id == team_id,
+        CustomerTerm.term > prefix,
+        CustomerTerm.term < prefix + _LAST_CODE_POINT,
+    )
     found: list[tuple[int, str, int]] = []
-    for low, high in ((prefix, prefix + "\x00"), (prefix + "\x00", prefix + _LAST_CODE_POINT)):
-        query = (
-            select(CustomerTerm.customer_id, CustomerTerm.term, CustomerTerm.weight)
-            .where(
-                CustomerTerm.team_id == team_id, CustomerTerm.term >= low, CustomerTerm.term < high
-            )
-            .limit(limit - len(found))
-        )
-        found += [tuple(row) for row in (await session.exec(query)).all()]
+    for query in (exact, longer):
+        rows = await session.exec(query.limit(limit - len(found)))
+        found += [tuple(row) for row in rows.all()]
         if len(found) >= limit:
             break
     return found
