@@ -39,6 +39,7 @@ class Settings:
     port: int
     default_tz: ZoneInfo
     phone_region: str = "CN"
+    admins: frozenset[str] = frozenset()  # RAPPORT_ADMINS: Slack user ids
 
     @property
     def socket_mode(self) -> bool:
@@ -74,6 +75,7 @@ def load_settings(
         port=parse_port(env.get("PORT") or str(DEFAULT_PORT)),
         default_tz=parse_time_zone(env.get("RAPPORT_DEFAULT_TZ") or "UTC"),
         phone_region=parse_phone_region(env.get("RAPPORT_PHONE_REGION") or "CN"),
+        admins=parse_admins(env.get("RAPPORT_ADMINS") or ""),
     )
 
 
@@ -88,6 +90,16 @@ def parse_port(raw: str) -> int:
     if not raw.isdigit() or not 1 <= int(raw) <= 65535:
         raise SettingsError("PORT", "a TCP port number from 1 to 65535", raw)
     return int(raw)
+
+
+def parse_admins(raw: str) -> frozenset[str]:
+    ids = frozenset(part.strip() for part in raw.replace(" ", ",").split(",") if part.strip())
+    bad = [i for i in ids if not re.fullmatch(r"[UW][A-Z0-9_]{2,}", i)]
+    if bad:
+        raise SettingsError(
+            "RAPPORT_ADMINS", "Slack user ids separated by commas, e.g. U0123ABCD,U0456EFGH", raw
+        )
+    return ids
 
 
 def parse_phone_region(raw: str) -> str:

@@ -10,6 +10,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.commands.access import gate_of, not_allowed
 from bot.commands.deps import deps_of
 from bot.commands.replies import ack_ephemeral, open_modal, person_of, respond_private
 from bot.customers.cards import CustomerCard, load_card
@@ -61,11 +62,17 @@ async def open_card_modal(
         return
     await ack()
     async with deps_of(context).db.transaction() as session:
-        resolution = await resolve_customer(session=session, team_id=person.team_id, text=rest)
+        gate = await gate_of(context, session)
+        resolution = await resolve_customer(
+            session=session, team_id=person.team_id, text=rest, gate=gate
+        )
         if resolution.customer is None:
             await respond_private(
                 respond, await reply_for_resolution(session, resolution, rest, context)
             )
+            return
+        if not await gate.may_edit(resolution.customer):
+            await respond_private(respond, not_allowed(resolution.customer, person.lang))
             return
     view = card_modal(kind, resolution.customer, person.lang, command["channel_id"])
     await open_modal(client, command["trigger_id"], view)

@@ -9,6 +9,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.commands.access import gate_of, not_allowed
 from bot.commands.cards import open_card_modal, reply_for_resolution
 from bot.commands.deps import deps_of
 from bot.commands.replies import ack_ephemeral, open_modal, person_of, respond_private
@@ -22,7 +23,7 @@ from bot.views.blocks import Reply
 from bot.views.customer_card import build_find_results
 from bot.views.customer_modal import build_customer_modal
 
-router = SlashRouter("/customer")
+router = SlashRouter("/customer", escaped=True)
 Args = dict[str, Any]
 
 
@@ -52,7 +53,9 @@ async def find(
         return
     await ack()
     async with deps_of(context).db.transaction() as session:
-        found = await find_customers(session=session, team_id=person.team_id, text=rest)
+        found = await find_customers(
+            session=session, team_id=person.team_id, text=rest, gate=await gate_of(context, session)
+        )
     await respond_private(respond, build_find_results(found, rest, person.lang))
 
 
@@ -66,7 +69,9 @@ async def show(
         return
     await ack()
     async with deps_of(context).db.transaction() as session:
-        resolution = await resolve_customer(session=session, team_id=person.team_id, text=rest)
+        resolution = await resolve_customer(
+            session=session, team_id=person.team_id, text=rest, gate=await gate_of(context, session)
+        )
         reply = await reply_for_resolution(session, resolution, rest, context)
     await respond_private(respond, reply)
 
@@ -92,11 +97,14 @@ async def status(
         return
     await ack()
     async with deps_of(context).db.transaction(write=True) as session:
+        gate = await gate_of(context, session)
         resolution = await resolve_customer(
-            session=session, team_id=person.team_id, text=request.customer
+            session=session, team_id=person.team_id, text=request.customer, gate=gate
         )
         if resolution.customer is None:
             reply = await reply_for_resolution(session, resolution, request.customer, context)
+        elif not await gate.may_edit(resolution.customer):
+            reply = not_allowed(resolution.customer, person.lang)
         else:
             customer = await set_status(
                 session=session,

@@ -9,6 +9,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.commands.access import gate_of
 from bot.commands.deps import deps_of
 from bot.commands.replies import open_modal, person_of, respond_private
 from bot.commands.router import SlashRouter
@@ -42,6 +43,7 @@ async def log_one_line(
                 text=rest,
                 now=utcnow(),
                 channel=command["channel_id"],
+                gate=await gate_of(context, session),
             )
         reply = build_log_outcome(outcome, person.lang)
     except FormInvalid as invalid:

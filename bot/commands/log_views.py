@@ -10,12 +10,14 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.commands.access import gate_of
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.customers.cards import CardNotFound, load_card
 from bot.customers.form import FormInvalid, Message
 from bot.customers.search import find_customers
+from bot.customers.visibility import Gate, NotAllowed
 from bot.i18n import t
 from bot.inflight import InFlight
 from bot.logs.forms import draft_from_modal, due_from_pickers
@@ -73,11 +75,17 @@ async def log_submitted(
                 now=now,
                 **source,
             )
-            customer = await get_customer(
-                session=session, team_id=person.team_id, customer_id=draft.customer_id
-            )
-            if customer is None:
-                raise CardNotFound(draft.customer_id)
+            try:
+                customer = (
+                    await load_card(
+                        session=session,
+                        team_id=person.team_id,
+                        customer_id=draft.customer_id,
+                        gate=await gate_of(context, session),
+                    )
+                ).customer
+            except CardNotFound:
+                raise FormInvalid({"customer": Message("customer.gone")}) from None
             outcome = await log_draft(
                 session=session,
                 team_id=person.team_id,
@@ -187,6 +195,8 @@ async def record_button(
     reply: Reply | None = None
     try:
         async with deps.db.transaction(write=True) as session:
+            gate = await gate_of(context, session)
+            await _guard(verb, target, session, gate, person)
             if verb == "undo":
                 await retract_record(
                     session=session,
@@ -214,21 +224,47 @@ async def record_button(
                     else Reply(t("log.already_saved", person.lang))
                 )
             else:
-                view = await _modal_for(verb, target, session, person, channel)
+                view = await _modal_for(verb, target, session, person, channel, gate)
     except (RecordNotFound, CardNotFound):
         reply = Reply(t("log.gone", person.lang))
+    except NotAllowed:
+        reply = Reply(t("log.not_yours", person.lang))
     if reply is not None:
         await respond_private(respond, reply)
     else:
         await open_modal(client, body["trigger_id"], view)
 
 
+async def _guard(verb: str, target: int, session: Any, gate: Gate, person: Any) -> None:
+    """A record is changed by its author or by those who may change its card; a card one
+    may not see is not found."""
+    if verb in ("log", "save_anyway"):
+        return  # the card is checked when the form is saved; a held log is its author's
+    if verb == "time":
+        follow_up = await get_follow_up(
+            session=session, team_id=person.team_id, follow_up_id=target
+        )
+        author, customer_id = (follow_up.owner_id, follow_up.customer_id) if follow_up else ("", 0)
+    else:
+        record = await get_record(session=session, team_id=person.team_id, record_id=target)
+        author, customer_id = (record.author_id, record.customer_id) if record else ("", 0)
+    if not customer_id:
+        raise RecordNotFound(target)
+    card = await load_card(
+        session=session, team_id=person.team_id, customer_id=customer_id, gate=gate
+    )
+    if author != person.user_id and not await gate.may_edit(card.customer):
+        raise NotAllowed(target)
+
+
 async def _modal_for(
-    verb: str, target: int, session: Any, person: Any, channel: str | None
+    verb: str, target: int, session: Any, person: Any, channel: str | None, gate: Gate
 ) -> Body:
     meta: dict[str, Any] = {"channel": channel}
     if verb == "log":
-        card = await load_card(session=session, team_id=person.team_id, customer_id=target)
+        card = await load_card(
+            session=session, team_id=person.team_id, customer_id=target, gate=gate
+        )
         return build_log_modal(person.lang, customer=card.customer, metadata=meta)
     if verb == "time":
         follow_up = await get_follow_up(
@@ -300,7 +336,11 @@ async def customer_choices(ack: AsyncAck, body: Body, context: AsyncBoltContext)
     person = person_of(context)
     async with deps_of(context).db.transaction() as session:
         found = await find_customers(
-            session=session, team_id=person.team_id, text=body.get("value", ""), limit=20
+            session=session,
+            team_id=person.team_id,
+            text=body.get("value", ""),
+            limit=20,
+            gate=await gate_of(context, session),
         )
     await ack(options=customer_options(found))
 
@@ -314,7 +354,10 @@ async def contact_choices(ack: AsyncAck, body: Body, context: AsyncBoltContext) 
         async with deps_of(context).db.transaction() as session:
             try:
                 card = await load_card(
-                    session=session, team_id=person.team_id, customer_id=int(customer_id)
+                    session=session,
+                    team_id=person.team_id,
+                    customer_id=int(customer_id),
+                    gate=await gate_of(context, session),
                 )
                 contacts = card.contacts
             except CardNotFound:
@@ -330,9 +373,17 @@ async def older_records(
     person = person_of(context)
     customer_id, _, before = action["value"].partition(":")
     async with deps_of(context).db.transaction() as session:
-        customer = await get_customer(
-            session=session, team_id=person.team_id, customer_id=int(customer_id)
-        )
+        try:
+            customer = (
+                await load_card(
+                    session=session,
+                    team_id=person.team_id,
+                    customer_id=int(customer_id),
+                    gate=await gate_of(context, session),
+                )
+            ).customer
+        except CardNotFound:
+            customer = None
         records = await timeline(
             session=session, customer_id=int(customer_id), before_id=int(before), limit=PAGE + 1
         )

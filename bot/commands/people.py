@@ -34,6 +34,7 @@ class PersonResolver:
         self._db = db
         self._default_tz = default_tz
         self._memory: dict[tuple[str, str], tuple[float, Person]] = {}
+        self._channels: dict[tuple[str, str], tuple[float, frozenset[str]]] = {}
 
     async def middleware(
         self, context: AsyncBoltContext, client: AsyncWebClient, next: Callable[[], Awaitable[Any]]
@@ -58,6 +59,36 @@ class PersonResolver:
         if profile is not None:
             self._memory[key] = (time.monotonic(), person)
         return person
+
+    async def channels_of(
+        self, client: AsyncWebClient, team_id: str, user_id: str
+    ) -> frozenset[str]:
+        """The channels a person is a member of (that Rapport can see), cached briefly."""
+        key = (team_id, user_id)
+        cached = self._channels.get(key)
+        if cached and time.monotonic() - cached[0] < MEMORY_TTL_SECONDS:
+            return cached[1]
+        found: set[str] = set()
+        try:
+            async with asyncio.timeout(SLACK_LOOKUP_BUDGET_SECONDS * 2):
+                cursor = None
+                while True:
+                    response = await client.users_conversations(
+                        user=user_id,
+                        types="public_channel,private_channel",
+                        limit=1000,
+                        exclude_archived=True,
+                        cursor=cursor,
+                    )
+                    found |= {c["id"] for c in response.get("channels", [])}
+                    cursor = (response.get("response_metadata") or {}).get("next_cursor")
+                    if not cursor:
+                        break
+        except Exception:
+            log.warning("users.conversations for %s failed; channel shares not applied", user_id)
+            return frozenset(found)
+        self._channels[key] = (time.monotonic(), frozenset(found))
+        return frozenset(found)
 
     async def display_names(
         self, client: AsyncWebClient, team_id: str, user_ids: list[str]

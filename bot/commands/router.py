@@ -22,10 +22,15 @@ Subcommand = Callable[..., Awaitable[None]]
 class SlashRouter:
     """Routes the first word of a slash command to its handler; anything else gets the help."""
 
-    def __init__(self, command: str, *, default: Subcommand | None = None) -> None:
-        """`default` takes any text whose first word is no subcommand (`/log hp …`)."""
+    def __init__(
+        self, command: str, *, default: Subcommand | None = None, escaped: bool = False
+    ) -> None:
+        """`default` takes any text whose first word is no subcommand (`/log hp …`);
+        `escaped`: the manifest has Slack escape this command (mentions arrive as <@U…>, and
+        &, <, > as entities, which are turned back here)."""
         self.command = command
         self.default = default
+        self.escaped = escaped
         self._handlers: dict[str, Subcommand] = {}
 
     def subcommand(self, *words: str) -> Callable[[Subcommand], Subcommand]:
@@ -44,10 +49,13 @@ class SlashRouter:
             client: AsyncWebClient,
             respond: AsyncRespond,
         ) -> None:
-            word, rest = split_subcommand(command.get("text"))
+            text = command.get("text") or ""
+            if self.escaped:
+                text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+            word, rest = split_subcommand(text)
             handler = self._handlers.get(word)
             if handler is None and self.default is not None and word not in HELP_WORDS:
-                handler, rest = self.default, (command.get("text") or "").strip()
+                handler, rest = self.default, text.strip()
             if handler is None:
                 await ack_help(ack, self.command, context, word)
                 return

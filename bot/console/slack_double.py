@@ -63,6 +63,7 @@ class SlackDouble:
         self.url = ""
         self.team_id = TEAM
         self.joined: set[str] = set()
+        self.members: dict[str, set[str]] = {}  # channel → its members
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
     # --- set-up ----------------------------------------------------------------
@@ -241,6 +242,11 @@ class SlackDouble:
             "channel": channel,
             "permalink": f"https://local.slack.test/archives/{channel}/p{ts.replace('.', '')}",
         }
+
+    def _m_users_conversations(self, args: dict[str, Any]) -> dict[str, Any]:
+        user = str(args.get("user", ""))
+        channels = [{"id": c} for c, members in sorted(self.members.items()) if user in members]
+        return {"ok": True, "channels": channels, "response_metadata": {"next_cursor": ""}}
 
     def _m_conversations_join(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))

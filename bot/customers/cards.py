@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+if TYPE_CHECKING:
+    from bot.customers.visibility import Gate
 
 from bot.customers.duplicates import DuplicateFound, find_duplicates
 from bot.customers.fields import Phone
@@ -82,9 +85,13 @@ class CustomerCard:
 TIMELINE_ON_CARD = 5
 
 
-async def load_card(*, session: AsyncSession, team_id: str, customer_id: int) -> CustomerCard:
+async def load_card(
+    *, session: AsyncSession, team_id: str, customer_id: int, gate: Gate | None = None
+) -> CustomerCard:
+    """The card with its contacts, records, plan…; one the gate's person may not see is not
+    found (the same answer as a card that does not exist)."""
     customer = await get_customer(session=session, team_id=team_id, customer_id=customer_id)
-    if customer is None:
+    if customer is None or (gate is not None and not await gate.sees(customer)):
         raise CardNotFound(customer_id)
     return CustomerCard(
         customer,

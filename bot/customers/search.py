@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -11,6 +12,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.names import normalize
 from bot.store.customers import get_customer_by_handle, get_customers, terms_with_prefix
 from bot.store.models import Customer
+
+if TYPE_CHECKING:
+    from bot.customers.visibility import Gate
 
 CANDIDATE_LIMIT = 500
 EXACT_BONUS = 50
@@ -45,8 +49,9 @@ def search_keys(text: str) -> list[str]:
 
 
 async def find_customers(
-    *, session: AsyncSession, team_id: str, text: str, limit: int = 10
+    *, session: AsyncSession, team_id: str, text: str, limit: int = 10, gate: Gate | None = None
 ) -> list[FoundCustomer]:
+    """Ranked matches; with a `gate`, only cards its person may see."""
     best: dict[int, tuple[int, bool]] = {}
     for key in search_keys(text):
         for customer_id, term, weight in await terms_with_prefix(
@@ -60,23 +65,29 @@ async def find_customers(
     customers = await get_customers(
         session=session, team_id=team_id, ids=[customer_id for customer_id, _ in ranked]
     )
+    customers = [c for c in customers if c.archived_at is None]
+    if gate is not None:
+        customers = await gate.visible(customers)
     query = normalize(text)
     found = [
         FoundCustomer(
             c, best[c.id][0] + fuzz.WRatio(query, normalize(c.legal_name)) / 100, best[c.id][1]
         )
         for c in customers
-        if c.archived_at is None
     ]
     return sorted(found, key=lambda f: (-f.score, f.customer.legal_name))[:limit]
 
 
-async def resolve_customer(*, session: AsyncSession, team_id: str, text: str) -> Resolution:
-    """A handle wins; otherwise the one card `text` names exactly or uniquely."""
-    by_handle = await get_customer_by_handle(session=session, team_id=team_id, handle=text.strip())
-    if by_handle is not None and by_handle.archived_at is None:
+async def resolve_customer(
+    *, session: AsyncSession, team_id: str, text: str, gate: Gate | None = None
+) -> Resolution:
+    """A handle wins (a merged card's handle leads to the card it was merged into);
+    otherwise the one card `text` names exactly or uniquely. A card the gate's person may
+    not see is answered exactly as a card that does not exist."""
+    by_handle = await _by_handle(session, team_id, text.strip())
+    if by_handle is not None and (gate is None or await gate.sees(by_handle)):
         return Resolution(by_handle, [], exact=True)
-    found = await find_customers(session=session, team_id=team_id, text=text)
+    found = await find_customers(session=session, team_id=team_id, text=text, gate=gate)
     exact = [f for f in found if f.exact]
     if len(exact) == 1:
         return Resolution(exact[0].customer, [], exact=True)
@@ -99,14 +110,14 @@ _WORD = re.compile(r"\S+")
 
 
 async def resolve_leading_customer(
-    *, session: AsyncSession, team_id: str, text: str, max_words: int = 3
+    *, session: AsyncSession, team_id: str, text: str, max_words: int = 3, gate: Gate | None = None
 ) -> Leading:
     """The customer named by the first one, two or three words of `text`."""
     words = list(_WORD.finditer(text))
     first = words[0].group(0) if words else ""
     spans = [words[count - 1].end() for count in range(1, min(max_words, len(words)) + 1)]
     resolutions = [
-        await resolve_customer(session=session, team_id=team_id, text=text[:end].strip())
+        await resolve_customer(session=session, team_id=team_id, text=text[:end].strip(), gate=gate)
         for end in spans
     ]
     # The longest exact name wins (Jinke Electronics …), then the shortest unique prefix.
@@ -117,3 +128,12 @@ async def resolve_leading_customer(
         if resolution.customer is not None:
             return Leading(resolution.customer, text[end:].strip(), first, [])
     return Leading(None, text.strip(), first, resolutions[0].choices if resolutions else [])
+
+
+async def _by_handle(session: AsyncSession, team_id: str, handle: str) -> Customer | None:
+    customer = await get_customer_by_handle(session=session, team_id=team_id, handle=handle)
+    for _ in range(5):  # merged into a card that was merged again…
+        if customer is None or customer.merged_into is None:
+            break
+        customer = await session.get(Customer, customer.merged_into)
+    return customer if customer is not None and customer.archived_at is None else None

@@ -15,9 +15,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Lang, pick_language
 from bot.jobs.due import Due, due_reminders, next_meeting
+from bot.jobs.outcomes import Outcomes
 from bot.jobs.poster import Poster
 from bot.store.db import Database
-from bot.store.deliveries import claim_new, finish, reclaim_expired
+from bot.store.deliveries import claim_new, reclaim_expired
 from bot.store.models import Delivery, FollowUp, PhasePlan
 from bot.store.profiles import profiles_of
 from bot.views.blocks import Reply
@@ -80,7 +81,10 @@ class Sweeper:
     async def deliver(self, claimed: list[Delivery], now: datetime) -> SweepReport:
         report = SweepReport(claimed=len(claimed))
         languages = await self._languages(claimed)
-        await asyncio.gather(*(self._deliver_one(d, languages, now, report) for d in claimed))
+        outcomes = Outcomes(self.db, worker=self.worker, now=now)
+        await asyncio.gather(
+            *(self._deliver_one(d, languages, now, report, outcomes) for d in claimed)
+        )
         return report
 
     async def _deliver_one(
@@ -89,23 +93,17 @@ class Sweeper:
         languages: dict[tuple[str, str], Lang],
         now: datetime,
         report: SweepReport,
+        outcomes: Outcomes,
     ) -> None:
-        """Post, then record it at once: a crash between the two is the only window in
-        which a message could be posted twice (Slack offers no idempotency key)."""
+        """Post, then record it at once (in the next group commit): a crash between the two
+        is the only window in which a message could be posted twice (Slack offers no
+        idempotency key)."""
         status, error = await self._post(delivery, languages, now)
         line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
         if status == "retry":
             report.left_for_retry += 1
             return
-        async with self.db.transaction() as session:
-            await finish(
-                session=session,
-                delivery_id=delivery.id,
-                worker=self.worker,
-                status=status,
-                now=now,
-                error=error,
-            )
+        await outcomes.record(delivery.id or 0, status, error)
         if status == "sent":
             report.sent.append(line)
         elif status == "skipped":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,6 +16,9 @@ from bot.logs.line import read_log_line, split_kind
 from bot.logs.records import LogDraft, Logged, hold, log_contact
 from bot.store.customers import get_customer
 from bot.store.models import Customer
+
+if TYPE_CHECKING:
+    from bot.customers.visibility import Gate
 from bot.store.plans import customers_of_channel
 
 
@@ -53,12 +57,16 @@ async def log_line(
     text: str,
     now: datetime,
     channel: str = "",
+    gate: Gate | None = None,
 ) -> Outcome:
-    """`hp 给张总打电话 下一步：发方案 下周五` → a record, and a follow-up on Friday next week."""
+    """`hp 给张总打电话 下一步：发方案 下周五` → a record, and a follow-up on Friday next week.
+    With a `gate`, only cards its person may see are found."""
     line = read_log_line(text)
-    leading = await resolve_leading_customer(session=session, team_id=team_id, text=line.text)
+    leading = await resolve_leading_customer(
+        session=session, team_id=team_id, text=line.text, gate=gate
+    )
     customer, rest = leading.customer, leading.rest
-    if customer is None and (linked := await _channel_customer(session, team_id, channel)):
+    if customer is None and (linked := await _channel_customer(session, team_id, channel, gate)):
         customer, rest = linked, line.text  # a project channel: the customer may be left out
     if customer is None:
         return NeedsCustomer(leading.words, leading.choices)
@@ -84,14 +92,17 @@ async def log_line(
     )
 
 
-async def _channel_customer(session: AsyncSession, team_id: str, channel: str) -> Customer | None:
+async def _channel_customer(
+    session: AsyncSession, team_id: str, channel: str, gate: Gate | None
+) -> Customer | None:
     """The customer of a project channel, when the channel belongs to exactly one."""
     if not channel:
         return None
     linked = await customers_of_channel(session=session, team_id=team_id, channel_id=channel)
     if len(linked) != 1:
         return None
-    return await get_customer(session=session, team_id=team_id, customer_id=linked[0])
+    customer = await get_customer(session=session, team_id=team_id, customer_id=linked[0])
+    return customer if customer and (gate is None or await gate.sees(customer)) else None
 
 
 async def log_draft(

@@ -26,27 +26,30 @@ async def claim_new(
 ) -> list[Delivery]:
     """Insert a claimed delivery per row; a row whose (kind, item, period) exists is skipped,
     so two sweeps racing for one reminder claim it once."""
+    if not rows:
+        return []
     dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    table = Delivery.__table__
+    # One statement executed with many parameter sets: SQLAlchemy sends it as multi-row
+    # INSERTs ("insertmanyvalues"), compiled once, instead of compiling a VALUES clause of
+    # hundreds of rows per batch.
+    statement = (
+        dialect.insert(table)
+        .on_conflict_do_nothing(index_elements=["kind", "item_key", "period"])
+        .returning(table.c.id)
+    )
+    claim = {
+        "status": "claimed",
+        "claimed_by": worker,
+        "lease_until": now + lease,
+        "attempts": 1,
+        "created_at": now,
+    }
+    connection = await session.connection()
     ids: list[int] = []
     for start in range(0, len(rows), CLAIM_BATCH):
-        values = [
-            {
-                **row,
-                "status": "claimed",
-                "claimed_by": worker,
-                "lease_until": now + lease,
-                "attempts": 1,
-                "created_at": now,
-            }
-            for row in rows[start : start + CLAIM_BATCH]
-        ]
-        statement = (
-            dialect.insert(Delivery)
-            .values(values)
-            .on_conflict_do_nothing(index_elements=["kind", "item_key", "period"])
-            .returning(Delivery.id)
-        )
-        ids += [row[0] for row in (await session.exec(statement)).all()]
+        values = [{**row, **claim} for row in rows[start : start + CLAIM_BATCH]]
+        ids += [row[0] for row in (await connection.execute(statement, values)).all()]
     return await _by_ids(session, ids)
 
 
@@ -95,19 +98,45 @@ async def finish(
     error: str = "",
 ) -> bool:
     """Mark a claimed delivery sent, skipped or failed — only if this worker still holds it."""
-    result = await session.exec(
-        update(Delivery)
-        .where(
-            Delivery.id == delivery_id, Delivery.claimed_by == worker, Delivery.status == "claimed"
-        )
-        .values(
-            status=status,
-            sent_at=now if status == "sent" else None,
-            error=error[:300],
-            lease_until=None,
-        )
+    done = await finish_many(
+        session=session,
+        delivery_ids=[delivery_id],
+        worker=worker,
+        status=status,
+        now=now,
+        error=error,
     )
-    return result.rowcount == 1
+    return done == 1
+
+
+async def finish_many(
+    *,
+    session: AsyncSession,
+    delivery_ids: Sequence[int],
+    worker: str,
+    status: str,
+    now: datetime,
+    error: str = "",
+) -> int:
+    """`finish` for deliveries with one outcome, CLAIM_BATCH per UPDATE; how many it marked."""
+    done = 0
+    for start in range(0, len(delivery_ids), CLAIM_BATCH):
+        result = await session.exec(
+            update(Delivery)
+            .where(
+                col(Delivery.id).in_(delivery_ids[start : start + CLAIM_BATCH]),
+                Delivery.claimed_by == worker,
+                Delivery.status == "claimed",
+            )
+            .values(
+                status=status,
+                sent_at=now if status == "sent" else None,
+                error=error[:300],
+                lease_until=None,
+            )
+        )
+        done += result.rowcount
+    return done
 
 
 async def _by_ids(session: AsyncSession, ids: list[int]) -> list[Delivery]:

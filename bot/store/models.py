@@ -68,6 +68,10 @@ class Customer(SQLModel, table=True):
     version: int = Field(default=1)
     # the latest contact record's time, kept here so the stale-customer check is one index scan
     last_contact_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    merged_into: int | None = Field(default=None, foreign_key="customer.id")
+    value_score: int | None = Field(default=None)  # 客户价值评估: 4–20
+    value_tier: str = Field(default="", max_length=1)  # A core, B, C
+    value_factors: dict = Field(default_factory=dict, sa_type=JSON)
 
 
 class Contact(SQLModel, table=True):
@@ -330,3 +334,49 @@ class WorkspaceSetting(SQLModel, table=True):
     value: dict = Field(default_factory=dict, sa_type=JSON)
     updated_by: str = Field(default="", max_length=32)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class TeamMember(SQLModel, table=True):
+    """Who reports to whom, and how far one may read (clearance), set by admins."""
+
+    __tablename__ = "team_member"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    user_id: str = Field(primary_key=True, max_length=32)
+    supervisor_id: str | None = Field(default=None, max_length=32)
+    clearance: int = Field(default=0)
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class CardShare(SQLModel, table=True):
+    """A card shared with a person or a channel. Unsharing keeps the row (revoked_at)."""
+
+    __tablename__ = "card_share"
+    __table_args__ = (Index("ix_card_share_target", "team_id", "kind", "target"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    kind: str = Field(max_length=8)  # user | channel
+    target: str = Field(max_length=32)
+    shared_by: str = Field(max_length=32)
+    shared_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    revoked_by: str = Field(default="", max_length=32)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Merge(SQLModel, table=True):
+    """Two cards of one customer made one (客户合并): what moved, so an admin can undo it."""
+
+    __tablename__ = "merge"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    duplicate_id: int = Field(foreign_key="customer.id", index=True)
+    kept_id: int = Field(foreign_key="customer.id")
+    moved: dict = Field(default_factory=dict, sa_type=JSON)  # table → ids moved
+    merged_by: str = Field(max_length=32)
+    merged_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    undone_by: str = Field(default="", max_length=32)
+    undone_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -21,6 +21,11 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer link <customer>", "help.customer.link"),
         ("/customer unlink <customer>", "help.customer.unlink"),
         ("/customer brief on|off|<weekday> <hour>", "help.customer.brief"),
+        ("/customer share|unshare <customer> @person|#channel", "help.customer.share"),
+        ("/customer history <customer>", "help.customer.history"),
+        ("/customer archive <customer>", "help.customer.archive"),
+        ("/customer team …", "help.customer.team"),
+        ("/customer settings …", "help.customer.settings"),
         ("/customer help", "help.customer.help"),
     ],
     "/log": [

@@ -70,7 +70,8 @@ async def test_the_seeds_line_in_shanghai_sets_friday_next_week_at_nine(
 async def test_the_same_in_english_resolves_in_new_york_time(
     harness: Harness, db: Database
 ) -> None:
-    await with_hp(harness)
+    wang = await with_hp(harness)
+    await wang.type("/customer share hp <@U_ALICE|alice>")  # Wang's card: Alice needs a share
     alice = Person(harness, "U_ALICE")
 
     await alice.type("/log hp called Zhang next: send the proposal next Friday")

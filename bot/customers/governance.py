@@ -1,0 +1,188 @@
+"""Sharing, the team tree and clearances, workspace settings, archive and history."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.access import TeamTree
+from bot.customers.form import FormInvalid, Message
+from bot.store.access import VISIBILITY_KEY, active_share, member, team_members
+from bot.store.customers import add
+from bot.store.models import CardShare, Customer, CustomerEvent, TeamMember
+from bot.store.settings import DEFAULT_STALE_DAYS, STALE_KEY, put_setting
+
+_USER = re.compile(r"<@([UW][A-Z0-9_]+)(?:\|[^>]*)?>")
+_CHANNEL = re.compile(r"<#([CG][A-Z0-9_]+)(?:\|[^>]*)?>")
+MAX_CLEARANCE = 9
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # user | channel
+    id: str
+
+
+def read_target(text: str) -> Target | None:
+    """`<@U123|li>` or `<#C123|sales>` as Slack sends an escaped mention."""
+    if match := _USER.search(text):
+        return Target("user", match[1])
+    if match := _CHANNEL.search(text):
+        return Target("channel", match[1])
+    return None
+
+
+def split_target(text: str) -> tuple[str, Target | None]:
+    """`hp <@U123|li>` → ("hp", user U123)."""
+    target = read_target(text)
+    rest = _CHANNEL.sub("", _USER.sub("", text)).strip()
+    return rest, target
+
+
+async def share(
+    *, session: AsyncSession, customer: Customer, target: Target, actor_id: str, now: datetime
+) -> bool:
+    if await active_share(
+        session=session, customer_id=customer.id, kind=target.kind, target=target.id
+    ):
+        return False
+    await add(
+        session=session,
+        row=CardShare(
+            team_id=customer.team_id,
+            customer_id=customer.id,
+            kind=target.kind,
+            target=target.id,
+            shared_by=actor_id,
+            shared_at=now,
+        ),
+    )
+    await _event(session, customer, actor_id, now, "share", {target.kind: [None, target.id]})
+    return True
+
+
+async def unshare(
+    *, session: AsyncSession, customer: Customer, target: Target, actor_id: str, now: datetime
+) -> bool:
+    found = await active_share(
+        session=session, customer_id=customer.id, kind=target.kind, target=target.id
+    )
+    if found is None:
+        return False
+    found.revoked_at, found.revoked_by = now, actor_id
+    await _event(session, customer, actor_id, now, "unshare", {target.kind: [target.id, None]})
+    return True
+
+
+async def set_supervisor(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    user_id: str,
+    supervisor_id: str | None,
+    actor_id: str,
+    now: datetime,
+) -> TeamMember:
+    tree = TeamTree(
+        {
+            m.user_id: m.supervisor_id
+            for m in await team_members(session=session, team_id=team_id)
+            if m.supervisor_id
+        }
+    )
+    if supervisor_id and tree.would_cycle(user_id, supervisor_id):
+        raise FormInvalid({"supervisor": Message("team.cycle")})
+    row = await member(session=session, team_id=team_id, user_id=user_id)
+    row.supervisor_id, row.updated_by, row.updated_at = supervisor_id, actor_id, now
+    session.add(row)
+    return row
+
+
+async def set_clearance(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    user_id: str,
+    clearance: int,
+    actor_id: str,
+    now: datetime,
+) -> TeamMember:
+    if not 0 <= clearance <= MAX_CLEARANCE:
+        raise FormInvalid(
+            {
+                "clearance": Message(
+                    "field.security_level.invalid", {"low": 0, "high": MAX_CLEARANCE}
+                )
+            }
+        )
+    row = await member(session=session, team_id=team_id, user_id=user_id)
+    row.clearance, row.updated_by, row.updated_at = clearance, actor_id, now
+    session.add(row)
+    return row
+
+
+async def set_open_level0(
+    *, session: AsyncSession, team_id: str, enabled: bool, actor_id: str, now: datetime
+) -> None:
+    await put_setting(
+        session=session,
+        team_id=team_id,
+        key=VISIBILITY_KEY,
+        value={"open_level0": enabled},
+        actor_id=actor_id,
+        now=now,
+    )
+
+
+async def set_stale_days(
+    *, session: AsyncSession, team_id: str, phase: str, days: int, actor_id: str, now: datetime
+) -> dict[str, int]:
+    from bot.store.models import WorkspaceSetting
+
+    if phase not in DEFAULT_STALE_DAYS or not 1 <= days <= 365:
+        raise FormInvalid({"stale": Message("settings.stale_invalid")})
+    row = await session.get(WorkspaceSetting, (team_id, STALE_KEY))
+    limits = {**DEFAULT_STALE_DAYS, **(row.value if row else {}), phase: days}
+    await put_setting(
+        session=session, team_id=team_id, key=STALE_KEY, value=limits, actor_id=actor_id, now=now
+    )
+    return limits
+
+
+async def archive(
+    *, session: AsyncSession, customer: Customer, actor_id: str, now: datetime
+) -> None:
+    customer.archived_at, customer.updated_at, customer.updated_by = now, now, actor_id
+    customer.identity_key = None  # a new card of the same company may be created again
+    await _event(session, customer, actor_id, now, "archive", {"archived": [False, True]})
+
+
+async def restore(
+    *, session: AsyncSession, customer: Customer, actor_id: str, now: datetime
+) -> None:
+    customer.archived_at, customer.updated_at, customer.updated_by = None, now, actor_id
+    await _event(session, customer, actor_id, now, "restore", {"archived": [True, False]})
+
+
+async def _event(
+    session: AsyncSession,
+    customer: Customer,
+    actor_id: str,
+    now: datetime,
+    action: str,
+    changes: dict[str, list[object]],
+) -> None:
+    await add(
+        session=session,
+        row=CustomerEvent(
+            team_id=customer.team_id,
+            customer_id=customer.id,
+            actor_id=actor_id,
+            at=now,
+            action=action,
+            changes=changes,
+        ),
+    )

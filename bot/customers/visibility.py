@@ -1,0 +1,70 @@
+"""Applying the access rules (access.py) to cards read from the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.access import CardAccess, TeamTree, Viewer, can_edit, can_see
+from bot.store.access import member, open_level0, shares_of, team_members
+from bot.store.models import Customer
+
+
+class NotAllowed(Exception):
+    """The person may see the card but not change it."""
+
+
+class Gate:
+    """One person's view of one workspace, for the length of a use case."""
+
+    def __init__(self, session: AsyncSession, viewer: Viewer, *, open_level0: bool) -> None:
+        self.session = session
+        self.viewer = viewer
+        self.open_level0 = open_level0
+
+    async def access(self, customers: Sequence[Customer]) -> dict[int, CardAccess]:
+        shares = await shares_of(session=self.session, customer_ids=[c.id for c in customers])
+        return {
+            c.id: CardAccess(
+                manager_id=c.manager_id,
+                security_level=c.security_level,
+                shared_users=frozenset(shares[c.id][0]),
+                shared_channels=frozenset(shares[c.id][1]),
+                open_level0=self.open_level0,
+                archived=c.archived_at is not None,
+            )
+            for c in customers
+        }
+
+    async def visible(self, customers: Sequence[Customer]) -> list[Customer]:
+        if self.viewer.is_admin:
+            return [c for c in customers if c.archived_at is None]
+        access = await self.access(customers)
+        return [c for c in customers if can_see(self.viewer, access[c.id])]
+
+    async def sees(self, customer: Customer) -> bool:
+        return bool(await self.visible([customer]))
+
+    async def may_edit(self, customer: Customer) -> bool:
+        return can_edit(self.viewer, (await self.access([customer]))[customer.id])
+
+    async def require_edit(self, customer: Customer) -> None:
+        if not await self.may_edit(customer):
+            raise NotAllowed(customer.id)
+
+
+async def gate_for(
+    session: AsyncSession, *, team_id: str, user_id: str, is_admin: bool, channels: frozenset[str]
+) -> Gate:
+    members = await team_members(session=session, team_id=team_id)
+    tree = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
+    me = await member(session=session, team_id=team_id, user_id=user_id)
+    viewer = Viewer(
+        user_id=user_id,
+        is_admin=is_admin,
+        clearance=me.clearance,
+        supervises=tree.below(user_id),
+        channels=channels,
+    )
+    return Gate(session, viewer, open_level0=await open_level0(session=session, team_id=team_id))
