@@ -7,6 +7,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.commands.deps import deps_of
 from bot.commands.replies import person_of
+from bot.customers.cards import CardNotFound, load_card
+from bot.customers.form import FormInvalid, Message
 from bot.customers.visibility import Gate, gate_for
 from bot.i18n import Lang, t
 from bot.store.models import Customer
@@ -32,3 +34,22 @@ async def gate_of(context: AsyncBoltContext, session: AsyncSession) -> Gate:
 
 def not_allowed(customer: Customer, lang: Lang) -> Reply:
     return Reply(t("access.not_allowed", lang, name=customer.legal_name))
+
+
+async def require_edit_in_form(
+    context: AsyncBoltContext, session: AsyncSession, customer_id: int, field: str
+) -> None:
+    """A modal saved by someone who may not (or no longer) change the card: an error on one
+    of its fields, in the person's language."""
+    gate = await gate_of(context, session)
+    person = person_of(context)
+    try:
+        card = await load_card(
+            session=session, team_id=person.team_id, customer_id=customer_id, gate=gate
+        )
+    except CardNotFound:
+        raise FormInvalid({field: Message("customer.gone")}) from None
+    if not await gate.may_edit(card.customer):
+        raise FormInvalid(
+            {field: Message("access.not_allowed", {"name": card.customer.legal_name})}
+        )

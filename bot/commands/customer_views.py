@@ -11,7 +11,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.access import gate_of, not_allowed
+from bot.commands.access import gate_of, not_allowed, require_edit_in_form
 from bot.commands.cards import card_modal, card_reply
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -29,7 +29,6 @@ from bot.customers.duplicates import DuplicateFound
 from bot.customers.form import (
     CustomerForm,
     FormInvalid,
-    Message,
     parse_contact_form,
     parse_customer_form,
 )
@@ -61,7 +60,7 @@ async def customer_submitted(
         )
         async with deps.db.transaction(write=True) as session:
             if view["callback_id"] == ids.CUSTOMER_EDIT_VIEW:
-                await _may_edit(context, session, int(meta["customer_id"]), "legal_name")
+                await require_edit_in_form(context, session, int(meta["customer_id"]), "legal_name")
                 customer = await update_customer(
                     session=session,
                     team_id=person.team_id,
@@ -113,7 +112,7 @@ async def contact_submitted(
     try:
         async with deps.db.transaction(write=True) as session:
             target["session"] = session
-            await _may_edit(context, session, target["customer_id"], "name")
+            await require_edit_in_form(context, session, target["customer_id"], "name")
             if view["callback_id"] == ids.CONTACT_REMOVE_VIEW:
                 await archive_contact(contact_id=int(meta["contact_id"]), **target)
             else:
@@ -207,23 +206,6 @@ async def create_named(
         body["trigger_id"],
         build_customer_modal(person.lang, form, metadata={"channel": channel}),
     )
-
-
-async def _may_edit(context: AsyncBoltContext, session: Any, customer_id: int, field: str) -> None:
-    """A modal's save by someone who may not (or no longer) change the card: an error on
-    its first field, in the person's language."""
-    gate = await gate_of(context, session)
-    person = person_of(context)
-    try:
-        card = await load_card(
-            session=session, team_id=person.team_id, customer_id=customer_id, gate=gate
-        )
-    except CardNotFound:
-        raise FormInvalid({field: Message("customer.gone")}) from None
-    if not await gate.may_edit(card.customer):
-        raise FormInvalid(
-            {field: Message("access.not_allowed", {"name": card.customer.legal_name})}
-        )
 
 
 def _parse_action(action: Body) -> tuple[str, int, int | None]:

@@ -11,6 +11,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.commands.access import gate_of, not_allowed, require_edit_in_form
 from bot.commands.customer import router
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -36,6 +37,7 @@ from bot.i18n import Lang, t
 from bot.inflight import InFlight
 from bot.logs.forms import due_from_pickers
 from bot.logs.intake import NeedsCustomer
+from bot.store.models import Milestone
 from bot.store.plans import milestones_of, phase_history, plan_of, plans_of
 from bot.store.types import utcnow
 from bot.views import ids
@@ -73,9 +75,9 @@ async def phase(
     await ack()
     person = person_of(context)
     async with deps_of(context).db.transaction() as session:
-        leading = await resolve_leading_customer(session=session, team_id=person.team_id, text=rest)
-        if leading.customer is None:
-            await respond_private(respond, _unresolved(leading, person.lang))
+        leading, blocked = await _resolved(context, session, rest, edit=True)
+        if blocked is not None:
+            await respond_private(respond, blocked)
             return
         to_phase = read_phase(leading.rest) if leading.rest else following(leading.customer.phase)
         if to_phase is None:
@@ -96,12 +98,8 @@ async def plan(
     await ack()
     person = person_of(context)
     async with deps_of(context).db.transaction() as session:
-        leading = await resolve_leading_customer(session=session, team_id=person.team_id, text=rest)
-        reply = (
-            await _plan_reply(session, person, leading.customer.id)
-            if leading.customer
-            else _unresolved(leading, person.lang)
-        )
+        leading, blocked = await _resolved(context, session, rest, edit=False)
+        reply = blocked or await _plan_reply(session, person, leading.customer.id)
     await respond_private(respond, reply)
 
 
@@ -119,9 +117,9 @@ async def milestone(
     await ack()
     person, now = person_of(context), utcnow()
     async with deps_of(context).db.transaction(write=True) as session:
-        leading = await resolve_leading_customer(session=session, team_id=person.team_id, text=rest)
-        if leading.customer is None:
-            await respond_private(respond, _unresolved(leading, person.lang))
+        leading, blocked = await _resolved(context, session, rest, edit=True)
+        if blocked is not None:
+            await respond_private(respond, blocked)
             return
         if not leading.rest:
             meta = {"channel": command["channel_id"], "customer_id": leading.customer.id}
@@ -179,9 +177,9 @@ async def _link(
     await ack()
     person, channel = person_of(context), command["channel_id"]
     async with deps_of(context).db.transaction(write=True) as session:
-        leading = await resolve_leading_customer(session=session, team_id=person.team_id, text=rest)
-        if leading.customer is None:
-            await respond_private(respond, _unresolved(leading, person.lang))
+        leading, blocked = await _resolved(context, session, rest, edit=True)
+        if blocked is not None:
+            await respond_private(respond, blocked)
             return
         change = link_channel if linking else unlink_channel
         changed = await change(
@@ -215,6 +213,7 @@ async def phase_submitted(
     person, deps, meta = person_of(context), deps_of(context), read_metadata(view)
     try:
         async with deps.db.transaction(write=True) as session:
+            await require_edit_in_form(context, session, int(meta["customer_id"]), "to_phase")
             changed = await change_phase(
                 session=session,
                 team_id=person.team_id,
@@ -262,6 +261,7 @@ async def milestone_submitted(
         if due is None:
             raise FormInvalid({"due": Message("field.follow_up_date.required")})
         async with deps_of(context).db.transaction(write=True) as session:
+            await require_edit_in_form(context, session, int(meta["customer_id"]), "title")
             added = await add_milestone(
                 session=session,
                 team_id=person.team_id,
@@ -309,6 +309,18 @@ async def plan_button(
     channel = (body.get("channel") or {}).get("id")
     try:
         async with deps_of(context).db.transaction(write=True) as session:
+            gate = await gate_of(context, session)
+            customer_id = (
+                target
+                if action["action_id"] != ids.MILESTONE_DONE
+                else (await milestone_customer(session, person.team_id, target))
+            )
+            card = await load_card(
+                session=session, team_id=person.team_id, customer_id=customer_id, gate=gate
+            )
+            if not await gate.may_edit(card.customer):
+                await respond_private(respond, not_allowed(card.customer, person.lang))
+                return
             if action["action_id"] == ids.MILESTONE_DONE:
                 done = await complete_milestone(
                     session=session,
@@ -319,12 +331,10 @@ async def plan_button(
                 )
                 reply = Reply(t("milestone.completed", person.lang, title=done.title))
             elif action["action_id"] == ids.MILESTONE_OPEN:
-                await load_card(session=session, team_id=person.team_id, customer_id=target)
                 view = build_milestone_modal(
                     person.lang, {"channel": channel, "customer_id": target}
                 )
             else:
-                card = await load_card(session=session, team_id=person.team_id, customer_id=target)
                 view = await _phase_view(
                     session, person, target, following(card.customer.phase), channel
                 )
@@ -335,6 +345,29 @@ async def plan_button(
         await respond_private(respond, reply)
     else:
         await open_modal(client, body["trigger_id"], view)
+
+
+async def _resolved(
+    context: AsyncBoltContext, session: Any, rest: str, *, edit: bool
+) -> tuple[Leading, Reply | None]:
+    """The customer a command starts with, as its person may see it (and change it)."""
+    person = person_of(context)
+    gate = await gate_of(context, session)
+    leading = await resolve_leading_customer(
+        session=session, team_id=person.team_id, text=rest, gate=gate
+    )
+    if leading.customer is None:
+        return leading, _unresolved(leading, person.lang)
+    if edit and not await gate.may_edit(leading.customer):
+        return leading, not_allowed(leading.customer, person.lang)
+    return leading, None
+
+
+async def milestone_customer(session: Any, team_id: str, milestone_id: int) -> int:
+    milestone = await session.get(Milestone, milestone_id)
+    if milestone is None or milestone.team_id != team_id:
+        raise MilestoneNotFound(milestone_id)
+    return milestone.customer_id
 
 
 async def _phase_view(
