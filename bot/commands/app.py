@@ -14,6 +14,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     home,
     log,
     log_views,
+    merges,
     phases,
     reminders,
     schedules,
@@ -62,6 +63,7 @@ def build_app(
     log_views.register(app, inflight)
     phases.register(app, inflight)
     reminders.register(app, inflight)
+    merges.register(app, inflight)
     app.error(handle_error)
     return app
 

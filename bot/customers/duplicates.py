@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.keys import CardFacts, probes
-from bot.store.customers import get_customers, match_keys
+from bot.store.customers import follow_merges, get_customers, match_keys
 
 # The order a reason is named in when one card matches for several.
 REASON_ORDER = ("name", "short_name", "pinyin", "initials", "translation", "domain", "phone")
@@ -43,7 +43,14 @@ async def find_duplicates(
     for customer_id, kind, key in hits:
         if customer_id != exclude_id:
             reasons.setdefault(customer_id, set()).update(reasons_by_key[(kind, key)])
-    customers = await get_customers(session=session, team_id=team_id, ids=reasons)
+    listed = await get_customers(session=session, team_id=team_id, ids=reasons)
+    for customer in listed:  # a merged card's keys lead to the card it was merged into
+        if customer.merged_into is not None:
+            kept_reasons = reasons.setdefault(customer.merged_into, set())
+            kept_reasons.update(reasons[customer.id])
+    customers = [
+        c for c in await follow_merges(session=session, customers=listed) if c.id != exclude_id
+    ]
     matches = [
         DuplicateMatch(
             customer_id=c.id,

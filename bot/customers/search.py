@@ -10,7 +10,12 @@ from rapidfuzz import fuzz
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.names import normalize
-from bot.store.customers import get_customer_by_handle, get_customers, terms_with_prefix
+from bot.store.customers import (
+    follow_merges,
+    get_customer_by_handle,
+    get_customers,
+    terms_with_prefix,
+)
 from bot.store.models import Customer
 
 if TYPE_CHECKING:
@@ -65,7 +70,14 @@ async def find_customers(
     customers = await get_customers(
         session=session, team_id=team_id, ids=[customer_id for customer_id, _ in ranked]
     )
-    customers = [c for c in customers if c.archived_at is None]
+    for customer in customers:  # a merged card's terms find the card it was merged into
+        if customer.merged_into is not None:
+            best.setdefault(customer.merged_into, best[customer.id])
+    customers = [
+        c
+        for c in await follow_merges(session=session, customers=customers)
+        if c.archived_at is None
+    ]
     if gate is not None:
         customers = await gate.visible(customers)
     query = normalize(text)

@@ -107,4 +107,61 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
     },
     "archive.restored": {"en": "Restored {name}.", "zh": "已恢复 {name}。"},
     "archive.not_archived": {"en": "{name} is not archived.", "zh": "{name} 未被归档。"},
+    "help.customer.merge": {
+        "en": "Merge a duplicate card into the one to keep.",
+        "zh": "把重复的客户卡片合并到保留的卡片。",
+    },
+    "help.customer.value": {
+        "en": "Assess a customer's value: tier A (core), B or C.",
+        "zh": "客户价值评估：A（核心）、B、C 级。",
+    },
+    "merge.usage": {
+        "en": "Write /customer merge <duplicate> into <kept>, e.g. /customer merge HP2 into HP.",
+        "zh": "用法：/customer merge <重复卡片> into <保留卡片>，如 /customer merge HP2 into HP。",
+    },
+    "merge.preview": {
+        "en": "Merge {duplicate} into {kept}? These move to {kept}: {moved}. {duplicate} will "
+        "be archived and its name will lead to {kept}. An admin can undo it.",
+        "zh": "将 {duplicate} 合并到 {kept}？以下内容将移至 {kept}：{moved}。{duplicate} 将被归档，"
+        "其名称将指向 {kept}。管理员可撤销。",
+    },
+    "merge.confirm": {"en": "Merge", "zh": "合并"},
+    "merge.done": {
+        "en": "Merged {duplicate} into {kept}.",
+        "zh": "已将 {duplicate} 合并到 {kept}。",
+    },
+    "merge.undone": {
+        "en": "Undid the merge: {duplicate} is a card of its own again.",
+        "zh": "已撤销合并：{duplicate} 重新成为独立卡片。",
+    },
+    "merge.same_card": {"en": "That is the same card.", "zh": "这是同一张卡片。"},
+    "merge.nothing_to_undo": {"en": "That card was not merged.", "zh": "该卡片没有被合并过。"},
+    "merge.nothing": {"en": "nothing but the card", "zh": "仅卡片本身"},
+    "moved.contact": {"en": "{n} contacts", "zh": "{n} 位联系人"},
+    "moved.contact_record": {"en": "{n} contact records", "zh": "{n} 条联系记录"},
+    "moved.follow_up": {"en": "{n} follow-ups", "zh": "{n} 个跟进"},
+    "moved.milestone": {"en": "{n} milestones", "zh": "{n} 个里程碑"},
+    "moved.phase_change": {"en": "{n} phase changes", "zh": "{n} 次阶段变更"},
+    "moved.channel_link": {"en": "{n} project channels", "zh": "{n} 个项目频道"},
+    "moved.card_share": {"en": "{n} shares", "zh": "{n} 个共享"},
+    "moved.phase_plan": {"en": "{n} phase plans", "zh": "{n} 个阶段计划"},
+    "modal.value": {"en": "Value assessment", "zh": "客户价值评估"},
+    "value.size": {"en": "Company size", "zh": "公司规模"},
+    "value.profitability": {"en": "Profitability", "zh": "盈利能力"},
+    "value.investment": {"en": "Project investment", "zh": "项目投入"},
+    "value.strategic_fit": {"en": "Strategic fit", "zh": "战略契合度"},
+    "value.choose": {
+        "en": "Choose a score from 1 (low) to 5 (high).",
+        "zh": "请选择 1（低）到 5（高）的分数。",
+    },
+    "value.saved": {
+        "en": "{name}: value {score} → tier {tier}.",
+        "zh": "{name}：价值得分 {score} → {tier} 级。",
+    },
+    "value.shown": {"en": "Value", "zh": "价值"},
+    "value.tier": {"en": "{tier} ({score})", "zh": "{tier} 级（{score}）"},
+    "reminder.revisit": {
+        "en": "Core customer {customer}: time for a revisit — no contact for {days} days.",
+        "zh": "核心客户 {customer}：该回访了 — 已 {days} 天没有联系。",
+    },
 }

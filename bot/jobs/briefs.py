@@ -161,6 +161,7 @@ async def _customer_facts(
             "name": customer.legal_name,
             "handle": customer.handle,
             "phase": customer.phase,
+            "tier": customer.value_tier,
             "primary": customer.manager_id,
             "records": 0,
             "highlights": [],

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.value import REVISIT_DAYS
 from bot.store.models import ContactRecord, Customer, FollowUp, Milestone, PhasePlan, SlackProfile
 from bot.store.settings import stale_limits
 
@@ -54,6 +55,7 @@ async def due_reminders(session: AsyncSession, now: datetime) -> list[Due]:
         *await missed_cadences(session, now=now),
         *await due_milestones(session, now=now),
         *await stale_digests(session, now=now),
+        *await due_revisits(session, now=now),
     ]
 
 
@@ -355,3 +357,39 @@ async def _zone_of(session: AsyncSession, team_id: str, user_id: str) -> ZoneInf
         return ZoneInfo(profile.tz) if profile and profile.tz else ZoneInfo("UTC")
     except (KeyError, ValueError):
         return ZoneInfo("UTC")
+
+
+async def due_revisits(session: AsyncSession, *, now: datetime) -> list[Due]:
+    """Core customers (value tier A) are revisited regularly: their manager is reminded once
+    per stretch without contact."""
+    found = []
+    for tier, days in REVISIT_DAYS.items():
+        since = col(Customer.last_contact_at)
+        quiet = now - timedelta(days=days)
+        query = (
+            select(Customer)
+            .where(
+                Customer.value_tier == tier,
+                col(Customer.archived_at).is_(None),
+                (since < quiet) | (since.is_(None) & (col(Customer.created_at) < quiet)),
+            )
+            .limit(BATCH)
+        )
+        for customer in (await session.exec(query)).all():
+            last = customer.last_contact_at or customer.created_at
+            found.append(
+                Due(
+                    customer.team_id,
+                    "revisit",
+                    str(customer.id),
+                    last.isoformat(),
+                    customer.manager_id,
+                    last + timedelta(days=days),
+                    {
+                        "customer": customer.legal_name,
+                        "handle": customer.handle,
+                        "days": (now - last).days,
+                    },
+                )
+            )
+    return found

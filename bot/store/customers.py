@@ -148,3 +148,17 @@ async def list_events(
         .limit(limit)
     )
     return list((await session.exec(query)).all())
+
+
+async def follow_merges(*, session: AsyncSession, customers: list[Customer]) -> list[Customer]:
+    """A merged card stands for the card it was merged into (once each, order kept)."""
+    found: dict[int, Customer] = {}
+    for customer in customers:
+        current: Customer | None = customer
+        for _ in range(5):  # merged into a card that was itself merged…
+            if current is None or current.merged_into is None:
+                break
+            current = await session.get(Customer, current.merged_into)
+        if current is not None and current.id not in found:
+            found[current.id] = current
+    return list(found.values())

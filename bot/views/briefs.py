@@ -48,8 +48,9 @@ def build_brief(
 
 
 def _customer_text(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> str:
+    tier = f" · {c['tier']}" if c.get("tier") else ""
     lines = [
-        f"*{escape(c['name'])}* ({escape(c['handle'])}) · "
+        f"*{escape(c['name'])}* ({escape(c['handle'])}){tier} · "
         + t("brief.phase", lang, phase=t(f"phase.{c['phase']}", lang), primary=f"<@{c['primary']}>")
     ]
     if c["records"]:

@@ -73,6 +73,7 @@ def build_find_results(
         line = (
             f"*{escape(c.legal_name)}* ({escape(c.handle)}) · "
             f"{t(f'status.{c.status}', lang)} {c.level} · <@{c.manager_id}>"
+            + (f" · {c.value_tier}" if c.value_tier else "")
         )
         block = section(line)
         block["accessory"] = button(t("customer.open", lang), ids.OPEN_CARD, str(c.id))
@@ -122,6 +123,13 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
     if customer.website:
         facts.append(
             ("card.website", escape(customer.website))  # the seed: written without http:
+        )
+    if customer.value_tier:
+        facts.append(
+            (
+                "value.shown",
+                t("value.tier", lang, tier=customer.value_tier, score=customer.value_score),
+            )
         )
     facts.append(("card.security", str(customer.security_level)))
     return {

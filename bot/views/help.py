@@ -23,6 +23,8 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer brief on|off|<weekday> <hour>", "help.customer.brief"),
         ("/customer share|unshare <customer> @person|#channel", "help.customer.share"),
         ("/customer history <customer>", "help.customer.history"),
+        ("/customer merge <duplicate> into <kept>", "help.customer.merge"),
+        ("/customer value <customer>", "help.customer.value"),
         ("/customer archive <customer>", "help.customer.archive"),
         ("/customer team …", "help.customer.team"),
         ("/customer settings …", "help.customer.settings"),

@@ -55,3 +55,7 @@ MILESTONE_DONE = "milestone_done"
 # reminders
 REMINDER_DONE = "reminder_done"
 REMINDER_SNOOZE = "reminder_snooze"
+
+# merges and value
+MERGE_CONFIRM = "merge_confirm"
+VALUE_VIEW = "value_assess"

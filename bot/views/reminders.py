@@ -24,6 +24,7 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         "milestone_soon": _milestone,
         "milestone_overdue": _milestone,
         "stale_digest": _stale,
+        "revisit": _revisit,
     }.get(delivery.kind)
     if render is None:
         return None
@@ -134,6 +135,11 @@ def _stale(delivery: Delivery, lang: Lang) -> Reply:
         lines.append(t("reminder.overdue_more", lang, count=p["count"] - len(p["items"])))
     title = t("reminder.stale", lang, count=p["count"])
     return Reply(text=title, blocks=[section(f"{title}\n" + "\n".join(f"• {x}" for x in lines))])
+
+
+def _revisit(delivery: Delivery, lang: Lang) -> Reply:
+    p = delivery.payload
+    return Reply(t("reminder.revisit", lang, customer=escape(p["customer"]), days=p["days"]))
 
 
 def _zone(delivery: Delivery) -> ZoneInfo:

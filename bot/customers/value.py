@@ -1,0 +1,68 @@
+"""Customer value assessment (客户价值评估) and the tiers it gives (001: tiered care).
+
+Four factors scored 1–5 add up to a value score of 4–20: A (core) from 16, B from 10,
+C below. Core customers get a regular revisit: a reminder to their manager when nobody
+has been in touch for REVISIT_DAYS.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.form import FormInvalid, Message
+from bot.store.customers import add
+from bot.store.models import Customer, CustomerEvent
+
+FACTORS = ("size", "profitability", "investment", "strategic_fit")
+SCORES = range(1, 6)
+TIERS = (("A", 16), ("B", 10), ("C", 0))
+REVISIT_DAYS = {"A": 30}
+
+
+def tier_of(score: int) -> str:
+    return next(tier for tier, floor in TIERS if score >= floor)
+
+
+def score_of(factors: dict[str, str]) -> tuple[int, dict[str, int]]:
+    values: dict[str, int] = {}
+    errors: dict[str, Message] = {}
+    for factor in FACTORS:
+        raw = str(factors.get(factor, "")).strip()
+        if not raw.isdigit() or int(raw) not in SCORES:
+            errors[factor] = Message("value.choose")
+        else:
+            values[factor] = int(raw)
+    if errors:
+        raise FormInvalid(errors)
+    return sum(values.values()), values
+
+
+async def assess(
+    *,
+    session: AsyncSession,
+    customer: Customer,
+    factors: dict[str, str],
+    actor_id: str,
+    now: datetime,
+) -> Customer:
+    score, values = score_of(factors)
+    before = (customer.value_score, customer.value_tier)
+    customer.value_score, customer.value_tier = score, tier_of(score)
+    customer.value_factors, customer.updated_at, customer.updated_by = values, now, actor_id
+    await add(
+        session=session,
+        row=CustomerEvent(
+            team_id=customer.team_id,
+            customer_id=customer.id,
+            actor_id=actor_id,
+            at=now,
+            action="value",
+            changes={
+                "value_score": [before[0], score],
+                "value_tier": [before[1] or None, customer.value_tier],
+            },
+        ),
+    )
+    return customer
