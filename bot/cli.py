@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"rapport: {error}", file=sys.stderr)
         return EXIT_SETTINGS
-    if args.verb in ("serve", "migrate", "console", "jobs") and not _migrate(settings):
+    if args.verb in ("serve", "migrate", "console", "jobs", "team") and not _migrate(settings):
         return EXIT_DATABASE
     if args.verb == "serve":
         from bot.commands.server import serve
@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.jobs.cli import run_jobs
 
         return asyncio.run(run_jobs(settings, args.sweep, now=args.now))
+    elif args.verb == "team":
+        from bot.customers.team_cli import run_team
+
+        return asyncio.run(run_team(settings, args))
     elif args.verb == "console":
         from bot.console.repl import run_console
 
@@ -76,6 +80,16 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="ISO-8601 time with offset, e.g. 2026-11-23T15:00+08:00",
     )
+    team = verbs.add_parser("team", help="admins: supervisors and clearances")
+    team.add_argument("--team", required=True, help="Slack workspace id, e.g. T0123ABCD")
+    team_verbs = team.add_subparsers(dest="team_verb", required=True, metavar="ACTION")
+    team_verbs.add_parser("show", help="list supervisors and clearances")
+    supervisor = team_verbs.add_parser("supervisor", help="set (or clear) a supervisor")
+    supervisor.add_argument("user")
+    supervisor.add_argument("supervisor", help="a user id, or 'none'")
+    clearance = team_verbs.add_parser("clearance", help="set a clearance (0–9)")
+    clearance.add_argument("user")
+    clearance.add_argument("level", type=int)
     console = verbs.add_parser("console", help="try Rapport in the terminal, no Slack needed")
     console.add_argument("-c", "--command", help="run one command, print what Rapport says, exit")
     console.add_argument("--user", default="U_LOCAL", help="Slack user id to act as")

@@ -57,3 +57,13 @@ def test_an_unreachable_database_is_one_line_not_a_traceback(tmp_path: Path) -> 
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stderr.startswith("rapport: cannot open or upgrade the database")
+
+
+def test_team_supervisors_and_clearances_from_the_command_line(tmp_path: Path) -> None:
+    first = run("team", "--team", "T1", "supervisor", "U_WANG", "U_LEAD", env={}, cwd=tmp_path)
+    second = run("team", "--team", "T1", "clearance", "U_LEAD", "3", env={}, cwd=tmp_path)
+    cycle = run("team", "--team", "T1", "supervisor", "U_LEAD", "U_WANG", env={}, cwd=tmp_path)
+
+    assert first.returncode == 0 and "U_WANG\tsupervisor=U_LEAD\tclearance=0" in first.stdout
+    assert "U_LEAD\tsupervisor=-\tclearance=3" in second.stdout
+    assert cycle.returncode == 1 and "own supervisor" in cycle.stdout

@@ -6,6 +6,7 @@ import asyncio
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -33,7 +34,8 @@ BANNER = (
 async def run_console(
     settings: Settings, *, command: str | None, user: str, lang: str | None, tz: str | None
 ) -> int:
-    async with Harness(settings) as harness:
+    # the person at the console is the admin of their own sandbox
+    async with Harness(replace(settings, admins=settings.admins | {user})) as harness:
         await harness.act_as(
             user, name="You", locale=_locale(lang), tz=tz or tzlocal.get_localzone_name() or "UTC"
         )

@@ -1,0 +1,61 @@
+"""Sharing, history, merge and archive in the console (the console user is its admin)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.console.test_console import console
+from tests.console.test_console_customers import NEW_HP
+
+
+def test_share_history_archive_and_restore(tmp_path: Path) -> None:
+    script = "\n".join(
+        [
+            NEW_HP,
+            "/customer share hp <@U_LI|li>",
+            "/customer history hp",
+            "/customer archive hp",
+            "/customer show hp",
+            "/customer restore HP",
+            "/customer team clearance <@U_LI> 2",
+            "/customer team",
+            "quit",
+            "",
+        ]
+    )
+
+    result = console(cwd=tmp_path, stdin=script)
+
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "惠普中国有限公司 is now shared with @U_LI" in out
+    assert "History — 惠普中国有限公司" in out and "share" in out
+    assert "Archived 惠普中国有限公司" in out and "No customer matches “hp”" in out
+    assert "Restored 惠普中国有限公司" in out
+    assert "@U_LI → no one · clearance 2" in out
+
+
+def test_merge_and_value_in_the_console(tmp_path: Path) -> None:
+    second = ["/customer new 惠普科技（上海）有限公司", *[""] * 15, "", "1"]
+    script = "\n".join(
+        [
+            NEW_HP,
+            *second,
+            "/customer merge Huipu into HP",
+            "click 1",
+            "/customer value hp",
+            "5",
+            "4",
+            "4",
+            "4",
+            "/customer show hp",
+            "quit",
+            "",
+        ]
+    )
+
+    result = console(cwd=tmp_path, stdin=script)
+
+    assert result.returncode == 0, result.stderr
+    assert "Merged 惠普科技（上海）有限公司 into 惠普中国有限公司" in result.stdout
+    assert "value 17 → tier A" in result.stdout and "A (17)" in result.stdout
