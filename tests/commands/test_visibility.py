@@ -260,3 +260,13 @@ async def test_a_supervisor_cycle_is_refused(office: Harness) -> None:
     await admin.type("/customer team supervisor <@U_DIR> <@U_WANG>")
 
     assert "own supervisor" in text_of(admin)
+
+
+async def test_a_phase_change_by_someone_who_may_not_edit_is_refused(office: Harness) -> None:
+    chan = Person(office, "U_CHAN")  # sees JK through #shared, may not change it
+    before = len(office.slack.calls_to("views.open"))
+
+    await chan.type("/customer phase jk")
+
+    assert len(office.slack.calls_to("views.open")) == before
+    assert "Only the manager of 金科电子有限公司" in text_of(chan)
