@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -74,8 +75,9 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         yield url
 
 
-@pytest.fixture
-def database_url(template_database: str, tmp_path: Path) -> Iterator[str]:
+@contextmanager
+def copy_of(template_database: str, folder: Path) -> Iterator[str]:
+    """A fresh database with the migrated schema: a copied file, or a PostgreSQL template."""
     if POSTGRES_URL:
         admin = parse_database_url(POSTGRES_URL)
         name = f"rapport_test_{os.getpid()}_{next(_numbers)}"
@@ -85,9 +87,15 @@ def database_url(template_database: str, tmp_path: Path) -> Iterator[str]:
         asyncio.run(_postgres_admin(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
     else:
         source = Path(template_database.removeprefix("sqlite+aiosqlite:///"))
-        target = tmp_path / "rapport.db"
+        target = folder / "rapport.db"
         shutil.copyfile(source, target)
         yield f"sqlite+aiosqlite:///{target}"
+
+
+@pytest.fixture
+def database_url(template_database: str, tmp_path: Path) -> Iterator[str]:
+    with copy_of(template_database, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -108,7 +109,14 @@ def build_service(
 
 
 def build_web_app(bolt: AsyncApp, db: Database, *, events: bool) -> web.Application:
+    replays = ReplayGuard()
+
     async def slack_events(request: web.Request) -> web.StreamResponse:
+        if replays.seen(
+            request.headers.get("X-Slack-Request-Timestamp", ""),
+            request.headers.get("X-Slack-Signature", ""),
+        ):
+            return web.json_response({"error": "replayed request"}, status=401)
         response = await bolt.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(response)
 
@@ -121,6 +129,29 @@ def build_web_app(bolt: AsyncApp, db: Database, *, events: bool) -> web.Applicat
     if events:
         app.router.add_post(EVENTS_PATH, slack_events)
     return app
+
+
+class ReplayGuard:
+    """A signed request is good for five minutes (Bolt checks the age); within them, the
+    same timestamp and signature twice is a replay. Per process: a replay sent to another
+    replica is caught only by the age limit."""
+
+    WINDOW = 5 * 60 + 30
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], float] = {}
+
+    def seen(self, timestamp: str, signature: str) -> bool:
+        if not timestamp or not signature:
+            return False  # unsigned: Bolt refuses it
+        now = time.monotonic()
+        if len(self._seen) > 10_000:
+            self._seen = {k: v for k, v in self._seen.items() if now - v < self.WINDOW}
+        key = (timestamp, signature)
+        if key in self._seen and now - self._seen[key] < self.WINDOW:
+            return True
+        self._seen[key] = now
+        return False
 
 
 async def serve(settings: Settings) -> None:

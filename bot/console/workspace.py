@@ -165,6 +165,7 @@ class Workspace:
     async def event(
         self, event: dict[str, Any], *, event_id: str = "Ev1", retry_num: int | None = None
     ) -> Answer:
+        """An Events API delivery; a retry (`retry_num`) is the same event, signed anew."""
         body = json.dumps(
             {
                 "token": "legacy",
@@ -181,7 +182,8 @@ class Workspace:
             if retry_num is None
             else {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
         )
-        return await self.post(body, "application/json", headers=headers)
+        stamp = int(time.time()) + (retry_num or 0)  # Slack signs each retry at its own time
+        return await self.post(body, "application/json", headers=headers, timestamp=stamp)
 
     async def post(
         self,

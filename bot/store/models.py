@@ -380,3 +380,13 @@ class Merge(SQLModel, table=True):
     merged_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     undone_by: str = Field(default="", max_length=32)
     undone_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ProcessedEvent(SQLModel, table=True):
+    """Events API deliveries already handled: Slack retries (X-Slack-Retry-Num) run once."""
+
+    __tablename__ = "processed_event"
+
+    event_id: str = Field(primary_key=True, max_length=64)
+    team_id: str = Field(default="", max_length=32)
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)

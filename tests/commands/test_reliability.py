@@ -1,0 +1,184 @@
+"""Reliability from Slack's side: replays, event retries, and whatever a person may type."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import Future
+from urllib.parse import urlencode
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.console.harness import Harness
+from bot.console.modal import modal_fields
+from bot.console.workspace import Workspace, sign
+from tests.conftest import copy_of
+from tests.slack_person import Person
+
+FORM = "application/x-www-form-urlencoded"
+
+
+async def test_a_replayed_request_is_refused(harness: Harness, workspace: Workspace) -> None:
+    body = urlencode(
+        {
+            "command": "/customer",
+            "text": "help",
+            "user_id": "U_ALICE",
+            "team_id": "T_LOCAL",
+            "channel_id": "C1",
+            "trigger_id": "trigger.1",
+            "response_url": harness.slack.response_url("C1", "U_ALICE"),
+        }
+    )
+    stamp = str(int(time.time()))
+    headers = {
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": sign(workspace.signing_secret, stamp, body),
+    }
+
+    first = await workspace.post(body, FORM, signed=False, headers=headers)
+    replay = await workspace.post(body, FORM, signed=False, headers=headers)
+
+    assert (first.status, replay.status) == (200, 401)
+
+
+async def test_an_event_retried_by_slack_is_handled_once(
+    harness: Harness, workspace: Workspace
+) -> None:
+    event = {"type": "app_home_opened", "user": "U_ALICE", "tab": "home"}
+
+    first = await workspace.event(event, event_id="Ev123")
+    retry = await workspace.event(event, event_id="Ev123", retry_num=1)
+    other = await workspace.event(event, event_id="Ev124")
+    await harness.settle()
+
+    assert (first.status, retry.status, other.status) == (200, 200, 200)
+    assert len(harness.slack.calls_to("views.publish")) == 2
+
+
+@pytest.fixture(scope="module")
+def served(
+    template_database: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Harness, asyncio.AbstractEventLoop]]:
+    """One Rapport for many generated examples, on its own event loop in a thread."""
+    from zoneinfo import ZoneInfo
+
+    from bot.settings import Settings as AppSettings
+
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    folder = tmp_path_factory.mktemp("hypothesis")
+    with copy_of(template_database, folder) as url:
+        settings_ = AppSettings(
+            slack_bot_token=None,
+            slack_signing_secret=None,
+            slack_app_token=None,
+            slack_api_url="https://slack.invalid/api/",
+            database_url=url,
+            port=0,
+            default_tz=ZoneInfo("UTC"),
+        )
+        harness = Harness(settings_)
+        _run(loop, harness.__aenter__())
+        _run(loop, harness.act_as("U_FUZZ", name="Fuzz", locale="zh-CN", tz="Asia/Shanghai"))
+        person = Person(harness, "U_FUZZ")
+        _run(loop, person.type("/customer new 惠普中国有限公司"))
+        _run(loop, person.submit(short_name="HP"))
+        yield harness, loop
+        _run(loop, harness.__aexit__(None, None, None))
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(timeout=5)
+
+
+def _run(loop: asyncio.AbstractEventLoop, coroutine: object) -> object:
+    future: Future = asyncio.run_coroutine_threadsafe(coroutine, loop)  # type: ignore[arg-type]
+    return future.result(timeout=30)
+
+
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
+LINES = st.one_of(
+    TEXT,
+    st.builds(
+        lambda sub, rest: f"{sub} {rest}",
+        st.sampled_from(
+            [
+                "new",
+                "find",
+                "show",
+                "edit",
+                "contact",
+                "status",
+                "phase",
+                "plan",
+                "milestone",
+                "link",
+                "share",
+                "history",
+                "merge",
+                "value",
+                "archive",
+                "brief",
+                "team",
+                "settings",
+            ]
+        ),
+        TEXT,
+    ),
+)
+QUICK = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@QUICK
+@given(command=st.sampled_from(["/customer", "/log"]), text=LINES)
+def test_no_command_text_gives_a_500_or_an_unhandled_error(
+    served: tuple[Harness, asyncio.AbstractEventLoop],
+    command: str,
+    text: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    harness, loop = served
+    assert harness.workspace is not None
+    answer = _run(loop, harness.workspace.command(f"{command} {text}", user="U_FUZZ"))
+    _run(loop, harness.settle())
+
+    assert answer.status == 200
+    assert "unhandled error" not in caplog.text
+
+
+@QUICK
+@given(values=st.lists(TEXT, min_size=15, max_size=15))
+def test_no_customer_form_gives_a_500_or_an_unhandled_error(
+    served: tuple[Harness, asyncio.AbstractEventLoop],
+    values: list[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    harness, loop = served
+    assert harness.workspace is not None
+    _run(loop, harness.workspace.command("/customer new", user="U_FUZZ"))
+    view = harness.slack.calls_to("views.open")[-1].args["view"]
+    state = {}
+    for field, raw in zip(modal_fields(view), values, strict=False):
+        element = {"type": field.kind, "value": raw}
+        if field.kind == "static_select":
+            element = {"type": field.kind, "selected_option": {"value": raw[:20]}}
+        if field.kind == "users_select":
+            element = {"type": field.kind, "selected_user": raw[:20]}
+        state.setdefault(field.block_id, {})[field.action_id] = element
+    view = {**view, "id": f"V{abs(hash(json.dumps(values)))}"}
+
+    answer = _run(loop, harness.workspace.submit_view(view, state, user="U_FUZZ"))
+    _run(loop, harness.settle())
+
+    assert answer.status == 200
+    assert answer.json.get("response_action") in (None, "errors", "update")
+    assert "unhandled error" not in caplog.text
