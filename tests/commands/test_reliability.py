@@ -182,3 +182,31 @@ def test_no_customer_form_gives_a_500_or_an_unhandled_error(
     assert answer.status == 200
     assert answer.json.get("response_action") in (None, "errors", "update")
     assert "unhandled error" not in caplog.text
+
+
+async def test_two_people_creating_one_company_at_once_over_http(harness: Harness) -> None:
+    wang, alice = Person(harness, "U_WANG"), Person(harness, "U_ALICE")
+    await wang.type("/customer new 惠普中国有限公司")
+    wang_view = {**wang.last_view(), "id": "V_WANG"}
+    await alice.type("/customer new HP China Co., Ltd.")
+    alice_view = {**alice.last_view(), "id": "V_ALICE"}
+
+    answers = await asyncio.gather(wang.submit(wang_view), alice.submit(alice_view))
+
+    closed = [a for a in answers if a.text == ""]
+    refused = [a for a in answers if a.json.get("response_action") == "errors"]
+    assert len(closed) == 1 and len(refused) == 1
+    error = refused[0].json["errors"]["field_legal_name"]  # whichever of the two came second
+    assert "惠普中国有限公司" in error or "HP China Co., Ltd." in error
+
+
+async def test_a_rate_limited_slack_still_opens_the_modal(harness: Harness) -> None:
+    wang = Person(harness, "U_WANG")
+    harness.slack.faults.rate_limit_next = 1
+    harness.slack.faults.retry_after = 1
+
+    await wang.type("/customer new 金科电子有限公司")
+
+    opened = harness.slack.calls_to("views.open")
+    assert len(opened) == 2  # refused with 429, retried after Retry-After
+    assert wang.last_view()["title"]["text"] == "新建客户"
