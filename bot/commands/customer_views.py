@@ -15,6 +15,7 @@ from bot.commands.access import gate_of, not_allowed, require_edit_in_form
 from bot.commands.cards import card_modal, card_reply
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
+from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.customers.cards import (
     CardNotFound,
@@ -96,6 +97,7 @@ async def customer_submitted(
     await tell_user(
         client, channel=meta.get("channel"), user=person.user_id, reply=card_reply(card, context)
     )
+    await refresh_home_after(meta, client, context)
 
 
 async def contact_submitted(

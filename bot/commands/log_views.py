@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.commands.access import gate_of
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
+from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.customers.cards import CardNotFound, load_card
 from bot.customers.form import FormInvalid, Message
@@ -105,6 +106,7 @@ async def log_submitted(
         user=person.user_id,
         reply=build_log_outcome(outcome, person.lang),
     )
+    await refresh_home_after(meta, client, context)
 
 
 async def _message_source(

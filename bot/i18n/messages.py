@@ -48,6 +48,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rapport",
         "zh": "Rapport 客户关系",
     },
+    "home.new_customer": {"en": "New customer", "zh": "新建客户"},
+    "home.log_contact": {"en": "Log contact", "zh": "记录联系"},
+    "home.overdue": {"en": "Overdue follow-ups", "zh": "逾期的跟进"},
+    "home.today": {"en": "Follow-ups due today", "zh": "今天到期的跟进"},
+    "home.nothing_due": {"en": "Nothing due today. 🎉", "zh": "今天没有到期的跟进。🎉"},
+    "home.more_follow_ups": {"en": "…and {count} more.", "zh": "……另有 {count} 项。"},
+    "home.my_customers": {"en": "My customers by phase", "zh": "我的客户（按阶段）"},
+    "home.no_customers": {
+        "en": "You manage no customers yet: /customer new",
+        "zh": "你还没有负责的客户：/customer new",
+    },
+    "home.more_customers": {
+        "en": "…and {count} more — /customer find",
+        "zh": "……另有 {count} 个 — /customer find",
+    },
+    "home.recent": {"en": "Recent activity on my customers", "zh": "我的客户的最近动态"},
+    "home.no_recent": {
+        "en": "No contact records in the last 7 days.",
+        "zh": "最近 7 天没有联系记录。",
+    },
+    "home.settings": {"en": "Settings (admins)", "zh": "设置（管理员）"},
+    "home.settings_text": {
+        "en": "Level-0 cards open to everyone: {open}\nStale after (days): {stale}\nWeekly "
+        "briefs: Monday 09:00 in each channel by default (/customer brief in a channel)\n"
+        "Change: /customer settings open-level0 on|off · /customer settings stale "
+        "<phase> <days>",
+        "zh": "0 级卡片对全体公开：{open}\n长期未联系天数：{stale}\n每周简报：默认各频道周一 09:00"
+        "（在频道中用 /customer brief 修改）\n修改：/customer settings open-level0 on|off · "
+        "/customer settings stale <阶段> <天数>",
+    },
+    "home.yes": {"en": "yes", "zh": "是"},
+    "home.no": {"en": "no", "zh": "否"},
     "home.intro": {
         "en": "Customer cards, contact records and reminders for your delivery team. "
         "Type a command in any channel or here in Messages:",

@@ -1,20 +1,132 @@
-"""The App Home tab."""
+"""The App Home tab: my follow-ups, my customers by phase, recent activity, settings."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from bot.customers.dashboard import Dashboard
+from bot.customers.phases import PHASES
 from bot.i18n import Lang, t
+from bot.store.models import FollowUp
 from bot.views import ids
-from bot.views.blocks import divider, header, section
+from bot.views.blocks import (
+    MODAL_BLOCK_LIMIT,
+    Block,
+    clip,
+    context,
+    divider,
+    escape,
+    header,
+    section,
+)
 from bot.views.help import build_help
+from bot.views.inputs import button
+
+NAMES_PER_PHASE = 10
 
 
-def build_home(lang: Lang) -> dict[str, Any]:
-    blocks = [
+@dataclass(frozen=True)
+class AdminSettings:
+    open_level0: bool
+    stale_days: dict[str, int]
+
+
+def build_home(
+    lang: Lang, dashboard: Dashboard | None = None, settings: AdminSettings | None = None
+) -> dict[str, Any]:
+    blocks: list[Block] = [
         header(t("home.title", lang)),
         section(t("home.intro", lang), block_id=ids.HOME_INTRO),
+        {
+            "type": "actions",
+            "elements": [
+                button(t("home.new_customer", lang), ids.HOME_NEW_CUSTOMER, "new"),
+                button(t("home.log_contact", lang), ids.HOME_LOG, "log"),
+            ],
+        },
     ]
+    if dashboard is not None:
+        blocks += _follow_ups(dashboard, lang) + _customers(dashboard, lang)
+        blocks += _recent(dashboard, lang)
+    if settings is not None:
+        stale = ", ".join(f"{t(f'phase.{p}', lang)} {d}" for p, d in settings.stale_days.items())
+        blocks += [
+            divider(),
+            section(
+                f"*{t('home.settings', lang)}*\n"
+                + t(
+                    "home.settings_text",
+                    lang,
+                    open=t("home.yes" if settings.open_level0 else "home.no", lang),
+                    stale=stale,
+                )
+            ),
+        ]
     for command in ("/customer", "/log"):
-        blocks += [divider(), *build_help(command, lang).blocks[:2]]
-    return {"type": "home", "blocks": blocks}
+        blocks += [divider(), *build_help(command, lang).blocks[1:2]]
+    return {"type": "home", "blocks": blocks[:MODAL_BLOCK_LIMIT]}
+
+
+def _follow_ups(dashboard: Dashboard, lang: Lang) -> list[Block]:
+    blocks: list[Block] = [divider()]
+    for key, items in (("home.overdue", dashboard.overdue), ("home.today", dashboard.today)):
+        if items:
+            blocks.append(section(f"*{t(key, lang)}*"))
+            blocks += [_follow_up(f, name, lang) for f, name in items]
+    if not dashboard.overdue and not dashboard.today:
+        blocks.append(section(t("home.nothing_due", lang)))
+    if dashboard.more_follow_ups:
+        blocks.append(context(t("home.more_follow_ups", lang, count=dashboard.more_follow_ups)))
+    return blocks
+
+
+def _follow_up(follow_up: FollowUp, customer: str, lang: Lang) -> Block:
+    when = (
+        f"<!date^{int(follow_up.due_at.timestamp())}^{{date_short_pretty}} {{time}}|"
+        f"{follow_up.due_at:%Y-%m-%d %H:%M} UTC>"
+    )
+    block = section(f"{escape(customer)}: {escape(clip(follow_up.title, 200))} — {when}")
+    block["accessory"] = {
+        "type": "overflow",
+        "action_id": ids.HOME_FOLLOW_UP,
+        "options": [
+            {
+                "text": {"type": "plain_text", "text": t("reminder.done", lang)},
+                "value": f"done:{follow_up.id}",
+            },
+            {
+                "text": {"type": "plain_text", "text": t("reminder.snooze", lang)},
+                "value": f"snooze:{follow_up.id}",
+            },
+        ],
+    }
+    return block
+
+
+def _customers(dashboard: Dashboard, lang: Lang) -> list[Block]:
+    blocks: list[Block] = [divider(), section(f"*{t('home.my_customers', lang)}*")]
+    if not dashboard.by_phase:
+        return [*blocks, context(t("home.no_customers", lang))]
+    for phase in PHASES:
+        customers = dashboard.by_phase.get(phase, [])
+        if not customers:
+            continue
+        names = ", ".join(escape(c.handle) for c in customers[:NAMES_PER_PHASE])
+        more = len(customers) - NAMES_PER_PHASE
+        if more > 0:
+            names += " " + t("home.more_customers", lang, count=more)
+        blocks.append(section(f"{t(f'phase.{phase}', lang)} ({len(customers)}): {names}"))
+    return blocks
+
+
+def _recent(dashboard: Dashboard, lang: Lang) -> list[Block]:
+    blocks: list[Block] = [divider(), section(f"*{t('home.recent', lang)}*")]
+    if not dashboard.recent:
+        return [*blocks, context(t("home.no_recent", lang))]
+    lines = [
+        f"• {escape(name)} · {t(f'kind.{r.kind}', lang)} · <@{r.author_id}>: "
+        f"{escape(clip(r.summary, 120))}"
+        for r, name in dashboard.recent
+    ]
+    return [*blocks, section("\n".join(lines))]

@@ -59,3 +59,8 @@ REMINDER_SNOOZE = "reminder_snooze"
 # merges and value
 MERGE_CONFIRM = "merge_confirm"
 VALUE_VIEW = "value_assess"
+
+# App Home
+HOME_NEW_CUSTOMER = "home_new_customer"
+HOME_LOG = "home_log"
+HOME_FOLLOW_UP = "home_follow_up"

@@ -1,26 +1,104 @@
-"""App Home shows how to start."""
+"""The App Home tab: my follow-ups, my customers by phase, recent activity, settings."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import select
+
 from bot.console.harness import Harness
-from bot.console.workspace import Workspace
+from bot.console.render import clickables, render_blocks
+from bot.settings import Settings
+from bot.store.models import FollowUp
+from tests.slack_person import Person
 
 
-async def test_opening_the_home_tab_publishes_the_welcome_in_the_users_language(
-    harness: Harness, workspace: Workspace
-) -> None:
-    await workspace.event({"type": "app_home_opened", "user": "U_WANG", "tab": "home"})
+async def open_home(harness: Harness, user: str) -> tuple[str, list[dict]]:
+    assert harness.workspace is not None
+    await harness.workspace.event(
+        {"type": "app_home_opened", "user": user, "tab": "home"},
+        event_id=f"Ev{len(harness.slack.calls)}",
+    )
+    await harness.settle()
+    view = harness.slack.calls_to("views.publish")[-1].args["view"]
+    return render_blocks(view["blocks"]), view["blocks"]
+
+
+async def test_the_home_tab_shows_my_day_my_customers_and_recent_activity(harness: Harness) -> None:
+    wang = Person(harness, "U_WANG")
+    await wang.type("/customer new 惠普中国有限公司")
+    await wang.submit(short_name="HP")
+    await wang.type("/log hp 给张总打电话 下一步：回电 半小时后")
+    async with harness.service.db.transaction(write=True) as session:
+        follow_up = (await session.exec(select(FollowUp))).one()
+        follow_up.due_at = datetime.now(UTC) - timedelta(days=2)  # make it overdue
+
+    text, blocks = await open_home(harness, "U_WANG")
+
+    assert "逾期的跟进" in text and "惠普中国有限公司: 回电 半小时后" in text
+    assert "签约前 (1): HP" in text
+    assert "给张总打电话" in text
+    assert len(blocks) <= 100
+    assert "设置（管理员）" not in text
+
+
+async def test_done_from_the_home_tab_refreshes_it(harness: Harness) -> None:
+    wang = Person(harness, "U_WANG")
+    await wang.type("/customer new 惠普中国有限公司")
+    await wang.submit(short_name="HP")
+    await wang.type("/log hp 打电话 下一步：回电 半小时后")
+    text, blocks = await open_home(harness, "U_WANG")
+    assert "今天到期的跟进" in text
+    done = next(c for c in clickables(blocks) if c.label.endswith("已完成"))
+    posting = harness.slack.postings[-1]
+
+    await wang.workspace.click(posting, done, user="U_WANG")
     await harness.settle()
 
-    published = harness.slack.calls_to("views.publish")[-1].args
-    assert published["user_id"] == "U_WANG"
-    texts = str(published["view"]["blocks"])
-    assert "/customer help" in texts and "联系记录" in texts
-    assert len(published["view"]["blocks"]) <= 100
+    refreshed = render_blocks(harness.slack.calls_to("views.publish")[-1].args["view"]["blocks"])
+    assert "今天没有到期的跟进" in refreshed
 
 
-async def test_the_messages_tab_publishes_nothing(harness: Harness, workspace: Workspace) -> None:
-    await workspace.event({"type": "app_home_opened", "user": "U_WANG", "tab": "messages"})
+async def test_new_customer_from_home_refreshes_home_after_saving(harness: Harness) -> None:
+    wang = Person(harness, "U_WANG")
+    _, blocks = await open_home(harness, "U_WANG")
+    new = next(c for c in clickables(blocks) if c.label == "新建客户")
+
+    await wang.workspace.click(harness.slack.postings[-1], new, user="U_WANG")
+    await harness.settle()
+    await wang.submit(legal_name="金科电子有限公司")
+
+    refreshed = render_blocks(harness.slack.calls_to("views.publish")[-1].args["view"]["blocks"])
+    assert "签约前 (1): Jinke" in refreshed
+
+
+async def test_many_customers_stay_within_the_block_limit(harness: Harness) -> None:
+    wang = Person(harness, "U_WANG")
+    for n in range(14):
+        await wang.type("/customer new")
+        await wang.submit(
+            legal_name=f"测试{n:02d}号科技有限公司", short_name=f"T{n:02d}", different_company="1"
+        )
+
+    text, blocks = await open_home(harness, "U_WANG")
+
+    assert "签约前 (14)" in text and "另有 4 个 — /customer find" in text
+    assert len(blocks) <= 100
+
+
+async def test_admins_also_see_the_settings(settings: Settings) -> None:
+    async with Harness(replace(settings, admins=frozenset({"U_BOSS"}))) as harness:
+        await harness.act_as("U_BOSS", name="Boss", locale="en-US", tz="UTC")
+        text, _ = await open_home(harness, "U_BOSS")
+
+    assert "Settings (admins)" in text and "Level-0 cards open to everyone: no" in text
+    assert "Implementation 7" in text
+
+
+async def test_the_messages_tab_publishes_nothing(harness: Harness) -> None:
+    assert harness.workspace is not None
+    await harness.workspace.event({"type": "app_home_opened", "user": "U_WANG", "tab": "messages"})
     await harness.settle()
 
     assert harness.slack.calls_to("views.publish") == []
