@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"rapport: {error}", file=sys.stderr)
         return EXIT_SETTINGS
-    if args.verb in ("serve", "migrate", "console", "jobs", "team") and not _migrate(settings):
+    if args.verb != "version" and not _migrate(settings):
         return EXIT_DATABASE
     if args.verb == "serve":
         from bot.commands.server import serve
@@ -39,6 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.jobs.cli import run_jobs
 
         return asyncio.run(run_jobs(settings, args.sweep, now=args.now))
+    elif args.verb in ("import", "export"):
+        from bot.imports.cli import run_export, run_import
+
+        run = run_import if args.verb == "import" else run_export
+        return asyncio.run(run(settings, args))
     elif args.verb == "team":
         from bot.customers.team_cli import run_team
 
@@ -79,6 +84,25 @@ def _parser() -> argparse.ArgumentParser:
         type=_aware_time,
         default=None,
         help="ISO-8601 time with offset, e.g. 2026-11-23T15:00+08:00",
+    )
+    importing = verbs.add_parser("import", help="import customers or contacts from a CSV file")
+    importing.add_argument("kind", choices=("customers", "contacts"))
+    importing.add_argument("file")
+    importing.add_argument("--team", required=True, help="Slack workspace id, e.g. T0123ABCD")
+    importing.add_argument(
+        "--as",
+        dest="as_user",
+        required=True,
+        help="Slack user id of the person importing (default manager)",
+    )
+    importing.add_argument("--dry-run", action="store_true", help="check only, save nothing")
+    importing.add_argument("--lang", choices=("en", "zh"), default="en")
+    exporting = verbs.add_parser("export", help="export customers, contacts or logs as CSV")
+    exporting.add_argument("kind", choices=("customers", "contacts", "logs"))
+    exporting.add_argument("--team", required=True, help="Slack workspace id, e.g. T0123ABCD")
+    exporting.add_argument("--out", help="file to write (default: standard output)")
+    exporting.add_argument(
+        "--lang", choices=("en", "zh"), default="en", help="language of the column names"
     )
     team = verbs.add_parser("team", help="admins: supervisors and clearances")
     team.add_argument("--team", required=True, help="Slack workspace id, e.g. T0123ABCD")

@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     customer,
     customer_views,
+    exports,
     governance,
     home,
     log,

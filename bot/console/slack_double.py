@@ -64,6 +64,7 @@ class SlackDouble:
         self.team_id = TEAM
         self.joined: set[str] = set()
         self.members: dict[str, set[str]] = {}  # channel → its members
+        self.files: dict[str, dict[str, Any]] = {}  # uploaded files by id
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
     # --- set-up ----------------------------------------------------------------
@@ -96,6 +97,7 @@ class SlackDouble:
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/response/{token}", self._response_url)
         app.router.add_get("/socket", self._socket_mode)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -247,6 +249,37 @@ class SlackDouble:
         user = str(args.get("user", ""))
         channels = [{"id": c} for c, members in sorted(self.members.items()) if user in members]
         return {"ok": True, "channels": channels, "response_metadata": {"next_cursor": ""}}
+
+    def _m_files_getUploadURLExternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"F{next(self._ids)}"
+        self.files[file_id] = {"name": args.get("filename", ""), "data": b""}
+        return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+
+    def _m_files_completeUploadExternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        files = args.get("files")
+        files = json.loads(files) if isinstance(files, str) else files or []
+        for item in files:
+            stored = self.files.get(item["id"], {})
+            self.record(
+                "file",
+                args.get("channel_id"),
+                None,
+                {"text": stored.get("name", ""), "file": stored},
+            )
+        return {"ok": True, "files": [{"id": f["id"]} for f in files]}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["file_id"]
+        if file_id not in self.files:
+            return web.Response(status=404)
+        reader = await request.post() if request.content_type.startswith("multipart") else None
+        if reader is not None:
+            part = next(iter(reader.values()))
+            data = part.file.read() if hasattr(part, "file") else str(part).encode()
+        else:
+            data = await request.read()
+        self.files[file_id]["data"] = data
+        return web.Response(text="OK")
 
     def _m_conversations_join(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))

@@ -164,4 +164,53 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Core customer {customer}: time for a revisit — no contact for {days} days.",
         "zh": "核心客户 {customer}：该回访了 — 已 {days} 天没有联系。",
     },
+    "import.duplicate_existing": {
+        "en": "likely a customer we already have: {name}",
+        "zh": "可能与已有客户重复：{name}",
+    },
+    "import.duplicate_row": {
+        "en": "likely the same customer as row {row}",
+        "zh": "可能与第 {row} 行是同一客户",
+    },
+    "import.short_name_taken": {
+        "en": "the short name {handle} is already taken",
+        "zh": "简称 {handle} 已被使用",
+    },
+    "import.manager_invalid": {
+        "en": "the manager must be a Slack user id such as U0123ABCD",
+        "zh": "客户经理须为 Slack 用户 ID，如 U0123ABCD",
+    },
+    "import.customer_unknown": {
+        "en": "no customer with the short name {handle}",
+        "zh": "没有简称为 {handle} 的客户",
+    },
+    "import.missing": {
+        "en": "Missing column(s): {columns}. Nothing was imported.",
+        "zh": "缺少必需的列：{columns}。未导入任何内容。",
+    },
+    "import.unknown": {"en": "Ignored column(s): {columns}", "zh": "已忽略的列：{columns}"},
+    "import.unreadable": {
+        "en": "This file is not a CSV in UTF-8 or GBK; save it from Excel as “CSV UTF-8”. "
+        "Nothing was imported.",
+        "zh": "该文件不是 UTF-8 或 GBK 编码的 CSV；请在 Excel 中另存为“CSV UTF-8”。"
+        "未导入任何内容。",
+    },
+    "import.row": {"en": "row {row}, {field}: {message}", "zh": "第 {row} 行，{field}：{message}"},
+    "import.summary": {
+        "en": "{read} rows read, {imported} imported, {refused} refused{dry}.",
+        "zh": "读取 {read} 行，导入 {imported} 行，拒绝 {refused} 行{dry}。",
+    },
+    "import.dry": {"en": " (dry run: nothing was saved)", "zh": "（试运行：未保存任何内容）"},
+    "help.customer.export": {
+        "en": "A CSV of the cards you may see, sent to you as a file.",
+        "zh": "把你可见的客户卡片导出为 CSV 文件发给你。",
+    },
+    "export.sent": {
+        "en": "Sent you {count} customers as a CSV file.",
+        "zh": "已把 {count} 个客户以 CSV 文件发给你。",
+    },
+    "export.failed": {
+        "en": "Slack did not accept the file ({error}).",
+        "zh": "Slack 未能接收文件（{error}）。",
+    },
 }

@@ -1,0 +1,120 @@
+"""Importing contact people onto existing cards, by the card's short name or full name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import insert
+from sqlmodel import col, select
+
+from bot.customers.cards import reindex
+from bot.customers.form import ContactForm, FormInvalid, Message, parse_contact_form
+from bot.customers.names import normalize
+from bot.imports.customers import ImportReport, RowProblem
+from bot.store.customers import list_contacts
+from bot.store.db import Database
+from bot.store.models import Contact, Customer
+
+CHUNK = 1000
+
+
+async def import_contacts(
+    db: Database,
+    rows: list[dict[str, str]],
+    *,
+    team_id: str,
+    actor_id: str,
+    region: str,
+    now: datetime,
+    dry_run: bool,
+    progress: Callable[[int], None] = lambda done: None,
+) -> ImportReport:
+    report = ImportReport(read=len(rows), dry_run=dry_run)
+    async with db.transaction() as session:
+        cards = (
+            await session.exec(
+                select(Customer).where(
+                    Customer.team_id == team_id, col(Customer.archived_at).is_(None)
+                )
+            )
+        ).all()
+        known = (
+            await session.exec(
+                select(Contact.customer_id, Contact.name).where(col(Contact.archived_at).is_(None))
+            )
+        ).all()
+    by_name = {c.handle_key: c for c in cards} | {normalize(c.legal_name): c for c in cards}
+    seen: dict[tuple[int, str], int] = {(cid, normalize(name)): 0 for cid, name in known}
+    for start in range(0, len(rows), CHUNK):
+        touched: dict[int, Customer] = {}
+        values = []
+        for offset, row in enumerate(rows[start : start + CHUNK]):
+            number = start + offset + 2
+            customer = by_name.get(normalize(row.get("customer", "")))
+            if customer is None:
+                report.problems.append(
+                    RowProblem(
+                        number,
+                        "customer",
+                        Message("import.customer_unknown", {"handle": row.get("customer", "")}),
+                    )
+                )
+                continue
+            try:
+                draft = parse_contact_form(
+                    ContactForm(**{k: v for k, v in row.items() if k != "customer"}), region=region
+                )
+            except FormInvalid as invalid:
+                report.problems += [RowProblem(number, f, m) for f, m in invalid.errors.items()]
+                continue
+            key = (customer.id, normalize(draft.name))
+            if key in seen:
+                where = seen[key]
+                report.problems.append(
+                    RowProblem(
+                        number,
+                        "name",
+                        Message("import.duplicate_row", {"row": where})
+                        if where
+                        else Message(
+                            "import.duplicate_existing",
+                            {"name": f"{customer.legal_name} / {draft.name}"},
+                        ),
+                    )
+                )
+                continue
+            seen[key] = number
+            touched[customer.id] = customer
+            values.append(_row(draft, customer.id, actor_id, now))
+        if values and not dry_run:
+            async with db.transaction(write=True) as session:
+                await session.exec(insert(Contact), params=values)
+                for customer in touched.values():  # their phones and names now find the card
+                    merged = await session.merge(customer)
+                    await reindex(
+                        session=session,
+                        customer=merged,
+                        contacts=await list_contacts(session=session, customer_id=customer.id),
+                    )
+        report.imported += len(values)
+        progress(min(start + CHUNK, len(rows)))
+    return report
+
+
+def _row(draft: object, customer_id: int, actor_id: str, now: datetime) -> dict[str, object]:
+    d = draft  # a ContactDraft
+    return {
+        "customer_id": customer_id,
+        "salutation": d.salutation,
+        "name": d.name,
+        "title": d.title,
+        "office_phone_e164": d.office_phone.e164 if d.office_phone else "",
+        "office_phone_ext": d.office_phone.extension if d.office_phone else "",
+        "home_phone_e164": d.home_phone.e164 if d.home_phone else "",
+        "mobile_e164": d.mobile.e164 if d.mobile else "",
+        "email": d.email,
+        "created_by": actor_id,
+        "created_at": now,
+        "updated_at": now,
+    }

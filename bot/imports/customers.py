@@ -1,0 +1,273 @@
+"""Importing customer cards from a spreadsheet: the modal's field rules, the duplicate check
+against existing cards and within the file, errors per row, nothing partial.
+
+Rows are read in chunks; each chunk's duplicate probes are looked up with a few indexed
+queries, and its good rows are written with bulk inserts in one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import insert
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.cards import CARD_FIELDS
+from bot.customers.fields import Phone
+from bot.customers.form import (
+    CustomerDraft,
+    CustomerForm,
+    FormInvalid,
+    Message,
+    parse_customer_form,
+)
+from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key, probes
+from bot.store.db import Database
+from bot.store.models import Customer, CustomerEvent, CustomerKey, CustomerTerm
+
+CHUNK = 1000
+USER_ID = re.compile(r"[UW][A-Z0-9_]{2,}")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # the spreadsheet's row number (the header is row 1)
+    field: str
+    message: Message
+
+
+@dataclass
+class ImportReport:
+    read: int = 0
+    imported: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def refused_rows(self) -> int:
+        return len({p.row for p in self.problems})
+
+
+async def import_customers(
+    db: Database,
+    rows: list[dict[str, str]],
+    *,
+    team_id: str,
+    manager_id: str,
+    region: str,
+    now: datetime,
+    dry_run: bool,
+    progress: Callable[[int], None] = lambda done: None,
+) -> ImportReport:
+    report = ImportReport(read=len(rows), dry_run=dry_run)
+    async with db.transaction() as session:
+        handles = set(
+            (
+                await session.exec(select(Customer.handle_key).where(Customer.team_id == team_id))
+            ).all()
+        )
+    in_file: dict[tuple[str, str], int] = {}  # match key → row that has it
+    for start in range(0, len(rows), CHUNK):
+        async with db.transaction(write=True) as session:
+            chunk = [(start + i + 2, row) for i, row in enumerate(rows[start : start + CHUNK])]
+            accepted = await _check_chunk(
+                session, chunk, team_id, manager_id, region, handles, in_file, report
+            )
+            if accepted and not dry_run:
+                await _write(session, accepted, team_id, manager_id, now)
+            report.imported += len(accepted)
+        progress(min(start + CHUNK, len(rows)))
+    return report
+
+
+async def _check_chunk(
+    session: AsyncSession,
+    chunk: list[tuple[int, dict[str, str]]],
+    team_id: str,
+    manager_id: str,
+    region: str,
+    handles: set[str],
+    in_file: dict[tuple[str, str], int],
+    report: ImportReport,
+) -> list[tuple[CustomerDraft, CardFacts]]:
+    drafts: list[tuple[int, CustomerDraft, CardFacts]] = []
+    for number, row in chunk:
+        if row.get("manager_id") and not USER_ID.fullmatch(row["manager_id"]):
+            report.problems.append(
+                RowProblem(number, "manager_id", Message("import.manager_invalid"))
+            )
+            continue
+        try:
+            draft = parse_customer_form(_form(row), region=region, actor_id=manager_id)
+        except FormInvalid as invalid:
+            report.problems += [RowProblem(number, f, m) for f, m in invalid.errors.items()]
+            continue
+        drafts.append((number, draft, _facts(draft)))
+    existing = await _existing_keys(
+        session, team_id, [p for _, _, facts in drafts for p in probes(facts)]
+    )
+    accepted = []
+    for number, draft, facts in drafts:
+        wanted = {(p.kind, p.key) for p in probes(facts)}
+        if clash := sorted(existing.get(key, "") for key in wanted if key in existing):
+            report.problems.append(
+                RowProblem(
+                    number, "legal_name", Message("import.duplicate_existing", {"name": clash[0]})
+                )
+            )
+            continue
+        if rows_before := sorted(in_file[key] for key in wanted if key in in_file):
+            report.problems.append(
+                RowProblem(
+                    number, "legal_name", Message("import.duplicate_row", {"row": rows_before[0]})
+                )
+            )
+            continue
+        handle = _free_handle(draft, handles)
+        if handle is None:
+            report.problems.append(
+                RowProblem(
+                    number,
+                    "short_name",
+                    Message("import.short_name_taken", {"handle": draft.handle}),
+                )
+            )
+            continue
+        handles.add(handle.lower())
+        draft = CustomerDraft(**{**draft.__dict__, "handle": handle})
+        facts = _facts(draft)
+        for key in card_keys(facts):
+            in_file.setdefault(key, number)
+        accepted.append((draft, facts))
+    return accepted
+
+
+async def _existing_keys(
+    session: AsyncSession, team_id: str, wanted: list
+) -> dict[tuple[str, str], str]:
+    """(kind, key) → the name of the existing card that has it; one query per kind."""
+    by_kind: dict[str, set[str]] = {}
+    for probe in wanted:
+        by_kind.setdefault(probe.kind, set()).add(probe.key)
+    found: dict[tuple[str, str], str] = {}
+    for kind, keys in by_kind.items():
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), 500):
+            query = (
+                select(CustomerKey.kind, CustomerKey.key, Customer.legal_name)
+                .join(Customer, col(Customer.id) == CustomerKey.customer_id)
+                .where(
+                    CustomerKey.team_id == team_id,
+                    CustomerKey.kind == kind,
+                    col(CustomerKey.key).in_(ordered[start : start + 500]),
+                )
+            )
+            for kind_, key, name in (await session.exec(query)).all():
+                found[(kind_, key)] = name
+    return found
+
+
+def _free_handle(draft: CustomerDraft, handles: set[str]) -> str | None:
+    for attempt in range(1, 1000):
+        handle = draft.handle if attempt == 1 else f"{draft.handle[:28]}{attempt}"
+        if handle.lower() not in handles:
+            return handle
+        if not draft.handle_suggested:
+            return None
+    return None
+
+
+async def _write(
+    session: AsyncSession,
+    accepted: list[tuple[CustomerDraft, CardFacts]],
+    team_id: str,
+    actor_id: str,
+    now: datetime,
+) -> None:
+    rows = [_customer_row(draft, team_id, actor_id, now) for draft, _ in accepted]
+    ids = await _insert_customers(session, rows)
+    keys, terms, events = [], [], []
+    for customer_id, (_draft, facts), row in zip(ids, accepted, rows, strict=True):
+        keys += [
+            {"team_id": team_id, "customer_id": customer_id, "kind": kind, "key": key[:200]}
+            for kind, key in card_keys(facts)
+        ]
+        phones = [Phone(p, "").search_digits() for p in facts.phones]
+        terms += [
+            {"team_id": team_id, "customer_id": customer_id, "term": term, "weight": weight}
+            for term, weight in card_terms(facts, [d for p in phones for d in p]).items()
+        ]
+        events.append(
+            {
+                "team_id": team_id,
+                "customer_id": customer_id,
+                "actor_id": actor_id,
+                "at": now,
+                "action": "create",
+                "source": "import",
+                "changes": {f: [None, row[f]] for f in CARD_FIELDS if row.get(f) not in ("", None)},
+            }
+        )
+    for model, values in ((CustomerKey, keys), (CustomerTerm, terms), (CustomerEvent, events)):
+        if values:
+            await session.exec(insert(model), params=values)
+
+
+async def _insert_customers(session: AsyncSession, rows: list[dict[str, object]]) -> list[int]:
+    result = await session.exec(
+        insert(Customer).returning(Customer.id, sort_by_parameter_order=True), params=rows
+    )
+    return list(result.scalars().all())
+
+
+def _customer_row(
+    draft: CustomerDraft, team_id: str, actor_id: str, now: datetime
+) -> dict[str, object]:
+    return {
+        "team_id": team_id,
+        "handle": draft.handle,
+        "handle_key": draft.handle.lower(),
+        "legal_name": draft.legal_name,
+        "address": draft.address,
+        "province": draft.province,
+        "city": draft.city,
+        "county": draft.county,
+        "phone_e164": draft.phone.e164 if draft.phone else "",
+        "phone_ext": draft.phone.extension if draft.phone else "",
+        "email": draft.email,
+        "website": draft.website,
+        "notes": draft.notes,
+        "status": draft.status,
+        "level": draft.level,
+        "manager_id": draft.manager_id,
+        "security_level": draft.security_level,
+        "phase": "pre_contract",
+        "identity_key": identity_key(draft.legal_name),
+        "created_by": actor_id,
+        "created_at": now,
+        "updated_by": actor_id,
+        "updated_at": now,
+        "version": 1,
+        "value_tier": "",
+        "value_factors": {},
+    }
+
+
+def _form(row: dict[str, str]) -> CustomerForm:
+    values = {k: v for k, v in row.items() if k in CustomerForm.__dataclass_fields__ and v}
+    return CustomerForm(**values)
+
+
+def _facts(draft: CustomerDraft) -> CardFacts:
+    return CardFacts(
+        legal_name=draft.legal_name,
+        handle=draft.handle,
+        website=draft.website,
+        email=draft.email,
+        phones=(draft.phone.e164,) if draft.phone else (),
+    )

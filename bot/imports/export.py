@@ -1,0 +1,185 @@
+"""CSV exports in UTF-8 with a BOM, so Excel opens Chinese correctly; the column names read
+back in by the import."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.fields import Phone
+from bot.store.models import Contact, ContactRecord, Customer
+
+BOM = "\ufeff"
+CUSTOMER_HEADERS = {
+    "en": (
+        "name",
+        "short name",
+        "address",
+        "province",
+        "city",
+        "county",
+        "phone",
+        "email",
+        "website",
+        "notes",
+        "status",
+        "level",
+        "manager",
+        "security level",
+        "phase",
+        "value tier",
+    ),
+    "zh": (
+        "名称",
+        "简称",
+        "地址",
+        "省",
+        "城市",
+        "县",
+        "电话",
+        "电子邮件",
+        "网站",
+        "备注",
+        "状况",
+        "级别",
+        "客户经理",
+        "安全级别",
+        "阶段",
+        "价值等级",
+    ),
+}
+CONTACT_HEADERS = {
+    "en": (
+        "customer",
+        "salutation",
+        "name",
+        "title",
+        "office phone",
+        "home phone",
+        "mobile",
+        "email",
+    ),
+    "zh": ("客户简称", "称呼", "姓名", "职务", "办公电话", "住宅电话", "手机", "电子邮件"),
+}
+LOG_HEADERS = {
+    "en": (
+        "customer",
+        "time (UTC)",
+        "author",
+        "kind",
+        "what happened",
+        "next step",
+        "source",
+        "link",
+    ),
+    "zh": ("客户", "时间（UTC）", "记录人", "类型", "联系内容", "下一步", "来源", "链接"),
+}
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return BOM + out.getvalue()
+
+
+def _phone(e164: str, extension: str = "") -> str:
+    return Phone(e164, extension).formatted(home_region="ZZ") if e164 else ""
+
+
+async def customers_csv(session: AsyncSession, customers: Sequence[Customer], lang: str) -> str:
+    rows = [
+        (
+            c.legal_name,
+            c.handle,
+            c.address,
+            c.province,
+            c.city,
+            c.county,
+            _phone(c.phone_e164, c.phone_ext),
+            c.email,
+            c.website,
+            c.notes,
+            c.status,
+            c.level,
+            c.manager_id,
+            c.security_level,
+            c.phase,
+            c.value_tier,
+        )
+        for c in customers
+    ]
+    return to_csv(CUSTOMER_HEADERS[lang], rows)
+
+
+async def contacts_csv(session: AsyncSession, customers: Sequence[Customer], lang: str) -> str:
+    handles = {c.id: c.handle for c in customers}
+    rows = []
+    for start in range(0, len(handles), 500):
+        chunk = list(handles)[start : start + 500]
+        query = (
+            select(Contact)
+            .where(col(Contact.customer_id).in_(chunk), col(Contact.archived_at).is_(None))
+            .order_by(col(Contact.customer_id), col(Contact.id))
+        )
+        rows += [
+            (
+                handles[p.customer_id],
+                p.salutation,
+                p.name,
+                p.title,
+                _phone(p.office_phone_e164, p.office_phone_ext),
+                _phone(p.home_phone_e164),
+                _phone(p.mobile_e164),
+                p.email,
+            )
+            for p in (await session.exec(query)).all()
+        ]
+    return to_csv(CONTACT_HEADERS[lang], rows)
+
+
+async def logs_csv(session: AsyncSession, customers: Sequence[Customer], lang: str) -> str:
+    names = {c.id: c.handle for c in customers}
+    rows = []
+    for start in range(0, len(names), 500):
+        chunk = list(names)[start : start + 500]
+        query = (
+            select(ContactRecord)
+            .where(
+                col(ContactRecord.customer_id).in_(chunk),
+                col(ContactRecord.superseded).is_(False),
+                col(ContactRecord.retracted_at).is_(None),
+            )
+            .order_by(col(ContactRecord.id))
+        )
+        rows += [
+            (
+                names[r.customer_id],
+                r.created_at.strftime("%Y-%m-%d %H:%M"),
+                r.author_id,
+                r.kind,
+                r.summary,
+                r.next_step,
+                r.source,
+                r.source_permalink,
+            )
+            for r in (await session.exec(query)).all()
+        ]
+    return to_csv(LOG_HEADERS[lang], rows)
+
+
+async def team_customers(session: AsyncSession, team_id: str) -> list[Customer]:
+    query = (
+        select(Customer)
+        .where(Customer.team_id == team_id, col(Customer.archived_at).is_(None))
+        .order_by(col(Customer.id))
+    )
+    return list((await session.exec(query)).all())
+
+
+EXPORTS = {"customers": customers_csv, "contacts": contacts_csv, "logs": logs_csv}
