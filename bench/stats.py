@@ -53,3 +53,16 @@ class Result:
 
 def share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}% ({part}/{whole})" if whole else "n/a"
+
+
+@dataclass
+class JobResult:
+    """One timed sweep of a scheduled job (reminders or briefs)."""
+
+    benchmark: str  # "sweep" or "briefs"
+    backend: str
+    seconds: float
+    target: str  # as shown, e.g. "≤ 10 s"
+    met: bool  # every target met and every check passed
+    columns: dict[str, str]  # the table's columns between backend and target, in order
+    notes: dict[str, str] = field(default_factory=dict)

@@ -44,13 +44,18 @@ class Phone:
 
     def search_digits(self) -> list[str]:
         """Digits a person may type to find it: 862163539330, 2163539330, 63539330."""
-        number = phonenumbers.parse(self.e164)
-        national = phonenumbers.national_significant_number(number)
-        area = phonenumbers.length_of_geographical_area_code(number)
-        found = [self.e164.lstrip("+"), national]
-        if area:
-            found.append(national[area:])
-        return list(dict.fromkeys(found))
+        return list(_search_digits(self.e164))
+
+
+@cache
+def _search_digits(e164: str) -> tuple[str, ...]:
+    number = phonenumbers.parse(e164)
+    national = phonenumbers.national_significant_number(number)
+    area = phonenumbers.length_of_geographical_area_code(number)
+    found = [e164.lstrip("+"), national]
+    if area:
+        found.append(national[area:])
+    return tuple(dict.fromkeys(found))
 
 
 _EXTENSION_WORDS = re.compile(r"\s*(转|分机|ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.I)
@@ -111,6 +116,7 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+@cache
 def registered_domain(host: str) -> str:
     """`www.oa.com.cn` → `oa.com.cn`; `shop.example.co.uk` → `example.co.uk`."""
     parts = _extractor()(host.partition("/")[0].lower())

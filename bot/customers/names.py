@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pypinyin import lazy_pinyin
@@ -60,6 +61,7 @@ def is_han(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
+@lru_cache(maxsize=65_536)  # one card's keys, terms and short name all read its name
 def read_company_name(raw: str) -> CompanyName:
     text = normalize(raw)
     compact = re.sub(r"[\W_]+", "", text)

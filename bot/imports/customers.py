@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -27,9 +26,9 @@ from bot.customers.form import (
 )
 from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key, probes
 from bot.store.db import Database
-from bot.store.models import Customer, CustomerEvent, CustomerKey, CustomerTerm
+from bot.store.models import Customer, CustomerEvent, CustomerKey
 
-CHUNK = 1000
+CHUNK = 5000
 USER_ID = re.compile(r"[UW][A-Z0-9_]{2,}")
 
 
@@ -213,14 +212,31 @@ async def _write(
                 "changes": {f: [None, row[f]] for f in CARD_FIELDS if row.get(f) not in ("", None)},
             }
         )
-    for model, values in ((CustomerKey, keys), (CustomerTerm, terms), (CustomerEvent, events)):
-        if values:
-            await session.exec(insert(model), params=values)
+    connection = await session.connection()
+    for table, values in (("customer_key", keys), ("customer_term", terms)):
+        if values:  # plain executemany: millions of small rows that need no conversion
+            columns = list(values[0])
+            marks = _placeholders(connection.dialect.paramstyle, len(columns))
+            await connection.exec_driver_sql(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                [tuple(row[c] for c in columns) for row in values],
+            )
+    if events:
+        await session.exec(CustomerEvent.__table__.insert(), params=events)
+
+
+def _placeholders(style: str, count: int) -> str:
+    if style == "qmark":
+        return ", ".join("?" * count)
+    if style == "numeric_dollar":
+        return ", ".join(f"${i}" for i in range(1, count + 1))
+    return ", ".join(["%s"] * count)
 
 
 async def _insert_customers(session: AsyncSession, rows: list[dict[str, object]]) -> list[int]:
+    table = Customer.__table__  # a Core insert: no ORM bookkeeping per row
     result = await session.exec(
-        insert(Customer).returning(Customer.id, sort_by_parameter_order=True), params=rows
+        table.insert().returning(table.c.id, sort_by_parameter_order=True), params=rows
     )
     return list(result.scalars().all())
 
