@@ -13,7 +13,7 @@ import signal
 import time
 from dataclasses import dataclass
 
-from aiohttp import web
+from aiohttp import ClientSession, ClientTimeout, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
@@ -56,6 +56,9 @@ class Service:
         self.runner = web.AppRunner(
             self.web, shutdown_timeout=DRAIN_SECONDS, access_log=None, handle_signals=False
         )
+        # One HTTP session for every Web API call: kept-alive connections (and TLS) instead of
+        # a new session per call, which slack_sdk makes when it is given none.
+        self.client.session = ClientSession(timeout=ClientTimeout(total=self.client.timeout))
         await self.identity.warm()
         await self.runner.setup()
         site = web.TCPSite(self.runner, host, self.settings.port if port is None else port)
@@ -79,6 +82,8 @@ class Service:
             log.warning("%d listeners still running at shutdown", self.inflight.count)
         if not await self.clock.stop(timeout=DRAIN_SECONDS):
             log.warning("a scheduled sweep was still running at shutdown")
+        if self.client.session is not None:
+            await self.client.session.close()
         await self.db.dispose()
         log.info("Rapport stopped")
 
