@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from aiohttp import ClientSession
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -37,7 +38,7 @@ class Span:
 
 @asynccontextmanager
 async def fake_slack() -> AsyncIterator[tuple[SlackDouble, AsyncWebClient]]:
-    """A started SlackDouble and a web client built as the app builds it."""
+    """A started SlackDouble and a web client built and given a session as the app does."""
     double = SlackDouble()
     await double.start()
     settings = Settings(
@@ -49,9 +50,12 @@ async def fake_slack() -> AsyncIterator[tuple[SlackDouble, AsyncWebClient]]:
         port=0,
         default_tz=ZoneInfo("UTC"),
     )
+    client = build_web_client(settings)
+    client.session = ClientSession()  # as `rapport serve` does: one kept-alive session
     try:
-        yield double, build_web_client(settings)
+        yield double, client
     finally:
+        await client.session.close()
         await double.stop()
 
 
