@@ -23,6 +23,7 @@ from bot.store.customers import (
     get_customer_created_from,
     list_contacts,
     lock_customer_writes,
+    record_event,
     replace_keys,
     replace_terms,
 )
@@ -30,7 +31,6 @@ from bot.store.models import (
     Contact,
     ContactRecord,
     Customer,
-    CustomerEvent,
     FollowUp,
     Milestone,
     PhasePlan,
@@ -131,7 +131,7 @@ async def create_customer(
         updated_by=actor_id,
         updated_at=now,
         created_from=view_id,
-        **_card_values(draft, different_company),
+        **card_values(draft, different_company),
     )
     await add(session=session, row=customer)
     await reindex(session=session, customer=customer, contacts=[])
@@ -163,7 +163,7 @@ async def update_customer(
         await _check_not_duplicate(session, team_id, _facts(draft), customer_id, different_company)
     draft = await _with_free_handle(session, team_id, draft, exclude_id=customer_id)
     before = _snapshot(customer)
-    for name, value in _card_values(draft, different_company).items():
+    for name, value in card_values(draft, different_company).items():
         setattr(customer, name, value)
     await _save_changes(session, card, actor_id, now, "edit", before)
     return customer
@@ -367,16 +367,14 @@ async def _record(
     action: str,
     changes: dict[str, Any],
 ) -> None:
-    await add(
+    await record_event(
         session=session,
-        row=CustomerEvent(
-            team_id=customer.team_id,
-            customer_id=customer.id,
-            actor_id=actor_id,
-            at=now,
-            action=action,
-            changes=changes,
-        ),
+        team_id=customer.team_id,
+        customer_id=customer.id,
+        actor_id=actor_id,
+        at=now,
+        action=action,
+        changes=changes,
     )
 
 
@@ -384,7 +382,7 @@ def _snapshot(customer: Customer) -> dict[str, Any]:
     return {f: getattr(customer, f) for f in CARD_FIELDS}
 
 
-def _card_values(draft: CustomerDraft, different_company: bool) -> dict[str, Any]:
+def card_values(draft: CustomerDraft, different_company: bool) -> dict[str, Any]:
     return {
         "legal_name": draft.legal_name,
         "handle": draft.handle,

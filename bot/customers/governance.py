@@ -11,8 +11,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.access import TeamTree
 from bot.customers.form import FormInvalid, Message
 from bot.store.access import VISIBILITY_KEY, active_share, member, team_members
-from bot.store.customers import add
-from bot.store.models import CardShare, Customer, CustomerEvent, TeamMember
+from bot.store.customers import add, record_event
+from bot.store.models import CardShare, Customer, TeamMember
 from bot.store.settings import DEFAULT_STALE_DAYS, STALE_KEY, put_setting
 
 _USER = re.compile(r"<@([UW][A-Z0-9_]+)(?:\|[^>]*)?>")
@@ -175,14 +175,12 @@ async def _event(
     action: str,
     changes: dict[str, list[object]],
 ) -> None:
-    await add(
+    await record_event(
         session=session,
-        row=CustomerEvent(
-            team_id=customer.team_id,
-            customer_id=customer.id,
-            actor_id=actor_id,
-            at=now,
-            action=action,
-            changes=changes,
-        ),
+        team_id=customer.team_id,
+        customer_id=customer.id,
+        actor_id=actor_id,
+        at=now,
+        action=action,
+        changes=changes,
     )

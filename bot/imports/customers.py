@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.cards import CARD_FIELDS
+from bot.customers.cards import CARD_FIELDS, card_values
 from bot.customers.fields import Phone
 from bot.customers.form import (
     CustomerDraft,
@@ -24,7 +24,7 @@ from bot.customers.form import (
     Message,
     parse_customer_form,
 )
-from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key, probes
+from bot.customers.keys import CardFacts, card_keys, card_terms, probes
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerEvent, CustomerKey
 
@@ -244,26 +244,11 @@ async def _insert_customers(session: AsyncSession, rows: list[dict[str, object]]
 def _customer_row(
     draft: CustomerDraft, team_id: str, actor_id: str, now: datetime
 ) -> dict[str, object]:
+    """The same columns a card made in the form gets."""
     return {
+        **card_values(draft, different_company=False),
         "team_id": team_id,
-        "handle": draft.handle,
-        "handle_key": draft.handle.lower(),
-        "legal_name": draft.legal_name,
-        "address": draft.address,
-        "province": draft.province,
-        "city": draft.city,
-        "county": draft.county,
-        "phone_e164": draft.phone.e164 if draft.phone else "",
-        "phone_ext": draft.phone.extension if draft.phone else "",
-        "email": draft.email,
-        "website": draft.website,
-        "notes": draft.notes,
-        "status": draft.status,
-        "level": draft.level,
-        "manager_id": draft.manager_id,
-        "security_level": draft.security_level,
         "phase": "pre_contract",
-        "identity_key": identity_key(draft.legal_name),
         "created_by": actor_id,
         "created_at": now,
         "updated_by": actor_id,

@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CardNotFound
 from bot.customers.form import FormInvalid, Message
-from bot.store.customers import add, get_customer
+from bot.store.customers import add, get_customer, record_event
 from bot.store.models import ContactRecord, CustomerEvent, FollowUp, PendingLog
 from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
 
@@ -266,14 +266,12 @@ async def _history(
     action: str,
     changes: dict[str, object],
 ) -> None:
-    await add(
+    await record_event(
         session=session,
-        row=CustomerEvent(
-            team_id=record.team_id,
-            customer_id=record.customer_id,
-            actor_id=actor_id,
-            at=now,
-            action=action,
-            changes=changes,
-        ),
+        team_id=record.team_id,
+        customer_id=record.customer_id,
+        actor_id=actor_id,
+        at=now,
+        action=action,
+        changes=changes,
     )

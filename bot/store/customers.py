@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from sqlalchemy import and_, delete, func, or_, text
 from sqlmodel import select
@@ -162,3 +163,27 @@ async def follow_merges(*, session: AsyncSession, customers: list[Customer]) -> 
         if current is not None and current.id not in found:
             found[current.id] = current
     return list(found.values())
+
+
+async def record_event(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    customer_id: int,
+    actor_id: str,
+    at: datetime,
+    action: str,
+    changes: dict[str, object],
+) -> CustomerEvent:
+    """One line of a card's history: who did what, when, from what to what."""
+    event = CustomerEvent(
+        team_id=team_id,
+        customer_id=customer_id,
+        actor_id=actor_id,
+        at=at,
+        action=action,
+        changes=changes,
+    )
+    session.add(event)
+    await session.flush()
+    return event
