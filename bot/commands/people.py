@@ -118,8 +118,8 @@ class PersonResolver:
             log.warning("users.info for %s failed or was slow; using defaults", user_id)
             return None
         profile = profile_from_users_info(response["user"], team_id=team_id, now=utcnow())
-        try:
-            async with self._db.transaction() as session:
+        try:  # a read then a write: take the write lock first (SQLite)
+            async with self._db.transaction(write=True) as session:
                 await save_profile(session=session, profile=profile)
         except Exception:
             log.warning("could not cache the profile of %s", user_id, exc_info=True)
@@ -129,7 +129,7 @@ class PersonResolver:
         """Slack's user_change event: a person changed language or time zone."""
         profile = profile_from_users_info(user, team_id=team_id, now=utcnow())
         self._memory.pop((team_id, profile.user_id), None)
-        async with self._db.transaction() as session:
+        async with self._db.transaction(write=True) as session:
             await save_profile(session=session, profile=profile)
 
     def register(self, app: AsyncApp) -> None:

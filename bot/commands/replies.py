@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from aiohttp import ClientError, ClientSession
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -33,8 +34,28 @@ async def ack_help(ack: AsyncAck, command: str, context: AsyncBoltContext, word:
     await ack_ephemeral(ack, build_help(command, person_of(context).lang, unknown_word=unknown))
 
 
+_SESSION: list[ClientSession] = []  # the served process's one HTTP session, when serving
+
+
+def use_session(session: ClientSession | None) -> None:
+    """Replies to response_url go through the process's kept-alive session; Bolt's `respond`
+    opens a new HTTP session for every reply."""
+    _SESSION.clear()
+    if session is not None:
+        _SESSION.append(session)
+
+
 async def respond_private(respond: AsyncRespond, reply: Reply) -> None:
-    await respond(response_type="ephemeral", replace_original=False, **reply.as_message())
+    payload = {"response_type": "ephemeral", "replace_original": False, **reply.as_message()}
+    if _SESSION and not _SESSION[0].closed and respond.response_url:
+        try:
+            async with _SESSION[0].post(respond.response_url, json=payload) as answer:
+                if answer.status < 400:
+                    return
+                log.warning("response_url answered %s; retrying through Bolt", answer.status)
+        except (ClientError, TimeoutError):
+            log.warning("response_url post failed; retrying through Bolt", exc_info=True)
+    await respond(**payload)
 
 
 async def tell_user(

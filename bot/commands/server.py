@@ -22,6 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.commands.app import build_app
 from bot.commands.client import build_web_client
 from bot.commands.identity import BotIdentity
+from bot.commands.replies import use_session
 from bot.inflight import InFlight
 from bot.jobs.clock import Clock
 from bot.jobs.runtime import Jobs, build_jobs
@@ -59,6 +60,7 @@ class Service:
         # One HTTP session for every Web API call: kept-alive connections (and TLS) instead of
         # a new session per call, which slack_sdk makes when it is given none.
         self.client.session = ClientSession(timeout=ClientTimeout(total=self.client.timeout))
+        use_session(self.client.session)
         await self.identity.warm()
         await self.runner.setup()
         site = web.TCPSite(self.runner, host, self.settings.port if port is None else port)
@@ -83,6 +85,7 @@ class Service:
         if not await self.clock.stop(timeout=DRAIN_SECONDS):
             log.warning("a scheduled sweep was still running at shutdown")
         if self.client.session is not None:
+            use_session(None)
             await self.client.session.close()
         await self.db.dispose()
         log.info("Rapport stopped")
