@@ -25,6 +25,7 @@ from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity
 from bot.commands.people import PersonResolver
 from bot.commands.retries import once_per_event
+from bot.commands.sanitize import strip_nul
 from bot.inflight import InFlight
 from bot.settings import Settings
 from bot.store.db import Database
@@ -55,6 +56,7 @@ def build_app(
         process_before_response=False,
         logger=_bolt_logger(),
     )
+    app.middleware(strip_nul)
     app.middleware(once_per_event(db))
     people = PersonResolver(db, settings.default_tz)
     app.middleware(Deps(db=db, settings=settings, people=people).attach)

@@ -47,6 +47,19 @@ async def test_a_replayed_request_is_refused(harness: Harness, workspace: Worksp
     assert (first.status, replay.status) == (200, 401)
 
 
+async def test_nul_characters_are_dropped_before_they_reach_the_database(
+    harness: Harness,
+) -> None:
+    wang = Person(harness, "U_WANG")
+    await wang.type("/customer new 惠普中国有限公司")
+    await wang.submit(short_name="HP", notes="a\x00b")
+
+    answer = await wang.type("/log hp 打电话\x00 next: \x00明天")
+
+    assert answer.status == 200
+    assert "已记录" in wang.last_text()
+
+
 async def test_an_event_retried_by_slack_is_handled_once(
     harness: Harness, workspace: Workspace
 ) -> None:
@@ -148,6 +161,7 @@ def test_no_command_text_gives_a_500_or_an_unhandled_error(
 ) -> None:
     harness, loop = served
     assert harness.workspace is not None
+    caplog.clear()  # one function call runs many examples
     answer = _run(loop, harness.workspace.command(f"{command} {text}", user="U_FUZZ"))
     _run(loop, harness.settle())
 
@@ -164,6 +178,7 @@ def test_no_customer_form_gives_a_500_or_an_unhandled_error(
 ) -> None:
     harness, loop = served
     assert harness.workspace is not None
+    caplog.clear()  # one function call runs many examples
     _run(loop, harness.workspace.command("/customer new", user="U_FUZZ"))
     view = harness.slack.calls_to("views.open")[-1].args["view"]
     state = {}
