@@ -102,12 +102,25 @@ def section(result: ImportResult, command: str) -> list[str]:
     ]
 
 
+def write_section(path: Path, lines: list[str]) -> None:
+    """Replace this benchmark's section of docs/PERFORMANCE.md, keep every other one."""
+    text = path.read_text() if path.exists() else "# Performance\n"
+    head, marker, rest = text.partition("\n## CSV import\n")
+    tail = rest[rest.find("\n## ") + 1 :] if marker and "\n## " in rest else ""
+    path.write_text(
+        head.rstrip() + "\n\n" + "\n".join(lines) + "\n" + ("\n" + tail if tail else "")
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.imports")
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--output", type=Path, default=Path("docs/PERFORMANCE.md"))
     args = parser.parse_args()
     result = asyncio.run(measure(args.rows))
-    print("\n".join(section(result, f"python -m bench.imports --rows {args.rows}")))
+    lines = section(result, f"python -m bench.imports --rows {args.rows}")
+    print("\n".join(lines))
+    write_section(args.output, lines)
 
 
 if __name__ == "__main__":

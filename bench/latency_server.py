@@ -10,7 +10,8 @@ collector holds the GIL and so stops the event loop). `--profile FILE`: also run
 cProfile (stats to FILE) and write FILE.stalls.json: how late each 5 ms timer of the event
 loop fired, and the stack of the loop's thread, sampled by a watchdog thread whenever the
 loop has not come round for over 20 ms. SIGUSR1 starts all of these afresh (after a
-warm-up). `--gc-freeze`: an experiment; `gc.freeze()` once the server listens, so full
+warm-up). `--trace FILE`: time the steps around the ack (bench/latency_trace.py).
+`--gc-freeze`: an experiment; `gc.freeze()` once the server listens, so full
 collections no longer walk the objects made at start-up.
 """
 
@@ -42,6 +43,10 @@ BOT_TOKEN = "xoxb-bench"
 
 async def serve_rapport(options: argparse.Namespace, stopping: asyncio.Event) -> None:
     # Imported here, so the floor's process holds only Bolt and aiohttp.
+    if options.trace:
+        from bench import latency_trace
+
+        latency_trace.install()
     from bot.commands.server import build_service
     from bot.settings import Settings
     from bot.store.db import Database
@@ -167,6 +172,8 @@ class Stalls:
         self.collections.clear()
         if self.profiler is not None:
             self.profiler.clear()
+        if "bench.latency_trace" in sys.modules:
+            sys.modules["bench.latency_trace"].reset()
 
     def _on_gc(self, phase: str, info: dict[str, int]) -> None:
         # The collector holds the GIL throughout: the watchdog cannot sample it.
@@ -221,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--team-id", default="T0BENCH")
     parser.add_argument("--stats", help="write garbage-collection times here on exit")
     parser.add_argument("--profile", help="write cProfile stats here on exit")
+    parser.add_argument("--trace", help="time the steps around the ack; write them here")
     parser.add_argument("--gc-freeze", action="store_true")
     options = parser.parse_args(argv)
     if options.gc_freeze:
@@ -238,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
             Path(options.profile + ".stalls.json").write_text(stalls.as_json())
         if options.stats:
             Path(options.stats).write_text(json.dumps({"collections": stalls.collections}))
+        if options.trace:
+            sys.modules["bench.latency_trace"].write(options.trace)
     return 0
 
 

@@ -35,6 +35,7 @@ class PersonResolver:
         self._default_tz = default_tz
         self._memory: dict[tuple[str, str], tuple[float, Person]] = {}
         self._channels: dict[tuple[str, str], tuple[float, frozenset[str]]] = {}
+        self._saving: set[asyncio.Task[None]] = set()
 
     async def middleware(
         self, context: AsyncBoltContext, client: AsyncWebClient, next: Callable[[], Awaitable[Any]]
@@ -118,12 +119,19 @@ class PersonResolver:
             log.warning("users.info for %s failed or was slow; using defaults", user_id)
             return None
         profile = profile_from_users_info(response["user"], team_id=team_id, now=utcnow())
+        # Stored in the background: waiting for the database's write lock must never delay
+        # the ack, which comes after this middleware.
+        task = asyncio.create_task(self._store(profile))
+        self._saving.add(task)
+        task.add_done_callback(self._saving.discard)
+        return profile
+
+    async def _store(self, profile: SlackProfile) -> None:
         try:  # a read then a write: take the write lock first (SQLite)
             async with self._db.transaction(write=True) as session:
                 await save_profile(session=session, profile=profile)
         except Exception:
-            log.warning("could not cache the profile of %s", user_id, exc_info=True)
-        return profile
+            log.warning("could not cache the profile of %s", profile.user_id, exc_info=True)
 
     async def refresh(self, team_id: str, user: dict[str, Any]) -> None:
         """Slack's user_change event: a person changed language or time zone."""

@@ -8,6 +8,7 @@ work, let in-flight listeners finish, stop the clock, close the database.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 import time
@@ -170,6 +171,7 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stopping.set)
     await service.start()
+    gc.freeze()  # start-up objects live as long as the process: keep them out of collections
     await stopping.wait()
     log.info("Shutting down: no new work, finishing what is in flight")
     await service.stop()

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from pypinyin import lazy_pinyin
-
 from bot.customers.lexicon import (
     INDUSTRY_HAN_WORDS,
     INDUSTRY_OF_HAN,
@@ -73,6 +71,9 @@ def read_company_name(raw: str) -> CompanyName:
 
 
 def pinyin(text: str) -> list[str]:
+    # pypinyin's dictionaries take tens of MB: loaded on first use, not at start-up
+    from pypinyin import lazy_pinyin
+
     return [s for s in lazy_pinyin(text) if s.isalnum()]
 
 

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import SlackProfile
+
+FIELDS = ("display_name", "locale", "tz", "is_admin", "fetched_at")
 
 
 async def get_profile(*, session: AsyncSession, team_id: str, user_id: str) -> SlackProfile | None:
     return await session.get(SlackProfile, (team_id, user_id))
 
 
-async def save_profile(*, session: AsyncSession, profile: SlackProfile) -> SlackProfile:
-    return await session.merge(profile)
+async def save_profile(*, session: AsyncSession, profile: SlackProfile) -> None:
+    """An upsert: two first requests of one person may save at the same moment."""
+    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    values = {
+        "team_id": profile.team_id,
+        "user_id": profile.user_id,
+        **{name: getattr(profile, name) for name in FIELDS},
+    }
+    statement = dialect.insert(SlackProfile).values(values)
+    statement = statement.on_conflict_do_update(
+        index_elements=["team_id", "user_id"],
+        set_={name: getattr(statement.excluded, name) for name in FIELDS},
+    )
+    await session.exec(statement)
 
 
 async def profiles_of(
