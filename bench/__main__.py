@@ -18,6 +18,8 @@ from bench.bulk import Target
 from bench.dataset import RESULTS, ROOT, DataSet, Loaded
 from bench.duplicates import run_duplicates
 from bench.find import run_find
+from bench.imports import measure as measure_import
+from bench.imports import section as import_section
 from bench.latency import run_latency
 from bench.load_postgres import load_postgres
 from bench.load_sqlite import load_sqlite
@@ -40,7 +42,8 @@ COMMAND = "./dev bench"
 SIZES = {False: (100_000, 1_000_000), True: (10_000, 20_000)}  # quick → (sqlite, postgresql)
 # quick → (reminders, brief channels, contact records)
 JOB_SIZES = {False: (10_000, 1_000, 1_000_000), True: (1_000, 100, 100_000)}
-PARTS = ("customers", "sweep", "briefs")
+PARTS = ("customers", "sweep", "briefs", "imports")
+IMPORT_ROWS = {False: 100_000, True: 10_000}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     command = " ".join([COMMAND, *(argv if argv is not None else sys.argv[1:])])
     parts = sections(loaded, results, command) if loaded else {}
     parts |= run_latency(options, server, (sqlite_size, postgres_size), command)
+    if "imports" in only and not options.no_sqlite:
+        print("bench: sqlite: CSV import", file=sys.stderr)
+        imported = asyncio.run(measure_import(IMPORT_ROWS[options.quick]))
+        parts["imports"] = import_section(imported, command)
+        print("\n".join(parts["imports"]))
     write(output, parts | job_sections(jobs, command))
     print(f"\nbench: wrote {_shown(output)}")
     for r in results:

@@ -99,6 +99,7 @@ def section(result: ImportResult, command: str) -> list[str]:
         f"< {TARGET_SECONDS:.0f} s | {met} |",
         "",
         f"Reproduce: `{command}`",
+        "",
     ]
 
 

@@ -22,6 +22,7 @@ SECTIONS = {
     "find": "## /customer find",
     "sweep": "## Reminder sweep",
     "briefs": "## Weekly briefs",
+    "imports": "## CSV import",
 }
 INTRO = {
     "duplicates": (
