@@ -17,14 +17,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CardNotFound, load_card, reindex
 from bot.customers.form import FormInvalid, Message
-from bot.store.customers import add, get_customer, list_contacts
+from bot.store.customers import add, get_customer, list_contacts, record_event
 from bot.store.models import (
     CardShare,
     ChannelLink,
     Contact,
     ContactRecord,
     Customer,
-    CustomerEvent,
     FollowUp,
     Merge,
     Milestone,
@@ -103,22 +102,20 @@ async def merge(
         contacts=await list_contacts(session=session, customer_id=kept.id),
     )
     for card, other in ((duplicate, kept), (kept, duplicate)):
-        await add(
+        await record_event(
             session=session,
-            row=CustomerEvent(
-                team_id=team_id,
-                customer_id=card.id,
-                actor_id=actor_id,
-                at=now,
-                action="merge",
-                changes={
-                    "duplicate": [duplicate.legal_name, None]
-                    if card is duplicate
-                    else [None, duplicate.legal_name],
-                    "with": [other.id, other.id],
-                    **{name: [len(ids), 0] for name, ids in moved.items() if ids},
-                },
-            ),
+            team_id=team_id,
+            customer_id=card.id,
+            actor_id=actor_id,
+            at=now,
+            action="merge",
+            changes={
+                "duplicate": [duplicate.legal_name, None]
+                if card is duplicate
+                else [None, duplicate.legal_name],
+                "with": [other.id, other.id],
+                **{name: [len(ids), 0] for name, ids in moved.items() if ids},
+            },
         )
     return record
 
@@ -158,16 +155,14 @@ async def undo_merge(
             customer=card,
             contacts=await list_contacts(session=session, customer_id=card.id),
         )
-        await add(
+        await record_event(
             session=session,
-            row=CustomerEvent(
-                team_id=team_id,
-                customer_id=card.id,
-                actor_id=actor_id,
-                at=now,
-                action="merge_undone",
-                changes={"merge": [record.id, None]},
-            ),
+            team_id=team_id,
+            customer_id=card.id,
+            actor_id=actor_id,
+            at=now,
+            action="merge_undone",
+            changes={"merge": [record.id, None]},
         )
     return record
 

@@ -10,8 +10,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.cards import load_card
 from bot.customers.form import FormInvalid, Message
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
-from bot.store.customers import add
-from bot.store.models import CustomerEvent, Milestone
+from bot.store.customers import add, record_event
+from bot.store.models import Milestone
 
 MAX_TITLE = 300
 
@@ -73,16 +73,14 @@ async def add_milestone(
         created_at=now,
     )
     await add(session=session, row=milestone)
-    await add(
+    await record_event(
         session=session,
-        row=CustomerEvent(
-            team_id=team_id,
-            customer_id=customer_id,
-            actor_id=actor_id,
-            at=now,
-            action="milestone_add",
-            changes={"milestone": [None, milestone.title], "due_at": [None, due_at.isoformat()]},
-        ),
+        team_id=team_id,
+        customer_id=customer_id,
+        actor_id=actor_id,
+        at=now,
+        action="milestone_add",
+        changes={"milestone": [None, milestone.title], "due_at": [None, due_at.isoformat()]},
     )
     return milestone
 
@@ -95,18 +93,16 @@ async def complete_milestone(
         raise MilestoneNotFound(milestone_id)
     if milestone.status != "done":
         milestone.status, milestone.done_by, milestone.done_at = "done", actor_id, now
-        await add(
+        await record_event(
             session=session,
-            row=CustomerEvent(
-                team_id=team_id,
-                customer_id=milestone.customer_id,
-                actor_id=actor_id,
-                at=now,
-                action="milestone_done",
-                changes={
-                    "milestone": [milestone.title, milestone.title],
-                    "status": ["open", "done"],
-                },
-            ),
+            team_id=team_id,
+            customer_id=milestone.customer_id,
+            actor_id=actor_id,
+            at=now,
+            action="milestone_done",
+            changes={
+                "milestone": [milestone.title, milestone.title],
+                "status": ["open", "done"],
+            },
         )
     return milestone

@@ -18,8 +18,8 @@ from bot.customers.form import FormInvalid, Message
 from bot.customers.names import normalize
 from bot.dates.rules import DEFAULT_TIME
 from bot.dates.understand import at_local
-from bot.store.customers import add
-from bot.store.models import ChannelLink, Customer, CustomerEvent, PhaseChange, PhasePlan
+from bot.store.customers import add, record_event
+from bot.store.models import ChannelLink, Customer, PhaseChange, PhasePlan
 from bot.store.plans import linked_channels, plan_of
 
 PHASES = ("pre_contract", "post_contract", "implementation", "close_out", "lcm")
@@ -143,16 +143,14 @@ async def change_phase(
             reason=form.reason.strip(),
         )
         await add(session=session, row=change)
-        await add(
+        await record_event(
             session=session,
-            row=CustomerEvent(
-                team_id=team_id,
-                customer_id=customer_id,
-                actor_id=actor_id,
-                at=now,
-                action="phase",
-                changes={"phase": [customer.phase, form.to_phase]},
-            ),
+            team_id=team_id,
+            customer_id=customer_id,
+            actor_id=actor_id,
+            at=now,
+            action="phase",
+            changes={"phase": [customer.phase, form.to_phase]},
         )
         customer.phase, customer.updated_at, customer.updated_by = form.to_phase, now, actor_id
     return PhaseChanged(
@@ -184,16 +182,14 @@ async def link_channel(
             linked_at=now,
         ),
     )
-    await add(
+    await record_event(
         session=session,
-        row=CustomerEvent(
-            team_id=team_id,
-            customer_id=customer_id,
-            actor_id=actor_id,
-            at=now,
-            action="channel_link",
-            changes={"channel": [None, channel_id]},
-        ),
+        team_id=team_id,
+        customer_id=customer_id,
+        actor_id=actor_id,
+        at=now,
+        action="channel_link",
+        changes={"channel": [None, channel_id]},
     )
     return True
 
@@ -217,15 +213,13 @@ async def unlink_channel(
     if link is None:
         return False
     link.unlinked_at, link.unlinked_by = now, actor_id
-    await add(
+    await record_event(
         session=session,
-        row=CustomerEvent(
-            team_id=team_id,
-            customer_id=customer_id,
-            actor_id=actor_id,
-            at=now,
-            action="channel_unlink",
-            changes={"channel": [channel_id, None]},
-        ),
+        team_id=team_id,
+        customer_id=customer_id,
+        actor_id=actor_id,
+        at=now,
+        action="channel_unlink",
+        changes={"channel": [channel_id, None]},
     )
     return True

@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.form import FormInvalid, Message
-from bot.store.customers import add
-from bot.store.models import Customer, CustomerEvent
+from bot.store.customers import record_event
+from bot.store.models import Customer
 
 FACTORS = ("size", "profitability", "investment", "strategic_fit")
 SCORES = range(1, 6)
@@ -51,18 +51,16 @@ async def assess(
     before = (customer.value_score, customer.value_tier)
     customer.value_score, customer.value_tier = score, tier_of(score)
     customer.value_factors, customer.updated_at, customer.updated_by = values, now, actor_id
-    await add(
+    await record_event(
         session=session,
-        row=CustomerEvent(
-            team_id=customer.team_id,
-            customer_id=customer.id,
-            actor_id=actor_id,
-            at=now,
-            action="value",
-            changes={
-                "value_score": [before[0], score],
-                "value_tier": [before[1] or None, customer.value_tier],
-            },
-        ),
+        team_id=customer.team_id,
+        customer_id=customer.id,
+        actor_id=actor_id,
+        at=now,
+        action="value",
+        changes={
+            "value_score": [before[0], score],
+            "value_tier": [before[1] or None, customer.value_tier],
+        },
     )
     return customer

@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.cards import CardNotFound
 from bot.customers.form import FormInvalid, Message
 from bot.store.customers import add, get_customer, record_event
-from bot.store.models import ContactRecord, CustomerEvent, FollowUp, PendingLog
+from bot.store.models import ContactRecord, FollowUp, PendingLog
 from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
 
 MAX_SUMMARY = 40_000  # a saved Slack message can be long
@@ -212,16 +212,14 @@ async def move_follow_up(
         raise RecordNotFound(follow_up_id)
     before = follow_up.due_at
     follow_up.due_at, follow_up.status, follow_up.updated_at = due_at, "open", now
-    await add(
+    await record_event(
         session=session,
-        row=CustomerEvent(
-            team_id=team_id,
-            customer_id=follow_up.customer_id,
-            actor_id=actor_id,
-            at=now,
-            action="follow_up_moved",
-            changes={"due_at": [before.isoformat(), due_at.isoformat()]},
-        ),
+        team_id=team_id,
+        customer_id=follow_up.customer_id,
+        actor_id=actor_id,
+        at=now,
+        action="follow_up_moved",
+        changes={"due_at": [before.isoformat(), due_at.isoformat()]},
     )
     return follow_up
 
@@ -234,19 +232,17 @@ async def complete_follow_up(
         raise RecordNotFound(follow_up_id)
     if follow_up.status == "open":
         follow_up.status, follow_up.updated_at = "done", now
-        await add(
+        await record_event(
             session=session,
-            row=CustomerEvent(
-                team_id=team_id,
-                customer_id=follow_up.customer_id,
-                actor_id=actor_id,
-                at=now,
-                action="follow_up_done",
-                changes={
-                    "follow_up": [follow_up.title, follow_up.title],
-                    "status": ["open", "done"],
-                },
-            ),
+            team_id=team_id,
+            customer_id=follow_up.customer_id,
+            actor_id=actor_id,
+            at=now,
+            action="follow_up_done",
+            changes={
+                "follow_up": [follow_up.title, follow_up.title],
+                "status": ["open", "done"],
+            },
         )
     return follow_up
 
