@@ -32,6 +32,7 @@ from bench.bulk import Rows, Target, chunks, insert
 from bench.dataset import ROOT
 from bench.harness import claim_seconds, fake_slack, messages, peak_rss_kb, timed_transactions
 from bench.stats import JobResult
+from bot.clock import SystemClock
 from bot.jobs.briefs import ensure_schedules
 from bot.jobs.runtime import build_jobs
 from bot.store.db import Database
@@ -218,7 +219,7 @@ async def _measure(url: str, traced: bool) -> Measured:
     try:
         async with fake_slack() as (double, client):
             spans = timed_transactions(db)
-            jobs = build_jobs(db, client, pace=0.0)
+            jobs = build_jobs(db, client, clock=SystemClock(), pace=0.0)
             gc.collect()
             before = peak_rss_kb()
             if traced:

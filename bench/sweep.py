@@ -28,6 +28,7 @@ from bench.bulk import Rows, Target, chunks, insert
 from bench.data import MANAGERS
 from bench.harness import claim_seconds, fake_slack, messages, timed_transactions
 from bench.stats import JobResult
+from bot.clock import SystemClock
 from bot.jobs.runtime import build_jobs
 from bot.store.db import Database
 from bot.store.models import Delivery
@@ -132,7 +133,7 @@ async def _sweep(url: str, reminders: int) -> Sweep:
     try:
         async with fake_slack() as (double, client):
             spans = timed_transactions(db)
-            jobs = build_jobs(db, client, pace=0.0)
+            jobs = build_jobs(db, client, clock=SystemClock(), pace=0.0)
             began = time.perf_counter()
             report = await jobs.run_reminders(NOW)
             seconds = time.perf_counter() - began
@@ -160,7 +161,10 @@ async def _race(url: str, sweepers: int) -> Race:
         async with fake_slack() as (double, client):
             began = time.perf_counter()
             reports = await asyncio.gather(
-                *(build_jobs(db, client, pace=0.0).run_reminders(NOW) for db in dbs)
+                *(
+                    build_jobs(db, client, clock=SystemClock(), pace=0.0).run_reminders(NOW)
+                    for db in dbs
+                )
             )
             seconds = time.perf_counter() - began
             posted = messages(double)

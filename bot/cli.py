@@ -52,7 +52,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.console.repl import run_console
 
         return asyncio.run(
-            run_console(settings, command=args.command, user=args.user, lang=args.lang, tz=args.tz)
+            run_console(
+                settings,
+                command=args.command,
+                user=args.user,
+                lang=args.lang,
+                tz=args.tz,
+                start=args.now,
+            )
         )
     return 0
 
@@ -119,6 +126,13 @@ def _parser() -> argparse.ArgumentParser:
     console.add_argument("--user", default="U_LOCAL", help="Slack user id to act as")
     console.add_argument("--lang", choices=("en", "zh"), help="language (default: from $LANG)")
     console.add_argument("--tz", help="IANA time zone (default: this machine's)")
+    console.add_argument(
+        "--now",
+        type=_aware_time,
+        default=None,
+        help="pretend the console starts at this moment (time runs on from there), "
+        "e.g. 2027-02-28T23:30+08:00",
+    )
     return parser
 
 

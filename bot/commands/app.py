@@ -7,6 +7,7 @@ import logging
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.clock import Clock
 from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     customer,
     customer_views,
@@ -47,6 +48,7 @@ def build_app(
     client: AsyncWebClient,
     inflight: InFlight,
     identity: BotIdentity,
+    clock: Clock,
 ) -> AsyncApp:
     app = AsyncApp(
         authorize=identity.authorize,
@@ -57,9 +59,9 @@ def build_app(
         logger=_bolt_logger(),
     )
     app.middleware(strip_nul)
-    app.middleware(once_per_event(db))
-    people = PersonResolver(db, settings.default_tz)
-    app.middleware(Deps(db=db, settings=settings, people=people).attach)
+    app.middleware(once_per_event(db, clock))
+    people = PersonResolver(db, settings.default_tz, clock)
+    app.middleware(Deps(db=db, settings=settings, people=people, clock=clock).attach)
     people.register(app)
     for router in ROUTERS:
         router.register(app, inflight)

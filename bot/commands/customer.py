@@ -11,14 +11,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.access import gate_of, not_allowed
 from bot.commands.cards import open_card_modal, reply_for_resolution
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.replies import ack_ephemeral, open_modal, person_of, respond_private
 from bot.commands.router import SlashRouter
 from bot.customers.cards import set_status
 from bot.customers.form import CustomerForm, parse_status_command
 from bot.customers.search import find_customers, resolve_customer
 from bot.i18n import t
-from bot.store.types import utcnow
 from bot.views.blocks import Reply
 from bot.views.customer_card import build_find_results
 from bot.views.customer_modal import build_customer_modal
@@ -113,7 +112,7 @@ async def status(
                 customer_id=resolution.customer.id,
                 status=request.status,
                 level=request.level,
-                now=utcnow(),
+                now=now_of(context),
             )
             reply = Reply(
                 t(

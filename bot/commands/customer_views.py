@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.access import gate_of, not_allowed, require_edit_in_form
 from bot.commands.cards import card_modal, card_reply
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.errors import guarded
 from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
@@ -35,7 +35,6 @@ from bot.customers.form import (
 )
 from bot.i18n import t
 from bot.inflight import InFlight
-from bot.store.types import utcnow
 from bot.views import ids
 from bot.views.blocks import Reply
 from bot.views.blocks import context as context_block
@@ -68,7 +67,7 @@ async def customer_submitted(
                     actor_id=person.user_id,
                     customer_id=int(meta["customer_id"]),
                     draft=draft,
-                    now=utcnow(),
+                    now=now_of(context),
                     different_company=form.different_company,
                 )
             else:
@@ -77,7 +76,7 @@ async def customer_submitted(
                     team_id=person.team_id,
                     actor_id=person.user_id,
                     draft=draft,
-                    now=utcnow(),
+                    now=now_of(context),
                     view_id=view["id"],
                     different_company=form.different_company,
                 )
@@ -109,7 +108,7 @@ async def contact_submitted(
         "team_id": person.team_id,
         "actor_id": person.user_id,
         "customer_id": int(meta["customer_id"]),
-        "now": utcnow(),
+        "now": now_of(context),
     }
     try:
         async with deps.db.transaction(write=True) as session:

@@ -1,13 +1,16 @@
-"""What listeners need besides the request: the database, settings, the people resolver."""
+"""What listeners need besides the request: the database, settings, the people resolver,
+and the clock every listener reads the time from."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
 
+from bot.clock import Clock
 from bot.commands.people import PersonResolver
 from bot.settings import Settings
 from bot.store.db import Database
@@ -18,6 +21,7 @@ class Deps:
     db: Database
     settings: Settings
     people: PersonResolver
+    clock: Clock
 
     async def attach(self, context: AsyncBoltContext, next: Callable[[], Awaitable[Any]]) -> Any:
         context["deps"] = self
@@ -26,3 +30,8 @@ class Deps:
 
 def deps_of(context: AsyncBoltContext) -> Deps:
     return context["deps"]
+
+
+def now_of(context: AsyncBoltContext) -> datetime:
+    """The moment of this request, from the service's one clock."""
+    return deps_of(context).clock.now()

@@ -11,7 +11,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.commands.access import gate_of, is_admin, not_allowed
 from bot.commands.customer import router
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.replies import person_of, respond_private
 from bot.customers import governance
 from bot.customers.form import FormInvalid
@@ -21,7 +21,6 @@ from bot.i18n import t
 from bot.logs.intake import NeedsCustomer
 from bot.store.customers import get_customer_by_handle, list_events
 from bot.store.models import Customer
-from bot.store.types import utcnow
 from bot.views.blocks import Reply
 from bot.views.customer_errors import render_message
 from bot.views.governance import build_history, build_team
@@ -75,7 +74,11 @@ async def _share(
     async def act(session: Any, customer: Customer, _rest: str) -> Reply:
         change = governance.share if sharing else governance.unshare
         changed = await change(
-            session=session, customer=customer, target=target, actor_id=person.user_id, now=utcnow()
+            session=session,
+            customer=customer,
+            target=target,
+            actor_id=person.user_id,
+            now=now_of(context),
         )
         key = {
             (True, True): "share.done",
@@ -113,7 +116,10 @@ async def archive(
 
     async def act(session: Any, customer: Customer, _rest: str) -> Reply:
         await governance.archive(
-            session=session, customer=customer, actor_id=person_of(context).user_id, now=utcnow()
+            session=session,
+            customer=customer,
+            actor_id=person_of(context).user_id,
+            now=now_of(context),
         )
         return Reply(t("archive.done", lang, name=customer.legal_name, handle=customer.handle))
 
@@ -140,7 +146,7 @@ async def restore(
             reply = Reply(t("archive.not_archived", person.lang, name=customer.legal_name))
         else:
             await governance.restore(
-                session=session, customer=customer, actor_id=person.user_id, now=utcnow()
+                session=session, customer=customer, actor_id=person.user_id, now=now_of(context)
             )
             reply = Reply(t("archive.restored", person.lang, name=customer.legal_name))
     await respond_private(respond, reply)
@@ -151,7 +157,7 @@ async def team(
     ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond, **_: Any
 ) -> None:
     await ack()
-    person, now = person_of(context), utcnow()
+    person, now = person_of(context), now_of(context)
     if not is_admin(context):
         await respond_private(respond, Reply(t("access.admins_only", person.lang)))
         return
@@ -214,7 +220,7 @@ async def settings(
     ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond, **_: Any
 ) -> None:
     await ack()
-    person, now = person_of(context), utcnow()
+    person, now = person_of(context), now_of(context)
     if not is_admin(context):
         await respond_private(respond, Reply(t("access.admins_only", person.lang)))
         return

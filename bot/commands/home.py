@@ -11,7 +11,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.access import is_admin
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.errors import guarded
 from bot.commands.replies import open_modal, person_of
 from bot.customers.dashboard import load_dashboard
@@ -21,7 +21,6 @@ from bot.logs.records import RecordNotFound, complete_follow_up, move_follow_up
 from bot.store.access import open_level0
 from bot.store.records import get_follow_up
 from bot.store.settings import stale_limits
-from bot.store.types import utcnow
 from bot.views import ids
 from bot.views.customer_modal import build_customer_modal
 from bot.views.home import AdminSettings, build_home
@@ -38,7 +37,7 @@ async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> Non
             team_id=person.team_id,
             user_id=person.user_id,
             tz=person.tz,
-            now=utcnow(),
+            now=now_of(context),
         )
         settings = None
         if is_admin(context):
@@ -94,7 +93,7 @@ async def home_follow_up(
 ) -> None:
     """Done or Snooze 1 day on a follow-up listed in the Home tab, then the tab again."""
     await ack()
-    person, now = person_of(context), utcnow()
+    person, now = person_of(context), now_of(context)
     verb, _, follow_up_id = action["selected_option"]["value"].partition(":")
     async with deps_of(context).db.transaction(write=True) as session:
         follow_up = await get_follow_up(

@@ -10,12 +10,11 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.access import gate_of
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.replies import open_modal, person_of, respond_private
 from bot.commands.router import SlashRouter
 from bot.customers.form import FormInvalid
 from bot.logs.intake import log_line
-from bot.store.types import utcnow
 from bot.views.blocks import Reply
 from bot.views.customer_errors import render_message
 from bot.views.log_modal import build_log_modal
@@ -41,7 +40,7 @@ async def log_one_line(
                 author_id=person.user_id,
                 tz=person.tz,
                 text=rest,
-                now=utcnow(),
+                now=now_of(context),
                 channel=command["channel_id"],
                 gate=await gate_of(context, session),
             )

@@ -11,7 +11,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.access import gate_of
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.errors import guarded
 from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
@@ -34,7 +34,6 @@ from bot.logs.records import (
 )
 from bot.store.customers import get_customer
 from bot.store.records import get_follow_up, get_record, take_pending, timeline
-from bot.store.types import utcnow
 from bot.views import ids
 from bot.views.blocks import Reply
 from bot.views.customer_errors import form_errors
@@ -60,7 +59,7 @@ async def log_submitted(
 ) -> None:
     """The /log form, and the "Log to customer" form of a saved message."""
     person, deps, meta = person_of(context), deps_of(context), read_metadata(view)
-    form, now = read_log_form(view), utcnow()
+    form, now = read_log_form(view), now_of(context)
     try:
         async with deps.db.transaction(write=True) as session:
             source = await _message_source(session, person, meta, now)
@@ -163,7 +162,7 @@ async def log_message_shortcut(
             team_id=person.team_id,
             author_id=person.user_id,
             draft=held,
-            now=utcnow(),
+            now=now_of(context),
         )
     view = build_message_modal(
         person.lang,
@@ -191,7 +190,7 @@ async def record_button(
 ) -> None:
     """Undo, Change time, Save without reminder, Log contact (from a card), Edit record."""
     await ack()
-    person, deps, now = person_of(context), deps_of(context), utcnow()
+    person, deps, now = person_of(context), deps_of(context), now_of(context)
     verb, target = _verb(action)
     channel = (body.get("channel") or {}).get("id")
     reply: Reply | None = None
@@ -287,7 +286,12 @@ async def record_changed(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
     """The edit-record and follow-up-time modals."""
-    person, deps, meta, now = person_of(context), deps_of(context), read_metadata(view), utcnow()
+    person, deps, meta, now = (
+        person_of(context),
+        deps_of(context),
+        read_metadata(view),
+        now_of(context),
+    )
     try:
         async with deps.db.transaction(write=True) as session:
             if view["callback_id"] == ids.LOG_TIME_VIEW:

@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.access import gate_of, is_admin, not_allowed, require_edit_in_form
 from bot.commands.customer import router
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.errors import guarded
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.customers.cards import CardNotFound, load_card
@@ -24,7 +24,6 @@ from bot.customers.value import FACTORS, assess
 from bot.i18n import t
 from bot.inflight import InFlight
 from bot.store.customers import get_customer_by_handle
-from bot.store.types import utcnow
 from bot.views import ids
 from bot.views.blocks import Reply
 from bot.views.customer_errors import form_errors, render_message
@@ -93,7 +92,7 @@ async def unmerge_command(
                 team_id=person.team_id,
                 actor_id=person.user_id,
                 duplicate_id=duplicate.id,
-                now=utcnow(),
+                now=now_of(context),
             )
             reply = Reply(t("merge.undone", person.lang, duplicate=duplicate.legal_name))
         except CardNotFound:
@@ -127,7 +126,7 @@ async def merge_confirmed(
                     actor_id=person.user_id,
                     duplicate_id=int(duplicate_id),
                     kept_id=int(kept_id),
-                    now=utcnow(),
+                    now=now_of(context),
                 )
                 reply = Reply(
                     t(
@@ -190,7 +189,7 @@ async def value_submitted(
                 customer=card.customer,
                 factors={f: state_text(view, f) for f in FACTORS},
                 actor_id=person.user_id,
-                now=utcnow(),
+                now=now_of(context),
             )
     except FormInvalid as invalid:
         await ack(response_action="errors", errors=form_errors(invalid.errors, person.lang))

@@ -17,11 +17,11 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.clock import Clock
 from bot.people import Person, is_fresh, person_from_profile, profile_from_users_info
 from bot.store.db import Database
 from bot.store.models import SlackProfile
 from bot.store.profiles import get_profile, save_profile
-from bot.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +30,9 @@ SLACK_LOOKUP_BUDGET_SECONDS = 1.0
 
 
 class PersonResolver:
-    def __init__(self, db: Database, default_tz: ZoneInfo) -> None:
+    def __init__(self, db: Database, default_tz: ZoneInfo, clock: Clock) -> None:
         self._db = db
+        self._clock = clock
         self._default_tz = default_tz
         self._memory: dict[tuple[str, str], tuple[float, Person]] = {}
         self._channels: dict[tuple[str, str], tuple[float, frozenset[str]]] = {}
@@ -52,7 +53,7 @@ class PersonResolver:
         if cached and time.monotonic() - cached[0] < MEMORY_TTL_SECONDS:
             return cached[1]
         profile = await self._stored(team_id, user_id)
-        if not is_fresh(profile, now=utcnow()):
+        if not is_fresh(profile, now=self._clock.now()):
             profile = await self._from_slack(client, team_id, user_id) or profile
         person = person_from_profile(
             profile, team_id=team_id, user_id=user_id, default_tz=self._default_tz
@@ -118,7 +119,7 @@ class PersonResolver:
         except Exception:
             log.warning("users.info for %s failed or was slow; using defaults", user_id)
             return None
-        profile = profile_from_users_info(response["user"], team_id=team_id, now=utcnow())
+        profile = profile_from_users_info(response["user"], team_id=team_id, now=self._clock.now())
         # Stored in the background: waiting for the database's write lock must never delay
         # the ack, which comes after this middleware.
         task = asyncio.create_task(self._store(profile))
@@ -135,7 +136,7 @@ class PersonResolver:
 
     async def refresh(self, team_id: str, user: dict[str, Any]) -> None:
         """Slack's user_change event: a person changed language or time zone."""
-        profile = profile_from_users_info(user, team_id=team_id, now=utcnow())
+        profile = profile_from_users_info(user, team_id=team_id, now=self._clock.now())
         self._memory.pop((team_id, profile.user_id), None)
         async with self._db.transaction(write=True) as session:
             await save_profile(session=session, profile=profile)

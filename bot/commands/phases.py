@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.access import gate_of, not_allowed, require_edit_in_form
 from bot.commands.customer import router
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.errors import guarded
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.customers.cards import CardNotFound, load_card
@@ -39,7 +39,6 @@ from bot.logs.forms import due_from_pickers
 from bot.logs.intake import NeedsCustomer
 from bot.store.models import Milestone
 from bot.store.plans import milestones_of, phase_history, plan_of, plans_of
-from bot.store.types import utcnow
 from bot.views import ids
 from bot.views.blocks import Reply
 from bot.views.customer_errors import form_errors, render_message
@@ -115,7 +114,7 @@ async def milestone(
 ) -> None:
     """`/customer milestone hp 上线验收 12月3日`, or `/customer milestone hp` for the form."""
     await ack()
-    person, now = person_of(context), utcnow()
+    person, now = person_of(context), now_of(context)
     async with deps_of(context).db.transaction(write=True) as session:
         leading, blocked = await _resolved(context, session, rest, edit=True)
         if blocked is not None:
@@ -188,7 +187,7 @@ async def _link(
             actor_id=person.user_id,
             customer_id=leading.customer.id,
             channel_id=channel,
-            now=utcnow(),
+            now=now_of(context),
         )
     key = {
         (True, True): "link.done",
@@ -221,7 +220,7 @@ async def phase_submitted(
                 customer_id=int(meta["customer_id"]),
                 form=read_phase_form(view),
                 tz=person.tz,
-                now=utcnow(),
+                now=now_of(context),
             )
     except FormInvalid as invalid:
         await ack(response_action="errors", errors=form_errors(invalid.errors, person.lang))
@@ -255,7 +254,7 @@ async def _announce(
 async def milestone_submitted(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    person, meta, now = person_of(context), read_metadata(view), utcnow()
+    person, meta, now = person_of(context), read_metadata(view), now_of(context)
     try:
         due = due_from_pickers(state_text(view, "due"), "", tz=person.tz, now=now, field="due")
         if due is None:
@@ -327,7 +326,7 @@ async def plan_button(
                     team_id=person.team_id,
                     actor_id=person.user_id,
                     milestone_id=target,
-                    now=utcnow(),
+                    now=now_of(context),
                 )
                 reply = Reply(t("milestone.completed", person.lang, title=done.title))
             elif action["action_id"] == ids.MILESTONE_OPEN:

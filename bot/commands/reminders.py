@@ -10,14 +10,13 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.errors import guarded
 from bot.commands.replies import person_of
 from bot.i18n import t
 from bot.inflight import InFlight
 from bot.logs.records import RecordNotFound, complete_follow_up, move_follow_up
 from bot.store.records import get_follow_up
-from bot.store.types import utcnow
 from bot.views import ids
 from bot.views.log_replies import format_local
 
@@ -28,7 +27,7 @@ async def reminder_button(
     ack: AsyncAck, action: dict[str, Any], context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
     await ack()
-    person, now, follow_up_id = person_of(context), utcnow(), int(action["value"])
+    person, now, follow_up_id = person_of(context), now_of(context), int(action["value"])
     try:
         async with deps_of(context).db.transaction(write=True) as session:
             if action["action_id"] == ids.REMINDER_DONE:

@@ -9,14 +9,14 @@ from typing import Any
 
 from slack_bolt.response import BoltResponse
 
+from bot.clock import Clock
 from bot.store.db import Database
 from bot.store.events import first_delivery
-from bot.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
 
-def once_per_event(db: Database) -> Callable[..., Awaitable[Any]]:
+def once_per_event(db: Database, clock: Clock) -> Callable[..., Awaitable[Any]]:
     async def middleware(body: dict[str, Any], next: Callable[[], Awaitable[Any]]) -> Any:
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
         if not event_id:
@@ -27,7 +27,7 @@ def once_per_event(db: Database) -> Callable[..., Awaitable[Any]]:
                     session=session,
                     event_id=str(event_id),
                     team_id=str(body.get("team_id", "")),
-                    now=utcnow(),
+                    now=clock.now(),
                 )
         except Exception:  # the database is down: better twice than never
             log.warning("could not record event %s; handling it anyway", event_id)

@@ -8,11 +8,10 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.commands.customer import router
-from bot.commands.deps import deps_of
+from bot.commands.deps import deps_of, now_of
 from bot.commands.replies import ack_ephemeral, person_of
 from bot.i18n import t
 from bot.jobs.briefs import configure_brief, read_brief_setting
-from bot.store.types import utcnow
 from bot.views.blocks import Reply
 
 
@@ -37,7 +36,7 @@ async def brief(
             enabled=enabled,
             weekday=weekday,
             hour=hour,
-            now=utcnow(),
+            now=now_of(context),
         )
     state = (
         t(

@@ -1,8 +1,8 @@
 """The production server: aiohttp serving Bolt over HTTP, or Socket Mode, plus /healthz.
 
 `Service` owns everything that runs: the web server, the Socket Mode connection,
-the scheduler clock and the database. `stop()` is the SIGTERM path: stop taking
-work, let in-flight listeners finish, stop the clock, close the database.
+the scheduler and the database. `stop()` is the SIGTERM path: stop taking
+work, let in-flight listeners finish, stop the scheduler, close the database.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.clock import Clock, SystemClock
 from bot.commands.app import build_app
 from bot.commands.client import build_web_client
 from bot.commands.identity import BotIdentity
 from bot.commands.replies import use_session
 from bot.inflight import InFlight
-from bot.jobs.clock import Clock
 from bot.jobs.runtime import Jobs, build_jobs
+from bot.jobs.scheduler import Scheduler
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.health import check_health
@@ -48,6 +49,7 @@ class Service:
     inflight: InFlight
     identity: BotIdentity
     jobs: Jobs
+    scheduler: Scheduler
     clock: Clock
     web: web.Application
     runner: web.AppRunner | None = None
@@ -72,7 +74,7 @@ class Service:
                 self.bolt, self.settings.slack_app_token, web_client=self.client
             )
             await self.socket.connect_async()
-        self.clock.start()
+        self.scheduler.start()
         mode = "Socket Mode" if self.socket else f"HTTP {EVENTS_PATH}"
         log.info("Rapport serving on port %s (%s)", self.port, mode)
 
@@ -83,7 +85,7 @@ class Service:
             await self.runner.cleanup()  # stops listening, then drains open requests
         if not await self.inflight.wait_idle(timeout=DRAIN_SECONDS):
             log.warning("%d listeners still running at shutdown", self.inflight.count)
-        if not await self.clock.stop(timeout=DRAIN_SECONDS):
+        if not await self.scheduler.stop(timeout=DRAIN_SECONDS):
             log.warning("a scheduled sweep was still running at shutdown")
         if self.client.session is not None:
             use_session(None)
@@ -93,17 +95,24 @@ class Service:
 
 
 def build_service(
-    settings: Settings, db: Database, *, run_sweeps: bool = True, pace: float = 1.0
+    settings: Settings,
+    db: Database,
+    *,
+    run_sweeps: bool = True,
+    pace: float = 1.0,
+    clock: Clock | None = None,
 ) -> Service:
     """`run_sweeps=False` for the console and tests, which run sweeps themselves; `pace` is
-    the seconds between two posts to one channel."""
+    the seconds between two posts to one channel; `clock` is what every part of the service
+    reads the time from (the system's unless given)."""
+    clock = clock or SystemClock()
     client = build_web_client(settings)
     inflight = InFlight()
     identity = BotIdentity(client)
-    bolt = build_app(settings, db, client, inflight, identity)
-    jobs, clock = build_jobs(db, client, pace=pace), Clock()
+    bolt = build_app(settings, db, client, inflight, identity, clock)
+    jobs, scheduler = build_jobs(db, client, clock=clock, pace=pace), Scheduler()
     if run_sweeps:
-        jobs.schedule(clock)
+        jobs.schedule(scheduler)
     return Service(
         jobs=jobs,
         identity=identity,
@@ -112,6 +121,7 @@ def build_service(
         client=client,
         bolt=bolt,
         inflight=inflight,
+        scheduler=scheduler,
         clock=clock,
         web=build_web_app(bolt, db, events=not settings.socket_mode),
     )

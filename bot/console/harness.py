@@ -10,6 +10,7 @@ import secrets
 from dataclasses import replace
 from types import TracebackType
 
+from bot.clock import Clock
 from bot.commands.server import EVENTS_PATH, Service, build_service
 from bot.console.slack_double import SlackDouble
 from bot.console.workspace import Workspace
@@ -17,12 +18,12 @@ from bot.people import profile_from_users_info
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.profiles import save_profile
-from bot.store.types import utcnow
 
 
 class Harness:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, clock: Clock | None = None) -> None:
         self.base_settings = settings
+        self.clock = clock
         self.slack = SlackDouble()
         self.service: Service | None = None
         self.workspace: Workspace | None = None
@@ -38,7 +39,11 @@ class Harness:
             slack_api_url=self.slack.api_url,
         )
         self.service = build_service(
-            settings, Database(settings.database_url), run_sweeps=False, pace=0.0
+            settings,
+            Database(settings.database_url),
+            run_sweeps=False,
+            pace=0.0,
+            clock=self.clock,
         )
         await self.service.start(host="127.0.0.1", port=0)
         events_url = f"http://127.0.0.1:{self.service.port}{EVENTS_PATH}"
@@ -67,7 +72,7 @@ class Harness:
         assert self.service is not None
         self.slack.add_user(user_id, name=name, locale=locale, tz=tz, is_admin=is_admin)
         profile = profile_from_users_info(
-            self.slack.users[user_id], team_id=self.slack.team_id, now=utcnow()
+            self.slack.users[user_id], team_id=self.slack.team_id, now=self.service.clock.now()
         )
         async with self.service.db.transaction() as session:
             await save_profile(session=session, profile=profile)

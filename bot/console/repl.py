@@ -12,12 +12,12 @@ from typing import Any
 
 import tzlocal
 
+from bot.clock import StartedClock, SystemClock
 from bot.console.harness import Harness
 from bot.console.modal import Field, modal_fields, state_value, with_options
 from bot.console.render import Clickable, clickables, render_blocks
 from bot.console.slack_double import Posting
 from bot.settings import Settings
-from bot.store.types import utcnow
 
 Ask = Callable[[str], Awaitable[str | None]]
 CHANNEL = "C_LOCAL"
@@ -32,10 +32,17 @@ BANNER = (
 
 
 async def run_console(
-    settings: Settings, *, command: str | None, user: str, lang: str | None, tz: str | None
+    settings: Settings,
+    *,
+    command: str | None,
+    user: str,
+    lang: str | None,
+    tz: str | None,
+    start: datetime | None = None,
 ) -> int:
+    clock = StartedClock(start) if start is not None else SystemClock()
     # the person at the console is the admin of their own sandbox
-    async with Harness(replace(settings, admins=settings.admins | {user})) as harness:
+    async with Harness(replace(settings, admins=settings.admins | {user}), clock=clock) as harness:
         await harness.act_as(
             user, name="You", locale=_locale(lang), tz=tz or tzlocal.get_localzone_name() or "UTC"
         )
@@ -95,7 +102,7 @@ class Console:
         assert self.harness.service is not None
         _, sweep, *when = line.split()
         try:
-            now = datetime.fromisoformat(when[0]) if when else utcnow()
+            now = datetime.fromisoformat(when[0]) if when else self.harness.service.clock.now()
             if now.tzinfo is None:
                 raise ValueError("no offset")
         except ValueError:

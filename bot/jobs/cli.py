@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.clock import SystemClock
 from bot.commands.client import build_web_client
 from bot.jobs.runtime import build_jobs
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.store.types import utcnow
 
 
 async def run_jobs(settings: Settings, sweep: str, *, now: datetime | None) -> int:
     db = Database(settings.database_url)
-    jobs = build_jobs(db, build_web_client(settings))
+    clock = SystemClock()
+    jobs = build_jobs(db, build_web_client(settings), clock=clock)
     try:
-        moment = now or utcnow()
+        moment = now or clock.now()
         report = await (
             jobs.run_reminders(moment) if sweep == "reminders" else jobs.run_briefs(moment)
         )

@@ -10,12 +10,12 @@ from datetime import datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.clock import Clock
 from bot.jobs import briefs
-from bot.jobs.clock import Clock
 from bot.jobs.poster import Poster
+from bot.jobs.scheduler import Scheduler
 from bot.jobs.sweep import Sweeper, SweepReport
 from bot.store.db import Database
-from bot.store.types import utcnow
 from bot.views.briefs import render_delivery
 
 REMINDER_SECONDS = 30
@@ -30,29 +30,30 @@ def worker_id() -> str:
 @dataclass
 class Jobs:
     reminders: Sweeper
+    clock: Clock
 
     async def run_reminders(self, now: datetime | None = None) -> SweepReport:
-        return await self.reminders.run(now or utcnow())
+        return await self.reminders.run(now or self.clock.now())
 
     async def run_briefs(self, now: datetime | None = None) -> SweepReport:
         return await self.reminders.run(
-            now or utcnow(),
+            now or self.clock.now(),
             find=briefs.due_posts,
             after_claim=briefs.advance,
             prepare=briefs.prepare,
         )
 
-    def schedule(self, clock: Clock) -> None:
+    def schedule(self, scheduler: Scheduler) -> None:
         async def reminders() -> None:
             await self.run_reminders()
 
         async def weekly() -> None:
             await self.run_briefs()
 
-        clock.every(REMINDER_SECONDS, "reminders", reminders)
-        clock.every(BRIEF_SECONDS, "briefs", weekly)
+        scheduler.every(REMINDER_SECONDS, "reminders", reminders)
+        scheduler.every(BRIEF_SECONDS, "briefs", weekly)
 
 
-def build_jobs(db: Database, client: AsyncWebClient, *, pace: float = 1.0) -> Jobs:
+def build_jobs(db: Database, client: AsyncWebClient, *, clock: Clock, pace: float = 1.0) -> Jobs:
     poster = Poster(client, per_channel_interval=pace)
-    return Jobs(reminders=Sweeper(db, poster, render_delivery, worker=worker_id()))
+    return Jobs(reminders=Sweeper(db, poster, render_delivery, worker=worker_id()), clock=clock)

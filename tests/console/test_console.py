@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 
 def console(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """Run the console in its own process, starting at the test's (pinned) moment."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+    now = ("--now", datetime.now(UTC).isoformat())
     return subprocess.run(
-        [sys.executable, "-m", "bot", "console", *args],
+        [sys.executable, "-m", "bot", "console", *now, *args],
         cwd=cwd,
         env=env,
         input=stdin,

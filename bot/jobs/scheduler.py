@@ -1,4 +1,5 @@
-"""APScheduler as a clock: a few interval sweeps, never one job per reminder."""
+"""APScheduler as a ticker: a few interval sweeps, never one job per reminder. What time it
+is comes from `bot.clock`; this only says when to look."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from bot.inflight import InFlight
 Sweep = Callable[[], Awaitable[None]]
 
 
-class Clock:
+class Scheduler:
     def __init__(self) -> None:
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._sweeps: list[tuple[str, Sweep, float]] = []
