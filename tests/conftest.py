@@ -1,8 +1,13 @@
-"""Shared fixtures: a freshly migrated database per test, and Rapport served on loopback
-against a SlackDouble.
+"""Shared fixtures: a pinned clock, a freshly migrated database per test, and Rapport served
+on loopback against a SlackDouble.
 
 Set RAPPORT_TEST_DATABASE_URL=postgresql://… to run the whole suite on PostgreSQL
 (`scripts/with-postgres` does that); otherwise every test gets a SQLite file.
+
+Time: every test starts at the same moment, `RAPPORT_TEST_NOW` (an ISO time with its offset;
+a fixed Monday afternoon in Shanghai by default), and time then runs at its normal pace. The
+suite never sees the machine's date, so it passes on any day; `./dev test` runs the
+`calendar` tests again at awkward moments (month ends, 29 Feb, 31 Dec, DST changes).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from bot.console.harness import Harness
 from bot.console.workspace import Workspace
@@ -30,6 +36,18 @@ from bot.store.migrate import upgrade
 from bot.store.models import Customer
 
 POSTGRES_URL = os.environ.get("RAPPORT_TEST_DATABASE_URL")
+TEST_NOW = datetime.fromisoformat(os.environ.get("RAPPORT_TEST_NOW", "2026-11-23T06:30:00+00:00"))
+
+
+@pytest.fixture(autouse=True)
+def pinned_time() -> Iterator[time_machine.Coordinates]:
+    """Every test starts at TEST_NOW; the clock then ticks (timeouts and signatures need it)."""
+    if TEST_NOW.tzinfo is None:
+        raise ValueError("RAPPORT_TEST_NOW needs an offset, e.g. 2027-02-28T23:30:00+00:00")
+    with time_machine.travel(TEST_NOW, tick=True) as traveller:
+        yield traveller
+
+
 _numbers = itertools.count(1)
 
 

@@ -13,6 +13,8 @@ from bot.store.db import Database
 from bot.store.models import ContactRecord, FollowUp
 from tests.slack_person import Person
 
+pytestmark = pytest.mark.calendar  # depends on the date: ./dev test runs it at awkward dates
+
 
 def friday_next_week_at_nine(tz: ZoneInfo) -> datetime:
     """Worked out here from the calendar, independently of Rapport's date rules."""

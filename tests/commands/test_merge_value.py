@@ -16,6 +16,8 @@ from bot.settings import Settings
 from bot.store.models import Contact, ContactRecord, Customer, FollowUp
 from tests.slack_person import Person
 
+pytestmark = pytest.mark.calendar  # depends on the date: ./dev test runs it at awkward dates
+
 
 @pytest.fixture
 async def office(settings: Settings) -> AsyncIterator[Harness]:
