@@ -20,7 +20,12 @@ from bot.customers.search import Resolution, resolve_customer
 from bot.i18n import Lang, t
 from bot.store.models import Contact, Customer
 from bot.views.blocks import Reply
-from bot.views.customer_card import build_customer_card, build_find_results, build_not_found
+from bot.views.customer_card import (
+    build_archived,
+    build_customer_card,
+    build_find_results,
+    build_not_found,
+)
 from bot.views.customer_modal import build_contact_modal, build_customer_modal
 
 
@@ -33,6 +38,8 @@ async def reply_for_resolution(
             session=session, team_id=person.team_id, customer_id=resolution.customer.id
         )
         return card_reply(card, context)
+    if resolution.archived is not None:
+        return build_archived(resolution.archived, person.lang)
     if resolution.choices:
         return build_find_results(resolution.choices, text, person.lang, ambiguous=True)
     return build_not_found(text, person.lang)

@@ -39,7 +39,10 @@ async def _on_card(context: AsyncBoltContext, rest: str, act: Act, *, edit: bool
             session=session, team_id=person.team_id, text=rest, gate=gate
         )
         if leading.customer is None:
-            return build_needs_customer(NeedsCustomer(leading.words, leading.choices), person.lang)
+            return build_needs_customer(
+                NeedsCustomer(leading.words, leading.choices, archived=leading.archived),
+                person.lang,
+            )
         if edit and not await gate.may_edit(leading.customer):
             return not_allowed(leading.customer, person.lang)
         return await act(session, leading.customer, leading.rest)

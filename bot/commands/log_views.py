@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -22,7 +23,7 @@ from bot.customers.visibility import Gate, NotAllowed
 from bot.i18n import t
 from bot.inflight import InFlight
 from bot.logs.forms import draft_from_modal, due_from_pickers
-from bot.logs.intake import Done, log_draft
+from bot.logs.intake import Done, log_draft, log_picked
 from bot.logs.records import (
     LogDraft,
     RecordNotFound,
@@ -401,6 +402,31 @@ async def older_records(
     await respond_private(respond, reply)
 
 
+async def customer_picked(
+    ack: AsyncAck, action: Body, context: AsyncBoltContext, respond: AsyncRespond
+) -> None:
+    """A held /log line: its author chose the card it is for."""
+    await ack()
+    person, deps = person_of(context), deps_of(context)
+    pending_id, _, customer_id = action["value"].partition(":")
+    try:
+        async with deps.db.transaction(write=True) as session:
+            outcome = await log_picked(
+                session=session,
+                team_id=person.team_id,
+                author_id=person.user_id,
+                tz=person.tz,
+                pending_id=int(pending_id),
+                customer_id=int(customer_id),
+                now=now_of(context),
+                gate=await gate_of(context, session),
+            )
+        reply = build_log_outcome(outcome, person.lang) if outcome else None
+    except CardNotFound:
+        reply = Reply(t("log.gone", person.lang))
+    await respond_private(respond, reply or Reply(t("log.already_saved", person.lang)))
+
+
 def _verb(action: Body) -> tuple[str, int]:
     if action["action_id"] == ids.RECORD_MENU:
         verb, _, record_id = action["selected_option"]["value"].partition(":")
@@ -427,6 +453,8 @@ def register(app: AsyncApp, inflight: InFlight) -> None:
         ids.RECORD_MENU,
     ):
         app.action(action_id)(guarded(inflight, record_button))
+    picked = re.compile(rf"^{re.escape(ids.LOG_PICK_CUSTOMER)}\.\d+$")
+    app.action(picked)(guarded(inflight, customer_picked))
     app.action(ids.TIMELINE_OLDER)(guarded(inflight, older_records))
     app.shortcut(ids.LOG_MESSAGE_SHORTCUT)(guarded(inflight, log_message_shortcut))
     app.options(ids.LOG_CUSTOMER_SELECT)(customer_choices)

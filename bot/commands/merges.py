@@ -25,7 +25,8 @@ from bot.i18n import t
 from bot.inflight import InFlight
 from bot.store.customers import get_customer_by_handle
 from bot.views import ids
-from bot.views.blocks import Reply
+from bot.views.blocks import Reply, escape
+from bot.views.customer_card import build_archived
 from bot.views.customer_errors import form_errors, render_message
 from bot.views.customer_modal import read_metadata
 from bot.views.inputs import state_text
@@ -52,8 +53,11 @@ async def merge_command(
             for name in names
         ]
         unknown = [name for name, found in zip(names, pair, strict=True) if not found.customer]
-        if unknown:
-            reply = Reply(t("customer.not_found", person.lang, text=unknown[0]))
+        archived = next((found.archived for found in pair if found.archived), None)
+        if archived is not None:
+            reply = build_archived(archived, person.lang)
+        elif unknown:
+            reply = Reply(t("customer.not_found", person.lang, text=escape(unknown[0])))
         elif not all([await gate.may_edit(found.customer) for found in pair]):
             reply = not_allowed(pair[0].customer, person.lang)
         else:
@@ -161,7 +165,12 @@ async def value_command(
             session=session, team_id=person.team_id, text=rest, gate=gate
         )
         if found.customer is None:
-            await respond_private(respond, Reply(t("customer.not_found", person.lang, text=rest)))
+            await respond_private(
+                respond,
+                build_archived(found.archived, person.lang)
+                if found.archived
+                else Reply(t("customer.not_found", person.lang, text=escape(rest))),
+            )
             return
         if not await gate.may_edit(found.customer):
             await respond_private(respond, not_allowed(found.customer, person.lang))

@@ -402,7 +402,9 @@ async def _plan_reply(session: Any, person: Any, customer_id: int) -> Reply:
 def _unresolved(leading: Leading, lang: Lang) -> Reply:
     if not leading.words:
         return Reply(t("phase.usage", lang))
-    return build_needs_customer(NeedsCustomer(leading.words, leading.choices), lang)
+    return build_needs_customer(
+        NeedsCustomer(leading.words, leading.choices, archived=leading.archived), lang
+    )
 
 
 async def _post(client: AsyncWebClient, channel: str, reply: Reply) -> None:

@@ -40,6 +40,7 @@ class Resolution:
     customer: Customer | None
     choices: list[FoundCustomer]
     exact: bool = False  # named by its short name or a whole term, not a prefix
+    archived: Customer | None = None  # X is the short name of an archived card
 
 
 def search_keys(text: str) -> list[str]:
@@ -98,6 +99,8 @@ async def resolve_customer(
     not see is answered exactly as a card that does not exist."""
     by_handle = await _by_handle(session, team_id, text.strip())
     if by_handle is not None and (gate is None or await gate.sees(by_handle)):
+        if by_handle.archived_at is not None:  # named, but archived: say so, never another card
+            return Resolution(None, [], exact=True, archived=by_handle)
         return Resolution(by_handle, [], exact=True)
     found = await find_customers(session=session, team_id=team_id, text=text, gate=gate)
     exact = [f for f in found if f.exact]
@@ -116,6 +119,7 @@ class Leading:
     rest: str  # the text after the customer's words
     words: str  # the first word, to name back when no customer matched
     choices: list[FoundCustomer]  # what the first word could mean, when ambiguous
+    archived: Customer | None = None  # the first words name an archived card
 
 
 _WORD = re.compile(r"\S+")
@@ -139,7 +143,9 @@ async def resolve_leading_customer(
     for end, resolution in zip(spans, resolutions, strict=True):
         if resolution.customer is not None:
             return Leading(resolution.customer, text[end:].strip(), first, [])
-    return Leading(None, text.strip(), first, resolutions[0].choices if resolutions else [])
+    archived = next((r.archived for r in resolutions if r.archived is not None), None)
+    choices = resolutions[0].choices if resolutions else []
+    return Leading(None, text.strip(), first, choices, archived=archived)
 
 
 async def _by_handle(session: AsyncSession, team_id: str, handle: str) -> Customer | None:
@@ -148,4 +154,4 @@ async def _by_handle(session: AsyncSession, team_id: str, handle: str) -> Custom
         if customer is None or customer.merged_into is None:
             break
         customer = await session.get(Customer, customer.merged_into)
-    return customer if customer is not None and customer.archived_at is None else None
+    return customer

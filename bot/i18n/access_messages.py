@@ -107,6 +107,10 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
     },
     "archive.restored": {"en": "Restored {name}.", "zh": "已恢复 {name}。"},
     "archive.not_archived": {"en": "{name} is not archived.", "zh": "{name} 未被归档。"},
+    "archive.is_archived": {
+        "en": "{name} ({handle}) is archived. An admin can restore it: /customer restore {handle}",
+        "zh": "{name}（{handle}）已归档。管理员可恢复：/customer restore {handle}",
+    },
     "help.customer.merge": {
         "en": "Merge a duplicate card into the one to keep.",
         "zh": "把重复的客户卡片合并到保留的卡片。",

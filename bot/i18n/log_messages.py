@@ -55,6 +55,15 @@ LOG_MESSAGES: dict[str, dict[str, str]] = {
         "name or name, e.g. /log hp …",
         "zh": "没有与“{text}”匹配的客户，未记录任何内容。请以客户简称或名称开头，如 /log hp …",
     },
+    "log.pick_customer": {
+        "en": "Which customer is this for? “{text}” looks like a customer's name, so nothing "
+        "was logged yet. Choose the card:",
+        "zh": "这条记录属于哪个客户？“{text}”像是客户名称，因此尚未记录。请选择客户卡片：",
+    },
+    "log.pick_channel_customer": {
+        "en": "{handle} (this channel's customer)",
+        "zh": "{handle}（本频道的客户）",
+    },
     "log.ambiguous_customer": {
         "en": "Several customers match “{text}”: {names}. Nothing was logged; start the line with "
         "the short name.",

@@ -10,12 +10,15 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.cards import CardNotFound
+from bot.customers.lookalike import customers_resembling
 from bot.customers.search import FoundCustomer, resolve_leading_customer
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
-from bot.logs.line import read_log_line, split_kind
+from bot.logs.line import LogLine, read_log_line, split_kind
 from bot.logs.records import LogDraft, Logged, hold, log_contact
-from bot.store.customers import get_customer
-from bot.store.models import Customer
+from bot.store.customers import add, get_customer
+from bot.store.models import Customer, PendingLog
+from bot.store.records import take_pending
 
 if TYPE_CHECKING:
     from bot.customers.visibility import Gate
@@ -32,6 +35,9 @@ class Done:
 class NeedsCustomer:
     text: str  # what was taken for the customer
     choices: list[FoundCustomer]  # empty: unknown; several: ambiguous
+    archived: Customer | None = None  # the text names an archived card
+    pending_id: int | None = None  # the line is held: choosing a card saves it there
+    channel_customer_id: int | None = None  # offered first: the project channel's customer
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class NeedsText:
 
 
 Outcome = Done | NeedsCustomer | DateProblem | NeedsText
+CHOICES = 6  # the channel's customer and up to five cards the first word could mean
 
 
 async def log_line(
@@ -60,16 +67,120 @@ async def log_line(
     gate: Gate | None = None,
 ) -> Outcome:
     """`hp 给张总打电话 下一步：发方案 下周五` → a record, and a follow-up on Friday next week.
-    With a `gate`, only cards its person may see are found."""
+    With a `gate`, only cards its person may see are found.
+
+    In a project channel the customer may be left out — but only when the line does not
+    start with something that names, or closely resembles, another card: then Rapport
+    asks, offering the channel's customer first, and saves nothing until it is answered."""
     line = read_log_line(text)
     leading = await resolve_leading_customer(
         session=session, team_id=team_id, text=line.text, gate=gate
     )
-    customer, rest = leading.customer, leading.rest
-    if customer is None and (linked := await _channel_customer(session, team_id, channel, gate)):
-        customer, rest = linked, line.text  # a project channel: the customer may be left out
-    if customer is None:
-        return NeedsCustomer(leading.words, leading.choices)
+    where = _Where(session, team_id, author_id, tz, now, channel)
+    if leading.customer is not None:
+        return await _log_on(where, leading.customer, leading.rest, line)
+    if leading.archived is not None:
+        return NeedsCustomer(leading.words, [], archived=leading.archived)
+    linked = await _channel_customer(session, team_id, channel, gate)
+    if linked is None:
+        if leading.choices:
+            return await _ask_which(where, text, leading.words, leading.choices, None)
+        return NeedsCustomer(leading.words, [])
+    lookalikes = leading.choices or await customers_resembling(
+        session=session, team_id=team_id, word=leading.words, gate=gate
+    )
+    if not [f for f in lookalikes if f.customer.id != linked.id]:
+        return await _log_on(where, linked, line.text, line)
+    return await _ask_which(where, text, leading.words, lookalikes, linked)
+
+
+async def log_picked(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    author_id: str,
+    tz: ZoneInfo,
+    pending_id: int,
+    customer_id: int,
+    now: datetime,
+    gate: Gate | None = None,
+) -> Outcome | None:
+    """The author chose the card for a held line; None if it was already saved."""
+    pending = await take_pending(
+        session=session, team_id=team_id, author_id=author_id, pending_id=pending_id
+    )
+    pick = pending.payload.get("pick") if pending is not None else None
+    if pending is None or not isinstance(pick, dict):
+        return None
+    customer = await get_customer(session=session, team_id=team_id, customer_id=customer_id)
+    if (
+        customer is None
+        or customer_id not in pick["choices"]
+        or customer.archived_at is not None
+        or (gate is not None and not await gate.sees(customer))
+    ):
+        raise CardNotFound(customer_id)
+    pending.used_at = now
+    line = read_log_line(pick["text"])
+    # the channel's customer: the first word was part of what happened; another card: it
+    # was that card's name
+    rest = line.text if customer_id == pick["channel_customer_id"] else _after_first(line.text)
+    where = _Where(session, team_id, author_id, tz, now, pick["channel"])
+    return await _log_on(where, customer, rest, line)
+
+
+@dataclass(frozen=True)
+class _Where:
+    session: AsyncSession
+    team_id: str
+    author_id: str
+    tz: ZoneInfo
+    now: datetime
+    channel: str
+
+
+async def _ask_which(
+    where: _Where,
+    text: str,
+    words: str,
+    choices: list[FoundCustomer],
+    linked: Customer | None,
+) -> NeedsCustomer:
+    """Hold the line and ask which card it is for; the channel's customer comes first."""
+    if linked is not None:
+        others = [f for f in choices if f.customer.id != linked.id]
+        choices = [FoundCustomer(linked, 0.0, exact=False), *others]
+    choices = choices[:CHOICES]
+    pick = {
+        "text": text,
+        "channel": where.channel,
+        "channel_customer_id": linked.id if linked is not None else None,
+        "choices": [f.customer.id for f in choices],
+    }
+    pending = await add(
+        session=where.session,
+        row=PendingLog(
+            team_id=where.team_id,
+            author_id=where.author_id,
+            payload={"pick": pick},
+            created_at=where.now,
+        ),
+    )
+    return NeedsCustomer(
+        words,
+        choices,
+        pending_id=pending.id,
+        channel_customer_id=linked.id if linked is not None else None,
+    )
+
+
+def _after_first(text: str) -> str:
+    return text.strip().partition(" ")[2].strip() if " " in text.strip() else ""
+
+
+async def _log_on(where: _Where, customer: Customer, rest: str, line: LogLine) -> Outcome:
+    session, team_id, channel = where.session, where.team_id, where.channel
+    author_id, tz, now = where.author_id, where.tz, where.now
     kind, summary = split_kind(rest)
     if not summary:
         return NeedsText(customer)
@@ -102,7 +213,9 @@ async def _channel_customer(
     if len(linked) != 1:
         return None
     customer = await get_customer(session=session, team_id=team_id, customer_id=linked[0])
-    return customer if customer and (gate is None or await gate.sees(customer)) else None
+    if customer is None or customer.archived_at is not None:
+        return None
+    return customer if gate is None or await gate.sees(customer) else None
 
 
 async def log_draft(

@@ -123,7 +123,7 @@ async def confirm_held(
     pending = await take_pending(
         session=session, team_id=team_id, author_id=author_id, pending_id=pending_id
     )
-    if pending is None:
+    if pending is None or "pick" in pending.payload:  # a line waiting for its customer
         return None
     pending.used_at = now
     return await log_contact(

@@ -81,6 +81,17 @@ def build_find_results(
     return Reply(text=title, blocks=blocks)
 
 
+def build_archived(customer: Customer, lang: Lang) -> Reply:
+    """A card named by its short name that is archived: name it, and how to get it back."""
+    message = t(
+        "archive.is_archived",
+        lang,
+        name=escape(customer.legal_name),
+        handle=escape(customer.handle),
+    )
+    return Reply(text=message, blocks=[section(message)])
+
+
 def build_not_found(text: str, lang: Lang) -> Reply:
     message = t("customer.not_found", lang, text=escape(text[:80]))
     block = section(message)

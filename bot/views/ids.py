@@ -42,6 +42,7 @@ LOG_UNDO = "log_undo"
 LOG_CHANGE_TIME = "log_change_time"
 LOG_SAVE_ANYWAY = "log_save_anyway"
 LOG_FROM_CARD = "log_from_card"
+LOG_PICK_CUSTOMER = "log_pick_customer"  # + ".N": one button per card offered
 RECORD_MENU = "record_menu"
 TIMELINE_OLDER = "timeline_older"
 

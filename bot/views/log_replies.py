@@ -10,7 +10,7 @@ from bot.i18n import Lang, t
 from bot.logs.intake import DateProblem, Done, NeedsCustomer, NeedsText, Outcome
 from bot.views import ids
 from bot.views.blocks import Block, Reply, clip, context, escape, section
-from bot.views.customer_card import build_not_found
+from bot.views.customer_card import build_archived, build_not_found
 from bot.views.inputs import button
 
 SHOWN_TEXT = 500
@@ -89,6 +89,10 @@ def build_date_problem(problem: DateProblem, lang: Lang) -> Reply:
 
 
 def build_needs_customer(outcome: NeedsCustomer, lang: Lang) -> Reply:
+    if outcome.archived is not None:
+        return build_archived(outcome.archived, lang)
+    if outcome.pending_id is not None:
+        return build_pick_customer(outcome, lang)
     if not outcome.choices:
         reply = build_not_found(outcome.text, lang)
         message = t("log.unknown_customer", lang, text=escape(outcome.text[:80]))
@@ -99,3 +103,19 @@ def build_needs_customer(outcome: NeedsCustomer, lang: Lang) -> Reply:
         for f in outcome.choices[:5]
     )
     return Reply(t("log.ambiguous_customer", lang, text=escape(outcome.text[:80]), names=names))
+
+
+def build_pick_customer(outcome: NeedsCustomer, lang: Lang) -> Reply:
+    """A held line: one button per card it could be for, the channel's customer first."""
+    message = t("log.pick_customer", lang, text=escape(outcome.text[:80]))
+    buttons = []
+    for number, found in enumerate(outcome.choices):
+        customer = found.customer
+        label = (
+            t("log.pick_channel_customer", lang, handle=customer.handle)
+            if customer.id == outcome.channel_customer_id
+            else f"{customer.handle} · {customer.legal_name}"
+        )
+        value = f"{outcome.pending_id}:{customer.id}"
+        buttons.append(button(label, f"{ids.LOG_PICK_CUSTOMER}.{number}", value))
+    return Reply(text=message, blocks=[section(message), {"type": "actions", "elements": buttons}])

@@ -212,3 +212,20 @@ async def test_the_card_and_find_results_fit_slack_limits(harness: Harness) -> N
     blocks = wang.last_posting().blocks
     assert len(blocks) <= 50
     assert "另有 15 位联系人" in wang.last_text()
+
+
+async def test_an_archived_card_is_named_never_another_card_found_instead(
+    harness: Harness,
+) -> None:
+    alice = Person(harness, "U_ALICE")
+    await alice.type("/customer new")
+    await alice.submit(legal_name="HP Inc.", short_name="HP", different_company="1")
+    await alice.type("/customer new")
+    await alice.submit(legal_name="惠普中国有限公司", short_name="Huipu", different_company="1")
+    await alice.type("/customer archive hp")
+
+    for command in ("/customer show HP", "/customer edit HP", "/log hp called them"):
+        await alice.type(command)
+        text = alice.last_text()
+        assert "HP Inc. (HP) is archived. An admin can restore it: /customer restore HP" in text
+        assert "惠普" not in text, command

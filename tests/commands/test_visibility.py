@@ -248,7 +248,9 @@ async def test_archive_hides_the_card_and_an_admin_restores_it(office: Harness) 
 
     await wang.type("/customer archive jk")
     await wang.type("/customer show jk")
-    assert "没有与“jk”匹配的客户" in text_of(wang)
+    assert "金科电子有限公司（JK）已归档。管理员可恢复：/customer restore JK" in text_of(wang)
+    await Person(office, "U_CHAN").type("/customer show jk")  # saw it through #shared
+    assert "No customer matches “jk”" in text_of(Person(office, "U_CHAN"))
     await admin.type("/customer restore JK")
     await wang.type("/customer show jk")
     assert "金科电子有限公司" in text_of(wang)
