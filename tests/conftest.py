@@ -40,8 +40,12 @@ TEST_NOW = datetime.fromisoformat(os.environ.get("RAPPORT_TEST_NOW", "2026-11-23
 
 
 @pytest.fixture(autouse=True)
-def pinned_time() -> Iterator[time_machine.Coordinates]:
-    """Every test starts at TEST_NOW; the clock then ticks (timeouts and signatures need it)."""
+def pinned_time(request: pytest.FixtureRequest) -> Iterator[time_machine.Coordinates | None]:
+    """Every test starts at TEST_NOW; the clock then ticks (timeouts and signatures need it).
+    Tests marked `real_clock` talk to a Rapport in another process, which keeps real time."""
+    if request.node.get_closest_marker("real_clock"):
+        yield None
+        return
     if TEST_NOW.tzinfo is None:
         raise ValueError("RAPPORT_TEST_NOW needs an offset, e.g. 2027-02-28T23:30:00+00:00")
     with time_machine.travel(TEST_NOW, tick=True) as traveller:

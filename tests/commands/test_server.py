@@ -75,6 +75,7 @@ async def stop(process: asyncio.subprocess.Process) -> int:
         return await process.wait()
 
 
+@pytest.mark.real_clock  # signs requests for a `rapport serve` process
 async def test_serve_answers_signed_commands_refuses_unsigned_and_stops_on_sigterm(
     slack: SlackDouble, database_url: str, tmp_path: Path
 ) -> None:
