@@ -108,7 +108,7 @@ def read_phase_form(view: View) -> PhaseForm:
 
 def build_milestone_modal(lang: Lang, metadata: dict[str, Any]) -> View:
     blocks = [
-        text_input("title", t("label.title", lang), optional=False, max_length=300),
+        text_input("title", t("label.milestone_title", lang), optional=False, max_length=300),
         date_input("due", t("label.due", lang)),
     ]
     return modal_view(ids.MILESTONE_VIEW, t("modal.milestone", lang), lang, blocks, metadata)
