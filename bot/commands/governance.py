@@ -18,19 +18,20 @@ from bot.customers.form import FormInvalid
 from bot.customers.phases import read_phase
 from bot.customers.search import resolve_leading_customer
 from bot.i18n import t
-from bot.logs.intake import NeedsCustomer
 from bot.store.customers import get_customer_by_handle, list_events
 from bot.store.models import Customer
 from bot.store.types import utcnow
 from bot.views.blocks import Reply
 from bot.views.customer_errors import render_message
 from bot.views.governance import build_history, build_team
-from bot.views.log_replies import build_needs_customer
+from bot.views.unknown_customer import build_unknown_customer
 
 Act = Callable[[Any, Customer, str], Awaitable[Reply]]
 
 
-async def _on_card(context: AsyncBoltContext, rest: str, act: Act, *, edit: bool) -> Reply:
+async def _on_card(
+    context: AsyncBoltContext, rest: str, act: Act, command: str, *, edit: bool
+) -> Reply:
     """Resolve the leading customer as its person may see it, check they may change it if
     `edit`, then `act` in one write transaction."""
     person = person_of(context)
@@ -40,7 +41,7 @@ async def _on_card(context: AsyncBoltContext, rest: str, act: Act, *, edit: bool
             session=session, team_id=person.team_id, text=rest, gate=gate
         )
         if leading.customer is None:
-            return build_needs_customer(NeedsCustomer(leading.words, leading.choices), person.lang)
+            return build_unknown_customer(command, leading.words, leading.choices, person.lang)
         if edit and not await gate.may_edit(leading.customer):
             return not_allowed(leading.customer, person.lang)
         return await act(session, leading.customer, leading.rest)
@@ -88,7 +89,8 @@ async def _share(
             t(key[(sharing, changed)], person.lang, name=customer.legal_name, target=mention)
         )
 
-    await respond_private(respond, await _on_card(context, words, act, edit=True))
+    command = "share" if sharing else "unshare"
+    await respond_private(respond, await _on_card(context, words, act, command, edit=True))
 
 
 @router.subcommand("history", "历史")
@@ -101,7 +103,7 @@ async def history(
         events = await list_events(session=session, customer_id=customer.id, limit=40)
         return build_history(customer, events, person_of(context).lang)
 
-    await respond_private(respond, await _on_card(context, rest, act, edit=False))
+    await respond_private(respond, await _on_card(context, rest, act, "history", edit=False))
 
 
 @router.subcommand("archive", "归档")
@@ -117,7 +119,7 @@ async def archive(
         )
         return Reply(t("archive.done", lang, name=customer.legal_name, handle=customer.handle))
 
-    await respond_private(respond, await _on_card(context, rest, act, edit=True))
+    await respond_private(respond, await _on_card(context, rest, act, "archive", edit=True))
 
 
 @router.subcommand("restore", "恢复")
@@ -135,7 +137,7 @@ async def restore(
             session=session, team_id=person.team_id, handle=rest.strip()
         )
         if customer is None:
-            reply = build_needs_customer(NeedsCustomer(rest.strip(), []), person.lang)
+            reply = build_unknown_customer("restore", rest.strip(), [], person.lang)
         elif customer.archived_at is None:
             reply = Reply(t("archive.not_archived", person.lang, name=customer.legal_name))
         else:
