@@ -398,6 +398,7 @@ async def _plan_reply(session: Any, person: Any, customer_id: int) -> Reply:
             contacts=card.contacts,
         ),
         person.lang,
+        person.tz,
     )
 
 
