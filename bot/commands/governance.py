@@ -23,7 +23,7 @@ from bot.store.models import Customer
 from bot.store.types import utcnow
 from bot.views.blocks import Reply
 from bot.views.customer_errors import render_message
-from bot.views.governance import build_history, build_team
+from bot.views.governance import build_history, build_stale_set, build_team
 from bot.views.unknown_customer import build_unknown_customer
 
 Act = Callable[[Any, Customer, str], Awaitable[Reply]]
@@ -243,13 +243,7 @@ async def settings(
                     actor_id=person.user_id,
                     now=now,
                 )
-                reply = Reply(
-                    t(
-                        "settings.stale_set",
-                        person.lang,
-                        limits=", ".join(f"{p} {d}" for p, d in limits.items()),
-                    )
-                )
+                reply = build_stale_set(limits, person.lang)
             except FormInvalid as invalid:
                 reply = Reply(
                     " ".join(render_message(m, person.lang) for m in invalid.errors.values())

@@ -2,6 +2,8 @@
 /customer subcommand to a customer it cannot find, and what an export sent."""
 
 READABLE_MESSAGES: dict[str, dict[str, str]] = {
+    "readable.separator": {"en": ", ", "zh": "，"},
+    "settings.stale_phase": {"en": "{phase} {days}", "zh": "{phase} {days}"},
     # --- a /customer subcommand whose first words name no card ---
     "unknown_customer.plan": {
         "en": "No customer matches “{text}”, so there is no plan to show. Start with the card's "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.customers.phases import PHASES
 from bot.i18n import Lang, t
 from bot.store.models import Customer, CustomerEvent, TeamMember
 from bot.views.blocks import Block, Reply, clip, context, escape, header, section
@@ -23,6 +24,17 @@ def build_team(members: list[TeamMember], lang: Lang) -> Reply:
     ]
     body = "\n".join(lines) or t("team.empty", lang)
     return Reply(text=title, blocks=[header(title), section(body)])
+
+
+def build_stale_set(limits: dict[str, int], lang: Lang) -> Reply:
+    """The stale thresholds after a change, by phase label, in the plan's phase order."""
+    separator = t("readable.separator", lang)
+    shown = separator.join(
+        t("settings.stale_phase", lang, phase=t(f"phase.{p}", lang), days=limits[p])
+        for p in PHASES
+        if p in limits
+    )
+    return Reply(t("settings.stale_set", lang, limits=shown))
 
 
 def build_history(customer: Customer, events: list[CustomerEvent], lang: Lang) -> Reply:
