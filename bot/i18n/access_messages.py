@@ -205,10 +205,6 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
         "en": "A CSV of the cards you may see, sent to you as a file.",
         "zh": "把你可见的客户卡片导出为 CSV 文件发给你。",
     },
-    "export.sent": {
-        "en": "Sent you {count} customers as a CSV file.",
-        "zh": "已把 {count} 个客户以 CSV 文件发给你。",
-    },
     "export.failed": {
         "en": "Slack did not accept the file ({error}).",
         "zh": "Slack 未能接收文件（{error}）。",

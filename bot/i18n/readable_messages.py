@@ -71,4 +71,34 @@ READABLE_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "有多个客户与“{text}”匹配：{names}。未做任何操作；请以所指客户的简称开头，如 "
         "{example}",
     },
+    # --- /customer export ---
+    "export.sent.customers": {
+        "en": "Sent you {count} customers as a CSV file.",
+        "zh": "已把 {count} 个客户以 CSV 文件发给你。",
+    },
+    "export.sent.contacts": {
+        "en": "Sent you {count} contacts of {customers} customers as a CSV file.",
+        "zh": "已把 {customers} 个客户的 {count} 位联系人以 CSV 文件发给你。",
+    },
+    "export.sent.logs": {
+        "en": "Sent you {count} contact records of {customers} customers as a CSV file.",
+        "zh": "已把 {customers} 个客户的 {count} 条联系记录以 CSV 文件发给你。",
+    },
+    "export.title.customers": {"en": "Rapport customers", "zh": "Rapport 客户"},
+    "export.title.contacts": {"en": "Rapport contacts", "zh": "Rapport 联系人"},
+    "export.title.logs": {"en": "Rapport contact records", "zh": "Rapport 联系记录"},
+    "export.usage": {
+        "en": "Export what? /customer export (customers), /customer export contacts or "
+        "/customer export logs",
+        "zh": "导出什么？/customer export（客户）、/customer export 联系人 或 "
+        "/customer export 联系记录",
+    },
+    # --- stored codes as labels, and reading them back ---
+    "field.salutation.invalid": {
+        "en": "Write Mr., Ms., Dr. or Prof. (先生、女士、博士、教授), or leave it empty.",
+        "zh": "请填写 先生、女士、博士 或 教授（Mr.、Ms.、Dr.、Prof.），或留空。",
+    },
+    "source.command": {"en": "Command", "zh": "命令"},
+    "source.modal": {"en": "Form", "zh": "表单"},
+    "source.message": {"en": "Slack message", "zh": "Slack 消息"},
 }
