@@ -69,6 +69,7 @@ def build_app(
     phases.register(app, inflight)
     reminders.register(app, inflight)
     merges.register(app, inflight)
+    governance.register(app, inflight)
     app.error(handle_error)
     return app
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -12,18 +13,22 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from bot.commands.access import gate_of, is_admin, not_allowed
 from bot.commands.customer import router
 from bot.commands.deps import deps_of
+from bot.commands.errors import guarded
 from bot.commands.replies import person_of, respond_private
 from bot.customers import governance
 from bot.customers.form import FormInvalid
 from bot.customers.phases import read_phase
 from bot.customers.search import resolve_leading_customer
 from bot.i18n import t
-from bot.store.customers import get_customer_by_handle, list_events
+from bot.inflight import InFlight
+from bot.store.customers import get_customer, get_customer_by_handle
 from bot.store.models import Customer
 from bot.store.types import utcnow
+from bot.views import ids
 from bot.views.blocks import Reply
 from bot.views.customer_errors import render_message
-from bot.views.governance import build_history, build_stale_set, build_team
+from bot.views.governance import build_stale_set, build_team
+from bot.views.history import Reader, build_history
 from bot.views.unknown_customer import build_unknown_customer
 
 Act = Callable[[Any, Customer, str], Awaitable[Reply]]
@@ -100,10 +105,37 @@ async def history(
     await ack()
 
     async def act(session: Any, customer: Customer, _rest: str) -> Reply:
-        events = await list_events(session=session, customer_id=customer.id, limit=40)
-        return build_history(customer, events, person_of(context).lang)
+        page = await governance.history_page(session=session, customer=customer, before_id=None)
+        return build_history(page, _reader(context))
 
     await respond_private(respond, await _on_card(context, rest, act, "history", edit=False))
+
+
+async def older_history(
+    ack: AsyncAck, action: dict[str, Any], context: AsyncBoltContext, respond: AsyncRespond
+) -> None:
+    """The "Older changes" button: the next page, if the person may still see the card."""
+    await ack()
+    person = person_of(context)
+    customer_id, _, before = action["value"].partition(":")
+    async with deps_of(context).db.transaction() as session:
+        customer = await get_customer(
+            session=session, team_id=person.team_id, customer_id=int(customer_id)
+        )
+        page = None
+        if customer is not None and await (await gate_of(context, session)).sees(customer):
+            page = await governance.history_page(
+                session=session, customer=customer, before_id=int(before)
+            )
+    reply = (
+        build_history(page, _reader(context)) if page else Reply(t("customer.gone", person.lang))
+    )
+    await respond_private(respond, reply)
+
+
+def _reader(context: AsyncBoltContext) -> Reader:
+    person = person_of(context)
+    return Reader(person.lang, person.tz, deps_of(context).settings.phone_region)
 
 
 @router.subcommand("archive", "归档")
@@ -249,3 +281,7 @@ async def settings(
                     " ".join(render_message(m, person.lang) for m in invalid.errors.values())
                 )
     await respond_private(respond, reply)
+
+
+def register(app: AsyncApp, inflight: InFlight) -> None:
+    app.action(ids.HISTORY_OLDER)(guarded(inflight, older_history))

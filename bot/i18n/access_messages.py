@@ -99,7 +99,6 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
     },
     "settings.stale_set": {"en": "Stale after (days): {limits}", "zh": "长期未联系天数：{limits}"},
     "history.title": {"en": "History — {name}", "zh": "变更记录 — {name}"},
-    "history.line": {"en": "{when} · {who} · {action}", "zh": "{when} · {who} · {action}"},
     "history.empty": {"en": "No changes recorded.", "zh": "暂无变更记录。"},
     "archive.done": {
         "en": "Archived {name}. An admin can restore it: /customer restore {handle}",

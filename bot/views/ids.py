@@ -44,6 +44,7 @@ LOG_SAVE_ANYWAY = "log_save_anyway"
 LOG_FROM_CARD = "log_from_card"
 RECORD_MENU = "record_menu"
 TIMELINE_OLDER = "timeline_older"
+HISTORY_OLDER = "history_older"
 
 # phases, milestones, channels
 PHASE_VIEW = "phase_change"
