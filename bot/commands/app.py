@@ -71,6 +71,7 @@ def build_app(
     phases.register(app, inflight)
     reminders.register(app, inflight)
     merges.register(app, inflight)
+    governance.register(app, inflight)
     app.error(handle_error)
     return app
 

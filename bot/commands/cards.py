@@ -46,8 +46,9 @@ async def reply_for_resolution(
 
 
 def card_reply(card: CustomerCard, context: AsyncBoltContext) -> Reply:
+    person = person_of(context)
     return build_customer_card(
-        card, person_of(context).lang, home_region=deps_of(context).settings.phone_region
+        card, person.lang, tz=person.tz, home_region=deps_of(context).settings.phone_region
     )
 
 

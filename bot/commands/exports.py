@@ -15,7 +15,7 @@ from bot.commands.customer import router
 from bot.commands.deps import deps_of
 from bot.commands.replies import person_of, respond_private
 from bot.i18n import t
-from bot.imports.export import EXPORTS, team_customers
+from bot.imports.export import EXPORT_WORDS, EXPORTS, team_customers
 from bot.views.blocks import Reply
 
 
@@ -28,23 +28,29 @@ async def export(
     respond: AsyncRespond,
     **_: Any,
 ) -> None:
-    """`/customer export [contacts|logs]`: customers by default."""
+    """`/customer export [contacts|logs]`: customers by default; in the person's language
+    and time zone."""
     await ack()
     person = person_of(context)
-    kind = rest.strip().lower() if rest.strip().lower() in EXPORTS else "customers"
+    kind = EXPORT_WORDS.get(rest.strip().lower() or "customers")
+    if kind is None:
+        await respond_private(respond, Reply(t("export.usage", person.lang)))
+        return
     async with deps_of(context).db.transaction() as session:
         gate = await gate_of(context, session)
         visible = await gate.visible(await team_customers(session, person.team_id))
-        text = await EXPORTS[kind](session, visible, person.lang)
+        exported = await EXPORTS[kind](session, visible, person.lang, person.tz)
     try:
         opened = await client.conversations_open(users=person.user_id)
         await client.files_upload_v2(
             channel=opened["channel"]["id"],
-            content=text,
+            content=exported.text,
             filename=f"rapport-{kind}.csv",
-            title=f"Rapport {kind}",
+            title=t(f"export.title.{kind}", person.lang),
         )
-        reply = Reply(t("export.sent", person.lang, count=len(visible)))
+        reply = Reply(
+            t(f"export.sent.{kind}", person.lang, count=exported.rows, customers=len(visible))
+        )
     except SlackApiError as error:
         reply = Reply(t("export.failed", person.lang, error=error.response.get("error", "?")))
     await respond_private(respond, reply)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -12,24 +13,29 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from bot.commands.access import gate_of, is_admin, not_allowed
 from bot.commands.customer import router
 from bot.commands.deps import deps_of, now_of
+from bot.commands.errors import guarded
 from bot.commands.replies import person_of, respond_private
 from bot.customers import governance
 from bot.customers.form import FormInvalid
 from bot.customers.phases import read_phase
 from bot.customers.search import resolve_leading_customer
 from bot.i18n import t
-from bot.logs.intake import NeedsCustomer
-from bot.store.customers import get_customer_by_handle, list_events
+from bot.inflight import InFlight
+from bot.store.customers import get_customer, get_customer_by_handle
 from bot.store.models import Customer
+from bot.views import ids
 from bot.views.blocks import Reply
 from bot.views.customer_errors import render_message
-from bot.views.governance import build_history, build_team
-from bot.views.log_replies import build_needs_customer
+from bot.views.governance import build_stale_set, build_team
+from bot.views.history import Reader, build_history
+from bot.views.unknown_customer import build_unknown_customer
 
 Act = Callable[[Any, Customer, str], Awaitable[Reply]]
 
 
-async def _on_card(context: AsyncBoltContext, rest: str, act: Act, *, edit: bool) -> Reply:
+async def _on_card(
+    context: AsyncBoltContext, rest: str, act: Act, command: str, *, edit: bool
+) -> Reply:
     """Resolve the leading customer as its person may see it, check they may change it if
     `edit`, then `act` in one write transaction."""
     person = person_of(context)
@@ -39,9 +45,8 @@ async def _on_card(context: AsyncBoltContext, rest: str, act: Act, *, edit: bool
             session=session, team_id=person.team_id, text=rest, gate=gate
         )
         if leading.customer is None:
-            return build_needs_customer(
-                NeedsCustomer(leading.words, leading.choices, archived=leading.archived),
-                person.lang,
+            return build_unknown_customer(
+                command, leading.words, leading.choices, person.lang, archived=leading.archived
             )
         if edit and not await gate.may_edit(leading.customer):
             return not_allowed(leading.customer, person.lang)
@@ -94,7 +99,8 @@ async def _share(
             t(key[(sharing, changed)], person.lang, name=customer.legal_name, target=mention)
         )
 
-    await respond_private(respond, await _on_card(context, words, act, edit=True))
+    command = "share" if sharing else "unshare"
+    await respond_private(respond, await _on_card(context, words, act, command, edit=True))
 
 
 @router.subcommand("history", "历史")
@@ -104,10 +110,37 @@ async def history(
     await ack()
 
     async def act(session: Any, customer: Customer, _rest: str) -> Reply:
-        events = await list_events(session=session, customer_id=customer.id, limit=40)
-        return build_history(customer, events, person_of(context).lang)
+        page = await governance.history_page(session=session, customer=customer, before_id=None)
+        return build_history(page, _reader(context))
 
-    await respond_private(respond, await _on_card(context, rest, act, edit=False))
+    await respond_private(respond, await _on_card(context, rest, act, "history", edit=False))
+
+
+async def older_history(
+    ack: AsyncAck, action: dict[str, Any], context: AsyncBoltContext, respond: AsyncRespond
+) -> None:
+    """The "Older changes" button: the next page, if the person may still see the card."""
+    await ack()
+    person = person_of(context)
+    customer_id, _, before = action["value"].partition(":")
+    async with deps_of(context).db.transaction() as session:
+        customer = await get_customer(
+            session=session, team_id=person.team_id, customer_id=int(customer_id)
+        )
+        page = None
+        if customer is not None and await (await gate_of(context, session)).sees(customer):
+            page = await governance.history_page(
+                session=session, customer=customer, before_id=int(before)
+            )
+    reply = (
+        build_history(page, _reader(context)) if page else Reply(t("customer.gone", person.lang))
+    )
+    await respond_private(respond, reply)
+
+
+def _reader(context: AsyncBoltContext) -> Reader:
+    person = person_of(context)
+    return Reader(person.lang, person.tz, deps_of(context).settings.phone_region)
 
 
 @router.subcommand("archive", "归档")
@@ -126,7 +159,7 @@ async def archive(
         )
         return Reply(t("archive.done", lang, name=customer.legal_name, handle=customer.handle))
 
-    await respond_private(respond, await _on_card(context, rest, act, edit=True))
+    await respond_private(respond, await _on_card(context, rest, act, "archive", edit=True))
 
 
 @router.subcommand("restore", "恢复")
@@ -144,7 +177,7 @@ async def restore(
             session=session, team_id=person.team_id, handle=rest.strip()
         )
         if customer is None:
-            reply = build_needs_customer(NeedsCustomer(rest.strip(), []), person.lang)
+            reply = build_unknown_customer("restore", rest.strip(), [], person.lang)
         elif customer.archived_at is None:
             reply = Reply(t("archive.not_archived", person.lang, name=customer.legal_name))
         else:
@@ -250,15 +283,13 @@ async def settings(
                     actor_id=person.user_id,
                     now=now,
                 )
-                reply = Reply(
-                    t(
-                        "settings.stale_set",
-                        person.lang,
-                        limits=", ".join(f"{p} {d}" for p, d in limits.items()),
-                    )
-                )
+                reply = build_stale_set(limits, person.lang)
             except FormInvalid as invalid:
                 reply = Reply(
                     " ".join(render_message(m, person.lang) for m in invalid.errors.values())
                 )
     await respond_private(respond, reply)
+
+
+def register(app: AsyncApp, inflight: InFlight) -> None:
+    app.action(ids.HISTORY_OLDER)(guarded(inflight, older_history))

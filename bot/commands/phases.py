@@ -36,7 +36,6 @@ from bot.customers.search import Leading, resolve_leading_customer
 from bot.i18n import Lang, t
 from bot.inflight import InFlight
 from bot.logs.forms import due_from_pickers
-from bot.logs.intake import NeedsCustomer
 from bot.store.models import Milestone
 from bot.store.plans import milestones_of, phase_history, plan_of, plans_of
 from bot.views import ids
@@ -44,7 +43,7 @@ from bot.views.blocks import Reply
 from bot.views.customer_errors import form_errors, render_message
 from bot.views.customer_modal import read_metadata
 from bot.views.inputs import state_text
-from bot.views.log_replies import build_needs_customer, format_local
+from bot.views.log_replies import format_local
 from bot.views.plan import (
     RelationsPlan,
     build_channel_notice,
@@ -55,6 +54,7 @@ from bot.views.plan import (
     build_plan,
     read_phase_form,
 )
+from bot.views.unknown_customer import build_unknown_customer
 
 log = logging.getLogger(__name__)
 Body = dict[str, Any]
@@ -74,7 +74,7 @@ async def phase(
     await ack()
     person = person_of(context)
     async with deps_of(context).db.transaction() as session:
-        leading, blocked = await _resolved(context, session, rest, edit=True)
+        leading, blocked = await _resolved(context, session, rest, "phase", edit=True)
         if blocked is not None:
             await respond_private(respond, blocked)
             return
@@ -97,7 +97,7 @@ async def plan(
     await ack()
     person = person_of(context)
     async with deps_of(context).db.transaction() as session:
-        leading, blocked = await _resolved(context, session, rest, edit=False)
+        leading, blocked = await _resolved(context, session, rest, "plan", edit=False)
         reply = blocked or await _plan_reply(session, person, leading.customer.id)
     await respond_private(respond, reply)
 
@@ -116,7 +116,7 @@ async def milestone(
     await ack()
     person, now = person_of(context), now_of(context)
     async with deps_of(context).db.transaction(write=True) as session:
-        leading, blocked = await _resolved(context, session, rest, edit=True)
+        leading, blocked = await _resolved(context, session, rest, "milestone", edit=True)
         if blocked is not None:
             await respond_private(respond, blocked)
             return
@@ -176,7 +176,8 @@ async def _link(
     await ack()
     person, channel = person_of(context), command["channel_id"]
     async with deps_of(context).db.transaction(write=True) as session:
-        leading, blocked = await _resolved(context, session, rest, edit=True)
+        command_name = "link" if linking else "unlink"
+        leading, blocked = await _resolved(context, session, rest, command_name, edit=True)
         if blocked is not None:
             await respond_private(respond, blocked)
             return
@@ -347,7 +348,7 @@ async def plan_button(
 
 
 async def _resolved(
-    context: AsyncBoltContext, session: Any, rest: str, *, edit: bool
+    context: AsyncBoltContext, session: Any, rest: str, command: str, *, edit: bool
 ) -> tuple[Leading, Reply | None]:
     """The customer a command starts with, as its person may see it (and change it)."""
     person = person_of(context)
@@ -356,7 +357,7 @@ async def _resolved(
         session=session, team_id=person.team_id, text=rest, gate=gate
     )
     if leading.customer is None:
-        return leading, _unresolved(leading, person.lang)
+        return leading, _unresolved(leading, command, person.lang)
     if edit and not await gate.may_edit(leading.customer):
         return leading, not_allowed(leading.customer, person.lang)
     return leading, None
@@ -396,14 +397,15 @@ async def _plan_reply(session: Any, person: Any, customer_id: int) -> Reply:
             contacts=card.contacts,
         ),
         person.lang,
+        person.tz,
     )
 
 
-def _unresolved(leading: Leading, lang: Lang) -> Reply:
+def _unresolved(leading: Leading, command: str, lang: Lang) -> Reply:
     if not leading.words:
         return Reply(t("phase.usage", lang))
-    return build_needs_customer(
-        NeedsCustomer(leading.words, leading.choices, archived=leading.archived), lang
+    return build_unknown_customer(
+        command, leading.words, leading.choices, lang, archived=leading.archived
     )
 
 

@@ -35,6 +35,14 @@ STATUS_WORDS = {
 LEVELS = range(1, 8)
 SECURITY_LEVELS = range(0, 10)
 SALUTATIONS = ("mr", "ms", "dr", "prof")
+SALUTATION_WORDS = {  # the codes, and the labels a spreadsheet (or an export) writes
+    **{code: code for code in SALUTATIONS},
+    **{f"{code}.": code for code in SALUTATIONS},
+    "先生": "mr",
+    "女士": "ms",
+    "博士": "dr",
+    "教授": "prof",
+}
 LIMITS = {
     "legal_name": 200,
     "address": 300,
@@ -159,7 +167,9 @@ def parse_contact_form(form: ContactForm, *, region: str) -> ContactDraft:
     errors: dict[str, Message] = {}
     reader = _Reader(errors, region)
     draft = ContactDraft(
-        salutation=form.salutation if form.salutation in SALUTATIONS else "",
+        salutation=reader.choice("salutation", form.salutation, SALUTATION_WORDS)
+        if form.salutation.strip()
+        else "",
         name=reader.text("name", form.name, required=True),
         title=reader.text("title", form.title),
         office_phone=reader.phone("office_phone", form.office_phone),

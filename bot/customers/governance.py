@@ -11,13 +11,20 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.access import TeamTree
 from bot.customers.form import FormInvalid, Message
 from bot.store.access import VISIBILITY_KEY, active_share, member, team_members
-from bot.store.customers import add, record_event
-from bot.store.models import CardShare, Customer, TeamMember
+from bot.store.customers import (
+    add,
+    contact_names,
+    list_events,
+    record_event,
+    record_summaries,
+)
+from bot.store.models import CardShare, Customer, CustomerEvent, TeamMember
 from bot.store.settings import DEFAULT_STALE_DAYS, STALE_KEY, put_setting
 
 _USER = re.compile(r"<@([UW][A-Z0-9_]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#([CG][A-Z0-9_]+)(?:\|[^>]*)?>")
 MAX_CLEARANCE = 9
+HISTORY_PAGE = 10  # events per message
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,40 @@ def split_target(text: str) -> tuple[str, Target | None]:
     target = read_target(text)
     rest = _CHANNEL.sub("", _USER.sub("", text)).strip()
     return rest, target
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    """One page of a card's history, newest first, with the names its ids stand for."""
+
+    customer: Customer
+    events: list[CustomerEvent]  # one more than a page when older events exist
+    contacts: dict[int, str]  # contact id → name
+    records: dict[int, str]  # contact record id → what happened
+    continued: bool  # an older page of a history already shown
+
+
+async def history_page(
+    *, session: AsyncSession, customer: Customer, before_id: int | None
+) -> HistoryPage:
+    events = await list_events(
+        session=session, customer_id=customer.id, limit=HISTORY_PAGE + 1, before_id=before_id
+    )
+    return HistoryPage(
+        customer=customer,
+        events=events,
+        contacts=await contact_names(session=session, contact_ids=_ids(events, "contact_id")),
+        records=await record_summaries(session=session, record_ids=_ids(events, "record_id")),
+        continued=before_id is not None,
+    )
+
+
+def _ids(events: list[CustomerEvent], field: str) -> set[int]:
+    found: set[int] = set()
+    for event in events:
+        change = event.changes.get(field)
+        found.update(v for v in (change if isinstance(change, list) else []) if type(v) is int)
+    return found
 
 
 async def share(

@@ -99,7 +99,6 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
     },
     "settings.stale_set": {"en": "Stale after (days): {limits}", "zh": "长期未联系天数：{limits}"},
     "history.title": {"en": "History — {name}", "zh": "变更记录 — {name}"},
-    "history.line": {"en": "{when} · {who} · {action}", "zh": "{when} · {who} · {action}"},
     "history.empty": {"en": "No changes recorded.", "zh": "暂无变更记录。"},
     "archive.done": {
         "en": "Archived {name}. An admin can restore it: /customer restore {handle}",
@@ -208,10 +207,6 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
     "help.customer.export": {
         "en": "A CSV of the cards you may see, sent to you as a file.",
         "zh": "把你可见的客户卡片导出为 CSV 文件发给你。",
-    },
-    "export.sent": {
-        "en": "Sent you {count} customers as a CSV file.",
-        "zh": "已把 {count} 个客户以 CSV 文件发给你。",
     },
     "export.failed": {
         "en": "Slack did not accept the file ({error}).",

@@ -5,8 +5,10 @@ A test checks that every key has both languages with the same placeholders.
 
 from bot.i18n.access_messages import ACCESS_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
+from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
+from bot.i18n.readable_messages import READABLE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -103,3 +105,5 @@ MESSAGES.update(LOG_MESSAGES)
 MESSAGES.update(PHASE_MESSAGES)
 MESSAGES.update(REMINDER_MESSAGES)
 MESSAGES.update(ACCESS_MESSAGES)
+MESSAGES.update(READABLE_MESSAGES)
+MESSAGES.update(HISTORY_MESSAGES)

@@ -47,7 +47,7 @@ PHASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reason (going back or skipping a phase)",
         "zh": "原因（退回或跳过阶段时必填）",
     },
-    "label.title": {"en": "Milestone", "zh": "里程碑"},
+    "label.milestone_title": {"en": "Milestone", "zh": "里程碑"},
     "label.due": {"en": "Date", "zh": "日期"},
     "phase.unknown": {
         "en": "Unknown phase. Phases: {phases}.",

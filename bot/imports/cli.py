@@ -114,9 +114,10 @@ async def run_export(settings: Settings, args: argparse.Namespace) -> int:
     try:
         async with db.transaction() as session:
             customers = await team_customers(session, args.team)
-            text = await EXPORTS[args.kind](session, customers, args.lang)
+            exported = await EXPORTS[args.kind](session, customers, args.lang, settings.default_tz)
     finally:
         await db.dispose()
+    text = exported.text
     if args.out:
         await asyncio.to_thread(Path(args.out).write_text, text, encoding="utf-8")
         print(f"rapport: wrote {args.out}", file=sys.stderr)

@@ -1,16 +1,19 @@
 """CSV exports in UTF-8 with a BOM, so Excel opens Chinese correctly; the column names read
-back in by the import."""
+back in by the import. Values are written as people read them (bot.imports.readable)."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.fields import Phone
+from bot.i18n import Lang
+from bot.imports.readable import label, local_time, phone, zone_name
 from bot.store.models import Contact, ContactRecord, Customer
 
 BOM = "\ufeff"
@@ -68,7 +71,7 @@ CONTACT_HEADERS = {
 LOG_HEADERS = {
     "en": (
         "customer",
-        "time (UTC)",
+        "time ({zone})",
         "author",
         "kind",
         "what happened",
@@ -76,7 +79,7 @@ LOG_HEADERS = {
         "source",
         "link",
     ),
-    "zh": ("客户", "时间（UTC）", "记录人", "类型", "联系内容", "下一步", "来源", "链接"),
+    "zh": ("客户", "时间（{zone}）", "记录人", "类型", "联系内容", "下一步", "来源", "链接"),
 }
 
 
@@ -88,11 +91,15 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return BOM + out.getvalue()
 
 
-def _phone(e164: str, extension: str = "") -> str:
-    return Phone(e164, extension).formatted(home_region="ZZ") if e164 else ""
+@dataclass(frozen=True)
+class CsvExport:
+    text: str
+    rows: int  # customers, contacts or contact records written
 
 
-async def customers_csv(session: AsyncSession, customers: Sequence[Customer], lang: str) -> str:
+async def customers_csv(
+    session: AsyncSession, customers: Sequence[Customer], lang: Lang, tz: ZoneInfo
+) -> CsvExport:
     rows = [
         (
             c.legal_name,
@@ -101,23 +108,25 @@ async def customers_csv(session: AsyncSession, customers: Sequence[Customer], la
             c.province,
             c.city,
             c.county,
-            _phone(c.phone_e164, c.phone_ext),
+            phone(c.phone_e164, c.phone_ext, lang),
             c.email,
             c.website,
             c.notes,
-            c.status,
+            label("status", c.status, lang),
             c.level,
             c.manager_id,
             c.security_level,
-            c.phase,
+            label("phase", c.phase, lang),
             c.value_tier,
         )
         for c in customers
     ]
-    return to_csv(CUSTOMER_HEADERS[lang], rows)
+    return CsvExport(to_csv(CUSTOMER_HEADERS[lang], rows), len(rows))
 
 
-async def contacts_csv(session: AsyncSession, customers: Sequence[Customer], lang: str) -> str:
+async def contacts_csv(
+    session: AsyncSession, customers: Sequence[Customer], lang: Lang, tz: ZoneInfo
+) -> CsvExport:
     handles = {c.id: c.handle for c in customers}
     rows = []
     for start in range(0, len(handles), 500):
@@ -130,20 +139,22 @@ async def contacts_csv(session: AsyncSession, customers: Sequence[Customer], lan
         rows += [
             (
                 handles[p.customer_id],
-                p.salutation,
+                label("salutation", p.salutation, lang),
                 p.name,
                 p.title,
-                _phone(p.office_phone_e164, p.office_phone_ext),
-                _phone(p.home_phone_e164),
-                _phone(p.mobile_e164),
+                phone(p.office_phone_e164, p.office_phone_ext, lang),
+                phone(p.home_phone_e164, "", lang),
+                phone(p.mobile_e164, "", lang),
                 p.email,
             )
             for p in (await session.exec(query)).all()
         ]
-    return to_csv(CONTACT_HEADERS[lang], rows)
+    return CsvExport(to_csv(CONTACT_HEADERS[lang], rows), len(rows))
 
 
-async def logs_csv(session: AsyncSession, customers: Sequence[Customer], lang: str) -> str:
+async def logs_csv(
+    session: AsyncSession, customers: Sequence[Customer], lang: Lang, tz: ZoneInfo
+) -> CsvExport:
     names = {c.id: c.handle for c in customers}
     rows = []
     for start in range(0, len(names), 500):
@@ -160,17 +171,18 @@ async def logs_csv(session: AsyncSession, customers: Sequence[Customer], lang: s
         rows += [
             (
                 names[r.customer_id],
-                r.created_at.strftime("%Y-%m-%d %H:%M"),
+                local_time(r.created_at, tz),
                 r.author_id,
-                r.kind,
+                label("kind", r.kind, lang),
                 r.summary,
                 r.next_step,
-                r.source,
+                label("source", r.source, lang),
                 r.source_permalink,
             )
             for r in (await session.exec(query)).all()
         ]
-    return to_csv(LOG_HEADERS[lang], rows)
+    header = [h.format(zone=zone_name(tz)) for h in LOG_HEADERS[lang]]
+    return CsvExport(to_csv(header, rows), len(rows))
 
 
 async def team_customers(session: AsyncSession, team_id: str) -> list[Customer]:
@@ -183,3 +195,13 @@ async def team_customers(session: AsyncSession, team_id: str) -> list[Customer]:
 
 
 EXPORTS = {"customers": customers_csv, "contacts": contacts_csv, "logs": logs_csv}
+EXPORT_WORDS = {  # what may follow /customer export
+    "customers": "customers",
+    "客户": "customers",
+    "contacts": "contacts",
+    "联系人": "contacts",
+    "logs": "logs",
+    "records": "logs",
+    "联系记录": "logs",
+    "记录": "logs",
+}

@@ -219,7 +219,10 @@ async def move_follow_up(
         actor_id=actor_id,
         at=now,
         action="follow_up_moved",
-        changes={"due_at": [before.isoformat(), due_at.isoformat()]},
+        changes={
+            "follow_up": [follow_up.title, follow_up.title],  # which one, for the history
+            "due_at": [before.isoformat(), due_at.isoformat()],
+        },
     )
     return follow_up
 

@@ -6,10 +6,17 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import and_, delete, func, or_, text
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import Contact, Customer, CustomerEvent, CustomerKey, CustomerTerm
+from bot.store.models import (
+    Contact,
+    ContactRecord,
+    Customer,
+    CustomerEvent,
+    CustomerKey,
+    CustomerTerm,
+)
 
 _LAST_CODE_POINT = "\U0010ffff"
 
@@ -140,15 +147,31 @@ async def count_customers(*, session: AsyncSession, team_id: str) -> int:
 
 
 async def list_events(
-    *, session: AsyncSession, customer_id: int, limit: int = 50
+    *, session: AsyncSession, customer_id: int, limit: int = 50, before_id: int | None = None
 ) -> list[CustomerEvent]:
-    query = (
-        select(CustomerEvent)
-        .where(CustomerEvent.customer_id == customer_id)
-        .order_by(CustomerEvent.id.desc())
-        .limit(limit)
-    )
+    """The card's history, newest first; `before_id` pages on to older events."""
+    query = select(CustomerEvent).where(CustomerEvent.customer_id == customer_id)
+    if before_id is not None:
+        query = query.where(CustomerEvent.id < before_id)
+    query = query.order_by(CustomerEvent.id.desc()).limit(limit)
     return list((await session.exec(query)).all())
+
+
+async def contact_names(*, session: AsyncSession, contact_ids: Iterable[int]) -> dict[int, str]:
+    """Names of contacts, removed ones included (history names the people it speaks of)."""
+    wanted = sorted(set(contact_ids))
+    if not wanted:
+        return {}
+    query = select(Contact.id, Contact.name).where(col(Contact.id).in_(wanted))
+    return {row[0]: row[1] for row in (await session.exec(query)).all()}
+
+
+async def record_summaries(*, session: AsyncSession, record_ids: Iterable[int]) -> dict[int, str]:
+    wanted = sorted(set(record_ids))
+    if not wanted:
+        return {}
+    query = select(ContactRecord.id, ContactRecord.summary).where(col(ContactRecord.id).in_(wanted))
+    return {row[0]: row[1] for row in (await session.exec(query)).all()}
 
 
 async def follow_merges(*, session: AsyncSession, customers: list[Customer]) -> list[Customer]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.customers.cards import CustomerCard
 from bot.customers.fields import Phone
@@ -12,13 +12,17 @@ from bot.store.models import Contact, Customer
 from bot.views import ids
 from bot.views.blocks import Block, Reply, context, divider, escape, header, section
 from bot.views.inputs import button, option
+from bot.views.moments import slack_moment
 from bot.views.plan import milestone_block, plan_lines
 from bot.views.timeline import follow_up_blocks, timeline_blocks
 
 CONTACTS_SHOWN = 10  # with plan, milestones and timeline, the card stays within 50 blocks
 
 
-def build_customer_card(card: CustomerCard, lang: Lang, *, home_region: str = "CN") -> Reply:
+def build_customer_card(
+    card: CustomerCard, lang: Lang, *, tz: ZoneInfo, home_region: str = "CN"
+) -> Reply:
+    """The card as `lang`'s reader sees it, moments in their zone `tz`."""
     customer = card.customer
     blocks: list[Block] = [
         header(customer.legal_name, block_id=ids.CARD_HEADER),
@@ -43,7 +47,7 @@ def build_customer_card(card: CustomerCard, lang: Lang, *, home_region: str = "C
         )
     blocks += [
         divider(),
-        *_plan_blocks(card, lang),
+        *_plan_blocks(card, lang, tz),
         *follow_up_blocks(card.follow_ups, lang),
         *timeline_blocks(customer, card.records, lang),
     ]
@@ -53,7 +57,7 @@ def build_customer_card(card: CustomerCard, lang: Lang, *, home_region: str = "C
             t(
                 "card.updated",
                 lang,
-                when=_when(customer.updated_at),
+                when=slack_moment(customer.updated_at, tz, lang),
                 who=f"<@{customer.updated_by or customer.created_by}>",
             )
         ),
@@ -101,10 +105,10 @@ def build_not_found(text: str, lang: Lang) -> Reply:
     return Reply(text=message, blocks=[block])
 
 
-def _plan_blocks(card: CustomerCard, lang: Lang) -> list[Block]:
+def _plan_blocks(card: CustomerCard, lang: Lang, tz: ZoneInfo) -> list[Block]:
     """The current phase's plan, the next milestones and the project channels."""
     title = t("card.plan", lang, phase=t(f"phase.{card.customer.phase}", lang))
-    blocks = [section(f"*{title}*\n" + "\n".join(plan_lines(card.plan, card.contacts, lang)))]
+    blocks = [section(f"*{title}*\n" + "\n".join(plan_lines(card.plan, card.contacts, lang, tz)))]
     if card.milestones:
         blocks.append(section(f"*{t('card.milestones', lang)}*"))
         blocks += [milestone_block(m, lang) for m in card.milestones]
@@ -204,9 +208,3 @@ def _phone(e164: str, extension: str, lang: Lang, home_region: str) -> str:
     return Phone(e164, extension).formatted(
         home_region=home_region, extension_word=t("card.extension", lang)
     )
-
-
-def _when(moment: datetime) -> str:
-    """Slack shows this in each reader's own time zone; the fallback is UTC."""
-    fallback = moment.strftime("%Y-%m-%d %H:%M UTC")
-    return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>"

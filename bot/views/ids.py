@@ -45,6 +45,7 @@ LOG_FROM_CARD = "log_from_card"
 LOG_PICK_CUSTOMER = "log_pick_customer"  # + ".N": one button per card offered
 RECORD_MENU = "record_menu"
 TIMELINE_OLDER = "timeline_older"
+HISTORY_OLDER = "history_older"
 
 # phases, milestones, channels
 PHASE_VIEW = "phase_change"

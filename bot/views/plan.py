@@ -21,6 +21,7 @@ from bot.views.inputs import (
     text_input,
     user_input,
 )
+from bot.views.moments import slack_moment
 
 View = dict[str, Any]
 
@@ -108,7 +109,7 @@ def read_phase_form(view: View) -> PhaseForm:
 
 def build_milestone_modal(lang: Lang, metadata: dict[str, Any]) -> View:
     blocks = [
-        text_input("title", t("label.title", lang), optional=False, max_length=300),
+        text_input("title", t("label.milestone_title", lang), optional=False, max_length=300),
         date_input("due", t("label.due", lang)),
     ]
     return modal_view(ids.MILESTONE_VIEW, t("modal.milestone", lang), lang, blocks, metadata)
@@ -170,7 +171,10 @@ def build_channel_notice(changed: PhaseChanged, lang: Lang) -> Reply:
     )
 
 
-def plan_lines(plan: PhasePlan | None, contacts: list[Contact], lang: Lang) -> list[str]:
+def plan_lines(
+    plan: PhasePlan | None, contacts: list[Contact], lang: Lang, tz: ZoneInfo
+) -> list[str]:
+    """The plan of one phase; the next meeting in the reader's zone `tz` and language."""
     if plan is None:
         return [t("plan.not_planned", lang)]
     names = {str(c.id): c.name for c in contacts}
@@ -183,7 +187,7 @@ def plan_lines(plan: PhasePlan | None, contacts: list[Contact], lang: Lang) -> l
     meetings = t(f"cadence.{plan.cadence}", lang)
     if plan.next_meeting_at:
         meetings += " · " + t(
-            "plan.next_meeting", lang, when=_date(plan.next_meeting_at.timestamp())
+            "plan.next_meeting", lang, when=slack_moment(plan.next_meeting_at, tz, lang)
         )
     lines.append(f"{t('plan.meetings', lang)}: {meetings}")
     if plan.adhoc_process:
@@ -205,15 +209,15 @@ def milestone_block(milestone: Milestone, lang: Lang) -> Block:
     return block
 
 
-def build_plan(plan: RelationsPlan, lang: Lang) -> Reply:
+def build_plan(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> Reply:
     customer = plan.customer
     title = t("plan.title", lang, name=customer.legal_name)
     blocks: list[Block] = [header(title)]
     for phase in PHASES:
         marker = f" ({t('plan.current', lang)})" if phase == customer.phase else ""
-        lines = plan_lines(plan.plans.get(phase), plan.contacts, lang)
+        lines = plan_lines(plan.plans.get(phase), plan.contacts, lang, tz)
         blocks.append(section(f"*{phase_name(phase, lang)}*{marker}\n" + "\n".join(lines)))
-    blocks += [divider(), section(f"*{t('plan.history', lang)}*\n" + _history(plan, lang))]
+    blocks += [divider(), section(f"*{t('plan.history', lang)}*\n" + _history(plan, lang, tz))]
     blocks += [divider(), section(f"*{t('plan.milestones', lang)}*")]
     blocks += [milestone_block(m, lang) for m in plan.milestones[:20]] or [
         context(t("plan.no_milestones", lang))
@@ -234,14 +238,14 @@ def build_plan(plan: RelationsPlan, lang: Lang) -> Reply:
     return Reply(text=title, blocks=blocks[:50])
 
 
-def _history(plan: RelationsPlan, lang: Lang) -> str:
+def _history(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> str:
     if not plan.changes:
         return t("plan.no_history", lang)
     return "\n".join(
         t(
             "plan.change_line",
             lang,
-            when=_date(c.at.timestamp(), c.at.strftime("%Y-%m-%d")),
+            when=_date(c.at.timestamp(), c.at.astimezone(tz).strftime("%Y-%m-%d")),
             from_phase=phase_name(c.from_phase, lang),
             to_phase=phase_name(c.to_phase, lang),
             who=f"<@{c.actor_id}>",
@@ -250,5 +254,5 @@ def _history(plan: RelationsPlan, lang: Lang) -> str:
     )
 
 
-def _date(timestamp: float, fallback: str = "") -> str:
-    return f"<!date^{int(timestamp)}^{{date_short_pretty}}|{fallback or int(timestamp)}>"
+def _date(timestamp: float, fallback: str) -> str:
+    return f"<!date^{int(timestamp)}^{{date_short_pretty}}|{fallback}>"

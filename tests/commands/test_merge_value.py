@@ -79,7 +79,7 @@ async def test_an_admin_can_undo_a_merge_exactly(office: Harness) -> None:
     assert {c.customer_id for c in await rows(office, Contact)} == {hp2.id}
     assert {r.customer_id for r in await rows(office, ContactRecord)} == {hp2.id}
     await wang.type("/customer history hp2")
-    assert "merge_undone" in wang.last_text() and "merge" in wang.last_text()
+    assert "*Merge undone*" in wang.last_text() and "*Cards merged*" in wang.last_text()
 
 
 async def test_merging_needs_the_right_to_change_both_cards(office: Harness) -> None:

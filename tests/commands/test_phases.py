@@ -12,7 +12,7 @@ from sqlmodel import select
 from bot.console.harness import Harness
 from bot.console.render import render_blocks
 from bot.store.db import Database
-from bot.store.models import ContactRecord, Customer, Milestone, PhaseChange
+from bot.store.models import ChannelLink, ContactRecord, Customer, Milestone, PhaseChange
 from tests.slack_person import Person
 
 pytestmark = pytest.mark.calendar  # depends on the date: ./dev test runs it at awkward dates
@@ -154,3 +154,27 @@ async def test_a_project_channel_lets_log_leave_out_the_customer(
     assert "已不再是" in harness.slack.postings[-1].text
     await wang.type("/log 又开了一次会")
     assert "没有与“又开了一次会”匹配的客户" in wang.last_text()
+
+
+async def test_plan_and_unlink_of_an_unknown_customer_answer_in_their_own_words(
+    harness: Harness, database_url: str
+) -> None:
+    wang = await with_hp(harness)
+    alice = Person(harness, "U_ALICE", channel="C_HP")
+    await wang.type("/customer link hp")
+
+    await wang.type("/customer unlink jinkee")
+    unlink_zh = wang.last_text()
+    await alice.type("/customer plan jinkee")
+    plan_en = alice.last_text()
+    await alice.type("/customer unlink jinkee")
+    unlink_en = alice.last_text()
+
+    assert "未取消本频道的关联" in unlink_zh and "/customer unlink hp" in unlink_zh
+    assert "no plan to show" in plan_en and "/customer plan hp" in plan_en
+    assert "this channel was not unlinked" in unlink_en and "/customer unlink hp" in unlink_en
+    for answer in (unlink_zh, plan_en, unlink_en):
+        assert "jinkee" in answer
+        assert "/log" not in answer and "logged" not in answer and "未记录" not in answer
+    (link,) = await rows(database_url, ChannelLink)
+    assert link.unlinked_at is None  # nothing changed

@@ -124,7 +124,7 @@ async def test_the_plan_history_and_timeline_follow_the_same_rule(
     person = Person(office, user)
     for command, marker in (
         ("/customer plan hp", "惠普中国有限公司"),
-        ("/customer history hp", "create"),
+        ("/customer history hp", "惠普中国有限公司"),
     ):
         await person.type(command)
         assert (marker in text_of(person)) == SEES_HP[user], command
@@ -149,6 +149,27 @@ async def test_the_plan_history_and_timeline_follow_the_same_rule(
     await office.settle()
     assert answer.status == 200
     assert ("给张总打电话" in text_of(person)) == SEES_HP[user]
+    answer = await person.workspace.interact(
+        {
+            "type": "block_actions",
+            "team": {"id": "T_LOCAL"},
+            "user": {"id": user},
+            "channel": {"id": "C1"},
+            "trigger_id": "trigger.6",
+            "response_url": office.slack.response_url("C1", user),
+            "actions": [
+                {
+                    "action_id": "history_older",
+                    "block_id": "b",
+                    "type": "button",
+                    "value": "1:999999",
+                }
+            ],
+        }
+    )
+    await office.settle()
+    assert answer.status == 200
+    assert ("惠普中国有限公司" in text_of(person)) == SEES_HP[user]
 
 
 @pytest.mark.parametrize("user", sorted(SEES_HP))
@@ -255,7 +276,7 @@ async def test_archive_hides_the_card_and_an_admin_restores_it(office: Harness) 
     await wang.type("/customer show jk")
     assert "金科电子有限公司" in text_of(wang)
     await wang.type("/customer history jk")
-    assert "archive" in text_of(wang) and "restore" in text_of(wang)
+    assert "归档卡片" in text_of(wang) and "恢复卡片" in text_of(wang)
 
 
 async def test_a_supervisor_cycle_is_refused(office: Harness) -> None:

@@ -29,7 +29,8 @@ def test_share_history_archive_and_restore(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "惠普中国有限公司 is now shared with @U_LI" in out
-    assert "History — 惠普中国有限公司" in out and "share" in out
+    assert "History — 惠普中国有限公司" in out and "*Shared* · @" in out
+    assert "Person: @U_LI" in out
     assert "Archived 惠普中国有限公司" in out and "No customer matches “hp”" in out
     assert "Restored 惠普中国有限公司" in out
     assert "@U_LI → no one · clearance 2" in out

@@ -85,3 +85,19 @@ def test_modals_respect_slack_limits(lang: str) -> None:
 def test_unreadable_metadata_is_empty_not_an_error() -> None:
     assert read_metadata({"private_metadata": "not json"}) == {}
     assert read_metadata({"private_metadata": "[1, 2]"}) == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "job", "milestone"), [("en", "Title", "Milestone"), ("zh", "职务", "里程碑")]
+)
+def test_the_contact_form_asks_for_a_job_title_and_the_milestone_form_for_a_milestone(
+    lang: str, job: str, milestone: str
+) -> None:
+    from bot.views.plan import build_milestone_modal
+
+    def label_of(view: dict, block_id: str) -> str:
+        return next(b["label"]["text"] for b in view["blocks"] if b["block_id"] == block_id)
+
+    contact = build_contact_modal(lang, ContactForm(), metadata={})
+    assert label_of(contact, "field_title") == job
+    assert label_of(build_milestone_modal(lang, {}), "field_title") == milestone

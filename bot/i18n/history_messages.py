@@ -1,0 +1,58 @@
+"""Messages of a card's history: what kind of change each event is, the labels of fields
+that have none on the card or in a form, and the words around them."""
+
+HISTORY_MESSAGES: dict[str, dict[str, str]] = {
+    # --- kinds of event ---
+    "history.action.create": {"en": "Card created", "zh": "创建卡片"},
+    "history.action.create_import": {
+        "en": "Card created by import",
+        "zh": "通过导入创建卡片",
+    },
+    "history.action.edit": {"en": "Card edited", "zh": "编辑卡片"},
+    "history.action.status": {"en": "Status changed", "zh": "变更状况"},
+    "history.action.contact_add": {"en": "Contact added", "zh": "新增联系人"},
+    "history.action.contact_edit": {"en": "Contact edited", "zh": "编辑联系人"},
+    "history.action.contact_remove": {"en": "Contact removed", "zh": "移除联系人"},
+    "history.action.share": {"en": "Shared", "zh": "共享"},
+    "history.action.unshare": {"en": "Sharing removed", "zh": "取消共享"},
+    "history.action.archive": {"en": "Card archived", "zh": "归档卡片"},
+    "history.action.restore": {"en": "Card restored", "zh": "恢复卡片"},
+    "history.action.phase": {"en": "Phase changed", "zh": "变更阶段"},
+    "history.action.channel_link": {"en": "Project channel linked", "zh": "关联项目频道"},
+    "history.action.channel_unlink": {
+        "en": "Project channel unlinked",
+        "zh": "取消关联项目频道",
+    },
+    "history.action.milestone_add": {"en": "Milestone added", "zh": "新增里程碑"},
+    "history.action.milestone_done": {"en": "Milestone done", "zh": "完成里程碑"},
+    "history.action.value": {"en": "Value assessed", "zh": "评估客户价值"},
+    "history.action.follow_up_moved": {"en": "Follow-up moved", "zh": "调整跟进时间"},
+    "history.action.follow_up_done": {"en": "Follow-up done", "zh": "完成跟进"},
+    "history.action.log_edit": {"en": "Contact record edited", "zh": "修改联系记录"},
+    "history.action.log_undo": {"en": "Contact record withdrawn", "zh": "撤回联系记录"},
+    "history.action.merge": {"en": "Cards merged", "zh": "合并卡片"},
+    "history.action.merge_undone": {"en": "Merge undone", "zh": "撤销合并"},
+    "history.action.other": {"en": "Changed", "zh": "变更"},
+    # --- fields with no label of their own elsewhere ---
+    "history.field.contact": {"en": "Contact", "zh": "联系人"},
+    "history.field.person": {"en": "Person", "zh": "成员"},
+    "history.field.channel": {"en": "Channel", "zh": "频道"},
+    "history.field.milestone": {"en": "Milestone", "zh": "里程碑"},
+    "history.field.due": {"en": "Due", "zh": "日期"},
+    "history.field.follow_up": {"en": "Follow-up", "zh": "跟进"},
+    "history.field.value_score": {"en": "Value score", "zh": "价值得分"},
+    "history.field.value_tier": {"en": "Value tier", "zh": "价值等级"},
+    "history.field.duplicate": {"en": "Duplicate card", "zh": "重复卡片"},
+    "history.field.moved": {"en": "Moved", "zh": "转移"},
+    "history.field.record": {"en": "Contact record", "zh": "联系记录"},
+    "history.state.open": {"en": "Open", "zh": "未完成"},
+    "history.state.done": {"en": "Done", "zh": "已完成"},
+    "history.state.cancelled": {"en": "Cancelled", "zh": "已取消"},
+    # --- the words around them ---
+    "history.heading": {"en": "{action} · {who} · {when}", "zh": "{action} · {who} · {when}"},
+    "history.change": {"en": "{label}: {before} → {after}", "zh": "{label}：{before} → {after}"},
+    "history.set": {"en": "{label}: {value}", "zh": "{label}：{value}"},
+    "history.cleared": {"en": "(cleared)", "zh": "（已清空）"},
+    "history.older": {"en": "Older changes", "zh": "更早的变更"},
+    "history.end": {"en": "That is the whole history.", "zh": "以上是全部变更记录。"},
+}

@@ -1,0 +1,282 @@
+"""A card's history as people read it. Each stored event becomes the label of its kind, who
+and when, then every field it changed as `Label: before → after`, with the card's labels and
+the card's way of showing values (phones nationally, statuses, phases and salutations by
+label, people as mentions, moments in the reader's zone and language). Changes that change
+nothing and internal ids are left out; a long history is paged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.customers.fields import Phone
+from bot.customers.form import STATUSES
+from bot.customers.governance import HISTORY_PAGE, HistoryPage
+from bot.customers.merge import MOVED
+from bot.i18n import Lang, t
+from bot.i18n.messages import MESSAGES
+from bot.store.models import CustomerEvent
+from bot.views import ids
+from bot.views.blocks import (
+    MESSAGE_BLOCK_LIMIT,
+    SECTION_TEXT_LIMIT,
+    Block,
+    Reply,
+    clip,
+    context,
+    escape,
+    header,
+    section,
+)
+from bot.views.inputs import button
+from bot.views.moments import slack_moment
+
+SHOWN_TEXT = 1000  # a long note or contact record, clipped: the card shows it whole
+
+
+@dataclass(frozen=True)
+class Reader:
+    lang: Lang
+    tz: ZoneInfo
+    home_region: str = "CN"  # phones of this region are shown nationally, as on the card
+
+
+Show = Callable[[object, Reader, HistoryPage], str]
+
+
+def _text(value: object, reader: Reader, page: HistoryPage) -> str:
+    return escape(clip(str(value), SHOWN_TEXT))
+
+
+def _number(value: object, reader: Reader, page: HistoryPage) -> str:
+    return str(value)
+
+
+def _person(value: object, reader: Reader, page: HistoryPage) -> str:
+    return f"<@{value}>"
+
+
+def _channel(value: object, reader: Reader, page: HistoryPage) -> str:
+    return f"<#{value}>"
+
+
+def _labelled(prefix: str) -> Show:
+    def show(value: object, reader: Reader, page: HistoryPage) -> str:
+        key = f"{prefix}.{value}"
+        return t(key, reader.lang) if key in MESSAGES else _text(value, reader, page)
+
+    return show
+
+
+def _status(value: object, reader: Reader, page: HistoryPage) -> str:
+    """A card's status, or the state of a milestone or follow-up."""
+    prefix = "status" if value in STATUSES else "history.state"
+    return _labelled(prefix)(value, reader, page)
+
+
+def _moment(value: object, reader: Reader, page: HistoryPage) -> str:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return _text(value, reader, page)
+    return slack_moment(moment, reader.tz, reader.lang)
+
+
+def _contact(value: object, reader: Reader, page: HistoryPage) -> str:
+    return escape(page.contacts.get(value, "")) if isinstance(value, int) else ""
+
+
+def _record(value: object, reader: Reader, page: HistoryPage) -> str:
+    summary = page.records.get(value, "") if isinstance(value, int) else ""
+    return escape(clip(summary, 200))
+
+
+# stored field → (catalog label, how its value reads); the card's own labels where it has one
+FIELDS: dict[str, tuple[str, Show]] = {
+    "legal_name": ("label.legal_name", _text),
+    "handle": ("card.short_name", _text),
+    "address": ("label.address", _text),
+    "province": ("label.province", _text),
+    "city": ("label.city", _text),
+    "county": ("label.county", _text),
+    "email": ("card.email", _text),
+    "website": ("card.website", _text),
+    "notes": ("card.notes", _text),
+    "status": ("card.status", _status),
+    "level": ("label.level", _number),
+    "manager_id": ("card.manager", _person),
+    "security_level": ("card.security", _number),
+    "salutation": ("label.salutation", _labelled("salutation")),
+    "name": ("label.contact_name", _text),
+    "title": ("label.title", _text),
+    "phase": ("card.phase", _labelled("phase")),
+    "value_score": ("history.field.value_score", _number),
+    "value_tier": ("history.field.value_tier", _text),
+    "summary": ("label.summary", _text),
+    "next_step": ("label.next_step", _text),
+    "due_at": ("history.field.due", _moment),
+    # what the event is about: shown once, as it is named, even when it did not change
+    "contact": ("history.field.contact", _text),
+    "contact_id": ("history.field.contact", _contact),
+    "user": ("history.field.person", _person),
+    "channel": ("history.field.channel", _channel),
+    "milestone": ("history.field.milestone", _text),
+    "follow_up": ("history.field.follow_up", _text),
+    "duplicate": ("history.field.duplicate", _text),
+    "record_id": ("history.field.record", _record),
+}
+SUBJECTS = {
+    "contact",
+    "contact_id",
+    "user",
+    "channel",
+    "milestone",
+    "follow_up",
+    "duplicate",
+    "record_id",
+}
+PHONES = {
+    "phone": "card.phone",
+    "office_phone": "label.office_phone",
+    "home_phone": "label.home_phone",
+    "mobile": "label.mobile",
+}
+# said by the event's kind already, or an id of something the reader cannot open here
+HIDDEN = {"archived", "with", "merge"}
+
+
+def event_lines(event: CustomerEvent, page: HistoryPage, reader: Reader) -> list[str]:
+    """The event's heading, then one line per field it changed."""
+    lines = [_heading(event, reader)]
+    changes = event.changes if isinstance(event.changes, dict) else {}
+    named = "name" in changes or "contact" in changes  # the contact is named already
+    moved: list[str] = []
+    seen: set[str] = set()
+    for field, change in changes.items():
+        base = _phone_base(field)
+        if field in HIDDEN or field in seen or (field == "contact_id" and named):
+            continue
+        if event.action == "merge" and field in MOVED:
+            moved.append(t(f"moved.{field}", reader.lang, n=_before_after(change)[0]))
+            continue
+        if base:
+            seen |= {f"{base}_e164", f"{base}_ext"}
+            line = _phone_line(base, changes, reader)
+        else:
+            line = _field_line(field, change, page, reader)
+        if line:
+            lines.append(line)
+    if moved:
+        label = t("history.field.moved", reader.lang)
+        together = t("readable.separator", reader.lang).join(moved)
+        lines.append(t("history.set", reader.lang, label=label, value=together))
+    return lines
+
+
+def build_history(page: HistoryPage, reader: Reader) -> Reply:
+    """One page: as many events as fit one message; "Older changes" opens the next page."""
+    title = t("history.title", reader.lang, name=page.customer.legal_name)
+    blocks: list[Block] = [header(title)]
+    if not page.events:
+        return Reply(text=title, blocks=[*blocks, context(t("history.empty", reader.lang))])
+    room = MESSAGE_BLOCK_LIMIT - 1  # the last block is the button or the end
+    shown: list[CustomerEvent] = []
+    for event in page.events[:HISTORY_PAGE]:
+        sections = [section(text) for text in _sections(event_lines(event, page, reader))]
+        if shown and len(blocks) + len(sections) > room:
+            break
+        blocks += sections[: room - len(blocks)]
+        shown.append(event)
+    if len(shown) < len(page.events):
+        value = f"{page.customer.id}:{shown[-1].id}"
+        older = button(t("history.older", reader.lang), ids.HISTORY_OLDER, value)
+        blocks.append({"type": "actions", "elements": [older]})
+    elif page.continued:
+        blocks.append(context(t("history.end", reader.lang)))
+    return Reply(text=title, blocks=blocks)
+
+
+def _heading(event: CustomerEvent, reader: Reader) -> str:
+    kind = "create_import" if (event.action, event.source) == ("create", "import") else None
+    key = f"history.action.{kind or event.action}"
+    action = t(key if key in MESSAGES else "history.action.other", reader.lang)
+    return t(
+        "history.heading",
+        reader.lang,
+        when=slack_moment(event.at, reader.tz, reader.lang),
+        who=f"<@{event.actor_id}>",
+        action=f"*{action}*",
+    )
+
+
+def _field_line(field: str, change: object, page: HistoryPage, reader: Reader) -> str:
+    before, after = _before_after(change)
+    label_key, show = FIELDS.get(field, ("", _text))
+    label = t(label_key, reader.lang) if label_key else escape(field.replace("_", " "))
+    if field in SUBJECTS:
+        value = show(after if _is_set(after) else before, reader, page)
+        return t("history.set", reader.lang, label=label, value=value) if value else ""
+    if before == after:
+        return ""  # recorded, but nothing changed
+    if not _is_set(before):
+        return t("history.set", reader.lang, label=label, value=show(after, reader, page))
+    shown_after = show(after, reader, page) if _is_set(after) else t("history.cleared", reader.lang)
+    return t(
+        "history.change",
+        reader.lang,
+        label=label,
+        before=show(before, reader, page),
+        after=shown_after,
+    )
+
+
+def _phone_line(base: str, changes: dict[str, object], reader: Reader) -> str:
+    """A number and its extension are stored apart and read as one, as on the card."""
+    numbers = _before_after(changes.get(f"{base}_e164", [None, None]))
+    extensions = _before_after(changes.get(f"{base}_ext", [None, None]))
+    shown = [
+        _phone(str(n or ""), str(x or ""), reader) for n, x in zip(numbers, extensions, strict=True)
+    ]
+    label = t(PHONES[base], reader.lang)
+    if shown[0] == shown[1]:
+        return ""
+    if not shown[0]:
+        return t("history.set", reader.lang, label=label, value=shown[1])
+    after = shown[1] or t("history.cleared", reader.lang)
+    return t("history.change", reader.lang, label=label, before=shown[0], after=after)
+
+
+def _phone(e164: str, extension: str, reader: Reader) -> str:
+    word = t("card.extension", reader.lang)
+    if not e164:  # only the extension changed: the number itself was not recorded
+        return f"{word} {escape(extension)}" if extension else ""
+    return Phone(e164, extension).formatted(home_region=reader.home_region, extension_word=word)
+
+
+def _phone_base(field: str) -> str:
+    base, _, part = field.rpartition("_")
+    return base if part in ("e164", "ext") and base in PHONES else ""
+
+
+def _sections(lines: list[str]) -> list[str]:
+    """Lines grouped into section texts within Slack's limit (a long event takes several)."""
+    texts: list[str] = []
+    for line in lines:
+        line = clip(line, SECTION_TEXT_LIMIT)
+        if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:
+            texts[-1] += "\n" + line
+        else:
+            texts.append(line)
+    return texts
+
+
+def _is_set(value: object) -> bool:
+    return value not in (None, "")
+
+
+def _before_after(change: object) -> tuple[object, object]:
+    if isinstance(change, list) and len(change) == 2:
+        return change[0], change[1]
+    return None, change

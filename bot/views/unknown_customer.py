@@ -1,0 +1,41 @@
+"""What a /customer subcommand answers when its first words name no card, or several:
+in that command's own words, with that command as the example (not /log's wording)."""
+
+from __future__ import annotations
+
+from bot.customers.search import FoundCustomer
+from bot.i18n import Lang, t
+from bot.store.models import Customer
+from bot.views.blocks import Reply, escape
+from bot.views.customer_card import build_archived
+
+NAMED = 5
+
+
+def build_unknown_customer(
+    command: str,
+    text: str,
+    choices: list[FoundCustomer],
+    lang: Lang,
+    *,
+    archived: Customer | None = None,
+) -> Reply:
+    """`command` is the subcommand (`plan`, `unlink` …); `text` the words taken for a card;
+    `archived`, a card those words name that is archived."""
+    if archived is not None:
+        return build_archived(archived, lang)
+    shown = escape(text[:80])
+    if not choices:
+        return Reply(t(f"unknown_customer.{command}", lang, text=shown))
+    names = ", ".join(
+        f"{escape(f.customer.handle)} ({escape(f.customer.legal_name)})" for f in choices[:NAMED]
+    )
+    return Reply(
+        t(
+            "unknown_customer.several",
+            lang,
+            text=shown,
+            names=names,
+            example=f"/customer {command} {'HP' if command == 'restore' else 'hp'}",
+        )
+    )

@@ -1,0 +1,69 @@
+"""The plan and the card show the next formal meeting as a date in the reader's zone and
+language — never the Unix number it is stored as."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.console.render import render_blocks
+from bot.customers.cards import CustomerCard
+from bot.store.models import Customer, PhasePlan
+from bot.views.customer_card import build_customer_card
+from bot.views.plan import RelationsPlan, build_plan
+
+MEETING = datetime(2026, 12, 9, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai, 20:00 the day before in NY
+UPDATED = datetime(2026, 11, 30, 16, 30, tzinfo=UTC)
+HP = Customer(
+    id=1,
+    team_id="T1",
+    handle="HP",
+    handle_key="hp",
+    legal_name="惠普中国有限公司",
+    manager_id="U_WANG",
+    created_by="U_WANG",
+    updated_by="U_WANG",
+    updated_at=UPDATED,
+)
+PLAN = PhasePlan(
+    team_id="T1",
+    customer_id=1,
+    phase="pre_contract",
+    primary_contact_id="U_WANG",
+    cadence="weekly",
+    next_meeting_at=MEETING,
+)
+SEEN = [
+    ("zh", "Asia/Shanghai", "下次 2026年12月9日 周三 09:00（Asia/Shanghai）"),
+    ("en", "America/New_York", "next Tue 8 Dec 2026, 20:00 (America/New_York)"),
+]
+
+
+def no_unix_numbers(text: str) -> bool:
+    return re.search(r"\b1\d{9}\b", text) is None
+
+
+@pytest.mark.parametrize(("lang", "zone", "meeting"), SEEN)
+def test_the_plan_shows_the_next_meeting_in_the_readers_zone(
+    lang: str, zone: str, meeting: str
+) -> None:
+    plan = RelationsPlan(HP, {"pre_contract": PLAN}, [], [], [], [])
+
+    shown = render_blocks(build_plan(plan, lang, ZoneInfo(zone)).blocks)
+
+    assert meeting in shown and no_unix_numbers(shown)
+
+
+@pytest.mark.parametrize(("lang", "zone", "meeting"), SEEN)
+def test_the_card_shows_the_next_meeting_in_the_readers_zone(
+    lang: str, zone: str, meeting: str
+) -> None:
+    card = CustomerCard(HP, [], plan=PLAN)
+
+    shown = render_blocks(build_customer_card(card, lang, tz=ZoneInfo(zone)).blocks)
+
+    assert meeting in shown and no_unix_numbers(shown)
+    assert "UTC" not in shown  # "updated …" is local too
