@@ -20,6 +20,7 @@ from bot.customers.cards import CardNotFound, load_card
 from bot.customers.form import FormInvalid, Message
 from bot.customers.search import find_customers
 from bot.customers.visibility import Gate, NotAllowed
+from bot.dates.display import format_moment
 from bot.i18n import t
 from bot.inflight import InFlight
 from bot.logs.forms import draft_from_modal, due_from_pickers
@@ -49,7 +50,7 @@ from bot.views.log_modal import (
     customer_options,
     read_log_form,
 )
-from bot.views.log_replies import build_log_outcome, format_local
+from bot.views.log_replies import build_log_outcome
 from bot.views.timeline import PAGE, build_timeline_page
 
 Body = dict[str, Any]
@@ -316,7 +317,7 @@ async def record_changed(
                     t(
                         "log.moved",
                         person.lang,
-                        when=format_local(due.astimezone(person.tz), person.lang),
+                        when=format_moment(due, person.lang, person.tz),
                     )
                 )
             else:

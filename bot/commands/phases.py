@@ -33,6 +33,7 @@ from bot.customers.phases import (
     unlink_channel,
 )
 from bot.customers.search import Leading, resolve_leading_customer
+from bot.dates.display import format_moment
 from bot.i18n import Lang, t
 from bot.inflight import InFlight
 from bot.logs.forms import due_from_pickers
@@ -43,7 +44,6 @@ from bot.views.blocks import Reply
 from bot.views.customer_errors import form_errors, render_message
 from bot.views.customer_modal import read_metadata
 from bot.views.inputs import state_text
-from bot.views.log_replies import format_local
 from bot.views.plan import (
     RelationsPlan,
     build_channel_notice,
@@ -144,7 +144,7 @@ async def milestone(
                     person.lang,
                     title=added.title,
                     name=leading.customer.legal_name,
-                    when=format_local(due.astimezone(person.tz), person.lang),
+                    when=format_moment(due, person.lang, person.tz),
                 )
             )
         except FormInvalid as invalid:
@@ -289,7 +289,7 @@ async def milestone_submitted(
                 person.lang,
                 title=added.title,
                 name=card.customer.legal_name,
-                when=format_local(due.astimezone(person.tz), person.lang),
+                when=format_moment(due, person.lang, person.tz),
             )
         ),
     )

@@ -13,12 +13,12 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from bot.commands.deps import deps_of, now_of
 from bot.commands.errors import guarded
 from bot.commands.replies import person_of
+from bot.dates.display import format_moment
 from bot.i18n import t
 from bot.inflight import InFlight
 from bot.logs.records import RecordNotFound, complete_follow_up, move_follow_up
 from bot.store.records import get_follow_up
 from bot.views import ids
-from bot.views.log_replies import format_local
 
 SNOOZE = timedelta(days=1)
 
@@ -57,7 +57,7 @@ async def reminder_button(
                     "reminder.snoozed",
                     person.lang,
                     title=moved.title,
-                    when=format_local(moved.due_at.astimezone(person.tz), person.lang),
+                    when=format_moment(moved.due_at, person.lang, person.tz),
                 )
     except RecordNotFound:
         text = t("log.gone", person.lang)

@@ -9,7 +9,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import load_card
 from bot.customers.form import FormInvalid, Message
-from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
+from bot.dates.one_liner import split_title_and_date
+from bot.dates.understand import InThePast, Understood, Unreadable
 from bot.store.customers import add, record_event
 from bot.store.models import Milestone
 
@@ -21,8 +22,9 @@ class MilestoneNotFound(Exception):
 
 
 def read_milestone(text: str, *, now: datetime, tz: ZoneInfo) -> tuple[str, datetime]:
-    """`上线验收 12月3日` → ("上线验收", 3 Dec 09:00 in `tz`). The date is required."""
-    reading = understand_when(text, now=now, tz=tz)
+    """`上线验收 12月3日` → ("上线验收", 3 Dec 09:00 in `tz`). The date is required, and is
+    read whole or refused: `Go-live next month 5th` is never saved as "Go-live 5th" on the 1st."""
+    title, reading = split_title_and_date(text, now=now, tz=tz)
     if isinstance(reading, Unreadable):
         raise FormInvalid({"due": Message("milestone.date_unreadable", {"phrase": reading.phrase})})
     if isinstance(reading, InThePast):
@@ -35,11 +37,6 @@ def read_milestone(text: str, *, now: datetime, tz: ZoneInfo) -> tuple[str, date
         )
     if not isinstance(reading, Understood):
         raise FormInvalid({"due": Message("milestone.date_missing")})
-    title = (
-        " ".join(text.replace(reading.phrase, " ").split())
-        if reading.phrase in text
-        else text.strip()
-    )
     return check_title(title), reading.due
 
 

@@ -37,6 +37,8 @@ _EN_WORDS = {
 
 HAN_NUMBER = "[零〇一二两三四五六七八九十]+"
 EN_NUMBER = "|".join(sorted(_EN_WORDS, key=len, reverse=True))
+# without the articles: "a" and "an" count only where a rule reads them ("in a week")
+EN_NUMBER_WORDS = "|".join(sorted(set(_EN_WORDS) - {"a", "an"}, key=len, reverse=True))
 
 
 def to_int(text: str) -> int | None:

@@ -5,6 +5,7 @@ A test checks that every key has both languages with the same placeholders.
 
 from bot.i18n.access_messages import ACCESS_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
+from bot.i18n.date_messages import DATE_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
@@ -107,3 +108,4 @@ MESSAGES.update(REMINDER_MESSAGES)
 MESSAGES.update(ACCESS_MESSAGES)
 MESSAGES.update(READABLE_MESSAGES)
 MESSAGES.update(HISTORY_MESSAGES)
+MESSAGES.update(DATE_MESSAGES)

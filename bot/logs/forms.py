@@ -30,14 +30,11 @@ def due_from_pickers(
 def check_next_step_date(next_step: str, *, tz: ZoneInfo, now: datetime) -> None:
     """In a modal, a past or unreadable date in the next step is an error on that field."""
     reading = understand_when(next_step, now=now, tz=tz) if next_step else None
-    if isinstance(reading, InThePast):
-        from bot.views.log_replies import format_local  # the when is shown as the card does
-
+    if isinstance(reading, InThePast):  # the when is shown in the person's language
         raise FormInvalid(
             {
                 "next_step": Message(
-                    "field.next_step.date_past",
-                    {"phrase": reading.phrase, "when": format_local(reading.local, "en")},
+                    "field.next_step.date_past", {"phrase": reading.phrase, "when": reading.local}
                 )
             }
         )

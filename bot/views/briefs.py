@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.dates.display import format_day, format_moment
 from bot.i18n import Lang, t
 from bot.store.models import Delivery
 from bot.views.blocks import (
@@ -38,7 +39,7 @@ def build_brief(
     if not content:
         return None
     tz = ZoneInfo(payload.get("tz") or "UTC")
-    title = t("brief.title", lang, week=week)
+    title = t("brief.title", lang, week=_week(week, lang))
     blocks: list[Block] = [header(title)]
     for customer in content["customers"]:
         if len(blocks) >= MESSAGE_BLOCK_LIMIT - 1:
@@ -48,6 +49,9 @@ def build_brief(
 
 
 def _customer_text(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> str:
+    def when(iso: str) -> str:  # in the channel's zone, set with the brief's schedule
+        return format_moment(datetime.fromisoformat(iso), lang, tz, zone_shown=False)
+
     tier = f" · {c['tier']}" if c.get("tier") else ""
     lines = [
         f"*{escape(c['name'])}* ({escape(c['handle'])}){tier} · "
@@ -63,14 +67,12 @@ def _customer_text(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> str:
         if items:
             lines.append(f"_{t(key, lang)}_")
             lines += [
-                f"  • {escape(clip(i['title'], 150))} — {_day(i['due_at'], tz)} · <@{i['owner']}>"
+                f"  • {escape(clip(i['title'], 150))} — {when(i['due_at'])} · <@{i['owner']}>"
                 for i in items[:5]
             ]
     if c["milestones"]:
         lines.append(f"_{t('brief.milestones', lang)}_")
-        lines += [
-            f"  ◻️ {escape(m['title'])} — {_day(m['due_at'], tz)}" for m in c["milestones"][:5]
-        ]
+        lines += [f"  ◻️ {escape(m['title'])} — {when(m['due_at'])}" for m in c["milestones"][:5]]
     if c["phase_changes"]:
         changes = ", ".join(
             t("phase." + p["from"], lang) + " → " + t("phase." + p["to"], lang)
@@ -83,7 +85,7 @@ def _customer_text(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> str:
 def build_digest(content: dict[str, Any] | None, week: str, lang: Lang) -> Reply | None:
     if not content:
         return None
-    title = t("digest.title", lang, week=week)
+    title = t("digest.title", lang, week=_week(week, lang))
     people = "\n".join(
         t("digest.by_person", lang, who=f"<@{who}>", count=count)
         for who, count in content["by_person"]
@@ -103,5 +105,9 @@ def build_digest(content: dict[str, Any] | None, week: str, lang: Lang) -> Reply
     return Reply(text=title, blocks=blocks)
 
 
-def _day(iso: str, tz: ZoneInfo) -> str:
-    return datetime.fromisoformat(iso).astimezone(tz).strftime("%m-%d %H:%M")
+def _week(period: str, lang: Lang) -> str:
+    """A delivery's period is the local day it is for (2026-11-30)."""
+    try:
+        return format_day(date.fromisoformat(period), lang)
+    except ValueError:
+        return period

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 from bot.customers.cards import CustomerCard
 from bot.customers.fields import Phone
 from bot.customers.search import FoundCustomer
+from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
 from bot.store.models import Contact, Customer
 from bot.views import ids
 from bot.views.blocks import Block, Reply, context, divider, escape, header, section
 from bot.views.inputs import button, option
-from bot.views.moments import slack_moment
 from bot.views.plan import milestone_block, plan_lines
 from bot.views.timeline import follow_up_blocks, timeline_blocks
 
@@ -57,7 +57,7 @@ def build_customer_card(
             t(
                 "card.updated",
                 lang,
-                when=slack_moment(customer.updated_at, tz, lang),
+                when=slack_moment(customer.updated_at, lang, tz),
                 who=f"<@{customer.updated_by or customer.created_by}>",
             )
         ),

@@ -3,11 +3,12 @@ text: no mentions, no markup)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.customers.duplicates import DuplicateMatch
 from bot.customers.form import Message
+from bot.dates.display import format_moment
 from bot.i18n import Lang, t
 from bot.views import ids
 from bot.views.blocks import clip, section
@@ -17,13 +18,14 @@ DUPLICATES_NAMED = 3
 
 
 def render_message(message: Message, lang: Lang) -> str:
-    from bot.views.log_replies import format_local
+    return t(message.key, lang, **{name: _shown(v, lang) for name, v in message.params.items()})
 
-    params = {
-        name: format_local(value, lang) if isinstance(value, datetime) else value
-        for name, value in message.params.items()
-    }
-    return t(message.key, lang, **params)
+
+def _shown(value: object, lang: Lang) -> object:
+    """A datetime is shown in the zone it carries (the person's own), in their language."""
+    if isinstance(value, datetime):
+        return format_moment(value, lang, value.tzinfo or UTC)
+    return value
 
 
 def form_errors(errors: dict[str, Message], lang: Lang) -> dict[str, str]:

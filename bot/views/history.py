@@ -15,6 +15,7 @@ from bot.customers.fields import Phone
 from bot.customers.form import STATUSES
 from bot.customers.governance import HISTORY_PAGE, HistoryPage
 from bot.customers.merge import MOVED
+from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
 from bot.i18n.messages import MESSAGES
 from bot.store.models import CustomerEvent
@@ -31,7 +32,6 @@ from bot.views.blocks import (
     section,
 )
 from bot.views.inputs import button
-from bot.views.moments import slack_moment
 
 SHOWN_TEXT = 1000  # a long note or contact record, clipped: the card shows it whole
 
@@ -81,7 +81,7 @@ def _moment(value: object, reader: Reader, page: HistoryPage) -> str:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
         return _text(value, reader, page)
-    return slack_moment(moment, reader.tz, reader.lang)
+    return slack_moment(moment, reader.lang, reader.tz)
 
 
 def _contact(value: object, reader: Reader, page: HistoryPage) -> str:
@@ -205,7 +205,7 @@ def _heading(event: CustomerEvent, reader: Reader) -> str:
     return t(
         "history.heading",
         reader.lang,
-        when=slack_moment(event.at, reader.tz, reader.lang),
+        when=slack_moment(event.at, reader.lang, reader.tz),
         who=f"<@{event.actor_id}>",
         action=f"*{action}*",
     )

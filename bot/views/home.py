@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.customers.dashboard import Dashboard
 from bot.customers.phases import PHASES
+from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
 from bot.store.models import FollowUp
 from bot.views import ids
@@ -82,10 +84,7 @@ def _follow_ups(dashboard: Dashboard, lang: Lang) -> list[Block]:
 
 
 def _follow_up(follow_up: FollowUp, customer: str, lang: Lang) -> Block:
-    when = (
-        f"<!date^{int(follow_up.due_at.timestamp())}^{{date_short_pretty}} {{time}}|"
-        f"{follow_up.due_at:%Y-%m-%d %H:%M} UTC>"
-    )
+    when = slack_moment(follow_up.due_at, lang, ZoneInfo(follow_up.tz))
     block = section(f"{escape(customer)}: {escape(clip(follow_up.title, 200))} — {when}")
     block["accessory"] = {
         "type": "overflow",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.dates.display import format_moment
 from bot.dates.understand import InThePast
 from bot.i18n import Lang, t
 from bot.logs.intake import DateProblem, Done, NeedsCustomer, NeedsText, Outcome
@@ -14,15 +14,6 @@ from bot.views.customer_card import build_archived, build_not_found
 from bot.views.inputs import button
 
 SHOWN_TEXT = 500
-
-
-def format_local(moment: datetime, lang: Lang) -> str:
-    """`Fri 27 Nov 2026, 09:00 (Asia/Shanghai)` / `2026年11月27日 周五 09:00（Asia/Shanghai）`."""
-    weekday = t(f"weekday.{moment.weekday()}", lang)
-    zone = getattr(moment.tzinfo, "key", "UTC")
-    if lang == "zh":
-        return f"{moment.year}年{moment.month}月{moment.day}日 {weekday} {moment:%H:%M}（{zone}）"
-    return f"{weekday} {moment.day} {moment:%b %Y, %H:%M} ({zone})"
 
 
 def build_log_outcome(outcome: Outcome, lang: Lang) -> Reply:
@@ -56,7 +47,7 @@ def build_logged(done: Done, lang: Lang) -> Reply:
         lines.append(f"*{t('log.next', lang)}:* {escape(clip(record.next_step, SHOWN_TEXT))}")
     buttons = []
     if follow_up is not None:
-        when = format_local(follow_up.due_at.astimezone(ZoneInfo(follow_up.tz)), lang)
+        when = format_moment(follow_up.due_at, lang, ZoneInfo(follow_up.tz))
         note = t("log.follow_up", lang, when=when)
         buttons.append(button(t("log.change_time", lang), ids.LOG_CHANGE_TIME, str(follow_up.id)))
     else:
@@ -77,7 +68,7 @@ def build_date_problem(problem: DateProblem, lang: Lang) -> Reply:
             "log.date_past",
             lang,
             phrase=escape(reading.phrase),
-            when=format_local(reading.local, lang),
+            when=format_moment(reading.local, lang, reading.zone),
         )
     else:
         text = t("log.date_unreadable", lang, phrase=escape(reading.phrase))

@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.customers.phases import CADENCES, PHASES, PhaseChanged, PhaseForm
+from bot.dates.display import slack_day, slack_moment
 from bot.i18n import Lang, t
 from bot.store.models import Contact, Customer, Milestone, PhaseChange, PhasePlan
 from bot.views import ids
@@ -21,7 +22,6 @@ from bot.views.inputs import (
     text_input,
     user_input,
 )
-from bot.views.moments import slack_moment
 
 View = dict[str, Any]
 
@@ -186,8 +186,9 @@ def plan_lines(
         lines.append(f"{t('plan.contacts', lang)}: {people}")
     meetings = t(f"cadence.{plan.cadence}", lang)
     if plan.next_meeting_at:
+        # the plan keeps no zone: Slack shows each reader the day in their own
         meetings += " · " + t(
-            "plan.next_meeting", lang, when=slack_moment(plan.next_meeting_at, tz, lang)
+            "plan.next_meeting", lang, when=slack_moment(plan.next_meeting_at, lang, tz)
         )
     lines.append(f"{t('plan.meetings', lang)}: {meetings}")
     if plan.adhoc_process:
@@ -196,8 +197,7 @@ def plan_lines(
 
 
 def milestone_block(milestone: Milestone, lang: Lang) -> Block:
-    local = milestone.due_at.astimezone(ZoneInfo(milestone.tz))
-    when = _date(milestone.due_at.timestamp(), local.strftime("%Y-%m-%d"))
+    when = slack_day(milestone.due_at, lang, ZoneInfo(milestone.tz))
     done = f" · ~{t('milestone.done_mark', lang)}~" if milestone.status == "done" else ""
     block = section(
         f"{'✅' if milestone.status == 'done' else '◻️'} *{escape(milestone.title)}* — {when}{done}"
@@ -245,14 +245,10 @@ def _history(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> str:
         t(
             "plan.change_line",
             lang,
-            when=_date(c.at.timestamp(), c.at.astimezone(tz).strftime("%Y-%m-%d")),
+            when=slack_day(c.at, lang, tz),
             from_phase=phase_name(c.from_phase, lang),
             to_phase=phase_name(c.to_phase, lang),
             who=f"<@{c.actor_id}>",
         )
         for c in plan.changes[-10:]
     )
-
-
-def _date(timestamp: float, fallback: str) -> str:
-    return f"<!date^{int(timestamp)}^{{date_short_pretty}}|{fallback}>"

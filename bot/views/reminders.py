@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.dates.display import format_day, format_moment
 from bot.i18n import Lang, t
 from bot.store.models import Delivery
 from bot.views import ids
 from bot.views.blocks import Block, Reply, clip, context, escape, section
 from bot.views.inputs import button
-from bot.views.log_replies import format_local
 
 LATE_AFTER = timedelta(minutes=15)
 
@@ -32,7 +32,7 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
     if not reply.blocks:
         reply = Reply(text=reply.text, blocks=[section(reply.text)])  # user data is escaped
     if now - delivery.due_at > LATE_AFTER:  # after downtime: say so
-        when = format_local(delivery.due_at.astimezone(_zone(delivery)), lang)
+        when = format_moment(delivery.due_at, lang, _zone(delivery))
         reply.blocks.insert(0, context(":hourglass: " + t("reminder.late", lang, when=when)))
     return reply
 
@@ -46,7 +46,7 @@ def _follow_up(delivery: Delivery, lang: Lang) -> Reply:
         handle=escape(p["handle"]),
         title=escape(clip(p["title"], 500)),
     )
-    when = format_local(delivery.due_at.astimezone(_zone(delivery)), lang)
+    when = format_moment(delivery.due_at, lang, _zone(delivery))
     value = str(p["follow_up_id"])
     blocks: list[Block] = [
         section(":bell: " + text),
@@ -68,7 +68,7 @@ def _overdue(delivery: Delivery, lang: Lang) -> Reply:
     tz = _zone(delivery)
     lines = [
         f"• {escape(i['customer'])}: {escape(clip(i['title'], 200))} — "
-        f"{format_local(datetime.fromisoformat(i['due_at']).astimezone(tz), lang)}"
+        f"{format_moment(datetime.fromisoformat(i['due_at']), lang, tz)}"
         for i in p["items"]
     ]
     if p["count"] > len(p["items"]):
@@ -97,8 +97,8 @@ def _cadence_missed(delivery: Delivery, lang: Lang) -> Reply:
             "reminder.cadence_missed",
             lang,
             customer=escape(p["customer"]),
-            start=p["from"],
-            end=p["to"],
+            start=format_day(date.fromisoformat(p["from"]), lang),
+            end=format_day(date.fromisoformat(p["to"]), lang),
             cadence=t(f"cadence.{p['cadence']}", lang),
         )
     )
@@ -106,7 +106,7 @@ def _cadence_missed(delivery: Delivery, lang: Lang) -> Reply:
 
 def _milestone(delivery: Delivery, lang: Lang) -> Reply:
     p = delivery.payload
-    when = format_local(datetime.fromisoformat(p["due_at"]).astimezone(_zone(delivery)), lang)
+    when = format_moment(datetime.fromisoformat(p["due_at"]), lang, _zone(delivery))
     return Reply(
         t(
             f"reminder.{delivery.kind}",
