@@ -21,8 +21,25 @@ async def open_home(harness: Harness, user: str) -> tuple[str, list[dict]]:
         event_id=f"Ev{len(harness.slack.calls)}",
     )
     await harness.settle()
-    view = harness.slack.calls_to("views.publish")[-1].args["view"]
-    return render_blocks(view["blocks"]), view["blocks"]
+    return shown_home(harness, user)
+
+
+def shown_home(harness: Harness, user: str) -> tuple[str, list[dict]]:
+    """The Home tab Slack accepted and shows `user` (a refused one is never shown)."""
+    home = next(p for p in reversed(harness.slack.postings) if p.kind == "home" and p.user == user)
+    return render_blocks(home.blocks), home.blocks
+
+
+async def test_slack_accepts_the_home_tab_with_both_commands_help(harness: Harness) -> None:
+    """The help of /customer and /log once shared a block id, and Slack refused the whole tab."""
+    assert harness.workspace is not None
+    await harness.workspace.event({"type": "app_home_opened", "user": "U_ALICE", "tab": "home"})
+    await harness.settle()
+
+    assert [str(refusal) for refusal in harness.slack.refusals] == []
+    assert [p.user for p in harness.slack.postings if p.kind == "home"] == ["U_ALICE"]
+    text, _ = shown_home(harness, "U_ALICE")
+    assert "/customer new" in text and "/log help" in text
 
 
 async def test_the_home_tab_shows_my_day_my_customers_and_recent_activity(harness: Harness) -> None:
@@ -56,7 +73,7 @@ async def test_done_from_the_home_tab_refreshes_it(harness: Harness) -> None:
     await wang.workspace.click(posting, done, user="U_WANG")
     await harness.settle()
 
-    refreshed = render_blocks(harness.slack.calls_to("views.publish")[-1].args["view"]["blocks"])
+    refreshed, _ = shown_home(harness, "U_WANG")
     assert "今天没有到期的跟进" in refreshed
 
 
@@ -69,7 +86,7 @@ async def test_new_customer_from_home_refreshes_home_after_saving(harness: Harne
     await harness.settle()
     await wang.submit(legal_name="金科电子有限公司")
 
-    refreshed = render_blocks(harness.slack.calls_to("views.publish")[-1].args["view"]["blocks"])
+    refreshed, _ = shown_home(harness, "U_WANG")
     assert "签约前 (1): Jinke" in refreshed
 
 
