@@ -10,7 +10,7 @@ from pathlib import Path
 
 def console(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "bot", "console", *args],
         cwd=cwd,
         env=env,
@@ -19,6 +19,8 @@ def console(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProce
         text=True,
         timeout=60,
     )
+    assert "Slack would refuse" not in result.stdout, result.stdout  # every console story
+    return result
 
 
 def test_one_command_prints_the_help_and_exits(tmp_path: Path) -> None:
