@@ -12,6 +12,7 @@ HEADER_TEXT_LIMIT = 150
 MESSAGE_BLOCK_LIMIT = 50
 MODAL_BLOCK_LIMIT = 100
 MODAL_TITLE_LIMIT = 24
+INPUT_TEXT_LIMIT = 3000  # the most a plain_text_input holds (its max_length)
 
 
 @dataclass(frozen=True)
