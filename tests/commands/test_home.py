@@ -65,6 +65,9 @@ async def test_done_from_the_home_tab_refreshes_it(harness: Harness) -> None:
     await wang.type("/customer new 惠普中国有限公司")
     await wang.submit(short_name="HP")
     await wang.type("/log hp 打电话 下一步：回电 半小时后")
+    async with harness.service.db.transaction(write=True) as session:
+        follow_up = (await session.exec(select(FollowUp))).one()
+        follow_up.due_at = datetime.now(UTC)  # due today whatever the hour (not 23:30 + 30 min)
     text, blocks = await open_home(harness, "U_WANG")
     assert "今天到期的跟进" in text
     done = next(c for c in clickables(blocks) if c.label.endswith("已完成"))
