@@ -27,6 +27,7 @@ import pytest
 import time_machine
 
 from bot.console.harness import Harness
+from bot.console.slack_double import SlackDouble
 from bot.console.workspace import Workspace
 from bot.customers.cards import create_customer
 from bot.customers.form import CustomerForm, parse_customer_form
@@ -131,6 +132,24 @@ def settings(database_url: str) -> Settings:
         port=0,
         default_tz=ZoneInfo("UTC"),
     )
+
+
+@pytest.fixture(autouse=True)
+def slack_accepts_everything(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[SlackDouble]]:
+    """Every payload a test makes Rapport send must be one Slack accepts, whether or not
+    the test looks at it: a refusal by any Slack stand-in started in the test fails it.
+    A test that means to provoke a refusal asserts on it, then clears `refusals`."""
+    started: list[SlackDouble] = []
+    original = SlackDouble.__init__
+
+    def watched(double: SlackDouble) -> None:
+        original(double)
+        started.append(double)
+
+    monkeypatch.setattr(SlackDouble, "__init__", watched)
+    yield started
+    refused = [str(refusal) for double in started for refusal in double.refusals]
+    assert not refused, "Slack would refuse:\n" + "\n".join(refused)
 
 
 @pytest.fixture

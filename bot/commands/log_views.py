@@ -49,6 +49,7 @@ from bot.views.log_modal import (
     contact_options,
     customer_options,
     read_log_form,
+    read_record_edit,
 )
 from bot.views.log_replies import build_log_outcome
 from bot.views.timeline import PAGE, build_timeline_page
@@ -321,13 +322,14 @@ async def record_changed(
                     )
                 )
             else:
+                edit = read_record_edit(view)
                 await edit_record(
                     session=session,
                     team_id=person.team_id,
                     actor_id=person.user_id,
                     record_id=int(meta["record_id"]),
-                    summary=state_text(view, "summary"),
-                    next_step=state_text(view, "next_step"),
+                    summary=edit.summary,
+                    next_step=edit.next_step,
                     now=now,
                 )
                 reply = Reply(t("log.edited", person.lang))

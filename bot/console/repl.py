@@ -65,6 +65,7 @@ class Console:
         self.ask = ask
         self.out = out
         self.clickables: list[tuple[Posting, Clickable]] = []
+        self.refusals_shown = len(harness.slack.refusals)
 
     async def run_line(self, line: str) -> int:
         assert self.harness.workspace is not None
@@ -95,7 +96,7 @@ class Console:
             self.out(f"(Slack would show an error: HTTP {answer.status})")
             return 1
         await self._show_since(seen)
-        return 0
+        return 1 if self._show_refusals() else 0
 
     async def _run_jobs(self, line: str) -> int:
         """`jobs reminders [ISO time]`: run one sweep as of that time and show what it posts."""
@@ -116,7 +117,7 @@ class Console:
         report = await (jobs.run_reminders(now) if sweep == "reminders" else jobs.run_briefs(now))
         await self._show_since(seen)
         self.out(report.lines()[-1])
-        return 0
+        return 1 if self._show_refusals() else 0
 
     async def _show_since(self, seen: int) -> None:
         for posting in self.harness.slack.postings[seen:]:
@@ -127,6 +128,14 @@ class Console:
                     _describe(posting) + "\n" + render_blocks(posting.blocks, fallback=posting.text)
                 )
                 self._offer_clicks(posting)
+
+    def _show_refusals(self) -> int:
+        """What Slack would have refused since last shown: named instead of shown."""
+        refusals = self.harness.slack.refusals[self.refusals_shown :]
+        self.refusals_shown += len(refusals)
+        for refusal in refusals:
+            self.out(f"(Slack would refuse this: {refusal})")
+        return len(refusals)
 
     def _offer_clicks(self, posting: Posting) -> None:
         found = clickables(posting.blocks)
@@ -155,6 +164,8 @@ class Console:
             seen = len(self.harness.slack.postings)
             answer = await self.harness.workspace.submit_view(view, values, user=self.user)
             await self.harness.settle()
+            if self._show_refusals():
+                return  # Slack keeps the modal open with "We had some trouble connecting"
             errors = (
                 answer.json.get("errors", {})
                 if answer.json.get("response_action") == "errors"

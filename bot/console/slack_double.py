@@ -3,6 +3,10 @@
 It answers the methods Rapport calls the way Slack does, records every call,
 keeps what was posted where (channel messages, ephemerals, DMs, modals, Home
 tabs), and can be told to be slow, to rate-limit, or to fail.
+
+It is strict: a message or view that breaks Block Kit's rules (block_kit_rules.py)
+is refused the way Slack refuses it, and the refusal is kept in `refusals`
+(slack_referee.py) so the tests fail on it even when no test looked at it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from aiohttp import web
+
+from bot.console.slack_referee import Referee, Refusal, refused_message, refused_view
 
 BOT_USER = "U_RAPPORT"
 TEAM = "T_LOCAL"
@@ -65,6 +71,7 @@ class SlackDouble:
         self.joined: set[str] = set()
         self.members: dict[str, set[str]] = {}  # channel → its members
         self.files: dict[str, dict[str, Any]] = {}  # uploaded files by id
+        self.referee = Referee()
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
     # --- set-up ----------------------------------------------------------------
@@ -144,6 +151,7 @@ class SlackDouble:
             while True:
                 frame = await self.socket_frames.get()
                 if frame.get("envelope_id") == envelope_id:
+                    self.referee.socket_answer(envelope_type, payload, frame.get("payload"))
                     return frame
 
     async def _socket_mode(self, request: web.Request) -> web.WebSocketResponse:
@@ -179,8 +187,15 @@ class SlackDouble:
             return web.json_response({"ok": False, "error": "unknown_method"})
         return web.json_response(handler(args))
 
+    @property
+    def refusals(self) -> list[Refusal]:
+        """Every payload refused (or cut short) so far: the tests fail on any of them."""
+        return self.referee.refusals
+
     async def _response_url(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if self.referee.message("response_url", body):
+            return web.Response(status=400, text="invalid_blocks")
         channel, user, _ = request.match_info["token"].split(".", 2)
         kind = "response" if body.get("response_type") != "in_channel" else "message"
         self.record(kind, channel, user if kind == "response" else None, body)
@@ -221,6 +236,8 @@ class SlackDouble:
         return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
 
     def _m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+        if found := self.referee.message("chat.postMessage", args):
+            return refused_message(found)
         posting = self.record("message", args.get("channel"), None, args)
         return {
             "ok": True,
@@ -230,10 +247,14 @@ class SlackDouble:
         }
 
     def _m_chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
+        if found := self.referee.message("chat.postEphemeral", args):
+            return refused_message(found)
         posting = self.record("ephemeral", args.get("channel"), args.get("user"), args)
         return {"ok": True, "message_ts": posting.ts}
 
     def _m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        if found := self.referee.message("chat.update", args):
+            return refused_message(found)
         posting = self.record("update", args.get("channel"), None, args)
         return {"ok": True, "channel": posting.channel, "ts": args.get("ts")}
 
@@ -292,29 +313,32 @@ class SlackDouble:
     def _m_views_open(self, args: dict[str, Any]) -> dict[str, Any]:
         if not str(args.get("trigger_id", "")).startswith("trigger."):
             return {"ok": False, "error": "invalid_trigger_id"}
-        return self._store_view(args, kind="modal")
+        return self._store_view(args, kind="modal", method="views.open")
 
     def _m_views_push(self, args: dict[str, Any]) -> dict[str, Any]:
-        return self._store_view(args, kind="modal")
+        return self._store_view(args, kind="modal", method="views.push")
 
     def _m_views_update(self, args: dict[str, Any]) -> dict[str, Any]:
         view_id = args.get("view_id")
         if view_id not in self.views:
             return {"ok": False, "error": "not_found"}
-        return self._store_view(args, kind="modal", view_id=view_id)
+        return self._store_view(args, kind="modal", method="views.update", view_id=view_id)
 
     def _m_views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
-        return self._store_view(args, kind="home", user=args.get("user_id"))
+        return self._store_view(args, kind="home", method="views.publish", user=args.get("user_id"))
 
     def _store_view(
         self,
         args: dict[str, Any],
         *,
         kind: str,
+        method: str,
         view_id: str | None = None,
         user: str | None = None,
     ) -> dict[str, Any]:
         view = args["view"] if isinstance(args["view"], dict) else json.loads(args["view"])
+        if found := self.referee.view(method, view, kind):
+            return refused_view(found)
         view = {**view, "id": view_id or f"V{next(self._ids)}"}
         self.views[view["id"]] = view
         self.record(kind, None, user, {"text": "", "blocks": view.get("blocks", []), "view": view})

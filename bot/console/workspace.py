@@ -93,7 +93,7 @@ class Workspace:
         self, view: dict[str, Any], values: dict[str, Any], *, user: str
     ) -> Answer:
         state_view = {**view, "state": {"values": values}}
-        return await self.interact(
+        answer = await self.interact(
             {
                 "type": "view_submission",
                 "team": {"id": TEAM},
@@ -103,6 +103,9 @@ class Workspace:
                 "trigger_id": self.slack.new_trigger_id(),
             }
         )
+        if answer.status == 200:
+            self.slack.referee.view_submission_answer(answer.json, view)
+        return answer
 
     async def click(self, posting: Posting, clickable: Clickable, *, user: str) -> Answer:
         """Press a button (or pick an overflow option) in a message Rapport posted."""
@@ -160,7 +163,11 @@ class Workspace:
                 "view": {**view, "state": {"values": values}},
             }
         )
-        return answer.json.get("options", []) if answer.status == 200 else []
+        if answer.status != 200:
+            return []
+        if self.slack.referee.options_answer(answer.json):
+            return []
+        return answer.json.get("options", [])
 
     async def event(
         self, event: dict[str, Any], *, event_id: str = "Ev1", retry_num: int | None = None
@@ -209,6 +216,9 @@ class Workspace:
     def _record_ack(self, answer: Answer, *, channel: str, user: str) -> None:
         """A slash command's HTTP answer is a message shown to the person who typed it."""
         message = answer.json
-        if answer.status == 200 and (message.get("text") or message.get("blocks")):
-            kind = "response" if message.get("response_type") != "in_channel" else "message"
-            self.slack.record(kind, channel, user, message)
+        if answer.status != 200 or not (message.get("text") or message.get("blocks")):
+            return
+        if self.slack.referee.message("slash command answer", message):
+            return
+        kind = "response" if message.get("response_type") != "in_channel" else "message"
+        self.slack.record(kind, channel, user, message)

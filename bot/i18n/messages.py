@@ -7,6 +7,7 @@ from bot.i18n.access_messages import ACCESS_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
+from bot.i18n.limits_messages import LIMITS_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
@@ -109,3 +110,4 @@ MESSAGES.update(ACCESS_MESSAGES)
 MESSAGES.update(READABLE_MESSAGES)
 MESSAGES.update(HISTORY_MESSAGES)
 MESSAGES.update(DATE_MESSAGES)
+MESSAGES.update(LIMITS_MESSAGES)

@@ -142,12 +142,13 @@ async def edit_record(
     team_id: str,
     actor_id: str,
     record_id: int,
-    summary: str,
+    summary: str | None,
     next_step: str,
     now: datetime,
 ) -> ContactRecord:
-    """A new version; the earlier text stays, marked superseded."""
+    """A new version; the earlier text stays, marked superseded. `summary` None keeps it."""
     earlier = await _current(session, team_id, record_id)
+    summary = earlier.summary if summary is None else summary
     check_draft(
         LogDraft(
             customer_id=earlier.customer_id, kind=earlier.kind, summary=summary, next_step=next_step

@@ -50,8 +50,8 @@ def build_help(command: str, lang: Lang, *, unknown_word: str | None = None) -> 
     if unknown_word is not None:
         intro = t("help.unknown", lang, word=escape(unknown_word[:80]), command=command)
     blocks = [
-        header(t(title_key, lang), block_id=ids.HELP_HEADER),
-        section(intro + "\n\n" + "\n".join(lines), block_id=ids.HELP_BODY),
-        context(t("help.coming", lang), block_id=ids.HELP_NOTE),
+        header(t(title_key, lang), block_id=ids.help_block("header", command)),
+        section(intro + "\n\n" + "\n".join(lines), block_id=ids.help_block("body", command)),
+        context(t("help.coming", lang), block_id=ids.help_block("note", command)),
     ]
     return Reply(text=f"{t(title_key, lang)}\n{intro}\n" + "\n".join(lines), blocks=blocks)

@@ -1,8 +1,12 @@
 """Every block_id, action_id and callback_id the app uses, in one place."""
 
-HELP_HEADER = "help_header"
-HELP_BODY = "help_body"
-HELP_NOTE = "help_note"
+
+def help_block(part: str, command: str) -> str:
+    """`help_body_customer`, `help_body_log` …: the Home tab shows both commands' help, and
+    Slack refuses a view whose block ids repeat."""
+    return f"help_{part}_{command.lstrip('/')}"
+
+
 ERROR_BLOCK = "error"
 HOME_INTRO = "home_intro"
 LOG_MESSAGE_SHORTCUT = "log_message"

@@ -69,8 +69,8 @@ def text_input(
         "multiline": multiline,
         "max_length": max_length,
     }
-    if initial:
-        element["initial_value"] = initial[:max_length]
+    if initial:  # whole: a form must never show (and so save back) less than is stored
+        element["initial_value"] = initial
     return _input(field, label, element, hint=hint, optional=optional)
 
 

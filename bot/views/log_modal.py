@@ -11,7 +11,7 @@ from bot.i18n import Lang, t
 from bot.logs.line import KINDS
 from bot.store.models import Contact, ContactRecord, Customer
 from bot.views import ids
-from bot.views.blocks import clip, context, escape
+from bot.views.blocks import INPUT_TEXT_LIMIT, clip, context, escape
 from bot.views.customer_modal import modal_view
 from bot.views.inputs import (
     date_input,
@@ -98,23 +98,46 @@ def build_message_modal(lang: Lang, *, message_text: str, metadata: dict[str, An
 
 
 def build_edit_record_modal(lang: Lang, record: ContactRecord, metadata: dict[str, Any]) -> View:
-    blocks = [
-        text_input(
+    """A saved message can be longer than a Slack form holds: then its text is shown, not
+    offered for editing, and stays whole (read_record_edit gives None for it)."""
+    if len(record.summary) > INPUT_TEXT_LIMIT:
+        summary = context(
+            t("log.edit.too_long", lang, count=len(record.summary)),
+            escape(clip(record.summary, PREVIEW)),
+        )
+    else:
+        summary = text_input(
             "summary",
             t("label.summary", lang),
-            initial=record.summary[:3000],
+            initial=record.summary,
             optional=False,
             multiline=True,
-            max_length=3000,
-        ),
+            max_length=INPUT_TEXT_LIMIT,
+        )
+    blocks = [
+        summary,
         text_input(
             "next_step",
             t("label.next_step", lang),
-            initial=record.next_step[:3000],
-            max_length=3000,
+            initial=record.next_step,
+            max_length=INPUT_TEXT_LIMIT,
         ),
     ]
     return modal_view(ids.LOG_EDIT_VIEW, t("modal.log.edit", lang), lang, blocks, metadata)
+
+
+@dataclass(frozen=True)
+class RecordEdit:
+    summary: str | None  # None: the text was too long to offer, so it stays as it is
+    next_step: str
+
+
+def read_record_edit(view: View) -> RecordEdit:
+    offered = any(b.get("block_id") == ids.field_block("summary") for b in view["blocks"])
+    return RecordEdit(
+        summary=state_text(view, "summary") if offered else None,
+        next_step=state_text(view, "next_step"),
+    )
 
 
 def build_time_modal(lang: Lang, due_local: datetime, metadata: dict[str, Any]) -> View:

@@ -27,8 +27,25 @@ async def open_home(harness: Harness, user: str) -> tuple[str, list[dict]]:
         event_id=f"Ev{len(harness.slack.calls)}",
     )
     await harness.settle()
-    view = harness.slack.calls_to("views.publish")[-1].args["view"]
-    return render_blocks(view["blocks"]), view["blocks"]
+    return shown_home(harness, user)
+
+
+def shown_home(harness: Harness, user: str) -> tuple[str, list[dict]]:
+    """The Home tab Slack accepted and shows `user` (a refused one is never shown)."""
+    home = next(p for p in reversed(harness.slack.postings) if p.kind == "home" and p.user == user)
+    return render_blocks(home.blocks), home.blocks
+
+
+async def test_slack_accepts_the_home_tab_with_both_commands_help(harness: Harness) -> None:
+    """The help of /customer and /log once shared a block id, and Slack refused the whole tab."""
+    assert harness.workspace is not None
+    await harness.workspace.event({"type": "app_home_opened", "user": "U_ALICE", "tab": "home"})
+    await harness.settle()
+
+    assert [str(refusal) for refusal in harness.slack.refusals] == []
+    assert [p.user for p in harness.slack.postings if p.kind == "home"] == ["U_ALICE"]
+    text, _ = shown_home(harness, "U_ALICE")
+    assert "/customer new" in text and "/log help" in text
 
 
 async def test_the_home_tab_shows_my_day_my_customers_and_recent_activity(harness: Harness) -> None:
@@ -59,6 +76,9 @@ async def test_done_from_the_home_tab_refreshes_it(
     await wang.type("/customer new 惠普中国有限公司")
     await wang.submit(short_name="HP")
     await wang.type("/log hp 打电话 下一步：回电 半小时后")
+    async with harness.service.db.transaction(write=True) as session:
+        follow_up = (await session.exec(select(FollowUp))).one()
+        follow_up.due_at = datetime.now(UTC)  # due today whatever the hour (not 23:30 + 30 min)
     text, blocks = await open_home(harness, "U_WANG")
     assert "今天到期的跟进" in text
     done = next(c for c in clickables(blocks) if c.label.endswith("已完成"))
@@ -67,7 +87,7 @@ async def test_done_from_the_home_tab_refreshes_it(
     await wang.workspace.click(posting, done, user="U_WANG")
     await harness.settle()
 
-    refreshed = render_blocks(harness.slack.calls_to("views.publish")[-1].args["view"]["blocks"])
+    refreshed, _ = shown_home(harness, "U_WANG")
     assert "今天没有到期的跟进" in refreshed
 
 
@@ -80,7 +100,7 @@ async def test_new_customer_from_home_refreshes_home_after_saving(harness: Harne
     await harness.settle()
     await wang.submit(legal_name="金科电子有限公司")
 
-    refreshed = render_blocks(harness.slack.calls_to("views.publish")[-1].args["view"]["blocks"])
+    refreshed, _ = shown_home(harness, "U_WANG")
     assert "签约前 (1): Jinke" in refreshed
 
 

@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 
 from bot.console.harness import Harness
+from bot.console.render import render_blocks
 from bot.store.db import Database
 from bot.store.models import ContactRecord, FollowUp
 from tests.slack_person import Person
@@ -225,6 +226,30 @@ async def test_the_message_shortcut_saves_the_message_with_its_postmark(
     assert (record.summary, record.source, record.source_author_id) == (text, "message", "U_ZHANG")
     assert record.source_permalink.endswith("/archives/C_SALES/p1790000000000100")
     assert len(await follow_ups(db)) == 1
+
+
+async def test_editing_a_saved_message_longer_than_a_slack_form_keeps_its_whole_text(
+    harness: Harness, db: Database
+) -> None:
+    """A Slack form holds 3,000 characters; a saved message may hold 40,000. Editing its
+    next step must not cut the text down to what the form could show."""
+    wang = await with_hp(harness)
+    text = "会议纪要：" + "需求确认、报价、排期。" * 500  # 5,505 characters
+    await wang.workspace.message_shortcut(
+        "log_message", text, user="U_WANG", channel="C_SALES", author="U_ZHANG"
+    )
+    await harness.settle()
+    await wang.submit(customer="hp", kind="meeting")
+    await wang.type("/customer show hp")
+
+    await wang.click("编辑记录")
+    form = render_blocks(wang.last_view()["blocks"])
+    await wang.submit(next_step="发报价单")
+
+    old, new = await records(db)
+    assert (len(new.summary), new.next_step, new.supersedes_id) == (len(text), "发报价单", old.id)
+    assert new.summary == text
+    assert "5505" in form and "保持不变" in form
 
 
 async def test_the_card_shows_records_newest_first_and_pages_back(harness: Harness) -> None:

@@ -13,7 +13,7 @@ def console(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProce
     """Run the console in its own process, starting at the test's (pinned) moment."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
     now = ("--now", datetime.now(UTC).isoformat())
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "bot", "console", *now, *args],
         cwd=cwd,
         env=env,
@@ -22,6 +22,8 @@ def console(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProce
         text=True,
         timeout=60,
     )
+    assert "Slack would refuse" not in result.stdout, result.stdout  # every console story
+    return result
 
 
 def test_one_command_prints_the_help_and_exits(tmp_path: Path) -> None:
