@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -39,6 +40,7 @@ from bot.views.plan import RelationsPlan, build_phase_modal, build_plan
 from bot.views.timeline import PAGE, build_timeline_page
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 WIDE = "滙"  # one character, as Slack counts them
 MARKUP = "<&>"  # each grows into an entity when escaped for mrkdwn
 LANGS = ["en", "zh"]
@@ -157,13 +159,13 @@ def messages(lang: Lang) -> dict[str, dict[str, Any]]:
     found = [FoundCustomer(fullest_customer(n), 1.0, False) for n in range(10)]
     members = [TeamMember(team_id="T1", user_id=f"U{n:010d}", clearance=3) for n in range(200)]
     return {
-        "card": build_customer_card(card, lang).as_message(),
+        "card": build_customer_card(card, lang, tz=SHANGHAI).as_message(),
         "find results": build_find_results(found, MARKUP * 1000, lang).as_message(),
         "not found": build_not_found(MARKUP * 1000, lang).as_message(),
         "timeline page": build_timeline_page(
             fullest_customer(), [fullest_record(n) for n in range(PAGE + 1)], lang
         ).as_message(),
-        "plan": build_plan(plan, lang).as_message(),
+        "plan": build_plan(plan, lang, SHANGHAI).as_message(),
         "team": build_team(members, lang).as_message(),
         "help": build_help("/customer", lang, unknown_word=MARKUP * 100).as_message(),
     }
