@@ -19,8 +19,8 @@ from aiohttp import ClientSession
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.commands.client import build_web_client
 from bot.console.slack_double import SlackDouble
+from bot.jobs.client import build_web_client
 from bot.settings import Settings
 from bot.store.db import Database
 

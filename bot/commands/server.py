@@ -22,10 +22,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock, SystemClock
 from bot.commands.app import build_app
-from bot.commands.client import build_web_client
 from bot.commands.identity import BotIdentity
 from bot.commands.replies import use_session
 from bot.inflight import InFlight
+from bot.jobs.client import build_web_client
 from bot.jobs.runtime import Jobs, build_jobs
 from bot.jobs.scheduler import Scheduler
 from bot.settings import Settings

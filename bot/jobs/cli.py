@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.clock import SystemClock
-from bot.commands.client import build_web_client
+from bot.jobs.client import build_web_client
 from bot.jobs.runtime import build_jobs
 from bot.settings import Settings
 from bot.store.db import Database

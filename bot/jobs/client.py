@@ -1,4 +1,5 @@
-"""The Web API client the app uses for every call to Slack."""
+"""The Web API client the app uses for every call to Slack: the listeners and the sweeps
+(which live below them) share it, so it lives here."""
 
 from __future__ import annotations
 

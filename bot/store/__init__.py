@@ -1,0 +1,1 @@
+"""The database: models, store functions (keyword-only, small), migrations."""
