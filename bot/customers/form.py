@@ -7,7 +7,7 @@ rules and returns a `CustomerDraft` or raises `FormInvalid` with one message per
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.customers.fields import FieldError, Phone, read_email, read_phone, read_website
@@ -18,6 +18,7 @@ from bot.customers.names import (
     read_company_name,
     suggest_short_name,
 )
+from bot.errors import Invalid, Message
 
 T = TypeVar("T")
 
@@ -55,18 +56,8 @@ LIMITS = {
 }
 
 
-@dataclass(frozen=True)
-class Message:
-    """A catalog key and its parameters: the domain never renders text itself."""
-
-    key: str
-    params: dict[str, object] = field(default_factory=dict)
-
-
-class FormInvalid(Exception):
-    def __init__(self, errors: dict[str, Message]) -> None:
-        super().__init__(", ".join(errors))
-        self.errors = errors
+class FormInvalid(Invalid):
+    """A form (modal, command, CSV row) breaks the card's field rules."""
 
 
 @dataclass(frozen=True)
