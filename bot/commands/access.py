@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt.context.async_context import AsyncBoltContext
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.commands.actors import is_admin
 from bot.commands.deps import deps_of
 from bot.commands.replies import person_of
 from bot.customers.cards import CardNotFound, load_card
@@ -13,11 +14,6 @@ from bot.customers.visibility import Gate, gate_for
 from bot.i18n import Lang, t
 from bot.store.models import Customer
 from bot.views.blocks import Reply
-
-
-def is_admin(context: AsyncBoltContext) -> bool:
-    person = person_of(context)
-    return person.is_admin or person.user_id in deps_of(context).settings.admins
 
 
 async def gate_of(context: AsyncBoltContext, session: AsyncSession) -> Gate:

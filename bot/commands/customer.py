@@ -1,4 +1,4 @@
-"""/customer: customer cards. Each handler: ack, read, one domain call, build, respond."""
+"""/customer: customer cards. Each listener: ack, read, one use case, build, respond."""
 
 from __future__ import annotations
 
@@ -9,18 +9,16 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.access import gate_of, not_allowed
-from bot.commands.cards import open_card_modal, reply_for_resolution
-from bot.commands.deps import deps_of, now_of
-from bot.commands.replies import ack_ephemeral, open_modal, person_of, respond_private
+from bot.commands.actors import actor_of
+from bot.commands.cards import card_modal, card_reply
+from bot.commands.deps import deps_of
+from bot.commands.replies import open_modal, person_of, respond_private
 from bot.commands.router import SlashRouter
-from bot.customers.cards import set_status
-from bot.customers.form import CustomerForm, parse_status_command
-from bot.customers.search import find_customers, resolve_customer
-from bot.i18n import t
-from bot.views.blocks import Reply
+from bot.customers import card_cases
+from bot.customers.form import CustomerForm
 from bot.views.customer_card import build_find_results
 from bot.views.customer_modal import build_customer_modal
+from bot.views.status import build_status_set
 
 router = SlashRouter("/customer", escaped=True)
 Args = dict[str, Any]
@@ -28,12 +26,7 @@ Args = dict[str, Any]
 
 @router.subcommand("new", "新建")
 async def new(
-    ack: AsyncAck,
-    rest: str,
-    command: Args,
-    context: AsyncBoltContext,
-    client: AsyncWebClient,
-    **_: Any,
+    ack: AsyncAck, rest: str, command: Args, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
     await ack()
     person = person_of(context)
@@ -43,84 +36,49 @@ async def new(
 
 
 @router.subcommand("find", "查找", "search")
-async def find(
-    ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond, **_: Any
-) -> None:
-    person = person_of(context)
-    if not rest:
-        await ack_ephemeral(ack, Reply(t("customer.usage_find", person.lang)))
-        return
+async def find(ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond) -> None:
     await ack()
-    async with deps_of(context).db.transaction() as session:
-        found = await find_customers(
-            session=session, team_id=person.team_id, text=rest, gate=await gate_of(context, session)
-        )
-    await respond_private(respond, build_find_results(found, rest, person.lang))
+    actor = await actor_of(context)
+    found = await card_cases.find_cards(deps_of(context).db, actor=actor, text=rest)
+    await respond_private(respond, build_find_results(found, rest, actor.lang))
 
 
 @router.subcommand("show", "查看")
-async def show(
-    ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond, **_: Any
-) -> None:
-    person = person_of(context)
-    if not rest:
-        await ack_ephemeral(ack, Reply(t("customer.usage_show", person.lang)))
-        return
+async def show(ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond) -> None:
     await ack()
-    async with deps_of(context).db.transaction() as session:
-        resolution = await resolve_customer(
-            session=session, team_id=person.team_id, text=rest, gate=await gate_of(context, session)
-        )
-        reply = await reply_for_resolution(session, resolution, rest, context)
-    await respond_private(respond, reply)
+    actor = await actor_of(context)
+    card = await card_cases.show_card(deps_of(context).db, actor=actor, text=rest)
+    await respond_private(respond, card_reply(card, context))
 
 
 @router.subcommand("edit", "编辑")
 async def edit(**kwargs: Any) -> None:
-    await open_card_modal("edit", **kwargs)
+    await _open_card_form("edit", **kwargs)
 
 
 @router.subcommand("contact", "联系人")
 async def contact(**kwargs: Any) -> None:
-    await open_card_modal("contact", **kwargs)
+    await _open_card_form("contact", **kwargs)
+
+
+async def _open_card_form(
+    kind: str, ack: AsyncAck, rest: str, command: Args, context: AsyncBoltContext, **_: Any
+) -> None:
+    """`/customer edit X`, `/customer contact X`: the form of a card the person may change."""
+    await ack()
+    actor = await actor_of(context)
+    card = await card_cases.card_to_change(
+        deps_of(context).db, actor=actor, text=rest, usage=f"customer.usage_{kind}"
+    )
+    view = card_modal(kind, card.customer, actor.lang, command["channel_id"])
+    await open_modal(context.client, command["trigger_id"], view)
 
 
 @router.subcommand("status", "状况")
 async def status(
-    ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond, **_: Any
+    ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
-    person = person_of(context)
-    request = parse_status_command(rest)
-    if request is None:
-        await ack_ephemeral(ack, Reply(t("customer.usage_status", person.lang)))
-        return
     await ack()
-    async with deps_of(context).db.transaction(write=True) as session:
-        gate = await gate_of(context, session)
-        resolution = await resolve_customer(
-            session=session, team_id=person.team_id, text=request.customer, gate=gate
-        )
-        if resolution.customer is None:
-            reply = await reply_for_resolution(session, resolution, request.customer, context)
-        elif not await gate.may_edit(resolution.customer):
-            reply = not_allowed(resolution.customer, person.lang)
-        else:
-            customer = await set_status(
-                session=session,
-                team_id=person.team_id,
-                actor_id=person.user_id,
-                customer_id=resolution.customer.id,
-                status=request.status,
-                level=request.level,
-                now=now_of(context),
-            )
-            reply = Reply(
-                t(
-                    "customer.status_set",
-                    person.lang,
-                    name=customer.legal_name,
-                    status=t(f"status.{customer.status}", person.lang),
-                    level=customer.level,
-                )
-            )
-    await respond_private(respond, reply)
+    actor = await actor_of(context)
+    customer = await card_cases.change_status(deps_of(context).db, actor=actor, text=rest)
+    await respond_private(respond, build_status_set(customer, actor.lang))

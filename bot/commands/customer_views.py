@@ -1,8 +1,8 @@
-"""Modal submissions and buttons of customer cards."""
+"""Customer cards' forms and buttons: one listener per action — ack, read, one use case,
+build, respond."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -11,34 +11,19 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.access import gate_of, not_allowed, require_edit_in_form
+from bot.commands.actors import actor_of
 from bot.commands.cards import card_modal, card_reply
-from bot.commands.deps import deps_of, now_of
+from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
 from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
-from bot.customers.cards import (
-    CardNotFound,
-    add_contact,
-    archive_contact,
-    create_customer,
-    load_card,
-    update_contact,
-    update_customer,
-)
+from bot.customers import card_cases
 from bot.customers.duplicates import DuplicateFound
-from bot.customers.form import (
-    CustomerForm,
-    FormInvalid,
-    parse_contact_form,
-    parse_customer_form,
-)
-from bot.i18n import t
+from bot.customers.form import CustomerForm
 from bot.inflight import InFlight
 from bot.views import ids
-from bot.views.blocks import Reply
-from bot.views.blocks import context as context_block
-from bot.views.customer_errors import build_remove_contact_modal, duplicate_error, form_errors
+from bot.views.customer_card import build_shared_card
+from bot.views.customer_errors import build_remove_contact_modal, duplicate_error
 from bot.views.customer_modal import (
     build_customer_modal,
     read_contact_form,
@@ -50,51 +35,31 @@ Body = dict[str, Any]
 
 
 async def customer_submitted(
-    ack: AsyncAck, body: Body, view: Body, context: AsyncBoltContext, client: AsyncWebClient
+    ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    person, deps, meta = person_of(context), deps_of(context), read_metadata(view)
-    form = read_customer_form(view)
+    """The card form, new or edited: saved before the ack, so Slack shows refusals under
+    its fields (a likely duplicate names the cards and their managers)."""
+    actor, meta = await actor_of(context, channels=False), read_metadata(view)
+    editing = view["callback_id"] == ids.CUSTOMER_EDIT_VIEW
     try:
-        draft = parse_customer_form(
-            form, region=deps.settings.phone_region, actor_id=person.user_id
+        card = await card_cases.save_customer(
+            deps_of(context).db,
+            actor=actor,
+            form=read_customer_form(view),
+            region=deps_of(context).settings.phone_region,
+            customer_id=int(meta["customer_id"]) if editing else None,
+            view_id=view["id"],
         )
-        async with deps.db.transaction(write=True) as session:
-            if view["callback_id"] == ids.CUSTOMER_EDIT_VIEW:
-                await require_edit_in_form(context, session, int(meta["customer_id"]), "legal_name")
-                customer = await update_customer(
-                    session=session,
-                    team_id=person.team_id,
-                    actor_id=person.user_id,
-                    customer_id=int(meta["customer_id"]),
-                    draft=draft,
-                    now=now_of(context),
-                    different_company=form.different_company,
-                )
-            else:
-                customer, _ = await create_customer(
-                    session=session,
-                    team_id=person.team_id,
-                    actor_id=person.user_id,
-                    draft=draft,
-                    now=now_of(context),
-                    view_id=view["id"],
-                    different_company=form.different_company,
-                )
-            card = await load_card(session=session, team_id=person.team_id, customer_id=customer.id)
-    except FormInvalid as invalid:
-        await ack(response_action="errors", errors=form_errors(invalid.errors, person.lang))
-        return
     except DuplicateFound as found:
-        names = await deps.people.display_names(
-            client, person.team_id, [m.manager_id for m in found.matches]
-        )
+        managers = [m.manager_id for m in found.matches]
+        names = await deps_of(context).people.display_names(client, actor.team_id, managers)
         await ack(
-            response_action="errors", errors=duplicate_error(found.matches, names, person.lang)
+            response_action="errors", errors=duplicate_error(found.matches, names, actor.lang)
         )
         return
     await ack()
     await tell_user(
-        client, channel=meta.get("channel"), user=person.user_id, reply=card_reply(card, context)
+        client, channel=meta.get("channel"), user=actor.user_id, reply=card_reply(card, context)
     )
     await refresh_home_after(meta, client, context)
 
@@ -102,138 +67,137 @@ async def customer_submitted(
 async def contact_submitted(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    person, deps, meta = person_of(context), deps_of(context), read_metadata(view)
-    target = {
-        "session": None,
-        "team_id": person.team_id,
-        "actor_id": person.user_id,
-        "customer_id": int(meta["customer_id"]),
-        "now": now_of(context),
-    }
-    try:
-        async with deps.db.transaction(write=True) as session:
-            target["session"] = session
-            await require_edit_in_form(context, session, target["customer_id"], "name")
-            if view["callback_id"] == ids.CONTACT_REMOVE_VIEW:
-                await archive_contact(contact_id=int(meta["contact_id"]), **target)
-            else:
-                draft = parse_contact_form(
-                    read_contact_form(view), region=deps.settings.phone_region
-                )
-                if "contact_id" in meta:
-                    await update_contact(contact_id=int(meta["contact_id"]), draft=draft, **target)
-                else:
-                    await add_contact(draft=draft, **target)
-            card = await load_card(
-                session=session, team_id=person.team_id, customer_id=target["customer_id"]
-            )
-    except FormInvalid as invalid:
-        await ack(response_action="errors", errors=form_errors(invalid.errors, person.lang))
-        return
+    """A contact added or edited on a card the person may change."""
+    actor, meta = await actor_of(context, channels=False), read_metadata(view)
+    card = await card_cases.save_contact(
+        deps_of(context).db,
+        actor=actor,
+        customer_id=int(meta["customer_id"]),
+        form=read_contact_form(view),
+        region=deps_of(context).settings.phone_region,
+        contact_id=int(meta["contact_id"]) if "contact_id" in meta else None,
+    )
     await ack()
     await tell_user(
-        client, channel=meta.get("channel"), user=person.user_id, reply=card_reply(card, context)
+        client, channel=meta.get("channel"), user=actor.user_id, reply=card_reply(card, context)
     )
 
 
-async def card_button(
-    ack: AsyncAck,
+async def contact_removed(
+    ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
+) -> None:
+    actor, meta = await actor_of(context, channels=False), read_metadata(view)
+    card = await card_cases.remove_contact(
+        deps_of(context).db,
+        actor=actor,
+        customer_id=int(meta["customer_id"]),
+        contact_id=int(meta["contact_id"]),
+    )
+    await ack()
+    await tell_user(
+        client, channel=meta.get("channel"), user=actor.user_id, reply=card_reply(card, context)
+    )
+
+
+async def card_opened(
+    ack: AsyncAck, action: Body, context: AsyncBoltContext, respond: AsyncRespond
+) -> None:
+    """Open from a list of found cards."""
+    await ack()
+    actor = await actor_of(context)
+    seen = await card_cases.open_card(
+        deps_of(context).db, actor=actor, customer_id=int(action["value"])
+    )
+    await respond_private(respond, card_reply(seen.card, context))
+
+
+async def card_shared(
+    ack: AsyncAck, action: Body, context: AsyncBoltContext, respond: AsyncRespond
+) -> None:
+    """Share in channel: the card as everyone in the channel reads it, with who shared it."""
+    await ack()
+    actor = await actor_of(context)
+    seen = await card_cases.open_card(
+        deps_of(context).db, actor=actor, customer_id=int(action["value"])
+    )
+    reply = build_shared_card(card_reply(seen.card, context), actor.user_id, actor.lang)
+    await respond(response_type="in_channel", replace_original=False, **reply.as_message())
+
+
+async def edit_pressed(
+    ack: AsyncAck, body: Body, action: Body, context: AsyncBoltContext, client: AsyncWebClient
+) -> None:
+    await _open_form("edit", body, int(action["value"]), context, client, ack)
+
+
+async def add_contact_pressed(
+    ack: AsyncAck, body: Body, action: Body, context: AsyncBoltContext, client: AsyncWebClient
+) -> None:
+    await _open_form("contact", body, int(action["value"]), context, client, ack)
+
+
+async def contact_menu(
+    ack: AsyncAck, body: Body, action: Body, context: AsyncBoltContext, client: AsyncWebClient
+) -> None:
+    """The contact's overflow menu: `edit:<card>:<contact>` or `remove:<card>:<contact>`."""
+    verb, customer_id, contact_id = action["selected_option"]["value"].split(":")
+    await _open_form(verb, body, int(customer_id), context, client, ack, int(contact_id))
+
+
+async def _open_form(
+    kind: str,
     body: Body,
-    action: Body,
+    customer_id: int,
     context: AsyncBoltContext,
     client: AsyncWebClient,
-    respond: AsyncRespond,
+    ack: AsyncAck,
+    contact_id: int | None = None,
 ) -> None:
+    """Edit the card, add a contact, edit or remove a contact: a form of a card the person
+    may change."""
     await ack()
-    person, deps = person_of(context), deps_of(context)
-    channel = (body.get("channel") or {}).get("id")
-    verb, customer_id, contact_id = _parse_action(action)
-    try:
-        async with deps.db.transaction() as session:
-            gate = await gate_of(context, session)
-            card = await load_card(
-                session=session, team_id=person.team_id, customer_id=customer_id, gate=gate
-            )
-            may_edit = await gate.may_edit(card.customer)
-    except CardNotFound:
-        await respond_private(respond, Reply(t("customer.gone", person.lang)))
-        return
-    if verb not in ("open", "share") and not may_edit:
-        await respond_private(respond, not_allowed(card.customer, person.lang))
-        return
+    actor = await actor_of(context)
+    card = await card_cases.card_to_change(
+        deps_of(context).db, actor=actor, customer_id=customer_id
+    )
     contact = next((c for c in card.contacts if c.id == contact_id), None)
-    if verb in ("open", "share"):
-        reply = card_reply(card, context)
-        if verb == "share":
-            shared = context_block(t("customer.shared_by", person.lang, who=f"<@{person.user_id}>"))
-            await respond(
-                response_type="in_channel",
-                replace_original=False,
-                text=reply.text,
-                blocks=[*reply.blocks, shared][:50],
-            )
-            return
-        await respond_private(respond, reply)
-    elif verb == "remove" and contact is not None:
-        meta = json.dumps(
-            {"channel": channel, "customer_id": customer_id, "contact_id": contact.id}
+    channel = (body.get("channel") or {}).get("id")
+    if kind == "remove" and contact is not None:
+        view = build_remove_contact_modal(
+            actor.lang, contact, channel=channel, customer_id=customer_id
         )
-        await open_modal(
-            client, body["trigger_id"], build_remove_contact_modal(person.lang, contact.name, meta)
+    else:
+        view = card_modal(
+            "edit" if kind == "edit" and contact is None else "contact",
+            card.customer,
+            actor.lang,
+            channel,
+            contact,
         )
-    elif verb in ("edit", "contact", "edit_contact"):
-        kind = "edit" if verb == "edit" else "contact"
-        await open_modal(
-            client,
-            body["trigger_id"],
-            card_modal(kind, card.customer, person.lang, channel, contact),
-        )
+    await open_modal(client, body["trigger_id"], view)
 
 
 async def create_named(
-    ack: AsyncAck,
-    body: Body,
-    action: Body,
-    context: AsyncBoltContext,
-    client: AsyncWebClient,
-    respond: AsyncRespond,
+    ack: AsyncAck, body: Body, action: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
+    """ "Create “X”" under a search that found nothing: the card form with that name."""
     await ack()
     person = person_of(context)
     form = CustomerForm(legal_name=action.get("value", ""), manager_id=person.user_id)
     channel = (body.get("channel") or {}).get("id")
-    await open_modal(
-        client,
-        body["trigger_id"],
-        build_customer_modal(person.lang, form, metadata={"channel": channel}),
-    )
-
-
-def _parse_action(action: Body) -> tuple[str, int, int | None]:
-    """Button value `42`, or overflow value `edit:42:7` / `remove:42:7`."""
-    verbs = {
-        ids.OPEN_CARD: "open",
-        ids.EDIT_CARD: "edit",
-        ids.ADD_CONTACT: "contact",
-        ids.SHARE_CARD: "share",
-    }
-    if action["action_id"] == ids.CONTACT_MENU:
-        verb, customer_id, contact_id = action["selected_option"]["value"].split(":")
-        return ("edit_contact" if verb == "edit" else "remove"), int(customer_id), int(contact_id)
-    return verbs[action["action_id"]], int(action["value"]), None
+    view = build_customer_modal(person.lang, form, metadata={"channel": channel})
+    await open_modal(client, body["trigger_id"], view)
 
 
 def register(app: AsyncApp, inflight: InFlight) -> None:
-    app.view(ids.CUSTOMER_NEW_VIEW)(guarded(inflight, customer_submitted))
-    app.view(ids.CUSTOMER_EDIT_VIEW)(guarded(inflight, customer_submitted))
-    for callback in (ids.CONTACT_ADD_VIEW, ids.CONTACT_EDIT_VIEW, ids.CONTACT_REMOVE_VIEW):
+    for callback in (ids.CUSTOMER_NEW_VIEW, ids.CUSTOMER_EDIT_VIEW):
+        app.view(callback)(guarded(inflight, customer_submitted))
+    for callback in (ids.CONTACT_ADD_VIEW, ids.CONTACT_EDIT_VIEW):
         app.view(callback)(guarded(inflight, contact_submitted))
-    for action_id in (
-        ids.OPEN_CARD,
-        ids.EDIT_CARD,
-        ids.ADD_CONTACT,
-        ids.SHARE_CARD,
-        ids.CONTACT_MENU,
-    ):
-        app.action(action_id)(guarded(inflight, card_button))
+    app.view(ids.CONTACT_REMOVE_VIEW)(guarded(inflight, contact_removed))
+    app.action(ids.OPEN_CARD)(guarded(inflight, card_opened))
+    app.action(ids.SHARE_CARD)(guarded(inflight, card_shared))
+    app.action(ids.EDIT_CARD)(guarded(inflight, edit_pressed))
+    app.action(ids.ADD_CONTACT)(guarded(inflight, add_contact_pressed))
+    app.action(ids.CONTACT_MENU)(guarded(inflight, contact_menu))
     app.action(ids.CREATE_NAMED)(guarded(inflight, create_named))

@@ -1,4 +1,5 @@
-"""The last line of defence: no exception reaches a person as a 500, a 404 or silence."""
+"""The last line of defence: no exception reaches a person as a 500, a 404 or silence; and
+the one place where a use case's refusal (bot/errors.py) becomes a reply."""
 
 from __future__ import annotations
 
@@ -15,14 +16,19 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from bot.errors import DomainError, Invalid
+from bot.i18n import Lang
 from bot.inflight import InFlight
 from bot.people import Person
 from bot.views.blocks import Reply
+from bot.views.customer_errors import form_errors
 from bot.views.errors import build_error_modal, build_error_reply
+from bot.views.refusals import build_refusal
 
 log = logging.getLogger(__name__)
 _DATABASE_ERRORS = (OperationalError, InterfaceError, DBAPIError, ConnectionError, OSError)
 F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
+SUBCOMMAND = "subcommand"  # context key: the /customer subcommand being run, for its wording
 
 
 def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, str]:
@@ -59,13 +65,27 @@ async def handle_error(
 
 
 def reported(func: F) -> F:
-    """Errors after the ack are told to the person here, not left to Bolt: Bolt's runner
-    forgets an ack that an error follows within its polling interval and answers 404."""
+    """Refusals and errors after the ack are told to the person here, not left to Bolt: Bolt's
+    runner forgets an ack that an error follows within its polling interval and answers 404."""
 
     @functools.wraps(func)
     async def listener(*args: Any, **kwargs: Any) -> Any:
         try:
             return await func(*args, **kwargs)
+        except DomainError as refusal:
+            context = kwargs.get("context")
+            person: Person | None = context.get("person") if context is not None else None
+            lang = person.lang if person else "en"
+            command = context.get(SUBCOMMAND) if context is not None else None
+            ack = kwargs.get("ack")
+            if ack is not None and ack.response is None:  # refused before the ack: say it there
+                await ack(**refusal_ack(refusal, lang, command=command, form="view" in kwargs))
+                return None
+            reply = build_refusal(refusal, lang, command=command)
+            await _tell(
+                reply, context=context, respond=kwargs.get("respond"), client=kwargs.get("client")
+            )
+            return None
         except Exception as error:
             ack = kwargs.get("ack")
             if ack is not None and ack.response is None:
@@ -80,6 +100,19 @@ def reported(func: F) -> F:
             return None
 
     return listener  # type: ignore[return-value]
+
+
+def refusal_ack(
+    refusal: DomainError, lang: Lang, *, command: str | None, form: bool
+) -> dict[str, Any]:
+    """What to acknowledge with: a form's field errors (Slack shows them under the fields),
+    or the refusal in place of the form, or an ephemeral message for a command."""
+    if form and isinstance(refusal, Invalid):
+        return {"response_action": "errors", "errors": form_errors(refusal.errors, lang)}
+    reply = build_refusal(refusal, lang, command=command)
+    if form:
+        return {"response_action": "update", "view": build_error_modal(reply, lang)}
+    return {"response_type": "ephemeral", **reply.as_message()}
 
 
 async def _tell(

@@ -18,8 +18,9 @@ from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.customers.cards import CardNotFound, load_card
 from bot.customers.form import FormInvalid, Message
+from bot.customers.refusals import MayNotChange
 from bot.customers.search import find_customers
-from bot.customers.visibility import Gate, NotAllowed
+from bot.customers.visibility import Gate
 from bot.dates.display import format_moment
 from bot.i18n import t
 from bot.inflight import InFlight
@@ -231,7 +232,7 @@ async def record_button(
                 view = await _modal_for(verb, target, session, person, channel, gate)
     except (RecordNotFound, CardNotFound):
         reply = Reply(t("log.gone", person.lang))
-    except NotAllowed:
+    except MayNotChange:
         reply = Reply(t("log.not_yours", person.lang))
     if reply is not None:
         await respond_private(respond, reply)
@@ -258,7 +259,7 @@ async def _guard(verb: str, target: int, session: Any, gate: Gate, person: Any) 
         session=session, team_id=person.team_id, customer_id=customer_id, gate=gate
     )
     if author != person.user_id and not await gate.may_edit(card.customer):
-        raise NotAllowed(target)
+        raise MayNotChange(card.customer)
 
 
 async def _modal_for(

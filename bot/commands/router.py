@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -11,8 +12,10 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.errors import guarded
+from bot.commands.actors import is_admin
+from bot.commands.errors import SUBCOMMAND, guarded
 from bot.commands.replies import HELP_WORDS, ack_help
+from bot.customers.refusals import AdminsOnly
 from bot.inflight import InFlight
 from bot.parsing import split_subcommand
 
@@ -31,12 +34,15 @@ class SlashRouter:
         self.command = command
         self.default = default
         self.escaped = escaped
-        self._handlers: dict[str, Subcommand] = {}
+        self._handlers: dict[str, tuple[str, Subcommand, bool]] = {}
 
-    def subcommand(self, *words: str) -> Callable[[Subcommand], Subcommand]:
+    def subcommand(self, *words: str, admin: bool = False) -> Callable[[Subcommand], Subcommand]:
+        """`words`: the English word first, then its synonyms (`"show", "查看"`). `admin`:
+        workspace admins only — refused here, before the handler runs."""
+
         def add(handler: Subcommand) -> Subcommand:
             for word in words:
-                self._handlers[word] = handler
+                self._handlers[word] = (words[0], handler, admin)
             return handler
 
         return add
@@ -53,19 +59,31 @@ class SlashRouter:
             if self.escaped:
                 text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
             word, rest = split_subcommand(text)
-            handler = self._handlers.get(word)
+            name, handler, admin = self._handlers.get(word, ("", None, False))
             if handler is None and self.default is not None and word not in HELP_WORDS:
                 handler, rest = self.default, text.strip()
             if handler is None:
                 await ack_help(ack, self.command, context, word)
                 return
-            await handler(
-                ack=ack,
-                rest=rest,
-                command=command,
-                context=context,
-                client=client,
-                respond=respond,
-            )
+            context[SUBCOMMAND] = name
+            if admin and not is_admin(context):
+                raise AdminsOnly()  # told by `reported`, in the person's language
+            offered = {
+                "ack": ack,
+                "rest": rest,
+                "command": command,
+                "context": context,
+                "client": client,
+                "respond": respond,
+            }
+            await handler(**_wanted(handler, offered))
 
         app.command(self.command)(guarded(inflight, listener))
+
+
+def _wanted(handler: Subcommand, offered: dict[str, object]) -> dict[str, object]:
+    """The arguments `handler` declares (all of them if it takes **kwargs), as Bolt does."""
+    parameters = inspect.signature(handler).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return offered
+    return {p.name: offered[p.name] for p in parameters if p.name in offered}

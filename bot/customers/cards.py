@@ -16,6 +16,7 @@ from bot.customers.duplicates import DuplicateFound, find_duplicates
 from bot.customers.fields import Phone
 from bot.customers.form import ContactDraft, CustomerDraft, FormInvalid, Message
 from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key
+from bot.errors import NotFound
 from bot.store.customers import (
     add,
     get_customer,
@@ -67,8 +68,11 @@ CONTACT_FIELDS = (
 )
 
 
-class CardNotFound(Exception):
-    """No such card in this workspace (or, later, not one this person may see)."""
+class CardNotFound(NotFound):
+    """No such card (or contact) in this workspace, or not one this person may see."""
+
+    def __init__(self, item_id: int) -> None:
+        super().__init__("card", str(item_id))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.keys import CardFacts, probes
+from bot.errors import Conflict, Message
 from bot.store.customers import follow_merges, get_customers, match_keys
 
 # The order a reason is named in when one card matches for several.
@@ -24,9 +25,11 @@ class DuplicateMatch:
     reasons: tuple[str, ...]
 
 
-class DuplicateFound(Exception):
+class DuplicateFound(Conflict):
+    """Likely the same company as cards that exist: the form names them, and saves nothing."""
+
     def __init__(self, matches: list[DuplicateMatch]) -> None:
-        super().__init__(", ".join(m.legal_name for m in matches))
+        super().__init__(Message("duplicate.found", {"matches": len(matches)}))
         self.matches = matches
 
 

@@ -11,14 +11,18 @@ from bot.customers.cards import load_card
 from bot.customers.form import FormInvalid, Message
 from bot.dates.one_liner import split_title_and_date
 from bot.dates.understand import InThePast, Understood, Unreadable
+from bot.errors import NotFound
 from bot.store.customers import add, record_event
 from bot.store.models import Milestone
 
 MAX_TITLE = 300
 
 
-class MilestoneNotFound(Exception):
+class MilestoneNotFound(NotFound):
     """No such milestone in this workspace."""
+
+    def __init__(self, milestone_id: int) -> None:
+        super().__init__("milestone", str(milestone_id))
 
 
 def read_milestone(text: str, *, now: datetime, tz: ZoneInfo) -> tuple[str, datetime]:

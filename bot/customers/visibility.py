@@ -6,13 +6,11 @@ from collections.abc import Sequence
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.actor import Actor
 from bot.customers.access import CardAccess, TeamTree, Viewer, can_edit, can_see
+from bot.customers.refusals import MayNotChange
 from bot.store.access import member, open_level0, shares_of, team_members
 from bot.store.models import Customer
-
-
-class NotAllowed(Exception):
-    """The person may see the card but not change it."""
 
 
 class Gate:
@@ -51,7 +49,7 @@ class Gate:
 
     async def require_edit(self, customer: Customer) -> None:
         if not await self.may_edit(customer):
-            raise NotAllowed(customer.id)
+            raise MayNotChange(customer)
 
 
 async def gate_for(
@@ -68,3 +66,14 @@ async def gate_for(
         channels=channels,
     )
     return Gate(session, viewer, open_level0=await open_level0(session=session, team_id=team_id))
+
+
+async def gate_of(session: AsyncSession, actor: Actor) -> Gate:
+    """What `actor` may see and change, for the length of one use case's transaction."""
+    return await gate_for(
+        session,
+        team_id=actor.team_id,
+        user_id=actor.user_id,
+        is_admin=actor.is_admin,
+        channels=actor.channels,
+    )

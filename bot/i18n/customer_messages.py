@@ -27,6 +27,7 @@ CUSTOMER_MESSAGES: dict[str, dict[str, str]] = {
     "modal.contact.edit": {"en": "Edit contact", "zh": "编辑联系人"},
     "modal.save": {"en": "Save", "zh": "保存"},
     "modal.cancel": {"en": "Cancel", "zh": "取消"},
+    "modal.ok": {"en": "OK", "zh": "好"},
     "label.legal_name": {"en": "Full legal name", "zh": "名称（全称）"},
     "hint.legal_name": {
         "en": "The company's full name, e.g. 惠普中国有限公司, not just 惠普.",

@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CardNotFound
 from bot.customers.form import FormInvalid, Message
+from bot.errors import NotFound
 from bot.store.customers import add, get_customer, record_event
 from bot.store.models import ContactRecord, FollowUp, PendingLog
 from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
@@ -17,8 +18,11 @@ MAX_SUMMARY = 40_000  # a saved Slack message can be long
 MAX_NEXT_STEP = 3_000
 
 
-class RecordNotFound(Exception):
-    """No such record in this workspace."""
+class RecordNotFound(NotFound):
+    """No such record (or follow-up) in this workspace."""
+
+    def __init__(self, item_id: int) -> None:
+        super().__init__("record", str(item_id))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,16 @@ from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
 from bot.store.models import Contact, Customer
 from bot.views import ids
-from bot.views.blocks import Block, Reply, context, divider, escape, header, section
+from bot.views.blocks import (
+    MESSAGE_BLOCK_LIMIT,
+    Block,
+    Reply,
+    context,
+    divider,
+    escape,
+    header,
+    section,
+)
 from bot.views.inputs import button, option
 from bot.views.plan import milestone_block, plan_lines
 from bot.views.timeline import follow_up_blocks, timeline_blocks
@@ -83,6 +92,12 @@ def build_find_results(
         block["accessory"] = button(t("customer.open", lang), ids.OPEN_CARD, str(c.id))
         blocks.append(block)
     return Reply(text=title, blocks=blocks)
+
+
+def build_shared_card(card: Reply, shared_by: str, lang: Lang) -> Reply:
+    """A card shared in a channel: everyone there reads it, with who shared it."""
+    shared = context(t("customer.shared_by", lang, who=f"<@{shared_by}>"))
+    return Reply(text=card.text, blocks=[*card.blocks, shared][:MESSAGE_BLOCK_LIMIT])
 
 
 def build_archived(customer: Customer, lang: Lang) -> Reply:

@@ -3,6 +3,7 @@ text: no mentions, no markup)."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,8 +11,9 @@ from bot.customers.duplicates import DuplicateMatch
 from bot.customers.form import Message
 from bot.dates.display import format_moment
 from bot.i18n import Lang, t
+from bot.store.models import Contact
 from bot.views import ids
-from bot.views.blocks import clip, section
+from bot.views.blocks import clip, escape, section
 from bot.views.inputs import plain
 
 DUPLICATES_NAMED = 3
@@ -55,7 +57,13 @@ def duplicate_error(
     return {ids.field_block("legal_name"): clip(text, 2000)}
 
 
-def build_remove_contact_modal(lang: Lang, contact_name: str, metadata: str) -> dict[str, Any]:
+def build_remove_contact_modal(
+    lang: Lang, contact: Contact, *, channel: str | None, customer_id: int
+) -> dict[str, Any]:
+    """Confirm before a contact leaves the card (it is archived, kept in the history)."""
+    metadata = json.dumps(
+        {"channel": channel, "customer_id": customer_id, "contact_id": contact.id}
+    )
     return {
         "type": "modal",
         "callback_id": ids.CONTACT_REMOVE_VIEW,
@@ -63,5 +71,5 @@ def build_remove_contact_modal(lang: Lang, contact_name: str, metadata: str) -> 
         "submit": plain(t("card.confirm", lang), 24),
         "close": plain(t("modal.cancel", lang), 24),
         "private_metadata": metadata,
-        "blocks": [section(t("card.contact_remove_confirm", lang, name=contact_name))],
+        "blocks": [section(t("card.contact_remove_confirm", lang, name=escape(contact.name)))],
     }

@@ -15,9 +15,10 @@ def build_error_reply(lang: Lang, *, database_down: bool, reference: str) -> Rep
 
 
 def build_error_modal(reply: Reply, lang: Lang) -> dict[str, Any]:
+    """Shown in place of a form that could not be saved (a text-only reply gets one section)."""
     return {
         "type": "modal",
         "title": {"type": "plain_text", "text": "Rapport"},
-        "close": {"type": "plain_text", "text": "OK" if lang == "en" else "好"},
-        "blocks": reply.blocks,
+        "close": {"type": "plain_text", "text": t("modal.ok", lang)},
+        "blocks": reply.blocks or [section(reply.text)],
     }

@@ -10,6 +10,11 @@ from bot.views.blocks import Reply, escape
 from bot.views.customer_card import build_archived
 
 NAMED = 5
+# the subcommands that name an unknown customer in their own words (the others offer to create)
+UNKNOWN_IN_OWN_WORDS = frozenset(
+    {"archive", "history", "link", "milestone", "phase", "plan", "restore", "share", "unlink"}
+    | {"unshare"}
+)
 
 
 def build_unknown_customer(

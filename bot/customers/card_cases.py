@@ -1,0 +1,213 @@
+"""Use cases of customer cards: an actor goes in, the rules stay inside.
+
+Each use case is one transaction. It finds cards as its actor may see them, checks that the
+actor may change what they change, and refuses with a domain error (bot/errors.py,
+bot/customers/refusals.py) that the edge turns into a reply. Listeners call exactly one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.cards import (
+    CustomerCard,
+    add_contact,
+    archive_contact,
+    create_customer,
+    load_card,
+    set_status,
+    update_contact,
+    update_customer,
+)
+from bot.customers.form import (
+    ContactForm,
+    CustomerForm,
+    parse_contact_form,
+    parse_customer_form,
+    parse_status_command,
+)
+from bot.customers.refusals import CustomerNotFound
+from bot.customers.search import FoundCustomer, find_customers, resolve_customer
+from bot.customers.visibility import Gate, gate_of
+from bot.errors import Invalid, Message
+from bot.store.db import Database
+from bot.store.models import Customer
+
+
+async def named_customer(session: AsyncSession, actor: Actor, gate: Gate, text: str) -> Customer:
+    """The one card `text` names, as the actor may see it; CustomerNotFound otherwise."""
+    resolution = await resolve_customer(
+        session=session, team_id=actor.team_id, text=text, gate=gate
+    )
+    if resolution.customer is None:
+        raise CustomerNotFound(text, choices=resolution.choices, archived=resolution.archived)
+    return resolution.customer
+
+
+async def find_cards(db: Database, *, actor: Actor, text: str) -> list[FoundCustomer]:
+    if not text.strip():
+        raise Invalid({"text": Message("customer.usage_find")})
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        return await find_customers(session=session, team_id=actor.team_id, text=text, gate=gate)
+
+
+async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
+    if not text.strip():
+        raise Invalid({"text": Message("customer.usage_show")})
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        customer = await named_customer(session, actor, gate, text)
+        return await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+
+
+async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
+    """A card named by its id (a button): what the actor sees, and whether they may change it."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        card = await load_card(
+            session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
+        )
+        return CardForActor(card, await gate.may_edit(card.customer))
+
+
+@dataclass(frozen=True)
+class CardForActor:
+    card: CustomerCard
+    may_edit: bool
+
+
+async def card_to_change(
+    db: Database,
+    *,
+    actor: Actor,
+    text: str = "",
+    customer_id: int | None = None,
+    usage: str = "customer.usage_edit",
+) -> CustomerCard:
+    """The card to prefill a form with (edit, add a contact): named (`usage` says how when
+    nothing is) or by id; refused unless the actor may change it."""
+    if customer_id is None and not text.strip():
+        raise Invalid({"text": Message(usage)})
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        if customer_id is None:
+            customer_id = (await named_customer(session, actor, gate, text)).id
+        card = await load_card(
+            session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
+        )
+        await gate.require_edit(card.customer)
+        return card
+
+
+async def change_status(db: Database, *, actor: Actor, text: str) -> Customer:
+    """`/customer status hp potential 3`."""
+    request = parse_status_command(text)
+    if request is None:
+        raise Invalid({"text": Message("customer.usage_status")})
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer = await named_customer(session, actor, gate, request.customer)
+        await gate.require_edit(customer)
+        return await set_status(
+            session=session,
+            team_id=actor.team_id,
+            actor_id=actor.user_id,
+            customer_id=customer.id,
+            status=request.status,
+            level=request.level,
+            now=actor.now,
+        )
+
+
+async def save_customer(
+    db: Database,
+    *,
+    actor: Actor,
+    form: CustomerForm,
+    region: str,
+    customer_id: int | None = None,
+    view_id: str | None = None,
+) -> CustomerCard:
+    """Create a card (`customer_id` None) or change one. Refuses a form that breaks the field
+    rules (Invalid) and a likely duplicate (DuplicateFound), saving nothing."""
+    draft = parse_customer_form(form, region=region, actor_id=actor.user_id)
+    async with db.transaction(write=True) as session:
+        if customer_id is None:
+            customer, _ = await create_customer(
+                session=session,
+                team_id=actor.team_id,
+                actor_id=actor.user_id,
+                draft=draft,
+                now=actor.now,
+                view_id=view_id,
+                different_company=form.different_company,
+            )
+        else:
+            await _require_edit_by_id(session, actor, customer_id)
+            customer = await update_customer(
+                session=session,
+                team_id=actor.team_id,
+                actor_id=actor.user_id,
+                customer_id=customer_id,
+                draft=draft,
+                now=actor.now,
+                different_company=form.different_company,
+            )
+        return await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+
+
+async def save_contact(
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    form: ContactForm,
+    region: str,
+    contact_id: int | None = None,
+) -> CustomerCard:
+    draft = parse_contact_form(form, region=region)
+    async with db.transaction(write=True) as session:
+        await _require_edit_by_id(session, actor, customer_id)
+        target = {
+            "session": session,
+            "team_id": actor.team_id,
+            "actor_id": actor.user_id,
+            "customer_id": customer_id,
+            "now": actor.now,
+        }
+        if contact_id is None:
+            await add_contact(draft=draft, **target)
+        else:
+            await update_contact(contact_id=contact_id, draft=draft, **target)
+        return await load_card(session=session, team_id=actor.team_id, customer_id=customer_id)
+
+
+async def remove_contact(
+    db: Database, *, actor: Actor, customer_id: int, contact_id: int
+) -> CustomerCard:
+    """The contact is archived (kept in history), not deleted."""
+    async with db.transaction(write=True) as session:
+        await _require_edit_by_id(session, actor, customer_id)
+        await archive_contact(
+            session=session,
+            team_id=actor.team_id,
+            actor_id=actor.user_id,
+            customer_id=customer_id,
+            contact_id=contact_id,
+            now=actor.now,
+        )
+        return await load_card(session=session, team_id=actor.team_id, customer_id=customer_id)
+
+
+async def _require_edit_by_id(session: AsyncSession, actor: Actor, customer_id: int) -> None:
+    """A form saved by someone who may not (or no longer) change the card, or whose card is
+    gone, is refused."""
+    gate = await gate_of(session, actor)
+    card = await load_card(
+        session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
+    )
+    await gate.require_edit(card.customer)
