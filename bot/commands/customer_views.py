@@ -79,6 +79,7 @@ async def customer_submitted(
                     draft=draft,
                     now=utcnow(),
                     view_id=view["id"],
+                    callback_id=view["callback_id"],
                     different_company=form.different_company,
                 )
             card = await load_card(session=session, team_id=person.team_id, customer_id=customer.id)
