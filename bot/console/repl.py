@@ -90,11 +90,16 @@ class Console:
         self.harness = harness
         self.people = people
         self.user = user
-        self.ask = ask
+        self._ask = ask
         self.out = out
         self.files = files or Path.cwd()  # where exported files are saved
         self.clock = clock
         self.clickables: list[tuple[Posting, Clickable]] = []
+
+    async def ask(self, prompt: str) -> str | None:
+        """The person's answer (None: end of input; KeyboardInterrupt: Ctrl-C)."""
+        answer = await self._ask(prompt)
+        return None if answer is None else readable(answer)
 
     @property
     def workspace(self) -> Workspace:
@@ -126,6 +131,7 @@ class Console:
                 await self.run_line(line)
 
     async def run_line(self, line: str) -> int:
+        line = readable(line)  # `-c` text comes from the command line, as undecoded as stdin
         seen = len(self.harness.slack.postings)
         word, _, rest = line.strip().partition(" ")
         if (number := _click_number(line)) is not None:
@@ -253,6 +259,16 @@ class Console:
             lines.append(line)
         text = "\n".join(lines).strip()
         return await self.run_line(text) if text else 0
+
+
+def readable(text: str) -> str:
+    """Text safe to send on: bytes that were not UTF-8 (or a character cut in half) become
+    U+FFFD instead of lone surrogates that no encoder accepts."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def _click_number(line: str) -> int | None:

@@ -20,16 +20,6 @@ from prompt_toolkit import PromptSession
 _INTERRUPT = "\x03 interrupt"  # a line no one types: Ctrl-C while waiting for a line
 
 
-def readable(text: str) -> str:
-    """Text safe to send on: bytes that were not UTF-8 (or a character cut in half) become
-    U+FFFD instead of lone surrogates that no encoder accepts."""
-    try:
-        raw = text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        raw = text.encode("utf-8", "replace")
-    return raw.decode("utf-8", "replace")
-
-
 class Terminal:
     """One person at the keyboard. Ctrl-C pressed while Rapport is busy counts for the next
     question, so it cancels the form that is about to be asked instead of killing the app."""
@@ -63,13 +53,13 @@ class Terminal:
                 line = await self._editor.prompt_async(prompt, handle_sigint=False)
             except EOFError:
                 return None
-            return readable(line)
+            return line
         self.stdout.write(prompt)
         self.stdout.flush()
         line = await self._next_line()
         if line == _INTERRUPT:
             raise KeyboardInterrupt
-        return None if line is None else readable(line)
+        return line
 
     async def _next_line(self) -> str | None:
         if self._lines is None:
