@@ -214,6 +214,8 @@ class Console:
     def _where(self, posting: Posting) -> str:
         if posting.kind in ("response", "ephemeral"):
             return t("console.where.private", self.lang)
+        if posting.kind == "message" and _is_direct(posting.channel or ""):
+            return t("console.where.dm", self.lang)
         if posting.kind == "message":
             return t("console.where.channel", self.lang, channel=posting.channel)
         if posting.kind in ("update", "home"):
@@ -269,6 +271,11 @@ def readable(text: str) -> str:
     except UnicodeEncodeError:
         raw = text.encode("utf-8", "replace")
     return raw.decode("utf-8", "replace")
+
+
+def _is_direct(channel: str) -> bool:
+    """A DM: Slack's D… channels, or a user id given as the channel (Rapport's DMs)."""
+    return channel.startswith(("D", "U", "W"))
 
 
 def _click_number(line: str) -> int | None:

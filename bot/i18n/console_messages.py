@@ -93,6 +93,7 @@ CONSOLE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "console.where.private": {"en": "[only you can see this]", "zh": "[仅你可见]"},
     "console.where.channel": {"en": "[posted in {channel}]", "zh": "[发布在 {channel}]"},
+    "console.where.dm": {"en": "[direct message from Rapport]", "zh": "[Rapport 发来的私信]"},
     "console.where.update": {"en": "[message updated]", "zh": "[消息已更新]"},
     "console.where.home": {"en": "[your Home tab]", "zh": "[你的应用主页]"},
     "console.file_saved": {

@@ -25,6 +25,13 @@ async def test_home_shows_the_app_home_tab_of_whoever_types(desk: Desk) -> None:
     assert "Pre-contract (1): Dongfang" in shown.split("My customers by phase")[1]
 
 
+async def test_a_form_opened_from_home_answers_in_a_direct_message(desk: Desk) -> None:
+    log_form = ["东方", "1", "", "", "talked about the rollout", "", "", ""]
+    shown = await desk.type("home", "click 2", *log_form)
+
+    assert "[direct message from Rapport]\nLogged — Note with 东方物流有限公司" in shown
+
+
 async def test_a_mention_typed_as_at_name_reaches_rapport_as_slack_sends_it(desk: Desk) -> None:
     shown = await desk.type("/customer share dongfang @wang", "as wang", "/customer find 东方")
 
