@@ -75,7 +75,12 @@ class Terminal:
             while True:
                 raw = source.readline() if source is not None else self.stdin.readline()
                 text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-                loop.call_soon_threadsafe(lines.put_nowait, text.rstrip("\r\n") if text else None)
+                try:
+                    loop.call_soon_threadsafe(
+                        lines.put_nowait, text.rstrip("\r\n") if text else None
+                    )
+                except RuntimeError:  # the console has closed: the rest is not read
+                    return
                 if not text:
                     return
 
