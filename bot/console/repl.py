@@ -20,6 +20,7 @@ from bot.console.people import People, Someone
 from bot.console.render import Clickable, Reader, clickables, render_blocks
 from bot.console.sandbox import arrive, sandbox_story
 from bot.console.slack_double import Posting
+from bot.console.terminal import Terminal
 from bot.console.workspace import Workspace
 from bot.i18n import Lang, t
 from bot.settings import Settings, shown_database
@@ -42,8 +43,6 @@ async def run_console(
     tz: str | None,
     new_database: bool = False,
 ) -> int:
-    from bot.console.terminal import Terminal
-
     if tz is not None and not is_zone(tz):
         print(t("console.bad_zone", _lang_of(lang), zone=tz), file=sys.stderr)
         return 2
