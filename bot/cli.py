@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot import __version__
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, database_file, load_settings, shown_database
 
 EXIT_SETTINGS = 2
 EXIT_DATABASE = 1
@@ -19,7 +19,6 @@ EXIT_DATABASE = 1
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    _configure_logging(os.environ.get("RAPPORT_LOG_LEVEL", "INFO"), quiet=args.verb == "console")
     try:
         settings = load_settings(
             os.environ, require_slack=args.verb == "serve", require_token=args.verb == "jobs"
@@ -27,14 +26,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"rapport: {error}", file=sys.stderr)
         return EXIT_SETTINGS
+    _configure_logging(settings.log_level, quiet=args.verb == "console")
+    file = database_file(settings.database_url)
+    new_database = file is not None and not file.exists()
     if args.verb != "version" and not _migrate(settings):
         return EXIT_DATABASE
     if args.verb == "serve":
         from bot.commands.server import serve
 
+        logging.getLogger("rapport").info("Database: %s", shown_database(settings.database_url))
         asyncio.run(serve(settings))
     elif args.verb == "migrate":
-        print("rapport: database schema is up to date")
+        print(f"rapport: database schema is up to date ({shown_database(settings.database_url)})")
     elif args.verb == "jobs":
         from bot.jobs.cli import run_jobs
 
@@ -59,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 lang=args.lang,
                 tz=args.tz,
                 start=args.now,
+                new_database=new_database,
             )
         )
     return 0
@@ -150,7 +154,7 @@ def _aware_time(text: str) -> datetime:
 
 def _configure_logging(level: str, *, quiet: bool) -> None:
     logging.basicConfig(
-        level=logging.WARNING if quiet else getattr(logging, level.upper(), logging.INFO),
+        level=logging.WARNING if quiet else getattr(logging, level),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )

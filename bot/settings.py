@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_FILE = "rapport.db"
 DEFAULT_PORT = 3000
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(Exception):
@@ -40,6 +41,7 @@ class Settings:
     default_tz: ZoneInfo
     phone_region: str = "CN"
     admins: frozenset[str] = frozenset()  # RAPPORT_ADMINS: Slack user ids
+    log_level: str = "INFO"  # RAPPORT_LOG_LEVEL, one of LOG_LEVELS
 
     @property
     def socket_mode(self) -> bool:
@@ -76,6 +78,7 @@ def load_settings(
         default_tz=parse_time_zone(env.get("RAPPORT_DEFAULT_TZ") or "UTC"),
         phone_region=parse_phone_region(env.get("RAPPORT_PHONE_REGION") or "CN"),
         admins=parse_admins(env.get("RAPPORT_ADMINS") or ""),
+        log_level=parse_log_level(env.get("RAPPORT_LOG_LEVEL") or "INFO"),
     )
 
 
@@ -100,6 +103,26 @@ def parse_admins(raw: str) -> frozenset[str]:
             "RAPPORT_ADMINS", "Slack user ids separated by commas, e.g. U0123ABCD,U0456EFGH", raw
         )
     return ids
+
+
+def parse_log_level(raw: str) -> str:
+    level = raw.strip().upper()
+    if level not in LOG_LEVELS:
+        raise SettingsError("RAPPORT_LOG_LEVEL", ", ".join(LOG_LEVELS[:-1]) + " or ERROR", raw)
+    return level
+
+
+def database_file(database_url: str) -> Path | None:
+    """The SQLite file a database URL names (absolute), or None for a server database."""
+    if (match := _SQLITE.match(database_url)) and match["path"] != ":memory:":
+        return Path(match["path"]).resolve()
+    return None
+
+
+def shown_database(database_url: str) -> str:
+    """The database as an operator recognises it: a file path, or the URL without password."""
+    found = database_file(database_url)
+    return str(found) if found is not None else _without_password(database_url)
 
 
 def parse_phone_region(raw: str) -> str:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
+import tomllib
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
+
+from bot.commands.server import build_service
+from bot.settings import Settings
+from bot.store.db import Database
 
 
 def run(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -67,3 +76,44 @@ def test_team_supervisors_and_clearances_from_the_command_line(tmp_path: Path) -
     assert first.returncode == 0 and "U_WANG\tsupervisor=U_LEAD\tclearance=0" in first.stdout
     assert "U_LEAD\tsupervisor=-\tclearance=3" in second.stdout
     assert cycle.returncode == 1 and "own supervisor" in cycle.stdout
+
+
+def test_a_log_level_nobody_knows_stops_start_up(tmp_path: Path) -> None:
+    result = run("migrate", env={"RAPPORT_LOG_LEVEL": "LOUD"}, cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "rapport: RAPPORT_LOG_LEVEL: expected DEBUG, INFO, WARNING or ERROR; got 'LOUD'"
+    )
+
+
+def test_migrate_names_the_database_it_upgraded(tmp_path: Path) -> None:
+    result = run("migrate", env={}, cwd=tmp_path)
+
+    assert f"({tmp_path / 'rapport.db'})" in result.stdout
+
+
+def test_team_show_of_an_empty_workspace_says_so_and_fails(tmp_path: Path) -> None:
+    result = run("team", "--team", "T_NOBODY", "show", env={}, cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert "workspace T_NOBODY has no supervisors or clearances yet" in result.stderr
+
+
+def test_serving_with_the_token_in_the_environment_does_not_warn_about_it(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    serving = replace(settings, slack_bot_token="xoxb-1", slack_signing_secret="s")
+
+    with caplog.at_level(logging.WARNING):
+        build_service(serving, Database(serving.database_url), run_sweeps=False)
+
+    assert not [r for r in caplog.records if "will be unused" in r.getMessage()]
+
+
+def test_the_package_declares_its_license_as_an_spdx_expression() -> None:
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+
+    assert project["project"]["license"] == "LicenseRef-Proprietary"
+    assert "setuptools>=77" in project["build-system"]["requires"]  # the first to read it

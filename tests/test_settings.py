@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import SettingsError, load_settings, shown_database
 
 SLACK = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
 
@@ -43,6 +43,7 @@ def test_socket_mode_needs_no_signing_secret() -> None:
         ({**SLACK, "SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL"),
         ({**SLACK, "DATABASE_URL": "mysql://db/rapport"}, "DATABASE_URL"),
         ({**SLACK, "RAPPORT_DEFAULT_TZ": "Mars/Olympus"}, "RAPPORT_DEFAULT_TZ"),
+        ({**SLACK, "RAPPORT_LOG_LEVEL": "LOUD"}, "RAPPORT_LOG_LEVEL"),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named(env: dict, variable: str) -> None:
@@ -74,3 +75,14 @@ def test_database_urls_map_to_the_async_drivers(given: str, used: str) -> None:
 def test_the_slack_api_url_gets_its_trailing_slash() -> None:
     settings = load_settings({"SLACK_API_URL": "https://slack-gov.com/api"}, require_slack=False)
     assert settings.slack_api_url == "https://slack-gov.com/api/"
+
+
+def test_the_log_level_is_one_of_the_documented_ones() -> None:
+    assert load_settings({}, require_slack=False).log_level == "INFO"
+    assert load_settings({"RAPPORT_LOG_LEVEL": "debug"}, require_slack=False).log_level == "DEBUG"
+
+
+def test_the_database_is_shown_as_its_file_or_without_its_password(tmp_path: Path) -> None:
+    assert shown_database(f"sqlite+aiosqlite:///{tmp_path}/rapport.db") == f"{tmp_path}/rapport.db"
+    shown = shown_database("postgresql+asyncpg://rapport:hunter2@db:5432/rapport")
+    assert "hunter2" not in shown and "db:5432/rapport" in shown

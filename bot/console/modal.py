@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.console.render import mrkdwn_to_text
+from bot.dates.understand import InThePast, Understood, understand_when
+from bot.i18n import Lang, t
 
 Option = tuple[str, str]  # (shown text, value)
+_CLOCK = re.compile(r"^(\d{1,2})[:：.](\d{2})$")
+
+
+class Refused(ValueError):
+    """An answer the console cannot send as Slack would; `key` names why (catalog)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+        super().__init__(t(key, "en", **params))
+
+    def said(self, lang: Lang) -> str:
+        return t(self.key, lang, **self.params)
 
 
 @dataclass(frozen=True)
@@ -21,16 +39,20 @@ class Field:
     initial: str | None = None
     hint: str = ""
 
-    def prompt(self) -> str:
-        lines = [self.label + ("" if not self.optional else " (optional)")]
+    def prompt(self, lang: Lang = "en") -> str:
+        lines = [self.label + ("" if not self.optional else " " + t("console.optional", lang))]
         if self.hint:
             lines.append("  " + self.hint)
         for number, (text, _value) in enumerate(self.options, 1):
             lines.append(f"  {number}. {text}")
         if self.kind == "checkboxes":
-            lines.append("  (numbers separated by commas, or empty)")
+            lines.append("  " + t("console.checkboxes", lang))
+        if self.kind == "datepicker":
+            lines.append("  " + t("console.date_hint", lang))
+        if self.kind == "timepicker":
+            lines.append("  " + t("console.time_hint", lang))
         if self.initial:
-            lines.append(f"  [Enter keeps: {self.initial}]")
+            lines.append("  " + t("console.enter_keeps", lang, value=self.initial))
         return "\n".join(lines) + "\n> "
 
 
@@ -92,8 +114,11 @@ def _initial(element: dict[str, Any]) -> str | None:
     return None
 
 
-def state_value(field_: Field, raw: str) -> dict[str, Any]:
-    """The element's state for the typed answer; ValueError names what is wrong."""
+def state_value(
+    field_: Field, raw: str, *, now: datetime | None = None, tz: ZoneInfo | None = None
+) -> dict[str, Any]:
+    """The element's state for the typed answer; `Refused` names what is wrong. Given `now`
+    and the person's zone, a date or time may be typed in words (`下周三`, `3pm`)."""
     raw = raw.strip() or (field_.initial or "")
     kind = field_.kind
     if kind in ("static_select", "radio_buttons", "external_select"):
@@ -108,9 +133,9 @@ def state_value(field_: Field, raw: str) -> dict[str, Any]:
         key = "selected_conversation" if kind == "conversations_select" else "selected_channel"
         return {"type": kind, key: raw or None}
     if kind == "datepicker":
-        return {"type": kind, "selected_date": raw or None}
+        return {"type": kind, "selected_date": _picked_date(raw, now, tz) if raw else None}
     if kind == "timepicker":
-        return {"type": kind, "selected_time": raw or None}
+        return {"type": kind, "selected_time": _picked_time(raw, now, tz) if raw else None}
     return {"type": kind, "value": raw or None}
 
 
@@ -123,7 +148,34 @@ def _choose(field_: Field, raw: str) -> Option | None:
             return option
     if raw.isdigit() and 1 <= int(raw) <= len(field_.options):
         return field_.options[int(raw) - 1]
-    raise ValueError(f"choose a number from 1 to {len(field_.options)}")
+    raise Refused("console.choose_number", high=len(field_.options))
+
+
+def _picked_date(raw: str, now: datetime | None, tz: ZoneInfo | None) -> str:
+    """A date picker's value (YYYY-MM-DD) for what was typed: a date, or words that say one
+    read with Rapport's own date rules."""
+    typed = unicodedata.normalize("NFKC", raw).strip()
+    try:
+        return date.fromisoformat(typed.replace("/", "-")).isoformat()
+    except ValueError:
+        pass
+    if now is not None and tz is not None:
+        reading = understand_when(typed, now=now, tz=tz)
+        if isinstance(reading, Understood | InThePast):
+            return reading.local.date().isoformat()
+    raise Refused("console.date_expected", typed=raw)
+
+
+def _picked_time(raw: str, now: datetime | None, tz: ZoneInfo | None) -> str:
+    """A time picker's value (HH:MM, 24-hour) for `15:00`, `9:30` or words such as `3pm`."""
+    typed = unicodedata.normalize("NFKC", raw).strip()
+    if (match := _CLOCK.match(typed)) and int(match[1]) < 24 and int(match[2]) < 60:
+        return time(int(match[1]), int(match[2])).strftime("%H:%M")
+    if now is not None and tz is not None:
+        reading = understand_when(typed, now=now, tz=tz)
+        if isinstance(reading, Understood | InThePast):
+            return reading.local.strftime("%H:%M")
+    raise Refused("console.time_expected", typed=raw)
 
 
 def _option(option: Option | None) -> dict[str, Any] | None:

@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
+import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import tzlocal
 
 from bot.clock import StartedClock, SystemClock
+from bot.console.forms import FormCancelled, fill_modal
 from bot.console.harness import Harness
-from bot.console.modal import Field, modal_fields, state_value, with_options
-from bot.console.render import Clickable, clickables, render_blocks
+from bot.console.identities import become, describe, is_zone, list_people, locale_of
+from bot.console.people import People, Someone
+from bot.console.render import Clickable, Reader, clickables, render_blocks
+from bot.console.sandbox import arrive, sandbox_story
 from bot.console.slack_double import Posting
-from bot.settings import Settings
+from bot.console.terminal import Terminal
+from bot.console.workspace import Workspace
+from bot.i18n import Lang, t
+from bot.settings import Settings, shown_database
 
-Ask = Callable[[str], Awaitable[str | None]]
+Ask = Callable[[str], Awaitable[str | None]]  # None: end of input; KeyboardInterrupt: Ctrl-C
 CHANNEL = "C_LOCAL"
 COLLEAGUE = "U_COLLEAGUE"  # who wrote the messages a console shortcut is used on
-BANNER = (
-    "Rapport console — type /customer help or /log help; `quit` to leave.\n"
-    "Everything Rapport posts is printed here; modals are asked field by field.\n"
-    "`click N` presses the Nth button of the last message;\n"
-    "`shortcut log_message <text>` runs “Log to customer” on a message with that text;\n"
-    "`jobs reminders [2026-11-23T15:00+08:00]` runs the reminder sweep as of that time."
-)
+ESCAPED_COMMANDS = frozenset({"/customer"})  # `should_escape: true` in manifest.yml
+QUIT = ("quit", "exit", "退出")
+PROMPT = "rapport> "
 
 
 async def run_console(
@@ -38,190 +41,254 @@ async def run_console(
     user: str,
     lang: str | None,
     tz: str | None,
+    new_database: bool = False,
     start: datetime | None = None,
 ) -> int:
+    if tz is not None and not is_zone(tz):
+        print(t("console.bad_zone", _lang_of(lang), zone=tz), file=sys.stderr)
+        return 2
     clock = StartedClock(start) if start is not None else SystemClock()
-    # the person at the console is the admin of their own sandbox
-    async with Harness(replace(settings, admins=settings.admins | {user}), clock=clock) as harness:
-        await harness.act_as(
-            user, name="You", locale=_locale(lang), tz=tz or tzlocal.get_localzone_name() or "UTC"
+    async with Harness(settings, clock=clock) as harness:
+        arrival = await arrive(
+            harness,
+            user=user,
+            locale=None if lang is None else locale_of(lang),
+            tz=tz,
+            default_locale=locale_of(_lang_of(lang)),
+            default_tz=tzlocal.get_localzone_name() or "UTC",
         )
-        console = Console(harness, user=user, ask=_ask_stdin, out=print)
+        terminal = Terminal()
+        console = Console(harness, arrival.people, user=user, ask=terminal.ask, out=print)
+        where = shown_database(settings.database_url)
+        database = t(
+            "console.database_new" if new_database else "console.database", console.lang, path=where
+        )
         if command is not None:
+            print(database, file=sys.stderr)
             return await console.run_line(command)
-        print(BANNER)
-        while (line := await _ask_stdin("rapport> ")) is not None:
-            if line.strip() in ("quit", "exit", "退出"):
-                break
-            if line.strip():
-                await console.run_line(line)
+        terminal.install()
+        print(t("console.banner", console.lang))
+        print(database)
+        if arrival.new_sandbox:
+            print(sandbox_story(console.lang))
+        print(console.you_are())
+        await console.repl()
     return 0
 
 
 class Console:
-    def __init__(self, harness: Harness, *, user: str, ask: Ask, out: Callable[[str], Any]) -> None:
+    def __init__(
+        self,
+        harness: Harness,
+        people: People,
+        *,
+        user: str,
+        ask: Ask,
+        out: Callable[[str], Any],
+        files: Path | None = None,
+    ) -> None:
         self.harness = harness
+        self.people = people
         self.user = user
-        self.ask = ask
+        self._ask = ask
         self.out = out
+        self.files = files or Path.cwd()  # where exported files are saved
         self.clickables: list[tuple[Posting, Clickable]] = []
-        self.refusals_shown = len(harness.slack.refusals)
+        self.refusals_shown = 0
+
+    def now(self) -> datetime:
+        """The app's clock: the console may have started at another moment (`--now`)."""
+        assert self.harness.service is not None
+        return self.harness.service.clock.now()
+
+    async def ask(self, prompt: str) -> str | None:
+        """The person's answer (None: end of input; KeyboardInterrupt: Ctrl-C)."""
+        answer = await self._ask(prompt)
+        return None if answer is None else readable(answer)
+
+    @property
+    def workspace(self) -> Workspace:
+        assert self.harness.workspace is not None
+        return self.harness.workspace
+
+    @property
+    def me(self) -> Someone:
+        return self.people.by_id[self.user]
+
+    @property
+    def lang(self) -> Lang:
+        return self.me.lang
+
+    @property
+    def reader(self) -> Reader:
+        return Reader(tz=ZoneInfo(self.me.tz), lang=self.lang, names=self.people.names())
+
+    async def repl(self) -> None:
+        """Lines until `quit` or Ctrl-D; Ctrl-C clears the line (and cancels a form)."""
+        while True:
+            try:
+                line = await self.ask(PROMPT)
+            except KeyboardInterrupt:
+                continue
+            if line is None or line.strip() in QUIT:
+                return
+            if line.strip():
+                await self.run_line(line)
 
     async def run_line(self, line: str) -> int:
-        assert self.harness.workspace is not None
+        line = readable(line)  # `-c` text comes from the command line, as undecoded as stdin
         seen = len(self.harness.slack.postings)
+        word, _, rest = line.strip().partition(" ")
         if (number := _click_number(line)) is not None:
             if not 1 <= number <= len(self.clickables):
-                self.out(f"There is no button {number}.")
+                self.out(t("console.no_button", self.lang, number=number))
                 return 1
             posting, clickable = self.clickables[number - 1]
-            answer = await self.harness.workspace.click(posting, clickable, user=self.user)
-        elif line.startswith("/"):
-            answer = await self.harness.workspace.command(line, user=self.user, channel=CHANNEL)
-        elif line.startswith("jobs "):
-            return await self._run_jobs(line)
-        elif line.startswith("shortcut "):
-            _, callback_id, text = [*line.split(maxsplit=2), "", ""][:3]
-            answer = await self.harness.workspace.message_shortcut(
+            answer = await self.workspace.click(posting, clickable, user=self.user)
+        elif line.lstrip().startswith("/"):
+            command = line.strip().split(maxsplit=1)[0]
+            if command in ESCAPED_COMMANDS:
+                line = self.people.escape_mentions(line)
+            answer = await self.workspace.command(line, user=self.user, channel=CHANNEL)
+        elif word == "shortcut":
+            callback_id, _, text = rest.strip().partition(" ")
+            answer = await self.workspace.message_shortcut(
                 callback_id, text, user=self.user, channel=CHANNEL, author=COLLEAGUE
             )
-        else:
-            self.out(
-                "Type a slash command such as /customer help, `click N`, or "
-                "`shortcut log_message <a message's text>`."
+        elif word == "home" and not rest:
+            answer = await self.workspace.event(
+                {"type": "app_home_opened", "user": self.user, "tab": "home"},
+                event_id=f"Ev{uuid.uuid4().hex[:12].upper()}",
             )
+        elif word == "jobs":
+            return await self._run_jobs(rest)
+        elif word == "as":
+            return await become(self, rest)
+        elif word == "people" and not rest:
+            return await list_people(self)
+        elif word == "paste" and not rest:
+            return await self._paste()
+        elif word == "help" and not rest:
+            self.out(t("console.help", self.lang, folder=self.files))
+            return 0
+        else:
+            self.out(t("console.not_a_command", self.lang))
             return 1
         await self.harness.settle()
         if answer.status != 200:
-            self.out(f"(Slack would show an error: HTTP {answer.status})")
+            self.out(t("console.http_error", self.lang, status=answer.status))
             return 1
-        await self._show_since(seen)
-        return 1 if self._show_refusals() else 0
+        await self.show_since(seen)
+        return 1 if self.show_refusals() else 0
 
-    async def _run_jobs(self, line: str) -> int:
-        """`jobs reminders [ISO time]`: run one sweep as of that time and show what it posts."""
-        assert self.harness.service is not None
-        _, sweep, *when = line.split()
-        try:
-            now = datetime.fromisoformat(when[0]) if when else self.harness.service.clock.now()
-            if now.tzinfo is None:
-                raise ValueError("no offset")
-        except ValueError:
-            self.out("Give a time with its offset, e.g. jobs reminders 2026-11-23T15:00+08:00")
-            return 1
-        jobs = self.harness.service.jobs
-        if sweep not in ("reminders", "briefs"):
-            self.out("jobs reminders [time] or jobs briefs [time]")
-            return 1
-        seen = len(self.harness.slack.postings)
-        report = await (jobs.run_reminders(now) if sweep == "reminders" else jobs.run_briefs(now))
-        await self._show_since(seen)
-        self.out(report.lines()[-1])
-        return 1 if self._show_refusals() else 0
-
-    async def _show_since(self, seen: int) -> None:
-        for posting in self.harness.slack.postings[seen:]:
-            if posting.kind == "modal":
-                await self._fill_modal(posting.raw["view"])
-            else:
-                self.out(
-                    _describe(posting) + "\n" + render_blocks(posting.blocks, fallback=posting.text)
-                )
-                self._offer_clicks(posting)
-
-    def _show_refusals(self) -> int:
+    def show_refusals(self) -> int:
         """What Slack would have refused since last shown: named instead of shown."""
         refusals = self.harness.slack.refusals[self.refusals_shown :]
         self.refusals_shown += len(refusals)
         for refusal in refusals:
-            self.out(f"(Slack would refuse this: {refusal})")
+            self.out(t("console.slack_refuses", self.lang, problem=refusal))
         return len(refusals)
 
+    async def show_since(self, seen: int) -> None:
+        for posting in self.harness.slack.postings[seen:]:
+            if posting.kind == "modal":
+                try:
+                    await fill_modal(self, posting.raw["view"])
+                except FormCancelled:
+                    self.out(t("console.form_cancelled", self.lang))
+                    return
+            elif posting.kind == "file":
+                self._save_file(posting)
+            else:
+                text = render_blocks(posting.blocks, fallback=posting.text, reader=self.reader)
+                self.out(self._where(posting) + "\n" + text)
+                self._offer_clicks(posting)
+
     def _offer_clicks(self, posting: Posting) -> None:
-        found = clickables(posting.blocks)
+        found = clickables(posting.blocks, self.reader)
         if not found:
             return
         self.clickables = [(posting, c) for c in found]
         choices = " · ".join(f"{n}) {c.label}" for n, c in enumerate(found, 1))
-        self.out(f"  (type `click N` — {choices})")
+        self.out("  " + t("console.click_hint", self.lang, choices=choices))
 
-    async def _fill_modal(self, view: dict[str, Any]) -> None:
-        """Ask every input; after errors, ask again only the fields that were refused."""
-        assert self.harness.workspace is not None
-        self.out(f"── {view.get('title', {}).get('text', '')} ──")
-        fields = modal_fields(view)
-        values: dict[str, Any] = {}
-        wanted = {field.block_id for field in fields}
-        while True:
-            for field in fields:
-                if field.block_id in wanted:
-                    answer = (
-                        await self._search(view, values, field)
-                        if field.kind == "external_select"
-                        else await self._ask_field(field)
-                    )
-                    values.setdefault(field.block_id, {})[field.action_id] = answer
-            seen = len(self.harness.slack.postings)
-            answer = await self.harness.workspace.submit_view(view, values, user=self.user)
-            await self.harness.settle()
-            if self._show_refusals():
-                return  # Slack keeps the modal open with "We had some trouble connecting"
-            errors = (
-                answer.json.get("errors", {})
-                if answer.json.get("response_action") == "errors"
-                else {}
-            )
-            for block_id, message in errors.items():
-                self.out(f"✗ {_label_of(fields, block_id)}: {message}")
-            if not errors:
+    def _save_file(self, posting: Posting) -> None:
+        """A file the app uploads lands in the working directory, never over another file."""
+        stored = posting.raw.get("file") or {}
+        name = Path(stored.get("name") or "rapport-file").name
+        target = self.files / name
+        for number in range(2, 1000):
+            if not target.exists():
                 break
-            # a refused field, and any tick box (such as "Not a duplicate?") that may answer it
-            wanted = set(errors) | {f.block_id for f in fields if f.kind == "checkboxes"}
-        if answer.json.get("response_action") in ("update", "push"):
-            await self._fill_modal(answer.json["view"])
-        await self._show_since(seen)
+            target = self.files / f"{Path(name).stem} ({number}){Path(name).suffix}"
+        target.write_bytes(stored.get("data") or b"")
+        self.out(t("console.file_saved", self.lang, name=name, path=target))
 
-    async def _search(
-        self, view: dict[str, Any], values: dict[str, Any], field: Field
-    ) -> dict[str, Any]:
-        """An external select: ask what to search for, then offer what the app finds."""
-        assert self.harness.workspace is not None
-        while True:
-            typed = await self.ask(
-                f"{field.label} — type to search"
-                + (" (Enter keeps the choice)" if field.initial else "")
-                + ("" if not field.optional else " (optional)")
-                + "\n> "
-            )
-            if typed is None:
-                raise SystemExit("modal cancelled: no more input")
-            if not typed.strip() and (field.initial or field.optional):
-                return state_value(field, "")
-            offered = await self.harness.workspace.suggest(
-                view,
-                values,
-                block_id=field.block_id,
-                action_id=field.action_id,
-                typed=typed.strip(),
-                user=self.user,
-            )
-            if offered:
-                return await self._ask_field(with_options(field, offered))
-            self.out("✗ nothing matches; try another word")
+    def _where(self, posting: Posting) -> str:
+        if posting.kind in ("response", "ephemeral"):
+            return t("console.where.private", self.lang)
+        if posting.kind == "message" and _is_direct(posting.channel or ""):
+            return t("console.where.dm", self.lang)
+        if posting.kind == "message":
+            return t("console.where.channel", self.lang, channel=posting.channel)
+        if posting.kind in ("update", "home"):
+            return t(f"console.where.{posting.kind}", self.lang)
+        return f"[{posting.kind}]"
 
-    async def _ask_field(self, field: Any) -> dict[str, Any]:
+    async def _run_jobs(self, rest: str) -> int:
+        """`jobs reminders [ISO time]`: run one sweep as of that time and show what it posts."""
+        assert self.harness.service is not None
+        sweep, *when = rest.split() or [""]
+        try:
+            now = datetime.fromisoformat(when[0]) if when else self.now()
+            if now.tzinfo is None:
+                raise ValueError("no offset")
+        except ValueError:
+            self.out(t("console.jobs_time", self.lang))
+            return 1
+        jobs = self.harness.service.jobs
+        if sweep not in ("reminders", "briefs"):
+            self.out(t("console.jobs_usage", self.lang))
+            return 1
+        seen = len(self.harness.slack.postings)
+        report = await (jobs.run_reminders(now) if sweep == "reminders" else jobs.run_briefs(now))
+        await self.show_since(seen)
+        self.out(report.lines()[-1])
+        return 1 if self.show_refusals() else 0
+
+    def you_are(self) -> str:
+        return t("console.you_are", self.lang, person=describe(self.me, self.lang))
+
+    async def _paste(self) -> int:
+        """Long or many-line text, for terminals that would send each pasted line alone."""
+        self.out(t("console.paste_start", self.lang))
+        lines: list[str] = []
         while True:
-            raw = await self.ask(field.prompt())
-            if raw is None:
-                raise SystemExit("modal cancelled: no more input")
             try:
-                return state_value(field, raw)
-            except ValueError as error:
-                self.out(f"✗ {error}")
+                line = await self.ask("")
+            except KeyboardInterrupt:
+                self.out(t("console.paste_cancelled", self.lang))
+                return 1
+            if line is None or line.strip() == ".":
+                break
+            lines.append(line)
+        text = "\n".join(lines).strip()
+        return await self.run_line(text) if text else 0
 
 
-def _label_of(fields: list[Any], block_id: str) -> str:
-    return next((f.label for f in fields if f.block_id == block_id), block_id)
+def readable(text: str) -> str:
+    """Text safe to send on: bytes that were not UTF-8 (or a character cut in half) become
+    U+FFFD instead of lone surrogates that no encoder accepts."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
+
+
+def _is_direct(channel: str) -> bool:
+    """A DM: Slack's D… channels, or a user id given as the channel (Rapport's DMs)."""
+    return channel.startswith(("D", "U", "W"))
 
 
 def _click_number(line: str) -> int | None:
@@ -229,26 +296,7 @@ def _click_number(line: str) -> int | None:
     return int(number) if word in ("click", "点击") and number.strip().isdigit() else None
 
 
-def _describe(posting: Posting) -> str:
-    where = {
-        "response": "only you can see this",
-        "ephemeral": "only you can see this",
-        "message": f"posted in {posting.channel}",
-        "update": "message updated",
-        "home": "your Home tab",
-    }.get(posting.kind, posting.kind)
-    return f"[{where}]"
-
-
-def _locale(lang: str | None) -> str:
+def _lang_of(lang: str | None) -> Lang:
     if lang is None:
-        lang = "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
-    return "zh-CN" if lang == "zh" else "en-US"
-
-
-async def _ask_stdin(prompt: str) -> str | None:
-    """Read a line without blocking the event loop (the app is serving on it)."""
-    sys.stdout.write(prompt)
-    sys.stdout.flush()
-    line = await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
-    return line.rstrip("\n") if line else None
+        return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+    return "zh" if lang == "zh" else "en"

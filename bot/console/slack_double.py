@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import secrets
+import string
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -339,13 +341,19 @@ class SlackDouble:
         view = args["view"] if isinstance(args["view"], dict) else json.loads(args["view"])
         if found := self.referee.view(method, view, kind):
             return refused_view(found)
-        view = {**view, "id": view_id or f"V{next(self._ids)}"}
+        view = {**view, "id": view_id or _new_view_id()}
         self.views[view["id"]] = view
         self.record(kind, None, user, {"text": "", "blocks": view.get("blocks", []), "view": view})
         return {"ok": True, "view": view}
 
     def _m_apps_connections_open(self, _args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": self.url.replace("http://", "ws://") + "/socket"}
+
+
+def _new_view_id() -> str:
+    """Like Slack's: unique across runs, so two console sessions never share one."""
+    alphabet = string.ascii_uppercase + string.digits
+    return "V" + "".join(secrets.choice(alphabet) for _ in range(10))
 
 
 async def _read_args(request: web.Request) -> dict[str, Any]:

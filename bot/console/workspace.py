@@ -46,7 +46,8 @@ class Workspace:
 
     async def command(self, line: str, *, user: str, channel: str = "C_LOCAL") -> Answer:
         """Type `line` (e.g. `/customer help`) in `channel` as `user`."""
-        command, _, text = line.strip().partition(" ")
+        command, *rest = line.strip().split(maxsplit=1)  # text may start on the next line
+        text = rest[0] if rest else ""
         form = {
             "token": "legacy",
             "team_id": TEAM,

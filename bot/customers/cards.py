@@ -3,6 +3,7 @@ recorded with who, when, before and after; nothing is deleted."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -87,6 +88,7 @@ class CustomerCard:
 
 
 TIMELINE_ON_CARD = 5
+CREATED_FROM_LENGTH = 64  # Customer.created_from
 
 
 async def load_card(
@@ -118,13 +120,13 @@ async def create_customer(
     draft: CustomerDraft,
     now: datetime,
     view_id: str | None = None,
+    callback_id: str = "",
     different_company: bool = False,
 ) -> tuple[Customer, bool]:
-    """The new card and True, or the card this same modal already created and False."""
+    """The new card and True, or the card this same submission already created and False."""
     await lock_customer_writes(session=session, team_id=team_id)
-    if view_id and (
-        done := await get_customer_created_from(session=session, team_id=team_id, view_id=view_id)
-    ):
+    key = submission_key(actor_id=actor_id, view_id=view_id, callback_id=callback_id)
+    if key and (done := await get_customer_created_from(session=session, team_id=team_id, key=key)):
         return done, False
     await _check_not_duplicate(session, team_id, _facts(draft), None, different_company)
     draft = await _with_free_handle(session, team_id, draft, exclude_id=None)
@@ -134,7 +136,7 @@ async def create_customer(
         created_at=now,
         updated_by=actor_id,
         updated_at=now,
-        created_from=view_id,
+        created_from=key,
         **card_values(draft, different_company),
     )
     await add(session=session, row=customer)
@@ -148,6 +150,18 @@ async def create_customer(
         {f: [None, v] for f, v in _snapshot(customer).items() if v not in ("", None)},
     )
     return customer, True
+
+
+def submission_key(*, actor_id: str, view_id: str | None, callback_id: str) -> str | None:
+    """What makes a second submission "the same one again": the person, the modal and its
+    view id together. A view id alone is not enough — a stand-in or a restored workspace can
+    hand the same id to another person or another modal."""
+    if not view_id:
+        return None
+    key = f"{callback_id}:{actor_id}:{view_id}"
+    if len(key) <= CREATED_FROM_LENGTH:
+        return key
+    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()[: CREATED_FROM_LENGTH - 7]
 
 
 async def update_customer(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from bot.customers.form import FormInvalid
 from bot.customers.governance import set_clearance, set_supervisor
@@ -44,6 +45,9 @@ async def run_team(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     finally:
         await db.dispose()
+    if not members:
+        print(t("cli.team.empty", "en", team=args.team), file=sys.stderr)
+        return 1
     for m in members:
         print(f"{m.user_id}\tsupervisor={m.supervisor_id or '-'}\tclearance={m.clearance}")
     return 0

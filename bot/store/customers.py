@@ -44,9 +44,10 @@ async def get_customer_by_handle(
 
 
 async def get_customer_created_from(
-    *, session: AsyncSession, team_id: str, view_id: str
+    *, session: AsyncSession, team_id: str, key: str
 ) -> Customer | None:
-    query = select(Customer).where(Customer.team_id == team_id, Customer.created_from == view_id)
+    """The card one modal submission created (`key`: cards.submission_key)."""
+    query = select(Customer).where(Customer.team_id == team_id, Customer.created_from == key)
     return (await session.exec(query)).first()
 
 

@@ -59,7 +59,7 @@ class Customer(SQLModel, table=True):
     security_level: int = Field(default=0)
     phase: str = Field(default="pre_contract", max_length=24)
     identity_key: str | None = Field(default=None, max_length=200)
-    created_from: str | None = Field(default=None, max_length=64)  # the modal's view id
+    created_from: str | None = Field(default=None, max_length=64)  # cards.submission_key
     created_by: str = Field(max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_by: str = Field(default="", max_length=32)

@@ -42,3 +42,9 @@ async def profiles_of(
         )
         found += list((await session.exec(query)).all())
     return found
+
+
+async def team_profiles(*, session: AsyncSession, team_id: str) -> list[SlackProfile]:
+    """Everyone of a workspace Rapport has met, by user id."""
+    query = select(SlackProfile).where(SlackProfile.team_id == team_id)
+    return sorted((await session.exec(query)).all(), key=lambda p: p.user_id)

@@ -55,3 +55,14 @@ def test_text_that_is_not_a_command_gets_a_hint(tmp_path: Path) -> None:
 
     assert result.returncode == 1
     assert "Type a slash command" in result.stdout
+
+
+def test_the_console_says_which_database_it_opened(tmp_path: Path) -> None:
+    first = console(cwd=tmp_path, stdin="quit\n")
+    again = console(cwd=tmp_path, stdin="quit\n")
+    one_command = console("-c", "/customer help", cwd=tmp_path)
+
+    database = tmp_path / "rapport.db"
+    assert f"Database: {database} — new and empty." in first.stdout
+    assert f"Database: {database}\n" in again.stdout and "new and empty" not in again.stdout
+    assert f"Database: {database}" in one_command.stderr  # the reply alone on stdout

@@ -64,3 +64,15 @@ def test_the_console_shows_the_duplicate_warning_and_asks_again(tmp_path: Path) 
     assert "✗ Full legal name: Likely a customer we already have: 惠普中国有限公司" in result.stdout
     created = result.stdout.split("✗")[-1]
     assert "HP China Co., Ltd." in created and "HP2" in created  # the suggested HP was taken
+
+
+def test_a_second_console_session_creates_its_own_card(tmp_path: Path) -> None:
+    first = console(cwd=tmp_path, stdin="\n".join([NEW_HP, "quit", ""]))
+    jinke = ["/customer new Jinke Electronics Co., Ltd.", "", "Jinke", *[""] * 13]
+    second = console(cwd=tmp_path, stdin="\n".join([*jinke, "/customer find jinke", "quit", ""]))
+
+    assert first.returncode == 0 and second.returncode == 0, second.stderr
+    created = second.stdout.split("/customer find")[0]
+    assert "Jinke Electronics Co., Ltd.\n===" in created  # its card, not HP's
+    assert "惠普中国有限公司\n===" not in created
+    assert "*Jinke Electronics Co., Ltd.* (Jinke)" in second.stdout

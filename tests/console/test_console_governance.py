@@ -1,4 +1,5 @@
-"""Sharing, history, merge and archive in the console (the console user is its admin)."""
+"""Sharing, history, merge and archive in the console (the console user owns the sandbox and
+administers it; `@li` is typed as in Slack)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ def test_share_history_archive_and_restore(tmp_path: Path) -> None:
     script = "\n".join(
         [
             NEW_HP,
-            "/customer share hp <@U_LI|li>",
+            "/customer share hp @li",
             "/customer history hp",
             "/customer archive hp",
             "/customer show hp",
             "/customer restore HP",
-            "/customer team clearance <@U_LI> 2",
+            "/customer team clearance @li 2",
             "/customer team",
             "quit",
             "",
@@ -28,12 +29,12 @@ def test_share_history_archive_and_restore(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "惠普中国有限公司 is now shared with @U_LI" in out
+    assert "惠普中国有限公司 is now shared with @李娜" in out
     assert "History — 惠普中国有限公司" in out and "*Shared* · @" in out
-    assert "Person: @U_LI" in out
+    assert "Person: @李娜" in out
     assert "Archived 惠普中国有限公司" in out and "No customer matches “hp”" in out
     assert "Restored 惠普中国有限公司" in out
-    assert "@U_LI → no one · clearance 2" in out
+    assert "@李娜 → @赵敏 · clearance 2" in out
 
 
 def test_merge_and_value_in_the_console(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from bot.console.harness import Harness
 from bot.console.repl import Console
+from bot.console.sandbox import arrive
 from bot.views import ids
 
 
@@ -17,7 +18,15 @@ async def test_the_console_names_what_slack_would_refuse_and_carries_on(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     said: list[str] = []
-    console = Console(harness, user="U_ALICE", ask=no_answer, out=said.append)
+    arrival = await arrive(
+        harness,
+        user="U_ALICE",
+        locale="en-US",
+        tz="UTC",
+        default_locale="en-US",
+        default_tz="UTC",
+    )
+    console = Console(harness, arrival.people, user="U_ALICE", ask=no_answer, out=said.append)
     with monkeypatch.context() as patch:
         # a regression on purpose: every help block under one id, so Slack refuses the help
         patch.setattr(ids, "help_block", lambda part, command: "help")

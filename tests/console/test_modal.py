@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
-from bot.console.modal import modal_fields, state_value
+from bot.console.modal import Field, Refused, modal_fields, state_value
 
 VIEW = {
     "type": "modal",
@@ -67,3 +70,37 @@ def test_a_choice_out_of_range_is_refused_with_the_range() -> None:
     status = modal_fields(VIEW)[1]
     with pytest.raises(ValueError, match="from 1 to 2"):
         state_value(status, "7")
+
+
+def _picker(kind: str) -> Field:
+    return Field("due", "value", "Due", kind, optional=True)
+
+
+def test_a_date_is_typed_as_a_date_or_in_words_read_in_the_persons_zone() -> None:
+    now = datetime(2026, 12, 1, 17, 0, tzinfo=UTC)  # already Wednesday 2 Dec in Shanghai
+    shanghai = ZoneInfo("Asia/Shanghai")
+
+    assert state_value(_picker("datepicker"), "2026-12-24")["selected_date"] == "2026-12-24"
+    assert state_value(_picker("datepicker"), "下周三", now=now, tz=shanghai) == {
+        "type": "datepicker",
+        "selected_date": "2026-12-09",
+    }
+    assert state_value(_picker("timepicker"), "3pm", now=now, tz=shanghai)["selected_time"] == (
+        "15:00"
+    )
+    assert state_value(_picker("timepicker"), "９:05")["selected_time"] == "09:05"
+
+
+def test_a_date_that_cannot_be_read_is_refused_in_the_persons_language() -> None:
+    with pytest.raises(Refused) as refused:
+        state_value(_picker("datepicker"), "someday", now=datetime.now(UTC), tz=ZoneInfo("UTC"))
+
+    assert "YYYY-MM-DD" in refused.value.said("en")
+    assert "无法识别日期“someday”" in refused.value.said("zh")
+
+
+def test_the_prompt_speaks_the_persons_language() -> None:
+    name, status, _flags = modal_fields(VIEW)
+
+    assert "[回车保留：HP]" in name.prompt("zh")
+    assert status.prompt("zh").startswith("Status （选填）")

@@ -10,6 +10,7 @@ from sqlmodel import select
 from bot.customers.cards import (
     add_contact,
     archive_contact,
+    create_customer,
     load_card,
     set_status,
     update_customer,
@@ -187,6 +188,44 @@ async def test_one_modal_submitted_twice_creates_one_card(db: Database, create: 
     assert again.id == first.id
     async with db.transaction() as session:
         assert len((await session.exec(select(Customer))).all()) == 1
+
+
+async def _submit_new_card(
+    db: Database, legal_name: str, *, actor: str, view_id: str, callback_id: str
+) -> tuple[Customer, bool]:
+    draft = parse_customer_form(CustomerForm(legal_name=legal_name), region="CN", actor_id=actor)
+    async with db.transaction(write=True) as session:
+        return await create_customer(
+            session=session,
+            team_id=TEAM,
+            actor_id=actor,
+            draft=draft,
+            now=NOW,
+            view_id=view_id,
+            callback_id=callback_id,
+        )
+
+
+async def test_a_view_id_used_again_by_another_person_is_a_new_submission(db: Database) -> None:
+    hp, _ = await _submit_new_card(
+        db, "惠普中国有限公司", actor="U_LI", view_id="V1", callback_id="customer_new"
+    )
+    jinke, created = await _submit_new_card(
+        db, "Jinke Electronics Co., Ltd.", actor="U_WANG", view_id="V1", callback_id="customer_new"
+    )
+
+    assert created and jinke.id != hp.id and jinke.legal_name == "Jinke Electronics Co., Ltd."
+
+
+async def test_a_view_id_used_again_by_another_modal_is_a_new_submission(db: Database) -> None:
+    hp, _ = await _submit_new_card(
+        db, "惠普中国有限公司", actor="U_LI", view_id="V1", callback_id="customer_new"
+    )
+    jinke, created = await _submit_new_card(
+        db, "Jinke Electronics Co., Ltd.", actor="U_LI", view_id="V1", callback_id="other_modal"
+    )
+
+    assert created and jinke.id != hp.id
 
 
 async def test_two_people_creating_one_company_at_once_end_with_one_card(
