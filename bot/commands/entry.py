@@ -40,11 +40,9 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
-from sqlalchemy.exc import SQLAlchemyError
 
+from bot.commands.replays import ReplayLedger
 from bot.store.db import Database
-from bot.store.replays import first_use, forget_expired
-from bot.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -143,13 +141,11 @@ class ParsedRequest(AsyncBoltRequest):
 class SlackEntry:
     """The POST /slack/events handler."""
 
-    PRUNE_EVERY = 60.0  # seconds between two clean-ups of the ledger by this replica
-
     def __init__(self, bolt: AsyncApp, db: Database, *, signing_secret: str) -> None:
-        self.bolt, self.db = bolt, db
+        self.bolt = bolt
         self.verifier = SignatureVerifier(signing_secret)
+        self.ledger = ReplayLedger(db)
         self.refusals = RefusalLog()
-        self._next_prune = 0.0
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         try:
@@ -170,29 +166,11 @@ class SlackEntry:
         kind, body = _parse(raw, request.content_type)
         if len(raw) > BODY_LIMITS[kind]:
             raise Refused(413, f"{kind} of {len(raw)} bytes is over {BODY_LIMITS[kind]}")
-        if not await self._first_use(int(timestamp), signature):
+        if not await self.ledger.first_use(int(timestamp), signature):
             raise Refused(401, "replayed request")
         return ParsedRequest(
             raw_body=raw, body=body, query=request.query_string, headers=request.headers
         )
-
-    async def _first_use(self, timestamp: int, signature: str) -> bool:
-        prune = time.monotonic() >= self._next_prune
-        try:
-            async with self.db.transaction(write=True) as session:
-                first = await first_use(
-                    session=session, request_timestamp=timestamp, signature=signature
-                )
-                if prune:
-                    await forget_expired(session=session, now=utcnow())
-        except (SQLAlchemyError, OSError):
-            # The listeners need this same database: while it is unreachable a replay can
-            # change nothing, and the person gets the "database unavailable" reply.
-            log.warning("replay ledger unreachable; taking the request unrecorded")
-            return True
-        if prune:
-            self._next_prune = time.monotonic() + self.PRUNE_EVERY
-        return first
 
 
 def _one_header(request: web.Request, name: str, shape: re.Pattern[str]) -> str:

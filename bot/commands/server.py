@@ -134,6 +134,7 @@ def build_web_app(
     if events:
         entry = SlackEntry(bolt, db, signing_secret=signing_secret or "")
         app.router.add_post(EVENTS_PATH, entry.handle)
+        app.on_cleanup.append(lambda _app: entry.ledger.close())
     return app
 
 

@@ -75,14 +75,20 @@ async def test_a_shortcut_on_a_message_about_a_payload_saves_it(
 async def test_an_event_whose_text_says_payload_is_handled(
     harness: Harness, workspace: Workspace
 ) -> None:
-    harness.slack.add_user("U_ALICE", name="Payload Pete", locale="zh-CN", tz="Asia/Shanghai")
-    user = {**harness.slack.users["U_ALICE"], "title": "payload engineer"}
+    shown = {
+        "type": "home",
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "payload=1"}}],
+    }
 
-    answer = await workspace.event({"type": "user_change", "user": user}, event_id="EvPayload")
+    answer = await workspace.event(
+        {"type": "app_home_opened", "user": "U_ALICE", "tab": "home", "view": shown},
+        event_id="EvPayload",
+    )
     await harness.settle()
 
     assert answer.status == 200
-    assert "客户卡片" in (await workspace.command("/customer", user="U_ALICE")).json["text"]
+    (published,) = harness.slack.calls_to("views.publish")
+    assert published.args["user_id"] == "U_ALICE"
 
 
 # --- how large a request may be, by its kind ----------------------------------------------

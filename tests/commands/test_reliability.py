@@ -112,6 +112,19 @@ async def test_a_replay_sent_to_another_replica_is_refused(
     assert await records(db) == ["renewal quote for Li"]
 
 
+async def test_one_request_sent_twice_at_once_is_taken_once(
+    harness: Harness, workspace: Workspace, db: Database
+) -> None:
+    body = await with_acme(harness)
+    captured = signed(workspace.signing_secret, body)
+
+    answers = await asyncio.gather(*(post(workspace.events_url, body, captured) for _ in range(3)))
+    await harness.settle()
+
+    assert sorted(status for status, _ in answers) == [200, 401, 401]
+    assert await records(db) == ["renewal quote for Li"]
+
+
 async def test_one_request_sent_to_two_replicas_at_once_is_taken_once(
     harness: Harness, workspace: Workspace, replica: Workspace, db: Database
 ) -> None:

@@ -7,7 +7,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from bot.store.db import Database
-from bot.store.replays import first_use, forget_expired, ledger_size
+from bot.store.replays import LedgerConnection, forget_expired, ledger_size
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 SIGNED = int(NOW.timestamp())
@@ -15,8 +15,10 @@ SIGNATURE = "v0=" + "a" * 64
 
 
 async def take(db: Database, timestamp: int, signature: str = SIGNATURE) -> bool:
-    async with db.transaction(write=True) as session:
-        return await first_use(session=session, request_timestamp=timestamp, signature=signature)
+    ledger = LedgerConnection(db.url)
+    taken = await ledger.first_uses([(timestamp, signature)])
+    await ledger.dispose()
+    return taken == {(timestamp, signature)}
 
 
 async def size(db: Database) -> int:
@@ -31,13 +33,21 @@ async def test_a_verified_request_is_taken_once(db: Database) -> None:
     assert await size(db) == 2
 
 
-async def test_two_replicas_racing_for_one_request_take_it_once(database_url: str) -> None:
-    replicas = [Database(database_url), Database(database_url)]
+async def test_requests_recorded_together_are_told_apart(db: Database) -> None:
+    await take(db, SIGNED, "v0=" + "c" * 64)
 
-    taken = await asyncio.gather(*(take(replica, SIGNED) for replica in replicas))
+    ledger = LedgerConnection(db.url)
+    taken = await ledger.first_uses(
+        [(SIGNED, "v0=" + "b" * 64), (SIGNED, "v0=" + "c" * 64), (SIGNED + 1, SIGNATURE)]
+    )
+    await ledger.dispose()
 
-    for replica in replicas:
-        await replica.dispose()
+    assert taken == {(SIGNED, "v0=" + "b" * 64), (SIGNED + 1, SIGNATURE)}
+
+
+async def test_two_replicas_racing_for_one_request_take_it_once(db: Database) -> None:
+    taken = await asyncio.gather(take(db, SIGNED), take(db, SIGNED))
+
     assert sorted(taken) == [False, True]
 
 
