@@ -16,7 +16,8 @@ Bolt 1.30's `parse_body` takes any form body containing the substring `payload` 
 interaction, so `/log hp sent the payload spec` came back 404 and was lost. Here a form is an
 interaction only when it has a `payload` field.
 
-Bolt's own signature check is switched off (bot/commands/app.py) because this entry replaces it
+Slack's SSL check (`ssl_check=1`, possibly unsigned) is answered 200 before all this and reaches
+nothing, as Bolt answered it. Bolt's own signature check is switched off (bot/commands/app.py) because this entry replaces it
 fully: it is the only route from HTTP to Bolt, it checks what Bolt checked and more, and Bolt's
 check logs the whole body of every request it refuses. Socket Mode requests come over Slack's
 socket, unsigned, and never pass through here.
@@ -51,6 +52,7 @@ SIGNATURE_HEADER = "X-Slack-Signature"
 WINDOW_SECONDS = 5 * 60  # Slack's: a request signed longer ago (or ahead) than this is refused
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
+SSL_CHECK_BYTES = 1024
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
@@ -149,6 +151,8 @@ class SlackEntry:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         try:
+            if await _is_ssl_check(request):
+                return web.Response(status=200)
             bolt_request = await self._admit(request)
         except Refused as refusal:
             self.refusals.refused(refusal.status, refusal.reason, request.remote)
@@ -160,12 +164,16 @@ class SlackEntry:
         signature = _one_header(request, SIGNATURE_HEADER, _SIGNATURE)
         if abs(time.time() - int(timestamp)) > WINDOW_SECONDS:
             raise Refused(401, "timestamp outside Slack's five minutes")
-        raw = await _read_body(request)
+        content = await _read_body(request)
+        try:
+            raw = content.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Refused(401, "body is not UTF-8, as Slack's always is") from None
         if not self.verifier.is_valid(raw, timestamp, signature):
             raise Refused(401, "bad signature")
         kind, body = _parse(raw, request.content_type)
-        if len(raw) > BODY_LIMITS[kind]:
-            raise Refused(413, f"{kind} of {len(raw)} bytes is over {BODY_LIMITS[kind]}")
+        if len(content) > BODY_LIMITS[kind]:
+            raise Refused(413, f"{kind} of {len(content)} bytes is over {BODY_LIMITS[kind]}")
         if not await self.ledger.first_use(int(timestamp), signature):
             raise Refused(401, "replayed request")
         return ParsedRequest(
@@ -182,7 +190,18 @@ def _one_header(request: web.Request, name: str, shape: re.Pattern[str]) -> str:
     return values[0]
 
 
-async def _read_body(request: web.Request) -> str:
+async def _is_ssl_check(request: web.Request) -> bool:
+    """Slack's SSL check is a small form, `ssl_check=1`, that may come unsigned; it is answered
+    200 (as Bolt answered it) and reaches nothing else."""
+    if request.headers.getall(SIGNATURE_HEADER, []) or request.content_type != FORM:
+        return False
+    if request.content_length is None or request.content_length > SSL_CHECK_BYTES:
+        return False
+    fields = dict(parse_qsl((await request.read()).decode("utf-8", "replace")))
+    return fields.get("ssl_check") == "1"
+
+
+async def _read_body(request: web.Request) -> bytes:
     limit = _READ_LIMITS.get(request.content_type)
     if limit is None:
         raise Refused(415, "content type is neither a form nor JSON")
@@ -193,10 +212,7 @@ async def _read_body(request: web.Request) -> str:
         body += chunk
         if len(body) > limit:
             raise Refused(413, f"body over {limit} bytes")
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise Refused(401, "body is not UTF-8, as Slack's always is") from None
+    return bytes(body)
 
 
 def _parse(raw: str, content_type: str) -> tuple[Kind, dict[str, Any]]:

@@ -8,6 +8,7 @@ import logging
 import time
 from urllib.parse import urlencode
 
+import aiohttp
 import pytest
 from sqlmodel import select
 
@@ -149,6 +150,40 @@ async def test_a_malformed_signature_gets_401_and_no_traceback(
 
     assert status == 401
     assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+async def test_a_body_that_is_not_utf8_gets_401_and_no_traceback(
+    workspace: Workspace, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    headers = {TIMESTAMP: str(int(time.time())), SIGNATURE: JUNK_SIGNATURE, "Content-Type": FORM}
+
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(workspace.events_url, data=b"text=\xff\xfe", headers=headers) as answer,
+    ):
+        status = answer.status
+
+    assert status == 401
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["ssl_check=1&token=legacy", "ssl_check=1&token=legacy&command=%2Fcustomer&text=help"],
+    ids=["ssl-check", "command-smuggled-in"],
+)
+async def test_slacks_unsigned_ssl_check_is_answered_and_runs_nothing(
+    harness: Harness, workspace: Workspace, body: str
+) -> None:
+    before = len(harness.slack.calls)
+
+    answer = await workspace.post(body, FORM, signed=False)
+    await harness.settle()
+
+    assert (answer.status, answer.text) == (200, "")
+    assert harness.slack.calls[before:] == []
+    assert await ledger(harness) == 0
 
 
 # --- forged requests cost neither memory nor log ---------------------------------------------
