@@ -16,11 +16,13 @@ Bolt 1.30's `parse_body` takes any form body containing the substring `payload` 
 interaction, so `/log hp sent the payload spec` came back 404 and was lost. Here a form is an
 interaction only when it has a `payload` field.
 
-Slack's SSL check (`ssl_check=1`, possibly unsigned) is answered 200 before all this and reaches
-nothing, as Bolt answered it. Bolt's own signature check is switched off (bot/commands/app.py) because this entry replaces it
-fully: it is the only route from HTTP to Bolt, it checks what Bolt checked and more, and Bolt's
-check logs the whole body of every request it refuses. Socket Mode requests come over Slack's
-socket, unsigned, and never pass through here.
+Slack's SSL check (`ssl_check=1`, possibly unsigned) is answered 200 before all this and
+reaches nothing, as Bolt answered it.
+
+Bolt's own signature check is switched off (bot/commands/app.py) because this entry replaces
+it fully: it is the only route from HTTP to Bolt, it checks what Bolt checked and more, and
+Bolt's check logs the whole body of every request it refuses. Socket Mode requests come over
+Slack's socket, unsigned, and never pass through here.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ class Kind(StrEnum):
     COMMAND = "slash command"
     INTERACTION = "interaction"
     EVENT = "event"
-    OTHER_FORM = "form"  # Slack's ssl_check
+    OTHER_FORM = "form"  # signed, neither a command nor an interaction: Slack sends none today
 
 
 # What a genuine request can carry, from Slack's documented limits: message text is cut at
