@@ -11,17 +11,16 @@ import asyncio
 import gc
 import logging
 import signal
-import time
 from dataclasses import dataclass
 
 from aiohttp import ClientSession, ClientTimeout, web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock, SystemClock
 from bot.commands.app import build_app
+from bot.commands.entry import LARGEST_BODY, SlackEntry
 from bot.commands.identity import BotIdentity
 from bot.commands.replies import use_session
 from bot.inflight import InFlight
@@ -37,7 +36,6 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 DRAIN_SECONDS = 25.0  # under Kubernetes' default 30 s grace period
-MAX_BODY_BYTES = 4 * 1024 * 1024
 
 
 @dataclass
@@ -123,54 +121,31 @@ def build_service(
         inflight=inflight,
         scheduler=scheduler,
         clock=clock,
-        web=build_web_app(bolt, db, events=not settings.socket_mode),
+        web=build_web_app(
+            bolt,
+            db,
+            signing_secret=settings.slack_signing_secret,
+            events=not settings.socket_mode,
+        ),
     )
 
 
-def build_web_app(bolt: AsyncApp, db: Database, *, events: bool) -> web.Application:
-    replays = ReplayGuard()
-
-    async def slack_events(request: web.Request) -> web.StreamResponse:
-        if replays.seen(
-            request.headers.get("X-Slack-Request-Timestamp", ""),
-            request.headers.get("X-Slack-Signature", ""),
-        ):
-            return web.json_response({"error": "replayed request"}, status=401)
-        response = await bolt.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(response)
+def build_web_app(
+    bolt: AsyncApp, db: Database, *, signing_secret: str | None, events: bool
+) -> web.Application:
+    """/healthz, and over HTTP (not in Socket Mode) Slack's requests through `SlackEntry`."""
 
     async def healthz(_request: web.Request) -> web.StreamResponse:
         health = await check_health(db)
         return web.json_response(health.as_json(), status=200 if health.ok else 503)
 
-    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app = web.Application(client_max_size=LARGEST_BODY)
     app.router.add_get(HEALTH_PATH, healthz)
     if events:
-        app.router.add_post(EVENTS_PATH, slack_events)
+        entry = SlackEntry(bolt, db, signing_secret=signing_secret or "")
+        app.router.add_post(EVENTS_PATH, entry.handle)
+        app.on_cleanup.append(lambda _app: entry.ledger.close())
     return app
-
-
-class ReplayGuard:
-    """A signed request is good for five minutes (Bolt checks the age); within them, the
-    same timestamp and signature twice is a replay. Per process: a replay sent to another
-    replica is caught only by the age limit."""
-
-    WINDOW = 5 * 60 + 30
-
-    def __init__(self) -> None:
-        self._seen: dict[tuple[str, str], float] = {}
-
-    def seen(self, timestamp: str, signature: str) -> bool:
-        if not timestamp or not signature:
-            return False  # unsigned: Bolt refuses it
-        now = time.monotonic()
-        if len(self._seen) > 10_000:
-            self._seen = {k: v for k, v in self._seen.items() if now - v < self.WINDOW}
-        key = (timestamp, signature)
-        if key in self._seen and now - self._seen[key] < self.WINDOW:
-            return True
-        self._seen[key] = now
-        return False
 
 
 async def serve(settings: Settings) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime, utcnow
@@ -390,3 +390,14 @@ class ProcessedEvent(SQLModel, table=True):
     event_id: str = Field(primary_key=True, max_length=64)
     team_id: str = Field(default="", max_length=32)
     received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
+class VerifiedRequest(SQLModel, table=True):
+    """The replay ledger: each Slack request taken over HTTP, by exactly what was verified
+    (its timestamp and signature). A second use within Slack's five minutes is a replay,
+    whichever replica it is sent to."""
+
+    __tablename__ = "verified_request"
+
+    request_timestamp: int = Field(sa_type=BigInteger, primary_key=True)
+    signature: str = Field(primary_key=True, max_length=80)

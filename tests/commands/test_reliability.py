@@ -6,18 +6,23 @@ import asyncio
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import Future
 from urllib.parse import urlencode
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlmodel import select
 
+from bot.commands.server import EVENTS_PATH, build_service
 from bot.console.harness import Harness
 from bot.console.modal import modal_fields
 from bot.console.workspace import Workspace, sign
+from bot.store.db import Database
+from bot.store.models import ContactRecord
 from tests.conftest import copy_of
+from tests.slack_http import JUNK_SIGNATURE, SIGNATURE, TIMESTAMP, post, signed, slash_command
 from tests.slack_person import Person
 
 FORM = "application/x-www-form-urlencoded"
@@ -45,6 +50,94 @@ async def test_a_replayed_request_is_refused(harness: Harness, workspace: Worksp
     replay = await workspace.post(body, FORM, signed=False, headers=headers)
 
     assert (first.status, replay.status) == (200, 401)
+
+
+async def records(db: Database) -> list[str]:
+    async with db.transaction() as session:
+        rows = await session.exec(select(ContactRecord).order_by(ContactRecord.id))
+        return [row.summary for row in rows.all()]
+
+
+async def with_acme(harness: Harness) -> str:
+    """A card to log on, and the captured body of one /log line on it."""
+    alice = Person(harness, "U_ALICE")
+    await alice.type("/customer new Acme Corporation")
+    await alice.submit(short_name="Acme")
+    return slash_command(harness, "/log acme renewal quote for Li", user="U_ALICE")
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [(SIGNATURE, JUNK_SIGNATURE), (TIMESTAMP, "1")],
+    ids=["junk-signature-first", "junk-timestamp-first"],
+)
+async def test_a_replay_with_a_junk_header_placed_first_is_refused(
+    harness: Harness, workspace: Workspace, db: Database, junk: tuple[str, str]
+) -> None:
+    body = await with_acme(harness)
+    captured = signed(workspace.signing_secret, body)
+
+    first, _ = await post(workspace.events_url, body, captured)
+    replay, _ = await post(workspace.events_url, body, [junk, *captured])
+    await harness.settle()
+
+    assert (first, replay) == (200, 401)
+    assert await records(db) == ["renewal quote for Li"]
+
+
+@pytest.fixture
+async def replica(harness: Harness) -> AsyncIterator[Workspace]:
+    """A second replica of the same app: same signing secret, same database, its own process
+    state, as two pods behind one load balancer."""
+    assert harness.service is not None and harness.workspace is not None
+    settings_ = harness.service.settings
+    other = build_service(settings_, Database(settings_.database_url), run_sweeps=False, pace=0.0)
+    await other.start(host="127.0.0.1", port=0)
+    url = f"http://127.0.0.1:{other.port}{EVENTS_PATH}"
+    yield Workspace(harness.slack, url, harness.workspace.signing_secret)
+    await other.stop()
+
+
+async def test_a_replay_sent_to_another_replica_is_refused(
+    harness: Harness, workspace: Workspace, replica: Workspace, db: Database
+) -> None:
+    body = await with_acme(harness)
+    captured = signed(workspace.signing_secret, body)
+
+    first, _ = await post(workspace.events_url, body, captured)
+    replay, _ = await post(replica.events_url, body, captured)
+    await harness.settle()
+
+    assert (first, replay) == (200, 401)
+    assert await records(db) == ["renewal quote for Li"]
+
+
+async def test_one_request_sent_twice_at_once_is_taken_once(
+    harness: Harness, workspace: Workspace, db: Database
+) -> None:
+    body = await with_acme(harness)
+    captured = signed(workspace.signing_secret, body)
+
+    answers = await asyncio.gather(*(post(workspace.events_url, body, captured) for _ in range(3)))
+    await harness.settle()
+
+    assert sorted(status for status, _ in answers) == [200, 401, 401]
+    assert await records(db) == ["renewal quote for Li"]
+
+
+async def test_one_request_sent_to_two_replicas_at_once_is_taken_once(
+    harness: Harness, workspace: Workspace, replica: Workspace, db: Database
+) -> None:
+    body = await with_acme(harness)
+    captured = signed(workspace.signing_secret, body)
+
+    answers = await asyncio.gather(
+        post(workspace.events_url, body, captured), post(replica.events_url, body, captured)
+    )
+    await harness.settle()
+
+    assert sorted(status for status, _ in answers) == [200, 401]
+    assert await records(db) == ["renewal quote for Li"]
 
 
 async def test_nul_characters_are_dropped_before_they_reach_the_database(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -99,6 +100,26 @@ async def test_serve_answers_signed_commands_refuses_unsigned_and_stops_on_sigte
     assert "Traceback" not in output
     assert "Rapport stopped" in output
     assert slack.calls_to("users.info")[0].token == "xoxb-test"
+
+
+@pytest.mark.real_clock  # signs requests for a `rapport serve` process
+async def test_serve_logs_forged_requests_in_one_short_line_without_their_body(
+    slack: SlackDouble, database_url: str, tmp_path: Path
+) -> None:
+    process, port = await start_serve(slack, database_url, tmp_path)
+    workspace = Workspace(slack, f"http://127.0.0.1:{port}/slack/events", SECRET)
+    forged = json.dumps({"type": "event_callback", "event": {"text": "FORGED " * 1_000}})
+
+    answers = [await workspace.post(forged, "application/json", secret="x") for _ in range(4)]
+    payload = await workspace.command("/customer find payload", user="U_ALICE")
+
+    assert [a.status for a in answers] == [401] * 4
+    assert payload.status == 200
+    assert await stop(process) == 0
+    output = (await process.stdout.read()).decode()
+    assert "FORGED" not in output
+    refused = [line for line in output.splitlines() if "refused" in line]
+    assert len(refused) == 1 and len(refused[0]) < 200
 
 
 async def test_socket_mode_takes_commands_over_the_socket_and_still_answers_healthz(

@@ -1,0 +1,110 @@
+"""The replay ledger: a verified Slack request may be taken once. Kept in the database, so a
+request captured and sent again to another replica is refused there too."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from contextlib import suppress
+from datetime import datetime, timedelta
+from typing import Any
+
+import asyncpg
+from sqlalchemy import delete, func
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.db import create_engine
+from bot.store.models import VerifiedRequest
+
+# Slack's window is five minutes either side of now; a request older than that is refused as
+# stale, so its row can go. Twice the window leaves room for replica clocks that disagree.
+KEEP = timedelta(minutes=10)
+
+Request = tuple[int, str]  # what was verified: (timestamp, signature)
+# What the drivers raise when the database is away: the ledger talks to them directly.
+_DATABASE_ERRORS = (
+    SQLAlchemyError,
+    sqlite3.Error,
+    asyncpg.PostgresError,
+    asyncpg.InterfaceError,
+    OSError,
+)
+
+
+class LedgerUnavailable(Exception):
+    """The database could not record the requests."""
+
+
+class LedgerConnection:
+    """One connection of the ledger's own, kept open, through which each batch of requests is
+    one autocommitted INSERT … ON CONFLICT DO NOTHING RETURNING, handed straight to the driver.
+
+    It runs before every ack, so it is one round trip: through a session the same insert is
+    four statements (BEGIN, INSERT, COMMIT, a rollback when the connection goes back to the
+    pool), each several trips to aiosqlite's thread. Measured on SQLite, sequential
+    /customer help: 15 ms per request without a ledger, 29 ms through a session, 20 ms so."""
+
+    def __init__(self, database_url: str) -> None:
+        self.engine = create_engine(database_url, pool_size=1, max_overflow=0)
+        self._connection: AsyncConnection | None = None
+        self._driver: Any = None
+
+    async def first_uses(self, requests: Sequence[Request]) -> set[Request]:
+        """Of these distinct verified requests, those taken now for the first time, on any
+        replica: the unique key decides, so two replicas racing for one cannot both win."""
+        dialect = self.engine.dialect
+        insert = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
+        statement = (
+            insert(VerifiedRequest)
+            .values([{"request_timestamp": t, "signature": s} for t, s in requests])
+            .on_conflict_do_nothing(index_elements=["request_timestamp", "signature"])
+            .returning(VerifiedRequest.request_timestamp, VerifiedRequest.signature)
+        )
+        compiled = statement.compile(dialect=dialect)
+        values = [compiled.params[name] for name in compiled.positiontup or ()]
+        try:
+            driver = await self._open()
+            if dialect.name == "postgresql":  # asyncpg, outside a transaction: autocommit
+                rows = await driver.fetch(str(compiled), *values)
+            else:  # aiosqlite, isolation_level None (bot/store/db.py): autocommit
+                rows = await driver.execute_fetchall(str(compiled), values)
+        except _DATABASE_ERRORS as error:
+            await self.close()
+            raise LedgerUnavailable(str(error)) from error
+        except BaseException:
+            await self.close()  # a connection left mid-statement is not reused
+            raise
+        return {(row[0], row[1]) for row in rows}
+
+    async def close(self) -> None:
+        connection, self._connection, self._driver = self._connection, None, None
+        if connection is not None:
+            with suppress(Exception):  # already broken: there is nothing left to close
+                await connection.invalidate()
+                await connection.close()
+
+    async def dispose(self) -> None:
+        await self.close()
+        await self.engine.dispose()
+
+    async def _open(self) -> Any:
+        if self._driver is None:
+            self._connection = await self.engine.connect()
+            self._driver = (await self._connection.get_raw_connection()).driver_connection
+        return self._driver
+
+
+async def forget_expired(*, session: AsyncSession, now: datetime) -> None:
+    """Drop the rows no request can match any more: Slack's window has passed them."""
+    oldest = int((now - KEEP).timestamp())
+    await session.exec(
+        delete(VerifiedRequest).where(col(VerifiedRequest.request_timestamp) < oldest)
+    )
+
+
+async def ledger_size(*, session: AsyncSession) -> int:
+    return (await session.exec(select(func.count()).select_from(VerifiedRequest))).one()

@@ -1,0 +1,71 @@
+"""The replay ledger: a verified request is taken once, on any replica, for as long as Slack's
+window lets it be sent again; then its row goes."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from bot.store.db import Database
+from bot.store.replays import LedgerConnection, forget_expired, ledger_size
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+SIGNED = int(NOW.timestamp())
+SIGNATURE = "v0=" + "a" * 64
+
+
+async def take(db: Database, timestamp: int, signature: str = SIGNATURE) -> bool:
+    ledger = LedgerConnection(db.url)
+    taken = await ledger.first_uses([(timestamp, signature)])
+    await ledger.dispose()
+    return taken == {(timestamp, signature)}
+
+
+async def size(db: Database) -> int:
+    async with db.transaction() as session:
+        return await ledger_size(session=session)
+
+
+async def test_a_verified_request_is_taken_once(db: Database) -> None:
+    assert await take(db, SIGNED) is True
+    assert await take(db, SIGNED) is False
+    assert await take(db, SIGNED, "v0=" + "b" * 64) is True  # another request, same second
+    assert await size(db) == 2
+
+
+async def test_requests_recorded_together_are_told_apart(db: Database) -> None:
+    await take(db, SIGNED, "v0=" + "c" * 64)
+
+    ledger = LedgerConnection(db.url)
+    taken = await ledger.first_uses(
+        [(SIGNED, "v0=" + "b" * 64), (SIGNED, "v0=" + "c" * 64), (SIGNED + 1, SIGNATURE)]
+    )
+    await ledger.dispose()
+
+    assert taken == {(SIGNED, "v0=" + "b" * 64), (SIGNED + 1, SIGNATURE)}
+
+
+async def test_two_replicas_racing_for_one_request_take_it_once(db: Database) -> None:
+    taken = await asyncio.gather(take(db, SIGNED), take(db, SIGNED))
+
+    assert sorted(taken) == [False, True]
+
+
+async def test_rows_go_once_slacks_window_has_passed_them(db: Database) -> None:
+    for minutes_ago in (0, 4, 9, 11, 60):
+        await take(db, SIGNED - minutes_ago * 60)
+
+    async with db.transaction(write=True) as session:
+        await forget_expired(session=session, now=NOW)
+
+    assert await size(db) == 3  # 0, 4 and 9 minutes old: a replica's clock may lag a little
+    assert await take(db, SIGNED - 9 * 60) is False
+
+
+async def test_a_request_signed_ahead_of_the_clock_is_kept(db: Database) -> None:
+    await take(db, int((NOW + timedelta(minutes=5)).timestamp()))
+
+    async with db.transaction(write=True) as session:
+        await forget_expired(session=session, now=NOW)
+
+    assert await size(db) == 1
