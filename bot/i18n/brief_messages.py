@@ -3,8 +3,8 @@
 BRIEF_MESSAGES: dict[str, dict[str, str]] = {
     "brief.more": {"en": "+{count} more", "zh": "另有 {count} 项"},
     "brief.more_customers": {
-        "en": "+{count} more customers with news this week: /customer show <name> for each.",
-        "zh": "另有 {count} 个客户本周有动态：可用 /customer show <客户> 查看。",
+        "en": "+{count} more customers with news this week (see each with /customer show).",
+        "zh": "另有 {count} 个客户本周有动态（可用 /customer show 逐个查看）。",
     },
     "brief.milestones_overdue": {"en": "Overdue milestones", "zh": "已逾期的里程碑"},
     "brief.due_count": {
