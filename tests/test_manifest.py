@@ -26,6 +26,7 @@ SCOPE_OF_METHOD = {
     "chat_getPermalink": None,
     "conversations_join": "channels:join",
     "users_conversations": ("channels:read", "groups:read"),
+    "conversations_info": ("channels:read", "groups:read"),
     "conversations_open": "im:write",
     "files_upload_v2": "files:write",
     "views_open": None,
@@ -89,6 +90,13 @@ async def test_every_subscribed_event_has_a_listener(workspace: Workspace, event
     payloads = {
         "app_home_opened": {"type": "app_home_opened", "user": "U_ALICE", "tab": "home"},
         "user_change": {"type": "user_change", "user": workspace.slack.users["U_ALICE"]},
+        "channel_shared": {"type": "channel_shared", "channel": "C1", "connected_team_id": "T2"},
+        "channel_unshared": {
+            "type": "channel_unshared",
+            "channel": "C1",
+            "previously_connected_team_id": "T2",
+            "is_ext_shared": False,
+        },
     }
     answer = await workspace.event(payloads[event])
     assert answer.status == 200

@@ -9,6 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
 from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
+    channels,
     customer,
     customer_views,
     exports,
@@ -75,6 +76,7 @@ def build_app(
     customer_views.register(app, inflight)
     log_views.register(app, inflight)
     phases.register(app, inflight)
+    channels.register(app, inflight)
     reminders.register(app, inflight)
     merges.register(app, inflight)
     governance.register(app, inflight)

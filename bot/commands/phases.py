@@ -1,4 +1,4 @@
-"""/customer phase, plan, milestone, link and unlink; their modals and buttons."""
+"""/customer phase, plan and milestone; their modals and buttons."""
 
 from __future__ import annotations
 
@@ -24,14 +24,7 @@ from bot.customers.milestones import (
     complete_milestone,
     read_milestone,
 )
-from bot.customers.phases import (
-    PhaseChanged,
-    change_phase,
-    following,
-    link_channel,
-    read_phase,
-    unlink_channel,
-)
+from bot.customers.phases import PhaseChanged, change_phase, following, read_phase
 from bot.customers.search import Leading, resolve_leading_customer
 from bot.dates.display import format_moment
 from bot.i18n import Lang, t
@@ -74,7 +67,7 @@ async def phase(
     await ack()
     person = person_of(context)
     async with deps_of(context).db.transaction() as session:
-        leading, blocked = await _resolved(context, session, rest, "phase", edit=True)
+        leading, blocked = await resolved(context, session, rest, "phase", edit=True)
         if blocked is not None:
             await respond_private(respond, blocked)
             return
@@ -97,7 +90,7 @@ async def plan(
     await ack()
     person = person_of(context)
     async with deps_of(context).db.transaction() as session:
-        leading, blocked = await _resolved(context, session, rest, "plan", edit=False)
+        leading, blocked = await resolved(context, session, rest, "plan", edit=False)
         reply = blocked or await _plan_reply(session, person, leading.customer.id)
     await respond_private(respond, reply)
 
@@ -116,7 +109,7 @@ async def milestone(
     await ack()
     person, now = person_of(context), now_of(context)
     async with deps_of(context).db.transaction(write=True) as session:
-        leading, blocked = await _resolved(context, session, rest, "milestone", edit=True)
+        leading, blocked = await resolved(context, session, rest, "milestone", edit=True)
         if blocked is not None:
             await respond_private(respond, blocked)
             return
@@ -150,61 +143,6 @@ async def milestone(
         except FormInvalid as invalid:
             reply = Reply(" ".join(render_message(m, person.lang) for m in invalid.errors.values()))
     await respond_private(respond, reply)
-
-
-@router.subcommand("link", "关联")
-async def link(**kwargs: Any) -> None:
-    await _link(True, **kwargs)
-
-
-@router.subcommand("unlink", "取消关联")
-async def unlink(**kwargs: Any) -> None:
-    await _link(False, **kwargs)
-
-
-async def _link(
-    linking: bool,
-    *,
-    ack: AsyncAck,
-    rest: str,
-    command: Body,
-    context: AsyncBoltContext,
-    client: AsyncWebClient,
-    respond: AsyncRespond,
-    **_: Any,
-) -> None:
-    await ack()
-    person, channel = person_of(context), command["channel_id"]
-    async with deps_of(context).db.transaction(write=True) as session:
-        command_name = "link" if linking else "unlink"
-        leading, blocked = await _resolved(context, session, rest, command_name, edit=True)
-        if blocked is not None:
-            await respond_private(respond, blocked)
-            return
-        change = link_channel if linking else unlink_channel
-        changed = await change(
-            session=session,
-            team_id=person.team_id,
-            actor_id=person.user_id,
-            customer_id=leading.customer.id,
-            channel_id=channel,
-            now=now_of(context),
-        )
-    key = {
-        (True, True): "link.done",
-        (True, False): "link.already",
-        (False, True): "link.removed",
-        (False, False): "link.not_linked",
-    }[(linking, changed)]
-    reply = Reply(
-        t(key, person.lang, name=leading.customer.legal_name, handle=leading.customer.handle)
-    )
-    if changed:  # the whole channel sees it; the bot joins to post briefs later
-        await respond(response_type="in_channel", replace_original=False, text=reply.text)
-        if linking:
-            await _join(client, channel)
-    else:
-        await respond_private(respond, reply)
 
 
 async def phase_submitted(
@@ -347,7 +285,7 @@ async def plan_button(
         await open_modal(client, body["trigger_id"], view)
 
 
-async def _resolved(
+async def resolved(
     context: AsyncBoltContext, session: Any, rest: str, command: str, *, edit: bool
 ) -> tuple[Leading, Reply | None]:
     """The customer a command starts with, as its person may see it (and change it)."""
@@ -414,13 +352,6 @@ async def _post(client: AsyncWebClient, channel: str, reply: Reply) -> None:
         await client.chat_postMessage(channel=channel, **reply.as_message())
     except Exception:  # a missing DM or channel must not undo the phase change
         log.warning("could not post the phase change to %s", channel, exc_info=True)
-
-
-async def _join(client: AsyncWebClient, channel: str) -> None:
-    try:
-        await client.conversations_join(channel=channel)
-    except Exception:  # private channels need an invitation; the link stands anyway
-        log.info("could not join %s; invite @Rapport to post briefs there", channel)
 
 
 def register(app: AsyncApp, inflight: InFlight) -> None:

@@ -74,6 +74,7 @@ class SlackDouble:
         self.members: dict[str, set[str]] = {}  # channel → its members
         self.files: dict[str, dict[str, Any]] = {}  # uploaded files by id
         self.referee = Referee()
+        self.shared_channels: set[str] = set()  # shared with another organization
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
     # --- set-up ----------------------------------------------------------------
@@ -308,6 +309,20 @@ class SlackDouble:
         channel = str(args.get("channel", ""))
         self.joined.add(channel)
         return {"ok": True, "channel": {"id": channel}}
+
+    def _m_conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        shared = channel in self.shared_channels
+        return {
+            "ok": True,
+            "channel": {
+                "id": channel,
+                "is_channel": True,
+                "is_shared": shared,
+                "is_ext_shared": shared,
+                "is_pending_ext_shared": False,
+            },
+        }
 
     def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": "D_" + str(args.get("users", "")).split(",")[0]}}

@@ -39,6 +39,7 @@ from bot.store.models import (
 )
 from bot.store.plans import linked_channels, milestones_of, plan_of
 from bot.store.records import open_follow_ups, timeline
+from bot.store.schedules import ensure_digest_schedule
 
 CARD_FIELDS = (
     "legal_name",
@@ -141,6 +142,9 @@ async def create_customer(
     )
     await add(session=session, row=customer)
     await reindex(session=session, customer=customer, contacts=[])
+    await ensure_digest_schedule(
+        session=session, team_id=team_id, manager_id=customer.manager_id, now=now
+    )
     await _record(
         session,
         customer,
@@ -184,6 +188,10 @@ async def update_customer(
     for name, value in card_values(draft, different_company).items():
         setattr(customer, name, value)
     await _save_changes(session, card, actor_id, now, "edit", before)
+    if customer.manager_id != before["manager_id"]:  # the new manager's weekly digest
+        await ensure_digest_schedule(
+            session=session, team_id=team_id, manager_id=customer.manager_id, now=now
+        )
     return customer
 
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import load_card
@@ -19,7 +18,7 @@ from bot.customers.names import normalize
 from bot.dates.rules import DEFAULT_TIME
 from bot.dates.understand import at_local
 from bot.store.customers import add, record_event
-from bot.store.models import ChannelLink, Customer, PhaseChange, PhasePlan
+from bot.store.models import Customer, PhaseChange, PhasePlan
 from bot.store.plans import linked_channels, plan_of
 
 PHASES = ("pre_contract", "post_contract", "implementation", "close_out", "lcm")
@@ -156,70 +155,3 @@ async def change_phase(
     return PhaseChanged(
         customer, change, plan, await linked_channels(session=session, customer_id=customer_id)
     )
-
-
-# --- project channels ---------------------------------------------------------------------
-async def link_channel(
-    *,
-    session: AsyncSession,
-    team_id: str,
-    actor_id: str,
-    customer_id: int,
-    channel_id: str,
-    now: datetime,
-) -> bool:
-    """True when newly linked; False when it already was."""
-    await load_card(session=session, team_id=team_id, customer_id=customer_id)
-    if channel_id in await linked_channels(session=session, customer_id=customer_id):
-        return False
-    await add(
-        session=session,
-        row=ChannelLink(
-            team_id=team_id,
-            customer_id=customer_id,
-            channel_id=channel_id,
-            linked_by=actor_id,
-            linked_at=now,
-        ),
-    )
-    await record_event(
-        session=session,
-        team_id=team_id,
-        customer_id=customer_id,
-        actor_id=actor_id,
-        at=now,
-        action="channel_link",
-        changes={"channel": [None, channel_id]},
-    )
-    return True
-
-
-async def unlink_channel(
-    *,
-    session: AsyncSession,
-    team_id: str,
-    actor_id: str,
-    customer_id: int,
-    channel_id: str,
-    now: datetime,
-) -> bool:
-    query = select(ChannelLink).where(
-        ChannelLink.customer_id == customer_id,
-        ChannelLink.team_id == team_id,
-        ChannelLink.channel_id == channel_id,
-        col(ChannelLink.unlinked_at).is_(None),
-    )
-    link = (await session.exec(query)).first()
-    if link is None:
-        return False
-    link.unlinked_at, link.unlinked_by = now, actor_id
-    await record_event(
-        session=session,
-        team_id=team_id,
-        customer_id=customer_id,
-        actor_id=actor_id,
-        at=now,
-        action="channel_unlink",
-        changes={"channel": [channel_id, None]},
-    )
-    return True

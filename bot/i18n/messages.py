@@ -4,6 +4,7 @@ A test checks that every key has both languages with the same placeholders.
 """
 
 from bot.i18n.access_messages import ACCESS_MESSAGES
+from bot.i18n.brief_messages import BRIEF_MESSAGES
 from bot.i18n.console_messages import CONSOLE_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
@@ -113,3 +114,4 @@ MESSAGES.update(HISTORY_MESSAGES)
 MESSAGES.update(DATE_MESSAGES)
 MESSAGES.update(LIMITS_MESSAGES)
 MESSAGES.update(CONSOLE_MESSAGES)
+MESSAGES.update(BRIEF_MESSAGES)

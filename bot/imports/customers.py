@@ -27,6 +27,7 @@ from bot.customers.form import (
 from bot.customers.keys import CardFacts, card_keys, card_terms, probes
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerEvent, CustomerKey
+from bot.store.schedules import ensure_digest_schedule
 
 CHUNK = 5000
 USER_ID = re.compile(r"[UW][A-Z0-9_]{2,}")
@@ -223,6 +224,8 @@ async def _write(
             )
     if events:
         await session.exec(CustomerEvent.__table__.insert(), params=events)
+    for manager in sorted({str(row["manager_id"]) for row in rows}):  # their weekly digests
+        await ensure_digest_schedule(session=session, team_id=team_id, manager_id=manager, now=now)
 
 
 def _placeholders(style: str, count: int) -> str:

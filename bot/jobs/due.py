@@ -93,21 +93,39 @@ async def due_follow_ups(session: AsyncSession, *, now: datetime) -> list[Due]:
     ]
 
 
+def in_overdue_digest(follow_up: FollowUp, now: datetime) -> bool:
+    """An overdue follow-up is listed in its owner's daily digest only once its own due DM
+    went out on an earlier day (in the owner's zone): one whose DM is still to be sent gets
+    that DM — late — and is left out of that day's digest, whichever is claimed first."""
+    if follow_up.reminded_for is None or follow_up.reminded_for != follow_up.due_at:
+        return False
+    if follow_up.reminded_at is None:  # reminded before the moment was kept: long ago
+        return True
+    tz = _zone_named(follow_up.tz)
+    return follow_up.reminded_at.astimezone(tz).date() < now.astimezone(tz).date()
+
+
 async def overdue_digests(session: AsyncSession, *, now: datetime) -> list[Due]:
     """One DM a day per person with everything overdue, not one message per item."""
     query = (
         select(FollowUp, Customer.legal_name)
         .join(Customer, col(Customer.id) == FollowUp.customer_id)
-        .where(FollowUp.status == "open", col(FollowUp.due_at) < now - OVERDUE_AFTER)
+        .where(
+            FollowUp.status == "open",
+            col(FollowUp.due_at) < now - OVERDUE_AFTER,
+            col(FollowUp.reminded_for) == col(FollowUp.due_at),  # its own DM has gone out
+        )
         .order_by(col(FollowUp.due_at))
         .limit(BATCH)
     )
     by_owner: dict[tuple[str, str], list[tuple[FollowUp, str]]] = {}
     for follow_up, name in (await session.exec(query)).all():
+        if not in_overdue_digest(follow_up, now):
+            continue
         by_owner.setdefault((follow_up.team_id, follow_up.owner_id), []).append((follow_up, name))
     found = []
     for (team_id, owner), items in by_owner.items():
-        local = now.astimezone(ZoneInfo(items[0][0].tz))
+        local = now.astimezone(_zone_named(items[0][0].tz))
         if local.hour < DIGEST_HOUR:
             continue
         found.append(
@@ -353,8 +371,12 @@ async def stale_digests(session: AsyncSession, *, now: datetime) -> list[Due]:
 
 async def _zone_of(session: AsyncSession, team_id: str, user_id: str) -> ZoneInfo:
     profile = await session.get(SlackProfile, (team_id, user_id))
+    return _zone_named(profile.tz if profile else None)
+
+
+def _zone_named(name: str | None) -> ZoneInfo:
     try:
-        return ZoneInfo(profile.tz) if profile and profile.tz else ZoneInfo("UTC")
+        return ZoneInfo(name) if name else ZoneInfo("UTC")
     except (KeyError, ValueError):
         return ZoneInfo("UTC")
 

@@ -145,13 +145,14 @@ class Sweeper:
 async def after_reminder_claim(
     session: AsyncSession, claimed: list[Delivery], now: datetime
 ) -> None:
-    """What only the claimer may do: note the reminded due time, move the next meeting on."""
+    """What only the claimer may do: note the reminded due time (and when), move the next
+    meeting on."""
     follow_ups = [d.payload["follow_up_id"] for d in claimed if d.kind == "follow_up"]
     for start in range(0, len(follow_ups), 500):
         await session.exec(
             update(FollowUp)
             .where(col(FollowUp.id).in_(follow_ups[start : start + 500]))
-            .values(reminded_for=FollowUp.due_at)
+            .values(reminded_for=FollowUp.due_at, reminded_at=now)
         )
     for delivery in claimed:
         if delivery.kind == "meeting":

@@ -186,6 +186,8 @@ class FollowUp(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # the due_at a reminder was claimed for: a snooze or a new time makes it due again
     reminded_for: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # when that reminder was claimed: the overdue digest of that day leaves the item out
+    reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class PendingLog(SQLModel, table=True):
@@ -260,7 +262,10 @@ class Milestone(SQLModel, table=True):
 
 
 class ChannelLink(SQLModel, table=True):
-    """A project channel of a customer. Unlinking keeps the row (unlinked_at)."""
+    """A project channel of a customer. Unlinking keeps the row (unlinked_at).
+
+    A channel shared with another organization (Slack Connect) gets only what the customer
+    may read, unless an admin allowed internal content there for this link."""
 
     __tablename__ = "channel_link"
     __table_args__ = (Index("ix_channel_link_channel", "team_id", "channel_id"),)
@@ -273,6 +278,12 @@ class ChannelLink(SQLModel, table=True):
     linked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     unlinked_by: str = Field(default="", max_length=32)
     unlinked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # as Slack last said (conversations.info at link time, channel_shared/unshared events);
+    # True too when Slack could not be asked: internal content stays out until it is known
+    shared_externally: bool = Field(default=False)
+    shared_checked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    internal_allowed_by: str = Field(default="", max_length=32)  # the admin who allowed it
+    internal_allowed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Delivery(SQLModel, table=True):

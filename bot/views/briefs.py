@@ -1,4 +1,8 @@
-"""Weekly project briefs (channels) and team digests (managers) as Block Kit."""
+"""Weekly project briefs (channels) and team digests (managers) as Block Kit.
+
+Every list that is cut says how many more there are; a message never drops a customer
+without saying so.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from bot.i18n import Lang, t
 from bot.store.models import Delivery
 from bot.views.blocks import (
     MESSAGE_BLOCK_LIMIT,
+    SECTION_TEXT_LIMIT,
     Block,
     Reply,
     clip,
@@ -21,11 +26,9 @@ from bot.views.blocks import (
 )
 from bot.views.reminders import render_reminder
 
-PER_CUSTOMER_LINES = 12
-
 
 def render_delivery(delivery: Delivery, lang: Lang, now: datetime) -> Reply | None:
-    if delivery.kind == "brief":
+    if delivery.kind in ("brief", "brief_copy"):
         return build_brief(delivery.payload.get("content"), delivery.payload, delivery.period, lang)
     if delivery.kind == "digest":
         return build_digest(delivery.payload.get("content"), delivery.period, lang)
@@ -41,17 +44,28 @@ def build_brief(
     tz = ZoneInfo(payload.get("tz") or "UTC")
     title = t("brief.title", lang, week=_week(week, lang))
     blocks: list[Block] = [header(title)]
-    for customer in content["customers"]:
-        if len(blocks) >= MESSAGE_BLOCK_LIMIT - 1:
+    if content.get("channel"):  # the linker's full copy of a shared channel's brief
+        blocks.append(context(t("brief.copy_of", lang, channel=f"<#{content['channel']}>")))
+    notes: list[Block] = []
+    if content.get("withheld_for"):
+        who = ", ".join(f"<@{user}>" for user in content["withheld_for"])
+        notes.append(context(t("brief.withheld", lang, who=who)))
+    room = MESSAGE_BLOCK_LIMIT - len(blocks) - len(notes) - 1  # one for "+N more customers"
+    customers = content["customers"]
+    shown = 0
+    for customer in customers:
+        sections = [section(text) for text in _in_sections(_customer_lines(customer, lang, tz))]
+        if len(sections) > room:
             break
-        blocks.append(section(_customer_text(customer, lang, tz)))
-    return Reply(text=title, blocks=blocks)
+        blocks += sections
+        room -= len(sections)
+        shown += 1
+    if shown < len(customers):
+        blocks.append(context(t("brief.more_customers", lang, count=len(customers) - shown)))
+    return Reply(text=title, blocks=blocks + notes)
 
 
-def _customer_text(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> str:
-    def when(iso: str) -> str:  # in the channel's zone, set with the brief's schedule
-        return format_moment(datetime.fromisoformat(iso), lang, tz, zone_shown=False)
-
+def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[str]:
     tier = f" · {c['tier']}" if c.get("tier") else ""
     lines = [
         f"*{escape(c['name'])}* ({escape(c['handle'])}){tier} · "
@@ -63,46 +77,104 @@ def _customer_text(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> str:
             kind = t("kind." + h["kind"], lang)
             step = f" → {escape(clip(h['next'], 100))}" if h["next"] else ""
             lines.append(f"  › {kind}: {escape(clip(h['summary'], 150))}{step}")
-    for key, items in (("brief.next_steps", c["due"]), ("brief.overdue", c["overdue"])):
-        if items:
-            lines.append(f"_{t(key, lang)}_")
-            lines += [
-                f"  • {escape(clip(i['title'], 150))} — {when(i['due_at'])} · <@{i['owner']}>"
-                for i in items[:5]
-            ]
-    if c["milestones"]:
-        lines.append(f"_{t('brief.milestones', lang)}_")
-        lines += [f"  ◻️ {escape(m['title'])} — {when(m['due_at'])}" for m in c["milestones"][:5]]
+        if c["highlights"]:  # none where the customer reads along: the count says it all
+            lines += _more(c["records"] - len(c["highlights"]), lang)
+    if c.get("shared") and c.get("due_total"):  # where the customer reads along: a count
+        lines.append(t("brief.due_count", lang, count=c["due_total"]))
+    for key, title in (("due", "brief.next_steps"), ("overdue", "brief.overdue")):
+        lines += _listed(
+            title,
+            [
+                f"  • {escape(clip(i['title'], 150))} — {_when(i['due_at'], lang, tz)}"
+                f" · <@{i['owner']}>"
+                for i in c[key]
+            ],
+            _total(c, key),
+            lang,
+        )
+    for key, title in (
+        ("milestones_overdue", "brief.milestones_overdue"),
+        ("milestones", "brief.milestones"),
+    ):
+        milestones = c.get(key, [])  # briefs claimed before overdue ones were apart: none
+        lines += _listed(
+            title,
+            [
+                f"  ◻️ {escape(clip(m['title'], 150))} — {_when(m['due_at'], lang, tz)}"
+                for m in milestones
+            ],
+            _total(c, key),
+            lang,
+        )
     if c["phase_changes"]:
         changes = ", ".join(
             t("phase." + p["from"], lang) + " → " + t("phase." + p["to"], lang)
             for p in c["phase_changes"]
         )
-        lines.append(f"_{t('brief.phase_changes', lang)}_: {changes}")
-    return "\n".join(lines[: PER_CUSTOMER_LINES * 2])
+        more = "".join(_more(_total(c, "phase_changes") - len(c["phase_changes"]), lang))
+        lines.append(f"_{t('brief.phase_changes', lang)}_: {changes}{more}")
+    return lines
+
+
+def _listed(title: str, lines: list[str], total: int, lang: Lang) -> list[str]:
+    if not lines:
+        return []
+    return [f"_{t(title, lang)}_", *lines, *_more(total - len(lines), lang)]
+
+
+def _more(count: int, lang: Lang) -> list[str]:
+    return [f"  {t('brief.more', lang, count=count)}"] if count > 0 else []
+
+
+def _total(c: dict[str, Any], key: str) -> int:
+    return c.get(f"{key}_total", len(c.get(key, [])))
+
+
+def _in_sections(lines: list[str]) -> list[str]:
+    """Lines joined into texts that each fit one section: nothing is clipped away."""
+    texts: list[str] = []
+    for line in lines:
+        if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:
+            texts[-1] += "\n" + line
+        else:
+            texts.append(line)
+    return texts
 
 
 def build_digest(content: dict[str, Any] | None, week: str, lang: Lang) -> Reply | None:
     if not content:
         return None
     title = t("digest.title", lang, week=_week(week, lang))
-    people = "\n".join(
+    people = [
         t("digest.by_person", lang, who=f"<@{who}>", count=count)
         for who, count in content["by_person"]
-    )
+    ]
+    if content.get("more_people"):
+        people.append(
+            t(
+                "digest.more_people",
+                lang,
+                count=content["more_people"],
+                records=content["more_records"],
+            )
+        )
     statuses = " · ".join(f"{t(f'status.{s}', lang)} {n}" for s, n in content["by_status"])
     phases = " · ".join(f"{t(f'phase.{p}', lang)} {n}" for p, n in content["by_phase"])
+    activity = t("digest.activity", lang, count=content["records"])
     blocks: list[Block] = [
         header(title),
-        section(
-            t("digest.activity", lang, count=content["records"]) + (f"\n{people}" if people else "")
-        ),
+        section("\n".join([activity, *people])),
         section(
             f"*{t('digest.by_status', lang)}*: {statuses}\n*{t('digest.by_phase', lang)}*: {phases}"
         ),
         context(t("digest.overdue", lang, count=content["overdue"])),
     ]
     return Reply(text=title, blocks=blocks)
+
+
+def _when(iso: str, lang: Lang, tz: ZoneInfo) -> str:
+    """In the channel's zone, set with the brief's schedule (the heading names the week)."""
+    return format_moment(datetime.fromisoformat(iso), lang, tz, zone_shown=False)
 
 
 def _week(period: str, lang: Lang) -> str:

@@ -55,7 +55,7 @@ async def test_a_linked_channel_gets_its_brief_on_monday_at_nine(harness: Harnes
     await wang.type("/customer milestone hp 上线验收 下个月5号")
     jobs, monday = harness.service.jobs, next_monday_nine(SHANGHAI)
 
-    await jobs.run_briefs(datetime.now(UTC))  # creates the schedules
+    await jobs.run_briefs(datetime.now(UTC))  # a sweep right after the link: nothing yet
     await jobs.run_briefs(monday - timedelta(minutes=1))
     assert channel_posts(harness, "C_HP")[-1].startswith("本频道已设为")  # only the link notice
     report = await jobs.run_briefs(monday)

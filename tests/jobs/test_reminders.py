@@ -102,6 +102,7 @@ async def test_overdue_follow_ups_come_in_one_dm_a_day(harness: Harness) -> None
         later.astimezone(NEW_YORK).date(), datetime.min.time(), NEW_YORK
     ) + timedelta(hours=10)
 
+    await jobs.run_reminders(morning - timedelta(days=1))  # each its own (late) DM first
     await jobs.run_reminders(morning)
     await jobs.run_reminders(morning + timedelta(hours=3))
     digests = [dm for dm in dms(harness, "U_ALICE") if "overdue follow-ups" in dm]
