@@ -5,6 +5,7 @@ A test checks that every key has both languages with the same placeholders.
 
 from bot.i18n.access_messages import ACCESS_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
+from bot.i18n.import_messages import IMPORT_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
@@ -103,3 +104,4 @@ MESSAGES.update(LOG_MESSAGES)
 MESSAGES.update(PHASE_MESSAGES)
 MESSAGES.update(REMINDER_MESSAGES)
 MESSAGES.update(ACCESS_MESSAGES)
+MESSAGES.update(IMPORT_MESSAGES)
