@@ -5,7 +5,7 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "This file looks like {encoding}, not UTF-8 or GBK, so its text would be read "
         "wrongly. Nothing was imported. Save it as UTF-8 — in Excel: File › Save As › "
         "“CSV UTF-8 (Comma delimited) (*.csv)” — and import that file.",
-        "zh": "该文件看起来是 {encoding} 编码，不是 UTF-8 或 GBK，文字会被读错。未导入任何内容。"
+        "zh": "该文件看起来是 {encoding}，不是 UTF-8 或 GBK 编码，文字会被读错。未导入任何内容。"
         "请另存为 UTF-8——在 Excel 中：文件 › 另存为 › “CSV UTF-8（逗号分隔）(*.csv)”——"
         "再导入该文件。",
     },

@@ -50,7 +50,12 @@ async def run_import(settings: Settings, args: argparse.Namespace) -> int:
         return EXIT_NOTHING_IMPORTED
     if table.missing:
         print(
-            "rapport: " + t("import.missing", lang, columns=", ".join(table.missing)),
+            "rapport: "
+            + t(
+                "import.missing",
+                lang,
+                columns=", ".join(field_name(f, lang) for f in table.missing),
+            ),
             file=sys.stderr,
         )
         return EXIT_NOTHING_IMPORTED

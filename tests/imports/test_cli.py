@@ -100,7 +100,7 @@ def test_a_file_refused_whole_imports_nothing_and_exits_4(
     missing = import_file("customers", tmp_path / "absent.csv", database_url=database_url)
     exported = export("customers", tmp_path, database_url=database_url)
 
-    assert no_name.returncode == 4 and "Missing column(s): legal_name" in no_name.stderr
+    assert no_name.returncode == 4 and "Missing column(s): Full legal name" in no_name.stderr
     assert big5.returncode == 4 and "looks like Big5 (Traditional Chinese)" in big5.stderr
     assert "Traceback" not in big5.stderr + no_name.stderr
     assert missing.returncode == 1 and "absent.csv" in missing.stderr
