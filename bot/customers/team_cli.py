@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bot.clock import SystemClock
 from bot.customers.form import FormInvalid
 from bot.customers.governance import set_clearance, set_supervisor
 from bot.i18n import t
 from bot.settings import Settings
 from bot.store.access import team_members
 from bot.store.db import Database
-from bot.store.types import utcnow
 
 CLI_ACTOR = "rapport-cli"
 
@@ -28,7 +28,7 @@ async def run_team(settings: Settings, args: argparse.Namespace) -> int:
                     user_id=args.user,
                     supervisor_id=boss,
                     actor_id=CLI_ACTOR,
-                    now=utcnow(),
+                    now=SystemClock().now(),
                 )
             elif args.team_verb == "clearance":
                 await set_clearance(
@@ -37,7 +37,7 @@ async def run_team(settings: Settings, args: argparse.Namespace) -> int:
                     user_id=args.user,
                     clearance=args.level,
                     actor_id=CLI_ACTOR,
-                    now=utcnow(),
+                    now=SystemClock().now(),
                 )
             members = await team_members(session=session, team_id=args.team)
     except FormInvalid as invalid:

@@ -200,10 +200,9 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
     },
     "import.row": {"en": "row {row}, {field}: {message}", "zh": "第 {row} 行，{field}：{message}"},
     "import.summary": {
-        "en": "{read} rows read, {imported} imported, {refused} refused{dry}.",
-        "zh": "读取 {read} 行，导入 {imported} 行，拒绝 {refused} 行{dry}。",
+        "en": "{read} rows read, {imported} imported, {refused} refused.",
+        "zh": "读取 {read} 行，导入 {imported} 行，拒绝 {refused} 行。",
     },
-    "import.dry": {"en": " (dry run: nothing was saved)", "zh": "（试运行：未保存任何内容）"},
     "help.customer.export": {
         "en": "A CSV of the cards you may see, sent to you as a file.",
         "zh": "把你可见的客户卡片导出为 CSV 文件发给你。",

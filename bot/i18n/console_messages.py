@@ -37,7 +37,7 @@ CONSOLE_MESSAGES: dict[str, dict[str, str]] = {
         "  paste                        粘贴长文本或多行文本，以只有“.”的一行结束\n"
         "  quit、Ctrl-D                 退出；Ctrl-C 取消表单或清空当前行\n"
         "长文本：直接粘贴即可，一行可以超过终端 4,096 字节的限制；如果终端把粘贴的每一行分开发送，"
-        "请先输入 `paste`。\n表单中的日期：2026-12-24，或“下周三”“next Wednesday”这样的说法。"
+        "请先输入 `paste`。\n表单中的日期：2026-12-24，或“下周三”“明天下午3点”这样的说法。"
         "Rapport 发给你的文件（导出）保存在 {folder}。",
     },
     "console.database": {"en": "Database: {path}", "zh": "数据库：{path}"},
@@ -79,7 +79,7 @@ CONSOLE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "console.bad_zone": {
         "en": "“{zone}” is not a time zone; use an IANA name such as Asia/Shanghai or UTC.",
-        "zh": "“{zone}”不是时区；请使用 IANA 时区名，例如 Asia/Shanghai 或 UTC。",
+        "zh": "“{zone}”不是时区；请使用 IANA 时区名，例如 Asia/Shanghai 或 Europe/Berlin。",
     },
     "console.not_a_command": {
         "en": "Type a slash command such as /customer help, or `help` for the console's own "
@@ -136,7 +136,7 @@ CONSOLE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{typed}” is not a date I can read — type it as YYYY-MM-DD (2026-12-24) or in "
         "words (next Wednesday, 下周三).",
         "zh": "无法识别日期“{typed}” — 请输入 YYYY-MM-DD 格式（2026-12-24），"
-        "或“下周三”“next Wednesday”这样的说法。",
+        "或“下周三”“明天下午3点”这样的说法。",
     },
     "console.time_expected": {
         "en": "“{typed}” is not a time I can read — type it as HH:MM (15:00) or in words (3pm).",

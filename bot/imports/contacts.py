@@ -7,11 +7,20 @@ from datetime import datetime
 
 from sqlalchemy import insert
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import reindex
-from bot.customers.form import ContactForm, FormInvalid, Message, parse_contact_form
+from bot.customers.form import (
+    ContactDraft,
+    ContactForm,
+    FormInvalid,
+    Message,
+    parse_contact_form,
+)
 from bot.customers.names import normalize
-from bot.imports.customers import ImportReport, RowProblem
+from bot.imports.csvfile import cell_problems
+from bot.imports.report import ImportReport, RowProblem
+from bot.imports.savepoints import write_isolated
 from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
@@ -46,11 +55,25 @@ async def import_contacts(
         ).all()
     by_name = {c.handle_key: c for c in cards} | {normalize(c.legal_name): c for c in cards}
     seen: dict[tuple[int, str], int] = {(cid, normalize(name)): 0 for cid, name in known}
+    by_id = {c.id: c for c in cards}
+
+    async def write(session: AsyncSession, values: list[dict[str, object]]) -> None:
+        await session.exec(insert(Contact), params=values)
+        for customer_id in dict.fromkeys(v["customer_id"] for v in values):
+            # Their phones and names now find the card.
+            await reindex(
+                session=session,
+                customer=await session.merge(by_id[customer_id]),
+                contacts=await list_contacts(session=session, customer_id=customer_id),
+            )
+
     for start in range(0, len(rows), CHUNK):
-        touched: dict[int, Customer] = {}
-        values = []
+        values: list[tuple[int, dict[str, object]]] = []
         for offset, row in enumerate(rows[start : start + CHUNK]):
             number = start + offset + 2
+            if problems := cell_problems(number, row):
+                report.problems += problems
+                continue
             customer = by_name.get(normalize(row.get("customer", "")))
             if customer is None:
                 report.problems.append(
@@ -85,25 +108,17 @@ async def import_contacts(
                 )
                 continue
             seen[key] = number
-            touched[customer.id] = customer
-            values.append(_row(draft, customer.id, actor_id, now))
-        if values and not dry_run:
+            values.append((number, _row(draft, customer.id, actor_id, now)))
+        if dry_run:
+            report.imported += len(values)
+        elif values:
             async with db.transaction(write=True) as session:
-                await session.exec(insert(Contact), params=values)
-                for customer in touched.values():  # their phones and names now find the card
-                    merged = await session.merge(customer)
-                    await reindex(
-                        session=session,
-                        customer=merged,
-                        contacts=await list_contacts(session=session, customer_id=customer.id),
-                    )
-        report.imported += len(values)
+                report.imported += await write_isolated(session, values, write, report)
         progress(min(start + CHUNK, len(rows)))
     return report
 
 
-def _row(draft: object, customer_id: int, actor_id: str, now: datetime) -> dict[str, object]:
-    d = draft  # a ContactDraft
+def _row(d: ContactDraft, customer_id: int, actor_id: str, now: datetime) -> dict[str, object]:
     return {
         "customer_id": customer_id,
         "salutation": d.salutation,

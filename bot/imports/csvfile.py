@@ -1,13 +1,26 @@
-"""Reading a spreadsheet saved as CSV: its encoding (UTF-8 or GBK, as Excel in China saves)
-and its columns, named in English or with the CRM's Chinese field names."""
+"""Reading a spreadsheet saved as CSV: its encoding (see bot.imports.encoding), its columns —
+named in English or with the CRM's Chinese field names — and the rules every cell follows
+before its row's own checks: no NUL character, and no longer than its field allows."""
 
 from __future__ import annotations
 
 import csv
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from bot.customers.form import LIMITS, Message
 from bot.customers.names import normalize
+from bot.imports.encoding import MixedEncoding, decode
+from bot.imports.formulas import restore
+from bot.imports.report import CsvUnreadable, RowProblem
+
+if TYPE_CHECKING:
+    from _csv import _reader as CsvReader
+
+# The csv module's own limit (128 KiB a field) refused a whole file over one long cell; the
+# limits per field below refuse only that cell's row.
+csv.field_size_limit(2**31 - 1)
 
 CUSTOMER_COLUMNS = {
     "legal_name": (
@@ -56,10 +69,25 @@ CONTACT_COLUMNS = {
     "email": ("email", "e-mail", "电子邮件", "邮箱"),
 }
 REQUIRED = {"customers": ("legal_name",), "contacts": ("customer", "name")}
+# The form's limits, and for the other fields what the modal lets a person type.
+CELL_LIMITS = {
+    **LIMITS,
+    "short_name": 32,
+    "phone": 40,
+    "office_phone": 40,
+    "home_phone": 40,
+    "mobile": 40,
+    "email": 254,
+    "website": 300,
+    "manager_id": 32,
+    "customer": LIMITS["legal_name"],
+    "status": 50,
+    "level": 50,
+    "security_level": 50,
+    "salutation": 50,
+}
 
-
-class CsvUnreadable(Exception):
-    """Not text in a known encoding, or not CSV at all."""
+__all__ = ["CsvUnreadable", "Table", "cell_problems", "read_cells", "read_table"]
 
 
 @dataclass(frozen=True)
@@ -70,26 +98,27 @@ class Table:
     rows: list[dict[str, str]]  # field → value, in file order (row 2 is the first)
 
 
-def decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):  # gb18030 reads GBK and GB2312 too
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CsvUnreadable("encoding")
+def read_cells(data: bytes) -> list[list[str]]:
+    """Every record, the header first, each cell as it was before an export guarded it."""
+    try:
+        text = decode(data)
+    except MixedEncoding as mixed:
+        row = _row_of_line(data.decode("latin-1"), mixed.line)
+        raise CsvUnreadable(Message("import.encoding_mixed", {"row": row})) from None
+    try:
+        return [
+            [restore(cell) if cell[:1] == "'" else cell for cell in record]
+            for record in _records(text)
+        ]
+    except csv.Error:
+        raise CsvUnreadable(Message("import.unreadable")) from None
 
 
 def read_table(data: bytes, kind: str) -> Table:
-    text = decode(data)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error):
-        raise CsvUnreadable("empty") from None
+    records = read_cells(data)
+    if not records:
+        raise CsvUnreadable(Message("import.empty"))
+    header, body = records[0], records[1:]
     names = CUSTOMER_COLUMNS if kind == "customers" else CONTACT_COLUMNS
     wanted = {
         normalize(alias).replace("（", "(").replace("）", ")"): field
@@ -105,16 +134,40 @@ def read_table(data: bytes, kind: str) -> Table:
             positions[field], columns[field] = index, title
         elif title.strip():
             unknown.append(title)
-    rows = []
-    try:
-        for record in reader:
-            rows.append(
-                {
-                    field: record[i].strip() if i < len(record) else ""
-                    for field, i in positions.items()
-                }
-            )
-    except csv.Error:
-        raise CsvUnreadable("csv") from None
+    rows = [
+        {field: record[i].strip() if i < len(record) else "" for field, i in positions.items()}
+        for record in body
+    ]
     missing = [f for f in REQUIRED[kind] if f not in columns]
     return Table(columns, unknown, missing, rows)
+
+
+def cell_problems(number: int, row: dict[str, str]) -> list[RowProblem]:
+    """What would stop a row before its own rules are checked; the database refuses NUL."""
+    problems = []
+    for field, value in row.items():
+        if "\x00" in value:
+            problems.append(RowProblem(number, field, Message("import.cell_nul")))
+        elif len(value) > CELL_LIMITS[field]:
+            limits = {"length": len(value), "limit": CELL_LIMITS[field]}
+            problems.append(RowProblem(number, field, Message("import.cell_too_long", limits)))
+    return problems
+
+
+def _records(text: str) -> CsvReader:
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.reader(io.StringIO(text), dialect)
+
+
+def _row_of_line(text: str, line: int) -> int:
+    """The spreadsheet row (the header is 1) of a line of the file: a cell may span lines.
+    `text` is the file read byte for byte; CSV's separators are ASCII in every encoding."""
+    reader = _records(text)
+    number = 0
+    for number, _record in enumerate(reader, start=1):  # noqa: B007 (kept after the loop)
+        if reader.line_num > line:
+            break
+    return number

@@ -2,14 +2,14 @@
 against existing cards and within the file, errors per row, nothing partial.
 
 Rows are read in chunks; each chunk's duplicate probes are looked up with a few indexed
-queries, and its good rows are written with bulk inserts in one transaction.
+queries, and its good rows are written with bulk inserts in one transaction — row by row
+under savepoints when the database refuses the bulk, so a bad row never costs the others.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import col, select
@@ -25,32 +25,16 @@ from bot.customers.form import (
     parse_customer_form,
 )
 from bot.customers.keys import CardFacts, card_keys, card_terms, probes
+from bot.imports.csvfile import cell_problems
+from bot.imports.report import ImportReport, RowProblem
+from bot.imports.savepoints import write_isolated
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerEvent, CustomerKey
 from bot.store.schedules import ensure_digest_schedule
 
 CHUNK = 5000
 USER_ID = re.compile(r"[UW][A-Z0-9_]{2,}")
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    row: int  # the spreadsheet's row number (the header is row 1)
-    field: str
-    message: Message
-
-
-@dataclass
-class ImportReport:
-    read: int = 0
-    imported: int = 0
-    problems: list[RowProblem] = field(default_factory=list)
-    unknown_columns: list[str] = field(default_factory=list)
-    dry_run: bool = False
-
-    @property
-    def refused_rows(self) -> int:
-        return len({p.row for p in self.problems})
+Accepted = tuple[CustomerDraft, CardFacts]
 
 
 async def import_customers(
@@ -72,15 +56,20 @@ async def import_customers(
             ).all()
         )
     in_file: dict[tuple[str, str], int] = {}  # match key → row that has it
+
+    async def write(session: AsyncSession, cards: list[Accepted]) -> None:
+        await _write(session, cards, team_id, manager_id, now)
+
     for start in range(0, len(rows), CHUNK):
         async with db.transaction(write=True) as session:
             chunk = [(start + i + 2, row) for i, row in enumerate(rows[start : start + CHUNK])]
             accepted = await _check_chunk(
                 session, chunk, team_id, manager_id, region, handles, in_file, report
             )
-            if accepted and not dry_run:
-                await _write(session, accepted, team_id, manager_id, now)
-            report.imported += len(accepted)
+            if dry_run:
+                report.imported += len(accepted)
+            elif accepted:
+                report.imported += await write_isolated(session, accepted, write, report)
         progress(min(start + CHUNK, len(rows)))
     return report
 
@@ -94,9 +83,12 @@ async def _check_chunk(
     handles: set[str],
     in_file: dict[tuple[str, str], int],
     report: ImportReport,
-) -> list[tuple[CustomerDraft, CardFacts]]:
+) -> list[tuple[int, Accepted]]:
     drafts: list[tuple[int, CustomerDraft, CardFacts]] = []
     for number, row in chunk:
+        if problems := cell_problems(number, row):
+            report.problems += problems
+            continue
         if row.get("manager_id") and not USER_ID.fullmatch(row["manager_id"]):
             report.problems.append(
                 RowProblem(number, "manager_id", Message("import.manager_invalid"))
@@ -143,7 +135,7 @@ async def _check_chunk(
         facts = _facts(draft)
         for key in card_keys(facts):
             in_file.setdefault(key, number)
-        accepted.append((draft, facts))
+        accepted.append((number, (draft, facts)))
     return accepted
 
 
@@ -184,7 +176,7 @@ def _free_handle(draft: CustomerDraft, handles: set[str]) -> str | None:
 
 async def _write(
     session: AsyncSession,
-    accepted: list[tuple[CustomerDraft, CardFacts]],
+    accepted: list[Accepted],
     team_id: str,
     actor_id: str,
     now: datetime,

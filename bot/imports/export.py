@@ -1,5 +1,6 @@
 """CSV exports in UTF-8 with a BOM, so Excel opens Chinese correctly; the column names read
-back in by the import. Values are written as people read them (bot.imports.readable)."""
+back in by the import. Values are written as people read them (bot.imports.readable), and
+no cell is one Excel would run as a formula (see formulas.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, select
+from sqlmodel import col, exists, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Lang
+from bot.imports.formulas import neutralise
 from bot.imports.readable import label, local_time, phone, zone_name
-from bot.store.models import Contact, ContactRecord, Customer
+from bot.store.models import (
+    ChannelLink,
+    Contact,
+    ContactRecord,
+    Customer,
+    SlackProfile,
+    TeamMember,
+    WorkspaceSetting,
+)
 
 BOM = "\ufeff"
 CUSTOMER_HEADERS = {
@@ -87,7 +97,7 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([neutralise("" if v is None else str(v)) for v in row] for row in rows)
     return BOM + out.getvalue()
 
 
@@ -192,6 +202,14 @@ async def team_customers(session: AsyncSession, team_id: str) -> list[Customer]:
         .order_by(col(Customer.id))
     )
     return list((await session.exec(query)).all())
+
+
+async def workspace_known(session: AsyncSession, team_id: str) -> bool:
+    """Anything Rapport holds for the workspace: a card (archived too), a person, a setting."""
+    for table in (Customer, SlackProfile, TeamMember, WorkspaceSetting, ChannelLink):
+        if await session.scalar(select(exists().where(table.team_id == team_id))):
+            return True
+    return False
 
 
 EXPORTS = {"customers": customers_csv, "contacts": contacts_csv, "logs": logs_csv}
