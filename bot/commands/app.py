@@ -69,7 +69,7 @@ def build_app(
     app.middleware(once_per_event(db, clock))
     people = PersonResolver(db, settings.default_tz, clock)
     app.middleware(Deps(db=db, settings=settings, people=people, clock=clock).attach)
-    people.register(app)
+    people.register(app, inflight)
     for router in ROUTERS:
         router.register(app, inflight)
     home.register(app, inflight)

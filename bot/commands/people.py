@@ -18,6 +18,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
+from bot.inflight import InFlight
 from bot.people import Person, is_fresh, person_from_profile, profile_from_users_info
 from bot.store.db import Database
 from bot.store.models import SlackProfile
@@ -141,9 +142,10 @@ class PersonResolver:
         async with self._db.transaction(write=True) as session:
             await save_profile(session=session, profile=profile)
 
-    def register(self, app: AsyncApp) -> None:
+    def register(self, app: AsyncApp, inflight: InFlight) -> None:
         async def user_change(event: dict[str, Any], context: AsyncBoltContext) -> None:
             await self.refresh(context.team_id or "", event["user"])
 
         app.middleware(self.middleware)
-        app.event("user_change")(user_change)
+        # tracked like every listener: shutdown (and the tests' settle) wait for it
+        app.event("user_change")(inflight.track(user_change))
