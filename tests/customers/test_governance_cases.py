@@ -19,6 +19,7 @@ from bot.actor import Actor
 from bot.customers import governance_cases, merge_cases
 from bot.customers.admin_commands import TeamChange
 from bot.customers.refusals import AdminsOnly, CustomerNotFound, MayNotChange
+from bot.customers.team_cli import cli_actor
 from bot.customers.value import ValueForm
 from bot.errors import Conflict, NotFound
 from bot.store.db import Database
@@ -264,8 +265,6 @@ async def test_an_admin_opens_level_zero_cards_to_everyone(
 
 
 async def test_the_cli_acts_as_an_admin_of_the_workspace_it_names(db: Database) -> None:
-    from bot.customers.team_cli import cli_actor
-
     change = TeamChange("clearance", user_id="U_LOW", clearance=2)
     after = await governance_cases.apply_team_change(db, actor=cli_actor(TEAM), change=change)
 
