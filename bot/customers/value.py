@@ -7,6 +7,7 @@ has been in touch for REVISIT_DAYS.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -19,6 +20,25 @@ FACTORS = ("size", "profitability", "investment", "strategic_fit")
 SCORES = range(1, 6)
 TIERS = (("A", 16), ("B", 10), ("C", 0))
 REVISIT_DAYS = {"A": 30}
+
+
+@dataclass(frozen=True)
+class ValueForm:
+    """The four factors as chosen in the value modal: "1" … "5", or "" when not chosen."""
+
+    size: str = ""
+    profitability: str = ""
+    investment: str = ""
+    strategic_fit: str = ""
+
+    def factors(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def value_form_of(factors: dict[str, int] | None) -> ValueForm:
+    """The form of a card's current assessment (empty when it was never assessed)."""
+    current = factors or {}
+    return ValueForm(**{f: str(current[f]) if f in current else "" for f in FACTORS})
 
 
 def tier_of(score: int) -> str:

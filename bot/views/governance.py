@@ -1,11 +1,56 @@
-"""The team, and the workspace settings an admin changes."""
+"""Replies of sharing, archive, the team and the workspace settings an admin changes.
+
+Card names and short names are people's text: escaped here, so a name such as
+`<!channel>` never pings, mentions or links (people and channels are mentioned by their
+ids, which Slack gave us)."""
 
 from __future__ import annotations
 
+from bot.customers.governance import Target
+from bot.customers.governance_cases import SettingsAfter, ShareChange, TeamAfter
 from bot.customers.phases import PHASES
 from bot.i18n import Lang, t
-from bot.store.models import TeamMember
-from bot.views.blocks import Reply, header, section
+from bot.store.models import Customer, TeamMember
+from bot.views.blocks import Reply, escape, header, section
+
+SHARE_WORDS = {
+    (True, True): "share.done",
+    (True, False): "share.already",
+    (False, True): "share.removed",
+    (False, False): "share.not_shared",
+}
+
+
+def mention(target: Target) -> str:
+    return f"<@{target.id}>" if target.kind == "user" else f"<#{target.id}>"
+
+
+def build_share_changed(change: ShareChange, lang: Lang) -> Reply:
+    key = SHARE_WORDS[(change.sharing, change.changed)]
+    name = escape(change.customer.legal_name)
+    return Reply(t(key, lang, name=name, target=mention(change.target)))
+
+
+def build_card_archived(customer: Customer, lang: Lang) -> Reply:
+    name, handle = escape(customer.legal_name), escape(customer.handle)
+    return Reply(t("archive.done", lang, name=name, handle=handle))
+
+
+def build_card_restored(customer: Customer, lang: Lang) -> Reply:
+    return Reply(t("archive.restored", lang, name=escape(customer.legal_name)))
+
+
+def build_team_changed(team: TeamAfter, lang: Lang) -> Reply:
+    """The team after `/customer team …`: the whole team when shown, else what changed."""
+    change, person = team.change, f"<@{team.change.user_id}>"
+    if change.verb == "supervisor" and change.supervisor_id is None:
+        return Reply(t("team.supervisor_cleared", lang, person=person))
+    if change.verb == "supervisor":
+        boss = f"<@{change.supervisor_id}>"
+        return Reply(t("team.supervisor_set", lang, person=person, supervisor=boss))
+    if change.verb == "clearance":
+        return Reply(t("team.clearance_set", lang, person=person, level=change.clearance))
+    return build_team(team.members, lang)
 
 
 def build_team(members: list[TeamMember], lang: Lang) -> Reply:
@@ -22,6 +67,13 @@ def build_team(members: list[TeamMember], lang: Lang) -> Reply:
     ]
     body = "\n".join(lines) or t("team.empty", lang)
     return Reply(text=title, blocks=[header(title), section(body)])
+
+
+def build_settings_changed(settings: SettingsAfter, lang: Lang) -> Reply:
+    if settings.change.open_level0 is None:
+        return build_stale_set(settings.stale_days, lang)
+    state = t("settings.open" if settings.change.open_level0 else "settings.closed", lang)
+    return Reply(t("settings.open_level0", lang, state=state))
 
 
 def build_stale_set(limits: dict[str, int], lang: Lang) -> Reply:

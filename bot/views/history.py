@@ -175,9 +175,25 @@ def event_lines(event: CustomerEvent, page: HistoryPage, reader: Reader) -> list
     return lines
 
 
+@dataclass(frozen=True)
+class OlderHistory:
+    """What the "Older changes" button says: the card, and the oldest event shown."""
+
+    customer_id: int
+    before_id: int
+
+    def to_value(self) -> str:
+        return f"{self.customer_id}:{self.before_id}"
+
+
+def read_older_history(action: dict[str, object]) -> OlderHistory:
+    customer_id, _, before_id = str(action["value"]).partition(":")
+    return OlderHistory(int(customer_id), int(before_id))
+
+
 def build_history(page: HistoryPage, reader: Reader) -> Reply:
     """One page: as many events as fit one message; "Older changes" opens the next page."""
-    title = t("history.title", reader.lang, name=page.customer.legal_name)
+    title = t("history.title", reader.lang, name=escape(page.customer.legal_name))
     blocks: list[Block] = [header(title)]
     if not page.events:
         return Reply(text=title, blocks=[*blocks, context(t("history.empty", reader.lang))])
@@ -190,7 +206,7 @@ def build_history(page: HistoryPage, reader: Reader) -> Reply:
         blocks += sections[: room - len(blocks)]
         shown.append(event)
     if len(shown) < len(page.events):
-        value = f"{page.customer.id}:{shown[-1].id}"
+        value = OlderHistory(page.customer.id, shown[-1].id).to_value()
         older = button(t("history.older", reader.lang), ids.HISTORY_OLDER, value)
         blocks.append({"type": "actions", "elements": [older]})
     elif page.continued:

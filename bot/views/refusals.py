@@ -15,6 +15,8 @@ from bot.views.customer_errors import render_message
 from bot.views.unknown_customer import UNKNOWN_IN_OWN_WORDS, build_unknown_customer
 
 GONE = {"card": "customer.gone", "record": "log.gone", "milestone": "milestone.gone"}
+# the subcommands that say only that nothing matches (no offer to create, no choices)
+NOT_FOUND_PLAINLY = frozenset({"merge", "unmerge", "value"})
 
 
 def build_refusal(error: DomainError, lang: Lang, *, command: str | None = None) -> Reply:
@@ -32,6 +34,8 @@ def build_refusal(error: DomainError, lang: Lang, *, command: str | None = None)
 def _unknown_customer(error: CustomerNotFound, lang: Lang, command: str | None) -> Reply:
     if error.archived is not None:
         return build_archived(error.archived, lang)
+    if command in NOT_FOUND_PLAINLY:
+        return Reply(t("customer.not_found", lang, text=escape(error.text)))
     if command is not None and command in UNKNOWN_IN_OWN_WORDS:
         return build_unknown_customer(command, error.text, error.choices, lang)
     if error.choices:

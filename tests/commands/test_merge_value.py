@@ -139,3 +139,15 @@ async def test_value_is_assessed_shown_and_core_customers_get_revisits(office: H
         if p.kind == "message" and p.channel == "U_WANG" and "revisit" in p.text
     ]
     assert len(revisits) == 1 and "惠普中国有限公司" in revisits[0]
+
+
+async def test_a_refused_merge_names_the_card_the_person_may_not_change(office: Harness) -> None:
+    out, wang = Person(office, "U_OUT"), Person(office, "U_WANG")
+    await out.type("/customer new Outer Trading Co., Ltd.")
+    await out.submit(short_name="OUTER")
+    await out.type("/customer share outer <@U_WANG|wang>")  # Wang sees it, may not change it
+
+    await wang.type("/customer merge hp2 into outer")
+
+    assert "Only the manager of Outer Trading Co., Ltd." in wang.last_text()
+    assert all(c.merged_into is None for c in await rows(office, Customer))
