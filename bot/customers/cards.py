@@ -17,6 +17,7 @@ from bot.customers.duplicates import DuplicateFound, find_duplicates
 from bot.customers.fields import Phone
 from bot.customers.form import ContactDraft, CustomerDraft, FormInvalid, Message
 from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key
+from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
 from bot.store.customers import (
     add,
@@ -39,7 +40,6 @@ from bot.store.models import (
 )
 from bot.store.plans import linked_channels, milestones_of, plan_of
 from bot.store.records import open_follow_ups, timeline
-from bot.store.schedules import ensure_digest_schedule
 
 CARD_FIELDS = (
     "legal_name",

@@ -16,9 +16,9 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import load_card
+from bot.customers.schedules import ensure_weekly
 from bot.store.customers import record_event
 from bot.store.models import ChannelLink
-from bot.store.schedules import ensure_schedule
 
 ALLOW_FLAGS = ("--allow-external", "—allow-external", "--允许外部")
 
@@ -106,7 +106,7 @@ async def link_channel(
             changes={"channel": [channel_id, channel_id], "internal_content": [False, True]},
         )
     await session.flush()
-    await ensure_schedule(
+    await ensure_weekly(
         session=session,
         team_id=team_id,
         kind="brief",

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.cadence import CADENCES
 from bot.customers.cards import load_card
 from bot.customers.form import FormInvalid, Message
 from bot.customers.names import normalize
@@ -46,7 +47,6 @@ PHASE_WORDS = {
     "生命周期管理": "lcm",
     "生命周期": "lcm",
 }
-CADENCES = ("weekly", "biweekly", "monthly", "quarterly", "none")
 
 
 def read_phase(word: str) -> str | None:

@@ -9,17 +9,16 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
-from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.due.items import Due
+from bot.due.reminders import after_reminder_claim, due_reminders
 from bot.i18n import Lang, pick_language
-from bot.jobs.due import Due, due_reminders, next_meeting
 from bot.jobs.outcomes import Outcomes
 from bot.jobs.poster import Poster
 from bot.store.db import Database
 from bot.store.deliveries import claim_new, reclaim_expired
-from bot.store.models import Delivery, FollowUp, PhasePlan
+from bot.store.models import Delivery
 from bot.store.profiles import profiles_of
 from bot.views.blocks import Reply
 
@@ -140,22 +139,3 @@ class Sweeper:
                 ):
                     found[(team_id, profile.user_id)] = pick_language(profile.locale)
         return found
-
-
-async def after_reminder_claim(
-    session: AsyncSession, claimed: list[Delivery], now: datetime
-) -> None:
-    """What only the claimer may do: note the reminded due time (and when), move the next
-    meeting on."""
-    follow_ups = [d.payload["follow_up_id"] for d in claimed if d.kind == "follow_up"]
-    for start in range(0, len(follow_ups), 500):
-        await session.exec(
-            update(FollowUp)
-            .where(col(FollowUp.id).in_(follow_ups[start : start + 500]))
-            .values(reminded_for=FollowUp.due_at, reminded_at=now)
-        )
-    for delivery in claimed:
-        if delivery.kind == "meeting":
-            plan = await session.get(PhasePlan, delivery.payload["plan_id"])
-            if plan is not None and plan.next_meeting_at is not None:
-                plan.next_meeting_at = next_meeting(plan.next_meeting_at, plan.cadence, now)
