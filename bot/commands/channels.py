@@ -35,8 +35,9 @@ async def link(
 ) -> None:
     """`/customer link hp [--allow-external]` in the project channel."""
     await ack()
-    actor, channel = await actor_of(context), command["channel_id"]
+    channel = command["channel_id"]
     shared = await _shared_with_others(client, channel)
+    actor = await actor_of(context)
     done = await channel_cases.link_named(
         deps_of(context).db, actor=actor, channel_id=channel, text=rest, shared=shared
     )

@@ -1,5 +1,6 @@
-"""One sweep: claim what is due in a short transaction, post it with no lock held, record
-the outcome. Run by the clock every ~30 s, by `rapport jobs run`, and by the tests."""
+"""One sweep: claim what is due in a short transaction, read what it says and who may still
+read it, post it with no lock held, record the outcome. Run by the clock every ~30 s, by
+`rapport jobs run`, and by the tests."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.due.items import Due
+from bot.due.items import Due, Payload
+from bot.due.readers import Reader, Sight, cards_told, screened, sights_of
 from bot.due.reminders import after_reminder_claim, due_reminders
 from bot.i18n import Lang, pick_language
 from bot.jobs.outcomes import Outcomes
@@ -28,6 +30,16 @@ MAX_ATTEMPTS = 5
 Render = Callable[[Delivery, Lang, datetime], Reply | None]
 Finder = Callable[[AsyncSession, datetime], Awaitable[list[Due]]]
 Step = Callable[[AsyncSession, list[Delivery], datetime], Awaitable[None]]
+ChannelsOf = Callable[[str], Awaitable[frozenset[str] | None]]  # None: Slack could not say
+
+
+@dataclass
+class Told:
+    """What each claimed delivery may tell its recipient (by delivery id; None: nothing),
+    and the deliveries whose recipient's channels Slack could not say (tried again later)."""
+
+    payloads: dict[int, Payload | None] = field(default_factory=dict)
+    unsure: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -48,8 +60,20 @@ class SweepReport:
 
 
 class Sweeper:
-    def __init__(self, db: Database, poster: Poster, render: Render, *, worker: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        poster: Poster,
+        render: Render,
+        *,
+        worker: str,
+        channels_of: ChannelsOf | None = None,
+        admins: frozenset[str] = frozenset(),
+    ) -> None:
+        """`channels_of`: a person's channels, from Slack (cards shared with a channel are
+        seen by its members); `admins`: people named admins by the deployment."""
         self.db, self.poster, self.render, self.worker = db, poster, render, worker
+        self.channels_of, self.admins = channels_of, admins
 
     async def run(
         self,
@@ -58,7 +82,8 @@ class Sweeper:
         after_claim: Step | None = None,
         prepare: Step | None = None,
     ) -> SweepReport:
-        """Claim (one short write transaction), prepare (a read), post (no transaction)."""
+        """Claim (one short write transaction), prepare and check readers (a read), post (no
+        transaction)."""
         async with self.db.transaction(write=True) as session:
             dues = await find(session, now)
             claimed = await claim_new(
@@ -72,23 +97,54 @@ class Sweeper:
             claimed += await reclaim_expired(
                 session=session, worker=self.worker, now=now, lease=LEASE
             )
-        if prepare is not None and claimed:
+        sights: dict[Reader, Sight] = {}
+        if claimed:
             async with self.db.transaction() as session:
-                await prepare(session, claimed, now)
-        return await self.deliver(claimed, now)
+                if prepare is not None:
+                    await prepare(session, claimed, now)
+                sights = await sights_of(session, claimed, admins=self.admins)
+        return await self.deliver(claimed, now, sights)
 
-    async def deliver(self, claimed: list[Delivery], now: datetime) -> SweepReport:
+    async def deliver(
+        self, claimed: list[Delivery], now: datetime, sights: dict[Reader, Sight]
+    ) -> SweepReport:
         report = SweepReport(claimed=len(claimed))
         languages = await self._languages(claimed)
+        told = await self._told(claimed, sights)
         outcomes = Outcomes(self.db, worker=self.worker, now=now)
         await asyncio.gather(
-            *(self._deliver_one(d, languages, now, report, outcomes) for d in claimed)
+            *(self._deliver_one(d, told, languages, now, report, outcomes) for d in claimed)
         )
         return report
+
+    async def _told(self, claimed: list[Delivery], sights: dict[Reader, Sight]) -> Told:
+        """What each delivery may tell its recipient as of now. Slack is asked for a person's
+        channels only where a card would be seen through one of them alone."""
+        told = Told()
+        channels: dict[Reader, frozenset[str] | None] = {}
+        for delivery in claimed:
+            reader = (delivery.team_id, delivery.target)
+            ids, sight = cards_told(delivery), sights.get(reader)
+            seen = frozenset[str]()
+            if ids and sight is not None and sight.needs_channels(ids):
+                if reader not in channels:
+                    channels[reader] = await self._channels(delivery.target)
+                if (found := channels[reader]) is None:
+                    told.unsure.add(delivery.id or 0)
+                    continue
+                seen = found
+            told.payloads[delivery.id or 0] = screened(
+                delivery, lambda i, s=sight, c=seen: s is not None and s.sees(i, c)
+            )
+        return told
+
+    async def _channels(self, user: str) -> frozenset[str] | None:
+        return await self.channels_of(user) if self.channels_of is not None else frozenset()
 
     async def _deliver_one(
         self,
         delivery: Delivery,
+        told: Told,
         languages: dict[tuple[str, str], Lang],
         now: datetime,
         report: SweepReport,
@@ -97,7 +153,7 @@ class Sweeper:
         """Post, then record it at once (in the next group commit): a crash between the two
         is the only window in which a message could be posted twice (Slack offers no
         idempotency key)."""
-        status, error = await self._post(delivery, languages, now)
+        status, error = await self._post(delivery, told, languages, now)
         line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
         if status == "retry":
             report.left_for_retry += 1
@@ -111,8 +167,18 @@ class Sweeper:
             report.failed.append(f"{line}: {error}")
 
     async def _post(
-        self, delivery: Delivery, languages: dict[tuple[str, str], Lang], now: datetime
+        self,
+        delivery: Delivery,
+        told: Told,
+        languages: dict[tuple[str, str], Lang],
+        now: datetime,
     ) -> tuple[str, str]:
+        if (delivery.id or 0) in told.unsure:  # who may read it is not known yet
+            return ("retry", "") if delivery.attempts < MAX_ATTEMPTS else ("skipped", "")
+        payload = told.payloads.get(delivery.id or 0)
+        if payload is None:  # its recipient may no longer see what it tells
+            return "skipped", ""
+        delivery.payload = payload
         # a channel has no language: it speaks its schedule's
         lang = languages.get((delivery.team_id, delivery.target)) or pick_language(
             delivery.payload.get("locale")
