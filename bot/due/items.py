@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import Delivery
 
 Payload = dict[str, Any]  # JSON kept in the ledger: what the message will say
 BATCH = 10_000  # items of one kind a sweep takes; the rest wait for the next sweep
@@ -33,3 +39,15 @@ class Due:
             "due_at": self.due_at,
             "payload": self.payload,
         }
+
+
+def zone_named(name: str | None) -> ZoneInfo:
+    """A person's or an item's zone by name; UTC when it has none or an unknown one."""
+    try:
+        return ZoneInfo(name) if name else ZoneInfo("UTC")
+    except (KeyError, ValueError):
+        return ZoneInfo("UTC")
+
+
+Finder = Callable[[AsyncSession, datetime], Awaitable[list[Due]]]  # what is due as of now
+Step = Callable[[AsyncSession, list[Delivery], datetime], Awaitable[None]]  # on claimed ones

@@ -5,13 +5,12 @@ milestones, the weekly stale-customer digest and revisits of core customers."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import cadence_window, next_meeting
 from bot.customers.value import REVISIT_DAYS
-from bot.due.items import BATCH, Due
+from bot.due.items import BATCH, Due, zone_named
 from bot.store.due import (
     follow_ups_due,
     meeting_logged,
@@ -297,10 +296,3 @@ async def due_revisits(session: AsyncSession, *, now: datetime) -> list[Due]:
                 )
             )
     return found
-
-
-def zone_named(name: str | None) -> ZoneInfo:
-    try:
-        return ZoneInfo(name) if name else ZoneInfo("UTC")
-    except (KeyError, ValueError):
-        return ZoneInfo("UTC")

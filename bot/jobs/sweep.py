@@ -10,9 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlmodel.ext.asyncio.session import AsyncSession
-
-from bot.due.items import Due, Payload
+from bot.due.items import Finder, Payload, Step
 from bot.due.readers import Reader, Sight, cards_told, screened, sights_of
 from bot.due.reminders import after_reminder_claim, due_reminders
 from bot.i18n import Lang, pick_language
@@ -28,8 +26,6 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 5
 Render = Callable[[Delivery, Lang, datetime], Reply | None]
-Finder = Callable[[AsyncSession, datetime], Awaitable[list[Due]]]
-Step = Callable[[AsyncSession, list[Delivery], datetime], Awaitable[None]]
 ChannelsOf = Callable[[str], Awaitable[frozenset[str] | None]]  # None: Slack could not say
 
 
