@@ -123,7 +123,8 @@ async def phase_pressed(
 async def milestone_pressed(
     ack: AsyncAck, body: Args, action: Args, context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
-    """*Add milestone* on a plan: the form, for a card the person may change."""
+    """*Add milestone* on a plan: the form, for a card the person may change (`respond`:
+    where a refusal is told)."""
     await ack()
     actor = await actor_of(context)
     card = await card_cases.card_to_change(
