@@ -33,7 +33,7 @@ from bench.dataset import ROOT
 from bench.harness import claim_seconds, fake_slack, messages, peak_rss_kb, timed_transactions
 from bench.stats import JobResult
 from bot.clock import SystemClock
-from bot.jobs.briefs import ensure_schedules
+from bot.due.briefs import ensure_schedules
 from bot.jobs.runtime import build_jobs
 from bot.store.db import Database
 from bot.store.models import Delivery, Schedule

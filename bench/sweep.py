@@ -14,6 +14,7 @@ reminders must post each exactly once.
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 import time
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from bench import jobrows
 from bench.bulk import Rows, Target, chunks, insert
 from bench.data import MANAGERS
 from bench.harness import claim_seconds, fake_slack, messages, timed_transactions
+from bench.rows import TEAM_ID
 from bench.stats import JobResult
 from bot.clock import SystemClock
 from bot.jobs.runtime import build_jobs
@@ -83,9 +85,16 @@ def _load(url: str, reminders: int, seed: int) -> float:
 
 
 def _rows(reminders: int, seed: int) -> Iterator[Rows]:
-    """N customers/10, N owners with a profile, and per owner a record with a follow-up."""
+    """N customers/10, N owners with a profile, and per owner a record with a follow-up.
+    The workspace opens level-0 cards to everyone, so each owner may read their reminder (a
+    reminder is delivered only to someone who still may see its card)."""
     customers = max(1, reminders // 10)
     created, last = NOW - timedelta(days=90), NOW - timedelta(hours=1)
+    yield Rows(
+        "workspace_setting",
+        ("team_id", "key", "value", "updated_by", "updated_at"),
+        [(TEAM_ID, "visibility", json.dumps({"open_level0": True}), "bench", created)],
+    )
     yield Rows(
         "customer",
         jobrows.CUSTOMER,

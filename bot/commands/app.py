@@ -9,6 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
 from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
+    card_pages,
     channels,
     customer,
     customer_views,
@@ -77,6 +78,7 @@ def build_app(
     log_views.register(app, inflight)
     phases.register(app, inflight)
     channels.register(app, inflight)
+    card_pages.register(app, inflight)
     reminders.register(app, inflight)
     merges.register(app, inflight)
     governance.register(app, inflight)

@@ -1,10 +1,10 @@
 """/customer link and unlink (project channels), and Slack's channel_shared and
-channel_unshared events, which keep a link's "shared with another organization" up to date."""
+channel_unshared events, which keep a link's "shared with another organization" up to date.
+Slack is asked whether a channel is shared before the use case, and joined after it."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -12,117 +12,74 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.actors import is_admin
-from bot.commands.customer import router
+from bot.commands.actors import actor_of
+from bot.commands.customer import Args, router
 from bot.commands.deps import deps_of, now_of
 from bot.commands.errors import guarded
-from bot.commands.phases import resolved
-from bot.commands.replies import person_of, respond_private
-from bot.customers.channels import (
-    AdminOnly,
-    channel_sharing_changed,
-    link_channel,
-    read_link_text,
-    unlink_channel,
-)
+from bot.commands.replies import respond_private
+from bot.customers import channel_cases
 from bot.inflight import InFlight
-from bot.views.channels import build_admin_only, build_link_notes, build_linked, build_unlinked
+from bot.views.channels import build_link_notes, build_linked, build_unlinked
 
 log = logging.getLogger(__name__)
-Body = dict[str, Any]
 
 
 @router.subcommand("link", "关联")
 async def link(
     ack: AsyncAck,
     rest: str,
-    command: Body,
+    command: Args,
     context: AsyncBoltContext,
     client: AsyncWebClient,
     respond: AsyncRespond,
-    **_: Any,
 ) -> None:
     """`/customer link hp [--allow-external]` in the project channel."""
     await ack()
-    person, channel = person_of(context), command["channel_id"]
-    words, allow = read_link_text(rest)
-    shared = await _shared_with_others(client, channel)  # asked before the transaction
-    try:
-        async with deps_of(context).db.transaction(write=True) as session:
-            leading, blocked = await resolved(context, session, words, "link", edit=True)
-            if blocked is not None:
-                await respond_private(respond, blocked)
-                return
-            linked = await link_channel(
-                session=session,
-                team_id=person.team_id,
-                actor_id=person.user_id,
-                customer_id=leading.customer.id,
-                channel_id=channel,
-                shared=shared,
-                allow_internal=allow,
-                actor_is_admin=is_admin(context),
-                tz=person.tz.key,
-                locale="zh-CN" if person.lang == "zh" else "en-US",
-                now=now_of(context),
-            )
-    except AdminOnly:
-        await respond_private(respond, build_admin_only(person.lang))
-        return
-    reply = build_linked(linked, leading.customer, person.lang)
-    if linked.changed:  # the whole channel sees it; the bot joins to post briefs later
+    channel = command["channel_id"]
+    shared = await _shared_with_others(client, channel)
+    actor = await actor_of(context)
+    done = await channel_cases.link_named(
+        deps_of(context).db, actor=actor, channel_id=channel, text=rest, shared=shared
+    )
+    reply = build_linked(done.linked, done.customer, actor.lang)
+    if done.linked.changed:  # the whole channel sees it; the bot joins to post briefs later
         await respond(response_type="in_channel", replace_original=False, text=reply.text)
         await _join(client, channel)
     else:
         await respond_private(respond, reply)
-    notes = build_link_notes(linked, leading.customer, person.lang, asked_to_allow=allow)
+    notes = build_link_notes(
+        done.linked, done.customer, actor.lang, asked_to_allow=done.asked_to_allow
+    )
     if notes is not None:
         await respond_private(respond, notes)
 
 
 @router.subcommand("unlink", "取消关联")
 async def unlink(
-    ack: AsyncAck,
-    rest: str,
-    command: Body,
-    context: AsyncBoltContext,
-    respond: AsyncRespond,
-    **_: Any,
+    ack: AsyncAck, rest: str, command: Args, context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
     await ack()
-    person, channel = person_of(context), command["channel_id"]
-    async with deps_of(context).db.transaction(write=True) as session:
-        leading, blocked = await resolved(context, session, rest, "unlink", edit=True)
-        if blocked is not None:
-            await respond_private(respond, blocked)
-            return
-        changed = await unlink_channel(
-            session=session,
-            team_id=person.team_id,
-            actor_id=person.user_id,
-            customer_id=leading.customer.id,
-            channel_id=channel,
-            now=now_of(context),
-        )
-    reply = build_unlinked(changed, leading.customer, person.lang)
-    if changed:
+    actor = await actor_of(context)
+    done = await channel_cases.unlink_named(
+        deps_of(context).db, actor=actor, channel_id=command["channel_id"], text=rest
+    )
+    reply = build_unlinked(done.changed, done.customer, actor.lang)
+    if done.changed:
         await respond(response_type="in_channel", replace_original=False, text=reply.text)
     else:
         await respond_private(respond, reply)
 
 
-async def sharing_changed(event: Body, context: AsyncBoltContext) -> None:
+async def sharing_changed(event: Args, context: AsyncBoltContext) -> None:
     """channel_shared: another organization joined; channel_unshared says whether any
     other is still there (is_ext_shared)."""
-    shared = event.get("type") == "channel_shared" or bool(event.get("is_ext_shared"))
-    async with deps_of(context).db.transaction(write=True) as session:
-        await channel_sharing_changed(
-            session=session,
-            team_id=context.team_id or "",
-            channel_id=str(event.get("channel", "")),
-            shared=shared,
-            now=now_of(context),
-        )
+    await channel_cases.note_sharing(
+        deps_of(context).db,
+        team_id=context.team_id or "",
+        channel_id=str(event.get("channel", "")),
+        shared=event.get("type") == "channel_shared" or bool(event.get("is_ext_shared")),
+        now=now_of(context),
+    )
 
 
 async def _shared_with_others(client: AsyncWebClient, channel: str) -> bool | None:

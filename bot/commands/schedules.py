@@ -2,51 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 
-from bot.commands.customer import router
-from bot.commands.deps import deps_of, now_of
-from bot.commands.replies import ack_ephemeral, person_of
-from bot.i18n import t
-from bot.jobs.briefs import configure_brief, read_brief_setting
-from bot.views.blocks import Reply
+from bot.commands.actors import actor_of
+from bot.commands.customer import Args, router
+from bot.commands.deps import deps_of
+from bot.commands.replies import ack_ephemeral
+from bot.due.brief_cases import configure_brief
+from bot.views.briefs import build_brief_setting
 
 
 @router.subcommand("brief", "简报")
-async def brief(
-    ack: AsyncAck, rest: str, command: dict[str, Any], context: AsyncBoltContext, **_: Any
-) -> None:
-    person = person_of(context)
-    setting = read_brief_setting(rest)
-    if setting is None:
-        await ack_ephemeral(ack, Reply(t("brief.usage", person.lang)))
-        return
-    enabled, weekday, hour = setting
-    async with deps_of(context).db.transaction(write=True) as session:
-        schedule = await configure_brief(
-            session,
-            team_id=person.team_id,
-            channel_id=command["channel_id"],
-            actor_id=person.user_id,
-            locale="zh-CN" if person.lang == "zh" else "en-US",
-            tz=person.tz.key,
-            enabled=enabled,
-            weekday=weekday,
-            hour=hour,
-            now=now_of(context),
-        )
-    state = (
-        t(
-            "brief.state_on",
-            person.lang,
-            day=t(f"weekday.{schedule.weekday}", person.lang),
-            hour=schedule.hour,
-            tz=schedule.tz,
-        )
-        if schedule.enabled
-        else t("brief.state_off", person.lang)
+async def brief(ack: AsyncAck, rest: str, command: Args, context: AsyncBoltContext) -> None:
+    """Answered in the ack: one small write, no Slack call (a channel's brief is nobody's
+    card, so the person's channels are not asked for)."""
+    actor = await actor_of(context, channels=False)
+    schedule = await configure_brief(
+        deps_of(context).db, actor=actor, channel_id=command["channel_id"], text=rest
     )
-    await ack_ephemeral(ack, Reply(t("brief.settings", person.lang, state=state)))
+    await ack_ephemeral(ack, build_brief_setting(schedule, actor.lang))

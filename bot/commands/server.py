@@ -108,7 +108,8 @@ def build_service(
     inflight = InFlight()
     identity = BotIdentity(client)
     bolt = build_app(settings, db, client, inflight, identity, clock)
-    jobs, scheduler = build_jobs(db, client, clock=clock, pace=pace), Scheduler()
+    jobs = build_jobs(db, client, clock=clock, pace=pace, admins=settings.admins)
+    scheduler = Scheduler()
     if run_sweeps:
         jobs.schedule(scheduler)
     return Service(

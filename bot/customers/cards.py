@@ -17,6 +17,7 @@ from bot.customers.duplicates import DuplicateFound, find_duplicates
 from bot.customers.fields import Phone
 from bot.customers.form import ContactDraft, CustomerDraft, FormInvalid, Message
 from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key
+from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
 from bot.store.customers import (
     add,
@@ -37,9 +38,9 @@ from bot.store.models import (
     Milestone,
     PhasePlan,
 )
+from bot.store.pages import count_milestones, count_open_follow_ups
 from bot.store.plans import linked_channels, milestones_of, plan_of
 from bot.store.records import open_follow_ups, timeline
-from bot.store.schedules import ensure_digest_schedule
 
 CARD_FIELDS = (
     "legal_name",
@@ -86,6 +87,8 @@ class CustomerCard:
     plan: PhasePlan | None = None  # the plan of the current phase
     milestones: list[Milestone] = field(default_factory=list)  # open, soonest first
     channels: list[str] = field(default_factory=list)
+    follow_ups_total: int = 0  # open ones: the card lists the first few
+    milestones_total: int = 0  # open ones
 
 
 TIMELINE_ON_CARD = 5
@@ -110,6 +113,8 @@ async def load_card(
         await plan_of(session=session, customer_id=customer_id, phase=customer.phase),
         await milestones_of(session=session, customer_id=customer_id, include_done=False, limit=3),
         await linked_channels(session=session, customer_id=customer_id),
+        await count_open_follow_ups(session=session, customer_id=customer_id),
+        await count_milestones(session=session, customer_id=customer_id, include_done=False),
     )
 
 

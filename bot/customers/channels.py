@@ -16,16 +16,20 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import load_card
+from bot.customers.schedules import ensure_weekly
+from bot.errors import Message, NotAllowed
 from bot.store.customers import record_event
 from bot.store.models import ChannelLink
-from bot.store.schedules import ensure_schedule
 
 ALLOW_FLAGS = ("--allow-external", "—allow-external", "--允许外部")
 
 
-class AdminOnly(Exception):
+class AdminOnly(NotAllowed):
     """Only an admin may allow internal content in a channel shared with another
     organization."""
+
+    def __init__(self) -> None:
+        super().__init__(Message("link.allow_admin_only"))
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ async def link_channel(
     """Link (or re-check) the channel. `shared`: what Slack said (None: it could not say).
     The channel's weekly brief is scheduled in the same transaction, in the linker's zone."""
     if allow_internal and not actor_is_admin:
-        raise AdminOnly
+        raise AdminOnly()
     await load_card(session=session, team_id=team_id, customer_id=customer_id)
     link = await active_link(
         session=session, team_id=team_id, customer_id=customer_id, channel_id=channel_id
@@ -106,7 +110,7 @@ async def link_channel(
             changes={"channel": [channel_id, channel_id], "internal_content": [False, True]},
         )
     await session.flush()
-    await ensure_schedule(
+    await ensure_weekly(
         session=session,
         team_id=team_id,
         kind="brief",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -10,7 +11,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.cards import load_card
 from bot.customers.form import FormInvalid, Message
 from bot.dates.one_liner import split_title_and_date
-from bot.dates.understand import InThePast, Understood, Unreadable
+from bot.dates.rules import DEFAULT_TIME
+from bot.dates.understand import InThePast, Understood, Unreadable, at_local
 from bot.errors import NotFound
 from bot.store.customers import add, record_event
 from bot.store.models import Milestone
@@ -23,6 +25,24 @@ class MilestoneNotFound(NotFound):
 
     def __init__(self, milestone_id: int) -> None:
         super().__init__("milestone", str(milestone_id))
+
+
+@dataclass(frozen=True)
+class MilestoneForm:
+    """The milestone modal: a title and a day picked (YYYY-MM-DD, "" when none)."""
+
+    title: str = ""
+    due: str = ""
+
+
+def picked_due(day: str, *, tz: ZoneInfo, now: datetime) -> datetime:
+    """The day picked in the form, at the default time in `tz`; required, not past."""
+    if not day:
+        raise FormInvalid({"due": Message("field.follow_up_date.required")})
+    due = at_local(date.fromisoformat(day), DEFAULT_TIME, tz)
+    if due <= now:
+        raise FormInvalid({"due": Message("field.follow_up_date.past")})
+    return due
 
 
 def read_milestone(text: str, *, now: datetime, tz: ZoneInfo) -> tuple[str, datetime]:

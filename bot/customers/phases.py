@@ -12,13 +12,14 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.cadence import CADENCES
 from bot.customers.cards import load_card
 from bot.customers.form import FormInvalid, Message
 from bot.customers.names import normalize
 from bot.dates.rules import DEFAULT_TIME
 from bot.dates.understand import at_local
 from bot.store.customers import add, record_event
-from bot.store.models import Customer, PhaseChange, PhasePlan
+from bot.store.models import Contact, Customer, Milestone, PhaseChange, PhasePlan
 from bot.store.plans import linked_channels, plan_of
 
 PHASES = ("pre_contract", "post_contract", "implementation", "close_out", "lcm")
@@ -46,7 +47,6 @@ PHASE_WORDS = {
     "生命周期管理": "lcm",
     "生命周期": "lcm",
 }
-CADENCES = ("weekly", "biweekly", "monthly", "quarterly", "none")
 
 
 def read_phase(word: str) -> str | None:
@@ -69,6 +69,36 @@ class PhaseForm:
     adhoc_process: str = ""
     note: str = ""
     reason: str = ""
+
+
+def plan_form(customer: Customer, plan: PhasePlan | None, to_phase: str) -> PhaseForm:
+    """The transition form to `to_phase`, filled with that phase's plan as it stands (the
+    manager as primary contact when there is none). The meeting, note and reason start
+    empty: they are about this change."""
+    if plan is None:
+        return PhaseForm(to_phase=to_phase, primary_contact_id=customer.manager_id)
+    return PhaseForm(
+        to_phase=to_phase,
+        primary_contact_id=plan.primary_contact_id or customer.manager_id,
+        sales_rep_id=plan.sales_rep_id,
+        contact_ids=tuple(str(i) for i in plan.contact_ids),
+        cadence=plan.cadence,
+        adhoc_process=plan.adhoc_process,
+    )
+
+
+@dataclass(frozen=True)
+class RelationsPlan:
+    """A card's whole relations plan: each phase's plan, the phase history (oldest first),
+    the first milestones by date and how many there are, project channels, contacts."""
+
+    customer: Customer
+    plans: dict[str, PhasePlan]
+    changes: list[PhaseChange]
+    milestones: list[Milestone]
+    channels: list[str]
+    contacts: list[Contact]
+    milestones_total: int | None = None  # None: `milestones` are all there are
 
 
 @dataclass(frozen=True)

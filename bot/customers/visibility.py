@@ -22,18 +22,7 @@ class Gate:
         self.open_level0 = open_level0
 
     async def access(self, customers: Sequence[Customer]) -> dict[int, CardAccess]:
-        shares = await shares_of(session=self.session, customer_ids=[c.id for c in customers])
-        return {
-            c.id: CardAccess(
-                manager_id=c.manager_id,
-                security_level=c.security_level,
-                shared_users=frozenset(shares[c.id][0]),
-                shared_channels=frozenset(shares[c.id][1]),
-                open_level0=self.open_level0,
-                archived=c.archived_at is not None,
-            )
-            for c in customers
-        }
+        return await access_of(self.session, customers, open_level0=self.open_level0)
 
     async def visible(self, customers: Sequence[Customer]) -> list[Customer]:
         if self.viewer.is_admin:
@@ -50,6 +39,24 @@ class Gate:
     async def require_edit(self, customer: Customer) -> None:
         if not await self.may_edit(customer):
             raise MayNotChange(customer)
+
+
+async def access_of(
+    session: AsyncSession, customers: Sequence[Customer], *, open_level0: bool
+) -> dict[int, CardAccess]:
+    """Who may see each card, whoever asks: its manager, level, shares, archive."""
+    shares = await shares_of(session=session, customer_ids=[c.id for c in customers])
+    return {
+        c.id: CardAccess(
+            manager_id=c.manager_id,
+            security_level=c.security_level,
+            shared_users=frozenset(shares[c.id][0]),
+            shared_channels=frozenset(shares[c.id][1]),
+            open_level0=open_level0,
+            archived=c.archived_at is not None,
+        )
+        for c in customers
+    }
 
 
 async def gate_for(

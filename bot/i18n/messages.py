@@ -11,6 +11,7 @@ from bot.i18n.date_messages import DATE_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
 from bot.i18n.limits_messages import LIMITS_MESSAGES
+from bot.i18n.list_messages import LIST_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
@@ -117,3 +118,4 @@ MESSAGES.update(LIMITS_MESSAGES)
 MESSAGES.update(CONSOLE_MESSAGES)
 MESSAGES.update(BRIEF_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
+MESSAGES.update(LIST_MESSAGES)

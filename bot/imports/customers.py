@@ -25,12 +25,12 @@ from bot.customers.form import (
     parse_customer_form,
 )
 from bot.customers.keys import CardFacts, card_keys, card_terms, probes
+from bot.customers.schedules import ensure_digest_schedule
 from bot.imports.csvfile import cell_problems
 from bot.imports.report import ImportReport, RowProblem
 from bot.imports.savepoints import write_isolated
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerEvent, CustomerKey
-from bot.store.schedules import ensure_digest_schedule
 
 CHUNK = 5000
 USER_ID = re.compile(r"[UW][A-Z0-9_]{2,}")

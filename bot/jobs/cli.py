@@ -14,7 +14,7 @@ from bot.store.db import Database
 async def run_jobs(settings: Settings, sweep: str, *, now: datetime | None) -> int:
     db = Database(settings.database_url)
     clock = SystemClock()
-    jobs = build_jobs(db, build_web_client(settings), clock=clock)
+    jobs = build_jobs(db, build_web_client(settings), clock=clock, admins=settings.admins)
     try:
         moment = now or clock.now()
         report = await (

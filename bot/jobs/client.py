@@ -1,7 +1,10 @@
 """The Web API client the app uses for every call to Slack: the listeners and the sweeps
-(which live below them) share it, so it lives here."""
+(which live below them) share it, so it lives here; and what a sweep asks Slack besides
+posting."""
 
 from __future__ import annotations
+
+import logging
 
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -11,6 +14,8 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def build_web_client(settings: Settings, *, timeout: int = 10) -> AsyncWebClient:
@@ -25,3 +30,26 @@ def build_web_client(settings: Settings, *, timeout: int = 10) -> AsyncWebClient
             AsyncServerErrorRetryHandler(max_retry_count=2),
         ],
     )
+
+
+async def member_channels(client: AsyncWebClient, user: str) -> frozenset[str] | None:
+    """The channels `user` is a member of (that Rapport can see); None when Slack cannot
+    say. A sweep asks this only for someone who sees a card through a channel alone."""
+    found: set[str] = set()
+    cursor: str | None = None
+    try:
+        while True:
+            response = await client.users_conversations(
+                user=user,
+                types="public_channel,private_channel",
+                limit=1000,
+                exclude_archived=True,
+                cursor=cursor,
+            )
+            found |= {c["id"] for c in response.get("channels", [])}
+            cursor = (response.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return frozenset(found)
+    except Exception:
+        log.warning("users.conversations for %s failed; asked again at the next sweep", user)
+        return None

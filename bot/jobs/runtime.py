@@ -11,7 +11,8 @@ from datetime import datetime
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
-from bot.jobs import briefs
+from bot.due import briefs
+from bot.jobs.client import member_channels
 from bot.jobs.poster import Poster
 from bot.jobs.scheduler import Scheduler
 from bot.jobs.sweep import Sweeper, SweepReport
@@ -54,6 +55,21 @@ class Jobs:
         scheduler.every(BRIEF_SECONDS, "briefs", weekly)
 
 
-def build_jobs(db: Database, client: AsyncWebClient, *, clock: Clock, pace: float = 1.0) -> Jobs:
+def build_jobs(
+    db: Database,
+    client: AsyncWebClient,
+    *,
+    clock: Clock,
+    pace: float = 1.0,
+    admins: frozenset[str] = frozenset(),
+) -> Jobs:
+    """`admins`: the people RAPPORT_ADMINS names (they see every card)."""
     poster = Poster(client, per_channel_interval=pace)
-    return Jobs(reminders=Sweeper(db, poster, render_delivery, worker=worker_id()), clock=clock)
+
+    async def channels_of(user: str) -> frozenset[str] | None:
+        return await member_channels(client, user)
+
+    sweeper = Sweeper(
+        db, poster, render_delivery, worker=worker_id(), channels_of=channels_of, admins=admins
+    )
+    return Jobs(reminders=sweeper, clock=clock)

@@ -1,5 +1,6 @@
-"""One sweep: claim what is due in a short transaction, post it with no lock held, record
-the outcome. Run by the clock every ~30 s, by `rapport jobs run`, and by the tests."""
+"""One sweep: claim what is due in a short transaction, read what it says and who may still
+read it, post it with no lock held, record the outcome. Run by the clock every ~30 s, by
+`rapport jobs run`, and by the tests."""
 
 from __future__ import annotations
 
@@ -9,17 +10,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
-from sqlmodel import col
-from sqlmodel.ext.asyncio.session import AsyncSession
-
+from bot.due.items import Finder, Payload, Step
+from bot.due.readers import Reader, Sight, cards_told, screened, sights_of
+from bot.due.reminders import after_reminder_claim, due_reminders
 from bot.i18n import Lang, pick_language
-from bot.jobs.due import Due, due_reminders, next_meeting
 from bot.jobs.outcomes import Outcomes
 from bot.jobs.poster import Poster
 from bot.store.db import Database
 from bot.store.deliveries import claim_new, reclaim_expired
-from bot.store.models import Delivery, FollowUp, PhasePlan
+from bot.store.models import Delivery
 from bot.store.profiles import profiles_of
 from bot.views.blocks import Reply
 
@@ -27,8 +26,16 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 5
 Render = Callable[[Delivery, Lang, datetime], Reply | None]
-Finder = Callable[[AsyncSession, datetime], Awaitable[list[Due]]]
-Step = Callable[[AsyncSession, list[Delivery], datetime], Awaitable[None]]
+ChannelsOf = Callable[[str], Awaitable[frozenset[str] | None]]  # None: Slack could not say
+
+
+@dataclass
+class Told:
+    """What each claimed delivery may tell its recipient (by delivery id; None: nothing),
+    and the deliveries whose recipient's channels Slack could not say (tried again later)."""
+
+    payloads: dict[int, Payload | None] = field(default_factory=dict)
+    unsure: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -49,8 +56,20 @@ class SweepReport:
 
 
 class Sweeper:
-    def __init__(self, db: Database, poster: Poster, render: Render, *, worker: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        poster: Poster,
+        render: Render,
+        *,
+        worker: str,
+        channels_of: ChannelsOf | None = None,
+        admins: frozenset[str] = frozenset(),
+    ) -> None:
+        """`channels_of`: a person's channels, from Slack (cards shared with a channel are
+        seen by its members); `admins`: people named admins by the deployment."""
         self.db, self.poster, self.render, self.worker = db, poster, render, worker
+        self.channels_of, self.admins = channels_of, admins
 
     async def run(
         self,
@@ -59,7 +78,8 @@ class Sweeper:
         after_claim: Step | None = None,
         prepare: Step | None = None,
     ) -> SweepReport:
-        """Claim (one short write transaction), prepare (a read), post (no transaction)."""
+        """Claim (one short write transaction), prepare and check readers (a read), post (no
+        transaction)."""
         async with self.db.transaction(write=True) as session:
             dues = await find(session, now)
             claimed = await claim_new(
@@ -73,23 +93,54 @@ class Sweeper:
             claimed += await reclaim_expired(
                 session=session, worker=self.worker, now=now, lease=LEASE
             )
-        if prepare is not None and claimed:
+        sights: dict[Reader, Sight] = {}
+        if claimed:
             async with self.db.transaction() as session:
-                await prepare(session, claimed, now)
-        return await self.deliver(claimed, now)
+                if prepare is not None:
+                    await prepare(session, claimed, now)
+                sights = await sights_of(session, claimed, admins=self.admins)
+        return await self.deliver(claimed, now, sights)
 
-    async def deliver(self, claimed: list[Delivery], now: datetime) -> SweepReport:
+    async def deliver(
+        self, claimed: list[Delivery], now: datetime, sights: dict[Reader, Sight]
+    ) -> SweepReport:
         report = SweepReport(claimed=len(claimed))
         languages = await self._languages(claimed)
+        told = await self._told(claimed, sights)
         outcomes = Outcomes(self.db, worker=self.worker, now=now)
         await asyncio.gather(
-            *(self._deliver_one(d, languages, now, report, outcomes) for d in claimed)
+            *(self._deliver_one(d, told, languages, now, report, outcomes) for d in claimed)
         )
         return report
+
+    async def _told(self, claimed: list[Delivery], sights: dict[Reader, Sight]) -> Told:
+        """What each delivery may tell its recipient as of now. Slack is asked for a person's
+        channels only where a card would be seen through one of them alone."""
+        told = Told()
+        channels: dict[Reader, frozenset[str] | None] = {}
+        for delivery in claimed:
+            reader = (delivery.team_id, delivery.target)
+            ids, sight = cards_told(delivery), sights.get(reader)
+            seen = frozenset[str]()
+            if ids and sight is not None and sight.needs_channels(ids):
+                if reader not in channels:
+                    channels[reader] = await self._channels(delivery.target)
+                if (found := channels[reader]) is None:
+                    told.unsure.add(delivery.id or 0)
+                    continue
+                seen = found
+            told.payloads[delivery.id or 0] = screened(
+                delivery, lambda i, s=sight, c=seen: s is not None and s.sees(i, c)
+            )
+        return told
+
+    async def _channels(self, user: str) -> frozenset[str] | None:
+        return await self.channels_of(user) if self.channels_of is not None else frozenset()
 
     async def _deliver_one(
         self,
         delivery: Delivery,
+        told: Told,
         languages: dict[tuple[str, str], Lang],
         now: datetime,
         report: SweepReport,
@@ -98,7 +149,7 @@ class Sweeper:
         """Post, then record it at once (in the next group commit): a crash between the two
         is the only window in which a message could be posted twice (Slack offers no
         idempotency key)."""
-        status, error = await self._post(delivery, languages, now)
+        status, error = await self._post(delivery, told, languages, now)
         line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
         if status == "retry":
             report.left_for_retry += 1
@@ -112,8 +163,18 @@ class Sweeper:
             report.failed.append(f"{line}: {error}")
 
     async def _post(
-        self, delivery: Delivery, languages: dict[tuple[str, str], Lang], now: datetime
+        self,
+        delivery: Delivery,
+        told: Told,
+        languages: dict[tuple[str, str], Lang],
+        now: datetime,
     ) -> tuple[str, str]:
+        if (delivery.id or 0) in told.unsure:  # who may read it is not known yet
+            return ("retry", "") if delivery.attempts < MAX_ATTEMPTS else ("skipped", "")
+        payload = told.payloads.get(delivery.id or 0)
+        if payload is None:  # its recipient may no longer see what it tells
+            return "skipped", ""
+        delivery.payload = payload
         # a channel has no language: it speaks its schedule's
         lang = languages.get((delivery.team_id, delivery.target)) or pick_language(
             delivery.payload.get("locale")
@@ -140,22 +201,3 @@ class Sweeper:
                 ):
                     found[(team_id, profile.user_id)] = pick_language(profile.locale)
         return found
-
-
-async def after_reminder_claim(
-    session: AsyncSession, claimed: list[Delivery], now: datetime
-) -> None:
-    """What only the claimer may do: note the reminded due time (and when), move the next
-    meeting on."""
-    follow_ups = [d.payload["follow_up_id"] for d in claimed if d.kind == "follow_up"]
-    for start in range(0, len(follow_ups), 500):
-        await session.exec(
-            update(FollowUp)
-            .where(col(FollowUp.id).in_(follow_ups[start : start + 500]))
-            .values(reminded_for=FollowUp.due_at, reminded_at=now)
-        )
-    for delivery in claimed:
-        if delivery.kind == "meeting":
-            plan = await session.get(PhasePlan, delivery.payload["plan_id"])
-            if plan is not None and plan.next_meeting_at is not None:
-                plan.next_meeting_at = next_meeting(plan.next_meeting_at, plan.cadence, now)

@@ -1,8 +1,9 @@
-"""Weekly schedules (a channel's brief, an account manager's digest) and when they next run.
+"""Weekly schedules (a channel's brief, an account manager's digest): stored rows.
 
 A schedule is created in the same transaction as what calls for it (the channel's link, the
 card that names the manager), so the first Monday after it is never skipped; the sweep's
-`ensure_schedules` only fills in for data saved before that.
+`ensure_schedules` only fills in for data saved before that. When a schedule runs is a rule
+(bot/customers/cadence.py); its callers say.
 """
 
 from __future__ import annotations
@@ -10,20 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import Schedule, SlackProfile
-
-DEFAULT_WEEKDAY = 0  # Monday
-DEFAULT_HOUR = 9
-
-
-def next_run(weekday: int, hour: int, tz: str, after: datetime) -> datetime:
-    """The first weekday at hour:00 in `tz` at or after `after` (daylight saving included)."""
-    trigger = CronTrigger(day_of_week=weekday, hour=hour, minute=0, timezone=ZoneInfo(tz))
-    return trigger.get_next_fire_time(None, after)
 
 
 async def zone_and_locale(*, session: AsyncSession, team_id: str, user_id: str) -> tuple[str, str]:
@@ -45,7 +37,9 @@ async def ensure_schedule(
     target: str,
     tz: str,
     locale: str,
-    first_after: datetime,
+    weekday: int,
+    hour: int,
+    next_run_at: datetime,
     actor_id: str = "rapport",
 ) -> None:
     """A weekly schedule for `target` unless it has one (kept as it is: its day, hour, on or
@@ -58,11 +52,11 @@ async def ensure_schedule(
             kind=kind,
             target=target,
             tz=tz,
-            weekday=DEFAULT_WEEKDAY,
-            hour=DEFAULT_HOUR,
+            weekday=weekday,
+            hour=hour,
             locale=locale,
             enabled=True,
-            next_run_at=next_run(DEFAULT_WEEKDAY, DEFAULT_HOUR, tz, first_after),
+            next_run_at=next_run_at,
             updated_by=actor_id,
         )
         .on_conflict_do_nothing(index_elements=["team_id", "kind", "target"])
@@ -70,25 +64,10 @@ async def ensure_schedule(
     await session.exec(statement)
 
 
-async def ensure_digest_schedule(
-    *,
-    session: AsyncSession,
-    team_id: str,
-    manager_id: str,
-    now: datetime,
-    tz: str | None = None,
-    locale: str | None = None,
-) -> None:
-    """The account manager's weekly digest, in their zone (given, or as Slack told us)."""
-    known_tz, known_locale = await zone_and_locale(
-        session=session, team_id=team_id, user_id=manager_id
+async def schedule_of(
+    *, session: AsyncSession, team_id: str, kind: str, target: str
+) -> Schedule | None:
+    query = select(Schedule).where(
+        Schedule.team_id == team_id, Schedule.kind == kind, Schedule.target == target
     )
-    await ensure_schedule(
-        session=session,
-        team_id=team_id,
-        kind="digest",
-        target=manager_id,
-        tz=tz or known_tz,
-        locale=locale or known_locale,
-        first_after=now,
-    )
+    return (await session.exec(query)).first()

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.dates.display import format_day, format_moment
 from bot.i18n import Lang, t
-from bot.store.models import Delivery
+from bot.store.models import Delivery, Schedule
 from bot.views.blocks import (
     MESSAGE_BLOCK_LIMIT,
     SECTION_TEXT_LIMIT,
@@ -33,6 +33,22 @@ def render_delivery(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
     if delivery.kind == "digest":
         return build_digest(delivery.payload.get("content"), delivery.period, lang)
     return render_reminder(delivery, lang, now)
+
+
+def build_brief_setting(schedule: Schedule, lang: Lang) -> Reply:
+    """The channel's weekly brief as it is now set: on (day, hour, zone) or off."""
+    state = (
+        t(
+            "brief.state_on",
+            lang,
+            day=t(f"weekday.{schedule.weekday}", lang),
+            hour=schedule.hour,
+            tz=schedule.tz,
+        )
+        if schedule.enabled
+        else t("brief.state_off", lang)
+    )
+    return Reply(t("brief.settings", lang, state=state))
 
 
 def build_brief(

@@ -32,7 +32,3 @@ def build_link_notes(
         return Reply(t(key, lang, who=f"<@{linked.allowed_by}>", **names))
     key = "link.shared_warning" if linked.checked else "link.shared_unknown"
     return Reply(":warning: " + t(key, lang, **names))
-
-
-def build_admin_only(lang: Lang) -> Reply:
-    return Reply(t("link.allow_admin_only", lang))

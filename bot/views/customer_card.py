@@ -22,7 +22,7 @@ from bot.views.blocks import (
     section,
 )
 from bot.views.inputs import button, option
-from bot.views.plan import milestone_block, plan_lines
+from bot.views.plan import channel_mentions, milestone_block, more_block, plan_lines
 from bot.views.timeline import follow_up_blocks, timeline_blocks
 
 CONTACTS_SHOWN = 10  # with plan, milestones and timeline, the card stays within 50 blocks
@@ -58,6 +58,7 @@ def build_customer_card(
         divider(),
         *_plan_blocks(card, lang, tz),
         *follow_up_blocks(card.follow_ups, lang),
+        *_more_follow_ups(card, lang),
         *timeline_blocks(customer, card.records, lang),
     ]
     blocks += [
@@ -127,11 +128,20 @@ def _plan_blocks(card: CustomerCard, lang: Lang, tz: ZoneInfo) -> list[Block]:
     if card.milestones:
         blocks.append(section(f"*{t('card.milestones', lang)}*"))
         blocks += [milestone_block(m, lang) for m in card.milestones]
-    if card.channels:
-        blocks.append(
-            context(f"{t('card.channels', lang)}: " + ", ".join(f"<#{c}>" for c in card.channels))
-        )
-    return blocks
+    if card.milestones_total > len(card.milestones):  # the plan lists them all
+        left = card.milestones_total - len(card.milestones)
+        handle = escape(card.customer.handle)
+        blocks.append(context(t("list.more_milestones", lang, count=left, handle=handle)))
+    channels = channel_mentions(card.channels, t("card.channels", lang), lang)
+    return blocks if channels is None else [*blocks, channels]
+
+
+def _more_follow_ups(card: CustomerCard, lang: Lang) -> list[Block]:
+    """The card lists the first open follow-ups; a button lists them all."""
+    if card.follow_ups_total <= len(card.follow_ups):
+        return []
+    shown, total = len(card.follow_ups), card.follow_ups_total
+    return [more_block(card.customer, shown, total, ids.FOLLOW_UPS_MORE, lang)]
 
 
 def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:

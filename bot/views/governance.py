@@ -11,7 +11,16 @@ from bot.customers.governance_cases import SettingsAfter, ShareChange, TeamAfter
 from bot.customers.phases import PHASES
 from bot.i18n import Lang, t
 from bot.store.models import Customer, TeamMember
-from bot.views.blocks import Reply, escape, header, section
+from bot.views.blocks import (
+    MESSAGE_BLOCK_LIMIT,
+    SECTION_TEXT_LIMIT,
+    Block,
+    Reply,
+    context,
+    escape,
+    header,
+    section,
+)
 
 SHARE_WORDS = {
     (True, True): "share.done",
@@ -65,8 +74,25 @@ def build_team(members: list[TeamMember], lang: Lang) -> Reply:
         )
         for m in members
     ]
-    body = "\n".join(lines) or t("team.empty", lang)
-    return Reply(text=title, blocks=[header(title), section(body)])
+    if not lines:
+        return Reply(text=title, blocks=[header(title), section(t("team.empty", lang))])
+    blocks: list[Block] = [header(title)]
+    room = MESSAGE_BLOCK_LIMIT - 2  # the header, and "+N more" when the team outgrows it
+    texts: list[str] = []
+    shown = 0
+    for line in lines:  # every line whole, in as many sections as it takes
+        if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:
+            texts[-1] += "\n" + line
+        elif len(texts) < room:
+            texts.append(line)
+        else:
+            break
+        shown += 1
+    blocks += [section(text) for text in texts]
+    if shown < len(lines):  # the CLI lists everyone
+        team = members[0].team_id
+        blocks.append(context(t("team.more", lang, count=len(lines) - shown, team=team)))
+    return Reply(text=title, blocks=blocks)
 
 
 def build_settings_changed(settings: SettingsAfter, lang: Lang) -> Reply:

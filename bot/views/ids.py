@@ -57,6 +57,10 @@ PHASE_OPEN = "phase_open"
 MILESTONE_VIEW = "milestone_new"
 MILESTONE_OPEN = "milestone_open"
 MILESTONE_DONE = "milestone_done"
+MILESTONES_MORE = "milestones_more"  # value `<card>:<offset>`: the next page of milestones
+FOLLOW_UPS_MORE = "follow_ups_more"  # value `<card>:<offset>`: a card's open follow-ups
+META_CUSTOMER_ID = "customer_id"  # private metadata of the phase and milestone forms
+META_CHANNEL = "channel"
 
 # reminders
 REMINDER_DONE = "reminder_done"

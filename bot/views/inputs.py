@@ -107,6 +107,30 @@ def multi_select_input(
     return _input(field, label, element, optional=True)
 
 
+def multi_select_groups_input(
+    field: str,
+    label: str,
+    groups: list[tuple[str, list[tuple[str, str]]]],
+    *,
+    initial: list[str],
+    hint: str = "",
+) -> Block:
+    """A multi-select of more options than one list holds: (group label, options) each."""
+    option_groups = [
+        {"label": plain(name, 75), "options": [option(text, value) for text, value in choices]}
+        for name, choices in groups
+    ]
+    element: dict[str, Any] = {
+        "type": "multi_static_select",
+        "action_id": ids.VALUE,
+        "option_groups": option_groups,
+    }
+    chosen = [o for g in option_groups for o in g["options"] if o["value"] in initial]
+    if chosen:
+        element["initial_options"] = chosen
+    return _input(field, label, element, hint=hint, optional=True)
+
+
 def checkbox_input(field: str, label: str, text: str) -> Block:
     element = {"type": "checkboxes", "action_id": ids.VALUE, "options": [option(text, "yes")]}
     return _input(field, label, element, optional=True)

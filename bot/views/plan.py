@@ -1,118 +1,35 @@
-"""The customer relations plan: phase modal, plan view, milestones, handover messages."""
+"""The customer relations plan as messages: the plan, milestones, phase changes and their
+handover messages. Every list that is cut says how much is left and how to see it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.customers.phases import CADENCES, PHASES, PhaseChanged, PhaseForm
-from bot.dates.display import slack_day, slack_moment
+from bot.customers.phases import PHASES, PhaseChanged, RelationsPlan
+from bot.dates.display import format_moment, slack_day, slack_moment
 from bot.i18n import Lang, t
-from bot.store.models import Contact, Customer, Milestone, PhaseChange, PhasePlan
+from bot.store.models import Contact, Customer, Milestone, PhasePlan
 from bot.views import ids
-from bot.views.blocks import Block, Reply, context, divider, escape, header, section
-from bot.views.customer_modal import modal_view
-from bot.views.inputs import (
-    button,
-    date_input,
-    multi_select_input,
-    select_input,
-    state_text,
-    text_input,
-    user_input,
+from bot.views.blocks import (
+    MESSAGE_BLOCK_LIMIT,
+    SECTION_TEXT_LIMIT,
+    Block,
+    Reply,
+    context,
+    divider,
+    escape,
+    header,
+    section,
 )
+from bot.views.inputs import button
 
-View = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class RelationsPlan:
-    customer: Customer
-    plans: dict[str, PhasePlan]
-    changes: list[PhaseChange]
-    milestones: list[Milestone]
-    channels: list[str]
-    contacts: list[Contact]
+__all__ = ["RelationsPlan", "build_plan", "milestone_block", "plan_lines"]
+HISTORY_SHOWN = 10  # the latest phase changes; /customer history has them all
+CONTEXT_ELEMENTS = 10
 
 
 def phase_name(phase: str, lang: Lang) -> str:
     return t(f"phase.{phase}", lang)
-
-
-def build_phase_modal(
-    lang: Lang,
-    *,
-    customer: Customer,
-    to_phase: str,
-    plan: PhasePlan | None,
-    contacts: list[Contact],
-    metadata: dict[str, Any],
-) -> View:
-    def label(name: str) -> str:
-        return t(f"label.{name}", lang)
-
-    blocks = [
-        select_input(
-            "to_phase",
-            label("to_phase"),
-            [(phase_name(p, lang), p) for p in PHASES],
-            initial=to_phase,
-        ),
-        user_input(
-            "primary_contact_id",
-            label("primary_contact"),
-            initial=(plan.primary_contact_id if plan else "") or customer.manager_id,
-        ),
-        user_input(
-            "sales_rep_id",
-            label("sales_rep"),
-            initial=plan.sales_rep_id if plan else "",
-            optional=True,
-        ),
-    ]
-    if contacts:  # a multi-select with no options is refused by Slack
-        blocks.append(
-            multi_select_input(
-                "contact_ids",
-                label("customer_contacts"),
-                [(c.name, str(c.id)) for c in contacts[:100]],
-                initial=[str(i) for i in (plan.contact_ids if plan else [])],
-            )
-        )
-    blocks += [
-        select_input(
-            "cadence",
-            label("cadence"),
-            [(t(f"cadence.{c}", lang), c) for c in CADENCES],
-            initial=plan.cadence if plan else "none",
-        ),
-        date_input("next_meeting", label("next_meeting")),
-        text_input(
-            "adhoc_process",
-            label("adhoc_process"),
-            initial=plan.adhoc_process if plan else "",
-            max_length=1000,
-        ),
-        text_input("note", label("note"), multiline=True, max_length=3000),
-        text_input("reason", label("reason"), max_length=1000),
-    ]
-    return modal_view(ids.PHASE_VIEW, t("modal.phase", lang), lang, blocks, metadata)
-
-
-def read_phase_form(view: View) -> PhaseForm:
-    values = {name: state_text(view, name) for name in PhaseForm.__dataclass_fields__}
-    values["contact_ids"] = tuple(v for v in values["contact_ids"].split(",") if v)
-    values["cadence"] = values["cadence"] or "none"
-    return PhaseForm(**values)
-
-
-def build_milestone_modal(lang: Lang, metadata: dict[str, Any]) -> View:
-    blocks = [
-        text_input("title", t("label.milestone_title", lang), optional=False, max_length=300),
-        date_input("due", t("label.due", lang)),
-    ]
-    return modal_view(ids.MILESTONE_VIEW, t("modal.milestone", lang), lang, blocks, metadata)
 
 
 def build_phase_changed(changed: PhaseChanged, lang: Lang) -> Reply:
@@ -219,29 +136,53 @@ def build_plan(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> Reply:
         blocks.append(section(f"*{phase_name(phase, lang)}*{marker}\n" + "\n".join(lines)))
     blocks += [divider(), section(f"*{t('plan.history', lang)}*\n" + _history(plan, lang, tz))]
     blocks += [divider(), section(f"*{t('plan.milestones', lang)}*")]
-    blocks += [milestone_block(m, lang) for m in plan.milestones[:20]] or [
-        context(t("plan.no_milestones", lang))
-    ]
-    if plan.channels:
-        blocks.append(
-            context(f"{t('plan.channels', lang)}: " + ", ".join(f"<#{c}>" for c in plan.channels))
-        )
-    blocks.append(
-        {
-            "type": "actions",
-            "elements": [
-                button(t("plan.change_phase", lang), ids.PHASE_OPEN, str(customer.id)),
-                button(t("plan.add_milestone", lang), ids.MILESTONE_OPEN, str(customer.id)),
-            ],
-        }
-    )
-    return Reply(text=title, blocks=blocks[:50])
+    actions = {
+        "type": "actions",
+        "elements": [
+            button(t("plan.change_phase", lang), ids.PHASE_OPEN, str(customer.id)),
+            button(t("plan.add_milestone", lang), ids.MILESTONE_OPEN, str(customer.id)),
+        ],
+    }
+    channels = [channel_mentions(plan.channels, t("plan.channels", lang), lang)]
+    after = [block for block in channels if block is not None] + [actions]
+    room = MESSAGE_BLOCK_LIMIT - len(blocks) - len(after) - 1  # one for "+N more"
+    total = len(plan.milestones) if plan.milestones_total is None else plan.milestones_total
+    shown = plan.milestones[:room]
+    blocks += [milestone_block(m, lang) for m in shown] or [context(t("plan.no_milestones", lang))]
+    if total > len(shown):
+        blocks.append(more_block(customer, len(shown), total, ids.MILESTONES_MORE, lang))
+    return Reply(text=title, blocks=blocks + after)
+
+
+def more_block(customer: Customer, shown: int, total: int, action_id: str, lang: Lang) -> Block:
+    """ "+N more" under a cut list, with the button that shows the next of them."""
+    left = total - shown
+    block = section(t("list.more", lang, count=left))
+    block["accessory"] = button(t("list.show_more", lang), action_id, f"{customer.id}:{shown}")
+    return block
+
+
+def channel_mentions(channels: list[str], label: str, lang: Lang) -> Block | None:
+    """A card's project channels, as many as a context block holds, then "+N more"."""
+    if not channels:
+        return None
+    texts = [f"{label}: "]
+    for count, channel in enumerate(channels):
+        mention = f"<#{channel}>"
+        if len(texts[-1]) + len(mention) + 2 <= SECTION_TEXT_LIMIT - 40:
+            texts[-1] += (", " if not texts[-1].endswith(": ") else "") + mention
+        elif len(texts) < CONTEXT_ELEMENTS:
+            texts.append(mention)
+        else:
+            texts[-1] += " " + t("list.more", lang, count=len(channels) - count)
+            break
+    return context(*texts)
 
 
 def _history(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> str:
     if not plan.changes:
         return t("plan.no_history", lang)
-    return "\n".join(
+    lines = [
         t(
             "plan.change_line",
             lang,
@@ -250,5 +191,30 @@ def _history(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> str:
             to_phase=phase_name(c.to_phase, lang),
             who=f"<@{c.actor_id}>",
         )
-        for c in plan.changes[-10:]
+        for c in plan.changes[-HISTORY_SHOWN:]
+    ]
+    earlier = len(plan.changes) - len(lines)
+    if earlier > 0:
+        lines.insert(
+            0,
+            t("plan.earlier_changes", lang, count=earlier, handle=escape(plan.customer.handle)),
+        )
+    return "\n".join(lines)
+
+
+def build_milestone_added(
+    milestone: Milestone, customer: Customer, lang: Lang, tz: ZoneInfo
+) -> Reply:
+    return Reply(
+        t(
+            "milestone.added",
+            lang,
+            title=milestone.title,
+            name=customer.legal_name,
+            when=format_moment(milestone.due_at, lang, tz),
+        )
     )
+
+
+def build_milestone_done(milestone: Milestone, lang: Lang) -> Reply:
+    return Reply(t("milestone.completed", lang, title=milestone.title))

@@ -59,12 +59,13 @@ def timeline_blocks(customer: Customer, records: list[ContactRecord], lang: Lang
 def follow_up_blocks(follow_ups: list[FollowUp], lang: Lang) -> list[Block]:
     if not follow_ups:
         return []
-    lines = [
-        f"• {escape(clip(f.title, 200))} — "
-        f"{_slack_date(f.due_at.timestamp(), _fallback(f))} · <@{f.owner_id}>"
-        for f in follow_ups
-    ]
+    lines = [follow_up_line(f) for f in follow_ups]
     return [section(f"*{t('card.follow_ups', lang)}*\n" + "\n".join(lines))]
+
+
+def follow_up_line(follow_up: FollowUp) -> str:
+    when = _slack_date(follow_up.due_at.timestamp(), _fallback(follow_up))
+    return f"• {escape(clip(follow_up.title, 200))} — {when} · <@{follow_up.owner_id}>"
 
 
 def build_timeline_page(customer: Customer, records: list[ContactRecord], lang: Lang) -> Reply:

@@ -16,7 +16,8 @@ from sqlmodel import select
 from bot.console.harness import Harness
 from bot.console.render import render_blocks
 from bot.console.slack_double import SlackDouble
-from bot.jobs.briefs import next_run, read_brief_setting
+from bot.customers.cadence import next_run
+from bot.due.brief_cases import read_brief_setting
 from bot.store.models import Schedule
 from tests.slack_person import Person
 

@@ -17,7 +17,7 @@ from bot.jobs.poster import Posted, Poster
 from bot.jobs.runtime import build_jobs
 from bot.jobs.sweep import Sweeper
 from bot.store.db import Database
-from bot.store.models import ContactRecord, Customer, Delivery, FollowUp
+from bot.store.models import ContactRecord, Customer, Delivery, FollowUp, WorkspaceSetting
 from bot.views.briefs import render_delivery
 from tests.slack_person import Person
 
@@ -155,7 +155,13 @@ async def test_stale_customers_come_in_a_weekly_digest(harness: Harness) -> None
 
 
 async def many_due(db: Database, count: int, now: datetime) -> None:
+    """`count` follow-ups due, each its own owner's: people who may see the card (the
+    workspace opens level-0 cards to everyone), as a reminder is delivered only to someone
+    who still may."""
     async with db.transaction(write=True) as session:
+        session.add(
+            WorkspaceSetting(team_id="T_LOCAL", key="visibility", value={"open_level0": True})
+        )
         customer = Customer(
             team_id="T_LOCAL",
             handle="Bulk",

@@ -93,11 +93,13 @@ def test_unreadable_metadata_is_empty_not_an_error() -> None:
 def test_the_contact_form_asks_for_a_job_title_and_the_milestone_form_for_a_milestone(
     lang: str, job: str, milestone: str
 ) -> None:
-    from bot.views.plan import build_milestone_modal
+    from bot.customers.milestones import MilestoneForm
+    from bot.views.plan_modals import PlanFormMetadata, build_milestone_modal
 
     def label_of(view: dict, block_id: str) -> str:
         return next(b["label"]["text"] for b in view["blocks"] if b["block_id"] == block_id)
 
     contact = build_contact_modal(lang, ContactForm(), metadata={})
     assert label_of(contact, "field_title") == job
-    assert label_of(build_milestone_modal(lang, {}), "field_title") == milestone
+    milestone_form = build_milestone_modal(lang, MilestoneForm(), PlanFormMetadata(1))
+    assert label_of(milestone_form, "field_title") == milestone

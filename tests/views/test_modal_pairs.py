@@ -1,8 +1,10 @@
 """Every modal is a pair: what `build_X_modal` builds from a form, `read_X_form` reads back
 equal once Slack has filled its state with the form's values — and its private metadata
-comes back the same. The same holds for the buttons whose value a listener reads back.
+comes back the same. A field a builder forgets to prefill, or a reader forgets to read,
+fails here. The same holds for the buttons whose value a listener reads back.
 
-Each area keeps its own list of pairs below; add yours as a new list.
+Each area keeps its own list of pairs below (joined in one parametrised test); add yours as a
+new list.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from bot.console.modal import modal_fields, state_value
 from bot.console.render import clickables
 from bot.customers.governance import HistoryPage
 from bot.customers.merge import MOVED, MergePreview
+from bot.customers.milestones import MilestoneForm
+from bot.customers.phases import PhaseForm
 from bot.customers.value import ValueForm
-from bot.store.models import Customer, CustomerEvent
+from bot.store.models import Contact, Customer, CustomerEvent
 from bot.views.history import OlderHistory, Reader, build_history, read_older_history
 from bot.views.merges import (
     MergeChoice,
@@ -31,17 +35,60 @@ from bot.views.merges import (
     read_value_form,
     read_value_metadata,
 )
+from bot.views.plan_modals import (
+    PlanFormMetadata,
+    build_milestone_modal,
+    build_phase_modal,
+    read_milestone_form,
+    read_phase_form,
+    read_plan_form_metadata,
+)
 
 View = dict[str, Any]
 
 
-def submitted(view: View, answers: dict[str, str]) -> View:
-    """The view as Slack sends it back once each field holds the form's value."""
+def submitted(view: View, form: Any) -> View:
+    """The view as Slack sends it back once each field holds the form's value, typed as a
+    person types it (the console's field rules turn the text into Slack's state)."""
+    answers = {name: str(value) for name, value in asdict(form).items()}
     values: dict[str, dict[str, Any]] = {}
     for field in modal_fields(view):
         raw = answers.get(field.block_id.removeprefix("field_"), "")
         values.setdefault(field.block_id, {})[field.action_id] = state_value(field, raw)
     return {**view, "state": {"values": values}}
+
+
+def slack_state(view: View, form: Any) -> View:
+    """`view.state.values` as Slack sends it when the person leaves each field at the form's
+    values (by field name: the block id without `field_`), multi-selects included."""
+    values = asdict(form)
+    state: dict[str, dict[str, object]] = {}
+    for block in view["blocks"]:
+        if block.get("type") != "input":
+            continue
+        element = block["element"]
+        value = values.get(block["block_id"].removeprefix("field_"), "")
+        state[block["block_id"]] = {element["action_id"]: _element_state(element, value)}
+    return {**view, "state": {"values": state}}
+
+
+def _element_state(element: dict[str, Any], value: object) -> dict[str, object]:
+    kind = element["type"]
+    offered = element.get("options") or [
+        option for group in element.get("option_groups", []) for option in group["options"]
+    ]
+    if kind == "static_select":
+        chosen = next((o for o in offered if o["value"] == value), None)
+        return {"type": kind, "selected_option": chosen}
+    if kind == "multi_static_select":
+        wanted = list(value) if isinstance(value, tuple | list) else []
+        chosen = [next(o for o in offered if o["value"] == v) for v in wanted]
+        return {"type": kind, "selected_options": chosen}
+    if kind == "users_select":
+        return {"type": kind, "selected_user": value or None}
+    if kind == "datepicker":
+        return {"type": kind, "selected_date": value or None}
+    return {"type": kind, "value": value or None}
 
 
 @dataclass(frozen=True)
@@ -52,6 +99,7 @@ class ModalPair:
     build: Callable[[Any, Any], View]
     read_form: Callable[[View], Any]
     read_metadata: Callable[[View], Any]
+    fill: Callable[[View, Any], View] = submitted  # how Slack fills the state from the form
 
 
 @dataclass(frozen=True)
@@ -116,16 +164,84 @@ GOVERNANCE_BUTTONS = [
 ]
 # ------------------------------------------------------------------------------------------
 
-MODAL_PAIRS = [*GOVERNANCE_MODALS]
+# --- phases, milestones (bot/views/plan_modals.py) ---------------------------------------
+HP = Customer(
+    id=7,
+    team_id="T1",
+    handle="HP",
+    handle_key="hp",
+    legal_name="惠普中国有限公司",
+    manager_id="U_WANG",
+    created_by="U_WANG",
+)
+FEW = [Contact(id=n, customer_id=7, name=f"联系人{n}", created_by="U_WANG") for n in range(1, 6)]
+MANY = [Contact(id=n, customer_id=7, name=f"联系人{n}", created_by="U_WANG") for n in range(1, 151)]
+PLAN_META = PlanFormMetadata(customer_id=7, channel="C_HP")
+
+
+def phase_pair(name: str, form: PhaseForm, contacts: list[Contact]) -> ModalPair:
+    return ModalPair(
+        name,
+        form,
+        PLAN_META,
+        lambda f, m: build_phase_modal("zh", f, customer=HP, contacts=contacts, metadata=m),
+        read_phase_form,
+        read_plan_form_metadata,
+        slack_state,
+    )
+
+
+PLAN_PAIRS = [
+    phase_pair(
+        "phase, every field",
+        PhaseForm(
+            to_phase="implementation",
+            primary_contact_id="U_PM",
+            sales_rep_id="U_SALES",
+            contact_ids=("2", "5"),
+            cadence="biweekly",
+            next_meeting="2026-12-09",
+            adhoc_process="提前一天电话约",
+            note="交接：客户付款慢 <b>&",
+            reason="合同已提前签署",
+        ),
+        FEW,
+    ),
+    phase_pair("phase, the least", PhaseForm(to_phase="lcm", primary_contact_id="U_WANG"), []),
+    phase_pair(
+        "phase, contacts past the hundredth",
+        PhaseForm(to_phase="close_out", primary_contact_id="U_PM", contact_ids=("3", "120")),
+        MANY,
+    ),
+    ModalPair(
+        "milestone",
+        MilestoneForm(title="上线验收 <&>", due="2026-12-03"),
+        PLAN_META,
+        lambda f, m: build_milestone_modal("en", f, m),
+        read_milestone_form,
+        read_plan_form_metadata,
+        slack_state,
+    ),
+    ModalPair(
+        "milestone, empty",
+        MilestoneForm(),
+        PlanFormMetadata(customer_id=7),
+        lambda f, m: build_milestone_modal("zh", f, m),
+        read_milestone_form,
+        read_plan_form_metadata,
+        slack_state,
+    ),
+]
+
+MODAL_PAIRS = [*GOVERNANCE_MODALS, *PLAN_PAIRS]
 BUTTON_PAIRS = [*GOVERNANCE_BUTTONS]
 
 
 @pytest.mark.parametrize("pair", MODAL_PAIRS, ids=lambda pair: pair.name)
 def test_a_modal_reads_back_the_form_it_was_built_from(pair: ModalPair) -> None:
     view = pair.build(pair.form, pair.metadata)
-    answers = {name: str(value) for name, value in asdict(pair.form).items()}
 
-    back = submitted(view, answers)
+    back = pair.fill(view, pair.form)
 
     assert pair.read_form(back) == pair.form
     assert pair.read_metadata(back) == pair.metadata
@@ -142,4 +258,5 @@ def test_a_button_reads_back_what_it_was_built_to_say(pair: ButtonPair) -> None:
 def test_saving_the_value_form_unchanged_keeps_the_assessment_shown(pair: ModalPair) -> None:
     view = pair.build(pair.form, pair.metadata)
 
-    assert pair.read_form(submitted(view, {})) == pair.form  # each factor prefilled
+    left_as_prefilled = submitted(view, ValueForm())  # nothing typed: the prefilled values
+    assert pair.read_form(left_as_prefilled) == pair.form

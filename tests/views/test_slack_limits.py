@@ -17,7 +17,7 @@ from bot.console.block_kit_rules import problems
 from bot.customers.cards import TIMELINE_ON_CARD, CustomerCard
 from bot.customers.dashboard import RECENT, SHOWN_FOLLOW_UPS, Dashboard
 from bot.customers.form import ContactForm, CustomerForm
-from bot.customers.phases import PHASES
+from bot.customers.phases import PHASES, plan_form
 from bot.customers.search import FoundCustomer
 from bot.i18n import Lang
 from bot.logs.records import MAX_SUMMARY
@@ -36,7 +36,8 @@ from bot.views.governance import build_team
 from bot.views.help import build_help
 from bot.views.home import AdminSettings, build_home
 from bot.views.log_modal import build_edit_record_modal, build_log_modal, build_message_modal
-from bot.views.plan import RelationsPlan, build_phase_modal, build_plan
+from bot.views.plan import RelationsPlan, build_plan
+from bot.views.plan_modals import PlanFormMetadata, build_phase_modal
 from bot.views.timeline import PAGE, build_timeline_page
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -203,11 +204,10 @@ def views(lang: Lang) -> dict[str, dict[str, Any]]:
         "edit modal": build_edit_record_modal(lang, fullest_record(1), meta),
         "phase modal": build_phase_modal(
             lang,
+            plan_form(fullest_customer(), fullest_plan(), "lcm"),
             customer=fullest_customer(),
-            to_phase="lcm",
-            plan=fullest_plan(),
             contacts=CONTACTS,
-            metadata=meta,
+            metadata=PlanFormMetadata(1, "C1"),
         ),
     }
 

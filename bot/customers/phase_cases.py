@@ -1,0 +1,213 @@
+"""Use cases of the relations plan: phases, the plan, milestones. An actor goes in; each use
+case finds the card as the actor may see it, checks that the actor may change what it
+changes, and refuses with a domain error (bot/errors.py) the edge turns into a reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.cards import CustomerCard, load_card
+from bot.customers.milestones import (
+    MilestoneForm,
+    MilestoneNotFound,
+    add_milestone,
+    complete_milestone,
+    picked_due,
+    read_milestone,
+)
+from bot.customers.phases import (
+    PhaseChanged,
+    PhaseForm,
+    RelationsPlan,
+    change_phase,
+    following,
+    plan_form,
+    read_phase,
+)
+from bot.customers.refusals import CustomerNotFound
+from bot.customers.search import Leading, resolve_leading_customer
+from bot.customers.visibility import Gate, gate_of
+from bot.errors import Invalid, Message
+from bot.store.db import Database
+from bot.store.models import Contact, Customer, Milestone
+from bot.store.pages import count_milestones, milestones_page
+from bot.store.plans import phase_history, plan_of, plans_of
+
+PLAN_MILESTONES = 20  # the plan lists the first milestones by date; a button pages on
+
+
+@dataclass(frozen=True)
+class PhaseFormOpen:
+    """What the transition form is built from."""
+
+    customer: Customer
+    form: PhaseForm
+    contacts: list[Contact]
+
+
+@dataclass(frozen=True)
+class MilestoneNamed:
+    """`/customer milestone hp …`: the card, and the milestone added (None: open the form)."""
+
+    customer: Customer
+    added: Milestone | None
+
+
+@dataclass(frozen=True)
+class MilestoneAdded:
+    customer: Customer
+    milestone: Milestone
+
+
+async def leading_customer(session: AsyncSession, actor: Actor, gate: Gate, text: str) -> Leading:
+    """The card a command's text starts with, as the actor may see it (`rest` is what
+    follows); CustomerNotFound when the first words name none, or several."""
+    leading = await resolve_leading_customer(
+        session=session, team_id=actor.team_id, text=text, gate=gate
+    )
+    if not leading.words:
+        raise Invalid({"text": Message("phase.usage")})
+    if leading.customer is None:
+        raise CustomerNotFound(leading.words, choices=leading.choices, archived=leading.archived)
+    return leading
+
+
+async def open_phase_form(db: Database, *, actor: Actor, text: str) -> PhaseFormOpen:
+    """`/customer phase hp [implementation]`: the form to the named phase, or the next."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        leading = await leading_customer(session, actor, gate, text)
+        customer = leading.customer
+        assert customer is not None
+        await gate.require_edit(customer)
+        to_phase = read_phase(leading.rest) if leading.rest else following(customer.phase)
+        if to_phase is None:
+            raise Invalid({"text": Message("phase.unknown_word", {"word": leading.rest})})
+        return await _phase_form(session, actor, customer, to_phase)
+
+
+async def phase_form_of(db: Database, *, actor: Actor, customer_id: int) -> PhaseFormOpen:
+    """*Change phase* on a card or a plan: the form to the following phase."""
+    async with db.transaction() as session:
+        card = await _changeable(session, actor, customer_id)
+        return await _phase_form(session, actor, card.customer, following(card.customer.phase))
+
+
+async def save_phase(
+    db: Database, *, actor: Actor, customer_id: int, form: PhaseForm
+) -> PhaseChanged:
+    """The transition form saved: refused (Invalid, per field) when it breaks the form's
+    rules, or when the actor may no longer change the card."""
+    async with db.transaction(write=True) as session:
+        await _changeable(session, actor, customer_id)
+        return await change_phase(
+            session=session,
+            team_id=actor.team_id,
+            actor_id=actor.user_id,
+            customer_id=customer_id,
+            form=form,
+            tz=actor.tz,
+            now=actor.now,
+        )
+
+
+async def show_plan(db: Database, *, actor: Actor, text: str) -> RelationsPlan:
+    """`/customer plan hp`: the whole plan of a card the actor may see."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        customer = (await leading_customer(session, actor, gate, text)).customer
+        assert customer is not None and customer.id is not None
+        card = await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+        return RelationsPlan(
+            customer=card.customer,
+            plans=await plans_of(session=session, customer_id=customer.id),
+            changes=await phase_history(session=session, customer_id=customer.id),
+            milestones=await milestones_page(
+                session=session, customer_id=customer.id, offset=0, limit=PLAN_MILESTONES
+            ),
+            channels=card.channels,
+            contacts=card.contacts,
+            milestones_total=await count_milestones(session=session, customer_id=customer.id),
+        )
+
+
+async def milestone_named(db: Database, *, actor: Actor, text: str) -> MilestoneNamed:
+    """`/customer milestone hp 上线验收 12月3日` adds it; `/customer milestone hp` names the
+    card whose form to open. The date is read whole or refused (Invalid)."""
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        leading = await leading_customer(session, actor, gate, text)
+        customer = leading.customer
+        assert customer is not None and customer.id is not None
+        await gate.require_edit(customer)
+        if not leading.rest:
+            return MilestoneNamed(customer, None)
+        title, due = read_milestone(leading.rest, now=actor.now, tz=actor.tz)
+        added = await add_milestone(
+            session=session,
+            team_id=actor.team_id,
+            actor_id=actor.user_id,
+            customer_id=customer.id,
+            title=title,
+            due_at=due,
+            tz=actor.tz.key,
+            now=actor.now,
+        )
+        return MilestoneNamed(customer, added)
+
+
+async def add_milestone_from_form(
+    db: Database, *, actor: Actor, customer_id: int, form: MilestoneForm
+) -> MilestoneAdded:
+    due = picked_due(form.due, tz=actor.tz, now=actor.now)
+    async with db.transaction(write=True) as session:
+        card = await _changeable(session, actor, customer_id)
+        added = await add_milestone(
+            session=session,
+            team_id=actor.team_id,
+            actor_id=actor.user_id,
+            customer_id=customer_id,
+            title=form.title,
+            due_at=due,
+            tz=actor.tz.key,
+            now=actor.now,
+        )
+        return MilestoneAdded(card.customer, added)
+
+
+async def complete_milestone_of(db: Database, *, actor: Actor, milestone_id: int) -> Milestone:
+    """*Done* on a milestone of a card the actor may change (done twice stays done once)."""
+    async with db.transaction(write=True) as session:
+        milestone = await session.get(Milestone, milestone_id)
+        if milestone is None or milestone.team_id != actor.team_id:
+            raise MilestoneNotFound(milestone_id)
+        await _changeable(session, actor, milestone.customer_id)
+        return await complete_milestone(
+            session=session,
+            team_id=actor.team_id,
+            actor_id=actor.user_id,
+            milestone_id=milestone_id,
+            now=actor.now,
+        )
+
+
+async def _changeable(session: AsyncSession, actor: Actor, customer_id: int) -> CustomerCard:
+    """The card, refused when it is gone, not visible to the actor or not theirs to change."""
+    gate = await gate_of(session, actor)
+    card = await load_card(
+        session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
+    )
+    await gate.require_edit(card.customer)
+    return card
+
+
+async def _phase_form(
+    session: AsyncSession, actor: Actor, customer: Customer, to_phase: str
+) -> PhaseFormOpen:
+    assert customer.id is not None
+    card = await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+    plan = await plan_of(session=session, customer_id=customer.id, phase=to_phase) or card.plan
+    return PhaseFormOpen(card.customer, plan_form(card.customer, plan, to_phase), card.contacts)
