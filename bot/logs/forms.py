@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from bot.customers.form import FormInvalid, Message
+from bot.customers.form import FormInvalid
 from bot.dates.rules import DEFAULT_TIME
 from bot.dates.understand import InThePast, Unreadable, at_local, understand_when
+from bot.errors import Message
 from bot.logs.line import KINDS
 from bot.logs.records import FORM_TEXT_LIMIT, LogDraft
 from bot.store.models import ContactRecord

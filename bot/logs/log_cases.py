@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.form import FormInvalid, Message
+from bot.customers.form import FormInvalid
 from bot.customers.refusals import CardGone
 from bot.customers.search import FoundCustomer, find_customers
 from bot.customers.visibility import gate_of
+from bot.errors import Message
 from bot.logs.forms import LogForm, MessageForm, draft_from_form, draft_from_message
 from bot.logs.intake import DateProblem, Done, Outcome, log_draft, log_line, log_picked
 from bot.logs.records import LogDraft, hold, log_contact, take_held

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.actor import Actor
-from bot.customers.form import FormInvalid, Message
+from bot.customers.form import FormInvalid
 from bot.customers.visibility import gate_of
+from bot.errors import Message
 from bot.logs.forms import RecordEdit
 from bot.logs.records import FORM_TEXT_LIMIT, edit_record, retract_record
 from bot.logs.rights import changeable_record, visible_card

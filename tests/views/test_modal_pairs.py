@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import pytest
 
@@ -39,20 +39,22 @@ from bot.views.log_modal import (
 )
 
 View = dict[str, Any]
+Form = TypeVar("Form")
+Metadata = TypeVar("Metadata")
 
 
 @dataclass(frozen=True)
-class Pair:
+class Pair(Generic[Form, Metadata]):
     name: str
-    build: Callable[[Lang, Any], View]  # the modal, from the form and the language
-    read: Callable[[View], object]
-    form: object  # built from, submitted, and what the reader must give back
-    read_metadata: Callable[[View], object]
-    metadata: object
+    build: Callable[[Lang, Form], View]  # the modal, from the form and the language
+    read: Callable[[View], Form]
+    form: Form  # built from, submitted, and what the reader must give back
+    read_metadata: Callable[[View], Metadata]
+    metadata: Metadata
     fields: dict[str, str] | None = None  # form attribute → field, where the names differ
 
 
-def submitted(view: View, pair: Pair) -> View:
+def submitted(view: View, pair: Pair[Any, Any]) -> View:
     """The view as Slack sends it back when its fields hold the form's values (a field the
     form leaves out keeps what the modal shows)."""
     names = pair.fields or {}
@@ -74,7 +76,15 @@ def submitted(view: View, pair: Pair) -> View:
 
 
 # --- contact records (/log, the message shortcut, edit record, follow-up time) -------------
-CARD = Customer(id=7, team_id="T1", handle="HP", handle_key="hp", legal_name="惠普中国有限公司")
+CARD = Customer(
+    id=7,
+    team_id="T1",
+    handle="HP",
+    handle_key="hp",
+    legal_name="惠普中国有限公司",
+    manager_id="U1",
+    created_by="U1",
+)
 FULL_LOG = LogForm(
     customer_id="7",
     kind="call",
@@ -99,7 +109,7 @@ def record(form: RecordEdit, *, summary: str | None = None) -> ContactRecord:
     )
 
 
-CONTACT_RECORD_PAIRS = [
+CONTACT_RECORD_PAIRS: list[Pair[Any, Any]] = [
     Pair(
         "log modal, every field",
         lambda lang, form: build_log_modal(lang, form, LogMetadata("C1")),
@@ -169,12 +179,12 @@ CONTACT_RECORD_PAIRS = [
     ),
 ]
 
-PAIRS = [*CONTACT_RECORD_PAIRS]
+PAIRS: list[Pair[Any, Any]] = [*CONTACT_RECORD_PAIRS]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("pair", PAIRS, ids=[p.name for p in PAIRS])
-def test_what_a_modal_shows_its_reader_reads_back(pair: Pair, lang: Lang) -> None:
+def test_what_a_modal_shows_its_reader_reads_back(pair: Pair[Any, Any], lang: Lang) -> None:
     view = pair.build(lang, pair.form)
 
     assert pair.read(submitted(view, pair)) == pair.form
