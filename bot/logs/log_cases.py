@@ -22,7 +22,7 @@ from bot.logs.intake import DateProblem, Done, Outcome, log_draft, log_line, log
 from bot.logs.records import LogDraft, hold, log_contact, take_held
 from bot.logs.refusals import AlreadySaved
 from bot.logs.rights import visible_card
-from bot.store.customers import list_contacts
+from bot.store.customers import get_contact, list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
 
@@ -195,6 +195,10 @@ async def _log_on_visible(
         customer = await visible_card(session, actor, gate, draft.customer_id)
     except CardGone:
         raise FormInvalid({"customer": Message("customer.gone")}) from None
+    if draft.contact_id is not None and not await get_contact(
+        session=session, customer_id=customer.id, contact_id=draft.contact_id
+    ):  # chosen before the customer was changed: Slack keeps the choice
+        raise FormInvalid({"contact_id": Message("field.contact.other_card")})
     return await log_draft(
         session=session,
         team_id=actor.team_id,

@@ -27,7 +27,7 @@ from bot.logs.forms import FollowUpTimeForm, LogForm, MessageForm, RecordEdit
 from bot.logs.intake import DateProblem, Done, NeedsCustomer
 from bot.logs.refusals import AlreadySaved, FollowUpNotYours, RecordNotYours
 from bot.store.db import Database
-from bot.store.models import CardShare, ContactRecord, Customer, FollowUp, TeamMember
+from bot.store.models import CardShare, Contact, ContactRecord, Customer, FollowUp, TeamMember
 from tests.conftest import NOW, TEAM, Create
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -293,3 +293,27 @@ async def test_a_message_form_saved_twice_saves_once(db: Database, hp: Customer)
     assert again.value.errors["customer"].key == "log.already_saved"
     (record,) = await stored(db, ContactRecord)
     assert (record.summary, record.kind, record.source) == ("方案收到", "email", "message")
+
+
+async def test_the_form_refuses_a_contact_of_another_card(
+    db: Database, hp: Customer, create: Create
+) -> None:
+    """Slack keeps the contact chosen when the customer above is changed afterwards."""
+    other = await create("金科电子有限公司", short_name="JK", actor="U_MGR")
+    async with db.transaction(write=True) as session:
+        theirs, ours = (
+            Contact(customer_id=other.id, name="李娜", created_by="U_MGR"),
+            Contact(customer_id=hp.id, name="张伟", created_by="U_MGR"),
+        )
+        session.add_all([theirs, ours])
+    form = LogForm(customer_id=str(hp.id), contact_id=str(theirs.id), summary="打电话")
+
+    with pytest.raises(FormInvalid) as refused:
+        await log_cases.log_from_form(db, actor=MGR, form=form)
+    done = await log_cases.log_from_form(db, actor=MGR, form=replace(form, contact_id=str(ours.id)))
+
+    assert refused.value.errors["contact_id"].key == "field.contact.other_card"
+    assert [(r.customer_id, r.contact_id) for r in await stored(db, ContactRecord)] == [
+        (hp.id, ours.id)
+    ]
+    assert done.logged.record.contact_id == ours.id
