@@ -20,6 +20,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     log_views,
     merges,
     phases,
+    record_views,
     reminders,
     schedules,
 )
@@ -76,6 +77,7 @@ def build_app(
     home.register(app, inflight)
     customer_views.register(app, inflight)
     log_views.register(app, inflight)
+    record_views.register(app, inflight)
     phases.register(app, inflight)
     channels.register(app, inflight)
     card_pages.register(app, inflight)

@@ -1,4 +1,5 @@
-"""/log: contact records in one line, or the form."""
+"""/log: contact records in one line, or the form. Each listener: ack, read, one use case,
+build, respond."""
 
 from __future__ import annotations
 
@@ -9,45 +10,29 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.access import gate_of
-from bot.commands.deps import deps_of, now_of
+from bot.commands.actors import actor_of
+from bot.commands.deps import deps_of
 from bot.commands.replies import open_modal, person_of, respond_private
 from bot.commands.router import SlashRouter
-from bot.customers.form import FormInvalid
-from bot.logs.intake import log_line
-from bot.views.blocks import Reply
-from bot.views.customer_errors import render_message
+from bot.logs import log_cases
+from bot.logs.forms import LogForm
+from bot.views.log_metadata import LogMetadata
 from bot.views.log_modal import build_log_modal
 from bot.views.log_replies import build_log_outcome
 
+Args = dict[str, Any]
+
 
 async def log_one_line(
-    ack: AsyncAck,
-    rest: str,
-    command: dict[str, Any],
-    context: AsyncBoltContext,
-    respond: AsyncRespond,
-    **_: Any,
+    ack: AsyncAck, rest: str, command: Args, context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
     """`/log hp 给张总打电话 下一步：发方案 下周五`."""
     await ack()
-    person = person_of(context)
-    try:
-        async with deps_of(context).db.transaction(write=True) as session:
-            outcome = await log_line(
-                session=session,
-                team_id=person.team_id,
-                author_id=person.user_id,
-                tz=person.tz,
-                text=rest,
-                now=now_of(context),
-                channel=command["channel_id"],
-                gate=await gate_of(context, session),
-            )
-        reply = build_log_outcome(outcome, person.lang)
-    except FormInvalid as invalid:
-        reply = Reply(" ".join(render_message(m, person.lang) for m in invalid.errors.values()))
-    await respond_private(respond, reply)
+    actor = await actor_of(context)
+    outcome = await log_cases.log_a_line(
+        deps_of(context).db, actor=actor, text=rest, channel=command["channel_id"]
+    )
+    await respond_private(respond, build_log_outcome(outcome, actor.lang))
 
 
 router = SlashRouter("/log", default=log_one_line)
@@ -55,14 +40,9 @@ router = SlashRouter("/log", default=log_one_line)
 
 @router.subcommand("")
 async def open_form(
-    ack: AsyncAck,
-    command: dict[str, Any],
-    context: AsyncBoltContext,
-    client: AsyncWebClient,
-    **_: Any,
+    ack: AsyncAck, command: Args, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
     await ack()
-    view = build_log_modal(
-        person_of(context).lang, customer=None, metadata={"channel": command["channel_id"]}
-    )
+    metadata = LogMetadata(channel=command["channel_id"])
+    view = build_log_modal(person_of(context).lang, LogForm(), metadata)
     await open_modal(client, command["trigger_id"], view)

@@ -16,6 +16,7 @@ from bot.store.records import follow_up_of, get_follow_up, get_record, take_pend
 
 MAX_SUMMARY = 40_000  # a saved Slack message can be long
 MAX_NEXT_STEP = 3_000
+FORM_TEXT_LIMIT = 3_000  # the most a Slack form field holds: a longer text is not offered
 
 
 class RecordNotFound(NotFound):
@@ -114,6 +115,20 @@ async def hold(
     )
 
 
+async def take_held(
+    *, session: AsyncSession, team_id: str, author_id: str, pending_id: int, now: datetime
+) -> LogDraft | None:
+    """A held-back log, once, as its draft; None if it was already saved or dropped, or if
+    it is a line waiting for its customer (choosing the card saves that one)."""
+    pending = await take_pending(
+        session=session, team_id=team_id, author_id=author_id, pending_id=pending_id
+    )
+    if pending is None or "pick" in pending.payload:
+        return None
+    pending.used_at = now
+    return LogDraft.from_payload(pending.payload)
+
+
 async def confirm_held(
     *,
     session: AsyncSession,
@@ -124,18 +139,17 @@ async def confirm_held(
     now: datetime,
 ) -> Logged | None:
     """Save a held-back log without a reminder; None if it was already saved or dropped."""
-    pending = await take_pending(
-        session=session, team_id=team_id, author_id=author_id, pending_id=pending_id
+    draft = await take_held(
+        session=session, team_id=team_id, author_id=author_id, pending_id=pending_id, now=now
     )
-    if pending is None or "pick" in pending.payload:  # a line waiting for its customer
+    if draft is None:
         return None
-    pending.used_at = now
     return await log_contact(
         session=session,
         team_id=team_id,
         author_id=author_id,
         author_tz=author_tz,
-        draft=LogDraft.from_payload(pending.payload),
+        draft=draft,
         now=now,
     )
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.customers.dashboard import Dashboard
+from bot.customers.dashboard import AdminSettings, Dashboard
 from bot.customers.phases import PHASES
 from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
@@ -25,12 +24,6 @@ from bot.views.help import build_help
 from bot.views.inputs import button
 
 NAMES_PER_PHASE = 10
-
-
-@dataclass(frozen=True)
-class AdminSettings:
-    open_level0: bool
-    stale_days: dict[str, int]
 
 
 def build_home(
@@ -92,7 +85,7 @@ def _follow_up(follow_up: FollowUp, customer: str, lang: Lang) -> Block:
         "options": [
             {
                 "text": {"type": "plain_text", "text": t("reminder.done", lang)},
-                "value": f"done:{follow_up.id}",
+                "value": f"done:{follow_up.id}",  # read_home_follow_up
             },
             {
                 "text": {"type": "plain_text", "text": t("reminder.snooze", lang)},
@@ -129,3 +122,9 @@ def _recent(dashboard: Dashboard, lang: Lang) -> list[Block]:
         for r, name in dashboard.recent
     ]
     return [*blocks, section("\n".join(lines))]
+
+
+def read_home_follow_up(action: dict[str, Any]) -> tuple[str, int]:
+    """The option picked on a follow-up in the tab: ("done" | "snooze", follow-up)."""
+    verb, _, follow_up_id = action["selected_option"]["value"].partition(":")
+    return verb, int(follow_up_id)

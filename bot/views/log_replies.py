@@ -61,6 +61,14 @@ def build_logged(done: Done, lang: Lang) -> Reply:
     return Reply(text=title, blocks=blocks)
 
 
+def build_undone(lang: Lang) -> Reply:
+    return Reply(t("log.undone", lang))
+
+
+def build_edited(lang: Lang) -> Reply:
+    return Reply(t("log.edited", lang))
+
+
 def build_date_problem(problem: DateProblem, lang: Lang) -> Reply:
     reading = problem.reading
     if isinstance(reading, InThePast):
@@ -107,6 +115,12 @@ def build_pick_customer(outcome: NeedsCustomer, lang: Lang) -> Reply:
             if customer.id == outcome.channel_customer_id
             else f"{customer.handle} · {customer.legal_name}"
         )
-        value = f"{outcome.pending_id}:{customer.id}"
+        value = f"{outcome.pending_id}:{customer.id}"  # read_pick
         buttons.append(button(label, f"{ids.LOG_PICK_CUSTOMER}.{number}", value))
     return Reply(text=message, blocks=[section(message), {"type": "actions", "elements": buttons}])
+
+
+def read_pick(value: str) -> tuple[int, int]:
+    """A card chosen for a held line (build_pick_customer): (held line, card)."""
+    pending_id, _, customer_id = value.partition(":")
+    return int(pending_id), int(customer_id)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.customers.cards import TIMELINE_ON_CARD
 from bot.i18n import Lang, t
+from bot.logs.record_cases import PAGE
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.views import ids
 from bot.views.blocks import Block, Reply, clip, context, escape, header, section
 from bot.views.inputs import button, option
 
 SHOWN_TEXT = 600
-PAGE = 10
 
 
 def record_block(record: ContactRecord, lang: Lang) -> Block:
@@ -89,6 +90,18 @@ def build_timeline_page(customer: Customer, records: list[ContactRecord], lang: 
     else:
         blocks.append(context(t("timeline.end", lang)))
     return Reply(text=title, blocks=blocks)
+
+
+def read_record_menu(action: dict[str, Any]) -> tuple[str, int]:
+    """The option picked on a record (record_block): ("edit" | "undo", record)."""
+    verb, _, record_id = action["selected_option"]["value"].partition(":")
+    return verb, int(record_id)
+
+
+def read_older(value: str) -> tuple[int, int]:
+    """The Older records button's value: (card, the last record shown)."""
+    customer_id, _, before = value.partition(":")
+    return int(customer_id), int(before)
 
 
 def _fallback(follow_up: FollowUp) -> str:

@@ -12,6 +12,7 @@ from bot.console.harness import Harness
 from bot.console.render import render_blocks
 from bot.store.db import Database
 from bot.store.models import ContactRecord, FollowUp
+from bot.views.inputs import text_input
 from tests.slack_person import Person
 
 pytestmark = pytest.mark.calendar  # depends on the date: ./dev test runs it at awkward dates
@@ -285,3 +286,35 @@ async def test_a_record_is_edited_from_the_card_and_the_old_text_kept(
     assert (new.summary, new.supersedes_id) == ("给张总打电话", old.id)
     await wang.type("/customer show hp")
     assert "给张总打电话" in wang.last_text() and "已编辑" in wang.last_text()
+
+
+async def test_an_edit_form_that_carries_a_long_text_cut_short_is_refused_and_cuts_nothing(
+    harness: Harness, db: Database
+) -> None:
+    """Issue 15 item 7: a 10,008-character record saved from a form that offered its text in
+    a field (cut to the 3,000 a field holds: a form opened before, or a forged one) must not
+    lose the rest; the form as it is now keeps the text whole."""
+    wang = await with_hp(harness)
+    text = "会议纪要：" + "需求确认、报价、排期。" * 909 + "全文完。"
+    assert len(text) == 10_008
+    await wang.workspace.message_shortcut(
+        "log_message", text, user="U_WANG", channel="C_SALES", author="U_ZHANG"
+    )
+    await harness.settle()
+    await wang.submit(customer="hp", kind="meeting")
+    await wang.type("/customer show hp")
+    await wang.click("编辑记录")
+    form = {**wang.last_view(), "id": "V_OLD_FORM"}
+    cut_short = text_input(
+        "summary", "联系内容", initial=text[:3000], multiline=True, max_length=3000
+    )
+    offered = {**form, "blocks": [cut_short, *form["blocks"][1:]]}
+
+    answer = await wang.submit(offered, next_step="发报价单")
+
+    (record,) = await records(db)
+    assert (len(record.summary), record.next_step) == (len(text), "")
+    assert "10008" in answer.json["errors"]["field_summary"]
+    await wang.submit(form, next_step="发报价单")
+    old, new = await records(db)
+    assert (new.summary, new.next_step, new.supersedes_id) == (text, "发报价单", old.id)

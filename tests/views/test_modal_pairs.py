@@ -24,8 +24,30 @@ from bot.customers.merge import MOVED, MergePreview
 from bot.customers.milestones import MilestoneForm
 from bot.customers.phases import PhaseForm
 from bot.customers.value import ValueForm
-from bot.store.models import Contact, Customer, CustomerEvent
+from bot.i18n import Lang
+from bot.logs.forms import FollowUpTimeForm, LogForm, MessageForm, RecordEdit
+from bot.store.models import Contact, ContactRecord, Customer, CustomerEvent
 from bot.views.history import OlderHistory, Reader, build_history, read_older_history
+from bot.views.log_metadata import (
+    FollowUpMetadata,
+    LogMetadata,
+    MessageMetadata,
+    RecordMetadata,
+    read_follow_up_metadata,
+    read_log_metadata,
+    read_message_metadata,
+    read_record_metadata,
+)
+from bot.views.log_modal import (
+    build_edit_record_modal,
+    build_log_modal,
+    build_message_modal,
+    build_time_modal,
+    read_log_form,
+    read_message_form,
+    read_record_edit,
+    read_time_form,
+)
 from bot.views.merges import (
     MergeChoice,
     ValueMetadata,
@@ -89,6 +111,32 @@ def _element_state(element: dict[str, Any], value: object) -> dict[str, object]:
     if kind == "datepicker":
         return {"type": kind, "selected_date": value or None}
     return {"type": kind, "value": value or None}
+
+
+def typed_as_chosen(fields: dict[str, str] | None = None) -> Callable[[View, Any], View]:
+    """Fill as a person does: each field typed (or, for a search, the option chosen), fields
+    named as the form names them unless `fields` maps them; a field the form leaves out
+    (None) keeps what the modal shows."""
+
+    def fill(view: View, form: Any) -> View:
+        names = fields or {}
+        answers = {
+            names.get(attribute, attribute): value
+            for attribute, value in asdict(form).items()
+            if value is not None
+        }
+        values: dict[str, dict[str, Any]] = {}
+        for field in modal_fields(view):
+            typed = answers.get(field.block_id.removeprefix("field_"), "")
+            if field.kind == "external_select":
+                chosen = {"text": {"type": "plain_text", "text": typed}, "value": typed}
+                state = {"type": field.kind, "selected_option": chosen if typed else None}
+            else:
+                state = state_value(field, typed)
+            values.setdefault(field.block_id, {})[field.action_id] = state
+        return {**view, "state": {"values": values}}
+
+    return fill
 
 
 @dataclass(frozen=True)
@@ -233,7 +281,113 @@ PLAN_PAIRS = [
     ),
 ]
 
-MODAL_PAIRS = [*GOVERNANCE_MODALS, *PLAN_PAIRS]
+# --- contact records (/log, the message shortcut, edit record, follow-up time) -------------
+LOG_CARD = Customer(
+    id=7,
+    team_id="T1",
+    handle="HP",
+    handle_key="hp",
+    legal_name="惠普中国有限公司",
+    manager_id="U1",
+    created_by="U1",
+)
+FULL_LOG = LogForm(
+    customer_id="7",
+    kind="call",
+    contact_id="12",
+    summary="给张总打电话 <&> 🎉",
+    next_step="发方案 下周五",
+    follow_up_date="2026-12-04",
+    follow_up_time="14:30",
+)
+
+
+def record(form: RecordEdit, *, summary: str | None = None) -> ContactRecord:
+    """The record an edit form opens on: the form's text, or a longer one it cannot offer."""
+    return ContactRecord(
+        id=3,
+        team_id="T1",
+        customer_id=7,
+        author_id="U1",
+        summary=summary or form.summary or "",
+        next_step=form.next_step,
+        created_at=datetime(2026, 11, 22, tzinfo=UTC),
+    )
+
+
+def contact_record_pairs(lang: Lang) -> list[ModalPair]:
+    to_customer = typed_as_chosen({"customer_id": "customer"})
+    return [
+        ModalPair(
+            f"log modal, every field ({lang})",
+            FULL_LOG,
+            LogMetadata("C1"),
+            lambda f, m: build_log_modal(lang, f, m),
+            read_log_form,
+            read_log_metadata,
+            to_customer,
+        ),
+        ModalPair(
+            f"log modal from Home, nothing typed ({lang})",
+            LogForm(),
+            LogMetadata(from_home=True),
+            lambda f, m: build_log_modal(lang, f, m),
+            read_log_form,
+            read_log_metadata,
+            to_customer,
+        ),
+        ModalPair(
+            f"log modal opened on a card ({lang})",
+            LogForm(customer_id="7", kind="visit", summary="参观工厂"),
+            LogMetadata("C1"),
+            lambda f, m: build_log_modal(lang, f, m, customer=LOG_CARD),
+            read_log_form,
+            read_log_metadata,
+            to_customer,
+        ),
+        ModalPair(
+            f"message modal ({lang})",
+            MessageForm(customer_id="7", kind="email", next_step="跟进评审结果 下周五"),
+            MessageMetadata(pending_id=5, channel="C1"),
+            lambda f, m: build_message_modal(lang, message_text="方案收到", metadata=m, form=f),
+            read_message_form,
+            read_message_metadata,
+            to_customer,
+        ),
+        ModalPair(
+            f"edit-record modal ({lang})",
+            RecordEdit(summary="给张总打电话 <&>", next_step=""),
+            RecordMetadata(3, "C1"),
+            lambda f, m: build_edit_record_modal(lang, record(f), m),
+            read_record_edit,
+            read_record_metadata,
+            typed_as_chosen(),
+        ),
+        ModalPair(
+            f"edit-record modal of a text longer than a form holds, kept whole ({lang})",
+            RecordEdit(summary=None, next_step="发报价单"),
+            RecordMetadata(3),
+            lambda f, m: build_edit_record_modal(lang, record(f, summary="长" * 3001), m),
+            read_record_edit,
+            read_record_metadata,
+            typed_as_chosen(),
+        ),
+        ModalPair(
+            f"follow-up time modal ({lang})",
+            FollowUpTimeForm("2026-12-05", "14:30"),
+            FollowUpMetadata(9, "D1"),
+            lambda f, m: build_time_modal(lang, f, m),
+            read_time_form,
+            read_follow_up_metadata,
+            typed_as_chosen(),
+        ),
+    ]
+
+
+CONTACT_RECORD_PAIRS = [*contact_record_pairs("en"), *contact_record_pairs("zh")]
+# ------------------------------------------------------------------------------------------
+
+MODAL_PAIRS = [*GOVERNANCE_MODALS, *PLAN_PAIRS, *CONTACT_RECORD_PAIRS]
 BUTTON_PAIRS = [*GOVERNANCE_BUTTONS]
 
 

@@ -20,6 +20,7 @@ from bot.customers.form import ContactForm, CustomerForm
 from bot.customers.phases import PHASES, plan_form
 from bot.customers.search import FoundCustomer
 from bot.i18n import Lang
+from bot.logs.forms import LogForm
 from bot.logs.records import MAX_SUMMARY
 from bot.store.models import (
     Contact,
@@ -35,6 +36,7 @@ from bot.views.customer_modal import build_contact_modal, build_customer_modal
 from bot.views.governance import build_team
 from bot.views.help import build_help
 from bot.views.home import AdminSettings, build_home
+from bot.views.log_metadata import LogMetadata, MessageMetadata, RecordMetadata
 from bot.views.log_modal import build_edit_record_modal, build_log_modal, build_message_modal
 from bot.views.plan import RelationsPlan, build_plan
 from bot.views.plan_modals import PlanFormMetadata, build_phase_modal
@@ -199,9 +201,13 @@ def views(lang: Lang) -> dict[str, dict[str, Any]]:
         "home": build_home(lang, dashboard, AdminSettings(True, stale)),
         "customer modal": build_customer_modal(lang, customer_form, metadata=meta, editing=True),
         "contact modal": build_contact_modal(lang, contact_form, metadata=meta, editing=True),
-        "log modal": build_log_modal(lang, customer=fullest_customer(), metadata=meta),
-        "message modal": build_message_modal(lang, message_text=MARKUP * 13000, metadata=meta),
-        "edit modal": build_edit_record_modal(lang, fullest_record(1), meta),
+        "log modal": build_log_modal(
+            lang, LogForm(), LogMetadata(channel="C1"), customer=fullest_customer()
+        ),
+        "message modal": build_message_modal(
+            lang, message_text=MARKUP * 13000, metadata=MessageMetadata(pending_id=1)
+        ),
+        "edit modal": build_edit_record_modal(lang, fullest_record(1), RecordMetadata(record_id=1)),
         "phase modal": build_phase_modal(
             lang,
             plan_form(fullest_customer(), fullest_plan(), "lcm"),

@@ -1,0 +1,210 @@
+"""Use cases of logging a contact: an actor goes in, the rules stay inside.
+
+Each is one transaction. Cards are found as the actor may see them (anyone who sees a card
+may log on it), and a refusal is a domain error (bot/errors.py, bot/logs/refusals.py) that
+the edge turns into a reply. Listeners call exactly one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.form import FormInvalid
+from bot.customers.refusals import CardGone
+from bot.customers.search import FoundCustomer, find_customers
+from bot.customers.visibility import gate_of
+from bot.errors import Message
+from bot.logs.forms import LogForm, MessageForm, draft_from_form, draft_from_message
+from bot.logs.intake import DateProblem, Done, Outcome, log_draft, log_line, log_picked
+from bot.logs.records import LogDraft, hold, log_contact, take_held
+from bot.logs.refusals import AlreadySaved
+from bot.logs.rights import visible_card
+from bot.store.customers import get_contact, list_contacts
+from bot.store.db import Database
+from bot.store.models import Contact, Customer
+
+CUSTOMER_CHOICES = 20
+
+
+@dataclass(frozen=True)
+class SavedMessage:
+    """A Slack message to keep as a contact record, as the shortcut sends it."""
+
+    text: str
+    channel: str
+    ts: str
+    author_id: str
+    permalink: str = ""
+
+
+async def log_a_line(db: Database, *, actor: Actor, text: str, channel: str) -> Outcome:
+    """`/log hp 给张总打电话 下一步：发方案 下周五`: a record, or the question to ask first."""
+    async with db.transaction(write=True) as session:
+        return await log_line(
+            session=session,
+            team_id=actor.team_id,
+            author_id=actor.user_id,
+            tz=actor.tz,
+            text=text,
+            now=actor.now,
+            channel=channel,
+            gate=await gate_of(session, actor),
+        )
+
+
+async def log_from_form(db: Database, *, actor: Actor, form: LogForm) -> Done | DateProblem:
+    """The /log form. A card that is gone or hidden is an error on the customer field."""
+    draft = draft_from_form(form, tz=actor.tz, now=actor.now)
+    async with db.transaction(write=True) as session:
+        return await _log_on_visible(session, actor, draft)
+
+
+async def log_message(
+    db: Database, *, actor: Actor, pending_id: int, form: MessageForm
+) -> Done | DateProblem:
+    """The "Log to customer" form: the message held since the shortcut, on the card chosen."""
+    async with db.transaction(write=True) as session:
+        held = await take_held(
+            session=session,
+            team_id=actor.team_id,
+            author_id=actor.user_id,
+            pending_id=pending_id,
+            now=actor.now,
+        )
+        if held is None:
+            raise FormInvalid({"customer": Message("log.already_saved")})
+        draft = draft_from_message(form, held, tz=actor.tz, now=actor.now)
+        return await _log_on_visible(session, actor, draft)
+
+
+async def hold_message(db: Database, *, actor: Actor, message: SavedMessage) -> int:
+    """The message shortcut: the message is held until its form names the card."""
+    draft = LogDraft(
+        customer_id=0,
+        kind="note",
+        summary=message.text,
+        source="message",
+        source_channel=message.channel,
+        source_ts=message.ts,
+        source_author_id=message.author_id,
+        source_permalink=message.permalink,
+    )
+    async with db.transaction(write=True) as session:
+        pending = await hold(
+            session=session,
+            team_id=actor.team_id,
+            author_id=actor.user_id,
+            draft=draft,
+            now=actor.now,
+        )
+        assert pending.id is not None
+        return pending.id
+
+
+async def pick_customer(
+    db: Database, *, actor: Actor, pending_id: int, customer_id: int
+) -> Outcome:
+    """A held /log line: its author chose the card it is for (a card offered and still
+    visible); a second press saves nothing."""
+    async with db.transaction(write=True) as session:
+        outcome = await log_picked(
+            session=session,
+            team_id=actor.team_id,
+            author_id=actor.user_id,
+            tz=actor.tz,
+            pending_id=pending_id,
+            customer_id=customer_id,
+            now=actor.now,
+            gate=await gate_of(session, actor),
+        )
+    if outcome is None:
+        raise AlreadySaved()
+    return outcome
+
+
+async def save_without_reminder(db: Database, *, actor: Actor, pending_id: int) -> Done:
+    """A line held for its unreadable or past date, saved as it is, by its author, on a card
+    they may still see."""
+    async with db.transaction(write=True) as session:
+        draft = await take_held(
+            session=session,
+            team_id=actor.team_id,
+            author_id=actor.user_id,
+            pending_id=pending_id,
+            now=actor.now,
+        )
+        if draft is None:
+            raise AlreadySaved()
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, draft.customer_id)
+        logged = await log_contact(
+            session=session,
+            team_id=actor.team_id,
+            author_id=actor.user_id,
+            author_tz=actor.tz.key,
+            draft=draft,
+            now=actor.now,
+        )
+    return Done(logged, customer)
+
+
+async def card_to_log_on(db: Database, *, actor: Actor, customer_id: int) -> Customer:
+    """ "Log contact" on a card: the card, if the actor may still see it."""
+    async with db.transaction() as session:
+        return await visible_card(session, actor, await gate_of(session, actor), customer_id)
+
+
+async def customer_choices(db: Database, *, actor: Actor, typed: str) -> list[FoundCustomer]:
+    """The customer select of the forms: only cards the actor may see."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        return await find_customers(
+            session=session,
+            team_id=actor.team_id,
+            text=typed,
+            limit=CUSTOMER_CHOICES,
+            gate=gate,
+        )
+
+
+async def contact_choices(
+    db: Database, *, actor: Actor, customer_id: int | None, typed: str
+) -> list[Contact]:
+    """The contacts of the card chosen above (none while no visible card is), filtered by
+    what is typed."""
+    if customer_id is None:
+        return []
+    async with db.transaction() as session:
+        try:
+            await visible_card(session, actor, await gate_of(session, actor), customer_id)
+        except CardGone:
+            return []
+        contacts = await list_contacts(session=session, customer_id=customer_id)
+    wanted = typed.strip().lower()
+    return [c for c in contacts if wanted in c.name.lower()]
+
+
+async def _log_on_visible(
+    session: AsyncSession, actor: Actor, draft: LogDraft
+) -> Done | DateProblem:
+    gate = await gate_of(session, actor)
+    try:
+        customer = await visible_card(session, actor, gate, draft.customer_id)
+    except CardGone:
+        raise FormInvalid({"customer": Message("customer.gone")}) from None
+    if draft.contact_id is not None and not await get_contact(
+        session=session, customer_id=customer.id, contact_id=draft.contact_id
+    ):  # chosen before the customer was changed: Slack keeps the choice
+        raise FormInvalid({"contact_id": Message("field.contact.other_card")})
+    return await log_draft(
+        session=session,
+        team_id=actor.team_id,
+        author_id=actor.user_id,
+        tz=actor.tz,
+        draft=draft,
+        now=actor.now,
+        customer=customer,
+    )
