@@ -37,6 +37,7 @@ from bot.store.migrate import upgrade
 from bot.store.models import Customer
 
 POSTGRES_URL = os.environ.get("RAPPORT_TEST_DATABASE_URL")
+os.environ["RAPPORT_STRICT"] = "1"  # a Slack call inside a database transaction is an error
 TEST_NOW = datetime.fromisoformat(os.environ.get("RAPPORT_TEST_NOW", "2026-11-23T06:30:00+00:00"))
 
 

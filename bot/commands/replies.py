@@ -12,6 +12,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.jobs.client import outside_transaction
 from bot.people import Person
 from bot.views.blocks import Reply
 from bot.views.help import build_help
@@ -46,6 +47,7 @@ def use_session(session: ClientSession | None) -> None:
 
 
 async def respond_private(respond: AsyncRespond, reply: Reply) -> None:
+    outside_transaction("response_url")
     payload = {"response_type": "ephemeral", "replace_original": False, **reply.as_message()}
     if _SESSION and not _SESSION[0].closed and respond.response_url:
         try:

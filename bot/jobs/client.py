@@ -5,6 +5,8 @@ posting."""
 from __future__ import annotations
 
 import logging
+import os
+from typing import Any
 
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -12,15 +14,39 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bot.settings import Settings
+from bot.store.db import transaction_open
 
 log = logging.getLogger(__name__)
 
 
+class SlackCallInTransaction(RuntimeError):
+    """A programming error: Slack was called while a database transaction was open."""
+
+
+class RapportWebClient(AsyncWebClient):
+    """slack_sdk's client, refusing to be called inside a database transaction (the house
+    rule: ask Slack before, answer after). With RAPPORT_STRICT=1 (the tests) that is an
+    error; in production it is logged and the call goes ahead."""
+
+    async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:  # type: ignore[override]
+        outside_transaction(api_method)
+        return await super().api_call(api_method, **kwargs)
+
+
+def outside_transaction(what: str) -> None:
+    """Every way Rapport talks to Slack (Web API, response_url) checks this first."""
+    if transaction_open():
+        if os.environ.get("RAPPORT_STRICT") == "1":
+            raise SlackCallInTransaction(what)
+        log.error("Slack (%s) was called inside a database transaction", what)
+
+
 def build_web_client(settings: Settings, *, timeout: int = 10) -> AsyncWebClient:
     """`base_url` from SLACK_API_URL (GovSlack, the tests); retries honour 429 Retry-After."""
-    return AsyncWebClient(
+    return RapportWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
         timeout=timeout,

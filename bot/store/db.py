@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import event
@@ -45,6 +46,15 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+# Whether the running task (and the tasks it starts) is inside a transaction: a call to Slack
+# there would hold the transaction — and on SQLite the write lock — for a network round trip.
+_OPEN: ContextVar[bool] = ContextVar("rapport_transaction_open", default=False)
+
+
+def transaction_open() -> bool:
+    return _OPEN.get()
+
+
 class Database:
     """One engine and its sessions; the only object the edge needs to reach the store."""
 
@@ -69,8 +79,12 @@ class Database:
         """A session that commits once when the block ends and rolls back on error.
         `write=True` for use cases that check and then write (one writer at a time on SQLite)."""
         sessions = self._write_sessions if write else self._sessions
-        async with sessions() as session, session.begin():
-            yield session
+        opened = _OPEN.set(True)
+        try:
+            async with sessions() as session, session.begin():
+                yield session
+        finally:
+            _OPEN.reset(opened)
 
     async def dispose(self) -> None:
         await self.engine.dispose()
