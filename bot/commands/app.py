@@ -13,6 +13,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     channels,
     customer,
     customer_views,
+    deals,
     exports,
     governance,
     home,
@@ -84,6 +85,7 @@ def build_app(
     reminders.register(app, inflight)
     merges.register(app, inflight)
     governance.register(app, inflight)
+    deals.register(app, inflight)
     app.error(handle_error)
     return app
 

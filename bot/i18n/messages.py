@@ -17,6 +17,7 @@ from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
+from bot.i18n.sales_messages import SALES_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- help -------------------------------------------------------------
@@ -121,3 +122,4 @@ MESSAGES.update(BRIEF_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
+MESSAGES.update(SALES_MESSAGES)

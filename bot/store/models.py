@@ -259,6 +259,7 @@ class Milestone(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     done_by: str = Field(default="", max_length=32)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    project_id: int | None = Field(default=None, foreign_key="project.id")  # a project's plan
 
 
 class ChannelLink(SQLModel, table=True):
@@ -412,3 +413,14 @@ class VerifiedRequest(SQLModel, table=True):
 
     request_timestamp: int = Field(sa_type=BigInteger, primary_key=True)
     signature: str = Field(primary_key=True, max_length=80)
+
+
+# What the customer buys (opportunities, contracts, projects, documents): their own module.
+from bot.store.sales_models import (  # noqa: E402, F401
+    Contract,
+    Document,
+    Opportunity,
+    Project,
+    Receivable,
+    SalesDraft,
+)

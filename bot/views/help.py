@@ -25,6 +25,10 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer history <customer>", "help.customer.history"),
         ("/customer merge <duplicate> into <kept>", "help.customer.merge"),
         ("/customer value <customer>", "help.customer.value"),
+        (
+            "/customer deal <customer> <name> [amount] [stage] [close] [next: …]",
+            "help.customer.deal",
+        ),
         ("/customer export [contacts|logs]", "help.customer.export"),
         ("/customer archive <customer>", "help.customer.archive"),
         ("/customer team …", "help.customer.team"),

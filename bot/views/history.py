@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.customers.fields import Phone
 from bot.customers.form import STATUSES
 from bot.customers.governance import HISTORY_PAGE, HistoryPage
 from bot.customers.merge import MOVED
-from bot.dates.display import slack_moment
+from bot.dates.display import format_day, slack_moment
 from bot.i18n import Lang, t
 from bot.i18n.messages import MESSAGES
 from bot.store.models import CustomerEvent
@@ -84,6 +84,13 @@ def _moment(value: object, reader: Reader, page: HistoryPage) -> str:
     return slack_moment(moment, reader.lang, reader.tz)
 
 
+def _day(value: object, reader: Reader, page: HistoryPage) -> str:
+    try:
+        return format_day(date.fromisoformat(str(value)), reader.lang)
+    except ValueError:
+        return _text(value, reader, page)
+
+
 def _contact(value: object, reader: Reader, page: HistoryPage) -> str:
     return escape(page.contacts.get(value, "")) if isinstance(value, int) else ""
 
@@ -126,6 +133,14 @@ FIELDS: dict[str, tuple[str, Show]] = {
     "follow_up": ("history.field.follow_up", _text),
     "duplicate": ("history.field.duplicate", _text),
     "record_id": ("history.field.record", _record),
+    # deals, contracts, projects, documents (amounts are kept as people read them)
+    "deal": ("history.field.deal", _text),
+    "amount": ("history.field.amount", _text),
+    "stage": ("history.field.stage", _labelled("stage")),
+    "probability": ("history.field.probability", _number),
+    "expected_close": ("history.field.expected_close", _day),
+    "owner_id": ("history.field.owner", _person),
+    "loss_reason": ("history.field.loss_reason", _text),
 }
 SUBJECTS = {
     "contact",
@@ -136,6 +151,7 @@ SUBJECTS = {
     "follow_up",
     "duplicate",
     "record_id",
+    "deal",
 }
 PHONES = {
     "phone": "card.phone",
