@@ -21,6 +21,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     log_views,
     merges,
     phases,
+    pipeline,
     record_views,
     reminders,
     schedules,
@@ -86,6 +87,7 @@ def build_app(
     merges.register(app, inflight)
     governance.register(app, inflight)
     deals.register(app, inflight)
+    pipeline.register(app, inflight)
     app.error(handle_error)
     return app
 

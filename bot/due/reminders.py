@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.cadence import cadence_window, next_meeting
 from bot.customers.value import REVISIT_DAYS
 from bot.due.items import BATCH, Due, zone_named
+from bot.due.sales_due import overdue_receivables, stale_deal_items, stale_deals
 from bot.store.due import (
     follow_ups_due,
     meeting_logged,
@@ -41,6 +42,7 @@ async def due_reminders(session: AsyncSession, now: datetime) -> list[Due]:
         *await due_milestones(session, now=now),
         *await stale_digests(session, now=now),
         *await due_revisits(session, now=now),
+        *await overdue_receivables(session, now=now),
     ]
 
 
@@ -238,9 +240,11 @@ async def stale_digests(session: AsyncSession, *, now: datetime) -> list[Due]:
             by_manager.setdefault((customer.team_id, customer.manager_id), []).append(
                 (customer, (now - since).days)
             )
+    deals = await stale_deals(session, now=now)  # deals long in their stage join the digest
     week = now.astimezone(UTC).isocalendar()
     found = []
-    for (team_id, manager), customers in by_manager.items():
+    for team_id, manager in sorted(set(by_manager) | set(deals)):
+        customers = by_manager.get((team_id, manager), [])
         tz = zone_named(await zone_name_of(session=session, team_id=team_id, user_id=manager))
         if now.astimezone(tz).hour < DIGEST_HOUR:
             continue
@@ -265,6 +269,7 @@ async def stale_digests(session: AsyncSession, *, now: datetime) -> list[Due]:
                         for c, days in customers[:LISTED]
                     ],
                     "counted": [c.id for c, _ in customers],
+                    **stale_deal_items(deals.get((team_id, manager), [])),
                 },
             )
         )

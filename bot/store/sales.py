@@ -83,6 +83,22 @@ async def deal_named(*, session: AsyncSession, customer_id: int, name: str) -> O
     return next((d for d in found if same_name(d.name, name)), None)
 
 
+async def open_deals_in_stages(
+    *, session: AsyncSession, team_id: str, stages: Sequence[str]
+) -> list[tuple[str, int]]:
+    """How many open deals each of these stages holds (stages holding none left out)."""
+    query = (
+        select(Opportunity.stage, func.count())
+        .where(
+            Opportunity.team_id == team_id,
+            Opportunity.status == "open",
+            col(Opportunity.stage).in_(list(stages)),
+        )
+        .group_by(Opportunity.stage)
+    )
+    return [(stage, int(count)) for stage, count in (await session.exec(query)).all()]
+
+
 # --- one-line deals awaiting a confirmation -----------------------------------------------
 async def hold_draft(
     *,

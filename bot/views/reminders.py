@@ -11,6 +11,7 @@ from bot.store.models import Delivery
 from bot.views import ids
 from bot.views.blocks import Block, Reply, clip, context, escape, section
 from bot.views.inputs import button
+from bot.views.sales_reminders import render_receivable, stale_deal_blocks
 
 LATE_AFTER = timedelta(minutes=15)
 
@@ -25,6 +26,7 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         "milestone_overdue": _milestone,
         "stale_digest": _stale,
         "revisit": _revisit,
+        "receivable_overdue": render_receivable,
     }.get(delivery.kind)
     if render is None:
         return None
@@ -134,7 +136,9 @@ def _stale(delivery: Delivery, lang: Lang) -> Reply:
     if p["count"] > len(p["items"]):
         lines.append(t("reminder.overdue_more", lang, count=p["count"] - len(p["items"])))
     title = t("reminder.stale", lang, count=p["count"])
-    return Reply(text=title, blocks=[section(f"{title}\n" + "\n".join(f"• {x}" for x in lines))])
+    blocks = [section(f"{title}\n" + "\n".join(f"• {x}" for x in lines))] if p["count"] else []
+    blocks += stale_deal_blocks(p, lang)  # deals long in their stage (bot/due/sales_due.py)
+    return Reply(text=title if p["count"] else blocks[0]["text"]["text"], blocks=blocks)
 
 
 def _revisit(delivery: Delivery, lang: Lang) -> Reply:
