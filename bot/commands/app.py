@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     card_pages,
     channels,
+    contracts,
     customer,
     customer_views,
     deals,
@@ -22,6 +23,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     merges,
     phases,
     pipeline,
+    projects,
     record_views,
     reminders,
     schedules,
@@ -88,6 +90,8 @@ def build_app(
     governance.register(app, inflight)
     deals.register(app, inflight)
     pipeline.register(app, inflight)
+    contracts.register(app, inflight)
+    projects.register(app, inflight)
     app.error(handle_error)
     return app
 

@@ -75,6 +75,7 @@ class SlackDouble:
         self.files: dict[str, dict[str, Any]] = {}  # uploaded files by id
         self.referee = Referee()
         self.shared_channels: set[str] = set()  # shared with another organization
+        self.channel_names: dict[str, str] = {}  # channels made with conversations.create
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
     # --- set-up ----------------------------------------------------------------
@@ -323,6 +324,25 @@ class SlackDouble:
                 "is_pending_ext_shared": False,
             },
         }
+
+    def _m_conversations_create(self, args: dict[str, Any]) -> dict[str, Any]:
+        name = str(args.get("name", ""))
+        if name in self.channel_names.values():
+            return {"ok": False, "error": "name_taken"}
+        channel = f"C_NEW{next(self._ids)}"
+        self.channel_names[channel] = name
+        self.members[channel] = {BOT_USER}
+        self.joined.add(channel)
+        private = str(args.get("is_private", "")).lower() in ("true", "1")
+        return {"ok": True, "channel": {"id": channel, "name": name, "is_private": private}}
+
+    def _m_conversations_invite(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        users = [u for u in str(args.get("users", "")).split(",") if u]
+        if channel not in self.members and channel not in self.joined:
+            return {"ok": False, "error": "not_in_channel"}
+        self.members.setdefault(channel, set()).update(users)
+        return {"ok": True, "channel": {"id": channel}}
 
     def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": "D_" + str(args.get("users", "")).split(",")[0]}}

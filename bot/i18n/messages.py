@@ -6,6 +6,7 @@ A test checks that every key has both languages with the same placeholders.
 from bot.i18n.access_messages import ACCESS_MESSAGES
 from bot.i18n.brief_messages import BRIEF_MESSAGES
 from bot.i18n.console_messages import CONSOLE_MESSAGES
+from bot.i18n.contract_messages import CONTRACT_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
 from bot.i18n.follow_up_messages import FOLLOW_UP_MESSAGES
@@ -15,6 +16,7 @@ from bot.i18n.limits_messages import LIMITS_MESSAGES
 from bot.i18n.list_messages import LIST_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
+from bot.i18n.project_messages import PROJECT_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
 from bot.i18n.sales_messages import SALES_MESSAGES
@@ -123,3 +125,5 @@ MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
 MESSAGES.update(SALES_MESSAGES)
+MESSAGES.update(CONTRACT_MESSAGES)
+MESSAGES.update(PROJECT_MESSAGES)

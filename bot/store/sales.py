@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.models import Milestone
 from bot.store.sales_models import (
     Contract,
     Document,
@@ -183,6 +184,36 @@ async def projects_of(
     if limit is not None:
         query = query.limit(limit)
     return list((await session.exec(query)).all())
+
+
+async def project_milestones(
+    *, session: AsyncSession, project_id: int, limit: int
+) -> list[Milestone]:
+    """A project's milestones: open ones first, each by date."""
+    query = (
+        select(Milestone)
+        .where(Milestone.project_id == project_id)
+        .order_by(col(Milestone.status) != "open", col(Milestone.due_at), col(Milestone.id))
+        .limit(limit)
+    )
+    return list((await session.exec(query)).all())
+
+
+async def projects_of_customers(*, session: AsyncSession, ids: Sequence[int]) -> list[Project]:
+    """The active projects of these cards, oldest first (ids in chunks)."""
+    found: list[Project] = []
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), 500):
+        query = (
+            select(Project)
+            .where(
+                col(Project.customer_id).in_(wanted[start : start + 500]),
+                Project.status == "active",
+            )
+            .order_by(col(Project.id))
+        )
+        found += list((await session.exec(query)).all())
+    return found
 
 
 async def project_names(*, session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:

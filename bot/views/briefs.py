@@ -87,6 +87,16 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[str]:
         f"*{escape(c['name'])}* ({escape(c['handle'])}){tier} · "
         + t("brief.phase", lang, phase=t(f"phase.{c['phase']}", lang), primary=f"<@{c['primary']}>")
     ]
+    lines += [  # a customer's projects, by name: several may share a channel's brief
+        t(
+            "brief.project",
+            lang,
+            name=escape(clip(p["name"], 100)),
+            phase=t(f"phase.{p['phase']}", lang),
+            manager=f"<@{p['manager']}>",
+        )
+        for p in c.get("projects", [])
+    ]
     if c["records"]:
         lines.append(t("brief.records", lang, count=c["records"]))
         for h in c["highlights"]:
@@ -116,7 +126,7 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[str]:
         lines += _listed(
             title,
             [
-                f"  ◻️ {escape(clip(m['title'], 150))} — {_when(m['due_at'], lang, tz)}"
+                f"  ◻️ {_project(m)}{escape(clip(m['title'], 150))} — {_when(m['due_at'], lang, tz)}"
                 for m in milestones
             ],
             _total(c, key),
@@ -130,6 +140,12 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[str]:
         more = "".join(_more(_total(c, "phase_changes") - len(c["phase_changes"]), lang))
         lines.append(f"_{t('brief.phase_changes', lang)}_: {changes}{more}")
     return lines
+
+
+def _project(milestone: dict[str, Any]) -> str:
+    """`[ERP实施] `: which project a milestone is of, when it is a project's."""
+    project = milestone.get("project")
+    return f"[{escape(clip(project, 60))}] " if project else ""
 
 
 def _listed(title: str, lines: list[str], total: int, lang: Lang) -> list[str]:

@@ -29,6 +29,12 @@ USAGE: dict[str, list[tuple[str, str]]] = {
             "/customer deal <customer> <name> [amount] [stage] [close] [next: …]",
             "help.customer.deal",
         ),
+        (
+            "/customer pipeline [@person|team @supervisor|mine] [stage] [month] [csv]",
+            "help.customer.pipeline",
+        ),
+        ("/customer stages", "help.customer.stages"),
+        ("/customer contract <customer> [number]", "help.customer.contract"),
         ("/customer export [contacts|logs]", "help.customer.export"),
         ("/customer archive <customer>", "help.customer.archive"),
         ("/customer team …", "help.customer.team"),

@@ -141,6 +141,18 @@ FIELDS: dict[str, tuple[str, Show]] = {
     "expected_close": ("history.field.expected_close", _day),
     "owner_id": ("history.field.owner", _person),
     "loss_reason": ("history.field.loss_reason", _text),
+    "contract": ("history.field.contract", _text),
+    "receivable": ("history.field.receivable", _text),
+    "signed_on": ("history.field.signed_on", _day),
+    "ends_on": ("history.field.ends_on", _day),
+    "received_on": ("history.field.received_on", _day),
+    "receivables": ("history.field.receivables", _number),
+    "reason": ("history.field.reason", _text),
+    "project": ("history.field.project", _text),
+    "project_manager": ("history.field.project_manager", _person),
+    "starts_on": ("history.field.starts_on", _day),
+    "milestones": ("history.field.milestones", _number),
+    "document": ("history.field.document", _text),
 }
 SUBJECTS = {
     "contact",
@@ -152,6 +164,10 @@ SUBJECTS = {
     "duplicate",
     "record_id",
     "deal",
+    "contract",
+    "receivable",
+    "project",
+    "document",
 }
 PHONES = {
     "phone": "card.phone",
