@@ -15,6 +15,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     customer,
     customer_views,
     deals,
+    documents,
     exports,
     governance,
     home,
@@ -26,6 +27,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     projects,
     record_views,
     reminders,
+    sales_pages,
     schedules,
 )
 from bot.commands.deps import Deps
@@ -92,6 +94,8 @@ def build_app(
     pipeline.register(app, inflight)
     contracts.register(app, inflight)
     projects.register(app, inflight)
+    documents.register(app, inflight)
+    sales_pages.register(app, inflight)
     app.error(handle_error)
     return app
 

@@ -41,6 +41,7 @@ from bot.store.models import (
 from bot.store.pages import count_milestones, count_open_follow_ups
 from bot.store.plans import linked_channels, milestones_of, plan_of
 from bot.store.records import open_follow_ups, timeline
+from bot.store.sales_summary import SalesSummary, sales_summary
 
 CARD_FIELDS = (
     "legal_name",
@@ -89,6 +90,7 @@ class CustomerCard:
     channels: list[str] = field(default_factory=list)
     follow_ups_total: int = 0  # open ones: the card lists the first few
     milestones_total: int = 0  # open ones
+    sales: SalesSummary = field(default_factory=SalesSummary)  # deals, contracts, projects, docs
 
 
 TIMELINE_ON_CARD = 5
@@ -115,6 +117,7 @@ async def load_card(
         await linked_channels(session=session, customer_id=customer_id),
         await count_open_follow_ups(session=session, customer_id=customer_id),
         await count_milestones(session=session, customer_id=customer_id, include_done=False),
+        await sales_summary(session=session, customer_id=customer_id),
     )
 
 

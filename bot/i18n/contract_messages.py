@@ -2,9 +2,8 @@
 
 CONTRACT_MESSAGES: dict[str, dict[str, str]] = {
     "help.customer.contract": {
-        "en": "A contract once signed, with its payment milestones (or the contract of that "
-        "number).",
-        "zh": "录入已签订的合同及其付款节点（或查看该编号的合同）。",
+        "en": "Record a signed contract with its payment milestones.",
+        "zh": "录入已签订的合同及付款节点。",
     },
     "contract.usage": {
         "en": "Name the customer: `/customer contract hp` opens the form; "

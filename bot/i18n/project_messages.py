@@ -2,16 +2,12 @@
 
 PROJECT_MESSAGES: dict[str, dict[str, str]] = {
     "help.customer.project": {
-        "en": "A project for a signed order: project manager, members, dates, milestones from "
-        "the phase template and a project channel with the weekly brief.",
-        "zh": "为已签订单建立项目：项目经理、成员、起止日期、按阶段模板生成的里程碑，"
-        "以及接收每周简报的项目频道。",
+        "en": "A project for a signed order, with milestones and a channel.",
+        "zh": "为已签订单建立项目，含里程碑和项目频道。",
     },
     "help.customer.doc": {
-        "en": "Link a document (a URL or a Slack file's link) to the card; the ⋯ shortcut "
-        "“Attach to customer” links a message and its files.",
-        "zh": "把文档（网址或 Slack 文件链接）关联到客户卡片；"
-        "消息菜单中的“关联到客户”可关联消息及其文件。",
+        "en": "Link a document to the card (or ⋯ “Attach to customer” on a message).",
+        "zh": "把文档关联到客户卡片（或在消息上用“关联到客户”）。",
     },
     # the phase template of the Customer Relations Plan (000 §2.2–2.4)
     "template.kickoff": {"en": "Kickoff meeting", "zh": "项目启动会"},
@@ -129,6 +125,29 @@ PROJECT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "📁 {name} · {phase} · PM {manager}",
         "zh": "📁 {name} · {phase} · 项目经理 {manager}",
     },
+    # --- the card's sales sections ----------------------------------------------------------
+    "card.deals": {"en": "Deals ({count})", "zh": "销售机会（{count}）"},
+    "card.deals_line": {"en": "{count} open · {amount}", "zh": "进行中 {count} 个 · {amount}"},
+    "card.next_close": {"en": "next close {day}", "zh": "最近预计成交 {day}"},
+    "card.contracts": {"en": "Contracts ({count})", "zh": "合同（{count}）"},
+    "card.contracts_line": {"en": "{count} signed · {amount}", "zh": "已签 {count} 份 · {amount}"},
+    "card.receivable_due": {"en": "due {amount} (next {day})", "zh": "待收 {amount}（最近 {day}）"},
+    "card.projects": {"en": "Projects ({count} active)", "zh": "项目（进行中 {count}）"},
+    "card.project_line": {"en": "{name} — {phase}", "zh": "{name} — {phase}"},
+    "card.next_milestone": {"en": "next: {title} {day}", "zh": "下一个：{title} {day}"},
+    "card.documents": {"en": "Documents ({count})", "zh": "文档（{count}）"},
+    "card.none": {"en": "—", "zh": "—"},
+    "card.more_deals": {"en": "Deals ({count})", "zh": "销售机会（{count}）"},
+    "card.more_contracts": {"en": "Contracts ({count})", "zh": "合同（{count}）"},
+    "card.more_projects": {"en": "Projects ({count})", "zh": "项目（{count}）"},
+    "card.more_documents": {"en": "Documents ({count})", "zh": "文档（{count}）"},
+    "card.new_deal": {"en": "New deal", "zh": "新建销售机会"},
+    "card.new_contract": {"en": "New contract", "zh": "录入合同"},
+    "card.new_project": {"en": "New project", "zh": "新建项目"},
+    "list.deals_title": {"en": "Deals — {customer}", "zh": "销售机会 — {customer}"},
+    "list.contracts_title": {"en": "Contracts — {customer}", "zh": "合同 — {customer}"},
+    "list.projects_title": {"en": "Projects — {customer}", "zh": "项目 — {customer}"},
+    "list.documents_title": {"en": "Documents — {customer}", "zh": "文档 — {customer}"},
     # --- documents -----------------------------------------------------------------------
     "document.attach": {"en": "Attach document", "zh": "关联文档"},
     "document.usage": {

@@ -2,10 +2,8 @@
 
 SALES_MESSAGES: dict[str, dict[str, str]] = {
     "help.customer.deal": {
-        "en": "Add or change a deal (sales opportunity) in one line, or open the form: "
-        "`/customer deal hp ERP upgrade 1.2m proposal Dec 31 next: send the deck Friday`.",
-        "zh": "一行添加或修改销售机会，或打开表单：`/customer deal hp ERP升级 120万 报价 12月31日 "
-        "下一步：发方案 下周五`。",
+        "en": "Add or change a deal in one line, or open the form.",
+        "zh": "一行添加或修改销售机会，或打开表单。",
     },
     # --- stages --------------------------------------------------------------------------
     "stage.qualified": {"en": "Qualified", "zh": "初步接触"},
@@ -165,13 +163,8 @@ SALES_MESSAGES: dict[str, dict[str, str]] = {
     "card.from_deal": {"en": "from a deal", "zh": "来自销售机会"},
     # --- the forecast ------------------------------------------------------------------------
     "help.customer.pipeline": {
-        "en": "The forecast of your and your team's open deals (an admin's: everyone's): by "
-        "stage, month of close, owner and team, weighted and not; overdue close dates and "
-        "deals without a next step. Filters: `@li`, `team @zhao`, `mine`, a stage, `2026-12`; "
-        "`csv` sends the deals as a file.",
-        "zh": "你和你团队进行中的销售机会预测（管理员为全部）：按阶段、预计成交月份、负责人和团队，"
-        "含加权与未加权金额；逾期未成交和没有下一步的机会。筛选：`@li`、`团队 @zhao`、`我的`、"
-        "阶段、`2026-12`；`csv` 以文件发送明细。",
+        "en": "The forecast of your team's open deals; `csv` sends them as a file.",
+        "zh": "你团队进行中销售机会的预测；`csv` 以文件发送。",
     },
     "pipeline.title": {"en": "Forecast — {whose}", "zh": "销售预测 — {whose}"},
     "pipeline.whose_team": {"en": "you and your team", "zh": "你和你的团队"},
@@ -248,11 +241,8 @@ SALES_MESSAGES: dict[str, dict[str, str]] = {
     "source.deal": {"en": "Deal", "zh": "销售机会"},
     # --- the pipeline's stages ------------------------------------------------------------
     "help.customer.stages": {
-        "en": "The pipeline's stages with their probability; admins change them: `set "
-        "qualified 10 solution 30 proposal 50 negotiation 75`, `stale proposal 21`, "
-        "`currency USD`.",
-        "zh": "销售流程各阶段及其赢单概率；管理员可修改："
-        "`set 初步接触 10 方案 30 报价 50 谈判 75`、`stale 报价 21`、`currency CNY`。",
+        "en": "The pipeline's stages and probabilities (admins change them).",
+        "zh": "销售流程的阶段与概率（管理员可修改）。",
     },
     "stages.title": {"en": "Your sales pipeline", "zh": "本工作区的销售流程"},
     "stages.changed": {"en": "Pipeline changed", "zh": "销售流程已更新"},

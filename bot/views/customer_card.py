@@ -23,6 +23,7 @@ from bot.views.blocks import (
 )
 from bot.views.inputs import button, option
 from bot.views.plan import channel_mentions, milestone_block, more_block, plan_lines
+from bot.views.sales_card import sales_blocks
 from bot.views.timeline import follow_up_blocks, timeline_blocks
 
 CONTACTS_SHOWN = 10  # with plan, milestones and timeline, the card stays within 50 blocks
@@ -63,6 +64,7 @@ def build_customer_card(
     ]
     blocks += [
         _card_actions(customer, lang),
+        *sales_blocks(customer, card.sales, lang),  # deals, contracts, projects, documents
         context(
             t(
                 "card.updated",
@@ -127,7 +129,7 @@ def _plan_blocks(card: CustomerCard, lang: Lang, tz: ZoneInfo) -> list[Block]:
     blocks = [section(f"*{title}*\n" + "\n".join(plan_lines(card.plan, card.contacts, lang, tz)))]
     if card.milestones:
         blocks.append(section(f"*{t('card.milestones', lang)}*"))
-        blocks += [milestone_block(m, lang) for m in card.milestones]
+        blocks += [milestone_block(m, lang, card.sales.project_names) for m in card.milestones]
     if card.milestones_total > len(card.milestones):  # the plan lists them all
         left = card.milestones_total - len(card.milestones)
         handle = escape(card.customer.handle)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.i18n import Lang, t
 from bot.views import ids
-from bot.views.blocks import Reply, context, escape, header, section
+from bot.views.blocks import SECTION_TEXT_LIMIT, Reply, context, escape, header, section
 
 # (usage, description key) per command; a subcommand is listed once it works.
 USAGE: dict[str, list[tuple[str, str]]] = {
@@ -35,6 +35,8 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ),
         ("/customer stages", "help.customer.stages"),
         ("/customer contract <customer> [number]", "help.customer.contract"),
+        ("/customer project <customer> [name]", "help.customer.project"),
+        ("/customer doc <customer> <url> [title]", "help.customer.doc"),
         ("/customer export [contacts|logs]", "help.customer.export"),
         ("/customer archive <customer>", "help.customer.archive"),
         ("/customer team …", "help.customer.team"),
@@ -53,15 +55,29 @@ _TITLES = {
 }
 
 
+def _in_sections(lines: list[str]) -> list[str]:
+    texts: list[str] = []
+    for line in lines:
+        if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:
+            texts[-1] += "\n" + line
+        else:
+            texts.append(line)
+    return texts
+
+
 def build_help(command: str, lang: Lang, *, unknown_word: str | None = None) -> Reply:
     title_key, intro_key = _TITLES[command]
     lines = [f"`{usage}` — {t(key, lang)}" for usage, key in USAGE[command]]
     intro = t(intro_key, lang)
     if unknown_word is not None:
         intro = t("help.unknown", lang, word=escape(unknown_word[:80]), command=command)
+    bodies = _in_sections([intro + "\n", *lines])  # a long usage takes several sections
     blocks = [
         header(t(title_key, lang), block_id=ids.help_block("header", command)),
-        section(intro + "\n\n" + "\n".join(lines), block_id=ids.help_block("body", command)),
+        *(
+            section(body, block_id=ids.help_block(f"body{n}" if n else "body", command))
+            for n, body in enumerate(bodies)
+        ),
         context(t("help.coming", lang), block_id=ids.help_block("note", command)),
     ]
     return Reply(text=f"{t(title_key, lang)}\n{intro}\n" + "\n".join(lines), blocks=blocks)

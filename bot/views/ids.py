@@ -107,3 +107,4 @@ DOCUMENT_CUSTOMER_SELECT = "document_customer"
 DOCUMENT_TARGET_SELECT = "document_target"
 PIPELINE_CSV = "pipeline_csv"  # value: the filters typed
 PIPELINE_CHART = "pipeline_chart"  # value: the filters typed
+DOCUMENT_MESSAGE_VIEW = "document_message_save"

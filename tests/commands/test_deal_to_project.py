@@ -81,7 +81,11 @@ async def test_from_a_deal_to_a_project_channel_and_its_first_brief(
     assert customer.phase == "post_contract"
 
     (project,) = await rows(database_url, Project)
-    assert (project.name, project.manager_id, project.contract_id) == ("ERP升级", "U_PM", contract.id)
+    assert (project.name, project.manager_id, project.contract_id) == (
+        "ERP升级",
+        "U_PM",
+        contract.id,
+    )
     assert project.channel_id.startswith("C_NEW")
     created = harness.slack.calls_to("conversations.create")[0].args
     assert created["name"] == "proj-hp-ht-2026-001"
