@@ -36,7 +36,7 @@ def build_pipeline(forecast: Forecast, lang: Lang) -> Reply:
         blocks.append(section(t("pipeline.empty", lang)))
         return Reply(text=title, blocks=blocks)
     blocks.append(context(t("pipeline.as_of", lang, day=format_day(forecast.today, lang))))
-    total = _amounts(forecast.total, None, forecast, lang, compact=False)
+    total = _amounts(forecast.total, _TOTAL, forecast, lang, compact=False)
     count = sum(t_.count for t_ in forecast.total.values())
     blocks.append(section(t("pipeline.total", lang, count=count, amounts=total)))
     stages = [s for s in forecast.pipeline.keys if _has(forecast.by_stage, s)]
@@ -131,13 +131,16 @@ def _month(month: object, lang: Lang) -> str:
     return t("pipeline.month", lang, year=month // 100, month=t(f"month.{month % 100}", lang))
 
 
+_TOTAL = object()  # the total's table is by currency alone (None is a key: no close date)
+
+
 def _amounts(
     table: dict[str, Totals] | Keyed, key: object, forecast: Forecast, lang: Lang, *, compact: bool
 ) -> str:
     """Each currency's amount and weighted amount, the largest currency first."""
     parts = []
     for currency in forecast.currencies:
-        totals = table.get(currency if key is None else (key, currency))  # type: ignore[arg-type]
+        totals = table.get(currency if key is _TOTAL else (key, currency))  # type: ignore[arg-type]
         if totals is None:
             continue
         parts.append(

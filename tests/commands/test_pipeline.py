@@ -54,6 +54,7 @@ async def test_a_rep_reads_their_own_forecast_in_chinese(
     assert "销售预测 — 你和你的团队" in shown
     assert "*合计：* 2 个 · ¥1,500,000（加权 ¥825,000）" in shown
     assert "• 报价 · 1 个 · ¥120万（加权 ¥60万）" in shown
+    assert "• 未定成交日期 · 1 个 · ¥30万（加权 ¥22.5万）" in shown  # 运维服务, no close date
 
 
 async def test_the_csv_and_the_chart_go_by_dm(harness: Harness, database_url: str) -> None:
