@@ -106,6 +106,19 @@ CONTRACT_MESSAGES: dict[str, dict[str, str]] = {
     "contract.status_cancelled": {"en": "Cancelled", "zh": "已取消"},
     "modal.contract": {"en": "Record contract", "zh": "录入合同"},
     "modal.contract_cancel": {"en": "Cancel contract", "zh": "取消合同"},
+    # --- importing opportunities and contracts (bot/imports/sales_import.py) ---------------
+    "import.deal_unknown": {
+        "en": "the card has no deal “{deal}”: import the opportunities first",
+        "zh": "该客户没有销售机会“{deal}”：请先导入销售机会",
+    },
+    "import.date_unreadable": {
+        "en": "“{text}” is not a date: write it as 2026-12-31",
+        "zh": "“{text}”不是日期：请写成 2026-12-31",
+    },
+    "import.cancelled_reason": {
+        "en": "Imported as cancelled",
+        "zh": "导入时已为取消状态",
+    },
     "label.contract_number": {"en": "Contract number", "zh": "合同编号"},
     "label.contract_title": {"en": "Title", "zh": "合同名称"},
     "label.contract_amount": {"en": "Amount", "zh": "合同金额"},
