@@ -10,14 +10,9 @@ import random
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.customers.lexicon import (
-    INDUSTRY_OF_HAN,
-    INDUSTRY_OF_LATIN,
-    LEGAL_FORMS_HAN,
-    PLACES_HAN,
-    PLACES_LATIN,
-)
+from bot.customers.lexicon import INDUSTRY_OF_HAN, INDUSTRY_OF_LATIN, LEGAL_FORMS_HAN
 from bot.customers.names import pinyin
+from bot.customers.places import is_latin_place, leading_place
 
 Script = Literal["han", "latin"]
 
@@ -69,14 +64,14 @@ def _check_vocabulary() -> tuple[str, ...]:
     for han, latin in INDUSTRIES:
         assert INDUSTRY_OF_HAN[han] == INDUSTRY_OF_LATIN[latin.lower().replace(" ", "")], han
     for han, latin in PLACES:
-        assert han in PLACES_HAN and latin.lower() in PLACES_LATIN, han
+        assert leading_place(han) == han and is_latin_place(latin.lower()), han
     chars = tuple(dict.fromkeys(c for c in _BRAND_CHARS if c not in "".join(LEGAL_FORMS_HAN)))
     assert len(chars) >= 300, len(chars)
     return chars
 
 
 BRAND_CHARS = _check_vocabulary()
-_FORBIDDEN_IN_BRAND = (*PLACES_HAN, *INDUSTRY_OF_HAN)
+_FORBIDDEN_IN_BRAND = (*(han for han, _ in PLACES), *INDUSTRY_OF_HAN)
 
 
 @dataclass(frozen=True)
@@ -149,7 +144,7 @@ def _han_brand(rng: random.Random) -> str:
     while True:
         size = 2 if rng.random() < 0.8 else 3
         brand = "".join(rng.choice(BRAND_CHARS) for _ in range(size))
-        if not any(word in brand for word in _FORBIDDEN_IN_BRAND):
+        if not any(word in brand for word in _FORBIDDEN_IN_BRAND) and not leading_place(brand):
             return brand
 
 

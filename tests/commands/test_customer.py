@@ -60,7 +60,7 @@ async def test_a_confirmed_different_company_is_created(harness: Harness) -> Non
     answer = await wang.submit(view, different_company="1")
 
     assert answer.text == ""
-    assert "Huipu" in wang.last_text()
+    assert "HP2" in wang.last_text()  # the suggested short name HP is taken
 
 
 async def test_each_bad_field_gets_its_own_error_and_nothing_is_saved(

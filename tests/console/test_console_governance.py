@@ -41,7 +41,7 @@ def test_merge_and_value_in_the_console(tmp_path: Path) -> None:
         [
             NEW_HP,
             *second,
-            "/customer merge Huipu into HP",
+            "/customer merge HP2 into HP",  # the suggested short name of 惠普科技 is HP, taken
             "click 1",
             "/customer value hp",
             "5",

@@ -28,7 +28,7 @@ async def duplicates_of(db: Database, legal_name: str, **facts: object) -> list:
         ("惠普中国有限公司", "", "惠普（中国）有限公司", "name"),
         ("惠普中国有限公司", "", "ＨＰ（中国）有限公司", "initials"),
         ("金科电子有限公司", "", "Jinke Electronics Co., Ltd.", "translation"),
-        ("金科电子有限公司", "", "Jinke Dianzi Limited", "pinyin"),
+        ("金科电子有限公司", "", "Jinke Dianzi Limited", "translation"),  # dianzi: 电子
         ("金科电子有限公司", "", "上海金科电子有限公司", "name"),
         ("金科电子有限公司", "", "北京市金科电子集团", "name"),
         ("Jinke Electronics Limited", "", "金科电子有限公司", "translation"),

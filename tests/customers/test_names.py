@@ -60,7 +60,11 @@ def test_hp_and_its_chinese_name_meet_through_initials() -> None:
     ("legal_name", "short_name"),
     [
         ("金科电子有限公司", "Jinke"),
-        ("惠普中国有限公司", "Huipu"),
+        ("惠普中国有限公司", "HP"),  # the English name the company uses (brands.tsv)
+        ("联想（北京）有限公司", "Lenovo"),
+        ("深圳市KTL电子有限公司", "KTL"),  # a mixed-script name: its Latin letters
+        ("上海JNP医疗器械有限公司", "JNP"),
+        ("华信精密机械制造有限公司", "Huaxinjingmi"),
         ("HP China Co., Ltd.", "HP"),
         ("IBM China Co., Ltd.", "IBM"),
         ("acme corporation", "Acme"),
