@@ -26,7 +26,7 @@ from bot.customers.cards import (
     update_contact,
     update_customer,
 )
-from bot.customers.duplicates import DuplicateFound
+from bot.customers.duplicates import DuplicateFound, cards_a_short_name_means
 from bot.customers.form import (
     CustomerForm,
     FormInvalid,
@@ -83,7 +83,17 @@ async def customer_submitted(
                 )
             card = await load_card(session=session, team_id=person.team_id, customer_id=customer.id)
     except FormInvalid as invalid:
-        await ack(response_action="errors", errors=form_errors(invalid.errors, person.lang))
+        errors = form_errors(invalid.errors, person.lang)
+        async with deps.db.transaction() as session:
+            short_name, meant = await cards_a_short_name_means(
+                session=session, team_id=person.team_id, form_errors=invalid.errors
+            )
+        if meant:
+            names = await deps.people.display_names(
+                client, person.team_id, [m.manager_id for m in meant]
+            )
+            errors |= duplicate_error(meant, names, person.lang, short_name=short_name)
+        await ack(response_action="errors", errors=errors)
         return
     except DuplicateFound as found:
         names = await deps.people.display_names(

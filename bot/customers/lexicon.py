@@ -112,7 +112,7 @@ INDUSTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "investment": (("投资",), ("investment", "investments", "capital")),
     "pharma": (("医药", "制药", "药业"), ("pharma", "pharmaceutical", "pharmaceuticals")),
     "medical": (("医疗",), ("medical", "healthcare")),
-    "automotive": (("汽车",), ("auto", "automotive", "automobile", "cars")),
+    "automotive": (("汽车",), ("auto", "automotive", "automobile", "cars", "motors", "motor")),
     "energy": (("能源",), ("energy",)),
     "power": (("电力",), ("power",)),
     "chemical": (("化工",), ("chemical", "chemicals")),
@@ -185,7 +185,7 @@ INDUSTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "cable": (("电缆", "线缆"), ("cable", "cables")),
     "solar": (("光伏", "太阳能", "新能源"), ("solar", "photovoltaic", "renewables")),
     "analytics": (("分析",), ("analytics", "analytic")),
-    "motors": (("电机",), ("motor", "motors")),
+    "motors": (("电机",), ("electricmotors",)),
 }
 # Industries close enough that one company may be written with either (X通讯 / X网络,
 # X物流 / X运输): same brand and a related industry is still likely one company.

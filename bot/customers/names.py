@@ -214,7 +214,7 @@ def _read_latin(text: str, compact: str) -> CompanyName:
     ids = tuple(dict.fromkeys(latin_industry(w) for w in industries))
     return CompanyName(
         script="latin",
-        core=" ".join([stem(t) for t in brand] + list(ids)),
+        core=" ".join([brand_latin, *ids]),  # Blue Peak = Bluepeak
         brand=" ".join(brand),
         industries=ids,
         latin=brand_latin + "".join(ids),

@@ -5,6 +5,7 @@ A test checks that every key has both languages with the same placeholders.
 
 from bot.i18n.access_messages import ACCESS_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
+from bot.i18n.duplicate_messages import DUPLICATE_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
@@ -99,6 +100,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 MESSAGES.update(CUSTOMER_MESSAGES)
+MESSAGES.update(DUPLICATE_MESSAGES)
 MESSAGES.update(LOG_MESSAGES)
 MESSAGES.update(PHASE_MESSAGES)
 MESSAGES.update(REMINDER_MESSAGES)

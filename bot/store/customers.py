@@ -82,17 +82,19 @@ async def replace_terms(
 
 
 async def match_keys(
-    *, session: AsyncSession, team_id: str, keys: Sequence[tuple[str, str]]
+    *, session: AsyncSession, team_id: str, keys: Sequence[tuple[str, str]], limit: int = 1000
 ) -> list[tuple[int, str, str]]:
-    """(customer_id, kind, key) for every stored key equal to one of `keys`.
+    """(customer_id, kind, key) for stored keys equal to one of `keys`, at most `limit`.
 
     Written as OR-ed equalities: SQLite answers each from the (team, kind, key) index,
     where a row-value IN list would scan the table."""
     if not keys:
         return []
     wanted = or_(*(and_(CustomerKey.kind == kind, CustomerKey.key == key) for kind, key in keys))
-    query = select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key).where(
-        CustomerKey.team_id == team_id, wanted
+    query = (
+        select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key)
+        .where(CustomerKey.team_id == team_id, wanted)
+        .limit(limit)
     )
     return [tuple(row) for row in (await session.exec(query)).all()]
 

@@ -115,7 +115,8 @@ async def test_status_edit_and_history(harness: Harness, database_url: str) -> N
 
     await wang.type("/customer edit HP")
     edit_view = wang.last_view()
-    assert edit_view["blocks"][6]["element"]["initial_value"].startswith("+86 21 6353 9330")
+    phone = next(b for b in edit_view["blocks"] if b["block_id"] == "field_phone")
+    assert phone["element"]["initial_value"].startswith("+86 21 6353 9330")
     await wang.submit(
         {**edit_view, "id": "V_EDIT"},
         legal_name="惠普中国有限公司",
@@ -212,3 +213,28 @@ async def test_the_card_and_find_results_fit_slack_limits(harness: Harness) -> N
     blocks = wang.last_posting().blocks
     assert len(blocks) <= 50
     assert "另有 15 位联系人" in wang.last_text()
+
+
+async def test_a_short_name_is_refused_naming_the_card_it_means_even_one_not_shared(
+    harness: Harness,
+) -> None:
+    wang, alice = Person(harness, "U_WANG"), Person(harness, "U_ALICE")
+    await create_hp(wang)  # alice may not see wang's card
+
+    await alice.type("/customer new 惠普")
+    refused = await alice.submit()
+
+    error = refused.json["errors"]["field_legal_name"]
+    assert "looks like a short name" in error
+    assert "惠普中国有限公司 (HP, managed by 王伟: same name)" in error
+
+
+async def test_the_duplicate_warning_says_why(harness: Harness) -> None:
+    wang, alice = Person(harness, "U_WANG"), Person(harness, "U_ALICE")
+    await create_hp(wang)
+
+    await alice.type("/customer new 上海某某科技有限公司")
+    refused = await alice.submit(phone="021 6353 9330")
+
+    error = refused.json["errors"]["field_legal_name"]
+    assert "惠普中国有限公司 (HP, managed by 王伟: same phone)" in error
