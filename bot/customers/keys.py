@@ -20,7 +20,7 @@ from bot.customers.names import (
     read_company_name,
     strip_legal_forms,
 )
-from bot.customers.sounds import MIN_SKELETON, english_skeleton, pinyin_skeleton
+from bot.customers.sounds import MIN_SKELETON, english_skeleton, pinyin_skeletons
 
 Key = tuple[str, str]  # (kind, key)
 TYPO_MIN = 6  # brands this long are also found with one letter wrong
@@ -125,9 +125,9 @@ def _qualified(base: str, name: CompanyName, *, card: bool) -> set[str]:
 def _skeletons(name: CompanyName) -> set[str]:
     if name.script == "han":
         syllables = pinyin(name.brand)
-        found = {pinyin_skeleton(syllables)} if len(syllables) >= 3 else set()
+        found = pinyin_skeletons(syllables) if len(syllables) >= 3 else set()
     elif name.script == "latin" and len(name.brand_latin) >= 4:
-        skeleton = english_skeleton(name.brand_latin)
+        skeleton = english_skeleton(name.brand)  # as said: Thales, not the singular thale
         found = {skeleton, skeleton.removesuffix("S")}  # Philips → 飞利浦 fei-li-pu
     else:
         found = set()

@@ -45,6 +45,25 @@ LEGAL_FORMS_HAN = tuple(
 )
 
 
+LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
+_DOTTED = re.compile(r"\b(?:[a-z]\.\s?){2,}")
+
+
+def latin_tokens(text: str) -> list[str]:
+    """`S.A. de C.V.` → sa, de, cv: dotted letters in a row are one word."""
+    text = _DOTTED.sub(lambda m: re.sub(r"[.\s]", "", m.group(0)) + " ", text.lower())
+    return LATIN_TOKEN.findall(text.replace(".", ". "))
+
+
+def _latin_legal_sequences() -> frozenset[tuple[str, ...]]:
+    """Legal forms of several words as tokens (`s.a. de c.v.`, `gmbh & co. kg`)."""
+    from cleanco.termdata import terms_by_country, terms_by_type
+
+    terms = {t for group in (terms_by_type, terms_by_country) for ts in group.values() for t in ts}
+    found = {tuple(latin_tokens(term)) for term in terms}
+    return frozenset(seq for seq in found if len(seq) > 1)
+
+
 def _latin_legal_words() -> frozenset[str]:
     """Legal-form words of English names: cleanco's list of ~200 forms in many countries
     (GmbH & Co. KG, S.A.S., Oyj, Pvt. Ltd. …), as the tokens a name is read into."""
@@ -90,6 +109,7 @@ OWN_LEGAL_WORDS_LATIN = {
     "representative",
 }
 LEGAL_FORMS_LATIN = _latin_legal_words()
+LEGAL_SEQUENCES_LATIN = _latin_legal_sequences()
 
 # Industry words with one canonical id across scripts: 金科电子 = Jinke Electronics, while
 # 金科电子 ≠ 金科地产 because their industries differ.
@@ -125,7 +145,7 @@ INDUSTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("贸易", "商贸", "进出口", "国际贸易"),
         ("trading", "trade", "import", "export", "commerce"),
     ),
-    "consulting": (("咨询",), ("consulting", "consultancy")),
+    "consulting": (("咨询",), ("consulting", "consultancy", "consultants", "consultant")),
     "construction": (("建设", "建筑", "建工"), ("construction",)),
     "engineering": (("工程",), ("engineering",)),
     "food": (("食品",), ("food", "foods")),
@@ -153,7 +173,7 @@ INDUSTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "supplychain": (("供应链",), ("supplychain",)),
     "shipping": (("航运", "船务", "海运"), ("shipping", "marine")),
-    "express": (("快递", "速递", "快运"), ("express", "courier")),
+    "express": (("快递", "速递", "快运", "速运"), ("express", "courier")),
     "automation": (("自动化",), ("automation",)),
     "optics": (("光电", "光学"), ("optics", "optical", "optoelectronics", "photonics")),
     "semiconductor": (("半导体", "微电子", "集成电路"), ("semiconductor", "microelectronics")),
@@ -186,6 +206,19 @@ INDUSTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "solar": (("光伏", "太阳能", "新能源"), ("solar", "photovoltaic", "renewables")),
     "analytics": (("分析",), ("analytics", "analytic")),
     "motors": (("电机",), ("electricmotors",)),
+    "airlines": (("航空",), ("airlines", "airline", "airways", "aviation")),
+    "expressway": (("高速", "高速公路"), ("expressway", "expressways", "highway")),
+    "brewery": (("啤酒",), ("brewery", "beer", "breweries")),
+    "cement": (("水泥",), ("cement",)),
+    "port": (("港口", "港务"), ("port", "ports")),
+    "gas": (("燃气",), ("gas",)),
+    "water": (("水务",), ("water",)),
+    "petrochemical": (("石化", "石油化工"), ("petrochemical", "petrochemicals")),
+    "mining": (("矿业", "煤业"), ("mining",)),
+    "lifeinsurance": (("人寿",), ("life",)),
+    "railway": (("铁路", "地铁"), ("railway", "railways", "metro")),
+    "tobacco": (("烟草",), ("tobacco",)),
+    "publishing": (("出版",), ("publishing", "publishers")),
 }
 # Industries close enough that one company may be written with either (X通讯 / X网络,
 # X物流 / X运输): same brand and a related industry is still likely one company.
@@ -201,7 +234,9 @@ RELATED_INDUSTRIES: tuple[frozenset[str], ...] = tuple(
         "machinery equipment manufacturing industrial automation instruments devices",
         "electric power energy solar cable motors",
         "electronics semiconductor optics",
-        "finance investment securities bank leasing assets fund",
+        "finance investment securities bank leasing assets fund insurance lifeinsurance",
+        "airlines transport shipping port railway",
+        "petrochemical chemical energy gas mining",
         "construction engineering decoration",
         "media advertising culture design",
         "consulting management services",

@@ -16,10 +16,24 @@ from rapidfuzz.distance import OSA
 
 from bot.customers.lexicon import RELATED_INDUSTRIES
 from bot.customers.names import CompanyName, pinyin
-from bot.customers.sounds import MIN_SKELETON, english_skeleton, pinyin_skeleton
+from bot.customers.places import REGION_WORDS_LATIN
+from bot.customers.sounds import MIN_SKELETON, english_skeleton, pinyin_skeletons
 
 Why = tuple[str, ...]
 SLIP_MIN = 7  # a one-letter slip counts only in brands this long (Acme ≠ Acne)
+# A brand of only these words names no one company: its name must be the same, whole.
+GENERIC_WORDS = REGION_WORDS_LATIN | {
+    "united",
+    "first",
+    "new",
+    "general",
+    "national",
+    "universal",
+    "great",
+    "modern",
+    "standard",
+    "central",
+}
 
 
 def industry_relation(one: tuple[str, ...], other: tuple[str, ...]) -> str | None:
@@ -42,6 +56,8 @@ def name_likeness(new: CompanyName, old: CompanyName, old_handle: str = "") -> W
     if industry is None:
         return None
     tail = (industry,) if industry else ()
+    if _generic(new) and _generic(old):
+        return None  # Global Logistics / Global Express Logistics: only the same name counts
     if new.latin_brand and old_handle and new.brand_latin == old_handle.lower():
         return ("short_name", *tail)
     if new.latin_brand and old.latin_brand:
@@ -52,6 +68,10 @@ def name_likeness(new: CompanyName, old: CompanyName, old_handle: str = "") -> W
         han, latin = (new, old) if old.latin_brand else (old, new)
         why = _cross_script(han, latin, industry)
     return (why, *tail) if why else None
+
+
+def _generic(name: CompanyName) -> bool:
+    return name.latin_brand and all(w in GENERIC_WORDS for w in name.brand.split())
 
 
 def _latin_likeness(one: str, other: str) -> str | None:
@@ -84,9 +104,9 @@ def _cross_script(han: CompanyName, latin: CompanyName, industry: str) -> str | 
         or han.brand in _near(chinese_forms([word]))
     ):
         return "translation"
-    if word in (han.brand_initials, han.initials) and (len(word) >= 3 or industry != ""):
-        return "initials"
-    if latin.script == "latin" and _sounds_alike(han, word):
+    if word in (han.brand_initials, han.initials) and len(word) >= 3:
+        return "initials"  # two letters (HY, TR) name hundreds of Chinese brands
+    if latin.script == "latin" and _sounds_alike(han, "".join(latin.brand.split())):
         return "sound"
     return None
 
@@ -100,6 +120,8 @@ def _sounds_alike(han: CompanyName, word: str) -> bool:
     syllables = pinyin(han.brand)
     if len(syllables) < 3:
         return False
-    skeleton = pinyin_skeleton(syllables)
     english = english_skeleton(word)
-    return len(skeleton) >= MIN_SKELETON and skeleton in (english, english.removesuffix("S"))
+    return any(
+        len(skeleton) >= MIN_SKELETON and skeleton in (english, english.removesuffix("S"))
+        for skeleton in pinyin_skeletons(syllables)
+    )

@@ -22,6 +22,8 @@ from bot.customers.lexicon import (
     INDUSTRY_OF_LATIN,
     LEGAL_FORMS_HAN,
     LEGAL_FORMS_LATIN,
+    LEGAL_SEQUENCES_LATIN,
+    latin_tokens,
 )
 from bot.customers.places import is_latin_place, leading_place, places, trailing_place
 
@@ -30,8 +32,6 @@ Script = Literal["han", "latin", "mixed"]  # mixed: a Chinese name whose brand i
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z0-9]+")
 _BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
-_LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
-_DOTTED = re.compile(r"\b(?:[a-z]\.\s?){2,}")
 _STOPWORDS = {"the", "of", "and", "&"}
 _JOINED_WORDS = {
     "real estate": "realestate",
@@ -40,6 +40,7 @@ _JOINED_WORDS = {
     "asset management": "assetmanagement",
     "e-commerce": "ecommerce",
     "e commerce": "ecommerce",
+    "health care": "healthcare",
 }
 MIN_BRAND = 2  # a place is kept when dropping it would leave a one-character brand
 
@@ -169,6 +170,14 @@ def strip_legal_forms(text: str) -> str:
     return _strip_suffixes(text, LEGAL_FORMS_HAN) or text
 
 
+def _listed_brand_at_start(text: str) -> int:
+    """宁德时代 is a brand (CATL), not 时代 in 宁德: the length of a listed brand `text`
+    starts with, or 0."""
+    from bot.customers.translation import brand_english
+
+    return max((n for n in range(2, min(len(text), 6) + 1) if brand_english(text[:n])), default=0)
+
+
 def _has_brand_han(text: str) -> bool:
     """上海银行 keeps 上海: without it only an industry word would be left."""
     while word := next((w for w in INDUSTRY_HAN_WORDS if text.endswith(w)), None):
@@ -178,7 +187,7 @@ def _has_brand_han(text: str) -> bool:
 
 def _strip_place_han(text: str) -> str:
     """Remove one leading or trailing place name (上海市…, 昆山…, …中国)."""
-    if place := leading_place(text):
+    if (place := leading_place(text)) and _listed_brand_at_start(text) <= len(place):
         return text[len(place) :]
     if place := trailing_place(text):
         return text[: -len(place)]
@@ -203,10 +212,7 @@ def _read_latin(text: str, compact: str) -> CompanyName:
     text = fold_accents(text).replace("'", "").replace("’", "")
     for words, joined in _JOINED_WORDS.items():
         text = text.replace(words, joined)
-    text = _DOTTED.sub(lambda m: re.sub(r"[.\s]", "", m.group(0)) + " ", text)  # s.a.s. → sas
-    tokens = _merge_initials(_LATIN_TOKEN.findall(text.replace(".", ". ")))
-    while len(tokens) > 1 and tokens[-1] in LEGAL_FORMS_LATIN | _STOPWORDS:
-        tokens.pop()
+    tokens = _strip_legal_forms_latin(_merge_initials(latin_tokens(text)))
     tokens = [t for t in tokens if t not in _STOPWORDS] or tokens
     tokens = _strip_places_latin(tokens)
     brand, industries = _latin_brand(tokens)
@@ -225,10 +231,33 @@ def _read_latin(text: str, compact: str) -> CompanyName:
     )
 
 
+def _strip_legal_forms_latin(tokens: list[str]) -> list[str]:
+    """Acme GmbH & Co. KG, Oakridge S.A. de C.V., Siemens Ltd., China → acme, oakridge, siemens."""
+    while len(tokens) > 1:
+        if size := next(
+            (
+                n
+                for n in (4, 3, 2)
+                if len(tokens) > n and tuple(tokens[-n:]) in LEGAL_SEQUENCES_LATIN
+            ),
+            0,
+        ):
+            tokens = tokens[:-size]
+        elif tokens[-1] in LEGAL_FORMS_LATIN or tokens[-1] in _STOPWORDS:
+            tokens = tokens[:-1]
+        elif is_latin_place(tokens[-1]) and any(t in LEGAL_FORMS_LATIN for t in tokens[1:-1]):
+            tokens = tokens[:-1]  # a place after the legal form: Ltd., China
+        else:
+            return tokens
+    return tokens
+
+
 def stem(word: str) -> str:
     """Analytics → analytic, Industries → industry: singular and plural are one brand word."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):  # Flying Dragon → fly dragon, as 飞龙 reads
+        return word[:-3]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -272,7 +301,34 @@ def _latin_brand(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 def latin_industry(word: str) -> str:
     """electronics → electronics; also the pinyin of a Chinese industry word (dianzi, wuliu)."""
-    return INDUSTRY_OF_LATIN.get(word) or _pinyin_industries().get(word, "")
+    return (
+        INDUSTRY_OF_LATIN.get(word)
+        or INDUSTRY_OF_LATIN.get(stem(word))
+        or _pinyin_industries().get(word, "")
+        or _misspelled_industry(word)
+    )
+
+
+def _misspelled_industry(word: str) -> str:
+    """Enginering → engineering, Capitol → capital: one slip in a long industry word."""
+    if len(word) < 7:
+        return ""
+    table = _industry_deletions()
+    for variant in {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}:
+        if variant in table:
+            return table[variant]
+    return ""
+
+
+@cache
+def _industry_deletions() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for word, industry in INDUSTRY_OF_LATIN.items():
+        if len(word) >= 7:
+            found.setdefault(word, industry)
+            for i in range(len(word)):
+                found.setdefault(word[:i] + word[i + 1 :], industry)
+    return found
 
 
 @cache

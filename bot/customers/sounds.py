@@ -58,6 +58,16 @@ _ENGLISH = (
 )
 
 
+def pinyin_skeletons(syllables: list[str]) -> set[str]:
+    """As written, and with a nasal before m or n dropped (汉密尔顿 han-mi-er-dun, Hamilton)."""
+    plain = pinyin_skeleton(syllables)
+    assimilated = [
+        s[:-1] if s.endswith("n") and i + 1 < len(syllables) and syllables[i + 1][:1] in "mn" else s
+        for i, s in enumerate(syllables)
+    ]
+    return {plain, pinyin_skeleton(assimilated)}
+
+
 def pinyin_skeleton(syllables: list[str]) -> str:
     out = []
     for syllable in syllables:
@@ -73,8 +83,9 @@ def pinyin_skeleton(syllables: list[str]) -> str:
 
 def english_skeleton(word: str) -> str:
     text = re.sub(r"[^a-z]", "", word.lower())
+    text = re.sub(r"gh(?=t|$)", "", text)  # Lightman: a silent gh
     text = re.sub(r"(?<=[^aeiou])(er|re|r)$", "", text)  # Schneider → schneide
-    text = re.sub(r"(?<=[aeiouy])r$", "", text)
+    text = re.sub(r"(?<=[aeiouy])r(?![aeiouy])", "", text)  # Hartwell, Ackerman: r unsaid
     for pattern, sound in _ENGLISH:
         text = re.sub(pattern, sound, text)
     return _collapse(re.sub(r"[a-z]", "", text))

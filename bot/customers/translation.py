@@ -21,7 +21,18 @@ MAX_GLOSS_WORDS = 3
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\] /(.*)/$")
 _SKIP = ("surname ", "variant of", "see ", "abbr. ", "cl:", "old variant", "used in ", "erhua")
-_GENERIC_TAILS = ("river", "mountain", "lake", "company", "group", "brand", "corporation")
+_GENERIC_TAILS = (
+    "river",
+    "mountain",
+    "lake",
+    "ocean",
+    "sea",
+    "island",
+    "company",
+    "group",
+    "brand",
+    "corporation",
+)
 _STOP = {"the", "a", "an", "of", "to", "and", "&"}
 
 
@@ -49,6 +60,7 @@ def _clean(sense: str) -> list[str]:
     text = sense.strip().lower()
     if not text or text.startswith(_SKIP):
         return []
+    text = re.sub(r"^(to|the|a|an) ", "", text)  # 飞 "to fly" → fly
     out = []
     for part in re.split(r";|, or |, also | or ", _PARENS.sub("", text)):
         words = re.findall(r"[a-z0-9]+", part)

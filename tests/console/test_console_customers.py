@@ -11,6 +11,7 @@ NEW_HP = "\n".join(
         "/customer new 惠普中国有限公司",
         "",  # keep the legal name
         "HP",
+        "",  # no credit code
         "",
         "",
         "上海",
@@ -56,7 +57,7 @@ def test_create_a_card_add_a_contact_and_find_it(tmp_path: Path) -> None:
 
 def test_the_console_shows_the_duplicate_warning_and_asks_again(tmp_path: Path) -> None:
     script = "\n".join(
-        [NEW_HP, "/customer new HP China Co., Ltd.", *[""] * 15, "", "1", "HPChina", "quit", ""]
+        [NEW_HP, "/customer new HP China Co., Ltd.", *[""] * 16, "", "1", "HPChina", "quit", ""]
     )
 
     result = console(cwd=tmp_path, stdin=script)

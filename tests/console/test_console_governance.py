@@ -36,7 +36,7 @@ def test_share_history_archive_and_restore(tmp_path: Path) -> None:
 
 
 def test_merge_and_value_in_the_console(tmp_path: Path) -> None:
-    second = ["/customer new 惠普科技（上海）有限公司", *[""] * 15, "", "1"]
+    second = ["/customer new 惠普科技（上海）有限公司", *[""] * 16, "", "1"]
     script = "\n".join(
         [
             NEW_HP,

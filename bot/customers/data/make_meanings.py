@@ -24,7 +24,7 @@ def main() -> None:
     chars: dict[str, list[str]] = {}
     for han, proper, _, glosses in parse_cedict():
         if len(han) == 1 and not proper:
-            one_word = [g for g in glosses[:3] if " " not in g and g not in _STOP]
+            one_word = [g for g in glosses if " " not in g and g not in _STOP][:MEANINGS_PER_CHAR]
             chars.setdefault(han, []).extend(one_word)
         elif 2 <= len(han) <= 3:
             words.setdefault(han, []).extend(f for g in glosses[:3] for f in compact_forms(g))
