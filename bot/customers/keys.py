@@ -56,7 +56,7 @@ def card_keys(facts: CardFacts) -> set[Key]:
         keys |= {("initials", k) for k in _qualified(name.initials, name, card=True)}
     for skeleton in _skeletons(name):
         keys |= {("sound", k) for k in _qualified(skeleton, name, card=True)}
-    keys |= {("typo", v) for v in _deletions(name.brand_latin)}
+    keys |= {("typo", v) for v in deletions(name.brand_latin)}
     keys |= _evidence_keys(facts)
     return {(kind, key[:200]) for kind, key in keys if key}
 
@@ -70,8 +70,8 @@ def probes(facts: CardFacts) -> set[Key]:
         found |= {("sound", k) for k in _qualified(skeleton, name, card=False)}
     if len(name.brand_latin) >= TYPO_MIN and name.script != "han":
         found.add(("typo", name.brand_latin))
-        found |= {("typo", v) for v in _deletions(name.brand_latin)}
-        found |= {("brand", v) for v in _deletions(name.brand_latin)}
+        found |= {("typo", v) for v in deletions(name.brand_latin)}
+        found |= {("brand", v) for v in deletions(name.brand_latin)}
     found |= _evidence_keys(facts)
     return {(kind, key[:200]) for kind, key in found if key}
 
@@ -134,7 +134,7 @@ def _skeletons(name: CompanyName) -> set[str]:
     return {s for s in found if len(s) >= MIN_SKELETON}
 
 
-def _deletions(word: str) -> set[str]:
+def deletions(word: str) -> set[str]:
     """`northgate` → orthgate, nrthgate …: two spellings one letter apart share one of these."""
     if len(word) < TYPO_MIN or not word.isascii():
         return set()
@@ -155,6 +155,11 @@ def _domains(facts: CardFacts) -> set[str]:
 
 
 # --- search terms ---------------------------------------------------------------------------
+# A term's weight says what it is; find ranks by it: the short name, then the name, then a
+# brand prefix, then pinyin, initials and contacts.
+HANDLE, NAME, IDENTIFIER, WORD, PINYIN, INITIALS, CONTACT = 100, 90, 80, 60, 50, 40, 30
+
+
 def card_terms(facts: CardFacts, phone_digits: Iterable[str]) -> dict[str, int]:
     """Term → weight. A prefix of any term finds the card; the weight ranks it."""
     terms: dict[str, int] = {}
@@ -165,30 +170,44 @@ def card_terms(facts: CardFacts, phone_digits: Iterable[str]) -> dict[str, int]:
             terms[term] = weight
 
     name = read_company_name(facts.legal_name)
-    add(facts.handle, 100)
-    add(name.compact, 90)
+    add(facts.handle, HANDLE)
+    add(name.compact, NAME)
+    add(name.core, NAME)  # 金科电子 is the name of 上海金科电子有限公司
+    add(name.brand, NAME)
     body = strip_legal_forms(name.compact)  # 有限公司 would match every other card
     for start in range(1, len(body)):  # 中国 finds 惠普中国有限公司
         if is_han(body[start]):
-            add(body[start:], 50)
+            add(body[start:], WORD)
     for word in normalize(facts.legal_name).split():
-        add(word, 60)
-    add(name.latin, 80)
-    add(name.brand_latin, 70)
-    add(name.initials, 40)
+        add(word, WORD)
+    add(name.latin, PINYIN)
+    add(name.brand_latin, PINYIN)
+    add(name.initials, INITIALS)
+    add(name.brand_initials, INITIALS)
     for digits in phone_digits:
-        add(digits, 60)
+        add(digits, IDENTIFIER)
     for address in (facts.email, *facts.contact_emails):
         if address:
-            add(address, 60)
-            add(address.rpartition("@")[2], 40)
+            add(address, IDENTIFIER)
+            add(address.rpartition("@")[2], WORD)
     if facts.website:
-        add(facts.website, 60)
+        add(facts.website, IDENTIFIER)
     for domain in _domains(facts):
-        add(domain, 50)
+        add(domain, IDENTIFIER)
     for person in facts.contact_names:
-        add(person, 40)
-        add("".join(pinyin(person)), 30)
+        for part in person_parts(person):
+            add(part, CONTACT)
     if facts.credit_code:
-        add(facts.credit_code, 90)
+        add(facts.credit_code, IDENTIFIER)
     return terms
+
+
+def person_parts(person: str) -> list[str]:
+    """Margaret Holloway → margaretholloway, hollowaymargaret, margaret, holloway;
+    张伟 → 张伟, zhangwei, weizhang, zhang: any part, either order, in pinyin too."""
+    words = normalize(person).replace(",", " ").split()
+    parts = ["".join(words), "".join(reversed(words)), *words]
+    if is_han(person):
+        syllables = pinyin(person)
+        parts += ["".join(syllables), "".join(syllables[1:] + syllables[:1]), syllables[0]]
+    return [p for p in dict.fromkeys(parts) if p]

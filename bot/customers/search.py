@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.keys import HANDLE, IDENTIFIER, WORD, deletions
 from bot.customers.names import normalize
 from bot.store.customers import (
     follow_merges,
     get_customer_by_handle,
     get_customers,
+    match_keys,
     terms_with_prefix,
 )
 from bot.store.models import Customer
@@ -22,15 +26,27 @@ if TYPE_CHECKING:
     from bot.customers.visibility import Gate
 
 CANDIDATE_LIMIT = 500
-EXACT_BONUS = 50
+TYPO_EDITS = 2
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s()+\-－.]{4,}$")
+
+
+class Rank(IntEnum):
+    """Find's order: the short name typed whole, then the name typed whole, then the start
+    of a brand or name, then pinyin, initials and contacts, then a spelling within two edits."""
+
+    SHORT_NAME = 0
+    NAME = 1
+    PREFIX = 2
+    PINYIN_OR_CONTACT = 3
+    TYPO = 4
 
 
 @dataclass(frozen=True)
 class FoundCustomer:
     customer: Customer
-    score: float
+    rank: Rank
     exact: bool  # the text is a whole term of the card (its name, handle, pinyin, number …)
+    likeness: float = 0.0  # how close the text is to the card's name, 0–100
 
 
 @dataclass(frozen=True)
@@ -53,23 +69,34 @@ def search_keys(text: str) -> list[str]:
     return keys
 
 
+def rank_of(weight: int, exact: bool) -> Rank:
+    if weight >= HANDLE:
+        return Rank.SHORT_NAME if exact else Rank.PREFIX
+    if weight >= IDENTIFIER:
+        return Rank.NAME if exact else Rank.PREFIX
+    if weight >= WORD:
+        return Rank.PREFIX
+    return Rank.PINYIN_OR_CONTACT
+
+
 async def find_customers(
     *, session: AsyncSession, team_id: str, text: str, limit: int = 10, gate: Gate | None = None
 ) -> list[FoundCustomer]:
-    """Ranked matches; with a `gate`, only cards its person may see."""
-    best: dict[int, tuple[int, bool]] = {}
-    for key in search_keys(text):
+    """Ranked matches; with a `gate`, only cards its person may see, theirs first."""
+    best: dict[int, tuple[Rank, bool]] = {}
+    keys = search_keys(text)
+    for key in keys:
         for customer_id, term, weight in await terms_with_prefix(
             session=session, team_id=team_id, prefix=key, limit=CANDIDATE_LIMIT
         ):
-            exact = term == key
-            score = weight + (EXACT_BONUS if exact else 0)
-            if score > best.get(customer_id, (0, False))[0]:
-                best[customer_id] = (score, exact)
-    ranked = sorted(best.items(), key=lambda item: -item[1][0])[: limit * 3]
-    customers = await get_customers(
-        session=session, team_id=team_id, ids=[customer_id for customer_id, _ in ranked]
-    )
+            found = (rank_of(weight, term == key), term != key)
+            if found < best.get(customer_id, (Rank.TYPO, True)):
+                best[customer_id] = found
+    if len(best) < limit and keys and not keys[0].isdigit():
+        for customer_id in await _misspelled(session, team_id, keys[0]):
+            best.setdefault(customer_id, (Rank.TYPO, True))
+    ranked = sorted(best, key=lambda customer_id: best[customer_id])[: max(limit * 3, 50)]
+    customers = await get_customers(session=session, team_id=team_id, ids=ranked)
     for customer in customers:  # a merged card's terms find the card it was merged into
         if customer.merged_into is not None:
             best.setdefault(customer.merged_into, best[customer.id])
@@ -80,14 +107,58 @@ async def find_customers(
     ]
     if gate is not None:
         customers = await gate.visible(customers)
+    me = gate.viewer.user_id if gate is not None else ""
     query = normalize(text)
     found = [
         FoundCustomer(
-            c, best[c.id][0] + fuzz.WRatio(query, normalize(c.legal_name)) / 100, best[c.id][1]
+            c, best[c.id][0], not best[c.id][1], fuzz.WRatio(query, normalize(c.legal_name))
         )
         for c in customers
     ]
-    return sorted(found, key=lambda f: (-f.score, f.customer.legal_name))[:limit]
+    found.sort(key=lambda f: _order(f, me))
+    return found[:limit]
+
+
+def _order(found: FoundCustomer, me: str) -> tuple:
+    """Within a rank: whole terms first, then the person's own cards, then the recently
+    active ones, then the closest names."""
+    active = found.customer.last_contact_at or found.customer.updated_at
+    return (
+        found.rank,
+        not found.exact,
+        found.customer.manager_id != me,
+        -(active.timestamp() if active else 0),
+        -found.likeness,
+        found.customer.legal_name,
+    )
+
+
+async def _misspelled(session: AsyncSession, team_id: str, text: str) -> list[int]:
+    """Cards whose brand, name or short name is within two edits of `text`: one letter
+    anywhere through the one-letter-deleted keys; two letters after the first three
+    through the terms that start like it."""
+    found = [
+        customer_id
+        for customer_id, _, _ in await match_keys(
+            session=session,
+            team_id=team_id,
+            keys=[("typo", text), *(("typo", v) for v in deletions(text))]
+            + [("brand", v) for v in deletions(text)],
+            limit=CANDIDATE_LIMIT,
+        )
+    ]
+    for size in range(len(text) - 1, 2, -1):
+        rows = await terms_with_prefix(
+            session=session, team_id=team_id, prefix=text[:size], limit=CANDIDATE_LIMIT
+        )
+        close = [
+            customer_id
+            for customer_id, term, _ in rows
+            if OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS) <= TYPO_EDITS
+        ]
+        if close or len(rows) >= CANDIDATE_LIMIT:
+            return found + close
+    return found
 
 
 async def resolve_customer(
@@ -100,12 +171,15 @@ async def resolve_customer(
     if by_handle is not None and (gate is None or await gate.sees(by_handle)):
         return Resolution(by_handle, [], exact=True)
     found = await find_customers(session=session, team_id=team_id, text=text, gate=gate)
-    exact = [f for f in found if f.exact]
+    spelled = [f for f in found if f.rank < Rank.TYPO]
+    if not spelled:  # a misspelling is offered as a choice, never taken for the card
+        return Resolution(None, found)
+    exact = [f for f in spelled if f.exact]
     if len(exact) == 1:
         return Resolution(exact[0].customer, [], exact=True)
-    if len(found) == 1:
-        return Resolution(found[0].customer, [])
-    return Resolution(None, found)
+    if len(spelled) == 1:
+        return Resolution(spelled[0].customer, [])
+    return Resolution(None, spelled)
 
 
 @dataclass(frozen=True)

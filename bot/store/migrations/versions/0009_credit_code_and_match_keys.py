@@ -1,11 +1,12 @@
-"""credit code on cards; match keys recomputed for the duplicate check's scoring step
+"""credit code on cards; match keys and search terms recomputed
 
 Revision ID: 0009
 Revises: 0007
 Create Date: 2026-12-01
 
-The keys of every card are recomputed with the app's own function, as saving the card would:
-the kinds changed (brand, pinyin, initials and sound keys with their industry, typo keys).
+The keys and terms of every card are recomputed with the app's own functions, as saving the
+card would: the key kinds changed (brand, pinyin, initials and sound keys with their industry,
+typo keys) and term weights now say what a term is (short name, name, prefix, pinyin …).
 When merged after 0008, set down_revision to "0008".
 """
 
@@ -39,7 +40,8 @@ def upgrade() -> None:
 
 
 def rebuild_keys(connection: sa.Connection) -> None:
-    from bot.customers.keys import CardFacts, card_keys
+    from bot.customers.fields import Phone
+    from bot.customers.keys import CardFacts, card_keys, card_terms
 
     customers = sa.table(
         "customer",
@@ -54,6 +56,9 @@ def rebuild_keys(connection: sa.Connection) -> None:
     )
     keys = sa.table(
         "customer_key", *(sa.column(c) for c in ("team_id", "customer_id", "kind", "key"))
+    )
+    terms = sa.table(
+        "customer_term", *(sa.column(c) for c in ("team_id", "customer_id", "term", "weight"))
     )
     last = 0
     while True:
@@ -71,7 +76,8 @@ def rebuild_keys(connection: sa.Connection) -> None:
         ):
             people.setdefault(person.customer_id, []).append(person)
         connection.execute(keys.delete().where(keys.c.customer_id.in_(ids)))
-        values = []
+        connection.execute(terms.delete().where(terms.c.customer_id.in_(ids)))
+        values, words = [], []
         for row in rows:
             mine = people.get(row.id, [])
             phones = [row.phone_e164] + [
@@ -88,11 +94,18 @@ def rebuild_keys(connection: sa.Connection) -> None:
                 credit_code=row.credit_code,
             )
             values += [
-                {"team_id": row.team_id, "customer_id": row.id, "kind": kind, "key": key}
+                {"team_id": row.team_id, "customer_id": row.id, "kind": kind, "key": key[:200]}
                 for kind, key in card_keys(facts)
+            ]
+            digits = [d for p in facts.phones for d in Phone(p, "").search_digits()]
+            words += [
+                {"team_id": row.team_id, "customer_id": row.id, "term": term, "weight": weight}
+                for term, weight in card_terms(facts, digits).items()
             ]
         if values:
             connection.execute(keys.insert(), values)
+        if words:
+            connection.execute(terms.insert(), words)
         last = ids[-1]
 
 
