@@ -80,9 +80,16 @@ def rank_of(weight: int, exact: bool) -> Rank:
 
 
 async def find_customers(
-    *, session: AsyncSession, team_id: str, text: str, limit: int = 10, gate: Gate | None = None
+    *,
+    session: AsyncSession,
+    team_id: str,
+    text: str,
+    limit: int = 10,
+    gate: Gate | None = None,
+    person_id: str = "",
 ) -> list[FoundCustomer]:
-    """Ranked matches; with a `gate`, only cards its person may see, theirs first."""
+    """Ranked matches; with a `gate`, only cards its person may see. The person's own cards
+    (the gate's, or `person_id`'s) come first within a rank."""
     best: dict[int, tuple[Rank, bool]] = {}
     keys = search_keys(text)
     for key in keys:
@@ -107,7 +114,7 @@ async def find_customers(
     ]
     if gate is not None:
         customers = await gate.visible(customers)
-    me = gate.viewer.user_id if gate is not None else ""
+    me = person_id or (gate.viewer.user_id if gate is not None else "")
     query = normalize(text)
     found = [
         FoundCustomer(

@@ -90,25 +90,32 @@ def compact_forms(gloss: str) -> list[str]:
 
 
 @cache
-def meanings() -> dict[str, tuple[str, ...]]:
-    """meanings.tsv: a word of 2–3 characters → compact English forms; a character → its
-    one-word meanings."""
-    found: dict[str, tuple[str, ...]] = {}
+def _meanings_text() -> dict[str, str]:
+    """meanings.tsv as read: word → its forms joined by commas (kept as one string per word:
+    a tuple each would double the memory)."""
+    found: dict[str, str] = {}
     with (DATA / "meanings.tsv").open(encoding="utf-8") as lines:
         for line in lines:
             if not line.startswith("#"):
                 han, _, forms = line.rstrip("\n").partition("\t")
-                found[han] = tuple(forms.split(","))
+                found[han] = forms
     return found
+
+
+def meanings(han: str) -> tuple[str, ...]:
+    """A word of 2–3 characters → compact English forms; a character → its one-word
+    meanings (meanings.tsv, from CC-CEDICT)."""
+    forms = _meanings_text().get(han)
+    return tuple(forms.split(",")) if forms else ()
 
 
 # --- a Chinese brand in English -------------------------------------------------------------
 def english_forms(han: str, *, limit: int = 12) -> tuple[str, ...]:
     """Compact English renderings of a Chinese brand word: 长江 → yangtzeriver, yangtze,
     changjiang, longriver …; word by word when the whole is not in the dictionary."""
-    forms = list(meanings().get(han, ())) if len(han) > 1 else []
+    forms = list(meanings(han)) if len(han) > 1 else []
     if 2 <= len(han) <= 3:
-        per_char = [meanings().get(c, ()) for c in han]
+        per_char = [meanings(c) for c in han]
         if all(per_char):
             forms += ["".join(combo) for combo in itertools.product(*per_char)]
     return tuple(dict.fromkeys(f for f in forms if len(f) >= 3))[:limit]
@@ -120,9 +127,9 @@ def _reverse() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """(compact English form → words of 2–3 characters, one-word meaning → characters)."""
     words: dict[str, list[str]] = {}
     chars: dict[str, list[str]] = {}
-    for han, forms in meanings().items():
+    for han, text in _meanings_text().items():
         into = chars if len(han) == 1 else words
-        for form in forms:
+        for form in text.split(","):
             into.setdefault(form, []).append(han)
     return (
         {k: tuple(v[:8]) for k, v in words.items()},
