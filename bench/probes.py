@@ -17,6 +17,7 @@ from bot.customers.names import read_company_name, suggest_short_name
 
 VARIANTS_HAN = ("city", "form", "translation", "brand", "phone", "website")
 VARIANTS_LATIN = ("city", "form", "typo", "brand", "phone", "website")
+SLIP_MIN = 7  # the check forgives one slip only in brands this long (likeness.SLIP_MIN)
 MAX_CUSTOMERS = 20_000_000  # data sets are smaller; fresh cards are numbered above
 _FRESH_SPAN = 10_000_000  # … and below 30 million, so their phone numbers stay unique
 _BATCH = 100_000
@@ -68,6 +69,8 @@ def variant_probes(seed: int, customers: int, count: int, *, salt: int = 0) -> l
         target = card(seed, rng.randrange(customers))
         kinds = VARIANTS_HAN if target.script == "han" else VARIANTS_LATIN
         kind = kinds[number % len(kinds)]
+        if kind == "typo" and len(target.brand) < SLIP_MIN:
+            kind = "form"
         other = fresh_card(seed, salt * _BATCH + number)
         found.append(Probe(kind, _variant(kind, target, other, rng), target.index + 1))
     return found
@@ -161,8 +164,9 @@ def find_queries(seed: int, customers: int, count: int) -> list[Query]:
             text = target.brand
         elif kind == "typo":
             text = one_edit(name.brand_latin, rng)
-        elif kind == "contact":
-            text = target.contact.split()[-1] if target.script == "latin" else target.contact[0]
+        elif kind == "contact":  # an English surname; a Chinese name is written surname first
+            text = target.contact.split()[-1] if target.script == "latin" else target.contact
+            kind = "contact surname" if target.script == "latin" else "contact name"
             person = MANAGERS[target.index % len(MANAGERS)]
         else:
             national = Phone(target.phone, "").search_digits()[1]

@@ -80,6 +80,8 @@ def _latin_likeness(one: str, other: str) -> str | None:
     shorter, longer = sorted((one, other), key=len)
     if len(shorter) < SLIP_MIN or longer.startswith(shorter) or longer.endswith(shorter):
         return None  # Summit / Summitry: a short brand inside a longer one is another brand
+    if one[0] != other[0]:
+        return None  # a slip is rarely in the first letter, a different brand often is
     return "spelling" if OSA.distance(one, other) <= 1 else None
 
 

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.keys import HANDLE, IDENTIFIER, WORD, deletions
-from bot.customers.names import normalize
+from bot.customers.names import normalize, read_company_name
 from bot.store.customers import (
     follow_merges,
     get_customer_by_handle,
@@ -117,13 +117,25 @@ async def find_customers(
     me = person_id or (gate.viewer.user_id if gate is not None else "")
     query = normalize(text)
     found = [
-        FoundCustomer(
-            c, best[c.id][0], not best[c.id][1], fuzz.WRatio(query, normalize(c.legal_name))
-        )
+        FoundCustomer(c, best[c.id][0], not best[c.id][1], _likeness(query, c, best[c.id][0]))
         for c in customers
     ]
     found.sort(key=lambda f: _order(f, me))
     return found[:limit]
+
+
+def _likeness(query: str, customer: Customer, rank: Rank) -> float:
+    """How close the text is to the card: to its whole name, or — for a misspelling — to the
+    brand or short name it was meant to be."""
+    if rank < Rank.TYPO:
+        return fuzz.WRatio(query, normalize(customer.legal_name))
+    name = read_company_name(customer.legal_name)
+    compact = query.replace(" ", "")
+    return max(
+        fuzz.ratio(compact, word[: len(compact) + 2])
+        for word in (name.brand_latin, name.latin, customer.handle.lower(), name.compact)
+        if word
+    )
 
 
 def _order(found: FoundCustomer, me: str) -> tuple:
@@ -154,7 +166,9 @@ async def _misspelled(session: AsyncSession, team_id: str, text: str) -> list[in
             limit=CANDIDATE_LIMIT,
         )
     ]
-    for size in range(len(text) - 1, 2, -1):
+    for size in sorted({len(text) - 1, len(text) - 2, max(3, len(text) // 2)}, reverse=True):
+        if size < 3:
+            continue
         rows = await terms_with_prefix(
             session=session, team_id=team_id, prefix=text[:size], limit=CANDIDATE_LIMIT
         )
