@@ -238,3 +238,15 @@ async def test_the_duplicate_warning_says_why(harness: Harness) -> None:
 
     error = refused.json["errors"]["field_legal_name"]
     assert "惠普中国有限公司 (HP, managed by 王伟: same phone)" in error
+
+
+async def test_the_credit_code_is_shown_on_the_card_and_kept_by_an_edit(harness: Harness) -> None:
+    wang = Person(harness, "U_WANG")
+    await wang.type("/customer new 惠普中国有限公司")
+    await wang.submit(short_name="HP", credit_code="91350100m000100y43")
+    assert "91350100M000100Y43" in wang.last_text()
+
+    await wang.type("/customer edit HP")
+    view = wang.last_view()
+    code = next(b for b in view["blocks"] if b["block_id"] == "field_credit_code")
+    assert code["element"]["initial_value"] == "91350100M000100Y43"
