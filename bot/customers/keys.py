@@ -23,7 +23,8 @@ from bot.customers.names import (
 from bot.customers.sounds import MIN_SKELETON, english_skeleton, pinyin_skeletons
 
 Key = tuple[str, str]  # (kind, key)
-TYPO_MIN = 6  # brands this long are also found with one letter wrong
+TYPO_MIN = 6  # brands this long are also found by find with one letter wrong
+SLIP_MIN = 7  # … and by the duplicate check (likeness.SLIP_MIN)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def probes(facts: CardFacts) -> set[Key]:
     found |= _cross_script_probes(name)
     for skeleton in _skeletons(name):
         found |= {("sound", k) for k in _qualified(skeleton, name, card=False)}
-    if len(name.brand_latin) >= TYPO_MIN and name.script != "han":
+    if len(name.brand_latin) >= SLIP_MIN and name.script != "han":
         found.add(("typo", name.brand_latin))
         found |= {("typo", v) for v in deletions(name.brand_latin)}
         found |= {("brand", v) for v in deletions(name.brand_latin)}
@@ -135,10 +136,12 @@ def _skeletons(name: CompanyName) -> set[str]:
 
 
 def deletions(word: str) -> set[str]:
-    """`northgate` → orthgate, nrthgate …: two spellings one letter apart share one of these."""
+    """`northgate` → nrthgate, nothgate …: two spellings one letter apart share one of these.
+    The first letter is kept: slips there are rare, and dropping it makes keys shared by
+    hundreds of brands (elnel of Zelnel, Belnel, Kelnel …)."""
     if len(word) < TYPO_MIN or not word.isascii():
         return set()
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word))}
 
 
 def _evidence_keys(facts: CardFacts) -> set[Key]:

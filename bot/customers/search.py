@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 CANDIDATE_LIMIT = 500
 TYPO_EDITS = 2
+TIE_CANDIDATES = 200
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s()+\-－.]{4,}$")
 
 
@@ -47,6 +48,7 @@ class FoundCustomer:
     rank: Rank
     exact: bool  # the text is a whole term of the card (its name, handle, pinyin, number …)
     likeness: float = 0.0  # how close the text is to the card's name, 0–100
+    edits: int = 0  # for a misspelling: letters wrong
 
 
 @dataclass(frozen=True)
@@ -90,19 +92,21 @@ async def find_customers(
 ) -> list[FoundCustomer]:
     """Ranked matches; with a `gate`, only cards its person may see. The person's own cards
     (the gate's, or `person_id`'s) come first within a rank."""
-    best: dict[int, tuple[Rank, bool]] = {}
+    best: dict[int, tuple[Rank, bool, int]] = {}  # rank, not whole, edits of a misspelling
     keys = search_keys(text)
     for key in keys:
         for customer_id, term, weight in await terms_with_prefix(
             session=session, team_id=team_id, prefix=key, limit=CANDIDATE_LIMIT
         ):
-            found = (rank_of(weight, term == key), term != key)
-            if found < best.get(customer_id, (Rank.TYPO, True)):
+            found = (rank_of(weight, term == key), term != key, 0)
+            if found < best.get(customer_id, (Rank.TYPO, True, TYPO_EDITS + 1)):
                 best[customer_id] = found
     if len(best) < limit and keys and not keys[0].isdigit():
-        for customer_id in await _misspelled(session, team_id, keys[0]):
-            best.setdefault(customer_id, (Rank.TYPO, True))
-    ranked = sorted(best, key=lambda customer_id: best[customer_id])[: max(limit * 3, 50)]
+        for customer_id, edits in await _misspelled(session, team_id, keys[0]):
+            if (Rank.TYPO, True, edits) < best.get(customer_id, (Rank.TYPO, True, 99)):
+                best[customer_id] = (Rank.TYPO, True, edits)
+    # Enough cards to order a tie by owner and activity (a surname shared by many contacts).
+    ranked = sorted(best, key=lambda customer_id: best[customer_id])[:TIE_CANDIDATES]
     customers = await get_customers(session=session, team_id=team_id, ids=ranked)
     for customer in customers:  # a merged card's terms find the card it was merged into
         if customer.merged_into is not None:
@@ -117,7 +121,9 @@ async def find_customers(
     me = person_id or (gate.viewer.user_id if gate is not None else "")
     query = normalize(text)
     found = [
-        FoundCustomer(c, best[c.id][0], not best[c.id][1], _likeness(query, c, best[c.id][0]))
+        FoundCustomer(
+            c, best[c.id][0], not best[c.id][1], _likeness(query, c, best[c.id][0]), best[c.id][2]
+        )
         for c in customers
     ]
     found.sort(key=lambda f: _order(f, me))
@@ -145,6 +151,7 @@ def _order(found: FoundCustomer, me: str) -> tuple:
     return (
         found.rank,
         not found.exact,
+        found.edits,
         found.customer.manager_id != me,
         -(active.timestamp() if active else 0),
         -found.likeness,
@@ -152,12 +159,12 @@ def _order(found: FoundCustomer, me: str) -> tuple:
     )
 
 
-async def _misspelled(session: AsyncSession, team_id: str, text: str) -> list[int]:
+async def _misspelled(session: AsyncSession, team_id: str, text: str) -> list[tuple[int, int]]:
     """Cards whose brand, name or short name is within two edits of `text`: one letter
     anywhere through the one-letter-deleted keys; two letters after the first three
     through the terms that start like it."""
     found = [
-        customer_id
+        (customer_id, 1)
         for customer_id, _, _ in await match_keys(
             session=session,
             team_id=team_id,
@@ -173,9 +180,10 @@ async def _misspelled(session: AsyncSession, team_id: str, text: str) -> list[in
             session=session, team_id=team_id, prefix=text[:size], limit=CANDIDATE_LIMIT
         )
         close = [
-            customer_id
+            (customer_id, edits)
             for customer_id, term, _ in rows
-            if OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS) <= TYPO_EDITS
+            if (edits := OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS))
+            <= TYPO_EDITS
         ]
         if close or len(rows) >= CANDIDATE_LIMIT:
             return found + close
