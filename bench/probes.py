@@ -162,8 +162,9 @@ def find_queries(seed: int, customers: int, count: int) -> list[Query]:
             text = name.brand_latin
         elif kind == "english":
             text = target.brand
-        elif kind == "typo":
+        elif kind == "typo":  # English brands and pinyin apart: pinyin brands are dense
             text = one_edit(name.brand_latin, rng)
+            kind = "typo, English brand" if target.script == "latin" else "typo, pinyin"
         elif kind == "contact":  # an English surname; a Chinese name is written surname first
             text = target.contact.split()[-1] if target.script == "latin" else target.contact
             kind = "contact surname" if target.script == "latin" else "contact name"
