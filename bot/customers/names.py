@@ -103,7 +103,12 @@ def read_company_name(raw: str) -> CompanyName:
 
 def pinyin(text: str) -> list[str]:
     """Syllables; a run of Latin letters or digits stays one item (ktl电子 → ktl, dian, zi)."""
-    return [s for s in _lazy_pinyin()(text) if s.isalnum()]
+    return list(_syllables(text))
+
+
+@lru_cache(maxsize=65_536)  # a brand is read for its keys, its probes and its sound
+def _syllables(text: str) -> tuple[str, ...]:
+    return tuple(s for s in _lazy_pinyin()(text) if s.isalnum())
 
 
 @cache

@@ -95,7 +95,7 @@ async def _check_chunk(
     in_file: dict[tuple[str, str], list],
     report: ImportReport,
 ) -> list[tuple[CustomerDraft, CardFacts]]:
-    drafts: list[tuple[int, CustomerDraft, CardFacts]] = []
+    drafts: list[tuple[int, CustomerDraft, CardFacts, set]] = []
     for number, row in chunk:
         if row.get("manager_id") and not USER_ID.fullmatch(row["manager_id"]):
             report.problems.append(
@@ -107,13 +107,11 @@ async def _check_chunk(
         except FormInvalid as invalid:
             report.problems += [RowProblem(number, f, m) for f, m in invalid.errors.items()]
             continue
-        drafts.append((number, draft, _facts(draft)))
-    existing = await _existing_keys(
-        session, team_id, [p for _, _, facts in drafts for p in probes(facts)]
-    )
+        facts = _facts(draft)
+        drafts.append((number, draft, facts, probes(facts)))
+    existing = await _existing_keys(session, team_id, [p for *_, keys in drafts for p in keys])
     accepted = []
-    for number, draft, facts in drafts:
-        wanted = probes(facts)
+    for number, draft, facts, wanted in drafts:
         hits = [(k.legal_name, k, key[0]) for key in wanted for k in existing.get(key, ())]
         if clash := first_duplicate(facts, hits):
             report.problems.append(
