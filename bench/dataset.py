@@ -23,6 +23,7 @@ _SOURCES = (
     "bot/customers/lexicon.py",
     "bot/customers/fields.py",
     "bot/customers/places.py",
+    "bot/customers/industries.py",
     "bot/customers/sounds.py",
     "bot/customers/translation.py",
     "bot/customers/data/places_cn.tsv",
