@@ -35,6 +35,7 @@ STRENGTH = (
 )
 EVIDENCE = {"credit": "credit_code", "phone": "phone", "domain": "domain"}
 CANDIDATE_LIMIT = 200
+SELECTIVE = frozenset({"credit", "phone", "domain", "short", "brand"})
 T = TypeVar("T")
 
 
@@ -61,8 +62,17 @@ async def find_duplicates(
 ) -> list[DuplicateMatch]:
     """Likely duplicates of `facts`, strongest first. Index look-ups, then the rules over
     the few candidates they return; never a scan."""
+    wanted = probes(facts)
+    # Selective keys (the same phone, domain, credit code, short name or brand) are never cut
+    # off by the limit; the shared ones (pinyin, initials, sound, meaning, slips) are capped.
     hits = await match_keys(
-        session=session, team_id=team_id, keys=sorted(probes(facts)), limit=CANDIDATE_LIMIT
+        session=session, team_id=team_id, keys=sorted(k for k in wanted if k[0] in SELECTIVE)
+    )
+    hits += await match_keys(
+        session=session,
+        team_id=team_id,
+        keys=sorted(k for k in wanted if k[0] not in SELECTIVE),
+        limit=CANDIDATE_LIMIT,
     )
     evidence: dict[int, set[str]] = {}
     for customer_id, kind, _ in hits:

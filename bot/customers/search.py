@@ -18,6 +18,7 @@ from bot.store.customers import (
     get_customer_by_handle,
     get_customers,
     match_keys,
+    owners_and_activity,
     terms_with_prefix,
 )
 from bot.store.models import Customer
@@ -105,8 +106,17 @@ async def find_customers(
         for customer_id, edits in await _misspelled(session, team_id, keys[0]):
             if (Rank.TYPO, True, edits) < best.get(customer_id, (Rank.TYPO, True, 99)):
                 best[customer_id] = (Rank.TYPO, True, edits)
-    # Enough cards to order a tie by owner and activity (a surname shared by many contacts).
+    # Enough cards to order a tie by owner and activity (a surname shared by many contacts),
+    # read lightly; only the best are loaded whole.
+    me = person_id or (gate.viewer.user_id if gate is not None else "")
     ranked = sorted(best, key=lambda customer_id: best[customer_id])[:TIE_CANDIDATES]
+    activity = await owners_and_activity(session=session, team_id=team_id, ids=ranked)
+
+    def tie_order(customer_id: int) -> tuple:
+        manager, active = activity.get(customer_id, ("", None))
+        return (*best[customer_id], manager != me, -(active.timestamp() if active else 0))
+
+    ranked = sorted(ranked, key=tie_order)[: max(limit * 3, 30)]
     customers = await get_customers(session=session, team_id=team_id, ids=ranked)
     for customer in customers:  # a merged card's terms find the card it was merged into
         if customer.merged_into is not None:
@@ -118,7 +128,6 @@ async def find_customers(
     ]
     if gate is not None:
         customers = await gate.visible(customers)
-    me = person_id or (gate.viewer.user_id if gate is not None else "")
     query = normalize(text)
     found = [
         FoundCustomer(

@@ -53,6 +53,23 @@ async def get_customers(
     return list((await session.exec(query)).all())
 
 
+async def owners_and_activity(
+    *, session: AsyncSession, team_id: str, ids: Iterable[int]
+) -> dict[int, tuple[str, datetime | None]]:
+    """id → (manager, latest contact or change): what orders a tie in find, without loading
+    whole cards."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    query = select(
+        Customer.id, Customer.manager_id, Customer.last_contact_at, Customer.updated_at
+    ).where(Customer.team_id == team_id, Customer.id.in_(wanted))
+    return {
+        customer_id: (manager, contact or updated)
+        for customer_id, manager, contact, updated in (await session.exec(query)).all()
+    }
+
+
 async def add(
     *, session: AsyncSession, row: Customer | Contact | CustomerEvent
 ) -> Customer | Contact | CustomerEvent:

@@ -172,3 +172,18 @@ async def test_other_workspaces_are_never_matched(db: Database, create: Create) 
             facts=CardFacts(legal_name="惠普中国有限公司", handle="x"),
         )
     assert found == []
+
+
+async def test_a_shared_phone_is_found_however_many_cards_share_a_weaker_key(
+    db: Database, create: Create, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.customers.duplicates
+
+    monkeypatch.setattr(bot.customers.duplicates, "CANDIDATE_LIMIT", 2)
+    for industry in ("电子", "地产", "纺织"):  # 金星 means gold star: candidates, not duplicates
+        await create(f"金星{industry}有限公司")
+    card = await create("远东贸易有限公司", phone="021-63539330")
+
+    found = await duplicates_of(db, "Gold Star Foods Ltd", phones=("+862163539330",))
+
+    assert [(m.customer_id, m.reasons) for m in found] == [(card.id, ("phone",))]
