@@ -118,11 +118,7 @@ def _lazy_pinyin() -> Callable[[str], list[str]]:
 
     # Place names read as places (朝阳 chaoyang, not zhaoyang "morning sun").
     load_phrases_dict(
-        {
-            place: [[s] for s in syllables]
-            for place, syllables in places().readings.items()
-            if len(syllables) == len(place) and tuple(lazy_pinyin(place)) != syllables
-        }
+        {place: [[s] for s in syllables] for place, syllables in places().readings.items()}
     )
     return lazy_pinyin
 

@@ -42,7 +42,7 @@ class Places:
     han_prefixes: dict[str, tuple[str, ...]]  # first character → place spellings, longest first
     han_trailing: frozenset[str]  # places also dropped at the end of a name (惠普中国)
     latin: frozenset[str]  # pinyin of provinces and prefectures, and region words
-    readings: dict[str, tuple[str, ...]]  # place → its pinyin syllables (朝阳 → chao, yang)
+    readings: dict[str, tuple[str, ...]]  # places pypinyin reads otherwise → their syllables
 
 
 @cache
@@ -54,9 +54,10 @@ def places() -> Places:
     for line in (DATA / "places_cn.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        short, level, suffix, reading = line.split("\t")
+        short, level, suffix, reading, other = line.split("\t")
         spellings.add(short + suffix)
-        readings[short] = tuple(reading.split())
+        if other:  # 朝阳 chao yang, where pypinyin says zhao yang (morning sun)
+            readings[short] = tuple(reading.split())
         if level in "pc" or suffix == "市":
             spellings.add(short)
         if level in "pc":

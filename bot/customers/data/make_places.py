@@ -74,11 +74,11 @@ def main(wheel: str) -> None:
             rows[key] = (short, level, suffix, reading.lower().replace("'", ""))
     with (HERE / "places_cn.tsv").open("w", encoding="utf-8") as out:
         out.write(f"# China's administrative divisions, from cpca {Path(wheel).name} (MIT)\n")
-        out.write(
-            "# short name\tlevel (p province, c prefecture, x county)\tsuffix\tpinyin syllables\n"
-        )
+        out.write("# short name\tlevel (p province, c prefecture, x county)\tsuffix\tpinyin")
+        out.write("\t* when pypinyin reads it otherwise\n")
         for short, level, suffix, reading in sorted(rows.values(), key=lambda r: (r[1], r[0])):
-            out.write(f"{short}\t{level}\t{suffix}\t{reading}\n")
+            other = len(reading.split()) == len(short) and " ".join(lazy_pinyin(short)) != reading
+            out.write(f"{short}\t{level}\t{suffix}\t{reading}\t{'*' if other else ''}\n")
 
 
 if __name__ == "__main__":
