@@ -120,6 +120,12 @@ def _lazy_pinyin() -> Callable[[str], list[str]]:
     load_phrases_dict(
         {place: [[s] for s in syllables] for place, syllables in places().readings.items()}
     )
+    # A process that reads names will soon check one for duplicates: read the meanings and
+    # the brand list meanwhile, so that the first check (before a modal's 3-second ack)
+    # does not wait for them.
+    from bot.customers.translation import read_in_background
+
+    read_in_background()
     return lazy_pinyin
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import re
+import threading
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -89,8 +90,16 @@ def compact_forms(gloss: str) -> list[str]:
     return forms
 
 
-@cache
+_READING = threading.Lock()  # a word list is read once, by whichever thread comes first
+
+
 def _meanings_text() -> dict[str, str]:
+    with _READING:
+        return _read_meanings()
+
+
+@cache
+def _read_meanings() -> dict[str, str]:
     """meanings.tsv as read: word → its forms joined by commas (kept as one string per word:
     a tuple each would double the memory)."""
     found: dict[str, str] = {}
@@ -109,6 +118,17 @@ def meanings(han: str) -> tuple[str, ...]:
     return tuple(forms.split(",")) if forms else ()
 
 
+def read_in_background() -> None:
+    """Read the meanings, their reverse index and the brand list in a daemon thread."""
+
+    def read() -> None:
+        _meanings_text()
+        _reverse()
+        _brands()
+
+    threading.Thread(target=read, name="rapport-word-lists", daemon=True).start()
+
+
 # --- a Chinese brand in English -------------------------------------------------------------
 def english_forms(han: str, *, limit: int = 12) -> tuple[str, ...]:
     """Compact English renderings of a Chinese brand word: 长江 → yangtzeriver, yangtze,
@@ -122,12 +142,17 @@ def english_forms(han: str, *, limit: int = 12) -> tuple[str, ...]:
 
 
 # --- English words in Chinese ---------------------------------------------------------------
-@cache
 def _reverse() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    with _READING:
+        return _read_reverse()
+
+
+@cache
+def _read_reverse() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """(compact English form → words of 2–3 characters, one-word meaning → characters)."""
     words: dict[str, list[str]] = {}
     chars: dict[str, list[str]] = {}
-    for han, text in _meanings_text().items():
+    for han, text in _read_meanings().items():
         into = chars if len(han) == 1 else words
         for form in text.split(","):
             into.setdefault(form, []).append(han)
