@@ -8,6 +8,7 @@ from bot.i18n.brief_messages import BRIEF_MESSAGES
 from bot.i18n.console_messages import CONSOLE_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
+from bot.i18n.duplicate_messages import DUPLICATE_MESSAGES
 from bot.i18n.follow_up_messages import FOLLOW_UP_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
@@ -108,6 +109,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 MESSAGES.update(CUSTOMER_MESSAGES)
+MESSAGES.update(DUPLICATE_MESSAGES)
 MESSAGES.update(LOG_MESSAGES)
 MESSAGES.update(PHASE_MESSAGES)
 MESSAGES.update(REMINDER_MESSAGES)

@@ -57,6 +57,7 @@ class Customer(SQLModel, table=True):
     level: int = Field(default=1)
     manager_id: str = Field(max_length=32)
     security_level: int = Field(default=0)
+    credit_code: str = Field(default="", max_length=18)  # 统一社会信用代码, validated, or ""
     phase: str = Field(default="pre_contract", max_length=24)
     identity_key: str | None = Field(default=None, max_length=200)
     created_from: str | None = Field(default=None, max_length=64)  # cards.submission_key
