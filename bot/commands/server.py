@@ -34,7 +34,9 @@ from bot.store.health import check_health
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
+HEALTH_PATH = "/healthz"  # readiness: the database answers and its schema is this code's
+READY_PATH = "/readyz"  # the same, by the name Kubernetes-style probes expect
+LIVE_PATH = "/livez"  # liveness: the process answers; says nothing of the database
 DRAIN_SECONDS = 25.0  # under Kubernetes' default 30 s grace period
 
 
@@ -139,8 +141,13 @@ def build_web_app(
         health = await check_health(db)
         return web.json_response(health.as_json(), status=200 if health.ok else 503)
 
+    async def livez(_request: web.Request) -> web.StreamResponse:
+        return web.json_response({"status": "alive"})
+
     app = web.Application(client_max_size=LARGEST_BODY)
     app.router.add_get(HEALTH_PATH, healthz)
+    app.router.add_get(READY_PATH, healthz)
+    app.router.add_get(LIVE_PATH, livez)
     if events:
         entry = SlackEntry(bolt, db, signing_secret=signing_secret or "")
         app.router.add_post(EVENTS_PATH, entry.handle)

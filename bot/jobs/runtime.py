@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import uuid
@@ -12,12 +13,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
 from bot.jobs import briefs
+from bot.jobs.housekeeping import PRUNE_SECONDS, prune
 from bot.jobs.poster import Poster
 from bot.jobs.scheduler import Scheduler
 from bot.jobs.sweep import Sweeper, SweepReport
 from bot.store.db import Database
+from bot.store.health import check_health
 from bot.views.briefs import render_delivery
 
+log = logging.getLogger(__name__)
 REMINDER_SECONDS = 30
 BRIEF_SECONDS = 60
 
@@ -43,15 +47,38 @@ class Jobs:
             prepare=briefs.prepare,
         )
 
+    async def run_prune(self, now: datetime | None = None) -> None:
+        await prune(self.reminders.db, now=now or self.clock.now())
+
+    async def ready(self) -> bool:
+        """A replica started with --no-migrate may find the schema behind: its sweeps wait
+        (once a tick) until the migration has run, instead of failing on missing columns."""
+        health = await check_health(self.reminders.db)
+        if not health.ok:
+            log.warning(
+                "sweeps waiting: database %s, schema %s (this code needs %s)",
+                "reachable" if health.database else "unreachable",
+                health.schema_version,
+                health.expected_version,
+            )
+        return health.ok
+
     def schedule(self, scheduler: Scheduler) -> None:
         async def reminders() -> None:
-            await self.run_reminders()
+            if await self.ready():
+                await self.run_reminders()
 
         async def weekly() -> None:
-            await self.run_briefs()
+            if await self.ready():
+                await self.run_briefs()
+
+        async def housekeeping() -> None:
+            if await self.ready():
+                await self.run_prune()
 
         scheduler.every(REMINDER_SECONDS, "reminders", reminders)
         scheduler.every(BRIEF_SECONDS, "briefs", weekly)
+        scheduler.every(PRUNE_SECONDS, "prune", housekeeping)
 
 
 def build_jobs(db: Database, client: AsyncWebClient, *, clock: Clock, pace: float = 1.0) -> Jobs:
