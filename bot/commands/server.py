@@ -14,22 +14,27 @@ import signal
 from dataclasses import dataclass
 
 from aiohttp import ClientSession, ClientTimeout, web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock, SystemClock
 from bot.commands.app import build_app
 from bot.commands.entry import LARGEST_BODY, SlackEntry
 from bot.commands.identity import BotIdentity
+from bot.commands.installs import INSTALL_PATH, REDIRECT_PATH, Installs
 from bot.commands.replies import use_session
 from bot.inflight import InFlight
 from bot.jobs.client import build_web_client
 from bot.jobs.runtime import Jobs, build_jobs
 from bot.jobs.scheduler import Scheduler
+from bot.jobs.tokens import InstalledTokens
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.health import check_health
+from bot.store.installations import set_installed
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +57,7 @@ class Service:
     scheduler: Scheduler
     clock: Clock
     web: web.Application
+    installs: Installs | None = None
     runner: web.AppRunner | None = None
     socket: AsyncSocketModeHandler | None = None
     port: int | None = None
@@ -64,7 +70,8 @@ class Service:
         # a new session per call, which slack_sdk makes when it is given none.
         self.client.session = ClientSession(timeout=ClientTimeout(total=self.client.timeout))
         use_session(self.client.session)
-        await self.identity.warm()
+        if self.installs is None:
+            await self._single_workspace_on()
         await self.runner.setup()
         site = web.TCPSite(self.runner, host, self.settings.port if port is None else port)
         await site.start()
@@ -77,6 +84,24 @@ class Service:
         self.scheduler.start()
         mode = "Socket Mode" if self.socket else f"HTTP {EVENTS_PATH}"
         log.info("Rapport serving on port %s (%s)", self.port, mode)
+
+    async def _single_workspace_on(self) -> None:
+        """SLACK_BOT_TOKEN's workspace: who the bot is, asked once; a working token makes its
+        workspace active again after an uninstall (the operator installed it anew)."""
+        await self.identity.warm()
+        found = self.identity.loaded
+        if found is None or not found.get("team_id"):
+            return
+        async with self.db.transaction(write=True) as session:
+            await set_installed(
+                session=session,
+                team_id=found["team_id"],
+                enterprise_id=found.get("enterprise_id"),
+                org_install=False,
+                active=True,
+                reason="installed",
+                now=self.clock.now(),
+            )
 
     async def stop(self) -> None:
         if self.socket is not None:
@@ -109,8 +134,19 @@ def build_service(
     client = build_web_client(settings)
     inflight = InFlight()
     identity = BotIdentity(client)
-    bolt = build_app(settings, db, client, inflight, identity, clock)
-    jobs, scheduler = build_jobs(db, client, clock=clock, pace=pace), Scheduler()
+    installs = Installs(settings, db, client, clock) if settings.oauth else None
+    bolt = build_app(settings, db, client, inflight, identity, clock, installs)
+    tokens = None
+    if installs is not None:
+        assert settings.slack_client_id and settings.slack_client_secret
+        tokens = InstalledTokens(
+            installs.store,
+            client_id=settings.slack_client_id,
+            client_secret=settings.slack_client_secret,
+            client=client,
+        )
+    jobs = build_jobs(db, client, clock=clock, pace=pace, tokens=tokens)
+    scheduler = Scheduler()
     if run_sweeps:
         jobs.schedule(scheduler)
     return Service(
@@ -123,6 +159,7 @@ def build_service(
         inflight=inflight,
         scheduler=scheduler,
         clock=clock,
+        installs=installs,
         web=build_web_app(
             bolt,
             db,
@@ -148,11 +185,29 @@ def build_web_app(
     app.router.add_get(HEALTH_PATH, healthz)
     app.router.add_get(READY_PATH, healthz)
     app.router.add_get(LIVE_PATH, livez)
+    if bolt.oauth_flow is not None:
+        flow = bolt.oauth_flow
+
+        async def install(request: web.Request) -> web.StreamResponse:
+            return await to_aiohttp_response(await flow.handle_installation(_browser(request)))
+
+        async def oauth_redirect(request: web.Request) -> web.StreamResponse:
+            return await to_aiohttp_response(await flow.handle_callback(_browser(request)))
+
+        app.router.add_get(INSTALL_PATH, install)
+        app.router.add_get(REDIRECT_PATH, oauth_redirect)
     if events:
         entry = SlackEntry(bolt, db, signing_secret=signing_secret or "")
         app.router.add_post(EVENTS_PATH, entry.handle)
         app.on_cleanup.append(lambda _app: entry.ledger.close())
     return app
+
+
+def _browser(request: web.Request) -> AsyncBoltRequest:
+    """A browser's GET of an install page, as Bolt's OAuth flow reads it: query and headers
+    (the state cookie, the language); there is no body and nothing to verify."""
+    headers = {name: request.headers.getall(name) for name in request.headers}
+    return AsyncBoltRequest(body="", query=request.query_string, headers=headers)
 
 
 async def serve(settings: Settings) -> None:

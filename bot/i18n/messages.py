@@ -10,6 +10,7 @@ from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
+from bot.i18n.install_messages import INSTALL_MESSAGES
 from bot.i18n.limits_messages import LIMITS_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
@@ -117,3 +118,4 @@ MESSAGES.update(LIMITS_MESSAGES)
 MESSAGES.update(CONSOLE_MESSAGES)
 MESSAGES.update(BRIEF_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
+MESSAGES.update(INSTALL_MESSAGES)

@@ -21,6 +21,7 @@ class Posted:
     error: str = ""
     ts: str = ""
     retry: bool = False  # a passing fault: leave the claim for the lease to retry
+    inactive: bool = False  # the workspace uninstalled Rapport: nothing is posted there
 
 
 class Poster:
@@ -32,15 +33,22 @@ class Poster:
         self._slots = asyncio.Semaphore(concurrency)
         self._channels: dict[str, tuple[asyncio.Lock, list[float]]] = {}
 
-    async def post(self, channel: str, message: dict[str, Any]) -> Posted:
-        lock, last = self._channels.setdefault(channel, (asyncio.Lock(), [0.0]))
+    async def post(
+        self, channel: str, message: dict[str, Any], *, token: str | None = None
+    ) -> Posted:
+        """Post with `token` (the workspace's bot token), or the client's own when None."""
+        pace_key = f"{token or ''}:{channel}"  # channel ids are only unique in a workspace
+        lock, last = self._channels.setdefault(pace_key, (asyncio.Lock(), [0.0]))
         async with lock:  # about one message per second per channel, as Slack asks
             wait = last[0] + self._interval - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
             async with self._slots:
                 try:
-                    response = await self._client.chat_postMessage(channel=channel, **message)
+                    extra = {"token": token} if token else {}
+                    response = await self._client.chat_postMessage(
+                        channel=channel, **message, **extra
+                    )
                 except SlackApiError as error:
                     return Posted(False, str(error.response.get("error", "slack_error")))
                 except Exception as error:  # network trouble: the lease retries it later

@@ -17,6 +17,7 @@ from bot.jobs.housekeeping import PRUNE_SECONDS, prune
 from bot.jobs.poster import Poster
 from bot.jobs.scheduler import Scheduler
 from bot.jobs.sweep import Sweeper, SweepReport
+from bot.jobs.tokens import SingleWorkspaceToken, TokenSource
 from bot.store.db import Database
 from bot.store.health import check_health
 from bot.views.briefs import render_delivery
@@ -81,6 +82,17 @@ class Jobs:
         scheduler.every(PRUNE_SECONDS, "prune", housekeeping)
 
 
-def build_jobs(db: Database, client: AsyncWebClient, *, clock: Clock, pace: float = 1.0) -> Jobs:
+def build_jobs(
+    db: Database,
+    client: AsyncWebClient,
+    *,
+    clock: Clock,
+    pace: float = 1.0,
+    tokens: TokenSource | None = None,
+) -> Jobs:
+    """`tokens`: each workspace's bot token (default: the client's one token, for every
+    workspace that has not uninstalled Rapport)."""
     poster = Poster(client, per_channel_interval=pace)
-    return Jobs(reminders=Sweeper(db, poster, render_delivery, worker=worker_id()), clock=clock)
+    tokens = tokens or SingleWorkspaceToken(client.token, db)
+    sweeper = Sweeper(db, poster, render_delivery, worker=worker_id(), tokens=tokens)
+    return Jobs(reminders=sweeper, clock=clock)

@@ -17,6 +17,7 @@ from bot.i18n import Lang, pick_language
 from bot.jobs.due import Due, due_reminders, next_meeting
 from bot.jobs.outcomes import Outcomes
 from bot.jobs.poster import Poster
+from bot.jobs.tokens import TokenSource
 from bot.store.db import Database
 from bot.store.deliveries import claim_new, reclaim_expired
 from bot.store.models import Delivery, FollowUp, PhasePlan
@@ -48,9 +49,15 @@ class SweepReport:
         ]
 
 
+INACTIVE = "workspace_inactive"  # the error recorded on a delivery skipped for it
+
+
 class Sweeper:
-    def __init__(self, db: Database, poster: Poster, render: Render, *, worker: str) -> None:
+    def __init__(
+        self, db: Database, poster: Poster, render: Render, *, worker: str, tokens: TokenSource
+    ) -> None:
         self.db, self.poster, self.render, self.worker = db, poster, render, worker
+        self.tokens = tokens
 
     async def run(
         self,
@@ -80,10 +87,13 @@ class Sweeper:
 
     async def deliver(self, claimed: list[Delivery], now: datetime) -> SweepReport:
         report = SweepReport(claimed=len(claimed))
+        if not claimed:
+            return report
         languages = await self._languages(claimed)
+        tokens = await self.tokens.tokens_for(d.team_id for d in claimed)
         outcomes = Outcomes(self.db, worker=self.worker, now=now)
         await asyncio.gather(
-            *(self._deliver_one(d, languages, now, report, outcomes) for d in claimed)
+            *(self._deliver_one(d, languages, tokens, now, report, outcomes) for d in claimed)
         )
         return report
 
@@ -91,6 +101,7 @@ class Sweeper:
         self,
         delivery: Delivery,
         languages: dict[tuple[str, str], Lang],
+        tokens: dict[str, str | None],
         now: datetime,
         report: SweepReport,
         outcomes: Outcomes,
@@ -98,7 +109,11 @@ class Sweeper:
         """Post, then record it at once (in the next group commit): a crash between the two
         is the only window in which a message could be posted twice (Slack offers no
         idempotency key)."""
-        status, error = await self._post(delivery, languages, now)
+        token = tokens.get(delivery.team_id)
+        if token is None:  # uninstalled (or never installed): kept, and recorded as skipped
+            status, error = "skipped", INACTIVE
+        else:
+            status, error = await self._post(delivery, languages, token, now)
         line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
         if status == "retry":
             report.left_for_retry += 1
@@ -112,7 +127,11 @@ class Sweeper:
             report.failed.append(f"{line}: {error}")
 
     async def _post(
-        self, delivery: Delivery, languages: dict[tuple[str, str], Lang], now: datetime
+        self,
+        delivery: Delivery,
+        languages: dict[tuple[str, str], Lang],
+        token: str,
+        now: datetime,
     ) -> tuple[str, str]:
         # a channel has no language: it speaks its schedule's
         lang = languages.get((delivery.team_id, delivery.target)) or pick_language(
@@ -121,7 +140,7 @@ class Sweeper:
         reply = self.render(delivery, lang, now)
         if reply is None:
             return "skipped", ""
-        posted = await self.poster.post(delivery.target, reply.as_message())
+        posted = await self.poster.post(delivery.target, reply.as_message(), token=token)
         if posted.ok:
             return "sent", ""
         if posted.retry and delivery.attempts < MAX_ATTEMPTS:

@@ -412,3 +412,8 @@ class VerifiedRequest(SQLModel, table=True):
 
     request_timestamp: int = Field(sa_type=BigInteger, primary_key=True)
     signature: str = Field(primary_key=True, max_length=80)
+
+
+# The installation tables and Workspace live in their own module; importing it here puts them
+# on the same metadata as every other table (Alembic, the schema test).
+from bot.store.installations import Workspace  # noqa: E402, F401

@@ -16,6 +16,7 @@ from bot.console.render import render_blocks
 from bot.jobs.poster import Posted, Poster
 from bot.jobs.runtime import build_jobs
 from bot.jobs.sweep import Sweeper
+from bot.jobs.tokens import SingleWorkspaceToken
 from bot.store.db import Database
 from bot.store.models import ContactRecord, Customer, Delivery, FollowUp
 from bot.views.briefs import render_delivery
@@ -213,11 +214,11 @@ class DiesAfter(Poster):
         self.inner, self.left, self.count, self.posted = inner, count, count, 0
         self.dead = asyncio.Event()  # set once its `count` posts have reached Slack
 
-    async def post(self, channel: str, message: dict) -> Posted:
+    async def post(self, channel: str, message: dict, *, token: str | None = None) -> Posted:
         if self.left <= 0:
             await asyncio.Event().wait()  # hangs until cancelled, like a killed process
         self.left -= 1
-        outcome = await self.inner.post(channel, message)
+        outcome = await self.inner.post(channel, message, token=token)
         self.posted += 1
         if self.left <= 0 and self.posted == self.count:
             self.dead.set()
@@ -241,7 +242,9 @@ async def test_a_sweep_killed_half_way_loses_and_duplicates_nothing(harness: Har
     db, client, now = harness.service.db, harness.service.client, datetime.now(UTC)
     await many_due(db, 50, now)
     poster = DiesAfter(Poster(client, per_channel_interval=0), 20)
-    dying = Sweeper(db, poster, render_delivery, worker="dying")
+    dying = Sweeper(
+        db, poster, render_delivery, worker="dying", tokens=SingleWorkspaceToken(client.token, db)
+    )
 
     task = asyncio.create_task(dying.run(now))
     await asyncio.wait_for(poster.dead.wait(), timeout=60)  # however slow the machine is
