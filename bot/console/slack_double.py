@@ -12,6 +12,7 @@ is refused the way Slack refuses it, and the refusal is kept in `refusals`
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import json
 import secrets
@@ -27,6 +28,30 @@ from bot.console.slack_referee import Referee, Refusal, refused_message, refused
 
 BOT_USER = "U_RAPPORT"
 TEAM = "T_LOCAL"
+APP_ID = "A_RAPPORT"
+CLIENT_ID = "1111111111.2222222222"  # the app's OAuth credentials, as the stand-in knows them
+CLIENT_SECRET = "stand-in-client-secret"
+TOKEN_LIFETIME = 12 * 3600  # seconds, as Slack's rotating tokens
+
+
+@dataclass
+class Grant:
+    """What a person approved on Slack's install screen: the app in a workspace (or, org-wide,
+    in an organization)."""
+
+    team_id: str | None
+    enterprise_id: str | None
+    user: str
+    org_wide: bool = False
+
+
+@dataclass
+class IssuedToken:
+    team_id: str | None
+    enterprise_id: str | None
+    org_wide: bool
+    expires_at: float | None = None
+    revoked: bool = False
 
 
 @dataclass
@@ -47,6 +72,7 @@ class Posting:
     blocks: list[dict[str, Any]]
     ts: str
     raw: dict[str, Any] = field(default_factory=dict)
+    team: str = TEAM  # the workspace it was posted in (from the token, or the response URL)
 
 
 @dataclass
@@ -75,6 +101,14 @@ class SlackDouble:
         self.files: dict[str, dict[str, Any]] = {}  # uploaded files by id
         self.referee = Referee()
         self.shared_channels: set[str] = set()  # shared with another organization
+        # OAuth: workspaces that exist, codes handed out by the install screen, tokens issued
+        self.workspaces: dict[str, dict[str, Any]] = {TEAM: {"name": "Local", "enterprise": None}}
+        self.codes: dict[str, Grant] = {}
+        self.tokens: dict[str, IssuedToken] = {}
+        self.refresh_tokens: dict[str, IssuedToken] = {}
+        self.rotating = False  # issue expiring tokens with refresh tokens (token rotation on)
+        self._response_teams: dict[str, str] = {}  # response URL → its workspace
+        self._current_team, self._current_token = TEAM, ""  # of the call being answered
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
     # --- set-up ----------------------------------------------------------------
@@ -87,10 +121,11 @@ class SlackDouble:
         tz: str = "UTC",
         is_admin: bool = False,
         is_bot: bool = False,
+        team: str = TEAM,
     ) -> None:
         self.users[user_id] = {
             "id": user_id,
-            "team_id": TEAM,
+            "team_id": team,
             "name": name or user_id.lower(),
             "real_name": name or user_id,
             "tz": tz,
@@ -125,8 +160,32 @@ class SlackDouble:
     def api_url(self) -> str:
         return self.url + "/api/"
 
-    def response_url(self, channel: str, user: str) -> str:
-        return f"{self.url}/response/{channel}.{user}.{next(self._ids)}"
+    def response_url(self, channel: str, user: str, team: str = TEAM) -> str:
+        url = f"{self.url}/response/{channel}.{user}.{next(self._ids)}"
+        self._response_teams[url.rpartition("/")[2]] = team
+        return url
+
+    # --- OAuth -----------------------------------------------------------------
+    def add_workspace(self, team_id: str, name: str, *, enterprise: str | None = None) -> None:
+        self.workspaces[team_id] = {"name": name, "enterprise": enterprise}
+
+    def approve(
+        self, *, team: str | None, user: str, enterprise: str | None = None, org_wide: bool = False
+    ) -> str:
+        """A person pressed Allow on Slack's install screen: the code Slack sends back."""
+        code = f"code-{next(self._ids)}-{secrets.token_hex(4)}"
+        self.codes[code] = Grant(team, enterprise, user, org_wide)
+        return code
+
+    def revoke(self, team: str) -> None:
+        """Slack's side of an uninstall: the workspace's tokens stop working."""
+        for issued in self.tokens.values():
+            if issued.team_id == team:
+                issued.revoked = True
+
+    def team_of(self, token: str | None) -> str:
+        issued = self.tokens.get(token or "")
+        return (issued.team_id or "") if issued else TEAM
 
     def new_trigger_id(self) -> str:
         return f"trigger.{next(self._ids)}"
@@ -171,7 +230,13 @@ class SlackDouble:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         args = await _read_args(request)
-        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or None
+        authorization = request.headers.get("Authorization", "")
+        token = authorization.removeprefix("Bearer ") or None
+        if authorization.startswith("Basic "):  # oauth.v2.access: the app's credentials
+            token = None
+            client_id, _, secret = base64.b64decode(authorization[6:]).decode().partition(":")
+            args = {**args, "client_id": client_id, "client_secret": secret}
+        token = token or args.pop("token", None)
         self.calls.append(ApiCall(method, args, token))
         if self.faults.latency:
             await asyncio.sleep(self.faults.latency)
@@ -188,7 +253,22 @@ class SlackDouble:
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         if handler is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
+        if refused := self._refused_token(method, token):
+            return web.json_response({"ok": False, "error": refused})
+        self._current_team, self._current_token = self.team_of(token), token or ""
         return web.json_response(handler(args))
+
+    def _refused_token(self, method: str, token: str | None) -> str | None:
+        """Tokens this stand-in issued through OAuth are checked as Slack checks them; any
+        other token (the console's, the tests' `xoxb-local`) is the default workspace's."""
+        issued = self.tokens.get(token or "")
+        if method.startswith("oauth.") or issued is None:
+            return None
+        if issued.revoked:
+            return "token_revoked"
+        if issued.expires_at is not None and issued.expires_at < time.time():
+            return "token_expired"
+        return None
 
     @property
     def refusals(self) -> list[Refusal]:
@@ -201,6 +281,7 @@ class SlackDouble:
             return web.Response(status=400, text="invalid_blocks")
         channel, user, _ = request.match_info["token"].split(".", 2)
         kind = "response" if body.get("response_type") != "in_channel" else "message"
+        self._current_team = self._response_teams.get(request.match_info["token"], TEAM)
         self.record(kind, channel, user if kind == "response" else None, body)
         return web.Response(text="ok")
 
@@ -218,21 +299,71 @@ class SlackDouble:
             blocks,
             ts=f"{time.time():.6f}",
             raw=message,
+            team=self._current_team,
         )
         self.postings.append(posting)
         return posting
 
     def _m_auth_test(self, _args: dict[str, Any]) -> dict[str, Any]:
+        issued = self.tokens.get(self._current_token)
+        team = issued.team_id if issued else TEAM
+        enterprise = issued.enterprise_id if issued else None
         return {
             "ok": True,
             "url": "https://local.slack.test/",
-            "team": "Local",
+            "team": self.workspaces.get(team or "", {}).get("name", ""),
             "user": "rapport",
-            "team_id": TEAM,
+            "team_id": team,
             "user_id": BOT_USER,
             "bot_id": "B_RAPPORT",
-            "is_enterprise_install": False,
+            "enterprise_id": enterprise,
+            "is_enterprise_install": bool(issued and issued.org_wide),
         }
+
+    def _m_oauth_v2_access(self, args: dict[str, Any]) -> dict[str, Any]:
+        """The code (or, with token rotation, a refresh token) for a bot token, as Slack."""
+        if args.get("client_id") != CLIENT_ID:
+            return {"ok": False, "error": "invalid_client_id"}
+        if args.get("client_secret") != CLIENT_SECRET:
+            return {"ok": False, "error": "bad_client_secret"}
+        if args.get("grant_type") == "refresh_token":
+            issued = self.refresh_tokens.pop(str(args.get("refresh_token", "")), None)
+            if issued is None or issued.revoked:
+                return {"ok": False, "error": "invalid_refresh_token"}
+            return self._issue(issued.team_id, issued.enterprise_id, issued.org_wide, None)
+        grant = self.codes.pop(str(args.get("code", "")), None)  # a code works once
+        if grant is None:
+            return {"ok": False, "error": "invalid_code"}
+        known = grant.team_id in self.workspaces or (grant.org_wide and grant.enterprise_id)
+        if not known:
+            return {"ok": False, "error": "invalid_team_for_non_distributed_app"}
+        return self._issue(grant.team_id, grant.enterprise_id, grant.org_wide, grant.user)
+
+    def _issue(
+        self, team: str | None, enterprise: str | None, org_wide: bool, user: str | None
+    ) -> dict[str, Any]:
+        token = f"xoxb-{team or enterprise}-{next(self._ids)}-{secrets.token_hex(6)}"
+        expires = time.time() + TOKEN_LIFETIME if self.rotating else None
+        issued = IssuedToken(team, enterprise, org_wide, expires)
+        self.tokens[token] = issued
+        answer: dict[str, Any] = {
+            "ok": True,
+            "app_id": APP_ID,
+            "access_token": token,
+            "token_type": "bot",
+            "scope": "commands,chat:write",
+            "bot_user_id": BOT_USER,
+            "team": None if org_wide else {"id": team, "name": self.workspaces[team or ""]["name"]},
+            "enterprise": {"id": enterprise, "name": enterprise} if enterprise else None,
+            "is_enterprise_install": org_wide,
+        }
+        if user is not None:
+            answer["authed_user"] = {"id": user}
+        if self.rotating:
+            refresh = f"xoxe-1-{secrets.token_hex(8)}"
+            self.refresh_tokens[refresh] = issued
+            answer |= {"refresh_token": refresh, "expires_in": TOKEN_LIFETIME}
+        return answer
 
     def _m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(args.get("user", ""))
