@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot import __version__
+from bot.log_lines import configure_logging
 from bot.settings import Settings, SettingsError, database_file, load_settings, shown_database
 
 EXIT_SETTINGS = 2
@@ -26,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"rapport: {error}", file=sys.stderr)
         return EXIT_SETTINGS
-    _configure_logging(settings.log_level, quiet=args.verb == "console")
+    configure_logging(settings.log_level, shape=settings.log_format, quiet=args.verb == "console")
     file = database_file(settings.database_url)
     new_database = file is not None and not file.exists()
     skip_migrate = args.verb == "serve" and args.no_migrate
@@ -157,15 +158,6 @@ def _aware_time(text: str) -> datetime:
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError("give the time zone offset, e.g. +08:00 or Z")
     return moment
-
-
-def _configure_logging(level: str, *, quiet: bool) -> None:
-    logging.basicConfig(
-        level=logging.WARNING if quiet else getattr(logging, level),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import asyncio
 import gc
 import logging
 import signal
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aiohttp import ClientSession, ClientTimeout, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
@@ -31,14 +31,17 @@ from bot.jobs.client import build_web_client
 from bot.jobs.runtime import Jobs, build_jobs
 from bot.jobs.scheduler import Scheduler
 from bot.jobs.tokens import InstalledTokens
+from bot.metrics import CONTENT_TYPE, Metrics
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.deliveries import oldest_unposted_due
 from bot.store.health import check_health
 from bot.store.installations import set_installed
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
+METRICS_PATH = "/metrics"
 HEALTH_PATH = "/healthz"  # readiness: the database answers and its schema is this code's
 READY_PATH = "/readyz"  # the same, by the name Kubernetes-style probes expect
 LIVE_PATH = "/livez"  # liveness: the process answers; says nothing of the database
@@ -58,6 +61,7 @@ class Service:
     clock: Clock
     web: web.Application
     installs: Installs | None = None
+    metrics: Metrics = field(default_factory=Metrics)
     runner: web.AppRunner | None = None
     socket: AsyncSocketModeHandler | None = None
     port: int | None = None
@@ -92,16 +96,19 @@ class Service:
         found = self.identity.loaded
         if found is None or not found.get("team_id"):
             return
-        async with self.db.transaction(write=True) as session:
-            await set_installed(
-                session=session,
-                team_id=found["team_id"],
-                enterprise_id=found.get("enterprise_id"),
-                org_install=False,
-                active=True,
-                reason="installed",
-                now=self.clock.now(),
-            )
+        try:
+            async with self.db.transaction(write=True) as session:
+                await set_installed(
+                    session=session,
+                    team_id=found["team_id"],
+                    enterprise_id=found.get("enterprise_id"),
+                    org_install=False,
+                    active=True,
+                    reason="installed",
+                    now=self.clock.now(),
+                )
+        except Exception:  # the database is away or behind: /healthz says so; serve anyway
+            log.warning("could not record the workspace as active; the database did not answer")
 
     async def stop(self) -> None:
         if self.socket is not None:
@@ -131,8 +138,10 @@ def build_service(
     the seconds between two posts to one channel; `clock` is what every part of the service
     reads the time from (the system's unless given)."""
     clock = clock or SystemClock()
-    client = build_web_client(settings)
+    metrics = Metrics()
+    client = build_web_client(settings, metrics=metrics)
     inflight = InFlight()
+    metrics.watch_in_flight(lambda: inflight.count)
     identity = BotIdentity(client)
     installs = Installs(settings, db, client, clock) if settings.oauth else None
     bolt = build_app(settings, db, client, inflight, identity, clock, installs)
@@ -145,7 +154,7 @@ def build_service(
             client_secret=settings.slack_client_secret,
             client=client,
         )
-    jobs = build_jobs(db, client, clock=clock, pace=pace, tokens=tokens)
+    jobs = build_jobs(db, client, clock=clock, pace=pace, tokens=tokens, metrics=metrics)
     scheduler = Scheduler()
     if run_sweeps:
         jobs.schedule(scheduler)
@@ -160,19 +169,41 @@ def build_service(
         scheduler=scheduler,
         clock=clock,
         installs=installs,
+        metrics=metrics,
         web=build_web_app(
             bolt,
             db,
             signing_secret=settings.slack_signing_secret,
             events=not settings.socket_mode,
+            metrics=metrics,
+            clock=clock,
         ),
     )
 
 
 def build_web_app(
-    bolt: AsyncApp, db: Database, *, signing_secret: str | None, events: bool
+    bolt: AsyncApp,
+    db: Database,
+    *,
+    signing_secret: str | None,
+    events: bool,
+    metrics: Metrics | None = None,
+    clock: Clock | None = None,
 ) -> web.Application:
-    """/healthz, and over HTTP (not in Socket Mode) Slack's requests through `SlackEntry`."""
+    """/healthz, /readyz, /livez, /metrics, the install pages (OAuth), and over HTTP (not in
+    Socket Mode) Slack's requests through `SlackEntry`."""
+    metrics, clock = metrics or Metrics(), clock or SystemClock()
+
+    async def prometheus(_request: web.Request) -> web.StreamResponse:
+        try:
+            async with db.transaction() as session:
+                oldest = await oldest_unposted_due(session=session)
+            lag = 0.0 if oldest is None else (clock.now() - oldest).total_seconds()
+            metrics.sweep_lag.set(max(lag, 0.0))
+        except Exception:  # the database is away: /healthz says so; the rest still counts
+            log.warning("sweep lag unknown: the database did not answer")
+        body = metrics.render()
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
 
     async def healthz(_request: web.Request) -> web.StreamResponse:
         health = await check_health(db)
@@ -185,6 +216,7 @@ def build_web_app(
     app.router.add_get(HEALTH_PATH, healthz)
     app.router.add_get(READY_PATH, healthz)
     app.router.add_get(LIVE_PATH, livez)
+    app.router.add_get(METRICS_PATH, prometheus)
     if bolt.oauth_flow is not None:
         flow = bolt.oauth_flow
 
@@ -197,7 +229,7 @@ def build_web_app(
         app.router.add_get(INSTALL_PATH, install)
         app.router.add_get(REDIRECT_PATH, oauth_redirect)
     if events:
-        entry = SlackEntry(bolt, db, signing_secret=signing_secret or "")
+        entry = SlackEntry(bolt, db, signing_secret=signing_secret or "", metrics=metrics)
         app.router.add_post(EVENTS_PATH, entry.handle)
         app.on_cleanup.append(lambda _app: entry.ledger.close())
     return app

@@ -18,6 +18,7 @@ from bot.jobs.poster import Poster
 from bot.jobs.scheduler import Scheduler
 from bot.jobs.sweep import Sweeper, SweepReport
 from bot.jobs.tokens import SingleWorkspaceToken, TokenSource
+from bot.metrics import Metrics
 from bot.store.db import Database
 from bot.store.health import check_health
 from bot.views.briefs import render_delivery
@@ -38,15 +39,19 @@ class Jobs:
     clock: Clock
 
     async def run_reminders(self, now: datetime | None = None) -> SweepReport:
-        return await self.reminders.run(now or self.clock.now())
+        report = await self.reminders.run(now or self.clock.now())
+        self.reminders.metrics.sweep_last_run.labels("reminders").set_to_current_time()
+        return report
 
     async def run_briefs(self, now: datetime | None = None) -> SweepReport:
-        return await self.reminders.run(
+        report = await self.reminders.run(
             now or self.clock.now(),
             find=briefs.due_posts,
             after_claim=briefs.advance,
             prepare=briefs.prepare,
         )
+        self.reminders.metrics.sweep_last_run.labels("briefs").set_to_current_time()
+        return report
 
     async def run_prune(self, now: datetime | None = None) -> None:
         await prune(self.reminders.db, now=now or self.clock.now())
@@ -89,10 +94,13 @@ def build_jobs(
     clock: Clock,
     pace: float = 1.0,
     tokens: TokenSource | None = None,
+    metrics: Metrics | None = None,
 ) -> Jobs:
     """`tokens`: each workspace's bot token (default: the client's one token, for every
     workspace that has not uninstalled Rapport)."""
     poster = Poster(client, per_channel_interval=pace)
     tokens = tokens or SingleWorkspaceToken(client.token, db)
-    sweeper = Sweeper(db, poster, render_delivery, worker=worker_id(), tokens=tokens)
+    sweeper = Sweeper(
+        db, poster, render_delivery, worker=worker_id(), tokens=tokens, metrics=metrics
+    )
     return Jobs(reminders=sweeper, clock=clock)

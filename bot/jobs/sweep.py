@@ -18,6 +18,7 @@ from bot.jobs.due import Due, due_reminders, next_meeting
 from bot.jobs.outcomes import Outcomes
 from bot.jobs.poster import Poster
 from bot.jobs.tokens import TokenSource
+from bot.metrics import Metrics
 from bot.store.db import Database
 from bot.store.deliveries import claim_new, reclaim_expired
 from bot.store.models import Delivery, FollowUp, PhasePlan
@@ -54,10 +55,17 @@ INACTIVE = "workspace_inactive"  # the error recorded on a delivery skipped for 
 
 class Sweeper:
     def __init__(
-        self, db: Database, poster: Poster, render: Render, *, worker: str, tokens: TokenSource
+        self,
+        db: Database,
+        poster: Poster,
+        render: Render,
+        *,
+        worker: str,
+        tokens: TokenSource,
+        metrics: Metrics | None = None,
     ) -> None:
         self.db, self.poster, self.render, self.worker = db, poster, render, worker
-        self.tokens = tokens
+        self.tokens, self.metrics = tokens, metrics or Metrics()
 
     async def run(
         self,
@@ -115,6 +123,7 @@ class Sweeper:
         else:
             status, error = await self._post(delivery, languages, token, now)
         line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
+        self.metrics.posts.labels(delivery.kind, status).inc()
         if status == "retry":
             report.left_for_retry += 1
             return
