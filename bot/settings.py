@@ -29,6 +29,9 @@ BOT_SCOPES = (
     "groups:read",
     "im:write",
     "users:read",
+    "channels:history",
+    "groups:history",
+    "im:history",
 )
 
 

@@ -455,6 +455,28 @@ class SlackDouble:
             },
         }
 
+    def _m_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
+        """The messages posted in a conversation (a DM: `D_<user>`, as conversations.open
+        names it), newest first, with their metadata, as Slack keeps them."""
+        channel = str(args.get("channel", ""))
+        where = {channel, channel.removeprefix("D_")}
+        oldest = float(args.get("oldest") or 0)
+        found = [
+            {
+                "type": "message",
+                "ts": p.ts,
+                "text": p.text,
+                **({"metadata": p.raw["metadata"]} if p.raw.get("metadata") else {}),
+            }
+            for p in self.postings
+            if p.kind == "message"
+            and p.channel in where
+            and p.team == self._current_team
+            and float(p.ts) >= oldest
+        ]
+        limit = int(args.get("limit") or 100)
+        return {"ok": True, "messages": found[::-1][:limit], "has_more": len(found) > limit}
+
     def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": "D_" + str(args.get("users", "")).split(",")[0]}}
 

@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Lang, pick_language
 from bot.jobs.due import Due, due_reminders, next_meeting
-from bot.jobs.outcomes import Outcomes
+from bot.jobs.outcomes import POSTING, Outcomes
 from bot.jobs.poster import Poster
 from bot.jobs.tokens import TokenSource
 from bot.metrics import Metrics
@@ -120,8 +120,10 @@ class Sweeper:
         token = tokens.get(delivery.team_id)
         if token is None:  # uninstalled (or never installed): kept, and recorded as skipped
             status, error = "skipped", INACTIVE
+        elif await self._posted_before_crash(delivery, token):
+            status, error = "sent", ""
         else:
-            status, error = await self._post(delivery, languages, token, now)
+            status, error = await self._post(delivery, languages, token, now, outcomes)
         line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
         self.metrics.posts.labels(delivery.kind, status).inc()
         if status == "retry":
@@ -135,12 +137,25 @@ class Sweeper:
         else:
             report.failed.append(f"{line}: {error}")
 
+    async def _posted_before_crash(self, delivery: Delivery, token: str) -> bool:
+        """A claim taken over whose post had begun may have reached Slack just before its
+        claimer died: look for it there (its metadata names it) rather than post it twice."""
+        if delivery.posting_at is None:
+            return False
+        found = await self.poster.find_posted(
+            delivery.target, delivery.id or 0, since=delivery.posting_at, token=token
+        )
+        if found:
+            log.info("delivery %s was posted before its claimer stopped", delivery.id)
+        return bool(found)
+
     async def _post(
         self,
         delivery: Delivery,
         languages: dict[tuple[str, str], Lang],
         token: str,
         now: datetime,
+        outcomes: Outcomes,
     ) -> tuple[str, str]:
         # a channel has no language: it speaks its schedule's
         lang = languages.get((delivery.team_id, delivery.target)) or pick_language(
@@ -149,7 +164,17 @@ class Sweeper:
         reply = self.render(delivery, lang, now)
         if reply is None:
             return "skipped", ""
-        posted = await self.poster.post(delivery.target, reply.as_message(), token=token)
+
+        async def begins() -> None:
+            await outcomes.record(delivery.id or 0, POSTING)
+
+        posted = await self.poster.post(
+            delivery.target,
+            reply.as_message(),
+            token=token,
+            delivery_id=delivery.id,
+            before=begins,
+        )
         if posted.ok:
             return "sent", ""
         if posted.retry and delivery.attempts < MAX_ATTEMPTS:

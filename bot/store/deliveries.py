@@ -139,6 +139,22 @@ async def finish_many(
     return done
 
 
+async def mark_posting(
+    *, session: AsyncSession, delivery_ids: Sequence[int], worker: str, now: datetime
+) -> None:
+    """These claims are being posted now (by `worker`, which still holds them)."""
+    for start in range(0, len(delivery_ids), CLAIM_BATCH):
+        await session.exec(
+            update(Delivery)
+            .where(
+                col(Delivery.id).in_(delivery_ids[start : start + CLAIM_BATCH]),
+                Delivery.claimed_by == worker,
+                Delivery.status == "claimed",
+            )
+            .values(posting_at=now)
+        )
+
+
 async def _by_ids(session: AsyncSession, ids: list[int]) -> list[Delivery]:
     found: list[Delivery] = []
     for start in range(0, len(ids), CLAIM_BATCH):

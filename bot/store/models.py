@@ -311,6 +311,9 @@ class Delivery(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     error: str = Field(default="", max_length=300)
+    # when its claimer began posting it: a claim taken over with this set may have reached
+    # Slack before its claimer died, so Slack is asked before it is posted again
+    posting_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Schedule(SQLModel, table=True):

@@ -1,4 +1,5 @@
-"""installations: slack_sdk's installation, bot and OAuth-state tables; workspaces
+"""installations: slack_sdk's installation, bot and OAuth-state tables; workspaces; when a
+delivery's posting began
 
 Revision ID: 0011
 Revises: 0009
@@ -96,9 +97,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("team_id"),
     )
     op.create_index("ix_workspace_enterprise_id", "workspace", ["enterprise_id"])
+    with op.batch_alter_table("delivery", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("posting_at", bot.store.types.UTCDateTime(timezone=True), nullable=True)
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("delivery", schema=None) as batch_op:
+        batch_op.drop_column("posting_at")
     op.drop_index("ix_workspace_enterprise_id", table_name="workspace")
     op.drop_table("workspace")
     op.drop_table("slack_oauth_states")
