@@ -146,11 +146,10 @@ def build_service(
     installs = Installs(settings, db, client, clock) if settings.oauth else None
     bolt = build_app(settings, db, client, inflight, identity, clock, installs)
     tokens = None
-    if installs is not None:
-        assert settings.slack_client_id and settings.slack_client_secret
+    if installs is not None and settings.slack_client_secret:
         tokens = InstalledTokens(
             installs.store,
-            client_id=settings.slack_client_id,
+            client_id=installs.store.client_id,
             client_secret=settings.slack_client_secret,
             client=client,
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,7 +18,9 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlmodel import SQLModel, func, select
 
 from bot.console.harness import Harness
+from bot.console.slack_double import CLIENT_ID, CLIENT_SECRET
 from bot.console.workspace import Workspace
+from bot.jobs.cli import run_jobs
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.installations import Workspace as WorkspaceRow
@@ -289,3 +292,22 @@ def test_the_installation_tables_are_the_ones_slack_sdk_reads_and_writes() -> No
     for name, table in expected.items():
         assert shape(ours[name]) == shape(table), name
     assert slack_installations is ours["slack_installations"]
+
+
+async def test_a_sweep_from_the_command_line_posts_with_each_workspaces_token(
+    oauth: Harness,
+) -> None:
+    await install(oauth, team=ONE, user="U_ANN")
+    now = datetime.now(UTC)
+    await due_follow_up(oauth.service.db, ONE, "U_ANN", now)
+    settings = replace(
+        oauth.base_settings,
+        slack_api_url=oauth.slack.api_url,
+        slack_client_id=CLIENT_ID,
+        slack_client_secret=CLIENT_SECRET,
+    )
+
+    assert await run_jobs(settings, "reminders", now=now) == 0
+
+    dms = [p for p in oauth.slack.postings if p.kind == "message"]
+    assert [(p.team, p.channel) for p in dms] == [(ONE, "U_ANN")]
