@@ -311,3 +311,20 @@ async def test_a_sweep_from_the_command_line_posts_with_each_workspaces_token(
 
     dms = [p for p in oauth.slack.postings if p.kind == "message"]
     assert [(p.team, p.channel) for p in dms] == [(ONE, "U_ANN")]
+
+
+async def test_one_workspace_by_its_token_is_deactivated_by_an_uninstall_until_restarted(
+    harness: Harness, settings: Settings
+) -> None:
+    now = datetime.now(UTC)
+    await harness.workspace.event({"type": "app_uninstalled"}, event_id="EvBye")
+    await harness.settle()
+    await due_follow_up(harness.service.db, "T_LOCAL", "U_ALICE", now)
+
+    skipped = await harness.service.jobs.run_reminders(now)
+
+    assert skipped.sent == [] and skipped.skipped == 1
+    async with Harness(settings) as restarted:  # installed anew, with its new token
+        await due_follow_up(restarted.service.db, "T_LOCAL", "U_ALICE", now, handle="HP2")
+        resumed = await restarted.service.jobs.run_reminders(now)
+    assert len(resumed.sent) == 1
