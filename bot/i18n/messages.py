@@ -12,6 +12,7 @@ from bot.i18n.duplicate_messages import DUPLICATE_MESSAGES
 from bot.i18n.follow_up_messages import FOLLOW_UP_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
+from bot.i18n.install_messages import INSTALL_MESSAGES
 from bot.i18n.limits_messages import LIMITS_MESSAGES
 from bot.i18n.list_messages import LIST_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
@@ -123,3 +124,4 @@ MESSAGES.update(BRIEF_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
+MESSAGES.update(INSTALL_MESSAGES)

@@ -312,6 +312,9 @@ class Delivery(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     error: str = Field(default="", max_length=300)
+    # when its claimer began posting it: a claim taken over with this set may have reached
+    # Slack before its claimer died, so Slack is asked before it is posted again
+    posting_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Schedule(SQLModel, table=True):
@@ -413,3 +416,8 @@ class VerifiedRequest(SQLModel, table=True):
 
     request_timestamp: int = Field(sa_type=BigInteger, primary_key=True)
     signature: str = Field(primary_key=True, max_length=80)
+
+
+# The installation tables and Workspace live in their own module; importing it here puts them
+# on the same metadata as every other table (Alembic, the schema test).
+from bot.store.installations import Workspace  # noqa: E402, F401
