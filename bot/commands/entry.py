@@ -55,6 +55,7 @@ WINDOW_SECONDS = 5 * 60  # Slack's: a request signed longer ago (or ahead) than 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 SSL_CHECK_BYTES = 1024
+ARRIVED = "arrived_at"  # request context: when it reached us (time.monotonic()), for deadlines
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
@@ -152,10 +153,12 @@ class SlackEntry:
         self.refusals = RefusalLog()
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
+        arrived = time.monotonic()
         try:
             if await _is_ssl_check(request):
                 return web.Response(status=200)
             bolt_request = await self._admit(request)
+            bolt_request.context[ARRIVED] = arrived
         except Refused as refusal:
             self.refusals.refused(refusal.status, refusal.reason, request.remote)
             return web.json_response({"error": refusal.reason}, status=refusal.status)

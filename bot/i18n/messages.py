@@ -9,6 +9,7 @@ from bot.i18n.console_messages import CONSOLE_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
 from bot.i18n.follow_up_messages import FOLLOW_UP_MESSAGES
+from bot.i18n.form_messages import FORM_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
 from bot.i18n.limits_messages import LIMITS_MESSAGES
@@ -121,3 +122,4 @@ MESSAGES.update(BRIEF_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
+MESSAGES.update(FORM_MESSAGES)
