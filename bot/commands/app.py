@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
@@ -33,6 +34,8 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
 from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity
+from bot.commands.installs import Installs, Remembered, register_uninstalls
+from bot.commands.outgoing import through_the_guard
 from bot.commands.people import PersonResolver
 from bot.commands.retries import once_per_event
 from bot.commands.sanitize import strip_nul
@@ -61,9 +64,19 @@ def build_app(
     inflight: InFlight,
     identity: BotIdentity,
     clock: Clock,
+    installs: Installs | None = None,
 ) -> AsyncApp:
+    """`installs`: many workspaces through OAuth (None: SLACK_BOT_TOKEN's one workspace)."""
+    if installs is None:
+        authorization: dict[str, Any] = {"authorize": identity.authorize}
+    else:
+        authorization = {
+            "authorize": Remembered(installs),
+            "before_authorize": installs.admit,
+            "oauth_flow": installs.flow,
+        }
     app = AsyncApp(
-        authorize=identity.authorize,
+        **authorization,
         client=client,
         # Off on purpose: bot/commands/entry.py verifies every HTTP request before Bolt sees
         # it (and refuses repeated headers, replays and oversized bodies, which Bolt does not);
@@ -73,6 +86,7 @@ def build_app(
         process_before_response=False,
         logger=_bolt_logger(),
     )
+    app.middleware(through_the_guard)  # first: every answer and call leaves through it
     app.middleware(strip_nul)
     app.middleware(once_per_event(db, clock))
     people = PersonResolver(db, settings.default_tz, clock)
@@ -96,6 +110,7 @@ def build_app(
     projects.register(app, inflight)
     documents.register(app, inflight)
     sales_pages.register(app, inflight)
+    register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)
     return app
 

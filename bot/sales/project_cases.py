@@ -40,6 +40,7 @@ from bot.sales.projects import create_project as save_project
 from bot.sales.rights import require_project_change
 from bot.store.db import Database
 from bot.store.models import Customer, Milestone
+from bot.store.profiles import profiles_of
 from bot.store.sales import contracts_of, get_in_team, project_milestones, projects_of, same_name
 from bot.store.sales_models import Contract, Opportunity, Project
 
@@ -280,12 +281,17 @@ async def _handover(
         else None
     )
     kickoff = milestones[0].due_at.astimezone(actor.tz).date() if milestones else None
+    # the note is text a person edits and sends on: members by name, not by markup
+    profiles = await profiles_of(
+        session=session, team_id=actor.team_id, user_ids=list(project.members)
+    )
+    names = {p.user_id: "@" + p.display_name for p in profiles if p.display_name}
     note = t(
         "project.handover_note",
         actor.lang,
         project=project.name,
         contract=contract.number if contract else "—",
-        members=", ".join(f"<@{m}>" for m in project.members) or "—",
+        members=", ".join(names.get(m, m) for m in project.members) or "—",
         start=project.starts_on.isoformat(),
         end=project.ends_on.isoformat(),
     )

@@ -57,6 +57,7 @@ class Customer(SQLModel, table=True):
     level: int = Field(default=1)
     manager_id: str = Field(max_length=32)
     security_level: int = Field(default=0)
+    credit_code: str = Field(default="", max_length=18)  # 统一社会信用代码, validated, or ""
     phase: str = Field(default="pre_contract", max_length=24)
     identity_key: str | None = Field(default=None, max_length=200)
     created_from: str | None = Field(default=None, max_length=64)  # cards.submission_key
@@ -312,6 +313,9 @@ class Delivery(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     error: str = Field(default="", max_length=300)
+    # when its claimer began posting it: a claim taken over with this set may have reached
+    # Slack before its claimer died, so Slack is asked before it is posted again
+    posting_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Schedule(SQLModel, table=True):
@@ -414,6 +418,22 @@ class VerifiedRequest(SQLModel, table=True):
     request_timestamp: int = Field(sa_type=BigInteger, primary_key=True)
     signature: str = Field(primary_key=True, max_length=80)
 
+
+class FormSubmission(SQLModel, table=True):
+    """Each form submission saved, by who sent which form in which view: Slack sends a
+    submission again, with the same view id, when it had no answer in time, and a second
+    one must save nothing (the card form keeps its own key, Customer.created_from)."""
+
+    __tablename__ = "form_submission"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    key: str = Field(primary_key=True, max_length=64)  # bot/customers/cards.submission_key
+    saved_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
+# The installation tables and Workspace live in their own module; importing it here puts them
+# on the same metadata as every other table (Alembic, the schema test).
+from bot.store.installations import Workspace  # noqa: E402, F401
 
 # What the customer buys (opportunities, contracts, projects, documents): their own module.
 from bot.store.sales_models import (  # noqa: E402, F401

@@ -11,7 +11,7 @@ from bot.i18n import Lang, t
 from bot.sales.contracts import ContractView
 from bot.store.sales_models import Receivable
 from bot.views import ids
-from bot.views.blocks import Block, Reply, clip, context, escape, section
+from bot.views.blocks import Block, Reply, clip, context, section
 from bot.views.deals import money
 from bot.views.inputs import button
 
@@ -43,8 +43,8 @@ def contract_line(view: ContractView, lang: Lang) -> str:
         t(
             "contract.line",
             lang,
-            number=escape(c.number),
-            title=escape(clip(c.title, 120)),
+            number=c.number,
+            title=clip(c.title, 120),
             amount=money(c.amount_minor, c.currency),
             signed=signed,
         )
@@ -54,16 +54,16 @@ def contract_line(view: ContractView, lang: Lang) -> str:
 
 def build_contract(view: ContractView, lang: Lang, *, title_key: str = "contract.shown") -> Reply:
     c, customer = view.contract, view.customer
-    card = f"{escape(customer.legal_name)} ({escape(customer.handle)})"
+    card = f"{customer.legal_name} ({customer.handle})"
     lines = [t(title_key, lang, customer=card), contract_line(view, lang)]
     if c.starts_on or c.ends_on:
         start = format_day(c.starts_on, lang) if c.starts_on else "—"
         end = format_day(c.ends_on, lang) if c.ends_on else "—"
         lines.append(t("contract.term", lang, start=start, end=end))
     if view.deal is not None:
-        lines.append(t("contract.closes_deal", lang, deal=escape(view.deal.name)))
+        lines.append(t("contract.closes_deal", lang, deal=view.deal.name))
     if c.status == "cancelled" and c.cancel_reason:
-        lines.append(t("contract.cancelled_because", lang, reason=escape(c.cancel_reason)))
+        lines.append(t("contract.cancelled_because", lang, reason=c.cancel_reason))
     blocks: list[Block] = [section("\n".join(lines))]
     if view.receivables:
         due = money(view.due, c.currency)
@@ -80,7 +80,7 @@ def build_contract(view: ContractView, lang: Lang, *, title_key: str = "contract
 
 def _receivable_block(receivable: Receivable, currency: str, number: int, lang: Lang) -> Block:
     amount = money(receivable.amount_minor, currency)
-    title = escape(receivable.title) if receivable.title else t("contract.payment", lang)
+    title = receivable.title if receivable.title else t("contract.payment", lang)
     due = format_day(receivable.due_on, lang)
     if receivable.status == "received" and receivable.received_on is not None:
         state = t("contract.received_on", lang, day=format_day(receivable.received_on, lang))

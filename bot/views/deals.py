@@ -23,7 +23,7 @@ from bot.store.models import Customer
 from bot.store.pipeline import LOST, WON, Pipeline
 from bot.store.sales_models import Opportunity
 from bot.views import ids
-from bot.views.blocks import Block, Reply, clip, context, escape, section
+from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, mention, section
 from bot.views.inputs import button
 
 Action = dict[str, Any]
@@ -43,31 +43,33 @@ def money(minor: int | None, currency: str, *, compact: bool = False, lang: Lang
     return format_money(Money(minor, currency), compact=compact, lang=lang)
 
 
-def deal_lines(deal: Opportunity, pipeline: Pipeline, lang: Lang, tz: ZoneInfo) -> list[str]:
+def deal_lines(deal: Opportunity, pipeline: Pipeline, lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]:
     """The deal's facts, one line each, as its reader reads them."""
     stage = stage_name(deal.stage, pipeline, lang)
     amount = money(deal.amount_minor, deal.currency)
-    lines = [t("deal.line_stage", lang, stage=stage, probability=deal.probability, amount=amount)]
+    lines = [md("deal.line_stage", lang, stage=stage, probability=deal.probability, amount=amount)]
     if deal.amount_minor is not None and deal.status == "open":
         weighted = deal.amount_minor * deal.probability // 100
-        lines[-1] += " · " + t("deal.weighted", lang, amount=money(weighted, deal.currency))
+        lines[-1] += Mrkdwn(" · ") + md(
+            "deal.weighted", lang, amount=money(weighted, deal.currency)
+        )
     close = format_day(deal.expected_close, lang) if deal.expected_close else "—"
-    lines.append(t("deal.line_close", lang, close=close, owner=f"<@{deal.owner_id}>"))
+    lines.append(md("deal.line_close", lang, close=close, owner=mention(deal.owner_id)))
     if deal.next_step and deal.status == "open":
         when = format_moment(deal.next_step_due, lang, tz) if deal.next_step_due else ""
-        step = escape(clip(deal.next_step, 300))
-        lines.append(t("deal.line_next", lang, step=step) + (f" — {when}" if when else ""))
+        line = md("deal.line_next", lang, step=clip(deal.next_step, 300))
+        lines.append(line + (f" — {when}" if when else ""))
     elif deal.status == "open":
-        lines.append(t("deal.no_next_step", lang))
+        lines.append(md("deal.no_next_step", lang))
     if deal.stage == LOST and deal.loss_reason:
-        lines.append(t("deal.line_reason", lang, reason=escape(clip(deal.loss_reason, 300))))
+        lines.append(md("deal.line_reason", lang, reason=clip(deal.loss_reason, 300)))
     return lines
 
 
 def build_deal_outcome(outcome: DealOutcome, lang: Lang, tz: ZoneInfo) -> Reply:
     if isinstance(outcome, DealSaved):
         key = "deal.created" if outcome.change.created else "deal.changed"
-        title = t(key, lang, name=escape(outcome.deal.name), customer=_card(outcome.customer))
+        title = md(key, lang, name=outcome.deal.name, customer=_card(outcome.customer))
         return _deal_reply(
             title,
             outcome.customer,
@@ -79,9 +81,7 @@ def build_deal_outcome(outcome: DealOutcome, lang: Lang, tz: ZoneInfo) -> Reply:
             may_change=True,
         )
     if isinstance(outcome, DealShown):
-        title = t(
-            "deal.shown", lang, name=escape(outcome.deal.name), customer=_card(outcome.customer)
-        )
+        title = md("deal.shown", lang, name=outcome.deal.name, customer=_card(outcome.customer))
         return _deal_reply(
             title,
             outcome.customer,
@@ -100,8 +100,8 @@ def build_deal_outcome(outcome: DealOutcome, lang: Lang, tz: ZoneInfo) -> Reply:
     raise TypeError(type(outcome).__name__)
 
 
-def _card(customer: Customer) -> str:
-    return f"{escape(customer.legal_name)} ({escape(customer.handle)})"
+def _card(customer: Customer) -> Mrkdwn:
+    return Mrkdwn("{} ({})").format(customer.legal_name, customer.handle)
 
 
 def _deal_reply(
@@ -115,7 +115,8 @@ def _deal_reply(
     has_contract: bool,
     may_change: bool,
 ) -> Reply:
-    blocks: list[Block] = [section(f"{title}\n" + "\n".join(deal_lines(deal, pipeline, lang, tz)))]
+    lines = Mrkdwn("\n").join(deal_lines(deal, pipeline, lang, tz))
+    blocks: list[Block] = [section(Mrkdwn("{}\n").format(title) + lines)]
     if deal.stage == WON and not has_contract:
         blocks.append(context(t("deal.offer_contract", lang)))
     if may_change:
@@ -160,11 +161,8 @@ def deal_actions(
 
 
 def build_confirm_close(outcome: CloseDateToConfirm, lang: Lang) -> Reply:
-    text = t(
-        "deal.close_past_question",
-        lang,
-        name=escape(outcome.name),
-        day=format_day(outcome.close, lang),
+    text = md(
+        "deal.close_past_question", lang, name=outcome.name, day=format_day(outcome.close, lang)
     )
     block = section(text)
     block["accessory"] = button(
@@ -174,10 +172,10 @@ def build_confirm_close(outcome: CloseDateToConfirm, lang: Lang) -> Reply:
 
 
 def build_which_deal(outcome: WhichDeal, lang: Lang) -> Reply:
-    text = t("deal.which", lang, customer=_card(outcome.customer))
+    text = md("deal.which", lang, customer=_card(outcome.customer))
     blocks: list[Block] = [section(text)]
     for deal in outcome.deals[:20]:
-        block = section(f"*{escape(deal.name)}*")
+        block = section(Mrkdwn("*{}*").format(deal.name))
         block["accessory"] = button(t("deal.open", lang), ids.DEAL_OPEN, str(deal.id))
         blocks.append(block)
     if len(outcome.deals) > 20:

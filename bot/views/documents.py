@@ -12,7 +12,7 @@ from bot.sales.document_cases import Attached, SavedFile, SavedMessage, Target
 from bot.sales.documents import MAX_TITLE, MAX_URL
 from bot.store.sales_models import Contract, Document, Project
 from bot.views import ids
-from bot.views.blocks import Reply, clip, escape, section
+from bot.views.blocks import Mrkdwn, Reply, clip, md, section
 from bot.views.customer_modal import modal_view, read_metadata
 from bot.views.inputs import option, search_input, state_text, text_input
 
@@ -20,22 +20,23 @@ View = dict[str, Any]
 FILES_KEPT = 10  # a message's files kept in a form's metadata (Slack: 3,000 characters)
 
 
-def document_link(document: Document) -> str:
-    return f"<{document.url}|{escape(clip(document.title, 100))}>"
+def document_link(document: Document) -> Mrkdwn:
+    """A link that shows the document's title (both escaped: `&` in an address is `&amp;`)."""
+    return Mrkdwn("<{}|{}>").format(document.url, clip(document.title, 100))
 
 
 def build_attached(attached: Attached, lang: Lang) -> Reply:
-    where = ""
+    where = Mrkdwn("")
     if attached.project is not None:
-        where = t("document.to_project", lang, name=escape(attached.project.name))
+        where = md("document.to_project", lang, name=attached.project.name)
     elif attached.contract is not None:
-        where = t("document.to_contract", lang, number=escape(attached.contract.number))
-    text = t(
+        where = md("document.to_contract", lang, number=attached.contract.number)
+    text = md(
         "document.attached",
         lang,
-        customer=escape(attached.customer.legal_name),
+        customer=attached.customer.legal_name,
         where=where,
-        titles=", ".join(document_link(d) for d in attached.documents[:20]),
+        titles=Mrkdwn(", ").join(document_link(d) for d in attached.documents[:20]),
     )
     return Reply(text=text, blocks=[section(text)])
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from bot.i18n import Lang, t
 from bot.views import ids
-from bot.views.blocks import SECTION_TEXT_LIMIT, Reply, context, escape, header, section
+from bot.views.blocks import (
+    SECTION_TEXT_LIMIT,
+    Mrkdwn,
+    Reply,
+    context,
+    escape,
+    header,
+    md,
+    section,
+)
 
 # (usage, description key) per command; a subcommand is listed once it works.
 USAGE: dict[str, list[tuple[str, str]]] = {
@@ -55,11 +64,12 @@ _TITLES = {
 }
 
 
-def _in_sections(lines: list[str]) -> list[str]:
-    texts: list[str] = []
-    for line in lines:
+def _in_sections(lines: list[str]) -> list[Mrkdwn]:
+    """Lines as mrkdwn, as many to a section as fit (measured escaped, as Slack counts)."""
+    texts: list[Mrkdwn] = []
+    for line in map(escape, lines):
         if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:
-            texts[-1] += "\n" + line
+            texts[-1] += Mrkdwn("\n") + line
         else:
             texts.append(line)
     return texts
@@ -68,9 +78,9 @@ def _in_sections(lines: list[str]) -> list[str]:
 def build_help(command: str, lang: Lang, *, unknown_word: str | None = None) -> Reply:
     title_key, intro_key = _TITLES[command]
     lines = [f"`{usage}` — {t(key, lang)}" for usage, key in USAGE[command]]
-    intro = t(intro_key, lang)
+    intro = md(intro_key, lang)
     if unknown_word is not None:
-        intro = t("help.unknown", lang, word=escape(unknown_word[:80]), command=command)
+        intro = md("help.unknown", lang, word=unknown_word[:80], command=command)
     bodies = _in_sections([intro + "\n", *lines])  # a long usage takes several sections
     blocks = [
         header(t(title_key, lang), block_id=ids.help_block("header", command)),
@@ -80,4 +90,5 @@ def build_help(command: str, lang: Lang, *, unknown_word: str | None = None) -> 
         ),
         context(t("help.coming", lang), block_id=ids.help_block("note", command)),
     ]
-    return Reply(text=f"{t(title_key, lang)}\n{intro}\n" + "\n".join(lines), blocks=blocks)
+    text = Mrkdwn("{}\n{}\n").format(t(title_key, lang), intro) + "\n".join(lines)
+    return Reply(text=text, blocks=blocks)

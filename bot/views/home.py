@@ -7,17 +7,18 @@ from zoneinfo import ZoneInfo
 
 from bot.customers.dashboard import AdminSettings, Dashboard
 from bot.customers.phases import PHASES
-from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
 from bot.store.models import FollowUp
 from bot.views import ids
 from bot.views.blocks import (
     Block,
+    Mrkdwn,
     clip,
     context,
     divider,
-    escape,
     header,
+    mention,
+    moment,
     section,
 )
 from bot.views.help import build_help
@@ -48,7 +49,7 @@ def build_home(
         blocks += [
             divider(),
             section(
-                f"*{t('home.settings', lang)}*\n"
+                Mrkdwn("*{}*\n").format(t("home.settings", lang))
                 + t(
                     "home.settings_text",
                     lang,
@@ -67,7 +68,7 @@ def _follow_ups(dashboard: Dashboard, lang: Lang) -> list[Block]:
     blocks: list[Block] = [divider()]
     for key, items in (("home.overdue", dashboard.overdue), ("home.today", dashboard.today)):
         if items:
-            blocks.append(section(f"*{t(key, lang)}*"))
+            blocks.append(section(Mrkdwn("*{}*").format(t(key, lang))))
             blocks += [_follow_up(f, name, lang) for f, name in items]
     if not dashboard.overdue and not dashboard.today:
         blocks.append(section(t("home.nothing_due", lang)))
@@ -77,8 +78,8 @@ def _follow_ups(dashboard: Dashboard, lang: Lang) -> list[Block]:
 
 
 def _follow_up(follow_up: FollowUp, customer: str, lang: Lang) -> Block:
-    when = slack_moment(follow_up.due_at, lang, ZoneInfo(follow_up.tz))
-    block = section(f"{escape(customer)}: {escape(clip(follow_up.title, 200))} — {when}")
+    when = moment(follow_up.due_at, lang, ZoneInfo(follow_up.tz))
+    block = section(Mrkdwn("{}: {} — {}").format(customer, clip(follow_up.title, 200), when))
     block["accessory"] = {
         "type": "overflow",
         "action_id": ids.HOME_FOLLOW_UP,
@@ -97,14 +98,14 @@ def _follow_up(follow_up: FollowUp, customer: str, lang: Lang) -> Block:
 
 
 def _customers(dashboard: Dashboard, lang: Lang) -> list[Block]:
-    blocks: list[Block] = [divider(), section(f"*{t('home.my_customers', lang)}*")]
+    blocks: list[Block] = [divider(), section(Mrkdwn("*{}*").format(t("home.my_customers", lang)))]
     if not dashboard.by_phase:
         return [*blocks, context(t("home.no_customers", lang))]
     for phase in PHASES:
         customers = dashboard.by_phase.get(phase, [])
         if not customers:
             continue
-        names = ", ".join(escape(c.handle) for c in customers[:NAMES_PER_PHASE])
+        names = ", ".join(c.handle for c in customers[:NAMES_PER_PHASE])
         more = len(customers) - NAMES_PER_PHASE
         if more > 0:
             names += " " + t("home.more_customers", lang, count=more)
@@ -113,15 +114,15 @@ def _customers(dashboard: Dashboard, lang: Lang) -> list[Block]:
 
 
 def _recent(dashboard: Dashboard, lang: Lang) -> list[Block]:
-    blocks: list[Block] = [divider(), section(f"*{t('home.recent', lang)}*")]
+    blocks: list[Block] = [divider(), section(Mrkdwn("*{}*").format(t("home.recent", lang)))]
     if not dashboard.recent:
         return [*blocks, context(t("home.no_recent", lang))]
+    line = Mrkdwn("• {} · {} · {}: {}")
     lines = [
-        f"• {escape(name)} · {t(f'kind.{r.kind}', lang)} · <@{r.author_id}>: "
-        f"{escape(clip(r.summary, 120))}"
+        line.format(name, t(f"kind.{r.kind}", lang), mention(r.author_id), clip(r.summary, 120))
         for r, name in dashboard.recent
     ]
-    return [*blocks, section("\n".join(lines))]
+    return [*blocks, section(Mrkdwn("\n").join(lines))]
 
 
 def read_home_follow_up(action: dict[str, Any]) -> tuple[str, int]:

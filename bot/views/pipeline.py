@@ -16,11 +16,14 @@ from bot.views import ids
 from bot.views.blocks import (
     SECTION_TEXT_LIMIT,
     Block,
+    Mrkdwn,
     Reply,
     clip,
     context,
     escape,
     header,
+    md,
+    mention,
     section,
 )
 from bot.views.deals import money, stage_name
@@ -30,8 +33,9 @@ ROWS = 12  # rows of a table (months, owners, teams) before "+N more"
 
 
 def build_pipeline(forecast: Forecast, lang: Lang) -> Reply:
-    title = t("pipeline.title", lang, whose=_whose(forecast, lang))
-    blocks: list[Block] = [header(title)]
+    title = md("pipeline.title", lang, whose=_whose(forecast, lang))
+    # a header shows text as written: people there by their Slack id
+    blocks: list[Block] = [header(t("pipeline.title", lang, whose=_whose(forecast, lang, _id)))]
     if not forecast.total:
         blocks.append(section(t("pipeline.empty", lang)))
         return Reply(text=title, blocks=blocks)
@@ -53,11 +57,16 @@ def build_pipeline(forecast: Forecast, lang: Lang) -> Reply:
             lambda m: _month(m, lang),
             forecast.by_month,
         ),
-        ("pipeline.by_owner", _ranked(forecast.by_owner), lambda o: f"<@{o}>", forecast.by_owner),
+        (
+            "pipeline.by_owner",
+            _ranked(forecast.by_owner),
+            lambda o: mention(str(o)),
+            forecast.by_owner,
+        ),
         (
             "pipeline.by_team",
             _ranked(forecast.by_team),
-            lambda o: t("pipeline.team_of", lang, who=f"<@{o}>"),
+            lambda o: md("pipeline.team_of", lang, who=mention(str(o))),
             forecast.by_team,
         ),
     ]
@@ -77,12 +86,20 @@ def build_pipeline(forecast: Forecast, lang: Lang) -> Reply:
     return Reply(text=title, blocks=blocks)
 
 
-def _whose(forecast: Forecast, lang: Lang) -> str:
+def _id(user_id: str) -> str:
+    return f"@{user_id}"
+
+
+def _whose(forecast: Forecast, lang: Lang, person: Callable[[str], str] = mention) -> str:
+    """Whose forecast: people as mentions (mrkdwn), or as `person` writes them."""
     filters = forecast.filters
+    if filters.team_of and person is mention:
+        return md("pipeline.whose_team_of", lang, who=mention(filters.team_of))
     if filters.team_of:
-        return t("pipeline.whose_team_of", lang, who=f"<@{filters.team_of}>")
+        return t("pipeline.whose_team_of", lang, who=person(filters.team_of))
     if filters.people:
-        return ", ".join(f"<@{p}>" for p in filters.people)
+        parts = [person(p) for p in filters.people]
+        return Mrkdwn(", ").join(parts) if person is mention else ", ".join(parts)
     if filters.mine:
         return t("pipeline.whose_mine", lang)
     if forecast.owners is None:
@@ -166,11 +183,11 @@ def _table(
     forecast: Forecast,
     lang: Lang,
 ) -> list[Block]:
-    lines = [f"*{t(title_key, lang)}*"]
+    lines: list[str] = [Mrkdwn("*{}*").format(t(title_key, lang))]
     for key in keys[:ROWS]:
         amounts = _amounts(table, key, forecast, lang, compact=True)
         lines.append(
-            t("pipeline.row", lang, name=name(key), count=_count(table, key), amounts=amounts)
+            md("pipeline.row", lang, name=name(key), count=_count(table, key), amounts=amounts)
         )
     if len(keys) > ROWS:
         lines.append(t("list.more", lang, count=len(keys) - ROWS))
@@ -182,20 +199,20 @@ def _deal_list(
 ) -> list[Block]:
     if not count:
         return []
-    lines = [f"*{t(title_key, lang, count=count)}*"]
+    lines: list[str] = [Mrkdwn("*{}*").format(t(title_key, lang, count=count))]
     for row in deals:
         deal = row.deal
         close = format_day(deal.expected_close, lang) if deal.expected_close else "—"
         lines.append(
-            t(
+            md(
                 "pipeline.deal_line",
                 lang,
-                customer=escape(row.customer_handle),
-                deal=escape(clip(deal.name, 80)),
+                customer=row.customer_handle,
+                deal=clip(deal.name, 80),
                 stage=stage_name(deal.stage, forecast.pipeline, lang),
                 amount=money(deal.amount_minor, deal.currency, compact=True, lang=lang),
                 close=close,
-                owner=f"<@{deal.owner_id}>",
+                owner=mention(deal.owner_id),
             )
         )
     if count > len(deals):
@@ -203,12 +220,13 @@ def _deal_list(
     return [section(text) for text in _in_sections(lines)]
 
 
-def _in_sections(lines: list[str]) -> list[str]:
-    texts: list[str] = []
+def _in_sections(lines: list[str]) -> list[Mrkdwn]:
+    """Lines as mrkdwn (text escaped), as many to a section as fit."""
+    texts: list[Mrkdwn] = []
     for line in lines:
-        line = clip(line, SECTION_TEXT_LIMIT)
+        line = clip(escape(line), SECTION_TEXT_LIMIT)
         if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:
-            texts[-1] += "\n" + line
+            texts[-1] += Mrkdwn("\n") + line
         else:
             texts.append(line)
     return texts
@@ -233,10 +251,6 @@ def build_pipeline_settings(shown: PipelineShown, lang: Lang) -> Reply:
     ]
     steps += [stage_name(key, pipeline, lang) for key in CLOSED]
     title = t("stages.changed" if shown.changed else "stages.title", lang)
-    text = (
-        f"*{title}*\n"
-        + " → ".join(steps)
-        + "\n"
-        + t("stages.currency", lang, currency=pipeline.currency)
-    )
+    currency = t("stages.currency", lang, currency=pipeline.currency)
+    text = Mrkdwn("*{}*\n{}\n{}").format(title, " → ".join(steps), currency)
     return Reply(text=title, blocks=[section(text), context(t("stages.how", lang))])

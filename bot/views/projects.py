@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from bot.dates.display import format_day, slack_day
+from bot.dates.display import format_day
 from bot.i18n import Lang, t
 from bot.sales.project_cases import ProjectView
 from bot.sales.projects import PROJECT_PHASES
 from bot.store.models import Milestone
 from bot.store.sales_models import Project
 from bot.views import ids
-from bot.views.blocks import Block, Reply, context, escape, section
+from bot.views.blocks import Block, Mrkdwn, Reply, channel_link, context, day, md, mention, section
 from bot.views.contracts import TargetValue
 from bot.views.inputs import button
 
@@ -34,43 +34,42 @@ def read_phase_choice(action: dict[str, object]) -> PhaseChoice:
     return PhaseChoice(int(project_id), phase)
 
 
-def project_facts(project: Project, lang: Lang) -> list[str]:
-    members = ", ".join(f"<@{m}>" for m in project.members) or "—"
+def project_facts(project: Project, lang: Lang) -> list[Mrkdwn]:
+    members = Mrkdwn(", ").join(mention(m) for m in project.members) or Mrkdwn("—")
     lines = [
-        t(
+        md(
             "project.facts",
             lang,
             phase=t(f"phase.{project.phase}", lang),
-            manager=f"<@{project.manager_id}>",
+            manager=mention(project.manager_id),
             start=format_day(project.starts_on, lang),
             end=format_day(project.ends_on, lang),
         ),
-        t("project.members", lang, members=members),
+        md("project.members", lang, members=members),
     ]
     if project.channel_id:
-        lines.append(t("project.channel", lang, channel=f"<#{project.channel_id}>"))
+        lines.append(md("project.channel", lang, channel=channel_link(project.channel_id)))
     if project.status != "active":
-        lines.append(f"_{t(f'project.status_{project.status}', lang)}_")
+        lines.append(Mrkdwn("_{}_").format(t(f"project.status_{project.status}", lang)))
     return lines
 
 
-def milestone_line(milestone: Milestone, lang: Lang) -> str:
-    when = slack_day(milestone.due_at, lang, ZoneInfo(milestone.tz))
+def milestone_line(milestone: Milestone, lang: Lang) -> Mrkdwn:
+    when = day(milestone.due_at, lang, ZoneInfo(milestone.tz))
     mark = "✅" if milestone.status == "done" else "◻️"
-    return f"{mark} {escape(milestone.title)} — {when}"
+    return Mrkdwn("{} {} — {}").format(mark, milestone.title, when)
 
 
 def build_project(view: ProjectView, lang: Lang, *, title_key: str = "project.shown") -> Reply:
     project, customer = view.project, view.customer
-    card = f"{escape(customer.legal_name)} ({escape(customer.handle)})"
-    title = t(title_key, lang, name=escape(project.name), customer=card)
+    card = Mrkdwn("{} ({})").format(customer.legal_name, customer.handle)
+    title = md(title_key, lang, name=project.name, customer=card)
     lines = [title, *project_facts(project, lang)]
     if view.contract is not None:
-        lines.append(t("project.contract", lang, number=escape(view.contract.number)))
-    blocks: list[Block] = [section("\n".join(lines))]
+        lines.append(md("project.contract", lang, number=view.contract.number))
+    blocks: list[Block] = [section(Mrkdwn("\n").join(lines))]
     if view.milestones:
-        plan = "\n".join(milestone_line(m, lang) for m in view.milestones)
-        blocks.append(section(f"*{t('project.milestones', lang)}*\n{plan}"))
+        blocks.append(_milestones(view.milestones, lang))
     if view.may_change and project.status == "active":
         blocks.append(_actions(view, lang))
     return Reply(text=t("project.text", lang, name=project.name), blocks=blocks)
@@ -102,17 +101,19 @@ def build_project_welcome(view: ProjectView, lang: Lang) -> Reply:
     """Posted in the project's channel once it is linked: what the project is, and that the
     weekly brief comes here."""
     project, customer = view.project, view.customer
-    title = t(
-        "project.welcome", lang, name=escape(project.name), customer=escape(customer.legal_name)
-    )
+    title = md("project.welcome", lang, name=project.name, customer=customer.legal_name)
     lines = [title, *project_facts(project, lang)]
-    blocks: list[Block] = [section("\n".join(lines))]
+    blocks: list[Block] = [section(Mrkdwn("\n").join(lines))]
     if view.milestones:
-        plan = "\n".join(milestone_line(m, lang) for m in view.milestones)
-        blocks.append(section(f"*{t('project.milestones', lang)}*\n{plan}"))
+        blocks.append(_milestones(view.milestones, lang))
     blocks.append(context(t("project.brief_here", lang)))
     return Reply(text=t("project.text", lang, name=project.name), blocks=blocks)
 
 
+def _milestones(milestones: list[Milestone], lang: Lang) -> Block:
+    plan = Mrkdwn("\n").join(milestone_line(m, lang) for m in milestones)
+    return section(Mrkdwn("*{}*\n").format(t("project.milestones", lang)) + plan)
+
+
 def build_channel_failed(error: str, lang: Lang) -> Reply:
-    return Reply(t("project.channel_failed", lang, error=escape(error)))
+    return Reply(t("project.channel_failed", lang, error=error))

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.dates.display import format_day, slack_day
+from bot.dates.display import format_day
 from bot.i18n import Lang, t
 from bot.store.models import Customer
 from bot.store.sales_summary import ProjectLine, SalesSummary
 from bot.views import ids
-from bot.views.blocks import Block, clip, escape
+from bot.views.blocks import Block, Mrkdwn, clip, day, md, mrkdwn_text
 from bot.views.contracts import TargetValue
 from bot.views.deals import money
 from bot.views.documents import document_link
@@ -28,7 +28,8 @@ def _sums(amounts: dict[str, int], lang: Lang) -> str:
 
 
 def _field(title: str, lines: list[str]) -> dict[str, str]:
-    return {"type": "mrkdwn", "text": clip("\n".join([f"*{title}*", *lines]), FIELD_LIMIT)}
+    """A field's title in bold over its lines (text escaped, our links and dates kept)."""
+    return mrkdwn_text(Mrkdwn("*{}*\n").format(title) + Mrkdwn("\n").join(lines), FIELD_LIMIT)
 
 
 def sales_blocks(customer: Customer, sales: SalesSummary, lang: Lang) -> list[Block]:
@@ -67,15 +68,15 @@ def _fields(sales: SalesSummary, lang: Lang) -> list[dict[str, str]]:
     ]
 
 
-def _project_line(line: ProjectLine, lang: Lang) -> str:
+def _project_line(line: ProjectLine, lang: Lang) -> Mrkdwn:
     project, milestone = line.project, line.next_milestone
     phase = t(f"phase.{project.phase}", lang)
-    text = t("card.project_line", lang, name=escape(clip(project.name, 60)), phase=phase)
+    text = md("card.project_line", lang, name=clip(project.name, 60), phase=phase)
     if milestone is None:
         return text
-    day = slack_day(milestone.due_at, lang, ZoneInfo(milestone.tz))
-    title = escape(clip(milestone.title, 60))
-    return text + " · " + t("card.next_milestone", lang, title=title, day=day)
+    when = day(milestone.due_at, lang, ZoneInfo(milestone.tz))
+    title = clip(milestone.title, 60)
+    return text + Mrkdwn(" · ") + md("card.next_milestone", lang, title=title, day=when)
 
 
 def _actions(customer: Customer, sales: SalesSummary, lang: Lang) -> Block:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.i18n import Lang, t
-from bot.views.blocks import Reply, escape
+from bot.views.blocks import Reply
 
 
 def pipeline_file_name() -> str:
@@ -27,4 +27,4 @@ def build_no_chart(lang: Lang) -> Reply:
 
 
 def build_send_failed(error: str, lang: Lang) -> Reply:
-    return Reply(t("pipeline.send_failed", lang, error=escape(error)))
+    return Reply(t("pipeline.send_failed", lang, error=error))

@@ -12,7 +12,7 @@ from bot.sales.contracts import ContractView
 from bot.sales.list_cases import SalesPage
 from bot.store.sales_models import Document, Opportunity, Project
 from bot.views import ids
-from bot.views.blocks import Block, Reply, context, escape, header, section
+from bot.views.blocks import Block, Mrkdwn, Reply, context, header, mention, section
 from bot.views.contracts import contract_line
 from bot.views.deals import money, stage_name
 from bot.views.documents import document_link
@@ -54,10 +54,10 @@ def build_deal_page(page: SalesPage[Opportunity], lang: Lang) -> Reply:
     def line(deal: Opportunity) -> tuple[str, str | None]:
         stage = stage_name(deal.stage, page.pipeline, lang)
         amount = money(deal.amount_minor, deal.currency)
-        owner = f"<@{deal.owner_id}>"
-        return f"*{escape(deal.name)}* · {stage} ({deal.probability}%) · {amount} · {owner}", str(
-            deal.id
+        text = Mrkdwn("*{}* · {} ({}%) · {} · {}").format(
+            deal.name, stage, deal.probability, amount, mention(deal.owner_id)
         )
+        return text, str(deal.id)
 
     return _page(page, "list.deals_title", line, ids.DEAL_OPEN, ids.DEALS_MORE, lang)
 
@@ -75,13 +75,14 @@ def build_contract_page(page: SalesPage[ContractView], lang: Lang) -> Reply:
 def build_project_page(page: SalesPage[Project], lang: Lang) -> Reply:
     def line(project: Project) -> tuple[str, str | None]:
         phase = t(f"phase.{project.phase}", lang)
-        return f"*{escape(project.name)}* — {phase} · <@{project.manager_id}>", str(project.id)
+        text = Mrkdwn("*{}* — {} · {}").format(project.name, phase, mention(project.manager_id))
+        return text, str(project.id)
 
     return _page(page, "list.projects_title", line, ids.PROJECT_OPEN, ids.PROJECTS_MORE, lang)
 
 
 def build_document_page(page: SalesPage[Document], lang: Lang) -> Reply:
     def line(document: Document) -> tuple[str, str | None]:
-        return f"{document_link(document)} · <@{document.added_by}>", None
+        return Mrkdwn("{} · {}").format(document_link(document), mention(document.added_by)), None
 
     return _page(page, "list.documents_title", line, None, ids.DOCUMENTS_MORE, lang)

@@ -11,7 +11,7 @@ from bot.i18n import Lang, t
 from bot.i18n.messages import MESSAGES
 from bot.store.models import Delivery
 from bot.views import ids
-from bot.views.blocks import Block, Reply, clip, escape, section
+from bot.views.blocks import Block, Reply, clip, section
 from bot.views.deals import money
 from bot.views.inputs import button
 
@@ -31,9 +31,9 @@ def stale_deal_blocks(payload: dict[str, Any], lang: Lang) -> list[Block]:
         + t(
             "reminder.stale_deal_line",
             lang,
-            deal=escape(clip(d["deal"], 100)),
-            customer=escape(d["customer"]),
-            handle=escape(d["handle"]),
+            deal=clip(d["deal"], 100),
+            customer=d["customer"],
+            handle=d["handle"],
             stage=_stage(d, lang),
             days=d["days"],
         )
@@ -50,10 +50,10 @@ def render_receivable(delivery: Delivery, lang: Lang) -> Reply:
     text = t(
         "reminder.receivable_overdue",
         lang,
-        customer=escape(p["customer"]),
-        handle=escape(p["handle"]),
-        number=escape(p["number"]),
-        title=escape(p["title"]) if p.get("title") else "—",
+        customer=p["customer"],
+        handle=p["handle"],
+        number=p["number"],
+        title=p["title"] if p.get("title") else "—",
         amount=money(int(p["amount_minor"]), p["currency"]),
         due=format_day(date.fromisoformat(p["due_on"]), lang),
     )

@@ -17,7 +17,7 @@ from alembic import op
 import bot.store.types
 
 revision: str = "0014"
-down_revision: str | None = "0009"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
