@@ -30,6 +30,7 @@ TARGETS = {
         Target("slash_command", "commands", "fuzz_slash_command"),
         Target("csv_import", "imports", "fuzz_csv_import", ("charset_normalizer",)),
         Target("console_line", "console", "fuzz_console_line"),
+        Target("settings", "settings", "fuzz_settings", ("phonenumbers",)),
     )
 }
 
