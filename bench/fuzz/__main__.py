@@ -130,6 +130,9 @@ def traceback_of(log: str) -> str:
     start = max(log.rfind("=== Uncaught Python exception"), log.rfind("ALARM: working on"))
     if start < 0:
         return "\n".join(log.splitlines()[-20:])
+    context = log.rfind("fuzz input read with ", 0, start)
+    if context >= 0 and "\n#" not in log[context:start]:  # printed by the crashing input
+        start = context
     end = log.find("\nMS: ", start)
     return log[start : end if end > 0 else None].strip()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,9 +73,12 @@ def region_of(data: bytes) -> str:
 @contextmanager
 def noted(**context: object) -> Iterator[None]:
     """An exception escaping the block carries the context the input was read in (the moment,
-    the zone, the region), printed under its traceback: enough to replay it in a test."""
+    the zone, the region), printed before atheris prints the traceback: enough to replay the
+    input in a test."""
     try:
         yield
     except Exception as error:
-        error.add_note("read with " + ", ".join(f"{k}={v!r}" for k, v in context.items()))
+        said = "fuzz input read with " + ", ".join(f"{k}={v!r}" for k, v in context.items())
+        error.add_note(said)
+        print(said, file=sys.stderr, flush=True)  # atheris prints no notes
         raise
