@@ -48,8 +48,8 @@ REGIONS = ("CN", "US", "GB", "HK", "DE", "JP")
 
 
 def text_of(data: bytes) -> str:
-    """What a person typed: bytes that are not UTF-8 become U+FFFD, as Slack's client would
-    never send them."""
+    """What a person typed: bytes that are not UTF-8 (Slack never sends such) become U+FFFD;
+    every character can still be reached through its UTF-8 bytes."""
     return data.decode("utf-8", "replace")
 
 
@@ -61,7 +61,7 @@ def fields_of(data: bytes, names: tuple[str, ...]) -> dict[str, str]:
 
 def moment_of(data: bytes) -> tuple[datetime, ZoneInfo]:
     """`now` and the person's zone, picked by the input itself so that a crash replays at the
-    moment it happened (the harness notes both on the exception)."""
+    moment it happened (`noted` prints both when it does)."""
     pick = zlib.crc32(data)
     return MOMENTS[pick % len(MOMENTS)], ZONES[(pick >> 8) % len(ZONES)]
 
