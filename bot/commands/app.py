@@ -23,6 +23,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     record_views,
     reminders,
     schedules,
+    stats,
 )
 from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
@@ -84,6 +85,7 @@ def build_app(
     reminders.register(app, inflight)
     merges.register(app, inflight)
     governance.register(app, inflight)
+    stats.register(app, inflight)
     app.error(handle_error)
     return app
 

@@ -14,6 +14,7 @@ from bot.i18n.import_messages import IMPORT_MESSAGES
 from bot.i18n.limits_messages import LIMITS_MESSAGES
 from bot.i18n.list_messages import LIST_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
+from bot.i18n.manager_messages import MANAGER_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
@@ -121,3 +122,4 @@ MESSAGES.update(BRIEF_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
+MESSAGES.update(MANAGER_MESSAGES)

@@ -412,3 +412,6 @@ class VerifiedRequest(SQLModel, table=True):
 
     request_timestamp: int = Field(sa_type=BigInteger, primary_key=True)
     signature: str = Field(primary_key=True, max_length=80)
+
+
+import bot.store.team_models  # noqa: E402, F401  (the manager's tables, on the same metadata)
