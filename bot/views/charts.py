@@ -76,9 +76,13 @@ def _grid(figures: StatsFigures, lang: Lang, labels: Lang) -> Chart:
     axes.set_title(t("stats.chart.grid", labels))
     cells = [
         f"{t(f'status.{s}', lang)} "
-        + ", ".join(
-            f"{t('stats.level', lang, level=level)} {n}"
-            for level, n in zip(levels, row, strict=True)
+        + (
+            ", ".join(
+                f"{t('stats.level', lang, level=level)} {n}"
+                for level, n in zip(levels, row, strict=True)
+                if n
+            )
+            or "0"
         )
         for s, row in zip(STATUSES, rows, strict=True)
     ]
