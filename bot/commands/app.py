@@ -22,6 +22,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     phases,
     record_views,
     reminders,
+    roles,
     schedules,
     stats,
 )
@@ -86,6 +87,7 @@ def build_app(
     merges.register(app, inflight)
     governance.register(app, inflight)
     stats.register(app, inflight)
+    roles.register(app, inflight)
     app.error(handle_error)
     return app
 

@@ -61,7 +61,9 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         customer = await named_customer(session, actor, gate, text)
-        return await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+        return await load_card(
+            session=session, team_id=actor.team_id, customer_id=customer.id, now=actor.now
+        )
 
 
 async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
@@ -69,7 +71,11 @@ async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForA
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         card = await load_card(
-            session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
+            session=session,
+            team_id=actor.team_id,
+            customer_id=customer_id,
+            gate=gate,
+            now=actor.now,
         )
         return CardForActor(card, await gate.may_edit(card.customer))
 

@@ -180,3 +180,57 @@ MANAGER_MESSAGES: dict[str, dict[str, str]] = {
     "stats.csv.trend": {"en": "contact records per week", "zh": "每周联系记录"},
     "stats.csv.customer": {"en": "customer health", "zh": "客户健康度"},
 }
+MANAGER_MESSAGES.update(
+    {
+        # --- contact roles -------------------------------------------------------------
+        "role.decision_maker": {"en": "Decision maker", "zh": "决策人"},
+        "role.influencer": {"en": "Influencer", "zh": "影响者"},
+        "role.user": {"en": "User", "zh": "使用者"},
+        "role.technical": {"en": "Technical", "zh": "技术"},
+        "role.finance": {"en": "Finance", "zh": "财务"},
+        "role.none": {"en": "No role", "zh": "无角色"},
+        "role.state.active": {"en": "active", "zh": "在职"},
+        "role.state.left": {"en": "left the company", "zh": "已离职"},
+        "role.title": {"en": "Contact role", "zh": "联系人角色"},
+        "role.label": {"en": "Role", "zh": "角色"},
+        "role.state_label": {"en": "At the company", "zh": "在职状态"},
+        "role.menu": {"en": "Role…", "zh": "角色…"},
+        "role.usage": {
+            "en": "Usage: /customer role <customer> <contact> decision-maker|influencer|user|"
+            "technical|finance|none, or … <contact> left|active",
+            "zh": "用法：/customer role <客户> <联系人> 决策人|影响者|使用者|技术|财务|无，"
+            "或 … <联系人> 离职|在职",
+        },
+        "role.unknown": {"en": "Choose one of the roles.", "zh": "请选择一个角色。"},
+        "role.no_contact": {
+            "en": "No single contact of this card is called “{name}”. Its contacts: {names}",
+            "zh": "这张卡片上没有唯一叫“{name}”的联系人。现有联系人：{names}",
+        },
+        "role.changed": {
+            "en": "{contact} at {name}: {role}, {state}.",
+            "zh": "{name} 的 {contact}：{role}，{state}。",
+        },
+        "role.told": {
+            "en": "The decision maker changed: {who} have been told.",
+            "zh": "决策人发生变化，已通知 {who}。",
+        },
+        "role.lost.left": {
+            "en": "{contact}, the decision maker at {name} ({handle}), has left the company.",
+            "zh": "{name}（{handle}）的决策人 {contact} 已离职。",
+        },
+        "role.lost.replaced": {
+            "en": "{contact} is no longer the decision maker at {name} ({handle}).",
+            "zh": "{contact} 不再是 {name}（{handle}）的决策人。",
+        },
+        "role.remains": {
+            "en": "Another decision maker is still on the card.",
+            "zh": "卡片上还有其他在职的决策人。",
+        },
+        "role.none_left": {
+            "en": "There is no active decision maker now: find out who decides, and set them "
+            "with /customer role.",
+            "zh": "目前没有在职的决策人：请尽快确认新的决策人，并用 /customer role 设置。",
+        },
+        "history.action.contact_role": {"en": "Contact role changed", "zh": "变更联系人角色"},
+    }
+)

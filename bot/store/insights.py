@@ -273,3 +273,11 @@ async def places_in(*, session: AsyncSession, scope: Scope, limit: int) -> list[
         .limit(limit)
     )
     return [(row[0], row[1]) for row in (await session.exec(query)).all()]
+
+
+async def roles_of(*, session: AsyncSession, contact_ids: list[int]) -> dict[int, ContactRole]:
+    """The roles of these contacts (contacts without one are not listed)."""
+    if not contact_ids:
+        return {}
+    query = select(ContactRole).where(col(ContactRole.contact_id).in_(contact_ids))
+    return {row.contact_id: row for row in (await session.exec(query)).all()}

@@ -21,8 +21,10 @@ from bot.views.blocks import (
     header,
     section,
 )
+from bot.views.health import health_block
 from bot.views.inputs import button, option
 from bot.views.plan import channel_mentions, milestone_block, more_block, plan_lines
+from bot.views.roles import contact_role_text
 from bot.views.timeline import follow_up_blocks, timeline_blocks
 
 CONTACTS_SHOWN = 10  # with plan, milestones and timeline, the card stays within 50 blocks
@@ -37,6 +39,8 @@ def build_customer_card(
         header(customer.legal_name, block_id=ids.CARD_HEADER),
         _facts_block(customer, lang, home_region),
     ]
+    if card.health is not None:
+        blocks.append(health_block(card.health, lang))
     place = " ".join(
         p for p in (customer.province, customer.city, customer.county, customer.address) if p
     )
@@ -46,7 +50,10 @@ def build_customer_card(
         blocks.append(section(f"*{t('card.notes', lang)}*\n{escape(customer.notes)}"))
     blocks += [divider(), section(f"*{t('card.contacts', lang)}*")]
     blocks += [
-        _contact_block(c, customer, lang, home_region) for c in card.contacts[:CONTACTS_SHOWN]
+        _contact_block(
+            c, customer, lang, home_region, contact_role_text(card.roles.get(c.id or 0), lang)
+        )
+        for c in card.contacts[:CONTACTS_SHOWN]
     ]
     if not card.contacts:
         blocks.append(context(t("card.no_contacts", lang)))
@@ -180,7 +187,9 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
     }
 
 
-def _contact_block(contact: Contact, customer: Customer, lang: Lang, home_region: str) -> Block:
+def _contact_block(
+    contact: Contact, customer: Customer, lang: Lang, home_region: str, role: str = ""
+) -> Block:
     name = escape(contact.name)
     if contact.salutation:
         name = (
@@ -188,7 +197,7 @@ def _contact_block(contact: Contact, customer: Customer, lang: Lang, home_region
             if lang == "zh"
             else f"{t(f'salutation.{contact.salutation}', lang)} {name}"
         )
-    lines = [f"*{name}*" + (f" · {escape(contact.title)}" if contact.title else "")]
+    lines = [f"*{name}*" + (f" · {escape(contact.title)}" if contact.title else "") + role]
     phones = [
         (t("label.office_phone", lang), contact.office_phone_e164, contact.office_phone_ext),
         (t("label.mobile", lang), contact.mobile_e164, ""),
@@ -209,6 +218,7 @@ def _contact_block(contact: Contact, customer: Customer, lang: Lang, home_region
         "options": [
             option(t("card.contact_edit", lang), f"edit:{value}"),
             option(t("card.contact_remove", lang), f"remove:{value}"),
+            option(t("role.menu", lang), f"role:{value}"),
         ],
     }
     return block
