@@ -29,11 +29,14 @@ from bot.customers.form import (
     parse_customer_form,
     parse_status_command,
 )
+from bot.customers.health import Health
+from bot.customers.health_facts import card_states
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.search import FoundCustomer, find_customers, resolve_customer
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.db import Database
+from bot.store.insights import ids_scope
 from bot.store.models import Customer
 
 
@@ -47,12 +50,21 @@ async def named_customer(session: AsyncSession, actor: Actor, gate: Gate, text: 
     return resolution.customer
 
 
-async def find_cards(db: Database, *, actor: Actor, text: str) -> list[FoundCustomer]:
+@dataclass(frozen=True)
+class FoundCards:
+    found: list[FoundCustomer]
+    health: dict[int, Health]  # by card id, as of the request
+
+
+async def find_cards(db: Database, *, actor: Actor, text: str) -> FoundCards:
     if not text.strip():
         raise Invalid({"text": Message("customer.usage_find")})
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        return await find_customers(session=session, team_id=actor.team_id, text=text, gate=gate)
+        found = await find_customers(session=session, team_id=actor.team_id, text=text, gate=gate)
+        ids = [f.customer.id for f in found if f.customer.id is not None]
+        states = await card_states(session=session, scope=ids_scope(ids), now=actor.now)
+        return FoundCards(found, {s.customer_id: s.health for s in states})
 
 
 async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:

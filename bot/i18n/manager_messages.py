@@ -234,3 +234,43 @@ MANAGER_MESSAGES.update(
         "history.action.contact_role": {"en": "Contact role changed", "zh": "变更联系人角色"},
     }
 )
+MANAGER_MESSAGES.update(
+    {
+        # --- the supervisors' roll-up and team view ---------------------------------------
+        "rollup.title": {"en": "Team roll-up", "zh": "团队每周汇总"},
+        "rollup.home_title": {"en": "My team", "zh": "我的团队"},
+        "rollup.scope": {
+            "en": "{count} customers of the {size} people in your team",
+            "zh": "你团队 {size} 人负责的 {count} 个客户",
+        },
+        "rollup.turned_red": {
+            "en": "*Turned red* since the last roll-up: {count}",
+            "zh": "*自上次概览后转为红灯*：{count} 个",
+        },
+        "rollup.red_now": {"en": "*At risk now*: {count}", "zh": "*目前有风险*：{count} 个"},
+        "rollup.stale": {
+            "en": "*Stale* (no contact beyond the phase's threshold): {count}",
+            "zh": "*长期未联系*（超过本阶段标准）：{count} 个",
+        },
+        "rollup.cadence_missed": {
+            "en": "*Formal meetings missed*: {count}",
+            "zh": "*未按节奏召开正式会议*：{count} 个",
+        },
+        "rollup.new_customers": {
+            "en": "*New customers* this week: {count}",
+            "zh": "*本周新增客户*：{count} 个",
+        },
+        "rollup.phase_changes": {
+            "en": "*Phase changes* this week: {count}",
+            "zh": "*本周阶段变更*：{count} 次",
+        },
+        "rollup.overdue": {
+            "en": "*Overdue follow-ups*: {count} — {owners}",
+            "zh": "*逾期跟进*：{count} 项 — {owners}",
+        },
+        "rollup.no_team": {
+            "en": "Nobody reports to you in Rapport yet (admins: /customer team supervisor).",
+            "zh": "Rapport 中还没有人向你汇报（管理员可用 /customer team supervisor 设置）。",
+        },
+    }
+)

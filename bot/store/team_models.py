@@ -1,5 +1,5 @@
 """Tables of the manager's views (issue 19): contact roles, channel notice subscriptions and
-their cursors, and the health each audience was last told about. Registered on SQLModel's
+their cursors, and the health each reader was last told about. Registered on SQLModel's
 metadata by bot/store/models.py; every change here comes with an Alembic migration."""
 
 from __future__ import annotations
@@ -55,13 +55,14 @@ class NoticeCursor(SQLModel, table=True):
 
 
 class HealthMark(SQLModel, table=True):
-    """The traffic light a weekly digest or roll-up last told about a card, so the next one
-    names only a drop across a threshold since then."""
+    """The traffic light a weekly digest or roll-up last told its reader about a card, so
+    the next one names a drop across a threshold since then. `audience`: `d:<manager>` for a
+    digest, `r:<supervisor>` for a roll-up."""
 
     __tablename__ = "health_mark"
 
     customer_id: int = Field(primary_key=True, foreign_key="customer.id")
-    audience: str = Field(primary_key=True, max_length=16)  # digest | rollup
+    audience: str = Field(primary_key=True, max_length=40)
     light: str = Field(max_length=8)  # green | amber | red
     score: int = Field(default=0)
     marked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -25,6 +25,7 @@ from bot.views.blocks import (
     section,
 )
 from bot.views.reminders import render_reminder
+from bot.views.rollups import build_rollup, drops_block, item_health, item_reason
 
 
 def render_delivery(delivery: Delivery, lang: Lang, now: datetime) -> Reply | None:
@@ -32,6 +33,8 @@ def render_delivery(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         return build_brief(delivery.payload.get("content"), delivery.payload, delivery.period, lang)
     if delivery.kind == "digest":
         return build_digest(delivery.payload.get("content"), delivery.period, lang)
+    if delivery.kind == "rollup":
+        return build_rollup(delivery.payload.get("content"), lang)
     return render_reminder(delivery, lang, now)
 
 
@@ -87,6 +90,9 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[str]:
         f"*{escape(c['name'])}* ({escape(c['handle'])}){tier} · "
         + t("brief.phase", lang, phase=t(f"phase.{c['phase']}", lang), primary=f"<@{c['primary']}>")
     ]
+    if c.get("health"):  # never where the customer reads along (shared_view leaves it out)
+        health = c["health"]
+        lines[0] += f" · {item_health(health, lang)} ({item_reason(health, lang)})"
     if c["records"]:
         lines.append(t("brief.records", lang, count=c["records"]))
         for h in c["highlights"]:
@@ -185,6 +191,8 @@ def build_digest(content: dict[str, Any] | None, week: str, lang: Lang) -> Reply
         ),
         context(t("digest.overdue", lang, count=content["overdue"])),
     ]
+    if content.get("drops"):  # health dropped across a threshold since the last digest
+        blocks.append(drops_block(content["drops"], lang))
     return Reply(text=title, blocks=blocks)
 
 

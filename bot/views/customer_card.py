@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from bot.customers.cards import CustomerCard
 from bot.customers.fields import Phone
+from bot.customers.health import Health
 from bot.customers.search import FoundCustomer
 from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
@@ -21,7 +22,7 @@ from bot.views.blocks import (
     header,
     section,
 )
-from bot.views.health import health_block
+from bot.views.health import health_block, health_short
 from bot.views.inputs import button, option
 from bot.views.plan import channel_mentions, milestone_block, more_block, plan_lines
 from bot.views.roles import contact_role_text
@@ -83,7 +84,12 @@ def build_customer_card(
 
 
 def build_find_results(
-    found: list[FoundCustomer], text: str, lang: Lang, *, ambiguous: bool = False
+    found: list[FoundCustomer],
+    text: str,
+    lang: Lang,
+    *,
+    ambiguous: bool = False,
+    health: dict[int, Health] | None = None,
 ) -> Reply:
     if not found:
         return build_not_found(text, lang)
@@ -95,6 +101,7 @@ def build_find_results(
             f"*{escape(c.legal_name)}* ({escape(c.handle)}) · "
             f"{t(f'status.{c.status}', lang)} {c.level} · <@{c.manager_id}>"
             + (f" · {c.value_tier}" if c.value_tier else "")
+            + (f" · {health_short(health[c.id], lang)}" if health and c.id in health else "")
         )
         block = section(line)
         block["accessory"] = button(t("customer.open", lang), ids.OPEN_CARD, str(c.id))

@@ -1,4 +1,4 @@
-"""contact roles, channel notice subscriptions and cursors, health marks (issue 19)
+"""contact roles, channel notice subscriptions and their cursors, health marks (issue 19)
 
 Revision ID: 0013
 Revises: 0009
@@ -44,7 +44,7 @@ def upgrade() -> None:
     op.create_table(
         "health_mark",
         sa.Column("customer_id", sa.Integer(), nullable=False),
-        sa.Column("audience", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("audience", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
         sa.Column("light", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
         sa.Column("score", sa.Integer(), nullable=False),
         sa.Column("marked_at", bot.store.types.UTCDateTime(timezone=True), nullable=False),
