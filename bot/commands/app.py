@@ -19,6 +19,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     log,
     log_views,
     merges,
+    notify,
     phases,
     record_views,
     reminders,

@@ -28,7 +28,7 @@ from bot.store.briefs import (
     schedule_keys,
     schedules_due,
 )
-from bot.store.insights import supervisors
+from bot.store.marks import supervisors
 from bot.store.models import Delivery, Schedule
 from bot.store.schedules import zone_and_locale
 

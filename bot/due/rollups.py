@@ -18,7 +18,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.health import dropped
 from bot.customers.health_facts import card_states
 from bot.customers.team_view import View, card_item, has_news, sees_for, team_of, team_view
-from bot.store.insights import Narrowing, Sees, marks_of, put_marks, visible_scope
+from bot.store.insights import Narrowing, Sees, visible_scope
+from bot.store.marks import marks_of, put_marks
 from bot.store.models import Delivery
 from bot.store.profiles import profiles_of
 

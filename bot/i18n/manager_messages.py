@@ -274,3 +274,71 @@ MANAGER_MESSAGES.update(
         },
     }
 )
+MANAGER_MESSAGES.update(
+    {
+        # --- change notices in project channels --------------------------------------------
+        "notify.title": {
+            "en": "Changes to customers of this channel ({count})",
+            "zh": "本频道客户的变更（{count}）",
+        },
+        "notify.status": {
+            "en": "{name}: status {change} — {who}",
+            "zh": "{name}：状况 {change} — {who}",
+        },
+        "notify.manager": {
+            "en": "{name}: account manager {before} → {after} — {who}",
+            "zh": "{name}：客户经理 {before} → {after} — {who}",
+        },
+        "notify.value": {
+            "en": "{name}: value tier {before} → {after} — {who}",
+            "zh": "{name}：价值等级 {before} → {after} — {who}",
+        },
+        "notify.merge": {
+            "en": "{duplicate} was merged into {name} — {who}",
+            "zh": "{duplicate} 已合并到 {name} — {who}",
+        },
+        "notify.record": {
+            "en": "{name}: {who} logged a {kind}: {summary}",
+            "zh": "{name}：{who} 记录了{kind}：{summary}",
+        },
+        "notify.topic.status": {"en": "status", "zh": "状况"},
+        "notify.topic.manager": {"en": "account manager", "zh": "客户经理"},
+        "notify.topic.phase": {"en": "phase", "zh": "阶段"},
+        "notify.topic.value": {"en": "value tier", "zh": "价值等级"},
+        "notify.topic.records": {"en": "every contact record", "zh": "每条联系记录"},
+        "notify.topic.merge": {"en": "merges", "zh": "合并"},
+        "notify.settings": {
+            "en": "{channel} hears about: {on}. Not about: {off}.",
+            "zh": "{channel} 会收到：{on}。不会收到：{off}。",
+        },
+        "notify.withheld": {
+            "en": ":lock: This channel is shared with another organization: only phase changes "
+            "(without the handover note) are posted here, unless an admin allows internal "
+            "content with /customer link <customer> --allow-external.",
+            "zh": ":lock: 本频道与其他组织共享：这里只发布阶段变更（不含交接说明），"
+            "除非管理员用 /customer link <客户> --allow-external 允许内部内容。",
+        },
+        "notify.usage": {
+            "en": "Usage: /customer notify [#channel] status,manager,phase,value,records,merge "
+            "on|off — or /customer notify [#channel] to see what it hears",
+            "zh": "用法：/customer notify [#频道] status,manager,phase,value,records,merge on|off"
+            " — 或 /customer notify [#频道] 查看当前设置",
+        },
+        "notify.unknown_topic": {
+            "en": "No notice called `{word}`: use status, manager, phase, value, records, merge "
+            "or all.",
+            "zh": "没有名为 `{word}` 的通知：可用 status、manager、phase、value、records、"
+            "merge 或 all。",
+        },
+        "notify.not_allowed": {
+            "en": "Only the account managers of this channel's customers, their supervisors and "
+            "admins change what it hears. Nothing was changed.",
+            "zh": "只有本频道客户的客户经理、其上级和管理员可以修改通知设置。未做任何更改。",
+        },
+        "notify.not_linked": {
+            "en": "No customer is linked to <#{channel}>: link one there first with /customer "
+            "link <customer>.",
+            "zh": "<#{channel}> 还没有关联任何客户：请先在该频道用 /customer link <客户> 关联。",
+        },
+    }
+)
