@@ -26,6 +26,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     roles,
     schedules,
     stats,
+    steps,
 )
 from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
@@ -89,6 +90,7 @@ def build_app(
     governance.register(app, inflight)
     stats.register(app, inflight)
     roles.register(app, inflight)
+    steps.register(app, inflight)
     app.error(handle_error)
     return app
 

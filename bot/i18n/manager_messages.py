@@ -342,3 +342,23 @@ MANAGER_MESSAGES.update(
         },
     }
 )
+MANAGER_MESSAGES.update(
+    {
+        # --- workflow steps --------------------------------------------------------------
+        "step.log_usage": {
+            "en": "The step needs a customer and what happened; the kind, when given, is call, "
+            "email, visit, meeting or note.",
+            "zh": "此步骤需要客户和联系内容；如填写类型，须为电话、邮件、拜访、会议或备注。",
+        },
+        "step.date_problem": {
+            "en": "The date in the next step could not be read (or is in the past), so nothing "
+            "was logged. Write it as /log reads it, e.g. “next Friday” or “下周五”.",
+            "zh": "无法识别下一步中的日期（或日期已过），因此未记录任何内容。请按 /log 的写法"
+            "填写，例如“下周五”或“next Friday”。",
+        },
+        "step.no_user": {
+            "en": "The step needs the person who runs the workflow (the user_id input).",
+            "zh": "此步骤需要运行工作流的人（user_id 输入）。",
+        },
+    }
+)
