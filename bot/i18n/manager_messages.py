@@ -354,11 +354,31 @@ MANAGER_MESSAGES.update(
             "en": "The date in the next step could not be read (or is in the past), so nothing "
             "was logged. Write it as /log reads it, e.g. “next Friday” or “下周五”.",
             "zh": "无法识别下一步中的日期（或日期已过），因此未记录任何内容。请按 /log 的写法"
-            "填写，例如“下周五”或“next Friday”。",
+            "填写，例如“下周五”。",
         },
         "step.no_user": {
             "en": "The step needs the person who runs the workflow (the user_id input).",
             "zh": "此步骤需要运行工作流的人（user_id 输入）。",
+        },
+    }
+)
+MANAGER_MESSAGES.update(
+    {
+        "help.customer.stats": {
+            "en": "figures over the customers you can see, least healthy first: by status and "
+            "level, phase, value tier, manager; stale, meetings, overdue, slipping; charts, "
+            "Share, CSV",
+            "zh": "你可查看的客户的统计（健康度最低的在前）：状况与级别、阶段、价值等级、客户经理；"
+            "长期未联系、会议节奏、逾期、延误；图表、分享、CSV",
+        },
+        "help.customer.role": {
+            "en": "a contact's role (decision maker, influencer, user, technical, finance) or "
+            "that they left the company",
+            "zh": "设置联系人角色（决策人、影响者、使用者、技术、财务）或标记已离职",
+        },
+        "help.customer.notify": {
+            "en": "what this project channel hears: status, manager, phase, value, records, merge",
+            "zh": "设置本项目频道接收的变更通知：状况、客户经理、阶段、价值、记录、合并",
         },
     }
 )
