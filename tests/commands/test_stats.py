@@ -54,6 +54,18 @@ async def test_stats_answer_with_the_figures_then_the_charts(harness: Harness, l
     assert {c["slack_file"]["id"] for c in charts} <= set(harness.slack.files)
 
 
+async def test_charts_count_only_the_cards_the_asker_may_see(harness: Harness, li: Person) -> None:
+    await harness.act_as("U_OUT", name="Out", locale="en-US", tz="Asia/Shanghai")
+    out = Person(harness, "U_OUT")
+    await out.type("/customer new 东方物流有限公司")
+    await out.submit(short_name="DF")
+
+    await li.type("/customer stats")
+
+    funnel = images(harness)[1]["alt_text"]
+    assert "Pre-contract 2" in funnel  # Li's two cards, not Out's third
+
+
 async def test_share_puts_figures_and_charts_in_the_channel(harness: Harness, li: Person) -> None:
     await li.type("/customer stats 上海")
     figures = next(p for p in harness.slack.postings if "Customer statistics" in p.text)
