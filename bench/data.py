@@ -10,14 +10,9 @@ import random
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.customers.lexicon import (
-    INDUSTRY_OF_HAN,
-    INDUSTRY_OF_LATIN,
-    LEGAL_FORMS_HAN,
-    PLACES_HAN,
-    PLACES_LATIN,
-)
+from bot.customers.lexicon import INDUSTRY_OF_HAN, INDUSTRY_OF_LATIN, LEGAL_FORMS_HAN
 from bot.customers.names import pinyin
+from bot.customers.places import is_latin_place, leading_place
 
 Script = Literal["han", "latin"]
 
@@ -62,6 +57,26 @@ HAN_FORMS = ("有限公司", "有限公司", "有限公司", "股份有限公司
 LATIN_FORMS = ("Co., Ltd.", "Co., Ltd.", "Limited", "Inc.", "Group")
 FREE_MAIL = ("163.com", "126.com", "qq.com", "sina.com", "gmail.com")
 MANAGERS = tuple(f"U0BENCH{n:03d}" for n in range(40))
+# One contact per card: a Chinese name (the 60 commonest surnames) on Chinese cards, an English
+# one on the others; find looks them up by any part of the name.
+SURNAMES_HAN = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾"
+)
+GIVEN_HAN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志宏斌海波宁晶颖琳"
+FIRST_NAMES = (
+    "James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "David",
+    "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas",
+    "Sarah", "Charles", "Karen", "Daniel", "Nancy", "Matthew", "Margaret", "Anthony", "Lisa",
+)  # fmt: skip
+_LAST_START = (
+    "Hol", "Ash", "Brad", "Carl", "Dun", "Ell", "Fair", "Gar", "Hart", "Kings",
+    "Lang", "Mar", "Nor", "Pem", "Ral", "Sher", "Thorn", "Wal", "Whit", "Yor",
+)  # fmt: skip
+_LAST_END = (
+    "loway", "ford", "ton", "well", "by", "more", "wood", "field", "ley", "ham",
+    "worth", "stone", "brook", "wick", "ridge", "combe", "hurst", "den", "low", "shaw",
+)  # fmt: skip
 HAN_SHARE = 0.7
 
 
@@ -69,14 +84,14 @@ def _check_vocabulary() -> tuple[str, ...]:
     for han, latin in INDUSTRIES:
         assert INDUSTRY_OF_HAN[han] == INDUSTRY_OF_LATIN[latin.lower().replace(" ", "")], han
     for han, latin in PLACES:
-        assert han in PLACES_HAN and latin.lower() in PLACES_LATIN, han
+        assert leading_place(han) == han and is_latin_place(latin.lower()), han
     chars = tuple(dict.fromkeys(c for c in _BRAND_CHARS if c not in "".join(LEGAL_FORMS_HAN)))
     assert len(chars) >= 300, len(chars)
     return chars
 
 
 BRAND_CHARS = _check_vocabulary()
-_FORBIDDEN_IN_BRAND = (*PLACES_HAN, *INDUSTRY_OF_HAN)
+_FORBIDDEN_IN_BRAND = (*(han for han, _ in PLACES), *INDUSTRY_OF_HAN)
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,7 @@ class Card:
     website: str
     email: str
     phone: str  # E.164
+    contact: str = ""  # the name of the card's one contact
 
     @property
     def legal_name(self) -> str:
@@ -125,7 +141,15 @@ def card(seed: int, index: int) -> Card:
         email = f"{stem}{index}@{rng.choice(FREE_MAIL)}"
     else:
         email = ""
+    if script == "han":
+        contact = rng.choice(SURNAMES_HAN) + "".join(
+            rng.choice(GIVEN_HAN) for _ in range(rng.choice((1, 2)))
+        )
+    else:
+        surname = rng.choice(_LAST_START) + rng.choice(_LAST_END)
+        contact = f"{rng.choice(FIRST_NAMES)} {surname}"
     return Card(
+        contact=contact,
         index=index,
         script=script,
         brand=brand,
@@ -149,7 +173,7 @@ def _han_brand(rng: random.Random) -> str:
     while True:
         size = 2 if rng.random() < 0.8 else 3
         brand = "".join(rng.choice(BRAND_CHARS) for _ in range(size))
-        if not any(word in brand for word in _FORBIDDEN_IN_BRAND):
+        if not any(word in brand for word in _FORBIDDEN_IN_BRAND) and not leading_place(brand):
             return brand
 
 

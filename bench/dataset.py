@@ -22,6 +22,13 @@ _SOURCES = (
     "bot/customers/names.py",
     "bot/customers/lexicon.py",
     "bot/customers/fields.py",
+    "bot/customers/places.py",
+    "bot/customers/industries.py",
+    "bot/customers/sounds.py",
+    "bot/customers/translation.py",
+    "bot/customers/data/places_cn.tsv",
+    "bot/customers/data/brands.tsv",
+    "bot/customers/data/meanings.tsv",
     "bot/store/models.py",
 )
 

@@ -33,8 +33,9 @@ async def run_find(loaded: Loaded, *, queries: int, warmup: int, target_ms: floa
                 found[query.kind] += 1
     finally:
         await db.dispose()
-    # How often the card the text came from is among the 10 shown: a prefix like "上海"
-    # names thousands of cards, so this is a relevance figure, not a pass mark.
+    # How often the card the text came from is among the 10 shown (target: 90% for every kind
+    # but phone). A contact's surname is searched by the card's manager, the others by
+    # another manager.
     notes = {
         f"card in results, {kind} queries": share(found[kind], tried[kind])
         for kind in sorted(tried)
@@ -44,4 +45,6 @@ async def run_find(loaded: Loaded, *, queries: int, warmup: int, target_ms: floa
 
 async def search(db: Database, query: Query) -> list[FoundCustomer]:
     async with db.transaction() as session:
-        return await find_customers(session=session, team_id=TEAM_ID, text=query.text)
+        return await find_customers(
+            session=session, team_id=TEAM_ID, text=query.text, person_id=query.person
+        )

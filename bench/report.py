@@ -27,19 +27,25 @@ SECTIONS = {
 INTRO = {
     "duplicates": (
         "`find_duplicates` (bot/customers/duplicates.py) for names typed into the new-card "
-        "form. Half the checks are variants of an existing card (a city added, another legal "
-        "form, the English translation of a Chinese name, a new name with the card's phone or "
+        "form: the indexed key look-ups and the scoring step over the candidates they return. "
+        "Half the checks are variants of an existing card (a city added, another legal form, "
+        "the pinyin of a Chinese name with its industry in English, the brand and industry "
+        "alone, an English brand with one letter wrong, a new name with the card's phone or "
         "website); the other half are new names. Each check is timed around its own "
-        "`Database.transaction()` block, as the app runs it, after 100 warm-up checks."
+        "`Database.transaction()` block, as the app runs it, after 100 warm-up checks (the "
+        "first check of a process also reads the word lists: see docs/QUALITY.md). How well "
+        "it tells companies apart on real-world-shaped names is measured in docs/QUALITY.md."
     ),
     "find": (
-        "`find_customers` (bot/customers/search.py), the `/customer find` path, for the start "
-        "of a name, pinyin, a phone number (8 digits or 0XX-…) and English brand words. Each "
-        "query is timed around its own `Database.transaction()` block, after warm-up queries. "
-        "No target was set for this path; the duplicate check's 50 ms is applied. "
-        '"Card in results" is how often the card a query was cut from is among the 10 shown: '
-        "a short prefix or a brand word is shared by many cards, so it measures how ambiguous "
-        "the queries are as much as the ranking."
+        "`find_customers` (bot/customers/search.py), the `/customer find` path, for what a "
+        "person types to reach one card: its name up to the end of its brand (上海金科, "
+        "Vortek), the pinyin of its brand, its English brand, a brand with one letter wrong, "
+        "its contact's surname (searched by the card's manager, whose cards rank first in a "
+        "tie; the others by another manager), a phone number (8 digits or 0XX-…). Each query is "
+        "timed around its own `Database.transaction()` block, after warm-up queries; the "
+        'duplicate check\'s 50 ms is applied. "Card in results" is how often that card is '
+        "among the 10 shown (target: 90% for each kind). Each card has one contact, indexed as "
+        "the app indexes contacts (its search terms; the contact rows are not loaded)."
     ),
     "sweep": (
         "`jobs.run_reminders(now)` (bot/jobs/runtime.py) over N due follow-ups, each with its "
@@ -206,6 +212,7 @@ def sections(loaded: list[Loaded], results: list[Result], command: str) -> dict[
         "Reproduce from the repository root. `./dev bench` runs `python -m bench` against a",
         "throwaway PostgreSQL server (scripts/with-postgres); `.venv/bin/python -m bench` alone",
         "runs SQLite only. Loaded databases are cached under bench/results/ between runs.",
+        "The duplicate check's precision and recall are in [QUALITY.md](QUALITY.md).",
         "",
         "```",
         command,

@@ -78,6 +78,7 @@ def build_chunk(task: tuple[int, int, int]) -> Chunk:
             website=c.website,
             email=c.email,
             phones=(c.phone,),
+            contact_names=(c.contact,),  # as a contact of the card: its search terms
         )
         created = EPOCH + timedelta(seconds=index * 17)
         values = {

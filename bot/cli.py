@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot import __version__
+from bot.log_lines import configure_logging
 from bot.settings import Settings, SettingsError, database_file, load_settings, shown_database
 
 EXIT_SETTINGS = 2
@@ -26,10 +27,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"rapport: {error}", file=sys.stderr)
         return EXIT_SETTINGS
-    _configure_logging(settings.log_level, quiet=args.verb == "console")
+    configure_logging(settings.log_level, shape=settings.log_format, quiet=args.verb == "console")
     file = database_file(settings.database_url)
     new_database = file is not None and not file.exists()
-    if args.verb != "version" and not _migrate(settings):
+    skip_migrate = args.verb == "serve" and args.no_migrate
+    if not skip_migrate and not _migrate(settings):
         return EXIT_DATABASE
     if args.verb == "serve":
         from bot.commands.server import serve
@@ -84,7 +86,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rapport", description="Customer relations in Slack.")
     parser.add_argument("--version", action="version", version=f"rapport {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
-    verbs.add_parser("serve", help="serve Slack over HTTP ($PORT) or Socket Mode")
+    serve = verbs.add_parser("serve", help="serve Slack over HTTP ($PORT) or Socket Mode")
+    serve.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="do not upgrade the schema at start (a separate `rapport migrate` does); "
+        "/healthz answers 503 and the sweeps wait until the schema is current",
+    )
     verbs.add_parser("migrate", help="upgrade the database schema")
     jobs = verbs.add_parser("jobs", help="run scheduled work once (cron, back-fills, debugging)")
     jobs_verbs = jobs.add_subparsers(dest="jobs_verb", required=True, metavar="run")
@@ -150,15 +158,6 @@ def _aware_time(text: str) -> datetime:
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError("give the time zone offset, e.g. +08:00 or Z")
     return moment
-
-
-def _configure_logging(level: str, *, quiet: bool) -> None:
-    logging.basicConfig(
-        level=logging.WARNING if quiet else getattr(logging, level),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 if __name__ == "__main__":

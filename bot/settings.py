@@ -17,6 +17,22 @@ DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_FILE = "rapport.db"
 DEFAULT_PORT = 3000
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
+# The bot scopes Rapport asks for when a workspace installs it (SLACK_SCOPES' default): the
+# manifest's, which tests/test_manifest.py keeps equal to what the code calls.
+BOT_SCOPES = (
+    "commands",
+    "chat:write",
+    "channels:join",
+    "channels:read",
+    "files:write",
+    "groups:read",
+    "im:write",
+    "users:read",
+    "channels:history",
+    "groups:history",
+    "im:history",
+)
 
 
 class SettingsError(Exception):
@@ -42,10 +58,22 @@ class Settings:
     phone_region: str = "CN"
     admins: frozenset[str] = frozenset()  # RAPPORT_ADMINS: Slack user ids
     log_level: str = "INFO"  # RAPPORT_LOG_LEVEL, one of LOG_LEVELS
+    log_format: str = "text"  # RAPPORT_LOG_FORMAT, one of LOG_FORMATS
+    # Installing into many workspaces (Slack's OAuth): all four, or none of them
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_scopes: tuple[str, ...] = BOT_SCOPES
+    slack_redirect_uri: str | None = None
 
     @property
     def socket_mode(self) -> bool:
         return self.slack_app_token is not None
+
+    @property
+    def oauth(self) -> bool:
+        """Many workspaces, each installing Rapport (tokens in the database), rather than one
+        workspace's SLACK_BOT_TOKEN."""
+        return self.slack_client_id is not None
 
 
 def load_settings(
@@ -56,7 +84,8 @@ def load_settings(
     app_token = _optional(env, "SLACK_APP_TOKEN")
     bot_token = _optional(env, "SLACK_BOT_TOKEN")
     secret = _optional(env, "SLACK_SIGNING_SECRET")
-    if require_slack or require_token:
+    client_id, client_secret = _client_credentials(env, bot_token)
+    if (require_slack or require_token) and client_id is None:
         bot_token = _required(bot_token, "SLACK_BOT_TOKEN", "a bot token starting with xoxb-")
     if require_slack and app_token is None:
         secret = _required(secret, "SLACK_SIGNING_SECRET", "the app's signing secret")
@@ -79,7 +108,64 @@ def load_settings(
         phone_region=parse_phone_region(env.get("RAPPORT_PHONE_REGION") or "CN"),
         admins=parse_admins(env.get("RAPPORT_ADMINS") or ""),
         log_level=parse_log_level(env.get("RAPPORT_LOG_LEVEL") or "INFO"),
+        log_format=parse_log_format(env.get("RAPPORT_LOG_FORMAT") or "text"),
+        slack_client_id=client_id,
+        slack_client_secret=client_secret,
+        slack_scopes=parse_scopes(env.get("SLACK_SCOPES") or ",".join(BOT_SCOPES)),
+        slack_redirect_uri=parse_redirect_uri(env.get("SLACK_REDIRECT_URI")),
     )
+
+
+def _client_credentials(
+    env: Mapping[str, str], bot_token: str | None
+) -> tuple[str | None, str | None]:
+    """SLACK_CLIENT_ID and SLACK_CLIENT_SECRET come together, and not with SLACK_BOT_TOKEN:
+    Rapport serves either one workspace with its token or many through OAuth."""
+    client_id = _optional(env, "SLACK_CLIENT_ID")
+    client_secret = _optional(env, "SLACK_CLIENT_SECRET")
+    if client_id is None:
+        if client_secret is not None:
+            raise SettingsError("SLACK_CLIENT_ID", "the app's client id, with SLACK_CLIENT_SECRET")
+        return None, None
+    if not re.fullmatch(r"[0-9]+\.[0-9]+", client_id):
+        raise SettingsError(
+            "SLACK_CLIENT_ID", "the app's client id, e.g. 1234567890.1234567890", client_id
+        )
+    client_secret = _required(client_secret, "SLACK_CLIENT_SECRET", "the app's client secret")
+    if bot_token is not None:
+        raise SettingsError(
+            "SLACK_BOT_TOKEN",
+            "unset with SLACK_CLIENT_ID (one workspace by its token, or many through OAuth)",
+            _masked(bot_token),
+        )
+    return client_id, client_secret
+
+
+def parse_scopes(raw: str) -> tuple[str, ...]:
+    scopes = tuple(part.strip() for part in raw.split(",") if part.strip())
+    if not scopes or any(not re.fullmatch(r"[a-z]+(:[a-z._]+)*", s) for s in scopes):
+        raise SettingsError(
+            "SLACK_SCOPES", "bot scopes separated by commas, e.g. commands,chat:write", raw
+        )
+    return scopes
+
+
+def parse_redirect_uri(raw: str | None) -> str | None:
+    if not raw or not raw.strip():
+        return None
+    parts = urlsplit(raw.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SettingsError(
+            "SLACK_REDIRECT_URI", "https://YOUR-HOST/slack/oauth_redirect, as set in the app", raw
+        )
+    return raw.strip()
+
+
+def parse_log_format(raw: str) -> str:
+    shape = raw.strip().lower()
+    if shape not in LOG_FORMATS:
+        raise SettingsError("RAPPORT_LOG_FORMAT", "text or json", raw)
+    return shape
 
 
 def parse_api_url(raw: str) -> str:

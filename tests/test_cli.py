@@ -117,3 +117,22 @@ def test_the_package_declares_its_license_as_an_spdx_expression() -> None:
 
     assert project["project"]["license"] == "LicenseRef-Proprietary"
     assert "setuptools>=77" in project["build-system"]["requires"]  # the first to read it
+
+
+def test_a_log_format_nobody_knows_stops_start_up_with_one_line(tmp_path: Path) -> None:
+    result = run("migrate", env={"RAPPORT_LOG_FORMAT": "xml"}, cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "rapport: RAPPORT_LOG_FORMAT: expected text or json; got 'xml'"
+    ]
+
+
+def test_serving_many_workspaces_needs_the_client_secret_too(tmp_path: Path) -> None:
+    env = {"SLACK_CLIENT_ID": "1234567890.0987654321", "SLACK_SIGNING_SECRET": "s"}
+    result = run("serve", env=env, cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "rapport: SLACK_CLIENT_SECRET: expected the app's client secret; it is not set"
+    ]

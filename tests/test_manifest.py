@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from bot.console.workspace import Workspace
+from bot.settings import BOT_SCOPES
 
 ROOT = Path(__file__).parent.parent
 MANIFEST = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
@@ -28,6 +29,7 @@ SCOPE_OF_METHOD = {
     "users_conversations": ("channels:read", "groups:read"),
     "conversations_info": ("channels:read", "groups:read"),
     "conversations_open": "im:write",
+    "conversations_history": ("channels:history", "groups:history", "im:history"),
     "files_upload_v2": "files:write",
     "views_open": None,
     "views_update": None,
@@ -51,6 +53,17 @@ def test_the_bot_scopes_are_exactly_those_the_code_uses() -> None:
     used.discard(None)
     used.add("commands")  # slash commands and shortcuts
     assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == used
+
+
+def test_a_workspace_installing_through_oauth_is_asked_for_the_manifests_scopes() -> None:
+    assert set(BOT_SCOPES) == set(MANIFEST["oauth_config"]["scopes"]["bot"])
+
+
+def test_the_oauth_redirect_url_is_rapports_and_grid_organizations_may_install() -> None:
+    assert all(
+        url.endswith("/slack/oauth_redirect") for url in MANIFEST["oauth_config"]["redirect_urls"]
+    )
+    assert MANIFEST["settings"]["org_deploy_enabled"] is True
 
 
 def test_every_request_url_points_at_the_one_events_path() -> None:
@@ -123,6 +136,8 @@ async def test_every_subscribed_event_has_a_listener(workspace: Workspace, event
             "event_ts": "1.0",
             "bot_access_token": "xwfp-local",
         },
+        "app_uninstalled": {"type": "app_uninstalled"},
+        "tokens_revoked": {"type": "tokens_revoked", "tokens": {"oauth": [], "bot": []}},
     }
     answer = await workspace.event(payloads[event])
     assert answer.status == 200

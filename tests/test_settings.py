@@ -86,3 +86,39 @@ def test_the_database_is_shown_as_its_file_or_without_its_password(tmp_path: Pat
     assert shown_database(f"sqlite+aiosqlite:///{tmp_path}/rapport.db") == f"{tmp_path}/rapport.db"
     shown = shown_database("postgresql+asyncpg://rapport:hunter2@db:5432/rapport")
     assert "hunter2" not in shown and "db:5432/rapport" in shown
+
+
+OAUTH = {
+    "SLACK_CLIENT_ID": "1234567890.0987654321",
+    "SLACK_CLIENT_SECRET": "c1ient",
+    "SLACK_SIGNING_SECRET": "s3cret",
+}
+
+
+def test_many_workspaces_need_the_client_id_and_secret_and_no_bot_token() -> None:
+    settings = load_settings(
+        {**OAUTH, "SLACK_REDIRECT_URI": "https://rapport.example.com/slack/oauth_redirect"},
+        require_slack=True,
+    )
+
+    assert settings.oauth is True and settings.slack_bot_token is None
+    assert "chat:write" in settings.slack_scopes
+    assert settings.slack_redirect_uri == "https://rapport.example.com/slack/oauth_redirect"
+
+
+@pytest.mark.parametrize(
+    ("env", "variable"),
+    [
+        ({"SLACK_CLIENT_ID": "1234567890.0987654321"}, "SLACK_CLIENT_SECRET"),
+        ({"SLACK_CLIENT_SECRET": "c1ient"}, "SLACK_CLIENT_ID"),
+        ({**OAUTH, "SLACK_CLIENT_ID": "my-app"}, "SLACK_CLIENT_ID"),
+        ({**OAUTH, "SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_BOT_TOKEN"),
+        ({**OAUTH, "SLACK_SCOPES": "chat:write;commands"}, "SLACK_SCOPES"),
+        ({**OAUTH, "SLACK_REDIRECT_URI": "rapport.example.com"}, "SLACK_REDIRECT_URI"),
+        ({**SLACK, "RAPPORT_LOG_FORMAT": "yaml"}, "RAPPORT_LOG_FORMAT"),
+    ],
+)
+def test_a_malformed_install_or_log_setting_is_named(env: dict[str, str], variable: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        load_settings(env, require_slack=True)
+    assert raised.value.variable == variable

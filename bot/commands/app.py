@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
@@ -31,6 +32,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
 from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity
+from bot.commands.installs import Installs, Remembered, register_uninstalls
 from bot.commands.people import PersonResolver
 from bot.commands.retries import once_per_event
 from bot.commands.sanitize import strip_nul
@@ -59,9 +61,19 @@ def build_app(
     inflight: InFlight,
     identity: BotIdentity,
     clock: Clock,
+    installs: Installs | None = None,
 ) -> AsyncApp:
+    """`installs`: many workspaces through OAuth (None: SLACK_BOT_TOKEN's one workspace)."""
+    if installs is None:
+        authorization: dict[str, Any] = {"authorize": identity.authorize}
+    else:
+        authorization = {
+            "authorize": Remembered(installs),
+            "before_authorize": installs.admit,
+            "oauth_flow": installs.flow,
+        }
     app = AsyncApp(
-        authorize=identity.authorize,
+        **authorization,
         client=client,
         # Off on purpose: bot/commands/entry.py verifies every HTTP request before Bolt sees
         # it (and refuses repeated headers, replays and oversized bodies, which Bolt does not);
@@ -91,6 +103,7 @@ def build_app(
     stats.register(app, inflight)
     roles.register(app, inflight)
     steps.register(app, inflight)
+    register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)
     return app
 

@@ -55,6 +55,7 @@ def edit_form(customer: Customer) -> Any:
             "level",
             "manager_id",
             "security_level",
+            "credit_code",
         )
     }
     values["short_name"] = customer.handle

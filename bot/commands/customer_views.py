@@ -19,12 +19,12 @@ from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.commands.roles import role_menu_picked
 from bot.customers import card_cases
-from bot.customers.duplicates import DuplicateFound
+from bot.customers.duplicates import DuplicateFound, ShortNameMeansCards
 from bot.customers.form import CustomerForm
 from bot.inflight import InFlight
 from bot.views import ids
 from bot.views.customer_card import build_shared_card
-from bot.views.customer_errors import build_remove_contact_modal, duplicate_error
+from bot.views.customer_errors import build_remove_contact_modal, duplicate_errors
 from bot.views.customer_modal import (
     build_customer_modal,
     read_contact_form,
@@ -51,12 +51,10 @@ async def customer_submitted(
             customer_id=int(meta["customer_id"]) if editing else None,
             view_id=view["id"],
         )
-    except DuplicateFound as found:
+    except (DuplicateFound, ShortNameMeansCards) as found:
         managers = [m.manager_id for m in found.matches]
         names = await deps_of(context).people.display_names(client, actor.team_id, managers)
-        await ack(
-            response_action="errors", errors=duplicate_error(found.matches, names, actor.lang)
-        )
+        await ack(response_action="errors", errors=duplicate_errors(found, names, actor.lang))
         return
     await ack()
     await tell_user(

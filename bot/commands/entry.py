@@ -31,6 +31,7 @@ import json
 import logging
 import re
 import time
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
@@ -45,6 +46,8 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.commands.replays import ReplayLedger
+from bot.log_lines import REQUEST_ID
+from bot.metrics import Metrics
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -145,23 +148,42 @@ class ParsedRequest(AsyncBoltRequest):
 class SlackEntry:
     """The POST /slack/events handler."""
 
-    def __init__(self, bolt: AsyncApp, db: Database, *, signing_secret: str) -> None:
+    def __init__(
+        self,
+        bolt: AsyncApp,
+        db: Database,
+        *,
+        signing_secret: str,
+        metrics: Metrics | None = None,
+    ) -> None:
         self.bolt = bolt
         self.verifier = SignatureVerifier(signing_secret)
         self.ledger = ReplayLedger(db)
         self.refusals = RefusalLog()
+        self.metrics = metrics or Metrics()
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
+        """Each admitted request gets an id that its log lines carry, from the ack to the
+        reply sent after it (Bolt runs the listener in a task that inherits it)."""
+        arrived = time.perf_counter()
+        REQUEST_ID.set(uuid.uuid4().hex[:12])
         try:
             if await _is_ssl_check(request):
                 return web.Response(status=200)
-            bolt_request = await self._admit(request)
+            kind, bolt_request = await self._admit(request)
         except Refused as refusal:
+            self.metrics.requests.labels("unknown", f"refused_{refusal.status}").inc()
             self.refusals.refused(refusal.status, refusal.reason, request.remote)
             return web.json_response({"error": refusal.reason}, status=refusal.status)
-        return await to_aiohttp_response(await self.bolt.async_dispatch(bolt_request))
+        self.metrics.requests.labels(kind.value, "accepted").inc()
+        answer = await self.bolt.async_dispatch(bolt_request)
+        seconds = time.perf_counter() - arrived
+        self.metrics.acks.labels(kind.value, str(answer.status)).inc()
+        self.metrics.ack_seconds.labels(kind.value).observe(seconds)
+        log.info("acked a %s: %s in %.0f ms", kind.value, answer.status, seconds * 1000)
+        return await to_aiohttp_response(answer)
 
-    async def _admit(self, request: web.Request) -> ParsedRequest:
+    async def _admit(self, request: web.Request) -> tuple[Kind, ParsedRequest]:
         timestamp = _one_header(request, TIMESTAMP_HEADER, _TIMESTAMP)
         signature = _one_header(request, SIGNATURE_HEADER, _SIGNATURE)
         if abs(time.time() - int(timestamp)) > WINDOW_SECONDS:
@@ -178,7 +200,7 @@ class SlackEntry:
             raise Refused(413, f"{kind} of {len(content)} bytes is over {BODY_LIMITS[kind]}")
         if not await self.ledger.first_use(int(timestamp), signature):
             raise Refused(401, "replayed request")
-        return ParsedRequest(
+        return kind, ParsedRequest(
             raw_body=raw, body=body, query=request.query_string, headers=request.headers
         )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -132,5 +133,19 @@ async def _tell(
 
 
 def guarded(inflight: InFlight, func: F) -> F:
-    """How every listener is registered: tracked for shutdown, errors told to the person."""
-    return inflight.track(reported(func))
+    """How every listener is registered: tracked for shutdown, errors told to the person,
+    and one log line when its work is done (with the request's id, as the ack's line)."""
+    return inflight.track(timed(reported(func)))
+
+
+def timed(func: F) -> F:
+    @functools.wraps(func)
+    async def listener(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return await func(*args, **kwargs)
+        finally:
+            took = (time.perf_counter() - started) * 1000
+            log.info("replied: %s in %.0f ms", getattr(func, "__name__", "listener"), took)
+
+    return listener  # type: ignore[return-value]

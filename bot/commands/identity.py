@@ -26,6 +26,11 @@ class BotIdentity:
                 self._auth_test = await self._client.auth_test()
             return self._auth_test
 
+    @property
+    def loaded(self) -> AsyncSlackResponse | None:
+        """auth.test's answer, once it came."""
+        return self._auth_test
+
     async def warm(self) -> None:
         """Start-up: try once; a Slack outage now is retried on the first request."""
         try:

@@ -12,6 +12,7 @@ is refused the way Slack refuses it, and the refusal is kept in `refusals`
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import json
 import secrets
@@ -23,10 +24,17 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
+from bot.console.slack_oauth import (  # noqa: F401  (the OAuth names the tests use)
+    APP_ID,
+    BOT_USER,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    TEAM,
+    Grant,
+    IssuedToken,
+    OAuthStandIn,
+)
 from bot.console.slack_referee import Referee, Refusal, refused_message, refused_view
-
-BOT_USER = "U_RAPPORT"
-TEAM = "T_LOCAL"
 
 
 @dataclass
@@ -47,6 +55,7 @@ class Posting:
     blocks: list[dict[str, Any]]
     ts: str
     raw: dict[str, Any] = field(default_factory=dict)
+    team: str = TEAM  # the workspace it was posted in (from the token, or the response URL)
 
 
 @dataclass
@@ -57,7 +66,7 @@ class Faults:
     fail_next: int = 0
 
 
-class SlackDouble:
+class SlackDouble(OAuthStandIn):
     def __init__(self) -> None:
         self.users: dict[str, dict[str, Any]] = {}
         self.calls: list[ApiCall] = []
@@ -75,6 +84,14 @@ class SlackDouble:
         self.files: dict[str, dict[str, Any]] = {}  # uploaded files by id
         self.referee = Referee()
         self.shared_channels: set[str] = set()  # shared with another organization
+        # OAuth: workspaces that exist, codes handed out by the install screen, tokens issued
+        self.workspaces: dict[str, dict[str, Any]] = {TEAM: {"name": "Local", "enterprise": None}}
+        self.codes: dict[str, Grant] = {}
+        self.tokens: dict[str, IssuedToken] = {}
+        self.refresh_tokens: dict[str, IssuedToken] = {}
+        self.rotating = False  # issue expiring tokens with refresh tokens (token rotation on)
+        self._response_teams: dict[str, str] = {}  # response URL → its workspace
+        self._current_team, self._current_token = TEAM, ""  # of the call being answered
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
     # --- set-up ----------------------------------------------------------------
@@ -87,10 +104,11 @@ class SlackDouble:
         tz: str = "UTC",
         is_admin: bool = False,
         is_bot: bool = False,
+        team: str = TEAM,
     ) -> None:
         self.users[user_id] = {
             "id": user_id,
-            "team_id": TEAM,
+            "team_id": team,
             "name": name or user_id.lower(),
             "real_name": name or user_id,
             "tz": tz,
@@ -125,8 +143,10 @@ class SlackDouble:
     def api_url(self) -> str:
         return self.url + "/api/"
 
-    def response_url(self, channel: str, user: str) -> str:
-        return f"{self.url}/response/{channel}.{user}.{next(self._ids)}"
+    def response_url(self, channel: str, user: str, team: str = TEAM) -> str:
+        url = f"{self.url}/response/{channel}.{user}.{next(self._ids)}"
+        self._response_teams[url.rpartition("/")[2]] = team
+        return url
 
     def new_trigger_id(self) -> str:
         return f"trigger.{next(self._ids)}"
@@ -171,7 +191,13 @@ class SlackDouble:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         args = await _read_args(request)
-        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or None
+        authorization = request.headers.get("Authorization", "")
+        token = authorization.removeprefix("Bearer ") or None
+        if authorization.startswith("Basic "):  # oauth.v2.access: the app's credentials
+            token = None
+            client_id, _, secret = base64.b64decode(authorization[6:]).decode().partition(":")
+            args = {**args, "client_id": client_id, "client_secret": secret}
+        token = token or args.pop("token", None)
         self.calls.append(ApiCall(method, args, token))
         if self.faults.latency:
             await asyncio.sleep(self.faults.latency)
@@ -188,6 +214,9 @@ class SlackDouble:
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         if handler is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
+        if refused := self._refused_token(method, token):
+            return web.json_response({"ok": False, "error": refused})
+        self._current_team, self._current_token = self.team_of(token), token or ""
         return web.json_response(handler(args))
 
     @property
@@ -201,6 +230,7 @@ class SlackDouble:
             return web.Response(status=400, text="invalid_blocks")
         channel, user, _ = request.match_info["token"].split(".", 2)
         kind = "response" if body.get("response_type") != "in_channel" else "message"
+        self._current_team = self._response_teams.get(request.match_info["token"], TEAM)
         self.record(kind, channel, user if kind == "response" else None, body)
         return web.Response(text="ok")
 
@@ -218,21 +248,10 @@ class SlackDouble:
             blocks,
             ts=f"{time.time():.6f}",
             raw=message,
+            team=self._current_team,
         )
         self.postings.append(posting)
         return posting
-
-    def _m_auth_test(self, _args: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "ok": True,
-            "url": "https://local.slack.test/",
-            "team": "Local",
-            "user": "rapport",
-            "team_id": TEAM,
-            "user_id": BOT_USER,
-            "bot_id": "B_RAPPORT",
-            "is_enterprise_install": False,
-        }
 
     def _m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(args.get("user", ""))

@@ -29,6 +29,7 @@ class Terminal:
         self.stdout = stdout or sys.stdout
         self._interrupted = False
         self._lines: asyncio.Queue[str | None] | None = None
+        self._ended = False  # piped input ran out: every later question gets None at once
         self._editor: PromptSession[str] | None = None
         if self.stdin.isatty() and self.stdout.isatty():
             self._editor = PromptSession()
@@ -62,10 +63,14 @@ class Terminal:
         return line
 
     async def _next_line(self) -> str | None:
+        if self._ended:
+            return None
         if self._lines is None:
             self._lines = asyncio.Queue()
             self._start_reader(asyncio.get_running_loop(), self._lines)
-        return await self._lines.get()
+        line = await self._lines.get()
+        self._ended = line is None  # the reader has stopped: nothing more will come
+        return line
 
     def _start_reader(self, loop: asyncio.AbstractEventLoop, lines: asyncio.Queue) -> None:
         """A daemon thread reads standard input, so that leaving never waits for a line."""

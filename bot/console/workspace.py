@@ -39,10 +39,35 @@ class Answer:
 
 
 class Workspace:
-    def __init__(self, slack: SlackDouble, events_url: str, signing_secret: str) -> None:
+    """One Slack workspace sending requests to Rapport; `team` and `enterprise` say which
+    (an Enterprise Grid workspace, `org_install` when Rapport was installed org-wide)."""
+
+    def __init__(
+        self,
+        slack: SlackDouble,
+        events_url: str,
+        signing_secret: str,
+        *,
+        team: str = TEAM,
+        enterprise: str | None = None,
+        org_install: bool = False,
+    ) -> None:
         self.slack = slack
         self.events_url = events_url
         self.signing_secret = signing_secret
+        self.team, self.enterprise, self.org_install = team, enterprise, org_install
+
+    def _response_url(self, channel: str, user: str) -> str:
+        return self.slack.response_url(channel, user, self.team)
+
+    def _grid(self) -> dict[str, Any]:
+        """What Slack adds to an interaction's payload in an Enterprise Grid workspace."""
+        if self.enterprise is None:
+            return {}
+        return {
+            "enterprise": {"id": self.enterprise},
+            "is_enterprise_install": self.org_install,
+        }
 
     async def command(self, line: str, *, user: str, channel: str = "C_LOCAL") -> Answer:
         """Type `line` (e.g. `/customer help`) in `channel` as `user`."""
@@ -50,7 +75,7 @@ class Workspace:
         text = rest[0] if rest else ""
         form = {
             "token": "legacy",
-            "team_id": TEAM,
+            "team_id": self.team,
             "team_domain": "local",
             "channel_id": channel,
             "channel_name": channel.lower(),
@@ -59,8 +84,9 @@ class Workspace:
             "command": command,
             "text": text.strip(),
             "api_app_id": "A_RAPPORT",
-            "is_enterprise_install": "false",
-            "response_url": self.slack.response_url(channel, user),
+            "is_enterprise_install": "true" if self.org_install else "false",
+            **({"enterprise_id": self.enterprise} if self.enterprise else {}),
+            "response_url": self._response_url(channel, user),
             "trigger_id": self.slack.new_trigger_id(),
         }
         answer = await self.post(urlencode(form), "application/x-www-form-urlencoded")
@@ -68,7 +94,7 @@ class Workspace:
         return answer
 
     async def interact(self, payload: dict[str, Any]) -> Answer:
-        body = urlencode({"payload": json.dumps(payload)})
+        body = urlencode({"payload": json.dumps({**payload, **self._grid()})})
         return await self.post(body, "application/x-www-form-urlencoded")
 
     async def message_shortcut(
@@ -80,13 +106,13 @@ class Workspace:
             {
                 "type": "message_action",
                 "callback_id": callback_id,
-                "team": {"id": TEAM},
-                "user": {"id": user, "team_id": TEAM},
+                "team": {"id": self.team},
+                "user": {"id": user, "team_id": self.team},
                 "channel": {"id": channel},
                 "message": {"type": "message", "ts": ts, "text": text, "user": author},
                 "message_ts": ts,
                 "trigger_id": self.slack.new_trigger_id(),
-                "response_url": self.slack.response_url(channel, user),
+                "response_url": self._response_url(channel, user),
             }
         )
 
@@ -97,9 +123,9 @@ class Workspace:
         answer = await self.interact(
             {
                 "type": "view_submission",
-                "team": {"id": TEAM},
+                "team": {"id": self.team},
                 "api_app_id": "A_RAPPORT",
-                "user": {"id": user, "team_id": TEAM},
+                "user": {"id": user, "team_id": self.team},
                 "view": state_view,
                 "trigger_id": self.slack.new_trigger_id(),
             }
@@ -124,9 +150,9 @@ class Workspace:
         return await self.interact(
             {
                 "type": "block_actions",
-                "team": {"id": TEAM},
+                "team": {"id": self.team},
                 "api_app_id": "A_RAPPORT",
-                "user": {"id": user, "team_id": TEAM},
+                "user": {"id": user, "team_id": self.team},
                 "channel": {"id": channel},
                 "container": {
                     "type": "message",
@@ -135,7 +161,7 @@ class Workspace:
                     "is_ephemeral": posting.kind != "message",
                 },
                 "trigger_id": self.slack.new_trigger_id(),
-                "response_url": self.slack.response_url(channel, user),
+                "response_url": self._response_url(channel, user),
                 "message": {"ts": posting.ts, "text": posting.text, "blocks": posting.blocks},
                 "actions": [action],
             }
@@ -155,9 +181,9 @@ class Workspace:
         answer = await self.interact(
             {
                 "type": "block_suggestion",
-                "team": {"id": TEAM},
+                "team": {"id": self.team},
                 "api_app_id": "A_RAPPORT",
-                "user": {"id": user, "team_id": TEAM},
+                "user": {"id": user, "team_id": self.team},
                 "block_id": block_id,
                 "action_id": action_id,
                 "value": typed,
@@ -177,7 +203,9 @@ class Workspace:
         body = json.dumps(
             {
                 "token": "legacy",
-                "team_id": TEAM,
+                "team_id": self.team,
+                **({"enterprise_id": self.enterprise} if self.enterprise else {}),
+                "is_enterprise_install": self.org_install,
                 "api_app_id": "A_RAPPORT",
                 "type": "event_callback",
                 "event_id": event_id,

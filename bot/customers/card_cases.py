@@ -22,9 +22,11 @@ from bot.customers.cards import (
     update_contact,
     update_customer,
 )
+from bot.customers.duplicates import ShortNameMeansCards, cards_a_short_name_means
 from bot.customers.form import (
     ContactForm,
     CustomerForm,
+    FormInvalid,
     parse_contact_form,
     parse_customer_form,
     parse_status_command,
@@ -151,8 +153,18 @@ async def save_customer(
     view_id: str | None = None,
 ) -> CustomerCard:
     """Create a card (`customer_id` None) or change one. Refuses a form that breaks the field
-    rules (Invalid) and a likely duplicate (DuplicateFound), saving nothing."""
-    draft = parse_customer_form(form, region=region, actor_id=actor.user_id)
+    rules (Invalid; a name refused as a short name names the cards it probably means) and a
+    likely duplicate (DuplicateFound), saving nothing."""
+    try:
+        draft = parse_customer_form(form, region=region, actor_id=actor.user_id)
+    except FormInvalid as invalid:
+        async with db.transaction() as session:
+            name, meant = await cards_a_short_name_means(
+                session=session, team_id=actor.team_id, form_errors=invalid.errors
+            )
+        if meant:
+            raise ShortNameMeansCards(invalid.errors, name, meant) from invalid
+        raise
     async with db.transaction(write=True) as session:
         if customer_id is None:
             customer, _ = await create_customer(

@@ -62,6 +62,7 @@ CARD_FIELDS = (
     "level",
     "manager_id",
     "security_level",
+    "credit_code",
 )
 CONTACT_FIELDS = (
     "salutation",
@@ -351,12 +352,13 @@ async def _check_not_duplicate(
 
 def _identity_changed(customer: Customer, draft: CustomerDraft) -> bool:
     phone = draft.phone.e164 if draft.phone else ""
-    return (customer.legal_name, customer.website, customer.email, customer.phone_e164) != (
-        draft.legal_name,
-        draft.website,
-        draft.email,
-        phone,
-    )
+    return (
+        customer.legal_name,
+        customer.website,
+        customer.email,
+        customer.phone_e164,
+        customer.credit_code,
+    ) != (draft.legal_name, draft.website, draft.email, phone, draft.credit_code)
 
 
 async def _save_changes(
@@ -450,6 +452,7 @@ def card_values(draft: CustomerDraft, different_company: bool) -> dict[str, Any]
         "level": draft.level,
         "manager_id": draft.manager_id,
         "security_level": draft.security_level,
+        "credit_code": draft.credit_code,
         "identity_key": None if different_company else identity_key(draft.legal_name),
     }
 
@@ -474,6 +477,7 @@ def _facts(draft: CustomerDraft) -> CardFacts:
         website=draft.website,
         email=draft.email,
         phones=(draft.phone.e164,) if draft.phone else (),
+        credit_code=draft.credit_code,
     )
 
 
@@ -489,4 +493,5 @@ def _card_facts(customer: Customer, contacts: list[Contact]) -> CardFacts:
         phones=tuple(dict.fromkeys(p for p in phones if p)),
         contact_names=tuple(c.name for c in contacts),
         contact_emails=tuple(c.email for c in contacts if c.email),
+        credit_code=customer.credit_code,
     )

@@ -1,28 +1,55 @@
-"""Look before you create: is this company already a card, and whose?"""
+"""Look before you create: is this company already a card, and whose?
+
+Two steps: exact keys (indexed, a few look-ups) propose candidates; the rules in likeness.py
+and the strong evidence — the same credit code, phone or web domain — decide, and say why.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.form import FormInvalid
 from bot.customers.keys import CardFacts, probes
+from bot.customers.likeness import Why, name_likeness
+from bot.customers.names import read_company_name
 from bot.errors import Conflict, Message
 from bot.store.customers import follow_merges, get_customers, match_keys
 
-# The order a reason is named in when one card matches for several.
-REASON_ORDER = ("name", "short_name", "pinyin", "initials", "translation", "domain", "phone")
+# Strongest first: the order matches are listed in, and the order of their reasons.
+STRENGTH = (
+    "credit_code",
+    "name",
+    "phone",
+    "domain",
+    "short_name",
+    "brand",
+    "english_name",
+    "pinyin",
+    "translation",
+    "spelling",
+    "initials",
+    "sound",
+)
+EVIDENCE = {"credit": "credit_code", "phone": "phone", "domain": "domain"}
+CANDIDATE_LIMIT = 200
+SELECTIVE = frozenset({"credit", "phone", "domain", "short", "brand"})
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class DuplicateMatch:
-    """What the check may reveal of an existing card: its name, handle and manager only."""
+    """What the check may reveal of an existing card: its name, handle and manager only —
+    also when the person may not see the card, so that they know whom to ask."""
 
     customer_id: int
     legal_name: str
     handle: str
     manager_id: str
-    reasons: tuple[str, ...]
+    reasons: Why  # catalog suffixes, duplicate.why.<reason>: ("brand", "same_industry")
 
 
 class DuplicateFound(Conflict):
@@ -36,33 +63,93 @@ class DuplicateFound(Conflict):
 async def find_duplicates(
     *, session: AsyncSession, team_id: str, facts: CardFacts, exclude_id: int | None = None
 ) -> list[DuplicateMatch]:
-    """Likely duplicates of `facts`, best first. Index look-ups only, never a scan."""
+    """Likely duplicates of `facts`, strongest first. Index look-ups, then the rules over
+    the few candidates they return; never a scan."""
     wanted = probes(facts)
-    reasons_by_key = {}
-    for probe in wanted:
-        reasons_by_key.setdefault((probe.kind, probe.key), set()).add(probe.reason)
-    hits = await match_keys(session=session, team_id=team_id, keys=list(reasons_by_key))
-    reasons: dict[int, set[str]] = {}
-    for customer_id, kind, key in hits:
-        if customer_id != exclude_id:
-            reasons.setdefault(customer_id, set()).update(reasons_by_key[(kind, key)])
-    listed = await get_customers(session=session, team_id=team_id, ids=reasons)
+    # Selective keys (the same phone, domain, credit code, short name or brand) are never cut
+    # off by the limit; the shared ones (pinyin, initials, sound, meaning, slips) are capped.
+    hits = await match_keys(
+        session=session, team_id=team_id, keys=sorted(k for k in wanted if k[0] in SELECTIVE)
+    )
+    hits += await match_keys(
+        session=session,
+        team_id=team_id,
+        keys=sorted(k for k in wanted if k[0] not in SELECTIVE),
+        limit=CANDIDATE_LIMIT,
+    )
+    evidence: dict[int, set[str]] = {}
+    for customer_id, kind, _ in hits:
+        evidence.setdefault(customer_id, set())
+        if kind in EVIDENCE:
+            evidence[customer_id].add(EVIDENCE[kind])
+    listed = await get_customers(session=session, team_id=team_id, ids=evidence)
     for customer in listed:  # a merged card's keys lead to the card it was merged into
         if customer.merged_into is not None:
-            kept_reasons = reasons.setdefault(customer.merged_into, set())
-            kept_reasons.update(reasons[customer.id])
-    customers = [
-        c for c in await follow_merges(session=session, customers=listed) if c.id != exclude_id
-    ]
-    matches = [
-        DuplicateMatch(
-            customer_id=c.id,
-            legal_name=c.legal_name,
-            handle=c.handle,
-            manager_id=c.manager_id,
-            reasons=tuple(r for r in REASON_ORDER if r in reasons[c.id]),
-        )
-        for c in customers
-        if c.id is not None
-    ]
-    return sorted(matches, key=lambda m: (REASON_ORDER.index(m.reasons[0]), m.legal_name))
+            evidence.setdefault(customer.merged_into, set()).update(evidence[customer.id])
+    matches = []
+    for customer in await follow_merges(session=session, customers=listed):
+        if customer.id is None or customer.id == exclude_id:
+            continue
+        known = CardFacts(customer.legal_name, customer.handle, credit_code=customer.credit_code)
+        reasons = judge(facts, known, evidence.get(customer.id, set()))
+        if reasons:
+            matches.append(
+                DuplicateMatch(
+                    customer.id, customer.legal_name, customer.handle, customer.manager_id, reasons
+                )
+            )
+    return sorted(matches, key=lambda m: (STRENGTH.index(m.reasons[0]), m.legal_name))
+
+
+class ShortNameMeansCards(FormInvalid):
+    """A legal name refused as a short name (`惠普`) that probably means existing cards: the
+    form's errors, and the cards, so the refusal can say whom to ask."""
+
+    def __init__(self, errors: dict[str, Message], name: str, matches: list[DuplicateMatch]):
+        super().__init__(errors)
+        self.name, self.matches = name, matches
+
+
+async def cards_a_short_name_means(
+    *, session: AsyncSession, team_id: str, form_errors: dict[str, Message]
+) -> tuple[str, list[DuplicateMatch]]:
+    """A legal name refused as a short name (`惠普`): the name and the cards it probably
+    means, so that the refusal can say whom to ask."""
+    refused = form_errors.get("legal_name")
+    if refused is None or refused.key != "field.legal_name.not_full":
+        return "", []
+    name = str(refused.params["name"])
+    facts = CardFacts(legal_name=name, handle="")
+    return name, await find_duplicates(session=session, team_id=team_id, facts=facts)
+
+
+def first_duplicate(facts: CardFacts, hits: Iterable[tuple[T, CardFacts, str]]) -> T | None:
+    """For bulk checks (the import): `hits` are (card, its facts, kind of the key that hit)
+    from looking up `probes(facts)`; the first card the rules call a duplicate, or None."""
+    found: dict[T, tuple[CardFacts, set[str]]] = {}
+    for card, known, kind in hits:
+        _, evidence = found.setdefault(card, (known, set()))
+        if kind in EVIDENCE:
+            evidence.add(EVIDENCE[kind])
+    for card, (known, evidence) in found.items():
+        if judge(facts, known, evidence):
+            return card
+    return None
+
+
+def judge(facts: CardFacts, card: CardFacts, evidence: set[str]) -> Why:
+    """Why `facts` is the company of `card`, or () when it is another company. `evidence`:
+    what their keys share besides the name (credit_code, phone, domain)."""
+    if facts.credit_code and card.credit_code:
+        if facts.credit_code.upper() != card.credit_code.upper():
+            return ()  # two registered companies, whatever their names say
+        evidence = evidence | {"credit_code"}
+    elif "credit_code" in evidence:
+        evidence = evidence - {"credit_code"}
+    named = name_likeness(
+        read_company_name(facts.legal_name), read_company_name(card.legal_name), card.handle
+    )
+    strong = tuple(r for r in STRENGTH if r in evidence)
+    if named is None:
+        return strong
+    return tuple(dict.fromkeys(strong[:1] + named + strong[1:]))

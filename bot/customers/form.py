@@ -10,7 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.customers.fields import FieldError, Phone, read_email, read_phone, read_website
+from bot.customers.fields import (
+    FieldError,
+    Phone,
+    read_credit_code,
+    read_email,
+    read_phone,
+    read_website,
+)
 from bot.customers.names import (
     HANDLE_PATTERN,
     is_han,
@@ -64,6 +71,7 @@ class FormInvalid(Invalid):
 class CustomerForm:
     legal_name: str = ""
     short_name: str = ""
+    credit_code: str = ""
     address: str = ""
     province: str = ""
     city: str = ""
@@ -96,6 +104,7 @@ class CustomerDraft:
     level: int
     manager_id: str
     security_level: int
+    credit_code: str = ""  # 统一社会信用代码, or ""
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,7 @@ def parse_customer_form(form: CustomerForm, *, region: str, actor_id: str) -> Cu
         level=reader.number("level", form.level, LEVELS),
         manager_id=form.manager_id.strip() or actor_id,
         security_level=reader.number("security_level", form.security_level, SECURITY_LEVELS),
+        credit_code=reader.credit_code("credit_code", form.credit_code),
     )
     if errors:
         raise FormInvalid(errors)
@@ -196,6 +206,9 @@ class _Reader:
 
     def website(self, name: str, raw: str) -> str:
         return self._field(name, raw, read_website) or ""
+
+    def credit_code(self, name: str, raw: str) -> str:
+        return self._field(name, raw, read_credit_code) or ""
 
     def choice(self, name: str, raw: str, words: dict[str, str]) -> str:
         value = words.get(normalize(raw))

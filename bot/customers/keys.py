@@ -1,9 +1,9 @@
-"""Match keys (for the duplicate check) and search terms (for /customer find) of a card.
+"""Match keys (to find duplicate candidates) and search terms (for /customer find) of a card.
 
-A card publishes keys by kind; a new name is turned into probes — (kind, key) pairs to
-look up — and each probe carries the reason a hit would be a duplicate. Cross-script
-probes (pinyin, initials, translated industry) only go from one script to the other:
-two Chinese names that merely sound alike (华为 / 华维) are different companies.
+A card publishes keys by kind; a new name is turned into probes — (kind, key) pairs to look
+up. A hit only makes a card a candidate: the rules in duplicates.py decide. Keys that many
+cards share (two-letter initials, how a brand sounds) carry the industry, so a look-up
+returns a handful of cards, never thousands.
 """
 
 from __future__ import annotations
@@ -20,15 +20,11 @@ from bot.customers.names import (
     read_company_name,
     strip_legal_forms,
 )
+from bot.customers.sounds import MIN_SKELETON, english_skeleton, pinyin_skeletons
 
 Key = tuple[str, str]  # (kind, key)
-
-
-@dataclass(frozen=True)
-class Probe:
-    kind: str
-    key: str
-    reason: str  # catalog suffix: duplicate.reason.<reason>
+TYPO_MIN = 6  # brands this long are also found by find with one letter wrong
+SLIP_MIN = 7  # … and by the duplicate check (likeness.SLIP_MIN)
 
 
 @dataclass(frozen=True)
@@ -42,54 +38,118 @@ class CardFacts:
     phones: tuple[str, ...] = ()  # E.164, company and contacts
     contact_names: tuple[str, ...] = ()
     contact_emails: tuple[str, ...] = ()
+    credit_code: str = ""  # 统一社会信用代码, validated
 
 
 def identity_key(legal_name: str) -> str:
     """Two cards with the same identity key are one company (unless a person said otherwise)."""
     name = read_company_name(legal_name)
-    return f"h:{name.core}" if name.script == "han" else f"l:{name.latin}"
+    return f"l:{name.latin}" if name.script == "latin" else f"h:{name.core}"
 
 
 def card_keys(facts: CardFacts) -> set[Key]:
     name = read_company_name(facts.legal_name)
-    keys: set[Key] = {("short", facts.handle.lower())}
+    keys: set[Key] = {("short", facts.handle.lower()), ("brand", name.brand_key)}
     if name.script == "han":
-        keys |= {("hcore", name.core), ("hlatin", name.latin), ("hinit", name.initials)}
-        if name.brand_industry:
-            keys.add(("hbi", name.brand_industry))
-    else:
-        keys.add(("lcore", name.latin))
-        if name.brand_industry:
-            keys.add(("lbi", name.brand_industry))
-    keys |= {("domain", d) for d in _domains(facts)}
-    keys |= {("phone", p) for p in facts.phones if p}
-    return {(kind, key) for kind, key in keys if key}
+        keys |= {("pinyin", name.brand_latin), ("pinyin", name.latin)}
+        keys |= {("meaning", form) for form in _meanings(name)}
+        keys |= {("initials", k) for k in _qualified(name.brand_initials, name, card=True)}
+        keys |= {("initials", k) for k in _qualified(name.initials, name, card=True)}
+    for skeleton in _skeletons(name):
+        keys |= {("sound", k) for k in _qualified(skeleton, name, card=True)}
+    keys |= {("typo", v) for v in deletions(name.brand_latin)}
+    keys |= _evidence_keys(facts)
+    return {(kind, key[:200]) for kind, key in keys if key}
 
 
-def probes(facts: CardFacts) -> list[Probe]:
+def probes(facts: CardFacts) -> set[Key]:
+    """What to look up for a new name: its own keys in every script it could be written in."""
     name = read_company_name(facts.legal_name)
-    found = _name_probes(name)
-    found += [Probe("domain", d, "domain") for d in _domains(facts)]
-    found += [Probe("phone", p, "phone") for p in facts.phones if p]
-    return [p for p in found if p.key]
+    found = {("brand", name.brand_key)}
+    found |= _cross_script_probes(name)
+    for skeleton in _skeletons(name):
+        found |= {("sound", k) for k in _qualified(skeleton, name, card=False)}
+    if len(name.brand_latin) >= SLIP_MIN and name.script != "han":
+        found.add(("typo", name.brand_latin))
+        found |= {("typo", v) for v in deletions(name.brand_latin)}
+        found |= {("brand", v) for v in deletions(name.brand_latin)}
+    found |= _evidence_keys(facts)
+    return {(kind, key[:200]) for kind, key in found if key}
 
 
-def _name_probes(name: CompanyName) -> list[Probe]:
+def _cross_script_probes(name: CompanyName) -> set[Key]:
+    from bot.customers.translation import (
+        brand_chinese,
+        brand_english,
+        chinese_forms,
+        compact_latin,
+        english_forms,
+    )
+
+    found: set[Key] = set()
     if name.script == "han":
-        return [
-            Probe("hcore", name.core, "name"),
-            Probe("lcore", name.latin, "pinyin"),
-            Probe("lcore", name.initials, "initials"),
-            Probe("lbi", name.brand_industry, "translation"),
-        ]
-    return [
-        Probe("lcore", name.latin, "name"),
-        Probe("short", name.latin, "short_name"),
-        Probe("hlatin", name.latin, "pinyin"),
-        Probe("hinit", name.latin, "initials"),
-        Probe("hbi", name.brand_industry, "translation"),
-        Probe("lbi", name.brand_industry, "name"),
-    ]
+        english = [compact_latin(e) for e in brand_english(name.brand) + brand_english(name.core)]
+        found |= {("brand", name.brand_latin), ("brand", name.initials), ("brand", name.latin)}
+        found |= {("brand", name.brand_initials), ("short", name.brand_latin)}
+        found |= {("brand", e) for e in english} | {("short", e) for e in english}
+        found |= {("brand", e) for e in english_forms(name.brand)}
+        return found
+    latin = name.brand_latin
+    found |= {("short", latin), ("pinyin", latin), ("pinyin", name.latin), ("meaning", latin)}
+    found |= {("initials", k) for k in _qualified(latin, name, card=False)}
+    found |= {("brand", han) for han in brand_chinese(latin)}
+    if name.script == "latin":
+        for han in chinese_forms(name.brand.split()) + chinese_forms([latin]):
+            found |= {("brand", han), ("brand", han[:-1] if len(han) == 3 else han)}
+    return found
+
+
+def _meanings(name: CompanyName) -> tuple[str, ...]:
+    from bot.customers.translation import english_forms
+
+    return english_forms(name.brand) if len(name.brand) <= 3 else ()
+
+
+def _qualified(base: str, name: CompanyName, *, card: bool) -> set[str]:
+    """A shared key with the industry: `jk|electronics`. A card also publishes `jk|*`, found
+    by names that give no industry, when the key itself is selective (three letters or more)."""
+    if len(base) < 2:
+        return set()
+    keys = {f"{base}|{industry}" for industry in name.industries} or {f"{base}|"}
+    if card:
+        return keys | ({f"{base}|*"} if len(base) >= 3 else set())
+    if name.industries:
+        return keys | {f"{base}|"}
+    return keys | ({f"{base}|*"} if len(base) >= 3 else set())
+
+
+def _skeletons(name: CompanyName) -> set[str]:
+    if name.script == "han":
+        syllables = pinyin(name.brand)
+        found = pinyin_skeletons(syllables) if len(syllables) >= 3 else set()
+    elif name.script == "latin" and len(name.brand_latin) >= 4:
+        skeleton = english_skeleton(name.brand)  # as said: Thales, not the singular thale
+        found = {skeleton, skeleton.removesuffix("S")}  # Philips → 飞利浦 fei-li-pu
+    else:
+        found = set()
+    return {s for s in found if len(s) >= MIN_SKELETON}
+
+
+def deletions(word: str) -> set[str]:
+    """`northgate` → nrthgate, nothgate …: two spellings one letter apart share one of these.
+    The first letter is kept: slips there are rare, and dropping it makes keys shared by
+    hundreds of brands (elnel of Zelnel, Belnel, Kelnel …)."""
+    if len(word) < TYPO_MIN or not word.isascii():
+        return set()
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+
+
+def _evidence_keys(facts: CardFacts) -> set[Key]:
+    keys = {("domain", d) for d in _domains(facts)}
+    keys |= {("phone", p) for p in facts.phones if p}
+    if facts.credit_code:
+        keys.add(("credit", facts.credit_code.upper()))
+    return keys
 
 
 def _domains(facts: CardFacts) -> set[str]:
@@ -98,6 +158,11 @@ def _domains(facts: CardFacts) -> set[str]:
 
 
 # --- search terms ---------------------------------------------------------------------------
+# A term's weight says what it is; find ranks by it: the short name, then the name, then a
+# brand prefix, then pinyin, initials and contacts.
+HANDLE, NAME, IDENTIFIER, WORD, PINYIN, INITIALS, CONTACT = 100, 90, 80, 60, 50, 40, 30
+
+
 def card_terms(facts: CardFacts, phone_digits: Iterable[str]) -> dict[str, int]:
     """Term → weight. A prefix of any term finds the card; the weight ranks it."""
     terms: dict[str, int] = {}
@@ -108,28 +173,44 @@ def card_terms(facts: CardFacts, phone_digits: Iterable[str]) -> dict[str, int]:
             terms[term] = weight
 
     name = read_company_name(facts.legal_name)
-    add(facts.handle, 100)
-    add(name.compact, 90)
+    add(facts.handle, HANDLE)
+    add(name.compact, NAME)
+    add(name.core, NAME)  # 金科电子 is the name of 上海金科电子有限公司
+    add(name.brand, NAME)
     body = strip_legal_forms(name.compact)  # 有限公司 would match every other card
     for start in range(1, len(body)):  # 中国 finds 惠普中国有限公司
         if is_han(body[start]):
-            add(body[start:], 50)
+            add(body[start:], WORD)
     for word in normalize(facts.legal_name).split():
-        add(word, 60)
-    add(name.latin, 80)
-    add(name.brand_latin, 70)
-    add(name.initials, 40)
+        add(word, WORD)
+    add(name.latin, PINYIN)
+    add(name.brand_latin, PINYIN)
+    add(name.initials, INITIALS)
+    add(name.brand_initials, INITIALS)
     for digits in phone_digits:
-        add(digits, 60)
+        add(digits, IDENTIFIER)
     for address in (facts.email, *facts.contact_emails):
         if address:
-            add(address, 60)
-            add(address.rpartition("@")[2], 40)
+            add(address, IDENTIFIER)
+            add(address.rpartition("@")[2], WORD)
     if facts.website:
-        add(facts.website, 60)
+        add(facts.website, IDENTIFIER)
     for domain in _domains(facts):
-        add(domain, 50)
+        add(domain, IDENTIFIER)
     for person in facts.contact_names:
-        add(person, 40)
-        add("".join(pinyin(person)), 30)
+        for part in person_parts(person):
+            add(part, CONTACT)
+    if facts.credit_code:
+        add(facts.credit_code, IDENTIFIER)
     return terms
+
+
+def person_parts(person: str) -> list[str]:
+    """Margaret Holloway → margaretholloway, hollowaymargaret, margaret, holloway;
+    张伟 → 张伟, zhangwei, weizhang, zhang: any part, either order, in pinyin too."""
+    words = normalize(person).replace(",", " ").split()
+    parts = ["".join(words), "".join(reversed(words)), *words]
+    if is_han(person):
+        syllables = pinyin(person)
+        parts += ["".join(syllables), "".join(syllables[1:] + syllables[:1]), syllables[0]]
+    return [p for p in dict.fromkeys(parts) if p]

@@ -1,8 +1,9 @@
 """Reading a company name: what identifies the company, in either script.
 
-惠普中国有限公司 → core 惠普, pinyin huipu, initials hp.
-HP China Co., Ltd. → core hp.
+惠普中国有限公司 → brand 惠普, pinyin huipu, initials hp.
+HP China Co., Ltd. → brand hp.
 上海金科电子有限公司 → core 金科电子, brand 金科 (jinke), industry electronics.
+深圳市KTL电子有限公司 → brand ktl (its Latin letters), industry electronics.
 Jinke Electronics Limited → core "jinke electronics", brand jinke, industry electronics.
 """
 
@@ -10,49 +11,79 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
+from bot.customers.industries import latin_industry, stem
 from bot.customers.lexicon import (
     INDUSTRY_HAN_WORDS,
     INDUSTRY_OF_HAN,
-    INDUSTRY_OF_LATIN,
     LEGAL_FORMS_HAN,
     LEGAL_FORMS_LATIN,
-    PLACE_SUFFIXES_HAN,
-    PLACES_HAN,
-    PLACES_LATIN,
+    LEGAL_SEQUENCES_LATIN,
+    latin_tokens,
 )
+from bot.customers.places import is_latin_place, leading_place, places, trailing_place
 
-Script = Literal["han", "latin"]
+Script = Literal["han", "latin", "mixed"]  # mixed: a Chinese name whose brand is Latin (KTL电子)
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN_RUN = re.compile(r"[a-z0-9]+")
 _BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
-_LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _STOPWORDS = {"the", "of", "and", "&"}
-_PLACES_HAN_LONGEST = tuple(sorted(PLACES_HAN, key=len, reverse=True))
+_JOINED_WORDS = {
+    "real estate": "realestate",
+    "supply chain": "supplychain",
+    "property management": "propertymanagement",
+    "asset management": "assetmanagement",
+    "e-commerce": "ecommerce",
+    "e commerce": "ecommerce",
+    "health care": "healthcare",
+}
+MIN_BRAND = 2  # a place is kept when dropping it would leave a one-character brand
 
 
 @dataclass(frozen=True)
 class CompanyName:
     script: Script
     core: str  # the company's identity: no place, no legal form, no punctuation
-    brand: str  # the core without its industry words
-    industry: str  # canonical industry ids joined by "+", or ""
+    brand: str  # the core without its industry words (Latin words keep their spaces)
+    industries: tuple[str, ...]  # canonical industry ids (lexicon.INDUSTRIES)
     latin: str  # the core in Latin letters, no spaces (pinyin for Chinese names)
-    brand_latin: str
-    initials: str  # first letters of the pinyin syllables (Chinese names only)
+    brand_latin: str  # the brand in Latin letters, no spaces, plurals and accents folded
+    initials: str  # first letters of the core's pinyin syllables (Chinese names only)
+    brand_initials: str
     compact: str  # the whole name, normalized, for search
+
+    @property
+    def industry(self) -> str:
+        return "+".join(self.industries)
 
     @property
     def brand_industry(self) -> str:
         return f"{self.brand_latin}|{self.industry}" if self.industry and self.brand_latin else ""
 
+    @property
+    def brand_key(self) -> str:
+        """The brand as compared within its script: Chinese characters, or Latin letters."""
+        return self.brand if self.script == "han" else self.brand_latin
+
+    @property
+    def latin_brand(self) -> bool:
+        """The brand is written in Latin letters (an English name, or KTL of KTL电子)."""
+        return self.script != "han"
+
 
 def normalize(text: str) -> str:
     """Full-width to half-width, lower case, trimmed."""
     return unicodedata.normalize("NFKC", text).strip().lower()
+
+
+def fold_accents(text: str) -> str:
+    """Nestlé → nestle."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def is_han(text: str) -> bool:
@@ -64,37 +95,70 @@ def read_company_name(raw: str) -> CompanyName:
     text = normalize(raw)
     compact = re.sub(r"[\W_]+", "", text)
     text = _BRACKETED.sub(" ", text)
-    if is_han(text) and (han := _read_han(text, compact)).core:
+    if is_han(text) and (han := _read_han(text, compact)) is not None:
         return han
     # HP（中国）有限公司: the Chinese is only legal form and place; the Latin part is the name.
     return _read_latin(_HAN.sub(" ", text) if is_han(text) else text, compact)
 
 
 def pinyin(text: str) -> list[str]:
-    # pypinyin's dictionaries take tens of MB: loaded on first use, not at start-up
-    from pypinyin import lazy_pinyin
+    """Syllables; a run of Latin letters or digits stays one item (ktl电子 → ktl, dian, zi)."""
+    return list(_syllables(text))
 
-    return [s for s in lazy_pinyin(text) if s.isalnum()]
+
+@lru_cache(maxsize=65_536)  # a brand is read for its keys, its probes and its sound
+def _syllables(text: str) -> tuple[str, ...]:
+    return tuple(s for s in _lazy_pinyin()(text) if s.isalnum())
+
+
+@cache
+def _lazy_pinyin() -> Callable[[str], list[str]]:
+    # pypinyin's dictionaries take tens of MB: loaded on first use, not at start-up.
+    from pypinyin import lazy_pinyin, load_phrases_dict
+
+    # Place names read as places (朝阳 chaoyang, not zhaoyang "morning sun").
+    load_phrases_dict(
+        {place: [[s] for s in syllables] for place, syllables in places().readings.items()}
+    )
+    # A process that reads names will soon check one for duplicates: read the meanings and
+    # the brand list meanwhile, so that the first check (before a modal's 3-second ack)
+    # does not wait for them.
+    from bot.customers.translation import read_in_background
+
+    read_in_background()
+    return lazy_pinyin
 
 
 # --- Chinese names -------------------------------------------------------------------------
-def _read_han(text: str, compact: str) -> CompanyName:
-    chars = "".join(c for c in text if _HAN.match(c) or c.isdigit())
+def _read_han(text: str, compact: str) -> CompanyName | None:
+    chars = "".join(c for c in text if _HAN.match(c) or (c.isascii() and c.isalnum()))
     chars = _strip_suffixes(chars, LEGAL_FORMS_HAN)
     while (shorter := _strip_place_han(chars)) != chars and _has_brand_han(shorter):
-        chars = shorter
+        chars = _strip_suffixes(shorter, LEGAL_FORMS_HAN)
+    if not is_han(chars):
+        return None  # nothing Chinese is left but place and legal form: read the Latin part
     brand, industries = _han_brand(chars)
+    latin_letters = "".join(_LATIN_RUN.findall(brand))
+    mixed = len(latin_letters) >= MIN_BRAND and not is_han(brand)
     syllables = pinyin(chars)
+    brand_syllables = pinyin(brand)
+    runs = set(_LATIN_RUN.findall(chars))
     return CompanyName(
-        script="han",
+        script="mixed" if mixed else "han",
         core=chars,
         brand=brand,
-        industry="+".join(industries),
+        industries=tuple(industries),
         latin="".join(syllables),
-        brand_latin="".join(pinyin(brand)),
-        initials="".join(s[0] for s in syllables),
+        brand_latin=latin_letters if mixed else "".join(brand_syllables),
+        initials=_initials(syllables, runs),
+        brand_initials=latin_letters if mixed else _initials(brand_syllables, runs),
         compact=compact,
     )
+
+
+def _initials(syllables: list[str], latin_runs: set[str]) -> str:
+    """First letters of the syllables; a Latin run counts whole (ktl电子 → ktldz)."""
+    return "".join(s if s in latin_runs else s[0] for s in syllables)
 
 
 def _strip_suffixes(text: str, suffixes: tuple[str, ...]) -> str:
@@ -102,7 +166,7 @@ def _strip_suffixes(text: str, suffixes: tuple[str, ...]) -> str:
     while changed:
         changed = False
         for suffix in suffixes:
-            if text.endswith(suffix):
+            if text.endswith(suffix) and len(text) > len(suffix):
                 text, changed = text[: -len(suffix)], True
                 break
     return text
@@ -113,21 +177,27 @@ def strip_legal_forms(text: str) -> str:
     return _strip_suffixes(text, LEGAL_FORMS_HAN) or text
 
 
+def _listed_brand_at_start(text: str) -> int:
+    """宁德时代 is a brand (CATL), not 时代 in 宁德: the length of a listed brand `text`
+    starts with, or 0."""
+    from bot.customers.translation import brand_english
+
+    return max((n for n in range(2, min(len(text), 6) + 1) if brand_english(text[:n])), default=0)
+
+
 def _has_brand_han(text: str) -> bool:
     """上海银行 keeps 上海: without it only an industry word would be left."""
-    return bool(_strip_suffixes(text, INDUSTRY_HAN_WORDS))
+    while word := next((w for w in INDUSTRY_HAN_WORDS if text.endswith(w)), None):
+        text = text[: -len(word)]
+    return len(text) >= MIN_BRAND
 
 
 def _strip_place_han(text: str) -> str:
-    """Remove one leading or trailing place name (上海…, …中国), with 省/市 if present."""
-    for place in _PLACES_HAN_LONGEST:
-        if text.startswith(place):
-            rest = text[len(place) :]
-            for suffix in PLACE_SUFFIXES_HAN:
-                rest = rest.removeprefix(suffix)
-            return rest
-        if text.endswith(place):
-            return text[: -len(place)]
+    """Remove one leading or trailing place name (上海市…, 昆山…, …中国)."""
+    if (place := leading_place(text)) and _listed_brand_at_start(text) <= len(place):
+        return text[len(place) :]
+    if place := trailing_place(text):
+        return text[: -len(place)]
     return text
 
 
@@ -139,30 +209,54 @@ def _han_brand(text: str) -> tuple[str, list[str]]:
         )
         if word is None:
             return text, industries
-        industries.insert(0, INDUSTRY_OF_HAN[word])
+        if INDUSTRY_OF_HAN[word] not in industries:
+            industries.insert(0, INDUSTRY_OF_HAN[word])
         text = text[: -len(word)]
 
 
 # --- Latin names ---------------------------------------------------------------------------
 def _read_latin(text: str, compact: str) -> CompanyName:
-    text = text.replace("real estate", "realestate").replace("'", "")
-    tokens = _merge_initials(_LATIN_TOKEN.findall(text.replace(".", ". ")))
-    while len(tokens) > 1 and tokens[-1] in LEGAL_FORMS_LATIN:
-        tokens.pop()
+    text = fold_accents(text).replace("'", "").replace("’", "")
+    for words, joined in _JOINED_WORDS.items():
+        text = text.replace(words, joined)
+    tokens = _strip_legal_forms_latin(_merge_initials(latin_tokens(text)))
     tokens = [t for t in tokens if t not in _STOPWORDS] or tokens
     tokens = _strip_places_latin(tokens)
     brand, industries = _latin_brand(tokens)
-    core_tokens = brand + industries
+    brand_latin = "".join(stem(t) for t in brand)
+    ids = tuple(dict.fromkeys(latin_industry(w) for w in industries))
     return CompanyName(
         script="latin",
-        core=" ".join(core_tokens),
+        core=" ".join([brand_latin, *ids]),  # Blue Peak = Bluepeak
         brand=" ".join(brand),
-        industry="+".join(industries),
-        latin="".join(core_tokens),
-        brand_latin="".join(brand),
+        industries=ids,
+        latin=brand_latin + "".join(ids),
+        brand_latin=brand_latin,
         initials="",
+        brand_initials="".join(t[0] for t in brand) if len(brand) > 1 else "",
         compact=compact,
     )
+
+
+def _strip_legal_forms_latin(tokens: list[str]) -> list[str]:
+    """Acme GmbH & Co. KG, Oakridge S.A. de C.V., Siemens Ltd., China → acme, oakridge, siemens."""
+    while len(tokens) > 1:
+        if size := next(
+            (
+                n
+                for n in (4, 3, 2)
+                if len(tokens) > n and tuple(tokens[-n:]) in LEGAL_SEQUENCES_LATIN
+            ),
+            0,
+        ):
+            tokens = tokens[:-size]
+        elif tokens[-1] in LEGAL_FORMS_LATIN or tokens[-1] in _STOPWORDS:
+            tokens = tokens[:-1]
+        elif is_latin_place(tokens[-1]) and any(t in LEGAL_FORMS_LATIN for t in tokens[1:-1]):
+            tokens = tokens[:-1]  # a place after the legal form: Ltd., China
+        else:
+            return tokens
+    return tokens
 
 
 def _merge_initials(tokens: list[str]) -> list[str]:
@@ -181,21 +275,23 @@ def _is_abbreviation(token: str) -> bool:
 
 
 def _strip_places_latin(tokens: list[str]) -> list[str]:
-    while len(tokens) > 1 and tokens[0] in PLACES_LATIN and _has_brand_latin(tokens[1:]):
+    while len(tokens) > 1 and is_latin_place(tokens[0]) and _has_brand_latin(tokens[1:]):
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1] in PLACES_LATIN and _has_brand_latin(tokens[:-1]):
+    while len(tokens) > 1 and is_latin_place(tokens[-1]) and _has_brand_latin(tokens[:-1]):
         tokens = tokens[:-1]
     return tokens
 
 
 def _has_brand_latin(tokens: list[str]) -> bool:
-    return any(t not in INDUSTRY_OF_LATIN and t not in _STOPWORDS for t in tokens)
+    return any(not latin_industry(t) and t not in _STOPWORDS for t in tokens)
 
 
 def _latin_brand(tokens: list[str]) -> tuple[list[str], list[str]]:
     brand, industries = list(tokens), []
-    while len(brand) > 1 and brand[-1] in INDUSTRY_OF_LATIN:
-        industries.insert(0, INDUSTRY_OF_LATIN[brand.pop()])
+    while len(brand) > 1 and latin_industry(brand[-1]):
+        industries.insert(0, brand.pop())
+    while len(brand) > 1 and is_latin_place(brand[-1]):  # Acme Shanghai Trading
+        brand.pop()
     return brand, industries
 
 
@@ -204,11 +300,16 @@ HANDLE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")
 
 
 def suggest_short_name(raw: str) -> str:
-    """The seed's rule: the English name (HP), or the pinyin of the representative
-    characters (金科电子有限公司 → Jinke)."""
+    """The seed's rule: the English name (HP, KTL of 深圳市KTL电子), or the pinyin of the
+    representative characters (金科电子有限公司 → Jinke)."""
+    from bot.customers.translation import brand_english
+
     name = read_company_name(raw)
-    if name.script == "han":
-        suggestion = name.brand_latin.capitalize()
+    if name.script == "mixed":
+        suggestion = _as_typed(raw, name.brand_latin)
+    elif name.script == "han":
+        english = brand_english(name.brand) or brand_english(name.core)
+        suggestion = english[0] if english else name.brand_latin.capitalize()
     else:
         suggestion = "".join(_as_typed(raw, token) for token in name.brand.split())
     suggestion = re.sub(r"[^A-Za-z0-9._-]", "", suggestion)[:32]
@@ -216,6 +317,6 @@ def suggest_short_name(raw: str) -> str:
 
 
 def _as_typed(raw: str, token: str) -> str:
-    typed = re.search(re.escape(token), unicodedata.normalize("NFKC", raw), re.IGNORECASE)
-    word = typed.group(0) if typed else token
+    typed = re.search(re.escape(token), fold_accents(unicodedata.normalize("NFKC", raw)), re.I)
+    word = typed.group(0) if typed else (token.upper() if len(token) <= 3 else token)
     return word if not word.islower() else word.capitalize()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.customers.search import FoundCustomer
 from bot.errors import Message, NotAllowed, NotFound
 from bot.store.models import Customer
@@ -18,7 +20,7 @@ class CustomerNotFound(NotFound):
         archived: Customer | None = None,
     ) -> None:
         super().__init__("customer", text)
-        self.choices = [FoundCustomer(kept(f.customer), f.score, f.exact) for f in choices or []]
+        self.choices = [replace(f, customer=kept(f.customer)) for f in choices or []]
         self.archived = kept(archived) if archived is not None else None
 
 

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.names import normalize
+from bot.customers.keys import HANDLE, IDENTIFIER, WORD, deletions
+from bot.customers.names import normalize, read_company_name
 from bot.store.customers import (
     follow_merges,
     get_customer_by_handle,
     get_customers,
+    match_keys,
+    owners_and_activity,
     terms_with_prefix,
 )
 from bot.store.models import Customer
@@ -22,15 +27,29 @@ if TYPE_CHECKING:
     from bot.customers.visibility import Gate
 
 CANDIDATE_LIMIT = 500
-EXACT_BONUS = 50
+TYPO_EDITS = 2
+TIE_CANDIDATES = 200
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s()+\-－.]{4,}$")
+
+
+class Rank(IntEnum):
+    """Find's order: the short name typed whole, then the name typed whole, then the start
+    of a brand or name, then pinyin, initials and contacts, then a spelling within two edits."""
+
+    SHORT_NAME = 0
+    NAME = 1
+    PREFIX = 2
+    PINYIN_OR_CONTACT = 3
+    TYPO = 4
 
 
 @dataclass(frozen=True)
 class FoundCustomer:
     customer: Customer
-    score: float
+    rank: Rank
     exact: bool  # the text is a whole term of the card (its name, handle, pinyin, number …)
+    likeness: float = 0.0  # how close the text is to the card's name, 0–100
+    edits: int = 0  # for a misspelling: letters wrong
 
 
 @dataclass(frozen=True)
@@ -54,23 +73,52 @@ def search_keys(text: str) -> list[str]:
     return keys
 
 
+def rank_of(weight: int, exact: bool) -> Rank:
+    if weight >= HANDLE:
+        return Rank.SHORT_NAME if exact else Rank.PREFIX
+    if weight >= IDENTIFIER:
+        return Rank.NAME if exact else Rank.PREFIX
+    if weight >= WORD:
+        return Rank.PREFIX
+    return Rank.PINYIN_OR_CONTACT
+
+
 async def find_customers(
-    *, session: AsyncSession, team_id: str, text: str, limit: int = 10, gate: Gate | None = None
+    *,
+    session: AsyncSession,
+    team_id: str,
+    text: str,
+    limit: int = 10,
+    gate: Gate | None = None,
+    person_id: str = "",
 ) -> list[FoundCustomer]:
-    """Ranked matches; with a `gate`, only cards its person may see."""
-    best: dict[int, tuple[int, bool]] = {}
-    for key in search_keys(text):
+    """Ranked matches; with a `gate`, only cards its person may see. The person's own cards
+    (the gate's, or `person_id`'s) come first within a rank."""
+    best: dict[int, tuple[Rank, bool, int]] = {}  # rank, not whole, edits of a misspelling
+    keys = search_keys(text)
+    for key in keys:
         for customer_id, term, weight in await terms_with_prefix(
             session=session, team_id=team_id, prefix=key, limit=CANDIDATE_LIMIT
         ):
-            exact = term == key
-            score = weight + (EXACT_BONUS if exact else 0)
-            if score > best.get(customer_id, (0, False))[0]:
-                best[customer_id] = (score, exact)
-    ranked = sorted(best.items(), key=lambda item: -item[1][0])[: limit * 3]
-    customers = await get_customers(
-        session=session, team_id=team_id, ids=[customer_id for customer_id, _ in ranked]
-    )
+            found = (rank_of(weight, term == key), term != key, 0)
+            if found < best.get(customer_id, (Rank.TYPO, True, TYPO_EDITS + 1)):
+                best[customer_id] = found
+    if len(best) < limit and keys and not keys[0].isdigit():
+        for customer_id, edits in await _misspelled(session, team_id, keys[0]):
+            if (Rank.TYPO, True, edits) < best.get(customer_id, (Rank.TYPO, True, 99)):
+                best[customer_id] = (Rank.TYPO, True, edits)
+    # Enough cards to order a tie by owner and activity (a surname shared by many contacts),
+    # read lightly; only the best are loaded whole.
+    me = person_id or (gate.viewer.user_id if gate is not None else "")
+    ranked = sorted(best, key=lambda customer_id: best[customer_id])[:TIE_CANDIDATES]
+    activity = await owners_and_activity(session=session, team_id=team_id, ids=ranked)
+
+    def tie_order(customer_id: int) -> tuple:
+        manager, active = activity.get(customer_id, ("", None))
+        return (*best[customer_id], manager != me, -(active.timestamp() if active else 0))
+
+    ranked = sorted(ranked, key=tie_order)[: max(limit * 3, 30)]
+    customers = await get_customers(session=session, team_id=team_id, ids=ranked)
     for customer in customers:  # a merged card's terms find the card it was merged into
         if customer.merged_into is not None:
             best.setdefault(customer.merged_into, best[customer.id])
@@ -84,11 +132,72 @@ async def find_customers(
     query = normalize(text)
     found = [
         FoundCustomer(
-            c, best[c.id][0] + fuzz.WRatio(query, normalize(c.legal_name)) / 100, best[c.id][1]
+            c, best[c.id][0], not best[c.id][1], _likeness(query, c, best[c.id][0]), best[c.id][2]
         )
         for c in customers
     ]
-    return sorted(found, key=lambda f: (-f.score, f.customer.legal_name))[:limit]
+    found.sort(key=lambda f: _order(f, me))
+    return found[:limit]
+
+
+def _likeness(query: str, customer: Customer, rank: Rank) -> float:
+    """How close the text is to the card: to its whole name, or — for a misspelling — to the
+    brand or short name it was meant to be."""
+    if rank < Rank.TYPO:
+        return fuzz.WRatio(query, normalize(customer.legal_name))
+    name = read_company_name(customer.legal_name)
+    compact = query.replace(" ", "")
+    return max(
+        fuzz.ratio(compact, word[: len(compact) + 2])
+        for word in (name.brand_latin, name.latin, customer.handle.lower(), name.compact)
+        if word
+    )
+
+
+def _order(found: FoundCustomer, me: str) -> tuple:
+    """Within a rank: whole terms first, then the person's own cards, then the recently
+    active ones, then the closest names."""
+    active = found.customer.last_contact_at or found.customer.updated_at
+    return (
+        found.rank,
+        not found.exact,
+        found.edits,
+        found.customer.manager_id != me,
+        -(active.timestamp() if active else 0),
+        -found.likeness,
+        found.customer.legal_name,
+    )
+
+
+async def _misspelled(session: AsyncSession, team_id: str, text: str) -> list[tuple[int, int]]:
+    """Cards whose brand, name or short name is within two edits of `text`: one letter
+    anywhere through the one-letter-deleted keys; two letters after the first three
+    through the terms that start like it."""
+    found = [
+        (customer_id, 1)
+        for customer_id, _, _ in await match_keys(
+            session=session,
+            team_id=team_id,
+            keys=[("typo", text), *(("typo", v) for v in deletions(text))]
+            + [("brand", v) for v in deletions(text)],
+            limit=CANDIDATE_LIMIT,
+        )
+    ]
+    for size in sorted({len(text) - 1, len(text) - 2, max(3, len(text) // 2)}, reverse=True):
+        if size < 3:
+            continue
+        rows = await terms_with_prefix(
+            session=session, team_id=team_id, prefix=text[:size], limit=CANDIDATE_LIMIT
+        )
+        close = [
+            (customer_id, edits)
+            for customer_id, term, _ in rows
+            if (edits := OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS))
+            <= TYPO_EDITS
+        ]
+        if close or len(rows) >= CANDIDATE_LIMIT:
+            return found + close
+    return found
 
 
 async def resolve_customer(
@@ -103,12 +212,15 @@ async def resolve_customer(
             return Resolution(None, [], exact=True, archived=by_handle)
         return Resolution(by_handle, [], exact=True)
     found = await find_customers(session=session, team_id=team_id, text=text, gate=gate)
-    exact = [f for f in found if f.exact]
+    spelled = [f for f in found if f.rank < Rank.TYPO]
+    if not spelled:  # a misspelling is offered as a choice, never taken for the card
+        return Resolution(None, found)
+    exact = [f for f in spelled if f.exact]
     if len(exact) == 1:
         return Resolution(exact[0].customer, [], exact=True)
-    if len(found) == 1:
-        return Resolution(found[0].customer, [])
-    return Resolution(None, found)
+    if len(spelled) == 1:
+        return Resolution(spelled[0].customer, [])
+    return Resolution(None, spelled)
 
 
 @dataclass(frozen=True)

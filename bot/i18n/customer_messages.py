@@ -142,25 +142,6 @@ CUSTOMER_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请选择 {low} 到 {high} 之间的安全级别。",
     },
     "field.name.required": {"en": "Enter the contact's name.", "zh": "请填写联系人姓名。"},
-    # --- duplicates ---
-    "duplicate.found": {
-        "en": "Likely a customer we already have: {matches}. Talk to the manager before you "
-        "create another card — or tick “Not a duplicate?” below if it is another company.",
-        "zh": "可能与已有客户重复：{matches}。请先联系客户经理；如确认是另一家公司，"
-        "请勾选下方“不是重复客户？”。",
-    },
-    "duplicate.match": {
-        "en": "{name} ({handle}, managed by {manager}; same {reasons})",
-        "zh": "{name}（{handle}，客户经理 {manager}；{reasons}相同）",
-    },
-    "duplicate.reason.name": {"en": "name", "zh": "名称"},
-    "duplicate.reason.short_name": {"en": "short name", "zh": "简称"},
-    "duplicate.reason.pinyin": {"en": "name in pinyin", "zh": "拼音"},
-    "duplicate.reason.initials": {"en": "initials", "zh": "拼音首字母"},
-    "duplicate.reason.translation": {"en": "name in the other language", "zh": "中英文名称"},
-    "duplicate.reason.domain": {"en": "web or email domain", "zh": "网站或邮件域名"},
-    "duplicate.reason.phone": {"en": "phone number", "zh": "电话号码"},
-    "duplicate.separator": {"en": ", ", "zh": "、"},
     # --- card ---
     "card.short_name": {"en": "Short name", "zh": "简称"},
     "card.status": {"en": "Status", "zh": "状况"},

@@ -8,9 +8,11 @@ from bot.i18n.brief_messages import BRIEF_MESSAGES
 from bot.i18n.console_messages import CONSOLE_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
+from bot.i18n.duplicate_messages import DUPLICATE_MESSAGES
 from bot.i18n.follow_up_messages import FOLLOW_UP_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
+from bot.i18n.install_messages import INSTALL_MESSAGES
 from bot.i18n.limits_messages import LIMITS_MESSAGES
 from bot.i18n.list_messages import LIST_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
@@ -109,6 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 MESSAGES.update(CUSTOMER_MESSAGES)
+MESSAGES.update(DUPLICATE_MESSAGES)
 MESSAGES.update(LOG_MESSAGES)
 MESSAGES.update(PHASE_MESSAGES)
 MESSAGES.update(REMINDER_MESSAGES)
@@ -123,3 +126,4 @@ MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
 MESSAGES.update(MANAGER_MESSAGES)
+MESSAGES.update(INSTALL_MESSAGES)

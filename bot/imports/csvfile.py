@@ -36,6 +36,7 @@ CUSTOMER_COLUMNS = {
         "客户全称",
     ),
     "short_name": ("short name", "short", "handle", "english name", "简称", "简称(英文)", "英文名"),
+    "credit_code": ("credit code", "unified social credit code", "统一社会信用代码", "信用代码"),
     "address": ("address", "postal address", "地址", "邮政地址"),
     "city": ("city", "城市"),
     "province": ("province", "state", "省", "省份"),
@@ -85,6 +86,7 @@ CELL_LIMITS = {
     "level": 50,
     "security_level": 50,
     "salutation": 50,
+    "credit_code": 40,
 }
 
 __all__ = ["CsvUnreadable", "Table", "cell_problems", "read_cells", "read_table"]

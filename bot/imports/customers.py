@@ -16,6 +16,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CARD_FIELDS, card_values
+from bot.customers.duplicates import first_duplicate
 from bot.customers.fields import Phone
 from bot.customers.form import (
     CustomerDraft,
@@ -55,7 +56,7 @@ async def import_customers(
                 await session.exec(select(Customer.handle_key).where(Customer.team_id == team_id))
             ).all()
         )
-    in_file: dict[tuple[str, str], int] = {}  # match key → row that has it
+    in_file: dict[tuple[str, str], list] = {}  # match key → (row, facts) that have it
 
     async def write(session: AsyncSession, cards: list[Accepted]) -> None:
         await _write(session, cards, team_id, manager_id, now)
@@ -81,10 +82,10 @@ async def _check_chunk(
     manager_id: str,
     region: str,
     handles: set[str],
-    in_file: dict[tuple[str, str], int],
+    in_file: dict[tuple[str, str], list],
     report: ImportReport,
 ) -> list[tuple[int, Accepted]]:
-    drafts: list[tuple[int, CustomerDraft, CardFacts]] = []
+    drafts: list[tuple[int, CustomerDraft, CardFacts, set]] = []
     for number, row in chunk:
         if problems := cell_problems(number, row):
             report.problems += problems
@@ -99,24 +100,24 @@ async def _check_chunk(
         except FormInvalid as invalid:
             report.problems += [RowProblem(number, f, m) for f, m in invalid.errors.items()]
             continue
-        drafts.append((number, draft, _facts(draft)))
-    existing = await _existing_keys(
-        session, team_id, [p for _, _, facts in drafts for p in probes(facts)]
-    )
+        facts = _facts(draft)
+        drafts.append((number, draft, facts, probes(facts)))
+    existing = await _existing_keys(session, team_id, [p for *_, keys in drafts for p in keys])
     accepted = []
-    for number, draft, facts in drafts:
-        wanted = {(p.kind, p.key) for p in probes(facts)}
-        if clash := sorted(existing.get(key, "") for key in wanted if key in existing):
+    for number, draft, facts, wanted in drafts:
+        hits = [(k.legal_name, k, key[0]) for key in wanted for k in existing.get(key, ())]
+        if clash := first_duplicate(facts, hits):
             report.problems.append(
                 RowProblem(
-                    number, "legal_name", Message("import.duplicate_existing", {"name": clash[0]})
+                    number, "legal_name", Message("import.duplicate_existing", {"name": clash})
                 )
             )
             continue
-        if rows_before := sorted(in_file[key] for key in wanted if key in in_file):
+        hits = [(row, k, key[0]) for key in wanted for row, k in in_file.get(key, ())]
+        if row_before := first_duplicate(facts, sorted(hits, key=lambda hit: hit[0])):
             report.problems.append(
                 RowProblem(
-                    number, "legal_name", Message("import.duplicate_row", {"row": rows_before[0]})
+                    number, "legal_name", Message("import.duplicate_row", {"row": row_before})
                 )
             )
             continue
@@ -134,24 +135,30 @@ async def _check_chunk(
         draft = CustomerDraft(**{**draft.__dict__, "handle": handle})
         facts = _facts(draft)
         for key in card_keys(facts):
-            in_file.setdefault(key, number)
+            in_file.setdefault(key, []).append((number, facts))
         accepted.append((number, (draft, facts)))
     return accepted
 
 
 async def _existing_keys(
     session: AsyncSession, team_id: str, wanted: list
-) -> dict[tuple[str, str], str]:
-    """(kind, key) → the name of the existing card that has it; one query per kind."""
+) -> dict[tuple[str, str], list[CardFacts]]:
+    """(kind, key) → the existing cards that have it; one query per kind."""
     by_kind: dict[str, set[str]] = {}
-    for probe in wanted:
-        by_kind.setdefault(probe.kind, set()).add(probe.key)
-    found: dict[tuple[str, str], str] = {}
+    for kind, key in wanted:
+        by_kind.setdefault(kind, set()).add(key)
+    found: dict[tuple[str, str], list[CardFacts]] = {}
     for kind, keys in by_kind.items():
         ordered = sorted(keys)
         for start in range(0, len(ordered), 500):
             query = (
-                select(CustomerKey.kind, CustomerKey.key, Customer.legal_name)
+                select(
+                    CustomerKey.kind,
+                    CustomerKey.key,
+                    Customer.legal_name,
+                    Customer.handle,
+                    Customer.credit_code,
+                )
                 .join(Customer, col(Customer.id) == CustomerKey.customer_id)
                 .where(
                     CustomerKey.team_id == team_id,
@@ -159,8 +166,8 @@ async def _existing_keys(
                     col(CustomerKey.key).in_(ordered[start : start + 500]),
                 )
             )
-            for kind_, key, name in (await session.exec(query)).all():
-                found[(kind_, key)] = name
+            for kind_, key, name, handle, code in (await session.exec(query)).all():
+                found.setdefault((kind_, key), []).append(CardFacts(name, handle, credit_code=code))
     return found
 
 
@@ -266,4 +273,5 @@ def _facts(draft: CustomerDraft) -> CardFacts:
         website=draft.website,
         email=draft.email,
         phones=(draft.phone.e164,) if draft.phone else (),
+        credit_code=draft.credit_code,
     )

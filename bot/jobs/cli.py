@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.clock import SystemClock
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.clock import Clock, SystemClock
 from bot.jobs.client import build_web_client
 from bot.jobs.runtime import build_jobs
+from bot.jobs.tokens import InstallationStore, InstalledTokens, TokenSource
 from bot.settings import Settings
 from bot.store.db import Database
 
@@ -14,7 +17,14 @@ from bot.store.db import Database
 async def run_jobs(settings: Settings, sweep: str, *, now: datetime | None) -> int:
     db = Database(settings.database_url)
     clock = SystemClock()
-    jobs = build_jobs(db, build_web_client(settings), clock=clock, admins=settings.admins)
+    client = build_web_client(settings)
+    jobs = build_jobs(
+        db,
+        client,
+        clock=clock,
+        tokens=installed_tokens(settings, db, client, clock),
+        admins=settings.admins,
+    )
     try:
         moment = now or clock.now()
         report = await (
@@ -26,3 +36,17 @@ async def run_jobs(settings: Settings, sweep: str, *, now: datetime | None) -> i
     for line in report.lines():
         print("  " + line)
     return 0
+
+
+def installed_tokens(
+    settings: Settings, db: Database, client: AsyncWebClient, clock: Clock
+) -> TokenSource | None:
+    """Many workspaces (OAuth): each workspace's installed token; else None (the one token)."""
+    if settings.slack_client_id is None or settings.slack_client_secret is None:
+        return None
+    return InstalledTokens(
+        InstallationStore(settings.slack_client_id, db, clock),
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret,
+        client=client,
+    )

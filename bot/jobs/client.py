@@ -13,9 +13,13 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.store.db import transaction_open
 
@@ -44,21 +48,47 @@ def outside_transaction(what: str) -> None:
         log.error("Slack (%s) was called inside a database transaction", what)
 
 
-def build_web_client(settings: Settings, *, timeout: int = 10) -> AsyncWebClient:
+class CountedRateLimits(AsyncRateLimitErrorRetryHandler):
+    """slack_sdk's 429 handler (waits Retry-After, retries), counting every 429 it sees."""
+
+    def __init__(self, metrics: Metrics, *, max_retry_count: int) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.metrics = metrics
+
+    async def can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is not None and response.status_code == 429:
+            self.metrics.ratelimited.labels(request.url.rsplit("/", 1)[-1]).inc()
+        return await super().can_retry_async(
+            state=state, request=request, response=response, error=error
+        )
+
+
+def build_web_client(
+    settings: Settings, *, timeout: int = 10, metrics: Metrics | None = None
+) -> AsyncWebClient:
     """`base_url` from SLACK_API_URL (GovSlack, the tests); retries honour 429 Retry-After."""
     return RapportWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
         timeout=timeout,
         retry_handlers=[
-            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+            CountedRateLimits(metrics or Metrics(), max_retry_count=3),
             AsyncConnectionErrorRetryHandler(max_retry_count=2),
             AsyncServerErrorRetryHandler(max_retry_count=2),
         ],
     )
 
 
-async def member_channels(client: AsyncWebClient, user: str) -> frozenset[str] | None:
+async def member_channels(
+    client: AsyncWebClient, user: str, *, token: str | None = None
+) -> frozenset[str] | None:
     """The channels `user` is a member of (that Rapport can see); None when Slack cannot
     say. A sweep asks this only for someone who sees a card through a channel alone."""
     found: set[str] = set()
@@ -66,6 +96,7 @@ async def member_channels(client: AsyncWebClient, user: str) -> frozenset[str] |
     try:
         while True:
             response = await client.users_conversations(
+                token=token,
                 user=user,
                 types="public_channel,private_channel",
                 limit=1000,

@@ -7,6 +7,9 @@ one short transaction per batch; outcomes that arrive while a batch is written g
 next. An outcome waits at most GATHER plus the write before it to be recorded: that is
 how much the window between posting and recording grows, in which a crash could make the
 lease post a message again.
+
+The same group commit records that a post begins (`POSTING`, before the message leaves):
+a claim taken over after a crash is checked with Slack first only if its post had begun.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.store.db import Database
-from bot.store.deliveries import finish_many
+from bot.store.deliveries import finish_many, mark_posting
 
 GATHER = 0.02  # seconds: ~1,000 outcomes/s make batches of a few dozen, not one or two
+POSTING = "posting"  # not an outcome: the mark that a post begins
 
 
 @dataclass
@@ -74,6 +78,11 @@ class Outcomes:
             by_outcome[(outcome.status, outcome.error)].append(outcome.delivery_id)
         async with self.db.transaction() as session:
             for (status, error), ids in by_outcome.items():
+                if status == POSTING:
+                    await mark_posting(
+                        session=session, delivery_ids=ids, worker=self.worker, now=self.now
+                    )
+                    continue
                 await finish_many(
                     session=session,
                     delivery_ids=ids,

@@ -1,18 +1,26 @@
 """Posting scheduled messages to Slack: paced per channel, a few at a time, never inside a
-database transaction. 429s are retried after Retry-After by the client's retry handler."""
+database transaction. 429s are retried after Retry-After by the client's retry handler.
+
+Every message carries its delivery's id in Slack's message metadata, so that a claim taken
+over after a crash can be looked for in the conversation (`find_posted`) instead of being
+posted a second time: Slack has no idempotency key, but it keeps what was posted."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 log = logging.getLogger(__name__)
+EVENT_TYPE = "rapport_delivery"  # the message metadata's event type; its payload names the id
+LOOK_BACK = timedelta(minutes=2)  # before the post began: clocks of replicas and Slack differ
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,7 @@ class Posted:
     error: str = ""
     ts: str = ""
     retry: bool = False  # a passing fault: leave the claim for the lease to retry
+    inactive: bool = False  # the workspace uninstalled Rapport: nothing is posted there
 
 
 class Poster:
@@ -32,15 +41,36 @@ class Poster:
         self._slots = asyncio.Semaphore(concurrency)
         self._channels: dict[str, tuple[asyncio.Lock, list[float]]] = {}
 
-    async def post(self, channel: str, message: dict[str, Any]) -> Posted:
-        lock, last = self._channels.setdefault(channel, (asyncio.Lock(), [0.0]))
+    async def post(
+        self,
+        channel: str,
+        message: dict[str, Any],
+        *,
+        token: str | None = None,
+        delivery_id: int | None = None,
+        before: Callable[[], Awaitable[None]] | None = None,
+    ) -> Posted:
+        """Post with `token` (the workspace's bot token), or the client's own when None;
+        `before` runs once this message's turn has come, just before it is sent."""
+        pace_key = f"{token or ''}:{channel}"  # channel ids are only unique in a workspace
+        lock, last = self._channels.setdefault(pace_key, (asyncio.Lock(), [0.0]))
         async with lock:  # about one message per second per channel, as Slack asks
             wait = last[0] + self._interval - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
             async with self._slots:
+                if before is not None:
+                    await before()
                 try:
-                    response = await self._client.chat_postMessage(channel=channel, **message)
+                    extra: dict[str, Any] = {"token": token} if token else {}
+                    if delivery_id is not None:
+                        extra["metadata"] = {
+                            "event_type": EVENT_TYPE,
+                            "event_payload": {"delivery_id": delivery_id},
+                        }
+                    response = await self._client.chat_postMessage(
+                        channel=channel, **message, **extra
+                    )
                 except SlackApiError as error:
                     return Posted(False, str(error.response.get("error", "slack_error")))
                 except Exception as error:  # network trouble: the lease retries it later
@@ -49,3 +79,30 @@ class Poster:
                 finally:
                     last[0] = time.monotonic()
         return Posted(True, ts=str(response.get("ts", "")))
+
+    async def find_posted(
+        self, channel: str, delivery_id: int, *, since: datetime, token: str | None = None
+    ) -> bool | None:
+        """Is delivery `delivery_id` already in `channel` (a user's DM for a user id)? None
+        when Slack cannot say (no history scope, an error): the caller posts again."""
+        extra = {"token": token} if token else {}
+        try:
+            conversation = channel
+            if channel[:1] in ("U", "W"):
+                opened = await self._client.conversations_open(users=channel, **extra)
+                conversation = opened["channel"]["id"]
+            history = await self._client.conversations_history(
+                channel=conversation,
+                oldest=f"{(since - LOOK_BACK).timestamp():.6f}",
+                limit=200,
+                include_all_metadata=True,
+                **extra,
+            )
+        except Exception as error:
+            log.warning("could not look for delivery %s in %s: %s", delivery_id, channel, error)
+            return None
+        return any(
+            (message.get("metadata") or {}).get("event_type") == EVENT_TYPE
+            and (message["metadata"].get("event_payload") or {}).get("delivery_id") == delivery_id
+            for message in history.get("messages", [])
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import uuid
@@ -13,12 +14,17 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.clock import Clock
 from bot.due import briefs
 from bot.jobs.client import member_channels
+from bot.jobs.housekeeping import PRUNE_SECONDS, prune
 from bot.jobs.poster import Poster
 from bot.jobs.scheduler import Scheduler
 from bot.jobs.sweep import Sweeper, SweepReport
+from bot.jobs.tokens import SingleWorkspaceToken, TokenSource
+from bot.metrics import Metrics
 from bot.store.db import Database
+from bot.store.health import check_health
 from bot.views.briefs import render_delivery
 
+log = logging.getLogger(__name__)
 REMINDER_SECONDS = 30
 BRIEF_SECONDS = 60
 
@@ -34,25 +40,52 @@ class Jobs:
     clock: Clock
 
     async def run_reminders(self, now: datetime | None = None) -> SweepReport:
-        return await self.reminders.run(now or self.clock.now())
+        report = await self.reminders.run(now or self.clock.now())
+        self.reminders.metrics.sweep_last_run.labels("reminders").set_to_current_time()
+        return report
 
     async def run_briefs(self, now: datetime | None = None) -> SweepReport:
-        return await self.reminders.run(
+        report = await self.reminders.run(
             now or self.clock.now(),
             find=briefs.due_posts,
             after_claim=briefs.advance,
             prepare=briefs.prepare,
         )
+        self.reminders.metrics.sweep_last_run.labels("briefs").set_to_current_time()
+        return report
+
+    async def run_prune(self, now: datetime | None = None) -> None:
+        await prune(self.reminders.db, now=now or self.clock.now())
+
+    async def ready(self) -> bool:
+        """A replica started with --no-migrate may find the schema behind: its sweeps wait
+        (once a tick) until the migration has run, instead of failing on missing columns."""
+        health = await check_health(self.reminders.db)
+        if not health.ok:
+            log.warning(
+                "sweeps waiting: database %s, schema %s (this code needs %s)",
+                "reachable" if health.database else "unreachable",
+                health.schema_version,
+                health.expected_version,
+            )
+        return health.ok
 
     def schedule(self, scheduler: Scheduler) -> None:
         async def reminders() -> None:
-            await self.run_reminders()
+            if await self.ready():
+                await self.run_reminders()
 
         async def weekly() -> None:
-            await self.run_briefs()
+            if await self.ready():
+                await self.run_briefs()
+
+        async def housekeeping() -> None:
+            if await self.ready():
+                await self.run_prune()
 
         scheduler.every(REMINDER_SECONDS, "reminders", reminders)
         scheduler.every(BRIEF_SECONDS, "briefs", weekly)
+        scheduler.every(PRUNE_SECONDS, "prune", housekeeping)
 
 
 def build_jobs(
@@ -61,15 +94,27 @@ def build_jobs(
     *,
     clock: Clock,
     pace: float = 1.0,
+    tokens: TokenSource | None = None,
+    metrics: Metrics | None = None,
     admins: frozenset[str] = frozenset(),
 ) -> Jobs:
-    """`admins`: the people RAPPORT_ADMINS names (they see every card)."""
+    """`tokens`: each workspace's bot token (default: the client's one token, for every
+    workspace that has not uninstalled Rapport); `admins`: the people RAPPORT_ADMINS names
+    (they see every card)."""
     poster = Poster(client, per_channel_interval=pace)
+    tokens = tokens or SingleWorkspaceToken(client.token, db)
 
-    async def channels_of(user: str) -> frozenset[str] | None:
-        return await member_channels(client, user)
+    async def channels_of(token: str, user: str) -> frozenset[str] | None:
+        return await member_channels(client, user, token=token)
 
     sweeper = Sweeper(
-        db, poster, render_delivery, worker=worker_id(), channels_of=channels_of, admins=admins
+        db,
+        poster,
+        render_delivery,
+        worker=worker_id(),
+        tokens=tokens,
+        channels_of=channels_of,
+        admins=admins,
+        metrics=metrics,
     )
     return Jobs(reminders=sweeper, clock=clock)

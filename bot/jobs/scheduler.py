@@ -24,6 +24,11 @@ class Scheduler:
     def running(self) -> bool:
         return self._scheduler.running
 
+    @property
+    def sweeps(self) -> dict[str, float]:
+        """Each sweep's name and its interval in seconds."""
+        return {name: seconds for name, _, seconds in self._sweeps}
+
     def every(self, seconds: float, name: str, sweep: Sweep) -> None:
         """Run `sweep` every `seconds`; a sweep still running is not started twice."""
         self._sweeps.append((name, sweep, seconds))

@@ -14,8 +14,10 @@ from bot.due.items import Finder, Payload, Step
 from bot.due.readers import Reader, Sight, cards_told, screened, sights_of
 from bot.due.reminders import after_reminder_claim, due_reminders
 from bot.i18n import Lang, pick_language
-from bot.jobs.outcomes import Outcomes
+from bot.jobs.outcomes import POSTING, Outcomes
 from bot.jobs.poster import Poster
+from bot.jobs.tokens import TokenSource
+from bot.metrics import Metrics
 from bot.store.db import Database
 from bot.store.deliveries import claim_new, reclaim_expired
 from bot.store.models import Delivery
@@ -26,7 +28,9 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 5
 Render = Callable[[Delivery, Lang, datetime], Reply | None]
-ChannelsOf = Callable[[str], Awaitable[frozenset[str] | None]]  # None: Slack could not say
+# a person's channels, asked with their workspace's token; None: Slack could not say
+ChannelsOf = Callable[[str, str], Awaitable[frozenset[str] | None]]
+INACTIVE = "workspace_inactive"  # the error recorded on a delivery skipped for it
 
 
 @dataclass
@@ -63,12 +67,16 @@ class Sweeper:
         render: Render,
         *,
         worker: str,
+        tokens: TokenSource,
         channels_of: ChannelsOf | None = None,
         admins: frozenset[str] = frozenset(),
+        metrics: Metrics | None = None,
     ) -> None:
-        """`channels_of`: a person's channels, from Slack (cards shared with a channel are
-        seen by its members); `admins`: people named admins by the deployment."""
+        """`tokens`: each workspace's bot token; `channels_of`: a person's channels, from
+        Slack (cards shared with a channel are seen by its members); `admins`: people named
+        admins by the deployment."""
         self.db, self.poster, self.render, self.worker = db, poster, render, worker
+        self.tokens, self.metrics = tokens, metrics or Metrics()
         self.channels_of, self.admins = channels_of, admins
 
     async def run(
@@ -105,15 +113,20 @@ class Sweeper:
         self, claimed: list[Delivery], now: datetime, sights: dict[Reader, Sight]
     ) -> SweepReport:
         report = SweepReport(claimed=len(claimed))
+        if not claimed:
+            return report
         languages = await self._languages(claimed)
-        told = await self._told(claimed, sights)
+        tokens = await self.tokens.tokens_for(d.team_id for d in claimed)
+        told = await self._told(claimed, sights, tokens)
         outcomes = Outcomes(self.db, worker=self.worker, now=now)
         await asyncio.gather(
-            *(self._deliver_one(d, told, languages, now, report, outcomes) for d in claimed)
+            *(self._deliver_one(d, told, languages, tokens, now, report, outcomes) for d in claimed)
         )
         return report
 
-    async def _told(self, claimed: list[Delivery], sights: dict[Reader, Sight]) -> Told:
+    async def _told(
+        self, claimed: list[Delivery], sights: dict[Reader, Sight], tokens: dict[str, str | None]
+    ) -> Told:
         """What each delivery may tell its recipient as of now. Slack is asked for a person's
         channels only where a card would be seen through one of them alone."""
         told = Told()
@@ -124,7 +137,8 @@ class Sweeper:
             seen = frozenset[str]()
             if ids and sight is not None and sight.needs_channels(ids):
                 if reader not in channels:
-                    channels[reader] = await self._channels(delivery.target)
+                    token = tokens.get(delivery.team_id)
+                    channels[reader] = await self._channels(token, delivery.target)
                 if (found := channels[reader]) is None:
                     told.unsure.add(delivery.id or 0)
                     continue
@@ -134,23 +148,34 @@ class Sweeper:
             )
         return told
 
-    async def _channels(self, user: str) -> frozenset[str] | None:
-        return await self.channels_of(user) if self.channels_of is not None else frozenset()
+    async def _channels(self, token: str | None, user: str) -> frozenset[str] | None:
+        if token is None:  # an inactive workspace: its deliveries are skipped anyway
+            return frozenset()
+        return await self.channels_of(token, user) if self.channels_of else frozenset()
 
     async def _deliver_one(
         self,
         delivery: Delivery,
         told: Told,
         languages: dict[tuple[str, str], Lang],
+        tokens: dict[str, str | None],
         now: datetime,
         report: SweepReport,
         outcomes: Outcomes,
     ) -> None:
-        """Post, then record it at once (in the next group commit): a crash between the two
-        is the only window in which a message could be posted twice (Slack offers no
-        idempotency key)."""
-        status, error = await self._post(delivery, told, languages, now)
+        """Mark the post begun, post, then record it at once (in the next group commit). A
+        claim taken over after a crash whose post had begun is looked for in Slack first (its
+        metadata names it), so a crash between Slack's answer and the record posts nothing
+        twice."""
+        token = tokens.get(delivery.team_id)
+        if token is None:  # uninstalled (or never installed): kept, and recorded as skipped
+            status, error = "skipped", INACTIVE
+        elif await self._posted_before_crash(delivery, token):
+            status, error = "sent", ""
+        else:
+            status, error = await self._post(delivery, told, languages, token, now, outcomes)
         line = f"{delivery.kind} {delivery.item_key} → {delivery.target}"
+        self.metrics.posts.labels(delivery.kind, status).inc()
         if status == "retry":
             report.left_for_retry += 1
             return
@@ -162,12 +187,26 @@ class Sweeper:
         else:
             report.failed.append(f"{line}: {error}")
 
+    async def _posted_before_crash(self, delivery: Delivery, token: str) -> bool:
+        """A claim taken over whose post had begun may have reached Slack just before its
+        claimer died: look for it there (its metadata names it) rather than post it twice."""
+        if delivery.posting_at is None:
+            return False
+        found = await self.poster.find_posted(
+            delivery.target, delivery.id or 0, since=delivery.posting_at, token=token
+        )
+        if found:
+            log.info("delivery %s was posted before its claimer stopped", delivery.id)
+        return bool(found)
+
     async def _post(
         self,
         delivery: Delivery,
         told: Told,
         languages: dict[tuple[str, str], Lang],
+        token: str,
         now: datetime,
+        outcomes: Outcomes,
     ) -> tuple[str, str]:
         if (delivery.id or 0) in told.unsure:  # who may read it is not known yet
             return ("retry", "") if delivery.attempts < MAX_ATTEMPTS else ("skipped", "")
@@ -182,7 +221,17 @@ class Sweeper:
         reply = self.render(delivery, lang, now)
         if reply is None:
             return "skipped", ""
-        posted = await self.poster.post(delivery.target, reply.as_message())
+
+        async def begins() -> None:
+            await outcomes.record(delivery.id or 0, POSTING)
+
+        posted = await self.poster.post(
+            delivery.target,
+            reply.as_message(),
+            token=token,
+            delivery_id=delivery.id,
+            before=begins,
+        )
         if posted.ok:
             return "sent", ""
         if posted.retry and delivery.attempts < MAX_ATTEMPTS:

@@ -11,8 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CardNotFound
-from bot.customers.lookalike import customers_resembling
-from bot.customers.search import FoundCustomer, resolve_leading_customer
+from bot.customers.search import FoundCustomer, Rank, resolve_leading_customer
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
 from bot.logs.line import LogLine, read_log_line, split_kind
 from bot.logs.records import LogDraft, Logged, hold, log_contact
@@ -86,9 +85,7 @@ async def log_line(
         if leading.choices:
             return await _ask_which(where, text, leading.words, leading.choices, None)
         return NeedsCustomer(leading.words, [])
-    lookalikes = leading.choices or await customers_resembling(
-        session=session, team_id=team_id, word=leading.words, gate=gate
-    )
+    lookalikes = leading.choices  # find's misspellings included: `jinkee` offers Jinke
     if not [f for f in lookalikes if f.customer.id != linked.id]:
         return await _log_on(where, linked, line.text, line)
     return await _ask_which(where, text, leading.words, lookalikes, linked)
@@ -149,7 +146,7 @@ async def _ask_which(
     """Hold the line and ask which card it is for; the channel's customer comes first."""
     if linked is not None:
         others = [f for f in choices if f.customer.id != linked.id]
-        choices = [FoundCustomer(linked, 0.0, exact=False), *others]
+        choices = [FoundCustomer(linked, Rank.NAME, exact=False), *others]
     choices = choices[:CHOICES]
     pick = {
         "text": text,

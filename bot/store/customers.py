@@ -61,6 +61,23 @@ async def get_customers(
     return list((await session.exec(query)).all())
 
 
+async def owners_and_activity(
+    *, session: AsyncSession, team_id: str, ids: Iterable[int]
+) -> dict[int, tuple[str, datetime | None]]:
+    """id → (manager, latest contact or change): what orders a tie in find, without loading
+    whole cards."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    query = select(
+        Customer.id, Customer.manager_id, Customer.last_contact_at, Customer.updated_at
+    ).where(Customer.team_id == team_id, Customer.id.in_(wanted))
+    return {
+        customer_id: (manager, contact or updated)
+        for customer_id, manager, contact, updated in (await session.exec(query)).all()
+    }
+
+
 async def add(
     *, session: AsyncSession, row: Customer | Contact | CustomerEvent
 ) -> Customer | Contact | CustomerEvent:
@@ -90,17 +107,19 @@ async def replace_terms(
 
 
 async def match_keys(
-    *, session: AsyncSession, team_id: str, keys: Sequence[tuple[str, str]]
+    *, session: AsyncSession, team_id: str, keys: Sequence[tuple[str, str]], limit: int = 1000
 ) -> list[tuple[int, str, str]]:
-    """(customer_id, kind, key) for every stored key equal to one of `keys`.
+    """(customer_id, kind, key) for stored keys equal to one of `keys`, at most `limit`.
 
     Written as OR-ed equalities: SQLite answers each from the (team, kind, key) index,
     where a row-value IN list would scan the table."""
     if not keys:
         return []
     wanted = or_(*(and_(CustomerKey.kind == kind, CustomerKey.key == key) for kind, key in keys))
-    query = select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key).where(
-        CustomerKey.team_id == team_id, wanted
+    query = (
+        select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key)
+        .where(CustomerKey.team_id == team_id, wanted)
+        .limit(limit)
     )
     return [tuple(row) for row in (await session.exec(query)).all()]
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -139,9 +139,31 @@ async def finish_many(
     return done
 
 
+async def mark_posting(
+    *, session: AsyncSession, delivery_ids: Sequence[int], worker: str, now: datetime
+) -> None:
+    """These claims are being posted now (by `worker`, which still holds them)."""
+    for start in range(0, len(delivery_ids), CLAIM_BATCH):
+        await session.exec(
+            update(Delivery)
+            .where(
+                col(Delivery.id).in_(delivery_ids[start : start + CLAIM_BATCH]),
+                Delivery.claimed_by == worker,
+                Delivery.status == "claimed",
+            )
+            .values(posting_at=now)
+        )
+
+
 async def _by_ids(session: AsyncSession, ids: list[int]) -> list[Delivery]:
     found: list[Delivery] = []
     for start in range(0, len(ids), CLAIM_BATCH):
         query = select(Delivery).where(col(Delivery.id).in_(ids[start : start + CLAIM_BATCH]))
         found += list((await session.exec(query)).all())
     return sorted(found, key=lambda d: d.id or 0)
+
+
+async def oldest_unposted_due(*, session: AsyncSession) -> datetime | None:
+    """When the oldest delivery claimed but not yet posted fell due (None: none waits)."""
+    query = select(func.min(Delivery.due_at)).where(Delivery.status == "claimed")
+    return (await session.exec(query)).one()

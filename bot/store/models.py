@@ -57,6 +57,7 @@ class Customer(SQLModel, table=True):
     level: int = Field(default=1)
     manager_id: str = Field(max_length=32)
     security_level: int = Field(default=0)
+    credit_code: str = Field(default="", max_length=18)  # 统一社会信用代码, validated, or ""
     phase: str = Field(default="pre_contract", max_length=24)
     identity_key: str | None = Field(default=None, max_length=200)
     created_from: str | None = Field(default=None, max_length=64)  # cards.submission_key
@@ -311,6 +312,9 @@ class Delivery(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     error: str = Field(default="", max_length=300)
+    # when its claimer began posting it: a claim taken over with this set may have reached
+    # Slack before its claimer died, so Slack is asked before it is posted again
+    posting_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Schedule(SQLModel, table=True):
@@ -414,4 +418,8 @@ class VerifiedRequest(SQLModel, table=True):
     signature: str = Field(primary_key=True, max_length=80)
 
 
-import bot.store.team_models  # noqa: E402, F401  (the manager's tables, on the same metadata)
+# The installation tables and Workspace, and the manager's tables, live in modules of their
+# own; importing them here puts them on the same metadata as every other table (Alembic, the
+# schema test).
+import bot.store.team_models  # noqa: E402, F401
+from bot.store.installations import Workspace  # noqa: E402, F401

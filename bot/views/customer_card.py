@@ -178,6 +178,8 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
         facts.append(
             ("card.website", escape(customer.website))  # the seed: written without http:
         )
+    if customer.credit_code:
+        facts.append(("card.credit_code", customer.credit_code))
     if customer.value_tier:
         facts.append(
             (

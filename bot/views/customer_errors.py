@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.customers.duplicates import DuplicateMatch
+from bot.customers.duplicates import DuplicateFound, DuplicateMatch, ShortNameMeansCards
 from bot.customers.form import Message
 from bot.dates.display import format_moment
 from bot.i18n import Lang, t
@@ -39,22 +39,47 @@ def form_errors(errors: dict[str, Message], lang: Lang) -> dict[str, str]:
 
 
 def duplicate_error(
-    matches: list[DuplicateMatch], manager_names: dict[str, str], lang: Lang
+    matches: list[DuplicateMatch],
+    manager_names: dict[str, str],
+    lang: Lang,
+    short_name: str = "",
 ) -> dict[str, str]:
-    separator = t("duplicate.separator", lang)
-    named = [
+    """Each likely duplicate with its manager and why; for a name refused as too short
+    (`惠普`), the cards it probably means."""
+    named = "; ".join(
         t(
             "duplicate.match",
             lang,
             name=m.legal_name,
             handle=m.handle,
             manager=manager_names.get(m.manager_id, m.manager_id),
-            reasons=separator.join(t(f"duplicate.reason.{r}", lang) for r in m.reasons),
+            reasons=duplicate_reasons(m, lang),
         )
         for m in matches[:DUPLICATES_NAMED]
-    ]
-    text = t("duplicate.found", lang, matches="; ".join(named))
+    )
+    if short_name:
+        text = t("duplicate.short_name", lang, name=short_name, matches=named)
+    else:
+        text = t("duplicate.found", lang, matches=named)
     return {ids.field_block("legal_name"): clip(text, 2000)}
+
+
+def duplicate_errors(
+    found: DuplicateFound | ShortNameMeansCards, manager_names: dict[str, str], lang: Lang
+) -> dict[str, str]:
+    """A form refused for likely duplicates: under the name field, the cards and why; for a
+    name refused as a short name, the other field errors too."""
+    if isinstance(found, ShortNameMeansCards):
+        named = duplicate_error(found.matches, manager_names, lang, short_name=found.name)
+        return form_errors(found.errors, lang) | named
+    return duplicate_error(found.matches, manager_names, lang)
+
+
+def duplicate_reasons(match: DuplicateMatch, lang: Lang) -> str:
+    """`same brand, same industry`."""
+    return t("duplicate.separator", lang).join(
+        t(f"duplicate.why.{reason}", lang) for reason in match.reasons
+    )
 
 
 def build_remove_contact_modal(

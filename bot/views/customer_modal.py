@@ -42,6 +42,13 @@ def build_customer_modal(
             hint=t("hint.short_name", lang),
             max_length=32,
         ),
+        text_input(
+            "credit_code",
+            label("credit_code"),
+            initial=form.credit_code,
+            hint=t("hint.credit_code", lang),
+            max_length=40,
+        ),
         text_input("address", label("address"), initial=form.address, max_length=300),
         text_input("province", label("province"), initial=form.province, max_length=50),
         text_input("city", label("city"), initial=form.city, max_length=50),

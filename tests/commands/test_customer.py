@@ -60,7 +60,7 @@ async def test_a_confirmed_different_company_is_created(harness: Harness) -> Non
     answer = await wang.submit(view, different_company="1")
 
     assert answer.text == ""
-    assert "Huipu" in wang.last_text()
+    assert "HP2" in wang.last_text()  # the suggested short name HP is taken
 
 
 async def test_each_bad_field_gets_its_own_error_and_nothing_is_saved(
@@ -115,7 +115,8 @@ async def test_status_edit_and_history(harness: Harness, database_url: str) -> N
 
     await wang.type("/customer edit HP")
     edit_view = wang.last_view()
-    assert edit_view["blocks"][6]["element"]["initial_value"].startswith("+86 21 6353 9330")
+    phone = next(b for b in edit_view["blocks"] if b["block_id"] == "field_phone")
+    assert phone["element"]["initial_value"].startswith("+86 21 6353 9330")
     await wang.submit(
         {**edit_view, "id": "V_EDIT"},
         legal_name="惠普中国有限公司",
@@ -228,3 +229,40 @@ async def test_an_archived_card_is_named_never_another_card_found_instead(
         text = alice.last_text()
         assert "HP Inc. (HP) is archived. An admin can restore it: /customer restore HP" in text
         assert "惠普" not in text, command
+
+
+async def test_a_short_name_is_refused_naming_the_card_it_means_even_one_not_shared(
+    harness: Harness,
+) -> None:
+    wang, alice = Person(harness, "U_WANG"), Person(harness, "U_ALICE")
+    await create_hp(wang)  # alice may not see wang's card
+
+    await alice.type("/customer new 惠普")
+    refused = await alice.submit()
+
+    error = refused.json["errors"]["field_legal_name"]
+    assert "looks like a short name" in error
+    assert "惠普中国有限公司 (HP, managed by 王伟: same name)" in error
+
+
+async def test_the_duplicate_warning_says_why(harness: Harness) -> None:
+    wang, alice = Person(harness, "U_WANG"), Person(harness, "U_ALICE")
+    await create_hp(wang)
+
+    await alice.type("/customer new 上海某某科技有限公司")
+    refused = await alice.submit(phone="021 6353 9330")
+
+    error = refused.json["errors"]["field_legal_name"]
+    assert "惠普中国有限公司 (HP, managed by 王伟: same phone)" in error
+
+
+async def test_the_credit_code_is_shown_on_the_card_and_kept_by_an_edit(harness: Harness) -> None:
+    wang = Person(harness, "U_WANG")
+    await wang.type("/customer new 惠普中国有限公司")
+    await wang.submit(short_name="HP", credit_code="91350100m000100y43")
+    assert "91350100M000100Y43" in wang.last_text()
+
+    await wang.type("/customer edit HP")
+    view = wang.last_view()
+    code = next(b for b in view["blocks"] if b["block_id"] == "field_credit_code")
+    assert code["element"]["initial_value"] == "91350100M000100Y43"

@@ -66,3 +66,12 @@ def test_the_console_says_which_database_it_opened(tmp_path: Path) -> None:
     assert f"Database: {database} — new and empty." in first.stdout
     assert f"Database: {database}\n" in again.stdout and "new and empty" not in again.stdout
     assert f"Database: {database}" in one_command.stderr  # the reply alone on stdout
+
+
+def test_input_that_ends_inside_a_form_cancels_it_and_leaves(tmp_path: Path) -> None:
+    """Piped input that runs out while a form is asked: the form is cancelled, then the
+    console ends (it once waited for ever at the next prompt)."""
+    result = console(cwd=tmp_path, stdin="/customer new 惠普中国有限公司\n\n")
+
+    assert result.returncode == 0, result.stderr
+    assert "Form cancelled — nothing was saved." in result.stdout

@@ -11,6 +11,7 @@ NEW_HP = "\n".join(
         "/customer new 惠普中国有限公司",
         "",  # keep the legal name
         "HP",
+        "",  # no credit code
         "",
         "",
         "上海",
@@ -56,7 +57,7 @@ def test_create_a_card_add_a_contact_and_find_it(tmp_path: Path) -> None:
 
 def test_the_console_shows_the_duplicate_warning_and_asks_again(tmp_path: Path) -> None:
     script = "\n".join(
-        [NEW_HP, "/customer new HP China Co., Ltd.", *[""] * 15, "", "1", "HPChina", "quit", ""]
+        [NEW_HP, "/customer new HP China Co., Ltd.", *[""] * 16, "", "1", "HPChina", "quit", ""]
     )
 
     result = console(cwd=tmp_path, stdin=script)
@@ -68,7 +69,7 @@ def test_the_console_shows_the_duplicate_warning_and_asks_again(tmp_path: Path) 
 
 def test_a_second_console_session_creates_its_own_card(tmp_path: Path) -> None:
     first = console(cwd=tmp_path, stdin="\n".join([NEW_HP, "quit", ""]))
-    jinke = ["/customer new Jinke Electronics Co., Ltd.", "", "Jinke", *[""] * 13]
+    jinke = ["/customer new Jinke Electronics Co., Ltd.", "", "Jinke", *[""] * 14]
     second = console(cwd=tmp_path, stdin="\n".join([*jinke, "/customer find jinke", "quit", ""]))
 
     assert first.returncode == 0 and second.returncode == 0, second.stderr

@@ -38,12 +38,12 @@ def test_share_history_archive_and_restore(tmp_path: Path) -> None:
 
 
 def test_merge_and_value_in_the_console(tmp_path: Path) -> None:
-    second = ["/customer new 惠普科技（上海）有限公司", *[""] * 15, "", "1"]
+    second = ["/customer new 惠普科技（上海）有限公司", *[""] * 16, "", "1"]
     script = "\n".join(
         [
             NEW_HP,
             *second,
-            "/customer merge Huipu into HP",
+            "/customer merge HP2 into HP",  # the suggested short name of 惠普科技 is HP, taken
             "click 1",
             "/customer value hp",
             "5",

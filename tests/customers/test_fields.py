@@ -8,6 +8,7 @@ from bot.customers.fields import (
     FieldError,
     Phone,
     company_domain,
+    read_credit_code,
     read_email,
     read_phone,
     read_website,
@@ -86,3 +87,31 @@ def test_free_mail_says_nothing_about_the_company() -> None:
     assert company_domain("li@oa.com.cn") == "oa.com.cn"
     assert company_domain("li@163.com") is None
     assert company_domain("someone@gmail.com") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("91350100M000100Y43", "91350100M000100Y43"),
+        ("91350100m000100y43", "91350100M000100Y43"),
+        ("9135 0100 M000 100Y 43", "91350100M000100Y43"),
+        ("９１１１００００８０２１００４３３Ｂ", "91110000802100433B"),  # full-width
+    ],
+)
+def test_a_unified_social_credit_code_is_read_and_checked(typed: str, stored: str) -> None:
+    assert read_credit_code(typed) == stored
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "91350100M000100Y44",  # wrong check character
+        "91350100M000100Y4",  # 17 characters
+        "91350100M000I00Y43",  # I is not used in credit codes
+        "not a code at all!",
+    ],
+)
+def test_a_wrong_credit_code_is_refused(typed: str) -> None:
+    with pytest.raises(FieldError) as refused:
+        read_credit_code(typed)
+    assert refused.value.key == "field.credit_code.invalid"

@@ -60,7 +60,11 @@ def test_hp_and_its_chinese_name_meet_through_initials() -> None:
     ("legal_name", "short_name"),
     [
         ("金科电子有限公司", "Jinke"),
-        ("惠普中国有限公司", "Huipu"),
+        ("惠普中国有限公司", "HP"),  # the English name the company uses (brands.tsv)
+        ("联想（北京）有限公司", "Lenovo"),
+        ("深圳市KTL电子有限公司", "KTL"),  # a mixed-script name: its Latin letters
+        ("上海JNP医疗器械有限公司", "JNP"),
+        ("华信精密机械制造有限公司", "Huaxinjingmi"),
         ("HP China Co., Ltd.", "HP"),
         ("IBM China Co., Ltd.", "IBM"),
         ("acme corporation", "Acme"),
@@ -68,3 +72,9 @@ def test_hp_and_its_chinese_name_meet_through_initials() -> None:
 )
 def test_the_suggested_short_name_follows_the_seed(legal_name: str, short_name: str) -> None:
     assert suggest_short_name(legal_name) == short_name
+
+
+def test_a_place_name_in_a_brand_reads_as_the_place_is_read() -> None:
+    # pypinyin alone reads 朝阳 as zhaoyang ("morning sun"); the division list says chaoyang
+    assert read_company_name("朝阳科技有限公司").brand_latin == "chaoyang"
+    assert read_company_name("六安贸易有限公司").brand_latin == "luan"

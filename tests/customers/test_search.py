@@ -112,3 +112,86 @@ async def test_a_command_may_start_with_a_customer_of_one_two_or_three_words(
         "Nobody",
         "Nobody at all called",
     )
+
+
+async def add_person(db: Database, customer_id: int, name: str) -> None:
+    async with db.transaction(write=True) as session:
+        await add_contact(
+            session=session,
+            team_id=TEAM,
+            actor_id="U",
+            customer_id=customer_id,
+            draft=parse_contact_form(ContactForm(name=name), region="CN"),
+            now=NOW,
+        )
+
+
+@pytest.mark.parametrize(
+    "text", ["nortgate", "northgat", "notrhgate", "northgtae", "nortgatte", "Northgate Logistcs"]
+)
+async def test_a_misspelled_name_within_two_edits_still_finds_the_card(
+    db: Database, create: Create, text: str
+) -> None:
+    await create("Northgate Logistics Ltd", short_name="NGL")
+    await create("Southgate Foods Ltd", short_name="SGF")
+
+    assert (await handles_found(db, text))[:1] == ["NGL"]
+
+
+async def test_a_misspelling_is_offered_never_taken_for_the_card(
+    db: Database, create: Create
+) -> None:
+    await create("Northgate Logistics Ltd", short_name="NGL")
+
+    async with db.transaction() as session:
+        resolution = await resolve_customer(session=session, team_id=TEAM, text="nortgate")
+
+    assert resolution.customer is None
+    assert [f.customer.handle for f in resolution.choices] == ["NGL"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Holloway", "holloway", "Margaret", "Holloway Margaret", "张", "zhang", "wei zhang"]
+)
+async def test_a_contact_is_found_by_any_part_of_their_name(
+    db: Database, create: Create, text: str
+) -> None:
+    card = await create("Northgate Logistics Ltd", short_name="NGL")
+    await add_person(db, card.id, "Margaret Holloway")
+    await add_person(db, card.id, "张伟")
+    await create("Southgate Foods Ltd", short_name="SGF")
+
+    assert await handles_found(db, text) == ["NGL"]
+
+
+async def test_find_ranks_short_name_then_name_then_brand_prefix_then_pinyin(
+    db: Database, create: Create
+) -> None:
+    await create("Jinkeda Trading Ltd", short_name="JKD")  # the brand starts with jinke
+    await create("晋科电子有限公司", short_name="JinkeSZ")  # the short name starts with jinke
+    await create("金科电子有限公司", short_name="JK")  # jinke is its brand in pinyin
+    await create("Jinke Foods Ltd", short_name="Jinke")  # jinke is its short name
+
+    found = await handles_found(db, "jinke")
+    assert found[0] == "Jinke" and set(found[1:3]) == {"JinkeSZ", "JKD"} and found[3] == "JK"
+
+
+async def test_within_a_tie_the_persons_own_and_recently_active_cards_come_first(
+    db: Database, create: Create
+) -> None:
+    from bot.customers.search import Rank
+    from bot.customers.visibility import gate_for
+
+    await create("上海金科电子有限公司", short_name="JK1", actor="U_OTHER")
+    await create("金科电子有限公司", short_name="JK2", actor="U_ME", different=True)
+
+    async with db.transaction() as session:
+        gate = await gate_for(
+            session, team_id=TEAM, user_id="U_ME", is_admin=True, channels=frozenset()
+        )
+        found = await find_customers(session=session, team_id=TEAM, text="金科电子", gate=gate)
+
+    assert [(f.customer.handle, f.rank) for f in found] == [
+        ("JK2", Rank.NAME),
+        ("JK1", Rank.NAME),
+    ]

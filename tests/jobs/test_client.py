@@ -17,6 +17,6 @@ async def test_a_slack_call_inside_a_transaction_is_refused(
 
     async with db.transaction() as _session:
         assert transaction_open()
-        with pytest.raises(SlackCallInTransaction, match="chat.postMessage"):
+        with pytest.raises(SlackCallInTransaction, match=r"chat\.postMessage"):
             await client.chat_postMessage(channel="C1", text="hello")
     assert not transaction_open()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,6 +17,7 @@ from bot.console.render import render_blocks
 from bot.jobs.poster import Posted, Poster
 from bot.jobs.runtime import build_jobs
 from bot.jobs.sweep import Sweeper
+from bot.jobs.tokens import SingleWorkspaceToken
 from bot.store.db import Database
 from bot.store.models import ContactRecord, Customer, Delivery, FollowUp, WorkspaceSetting
 from bot.views.briefs import render_delivery
@@ -219,11 +221,11 @@ class DiesAfter(Poster):
         self.inner, self.left, self.count, self.posted = inner, count, count, 0
         self.dead = asyncio.Event()  # set once its `count` posts have reached Slack
 
-    async def post(self, channel: str, message: dict) -> Posted:
+    async def post(self, channel: str, message: dict, **options: Any) -> Posted:
         if self.left <= 0:
             await asyncio.Event().wait()  # hangs until cancelled, like a killed process
         self.left -= 1
-        outcome = await self.inner.post(channel, message)
+        outcome = await self.inner.post(channel, message, **options)
         self.posted += 1
         if self.left <= 0 and self.posted == self.count:
             self.dead.set()
@@ -247,7 +249,9 @@ async def test_a_sweep_killed_half_way_loses_and_duplicates_nothing(harness: Har
     db, client, now = harness.service.db, harness.service.client, datetime.now(UTC)
     await many_due(db, 50, now)
     poster = DiesAfter(Poster(client, per_channel_interval=0), 20)
-    dying = Sweeper(db, poster, render_delivery, worker="dying")
+    dying = Sweeper(
+        db, poster, render_delivery, worker="dying", tokens=SingleWorkspaceToken(client.token, db)
+    )
 
     task = asyncio.create_task(dying.run(now))
     await asyncio.wait_for(poster.dead.wait(), timeout=60)  # however slow the machine is
@@ -276,3 +280,50 @@ async def test_rate_limits_are_honoured_and_nothing_is_lost(harness: Harness) ->
 
     assert len(report.sent) == 5
     assert len(harness.slack.calls_to("chat.postMessage")) == 7  # two 429s, retried
+
+
+class DiesAfterSlackAnswers(Poster):
+    """Posts `count` messages; the process dies as Slack answers the last one, before the
+    ledger hears of it (the one moment a message could be posted twice)."""
+
+    def __init__(self, inner: Poster, count: int) -> None:
+        self.inner, self.left = inner, count
+        self.dead = asyncio.Event()
+
+    async def post(self, channel: str, message: dict, **options: Any) -> Posted:
+        if self.left <= 0:
+            await asyncio.Event().wait()  # the process is gone: nothing more is sent
+        self.left -= 1
+        last = self.left == 0
+        outcome = await self.inner.post(channel, message, **options)
+        if last:
+            self.dead.set()
+            await asyncio.Event().wait()  # died before recording what Slack answered
+        return outcome
+
+    async def find_posted(self, *args: Any, **options: Any) -> bool | None:
+        return await self.inner.find_posted(*args, **options)
+
+
+async def test_a_sweep_killed_as_slack_answers_does_not_post_that_message_twice(
+    harness: Harness,
+) -> None:
+    db, client, now = harness.service.db, harness.service.client, datetime.now(UTC)
+    await many_due(db, 30, now)
+    poster = DiesAfterSlackAnswers(Poster(client, per_channel_interval=0, concurrency=1), 10)
+    dying = Sweeper(
+        db, poster, render_delivery, worker="dying", tokens=SingleWorkspaceToken(client.token, db)
+    )
+
+    task = asyncio.create_task(dying.run(now))
+    await asyncio.wait_for(poster.dead.wait(), timeout=60)  # however slow the machine is
+    task.cancel()
+    assert len([p for p in harness.slack.postings if p.kind == "message"]) == 10
+
+    restarted = build_jobs(db, client, clock=SystemClock(), pace=0.0)
+    late = await restarted.run_reminders(now + timedelta(minutes=3))
+    again = await restarted.run_reminders(now + timedelta(minutes=6))
+
+    posted = [p.channel for p in harness.slack.postings if p.kind == "message"]
+    assert len(late.sent) == 21 and again.sent == []  # 20 never posted, 1 found already posted
+    assert len(posted) == 30 and len(set(posted)) == 30

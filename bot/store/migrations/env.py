@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import bot.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from bot.store.db import create_engine
+from bot.store.migrate import MIGRATION_LOCK_KEY
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -29,8 +31,19 @@ def _run(connection: Connection) -> None:
 async def _run_online() -> None:
     engine = create_engine(config.get_main_option("sqlalchemy.url"))
     async with engine.connect() as connection:
+        postgres = connection.dialect.name == "postgresql"
+        if postgres:  # one upgrader at a time; the others wait here, then find nothing to do
+            await connection.execute(
+                text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
+            await connection.commit()
         await connection.run_sync(_run)
         await connection.commit()
+        if postgres:
+            await connection.execute(
+                text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
+            await connection.commit()
     await engine.dispose()
 
 

@@ -1,0 +1,1 @@
+"""How well the duplicate check tells one company from another, on a labelled set of pairs."""
