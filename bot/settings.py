@@ -169,14 +169,17 @@ def parse_log_format(raw: str) -> str:
 
 
 def parse_api_url(raw: str) -> str:
-    parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(raw)
+    except ValueError:  # `https://[slack.com/api/`: a bracket left open
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         raise SettingsError("SLACK_API_URL", "an http(s) URL such as https://slack.com/api/", raw)
     return raw if raw.endswith("/") else raw + "/"
 
 
 def parse_port(raw: str) -> int:
-    if not raw.isdigit() or not 1 <= int(raw) <= 65535:
+    if not raw.isdecimal() or not 1 <= int(raw) <= 65535:
         raise SettingsError("PORT", "a TCP port number from 1 to 65535", raw)
     return int(raw)
 
@@ -225,7 +228,7 @@ def parse_phone_region(raw: str) -> str:
 def parse_time_zone(raw: str) -> ZoneInfo:
     try:
         return ZoneInfo(raw)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # `Asia`: a folder of zones, no zone
         raise SettingsError(
             "RAPPORT_DEFAULT_TZ", "an IANA time zone such as Asia/Shanghai or UTC", raw
         ) from None

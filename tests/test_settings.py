@@ -44,6 +44,10 @@ def test_socket_mode_needs_no_signing_secret() -> None:
         ({**SLACK, "DATABASE_URL": "mysql://db/rapport"}, "DATABASE_URL"),
         ({**SLACK, "RAPPORT_DEFAULT_TZ": "Mars/Olympus"}, "RAPPORT_DEFAULT_TZ"),
         ({**SLACK, "RAPPORT_LOG_LEVEL": "LOUD"}, "RAPPORT_LOG_LEVEL"),
+        # found by fuzzing (./dev fuzz settings), and the zone found in the console's `as`
+        ({**SLACK, "SLACK_API_URL": "https://[slack.com/api/"}, "SLACK_API_URL"),
+        ({**SLACK, "RAPPORT_DEFAULT_TZ": "Asia"}, "RAPPORT_DEFAULT_TZ"),
+        ({**SLACK, "PORT": "❶"}, "PORT"),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named(env: dict, variable: str) -> None:

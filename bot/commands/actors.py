@@ -24,8 +24,9 @@ def is_admin(context: AsyncBoltContext) -> bool:
 async def actor_of(context: AsyncBoltContext, *, channels: bool = True) -> Actor:
     """The request's actor, built once (the moment is when the request arrived).
 
-    `channels=False` for a form being saved before its ack: changing a card never depends on
-    channel shares (only seeing does), and the ack must not wait for Slack."""
+    `channels=False` for a form checked (or saved with a deadline) before its ack: changing
+    a card never depends on channel shares (only seeing does), and the ack must not wait for
+    Slack (bot/commands/forms.py)."""
     cached = context.get(ACTOR)
     if isinstance(cached, Actor):
         return cached

@@ -33,6 +33,7 @@ from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity
 from bot.commands.installs import Installs, Remembered, register_uninstalls
+from bot.commands.outgoing import through_the_guard
 from bot.commands.people import PersonResolver
 from bot.commands.retries import once_per_event
 from bot.commands.sanitize import strip_nul
@@ -83,6 +84,7 @@ def build_app(
         process_before_response=False,
         logger=_bolt_logger(),
     )
+    app.middleware(through_the_guard)  # first: every answer and call leaves through it
     app.middleware(strip_nul)
     app.middleware(once_per_event(db, clock))
     people = PersonResolver(db, settings.default_tz, clock)

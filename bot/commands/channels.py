@@ -43,7 +43,7 @@ async def link(
     )
     reply = build_linked(done.linked, done.customer, actor.lang)
     if done.linked.changed:  # the whole channel sees it; the bot joins to post briefs later
-        await respond(response_type="in_channel", replace_original=False, text=reply.text)
+        await respond(response_type="in_channel", replace_original=False, **reply.as_message())
         await _join(client, channel)
     else:
         await respond_private(respond, reply)
@@ -65,7 +65,7 @@ async def unlink(
     )
     reply = build_unlinked(done.changed, done.customer, actor.lang)
     if done.changed:
-        await respond(response_type="in_channel", replace_original=False, text=reply.text)
+        await respond(response_type="in_channel", replace_original=False, **reply.as_message())
     else:
         await respond_private(respond, reply)
 

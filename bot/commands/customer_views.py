@@ -3,6 +3,7 @@ build, respond."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -11,10 +12,12 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.actor import Actor
 from bot.commands.actors import actor_of
 from bot.commands.cards import card_modal, card_reply
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
+from bot.commands.forms import saved_in_time
 from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.commands.roles import role_menu_picked
@@ -31,52 +34,82 @@ from bot.views.customer_modal import (
     read_customer_form,
     read_metadata,
 )
+from bot.views.saving import build_duplicate_found_later, read_submitted
 
 Body = dict[str, Any]
+NAMES_WAIT = 0.5  # seconds for the managers' names under a duplicate, before the form's answer
 
 
 async def customer_submitted(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """The card form, new or edited: saved before the ack, so Slack shows refusals under
-    its fields (a likely duplicate names the cards and their managers)."""
+    """The card form, new or edited: its answer may need the database (a likely duplicate
+    is named under its fields), so it is saved with a deadline (bot/commands/forms.py)."""
     actor, meta = await actor_of(context, channels=False), read_metadata(view)
     editing = view["callback_id"] == ids.CUSTOMER_EDIT_VIEW
+    saving = card_cases.save_customer(
+        deps_of(context).db,
+        actor=actor,
+        form=read_customer_form(view),
+        region=deps_of(context).settings.phone_region,
+        customer_id=int(meta["customer_id"]) if editing else None,
+        submitted=read_submitted(view),
+    )
     try:
-        card = await card_cases.save_customer(
-            deps_of(context).db,
-            actor=actor,
-            form=read_customer_form(view),
-            region=deps_of(context).settings.phone_region,
-            customer_id=int(meta["customer_id"]) if editing else None,
-            view_id=view["id"],
-        )
+        card = await saved_in_time(ack, context, actor.lang, saving)
     except (DuplicateFound, ShortNameMeansCards) as found:
-        managers = [m.manager_id for m in found.matches]
-        names = await deps_of(context).people.display_names(client, actor.team_id, managers)
-        await ack(response_action="errors", errors=duplicate_errors(found, names, actor.lang))
+        await _duplicate_found(found, ack, actor, context, meta)
         return
-    await ack()
     await tell_user(
         client, channel=meta.get("channel"), user=actor.user_id, reply=card_reply(card, context)
     )
     await refresh_home_after(meta, client, context)
 
 
+async def _duplicate_found(
+    found: DuplicateFound | ShortNameMeansCards,
+    ack: AsyncAck,
+    actor: Actor,
+    context: AsyncBoltContext,
+    meta: Body,
+) -> None:
+    """Under the name field while the form is open (managers by name: Slack shows no mentions
+    there, and ids when names take too long); by message once it was answered "still saving"."""
+    if ack.response is not None:
+        if isinstance(found, ShortNameMeansCards):
+            raise found  # told by message with the form's other refusals (errors.reported)
+        reply = build_duplicate_found_later(found, actor.lang)
+        await tell_user(
+            context.client, channel=meta.get("channel"), user=actor.user_id, reply=reply
+        )
+        return
+    managers = [m.manager_id for m in found.matches]
+    people = deps_of(context).people.display_names(context.client, actor.team_id, managers)
+    try:
+        names = await asyncio.wait_for(people, timeout=NAMES_WAIT)
+    except TimeoutError:
+        names = {}
+    await ack(response_action="errors", errors=duplicate_errors(found, names, actor.lang))
+
+
 async def contact_submitted(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """A contact added or edited on a card the person may change."""
+    """A contact added or edited on a card the person may change: its field rules need no
+    database, so it is checked, answered, then saved (a refusal comes by message)."""
     actor, meta = await actor_of(context, channels=False), read_metadata(view)
+    form, region = read_contact_form(view), deps_of(context).settings.phone_region
+    card_cases.check_contact(form, region=region)
+    await ack()
     card = await card_cases.save_contact(
         deps_of(context).db,
         actor=actor,
         customer_id=int(meta["customer_id"]),
-        form=read_contact_form(view),
-        region=deps_of(context).settings.phone_region,
+        form=form,
+        region=region,
         contact_id=int(meta["contact_id"]) if "contact_id" in meta else None,
+        submitted=read_submitted(view),
     )
-    await ack()
     await tell_user(
         client, channel=meta.get("channel"), user=actor.user_id, reply=card_reply(card, context)
     )
@@ -85,14 +118,16 @@ async def contact_submitted(
 async def contact_removed(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
+    """Answered, then removed: nothing in the form to check."""
+    await ack()
     actor, meta = await actor_of(context, channels=False), read_metadata(view)
     card = await card_cases.remove_contact(
         deps_of(context).db,
         actor=actor,
         customer_id=int(meta["customer_id"]),
         contact_id=int(meta["contact_id"]),
+        submitted=read_submitted(view),
     )
-    await ack()
     await tell_user(
         client, channel=meta.get("channel"), user=actor.user_id, reply=card_reply(card, context)
     )

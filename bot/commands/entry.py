@@ -58,6 +58,7 @@ WINDOW_SECONDS = 5 * 60  # Slack's: a request signed longer ago (or ahead) than 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 SSL_CHECK_BYTES = 1024
+ARRIVED = "arrived_at"  # request context: when it reached us (time.monotonic()), for deadlines
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
@@ -164,20 +165,22 @@ class SlackEntry:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         """Each admitted request gets an id that its log lines carry, from the ack to the
-        reply sent after it (Bolt runs the listener in a task that inherits it)."""
-        arrived = time.perf_counter()
+        reply sent after it (Bolt runs the listener in a task that inherits it), and the moment
+        it arrived, from which a form's save deadline counts (bot/commands/forms.py)."""
+        arrived = time.monotonic()
         REQUEST_ID.set(uuid.uuid4().hex[:12])
         try:
             if await _is_ssl_check(request):
                 return web.Response(status=200)
             kind, bolt_request = await self._admit(request)
+            bolt_request.context[ARRIVED] = arrived
         except Refused as refusal:
             self.metrics.requests.labels("unknown", f"refused_{refusal.status}").inc()
             self.refusals.refused(refusal.status, refusal.reason, request.remote)
             return web.json_response({"error": refusal.reason}, status=refusal.status)
         self.metrics.requests.labels(kind.value, "accepted").inc()
         answer = await self.bolt.async_dispatch(bolt_request)
-        seconds = time.perf_counter() - arrived
+        seconds = time.monotonic() - arrived
         self.metrics.acks.labels(kind.value, str(answer.status)).inc()
         self.metrics.ack_seconds.labels(kind.value).observe(seconds)
         log.info("acked a %s: %s in %.0f ms", kind.value, answer.status, seconds * 1000)

@@ -24,6 +24,7 @@ from bot.people import Person
 from bot.views.blocks import Reply
 from bot.views.customer_errors import form_errors
 from bot.views.errors import build_error_modal, build_error_reply
+from bot.views.outgoing import quiet
 from bot.views.refusals import build_refusal
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,9 @@ async def handle_error(
         else:
             payload = {"response_type": "ephemeral", **reply.as_message()}
         return BoltResponse(
-            status=200, body=json.dumps(payload), headers={"content-type": "application/json"}
+            status=200,
+            body=json.dumps(quiet(payload, "error answer")),
+            headers={"content-type": "application/json"},
         )
     await _tell(reply, context=context, respond=respond, client=client)
     return None

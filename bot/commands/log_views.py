@@ -17,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.commands.actors import actor_of
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
+from bot.commands.forms import saved_in_time
 from bot.commands.home import refresh_home_if
 from bot.commands.replies import open_modal, respond_private, tell_user
 from bot.inflight import InFlight
@@ -40,6 +41,7 @@ from bot.views.log_modal import (
     read_message_form,
 )
 from bot.views.log_replies import build_log_outcome, read_pick
+from bot.views.saving import read_submitted
 
 Body = dict[str, Any]
 
@@ -47,13 +49,14 @@ Body = dict[str, Any]
 async def log_submitted(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """The /log form: saved before the ack, so Slack shows refusals under its fields. Its
-    actor has their channels: anyone who sees a card (a channel share too) may log on it."""
+    """The /log form: its answer may need the database (a card gone is an error on its
+    field), so it is saved with a deadline (bot/commands/forms.py). Its actor has their
+    channels: anyone who sees a card (a channel share too) may log on it."""
     actor, meta = await actor_of(context), read_log_metadata(view)
-    outcome = await log_cases.log_from_form(
-        deps_of(context).db, actor=actor, form=read_log_form(view)
+    saving = log_cases.log_from_form(
+        deps_of(context).db, actor=actor, form=read_log_form(view), submitted=read_submitted(view)
     )
-    await ack()
+    outcome = await saved_in_time(ack, context, actor.lang, saving)
     reply = build_log_outcome(outcome, actor.lang)
     await tell_user(client, channel=meta.channel, user=actor.user_id, reply=reply)
     await refresh_home_if(meta.from_home, client, context)
@@ -62,15 +65,17 @@ async def log_submitted(
 async def message_submitted(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """The "Log to customer" form: the held message goes on the card chosen."""
+    """The "Log to customer" form: the held message goes on the card chosen, saved with a
+    deadline as the /log form is."""
     actor, meta = await actor_of(context), read_message_metadata(view)
-    outcome = await log_cases.log_message(
+    saving = log_cases.log_message(
         deps_of(context).db,
         actor=actor,
         pending_id=meta.pending_id,
         form=read_message_form(view),
+        submitted=read_submitted(view),
     )
-    await ack()
+    outcome = await saved_in_time(ack, context, actor.lang, saving)
     reply = build_log_outcome(outcome, actor.lang)
     await tell_user(client, channel=meta.channel, user=actor.user_id, reply=reply)
 

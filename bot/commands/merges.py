@@ -31,6 +31,7 @@ from bot.views.merges import (
     read_value_form,
     read_value_metadata,
 )
+from bot.views.saving import read_submitted
 
 Body = dict[str, Any]  # a Slack payload
 
@@ -86,15 +87,19 @@ async def value_command(
 async def value_submitted(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """Saved before the ack, so Slack shows a factor not chosen under its field."""
+    """A factor not chosen shows under its field (checked without the database); then it
+    is answered and saved."""
     actor, metadata = await actor_of(context, channels=False), read_value_metadata(view)
+    form = read_value_form(view)
+    merge_cases.check_value(form)
+    await ack()
     customer = await merge_cases.assess_value(
         deps_of(context).db,
         actor=actor,
         customer_id=metadata.customer_id,
-        form=read_value_form(view),
+        form=form,
+        submitted=read_submitted(view),
     )
-    await ack()
     reply = build_value_saved(customer, actor.lang)
     await tell_user(client, channel=metadata.channel, user=actor.user_id, reply=reply)
 

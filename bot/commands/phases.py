@@ -39,6 +39,7 @@ from bot.views.plan_modals import (
     read_phase_form,
     read_plan_form_metadata,
 )
+from bot.views.saving import read_submitted
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +81,19 @@ async def milestone(
 async def phase_submitted(
     ack: AsyncAck, view: Args, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """Saved before the ack, so Slack shows the form's refusals under its fields."""
+    """The form's rules are checked against the phase the card had when it was opened (no
+    database), then it is answered and saved; the save checks them again."""
     actor, meta = await actor_of(context, channels=False), read_plan_form_metadata(view)
-    changed = await phase_cases.save_phase(
-        deps_of(context).db, actor=actor, customer_id=meta.customer_id, form=read_phase_form(view)
-    )
+    form = read_phase_form(view)
+    phase_cases.check_phase(form, actor=actor, current=meta.from_phase)
     await ack()
+    changed = await phase_cases.save_phase(
+        deps_of(context).db,
+        actor=actor,
+        customer_id=meta.customer_id,
+        form=form,
+        submitted=read_submitted(view),
+    )
     reply = build_phase_changed(changed, actor.lang)
     await tell_user(client, channel=meta.channel, user=actor.user_id, reply=reply)
     if changed.change is not None:
@@ -95,14 +103,18 @@ async def phase_submitted(
 async def milestone_submitted(
     ack: AsyncAck, view: Args, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
+    """Checked without the database, answered, then saved."""
     actor, meta = await actor_of(context, channels=False), read_plan_form_metadata(view)
+    form = read_milestone_form(view)
+    phase_cases.check_milestone(form, actor=actor)
+    await ack()
     added = await phase_cases.add_milestone_from_form(
         deps_of(context).db,
         actor=actor,
         customer_id=meta.customer_id,
-        form=read_milestone_form(view),
+        form=form,
+        submitted=read_submitted(view),
     )
-    await ack()
     reply = build_milestone_added(added.milestone, added.customer, actor.lang, actor.tz)
     await tell_user(client, channel=meta.channel, user=actor.user_id, reply=reply)
 
@@ -158,7 +170,7 @@ async def _open_phase_modal(
         opened.form,
         customer=opened.customer,
         contacts=opened.contacts,
-        metadata=PlanFormMetadata(opened.customer.id or 0, channel),
+        metadata=PlanFormMetadata(opened.customer.id or 0, channel, opened.customer.phase),
     )
     await open_modal(context.client, trigger_id, view)
 

@@ -22,6 +22,7 @@ from bot.views import ids
 from bot.views.log_metadata import RecordMetadata, read_record_metadata
 from bot.views.log_modal import build_edit_record_modal, read_record_edit
 from bot.views.log_replies import build_edited, build_logged, build_undone
+from bot.views.saving import read_submitted
 from bot.views.timeline import build_timeline_page, read_older, read_record_menu
 
 Body = dict[str, Any]
@@ -73,12 +74,19 @@ async def _open_edit(
 async def record_edited(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """The edit form: a new version, saved before the ack so refusals show on its fields."""
-    actor, meta = await actor_of(context), read_record_metadata(view)
-    await record_cases.edit_a_record(
-        deps_of(context).db, actor=actor, record_id=meta.record_id, form=read_record_edit(view)
-    )
+    """The edit form: a new version. Its field rules need no database: checked, answered,
+    then saved (a refusal comes by message)."""
+    meta, form = read_record_metadata(view), read_record_edit(view)
+    record_cases.check_edit(form)
     await ack()
+    actor = await actor_of(context)
+    await record_cases.edit_a_record(
+        deps_of(context).db,
+        actor=actor,
+        record_id=meta.record_id,
+        form=form,
+        submitted=read_submitted(view),
+    )
     await tell_user(
         client, channel=meta.channel, user=actor.user_id, reply=build_edited(actor.lang)
     )

@@ -22,6 +22,7 @@ from bot.views import ids
 from bot.views.follow_ups import build_marked_done, build_moved, build_snoozed
 from bot.views.log_metadata import FollowUpMetadata, read_follow_up_metadata
 from bot.views.log_modal import build_time_modal, read_time_form
+from bot.views.saving import read_submitted
 
 Body = dict[str, Any]
 
@@ -69,15 +70,19 @@ async def change_time_pressed(
 async def time_submitted(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """The time form: saved before the ack, so a past or missing date shows on its field."""
-    actor, meta = await actor_of(context), read_follow_up_metadata(view)
+    """The time form: a past or missing date shows on its field (checked without the
+    database), then it is answered and saved."""
+    meta, form = read_follow_up_metadata(view), read_time_form(view)
+    follow_up_cases.check_time(form, actor=await actor_of(context, channels=False))
+    await ack()
+    actor = await actor_of(context)
     moved = await follow_up_cases.move_to(
         deps_of(context).db,
         actor=actor,
         follow_up_id=meta.follow_up_id,
-        form=read_time_form(view),
+        form=form,
+        submitted=read_submitted(view),
     )
-    await ack()
     reply = build_moved(moved, actor.lang, actor.tz)
     await tell_user(client, channel=meta.channel, user=actor.user_id, reply=reply)
 

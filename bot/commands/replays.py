@@ -12,7 +12,7 @@ import time
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.store.db import Database
-from bot.store.replays import LedgerConnection, LedgerUnavailable, Request, forget_expired
+from bot.store.replays import KEEP, LedgerConnection, LedgerUnavailable, Request, forget_expired
 from bot.store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,8 @@ class ReplayLedger:
         self._writing = asyncio.Lock()
         self._next_prune = 0.0
         self._pruning: asyncio.Task[None] | None = None
+        # taken while the database could not record them: this replica still refuses them
+        self._unrecorded: dict[Request, float] = {}
 
     async def first_use(self, timestamp: int, signature: str) -> bool:
         """True when this verified request was never taken before, by any replica."""
@@ -43,6 +45,8 @@ class ReplayLedger:
         if time.monotonic() >= self._next_prune:
             self._next_prune = time.monotonic() + self.PRUNE_EVERY
             self._pruning = asyncio.create_task(self._prune())  # not before the ack
+            oldest = time.monotonic() - KEEP.total_seconds()
+            self._unrecorded = {r: at for r, at in self._unrecorded.items() if at >= oldest}
         return taken.result()
 
     async def close(self) -> None:
@@ -54,12 +58,14 @@ class ReplayLedger:
         requests = list(dict.fromkeys(request for request, _ in batch))
         new: set[Request] = set()
         try:
-            new = await self.connection.first_uses(requests)
+            new = await self.connection.first_uses(requests) - self._unrecorded.keys()
         except LedgerUnavailable:
-            # The listeners need this same database: while it is unreachable a replay can
-            # change nothing, and the person gets the "database unavailable" reply.
-            log.warning("replay ledger unreachable; taking %d requests unrecorded", len(batch))
-            new = set(requests)
+            # Unreachable, or busy longer than the ack can wait (bot/store/replays.py,
+            # LOCK_WAIT_MS): the listeners need this same database, so while it is away a
+            # replay changes nothing; while it is busy, this replica remembers what it took.
+            log.warning("replay ledger unavailable; taking %d requests unrecorded", len(batch))
+            new = set(requests) - self._unrecorded.keys()
+            self._unrecorded.update(dict.fromkeys(new, time.monotonic()))
         finally:  # every waiter gets an answer, even if this writer is cancelled
             claimed: set[Request] = set()
             for request, taken in batch:

@@ -16,6 +16,7 @@ from bot.jobs.client import outside_transaction
 from bot.people import Person
 from bot.views.blocks import Reply
 from bot.views.help import build_help
+from bot.views.outgoing import quiet
 
 log = logging.getLogger(__name__)
 HELP_WORDS = ("help", "帮助", "?", "-h", "--help")
@@ -48,7 +49,8 @@ def use_session(session: ClientSession | None) -> None:
 
 async def respond_private(respond: AsyncRespond, reply: Reply) -> None:
     outside_transaction("response_url")
-    payload = {"response_type": "ephemeral", "replace_original": False, **reply.as_message()}
+    message = {"response_type": "ephemeral", "replace_original": False, **reply.as_message()}
+    payload = quiet(message, "response_url")
     if _SESSION and not _SESSION[0].closed and respond.response_url:
         try:
             async with _SESSION[0].post(respond.response_url, json=payload) as answer:

@@ -78,7 +78,7 @@ def is_zone(name: str) -> bool:
         return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # `Asia`: a folder of zones, no zone
         return False
     return True
 

@@ -146,7 +146,7 @@ def _choose(field_: Field, raw: str) -> Option | None:
     for option in field_.options:
         if raw.lower() in (option[0].lower(), option[1].lower()):
             return option
-    if raw.isdigit() and 1 <= int(raw) <= len(field_.options):
+    if raw.isdecimal() and 1 <= int(raw) <= len(field_.options):  # not isdigit: ①
         return field_.options[int(raw) - 1]
     raise Refused("console.choose_number", high=len(field_.options))
 

@@ -76,7 +76,9 @@ def _local_date(timestamp: int, template: str, reader: Reader) -> str:
 
 
 def _text(obj: dict[str, Any] | None, reader: Reader | None = None) -> str:
-    return mrkdwn_to_text((obj or {}).get("text", ""), reader)
+    """A text object as Slack shows it: mrkdwn read, plain text as it is written."""
+    text = (obj or {}).get("text", "")
+    return text if (obj or {}).get("type") == "plain_text" else mrkdwn_to_text(text, reader)
 
 
 def render_blocks(

@@ -293,7 +293,7 @@ def _is_direct(channel: str) -> bool:
 
 def _click_number(line: str) -> int | None:
     word, _, number = line.strip().partition(" ")
-    return int(number) if word in ("click", "点击") and number.strip().isdigit() else None
+    return int(number) if word in ("click", "点击") and number.strip().isdecimal() else None
 
 
 def _lang_of(lang: str | None) -> Lang:

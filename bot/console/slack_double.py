@@ -301,6 +301,9 @@ class SlackDouble(OAuthStandIn):
     def _m_files_completeUploadExternal(self, args: dict[str, Any]) -> dict[str, Any]:
         files = args.get("files")
         files = json.loads(files) if isinstance(files, str) else files or []
+        self.referee.files(
+            "files.completeUploadExternal", files, str(args.get("initial_comment") or "")
+        )
         for item in files:
             stored = self.files.get(item["id"], {})
             self.record(

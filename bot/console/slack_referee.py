@@ -12,6 +12,7 @@ from bot.console.block_kit_rules import (
     options_problems,
     problems,
 )
+from bot.console.markup_rules import errors_problems, markup_problems
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ class Referee:
             self.refusals.append(Refusal(where, found))
         return found
 
+    def leaks(self, where: str, payload: object) -> None:
+        """Slack accepts a ping, a stray mention or a spoofed link; the tests do not: kept as
+        a refusal (markup_rules.py) while the payload goes through."""
+        self.refuse(where, markup_problems(payload))
+
     def message(self, where: str, message: dict[str, Any]) -> list[str]:
         """What Slack refuses in a message. A text over 40,000 characters is accepted but cut
         short, so it is kept as a refusal without refusing the message."""
@@ -47,20 +53,33 @@ class Referee:
             found.append(f"unsupported response_type: {response_type}")
         if not found and len(str(message.get("text") or "")) > MESSAGE_TEXT_LIMIT:
             self.refuse(where, [f"text over {MESSAGE_TEXT_LIMIT} characters: Slack truncates it"])
+        if not found:
+            self.leaks(where, message)
         return self.refuse(where, found)
 
     def view(self, where: str, view: dict[str, Any], surface: str) -> list[str]:
         found = [
             p.replace("json-pointer:", "json-pointer:/view", 1) for p in problems(view, surface)
         ]
+        if not found:
+            self.leaks(where, view)
         return self.refuse(where, found)
 
     def view_submission_answer(self, answer: dict[str, Any], submitted: dict[str, Any]) -> None:
         """Slack shows "We had some trouble connecting" for an answer it cannot use."""
-        self.refuse("view_submission answer", ack_problems(answer, submitted))
+        if not self.refuse("view_submission answer", ack_problems(answer, submitted)):
+            self.leaks("view_submission answer", answer.get("view"))
+            self.refuse("view_submission answer", errors_problems(answer.get("errors")))
 
     def options_answer(self, answer: dict[str, Any]) -> list[str]:
-        return self.refuse("block_suggestion answer", options_problems(answer))
+        found = self.refuse("block_suggestion answer", options_problems(answer))
+        if not found:
+            self.leaks("block_suggestion answer", answer)
+        return found
+
+    def files(self, where: str, files: list[dict[str, Any]], initial_comment: str) -> None:
+        """A file's title is shown as written; the comment posted with it is parsed."""
+        self.leaks(where, {"files": files, "initial_comment": initial_comment})
 
     def socket_answer(
         self, envelope_type: str, sent: dict[str, Any], answer: dict[str, Any] | None

@@ -35,6 +35,7 @@ from bot.customers.health import Health
 from bot.customers.health_facts import card_states
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.search import FoundCustomer, find_customers, resolve_customer
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.db import Database
@@ -151,10 +152,12 @@ async def save_customer(
     region: str,
     customer_id: int | None = None,
     view_id: str | None = None,
+    submitted: Submitted | None = None,
 ) -> CustomerCard:
     """Create a card (`customer_id` None) or change one. Refuses a form that breaks the field
     rules (Invalid; a name refused as a short name names the cards it probably means) and a
-    likely duplicate (DuplicateFound), saving nothing."""
+    likely duplicate (DuplicateFound), saving nothing. The same submission again shows the
+    card it created, or changes nothing twice (AlreadySubmitted)."""
     try:
         draft = parse_customer_form(form, region=region, actor_id=actor.user_id)
     except FormInvalid as invalid:
@@ -173,10 +176,11 @@ async def save_customer(
                 actor_id=actor.user_id,
                 draft=draft,
                 now=actor.now,
-                view_id=view_id,
+                view_id=submitted.view_id if submitted else view_id,
                 different_company=form.different_company,
             )
         else:
+            await claim(session, actor, submitted)
             await _require_edit_by_id(session, actor, customer_id)
             customer = await update_customer(
                 session=session,
@@ -198,9 +202,13 @@ async def save_contact(
     form: ContactForm,
     region: str,
     contact_id: int | None = None,
+    submitted: Submitted | None = None,
 ) -> CustomerCard:
+    """A contact added or changed on a card the actor may change (saved once per
+    submission: AlreadySubmitted)."""
     draft = parse_contact_form(form, region=region)
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         await _require_edit_by_id(session, actor, customer_id)
         target = {
             "session": session,
@@ -216,11 +224,22 @@ async def save_contact(
         return await load_card(session=session, team_id=actor.team_id, customer_id=customer_id)
 
 
+def check_contact(form: ContactForm, *, region: str) -> None:
+    """The contact form's field rules, without the database: Invalid names each field."""
+    parse_contact_form(form, region=region)
+
+
 async def remove_contact(
-    db: Database, *, actor: Actor, customer_id: int, contact_id: int
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    contact_id: int,
+    submitted: Submitted | None = None,
 ) -> CustomerCard:
     """The contact is archived (kept in history), not deleted."""
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         await _require_edit_by_id(session, actor, customer_id)
         await archive_contact(
             session=session,

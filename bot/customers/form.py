@@ -219,7 +219,7 @@ class _Reader:
 
     def number(self, name: str, raw: str, allowed: range) -> int:
         text = normalize(raw)
-        if not text.isdigit() or int(text) not in allowed:
+        if not text.isdecimal() or int(text) not in allowed:  # not isdigit: ❶ is one
             self.errors[name] = Message(
                 f"field.{name}.invalid", {"low": allowed.start, "high": allowed.stop - 1}
             )
@@ -247,7 +247,7 @@ def parse_status_command(text: str) -> StatusRequest | None:
     """`hp potential 3`, `惠普 潜在`, `Jinke Electronics success 7`; None when unreadable."""
     words = text.split()
     level = None
-    if len(words) >= 3 and normalize(words[-1]).isdigit():
+    if len(words) >= 3 and normalize(words[-1]).isdecimal():
         level = int(normalize(words.pop()))
         if level not in LEVELS:
             return None

@@ -15,6 +15,7 @@ from bot.customers.cards import load_card
 from bot.customers.governance_cases import require_admin
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.search import resolve_customer
+from bot.customers.submissions import Submitted, claim
 from bot.customers.value import ValueForm, assess, score_of
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
@@ -114,13 +115,24 @@ async def card_to_assess(db: Database, *, actor: Actor, text: str) -> Customer:
         return found.customer
 
 
+def check_value(form: ValueForm) -> None:
+    """The value form's field rules, without the database: every factor chosen."""
+    score_of(form.factors())
+
+
 async def assess_value(
-    db: Database, *, actor: Actor, customer_id: int, form: ValueForm
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    form: ValueForm,
+    submitted: Submitted | None = None,
 ) -> Customer:
     """The value form saved: every factor chosen (Invalid names the ones that are not), on a
     card the actor may (still) change."""
     score_of(form.factors())
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         card = await load_card(
             session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate

@@ -35,7 +35,7 @@ async def configure_notices(
             if row.team_id == actor.team_id
         ]
         if not links:
-            raise Invalid({"text": Message("notify.not_linked", {"channel": request.channel})})
+            raise Invalid({"text": Message("notify.not_linked")})
         if request.changes:
             gate = await gate_of(session, actor)
             customers = await customers_by_id(

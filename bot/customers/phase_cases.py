@@ -14,6 +14,7 @@ from bot.customers.milestones import (
     MilestoneForm,
     MilestoneNotFound,
     add_milestone,
+    check_title,
     complete_milestone,
     picked_due,
     read_milestone,
@@ -23,12 +24,14 @@ from bot.customers.phases import (
     PhaseForm,
     RelationsPlan,
     change_phase,
+    check_phase_form,
     following,
     plan_form,
     read_phase,
 )
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.search import Leading, resolve_leading_customer
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.db import Database
@@ -97,12 +100,25 @@ async def phase_form_of(db: Database, *, actor: Actor, customer_id: int) -> Phas
         return await _phase_form(session, actor, card.customer, following(card.customer.phase))
 
 
+def check_phase(form: PhaseForm, *, actor: Actor, current: str | None) -> None:
+    """The transition form's field rules, without the database, for a card in phase
+    `current` when the form was opened (None: not known, checked when saved)."""
+    if current is not None:
+        check_phase_form(form, current=current, tz=actor.tz, now=actor.now)
+
+
 async def save_phase(
-    db: Database, *, actor: Actor, customer_id: int, form: PhaseForm
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    form: PhaseForm,
+    submitted: Submitted | None = None,
 ) -> PhaseChanged:
     """The transition form saved: refused (Invalid, per field) when it breaks the form's
     rules, or when the actor may no longer change the card."""
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         await _changeable(session, actor, customer_id)
         changed = await change_phase(
             session=session,
@@ -164,11 +180,32 @@ async def milestone_named(db: Database, *, actor: Actor, text: str) -> Milestone
         return MilestoneNamed(customer, added)
 
 
+def check_milestone(form: MilestoneForm, *, actor: Actor) -> None:
+    """The milestone form's field rules, without the database: Invalid names each field."""
+    errors: dict[str, Message] = {}
+    for field_rule in (
+        lambda: check_title(form.title),
+        lambda: picked_due(form.due, tz=actor.tz, now=actor.now),
+    ):
+        try:
+            field_rule()
+        except Invalid as invalid:
+            errors |= invalid.errors
+    if errors:
+        raise Invalid(errors)
+
+
 async def add_milestone_from_form(
-    db: Database, *, actor: Actor, customer_id: int, form: MilestoneForm
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    form: MilestoneForm,
+    submitted: Submitted | None = None,
 ) -> MilestoneAdded:
     due = picked_due(form.due, tz=actor.tz, now=actor.now)
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         card = await _changeable(session, actor, customer_id)
         added = await add_milestone(
             session=session,

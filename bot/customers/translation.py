@@ -118,15 +118,16 @@ def meanings(han: str) -> tuple[str, ...]:
     return tuple(forms.split(",")) if forms else ()
 
 
+def read_word_lists() -> None:
+    """Read the meanings, their reverse index and the brand list now (each once a process)."""
+    _meanings_text()
+    _reverse()
+    _brands()
+
+
 def read_in_background() -> None:
-    """Read the meanings, their reverse index and the brand list in a daemon thread."""
-
-    def read() -> None:
-        _meanings_text()
-        _reverse()
-        _brands()
-
-    threading.Thread(target=read, name="rapport-word-lists", daemon=True).start()
+    """Read the word lists in a daemon thread."""
+    threading.Thread(target=read_word_lists, name="rapport-word-lists", daemon=True).start()
 
 
 # --- a Chinese brand in English -------------------------------------------------------------

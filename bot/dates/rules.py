@@ -73,12 +73,25 @@ def _day_with_time(n: int, at: time) -> Reader:
 
 def _amount(text: str) -> float:
     value = to_int(text)
-    return float(value) if value is not None else float(text)
+    try:
+        return float(value) if value is not None else float(text)
+    except OverflowError:  # more digits than a float holds: no date is that far
+        raise NotADate(text) from None
 
 
 def _offset(amount: float, unit: str, now: datetime) -> Part:
     """`amount` units after `now`; minutes and hours are elapsed time, days and more are days
-    on the calendar. Only a half of a month or year makes sense (两个半月后, in 1.5 years)."""
+    on the calendar. Only a half of a month or year makes sense (两个半月后, in 1.5 years).
+    An amount that ends beyond the calendar (99999 years) names no date."""
+    try:
+        return _counted(amount, unit, now)
+    except NotADate:
+        raise
+    except (OverflowError, ValueError):
+        raise NotADate(f"{amount} {unit}") from None
+
+
+def _counted(amount: float, unit: str, now: datetime) -> Part:
     unit, whole, part = unit.lower().rstrip("s"), int(amount), amount - int(amount)
     if unit in ("minute", "min", "分钟"):
         return Part(moment=later(now, timedelta(minutes=amount)))

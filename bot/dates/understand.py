@@ -147,7 +147,10 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _reading(parts: list[Part], phrase: str, now: datetime, tz: ZoneInfo) -> Reading:
-    moment = _combine(parts, now.astimezone(tz))
+    try:
+        moment = _combine(parts, now.astimezone(tz))
+    except OverflowError:  # a wall time the calendar cannot place in UTC (9999-12-31 11pm)
+        return Unreadable(phrase)
     if moment is None:  # tomorrow Friday, in 2 hours at 3pm: which one?
         return Unreadable(phrase)
     if moment <= now:

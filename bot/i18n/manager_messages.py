@@ -109,8 +109,8 @@ MANAGER_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "*每周联系记录*（自 {first} 起）：{counts}",
     },
     "stats.card_line": {
-        "en": "{light} {score} *{name}* ({handle}) · <@{manager}> · {reason}",
-        "zh": "{light} {score} *{name}*（{handle}）· <@{manager}> · {reason}",
+        "en": "{light} {score} *{name}* ({handle}) · {manager} · {reason}",
+        "zh": "{light} {score} *{name}*（{handle}）· {manager} · {reason}",
     },
     "stats.more": {"en": "+{count} more", "zh": "另有 {count} 个"},
     "stats.nothing": {
@@ -336,9 +336,9 @@ MANAGER_MESSAGES.update(
             "zh": "只有本频道客户的客户经理、其上级和管理员可以修改通知设置。未做任何更改。",
         },
         "notify.not_linked": {
-            "en": "No customer is linked to <#{channel}>: link one there first with /customer "
+            "en": "No customer is linked to that channel: link one there first with /customer "
             "link <customer>.",
-            "zh": "<#{channel}> 还没有关联任何客户：请先在该频道用 /customer link <客户> 关联。",
+            "zh": "该频道还没有关联任何客户：请先在该频道用 /customer link <客户> 关联。",
         },
     }
 )

@@ -10,6 +10,7 @@ from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
 from bot.i18n.duplicate_messages import DUPLICATE_MESSAGES
 from bot.i18n.follow_up_messages import FOLLOW_UP_MESSAGES
+from bot.i18n.form_messages import FORM_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
 from bot.i18n.install_messages import INSTALL_MESSAGES
@@ -127,3 +128,4 @@ MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
 MESSAGES.update(MANAGER_MESSAGES)
 MESSAGES.update(INSTALL_MESSAGES)
+MESSAGES.update(FORM_MESSAGES)

@@ -166,10 +166,15 @@ def _records(text: str) -> CsvReader:
 
 def _row_of_line(text: str, line: int) -> int:
     """The spreadsheet row (the header is 1) of a line of the file: a cell may span lines.
-    `text` is the file read byte for byte; CSV's separators are ASCII in every encoding."""
+    `text` is the file read byte for byte; CSV's separators are ASCII in every encoding.
+    Records that cannot be followed that far (a bare carriage return in a cell) leave the
+    line's own number."""
     reader = _records(text)
     number = 0
-    for number, _record in enumerate(reader, start=1):  # noqa: B007 (kept after the loop)
-        if reader.line_num > line:
-            break
+    try:
+        for number, _record in enumerate(reader, start=1):  # noqa: B007 (kept after the loop)
+            if reader.line_num > line:
+                break
+    except csv.Error:
+        return line + 1
     return number

@@ -22,6 +22,7 @@ from slack_sdk.web.async_slack_response import AsyncSlackResponse
 from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.store.db import transaction_open
+from bot.views.outgoing import quiet
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +32,37 @@ class SlackCallInTransaction(RuntimeError):
 
 
 class RapportWebClient(AsyncWebClient):
-    """slack_sdk's client, refusing to be called inside a database transaction (the house
-    rule: ask Slack before, answer after). With RAPPORT_STRICT=1 (the tests) that is an
-    error; in production it is logged and the call goes ahead."""
+    """slack_sdk's client, the one door of every Web API call: it refuses to be called inside
+    a database transaction (the house rule: ask Slack before, answer after; with
+    RAPPORT_STRICT=1, the tests, that is an error; in production it is logged and the call
+    goes ahead), and no broadcast mention goes through it (bot/views/outgoing.py)."""
 
     async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:  # type: ignore[override]
         outside_transaction(api_method)
+        for part in ("json", "params", "data"):  # where slack_sdk puts a call's arguments
+            if isinstance(kwargs.get(part), dict):
+                kwargs[part] = quiet(kwargs[part], api_method)
         return await super().api_call(api_method, **kwargs)
+
+    @classmethod
+    def like(cls, client: AsyncWebClient) -> RapportWebClient:
+        """Ours in place of `client` (Bolt makes a plain one for each request): the same
+        token, address, session and retries."""
+        if isinstance(client, cls):
+            return client
+        return cls(
+            token=client.token,
+            base_url=client.base_url,
+            timeout=client.timeout,
+            ssl=client.ssl,
+            proxy=client.proxy,
+            session=client.session,
+            trust_env_in_session=client.trust_env_in_session,
+            headers=client.headers,
+            team_id=client.default_params.get("team_id"),
+            logger=client.logger,
+            retry_handlers=client.retry_handlers,
+        )
 
 
 def outside_transaction(what: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.actor import Actor
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import gate_of
 from bot.logs.forms import FollowUpTimeForm, new_due
 from bot.logs.records import complete_follow_up, move_follow_up
@@ -56,12 +57,23 @@ async def time_form(db: Database, *, actor: Actor, follow_up_id: int) -> FollowU
     return FollowUpTimeForm.of(follow_up.due_at, actor.tz)
 
 
+def check_time(form: FollowUpTimeForm, *, actor: Actor) -> None:
+    """The time form's field rules, without the database: Invalid names each field."""
+    new_due(form, tz=actor.tz, now=actor.now)
+
+
 async def move_to(
-    db: Database, *, actor: Actor, follow_up_id: int, form: FollowUpTimeForm
+    db: Database,
+    *,
+    actor: Actor,
+    follow_up_id: int,
+    form: FollowUpTimeForm,
+    submitted: Submitted | None = None,
 ) -> FollowUp:
     """The time form saved: a picked date (and time) in the future."""
     due = new_due(form, tz=actor.tz, now=actor.now)
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         await changeable_follow_up(session, actor, await gate_of(session, actor), follow_up_id)
         return await move_follow_up(
             session=session,

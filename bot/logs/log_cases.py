@@ -15,6 +15,7 @@ from bot.actor import Actor
 from bot.customers.form import FormInvalid
 from bot.customers.refusals import CardGone
 from bot.customers.search import FoundCustomer, find_customers
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import gate_of
 from bot.errors import Message
 from bot.logs.forms import LogForm, MessageForm, draft_from_form, draft_from_message
@@ -55,18 +56,27 @@ async def log_a_line(db: Database, *, actor: Actor, text: str, channel: str) -> 
         )
 
 
-async def log_from_form(db: Database, *, actor: Actor, form: LogForm) -> Done | DateProblem:
+async def log_from_form(
+    db: Database, *, actor: Actor, form: LogForm, submitted: Submitted | None = None
+) -> Done | DateProblem:
     """The /log form. A card that is gone or hidden is an error on the customer field."""
     draft = draft_from_form(form, tz=actor.tz, now=actor.now)
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         return await _log_on_visible(session, actor, draft)
 
 
 async def log_message(
-    db: Database, *, actor: Actor, pending_id: int, form: MessageForm
+    db: Database,
+    *,
+    actor: Actor,
+    pending_id: int,
+    form: MessageForm,
+    submitted: Submitted | None = None,
 ) -> Done | DateProblem:
     """The "Log to customer" form: the message held since the shortcut, on the card chosen."""
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         held = await take_held(
             session=session,
             team_id=actor.team_id,

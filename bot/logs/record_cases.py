@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from bot.actor import Actor
 from bot.customers.form import FormInvalid
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import gate_of
 from bot.errors import Message
 from bot.logs.forms import RecordEdit
-from bot.logs.records import FORM_TEXT_LIMIT, edit_record, retract_record
+from bot.logs.records import FORM_TEXT_LIMIT, LogDraft, check_draft, edit_record, retract_record
 from bot.logs.rights import changeable_record, visible_card
 from bot.store.db import Database
 from bot.store.models import ContactRecord, Customer
@@ -47,13 +48,25 @@ async def record_to_edit(db: Database, *, actor: Actor, record_id: int) -> Conta
         return await changeable_record(session, actor, await gate_of(session, actor), record_id)
 
 
+def check_edit(form: RecordEdit) -> None:
+    """The edit form's field rules, without the database: Invalid names each field."""
+    summary = "…" if form.summary is None else form.summary  # None: the stored text stays
+    check_draft(LogDraft(customer_id=0, kind="note", summary=summary, next_step=form.next_step))
+
+
 async def edit_a_record(
-    db: Database, *, actor: Actor, record_id: int, form: RecordEdit
+    db: Database,
+    *,
+    actor: Actor,
+    record_id: int,
+    form: RecordEdit,
+    submitted: Submitted | None = None,
 ) -> ContactRecord:
     """A new version of the record. A text longer than a form field holds was never offered
     whole, so a form that carries one anyway (a form from before, a forged one) is refused:
     an edit never cuts what is stored."""
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         record = await changeable_record(session, actor, await gate_of(session, actor), record_id)
         if form.summary is not None and len(record.summary) > FORM_TEXT_LIMIT:
             raise FormInvalid(

@@ -418,6 +418,18 @@ class VerifiedRequest(SQLModel, table=True):
     signature: str = Field(primary_key=True, max_length=80)
 
 
+class FormSubmission(SQLModel, table=True):
+    """Each form submission saved, by who sent which form in which view: Slack sends a
+    submission again, with the same view id, when it had no answer in time, and a second
+    one must save nothing (the card form keeps its own key, Customer.created_from)."""
+
+    __tablename__ = "form_submission"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    key: str = Field(primary_key=True, max_length=64)  # bot/customers/cards.submission_key
+    saved_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
 # The installation tables and Workspace, and the manager's tables, live in modules of their
 # own; importing them here puts them on the same metadata as every other table (Alembic, the
 # schema test).

@@ -23,6 +23,10 @@ from bot.store.models import VerifiedRequest
 # Slack's window is five minutes either side of now; a request older than that is refused as
 # stale, so its row can go. Twice the window leaves room for replica clocks that disagree.
 KEEP = timedelta(minutes=10)
+# The ledger is written before every ack, and Slack waits three seconds: on SQLite, whose one
+# writer may be busy for longer (an import, a burst of saves), it waits this long for the
+# write lock, then the request is taken unrecorded, as when the database is away.
+LOCK_WAIT_MS = 500
 
 Request = tuple[int, str]  # what was verified: (timestamp, signature)
 # What the drivers raise when the database is away: the ledger talks to them directly.
@@ -95,6 +99,8 @@ class LedgerConnection:
         if self._driver is None:
             self._connection = await self.engine.connect()
             self._driver = (await self._connection.get_raw_connection()).driver_connection
+            if self.engine.dialect.name == "sqlite":
+                await self._driver.execute(f"PRAGMA busy_timeout={LOCK_WAIT_MS}")
         return self._driver
 
 

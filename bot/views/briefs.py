@@ -17,11 +17,14 @@ from bot.views.blocks import (
     MESSAGE_BLOCK_LIMIT,
     SECTION_TEXT_LIMIT,
     Block,
+    Mrkdwn,
     Reply,
+    channel_link,
     clip,
     context,
-    escape,
     header,
+    md,
+    mention,
     section,
 )
 from bot.views.reminders import render_reminder
@@ -64,11 +67,12 @@ def build_brief(
     title = t("brief.title", lang, week=_week(week, lang))
     blocks: list[Block] = [header(title)]
     if content.get("channel"):  # the linker's full copy of a shared channel's brief
-        blocks.append(context(t("brief.copy_of", lang, channel=f"<#{content['channel']}>")))
+        copy_of = md("brief.copy_of", lang, channel=channel_link(content["channel"]))
+        blocks.append(context(copy_of))
     notes: list[Block] = []
     if content.get("withheld_for"):
-        who = ", ".join(f"<@{user}>" for user in content["withheld_for"])
-        notes.append(context(t("brief.withheld", lang, who=who)))
+        who = Mrkdwn(", ").join(mention(user) for user in content["withheld_for"])
+        notes.append(context(md("brief.withheld", lang, who=who)))
     room = MESSAGE_BLOCK_LIMIT - len(blocks) - len(notes) - 1  # one for "+N more customers"
     customers = content["customers"]
     shown = 0
@@ -84,31 +88,35 @@ def build_brief(
     return Reply(text=title, blocks=blocks + notes)
 
 
-def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[str]:
+def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]:
     tier = f" · {c['tier']}" if c.get("tier") else ""
-    lines = [
-        f"*{escape(c['name'])}* ({escape(c['handle'])}){tier} · "
-        + t("brief.phase", lang, phase=t(f"phase.{c['phase']}", lang), primary=f"<@{c['primary']}>")
-    ]
+    phase = md(
+        "brief.phase", lang, phase=t(f"phase.{c['phase']}", lang), primary=mention(c["primary"])
+    )
+    lines = [Mrkdwn("*{}* ({}){} · {}").format(c["name"], c["handle"], tier, phase)]
     if c.get("health"):  # never where the customer reads along (shared_view leaves it out)
         health = c["health"]
-        lines[0] += f" · {item_health(health, lang)} ({item_reason(health, lang)})"
+        lines[0] += Mrkdwn(" · {} ({})").format(
+            item_health(health, lang), item_reason(health, lang)
+        )
     if c["records"]:
-        lines.append(t("brief.records", lang, count=c["records"]))
+        lines.append(md("brief.records", lang, count=c["records"]))
         for h in c["highlights"]:
             kind = t("kind." + h["kind"], lang)
-            step = f" → {escape(clip(h['next'], 100))}" if h["next"] else ""
-            lines.append(f"  › {kind}: {escape(clip(h['summary'], 150))}{step}")
+            step = f" → {clip(h['next'], 100)}" if h["next"] else ""
+            lines.append(Mrkdwn("  › {}: {}{}").format(kind, clip(h["summary"], 150), step))
         if c["highlights"]:  # none where the customer reads along: the count says it all
             lines += _more(c["records"] - len(c["highlights"]), lang)
     if c.get("shared") and c.get("due_total"):  # where the customer reads along: a count
-        lines.append(t("brief.due_count", lang, count=c["due_total"]))
+        lines.append(md("brief.due_count", lang, count=c["due_total"]))
+    item = Mrkdwn("  • {} — {} · {}")
     for key, title in (("due", "brief.next_steps"), ("overdue", "brief.overdue")):
         lines += _listed(
             title,
             [
-                f"  • {escape(clip(i['title'], 150))} — {_when(i['due_at'], lang, tz)}"
-                f" · <@{i['owner']}>"
+                item.format(
+                    clip(i["title"], 150), _when(i["due_at"], lang, tz), mention(i["owner"])
+                )
                 for i in c[key]
             ],
             _total(c, key),
@@ -122,7 +130,7 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[str]:
         lines += _listed(
             title,
             [
-                f"  ◻️ {escape(clip(m['title'], 150))} — {_when(m['due_at'], lang, tz)}"
+                Mrkdwn("  ◻️ {} — {}").format(clip(m["title"], 150), _when(m["due_at"], lang, tz))
                 for m in milestones
             ],
             _total(c, key),
@@ -133,28 +141,29 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[str]:
             t("phase." + p["from"], lang) + " → " + t("phase." + p["to"], lang)
             for p in c["phase_changes"]
         )
-        more = "".join(_more(_total(c, "phase_changes") - len(c["phase_changes"]), lang))
-        lines.append(f"_{t('brief.phase_changes', lang)}_: {changes}{more}")
+        more = Mrkdwn("").join(_more(_total(c, "phase_changes") - len(c["phase_changes"]), lang))
+        line = Mrkdwn("_{}_: {}{}").format(t("brief.phase_changes", lang), changes, more)
+        lines.append(line)
     return lines
 
 
-def _listed(title: str, lines: list[str], total: int, lang: Lang) -> list[str]:
+def _listed(title: str, lines: list[Mrkdwn], total: int, lang: Lang) -> list[Mrkdwn]:
     if not lines:
         return []
-    return [f"_{t(title, lang)}_", *lines, *_more(total - len(lines), lang)]
+    return [Mrkdwn("_{}_").format(t(title, lang)), *lines, *_more(total - len(lines), lang)]
 
 
-def _more(count: int, lang: Lang) -> list[str]:
-    return [f"  {t('brief.more', lang, count=count)}"] if count > 0 else []
+def _more(count: int, lang: Lang) -> list[Mrkdwn]:
+    return [Mrkdwn("  ") + md("brief.more", lang, count=count)] if count > 0 else []
 
 
 def _total(c: dict[str, Any], key: str) -> int:
     return c.get(f"{key}_total", len(c.get(key, [])))
 
 
-def _in_sections(lines: list[str]) -> list[str]:
+def _in_sections(lines: list[Mrkdwn]) -> list[Mrkdwn]:
     """Lines joined into texts that each fit one section: nothing is clipped away."""
-    texts: list[str] = []
+    texts: list[Mrkdwn] = []
     for line in lines:
         if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:
             texts[-1] += "\n" + line
@@ -168,12 +177,12 @@ def build_digest(content: dict[str, Any] | None, week: str, lang: Lang) -> Reply
         return None
     title = t("digest.title", lang, week=_week(week, lang))
     people = [
-        t("digest.by_person", lang, who=f"<@{who}>", count=count)
+        md("digest.by_person", lang, who=mention(who), count=count)
         for who, count in content["by_person"]
     ]
     if content.get("more_people"):
         people.append(
-            t(
+            md(
                 "digest.more_people",
                 lang,
                 count=content["more_people"],
@@ -182,13 +191,12 @@ def build_digest(content: dict[str, Any] | None, week: str, lang: Lang) -> Reply
         )
     statuses = " · ".join(f"{t(f'status.{s}', lang)} {n}" for s, n in content["by_status"])
     phases = " · ".join(f"{t(f'phase.{p}', lang)} {n}" for p, n in content["by_phase"])
-    activity = t("digest.activity", lang, count=content["records"])
+    activity = md("digest.activity", lang, count=content["records"])
+    by_status, by_phase = t("digest.by_status", lang), t("digest.by_phase", lang)
     blocks: list[Block] = [
         header(title),
-        section("\n".join([activity, *people])),
-        section(
-            f"*{t('digest.by_status', lang)}*: {statuses}\n*{t('digest.by_phase', lang)}*: {phases}"
-        ),
+        section(Mrkdwn("\n").join([activity, *people])),
+        section(Mrkdwn("*{}*: {}\n*{}*: {}").format(by_status, statuses, by_phase, phases)),
         context(t("digest.overdue", lang, count=content["overdue"])),
     ]
     if content.get("drops"):  # health dropped across a threshold since the last digest

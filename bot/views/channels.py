@@ -4,19 +4,19 @@ organization."""
 from __future__ import annotations
 
 from bot.customers.channels import Linked
-from bot.i18n import Lang, t
+from bot.i18n import Lang
 from bot.store.models import Customer
-from bot.views.blocks import Reply
+from bot.views.blocks import Reply, md, mention
 
 
 def build_linked(linked: Linked, customer: Customer, lang: Lang) -> Reply:
     key = "link.done" if linked.changed else "link.already"
-    return Reply(t(key, lang, name=customer.legal_name, handle=customer.handle))
+    return Reply(md(key, lang, name=customer.legal_name, handle=customer.handle))
 
 
 def build_unlinked(changed: bool, customer: Customer, lang: Lang) -> Reply:
     key = "link.removed" if changed else "link.not_linked"
-    return Reply(t(key, lang, name=customer.legal_name, handle=customer.handle))
+    return Reply(md(key, lang, name=customer.legal_name, handle=customer.handle))
 
 
 def build_link_notes(
@@ -26,9 +26,9 @@ def build_link_notes(
     allowed it. None when the channel is not shared."""
     names = {"name": customer.legal_name, "handle": customer.handle}
     if not linked.shared:
-        return Reply(t("link.allow_not_needed", lang)) if asked_to_allow else None
+        return Reply(md("link.allow_not_needed", lang)) if asked_to_allow else None
     if linked.allowed_by:
         key = "link.internal_allowed" if linked.allowed_now else "link.internal_was_allowed"
-        return Reply(t(key, lang, who=f"<@{linked.allowed_by}>", **names))
+        return Reply(md(key, lang, who=mention(linked.allowed_by), **names))
     key = "link.shared_warning" if linked.checked else "link.shared_unknown"
-    return Reply(":warning: " + t(key, lang, **names))
+    return Reply(":warning: " + md(key, lang, **names))

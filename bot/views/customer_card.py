@@ -8,18 +8,21 @@ from bot.customers.cards import CustomerCard
 from bot.customers.fields import Phone
 from bot.customers.health import Health
 from bot.customers.search import FoundCustomer
-from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
 from bot.store.models import Contact, Customer
 from bot.views import ids
 from bot.views.blocks import (
     MESSAGE_BLOCK_LIMIT,
     Block,
+    Mrkdwn,
     Reply,
     context,
     divider,
-    escape,
     header,
+    md,
+    mention,
+    moment,
+    mrkdwn_text,
     section,
 )
 from bot.views.health import health_block, health_short
@@ -45,11 +48,12 @@ def build_customer_card(
     place = " ".join(
         p for p in (customer.province, customer.city, customer.county, customer.address) if p
     )
+    titled = Mrkdwn("*{}*\n{}")
     if place:
-        blocks.append(section(f"*{t('card.address', lang)}*\n{escape(place)}"))
+        blocks.append(section(titled.format(t("card.address", lang), place)))
     if customer.notes:
-        blocks.append(section(f"*{t('card.notes', lang)}*\n{escape(customer.notes)}"))
-    blocks += [divider(), section(f"*{t('card.contacts', lang)}*")]
+        blocks.append(section(titled.format(t("card.notes", lang), customer.notes)))
+    blocks += [divider(), section(Mrkdwn("*{}*").format(t("card.contacts", lang)))]
     blocks += [
         _contact_block(
             c, customer, lang, home_region, contact_role_text(card.roles.get(c.id or 0), lang)
@@ -72,11 +76,11 @@ def build_customer_card(
     blocks += [
         _card_actions(customer, lang),
         context(
-            t(
+            md(
                 "card.updated",
                 lang,
-                when=slack_moment(customer.updated_at, lang, tz),
-                who=f"<@{customer.updated_by or customer.created_by}>",
+                when=moment(customer.updated_at, lang, tz),
+                who=mention(customer.updated_by or customer.created_by),
             )
         ),
     ]
@@ -93,15 +97,18 @@ def build_find_results(
 ) -> Reply:
     if not found:
         return build_not_found(text, lang)
-    title = t("customer.which" if ambiguous else "customer.found", lang, text=escape(text[:80]))
+    title = md("customer.which" if ambiguous else "customer.found", lang, text=text[:80])
     blocks = [section(title, block_id=ids.FIND_RESULTS)]
     for item in found:
         c = item.customer
-        line = (
-            f"*{escape(c.legal_name)}* ({escape(c.handle)}) · "
-            f"{t(f'status.{c.status}', lang)} {c.level} · <@{c.manager_id}>"
-            + (f" · {c.value_tier}" if c.value_tier else "")
-            + (f" · {health_short(health[c.id], lang)}" if health and c.id in health else "")
+        line = Mrkdwn("*{}* ({}) · {} {} · {}{}{}").format(
+            c.legal_name,
+            c.handle,
+            t(f"status.{c.status}", lang),
+            c.level,
+            mention(c.manager_id),
+            f" · {c.value_tier}" if c.value_tier else "",
+            f" · {health_short(health[c.id], lang)}" if health and c.id in health else "",
         )
         block = section(line)
         block["accessory"] = button(t("customer.open", lang), ids.OPEN_CARD, str(c.id))
@@ -111,23 +118,19 @@ def build_find_results(
 
 def build_shared_card(card: Reply, shared_by: str, lang: Lang) -> Reply:
     """A card shared in a channel: everyone there reads it, with who shared it."""
-    shared = context(t("customer.shared_by", lang, who=f"<@{shared_by}>"))
+    shared = context(md("customer.shared_by", lang, who=mention(shared_by)))
     return Reply(text=card.text, blocks=[*card.blocks, shared][:MESSAGE_BLOCK_LIMIT])
 
 
 def build_archived(customer: Customer, lang: Lang) -> Reply:
     """A card named by its short name that is archived: name it, and how to get it back."""
-    message = t(
-        "archive.is_archived",
-        lang,
-        name=escape(customer.legal_name),
-        handle=escape(customer.handle),
-    )
+    message = md("archive.is_archived", lang, name=customer.legal_name, handle=customer.handle)
     return Reply(text=message, blocks=[section(message)])
 
 
-def build_not_found(text: str, lang: Lang) -> Reply:
-    message = t("customer.not_found", lang, text=escape(text[:80]))
+def build_not_found(text: str, lang: Lang, *, message: Mrkdwn | None = None) -> Reply:
+    """Nothing matches `text`: say so (in `message`'s words), and offer to create it."""
+    message = message or md("customer.not_found", lang, text=text[:80])
     block = section(message)
     block["accessory"] = button(
         t("customer.create_named", lang, text=text[:40]), ids.CREATE_NAMED, text[:200]
@@ -138,14 +141,15 @@ def build_not_found(text: str, lang: Lang) -> Reply:
 def _plan_blocks(card: CustomerCard, lang: Lang, tz: ZoneInfo) -> list[Block]:
     """The current phase's plan, the next milestones and the project channels."""
     title = t("card.plan", lang, phase=t(f"phase.{card.customer.phase}", lang))
-    blocks = [section(f"*{title}*\n" + "\n".join(plan_lines(card.plan, card.contacts, lang, tz)))]
+    lines = plan_lines(card.plan, card.contacts, lang, tz)
+    blocks = [section(Mrkdwn("*{}*\n").format(title) + Mrkdwn("\n").join(lines))]
     if card.milestones:
-        blocks.append(section(f"*{t('card.milestones', lang)}*"))
+        blocks.append(section(Mrkdwn("*{}*").format(t("card.milestones", lang))))
         blocks += [milestone_block(m, lang) for m in card.milestones]
     if card.milestones_total > len(card.milestones):  # the plan lists them all
         left = card.milestones_total - len(card.milestones)
-        handle = escape(card.customer.handle)
-        blocks.append(context(t("list.more_milestones", lang, count=left, handle=handle)))
+        handle = card.customer.handle
+        blocks.append(context(md("list.more_milestones", lang, count=left, handle=handle)))
     channels = channel_mentions(card.channels, t("card.channels", lang), lang)
     return blocks if channels is None else [*blocks, channels]
 
@@ -162,10 +166,10 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
     status = t(
         "card.status_value", lang, status=t(f"status.{customer.status}", lang), level=customer.level
     )
-    facts = [
-        ("card.short_name", escape(customer.handle)),
+    facts: list[tuple[str, str]] = [
+        ("card.short_name", customer.handle),
         ("card.status", status),
-        ("card.manager", f"<@{customer.manager_id}>"),
+        ("card.manager", mention(customer.manager_id)),
         ("card.phase", t(f"phase.{customer.phase}", lang)),
     ]
     if customer.phone_e164:
@@ -173,11 +177,9 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
             ("card.phone", _phone(customer.phone_e164, customer.phone_ext, lang, home_region))
         )
     if customer.email:
-        facts.append(("card.email", escape(customer.email)))
+        facts.append(("card.email", customer.email))
     if customer.website:
-        facts.append(
-            ("card.website", escape(customer.website))  # the seed: written without http:
-        )
+        facts.append(("card.website", customer.website))  # the seed: written without http:
     if customer.credit_code:
         facts.append(("card.credit_code", customer.credit_code))
     if customer.value_tier:
@@ -191,7 +193,8 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
     return {
         "type": "section",
         "fields": [
-            {"type": "mrkdwn", "text": f"*{t(key, lang)}*\n{value}"} for key, value in facts[:10]
+            mrkdwn_text(Mrkdwn("*{}*\n{}").format(t(key, lang), value), 2000)
+            for key, value in facts[:10]
         ],
     }
 
@@ -199,14 +202,11 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
 def _contact_block(
     contact: Contact, customer: Customer, lang: Lang, home_region: str, role: str = ""
 ) -> Block:
-    name = escape(contact.name)
+    name = contact.name
     if contact.salutation:
-        name = (
-            f"{name} {t(f'salutation.{contact.salutation}', lang)}"
-            if lang == "zh"
-            else f"{t(f'salutation.{contact.salutation}', lang)} {name}"
-        )
-    lines = [f"*{name}*" + (f" · {escape(contact.title)}" if contact.title else "") + role]
+        salutation = t(f"salutation.{contact.salutation}", lang)
+        name = f"{name} {salutation}" if lang == "zh" else f"{salutation} {name}"
+    lines = [Mrkdwn("*{}*").format(name) + (f" · {contact.title}" if contact.title else "") + role]
     phones = [
         (t("label.office_phone", lang), contact.office_phone_e164, contact.office_phone_ext),
         (t("label.mobile", lang), contact.mobile_e164, ""),
@@ -216,10 +216,10 @@ def _contact_block(
         f"{label}: {_phone(e164, ext, lang, home_region)}" for label, e164, ext in phones if e164
     ]
     if contact.email:
-        details.append(escape(contact.email))
+        details.append(contact.email)
     if details:
-        lines.append(" · ".join(details))
-    block = section("\n".join(lines))
+        lines.append(Mrkdwn(" · ").join(details))
+    block = section(Mrkdwn("\n").join(lines))
     value = f"{customer.id}:{contact.id}"
     block["accessory"] = {
         "type": "overflow",

@@ -1,5 +1,5 @@
-"""Field errors and the duplicate warning, in the person's language (modal errors are plain
-text: no mentions, no markup)."""
+"""Field errors and the duplicate warning, in the person's language. Slack shows field errors
+as plain text (no mentions, no markup): names in them are shown as written, not escaped."""
 
 from __future__ import annotations
 
@@ -13,14 +13,24 @@ from bot.dates.display import format_moment
 from bot.i18n import Lang, t
 from bot.store.models import Contact
 from bot.views import ids
-from bot.views.blocks import clip, escape, section
+from bot.views.blocks import Mrkdwn, clip, md, section
 from bot.views.inputs import plain
 
 DUPLICATES_NAMED = 3
 
 
 def render_message(message: Message, lang: Lang) -> str:
-    return t(message.key, lang, **{name: _shown(v, lang) for name, v in message.params.items()})
+    """As plain text: a field error."""
+    return t(message.key, lang, **_params(message, lang))
+
+
+def render_markup(message: Message, lang: Lang) -> Mrkdwn:
+    """In a message: what people typed is escaped."""
+    return md(message.key, lang, **_params(message, lang))
+
+
+def _params(message: Message, lang: Lang) -> dict[str, object]:
+    return {name: _shown(value, lang) for name, value in message.params.items()}
 
 
 def _shown(value: object, lang: Lang) -> object:
@@ -96,5 +106,5 @@ def build_remove_contact_modal(
         "submit": plain(t("card.confirm", lang), 24),
         "close": plain(t("modal.cancel", lang), 24),
         "private_metadata": metadata,
-        "blocks": [section(t("card.contact_remove_confirm", lang, name=escape(contact.name)))],
+        "blocks": [section(md("card.contact_remove_confirm", lang, name=contact.name))],
     }

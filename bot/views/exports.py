@@ -6,7 +6,7 @@ views do not import the CSV builders, so the counts come as numbers)."""
 from __future__ import annotations
 
 from bot.i18n import Lang, t
-from bot.views.blocks import Reply, escape
+from bot.views.blocks import Reply, md
 
 
 def export_file_name(kind: str) -> str:
@@ -24,4 +24,4 @@ def build_export_sent(kind: str, *, rows: int, customers: int, lang: Lang) -> Re
 
 def build_export_failed(error: str, lang: Lang) -> Reply:
     """Slack refused the file: its error code, as Slack said it."""
-    return Reply(t("export.failed", lang, error=escape(error)))
+    return Reply(md("export.failed", lang, error=error))

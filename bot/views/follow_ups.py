@@ -1,5 +1,5 @@
 """What the follow-up buttons answer: done, snoozed, moved — the title as its owner wrote
-it (escaped), the moment in the reader's language and zone."""
+it, the moment in the reader's language and zone."""
 
 from __future__ import annotations
 
@@ -8,18 +8,18 @@ from zoneinfo import ZoneInfo
 from bot.dates.display import format_moment
 from bot.i18n import Lang, t
 from bot.store.models import FollowUp
-from bot.views.blocks import Reply, clip, escape
+from bot.views.blocks import Reply, clip, md
 
 SHOWN_TITLE = 500
 
 
 def build_marked_done(follow_up: FollowUp, lang: Lang) -> Reply:
-    return Reply(t("reminder.marked_done", lang, title=_title(follow_up)))
+    return Reply(md("reminder.marked_done", lang, title=_title(follow_up)))
 
 
 def build_snoozed(follow_up: FollowUp, lang: Lang, tz: ZoneInfo) -> Reply:
     when = format_moment(follow_up.due_at, lang, tz)
-    return Reply(t("reminder.snoozed", lang, title=_title(follow_up), when=when))
+    return Reply(md("reminder.snoozed", lang, title=_title(follow_up), when=when))
 
 
 def build_moved(follow_up: FollowUp, lang: Lang, tz: ZoneInfo) -> Reply:
@@ -27,4 +27,4 @@ def build_moved(follow_up: FollowUp, lang: Lang, tz: ZoneInfo) -> Reply:
 
 
 def _title(follow_up: FollowUp) -> str:
-    return escape(clip(follow_up.title, SHOWN_TITLE))
+    return clip(follow_up.title, SHOWN_TITLE)

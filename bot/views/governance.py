@@ -15,10 +15,13 @@ from bot.views.blocks import (
     MESSAGE_BLOCK_LIMIT,
     SECTION_TEXT_LIMIT,
     Block,
+    Mrkdwn,
     Reply,
+    channel_link,
     context,
-    escape,
     header,
+    md,
+    mention,
     section,
 )
 
@@ -30,46 +33,45 @@ SHARE_WORDS = {
 }
 
 
-def mention(target: Target) -> str:
-    return f"<@{target.id}>" if target.kind == "user" else f"<#{target.id}>"
+def target_mention(target: Target) -> Mrkdwn:
+    return mention(target.id) if target.kind == "user" else channel_link(target.id)
 
 
 def build_share_changed(change: ShareChange, lang: Lang) -> Reply:
     key = SHARE_WORDS[(change.sharing, change.changed)]
-    name = escape(change.customer.legal_name)
-    return Reply(t(key, lang, name=name, target=mention(change.target)))
+    name = change.customer.legal_name
+    return Reply(md(key, lang, name=name, target=target_mention(change.target)))
 
 
 def build_card_archived(customer: Customer, lang: Lang) -> Reply:
-    name, handle = escape(customer.legal_name), escape(customer.handle)
-    return Reply(t("archive.done", lang, name=name, handle=handle))
+    return Reply(md("archive.done", lang, name=customer.legal_name, handle=customer.handle))
 
 
 def build_card_restored(customer: Customer, lang: Lang) -> Reply:
-    return Reply(t("archive.restored", lang, name=escape(customer.legal_name)))
+    return Reply(md("archive.restored", lang, name=customer.legal_name))
 
 
 def build_team_changed(team: TeamAfter, lang: Lang) -> Reply:
     """The team after `/customer team …`: the whole team when shown, else what changed."""
-    change, person = team.change, f"<@{team.change.user_id}>"
+    change, person = team.change, mention(team.change.user_id)
     if change.verb == "supervisor" and change.supervisor_id is None:
-        return Reply(t("team.supervisor_cleared", lang, person=person))
+        return Reply(md("team.supervisor_cleared", lang, person=person))
     if change.verb == "supervisor":
-        boss = f"<@{change.supervisor_id}>"
-        return Reply(t("team.supervisor_set", lang, person=person, supervisor=boss))
+        boss = mention(change.supervisor_id)
+        return Reply(md("team.supervisor_set", lang, person=person, supervisor=boss))
     if change.verb == "clearance":
-        return Reply(t("team.clearance_set", lang, person=person, level=change.clearance))
+        return Reply(md("team.clearance_set", lang, person=person, level=change.clearance))
     return build_team(team.members, lang)
 
 
 def build_team(members: list[TeamMember], lang: Lang) -> Reply:
     title = t("team.title", lang)
     lines = [
-        t(
+        md(
             "team.line",
             lang,
-            person=f"<@{m.user_id}>",
-            supervisor=f"<@{m.supervisor_id}>" if m.supervisor_id else t("team.nobody", lang),
+            person=mention(m.user_id),
+            supervisor=mention(m.supervisor_id) if m.supervisor_id else t("team.nobody", lang),
             clearance=m.clearance,
         )
         for m in members
@@ -78,7 +80,7 @@ def build_team(members: list[TeamMember], lang: Lang) -> Reply:
         return Reply(text=title, blocks=[header(title), section(t("team.empty", lang))])
     blocks: list[Block] = [header(title)]
     room = MESSAGE_BLOCK_LIMIT - 2  # the header, and "+N more" when the team outgrows it
-    texts: list[str] = []
+    texts: list[Mrkdwn] = []
     shown = 0
     for line in lines:  # every line whole, in as many sections as it takes
         if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:

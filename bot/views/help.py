@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.i18n import Lang, t
 from bot.views import ids
-from bot.views.blocks import Reply, context, escape, header, section
+from bot.views.blocks import Mrkdwn, Reply, context, header, md, section
 
 # (usage, description key) per command; a subcommand is listed once it works.
 USAGE: dict[str, list[tuple[str, str]]] = {
@@ -52,12 +52,13 @@ _TITLES = {
 def build_help(command: str, lang: Lang, *, unknown_word: str | None = None) -> Reply:
     title_key, intro_key = _TITLES[command]
     lines = [f"`{usage}` — {t(key, lang)}" for usage, key in USAGE[command]]
-    intro = t(intro_key, lang)
+    intro = md(intro_key, lang)
     if unknown_word is not None:
-        intro = t("help.unknown", lang, word=escape(unknown_word[:80]), command=command)
+        intro = md("help.unknown", lang, word=unknown_word[:80], command=command)
     blocks = [
         header(t(title_key, lang), block_id=ids.help_block("header", command)),
         section(intro + "\n\n" + "\n".join(lines), block_id=ids.help_block("body", command)),
         context(t("help.coming", lang), block_id=ids.help_block("note", command)),
     ]
-    return Reply(text=f"{t(title_key, lang)}\n{intro}\n" + "\n".join(lines), blocks=blocks)
+    text = Mrkdwn("{}\n{}\n").format(t(title_key, lang), intro) + "\n".join(lines)
+    return Reply(text=text, blocks=blocks)

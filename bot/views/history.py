@@ -15,7 +15,6 @@ from bot.customers.fields import Phone
 from bot.customers.form import STATUSES
 from bot.customers.governance import HISTORY_PAGE, HistoryPage
 from bot.customers.merge import MOVED
-from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
 from bot.i18n.messages import MESSAGES
 from bot.store.models import CustomerEvent
@@ -24,11 +23,15 @@ from bot.views.blocks import (
     MESSAGE_BLOCK_LIMIT,
     SECTION_TEXT_LIMIT,
     Block,
+    Mrkdwn,
     Reply,
+    channel_link,
     clip,
     context,
-    escape,
     header,
+    md,
+    mention,
+    moment,
     section,
 )
 from bot.views.inputs import button
@@ -43,11 +46,11 @@ class Reader:
     home_region: str = "CN"  # phones of this region are shown nationally, as on the card
 
 
-Show = Callable[[object, Reader, HistoryPage], str]
+Show = Callable[[object, Reader, HistoryPage], str]  # text, or Mrkdwn for a mention or a date
 
 
 def _text(value: object, reader: Reader, page: HistoryPage) -> str:
-    return escape(clip(str(value), SHOWN_TEXT))
+    return clip(str(value), SHOWN_TEXT)
 
 
 def _number(value: object, reader: Reader, page: HistoryPage) -> str:
@@ -55,11 +58,11 @@ def _number(value: object, reader: Reader, page: HistoryPage) -> str:
 
 
 def _person(value: object, reader: Reader, page: HistoryPage) -> str:
-    return f"<@{value}>"
+    return mention(str(value))
 
 
 def _channel(value: object, reader: Reader, page: HistoryPage) -> str:
-    return f"<#{value}>"
+    return channel_link(str(value))
 
 
 def _labelled(prefix: str) -> Show:
@@ -78,19 +81,19 @@ def _status(value: object, reader: Reader, page: HistoryPage) -> str:
 
 def _moment(value: object, reader: Reader, page: HistoryPage) -> str:
     try:
-        moment = datetime.fromisoformat(str(value))
+        when = datetime.fromisoformat(str(value))
     except ValueError:
         return _text(value, reader, page)
-    return slack_moment(moment, reader.lang, reader.tz)
+    return moment(when, reader.lang, reader.tz)
 
 
 def _contact(value: object, reader: Reader, page: HistoryPage) -> str:
-    return escape(page.contacts.get(value, "")) if isinstance(value, int) else ""
+    return page.contacts.get(value, "") if isinstance(value, int) else ""
 
 
 def _record(value: object, reader: Reader, page: HistoryPage) -> str:
     summary = page.records.get(value, "") if isinstance(value, int) else ""
-    return escape(clip(summary, 200))
+    return clip(summary, 200)
 
 
 # stored field → (catalog label, how its value reads); the card's own labels where it has one
@@ -147,7 +150,7 @@ PHONES = {
 HIDDEN = {"archived", "with", "merge"}
 
 
-def event_lines(event: CustomerEvent, page: HistoryPage, reader: Reader) -> list[str]:
+def event_lines(event: CustomerEvent, page: HistoryPage, reader: Reader) -> list[Mrkdwn]:
     """The event's heading, then one line per field it changed."""
     lines = [_heading(event, reader)]
     changes = event.changes if isinstance(event.changes, dict) else {}
@@ -171,7 +174,7 @@ def event_lines(event: CustomerEvent, page: HistoryPage, reader: Reader) -> list
     if moved:
         label = t("history.field.moved", reader.lang)
         together = t("readable.separator", reader.lang).join(moved)
-        lines.append(t("history.set", reader.lang, label=label, value=together))
+        lines.append(md("history.set", reader.lang, label=label, value=together))
     return lines
 
 
@@ -193,7 +196,7 @@ def read_older_history(action: dict[str, object]) -> OlderHistory:
 
 def build_history(page: HistoryPage, reader: Reader) -> Reply:
     """One page: as many events as fit one message; "Older changes" opens the next page."""
-    title = t("history.title", reader.lang, name=escape(page.customer.legal_name))
+    title = t("history.title", reader.lang, name=page.customer.legal_name)
     blocks: list[Block] = [header(title)]
     if not page.events:
         return Reply(text=title, blocks=[*blocks, context(t("history.empty", reader.lang))])
@@ -214,32 +217,32 @@ def build_history(page: HistoryPage, reader: Reader) -> Reply:
     return Reply(text=title, blocks=blocks)
 
 
-def _heading(event: CustomerEvent, reader: Reader) -> str:
+def _heading(event: CustomerEvent, reader: Reader) -> Mrkdwn:
     kind = "create_import" if (event.action, event.source) == ("create", "import") else None
     key = f"history.action.{kind or event.action}"
     action = t(key if key in MESSAGES else "history.action.other", reader.lang)
-    return t(
+    return md(
         "history.heading",
         reader.lang,
-        when=slack_moment(event.at, reader.lang, reader.tz),
-        who=f"<@{event.actor_id}>",
-        action=f"*{action}*",
+        when=moment(event.at, reader.lang, reader.tz),
+        who=mention(event.actor_id),
+        action=Mrkdwn("*{}*").format(action),
     )
 
 
-def _field_line(field: str, change: object, page: HistoryPage, reader: Reader) -> str:
+def _field_line(field: str, change: object, page: HistoryPage, reader: Reader) -> Mrkdwn | None:
     before, after = _before_after(change)
     label_key, show = FIELDS.get(field, ("", _text))
-    label = t(label_key, reader.lang) if label_key else escape(field.replace("_", " "))
+    label = t(label_key, reader.lang) if label_key else field.replace("_", " ")
     if field in SUBJECTS:
         value = show(after if _is_set(after) else before, reader, page)
-        return t("history.set", reader.lang, label=label, value=value) if value else ""
+        return md("history.set", reader.lang, label=label, value=value) if value else None
     if before == after:
-        return ""  # recorded, but nothing changed
+        return None  # recorded, but nothing changed
     if not _is_set(before):
-        return t("history.set", reader.lang, label=label, value=show(after, reader, page))
+        return md("history.set", reader.lang, label=label, value=show(after, reader, page))
     shown_after = show(after, reader, page) if _is_set(after) else t("history.cleared", reader.lang)
-    return t(
+    return md(
         "history.change",
         reader.lang,
         label=label,
@@ -248,7 +251,7 @@ def _field_line(field: str, change: object, page: HistoryPage, reader: Reader) -
     )
 
 
-def _phone_line(base: str, changes: dict[str, object], reader: Reader) -> str:
+def _phone_line(base: str, changes: dict[str, object], reader: Reader) -> Mrkdwn | None:
     """A number and its extension are stored apart and read as one, as on the card."""
     numbers = _before_after(changes.get(f"{base}_e164", [None, None]))
     extensions = _before_after(changes.get(f"{base}_ext", [None, None]))
@@ -257,17 +260,17 @@ def _phone_line(base: str, changes: dict[str, object], reader: Reader) -> str:
     ]
     label = t(PHONES[base], reader.lang)
     if shown[0] == shown[1]:
-        return ""
+        return None
     if not shown[0]:
-        return t("history.set", reader.lang, label=label, value=shown[1])
+        return md("history.set", reader.lang, label=label, value=shown[1])
     after = shown[1] or t("history.cleared", reader.lang)
-    return t("history.change", reader.lang, label=label, before=shown[0], after=after)
+    return md("history.change", reader.lang, label=label, before=shown[0], after=after)
 
 
 def _phone(e164: str, extension: str, reader: Reader) -> str:
     word = t("card.extension", reader.lang)
     if not e164:  # only the extension changed: the number itself was not recorded
-        return f"{word} {escape(extension)}" if extension else ""
+        return f"{word} {extension}" if extension else ""
     return Phone(e164, extension).formatted(home_region=reader.home_region, extension_word=word)
 
 
@@ -276,9 +279,9 @@ def _phone_base(field: str) -> str:
     return base if part in ("e164", "ext") and base in PHONES else ""
 
 
-def _sections(lines: list[str]) -> list[str]:
+def _sections(lines: list[Mrkdwn]) -> list[Mrkdwn]:
     """Lines grouped into section texts within Slack's limit (a long event takes several)."""
-    texts: list[str] = []
+    texts: list[Mrkdwn] = []
     for line in lines:
         line = clip(line, SECTION_TEXT_LIMIT)
         if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:

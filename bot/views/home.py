@@ -8,17 +8,18 @@ from zoneinfo import ZoneInfo
 from bot.customers.dashboard import AdminSettings, Dashboard
 from bot.customers.health import Health
 from bot.customers.phases import PHASES
-from bot.dates.display import slack_moment
 from bot.i18n import Lang, t
 from bot.store.models import FollowUp
 from bot.views import ids
 from bot.views.blocks import (
     Block,
+    Mrkdwn,
     clip,
     context,
     divider,
-    escape,
     header,
+    mention,
+    moment,
     section,
 )
 from bot.views.health import light
@@ -52,14 +53,14 @@ def build_home(
         blocks += _follow_ups(dashboard, lang) + _customers(dashboard, lang, health or {})
         blocks += _recent(dashboard, lang)
     if team is not None:  # a supervisor: the same view as the weekly roll-up
-        blocks += [divider(), section(f"*{t('rollup.home_title', lang)}*")]
+        blocks += [divider(), section(Mrkdwn("*{}*").format(t("rollup.home_title", lang)))]
         blocks += team_blocks(team, lang, home=True)
     if settings is not None:
         stale = ", ".join(f"{t(f'phase.{p}', lang)} {d}" for p, d in settings.stale_days.items())
         blocks += [
             divider(),
             section(
-                f"*{t('home.settings', lang)}*\n"
+                Mrkdwn("*{}*\n").format(t("home.settings", lang))
                 + t(
                     "home.settings_text",
                     lang,
@@ -78,7 +79,7 @@ def _follow_ups(dashboard: Dashboard, lang: Lang) -> list[Block]:
     blocks: list[Block] = [divider()]
     for key, items in (("home.overdue", dashboard.overdue), ("home.today", dashboard.today)):
         if items:
-            blocks.append(section(f"*{t(key, lang)}*"))
+            blocks.append(section(Mrkdwn("*{}*").format(t(key, lang))))
             blocks += [_follow_up(f, name, lang) for f, name in items]
     if not dashboard.overdue and not dashboard.today:
         blocks.append(section(t("home.nothing_due", lang)))
@@ -88,8 +89,8 @@ def _follow_ups(dashboard: Dashboard, lang: Lang) -> list[Block]:
 
 
 def _follow_up(follow_up: FollowUp, customer: str, lang: Lang) -> Block:
-    when = slack_moment(follow_up.due_at, lang, ZoneInfo(follow_up.tz))
-    block = section(f"{escape(customer)}: {escape(clip(follow_up.title, 200))} — {when}")
+    when = moment(follow_up.due_at, lang, ZoneInfo(follow_up.tz))
+    block = section(Mrkdwn("{}: {} — {}").format(customer, clip(follow_up.title, 200), when))
     block["accessory"] = {
         "type": "overflow",
         "action_id": ids.HOME_FOLLOW_UP,
@@ -108,7 +109,7 @@ def _follow_up(follow_up: FollowUp, customer: str, lang: Lang) -> Block:
 
 
 def _customers(dashboard: Dashboard, lang: Lang, health: dict[int, Health]) -> list[Block]:
-    blocks: list[Block] = [divider(), section(f"*{t('home.my_customers', lang)}*")]
+    blocks: list[Block] = [divider(), section(Mrkdwn("*{}*").format(t("home.my_customers", lang)))]
     if not dashboard.by_phase:
         return [*blocks, context(t("home.no_customers", lang))]
     for phase in PHASES:
@@ -116,7 +117,7 @@ def _customers(dashboard: Dashboard, lang: Lang, health: dict[int, Health]) -> l
         if not customers:
             continue
         names = ", ".join(
-            escape(c.handle) + (f" {light(health[c.id], lang)}" if c.id in health else "")
+            c.handle + (f" {light(health[c.id], lang)}" if c.id in health else "")
             for c in customers[:NAMES_PER_PHASE]
         )
         more = len(customers) - NAMES_PER_PHASE
@@ -127,15 +128,15 @@ def _customers(dashboard: Dashboard, lang: Lang, health: dict[int, Health]) -> l
 
 
 def _recent(dashboard: Dashboard, lang: Lang) -> list[Block]:
-    blocks: list[Block] = [divider(), section(f"*{t('home.recent', lang)}*")]
+    blocks: list[Block] = [divider(), section(Mrkdwn("*{}*").format(t("home.recent", lang)))]
     if not dashboard.recent:
         return [*blocks, context(t("home.no_recent", lang))]
+    line = Mrkdwn("• {} · {} · {}: {}")
     lines = [
-        f"• {escape(name)} · {t(f'kind.{r.kind}', lang)} · <@{r.author_id}>: "
-        f"{escape(clip(r.summary, 120))}"
+        line.format(name, t(f"kind.{r.kind}", lang), mention(r.author_id), clip(r.summary, 120))
         for r, name in dashboard.recent
     ]
-    return [*blocks, section("\n".join(lines))]
+    return [*blocks, section(Mrkdwn("\n").join(lines))]
 
 
 def read_home_follow_up(action: dict[str, Any]) -> tuple[str, int]:

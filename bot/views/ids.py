@@ -61,6 +61,7 @@ MILESTONES_MORE = "milestones_more"  # value `<card>:<offset>`: the next page of
 FOLLOW_UPS_MORE = "follow_ups_more"  # value `<card>:<offset>`: a card's open follow-ups
 META_CUSTOMER_ID = "customer_id"  # private metadata of the phase and milestone forms
 META_CHANNEL = "channel"
+META_FROM_PHASE = "from_phase"  # the phase form: the card's phase when it was opened
 
 # reminders
 REMINDER_DONE = "reminder_done"

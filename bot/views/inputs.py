@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from bot.views import ids
-from bot.views.blocks import Block, clip
+from bot.views.blocks import Block, as_written, plain_text
 
 
 def plain(text: str, limit: int = 2000) -> dict[str, Any]:
-    return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
+    """Labels, buttons, options, titles: shown as written (bot/views/blocks.py)."""
+    return plain_text(text, limit)
 
 
 def option(text: str, value: str) -> dict[str, Any]:
@@ -70,7 +71,7 @@ def text_input(
         "max_length": max_length,
     }
     if initial:  # whole: a form must never show (and so save back) less than is stored
-        element["initial_value"] = initial
+        element["initial_value"] = as_written(initial)
     return _input(field, label, element, hint=hint, optional=optional)
 
 

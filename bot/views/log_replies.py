@@ -9,7 +9,7 @@ from bot.dates.understand import InThePast
 from bot.i18n import Lang, t
 from bot.logs.intake import DateProblem, Done, NeedsCustomer, NeedsText, Outcome
 from bot.views import ids
-from bot.views.blocks import Block, Reply, clip, context, escape, section
+from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, section
 from bot.views.customer_card import build_archived, build_not_found
 from bot.views.inputs import button
 
@@ -23,11 +23,11 @@ def build_log_outcome(outcome: Outcome, lang: Lang) -> Reply:
         return build_date_problem(outcome, lang)
     if isinstance(outcome, NeedsText):
         return Reply(
-            t(
+            md(
                 "log.needs_text",
                 lang,
-                name=escape(outcome.customer.legal_name),
-                handle=escape(outcome.customer.handle),
+                name=outcome.customer.legal_name,
+                handle=outcome.customer.handle,
             )
         )
     return build_needs_customer(outcome, lang)
@@ -35,16 +35,20 @@ def build_log_outcome(outcome: Outcome, lang: Lang) -> Reply:
 
 def build_logged(done: Done, lang: Lang) -> Reply:
     record, follow_up, customer = done.logged.record, done.logged.follow_up, done.customer
-    title = t(
+    title = md(
         "log.logged",
         lang,
         kind=t(f"kind.{record.kind}", lang),
-        name=escape(customer.legal_name),
-        handle=escape(customer.handle),
+        name=customer.legal_name,
+        handle=customer.handle,
     )
-    lines = [title, "> " + escape(clip(record.summary, SHOWN_TEXT)).replace("\n", "\n> ")]
+    quoted = Mrkdwn("\n").join(
+        Mrkdwn("> ") + line for line in clip(record.summary, SHOWN_TEXT).split("\n")
+    )
+    lines = [title, quoted]
     if record.next_step:
-        lines.append(f"*{t('log.next', lang)}:* {escape(clip(record.next_step, SHOWN_TEXT))}")
+        next_step = clip(record.next_step, SHOWN_TEXT)
+        lines.append(Mrkdwn("*{}:* {}").format(t("log.next", lang), next_step))
     buttons = []
     if follow_up is not None:
         when = format_moment(follow_up.due_at, lang, ZoneInfo(follow_up.tz))
@@ -54,7 +58,7 @@ def build_logged(done: Done, lang: Lang) -> Reply:
         note = t("log.no_follow_up", lang)
     buttons.append(button(t("log.undo", lang), ids.LOG_UNDO, str(record.id)))
     blocks: list[Block] = [
-        section("\n".join(lines)),
+        section(Mrkdwn("\n").join(lines)),
         context(note),
         {"type": "actions", "elements": buttons},
     ]
@@ -72,14 +76,14 @@ def build_edited(lang: Lang) -> Reply:
 def build_date_problem(problem: DateProblem, lang: Lang) -> Reply:
     reading = problem.reading
     if isinstance(reading, InThePast):
-        text = t(
+        text = md(
             "log.date_past",
             lang,
-            phrase=escape(reading.phrase),
+            phrase=reading.phrase,
             when=format_moment(reading.local, lang, reading.zone),
         )
     else:
-        text = t("log.date_unreadable", lang, phrase=escape(reading.phrase))
+        text = md("log.date_unreadable", lang, phrase=reading.phrase)
     block = section(text)
     block["accessory"] = button(
         t("log.save_anyway", lang), ids.LOG_SAVE_ANYWAY, str(problem.pending_id)
@@ -93,20 +97,18 @@ def build_needs_customer(outcome: NeedsCustomer, lang: Lang) -> Reply:
     if outcome.pending_id is not None:
         return build_pick_customer(outcome, lang)
     if not outcome.choices:
-        reply = build_not_found(outcome.text, lang)
-        message = t("log.unknown_customer", lang, text=escape(outcome.text[:80]))
-        reply.blocks[0]["text"]["text"] = message
-        return Reply(text=message, blocks=reply.blocks)
-    names = ", ".join(
-        f"{escape(f.customer.handle)} ({escape(f.customer.legal_name)})"
+        message = md("log.unknown_customer", lang, text=outcome.text[:80])
+        return build_not_found(outcome.text, lang, message=message)
+    names = Mrkdwn(", ").join(
+        Mrkdwn("{} ({})").format(f.customer.handle, f.customer.legal_name)
         for f in outcome.choices[:5]
     )
-    return Reply(t("log.ambiguous_customer", lang, text=escape(outcome.text[:80]), names=names))
+    return Reply(md("log.ambiguous_customer", lang, text=outcome.text[:80], names=names))
 
 
 def build_pick_customer(outcome: NeedsCustomer, lang: Lang) -> Reply:
     """A held line: one button per card it could be for, the channel's customer first."""
-    message = t("log.pick_customer", lang, text=escape(outcome.text[:80]))
+    message = md("log.pick_customer", lang, text=outcome.text[:80])
     buttons = []
     for number, found in enumerate(outcome.choices):
         customer = found.customer

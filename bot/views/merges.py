@@ -15,7 +15,7 @@ from bot.customers.value import FACTORS, SCORES, ValueForm
 from bot.i18n import Lang, t
 from bot.store.models import Customer
 from bot.views import ids
-from bot.views.blocks import Reply, escape, section
+from bot.views.blocks import Reply, md, section
 from bot.views.customer_modal import modal_view, read_metadata
 from bot.views.inputs import button, select_input, state_text
 
@@ -42,11 +42,11 @@ def read_merge_choice(action: dict[str, object]) -> MergeChoice:
 
 def build_merge_preview(preview: MergePreview, lang: Lang) -> Reply:
     moved = [t(f"moved.{name}", lang, n=count) for name, count in preview.counts.items() if count]
-    text = t(
+    text = md(
         "merge.preview",
         lang,
-        duplicate=escape(preview.duplicate.legal_name),
-        kept=escape(preview.kept.legal_name),
+        duplicate=preview.duplicate.legal_name,
+        kept=preview.kept.legal_name,
         moved=", ".join(moved) or t("merge.nothing", lang),
     )
     block = section(text)
@@ -56,12 +56,12 @@ def build_merge_preview(preview: MergePreview, lang: Lang) -> Reply:
 
 
 def build_merged(merged: Merged, lang: Lang) -> Reply:
-    duplicate, kept = escape(merged.duplicate.legal_name), escape(merged.kept.legal_name)
-    return Reply(t("merge.done", lang, duplicate=duplicate, kept=kept))
+    duplicate, kept = merged.duplicate.legal_name, merged.kept.legal_name
+    return Reply(md("merge.done", lang, duplicate=duplicate, kept=kept))
 
 
 def build_unmerged(duplicate: Customer, lang: Lang) -> Reply:
-    return Reply(t("merge.undone", lang, duplicate=escape(duplicate.legal_name)))
+    return Reply(md("merge.undone", lang, duplicate=duplicate.legal_name))
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,5 @@ def read_value_form(view: View) -> ValueForm:
 
 
 def build_value_saved(customer: Customer, lang: Lang) -> Reply:
-    name = escape(customer.legal_name)
     score, tier = customer.value_score, customer.value_tier
-    return Reply(t("value.saved", lang, name=name, score=score, tier=tier))
+    return Reply(md("value.saved", lang, name=customer.legal_name, score=score, tier=tier))

@@ -8,29 +8,29 @@ from bot.customers.notice_cases import NoticeSettings
 from bot.customers.notices import TOPICS
 from bot.i18n import Lang, t
 from bot.store.models import Delivery
-from bot.views.blocks import Reply, clip, escape, section
+from bot.views.blocks import Mrkdwn, Reply, channel_link, clip, md, mention, section
 
 Item = dict[str, Any]
 
 
 def build_notice(delivery: Delivery, lang: Lang) -> Reply:
     payload = delivery.payload
-    lines = [f"• {_line(item, lang)}" for item in payload["items"]]
+    lines = [Mrkdwn("• ") + _line(item, lang) for item in payload["items"]]
     if payload["count"] > len(payload["items"]):
-        lines.append(t("stats.more", lang, count=payload["count"] - len(payload["items"])))
+        lines.append(md("stats.more", lang, count=payload["count"] - len(payload["items"])))
     title = t("notify.title", lang, count=payload["count"])
-    return Reply(title, [section(f"*{title}*\n" + "\n".join(lines))])
+    return Reply(title, [section(Mrkdwn("*{}*\n").format(title) + Mrkdwn("\n").join(lines))])
 
 
-def _line(item: Item, lang: Lang) -> str:
-    name = f"*{escape(clip(item['name'], 80))}* ({escape(item['handle'])})"
-    topic, who = item["topic"], f"<@{item['actor']}>"
+def _line(item: Item, lang: Lang) -> Mrkdwn:
+    name = Mrkdwn("*{}* ({})").format(clip(item["name"], 80), item["handle"])
+    topic, who = item["topic"], mention(item["actor"])
     if topic == "status":
         level = t("stats.level", lang, level=item["level"]) if item.get("level") else ""
         before = _status(item["from"], lang)
         after = _status(item["to"], lang) if item["to"] else ""
         change = f"{before} → {after}" if after else ""
-        return t(
+        return md(
             "notify.status",
             lang,
             name=name,
@@ -38,16 +38,16 @@ def _line(item: Item, lang: Lang) -> str:
             who=who,
         )
     if topic == "manager":
-        return t(
+        return md(
             "notify.manager",
             lang,
             name=name,
-            before=f"<@{item['from']}>",
-            after=f"<@{item['to']}>",
+            before=mention(item["from"]),
+            after=mention(item["to"]),
             who=who,
         )
     if topic == "value":
-        return t(
+        return md(
             "notify.value",
             lang,
             name=name,
@@ -56,14 +56,14 @@ def _line(item: Item, lang: Lang) -> str:
             who=who,
         )
     if topic == "merge":
-        return t("notify.merge", lang, name=name, duplicate=escape(str(item["to"] or "")), who=who)
+        return md("notify.merge", lang, name=name, duplicate=str(item["to"] or ""), who=who)
     kind = t(f"kind.{item['kind']}", lang)
-    return t(
+    return md(
         "notify.record",
         lang,
         name=name,
         kind=kind,
-        summary=escape(clip(item["summary"], 150)),
+        summary=clip(item["summary"], 150),
         who=who,
     )
 
@@ -75,10 +75,10 @@ def _status(status: object, lang: Lang) -> str:
 def build_notice_settings(settings: NoticeSettings, lang: Lang) -> Reply:
     heard = [t(f"notify.topic.{topic}", lang) for topic in TOPICS if settings.topics[topic]]
     silent = [t(f"notify.topic.{topic}", lang) for topic in TOPICS if not settings.topics[topic]]
-    text = t(
+    text = md(
         "notify.settings",
         lang,
-        channel=f"<#{settings.channel}>",
+        channel=channel_link(settings.channel),
         on=", ".join(heard) or "—",
         off=", ".join(silent) or "—",
     )

@@ -7,7 +7,7 @@ from bot.customers.page_cases import Page
 from bot.i18n import Lang, t
 from bot.store.models import FollowUp, Milestone
 from bot.views import ids
-from bot.views.blocks import SECTION_TEXT_LIMIT, Block, Reply, context, header, section
+from bot.views.blocks import SECTION_TEXT_LIMIT, Block, Mrkdwn, Reply, context, header, section
 from bot.views.plan import milestone_block, more_block
 from bot.views.timeline import follow_up_line
 
@@ -23,7 +23,7 @@ def build_follow_up_page(page: Page[FollowUp], lang: Lang) -> Reply:
     title = t("list.follow_ups_title", lang, name=page.customer.legal_name)
     blocks: list[Block] = [header(title), _range(page, lang)]
     lines = [follow_up_line(f) for f in page.items]
-    blocks += [section("\n".join(part)) for part in _packed(lines)] or [
+    blocks += [section(Mrkdwn("\n").join(part)) for part in _packed(lines)] or [
         context(t("list.none_open", lang))
     ]
     return Reply(text=title, blocks=[*blocks, _end(page, ids.FOLLOW_UPS_MORE, lang)])
@@ -42,9 +42,9 @@ def _end(page: Page[Milestone] | Page[FollowUp], action_id: str, lang: Lang) -> 
     return context(t("list.end", lang))
 
 
-def _packed(lines: list[str]) -> list[list[str]]:
+def _packed(lines: list[Mrkdwn]) -> list[list[Mrkdwn]]:
     """Lines in groups that each fit one section: none is clipped away."""
-    groups: list[list[str]] = []
+    groups: list[list[Mrkdwn]] = []
     for line in lines:
         if groups and sum(len(x) + 1 for x in groups[-1]) + len(line) <= SECTION_TEXT_LIMIT:
             groups[-1].append(line)

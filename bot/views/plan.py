@@ -6,7 +6,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.customers.phases import PHASES, PhaseChanged, RelationsPlan
-from bot.dates.display import format_moment, slack_day, slack_moment
+from bot.dates.display import format_moment
 from bot.i18n import Lang, t
 from bot.store.models import Contact, Customer, Milestone, PhasePlan
 from bot.views import ids
@@ -14,11 +14,16 @@ from bot.views.blocks import (
     MESSAGE_BLOCK_LIMIT,
     SECTION_TEXT_LIMIT,
     Block,
+    Mrkdwn,
     Reply,
+    channel_link,
     context,
+    day,
     divider,
-    escape,
     header,
+    md,
+    mention,
+    moment,
     section,
 )
 from bot.views.inputs import button
@@ -36,18 +41,18 @@ def build_phase_changed(changed: PhaseChanged, lang: Lang) -> Reply:
     customer = changed.customer
     if changed.change is None:
         return Reply(
-            t(
+            md(
                 "phase.plan_saved",
                 lang,
                 phase=phase_name(changed.plan.phase, lang),
-                name=escape(customer.legal_name),
+                name=customer.legal_name,
             )
         )
     return Reply(
-        t(
+        md(
             "phase.changed",
             lang,
-            name=escape(customer.legal_name),
+            name=customer.legal_name,
             from_phase=phase_name(changed.change.from_phase, lang),
             to_phase=phase_name(changed.change.to_phase, lang),
         )
@@ -57,68 +62,67 @@ def build_phase_changed(changed: PhaseChanged, lang: Lang) -> Reply:
 def build_handover(changed: PhaseChanged, lang: Lang) -> Reply:
     change = changed.change
     assert change is not None
-    text = t(
+    text = md(
         "phase.handover_dm",
         lang,
-        name=escape(changed.customer.legal_name),
+        name=changed.customer.legal_name,
         from_phase=phase_name(change.from_phase, lang),
         to_phase=phase_name(change.to_phase, lang),
-        outgoing=f"<@{change.outgoing_contact_id}>",
-        incoming=f"<@{change.incoming_contact_id}>",
+        outgoing=mention(change.outgoing_contact_id),
+        incoming=mention(change.incoming_contact_id),
     )
     lines = [text]
     if change.note:
-        lines.append(t("phase.note_line", lang, note=escape(change.note)))
+        lines.append(md("phase.note_line", lang, note=change.note))
     if change.reason:
-        lines.append(f"{t('label.reason', lang)}: {escape(change.reason)}")
-    return Reply(text=text, blocks=[section("\n".join(lines))])
+        lines.append(Mrkdwn("{}: {}").format(t("label.reason", lang), change.reason))
+    return Reply(text=text, blocks=[section(Mrkdwn("\n").join(lines))])
 
 
 def build_channel_notice(changed: PhaseChanged, lang: Lang) -> Reply:
     change = changed.change
     assert change is not None
     return Reply(
-        t(
+        md(
             "phase.channel_notice",
             lang,
-            name=escape(changed.customer.legal_name),
+            name=changed.customer.legal_name,
             to_phase=phase_name(change.to_phase, lang),
-            incoming=f"<@{change.incoming_contact_id}>",
+            incoming=mention(change.incoming_contact_id),
         )
     )
 
 
 def plan_lines(
     plan: PhasePlan | None, contacts: list[Contact], lang: Lang, tz: ZoneInfo
-) -> list[str]:
+) -> list[Mrkdwn]:
     """The plan of one phase; the next meeting in the reader's zone `tz` and language."""
     if plan is None:
-        return [t("plan.not_planned", lang)]
+        return [md("plan.not_planned", lang)]
     names = {str(c.id): c.name for c in contacts}
-    lines = [f"{t('plan.primary', lang)}: <@{plan.primary_contact_id}>"]
+    line = Mrkdwn("{}: {}")
+    lines = [line.format(t("plan.primary", lang), mention(plan.primary_contact_id))]
     if plan.sales_rep_id:
-        lines.append(f"{t('plan.sales', lang)}: <@{plan.sales_rep_id}>")
+        lines.append(line.format(t("plan.sales", lang), mention(plan.sales_rep_id)))
     if plan.contact_ids:
-        people = ", ".join(escape(names.get(str(i), "?")) for i in plan.contact_ids)
-        lines.append(f"{t('plan.contacts', lang)}: {people}")
-    meetings = t(f"cadence.{plan.cadence}", lang)
+        people = ", ".join(names.get(str(i), "?") for i in plan.contact_ids)
+        lines.append(line.format(t("plan.contacts", lang), people))
+    meetings = md(f"cadence.{plan.cadence}", lang)
     if plan.next_meeting_at:
         # the plan keeps no zone: Slack shows each reader the day in their own
-        meetings += " · " + t(
-            "plan.next_meeting", lang, when=slack_moment(plan.next_meeting_at, lang, tz)
-        )
-    lines.append(f"{t('plan.meetings', lang)}: {meetings}")
+        when = moment(plan.next_meeting_at, lang, tz)
+        meetings += Mrkdwn(" · ") + md("plan.next_meeting", lang, when=when)
+    lines.append(line.format(t("plan.meetings", lang), meetings))
     if plan.adhoc_process:
-        lines.append(f"{t('plan.adhoc', lang)}: {escape(plan.adhoc_process)}")
+        lines.append(line.format(t("plan.adhoc", lang), plan.adhoc_process))
     return lines
 
 
 def milestone_block(milestone: Milestone, lang: Lang) -> Block:
-    when = slack_day(milestone.due_at, lang, ZoneInfo(milestone.tz))
+    when = day(milestone.due_at, lang, ZoneInfo(milestone.tz))
     done = f" · ~{t('milestone.done_mark', lang)}~" if milestone.status == "done" else ""
-    block = section(
-        f"{'✅' if milestone.status == 'done' else '◻️'} *{escape(milestone.title)}* — {when}{done}"
-    )
+    mark = "✅" if milestone.status == "done" else "◻️"
+    block = section(Mrkdwn("{} *{}* — {}{}").format(mark, milestone.title, when, done))
     if milestone.status != "done":
         block["accessory"] = button(
             t("milestone.done", lang), ids.MILESTONE_DONE, str(milestone.id)
@@ -133,9 +137,11 @@ def build_plan(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> Reply:
     for phase in PHASES:
         marker = f" ({t('plan.current', lang)})" if phase == customer.phase else ""
         lines = plan_lines(plan.plans.get(phase), plan.contacts, lang, tz)
-        blocks.append(section(f"*{phase_name(phase, lang)}*{marker}\n" + "\n".join(lines)))
-    blocks += [divider(), section(f"*{t('plan.history', lang)}*\n" + _history(plan, lang, tz))]
-    blocks += [divider(), section(f"*{t('plan.milestones', lang)}*")]
+        title = Mrkdwn("*{}*{}\n").format(phase_name(phase, lang), marker)
+        blocks.append(section(title + Mrkdwn("\n").join(lines)))
+    history = Mrkdwn("*{}*\n").format(t("plan.history", lang)) + _history(plan, lang, tz)
+    blocks += [divider(), section(history)]
+    blocks += [divider(), section(Mrkdwn("*{}*").format(t("plan.milestones", lang)))]
     actions = {
         "type": "actions",
         "elements": [
@@ -166,30 +172,30 @@ def channel_mentions(channels: list[str], label: str, lang: Lang) -> Block | Non
     """A card's project channels, as many as a context block holds, then "+N more"."""
     if not channels:
         return None
-    texts = [f"{label}: "]
+    texts = [Mrkdwn("{}: ").format(label)]
     for count, channel in enumerate(channels):
-        mention = f"<#{channel}>"
-        if len(texts[-1]) + len(mention) + 2 <= SECTION_TEXT_LIMIT - 40:
-            texts[-1] += (", " if not texts[-1].endswith(": ") else "") + mention
+        link = channel_link(channel)
+        if len(texts[-1]) + len(link) + 2 <= SECTION_TEXT_LIMIT - 40:
+            texts[-1] += Mrkdwn("" if texts[-1].endswith(": ") else ", ") + link
         elif len(texts) < CONTEXT_ELEMENTS:
-            texts.append(mention)
+            texts.append(link)
         else:
-            texts[-1] += " " + t("list.more", lang, count=len(channels) - count)
+            texts[-1] += Mrkdwn(" ") + md("list.more", lang, count=len(channels) - count)
             break
     return context(*texts)
 
 
-def _history(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> str:
+def _history(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> Mrkdwn:
     if not plan.changes:
-        return t("plan.no_history", lang)
+        return md("plan.no_history", lang)
     lines = [
-        t(
+        md(
             "plan.change_line",
             lang,
-            when=slack_day(c.at, lang, tz),
+            when=day(c.at, lang, tz),
             from_phase=phase_name(c.from_phase, lang),
             to_phase=phase_name(c.to_phase, lang),
-            who=f"<@{c.actor_id}>",
+            who=mention(c.actor_id),
         )
         for c in plan.changes[-HISTORY_SHOWN:]
     ]
@@ -197,9 +203,9 @@ def _history(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> str:
     if earlier > 0:
         lines.insert(
             0,
-            t("plan.earlier_changes", lang, count=earlier, handle=escape(plan.customer.handle)),
+            md("plan.earlier_changes", lang, count=earlier, handle=plan.customer.handle),
         )
-    return "\n".join(lines)
+    return Mrkdwn("\n").join(lines)
 
 
 def build_milestone_added(

@@ -32,21 +32,29 @@ GROUPS = 100
 
 @dataclass(frozen=True)
 class PlanFormMetadata:
-    """What a phase or milestone form is about: the card, and the channel it was opened in
-    (the answer goes there)."""
+    """What a phase or milestone form is about: the card, the channel it was opened in (the
+    answer goes there) and, for a phase form, the card's phase then (its rules are checked
+    against it before the form is answered; the save checks them again)."""
 
     customer_id: int
     channel: str | None = None
+    from_phase: str | None = None
 
     def to_metadata(self) -> dict[str, object]:
-        return {ids.META_CUSTOMER_ID: self.customer_id, ids.META_CHANNEL: self.channel}
+        return {
+            ids.META_CUSTOMER_ID: self.customer_id,
+            ids.META_CHANNEL: self.channel,
+            ids.META_FROM_PHASE: self.from_phase,
+        }
 
 
 def read_plan_form_metadata(view: View) -> PlanFormMetadata:
     metadata = read_metadata(view)
+    from_phase = metadata.get(ids.META_FROM_PHASE)
     return PlanFormMetadata(
         customer_id=int(metadata[ids.META_CUSTOMER_ID]),
         channel=metadata.get(ids.META_CHANNEL) or None,
+        from_phase=from_phase if from_phase in PHASES else None,
     )
 
 

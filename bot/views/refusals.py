@@ -9,9 +9,9 @@ from __future__ import annotations
 from bot.customers.refusals import CustomerNotFound
 from bot.errors import Conflict, DomainError, Invalid, Message, NotAllowed, NotFound
 from bot.i18n import Lang, t
-from bot.views.blocks import Reply, escape
+from bot.views.blocks import Mrkdwn, Reply, md
 from bot.views.customer_card import build_archived, build_find_results, build_not_found
-from bot.views.customer_errors import render_message
+from bot.views.customer_errors import render_markup
 from bot.views.unknown_customer import UNKNOWN_IN_OWN_WORDS, build_unknown_customer
 
 GONE = {"card": "customer.gone", "record": "log.gone", "milestone": "milestone.gone"}
@@ -27,7 +27,7 @@ def build_refusal(error: DomainError, lang: Lang, *, command: str | None = None)
     if isinstance(error, NotAllowed | Conflict):
         return Reply(_said(error.message, lang))
     if isinstance(error, Invalid):
-        return Reply(" ".join(_said(m, lang) for m in error.errors.values()))
+        return Reply(Mrkdwn(" ").join(_said(m, lang) for m in error.errors.values()))
     raise TypeError(f"no reply for {type(error).__name__}")  # a new refusal needs its words
 
 
@@ -35,7 +35,7 @@ def _unknown_customer(error: CustomerNotFound, lang: Lang, command: str | None) 
     if error.archived is not None:
         return build_archived(error.archived, lang)
     if command in NOT_FOUND_PLAINLY:
-        return Reply(t("customer.not_found", lang, text=escape(error.text)))
+        return Reply(md("customer.not_found", lang, text=error.text))
     if command is not None and command in UNKNOWN_IN_OWN_WORDS:
         return build_unknown_customer(command, error.text, error.choices, lang)
     if error.choices:
@@ -43,7 +43,6 @@ def _unknown_customer(error: CustomerNotFound, lang: Lang, command: str | None) 
     return build_not_found(error.text, lang)
 
 
-def _said(message: Message, lang: Lang) -> str:
+def _said(message: Message, lang: Lang) -> Mrkdwn:
     """Refusals carry names people typed: never a mention or a link for someone else."""
-    params = {k: escape(v) if isinstance(v, str) else v for k, v in message.params.items()}
-    return render_message(Message(message.key, params), lang)
+    return render_markup(message, lang)

@@ -9,7 +9,7 @@ from bot.dates.display import format_day, format_moment
 from bot.i18n import Lang, t
 from bot.store.models import Delivery
 from bot.views import ids
-from bot.views.blocks import Block, Reply, clip, context, escape, section
+from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, section
 from bot.views.inputs import button
 from bot.views.notices import build_notice
 
@@ -35,18 +35,18 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         reply = Reply(text=reply.text, blocks=[section(reply.text)])  # user data is escaped
     if now - delivery.due_at > LATE_AFTER:  # after downtime: say so
         when = format_moment(delivery.due_at, lang, _zone(delivery))
-        reply.blocks.insert(0, context(":hourglass: " + t("reminder.late", lang, when=when)))
+        reply.blocks.insert(0, context(":hourglass: " + md("reminder.late", lang, when=when)))
     return reply
 
 
 def _follow_up(delivery: Delivery, lang: Lang) -> Reply:
     p = delivery.payload
-    text = t(
+    text = md(
         "reminder.follow_up",
         lang,
-        customer=escape(p["customer"]),
-        handle=escape(p["handle"]),
-        title=escape(clip(p["title"], 500)),
+        customer=p["customer"],
+        handle=p["handle"],
+        title=clip(p["title"], 500),
     )
     when = format_moment(delivery.due_at, lang, _zone(delivery))
     value = str(p["follow_up_id"])
@@ -69,24 +69,28 @@ def _overdue(delivery: Delivery, lang: Lang) -> Reply:
     p = delivery.payload
     tz = _zone(delivery)
     lines = [
-        f"• {escape(i['customer'])}: {escape(clip(i['title'], 200))} — "
-        f"{format_moment(datetime.fromisoformat(i['due_at']), lang, tz)}"
+        Mrkdwn("• {}: {} — {}").format(
+            i["customer"],
+            clip(i["title"], 200),
+            format_moment(datetime.fromisoformat(i["due_at"]), lang, tz),
+        )
         for i in p["items"]
     ]
     if p["count"] > len(p["items"]):
-        lines.append(t("reminder.overdue_more", lang, count=p["count"] - len(p["items"])))
-    title = t("reminder.overdue", lang, count=p["count"])
-    return Reply(text=title, blocks=[section(f":warning: {title}\n" + "\n".join(lines))])
+        lines.append(md("reminder.overdue_more", lang, count=p["count"] - len(p["items"])))
+    title = md("reminder.overdue", lang, count=p["count"])
+    body = ":warning: " + title + "\n" + Mrkdwn("\n").join(lines)
+    return Reply(text=title, blocks=[section(body)])
 
 
 def _meeting(delivery: Delivery, lang: Lang) -> Reply:
     p = delivery.payload
     return Reply(
-        t(
+        md(
             "reminder.meeting",
             lang,
-            customer=escape(p["customer"]),
-            handle=escape(p.get("handle", "")) or "…",
+            customer=p["customer"],
+            handle=p.get("handle") or "…",
             cadence=t(f"cadence.{p['cadence']}", lang),
         )
     )
@@ -95,10 +99,10 @@ def _meeting(delivery: Delivery, lang: Lang) -> Reply:
 def _cadence_missed(delivery: Delivery, lang: Lang) -> Reply:
     p = delivery.payload
     return Reply(
-        t(
+        md(
             "reminder.cadence_missed",
             lang,
-            customer=escape(p["customer"]),
+            customer=p["customer"],
             start=format_day(date.fromisoformat(p["from"]), lang),
             end=format_day(date.fromisoformat(p["to"]), lang),
             cadence=t(f"cadence.{p['cadence']}", lang),
@@ -110,11 +114,11 @@ def _milestone(delivery: Delivery, lang: Lang) -> Reply:
     p = delivery.payload
     when = format_moment(datetime.fromisoformat(p["due_at"]), lang, _zone(delivery))
     return Reply(
-        t(
+        md(
             f"reminder.{delivery.kind}",
             lang,
-            customer=escape(p["customer"]),
-            title=escape(p["title"]),
+            customer=p["customer"],
+            title=p["title"],
             when=when,
         )
     )
@@ -123,25 +127,26 @@ def _milestone(delivery: Delivery, lang: Lang) -> Reply:
 def _stale(delivery: Delivery, lang: Lang) -> Reply:
     p = delivery.payload
     lines = [
-        t(
+        md(
             "reminder.stale_line",
             lang,
-            customer=escape(i["customer"]),
-            handle=escape(i["handle"]),
+            customer=i["customer"],
+            handle=i["handle"],
             days=i["days"],
             phase=t(f"phase.{i['phase']}", lang),
         )
         for i in p["items"]
     ]
     if p["count"] > len(p["items"]):
-        lines.append(t("reminder.overdue_more", lang, count=p["count"] - len(p["items"])))
-    title = t("reminder.stale", lang, count=p["count"])
-    return Reply(text=title, blocks=[section(f"{title}\n" + "\n".join(f"• {x}" for x in lines))])
+        lines.append(md("reminder.overdue_more", lang, count=p["count"] - len(p["items"])))
+    title = md("reminder.stale", lang, count=p["count"])
+    bullets = Mrkdwn("\n").join(Mrkdwn("• ") + line for line in lines)
+    return Reply(text=title, blocks=[section(title + "\n" + bullets)])
 
 
 def _revisit(delivery: Delivery, lang: Lang) -> Reply:
     p = delivery.payload
-    return Reply(t("reminder.revisit", lang, customer=escape(p["customer"]), days=p["days"]))
+    return Reply(md("reminder.revisit", lang, customer=p["customer"], days=p["days"]))
 
 
 def _zone(delivery: Delivery) -> ZoneInfo:

@@ -12,7 +12,7 @@ from bot.i18n import Lang, t
 from bot.store.models import Contact, Customer
 from bot.store.team_models import ContactRole
 from bot.views import ids
-from bot.views.blocks import Reply, escape, section
+from bot.views.blocks import Mrkdwn, Reply, escape, md, mention, section
 from bot.views.customer_modal import modal_view, read_metadata
 from bot.views.inputs import select_input, state_text
 
@@ -88,30 +88,31 @@ def contact_role_text(role: ContactRole | None, lang: Lang) -> str:
 
 
 def build_role_changed(changed: RoleChanged, lang: Lang) -> Reply:
-    text = t(
+    text = md(
         "role.changed",
         lang,
-        contact=escape(changed.contact.name),
-        name=escape(changed.customer.legal_name),
+        contact=changed.contact.name,
+        name=changed.customer.legal_name,
         role=role_name(changed.form.role, lang),
         state=t(f"role.state.{changed.form.state}", lang),
     )
     if changed.lost:
-        text += "\n" + t("role.told", lang, who=", ".join(f"<@{u}>" for u in changed.told))
+        who = Mrkdwn(", ").join(mention(u) for u in changed.told)
+        text += Mrkdwn("\n") + md("role.told", lang, who=who)
     return Reply(text, [section(text)])
 
 
 def build_decision_maker_lost(changed: RoleChanged, lang: Lang) -> Reply:
     """To the account manager and each supervisor above them."""
-    text = t(
+    text = md(
         f"role.lost.{changed.lost}",
         lang,
-        contact=escape(changed.contact.name),
-        name=escape(changed.customer.legal_name),
-        handle=escape(changed.customer.handle),
+        contact=changed.contact.name,
+        name=changed.customer.legal_name,
+        handle=changed.customer.handle,
     )
     text += " " + t("role.remains" if changed.dm_remains else "role.none_left", lang)
-    return Reply(text, [section(":warning: " + text)])
+    return Reply(text, [section(Mrkdwn(":warning: ") + text)])
 
 
 def role_option_value(customer: Customer, contact: Contact) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.errors import Message
 from bot.i18n import Lang, t
-from bot.views.blocks import Block, Reply, clip, context, escape, header, section
+from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, header, md, mention, section
 from bot.views.customer_errors import render_message
 
 View = dict[str, Any]
@@ -29,16 +29,16 @@ def item_health(item: View, lang: Lang) -> str:
     )
 
 
-def item_line(item: View, lang: Lang) -> str:
+def item_line(item: View, lang: Lang) -> Mrkdwn:
     said = item_reason(item, lang)
-    return t(
+    return md(
         "stats.card_line",
         lang,
         light=t(f"health.light.{item['light']}", lang),
         score=item["score"],
-        name=escape(clip(item["name"], 60)),
-        handle=escape(item["handle"]),
-        manager=item["manager"],
+        name=clip(item["name"], 60),
+        handle=item["handle"],
+        manager=mention(item["manager"]),
         reason=said,
     )
 
@@ -61,23 +61,24 @@ def team_blocks(view: View, lang: Lang, *, home: bool = False) -> list[Block]:
     ]
     for key, listed in sections:
         if listed["count"]:
-            blocks.append(section(_listed(t(key, lang, count=listed["count"]), listed, lang)))
+            blocks.append(section(_listed(md(key, lang, count=listed["count"]), listed, lang)))
     changes = view["phase_changes"]
     if changes["count"]:
         lines = [
-            f"  {item_line(c, lang)} · {_phase(c['from'], lang)} → {_phase(c['to'], lang)}"
+            Mrkdwn("  {} · {} → {}").format(
+                item_line(c, lang), _phase(c["from"], lang), _phase(c["to"], lang)
+            )
             for c in changes["items"]
         ]
-        blocks.append(
-            section("\n".join([t("rollup.phase_changes", lang, count=changes["count"]), *lines]))
-        )
+        title = md("rollup.phase_changes", lang, count=changes["count"])
+        blocks.append(section(Mrkdwn("\n").join([title, *lines])))
     if view["overdue_by_person"]:
-        owners = ", ".join(
-            t("stats.owner_line", lang, who=f"<@{who}>", count=n)
+        owners = Mrkdwn(", ").join(
+            md("stats.owner_line", lang, who=mention(who), count=n)
             for who, n in view["overdue_by_person"][:OWNERS]
         )
         total = sum(n for _, n in view["overdue_by_person"])
-        blocks.append(section(t("rollup.overdue", lang, count=total, owners=owners)))
+        blocks.append(section(md("rollup.overdue", lang, count=total, owners=owners)))
     return blocks
 
 
@@ -94,7 +95,7 @@ def drops_block(drops: list[View], lang: Lang) -> Block:
         t(
             "health.dropped_line",
             lang,
-            name=escape(clip(d["name"], 60)),
+            name=clip(d["name"], 60),
             before=t(f"health.light.{d['before']}", lang),
             after=t(f"health.light.{d['light']}", lang),
             score=d["score"],
@@ -106,11 +107,11 @@ def drops_block(drops: list[View], lang: Lang) -> Block:
     return section(t("health.dropped", lang, lines="\n• " + "\n• ".join(lines + more)))
 
 
-def _listed(title: str, listed: View, lang: Lang) -> str:
-    lines = [title, *(f"  {item_line(i, lang)}" for i in listed["items"])]
+def _listed(title: Mrkdwn, listed: View, lang: Lang) -> Mrkdwn:
+    lines = [title, *(Mrkdwn("  ") + item_line(i, lang) for i in listed["items"])]
     if listed["count"] > len(listed["items"]):
         lines.append("  " + t("stats.more", lang, count=listed["count"] - len(listed["items"])))
-    return "\n".join(lines)
+    return Mrkdwn("\n").join(lines)
 
 
 def _phase(phase: str, lang: Lang) -> str:

@@ -10,13 +10,15 @@ from bot.customers.stats_cases import TeamStats
 from bot.dates.display import format_day
 from bot.i18n import Lang, t
 from bot.views import ids
-from bot.views.blocks import Block, Reply, clip, context, escape, header, section
+from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, header, md, mention, section
 from bot.views.health import first_reason, light
 from bot.views.inputs import button
 
 LISTED = 5
 MANAGERS_LISTED = 10
 OWNERS_LISTED = 10
+
+NL = Mrkdwn("\n")
 
 
 def build_stats(stats: TeamStats, lang: Lang, *, shared_by: str = "") -> Reply:
@@ -27,10 +29,10 @@ def build_stats(stats: TeamStats, lang: Lang, *, shared_by: str = "") -> Reply:
         return Reply(title, [*blocks, *_nothing(stats, lang)])
     blocks.append(
         section(
-            "\n".join(
+            NL.join(
                 [
                     t("stats.health", lang, **figures.lights),
-                    f"_{t('stats.least_healthy', lang)}_",
+                    Mrkdwn("_{}_").format(t("stats.least_healthy", lang)),
                     *(_card_line(s, lang) for s in figures.least_healthy),
                 ]
             )
@@ -43,7 +45,7 @@ def build_stats(stats: TeamStats, lang: Lang, *, shared_by: str = "") -> Reply:
     first = format_day(figures.trend[0][0], lang) if figures.trend else ""
     blocks.append(context(t("stats.trend", lang, first=first, counts=trend)))
     if shared_by:
-        blocks.append(context(t("stats.shared_by", lang, who=f"<@{shared_by}>")))
+        blocks.append(context(md("stats.shared_by", lang, who=mention(shared_by))))
     else:
         value = stats.filters.to_text()[:2000] or "-"
         blocks.append(
@@ -68,7 +70,7 @@ def filters_text(filters: StatsFilters, lang: Lang) -> str:
     if filters.tier:
         parts.append(t("stats.filter.tier", lang, value=tier_label(filters.tier, lang)))
     if filters.place:
-        parts.append(t("stats.filter.place", lang, value=escape(clip(filters.place, 60))))
+        parts.append(t("stats.filter.place", lang, value=clip(filters.place, 60)))
     return ", ".join(parts)
 
 
@@ -77,24 +79,25 @@ def tier_label(tier: str, lang: Lang) -> str:
 
 
 def _scope_lines(stats: TeamStats, lang: Lang) -> list[str]:
+    """Each line Mrkdwn (a str where it names nobody)."""
     count = stats.figures.total if stats.figures else 0
     if stats.team_of and not stats.team_empty:
-        lines = [
-            t(
+        lines: list[str] = [
+            md(
                 "stats.scope_team",
                 lang,
                 count=count,
-                who=f"<@{stats.team_of}>",
+                who=mention(stats.team_of),
                 size=len(stats.people) - 1,
             )
         ]
     elif stats.people:
-        people = ", ".join(f"<@{p}>" for p in sorted(stats.people))
-        lines = [t("stats.scope_people", lang, count=count, people=people)]
+        people = Mrkdwn(", ").join(mention(p) for p in sorted(stats.people))
+        lines = [md("stats.scope_people", lang, count=count, people=people)]
     else:
         lines = [t("stats.scope_all", lang, count=count)]
     if stats.team_empty:
-        lines.append(t("stats.team_empty", lang, who=f"<@{stats.team_of}>"))
+        lines.append(md("stats.team_empty", lang, who=mention(stats.team_of)))
     if described := filters_text(stats.filters, lang):
         lines.append(t("stats.filtered", lang, filters=described))
     return lines
@@ -113,25 +116,25 @@ def _nothing(stats: TeamStats, lang: Lang) -> list[Block]:
         )
         lines.append(t("stats.without", lang, filter=dropped, count=count))
     if stats.places:
-        places = ", ".join(f"{escape(clip(p, 40))} ({n})" for p, n in stats.places)
+        places = ", ".join(f"{clip(p, 40)} ({n})" for p, n in stats.places)
         lines.append(t("stats.places", lang, places=places))
     return [section("\n".join(lines))]
 
 
-def _card_line(state: CardState, lang: Lang) -> str:
-    return t(
+def _card_line(state: CardState, lang: Lang) -> Mrkdwn:
+    return md(
         "stats.card_line",
         lang,
         light=light(state.health, lang),
         score=state.health.score,
-        name=escape(clip(state.name, 60)),
-        handle=escape(state.handle),
-        manager=state.manager_id,
+        name=clip(state.name, 60),
+        handle=state.handle,
+        manager=mention(state.manager_id),
         reason=first_reason(state.health, lang),
     )
 
 
-def _distribution(stats: TeamStats, lang: Lang) -> str:
+def _distribution(stats: TeamStats, lang: Lang) -> Mrkdwn:
     figures = stats.figures
     assert figures is not None
     grid = []
@@ -142,51 +145,53 @@ def _distribution(stats: TeamStats, lang: Lang) -> str:
             grid.append(f"{t(f'status.{status}', lang)}: {cells}")
     phases = " · ".join(f"{t(f'phase.{p}', lang)} {n}" for p, n in figures.by_phase.items())
     tiers = " · ".join(f"{tier_label(k, lang)} {n}" for k, n in figures.by_tier.items())
-    return "\n".join(
+    return NL.join(
         [
-            f"*{t('stats.status_level', lang)}*",
+            Mrkdwn("*{}*").format(t("stats.status_level", lang)),
             *grid,
-            f"*{t('stats.by_phase', lang)}*: {phases}",
-            f"*{t('stats.by_tier', lang)}*: {tiers}",
+            Mrkdwn("*{}*: {}").format(t("stats.by_phase", lang), phases),
+            Mrkdwn("*{}*: {}").format(t("stats.by_tier", lang), tiers),
         ]
     )
 
 
-def _managers(stats: TeamStats, lang: Lang) -> str:
+def _managers(stats: TeamStats, lang: Lang) -> Mrkdwn:
     figures = stats.figures
     assert figures is not None
-    lines = [f"*{t('stats.by_manager', lang)}*"]
+    lines: list[str] = [Mrkdwn("*{}*").format(t("stats.by_manager", lang))]
     lines += [
-        "• " + t("stats.manager_line", lang, who=f"<@{m}>", count=n, red=red)
+        Mrkdwn("• ") + md("stats.manager_line", lang, who=mention(m), count=n, red=red)
         for m, n, red in figures.by_manager[:MANAGERS_LISTED]
     ]
     lines += _more(len(figures.by_manager) - MANAGERS_LISTED, lang)
-    return "\n".join(lines)
+    return NL.join(lines)
 
 
-def _attention(stats: TeamStats, lang: Lang) -> list[str]:
+def _attention(stats: TeamStats, lang: Lang) -> list[Mrkdwn]:
     """Stale, cadence, overdue and slipping: counts and the least healthy few of each."""
     f = stats.figures
     assert f is not None
-    lines = [t("stats.stale", lang, count=len(f.stale)), *_listed(f.stale, lang)]
+    lines: list[str] = [t("stats.stale", lang, count=len(f.stale)), *_listed(f.stale, lang)]
     lines += [
         t("stats.cadence", lang, kept=f.cadence_kept, missed=len(f.cadence_missed)),
         *_listed(f.cadence_missed, lang),
     ]
-    owners = ", ".join(
-        t("stats.owner_line", lang, who=f"<@{who}>", count=n)
+    owners = Mrkdwn(", ").join(
+        md("stats.owner_line", lang, who=mention(who), count=n)
         for who, n in f.overdue_by_owner[:OWNERS_LISTED]
     )
-    later = [
-        t("stats.overdue", lang, count=f.overdue_total) + (f" — {owners}" if owners else ""),
+    overdue = md("stats.overdue", lang, count=f.overdue_total)
+    later: list[str] = [
+        overdue + (Mrkdwn(" — ") + owners if owners else ""),
         t("stats.slipping", lang, count=f.slipping_total, customers=len(f.slipping)),
         *_listed(f.slipping, lang),
     ]
-    return ["\n".join(lines), "\n".join(later)]
+    return [NL.join(lines), NL.join(later)]
 
 
 def _listed(states: list[CardState], lang: Lang) -> list[str]:
-    return ["  " + _card_line(s, lang) for s in states[:LISTED]] + _more(len(states) - LISTED, lang)
+    lines: list[str] = [Mrkdwn("  ") + _card_line(s, lang) for s in states[:LISTED]]
+    return lines + _more(len(states) - LISTED, lang)
 
 
 def _more(count: int, lang: Lang) -> list[str]:
@@ -206,7 +211,7 @@ def build_charts(charts: list[tuple[str, str, str]], lang: Lang, *, shared_by: s
         for index, (title, alt, file_id) in enumerate(charts)
     ]
     if shared_by:
-        blocks.append(context(t("stats.shared_by", lang, who=f"<@{shared_by}>")))
+        blocks.append(context(md("stats.shared_by", lang, who=mention(shared_by))))
     return Reply(t("stats.title", lang), blocks)
 
 

@@ -10,7 +10,7 @@ from bot.i18n import Lang, t
 from bot.logs.record_cases import PAGE
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.views import ids
-from bot.views.blocks import Block, Reply, clip, context, escape, header, section
+from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, header, mention, section
 from bot.views.inputs import button, option
 
 SHOWN_TEXT = 600
@@ -18,15 +18,17 @@ SHOWN_TEXT = 600
 
 def record_block(record: ContactRecord, lang: Lang) -> Block:
     when = _slack_date(record.created_at.timestamp(), record.created_at.strftime("%Y-%m-%d"))
-    marks = [t(f"kind.{record.kind}", lang), f"<@{record.author_id}>", when]
+    marks = [t(f"kind.{record.kind}", lang), mention(record.author_id), when]
     if record.supersedes_id:
         marks.append(t("card.edited", lang))
     if record.source_permalink:
-        marks.append(f"<{record.source_permalink}|{t('card.from_message', lang)}>")
-    lines = [" · ".join(marks), escape(clip(record.summary, SHOWN_TEXT))]
+        link = Mrkdwn("<{}|{}>").format(record.source_permalink, t("card.from_message", lang))
+        marks.append(link)
+    lines = [Mrkdwn(" · ").join(marks), clip(record.summary, SHOWN_TEXT)]
     if record.next_step:
-        lines.append(f"*{t('log.next', lang)}:* {escape(clip(record.next_step, SHOWN_TEXT))}")
-    block = section("\n".join(lines))
+        next_step = clip(record.next_step, SHOWN_TEXT)
+        lines.append(Mrkdwn("*{}:* {}").format(t("log.next", lang), next_step))
+    block = section(Mrkdwn("\n").join(lines))
     block["accessory"] = {
         "type": "overflow",
         "action_id": ids.RECORD_MENU,
@@ -40,7 +42,7 @@ def record_block(record: ContactRecord, lang: Lang) -> Block:
 
 def timeline_blocks(customer: Customer, records: list[ContactRecord], lang: Lang) -> list[Block]:
     """The latest records on the card; `records` holds one more when older ones exist."""
-    blocks: list[Block] = [section(f"*{t('card.timeline', lang)}*")]
+    blocks: list[Block] = [section(Mrkdwn("*{}*").format(t("card.timeline", lang)))]
     if not records:
         return [*blocks, context(t("card.no_records", lang))]
     blocks += [record_block(r, lang) for r in records[:TIMELINE_ON_CARD]]
@@ -61,12 +63,14 @@ def follow_up_blocks(follow_ups: list[FollowUp], lang: Lang) -> list[Block]:
     if not follow_ups:
         return []
     lines = [follow_up_line(f) for f in follow_ups]
-    return [section(f"*{t('card.follow_ups', lang)}*\n" + "\n".join(lines))]
+    title = Mrkdwn("*{}*\n").format(t("card.follow_ups", lang))
+    return [section(title + Mrkdwn("\n").join(lines))]
 
 
-def follow_up_line(follow_up: FollowUp) -> str:
+def follow_up_line(follow_up: FollowUp) -> Mrkdwn:
     when = _slack_date(follow_up.due_at.timestamp(), _fallback(follow_up))
-    return f"• {escape(clip(follow_up.title, 200))} — {when} · <@{follow_up.owner_id}>"
+    title = clip(follow_up.title, 200)
+    return Mrkdwn("• {} — {} · {}").format(title, when, mention(follow_up.owner_id))
 
 
 def build_timeline_page(customer: Customer, records: list[ContactRecord], lang: Lang) -> Reply:
@@ -109,6 +113,7 @@ def _fallback(follow_up: FollowUp) -> str:
     return local.strftime("%Y-%m-%d %H:%M ") + follow_up.tz
 
 
-def _slack_date(timestamp: float, fallback: str) -> str:
+def _slack_date(timestamp: float, fallback: str) -> Mrkdwn:
     """Slack shows it in each reader's own zone; the fallback is what others see."""
-    return f"<!date^{int(timestamp)}^{{date_short_pretty}} {{time}}|{fallback}>"
+    token = Mrkdwn("<!date^{}^{{date_short_pretty}} {{time}}|{}>")
+    return token.format(int(timestamp), fallback)

@@ -4,9 +4,9 @@ in that command's own words, with that command as the example (not /log's wordin
 from __future__ import annotations
 
 from bot.customers.search import FoundCustomer
-from bot.i18n import Lang, t
+from bot.i18n import Lang
 from bot.store.models import Customer
-from bot.views.blocks import Reply, escape
+from bot.views.blocks import Mrkdwn, Reply, md
 from bot.views.customer_card import build_archived
 
 NAMED = 5
@@ -29,14 +29,14 @@ def build_unknown_customer(
     `archived`, a card those words name that is archived."""
     if archived is not None:
         return build_archived(archived, lang)
-    shown = escape(text[:80])
+    shown = text[:80]
     if not choices:
-        return Reply(t(f"unknown_customer.{command}", lang, text=shown))
-    names = ", ".join(
-        f"{escape(f.customer.handle)} ({escape(f.customer.legal_name)})" for f in choices[:NAMED]
+        return Reply(md(f"unknown_customer.{command}", lang, text=shown))
+    names = Mrkdwn(", ").join(
+        Mrkdwn("{} ({})").format(f.customer.handle, f.customer.legal_name) for f in choices[:NAMED]
     )
     return Reply(
-        t(
+        md(
             "unknown_customer.several",
             lang,
             text=shown,

@@ -1,11 +1,11 @@
 """A card's name is someone's text: whatever it holds, sharing, history, archive, restore,
 merge, value, the team, the settings and export never make Slack ping, mention or link with
-it — in the `text` Slack notifies with, in blocks, in modals and files (issue 15 item 1)."""
+it — in the `text` Slack notifies with, in blocks, in modals and files (issue 15 item 1).
+The Slack stand-in fails any payload with raw markup where Slack parses it
+(bot/console/markup_rules.py); here each step also checks that the name was shown."""
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -13,15 +13,12 @@ from dataclasses import replace
 import pytest
 
 from bot.console.harness import Harness
+from bot.console.markup_rules import HOSTILE
 from bot.settings import Settings
 from bot.store.models import Customer
 from tests.commands.test_merge_value import rows
+from tests.hostile import Said
 from tests.slack_person import Person
-
-HOSTILE = "<!channel> <@U123> <http://evil|click> & co"
-ESCAPED = "&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil|click&gt; &amp; co"
-# a ping, the mention of someone else, a spoofed link; a date is Slack's own <!date^…>
-LEAK = re.compile(r"<!(?!date\^)|<@U123>|<http")
 
 
 @pytest.fixture
@@ -45,16 +42,6 @@ async def hostile_office(settings: Settings) -> AsyncIterator[Harness]:
         await wang.submit(short_name="GOOD")
         await wang.type("/customer share evil <#C_SHARED|shared>")
         yield harness
-
-
-def said_since(harness: Harness, postings: int, calls: int) -> list[str]:
-    """Every text and block Rapport sent Slack since then: postings (replies to commands,
-    ephemerals, DMs, files) and the arguments of every Web API call."""
-    said = [
-        p.text + json.dumps(p.blocks, ensure_ascii=False) for p in harness.slack.postings[postings:]
-    ]
-    said += [json.dumps(c.args, ensure_ascii=False) for c in harness.slack.calls[calls:]]
-    return said
 
 
 Step = Callable[[Harness], Awaitable[None]]
@@ -150,22 +137,21 @@ OTHER_STEPS: list[Step] = [team_and_settings, exported]
 async def test_a_hostile_card_name_is_shown_escaped_and_never_pings(
     office: Harness, step: Step
 ) -> None:
-    postings, calls = len(office.slack.postings), len(office.slack.calls)
+    said = Said(office)
+    mark = said.mark()
 
     await step(office)
 
-    said = said_since(office, postings, calls)
-    assert [s for s in said if LEAK.search(s)] == []
-    assert any(ESCAPED in s for s in said)  # the name was shown, escaped
+    assert said.hostile_shown_since(mark)  # the name was shown; the stand-in saw no ping
 
 
 @pytest.mark.parametrize("step", OTHER_STEPS, ids=lambda step: step.__name__)
 async def test_team_settings_and_export_replies_carry_no_card_text_as_markup(
     office: Harness, step: Step
 ) -> None:
-    postings, calls = len(office.slack.postings), len(office.slack.calls)
+    said = Said(office)
+    mark = said.mark()
 
     await step(office)
 
-    said = said_since(office, postings, calls)
-    assert said and [s for s in said if LEAK.search(s)] == []
+    assert said.texts_since(mark)  # they answered; the stand-in saw no ping

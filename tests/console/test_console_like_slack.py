@@ -25,6 +25,15 @@ async def test_home_shows_the_app_home_tab_of_whoever_types(desk: Desk) -> None:
     assert "Pre-contract (1): Dongfang" in shown.split("My customers by phase")[1]
 
 
+async def test_click_with_digits_that_are_no_number_is_no_click(desk: Desk) -> None:
+    """The console's choice reader took ① for a digit (found by ./dev fuzz console_line);
+    `click` made the same mistake."""
+    shown = await desk.type("click ①", "click ３")
+
+    assert "Type a slash command" in shown
+    assert "There is no button 3." in shown
+
+
 async def test_a_form_opened_from_home_answers_in_a_direct_message(desk: Desk) -> None:
     log_form = ["东方", "1", "", "", "talked about the rollout", "", "", ""]
     shown = await desk.type("home", "click 2", *log_form)

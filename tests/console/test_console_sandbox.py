@@ -38,6 +38,15 @@ async def test_as_sets_language_and_zone_and_refuses_what_it_cannot_read(desk: D
     assert "No one called “nobody” is here." in shown
 
 
+async def test_a_region_of_zones_is_no_time_zone(desk: Desk) -> None:
+    """Found by fuzzing (./dev fuzz console_line): `Asia` names a folder of zones, and reading
+    it stopped the console with a traceback."""
+    shown = await desk.type("as U_ZHAO zh Asia", "as zhao America")
+
+    assert "“Asia” is not a time zone" in shown
+    assert "“America” is not a time zone" in shown
+
+
 async def test_people_lists_everyone_and_who_reports_to_whom(desk: Desk) -> None:
     shown = await desk.type("people")
 

@@ -72,6 +72,14 @@ def test_a_choice_out_of_range_is_refused_with_the_range() -> None:
         state_value(status, "7")
 
 
+@pytest.mark.parametrize("typed", ["53፩030", "①"])
+def test_a_choice_in_digits_that_are_no_number_is_refused(typed: str) -> None:
+    """Found by fuzzing (./dev fuzz console_line): ፩ and ① passed for digits, int() failed."""
+    status = modal_fields(VIEW)[1]
+    with pytest.raises(Refused, match="from 1 to 2"):
+        state_value(status, typed)
+
+
 def _picker(kind: str) -> Field:
     return Field("due", "value", "Due", kind, optional=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.console.people import People, Someone
-from bot.console.render import Reader, mrkdwn_to_text
+from bot.console.render import Reader, mrkdwn_to_text, render_blocks
 
 WHEN = "<!date^1795309200^{date_short_pretty} {time}|2026-11-22 01:00 UTC>"  # a Sunday
 
@@ -33,3 +33,14 @@ def test_at_name_becomes_the_escaped_mention_slack_sends() -> None:
     assert people.escape_mentions("share hp @li") == "share hp <@U_LI|li>"
     assert people.escape_mentions("share hp @赵敏.") == "share hp <@U_ZHAO|zhao>."
     assert people.escape_mentions("mail li@example.com, @nobody") == "mail li@example.com, @nobody"
+
+
+def test_plain_text_shows_as_written_and_mrkdwn_as_read() -> None:
+    """As Slack does: a header shows what someone typed; a section reads its escapes."""
+    typed = "<@U1> &amp; co"
+    blocks = [
+        {"type": "header", "text": {"type": "plain_text", "text": typed}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": "&lt;@U1&gt; &amp;amp; co"}},
+    ]
+
+    assert render_blocks(blocks).count(typed) == 2

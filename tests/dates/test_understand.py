@@ -190,6 +190,31 @@ def test_a_date_that_cannot_be_read_is_named_back(text: str, named: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
+        "11111111111111111111个月后",  # found by fuzzing (./dev fuzz when)
+        "99999年后",
+        "in 99999999999 days",
+        "10000 years from now",
+        "in " + "9" * 400 + " minutes",
+    ],
+)
+def test_an_amount_that_ends_beyond_the_calendar_is_named_back(text: str) -> None:
+    now = local("2026-11-22 10:00", SHANGHAI).astimezone(UTC)
+
+    assert understand_when(f"发方案 {text}", now=now, tz=SHANGHAI) == Unreadable(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tz"), [("9999-12-31 11pm", NEW_YORK), ("0001-01-01 1am", SHANGHAI)]
+)
+def test_a_wall_time_at_the_ends_of_the_calendar_is_named_back(text: str, tz: ZoneInfo) -> None:
+    now = local("2026-11-22 10:00", tz).astimezone(UTC)
+
+    assert understand_when(text, now=now, tz=tz) == Unreadable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "send the proposal",
         "给张总打电话",
         "sat down with Li",

@@ -99,6 +99,16 @@ def test_a_utf8_file_with_one_gbk_row_is_refused_naming_that_row() -> None:
     assert "Nothing was imported" in said
 
 
+def test_a_mixed_file_with_a_bare_carriage_return_is_refused_naming_the_line() -> None:
+    """Found by fuzzing (./dev fuzz csv_import): the rows could not be counted past the cell
+    with a carriage return alone, and the import stopped with a traceback."""
+    data = excel("name,notes", "惠普中国有限公司,第一行\r第二行", "金科电子有限公司,").encode()
+    data += excel("华达科技有限公司,从 GBK 文件粘贴").encode("gbk")
+    data += excel("恒信软件有限公司,").encode()
+
+    assert refusal(data).startswith("Row 4 is not in the same text encoding")
+
+
 def test_a_gbk_file_with_one_utf8_row_is_refused_naming_that_row() -> None:
     data = excel("名称,城市", "惠普中国有限公司,上海", "金科电子有限公司,深圳").encode("gbk")
     data += excel("华达科技有限公司,从网页复制的").encode() + excel("恒信软件有限公司,北京").encode(

@@ -124,6 +124,13 @@ def test_brief_settings_are_read_in_both_languages() -> None:
     assert read_brief_setting("friday 25") is None and read_brief_setting("someday 9") is None
 
 
+def test_an_hour_in_digits_that_are_no_number_is_unreadable() -> None:
+    """Found by fuzzing (./dev fuzz slash_command): `1①6` passed for digits and int() failed."""
+    assert read_brief_setting("周五 1①6") is None
+    assert read_brief_setting("friday ❶") is None
+    assert read_brief_setting("周五 １６") == (True, 4, 16)
+
+
 async def test_rapport_jobs_run_prints_what_it_sent(database_url: str, tmp_path: Path) -> None:
     slack = SlackDouble()
     await slack.start()

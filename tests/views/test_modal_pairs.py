@@ -227,13 +227,14 @@ HP = Customer(
 FEW = [Contact(id=n, customer_id=7, name=f"联系人{n}", created_by="U_WANG") for n in range(1, 6)]
 MANY = [Contact(id=n, customer_id=7, name=f"联系人{n}", created_by="U_WANG") for n in range(1, 151)]
 PLAN_META = PlanFormMetadata(customer_id=7, channel="C_HP")
+PHASE_META = PlanFormMetadata(customer_id=7, channel="C_HP", from_phase="pre_contract")
 
 
 def phase_pair(name: str, form: PhaseForm, contacts: list[Contact]) -> ModalPair:
     return ModalPair(
         name,
         form,
-        PLAN_META,
+        PHASE_META,
         lambda f, m: build_phase_modal("zh", f, customer=HP, contacts=contacts, metadata=m),
         read_phase_form,
         read_plan_form_metadata,

@@ -1,0 +1,251 @@
+"""Slack waits three seconds for a form's answer, then shows an error and invites a second
+save. Forms are answered in time however busy the database is — checked, answered, then
+saved; or, when the answer needs the database, saved with a deadline and answered "still
+saving" past it — and a submission sent again saves nothing twice (issue 15 item 9).
+
+The database is made busy the way an import or a burst of saves makes SQLite busy: another
+connection holds its one write lock for four seconds."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import select
+
+from bot.commands.replays import ReplayLedger
+from bot.console.harness import Harness
+from bot.console.workspace import Answer
+from bot.i18n import t
+from bot.store.db import Database
+from bot.store.models import Contact, ContactRecord, Customer, Milestone
+from tests.conftest import POSTGRES_URL
+from tests.slack_person import Person, fill
+
+SLACK_WAITS = 3.0  # seconds: then Slack shows the person an error
+BURST, AT_ONCE = 30, 6
+# thirty companies nobody would take for one another (`Burst 7` and `Burst 17` would be)
+DIFFERENT_WORDS = (
+    "Acme Borealis Cobalt Dynamo Ember Fjord Granite Helix Indigo Juniper Kestrel Lumen "
+    "Magnolia Nimbus Obsidian Pinnacle Quartz Redwood Sapphire Tundra Umbra Vertex Willow "
+    "Xenon Yarrow Zephyr Bramble Citadel Falcon Harbor"
+).split()
+on_sqlite = pytest.mark.skipif(
+    bool(POSTGRES_URL), reason="busy as SQLite is: one write lock for the whole database"
+)
+
+
+@asynccontextmanager
+async def busy_database(url: str, seconds: float = 4.0) -> AsyncIterator[None]:
+    """Another connection holds the database's write lock for `seconds` from entering."""
+    other, holding = Database(url), asyncio.Event()
+
+    async def hold() -> None:
+        async with other.transaction(write=True) as session:
+            await session.exec(text("SELECT 1"))  # BEGIN IMMEDIATE: the write lock is taken
+            holding.set()
+            await asyncio.sleep(seconds)
+
+    holder = asyncio.create_task(hold())
+    await holding.wait()
+    try:
+        yield
+    finally:
+        await holder
+        await other.dispose()
+
+
+async def rows(harness: Harness, model: type) -> list[Any]:
+    async with harness.service.db.transaction() as session:
+        return list((await session.exec(select(model))).all())
+
+
+async def timed(submitting: Any) -> tuple[Answer, float]:
+    started = time.monotonic()
+    answer = await submitting
+    return answer, time.monotonic() - started
+
+
+async def burst(
+    wang: Person, form: dict[str, Any], answers: list[dict[str, str]]
+) -> list[tuple[Answer, float]]:
+    """Each answer submitted in its own view of `form`, AT_ONCE at a time, as Slack sends."""
+    views = [{**form, "id": f"V_BURST_{n}"} for n in range(len(answers))]
+    values = [await fill(wang.workspace, form, wang.user, **a) for a in answers]
+    answered: list[tuple[Answer, float]] = []
+    for start in range(0, len(views), AT_ONCE):
+        answered += await asyncio.gather(
+            *(
+                timed(wang.workspace.submit_view(view, value, user=wang.user))
+                for view, value in zip(
+                    views[start : start + AT_ONCE], values[start : start + AT_ONCE], strict=True
+                )
+            )
+        )
+    return answered
+
+
+@pytest.fixture
+async def wang(harness: Harness) -> Person:
+    wang = Person(harness, "U_WANG")
+    await wang.type("/customer new 惠普中国有限公司")
+    await wang.submit(short_name="HP")
+    return wang
+
+
+@on_sqlite
+async def test_a_burst_of_contact_saves_on_a_busy_database_is_answered_in_time_and_saved_once(
+    harness: Harness, wang: Person, database_url: str
+) -> None:
+    await wang.type("/customer contact hp")
+    form = wang.last_view()
+    names = [f"联系人{n}" for n in range(BURST)]
+
+    async with busy_database(database_url):
+        answered = await burst(wang, form, [{"name": name} for name in names])
+    await harness.settle(timeout=60)
+
+    assert [a.status for a, _ in answered] == [200] * BURST  # never 404
+    assert max(seconds for _, seconds in answered) < SLACK_WAITS
+    saved = sorted(c.name for c in await rows(harness, Contact))
+    assert saved == sorted(names)  # each once
+
+
+@on_sqlite
+async def test_a_burst_of_new_cards_on_a_busy_database_is_answered_still_saving_and_saved_once(
+    harness: Harness, wang: Person, database_url: str
+) -> None:
+    """A card's answer needs the database (a likely duplicate is named under its name): it
+    is saved with a deadline, and answered "still saving" when the deadline passes first."""
+    await wang.type("/customer new")
+    form = wang.last_view()
+    companies = [(f"{word} Trading Co., Ltd.", word.upper()) for word in DIFFERENT_WORDS]
+    told = len(harness.slack.postings)
+
+    async with busy_database(database_url):
+        answered = await burst(
+            wang, form, [{"legal_name": n, "short_name": h} for n, h in companies]
+        )
+    await harness.settle(timeout=60)
+
+    assert [a.status for a, _ in answered] == [200] * BURST
+    assert max(seconds for _, seconds in answered) < SLACK_WAITS
+    still_saving = [a for a, _ in answered if a.json.get("response_action") == "update"]
+    saying = t("form.still_saving.title", "zh")
+    assert still_saving and still_saving[0].json["view"]["title"]["text"] == saying
+    cards = sorted(c.handle for c in await rows(harness, Customer))
+    assert cards == sorted(["HP", *(h for _, h in companies)])  # each once
+    replies = [p.text for p in harness.slack.postings[told:] if p.user == "U_WANG"]
+    assert all(any(h in r for r in replies) for _, h in companies)  # each told by message
+
+
+@on_sqlite
+async def test_a_duplicate_found_after_the_deadline_is_told_by_message(
+    harness: Harness, wang: Person, database_url: str
+) -> None:
+    await wang.type("/customer new")
+    form = wang.last_view()
+    values = await fill(wang.workspace, form, wang.user, legal_name="惠普中国有限公司")
+
+    async with busy_database(database_url):
+        answer = await wang.workspace.submit_view({**form, "id": "V_DUP"}, values, user="U_WANG")
+    await harness.settle(timeout=30)
+
+    assert answer.json.get("response_action") == "update"
+    assert "新卡片未保存" in wang.last_text() and "惠普中国有限公司" in wang.last_text()
+    assert len(await rows(harness, Customer)) == 1
+
+
+async def test_a_form_answered_in_time_still_shows_its_field_errors(
+    harness: Harness, wang: Person
+) -> None:
+    """Field rules need no database: they are checked before the answer, as before."""
+    await wang.type("/customer contact hp")
+    blank = await wang.submit(name="")
+    await wang.type("/customer milestone hp")
+    undated = await wang.submit(title="上线验收")
+
+    assert "field_name" in blank.json["errors"]
+    assert "field_due" in undated.json["errors"]
+    assert await rows(harness, Contact) == []
+
+
+async def contact_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer contact hp")
+    return {"name": "张伟"}
+
+
+async def log_form(wang: Person) -> dict[str, str]:
+    await wang.type("/log")
+    return {"customer": "hp", "summary": "给张总打电话"}
+
+
+async def milestone_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer milestone hp")
+    return {"title": "上线验收", "due": (datetime.now(UTC) + timedelta(days=10)).date().isoformat()}
+
+
+async def record_edit_form(wang: Person) -> dict[str, str]:
+    await wang.type("/log hp 打电话")
+    await wang.type("/customer show hp")
+    await wang.click("编辑记录")
+    return {"summary": "给张总打电话", "next_step": "发方案"}
+
+
+COUNTED = {
+    contact_form: Contact,
+    log_form: ContactRecord,
+    milestone_form: Milestone,
+    record_edit_form: ContactRecord,
+}
+
+
+@pytest.mark.parametrize("opened", list(COUNTED), ids=lambda opened: opened.__name__)
+async def test_a_submission_sent_again_saves_nothing_twice(
+    harness: Harness, wang: Person, opened: Any
+) -> None:
+    """Slack sends a submission again, with the same view id, when its first got no answer in
+    time; a person may press Save twice. The second is answered and saves nothing."""
+    answers = await opened(wang)
+    form = {**wang.last_view(), "id": "V_SENT_TWICE"}
+    before = len(await rows(harness, COUNTED[opened]))
+
+    values = await fill(wang.workspace, form, wang.user, **answers)
+
+    first = await wang.workspace.submit_view(form, values, user=wang.user)
+    await harness.settle()
+    saved = len(await rows(harness, COUNTED[opened]))
+    again = await wang.workspace.submit_view(form, values, user=wang.user)
+    await harness.settle()
+
+    assert (first.status, again.status) == (200, 200)
+    assert saved == before + 1
+    assert len(await rows(harness, COUNTED[opened])) == saved
+    assert t("form.already_saved", "zh") in wang.last_text() + str(again.json)
+
+
+@on_sqlite
+async def test_the_replay_ledger_waits_briefly_for_a_busy_database_and_still_refuses_replays(
+    db: Database, database_url: str
+) -> None:
+    """The ledger is written before every answer: on a busy database it takes the request
+    unrecorded within a moment, and this replica still refuses the same request again."""
+    ledger, stamp = ReplayLedger(db), int(time.time())
+
+    async with busy_database(database_url):
+        started = time.monotonic()
+        taken = await ledger.first_use(stamp, "v0=" + "1" * 64)
+        waited = time.monotonic() - started
+        again = await ledger.first_use(stamp, "v0=" + "1" * 64)
+    after = await ledger.first_use(stamp, "v0=" + "1" * 64)
+    other = await ledger.first_use(stamp, "v0=" + "2" * 64)
+    await ledger.close()
+
+    assert (taken, again, after, other) == (True, False, False, True)
+    assert waited < 1.0
