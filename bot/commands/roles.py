@@ -18,6 +18,7 @@ from bot.commands.actors import actor_of
 from bot.commands.customer import router
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
+from bot.commands.forms import saved_in_time
 from bot.commands.replies import open_modal, respond_private, tell_user
 from bot.customers import role_cases
 from bot.customers.roles import RoleChanged
@@ -69,15 +70,17 @@ async def role_menu_picked(
 async def role_submitted(
     ack: AsyncAck, view: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
+    """Saved with Slack's deadline (bot/commands/forms.py): setting a role twice sets it
+    once, so a submission Slack sends again changes nothing more."""
     actor, meta = await actor_of(context, channels=False), read_role_metadata(view)
-    changed = await role_cases.save_role(
+    saving = role_cases.save_role(
         deps_of(context).db,
         actor=actor,
         customer_id=meta.customer_id,
         contact_id=meta.contact_id,
         form=read_role_form(view),
     )
-    await ack()
+    changed = await saved_in_time(ack, context, actor.lang, saving)
     reply = build_role_changed(changed, actor.lang)
     await tell_user(client, channel=meta.channel, user=actor.user_id, reply=reply)
     await tell_supervisors(client, changed, actor, context)
