@@ -41,7 +41,7 @@ def read_team_command(text: str) -> TeamChange:
             return TeamChange("supervisor", user_id=target.id, supervisor_id=boss.id)
         if args.strip().lower().endswith(NO_SUPERVISOR):
             return TeamChange("supervisor", user_id=target.id)
-    if verb == "clearance" and target is not None and args.split()[-1].isdigit():
+    if verb == "clearance" and target is not None and args.split()[-1].isdecimal():
         return TeamChange("clearance", user_id=target.id, clearance=int(args.split()[-1]))
     raise Invalid({"text": Message("team.usage")})
 
@@ -60,7 +60,7 @@ def read_settings_command(text: str) -> SettingsChange:
     words = text.lower().split()
     if words[:1] == ["open-level0"] and words[1:] in (["on"], ["off"]):
         return SettingsChange(open_level0=words[1] == "on")
-    if words[:1] == ["stale"] and len(words) == 3 and words[2].isdigit():
+    if words[:1] == ["stale"] and len(words) == 3 and words[2].isdecimal():
         return SettingsChange(
             stale_phase=read_phase(words[1]) or words[1], stale_days=int(words[2])
         )

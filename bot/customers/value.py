@@ -50,7 +50,7 @@ def score_of(factors: dict[str, str]) -> tuple[int, dict[str, int]]:
     errors: dict[str, Message] = {}
     for factor in FACTORS:
         raw = str(factors.get(factor, "")).strip()
-        if not raw.isdigit() or int(raw) not in SCORES:
+        if not raw.isdecimal() or int(raw) not in SCORES:
             errors[factor] = Message("value.choose")
         else:
             values[factor] = int(raw)

@@ -44,7 +44,7 @@ EN_NUMBER_WORDS = "|".join(sorted(set(_EN_WORDS) - {"a", "an"}, key=len, reverse
 def to_int(text: str) -> int | None:
     """'12' → 12, '十二' → 12, '二十五' → 25, '两' → 2, 'three' → 3; None if not a number."""
     text = text.strip().lower()
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if text in _EN_WORDS:
         return _EN_WORDS[text]

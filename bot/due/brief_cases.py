@@ -21,7 +21,8 @@ def read_brief_setting(text: str) -> tuple[bool | None, int | None, int | None] 
         return True, None, None
     if words in OFF_WORDS:
         return False, None, None
-    if len(words) != 2 or not words[1].isdigit() or not 0 <= int(words[1]) <= 23:
+    # isdecimal, not isdigit: ① and ² are digits that int() cannot read
+    if len(words) != 2 or not words[1].isdecimal() or not 0 <= int(words[1]) <= 23:
         return None
     day = words[0].removeprefix("周").removeprefix("星期").removeprefix("礼拜")
     weekday = WEEKDAYS_EN.get(day, WEEKDAYS_ZH.get(day))

@@ -114,7 +114,7 @@ def draft_from_form(form: LogForm, *, tz: ZoneInfo, now: datetime) -> LogDraft:
     return LogDraft(
         customer_id=customer_id,
         kind=_kind(form.kind),
-        contact_id=int(form.contact_id) if form.contact_id.isdigit() else None,
+        contact_id=int(form.contact_id) if form.contact_id.isdecimal() else None,
         summary=form.summary,
         next_step=form.next_step,
         follow_up_due=due,
@@ -132,7 +132,7 @@ def draft_from_message(
 
 
 def _chosen(customer_id: str) -> int:
-    if not customer_id.isdigit():
+    if not customer_id.isdecimal():
         raise FormInvalid({"customer": Message("field.customer.required")})
     return int(customer_id)
 

@@ -47,7 +47,7 @@ def contact_options(contacts: list[Contact]) -> list[dict[str, Any]]:
 def read_chosen_customer(view: View) -> int | None:
     """The card chosen in a form's customer select (the contact select depends on it)."""
     chosen = state_text(view, "customer")
-    return int(chosen) if chosen.isdigit() else None
+    return int(chosen) if chosen.isdecimal() else None
 
 
 def build_log_modal(

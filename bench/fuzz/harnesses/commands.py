@@ -7,7 +7,7 @@ from bench.fuzz.inputs import text_of
 from bot.customers.channels import read_link_text
 from bot.customers.form import parse_status_command
 from bot.customers.governance import read_target, split_target
-from bot.jobs.briefs import read_brief_setting
+from bot.due.brief_cases import read_brief_setting
 from bot.logs.line import read_log_line
 from bot.parsing import split_subcommand
 
