@@ -20,10 +20,14 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     log,
     log_views,
     merges,
+    notify,
     phases,
     record_views,
     reminders,
+    roles,
     schedules,
+    stats,
+    steps,
 )
 from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
@@ -98,6 +102,9 @@ def build_app(
     reminders.register(app, inflight)
     merges.register(app, inflight)
     governance.register(app, inflight)
+    stats.register(app, inflight)
+    roles.register(app, inflight)
+    steps.register(app, inflight)
     register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)
     return app

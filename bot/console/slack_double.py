@@ -383,6 +383,17 @@ class SlackDouble(OAuthStandIn):
         self.record(kind, None, user, {"text": "", "blocks": view.get("blocks", []), "view": view})
         return {"ok": True, "view": view}
 
+    def _m_functions_completeSuccess(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A workflow step finished (custom functions): its outputs are in `calls`."""
+        if not args.get("function_execution_id"):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True}
+
+    def _m_functions_completeError(self, args: dict[str, Any]) -> dict[str, Any]:
+        if not args.get("function_execution_id") or not args.get("error"):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True}
+
     def _m_apps_connections_open(self, _args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": self.url.replace("http://", "ws://") + "/socket"}
 

@@ -31,12 +31,15 @@ from bot.customers.form import (
     parse_customer_form,
     parse_status_command,
 )
+from bot.customers.health import Health
+from bot.customers.health_facts import card_states
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.search import FoundCustomer, find_customers, resolve_customer
 from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.db import Database
+from bot.store.insights import ids_scope
 from bot.store.models import Customer
 
 
@@ -50,12 +53,21 @@ async def named_customer(session: AsyncSession, actor: Actor, gate: Gate, text: 
     return resolution.customer
 
 
-async def find_cards(db: Database, *, actor: Actor, text: str) -> list[FoundCustomer]:
+@dataclass(frozen=True)
+class FoundCards:
+    found: list[FoundCustomer]
+    health: dict[int, Health]  # by card id, as of the request
+
+
+async def find_cards(db: Database, *, actor: Actor, text: str) -> FoundCards:
     if not text.strip():
         raise Invalid({"text": Message("customer.usage_find")})
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        return await find_customers(session=session, team_id=actor.team_id, text=text, gate=gate)
+        found = await find_customers(session=session, team_id=actor.team_id, text=text, gate=gate)
+        ids = [f.customer.id for f in found if f.customer.id is not None]
+        states = await card_states(session=session, scope=ids_scope(ids), now=actor.now)
+        return FoundCards(found, {s.customer_id: s.health for s in states})
 
 
 async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
@@ -64,7 +76,9 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         customer = await named_customer(session, actor, gate, text)
-        return await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+        return await load_card(
+            session=session, team_id=actor.team_id, customer_id=customer.id, now=actor.now
+        )
 
 
 async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
@@ -72,7 +86,11 @@ async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForA
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         card = await load_card(
-            session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
+            session=session,
+            team_id=actor.team_id,
+            customer_id=customer_id,
+            gate=gate,
+            now=actor.now,
         )
         return CardForActor(card, await gate.may_edit(card.customer))
 

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 from bot.customers.duplicates import DuplicateFound, find_duplicates
 from bot.customers.fields import Phone
 from bot.customers.form import ContactDraft, CustomerDraft, FormInvalid, Message
+from bot.customers.health import Health
+from bot.customers.health_facts import card_states
 from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key
 from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
@@ -30,6 +32,7 @@ from bot.store.customers import (
     replace_keys,
     replace_terms,
 )
+from bot.store.insights import ids_scope, roles_of
 from bot.store.models import (
     Contact,
     ContactRecord,
@@ -41,6 +44,7 @@ from bot.store.models import (
 from bot.store.pages import count_milestones, count_open_follow_ups
 from bot.store.plans import linked_channels, milestones_of, plan_of
 from bot.store.records import open_follow_ups, timeline
+from bot.store.team_models import ContactRole
 
 CARD_FIELDS = (
     "legal_name",
@@ -90,6 +94,8 @@ class CustomerCard:
     channels: list[str] = field(default_factory=list)
     follow_ups_total: int = 0  # open ones: the card lists the first few
     milestones_total: int = 0  # open ones
+    roles: dict[int, ContactRole] = field(default_factory=dict)  # by contact id
+    health: Health | None = None  # as of the moment asked (load_card's `now`)
 
 
 TIMELINE_ON_CARD = 5
@@ -97,16 +103,27 @@ CREATED_FROM_LENGTH = 64  # Customer.created_from
 
 
 async def load_card(
-    *, session: AsyncSession, team_id: str, customer_id: int, gate: Gate | None = None
+    *,
+    session: AsyncSession,
+    team_id: str,
+    customer_id: int,
+    gate: Gate | None = None,
+    now: datetime | None = None,
 ) -> CustomerCard:
     """The card with its contacts, records, plan…; one the gate's person may not see is not
-    found (the same answer as a card that does not exist)."""
+    found (the same answer as a card that does not exist). With `now`, its health then."""
     customer = await get_customer(session=session, team_id=team_id, customer_id=customer_id)
     if customer is None or (gate is not None and not await gate.sees(customer)):
         raise CardNotFound(customer_id)
+    contacts = await list_contacts(session=session, customer_id=customer_id)
+    states = (
+        await card_states(session=session, scope=ids_scope([customer_id]), now=now)
+        if now is not None
+        else []
+    )
     return CustomerCard(
         customer,
-        await list_contacts(session=session, customer_id=customer_id),
+        contacts,
         await timeline(
             session=session, customer_id=customer_id, before_id=None, limit=TIMELINE_ON_CARD + 1
         ),
@@ -116,6 +133,8 @@ async def load_card(
         await linked_channels(session=session, customer_id=customer_id),
         await count_open_follow_ups(session=session, customer_id=customer_id),
         await count_milestones(session=session, customer_id=customer_id, include_done=False),
+        await roles_of(session=session, contact_ids=[c.id for c in contacts if c.id is not None]),
+        states[0].health if states else None,
     )
 
 

@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.cadence import cadence_window, next_meeting
 from bot.customers.value import REVISIT_DAYS
 from bot.due.items import BATCH, Due, zone_named
+from bot.due.notices import after_notice_claim, due_notices
 from bot.store.due import (
     follow_ups_due,
     meeting_logged,
@@ -41,6 +42,7 @@ async def due_reminders(session: AsyncSession, now: datetime) -> list[Due]:
         *await due_milestones(session, now=now),
         *await stale_digests(session, now=now),
         *await due_revisits(session, now=now),
+        *await due_notices(session, now),  # change notices in project channels
     ]
 
 
@@ -49,6 +51,7 @@ async def after_reminder_claim(
 ) -> None:
     """What only the claimer may do: note the reminded due time (and when), move the next
     meeting on."""
+    await after_notice_claim(session, claimed, now)
     follow_ups = [d.payload["follow_up_id"] for d in claimed if d.kind == "follow_up"]
     await note_reminded(session=session, follow_up_ids=follow_ups, now=now)
     for delivery in claimed:

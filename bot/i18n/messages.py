@@ -17,6 +17,7 @@ from bot.i18n.install_messages import INSTALL_MESSAGES
 from bot.i18n.limits_messages import LIMITS_MESSAGES
 from bot.i18n.list_messages import LIST_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
+from bot.i18n.manager_messages import MANAGER_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
@@ -125,5 +126,6 @@ MESSAGES.update(BRIEF_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
+MESSAGES.update(MANAGER_MESSAGES)
 MESSAGES.update(INSTALL_MESSAGES)
 MESSAGES.update(FORM_MESSAGES)

@@ -430,6 +430,8 @@ class FormSubmission(SQLModel, table=True):
     saved_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
-# The installation tables and Workspace live in their own module; importing it here puts them
-# on the same metadata as every other table (Alembic, the schema test).
+# The installation tables and Workspace, and the manager's tables, live in modules of their
+# own; importing them here puts them on the same metadata as every other table (Alembic, the
+# schema test).
+import bot.store.team_models  # noqa: E402, F401
 from bot.store.installations import Workspace  # noqa: E402, F401

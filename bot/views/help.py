@@ -26,6 +26,12 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer merge <duplicate> into <kept>", "help.customer.merge"),
         ("/customer value <customer>", "help.customer.value"),
         ("/customer export [contacts|logs]", "help.customer.export"),
+        (
+            "/customer stats [team] [@person] [phase] [status] [tier A] [city]",
+            "help.customer.stats",
+        ),
+        ("/customer role <customer> <contact> <role>|left|active", "help.customer.role"),
+        ("/customer notify [#channel] <kinds> on|off", "help.customer.notify"),
         ("/customer archive <customer>", "help.customer.archive"),
         ("/customer team …", "help.customer.team"),
         ("/customer settings …", "help.customer.settings"),

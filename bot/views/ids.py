@@ -75,3 +75,14 @@ VALUE_VIEW = "value_assess"
 HOME_NEW_CUSTOMER = "home_new_customer"
 HOME_LOG = "home_log"
 HOME_FOLLOW_UP = "home_follow_up"
+
+# statistics, roles, change notices, shortcuts and workflow steps (issue 19)
+STATS_ACTIONS = "stats_actions"
+STATS_SHARE = "stats_share"  # value: the filters as typed back (StatsFilters.to_text)
+STATS_EXPORT = "stats_export"
+STATS_CHART = "stats_chart"  # + ".N": the image blocks of the charts
+CONTACT_ROLE_VIEW = "contact_role"
+NEW_CUSTOMER_SHORTCUT = "new_customer_shortcut"
+LOG_CONTACT_SHORTCUT = "log_contact_shortcut"
+NEW_CUSTOMER_STEP = "new_customer_step"
+LOG_CONTACT_STEP = "log_contact_step"

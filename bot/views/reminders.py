@@ -11,6 +11,7 @@ from bot.store.models import Delivery
 from bot.views import ids
 from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, section
 from bot.views.inputs import button
+from bot.views.notices import build_notice
 
 LATE_AFTER = timedelta(minutes=15)
 
@@ -25,6 +26,7 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         "milestone_overdue": _milestone,
         "stale_digest": _stale,
         "revisit": _revisit,
+        "notice": build_notice,  # change notices in a project channel (bot/due/notices.py)
     }.get(delivery.kind)
     if render is None:
         return None
