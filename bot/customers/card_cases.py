@@ -38,6 +38,7 @@ from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.db import Database
 from bot.store.models import Customer
+from bot.store.types import saved_id
 
 
 async def named_customer(session: AsyncSession, actor: Actor, gate: Gate, text: str) -> Customer:
@@ -64,7 +65,9 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         customer = await named_customer(session, actor, gate, text)
-        return await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+        return await load_card(
+            session=session, team_id=actor.team_id, customer_id=saved_id(customer)
+        )
 
 
 async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
@@ -98,7 +101,7 @@ async def card_to_change(
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         if customer_id is None:
-            customer_id = (await named_customer(session, actor, gate, text)).id
+            customer_id = saved_id(await named_customer(session, actor, gate, text))
         card = await load_card(
             session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
         )
@@ -119,7 +122,7 @@ async def change_status(db: Database, *, actor: Actor, text: str) -> Customer:
             session=session,
             team_id=actor.team_id,
             actor_id=actor.user_id,
-            customer_id=customer.id,
+            customer_id=saved_id(customer),
             status=request.status,
             level=request.level,
             now=actor.now,
@@ -173,7 +176,9 @@ async def save_customer(
                 now=actor.now,
                 different_company=form.different_company,
             )
-        return await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+        return await load_card(
+            session=session, team_id=actor.team_id, customer_id=saved_id(customer)
+        )
 
 
 async def save_contact(
@@ -192,17 +197,25 @@ async def save_contact(
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
         await _require_edit_by_id(session, actor, customer_id)
-        target = {
-            "session": session,
-            "team_id": actor.team_id,
-            "actor_id": actor.user_id,
-            "customer_id": customer_id,
-            "now": actor.now,
-        }
         if contact_id is None:
-            await add_contact(draft=draft, **target)
+            await add_contact(
+                session=session,
+                team_id=actor.team_id,
+                actor_id=actor.user_id,
+                customer_id=customer_id,
+                draft=draft,
+                now=actor.now,
+            )
         else:
-            await update_contact(contact_id=contact_id, draft=draft, **target)
+            await update_contact(
+                session=session,
+                team_id=actor.team_id,
+                actor_id=actor.user_id,
+                customer_id=customer_id,
+                contact_id=contact_id,
+                draft=draft,
+                now=actor.now,
+            )
         return await load_card(session=session, team_id=actor.team_id, customer_id=customer_id)
 
 

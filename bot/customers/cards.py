@@ -41,6 +41,7 @@ from bot.store.models import (
 from bot.store.pages import count_milestones, count_open_follow_ups
 from bot.store.plans import linked_channels, milestones_of, plan_of
 from bot.store.records import open_follow_ups, timeline
+from bot.store.types import saved_id
 
 CARD_FIELDS = (
     "legal_name",
@@ -403,7 +404,7 @@ async def _record(
     await record_event(
         session=session,
         team_id=customer.team_id,
-        customer_id=customer.id,
+        customer_id=saved_id(customer),
         actor_id=actor_id,
         at=now,
         action=action,

@@ -30,6 +30,7 @@ from bot.store.models import (
     PhaseChange,
     PhasePlan,
 )
+from bot.store.types import saved_id
 
 MOVED = {
     "contact": Contact,
@@ -55,7 +56,7 @@ async def preview_merge(
 ) -> MergePreview:
     duplicate, kept = await _pair(session, team_id, duplicate_id, kept_id)
     counts = {
-        name: len(await _ids(session, model, duplicate.id, kept.id))
+        name: len(await _ids(session, model, saved_id(duplicate), saved_id(kept)))
         for name, model in MOVED.items()
     }
     return MergePreview(duplicate, kept, counts)
@@ -73,7 +74,7 @@ async def merge(
     duplicate, kept = await _pair(session, team_id, duplicate_id, kept_id)
     moved: dict[str, list[int]] = {}
     for name, model in MOVED.items():
-        ids = await _ids(session, model, duplicate.id, kept.id)
+        ids = await _ids(session, model, saved_id(duplicate), saved_id(kept))
         if ids:
             await session.exec(
                 update(model).where(col(model.id).in_(ids)).values(customer_id=kept.id)
@@ -89,8 +90,8 @@ async def merge(
         session=session,
         row=Merge(
             team_id=team_id,
-            duplicate_id=duplicate.id,
-            kept_id=kept.id,
+            duplicate_id=saved_id(duplicate),
+            kept_id=saved_id(kept),
             moved=moved,
             merged_by=actor_id,
             merged_at=now,
@@ -99,13 +100,13 @@ async def merge(
     await reindex(
         session=session,
         customer=kept,
-        contacts=await list_contacts(session=session, customer_id=kept.id),
+        contacts=await list_contacts(session=session, customer_id=saved_id(kept)),
     )
     for card, other in ((duplicate, kept), (kept, duplicate)):
         await record_event(
             session=session,
             team_id=team_id,
-            customer_id=card.id,
+            customer_id=saved_id(card),
             actor_id=actor_id,
             at=now,
             action="merge",
@@ -153,12 +154,12 @@ async def undo_merge(
         await reindex(
             session=session,
             customer=card,
-            contacts=await list_contacts(session=session, customer_id=card.id),
+            contacts=await list_contacts(session=session, customer_id=saved_id(card)),
         )
         await record_event(
             session=session,
             team_id=team_id,
-            customer_id=card.id,
+            customer_id=saved_id(card),
             actor_id=actor_id,
             at=now,
             action="merge_undone",

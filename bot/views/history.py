@@ -18,6 +18,7 @@ from bot.customers.merge import MOVED
 from bot.i18n import Lang, t
 from bot.i18n.messages import MESSAGES
 from bot.store.models import CustomerEvent
+from bot.store.types import saved_id
 from bot.views import ids
 from bot.views.blocks import (
     MESSAGE_BLOCK_LIMIT,
@@ -209,7 +210,7 @@ def build_history(page: HistoryPage, reader: Reader) -> Reply:
         blocks += sections[: room - len(blocks)]
         shown.append(event)
     if len(shown) < len(page.events):
-        value = OlderHistory(page.customer.id, shown[-1].id).to_value()
+        value = OlderHistory(saved_id(page.customer), saved_id(shown[-1])).to_value()
         older = button(t("history.older", reader.lang), ids.HISTORY_OLDER, value)
         blocks.append({"type": "actions", "elements": [older]})
     elif page.continued:
