@@ -33,11 +33,11 @@ F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
 SUBCOMMAND = "subcommand"  # context key: the /customer subcommand being run, for its wording
 
 
-def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, str]:
+def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, Lang]:
     reference = uuid.uuid4().hex[:8]
     log.error("unhandled error (ref %s)", reference, exc_info=error)
     person: Person | None = context.get("person") if context is not None else None
-    lang = person.lang if person else "en"
+    lang: Lang = person.lang if person else "en"
     reply = build_error_reply(
         lang, database_down=isinstance(error, _DATABASE_ERRORS), reference=reference
     )

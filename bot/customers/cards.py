@@ -234,7 +234,6 @@ async def add_contact(
         customer_id=customer_id,
         created_by=actor_id,
         created_at=now,
-        updated_by=actor_id,
         updated_at=now,
         **_contact_values(draft),
     )

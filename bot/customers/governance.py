@@ -215,7 +215,7 @@ async def _event(
     actor_id: str,
     now: datetime,
     action: str,
-    changes: dict[str, list[object]],
+    changes: dict[str, object],
 ) -> None:
     await record_event(
         session=session,

@@ -32,7 +32,19 @@ from bot.store.models import (
 )
 from bot.store.types import saved_id
 
-MOVED = {
+# the rows that name a card, and so move with it when it is merged
+MovedRow = (
+    Contact
+    | ContactRecord
+    | FollowUp
+    | Milestone
+    | PhaseChange
+    | ChannelLink
+    | CardShare
+    | PhasePlan
+)
+
+MOVED: dict[str, type[MovedRow]] = {
     "contact": Contact,
     "contact_record": ContactRecord,
     "follow_up": FollowUp,
@@ -182,12 +194,14 @@ async def _pair(
     return duplicate, kept
 
 
-async def _ids(session: AsyncSession, model: type, duplicate_id: int, kept_id: int) -> list[int]:
-    query = select(model.id).where(model.customer_id == duplicate_id)
+async def _ids(
+    session: AsyncSession, model: type[MovedRow], duplicate_id: int, kept_id: int
+) -> list[int]:
+    query = select(col(model.id)).where(col(model.customer_id) == duplicate_id)
     if model is PhasePlan:  # a phase the kept card already plans keeps its own plan
         kept_phases = select(PhasePlan.phase).where(PhasePlan.customer_id == kept_id)
         query = query.where(col(PhasePlan.phase).not_in(kept_phases))
     if model is ChannelLink:
         kept_channels = select(ChannelLink.channel_id).where(ChannelLink.customer_id == kept_id)
         query = query.where(col(ChannelLink.channel_id).not_in(kept_channels))
-    return list((await session.exec(query)).all())
+    return [row_id for row_id in (await session.exec(query)).all() if row_id is not None]

@@ -287,7 +287,7 @@ def _has_brand_latin(tokens: list[str]) -> bool:
 
 
 def _latin_brand(tokens: list[str]) -> tuple[list[str], list[str]]:
-    brand, industries = list(tokens), []
+    brand, industries = list(tokens), list[str]()
     while len(brand) > 1 and latin_industry(brand[-1]):
         industries.insert(0, brand.pop())
     while len(brand) > 1 and is_latin_place(brand[-1]):  # Acme Shanghai Trading

@@ -148,7 +148,7 @@ def _numeric(m: re.Match[str], now: datetime) -> Part:
 
     base = now.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"}
-    parsed = parse(m.group(0), languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = parse(m.group(0), languages=["en"], settings=settings)
     year = int(m["y"]) + (2000 if m["y"] and len(m["y"]) == 2 else 0) if m["y"] else None
     if (
         parsed is None
