@@ -14,14 +14,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.cards import (
     CustomerCard,
-    add_contact,
-    archive_contact,
     create_customer,
     load_card,
     set_status,
-    update_contact,
     update_customer,
 )
+from bot.customers.contacts import add_contact, archive_contact, update_contact
 from bot.customers.duplicates import ShortNameMeansCards, cards_a_short_name_means
 from bot.customers.form import (
     ContactForm,
