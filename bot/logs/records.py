@@ -194,11 +194,8 @@ async def edit_record(
     await add(session=session, row=record)
     follow_up = await follow_up_of(session=session, record_id=saved_id(earlier))
     if follow_up is not None:
-        follow_up.record_id, follow_up.title, follow_up.updated_at = (
-            saved_id(record),
-            next_step,
-            now,
-        )
+        follow_up.record_id = saved_id(record)
+        follow_up.title, follow_up.updated_at = next_step, now
     await _history(
         session,
         record,
