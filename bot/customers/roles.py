@@ -68,9 +68,9 @@ class RoleChanged:
     told: list[str]  # the account manager and their supervisors, when `lost`
 
 
-def read_role_words(words: str) -> tuple[str, RoleForm | None]:
+def read_role_words(words: str) -> tuple[str, RoleForm]:
     """`张总 decision maker` → ("张总", RoleForm(decision_maker)); `张总 left` → a state
-    change only (None means: keep the role). The role or state is the last word(s)."""
+    change only (role `?`: keep the role). The role or state is the last word(s)."""
     parts = words.split()
     for size in (2, 1):
         if len(parts) <= size - 1:

@@ -4,6 +4,7 @@ the filters; when nothing matches, what would."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -136,7 +137,8 @@ async def _suggestions(
         elif not getattr(filters, name):
             continue
         else:
-            narrowing = _narrowing(replace(filters, **{name: ""}), people)
+            without: dict[str, Any] = {name: ""}
+            narrowing = _narrowing(replace(filters, **without), people)
         count = await count_in(session=session, scope=visible_scope(sees, narrowing))
         if count:
             found.append((name, count))

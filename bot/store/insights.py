@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, false, func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
-from sqlmodel.sql.expression import SelectOfScalar
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from bot.store.models import (
     CardShare,
@@ -28,7 +28,7 @@ from bot.store.models import (
 )
 from bot.store.team_models import ContactRole
 
-Scope = SelectOfScalar[int]  # a selection of customer ids
+Scope = SelectOfScalar[int | None]  # a selection of customer ids
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Narrowing:
 
 def visible_scope(sees: Sees, narrowing: Narrowing | None = None) -> Scope:
     """The ids of the live cards `sees` may see (access.can_see), narrowed."""
-    live = and_(Customer.team_id == sees.team_id, col(Customer.archived_at).is_(None))
+    live = and_(col(Customer.team_id) == sees.team_id, col(Customer.archived_at).is_(None))
     query = select(col(Customer.id)).where(live)
     if not sees.is_admin:
         query = query.where(_may_see(sees))
@@ -73,8 +73,10 @@ def _may_see(sees: Sees) -> ColumnElement[bool]:
         CardShare.team_id == sees.team_id,
         col(CardShare.revoked_at).is_(None),
         or_(
-            and_(CardShare.kind == "user", CardShare.target == sees.user_id),
-            and_(CardShare.kind == "channel", col(CardShare.target).in_(sorted(sees.channels))),
+            and_(col(CardShare.kind) == "user", col(CardShare.target) == sees.user_id),
+            and_(
+                col(CardShare.kind) == "channel", col(CardShare.target).in_(sorted(sees.channels))
+            ),
         ),
     )
     linked_to_mine = select(ChannelLink.customer_id).where(
@@ -88,11 +90,9 @@ def _may_see(sees: Sees) -> ColumnElement[bool]:
     ]
     if sees.channels:
         reasons.append(col(Customer.id).in_(linked_to_mine))
-    reasons.append(
-        (col(Customer.security_level) == 0) if sees.open_level0 else false()  # type: ignore[arg-type]
-    )
+    reasons.append((col(Customer.security_level) == 0) if sees.open_level0 else false())
     return or_(
-        Customer.manager_id == sees.user_id,
+        col(Customer.manager_id) == sees.user_id,
         and_(col(Customer.security_level) <= sees.clearance, or_(*reasons)),
     )
 
@@ -140,8 +140,11 @@ CARD_COLUMNS = (
 
 async def card_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, ...]]:
     """One lean row per card of the scope (columns: CARD_COLUMNS)."""
-    query = select(*CARD_COLUMNS).where(col(Customer.id).in_(scope))
-    return list((await session.exec(query)).all())
+    # sqlmodel's select() is typed for up to four columns; Select is what it builds
+    query: Select[*tuple[Any, ...]] = Select(*CARD_COLUMNS)
+    return [
+        tuple(row) for row in (await session.exec(query.where(col(Customer.id).in_(scope)))).all()
+    ]
 
 
 async def overdue_counts(*, session: AsyncSession, scope: Scope, now: datetime) -> dict[int, int]:
@@ -152,7 +155,7 @@ async def overdue_counts(*, session: AsyncSession, scope: Scope, now: datetime) 
             col(FollowUp.due_at) < now,
             col(FollowUp.customer_id).in_(scope),
         )
-        .group_by(FollowUp.customer_id)
+        .group_by(col(FollowUp.customer_id))
     )
     return {row[0]: row[1] for row in (await session.exec(query)).all()}
 
@@ -183,7 +186,7 @@ async def slipping_counts(*, session: AsyncSession, scope: Scope, now: datetime)
             col(Milestone.due_at) < now,
             col(Milestone.customer_id).in_(scope),
         )
-        .group_by(Milestone.customer_id)
+        .group_by(col(Milestone.customer_id))
     )
     return {row[0]: row[1] for row in (await session.exec(query)).all()}
 
@@ -290,4 +293,4 @@ async def created_since(*, session: AsyncSession, scope: Scope, since: datetime)
         .where(col(Customer.id).in_(scope), col(Customer.created_at) >= since)
         .order_by(col(Customer.created_at).desc())
     )
-    return list((await session.exec(query)).all())
+    return [i for i in (await session.exec(query)).all() if i is not None]

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from bot.store.models import ChannelLink, ContactRecord, CustomerEvent
 from bot.store.team_models import NoticeCursor, NoticeSubscription
@@ -82,14 +83,16 @@ class LinkedRow(NamedTuple):
 
 
 async def active_links(*, session: AsyncSession) -> list[LinkedRow]:
-    query = select(
-        ChannelLink.team_id,
-        ChannelLink.channel_id,
-        ChannelLink.customer_id,
-        ChannelLink.linked_at,
-        ChannelLink.shared_externally,
-        ChannelLink.internal_allowed_at,
-    ).where(col(ChannelLink.unlinked_at).is_(None))
+    # sqlmodel's select() is typed for up to four columns; Select is what it builds
+    columns: Select[str, str, int, datetime, bool, datetime | None] = Select(
+        col(ChannelLink.team_id),
+        col(ChannelLink.channel_id),
+        col(ChannelLink.customer_id),
+        col(ChannelLink.linked_at),
+        col(ChannelLink.shared_externally),
+        col(ChannelLink.internal_allowed_at),
+    )
+    query = columns.where(col(ChannelLink.unlinked_at).is_(None))
     return [
         LinkedRow(team, channel, customer, linked, shared and allowed is None)
         for team, channel, customer, linked, shared, allowed in (await session.exec(query)).all()

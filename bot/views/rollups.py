@@ -110,7 +110,8 @@ def drops_block(drops: list[View], lang: Lang) -> Block:
 def _listed(title: Mrkdwn, listed: View, lang: Lang) -> Mrkdwn:
     lines = [title, *(Mrkdwn("  ") + item_line(i, lang) for i in listed["items"])]
     if listed["count"] > len(listed["items"]):
-        lines.append("  " + t("stats.more", lang, count=listed["count"] - len(listed["items"])))
+        left = listed["count"] - len(listed["items"])
+        lines.append(Mrkdwn("  ") + md("stats.more", lang, count=left))
     return Mrkdwn("\n").join(lines)
 
 
