@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, ParamSpec, TypeVar
 
-F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class InFlight:
@@ -20,11 +21,11 @@ class InFlight:
     def count(self) -> int:
         return self._count
 
-    def track(self, func: F) -> F:
+    def track(self, func: Callable[P, Awaitable[R]]) -> Callable[P, Coroutine[Any, Any, R]]:
         """Wrap a listener; Bolt still sees its argument names through `__wrapped__`."""
 
         @functools.wraps(func)
-        async def tracked(*args: Any, **kwargs: Any) -> Any:
+        async def tracked(*args: P.args, **kwargs: P.kwargs) -> R:
             self._count += 1
             self._idle.clear()
             try:
@@ -34,7 +35,7 @@ class InFlight:
                 if self._count == 0:
                     self._idle.set()
 
-        return tracked  # type: ignore[return-value]
+        return tracked
 
     async def wait_idle(self, timeout: float | None = None) -> bool:
         """True once nothing is in flight; False if `timeout` passed first."""

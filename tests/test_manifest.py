@@ -100,6 +100,23 @@ async def test_every_declared_shortcut_has_a_listener(workspace: Workspace, shor
     assert answer.status == 200
 
 
+@pytest.mark.parametrize("function", sorted(MANIFEST["functions"]))
+async def test_every_declared_workflow_step_has_a_listener(
+    workspace: Workspace, function: str
+) -> None:
+    answer = await workspace.event(
+        {
+            "type": "function_executed",
+            "function": {"id": "Fn1", "callback_id": function, "title": function},
+            "inputs": {"user_id": "U_ALICE"},
+            "function_execution_id": "Fx1",
+            "workflow_execution_id": "Wx1",
+            "event_ts": "1.0",
+        }
+    )
+    assert answer.status == 200  # Bolt answers 404 to an event no listener takes
+
+
 @pytest.mark.parametrize("event", MANIFEST["settings"]["event_subscriptions"]["bot_events"])
 async def test_every_subscribed_event_has_a_listener(workspace: Workspace, event: str) -> None:
     payloads = {
@@ -111,6 +128,15 @@ async def test_every_subscribed_event_has_a_listener(workspace: Workspace, event
             "channel": "C1",
             "previously_connected_team_id": "T2",
             "is_ext_shared": False,
+        },
+        "function_executed": {
+            "type": "function_executed",
+            "function": {"id": "Fn1", "callback_id": "new_customer_step", "title": "New customer"},
+            "inputs": {"legal_name": "惠普中国有限公司", "user_id": "U_ALICE"},
+            "function_execution_id": "Fx1",
+            "workflow_execution_id": "Wx1",
+            "event_ts": "1.0",
+            "bot_access_token": "xwfp-local",
         },
         "app_uninstalled": {"type": "app_uninstalled"},
         "tokens_revoked": {"type": "tokens_revoked", "tokens": {"oauth": [], "bot": []}},

@@ -23,13 +23,17 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     log,
     log_views,
     merges,
+    notify,
     phases,
     pipeline,
     projects,
     record_views,
     reminders,
+    roles,
     sales_pages,
     schedules,
+    stats,
+    steps,
 )
 from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
@@ -110,6 +114,9 @@ def build_app(
     projects.register(app, inflight)
     documents.register(app, inflight)
     sales_pages.register(app, inflight)
+    stats.register(app, inflight)
+    roles.register(app, inflight)
+    steps.register(app, inflight)
     register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)
     return app

@@ -40,7 +40,8 @@ async def find(ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: Asy
     await ack()
     actor = await actor_of(context)
     found = await card_cases.find_cards(deps_of(context).db, actor=actor, text=rest)
-    await respond_private(respond, build_find_results(found, rest, actor.lang))
+    reply = build_find_results(found.found, rest, actor.lang, health=found.health)
+    await respond_private(respond, reply)
 
 
 @router.subcommand("show", "查看")

@@ -20,6 +20,7 @@ from bot.commands.errors import guarded
 from bot.commands.forms import saved_in_time
 from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
+from bot.commands.roles import role_menu_picked
 from bot.customers import card_cases
 from bot.customers.duplicates import DuplicateFound, ShortNameMeansCards
 from bot.customers.form import CustomerForm
@@ -172,8 +173,11 @@ async def add_contact_pressed(
 async def contact_menu(
     ack: AsyncAck, body: Body, action: Body, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """The contact's overflow menu: `edit:<card>:<contact>` or `remove:<card>:<contact>`."""
+    """The contact's overflow menu: `edit:<card>:<contact>`, `remove:…` or `role:…`."""
     verb, customer_id, contact_id = action["selected_option"]["value"].split(":")
+    if verb == "role":
+        await role_menu_picked(ack, body, int(customer_id), int(contact_id), context)
+        return
     await _open_form(verb, body, int(customer_id), context, client, ack, int(contact_id))
 
 

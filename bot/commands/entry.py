@@ -131,7 +131,9 @@ class ParsedRequest(AsyncBoltRequest):
         headers: Mapping[str, Any],
         context: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(body="", query=query, headers=dict(headers))
+        super().__init__(
+            body="", query=query if isinstance(query, str) else dict(query), headers=dict(headers)
+        )
         self.raw_body, self.body = raw_body, body
         self.context = build_async_context(AsyncBoltContext(context or {}), body)
 

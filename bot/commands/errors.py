@@ -8,8 +8,8 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, ParamSpec, TypeVar
 
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -29,15 +29,16 @@ from bot.views.refusals import build_refusal
 
 log = logging.getLogger(__name__)
 _DATABASE_ERRORS = (OperationalError, InterfaceError, DBAPIError, ConnectionError, OSError)
-F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
+P = ParamSpec("P")
+R = TypeVar("R")
 SUBCOMMAND = "subcommand"  # context key: the /customer subcommand being run, for its wording
 
 
-def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, str]:
+def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, Lang]:
     reference = uuid.uuid4().hex[:8]
     log.error("unhandled error (ref %s)", reference, exc_info=error)
     person: Person | None = context.get("person") if context is not None else None
-    lang = person.lang if person else "en"
+    lang: Lang = person.lang if person else "en"
     reply = build_error_reply(
         lang, database_down=isinstance(error, _DATABASE_ERRORS), reference=reference
     )
@@ -68,42 +69,43 @@ async def handle_error(
     return None
 
 
-def reported(func: F) -> F:
+def reported(func: Callable[P, Awaitable[R]]) -> Callable[P, Coroutine[Any, Any, R | None]]:
     """Refusals and errors after the ack are told to the person here, not left to Bolt: Bolt's
     runner forgets an ack that an error follows within its polling interval and answers 404."""
 
     @functools.wraps(func)
-    async def listener(*args: Any, **kwargs: Any) -> Any:
+    async def listener(*args: P.args, **kwargs: P.kwargs) -> R | None:
+        bolt: dict[str, Any] = kwargs  # the arguments Bolt passes by name
         try:
             return await func(*args, **kwargs)
         except DomainError as refusal:
-            context = kwargs.get("context")
+            context = bolt.get("context")
             person: Person | None = context.get("person") if context is not None else None
             lang = person.lang if person else "en"
             command = context.get(SUBCOMMAND) if context is not None else None
-            ack = kwargs.get("ack")
+            ack = bolt.get("ack")
             if ack is not None and ack.response is None:  # refused before the ack: say it there
-                await ack(**refusal_ack(refusal, lang, command=command, form="view" in kwargs))
+                await ack(**refusal_ack(refusal, lang, command=command, form="view" in bolt))
                 return None
             reply = build_refusal(refusal, lang, command=command)
             await _tell(
-                reply, context=context, respond=kwargs.get("respond"), client=kwargs.get("client")
+                reply, context=context, respond=bolt.get("respond"), client=bolt.get("client")
             )
             return None
         except Exception as error:
-            ack = kwargs.get("ack")
+            ack = bolt.get("ack")
             if ack is not None and ack.response is None:
                 raise  # not acknowledged yet: Bolt answers through handle_error
-            reply, _ = _reply_for(error, kwargs.get("context"))
+            reply, _ = _reply_for(error, bolt.get("context"))
             await _tell(
                 reply,
-                context=kwargs.get("context"),
-                respond=kwargs.get("respond"),
-                client=kwargs.get("client"),
+                context=bolt.get("context"),
+                respond=bolt.get("respond"),
+                client=bolt.get("client"),
             )
             return None
 
-    return listener  # type: ignore[return-value]
+    return listener
 
 
 def refusal_ack(
@@ -135,15 +137,17 @@ async def _tell(
         log.exception("could not tell the user about an error")
 
 
-def guarded(inflight: InFlight, func: F) -> F:
+def guarded(
+    inflight: InFlight, func: Callable[P, Awaitable[R]]
+) -> Callable[P, Coroutine[Any, Any, R | None]]:
     """How every listener is registered: tracked for shutdown, errors told to the person,
     and one log line when its work is done (with the request's id, as the ack's line)."""
     return inflight.track(timed(reported(func)))
 
 
-def timed(func: F) -> F:
+def timed(func: Callable[P, Awaitable[R]]) -> Callable[P, Coroutine[Any, Any, R]]:
     @functools.wraps(func)
-    async def listener(*args: Any, **kwargs: Any) -> Any:
+    async def listener(*args: P.args, **kwargs: P.kwargs) -> R:
         started = time.perf_counter()
         try:
             return await func(*args, **kwargs)
@@ -151,4 +155,4 @@ def timed(func: F) -> F:
             took = (time.perf_counter() - started) * 1000
             log.info("replied: %s in %.0f ms", getattr(func, "__name__", "listener"), took)
 
-    return listener  # type: ignore[return-value]
+    return listener

@@ -33,7 +33,7 @@ FOLLOW_UP_VERBS = {"done": follow_up_cases.mark_done, "snooze": follow_up_cases.
 async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> None:
     actor = await actor_of(context)
     home = await home_cases.home_of(deps_of(context).db, actor=actor)
-    view = build_home(actor.lang, home.dashboard, home.settings)
+    view = build_home(actor.lang, home.dashboard, home.settings, team=home.team, health=home.health)
     await client.views_publish(user_id=actor.user_id, view=view)
 
 

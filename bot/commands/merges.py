@@ -19,6 +19,7 @@ from bot.commands.replies import open_modal, respond_private, tell_user
 from bot.customers import merge_cases
 from bot.customers.value import value_form_of
 from bot.inflight import InFlight
+from bot.store.types import saved_id
 from bot.views import ids
 from bot.views.merges import (
     ValueMetadata,
@@ -79,7 +80,7 @@ async def value_command(
     await ack()
     actor = await actor_of(context)
     customer = await merge_cases.card_to_assess(deps_of(context).db, actor=actor, text=rest)
-    metadata = ValueMetadata(customer.id, command["channel_id"])
+    metadata = ValueMetadata(saved_id(customer), command["channel_id"])
     view = build_value_modal(actor.lang, value_form_of(customer.value_factors), metadata)
     await open_modal(client, command["trigger_id"], view)
 

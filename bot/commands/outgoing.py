@@ -21,6 +21,7 @@ from bot.views.outgoing import quiet
 class QuietAck(AsyncAck):
     """Bolt's `ack`, its payload through the guard first."""
 
+    # Bolt's ack names each field it takes; this one passes them all on as **fields
     async def __call__(self, text: str | dict[str, Any] = "", **fields: Any) -> BoltResponse:  # type: ignore[override]
         if isinstance(text, dict):
             return await super().__call__(quiet(text, "ack"))
@@ -31,6 +32,7 @@ class QuietAck(AsyncAck):
 class QuietRespond(AsyncRespond):
     """Bolt's `respond` (the request's response_url), its payload through the guard first."""
 
+    # Bolt's respond names each field it takes; this one passes them all on as **fields
     async def __call__(self, text: str | dict[str, Any] = "", **fields: Any) -> WebhookResponse:  # type: ignore[override]
         if isinstance(text, dict):
             return await super().__call__(quiet(text, "response_url"))

@@ -83,7 +83,7 @@ class PersonResolver:
                         exclude_archived=True,
                         cursor=cursor,
                     )
-                    found |= {c["id"] for c in response.get("channels", [])}
+                    found |= {c["id"] for c in response.get("channels", list[dict[str, Any]]())}
                     cursor = (response.get("response_metadata") or {}).get("next_cursor")
                     if not cursor:
                         break

@@ -11,9 +11,11 @@ import asyncio
 import gc
 import logging
 import signal
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aiohttp import ClientSession, ClientTimeout, web
+from aiohttp.web import AppRunner
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
@@ -62,7 +64,7 @@ class Service:
     web: web.Application
     installs: Installs | None = None
     metrics: Metrics = field(default_factory=Metrics)
-    runner: web.AppRunner | None = None
+    runner: AppRunner | None = None  # `web` in this class is the field above
     socket: AsyncSocketModeHandler | None = None
     port: int | None = None
 
@@ -245,7 +247,9 @@ def build_web_app(
 def _browser(request: web.Request) -> AsyncBoltRequest:
     """A browser's GET of an install page, as Bolt's OAuth flow reads it: query and headers
     (the state cookie, the language); there is no body and nothing to verify."""
-    headers = {name: request.headers.getall(name) for name in request.headers}
+    headers: dict[str, str | Sequence[str]] = {
+        name: request.headers.getall(name) for name in request.headers
+    }
     return AsyncBoltRequest(body="", query=request.query_string, headers=headers)
 
 

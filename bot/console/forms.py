@@ -27,12 +27,12 @@ async def fill_modal(console: Console, view: dict[str, Any]) -> None:
     while True:
         for field in fields:
             if field.block_id in wanted:
-                answer = (
+                value = (
                     await _search(console, view, values, field)
                     if field.kind == "external_select"
                     else await _ask_field(console, field)
                 )
-                values.setdefault(field.block_id, {})[field.action_id] = answer
+                values.setdefault(field.block_id, {})[field.action_id] = value
         seen = len(console.harness.slack.postings)
         answer = await workspace.submit_view(view, values, user=console.user)
         await console.harness.settle()

@@ -111,6 +111,8 @@ def _render_block(block: dict[str, Any], reader: Reader | None) -> list[str]:
         return ["  " + "  ".join(_element(e, reader) for e in block.get("elements", []))]
     if kind == "input":
         return [f"{_text(block.get('label'), reader)}: …"]
+    if kind == "image":  # a chart: the console prints what it shows, its alt text
+        return [f"[{_text(block.get('title'), reader)}] {block.get('alt_text', '')}"]
     return []
 
 

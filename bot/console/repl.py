@@ -18,6 +18,7 @@ from bot.console.forms import FormCancelled, fill_modal
 from bot.console.harness import Harness
 from bot.console.identities import become, describe, is_zone, list_people, locale_of
 from bot.console.people import People, Someone
+from bot.console.postings import save_file, where_shown
 from bot.console.render import Clickable, Reader, clickables, render_blocks
 from bot.console.sandbox import arrive, sandbox_story
 from bot.console.slack_double import Posting
@@ -201,7 +202,7 @@ class Console:
                 self._save_file(posting)
             else:
                 text = render_blocks(posting.blocks, fallback=posting.text, reader=self.reader)
-                self.out(self._where(posting) + "\n" + text)
+                self.out(where_shown(posting, self.lang) + "\n" + text)
                 self._offer_clicks(posting)
 
     def _offer_clicks(self, posting: Posting) -> None:
@@ -214,26 +215,8 @@ class Console:
 
     def _save_file(self, posting: Posting) -> None:
         """A file the app uploads lands in the working directory, never over another file."""
-        stored = posting.raw.get("file") or {}
-        name = Path(stored.get("name") or "rapport-file").name
-        target = self.files / name
-        for number in range(2, 1000):
-            if not target.exists():
-                break
-            target = self.files / f"{Path(name).stem} ({number}){Path(name).suffix}"
-        target.write_bytes(stored.get("data") or b"")
+        name, target = save_file(posting, self.files)
         self.out(t("console.file_saved", self.lang, name=name, path=target))
-
-    def _where(self, posting: Posting) -> str:
-        if posting.kind in ("response", "ephemeral"):
-            return t("console.where.private", self.lang)
-        if posting.kind == "message" and _is_direct(posting.channel or ""):
-            return t("console.where.dm", self.lang)
-        if posting.kind == "message":
-            return t("console.where.channel", self.lang, channel=posting.channel)
-        if posting.kind in ("update", "home"):
-            return t(f"console.where.{posting.kind}", self.lang)
-        return f"[{posting.kind}]"
 
     async def _run_jobs(self, rest: str) -> int:
         """`jobs reminders [ISO time]`: run one sweep as of that time and show what it posts."""
@@ -284,11 +267,6 @@ def readable(text: str) -> str:
     except UnicodeEncodeError:
         raw = text.encode("utf-8", "replace")
     return raw.decode("utf-8", "replace")
-
-
-def _is_direct(channel: str) -> bool:
-    """A DM: Slack's D… channels, or a user id given as the channel (Rapport's DMs)."""
-    return channel.startswith(("D", "U", "W"))
 
 
 def _click_number(line: str) -> int | None:

@@ -7,6 +7,10 @@ tabs), and can be told to be slow, to rate-limit, or to fail.
 It is strict: a message or view that breaks Block Kit's rules (block_kit_rules.py)
 is refused the way Slack refuses it, and the refusal is kept in `refusals`
 (slack_referee.py) so the tests fail on it even when no test looked at it.
+
+The methods are grouped by what they serve: slack_users.py, slack_channels.py,
+slack_views.py, slack_files.py and slack_oauth.py; this module keeps the server, the
+record of calls and postings, the messages and the faults.
 """
 
 from __future__ import annotations
@@ -15,8 +19,6 @@ import asyncio
 import base64
 import itertools
 import json
-import secrets
-import string
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +26,8 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
+from bot.console.slack_channels import ChannelsStandIn
+from bot.console.slack_files import FilesStandIn
 from bot.console.slack_oauth import (  # noqa: F401  (the OAuth names the tests use)
     APP_ID,
     BOT_USER,
@@ -34,7 +38,9 @@ from bot.console.slack_oauth import (  # noqa: F401  (the OAuth names the tests 
     IssuedToken,
     OAuthStandIn,
 )
-from bot.console.slack_referee import Referee, Refusal, refused_message, refused_view
+from bot.console.slack_referee import Referee, Refusal, refused_message
+from bot.console.slack_users import UsersStandIn
+from bot.console.slack_views import ViewsStandIn
 
 
 @dataclass
@@ -66,7 +72,7 @@ class Faults:
     fail_next: int = 0
 
 
-class SlackDouble(OAuthStandIn):
+class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, FilesStandIn):
     def __init__(self) -> None:
         self.users: dict[str, dict[str, Any]] = {}
         self.calls: list[ApiCall] = []
@@ -96,30 +102,6 @@ class SlackDouble(OAuthStandIn):
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
     # --- set-up ----------------------------------------------------------------
-    def add_user(
-        self,
-        user_id: str,
-        *,
-        name: str = "",
-        locale: str = "en-US",
-        tz: str = "UTC",
-        is_admin: bool = False,
-        is_bot: bool = False,
-        team: str = TEAM,
-    ) -> None:
-        self.users[user_id] = {
-            "id": user_id,
-            "team_id": team,
-            "name": name or user_id.lower(),
-            "real_name": name or user_id,
-            "tz": tz,
-            "locale": locale,
-            "is_admin": is_admin,
-            "is_owner": False,
-            "is_bot": is_bot,
-            "profile": {"display_name": name or user_id, "real_name": name or user_id},
-        }
-
     async def start(self) -> str:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
@@ -254,10 +236,6 @@ class SlackDouble(OAuthStandIn):
         self.postings.append(posting)
         return posting
 
-    def _m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
-        user = self.users.get(args.get("user", ""))
-        return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
-
     def _m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
         if found := self.referee.message("chat.postMessage", args):
             return refused_message(found)
@@ -289,128 +267,19 @@ class SlackDouble(OAuthStandIn):
             "permalink": f"https://local.slack.test/archives/{channel}/p{ts.replace('.', '')}",
         }
 
-    def _m_users_conversations(self, args: dict[str, Any]) -> dict[str, Any]:
-        user = str(args.get("user", ""))
-        channels = [{"id": c} for c, members in sorted(self.members.items()) if user in members]
-        return {"ok": True, "channels": channels, "response_metadata": {"next_cursor": ""}}
+    def _m_functions_completeSuccess(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A workflow step finished (custom functions): its outputs are in `calls`."""
+        if not args.get("function_execution_id"):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True}
 
-    def _m_files_getUploadURLExternal(self, args: dict[str, Any]) -> dict[str, Any]:
-        file_id = f"F{next(self._ids)}"
-        self.files[file_id] = {"name": args.get("filename", ""), "data": b""}
-        return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
-
-    def _m_files_completeUploadExternal(self, args: dict[str, Any]) -> dict[str, Any]:
-        files = args.get("files")
-        files = json.loads(files) if isinstance(files, str) else files or []
-        self.referee.files(
-            "files.completeUploadExternal", files, str(args.get("initial_comment") or "")
-        )
-        for item in files:
-            stored = self.files.get(item["id"], {})
-            self.record(
-                "file",
-                args.get("channel_id"),
-                None,
-                {"text": stored.get("name", ""), "file": stored},
-            )
-        return {"ok": True, "files": [{"id": f["id"]} for f in files]}
-
-    async def _upload(self, request: web.Request) -> web.Response:
-        file_id = request.match_info["file_id"]
-        if file_id not in self.files:
-            return web.Response(status=404)
-        reader = await request.post() if request.content_type.startswith("multipart") else None
-        if reader is not None:
-            part = next(iter(reader.values()))
-            data = part.file.read() if hasattr(part, "file") else str(part).encode()
-        else:
-            data = await request.read()
-        self.files[file_id]["data"] = data
-        return web.Response(text="OK")
-
-    def _m_conversations_join(self, args: dict[str, Any]) -> dict[str, Any]:
-        channel = str(args.get("channel", ""))
-        self.joined.add(channel)
-        return {"ok": True, "channel": {"id": channel}}
-
-    def _m_conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
-        channel = str(args.get("channel", ""))
-        shared = channel in self.shared_channels
-        return {
-            "ok": True,
-            "channel": {
-                "id": channel,
-                "is_channel": True,
-                "is_shared": shared,
-                "is_ext_shared": shared,
-                "is_pending_ext_shared": False,
-            },
-        }
-
-    def _m_conversations_create(self, args: dict[str, Any]) -> dict[str, Any]:
-        name = str(args.get("name", ""))
-        if name in self.channel_names.values():
-            return {"ok": False, "error": "name_taken"}
-        channel = f"C_NEW{next(self._ids)}"
-        self.channel_names[channel] = name
-        self.members[channel] = {BOT_USER}
-        self.joined.add(channel)
-        private = str(args.get("is_private", "")).lower() in ("true", "1")
-        return {"ok": True, "channel": {"id": channel, "name": name, "is_private": private}}
-
-    def _m_conversations_invite(self, args: dict[str, Any]) -> dict[str, Any]:
-        channel = str(args.get("channel", ""))
-        users = [u for u in str(args.get("users", "")).split(",") if u]
-        if channel not in self.members and channel not in self.joined:
-            return {"ok": False, "error": "not_in_channel"}
-        self.members.setdefault(channel, set()).update(users)
-        return {"ok": True, "channel": {"id": channel}}
-
-    def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "channel": {"id": "D_" + str(args.get("users", "")).split(",")[0]}}
-
-    def _m_views_open(self, args: dict[str, Any]) -> dict[str, Any]:
-        if not str(args.get("trigger_id", "")).startswith("trigger."):
-            return {"ok": False, "error": "invalid_trigger_id"}
-        return self._store_view(args, kind="modal", method="views.open")
-
-    def _m_views_push(self, args: dict[str, Any]) -> dict[str, Any]:
-        return self._store_view(args, kind="modal", method="views.push")
-
-    def _m_views_update(self, args: dict[str, Any]) -> dict[str, Any]:
-        view_id = args.get("view_id")
-        if view_id not in self.views:
-            return {"ok": False, "error": "not_found"}
-        return self._store_view(args, kind="modal", method="views.update", view_id=view_id)
-
-    def _m_views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
-        return self._store_view(args, kind="home", method="views.publish", user=args.get("user_id"))
-
-    def _store_view(
-        self,
-        args: dict[str, Any],
-        *,
-        kind: str,
-        method: str,
-        view_id: str | None = None,
-        user: str | None = None,
-    ) -> dict[str, Any]:
-        view = args["view"] if isinstance(args["view"], dict) else json.loads(args["view"])
-        if found := self.referee.view(method, view, kind):
-            return refused_view(found)
-        view = {**view, "id": view_id or _new_view_id()}
-        self.views[view["id"]] = view
-        self.record(kind, None, user, {"text": "", "blocks": view.get("blocks", []), "view": view})
-        return {"ok": True, "view": view}
+    def _m_functions_completeError(self, args: dict[str, Any]) -> dict[str, Any]:
+        if not args.get("function_execution_id") or not args.get("error"):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True}
 
     def _m_apps_connections_open(self, _args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": self.url.replace("http://", "ws://") + "/socket"}
-
-
-def _new_view_id() -> str:
-    """Like Slack's: unique across runs, so two console sessions never share one."""
-    alphabet = string.ascii_uppercase + string.digits
-    return "V" + "".join(secrets.choice(alphabet) for _ in range(10))
 
 
 async def _read_args(request: web.Request) -> dict[str, Any]:

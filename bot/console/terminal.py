@@ -51,10 +51,9 @@ class Terminal:
             raise KeyboardInterrupt
         if self._editor is not None:
             try:
-                line = await self._editor.prompt_async(prompt, handle_sigint=False)
+                return await self._editor.prompt_async(prompt, handle_sigint=False)
             except EOFError:
                 return None
-            return line
         self.stdout.write(prompt)
         self.stdout.flush()
         line = await self._next_line()

@@ -14,14 +14,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.cards import (
     CustomerCard,
-    add_contact,
-    archive_contact,
     create_customer,
     load_card,
     set_status,
-    update_contact,
     update_customer,
 )
+from bot.customers.contacts import add_contact, archive_contact, update_contact
 from bot.customers.duplicates import ShortNameMeansCards, cards_a_short_name_means
 from bot.customers.form import (
     ContactForm,
@@ -31,13 +29,17 @@ from bot.customers.form import (
     parse_customer_form,
     parse_status_command,
 )
+from bot.customers.health import Health
+from bot.customers.health_facts import card_states
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.search import FoundCustomer, find_customers, resolve_customer
 from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.db import Database
+from bot.store.insights import ids_scope
 from bot.store.models import Customer
+from bot.store.types import saved_id
 
 
 async def named_customer(session: AsyncSession, actor: Actor, gate: Gate, text: str) -> Customer:
@@ -50,12 +52,21 @@ async def named_customer(session: AsyncSession, actor: Actor, gate: Gate, text: 
     return resolution.customer
 
 
-async def find_cards(db: Database, *, actor: Actor, text: str) -> list[FoundCustomer]:
+@dataclass(frozen=True)
+class FoundCards:
+    found: list[FoundCustomer]
+    health: dict[int, Health]  # by card id, as of the request
+
+
+async def find_cards(db: Database, *, actor: Actor, text: str) -> FoundCards:
     if not text.strip():
         raise Invalid({"text": Message("customer.usage_find")})
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        return await find_customers(session=session, team_id=actor.team_id, text=text, gate=gate)
+        found = await find_customers(session=session, team_id=actor.team_id, text=text, gate=gate)
+        ids = [f.customer.id for f in found if f.customer.id is not None]
+        states = await card_states(session=session, scope=ids_scope(ids), now=actor.now)
+        return FoundCards(found, {s.customer_id: s.health for s in states})
 
 
 async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
@@ -64,7 +75,12 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         customer = await named_customer(session, actor, gate, text)
-        return await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+        return await load_card(
+            session=session,
+            team_id=actor.team_id,
+            customer_id=saved_id(customer),
+            now=actor.now,
+        )
 
 
 async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
@@ -72,7 +88,11 @@ async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForA
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         card = await load_card(
-            session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
+            session=session,
+            team_id=actor.team_id,
+            customer_id=customer_id,
+            gate=gate,
+            now=actor.now,
         )
         return CardForActor(card, await gate.may_edit(card.customer))
 
@@ -98,7 +118,7 @@ async def card_to_change(
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         if customer_id is None:
-            customer_id = (await named_customer(session, actor, gate, text)).id
+            customer_id = saved_id(await named_customer(session, actor, gate, text))
         card = await load_card(
             session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
         )
@@ -119,7 +139,7 @@ async def change_status(db: Database, *, actor: Actor, text: str) -> Customer:
             session=session,
             team_id=actor.team_id,
             actor_id=actor.user_id,
-            customer_id=customer.id,
+            customer_id=saved_id(customer),
             status=request.status,
             level=request.level,
             now=actor.now,
@@ -173,7 +193,9 @@ async def save_customer(
                 now=actor.now,
                 different_company=form.different_company,
             )
-        return await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+        return await load_card(
+            session=session, team_id=actor.team_id, customer_id=saved_id(customer)
+        )
 
 
 async def save_contact(
@@ -192,17 +214,25 @@ async def save_contact(
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
         await _require_edit_by_id(session, actor, customer_id)
-        target = {
-            "session": session,
-            "team_id": actor.team_id,
-            "actor_id": actor.user_id,
-            "customer_id": customer_id,
-            "now": actor.now,
-        }
         if contact_id is None:
-            await add_contact(draft=draft, **target)
+            await add_contact(
+                session=session,
+                team_id=actor.team_id,
+                actor_id=actor.user_id,
+                customer_id=customer_id,
+                draft=draft,
+                now=actor.now,
+            )
         else:
-            await update_contact(contact_id=contact_id, draft=draft, **target)
+            await update_contact(
+                session=session,
+                team_id=actor.team_id,
+                actor_id=actor.user_id,
+                customer_id=customer_id,
+                contact_id=contact_id,
+                draft=draft,
+                now=actor.now,
+            )
         return await load_card(session=session, team_id=actor.team_id, customer_id=customer_id)
 
 

@@ -18,6 +18,7 @@ from bot.customers.likeness import Why, name_likeness
 from bot.customers.names import read_company_name
 from bot.errors import Conflict, Message
 from bot.store.customers import follow_merges, get_customers, match_keys
+from bot.store.types import saved_id
 
 # Strongest first: the order matches are listed in, and the order of their reasons.
 STRENGTH = (
@@ -85,7 +86,7 @@ async def find_duplicates(
     listed = await get_customers(session=session, team_id=team_id, ids=evidence)
     for customer in listed:  # a merged card's keys lead to the card it was merged into
         if customer.merged_into is not None:
-            evidence.setdefault(customer.merged_into, set()).update(evidence[customer.id])
+            evidence.setdefault(customer.merged_into, set()).update(evidence[saved_id(customer)])
     matches = []
     for customer in await follow_merges(session=session, customers=listed):
         if customer.id is None or customer.id == exclude_id:

@@ -6,7 +6,7 @@ rules and returns a `CustomerDraft` or raises `FormInvalid` with one message per
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -85,6 +85,9 @@ class CustomerForm:
     manager_id: str = ""
     security_level: str = "0"
     different_company: bool = False
+
+
+_BLANK_FORM = CustomerForm()
 
 
 @dataclass(frozen=True)
@@ -258,6 +261,34 @@ def parse_status_command(text: str) -> StatusRequest | None:
 
 def customer_form_of(values: dict[str, object]) -> CustomerForm:
     """A form prefilled from a card's stored values (for the edit modal)."""
+    return customer_form_from_text({k: str(v) for k, v in values.items()})
+
+
+def customer_form_from_text(
+    values: Mapping[str, str], *, different_company: bool = False
+) -> CustomerForm:
+    """The form from its fields' text (a modal's, a card's or an import row's); a field not in
+    `values` keeps its default, and names that are no field of the form are left out."""
+
+    def text(name: str) -> str:
+        default: str = getattr(_BLANK_FORM, name)
+        return values.get(name, default)
+
     return CustomerForm(
-        **{k: str(v) for k, v in values.items() if k in CustomerForm.__dataclass_fields__}
+        legal_name=text("legal_name"),
+        short_name=text("short_name"),
+        credit_code=text("credit_code"),
+        address=text("address"),
+        province=text("province"),
+        city=text("city"),
+        county=text("county"),
+        phone=text("phone"),
+        email=text("email"),
+        website=text("website"),
+        notes=text("notes"),
+        status=text("status"),
+        level=text("level"),
+        manager_id=text("manager_id"),
+        security_level=text("security_level"),
+        different_company=different_company,
     )

@@ -20,6 +20,7 @@ from bot.store.customers import (
 )
 from bot.store.models import CardShare, Customer, CustomerEvent, TeamMember
 from bot.store.settings import DEFAULT_STALE_DAYS, STALE_KEY, put_setting
+from bot.store.types import saved_id
 
 _USER = re.compile(r"<@([UW][A-Z0-9_]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#([CG][A-Z0-9_]+)(?:\|[^>]*)?>")
@@ -64,7 +65,7 @@ async def history_page(
     *, session: AsyncSession, customer: Customer, before_id: int | None
 ) -> HistoryPage:
     events = await list_events(
-        session=session, customer_id=customer.id, limit=HISTORY_PAGE + 1, before_id=before_id
+        session=session, customer_id=saved_id(customer), limit=HISTORY_PAGE + 1, before_id=before_id
     )
     return HistoryPage(
         customer=customer,
@@ -87,14 +88,14 @@ async def share(
     *, session: AsyncSession, customer: Customer, target: Target, actor_id: str, now: datetime
 ) -> bool:
     if await active_share(
-        session=session, customer_id=customer.id, kind=target.kind, target=target.id
+        session=session, customer_id=saved_id(customer), kind=target.kind, target=target.id
     ):
         return False
     await add(
         session=session,
         row=CardShare(
             team_id=customer.team_id,
-            customer_id=customer.id,
+            customer_id=saved_id(customer),
             kind=target.kind,
             target=target.id,
             shared_by=actor_id,
@@ -109,7 +110,7 @@ async def unshare(
     *, session: AsyncSession, customer: Customer, target: Target, actor_id: str, now: datetime
 ) -> bool:
     found = await active_share(
-        session=session, customer_id=customer.id, kind=target.kind, target=target.id
+        session=session, customer_id=saved_id(customer), kind=target.kind, target=target.id
     )
     if found is None:
         return False
@@ -214,12 +215,12 @@ async def _event(
     actor_id: str,
     now: datetime,
     action: str,
-    changes: dict[str, list[object]],
+    changes: dict[str, object],
 ) -> None:
     await record_event(
         session=session,
         team_id=customer.team_id,
-        customer_id=customer.id,
+        customer_id=saved_id(customer),
         actor_id=actor_id,
         at=now,
         action=action,

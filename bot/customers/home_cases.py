@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.dashboard import AdminSettings, Dashboard, load_dashboard
+from bot.customers.health import Health
+from bot.customers.health_facts import card_states
 from bot.customers.phases import PHASES
+from bot.customers.stats_cases import sees_of
+from bot.customers.team_view import View, team_view
 from bot.customers.visibility import gate_of
 from bot.store.access import open_level0
 from bot.store.db import Database
+from bot.store.insights import ids_scope
 from bot.store.settings import stale_limits
 
 
@@ -19,22 +24,32 @@ from bot.store.settings import stale_limits
 class HomeTab:
     dashboard: Dashboard
     settings: AdminSettings | None  # for admins only
+    team: View | None = None  # the team view, for those someone reports to (team_view.py)
+    health: dict[int, Health] = field(default_factory=dict)  # my customers' health
 
 
 async def home_of(db: Database, *, actor: Actor) -> HomeTab:
-    """My follow-ups due, my customers by phase, recent activity — only on cards I may see
-    now — and, for admins, the workspace settings."""
+    """My follow-ups due, my customers by phase with their health, recent activity — only on
+    cards I may see now — for a supervisor the team view, and for admins the settings."""
     async with db.transaction() as session:
+        gate = await gate_of(session, actor)
         dashboard = await load_dashboard(
             session=session,
             team_id=actor.team_id,
             user_id=actor.user_id,
             tz=actor.tz,
             now=actor.now,
-            gate=await gate_of(session, actor),
+            gate=gate,
         )
         settings = await _settings(session, actor) if actor.is_admin else None
-    return HomeTab(dashboard, settings)
+        mine = [c.id for cards in dashboard.by_phase.values() for c in cards if c.id is not None]
+        states = await card_states(session=session, scope=ids_scope(mine), now=actor.now)
+        below = gate.viewer.supervises
+        team = None
+        if below:
+            sees = sees_of(actor, gate)
+            team, _ = await team_view(session, sees=sees, below=below, now=actor.now)
+    return HomeTab(dashboard, settings, team, {s.customer_id: s.health for s in states})
 
 
 async def _settings(session: AsyncSession, actor: Actor) -> AdminSettings:

@@ -32,8 +32,25 @@ from bot.store.models import (
     PhasePlan,
 )
 from bot.store.sales_models import Contract, Document, Opportunity, Project
+from bot.store.types import saved_id
 
-MOVED = {
+# the rows that name a card, and so move with it when it is merged
+MovedRow = (
+    Contact
+    | ContactRecord
+    | FollowUp
+    | Milestone
+    | PhaseChange
+    | ChannelLink
+    | CardShare
+    | PhasePlan
+    | Opportunity
+    | Contract
+    | Project
+    | Document
+)
+
+MOVED: dict[str, type[MovedRow]] = {
     "contact": Contact,
     "contact_record": ContactRecord,
     "follow_up": FollowUp,
@@ -62,7 +79,7 @@ async def preview_merge(
 ) -> MergePreview:
     duplicate, kept = await _pair(session, team_id, duplicate_id, kept_id)
     counts = {
-        name: len(await _ids(session, model, duplicate.id, kept.id))
+        name: len(await _ids(session, model, saved_id(duplicate), saved_id(kept)))
         for name, model in MOVED.items()
     }
     return MergePreview(duplicate, kept, counts)
@@ -80,7 +97,7 @@ async def merge(
     duplicate, kept = await _pair(session, team_id, duplicate_id, kept_id)
     moved: dict[str, list[int]] = {}
     for name, model in MOVED.items():
-        ids = await _ids(session, model, duplicate.id, kept.id)
+        ids = await _ids(session, model, saved_id(duplicate), saved_id(kept))
         if ids:
             await session.exec(
                 update(model).where(col(model.id).in_(ids)).values(customer_id=kept.id)
@@ -96,8 +113,8 @@ async def merge(
         session=session,
         row=Merge(
             team_id=team_id,
-            duplicate_id=duplicate.id,
-            kept_id=kept.id,
+            duplicate_id=saved_id(duplicate),
+            kept_id=saved_id(kept),
             moved=moved,
             merged_by=actor_id,
             merged_at=now,
@@ -106,13 +123,13 @@ async def merge(
     await reindex(
         session=session,
         customer=kept,
-        contacts=await list_contacts(session=session, customer_id=kept.id),
+        contacts=await list_contacts(session=session, customer_id=saved_id(kept)),
     )
     for card, other in ((duplicate, kept), (kept, duplicate)):
         await record_event(
             session=session,
             team_id=team_id,
-            customer_id=card.id,
+            customer_id=saved_id(card),
             actor_id=actor_id,
             at=now,
             action="merge",
@@ -160,12 +177,12 @@ async def undo_merge(
         await reindex(
             session=session,
             customer=card,
-            contacts=await list_contacts(session=session, customer_id=card.id),
+            contacts=await list_contacts(session=session, customer_id=saved_id(card)),
         )
         await record_event(
             session=session,
             team_id=team_id,
-            customer_id=card.id,
+            customer_id=saved_id(card),
             actor_id=actor_id,
             at=now,
             action="merge_undone",
@@ -188,12 +205,14 @@ async def _pair(
     return duplicate, kept
 
 
-async def _ids(session: AsyncSession, model: type, duplicate_id: int, kept_id: int) -> list[int]:
-    query = select(model.id).where(model.customer_id == duplicate_id)
+async def _ids(
+    session: AsyncSession, model: type[MovedRow], duplicate_id: int, kept_id: int
+) -> list[int]:
+    query = select(col(model.id)).where(col(model.customer_id) == duplicate_id)
     if model is PhasePlan:  # a phase the kept card already plans keeps its own plan
         kept_phases = select(PhasePlan.phase).where(PhasePlan.customer_id == kept_id)
         query = query.where(col(PhasePlan.phase).not_in(kept_phases))
     if model is ChannelLink:
         kept_channels = select(ChannelLink.channel_id).where(ChannelLink.customer_id == kept_id)
         query = query.where(col(ChannelLink.channel_id).not_in(kept_channels))
-    return list((await session.exec(query)).all())
+    return [row_id for row_id in (await session.exec(query)).all() if row_id is not None]

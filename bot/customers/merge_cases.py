@@ -22,6 +22,7 @@ from bot.errors import Invalid, Message
 from bot.store.customers import get_customer_by_handle
 from bot.store.db import Database
 from bot.store.models import Customer
+from bot.store.types import saved_id
 
 _INTO = re.compile(r"\s+(?:into|to|并入|合并到|到)\s+", re.IGNORECASE)
 
@@ -46,7 +47,10 @@ async def preview_merge(db: Database, *, actor: Actor, text: str) -> merging.Mer
             raise CustomerNotFound(names[0] if duplicate is None else names[1])
         await _require_edit_both(gate, duplicate, kept)
         return await merging.preview_merge(
-            session=session, team_id=actor.team_id, duplicate_id=duplicate.id, kept_id=kept.id
+            session=session,
+            team_id=actor.team_id,
+            duplicate_id=saved_id(duplicate),
+            kept_id=saved_id(kept),
         )
 
 
@@ -98,7 +102,7 @@ async def unmerge_card(db: Database, *, actor: Actor, handle: str) -> Customer:
             session=session,
             team_id=actor.team_id,
             actor_id=actor.user_id,
-            duplicate_id=duplicate.id,
+            duplicate_id=saved_id(duplicate),
             now=actor.now,
         )
         return duplicate

@@ -17,31 +17,19 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from bot.customers.industries import latin_industry, stem
+from bot.customers.latin_names import latin_brand_and_industries
 from bot.customers.lexicon import (
     INDUSTRY_HAN_WORDS,
     INDUSTRY_OF_HAN,
     LEGAL_FORMS_HAN,
-    LEGAL_FORMS_LATIN,
-    LEGAL_SEQUENCES_LATIN,
-    latin_tokens,
 )
-from bot.customers.places import is_latin_place, leading_place, places, trailing_place
+from bot.customers.places import leading_place, places, trailing_place
 
 Script = Literal["han", "latin", "mixed"]  # mixed: a Chinese name whose brand is Latin (KTL电子)
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z0-9]+")
 _BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
-_STOPWORDS = {"the", "of", "and", "&"}
-_JOINED_WORDS = {
-    "real estate": "realestate",
-    "supply chain": "supplychain",
-    "property management": "propertymanagement",
-    "asset management": "assetmanagement",
-    "e-commerce": "ecommerce",
-    "e commerce": "ecommerce",
-    "health care": "healthcare",
-}
 MIN_BRAND = 2  # a place is kept when dropping it would leave a one-character brand
 
 
@@ -216,13 +204,7 @@ def _han_brand(text: str) -> tuple[str, list[str]]:
 
 # --- Latin names ---------------------------------------------------------------------------
 def _read_latin(text: str, compact: str) -> CompanyName:
-    text = fold_accents(text).replace("'", "").replace("’", "")
-    for words, joined in _JOINED_WORDS.items():
-        text = text.replace(words, joined)
-    tokens = _strip_legal_forms_latin(_merge_initials(latin_tokens(text)))
-    tokens = [t for t in tokens if t not in _STOPWORDS] or tokens
-    tokens = _strip_places_latin(tokens)
-    brand, industries = _latin_brand(tokens)
+    brand, industries = latin_brand_and_industries(fold_accents(text))
     brand_latin = "".join(stem(t) for t in brand)
     ids = tuple(dict.fromkeys(latin_industry(w) for w in industries))
     return CompanyName(
@@ -236,63 +218,6 @@ def _read_latin(text: str, compact: str) -> CompanyName:
         brand_initials="".join(t[0] for t in brand) if len(brand) > 1 else "",
         compact=compact,
     )
-
-
-def _strip_legal_forms_latin(tokens: list[str]) -> list[str]:
-    """Acme GmbH & Co. KG, Oakridge S.A. de C.V., Siemens Ltd., China → acme, oakridge, siemens."""
-    while len(tokens) > 1:
-        if size := next(
-            (
-                n
-                for n in (4, 3, 2)
-                if len(tokens) > n and tuple(tokens[-n:]) in LEGAL_SEQUENCES_LATIN
-            ),
-            0,
-        ):
-            tokens = tokens[:-size]
-        elif tokens[-1] in LEGAL_FORMS_LATIN or tokens[-1] in _STOPWORDS:
-            tokens = tokens[:-1]
-        elif is_latin_place(tokens[-1]) and any(t in LEGAL_FORMS_LATIN for t in tokens[1:-1]):
-            tokens = tokens[:-1]  # a place after the legal form: Ltd., China
-        else:
-            return tokens
-    return tokens
-
-
-def _merge_initials(tokens: list[str]) -> list[str]:
-    """H. P. → hp: single letters in a row are one abbreviation."""
-    merged: list[str] = []
-    for token in tokens:
-        if len(token) == 1 and token.isalpha() and merged and _is_abbreviation(merged[-1]):
-            merged[-1] += token
-        else:
-            merged.append(token)
-    return merged
-
-
-def _is_abbreviation(token: str) -> bool:
-    return token.isalpha() and len(token) <= 3 and token not in LEGAL_FORMS_LATIN
-
-
-def _strip_places_latin(tokens: list[str]) -> list[str]:
-    while len(tokens) > 1 and is_latin_place(tokens[0]) and _has_brand_latin(tokens[1:]):
-        tokens = tokens[1:]
-    while len(tokens) > 1 and is_latin_place(tokens[-1]) and _has_brand_latin(tokens[:-1]):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _has_brand_latin(tokens: list[str]) -> bool:
-    return any(not latin_industry(t) and t not in _STOPWORDS for t in tokens)
-
-
-def _latin_brand(tokens: list[str]) -> tuple[list[str], list[str]]:
-    brand, industries = list(tokens), []
-    while len(brand) > 1 and latin_industry(brand[-1]):
-        industries.insert(0, brand.pop())
-    while len(brand) > 1 and is_latin_place(brand[-1]):  # Acme Shanghai Trading
-        brand.pop()
-    return brand, industries
 
 
 # --- short names ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@ changes, and refuses with a domain error (bot/errors.py) the edge turns into a r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -36,6 +36,7 @@ from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.db import Database
 from bot.store.models import Contact, Customer, Milestone
+from bot.store.notices import channels_hearing
 from bot.store.pages import count_milestones, milestones_page
 from bot.store.plans import phase_history, plan_of, plans_of, project_names
 
@@ -119,7 +120,7 @@ async def save_phase(
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
         await _changeable(session, actor, customer_id)
-        return await change_phase(
+        changed = await change_phase(
             session=session,
             team_id=actor.team_id,
             actor_id=actor.user_id,
@@ -128,6 +129,10 @@ async def save_phase(
             tz=actor.tz,
             now=actor.now,
         )
+        told = await channels_hearing(
+            session=session, team_id=actor.team_id, channels=changed.channels, topic="phase"
+        )
+        return replace(changed, channels=told)
 
 
 async def show_plan(db: Database, *, actor: Actor, text: str) -> RelationsPlan:

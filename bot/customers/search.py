@@ -22,6 +22,7 @@ from bot.store.customers import (
     terms_with_prefix,
 )
 from bot.store.models import Customer
+from bot.store.types import saved_id
 
 if TYPE_CHECKING:
     from bot.customers.visibility import Gate
@@ -121,7 +122,7 @@ async def find_customers(
     customers = await get_customers(session=session, team_id=team_id, ids=ranked)
     for customer in customers:  # a merged card's terms find the card it was merged into
         if customer.merged_into is not None:
-            best.setdefault(customer.merged_into, best[customer.id])
+            best.setdefault(customer.merged_into, best[saved_id(customer)])
     customers = [
         c
         for c in await follow_merges(session=session, customers=customers)
@@ -130,14 +131,12 @@ async def find_customers(
     if gate is not None:
         customers = await gate.visible(customers)
     query = normalize(text)
-    found = [
-        FoundCustomer(
-            c, best[c.id][0], not best[c.id][1], _likeness(query, c, best[c.id][0]), best[c.id][2]
-        )
-        for c in customers
-    ]
-    found.sort(key=lambda f: _order(f, me))
-    return found[:limit]
+    matches = []
+    for c in customers:
+        rank, not_whole, edits = best[saved_id(c)]
+        matches.append(FoundCustomer(c, rank, not not_whole, _likeness(query, c, rank), edits))
+    matches.sort(key=lambda f: _order(f, me))
+    return matches[:limit]
 
 
 def _likeness(query: str, customer: Customer, rank: Rank) -> float:

@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.form import FormInvalid, Message
 from bot.store.customers import record_event
 from bot.store.models import Customer
+from bot.store.types import saved_id
 
 FACTORS = ("size", "profitability", "investment", "strategic_fit")
 SCORES = range(1, 6)
@@ -74,7 +75,7 @@ async def assess(
     await record_event(
         session=session,
         team_id=customer.team_id,
-        customer_id=customer.id,
+        customer_id=saved_id(customer),
         actor_id=actor_id,
         at=now,
         action="value",

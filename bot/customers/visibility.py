@@ -11,6 +11,7 @@ from bot.customers.access import CardAccess, TeamTree, Viewer, can_edit, can_see
 from bot.customers.refusals import MayNotChange
 from bot.store.access import member, open_level0, shares_of, team_members
 from bot.store.models import Customer
+from bot.store.types import saved_id
 
 
 class Gate:
@@ -28,13 +29,13 @@ class Gate:
         if self.viewer.is_admin:
             return [c for c in customers if c.archived_at is None]
         access = await self.access(customers)
-        return [c for c in customers if can_see(self.viewer, access[c.id])]
+        return [c for c in customers if can_see(self.viewer, access[saved_id(c)])]
 
     async def sees(self, customer: Customer) -> bool:
         return bool(await self.visible([customer]))
 
     async def may_edit(self, customer: Customer) -> bool:
-        return can_edit(self.viewer, (await self.access([customer]))[customer.id])
+        return can_edit(self.viewer, (await self.access([customer]))[saved_id(customer)])
 
     async def require_edit(self, customer: Customer) -> None:
         if not await self.may_edit(customer):
@@ -45,13 +46,13 @@ async def access_of(
     session: AsyncSession, customers: Sequence[Customer], *, open_level0: bool
 ) -> dict[int, CardAccess]:
     """Who may see each card, whoever asks: its manager, level, shares, archive."""
-    shares = await shares_of(session=session, customer_ids=[c.id for c in customers])
+    shares = await shares_of(session=session, customer_ids=[saved_id(c) for c in customers])
     return {
-        c.id: CardAccess(
+        saved_id(c): CardAccess(
             manager_id=c.manager_id,
             security_level=c.security_level,
-            shared_users=frozenset(shares[c.id][0]),
-            shared_channels=frozenset(shares[c.id][1]),
+            shared_users=frozenset(shares[saved_id(c)][0]),
+            shared_channels=frozenset(shares[saved_id(c)][1]),
             open_level0=open_level0,
             archived=c.archived_at is not None,
         )

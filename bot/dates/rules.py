@@ -9,12 +9,12 @@ order it knows: its free search read "next month 5th" as the 25th and "5th" as a
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from bot.dates.day_words import MONTH_WORDS, MONTHS_EN, WEEKDAYS_EN, WEEKDAYS_ZH
 from bot.dates.days import (
     NotADate,
     Part,
@@ -32,34 +32,6 @@ from bot.dates.numbers import EN_NUMBER, HAN_NUMBER, to_int
 from bot.dates.times import DEFAULT_TIME, TIME_RULES, clock
 
 __all__ = ["DEFAULT_TIME", "RULES", "TIME_RULES", "WEEKDAYS_EN", "WEEKDAYS_ZH", "clock"]
-
-WEEKDAYS_EN = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tues": 1,
-    "tue": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thurs": 3,
-    "thu": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
-_ZH_DAY_NAMES = ["一1", "二2", "三3", "四4", "五5", "六6", "日天7"]
-WEEKDAYS_ZH = {day: n for n, days in enumerate(_ZH_DAY_NAMES) for day in days}
-MONTHS_EN = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
-}
-MONTHS_EN["sept"] = 9
-_NEXT = {"next": 1, "下个月": 1, "下月": 1, "this": 0, "这个月": 0, "这月": 0, "本月": 0}
 
 
 # --- readers ------------------------------------------------------------------------------
@@ -148,7 +120,7 @@ def _numeric(m: re.Match[str], now: datetime) -> Part:
 
     base = now.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"}
-    parsed = parse(m.group(0), languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = parse(m.group(0), languages=["en"], settings=settings)
     year = int(m["y"]) + (2000 if m["y"] and len(m["y"]) == 2 else 0) if m["y"] else None
     if (
         parsed is None
@@ -175,7 +147,7 @@ def _day_of_month(m: re.Match[str], now: datetime) -> Part:
     if day is None:
         raise NotADate(m.group(0))
     which = (m["which"] or "").strip().lower()
-    return Part(date=day_of_month(now.date(), day, _NEXT.get(which)))
+    return Part(date=day_of_month(now.date(), day, MONTH_WORDS.get(which)))
 
 
 def _month_end(m: re.Match[str], now: datetime) -> Part:

@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.health_facts import card_states
+from bot.customers.team_view import card_item
 from bot.store.briefs import (
     customers_by_id,
     live_cards_of_manager,
@@ -24,6 +26,7 @@ from bot.store.briefs import (
     record_authors_since,
     records_since,
 )
+from bot.store.insights import ids_scope
 from bot.store.sales import projects_of_customers
 
 Fact = dict[str, Any]  # JSON kept in the ledger's payload
@@ -107,6 +110,8 @@ async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -
             "phase_changes",
             {"from": change.from_phase, "to": change.to_phase},
         )
+    for state in await card_states(session=session, scope=ids_scope(ids), now=now):
+        facts[state.customer_id]["health"] = card_item(state)  # internal: not where shared
     for fact in facts.values():
         fact["news"] = bool(
             fact["records"]

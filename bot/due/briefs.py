@@ -19,6 +19,7 @@ from bot.customers.channels import internal_withheld
 from bot.customers.schedules import ensure_weekly
 from bot.due.brief_facts import WEEK, Fact, customer_facts, digest, shared_view
 from bot.due.items import Due, Payload
+from bot.due.rollups import ROLLUP, quiet_digest, told_after_claim
 from bot.store.briefs import (
     LinkRow,
     linked_channels_first,
@@ -27,6 +28,7 @@ from bot.store.briefs import (
     schedule_keys,
     schedules_due,
 )
+from bot.store.marks import supervisors
 from bot.store.models import Delivery, Schedule
 from bot.store.schedules import zone_and_locale
 
@@ -56,6 +58,9 @@ async def ensure_schedules(session: AsyncSession, *, now: datetime) -> int:
     wanted += [
         ("digest", team, manager, manager, None)
         for team, manager in await managers_of_live_cards(session=session)
+    ]
+    wanted += [  # the supervisors' weekly roll-up (bot/due/rollups.py)
+        (ROLLUP, team, boss, boss, None) for team, boss in await supervisors(session=session)
     ]
     added = 0
     for kind, team_id, target, person, since in wanted:
@@ -120,12 +125,14 @@ async def due_posts(session: AsyncSession, now: datetime) -> list[Due]:
 
 
 async def advance(session: AsyncSession, claimed: list[Delivery], now: datetime) -> None:
-    """Only the sweep that claimed a run moves its schedule to the next week."""
+    """Only the sweep that claimed a run moves its schedule to the next week (and makes the
+    roll-ups and the digests' health drops, bot/due/rollups.py)."""
     for delivery in claimed:
-        if delivery.kind in ("brief", "digest"):
+        if delivery.kind in ("brief", "digest", ROLLUP):
             schedule = await session.get(Schedule, delivery.payload["schedule_id"])
             if schedule is not None:
                 schedule.next_run_at = next_run(schedule.weekday, schedule.hour, schedule.tz, now)
+    await told_after_claim(session, claimed, now)
 
 
 async def prepare(session: AsyncSession, claimed: list[Delivery], now: datetime) -> None:
@@ -136,6 +143,8 @@ async def prepare(session: AsyncSession, claimed: list[Delivery], now: datetime)
     for delivery in claimed:
         if delivery.kind == "digest":
             content = await digest(session, delivery.team_id, delivery.target, now)
+            if delivery.payload.get("drops"):  # health dropped: said even in a quiet week
+                content = {**(content or quiet_digest()), "drops": delivery.payload["drops"]}
             delivery.payload = {**delivery.payload, "content": content}
 
 

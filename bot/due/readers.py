@@ -20,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.access import CardAccess, TeamTree, Viewer, can_see
 from bot.customers.visibility import access_of
 from bot.due.items import Payload
+from bot.due.rollups import ROLLUP, screen_rollup
 from bot.store.access import open_level0, team_members
 from bot.store.briefs import customers_by_id
 from bot.store.models import Delivery, Milestone
@@ -71,6 +72,8 @@ def cards_told(delivery: Delivery) -> list[int] | None:
     if delivery.kind in DIGESTS:  # a stale digest may name deals' cards too
         cards = [*payload.get("counted", []), *payload.get("deal_cards", [])]
         return [int(i) for i in cards] if "counted" in payload else None
+    if delivery.kind == ROLLUP:  # its view names the cards it lists
+        return [int(i) for i in (payload.get("content") or {}).get("counted", [])]
     if delivery.kind == "brief_copy":
         customers = (payload.get("content") or {}).get("customers", [])
         if any("customer_id" not in c for c in customers):
@@ -133,6 +136,8 @@ def screened(delivery: Delivery, sees: Callable[[int], bool]) -> Payload | None:
     if not ids:
         return delivery.payload
     payload = delivery.payload
+    if delivery.kind == ROLLUP:
+        return screen_rollup(payload, sees)
     if delivery.kind in DIGESTS:
         counted = [int(i) for i in payload["counted"] if sees(int(i))]
         items = [i for i in payload["items"] if sees(int(i["customer_id"]))]

@@ -18,11 +18,13 @@ from bot.i18n.install_messages import INSTALL_MESSAGES
 from bot.i18n.limits_messages import LIMITS_MESSAGES
 from bot.i18n.list_messages import LIST_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
+from bot.i18n.manager_messages import MANAGER_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.project_messages import PROJECT_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
 from bot.i18n.sales_messages import SALES_MESSAGES
+from bot.i18n.team_messages import TEAM_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- help -------------------------------------------------------------
@@ -131,5 +133,7 @@ MESSAGES.update(FOLLOW_UP_MESSAGES)
 MESSAGES.update(SALES_MESSAGES)
 MESSAGES.update(CONTRACT_MESSAGES)
 MESSAGES.update(PROJECT_MESSAGES)
+MESSAGES.update(MANAGER_MESSAGES)
+MESSAGES.update(TEAM_MESSAGES)
 MESSAGES.update(INSTALL_MESSAGES)
 MESSAGES.update(FORM_MESSAGES)

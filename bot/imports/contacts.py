@@ -24,6 +24,7 @@ from bot.imports.savepoints import write_isolated
 from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
+from bot.store.types import saved_id
 
 CHUNK = 1000
 
@@ -55,16 +56,17 @@ async def import_contacts(
         ).all()
     by_name = {c.handle_key: c for c in cards} | {normalize(c.legal_name): c for c in cards}
     seen: dict[tuple[int, str], int] = {(cid, normalize(name)): 0 for cid, name in known}
-    by_id = {c.id: c for c in cards}
+    by_id: dict[object, Customer] = {saved_id(c): c for c in cards}  # by a row's customer_id
 
     async def write(session: AsyncSession, values: list[dict[str, object]]) -> None:
         await session.exec(insert(Contact), params=values)
         for customer_id in dict.fromkeys(v["customer_id"] for v in values):
             # Their phones and names now find the card.
+            customer = by_id[customer_id]
             await reindex(
                 session=session,
-                customer=await session.merge(by_id[customer_id]),
-                contacts=await list_contacts(session=session, customer_id=customer_id),
+                customer=await session.merge(customer),
+                contacts=await list_contacts(session=session, customer_id=saved_id(customer)),
             )
 
     for start in range(0, len(rows), CHUNK):
@@ -91,7 +93,7 @@ async def import_contacts(
             except FormInvalid as invalid:
                 report.problems += [RowProblem(number, f, m) for f, m in invalid.errors.items()]
                 continue
-            key = (customer.id, normalize(draft.name))
+            key = (saved_id(customer), normalize(draft.name))
             if key in seen:
                 where = seen[key]
                 report.problems.append(
@@ -108,7 +110,7 @@ async def import_contacts(
                 )
                 continue
             seen[key] = number
-            values.append((number, _row(draft, customer.id, actor_id, now)))
+            values.append((number, _row(draft, saved_id(customer), actor_id, now)))
         if dry_run:
             report.imported += len(values)
         elif values:

@@ -22,7 +22,7 @@ from bot.imports.sales_columns import (
 )
 
 if TYPE_CHECKING:
-    from _csv import _reader as CsvReader
+    from _csv import Reader as CsvReader
 
 # The csv module's own limit (128 KiB a field) refused a whole file over one long cell; the
 # limits per field below refuse only that cell's row.
@@ -164,7 +164,7 @@ def cell_problems(number: int, row: dict[str, str]) -> list[RowProblem]:
         if "\x00" in value:
             problems.append(RowProblem(number, field, Message("import.cell_nul")))
         elif len(value) > CELL_LIMITS[field]:
-            limits = {"length": len(value), "limit": CELL_LIMITS[field]}
+            limits: dict[str, object] = {"length": len(value), "limit": CELL_LIMITS[field]}
             problems.append(RowProblem(number, field, Message("import.cell_too_long", limits)))
     return problems
 

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from bot.customers.cards import CARD_FIELDS, card_values
 from bot.customers.duplicates import first_duplicate
@@ -23,6 +24,7 @@ from bot.customers.form import (
     CustomerForm,
     FormInvalid,
     Message,
+    customer_form_from_text,
     parse_customer_form,
 )
 from bot.customers.keys import CardFacts, card_keys, card_terms, probes
@@ -32,6 +34,7 @@ from bot.imports.report import ImportReport, RowProblem
 from bot.imports.savepoints import write_isolated
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerEvent, CustomerKey
+from bot.store.types import table_of
 
 CHUNK = 5000
 USER_ID = re.compile(r"[UW][A-Z0-9_]{2,}")
@@ -151,20 +154,18 @@ async def _existing_keys(
     for kind, keys in by_kind.items():
         ordered = sorted(keys)
         for start in range(0, len(ordered), 500):
-            query = (
-                select(
-                    CustomerKey.kind,
-                    CustomerKey.key,
-                    Customer.legal_name,
-                    Customer.handle,
-                    Customer.credit_code,
-                )
-                .join(Customer, col(Customer.id) == CustomerKey.customer_id)
-                .where(
-                    CustomerKey.team_id == team_id,
-                    CustomerKey.kind == kind,
-                    col(CustomerKey.key).in_(ordered[start : start + 500]),
-                )
+            # sqlmodel's select() is typed for up to four columns; Select is what it builds
+            columns: Select[str, str, str, str, str] = Select(
+                col(CustomerKey.kind),
+                col(CustomerKey.key),
+                col(Customer.legal_name),
+                col(Customer.handle),
+                col(Customer.credit_code),
+            )
+            query = columns.join(Customer, col(Customer.id) == CustomerKey.customer_id).where(
+                CustomerKey.team_id == team_id,
+                CustomerKey.kind == kind,
+                col(CustomerKey.key).in_(ordered[start : start + 500]),
             )
             for kind_, key, name, handle, code in (await session.exec(query)).all():
                 found.setdefault((kind_, key), []).append(CardFacts(name, handle, credit_code=code))
@@ -222,7 +223,7 @@ async def _write(
                 [tuple(row[c] for c in columns) for row in values],
             )
     if events:
-        await session.exec(CustomerEvent.__table__.insert(), params=events)
+        await session.exec(table_of(CustomerEvent).insert(), params=events)
     for manager in sorted({str(row["manager_id"]) for row in rows}):  # their weekly digests
         await ensure_digest_schedule(session=session, team_id=team_id, manager_id=manager, now=now)
 
@@ -236,7 +237,7 @@ def _placeholders(style: str, count: int) -> str:
 
 
 async def _insert_customers(session: AsyncSession, rows: list[dict[str, object]]) -> list[int]:
-    table = Customer.__table__  # a Core insert: no ORM bookkeeping per row
+    table = table_of(Customer)  # a Core insert: no ORM bookkeeping per row
     result = await session.exec(
         table.insert().returning(table.c.id, sort_by_parameter_order=True), params=rows
     )
@@ -263,7 +264,7 @@ def _customer_row(
 
 def _form(row: dict[str, str]) -> CustomerForm:
     values = {k: v for k, v in row.items() if k in CustomerForm.__dataclass_fields__ and v}
-    return CustomerForm(**values)
+    return customer_form_from_text(values)
 
 
 def _facts(draft: CustomerDraft) -> CardFacts:

@@ -207,7 +207,7 @@ async def team_customers(session: AsyncSession, team_id: str) -> list[Customer]:
 async def workspace_known(session: AsyncSession, team_id: str) -> bool:
     """Anything Rapport holds for the workspace: a card (archived too), a person, a setting."""
     for table in (Customer, SlackProfile, TeamMember, WorkspaceSetting, ChannelLink):
-        if await session.scalar(select(exists().where(table.team_id == team_id))):
+        if await session.scalar(exists().where(col(table.team_id) == team_id).select()):
             return True
     return False
 

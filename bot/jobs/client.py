@@ -37,7 +37,7 @@ class RapportWebClient(AsyncWebClient):
     RAPPORT_STRICT=1, the tests, that is an error; in production it is logged and the call
     goes ahead), and no broadcast mention goes through it (bot/views/outgoing.py)."""
 
-    async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:  # type: ignore[override]
+    async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:
         outside_transaction(api_method)
         for part in ("json", "params", "data"):  # where slack_sdk puts a call's arguments
             if isinstance(kwargs.get(part), dict):
@@ -128,7 +128,7 @@ async def member_channels(
                 exclude_archived=True,
                 cursor=cursor,
             )
-            found |= {c["id"] for c in response.get("channels", [])}
+            found |= {c["id"] for c in response.get("channels", list[dict[str, Any]]())}
             cursor = (response.get("response_metadata") or {}).get("next_cursor")
             if not cursor:
                 return frozenset(found)

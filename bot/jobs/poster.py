@@ -85,7 +85,7 @@ class Poster:
     ) -> bool | None:
         """Is delivery `delivery_id` already in `channel` (a user's DM for a user id)? None
         when Slack cannot say (no history scope, an error): the caller posts again."""
-        extra = {"token": token} if token else {}
+        extra: dict[str, Any] = {"token": token} if token else {}
         try:
             conversation = channel
             if channel[:1] in ("U", "W"):
@@ -104,5 +104,5 @@ class Poster:
         return any(
             (message.get("metadata") or {}).get("event_type") == EVENT_TYPE
             and (message["metadata"].get("event_payload") or {}).get("delivery_id") == delivery_id
-            for message in history.get("messages", [])
+            for message in history.get("messages", list[dict[str, Any]]())
         )

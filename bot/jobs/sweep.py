@@ -143,9 +143,7 @@ class Sweeper:
                     told.unsure.add(delivery.id or 0)
                     continue
                 seen = found
-            told.payloads[delivery.id or 0] = screened(
-                delivery, lambda i, s=sight, c=seen: s is not None and s.sees(i, c)
-            )
+            told.payloads[delivery.id or 0] = screened(delivery, _seeing(sight, seen))
         return told
 
     async def _channels(self, token: str | None, user: str) -> frozenset[str] | None:
@@ -250,3 +248,8 @@ class Sweeper:
                 ):
                     found[(team_id, profile.user_id)] = pick_language(profile.locale)
         return found
+
+
+def _seeing(sight: Sight | None, channels: frozenset[str]) -> Callable[[int], bool]:
+    """Whether the recipient sees a card, through `channels` too."""
+    return lambda customer_id: sight is not None and sight.sees(customer_id, channels)

@@ -22,6 +22,7 @@ from bot.store.records import take_pending
 if TYPE_CHECKING:
     from bot.customers.visibility import Gate
 from bot.store.plans import customers_of_channel
+from bot.store.types import saved_id
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ async def _log_on(where: _Where, customer: Customer, rest: str, line: LogLine) -
     if not summary:
         return NeedsText(customer)
     draft = LogDraft(
-        customer_id=customer.id,
+        customer_id=saved_id(customer),
         kind=kind or line.kind,
         summary=summary,
         next_step=line.next_step,
@@ -233,7 +234,7 @@ async def log_draft(
             pending = await hold(
                 session=session, team_id=team_id, author_id=author_id, draft=draft, now=now
             )
-            return DateProblem(pending.id, reading)
+            return DateProblem(saved_id(pending), reading)
         if isinstance(reading, Understood):
             draft = replace(draft, follow_up_due=reading.due)
     logged = await log_contact(

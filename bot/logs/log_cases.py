@@ -26,6 +26,7 @@ from bot.logs.rights import visible_card
 from bot.store.customers import get_contact, list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
+from bot.store.types import saved_id
 
 CUSTOMER_CHOICES = 20
 
@@ -206,7 +207,7 @@ async def _log_on_visible(
     except CardGone:
         raise FormInvalid({"customer": Message("customer.gone")}) from None
     if draft.contact_id is not None and not await get_contact(
-        session=session, customer_id=customer.id, contact_id=draft.contact_id
+        session=session, customer_id=saved_id(customer), contact_id=draft.contact_id
     ):  # chosen before the customer was changed: Slack keeps the choice
         raise FormInvalid({"contact_id": Message("field.contact.other_card")})
     return await log_draft(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -13,6 +14,7 @@ from bot.errors import NotFound
 from bot.store.customers import add, get_customer, record_event
 from bot.store.models import ContactRecord, FollowUp, PendingLog
 from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
+from bot.store.types import saved_id
 
 MAX_SUMMARY = 40_000  # a saved Slack message can be long
 MAX_NEXT_STEP = 3_000
@@ -46,7 +48,7 @@ class LogDraft:
         return payload
 
     @classmethod
-    def from_payload(cls, payload: dict[str, object]) -> LogDraft:
+    def from_payload(cls, payload: dict[str, Any]) -> LogDraft:  # JSON read back
         return cls(**{k: v for k, v in payload.items() if k in cls.__dataclass_fields__})
 
 
@@ -91,7 +93,7 @@ async def log_contact(
         follow_up = FollowUp(
             team_id=team_id,
             customer_id=draft.customer_id,
-            record_id=record.id,
+            record_id=saved_id(record),
             owner_id=author_id,
             title=draft.next_step or draft.summary[:200],
             due_at=draft.follow_up_due,
@@ -190,9 +192,10 @@ async def edit_record(
         supersedes_id=earlier.id,
     )
     await add(session=session, row=record)
-    follow_up = await follow_up_of(session=session, record_id=earlier.id)
+    follow_up = await follow_up_of(session=session, record_id=saved_id(earlier))
     if follow_up is not None:
-        follow_up.record_id, follow_up.title, follow_up.updated_at = record.id, next_step, now
+        follow_up.record_id = saved_id(record)
+        follow_up.title, follow_up.updated_at = next_step, now
     await _history(
         session,
         record,
@@ -210,7 +213,7 @@ async def retract_record(
     """Undo: the record leaves the timeline and its follow-up is cancelled; both are kept."""
     record = await _current(session, team_id, record_id)
     record.retracted_at, record.retracted_by = now, actor_id
-    follow_up = await follow_up_of(session=session, record_id=record.id)
+    follow_up = await follow_up_of(session=session, record_id=saved_id(record))
     if follow_up is not None and follow_up.status == "open":
         follow_up.status, follow_up.updated_at = "cancelled", now
     await _history(session, record, actor_id, now, "log_undo", {"record_id": [record.id, None]})

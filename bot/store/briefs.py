@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar, TypeVarTuple
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -27,6 +27,7 @@ from bot.store.models import (
 CHUNK = 500
 T = TypeVar("T")
 V = TypeVar("V", int, str)
+Columns = TypeVarTuple("Columns")
 
 
 class LinkRow(NamedTuple):
@@ -49,10 +50,21 @@ class ChannelLinked(NamedTuple):
 
 async def _in_chunks(
     session: AsyncSession,
-    query_for: Callable[[Sequence[V]], SelectOfScalar[T] | Select[T]],
+    query_for: Callable[[Sequence[V]], SelectOfScalar[T]],
     values: Sequence[V],
 ) -> list[T]:
     found: list[T] = []
+    for start in range(0, len(values), CHUNK):
+        found += list((await session.exec(query_for(values[start : start + CHUNK]))).all())
+    return found
+
+
+async def _rows_in_chunks(
+    session: AsyncSession,
+    query_for: Callable[[Sequence[V]], Select[*Columns]],
+    values: Sequence[V],
+) -> list[tuple[*Columns]]:
+    found: list[tuple[*Columns]] = []
     for start in range(0, len(values), CHUNK):
         found += list((await session.exec(query_for(values[start : start + CHUNK]))).all())
     return found
@@ -67,8 +79,8 @@ async def schedule_keys(*, session: AsyncSession) -> set[tuple[str, str, str]]:
 async def linked_channels_first(*, session: AsyncSession) -> list[ChannelLinked]:
     query = (
         select(
-            ChannelLink.team_id,
-            ChannelLink.channel_id,
+            col(ChannelLink.team_id),
+            col(ChannelLink.channel_id),
             func.min(ChannelLink.linked_by),
             func.min(ChannelLink.linked_at),
         )
@@ -98,21 +110,21 @@ async def schedules_due(*, session: AsyncSession, now: datetime) -> list[Schedul
 async def links_of_channels(*, session: AsyncSession, channels: Sequence[str]) -> list[LinkRow]:
     """The active links of these channels, oldest first."""
 
-    def query_for(chunk: Sequence[str]) -> Select[tuple[str, str, int, str, bool, datetime | None]]:
-        return (
-            select(
-                ChannelLink.team_id,
-                ChannelLink.channel_id,
-                ChannelLink.customer_id,
-                ChannelLink.linked_by,
-                ChannelLink.shared_externally,
-                ChannelLink.internal_allowed_at,
-            )
-            .where(col(ChannelLink.unlinked_at).is_(None), col(ChannelLink.channel_id).in_(chunk))
-            .order_by(col(ChannelLink.id))
+    def query_for(chunk: Sequence[str]) -> Select[str, str, int, str, bool, datetime | None]:
+        # sqlmodel's select() is typed for up to four columns; Select is what it builds
+        columns: Select[str, str, int, str, bool, datetime | None] = Select(
+            col(ChannelLink.team_id),
+            col(ChannelLink.channel_id),
+            col(ChannelLink.customer_id),
+            col(ChannelLink.linked_by),
+            col(ChannelLink.shared_externally),
+            col(ChannelLink.internal_allowed_at),
         )
+        return columns.where(
+            col(ChannelLink.unlinked_at).is_(None), col(ChannelLink.channel_id).in_(chunk)
+        ).order_by(col(ChannelLink.id))
 
-    return [LinkRow(*row) for row in await _in_chunks(session, query_for, channels)]
+    return [LinkRow(*row) for row in await _rows_in_chunks(session, query_for, channels)]
 
 
 async def customers_by_id(*, session: AsyncSession, ids: Sequence[int]) -> list[Customer]:
@@ -230,7 +242,7 @@ async def overdue_follow_up_ids(
 ) -> list[int | None]:
     return await _in_chunks(
         session,
-        lambda chunk: select(FollowUp.id).where(
+        lambda chunk: select(col(FollowUp.id)).where(
             FollowUp.status == "open",
             col(FollowUp.due_at) < now,
             col(FollowUp.customer_id).in_(chunk),

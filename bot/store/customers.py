@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import and_, delete, func, or_, text
-from sqlmodel import col, select
+from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import (
@@ -17,6 +18,7 @@ from bot.store.models import (
     CustomerKey,
     CustomerTerm,
 )
+from bot.store.types import saved_id
 
 _LAST_CODE_POINT = "\U0010ffff"
 
@@ -24,9 +26,10 @@ _LAST_CODE_POINT = "\U0010ffff"
 async def lock_customer_writes(*, session: AsyncSession, team_id: str) -> None:
     """Serialize card creation per workspace, so a duplicate check and its insert are one
     step. SQLite already serializes writers (BEGIN IMMEDIATE)."""
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         lock = text("SELECT pg_advisory_xact_lock(hashtext(:key))")
-        await session.exec(lock.bindparams(key=f"rapport.customer.{team_id}"))
+        # sqlmodel's exec runs any statement; its overloads name only selects and DML
+        await session.exec(lock.bindparams(key=f"rapport.customer.{team_id}"))  # type: ignore[call-overload]
 
 
 async def get_customer(*, session: AsyncSession, team_id: str, customer_id: int) -> Customer | None:
@@ -57,7 +60,7 @@ async def get_customers(
     wanted = list(ids)
     if not wanted:
         return []
-    query = select(Customer).where(Customer.team_id == team_id, Customer.id.in_(wanted))
+    query = select(Customer).where(Customer.team_id == team_id, col(Customer.id).in_(wanted))
     return list((await session.exec(query)).all())
 
 
@@ -71,16 +74,18 @@ async def owners_and_activity(
         return {}
     query = select(
         Customer.id, Customer.manager_id, Customer.last_contact_at, Customer.updated_at
-    ).where(Customer.team_id == team_id, Customer.id.in_(wanted))
+    ).where(Customer.team_id == team_id, col(Customer.id).in_(wanted))
     return {
         customer_id: (manager, contact or updated)
         for customer_id, manager, contact, updated in (await session.exec(query)).all()
+        if customer_id is not None  # a primary key: never None once stored
     }
 
 
-async def add(
-    *, session: AsyncSession, row: Customer | Contact | CustomerEvent
-) -> Customer | Contact | CustomerEvent:
+Row = TypeVar("Row", bound=SQLModel)
+
+
+async def add(*, session: AsyncSession, row: Row) -> Row:
     session.add(row)
     await session.flush()
     return row
@@ -89,9 +94,10 @@ async def add(
 async def replace_keys(
     *, session: AsyncSession, customer: Customer, keys: Iterable[tuple[str, str]]
 ) -> None:
-    await session.exec(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
+    await session.exec(delete(CustomerKey).where(col(CustomerKey.customer_id) == customer.id))
+    customer_id = saved_id(customer)
     session.add_all(
-        CustomerKey(team_id=customer.team_id, customer_id=customer.id, kind=kind, key=key[:200])
+        CustomerKey(team_id=customer.team_id, customer_id=customer_id, kind=kind, key=key[:200])
         for kind, key in keys
     )
 
@@ -99,9 +105,10 @@ async def replace_keys(
 async def replace_terms(
     *, session: AsyncSession, customer: Customer, terms: dict[str, int]
 ) -> None:
-    await session.exec(delete(CustomerTerm).where(CustomerTerm.customer_id == customer.id))
+    await session.exec(delete(CustomerTerm).where(col(CustomerTerm.customer_id) == customer.id))
+    customer_id = saved_id(customer)
     session.add_all(
-        CustomerTerm(team_id=customer.team_id, customer_id=customer.id, term=term, weight=weight)
+        CustomerTerm(team_id=customer.team_id, customer_id=customer_id, term=term, weight=weight)
         for term, weight in terms.items()
     )
 
@@ -115,13 +122,17 @@ async def match_keys(
     where a row-value IN list would scan the table."""
     if not keys:
         return []
-    wanted = or_(*(and_(CustomerKey.kind == kind, CustomerKey.key == key) for kind, key in keys))
+    wanted = or_(
+        *(and_(col(CustomerKey.kind) == kind, col(CustomerKey.key) == key) for kind, key in keys)
+    )
     query = (
         select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key)
         .where(CustomerKey.team_id == team_id, wanted)
         .limit(limit)
     )
-    return [tuple(row) for row in (await session.exec(query)).all()]
+    return [
+        (customer_id, kind, key) for customer_id, kind, key in (await session.exec(query)).all()
+    ]
 
 
 async def terms_with_prefix(
@@ -139,7 +150,7 @@ async def terms_with_prefix(
     found: list[tuple[int, str, int]] = []
     for query in (exact, longer):
         rows = await session.exec(query.limit(limit - len(found)))
-        found += [tuple(row) for row in rows.all()]
+        found += [(customer_id, term, weight) for customer_id, term, weight in rows.all()]
         if len(found) >= limit:
             break
     return found
@@ -148,9 +159,9 @@ async def terms_with_prefix(
 async def list_contacts(
     *, session: AsyncSession, customer_id: int, include_archived: bool = False
 ) -> list[Contact]:
-    query = select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.id)
+    query = select(Contact).where(Contact.customer_id == customer_id).order_by(col(Contact.id))
     if not include_archived:
-        query = query.where(Contact.archived_at.is_(None))
+        query = query.where(col(Contact.archived_at).is_(None))
     return list((await session.exec(query)).all())
 
 
@@ -172,8 +183,8 @@ async def list_events(
     """The card's history, newest first; `before_id` pages on to older events."""
     query = select(CustomerEvent).where(CustomerEvent.customer_id == customer_id)
     if before_id is not None:
-        query = query.where(CustomerEvent.id < before_id)
-    query = query.order_by(CustomerEvent.id.desc()).limit(limit)
+        query = query.where(col(CustomerEvent.id) < before_id)
+    query = query.order_by(col(CustomerEvent.id).desc()).limit(limit)
     return list((await session.exec(query)).all())
 
 
@@ -183,7 +194,9 @@ async def contact_names(*, session: AsyncSession, contact_ids: Iterable[int]) ->
     if not wanted:
         return {}
     query = select(Contact.id, Contact.name).where(col(Contact.id).in_(wanted))
-    return {row[0]: row[1] for row in (await session.exec(query)).all()}
+    return {
+        row_id: text for row_id, text in (await session.exec(query)).all() if row_id is not None
+    }
 
 
 async def record_summaries(*, session: AsyncSession, record_ids: Iterable[int]) -> dict[int, str]:
@@ -191,7 +204,9 @@ async def record_summaries(*, session: AsyncSession, record_ids: Iterable[int]) 
     if not wanted:
         return {}
     query = select(ContactRecord.id, ContactRecord.summary).where(col(ContactRecord.id).in_(wanted))
-    return {row[0]: row[1] for row in (await session.exec(query)).all()}
+    return {
+        row_id: text for row_id, text in (await session.exec(query)).all() if row_id is not None
+    }
 
 
 async def follow_merges(*, session: AsyncSession, customers: list[Customer]) -> list[Customer]:
@@ -203,8 +218,8 @@ async def follow_merges(*, session: AsyncSession, customers: list[Customer]) -> 
             if current is None or current.merged_into is None:
                 break
             current = await session.get(Customer, current.merged_into)
-        if current is not None and current.id not in found:
-            found[current.id] = current
+        if current is not None and saved_id(current) not in found:
+            found[saved_id(current)] = current
     return list(found.values())
 
 

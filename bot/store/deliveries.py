@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import Delivery
+from bot.store.types import table_of
 
 CLAIM_BATCH = 500  # rows per INSERT: well under SQLite's bound-parameter limit
 
@@ -28,8 +29,8 @@ async def claim_new(
     so two sweeps racing for one reminder claim it once."""
     if not rows:
         return []
-    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
-    table = Delivery.__table__
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    table = table_of(Delivery)
     # One statement executed with many parameter sets: SQLAlchemy sends it as multi-row
     # INSERTs ("insertmanyvalues"), compiled once, instead of compiling a VALUES clause of
     # hundreds of rows per batch.
@@ -62,9 +63,9 @@ async def reclaim_expired(
         .where(Delivery.status == "claimed", col(Delivery.lease_until) < now)
         .limit(limit)
     )
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
-    ids = list((await session.exec(query)).all())
+    ids = [found for found in (await session.exec(query)).all() if found is not None]
     if ids:
         await session.exec(
             update(Delivery)
@@ -125,8 +126,8 @@ async def finish_many(
             update(Delivery)
             .where(
                 col(Delivery.id).in_(delivery_ids[start : start + CLAIM_BATCH]),
-                Delivery.claimed_by == worker,
-                Delivery.status == "claimed",
+                col(Delivery.claimed_by) == worker,
+                col(Delivery.status) == "claimed",
             )
             .values(
                 status=status,
@@ -148,8 +149,8 @@ async def mark_posting(
             update(Delivery)
             .where(
                 col(Delivery.id).in_(delivery_ids[start : start + CLAIM_BATCH]),
-                Delivery.claimed_by == worker,
-                Delivery.status == "claimed",
+                col(Delivery.claimed_by) == worker,
+                col(Delivery.status) == "claimed",
             )
             .values(posting_at=now)
         )

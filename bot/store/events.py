@@ -18,7 +18,7 @@ async def first_delivery(
     *, session: AsyncSession, event_id: str, team_id: str, now: datetime
 ) -> bool:
     """True the first time `event_id` is seen (across replicas: the insert decides)."""
-    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = (
         dialect.insert(ProcessedEvent)
         .values(event_id=event_id, team_id=team_id, received_at=now)

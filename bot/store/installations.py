@@ -124,7 +124,7 @@ async def note_workspace(
 ) -> None:
     """Remember a workspace seen in a request (and its organization), unless already known:
     whether it is active is decided by installs and uninstalls, never by a request."""
-    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     await session.exec(
         dialect.insert(Workspace)
         .values(

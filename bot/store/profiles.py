@@ -17,7 +17,7 @@ async def get_profile(*, session: AsyncSession, team_id: str, user_id: str) -> S
 
 async def save_profile(*, session: AsyncSession, profile: SlackProfile) -> None:
     """An upsert: two first requests of one person may save at the same moment."""
-    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     values = {
         "team_id": profile.team_id,
         "user_id": profile.user_id,

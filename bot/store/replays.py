@@ -66,7 +66,7 @@ class LedgerConnection:
             insert(VerifiedRequest)
             .values([{"request_timestamp": t, "signature": s} for t, s in requests])
             .on_conflict_do_nothing(index_elements=["request_timestamp", "signature"])
-            .returning(VerifiedRequest.request_timestamp, VerifiedRequest.signature)
+            .returning(col(VerifiedRequest.request_timestamp), col(VerifiedRequest.signature))
         )
         compiled = statement.compile(dialect=dialect)
         values = [compiled.params[name] for name in compiled.positiontup or ()]

@@ -44,7 +44,7 @@ async def ensure_schedule(
 ) -> None:
     """A weekly schedule for `target` unless it has one (kept as it is: its day, hour, on or
     off). Safe against a sweep adding the same one at the same moment."""
-    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = (
         dialect.insert(Schedule)
         .values(

@@ -13,7 +13,7 @@ from bot.store.models import FormSubmission
 async def first_submission(*, session: AsyncSession, team_id: str, key: str, now: datetime) -> bool:
     """True the first time `key` is saved. A concurrent twin waits for this transaction and
     then finds the key taken; if this one rolls back, the twin saves instead."""
-    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = (
         dialect.insert(FormSubmission)
         .values(team_id=team_id, key=key, saved_at=now)

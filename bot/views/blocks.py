@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import Any, overload
 
 from bot.dates.display import slack_day, slack_moment
 from bot.i18n import Lang, t
@@ -117,6 +117,10 @@ class Reply:
         return {"text": escape(self.text), "blocks": self.blocks}
 
 
+@overload
+def clip(text: Mrkdwn, limit: int) -> Mrkdwn: ...
+@overload
+def clip(text: str, limit: int) -> str: ...
 def clip(text: str, limit: int) -> str:
     """At most `limit` characters; mrkdwn is never cut inside an escape or a token."""
     if len(text) <= limit:

@@ -28,6 +28,7 @@ from bot.views.blocks import (
     section,
 )
 from bot.views.reminders import render_reminder
+from bot.views.rollups import build_rollup, drops_block, item_health, item_reason
 
 
 def render_delivery(delivery: Delivery, lang: Lang, now: datetime) -> Reply | None:
@@ -35,6 +36,8 @@ def render_delivery(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         return build_brief(delivery.payload.get("content"), delivery.payload, delivery.period, lang)
     if delivery.kind == "digest":
         return build_digest(delivery.payload.get("content"), delivery.period, lang)
+    if delivery.kind == "rollup":
+        return build_rollup(delivery.payload.get("content"), lang)
     return render_reminder(delivery, lang, now)
 
 
@@ -91,6 +94,11 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]
         "brief.phase", lang, phase=t(f"phase.{c['phase']}", lang), primary=mention(c["primary"])
     )
     lines = [Mrkdwn("*{}* ({}){} · {}").format(c["name"], c["handle"], tier, phase)]
+    if c.get("health"):  # never where the customer reads along (shared_view leaves it out)
+        health = c["health"]
+        lines[0] += Mrkdwn(" · {} ({})").format(
+            item_health(health, lang), item_reason(health, lang)
+        )
     lines += [  # a customer's projects, by name: several may share a channel's brief
         md(
             "brief.project",
@@ -209,6 +217,8 @@ def build_digest(content: dict[str, Any] | None, week: str, lang: Lang) -> Reply
         section(Mrkdwn("*{}*: {}\n*{}*: {}").format(by_status, statuses, by_phase, phases)),
         context(t("digest.overdue", lang, count=content["overdue"])),
     ]
+    if content.get("drops"):  # health dropped across a threshold since the last digest
+        blocks.append(drops_block(content["drops"], lang))
     return Reply(text=title, blocks=blocks)
 
 

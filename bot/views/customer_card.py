@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from bot.customers.cards import CustomerCard
 from bot.customers.fields import Phone
+from bot.customers.health import Health
 from bot.customers.search import FoundCustomer
 from bot.i18n import Lang, t
 from bot.store.models import Contact, Customer
@@ -24,8 +25,10 @@ from bot.views.blocks import (
     mrkdwn_text,
     section,
 )
+from bot.views.health import health_block, health_short
 from bot.views.inputs import button, option
 from bot.views.plan import channel_mentions, milestone_block, more_block, plan_lines
+from bot.views.roles import contact_role_text
 from bot.views.sales_card import sales_blocks
 from bot.views.timeline import follow_up_blocks, timeline_blocks
 
@@ -41,6 +44,8 @@ def build_customer_card(
         header(customer.legal_name, block_id=ids.CARD_HEADER),
         _facts_block(customer, lang, home_region),
     ]
+    if card.health is not None:
+        blocks.append(health_block(card.health, lang))
     place = " ".join(
         p for p in (customer.province, customer.city, customer.county, customer.address) if p
     )
@@ -51,7 +56,10 @@ def build_customer_card(
         blocks.append(section(titled.format(t("card.notes", lang), customer.notes)))
     blocks += [divider(), section(Mrkdwn("*{}*").format(t("card.contacts", lang)))]
     blocks += [
-        _contact_block(c, customer, lang, home_region) for c in card.contacts[:CONTACTS_SHOWN]
+        _contact_block(
+            c, customer, lang, home_region, contact_role_text(card.roles.get(c.id or 0), lang)
+        )
+        for c in card.contacts[:CONTACTS_SHOWN]
     ]
     if not card.contacts:
         blocks.append(context(t("card.no_contacts", lang)))
@@ -82,7 +90,12 @@ def build_customer_card(
 
 
 def build_find_results(
-    found: list[FoundCustomer], text: str, lang: Lang, *, ambiguous: bool = False
+    found: list[FoundCustomer],
+    text: str,
+    lang: Lang,
+    *,
+    ambiguous: bool = False,
+    health: dict[int, Health] | None = None,
 ) -> Reply:
     if not found:
         return build_not_found(text, lang)
@@ -90,13 +103,14 @@ def build_find_results(
     blocks = [section(title, block_id=ids.FIND_RESULTS)]
     for item in found:
         c = item.customer
-        line = Mrkdwn("*{}* ({}) · {} {} · {}{}").format(
+        line = Mrkdwn("*{}* ({}) · {} {} · {}{}{}").format(
             c.legal_name,
             c.handle,
             t(f"status.{c.status}", lang),
             c.level,
             mention(c.manager_id),
             f" · {c.value_tier}" if c.value_tier else "",
+            f" · {health_short(health[c.id], lang)}" if health and c.id in health else "",
         )
         block = section(line)
         block["accessory"] = button(t("customer.open", lang), ids.OPEN_CARD, str(c.id))
@@ -187,12 +201,14 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
     }
 
 
-def _contact_block(contact: Contact, customer: Customer, lang: Lang, home_region: str) -> Block:
+def _contact_block(
+    contact: Contact, customer: Customer, lang: Lang, home_region: str, role: str = ""
+) -> Block:
     name = contact.name
     if contact.salutation:
         salutation = t(f"salutation.{contact.salutation}", lang)
         name = f"{name} {salutation}" if lang == "zh" else f"{salutation} {name}"
-    lines = [Mrkdwn("*{}*").format(name) + (f" · {contact.title}" if contact.title else "")]
+    lines = [Mrkdwn("*{}*").format(name) + (f" · {contact.title}" if contact.title else "") + role]
     phones = [
         (t("label.office_phone", lang), contact.office_phone_e164, contact.office_phone_ext),
         (t("label.mobile", lang), contact.mobile_e164, ""),
@@ -213,6 +229,7 @@ def _contact_block(contact: Contact, customer: Customer, lang: Lang, home_region
         "options": [
             option(t("card.contact_edit", lang), f"edit:{value}"),
             option(t("card.contact_remove", lang), f"remove:{value}"),
+            option(t("role.menu", lang), f"role:{value}"),
         ],
     }
     return block

@@ -12,6 +12,7 @@ from bot.customers.form import (
     STATUSES,
     ContactForm,
     CustomerForm,
+    customer_form_from_text,
 )
 from bot.i18n import Lang, t
 from bot.views import ids
@@ -99,10 +100,9 @@ def build_customer_modal(
 
 def read_customer_form(view: View) -> CustomerForm:
     values = {name: state_text(view, name) for name in CustomerForm.__dataclass_fields__}
-    values["different_company"] = values["different_company"] == "yes"
     for name, default in (("status", "basic"), ("level", "1"), ("security_level", "0")):
         values[name] = values[name] or default
-    return CustomerForm(**values)
+    return customer_form_from_text(values, different_company=values["different_company"] == "yes")
 
 
 def build_contact_modal(

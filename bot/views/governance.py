@@ -54,9 +54,9 @@ def build_card_restored(customer: Customer, lang: Lang) -> Reply:
 def build_team_changed(team: TeamAfter, lang: Lang) -> Reply:
     """The team after `/customer team …`: the whole team when shown, else what changed."""
     change, person = team.change, mention(team.change.user_id)
-    if change.verb == "supervisor" and change.supervisor_id is None:
-        return Reply(md("team.supervisor_cleared", lang, person=person))
     if change.verb == "supervisor":
+        if change.supervisor_id is None:
+            return Reply(md("team.supervisor_cleared", lang, person=person))
         boss = mention(change.supervisor_id)
         return Reply(md("team.supervisor_set", lang, person=person, supervisor=boss))
     if change.verb == "clearance":

@@ -47,6 +47,12 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer project <customer> [name]", "help.customer.project"),
         ("/customer doc <customer> <url> [title]", "help.customer.doc"),
         ("/customer export [contacts|logs]", "help.customer.export"),
+        (
+            "/customer stats [team] [@person] [phase] [status] [tier A] [city]",
+            "help.customer.stats",
+        ),
+        ("/customer role <customer> <contact> <role>|left|active", "help.customer.role"),
+        ("/customer notify [#channel] <kinds> on|off", "help.customer.notify"),
         ("/customer archive <customer>", "help.customer.archive"),
         ("/customer team …", "help.customer.team"),
         ("/customer settings …", "help.customer.settings"),

@@ -6,19 +6,15 @@ nothing and internal ids are left out; a long history is paged."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from bot.customers.fields import Phone
-from bot.customers.form import STATUSES
 from bot.customers.governance import HISTORY_PAGE, HistoryPage
 from bot.customers.merge import MOVED
-from bot.dates.display import format_day
-from bot.i18n import Lang, t
+from bot.i18n import t
 from bot.i18n.messages import MESSAGES
 from bot.store.models import CustomerEvent
+from bot.store.types import saved_id
 from bot.views import ids
 from bot.views.blocks import (
     MESSAGE_BLOCK_LIMIT,
@@ -26,7 +22,6 @@ from bot.views.blocks import (
     Block,
     Mrkdwn,
     Reply,
-    channel_link,
     clip,
     context,
     header,
@@ -35,129 +30,9 @@ from bot.views.blocks import (
     moment,
     section,
 )
+from bot.views.history_fields import FIELDS, Reader, show_text
 from bot.views.inputs import button
 
-SHOWN_TEXT = 1000  # a long note or contact record, clipped: the card shows it whole
-
-
-@dataclass(frozen=True)
-class Reader:
-    lang: Lang
-    tz: ZoneInfo
-    home_region: str = "CN"  # phones of this region are shown nationally, as on the card
-
-
-Show = Callable[[object, Reader, HistoryPage], str]  # text, or Mrkdwn for a mention or a date
-
-
-def _text(value: object, reader: Reader, page: HistoryPage) -> str:
-    return clip(str(value), SHOWN_TEXT)
-
-
-def _number(value: object, reader: Reader, page: HistoryPage) -> str:
-    return str(value)
-
-
-def _person(value: object, reader: Reader, page: HistoryPage) -> str:
-    return mention(str(value))
-
-
-def _channel(value: object, reader: Reader, page: HistoryPage) -> str:
-    return channel_link(str(value))
-
-
-def _labelled(prefix: str) -> Show:
-    def show(value: object, reader: Reader, page: HistoryPage) -> str:
-        key = f"{prefix}.{value}"
-        return t(key, reader.lang) if key in MESSAGES else _text(value, reader, page)
-
-    return show
-
-
-def _status(value: object, reader: Reader, page: HistoryPage) -> str:
-    """A card's status, or the state of a milestone or follow-up."""
-    prefix = "status" if value in STATUSES else "history.state"
-    return _labelled(prefix)(value, reader, page)
-
-
-def _moment(value: object, reader: Reader, page: HistoryPage) -> str:
-    try:
-        when = datetime.fromisoformat(str(value))
-    except ValueError:
-        return _text(value, reader, page)
-    return moment(when, reader.lang, reader.tz)
-
-
-def _day(value: object, reader: Reader, page: HistoryPage) -> str:
-    try:
-        return format_day(date.fromisoformat(str(value)), reader.lang)
-    except ValueError:
-        return _text(value, reader, page)
-
-
-def _contact(value: object, reader: Reader, page: HistoryPage) -> str:
-    return page.contacts.get(value, "") if isinstance(value, int) else ""
-
-
-def _record(value: object, reader: Reader, page: HistoryPage) -> str:
-    summary = page.records.get(value, "") if isinstance(value, int) else ""
-    return clip(summary, 200)
-
-
-# stored field → (catalog label, how its value reads); the card's own labels where it has one
-FIELDS: dict[str, tuple[str, Show]] = {
-    "legal_name": ("label.legal_name", _text),
-    "handle": ("card.short_name", _text),
-    "address": ("label.address", _text),
-    "province": ("label.province", _text),
-    "city": ("label.city", _text),
-    "county": ("label.county", _text),
-    "email": ("card.email", _text),
-    "website": ("card.website", _text),
-    "notes": ("card.notes", _text),
-    "status": ("card.status", _status),
-    "level": ("label.level", _number),
-    "manager_id": ("card.manager", _person),
-    "security_level": ("card.security", _number),
-    "salutation": ("label.salutation", _labelled("salutation")),
-    "name": ("label.contact_name", _text),
-    "title": ("label.title", _text),
-    "phase": ("card.phase", _labelled("phase")),
-    "value_score": ("history.field.value_score", _number),
-    "value_tier": ("history.field.value_tier", _text),
-    "summary": ("label.summary", _text),
-    "next_step": ("label.next_step", _text),
-    "due_at": ("history.field.due", _moment),
-    # what the event is about: shown once, as it is named, even when it did not change
-    "contact": ("history.field.contact", _text),
-    "contact_id": ("history.field.contact", _contact),
-    "user": ("history.field.person", _person),
-    "channel": ("history.field.channel", _channel),
-    "milestone": ("history.field.milestone", _text),
-    "follow_up": ("history.field.follow_up", _text),
-    "duplicate": ("history.field.duplicate", _text),
-    "record_id": ("history.field.record", _record),
-    # deals, contracts, projects, documents (amounts are kept as people read them)
-    "deal": ("history.field.deal", _text),
-    "amount": ("history.field.amount", _text),
-    "stage": ("history.field.stage", _labelled("stage")),
-    "probability": ("history.field.probability", _number),
-    "expected_close": ("history.field.expected_close", _day),
-    "owner_id": ("history.field.owner", _person),
-    "loss_reason": ("history.field.loss_reason", _text),
-    "contract": ("history.field.contract", _text),
-    "receivable": ("history.field.receivable", _text),
-    "signed_on": ("history.field.signed_on", _day),
-    "ends_on": ("history.field.ends_on", _day),
-    "received_on": ("history.field.received_on", _day),
-    "receivables": ("history.field.receivables", _number),
-    "reason": ("history.field.reason", _text),
-    "project": ("history.field.project", _text),
-    "project_manager": ("history.field.project_manager", _person),
-    "starts_on": ("history.field.starts_on", _day),
-    "milestones": ("history.field.milestones", _number),
-    "document": ("history.field.document", _text),
-}
 SUBJECTS = {
     "contact",
     "contact_id",
@@ -242,7 +117,7 @@ def build_history(page: HistoryPage, reader: Reader) -> Reply:
         blocks += sections[: room - len(blocks)]
         shown.append(event)
     if len(shown) < len(page.events):
-        value = OlderHistory(page.customer.id, shown[-1].id).to_value()
+        value = OlderHistory(saved_id(page.customer), saved_id(shown[-1])).to_value()
         older = button(t("history.older", reader.lang), ids.HISTORY_OLDER, value)
         blocks.append({"type": "actions", "elements": [older]})
     elif page.continued:
@@ -265,7 +140,7 @@ def _heading(event: CustomerEvent, reader: Reader) -> Mrkdwn:
 
 def _field_line(field: str, change: object, page: HistoryPage, reader: Reader) -> Mrkdwn | None:
     before, after = _before_after(change)
-    label_key, show = FIELDS.get(field, ("", _text))
+    label_key, show = FIELDS.get(field, ("", show_text))
     label = t(label_key, reader.lang) if label_key else field.replace("_", " ")
     if field in SUBJECTS:
         value = show(after if _is_set(after) else before, reader, page)

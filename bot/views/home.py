@@ -6,6 +6,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.customers.dashboard import AdminSettings, Dashboard
+from bot.customers.health import Health
 from bot.customers.phases import PHASES
 from bot.i18n import Lang, t
 from bot.store.models import FollowUp
@@ -21,14 +22,21 @@ from bot.views.blocks import (
     moment,
     section,
 )
+from bot.views.health import light
 from bot.views.help import build_help
 from bot.views.inputs import button
+from bot.views.rollups import team_blocks
 
 NAMES_PER_PHASE = 10
 
 
 def build_home(
-    lang: Lang, dashboard: Dashboard | None = None, settings: AdminSettings | None = None
+    lang: Lang,
+    dashboard: Dashboard | None = None,
+    settings: AdminSettings | None = None,
+    *,
+    team: dict[str, Any] | None = None,
+    health: dict[int, Health] | None = None,
 ) -> dict[str, Any]:
     blocks: list[Block] = [
         header(t("home.title", lang)),
@@ -42,8 +50,11 @@ def build_home(
         },
     ]
     if dashboard is not None:
-        blocks += _follow_ups(dashboard, lang) + _customers(dashboard, lang)
+        blocks += _follow_ups(dashboard, lang) + _customers(dashboard, lang, health or {})
         blocks += _recent(dashboard, lang)
+    if team is not None:  # a supervisor: the same view as the weekly roll-up
+        blocks += [divider(), section(Mrkdwn("*{}*").format(t("rollup.home_title", lang)))]
+        blocks += team_blocks(team, lang, home=True)
     if settings is not None:
         stale = ", ".join(f"{t(f'phase.{p}', lang)} {d}" for p, d in settings.stale_days.items())
         blocks += [
@@ -97,7 +108,7 @@ def _follow_up(follow_up: FollowUp, customer: str, lang: Lang) -> Block:
     return block
 
 
-def _customers(dashboard: Dashboard, lang: Lang) -> list[Block]:
+def _customers(dashboard: Dashboard, lang: Lang, health: dict[int, Health]) -> list[Block]:
     blocks: list[Block] = [divider(), section(Mrkdwn("*{}*").format(t("home.my_customers", lang)))]
     if not dashboard.by_phase:
         return [*blocks, context(t("home.no_customers", lang))]
@@ -105,7 +116,10 @@ def _customers(dashboard: Dashboard, lang: Lang) -> list[Block]:
         customers = dashboard.by_phase.get(phase, [])
         if not customers:
             continue
-        names = ", ".join(c.handle for c in customers[:NAMES_PER_PHASE])
+        names = ", ".join(
+            c.handle + (f" {light(health[c.id], lang)}" if c.id in health else "")
+            for c in customers[:NAMES_PER_PHASE]
+        )
         more = len(customers) - NAMES_PER_PHASE
         if more > 0:
             names += " " + t("home.more_customers", lang, count=more)

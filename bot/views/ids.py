@@ -109,3 +109,13 @@ DOCUMENT_TARGET_SELECT = "document_target"
 PIPELINE_CSV = "pipeline_csv"  # value: the filters typed
 PIPELINE_CHART = "pipeline_chart"  # value: the filters typed
 DOCUMENT_MESSAGE_VIEW = "document_message_save"
+# statistics, roles, change notices, shortcuts and workflow steps (issue 19)
+STATS_ACTIONS = "stats_actions"
+STATS_SHARE = "stats_share"  # value: the filters as typed back (StatsFilters.to_text)
+STATS_EXPORT = "stats_export"
+STATS_CHART = "stats_chart"  # + ".N": the image blocks of the charts
+CONTACT_ROLE_VIEW = "contact_role"
+NEW_CUSTOMER_SHORTCUT = "new_customer_shortcut"
+LOG_CONTACT_SHORTCUT = "log_contact_shortcut"
+NEW_CUSTOMER_STEP = "new_customer_step"
+LOG_CONTACT_STEP = "log_contact_step"

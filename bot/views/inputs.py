@@ -137,7 +137,7 @@ def multi_select_groups_input(
     hint: str = "",
 ) -> Block:
     """A multi-select of more options than one list holds: (group label, options) each."""
-    option_groups = [
+    option_groups: list[dict[str, Any]] = [
         {"label": plain(name, 75), "options": [option(text, value) for text, value in choices]}
         for name, choices in groups
     ]

@@ -14,6 +14,7 @@ from bot.customers.merge_cases import Merged
 from bot.customers.value import FACTORS, SCORES, ValueForm
 from bot.i18n import Lang, t
 from bot.store.models import Customer
+from bot.store.types import saved_id
 from bot.views import ids
 from bot.views.blocks import Reply, md, section
 from bot.views.customer_modal import modal_view, read_metadata
@@ -50,7 +51,7 @@ def build_merge_preview(preview: MergePreview, lang: Lang) -> Reply:
         moved=", ".join(moved) or t("merge.nothing", lang),
     )
     block = section(text)
-    choice = MergeChoice(preview.duplicate.id, preview.kept.id)
+    choice = MergeChoice(saved_id(preview.duplicate), saved_id(preview.kept))
     block["accessory"] = button(t("merge.confirm", lang), ids.MERGE_CONFIRM, choice.to_value())
     return Reply(text=text, blocks=[block])
 

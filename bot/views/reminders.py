@@ -11,6 +11,7 @@ from bot.store.models import Delivery
 from bot.views import ids
 from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, section
 from bot.views.inputs import button
+from bot.views.notices import build_notice
 from bot.views.sales_reminders import render_receivable, stale_deal_blocks
 
 LATE_AFTER = timedelta(minutes=15)
@@ -27,6 +28,7 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         "stale_digest": _stale,
         "revisit": _revisit,
         "receivable_overdue": render_receivable,
+        "notice": build_notice,  # change notices in a project channel (bot/due/notices.py)
     }.get(delivery.kind)
     if render is None:
         return None

@@ -8,13 +8,12 @@ import pytest
 from sqlmodel import select
 
 from bot.customers.cards import (
-    add_contact,
-    archive_contact,
     create_customer,
     load_card,
     set_status,
     update_customer,
 )
+from bot.customers.contacts import add_contact, archive_contact
 from bot.customers.duplicates import DuplicateFound
 from bot.customers.form import (
     ContactForm,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.customers.cards import add_contact
+from bot.customers.contacts import add_contact
 from bot.customers.form import ContactForm, parse_contact_form
 from bot.customers.search import find_customers, resolve_customer, resolve_leading_customer
 from bot.store.db import Database

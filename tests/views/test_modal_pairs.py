@@ -23,6 +23,7 @@ from bot.customers.governance import HistoryPage
 from bot.customers.merge import MOVED, MergePreview
 from bot.customers.milestones import MilestoneForm
 from bot.customers.phases import PhaseForm
+from bot.customers.roles import RoleForm
 from bot.customers.value import ValueForm
 from bot.i18n import Lang
 from bot.logs.forms import FollowUpTimeForm, LogForm, MessageForm, RecordEdit
@@ -75,6 +76,7 @@ from bot.views.plan_modals import (
     read_phase_form,
     read_plan_form_metadata,
 )
+from bot.views.roles import RoleMetadata, build_role_modal, read_role_form, read_role_metadata
 
 View = dict[str, Any]
 
@@ -456,7 +458,26 @@ DEAL_BUTTONS = [
 ]
 # ------------------------------------------------------------------------------------------
 
-MODAL_PAIRS = [*GOVERNANCE_MODALS, *PLAN_PAIRS, *CONTACT_RECORD_PAIRS, *DEAL_PAIRS]
+# --- contact roles (bot/views/roles.py) ------------------------------------------------------
+ROLE_PAIRS = [
+    ModalPair(
+        f"contact role {role or 'none'}, {state}",
+        RoleForm(role=role, state=state),
+        RoleMetadata(customer_id=7, contact_id=3, channel=channel),
+        lambda form, metadata: build_role_modal("zh", form, metadata, contact="张伟"),
+        read_role_form,
+        read_role_metadata,
+        slack_state,
+    )
+    for role, state, channel in (
+        ("decision_maker", "active", "C1"),
+        ("finance", "left", None),
+        ("", "active", "C2"),
+    )
+]
+# ------------------------------------------------------------------------------------------
+
+MODAL_PAIRS = [*GOVERNANCE_MODALS, *PLAN_PAIRS, *CONTACT_RECORD_PAIRS, *DEAL_PAIRS, *ROLE_PAIRS]
 BUTTON_PAIRS = [*GOVERNANCE_BUTTONS, *DEAL_BUTTONS]
 
 

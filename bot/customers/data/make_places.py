@@ -61,7 +61,7 @@ def main(wheel: str) -> None:
     with zipfile.ZipFile(wheel) as archive:
         text = archive.read("cpca/resources/adcodes.csv").decode("utf-8")
     readings = proper_readings()
-    rows = {}
+    rows: dict[tuple[str, str], tuple[str, str, str, str]] = {}
     for row in csv.DictReader(io.StringIO(text)):
         code, name = row["adcode"], row["name"]
         if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):

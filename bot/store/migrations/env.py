@@ -29,7 +29,10 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_online() -> None:
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("the Alembic configuration names no sqlalchemy.url")
+    engine = create_engine(url)
     async with engine.connect() as connection:
         postgres = connection.dialect.name == "postgresql"
         if postgres:  # one upgrader at a time; the others wait here, then find nothing to do

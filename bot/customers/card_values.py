@@ -1,0 +1,99 @@
+"""What a card holds: its columns as a form's draft sets them, and the match keys and search
+terms they give it (recomputed whenever the card or its contacts change)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.fields import Phone
+from bot.customers.form import CustomerDraft
+from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key
+from bot.store.customers import replace_keys, replace_terms
+from bot.store.models import Contact, Customer
+
+CARD_FIELDS = (
+    "legal_name",
+    "handle",
+    "address",
+    "province",
+    "city",
+    "county",
+    "phone_e164",
+    "phone_ext",
+    "email",
+    "website",
+    "notes",
+    "status",
+    "level",
+    "manager_id",
+    "security_level",
+    "credit_code",
+)
+
+
+def card_values(draft: CustomerDraft, different_company: bool) -> dict[str, Any]:
+    return {
+        "legal_name": draft.legal_name,
+        "handle": draft.handle,
+        "handle_key": draft.handle.lower(),
+        "address": draft.address,
+        "province": draft.province,
+        "city": draft.city,
+        "county": draft.county,
+        "phone_e164": draft.phone.e164 if draft.phone else "",
+        "phone_ext": draft.phone.extension if draft.phone else "",
+        "email": draft.email,
+        "website": draft.website,
+        "notes": draft.notes,
+        "status": draft.status,
+        "level": draft.level,
+        "manager_id": draft.manager_id,
+        "security_level": draft.security_level,
+        "credit_code": draft.credit_code,
+        "identity_key": None if different_company else identity_key(draft.legal_name),
+    }
+
+
+def card_snapshot(customer: Customer) -> dict[str, Any]:
+    return {f: getattr(customer, f) for f in CARD_FIELDS}
+
+
+async def reindex(*, session: AsyncSession, customer: Customer, contacts: list[Contact]) -> None:
+    """Recompute the card's match keys and search terms from what it says now."""
+    facts = _card_facts(customer, contacts)
+    phones = [Phone(p, "") for p in facts.phones]
+    await replace_keys(session=session, customer=customer, keys=card_keys(facts))
+    await replace_terms(
+        session=session,
+        customer=customer,
+        terms=card_terms(facts, [d for p in phones for d in p.search_digits()]),
+    )
+
+
+def draft_facts(draft: CustomerDraft) -> CardFacts:
+    return CardFacts(
+        legal_name=draft.legal_name,
+        handle=draft.handle,
+        website=draft.website,
+        email=draft.email,
+        phones=(draft.phone.e164,) if draft.phone else (),
+        credit_code=draft.credit_code,
+    )
+
+
+def _card_facts(customer: Customer, contacts: list[Contact]) -> CardFacts:
+    phones = [customer.phone_e164] + [
+        p for c in contacts for p in (c.office_phone_e164, c.home_phone_e164, c.mobile_e164)
+    ]
+    return CardFacts(
+        legal_name=customer.legal_name,
+        handle=customer.handle,
+        website=customer.website,
+        email=customer.email,
+        phones=tuple(dict.fromkeys(p for p in phones if p)),
+        contact_names=tuple(c.name for c in contacts),
+        contact_emails=tuple(c.email for c in contacts if c.email),
+        credit_code=customer.credit_code,
+    )

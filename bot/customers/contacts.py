@@ -1,0 +1,135 @@
+"""Use cases on a card's contacts (联系人): add, edit, remove. Each is recorded in the card's
+history and changes what finds the card (their names and phones)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.card_values import reindex
+from bot.customers.cards import CardNotFound, CustomerCard, load_card, record_change
+from bot.customers.form import ContactDraft
+from bot.store.customers import add
+from bot.store.models import Contact
+
+CONTACT_FIELDS = (
+    "salutation",
+    "name",
+    "title",
+    "office_phone_e164",
+    "office_phone_ext",
+    "home_phone_e164",
+    "mobile_e164",
+    "email",
+)
+
+
+async def add_contact(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    actor_id: str,
+    customer_id: int,
+    draft: ContactDraft,
+    now: datetime,
+) -> Contact:
+    card = await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    contact = Contact(
+        customer_id=customer_id,
+        created_by=actor_id,
+        created_at=now,
+        updated_at=now,
+        **_contact_values(draft),
+    )
+    await add(session=session, row=contact)
+    await _contact_changed(session, card, contact, actor_id, now, "contact_add", {})
+    return contact
+
+
+async def update_contact(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    actor_id: str,
+    customer_id: int,
+    contact_id: int,
+    draft: ContactDraft,
+    now: datetime,
+) -> Contact:
+    card, contact = await _card_and_contact(session, team_id, customer_id, contact_id)
+    before = {f: getattr(contact, f) for f in CONTACT_FIELDS}
+    for name, value in _contact_values(draft).items():
+        setattr(contact, name, value)
+    contact.updated_at = now
+    await _contact_changed(session, card, contact, actor_id, now, "contact_edit", before)
+    return contact
+
+
+async def archive_contact(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    actor_id: str,
+    customer_id: int,
+    contact_id: int,
+    now: datetime,
+) -> Contact:
+    card, contact = await _card_and_contact(session, team_id, customer_id, contact_id)
+    contact.archived_at = now
+    card.contacts.remove(contact)
+    await reindex(session=session, customer=card.customer, contacts=card.contacts)
+    await record_change(
+        session,
+        card.customer,
+        actor_id,
+        now,
+        "contact_remove",
+        {"contact": [contact.name, None], "contact_id": [contact.id, None]},
+    )
+    return contact
+
+
+async def _card_and_contact(
+    session: AsyncSession, team_id: str, customer_id: int, contact_id: int
+) -> tuple[CustomerCard, Contact]:
+    card = await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    contact = next((c for c in card.contacts if c.id == contact_id), None)
+    if contact is None:
+        raise CardNotFound(contact_id)
+    return card, contact
+
+
+async def _contact_changed(
+    session: AsyncSession,
+    card: CustomerCard,
+    contact: Contact,
+    actor_id: str,
+    now: datetime,
+    action: str,
+    before: dict[str, Any],
+) -> None:
+    if contact not in card.contacts:
+        card.contacts.append(contact)
+    await reindex(session=session, customer=card.customer, contacts=card.contacts)
+    changes = {
+        f: [before.get(f), getattr(contact, f)]
+        for f in CONTACT_FIELDS
+        if before.get(f) != getattr(contact, f) and (before or getattr(contact, f))
+    }
+    changes["contact_id"] = [contact.id, contact.id]
+    await record_change(session, card.customer, actor_id, now, action, changes)
+
+
+def _contact_values(draft: ContactDraft) -> dict[str, Any]:
+    return {
+        "salutation": draft.salutation,
+        "name": draft.name,
+        "title": draft.title,
+        "office_phone_e164": draft.office_phone.e164 if draft.office_phone else "",
+        "office_phone_ext": draft.office_phone.extension if draft.office_phone else "",
+        "home_phone_e164": draft.home_phone.e164 if draft.home_phone else "",
+        "mobile_e164": draft.mobile.e164 if draft.mobile else "",
+        "email": draft.email,
+    }

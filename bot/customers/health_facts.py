@@ -1,0 +1,119 @@
+"""Each card's state as the manager's views see it — health with its reasons, stale or not,
+cadence kept or missed — read for a whole selection of cards in a handful of grouped queries
+(bot/store/insights.py), never one query per card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.cadence import cadence_window
+from bot.customers.health import Health, HealthFacts, health_of
+from bot.store.insights import (
+    Scope,
+    cadence_plans,
+    card_rows,
+    decision_makers,
+    met_between,
+    overdue_counts,
+    slipping_counts,
+)
+from bot.store.settings import stale_limits
+
+
+@dataclass(frozen=True)
+class CardState:
+    customer_id: int
+    name: str
+    handle: str
+    manager_id: str
+    phase: str
+    status: str
+    level: int
+    tier: str
+    city: str
+    province: str
+    days_quiet: int
+    stale: bool  # without a contact record for longer than its phase's threshold
+    cadence: str  # "" (no formal cadence) | kept | missed
+    overdue: int  # open follow-ups past due
+    slipping: int  # open milestones past their date
+    health: Health
+
+
+async def card_states(*, session: AsyncSession, scope: Scope, now: datetime) -> list[CardState]:
+    """Every card of `scope` with its health as of `now`, the least healthy first."""
+    rows = await card_rows(session=session, scope=scope)
+    if not rows:
+        return []
+    limits = await stale_limits(session)
+    overdue = await overdue_counts(session=session, scope=scope, now=now)
+    slipping = await slipping_counts(session=session, scope=scope, now=now)
+    makers = await decision_makers(session=session, scope=scope)
+    cadences = await cadence_states(session=session, scope=scope, now=now)
+    states = []
+    for row in rows:
+        (cid, name, handle, manager, phase, status, level, tier, last, created, city, province) = (
+            row[:12]
+        )
+        stale_days = 0 if status == "invalid" else limits.days(row[12], phase, status)
+        days_quiet = max(0, (now - (last or created)).days)
+        facts = HealthFacts(
+            days_quiet=days_quiet,
+            stale_days=stale_days,
+            tier=tier,
+            cadence_missed=cadences.get(cid) == "missed",
+            overdue_follow_ups=overdue.get(cid, 0),
+            slipping_milestones=slipping.get(cid, 0),
+            decision_maker=makers.get(cid, "none"),
+        )
+        states.append(
+            CardState(
+                customer_id=cid,
+                name=name,
+                handle=handle,
+                manager_id=manager,
+                phase=phase,
+                status=status,
+                level=level,
+                tier=tier,
+                city=city,
+                province=province,
+                days_quiet=days_quiet,
+                stale=bool(stale_days) and days_quiet >= stale_days,
+                cadence=cadences.get(cid, ""),
+                overdue=facts.overdue_follow_ups,
+                slipping=facts.slipping_milestones,
+                health=health_of(facts),
+            )
+        )
+    return sorted(states, key=lambda s: (s.health.score, s.name))
+
+
+async def cadence_states(*, session: AsyncSession, scope: Scope, now: datetime) -> dict[int, str]:
+    """customer → "kept" or "missed": whether a meeting was logged in the last completed
+    period of its plan's formal cadence (the rule of the cadence-missed reminder). A plan
+    made during that period is not judged yet ("kept")."""
+    plans = await cadence_plans(session=session, scope=scope)
+    windows: dict[str, tuple[datetime, datetime]] = {}
+    for cadence in {cadence for _, cadence, _ in plans}:
+        window = cadence_window(cadence, now)
+        if window is not None:
+            start, end, _ = window
+            windows[cadence] = (
+                datetime.combine(start, datetime.min.time(), UTC),
+                datetime.combine(end, datetime.min.time(), UTC),
+            )
+    met: dict[str, set[int]] = {}
+    for cadence, (since, until) in windows.items():
+        met[cadence] = await met_between(session=session, scope=scope, since=since, until=until)
+    found: dict[int, str] = {}
+    for customer_id, cadence, updated_at in plans:
+        if cadence not in windows:
+            continue
+        since, _ = windows[cadence]
+        judged = updated_at <= since
+        found[customer_id] = "missed" if judged and customer_id not in met[cadence] else "kept"
+    return found

@@ -1,0 +1,145 @@
+"""The use case of `/customer stats`: figures over the cards the actor may see, narrowed by
+the filters; when nothing matches, what would."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.access import TeamTree
+from bot.customers.health_facts import card_states
+from bot.customers.stats import (
+    StatsFigures,
+    StatsFilters,
+    figures_of,
+    read_stats_filters,
+    trend_weeks,
+)
+from bot.customers.visibility import Gate, gate_of
+from bot.store.access import team_members
+from bot.store.db import Database
+from bot.store.insights import (
+    Narrowing,
+    Sees,
+    count_in,
+    overdue_by_owner,
+    places_in,
+    records_per_span,
+    visible_scope,
+)
+from bot.store.profiles import profiles_of
+
+FILTERS = ("person", "phase", "status", "tier", "place")
+PLACES_SUGGESTED = 5
+
+
+@dataclass(frozen=True)
+class TeamStats:
+    filters: StatsFilters
+    people: frozenset[str]  # whose cards the figures cover (empty: all the actor may see)
+    team_of: str  # the person whose team was asked for ("" when none was)
+    team_empty: bool  # a team was asked for and there is none below: the person's own
+    figures: StatsFigures | None  # None: nothing matched
+    suggestions: list[tuple[str, int]] = field(default_factory=list)  # (filter dropped, cards)
+    places: list[tuple[str, int]] = field(default_factory=list)  # where the cards are
+    names: dict[str, str] = field(default_factory=dict)  # user id → display name (CSV)
+
+
+def sees_of(actor: Actor, gate: Gate) -> Sees:
+    viewer = gate.viewer
+    return Sees(
+        team_id=actor.team_id,
+        user_id=actor.user_id,
+        is_admin=viewer.is_admin,
+        clearance=viewer.clearance,
+        supervises=viewer.supervises,
+        channels=viewer.channels,
+        open_level0=gate.open_level0,
+    )
+
+
+async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
+    """`/customer stats [team] [@person] [phase] [status] [tier A] [city]`."""
+    filters = read_stats_filters(text)
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        sees = sees_of(actor, gate)
+        people, team_of, empty = await _people(session, actor, filters)
+        narrowing = _narrowing(filters, people)
+        scope = visible_scope(sees, narrowing)
+        states = await card_states(session=session, scope=scope, now=actor.now)
+        if not states:
+            return TeamStats(
+                filters,
+                people,
+                team_of,
+                empty,
+                None,
+                await _suggestions(session, sees, filters, people),
+                await places_in(
+                    session=session,
+                    scope=visible_scope(sees, replace(narrowing, place="")),
+                    limit=PLACES_SUGGESTED,
+                ),
+            )
+        bounds = trend_weeks(actor.now)
+        counts = await records_per_span(session=session, scope=scope, bounds=bounds)
+        figures = figures_of(
+            states,
+            overdue_by_owner=await overdue_by_owner(session=session, scope=scope, now=actor.now),
+            trend=[(b.date(), n) for b, n in zip(bounds, counts, strict=False)],
+        )
+        users = sorted(
+            {m for m, _, _ in figures.by_manager} | {o for o, _ in figures.overdue_by_owner}
+        )
+        profiles = await profiles_of(session=session, team_id=actor.team_id, user_ids=users)
+        names = {p.user_id: p.display_name for p in profiles if p.display_name}
+        return TeamStats(filters, people, team_of, empty, figures, names=names)
+
+
+async def _people(
+    session: AsyncSession, actor: Actor, filters: StatsFilters
+) -> tuple[frozenset[str], str, bool]:
+    """Whose cards: a person's, a team's (the person and everyone below them), or — no
+    person, no team — everyone's the actor may see. A team with nobody below it is the
+    person's own cards (said in the reply)."""
+    if not filters.team:
+        return (frozenset({filters.person}) if filters.person else frozenset()), "", False
+    head = filters.person or actor.user_id
+    members = await team_members(session=session, team_id=actor.team_id)
+    below = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id}).below(head)
+    return frozenset({head, *below}), head, not below
+
+
+def _narrowing(filters: StatsFilters, people: frozenset[str]) -> Narrowing:
+    return Narrowing(
+        managers=people,
+        phase=filters.phase,
+        status=filters.status,
+        tier=filters.tier,
+        place=filters.place,
+    )
+
+
+async def _suggestions(
+    session: AsyncSession, sees: Sees, filters: StatsFilters, people: frozenset[str]
+) -> list[tuple[str, int]]:
+    """For each filter given: how many cards there would be without it."""
+    found = []
+    for name in FILTERS:
+        if name == "person":
+            if not people:
+                continue
+            narrowing = _narrowing(filters, frozenset())
+        elif not getattr(filters, name):
+            continue
+        else:
+            without: dict[str, Any] = {name: ""}
+            narrowing = _narrowing(replace(filters, **without), people)
+        count = await count_in(session=session, scope=visible_scope(sees, narrowing))
+        if count:
+            found.append((name, count))
+    return found

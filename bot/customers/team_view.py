@@ -1,0 +1,134 @@
+"""The team view of a supervisor (the supervisor tree, bot/customers/access.py): what their
+team's cards need this week — customers turning red and why, stale and cadence-missed
+customers, phase changes, new customers, overdue follow-ups by person. The weekly roll-up
+DM (bot/due/rollups.py) and a supervisor's App Home show the same view. As JSON, because
+the roll-up keeps it in the delivery ledger."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.access import TeamTree
+from bot.customers.health import dropped
+from bot.customers.health_facts import CardState, card_states
+from bot.store.access import member, open_level0, team_members
+from bot.store.briefs import phase_changes_since
+from bot.store.insights import Narrowing, Sees, created_since, overdue_by_owner, visible_scope
+
+View = dict[str, Any]
+WEEK = timedelta(days=7)
+LISTED = 5
+RED_LISTED = 10
+
+
+def card_item(state: CardState) -> View:
+    reason = state.health.reasons[0] if state.health.reasons else None
+    return {
+        "customer_id": state.customer_id,
+        "name": state.name[:200],
+        "handle": state.handle,
+        "manager": state.manager_id,
+        "score": state.health.score,
+        "light": state.health.light,
+        "reason": {"key": reason.key, "params": reason.params} if reason else None,
+    }
+
+
+def listed(states: list[CardState], most: int = LISTED) -> View:
+    return {"count": len(states), "items": [card_item(s) for s in states[:most]]}
+
+
+async def team_of(session: AsyncSession, *, team_id: str, head: str) -> frozenset[str]:
+    """Everyone below `head` in the supervisor tree (empty: no team)."""
+    members = await team_members(session=session, team_id=team_id)
+    return TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id}).below(head)
+
+
+async def sees_for(
+    session: AsyncSession, *, team_id: str, user_id: str, below: frozenset[str], is_admin: bool
+) -> Sees:
+    """What a supervisor sees of their team's cards when no request is there (a sweep)."""
+    me = await member(session=session, team_id=team_id, user_id=user_id)
+    return Sees(
+        team_id=team_id,
+        user_id=user_id,
+        is_admin=is_admin,
+        clearance=me.clearance,
+        supervises=below,
+        open_level0=await open_level0(session=session, team_id=team_id),
+    )
+
+
+async def team_view(
+    session: AsyncSession,
+    *,
+    sees: Sees,
+    below: frozenset[str],
+    now: datetime,
+    told: dict[int, str] | None = None,
+) -> tuple[View, list[CardState]]:
+    """The week up to `now` of the cards managed by `below`, as `sees` may see them, and
+    the cards' states. `told`: the light each card had when the reader was last told (a
+    roll-up names the cards that turned red since)."""
+    scope = visible_scope(sees, Narrowing(managers=below))
+    states = await card_states(session=session, scope=scope, now=now)
+    ids = [s.customer_id for s in states]
+    by_id = {s.customer_id: s for s in states}
+    changes = await phase_changes_since(session=session, ids=ids, since=now - WEEK)
+    new = await created_since(session=session, scope=scope, since=now - WEEK)
+    overdue = await overdue_by_owner(session=session, scope=scope, now=now)
+    view: View = {
+        "head": sees.user_id,
+        "size": len(below),
+        "total": len(states),
+        "lights": dict(Counter(s.health.light for s in states)),
+        "red": listed([s for s in states if s.health.light == "red"], RED_LISTED),
+        "turned_red": [card_item(s) for s in states if _turned_red(s, told)][:RED_LISTED],
+        "stale": listed([s for s in states if s.stale]),
+        "cadence_missed": listed([s for s in states if s.cadence == "missed"]),
+        "phase_changes": {
+            "count": len(changes),
+            "items": [
+                {
+                    **card_item(by_id[c.customer_id]),
+                    "from": c.from_phase,
+                    "to": c.to_phase,
+                }
+                for c in changes[:LISTED]
+            ],
+        },
+        "new_customers": listed([by_id[i] for i in new if i in by_id]),
+        "overdue_by_person": [[owner, count] for owner, count in overdue],
+    }
+    view["counted"] = sorted(_named(view))
+    return view, states
+
+
+def _turned_red(state: CardState, told: dict[int, str] | None) -> bool:
+    """Red now, and the reader was told another light last time, or never told of it."""
+    if told is None or state.health.light != "red":
+        return False
+    before = told.get(state.customer_id)
+    return before is None or dropped(before, "red")
+
+
+def has_news(view: View) -> bool:
+    """A quiet week: nothing turned red, nothing stale or missed, no phase change, no new
+    customer, nothing overdue — then the roll-up posts nothing."""
+    return bool(
+        view["turned_red"]
+        or any(view[key]["count"] for key in ("stale", "cadence_missed", "phase_changes"))
+        or view["new_customers"]["count"]
+        or view["overdue_by_person"]
+    )
+
+
+def _named(view: View) -> set[int]:
+    found = {i["customer_id"] for i in view["turned_red"]}
+    for key in ("red", "stale", "cadence_missed", "phase_changes", "new_customers"):
+        found |= {i["customer_id"] for i in view[key]["items"]}
+    return found

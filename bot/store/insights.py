@@ -1,0 +1,296 @@
+"""What the manager's views read: the cards a person may see as one SQL selection (the same
+rule as bot/customers/access.py, so that statistics over 100k cards never load them to
+check one by one), and per-card facts for health, in a few grouped queries over a selection.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, false, func, or_
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select, SelectOfScalar
+
+from bot.store.models import (
+    CardShare,
+    ChannelLink,
+    Contact,
+    ContactRecord,
+    Customer,
+    FollowUp,
+    Milestone,
+    PhasePlan,
+)
+from bot.store.team_models import ContactRole
+
+Scope = SelectOfScalar[int | None]  # a selection of customer ids
+
+
+@dataclass(frozen=True)
+class Sees:
+    """Who looks: what bot/customers/access.py's Viewer says, plus the workspace's setting."""
+
+    team_id: str
+    user_id: str
+    is_admin: bool = False
+    clearance: int = 0
+    supervises: frozenset[str] = frozenset()
+    channels: frozenset[str] = frozenset()
+    open_level0: bool = False
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """Filters on top of what a person sees (empty: no filter)."""
+
+    managers: frozenset[str] = frozenset()
+    phase: str = ""
+    status: str = ""
+    tier: str = ""  # A, B, C, or "-" for not assessed
+    place: str = ""  # a city or province, or the start of one
+
+
+def visible_scope(sees: Sees, narrowing: Narrowing | None = None) -> Scope:
+    """The ids of the live cards `sees` may see (access.can_see), narrowed."""
+    live = and_(col(Customer.team_id) == sees.team_id, col(Customer.archived_at).is_(None))
+    query = select(col(Customer.id)).where(live)
+    if not sees.is_admin:
+        query = query.where(_may_see(sees))
+    return _narrowed(query, narrowing) if narrowing is not None else query
+
+
+def ids_scope(ids: Iterable[int]) -> Scope:
+    return select(col(Customer.id)).where(col(Customer.id).in_(sorted(set(ids))))
+
+
+def _may_see(sees: Sees) -> ColumnElement[bool]:
+    shared_with_me = select(CardShare.customer_id).where(
+        CardShare.team_id == sees.team_id,
+        col(CardShare.revoked_at).is_(None),
+        or_(
+            and_(col(CardShare.kind) == "user", col(CardShare.target) == sees.user_id),
+            and_(
+                col(CardShare.kind) == "channel", col(CardShare.target).in_(sorted(sees.channels))
+            ),
+        ),
+    )
+    linked_to_mine = select(ChannelLink.customer_id).where(
+        ChannelLink.team_id == sees.team_id,
+        col(ChannelLink.unlinked_at).is_(None),
+        col(ChannelLink.channel_id).in_(sorted(sees.channels)),
+    )
+    reasons: list[ColumnElement[bool]] = [
+        col(Customer.manager_id).in_(sorted(sees.supervises)),
+        col(Customer.id).in_(shared_with_me),
+    ]
+    if sees.channels:
+        reasons.append(col(Customer.id).in_(linked_to_mine))
+    reasons.append((col(Customer.security_level) == 0) if sees.open_level0 else false())
+    return or_(
+        col(Customer.manager_id) == sees.user_id,
+        and_(col(Customer.security_level) <= sees.clearance, or_(*reasons)),
+    )
+
+
+def _narrowed(query: Scope, narrowing: Narrowing) -> Scope:
+    if narrowing.managers:
+        query = query.where(col(Customer.manager_id).in_(sorted(narrowing.managers)))
+    if narrowing.phase:
+        query = query.where(Customer.phase == narrowing.phase)
+    if narrowing.status:
+        query = query.where(Customer.status == narrowing.status)
+    if narrowing.tier:
+        query = query.where(
+            Customer.value_tier == ("" if narrowing.tier == "-" else narrowing.tier)
+        )
+    if narrowing.place:
+        query = query.where(_in_place(narrowing.place))
+    return query
+
+
+def _in_place(place: str) -> ColumnElement[bool]:
+    pattern = place.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(
+        func.lower(Customer.city).like(pattern, escape="\\"),
+        func.lower(Customer.province).like(pattern, escape="\\"),
+    )
+
+
+CARD_COLUMNS = (
+    col(Customer.id),
+    col(Customer.legal_name),
+    col(Customer.handle),
+    col(Customer.manager_id),
+    col(Customer.phase),
+    col(Customer.status),
+    col(Customer.level),
+    col(Customer.value_tier),
+    col(Customer.last_contact_at),
+    col(Customer.created_at),
+    col(Customer.city),
+    col(Customer.province),
+    col(Customer.team_id),
+)
+
+
+async def card_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, ...]]:
+    """One lean row per card of the scope (columns: CARD_COLUMNS)."""
+    # sqlmodel's select() is typed for up to four columns; Select is what it builds
+    query: Select[*tuple[Any, ...]] = Select(*CARD_COLUMNS)
+    return [
+        tuple(row) for row in (await session.exec(query.where(col(Customer.id).in_(scope)))).all()
+    ]
+
+
+async def overdue_counts(*, session: AsyncSession, scope: Scope, now: datetime) -> dict[int, int]:
+    query = (
+        select(FollowUp.customer_id, func.count())
+        .where(
+            FollowUp.status == "open",
+            col(FollowUp.due_at) < now,
+            col(FollowUp.customer_id).in_(scope),
+        )
+        .group_by(col(FollowUp.customer_id))
+    )
+    return {row[0]: row[1] for row in (await session.exec(query)).all()}
+
+
+async def overdue_by_owner(
+    *, session: AsyncSession, scope: Scope, now: datetime
+) -> list[tuple[str, int]]:
+    """Overdue follow-ups on the scope's cards, by owner, the most first."""
+    count = func.count()
+    query = (
+        select(FollowUp.owner_id, count)
+        .where(
+            FollowUp.status == "open",
+            col(FollowUp.due_at) < now,
+            col(FollowUp.customer_id).in_(scope),
+        )
+        .group_by(FollowUp.owner_id)
+        .order_by(count.desc(), FollowUp.owner_id)
+    )
+    return [(row[0], row[1]) for row in (await session.exec(query)).all()]
+
+
+async def slipping_counts(*, session: AsyncSession, scope: Scope, now: datetime) -> dict[int, int]:
+    query = (
+        select(Milestone.customer_id, func.count())
+        .where(
+            Milestone.status == "open",
+            col(Milestone.due_at) < now,
+            col(Milestone.customer_id).in_(scope),
+        )
+        .group_by(col(Milestone.customer_id))
+    )
+    return {row[0]: row[1] for row in (await session.exec(query)).all()}
+
+
+async def decision_makers(*, session: AsyncSession, scope: Scope) -> dict[int, str]:
+    """customer id → "active" (a decision maker who has not left) or "left" (only ones who
+    left or were removed from the card); cards with none are not listed."""
+    query = (
+        select(Contact.customer_id, ContactRole.left_at, Contact.archived_at)
+        .join(ContactRole, col(ContactRole.contact_id) == col(Contact.id))
+        .where(ContactRole.role == "decision_maker", col(Contact.customer_id).in_(scope))
+    )
+    found: dict[int, str] = {}
+    for customer_id, left_at, archived_at in (await session.exec(query)).all():
+        state = "active" if left_at is None and archived_at is None else "left"
+        if found.get(customer_id) != "active":
+            found[customer_id] = state
+    return found
+
+
+async def cadence_plans(*, session: AsyncSession, scope: Scope) -> list[tuple[int, str, datetime]]:
+    """(customer, cadence, plan updated) of the current phase's plan where it has a cadence."""
+    query = (
+        select(PhasePlan.customer_id, PhasePlan.cadence, PhasePlan.updated_at)
+        .join(Customer, col(Customer.id) == col(PhasePlan.customer_id))
+        .where(
+            col(PhasePlan.phase) == col(Customer.phase),
+            PhasePlan.cadence != "none",
+            col(PhasePlan.customer_id).in_(scope),
+        )
+    )
+    return [(r[0], r[1], r[2]) for r in (await session.exec(query)).all()]
+
+
+async def met_between(
+    *, session: AsyncSession, scope: Scope, since: datetime, until: datetime
+) -> set[int]:
+    """Cards of the scope with a meeting logged in [since, until)."""
+    query = (
+        select(ContactRecord.customer_id)
+        .where(
+            ContactRecord.kind == "meeting",
+            col(ContactRecord.retracted_at).is_(None),
+            col(ContactRecord.created_at) >= since,
+            col(ContactRecord.created_at) < until,
+            col(ContactRecord.customer_id).in_(scope),
+        )
+        .distinct()
+    )
+    return set((await session.exec(query)).all())
+
+
+async def records_per_span(
+    *, session: AsyncSession, scope: Scope, bounds: list[datetime]
+) -> list[int]:
+    """Current contact records on the scope's cards in each [bounds[i], bounds[i+1])."""
+    created = col(ContactRecord.created_at)
+    sums = [
+        func.coalesce(func.sum(case((and_(created >= start, created < end), 1), else_=0)), 0)
+        for start, end in itertools.pairwise(bounds)
+    ]
+    query = select(*sums).where(
+        created >= bounds[0],
+        created < bounds[-1],
+        col(ContactRecord.superseded).is_(False),
+        col(ContactRecord.retracted_at).is_(None),
+        col(ContactRecord.customer_id).in_(scope),
+    )
+    row = (await session.exec(query)).one()
+    return [int(value or 0) for value in row]
+
+
+async def count_in(*, session: AsyncSession, scope: Scope) -> int:
+    query = select(func.count()).select_from(scope.subquery())
+    return int((await session.exec(query)).one())
+
+
+async def places_in(*, session: AsyncSession, scope: Scope, limit: int) -> list[tuple[str, int]]:
+    """The cities (or, without one, provinces) of the scope's cards, the most cards first."""
+    place = func.coalesce(func.nullif(Customer.city, ""), func.nullif(Customer.province, ""))
+    count = func.count()
+    query = (
+        select(place, count)
+        .where(col(Customer.id).in_(scope), place.is_not(None))
+        .group_by(place)
+        .order_by(count.desc(), place)
+        .limit(limit)
+    )
+    return [(row[0], row[1]) for row in (await session.exec(query)).all()]
+
+
+async def roles_of(*, session: AsyncSession, contact_ids: list[int]) -> dict[int, ContactRole]:
+    """The roles of these contacts (contacts without one are not listed)."""
+    if not contact_ids:
+        return {}
+    query = select(ContactRole).where(col(ContactRole.contact_id).in_(contact_ids))
+    return {row.contact_id: row for row in (await session.exec(query)).all()}
+
+
+async def created_since(*, session: AsyncSession, scope: Scope, since: datetime) -> list[int]:
+    """Cards of the scope created since `since`, the newest first."""
+    query = (
+        select(col(Customer.id))
+        .where(col(Customer.id).in_(scope), col(Customer.created_at) >= since)
+        .order_by(col(Customer.created_at).desc())
+    )
+    return [i for i in (await session.exec(query)).all() if i is not None]

@@ -1,0 +1,79 @@
+"""Tables of contact records (客户联系): the records, their follow-ups, and a /log held
+back for a question.
+
+Every change here comes with an Alembic migration."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Index, Text
+from sqlmodel import Field, SQLModel
+
+from bot.store.types import UTCDateTime, utcnow
+
+
+class ContactRecord(SQLModel, table=True):
+    """One contact with a customer (客户联系): what happened and what comes next, with its
+    postmark (who, when, from where). Append-only: an edit is a new row that supersedes."""
+
+    __tablename__ = "contact_record"
+    __table_args__ = (Index("ix_contact_record_timeline", "customer_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    author_id: str = Field(max_length=32)
+    kind: str = Field(default="note", max_length=16)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    summary: str = Field(sa_type=Text)
+    next_step: str = Field(default="", sa_type=Text)
+    source: str = Field(default="command", max_length=16)  # command | modal | message
+    source_channel: str = Field(default="", max_length=32)
+    source_ts: str = Field(default="", max_length=32)
+    source_author_id: str = Field(default="", max_length=32)
+    source_permalink: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    supersedes_id: int | None = Field(default=None, foreign_key="contact_record.id")
+    superseded: bool = Field(default=False)
+    retracted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    retracted_by: str = Field(default="", max_length=32)
+
+
+class FollowUp(SQLModel, table=True):
+    """A next step with a due moment, owned by the record's author until done."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (
+        Index("ix_follow_up_due", "status", "due_at"),
+        Index("ix_follow_up_customer", "customer_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    record_id: int = Field(foreign_key="contact_record.id")
+    owner_id: str = Field(max_length=32)
+    title: str = Field(sa_type=Text)
+    due_at: datetime = Field(sa_type=UTCDateTime)
+    tz: str = Field(default="UTC", max_length=64)  # the owner's zone when it was set
+    status: str = Field(default="open", max_length=16)  # open | done | cancelled
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # the due_at a reminder was claimed for: a snooze or a new time makes it due again
+    reminded_for: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # when that reminder was claimed: the overdue digest of that day leaves the item out
+    reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class PendingLog(SQLModel, table=True):
+    """A /log held back until its author answers a question (a date in the past …)."""
+
+    __tablename__ = "pending_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    author_id: str = Field(max_length=32)
+    payload: dict = Field(default_factory=dict, sa_type=JSON)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

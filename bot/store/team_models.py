@@ -1,0 +1,68 @@
+"""Tables of the manager's views (issue 19): contact roles, channel notice subscriptions and
+their cursors, and the health each reader was last told about. Registered on SQLModel's
+metadata by bot/store/models.py; every change here comes with an Alembic migration."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+from bot.store.types import UTCDateTime, utcnow
+
+
+class ContactRole(SQLModel, table=True):
+    """A contact's role at the customer (决策人 …) and whether they have left the company.
+    One row per contact, changed in place; every change is also in the card's history."""
+
+    __tablename__ = "contact_role"
+    __table_args__ = (Index("ix_contact_role_customer", "customer_id", "role"),)
+
+    contact_id: int = Field(primary_key=True, foreign_key="contact.id")
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    role: str = Field(default="", max_length=16)  # decision_maker | influencer | user | …
+    left_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # left the company
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class NoticeSubscription(SQLModel, table=True):
+    """A project channel's choice for one kind of change notice; no row: the default."""
+
+    __tablename__ = "notice_subscription"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    channel_id: str = Field(primary_key=True, max_length=32)
+    topic: str = Field(primary_key=True, max_length=16)  # status | manager | phase | …
+    enabled: bool = Field(default=True)
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class NoticeCursor(SQLModel, table=True):
+    """How far a channel's change notices have been claimed: the last card event and the
+    last contact record told. Moved only by the sweep that claimed the batch."""
+
+    __tablename__ = "notice_cursor"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    channel_id: str = Field(primary_key=True, max_length=32)
+    event_id: int = Field(default=0)
+    record_id: int = Field(default=0)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class HealthMark(SQLModel, table=True):
+    """The traffic light a weekly digest or roll-up last told its reader about a card, so
+    the next one names a drop across a threshold since then. `audience`: `d:<manager>` for a
+    digest, `r:<supervisor>` for a roll-up."""
+
+    __tablename__ = "health_mark"
+
+    customer_id: int = Field(primary_key=True, foreign_key="customer.id")
+    audience: str = Field(primary_key=True, max_length=40)
+    light: str = Field(max_length=8)  # green | amber | red
+    score: int = Field(default=0)
+    marked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
