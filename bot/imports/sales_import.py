@@ -186,7 +186,7 @@ def _stage_words(pipeline: Pipeline) -> dict[str, str]:
     for key in pipeline.keys:
         words[normalize(key)] = key
         for lang in ("en", "zh"):
-            words[normalize(stage_label(key, pipeline, lang))] = key  # type: ignore[arg-type]
+            words[normalize(stage_label(key, pipeline, lang))] = key
     return words
 
 
@@ -243,7 +243,7 @@ def _iso(text: str) -> str:
 
 
 def _cancelled(status: str) -> bool:
-    words = {normalize(t("contract.status_cancelled", lang)) for lang in ("en", "zh")}  # type: ignore[arg-type]
+    words = {normalize(t("contract.status_cancelled", lang)) for lang in ("en", "zh")}
     return normalize(status) in words | {"cancelled", "canceled"}
 
 

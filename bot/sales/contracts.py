@@ -16,6 +16,7 @@ from bot.store.customers import record_event
 from bot.store.models import Customer
 from bot.store.sales import contract_numbered, receivables_of
 from bot.store.sales_models import Contract, Opportunity, Receivable
+from bot.store.types import saved_id
 
 MAX_REASON = 500
 
@@ -69,7 +70,7 @@ async def record_contract(
         session.add(
             Receivable(
                 team_id=customer.team_id,
-                contract_id=contract.id,
+                contract_id=saved_id(contract),
                 title=item.title,
                 due_on=item.due_on,
                 amount_minor=item.amount.minor,

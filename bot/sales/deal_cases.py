@@ -237,14 +237,25 @@ async def _apply_line(
         assert held.id is not None
         return CloseDateToConfirm(customer, held.id, deal.name if deal else line.name, line.close)
     draft = _draft_of(line)
-    common = {"actor_id": actor.user_id, "pipeline": pipeline, "tz": actor.tz.key}
     if deal is None:
         change = await create_deal(
-            session=session, customer=customer, draft=draft, now=actor.now, **common
+            session=session,
+            customer=customer,
+            draft=draft,
+            now=actor.now,
+            actor_id=actor.user_id,
+            pipeline=pipeline,
+            tz=actor.tz.key,
         )
     else:
         change = await change_deal(
-            session=session, deal=deal, draft=replace(draft, name=None), now=actor.now, **common
+            session=session,
+            deal=deal,
+            draft=replace(draft, name=None),
+            now=actor.now,
+            actor_id=actor.user_id,
+            pipeline=pipeline,
+            tz=actor.tz.key,
         )
     return await _saved(session, customer, change, pipeline)
 

@@ -21,6 +21,7 @@ from bot.store.customers import record_event
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.store.pipeline import CLOSED, WON, Pipeline
 from bot.store.sales_models import Opportunity
+from bot.store.types import saved_id
 
 MAX_NAME = 200
 MAX_REASON = 500
@@ -184,7 +185,7 @@ async def change_deal(
     if changes:
         deal.updated_by, deal.updated_at = actor_id, now
         action = "deal_stage" if event is not None else "deal_edit"
-        subject = {"deal": [deal.name, deal.name]}
+        subject: dict[str, object] = {"deal": [deal.name, deal.name]}
         await _history(session, deal, actor_id, now, action, subject | changes)
     return DealChanged(deal, False, event, tuple(changes))
 
@@ -241,7 +242,7 @@ async def _set_next_step(
     follow_up = FollowUp(
         team_id=deal.team_id,
         customer_id=deal.customer_id,
-        record_id=record.id,
+        record_id=saved_id(record),
         owner_id=deal.owner_id,
         title=deal.next_step,
         due_at=due,

@@ -87,7 +87,7 @@ def owners_in_view(
     allowed = None if is_admin else frozenset({me} | tree.below(me))
     if filters.team_of is not None:
         wanted: frozenset[str] | None = frozenset({filters.team_of} | tree.below(filters.team_of))
-        named = {filters.team_of}
+        named = frozenset({filters.team_of})
     elif filters.people:
         wanted = named = frozenset(filters.people)
     elif filters.mine:
@@ -114,7 +114,7 @@ class Totals:
         return self.weighted_percent // 100
 
     def add(self, row: GroupRow) -> None:
-        self.count += row.count
+        self.count += row.deals
         self.amount += row.amount
         self.weighted_percent += row.weighted
 

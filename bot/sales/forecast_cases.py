@@ -34,13 +34,26 @@ async def show_pipeline(db: Database, *, actor: Actor, text: str) -> Forecast:
         owners = owners_in_view(filters, me=actor.user_id, is_admin=actor.is_admin, tree=tree)
         scope, sight = scope_of(filters, owners), sight_of(gate)
         today = actor.now.astimezone(actor.tz).date()
-        where = {"session": session, "team_id": actor.team_id, "scope": scope, "sight": sight}
+        team_id = actor.team_id
         forecast = Forecast(filters, owners, filters.team_of or actor.user_id, today, pipeline)
-        build_forecast(forecast, await grouped(today=today, **where), tree)
-        forecast.overdue_deals = await listed(today=today, overdue=True, limit=LISTED, **where)
-        forecast.no_next_step_deals = await listed(
-            today=today, overdue=False, limit=LISTED, **where
+        rows = await grouped(
+            session=session, team_id=team_id, scope=scope, sight=sight, today=today
         )
+        build_forecast(forecast, rows, tree)
+        for overdue in (True, False):
+            deals = await listed(
+                session=session,
+                team_id=team_id,
+                scope=scope,
+                sight=sight,
+                today=today,
+                overdue=overdue,
+                limit=LISTED,
+            )
+            if overdue:
+                forecast.overdue_deals = deals
+            else:
+                forecast.no_next_step_deals = deals
         return forecast
 
 

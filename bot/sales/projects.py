@@ -172,7 +172,10 @@ async def move_project(
         raise Invalid({"phase": Message("project.phase_unknown")})
     if phase == project.phase:
         return
-    changes = {"project": [project.name, project.name], "phase": [project.phase, phase]}
+    changes: dict[str, object] = {
+        "project": [project.name, project.name],
+        "phase": [project.phase, phase],
+    }
     project.phase, project.updated_by, project.updated_at = phase, actor_id, now
     await _history(session, project, actor_id, now, "project_phase", changes)
 

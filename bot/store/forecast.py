@@ -12,6 +12,7 @@ from typing import NamedTuple
 from sqlalchemy import ColumnElement, and_, case, false, func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from bot.store.models import CardShare, ChannelLink, Customer, FollowUp
 from bot.store.sales_models import Opportunity
@@ -43,7 +44,7 @@ class GroupRow(NamedTuple):
     month: int | None
     owner_id: str
     currency: str
-    count: int
+    deals: int
     amount: int  # minor units; deals without an amount count as 0
     weighted: int  # minor units × per cent (divided by 100 when shown)
     overdue: int  # deals whose close date has passed
@@ -89,15 +90,15 @@ def can_see(sight: Sight) -> ColumnElement[bool]:
             )
         )
     if sight.open_level0:
-        reasons.append(Customer.security_level == 0)
+        reasons.append(col(Customer.security_level) == 0)
     cleared = and_(col(Customer.security_level) <= sight.clearance, or_(*reasons))
-    return and_(live, or_(Customer.manager_id == sight.user_id, cleared))
+    return and_(live, or_(col(Customer.manager_id) == sight.user_id, cleared))
 
 
 def _where(team_id: str, scope: Scope, sight: Sight) -> list[ColumnElement[bool]]:
-    found = [
-        Opportunity.team_id == team_id,
-        Opportunity.status == "open",
+    found: list[ColumnElement[bool]] = [
+        col(Opportunity.team_id) == team_id,
+        col(Opportunity.status) == "open",
         can_see(sight),
     ]
     if scope.owners is not None:
@@ -114,7 +115,7 @@ def _where(team_id: str, scope: Scope, sight: Sight) -> list[ColumnElement[bool]
 def _no_next_step() -> ColumnElement[bool]:
     """No next step, or one that was done or cancelled and none set since."""
     return or_(
-        Opportunity.next_step == "",
+        col(Opportunity.next_step) == "",
         and_(col(Opportunity.follow_up_id).is_not(None), col(FollowUp.status) != "open"),
     )
 
@@ -124,23 +125,28 @@ async def grouped(
 ) -> list[GroupRow]:
     amount = func.coalesce(Opportunity.amount_minor, 0)
     overdue = col(Opportunity.expected_close) < today
+    # sqlmodel's select() is typed for up to four columns; Select is what it builds
+    columns: Select[str, int | None, str, str, int, int | None, int | None, int | None, int | None]
+    columns = Select(
+        col(Opportunity.stage),
+        col(Opportunity.close_month),
+        col(Opportunity.owner_id),
+        col(Opportunity.currency),
+        func.count(),
+        func.sum(amount),
+        func.sum(amount * col(Opportunity.probability)),
+        func.sum(case((overdue, 1), else_=0)),
+        func.sum(case((_no_next_step(), 1), else_=0)),
+    )
     query = (
-        select(
-            Opportunity.stage,
-            Opportunity.close_month,
-            Opportunity.owner_id,
-            Opportunity.currency,
-            func.count(),
-            func.sum(amount),
-            func.sum(amount * Opportunity.probability),
-            func.sum(case((overdue, 1), else_=0)),
-            func.sum(case((_no_next_step(), 1), else_=0)),
-        )
-        .join(Customer, col(Customer.id) == Opportunity.customer_id)
+        columns.join(Customer, col(Customer.id) == Opportunity.customer_id)
         .join(FollowUp, col(FollowUp.id) == Opportunity.follow_up_id, isouter=True)
         .where(*_where(team_id, scope, sight))
         .group_by(
-            Opportunity.stage, Opportunity.close_month, Opportunity.owner_id, Opportunity.currency
+            col(Opportunity.stage),
+            col(Opportunity.close_month),
+            col(Opportunity.owner_id),
+            col(Opportunity.currency),
         )
     )
     return [

@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from bot.store.models import Milestone
 from bot.store.sales import documents_of, project_milestones, projects_of
@@ -56,17 +57,19 @@ SUMMARY_DOCUMENTS = 3
 
 async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSummary:
     """A handful of grouped queries, whatever the card holds."""
+    # sqlmodel's select() is typed for up to four columns; Select is what it builds
+    by_status: Select[str, str, int, int | None, date | None] = Select(
+        col(Opportunity.status),
+        col(Opportunity.currency),
+        func.count(),
+        func.sum(func.coalesce(Opportunity.amount_minor, 0)),
+        func.min(Opportunity.expected_close),
+    )
     deals = (
         await session.exec(
-            select(
-                Opportunity.status,
-                Opportunity.currency,
-                func.count(),
-                func.sum(func.coalesce(Opportunity.amount_minor, 0)),
-                func.min(Opportunity.expected_close),
+            by_status.where(Opportunity.customer_id == customer_id).group_by(
+                col(Opportunity.status), col(Opportunity.currency)
             )
-            .where(Opportunity.customer_id == customer_id)
-            .group_by(Opportunity.status, Opportunity.currency)
         )
     ).all()
     open_rows = [row for row in deals if row[0] == "open"]

@@ -58,8 +58,10 @@ def _fields(sales: SalesSummary, lang: Lang) -> list[dict[str, str]]:
         due = _sums(sales.receivable_due, lang)
         nxt = format_day(sales.next_receivable, lang) if sales.next_receivable else "—"
         contracts.append(t("card.receivable_due", lang, amount=due, day=nxt))
-    projects = [_project_line(line, lang) for line in sales.projects] or [t("card.none", lang)]
-    documents = [document_link(d) for d in sales.documents] or [t("card.none", lang)]
+    projects: list[str] = [_project_line(line, lang) for line in sales.projects] or [
+        t("card.none", lang)
+    ]
+    documents: list[str] = [document_link(d) for d in sales.documents] or [t("card.none", lang)]
     return [
         _field(t("card.deals", lang, count=sales.deals_total), deals),
         _field(t("card.contracts", lang, count=sales.contracts_total), contracts),
