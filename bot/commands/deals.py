@@ -19,7 +19,7 @@ from bot.commands.errors import guarded
 from bot.commands.replies import open_modal, respond_private, tell_user
 from bot.inflight import InFlight
 from bot.sales import deal_cases
-from bot.sales.deal_cases import DealFormOpen
+from bot.sales.deal_outcomes import DealFormOpen
 from bot.views import ids
 from bot.views.deal_modal import (
     DealFormMetadata,

@@ -23,7 +23,8 @@ from bot.commands.project_channels import open_and_link
 from bot.commands.replies import open_modal, respond_private, tell_user
 from bot.inflight import InFlight
 from bot.sales import project_cases
-from bot.sales.project_cases import ProjectCreated, ProjectFormOpen
+from bot.sales.project_cases import ProjectCreated
+from bot.sales.project_prefill import ProjectFormOpen
 from bot.views import ids
 from bot.views.plan_modals import PlanFormMetadata, build_phase_modal
 from bot.views.project_modal import (

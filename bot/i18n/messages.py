@@ -11,6 +11,7 @@ from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
 from bot.i18n.duplicate_messages import DUPLICATE_MESSAGES
 from bot.i18n.follow_up_messages import FOLLOW_UP_MESSAGES
+from bot.i18n.forecast_messages import FORECAST_MESSAGES
 from bot.i18n.form_messages import FORM_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
@@ -131,6 +132,7 @@ MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
 MESSAGES.update(SALES_MESSAGES)
+MESSAGES.update(FORECAST_MESSAGES)
 MESSAGES.update(CONTRACT_MESSAGES)
 MESSAGES.update(PROJECT_MESSAGES)
 MESSAGES.update(MANAGER_MESSAGES)

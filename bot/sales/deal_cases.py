@@ -5,8 +5,7 @@ transaction has committed (bot/sales/signals.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -16,6 +15,14 @@ from bot.errors import Invalid, Message
 from bot.sales.amounts import Money, format_money
 from bot.sales.deal_form import DealForm, form_of, parse_deal_form
 from bot.sales.deal_line import DealLine, read_deal_line
+from bot.sales.deal_outcomes import (
+    CloseDateToConfirm,
+    DealFormOpen,
+    DealOutcome,
+    DealSaved,
+    DealShown,
+    WhichDeal,
+)
 from bot.sales.deals import DealChanged, DealDraft, change_deal, create_deal
 from bot.sales.lookups import changeable_deal, leading_card, visible_card, visible_deal
 from bot.sales.rights import may_change_deal, require_deal_change
@@ -31,58 +38,6 @@ from bot.store.sales import (
     take_draft,
 )
 from bot.store.sales_models import Opportunity
-
-
-@dataclass(frozen=True)
-class DealSaved:
-    customer: Customer
-    change: DealChanged
-    pipeline: Pipeline
-    has_contract: bool  # won deals offer to record their contract until one is
-
-    @property
-    def deal(self) -> Opportunity:
-        return self.change.deal
-
-
-@dataclass(frozen=True)
-class DealShown:
-    """`/customer deal hp ERP升级` of a deal that exists: the deal, nothing changed."""
-
-    customer: Customer
-    deal: Opportunity
-    pipeline: Pipeline
-    has_contract: bool
-    may_change: bool
-
-
-@dataclass(frozen=True)
-class DealFormOpen:
-    customer: Customer
-    form: DealForm
-    pipeline: Pipeline
-    deal_id: int | None = None
-
-
-@dataclass(frozen=True)
-class CloseDateToConfirm:
-    """A line whose close date is before today: held until its author confirms."""
-
-    customer: Customer
-    draft_id: int
-    name: str
-    close: date
-
-
-@dataclass(frozen=True)
-class WhichDeal:
-    """A line naming no deal on a card with several open ones."""
-
-    customer: Customer
-    deals: list[Opportunity]
-
-
-DealOutcome = DealSaved | DealShown | DealFormOpen | CloseDateToConfirm | WhichDeal
 
 
 async def deal_named_in_line(db: Database, *, actor: Actor, text: str) -> DealOutcome:

@@ -11,47 +11,36 @@ card is shared with the channel and its weekly brief scheduled (bot/customers/ch
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.channels import link_channel
 from bot.customers.phase_cases import PhaseFormOpen, handover_form
-from bot.customers.phases import PhaseForm
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
-from bot.i18n import t
 from bot.sales.lookups import (
     leading_card,
     visible_card,
     visible_contract,
     visible_project,
 )
-from bot.sales.project_form import YES, ProjectForm, parse_project_form
+from bot.sales.project_form import ProjectForm, parse_project_form
+from bot.sales.project_prefill import ProjectFormOpen, handover_for, project_form_for
 from bot.sales.projects import (
     CHANNEL_NAME,
     channel_name,
     move_project,
     set_channel,
-    suggested_channel,
 )
 from bot.sales.projects import create_project as save_project
 from bot.sales.rights import require_project_change
 from bot.store.db import Database
 from bot.store.models import Customer, Milestone
-from bot.store.profiles import profiles_of
-from bot.store.sales import contracts_of, get_in_team, project_milestones, projects_of, same_name
-from bot.store.sales_models import Contract, Opportunity, Project
+from bot.store.sales import get_in_team, project_milestones, projects_of, same_name
+from bot.store.sales_models import Contract, Project
 
 MILESTONES_SHOWN = 8
-
-
-@dataclass(frozen=True)
-class ProjectFormOpen:
-    customer: Customer
-    form: ProjectForm
-    contracts: list[Contract]
 
 
 @dataclass(frozen=True)
@@ -98,7 +87,7 @@ async def project_named(db: Database, *, actor: Actor, text: str) -> ProjectView
             if found:
                 return await _view(session, gate, found[0], customer)
         await gate.require_edit(customer)
-        return await _form(session, actor, customer, ProjectForm(name=rest), None)
+        return await project_form_for(session, actor, customer, ProjectForm(name=rest), None)
 
 
 async def open_project_form(
@@ -113,7 +102,7 @@ async def open_project_form(
             assert customer_id is not None
             contract, customer = None, await visible_card(session, actor, gate, customer_id)
         await gate.require_edit(customer)
-        return await _form(session, actor, customer, ProjectForm(), contract)
+        return await project_form_for(session, actor, customer, ProjectForm(), contract)
 
 
 async def create_project(
@@ -153,7 +142,8 @@ async def create_project(
         if customer.phase == "pre_contract":
             opened = await handover_form(session, actor, customer, "post_contract")
             handover = replace(
-                opened, form=await _handover(session, actor, project, contract, milestones, opened)
+                opened,
+                form=await handover_for(session, actor, project, contract, milestones, opened),
             )
         view = ProjectView(project, customer, contract, milestones)
         return ProjectCreated(view, channel, handover)
@@ -233,78 +223,6 @@ async def move_project_phase(
             session=session, project=project, phase=phase, actor_id=actor.user_id, now=actor.now
         )
         return await _view(session, gate, project, customer)
-
-
-async def _form(
-    session: AsyncSession,
-    actor: Actor,
-    customer: Customer,
-    form: ProjectForm,
-    contract: Contract | None,
-) -> ProjectFormOpen:
-    assert customer.id is not None
-    contracts = [
-        c
-        for c in await contracts_of(session=session, customer_id=customer.id)
-        if c.status == "signed"
-    ]
-    today = actor.now.astimezone(actor.tz).date()
-    start = contract.starts_on if contract and contract.starts_on else today
-    end = contract.ends_on if contract and contract.ends_on else start + timedelta(days=90)
-    filled = replace(
-        form,
-        name=form.name or (contract.title if contract else ""),
-        manager_id=form.manager_id or actor.user_id,
-        starts_on=form.starts_on or start.isoformat(),
-        ends_on=form.ends_on or max(end, start).isoformat(),
-        contract_id=str(contract.id) if contract else form.contract_id,
-        new_channel=form.new_channel or suggested_channel(customer, contract),
-        private=YES,
-    )
-    return ProjectFormOpen(customer, filled, contracts)
-
-
-async def _handover(
-    session: AsyncSession,
-    actor: Actor,
-    project: Project,
-    contract: Contract | None,
-    milestones: list[Milestone],
-    opened: PhaseFormOpen,
-) -> PhaseForm:
-    """The move to post-contract: the project manager becomes the primary contact, the
-    deal's owner (or whoever records it) the sales representative, weekly meetings from the
-    kickoff, and a handover note naming the project."""
-    deal = (
-        await session.get(Opportunity, contract.opportunity_id)
-        if contract and contract.opportunity_id
-        else None
-    )
-    kickoff = milestones[0].due_at.astimezone(actor.tz).date() if milestones else None
-    # the note is text a person edits and sends on: members by name, not by markup
-    profiles = await profiles_of(
-        session=session, team_id=actor.team_id, user_ids=list(project.members)
-    )
-    names = {p.user_id: "@" + p.display_name for p in profiles if p.display_name}
-    note = t(
-        "project.handover_note",
-        actor.lang,
-        project=project.name,
-        contract=contract.number if contract else "—",
-        members=", ".join(names.get(m, m) for m in project.members) or "—",
-        start=project.starts_on.isoformat(),
-        end=project.ends_on.isoformat(),
-    )
-    return replace(
-        opened.form,
-        primary_contact_id=project.manager_id,
-        sales_rep_id=deal.owner_id if deal else actor.user_id,
-        cadence="weekly",
-        next_meeting=kickoff.isoformat()
-        if kickoff and kickoff >= actor.now.astimezone(actor.tz).date()
-        else "",
-        note=note,
-    )
 
 
 async def _view(

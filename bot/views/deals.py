@@ -11,7 +11,7 @@ from bot.dates.display import format_day, format_moment
 from bot.i18n import Lang, t
 from bot.i18n.messages import MESSAGES
 from bot.sales.amounts import Money, format_money
-from bot.sales.deal_cases import (
+from bot.sales.deal_outcomes import (
     CloseDateToConfirm,
     DealFormOpen,
     DealOutcome,

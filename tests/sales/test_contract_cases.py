@@ -15,7 +15,7 @@ from bot.customers.refusals import CardGone, CustomerNotFound, MayNotChange
 from bot.errors import Conflict, Invalid, NotFound
 from bot.sales import contract_cases, deal_cases
 from bot.sales.contract_form import ContractForm
-from bot.sales.deal_cases import DealSaved
+from bot.sales.deal_outcomes import DealSaved
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer, TeamMember
 from tests.conftest import NOW, TEAM, Create

@@ -15,8 +15,14 @@ from bot.actor import Actor
 from bot.customers.refusals import CardGone, CustomerNotFound, MayNotChange
 from bot.errors import Invalid, NotFound
 from bot.sales import deal_cases
-from bot.sales.deal_cases import CloseDateToConfirm, DealFormOpen, DealSaved, DealShown, WhichDeal
 from bot.sales.deal_form import YES, DealForm
+from bot.sales.deal_outcomes import (
+    CloseDateToConfirm,
+    DealFormOpen,
+    DealSaved,
+    DealShown,
+    WhichDeal,
+)
 from bot.sales.signals import StageChanged, subscribe
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer, CustomerEvent, FollowUp, TeamMember

@@ -12,7 +12,7 @@ import pytest
 from bot.actor import Actor
 from bot.errors import Invalid, NotAllowed
 from bot.sales import deal_cases, forecast_cases
-from bot.sales.deal_cases import CloseDateToConfirm, DealSaved
+from bot.sales.deal_outcomes import CloseDateToConfirm, DealSaved
 from bot.store.db import Database
 from bot.store.models import CardShare, TeamMember
 from tests.conftest import NOW, TEAM, Create

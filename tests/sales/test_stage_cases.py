@@ -12,7 +12,7 @@ from bot.actor import Actor
 from bot.customers.refusals import AdminsOnly
 from bot.errors import Conflict, Invalid
 from bot.sales import deal_cases, stage_cases
-from bot.sales.deal_cases import DealSaved
+from bot.sales.deal_outcomes import DealSaved
 from bot.store.db import Database
 from bot.store.pipeline import DEFAULT_STAGES, Stage
 from tests.conftest import NOW, TEAM, Create
