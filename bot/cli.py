@@ -104,8 +104,10 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="ISO-8601 time with offset, e.g. 2026-11-23T15:00+08:00",
     )
-    importing = verbs.add_parser("import", help="import customers or contacts from a CSV file")
-    importing.add_argument("kind", choices=("customers", "contacts"))
+    importing = verbs.add_parser(
+        "import", help="import customers, contacts, opportunities or contracts from a CSV file"
+    )
+    importing.add_argument("kind", choices=("customers", "contacts", "opportunities", "contracts"))
     importing.add_argument("file")
     importing.add_argument("--team", required=True, help="Slack workspace id, e.g. T0123ABCD")
     importing.add_argument(
@@ -117,7 +119,9 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--dry-run", action="store_true", help="check only, save nothing")
     importing.add_argument("--lang", choices=("en", "zh"), default="en")
     exporting = verbs.add_parser("export", help="export customers, contacts or logs as CSV")
-    exporting.add_argument("kind", choices=("customers", "contacts", "logs"))
+    exporting.add_argument(
+        "kind", choices=("customers", "contacts", "logs", "opportunities", "contracts")
+    )
     exporting.add_argument("--team", required=True, help="Slack workspace id, e.g. T0123ABCD")
     exporting.add_argument("--out", help="file to write (default: standard output)")
     exporting.add_argument(

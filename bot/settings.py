@@ -32,6 +32,8 @@ BOT_SCOPES = (
     "channels:history",
     "groups:history",
     "im:history",
+    "channels:manage",  # a project's channel: conversations.create, conversations.invite
+    "groups:write",
 )
 
 

@@ -29,6 +29,8 @@ SCOPE_OF_METHOD = {
     "users_conversations": ("channels:read", "groups:read"),
     "conversations_info": ("channels:read", "groups:read"),
     "conversations_open": "im:write",
+    "conversations_create": ("channels:manage", "groups:write"),  # a project's channel
+    "conversations_invite": ("channels:manage", "groups:write"),
     "conversations_history": ("channels:history", "groups:history", "im:history"),
     "files_upload_v2": "files:write",
     "views_open": None,

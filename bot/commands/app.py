@@ -12,8 +12,11 @@ from bot.clock import Clock
 from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     card_pages,
     channels,
+    contracts,
     customer,
     customer_views,
+    deals,
+    documents,
     exports,
     governance,
     home,
@@ -22,9 +25,12 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     merges,
     notify,
     phases,
+    pipeline,
+    projects,
     record_views,
     reminders,
     roles,
+    sales_pages,
     schedules,
     stats,
     steps,
@@ -102,6 +108,12 @@ def build_app(
     reminders.register(app, inflight)
     merges.register(app, inflight)
     governance.register(app, inflight)
+    deals.register(app, inflight)
+    pipeline.register(app, inflight)
+    contracts.register(app, inflight)
+    projects.register(app, inflight)
+    documents.register(app, inflight)
+    sales_pages.register(app, inflight)
     stats.register(app, inflight)
     roles.register(app, inflight)
     steps.register(app, inflight)

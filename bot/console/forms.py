@@ -47,9 +47,9 @@ async def fill_modal(console: Console, view: dict[str, Any]) -> None:
             break
         # a refused field, and any tick box (such as "Not a duplicate?") that may answer it
         wanted = set(errors) | {f.block_id for f in fields if f.kind == "checkboxes"}
+    await console.show_since(seen)  # what the submission posted, before the form it opens
     if answer.json.get("response_action") in ("update", "push"):
         await fill_modal(console, answer.json["view"])
-    await console.show_since(seen)
 
 
 async def answer(console: Console, prompt: str) -> str:

@@ -111,6 +111,8 @@ def _initial(element: dict[str, Any]) -> str | None:
             return str(element[key])
     if option := element.get("initial_option"):
         return option["value"]
+    if element.get("initial_users"):
+        return ",".join(element["initial_users"])
     return None
 
 
@@ -129,6 +131,9 @@ def state_value(
         return {"type": kind, "selected_options": [_option(_choose(field_, p)) for p in parts]}
     if kind == "users_select":
         return {"type": kind, "selected_user": raw or None}
+    if kind == "multi_users_select":
+        users = [u.strip() for u in raw.replace("，", ",").split(",") if u.strip()]
+        return {"type": kind, "selected_users": users}
     if kind in ("conversations_select", "channels_select"):
         key = "selected_conversation" if kind == "conversations_select" else "selected_channel"
         return {"type": kind, key: raw or None}

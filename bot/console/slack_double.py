@@ -90,6 +90,7 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
         self.files: dict[str, dict[str, Any]] = {}  # uploaded files by id
         self.referee = Referee()
         self.shared_channels: set[str] = set()  # shared with another organization
+        self.channel_names: dict[str, str] = {}  # channels made with conversations.create
         # OAuth: workspaces that exist, codes handed out by the install screen, tokens issued
         self.workspaces: dict[str, dict[str, Any]] = {TEAM: {"name": "Local", "enterprise": None}}
         self.codes: dict[str, Grant] = {}

@@ -98,10 +98,21 @@ class Workspace:
         return await self.post(body, "application/x-www-form-urlencoded")
 
     async def message_shortcut(
-        self, callback_id: str, text: str, *, user: str, channel: str, author: str
+        self,
+        callback_id: str,
+        text: str,
+        *,
+        user: str,
+        channel: str,
+        author: str,
+        files: list[dict[str, Any]] | None = None,
     ) -> Answer:
-        """Run a message shortcut (⋯ on a message) on a message `author` wrote in `channel`."""
+        """Run a message shortcut (⋯ on a message) on a message `author` wrote in `channel`,
+        with the `files` it shared, as Slack describes them."""
         ts = f"{time.time():.6f}"
+        message: dict[str, Any] = {"type": "message", "ts": ts, "text": text, "user": author}
+        if files:
+            message["files"] = files
         return await self.interact(
             {
                 "type": "message_action",
@@ -109,7 +120,7 @@ class Workspace:
                 "team": {"id": self.team},
                 "user": {"id": user, "team_id": self.team},
                 "channel": {"id": channel},
-                "message": {"type": "message", "ts": ts, "text": text, "user": author},
+                "message": message,
                 "message_ts": ts,
                 "trigger_id": self.slack.new_trigger_id(),
                 "response_url": self._response_url(channel, user),

@@ -5,7 +5,7 @@ nothing is deleted."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 if TYPE_CHECKING:
     from bot.customers.visibility import Gate
 
+from bot.customers.card_checks import check_not_duplicate, identity_changed, with_free_handle
 from bot.customers.card_values import (
     CARD_FIELDS,
     card_snapshot,
@@ -21,17 +22,14 @@ from bot.customers.card_values import (
     draft_facts,
     reindex,
 )
-from bot.customers.duplicates import DuplicateFound, find_duplicates
-from bot.customers.form import CustomerDraft, FormInvalid, Message
+from bot.customers.form import CustomerDraft
 from bot.customers.health import Health
 from bot.customers.health_facts import card_states
-from bot.customers.keys import CardFacts
 from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
 from bot.store.customers import (
     add,
     get_customer,
-    get_customer_by_handle,
     get_customer_created_from,
     list_contacts,
     lock_customer_writes,
@@ -49,6 +47,7 @@ from bot.store.models import (
 from bot.store.pages import count_milestones, count_open_follow_ups
 from bot.store.plans import linked_channels, milestones_of, plan_of
 from bot.store.records import open_follow_ups, timeline
+from bot.store.sales_summary import SalesSummary, sales_summary
 from bot.store.team_models import ContactRole
 from bot.store.types import saved_id
 
@@ -73,6 +72,7 @@ class CustomerCard:
     milestones_total: int = 0  # open ones
     roles: dict[int, ContactRole] = field(default_factory=dict)  # by contact id
     health: Health | None = None  # as of the moment asked (load_card's `now`)
+    sales: SalesSummary = field(default_factory=SalesSummary)  # deals, contracts, projects, docs
 
 
 TIMELINE_ON_CARD = 5
@@ -112,6 +112,7 @@ async def load_card(
         await count_milestones(session=session, customer_id=customer_id, include_done=False),
         await roles_of(session=session, contact_ids=[c.id for c in contacts if c.id is not None]),
         states[0].health if states else None,
+        await sales_summary(session=session, customer_id=customer_id),
     )
 
 
@@ -131,8 +132,8 @@ async def create_customer(
     key = submission_key(actor_id=actor_id, view_id=view_id, callback_id=callback_id)
     if key and (done := await get_customer_created_from(session=session, team_id=team_id, key=key)):
         return done, False
-    await _check_not_duplicate(session, team_id, draft_facts(draft), None, different_company)
-    draft = await _with_free_handle(session, team_id, draft, exclude_id=None)
+    await check_not_duplicate(session, team_id, draft_facts(draft), None, different_company)
+    draft = await with_free_handle(session, team_id, draft, exclude_id=None)
     customer = Customer(
         team_id=team_id,
         created_by=actor_id,
@@ -183,11 +184,11 @@ async def update_customer(
     await lock_customer_writes(session=session, team_id=team_id)
     card = await load_card(session=session, team_id=team_id, customer_id=customer_id)
     customer = card.customer
-    if _identity_changed(customer, draft):
-        await _check_not_duplicate(
+    if identity_changed(customer, draft):
+        await check_not_duplicate(
             session, team_id, draft_facts(draft), customer_id, different_company
         )
-    draft = await _with_free_handle(session, team_id, draft, exclude_id=customer_id)
+    draft = await with_free_handle(session, team_id, draft, exclude_id=customer_id)
     before = card_snapshot(customer)
     for name, value in card_values(draft, different_company).items():
         setattr(customer, name, value)
@@ -218,50 +219,6 @@ async def set_status(
 
 
 # --- helpers --------------------------------------------------------------------------------
-async def _with_free_handle(
-    session: AsyncSession, team_id: str, draft: CustomerDraft, exclude_id: int | None
-) -> CustomerDraft:
-    """A short name typed by the person must be free; a suggested one gets a number."""
-    for attempt in range(1, 100):
-        handle = draft.handle if attempt == 1 else f"{draft.handle[:29]}{attempt}"
-        taken = await get_customer_by_handle(session=session, team_id=team_id, handle=handle)
-        if taken is None or taken.id == exclude_id:
-            return replace(draft, handle=handle)
-        if not draft.handle_suggested:
-            message = Message(
-                "field.short_name.taken", {"handle": handle, "name": taken.legal_name}
-            )
-            raise FormInvalid({"short_name": message})
-    raise FormInvalid({"short_name": Message("field.short_name.invalid")})
-
-
-async def _check_not_duplicate(
-    session: AsyncSession,
-    team_id: str,
-    facts: CardFacts,
-    exclude_id: int | None,
-    different_company: bool,
-) -> None:
-    if different_company:
-        return
-    matches = await find_duplicates(
-        session=session, team_id=team_id, facts=facts, exclude_id=exclude_id
-    )
-    if matches:
-        raise DuplicateFound(matches)
-
-
-def _identity_changed(customer: Customer, draft: CustomerDraft) -> bool:
-    phone = draft.phone.e164 if draft.phone else ""
-    return (
-        customer.legal_name,
-        customer.website,
-        customer.email,
-        customer.phone_e164,
-        customer.credit_code,
-    ) != (draft.legal_name, draft.website, draft.email, phone, draft.credit_code)
-
-
 async def _save_changes(
     session: AsyncSession,
     card: CustomerCard,

@@ -1,9 +1,10 @@
 """Merging two cards of one customer (客户合并), and undoing it.
 
 Contacts, contact records, follow-ups, milestones, phase history and plans, project
-channels and shares move to the kept card. The duplicate is archived and points at the
-kept card, so its name, short name and match keys lead there (find, show, the duplicate
-check). What moved is recorded row by row, so an admin can undo the merge exactly.
+channels and shares, deals, contracts, projects and documents move to the kept card. The
+duplicate is archived and points at the kept card, so its name, short name and match keys
+lead there (find, show, the duplicate check). What moved is recorded row by row, so an
+admin can undo the merge exactly.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.store.models import (
     PhaseChange,
     PhasePlan,
 )
+from bot.store.sales_models import Contract, Document, Opportunity, Project
 from bot.store.types import saved_id
 
 # the rows that name a card, and so move with it when it is merged
@@ -42,6 +44,10 @@ MovedRow = (
     | ChannelLink
     | CardShare
     | PhasePlan
+    | Opportunity
+    | Contract
+    | Project
+    | Document
 )
 
 MOVED: dict[str, type[MovedRow]] = {
@@ -53,6 +59,11 @@ MOVED: dict[str, type[MovedRow]] = {
     "channel_link": ChannelLink,
     "card_share": CardShare,
     "phase_plan": PhasePlan,
+    # what the customer buys moves with the card (receivables follow their contracts)
+    "opportunity": Opportunity,
+    "contract": Contract,
+    "project": Project,
+    "document": Document,
 }
 
 

@@ -38,7 +38,7 @@ from bot.store.db import Database
 from bot.store.models import Contact, Customer, Milestone
 from bot.store.notices import channels_hearing
 from bot.store.pages import count_milestones, milestones_page
-from bot.store.plans import phase_history, plan_of, plans_of
+from bot.store.plans import phase_history, plan_of, plans_of, project_names
 
 PLAN_MILESTONES = 20  # the plan lists the first milestones by date; a button pages on
 
@@ -152,6 +152,7 @@ async def show_plan(db: Database, *, actor: Actor, text: str) -> RelationsPlan:
             channels=card.channels,
             contacts=card.contacts,
             milestones_total=await count_milestones(session=session, customer_id=customer.id),
+            projects=await project_names(session=session, customer_id=customer.id),
         )
 
 
@@ -244,6 +245,14 @@ async def _changeable(session: AsyncSession, actor: Actor, customer_id: int) -> 
     )
     await gate.require_edit(card.customer)
     return card
+
+
+async def handover_form(
+    session: AsyncSession, actor: Actor, customer: Customer, to_phase: str
+) -> PhaseFormOpen:
+    """The transition form to `to_phase` as it stands, for another use case to prefill (a
+    project created from a contract opens the move to post-contract)."""
+    return await _phase_form(session, actor, customer, to_phase)
 
 
 async def _phase_form(

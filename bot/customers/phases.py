@@ -6,7 +6,7 @@ the outgoing and incoming primary contact and the handover note.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -99,6 +99,7 @@ class RelationsPlan:
     channels: list[str]
     contacts: list[Contact]
     milestones_total: int | None = None  # None: `milestones` are all there are
+    projects: dict[int, str] = field(default_factory=dict)  # a project's milestones say whose
 
 
 @dataclass(frozen=True)

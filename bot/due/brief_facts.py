@@ -27,6 +27,7 @@ from bot.store.briefs import (
     records_since,
 )
 from bot.store.insights import ids_scope
+from bot.store.sales import projects_of_customers
 
 Fact = dict[str, Any]  # JSON kept in the ledger's payload
 WEEK = timedelta(days=7)
@@ -54,7 +55,20 @@ async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -
             **{key: [] for key in LISTS},
             **{f"{key}_total": 0 for key in LISTS},
             "news": False,
+            "projects": [],
         }
+    projects = await projects_of_customers(session=session, ids=ids)
+    names = {p.id: p.name for p in projects}
+    for project in projects:  # a customer may have several: briefs say which is which
+        facts[project.customer_id]["projects"].append(
+            {
+                "name": project.name,
+                "manager": project.manager_id,
+                "phase": project.phase,
+                "channel": project.channel_id,
+                "new": project.created_at >= week_ago,
+            }
+        )
     for plan in await plans_of_customers(session=session, ids=ids):
         if plan.phase == facts[plan.customer_id]["phase"] and plan.primary_contact_id:
             facts[plan.customer_id]["primary"] = plan.primary_contact_id
@@ -84,7 +98,11 @@ async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -
         _list(
             facts[milestone.customer_id],
             "milestones_overdue" if milestone.due_at < now else "milestones",
-            {"title": milestone.title[:200], "due_at": milestone.due_at.isoformat()},
+            {
+                "title": milestone.title[:200],
+                "due_at": milestone.due_at.isoformat(),
+                "project": names.get(milestone.project_id, "") if milestone.project_id else "",
+            },
         )
     for change in await phase_changes_since(session=session, ids=ids, since=week_ago):
         _list(
@@ -95,7 +113,11 @@ async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -
     for state in await card_states(session=session, scope=ids_scope(ids), now=now):
         facts[state.customer_id]["health"] = card_item(state)  # internal: not where shared
     for fact in facts.values():
-        fact["news"] = bool(fact["records"] or any(fact[f"{key}_total"] for key in LISTS))
+        fact["news"] = bool(
+            fact["records"]
+            or any(fact[f"{key}_total"] for key in LISTS)
+            or any(p["new"] for p in fact["projects"])
+        )
     return facts
 
 
@@ -126,6 +148,7 @@ def shared_view(fact: Fact) -> Fact:
             for key in ("milestones", "milestones_overdue", "phase_changes")
         },
         "news": fact["news"],
+        "projects": fact.get("projects", []),
         "shared": True,
     }
 

@@ -33,6 +33,14 @@ from bot.store.models import Delivery, Schedule
 from bot.store.schedules import zone_and_locale
 
 
+def for_channel(fact: Fact, channel: str) -> Fact:
+    """A customer's facts as a project channel reads them: the projects of that channel
+    (all of the customer's when none is this channel's)."""
+    projects = fact.get("projects", [])
+    own = [p for p in projects if p.get("channel") == channel]
+    return {**fact, "projects": own or projects}
+
+
 def withheld(row: LinkRow) -> bool:
     """Internal content stays out of this channel for this customer."""
     return internal_withheld(row.shared_externally, row.internal_allowed_at)
@@ -156,16 +164,17 @@ async def _fill_briefs(session: AsyncSession, briefs: list[Delivery], now: datet
             if row.customer_id in facts and facts[row.customer_id]["news"]
         ]
         content: Payload
+        seen = {r.customer_id: for_channel(facts[r.customer_id], channel) for r in rows}
         if delivery.kind == "brief_copy":  # the full brief, for whoever linked the customer
             customers: list[Fact] = [
-                {**facts[r.customer_id], "customer_id": r.customer_id}
+                {**seen[r.customer_id], "customer_id": r.customer_id}
                 for r in rows
                 if withheld(r) and r.linked_by == delivery.target
             ]
             content = {"customers": customers, "channel": channel}
         else:
             customers = [
-                shared_view(facts[r.customer_id]) if withheld(r) else facts[r.customer_id]
+                shared_view(seen[r.customer_id]) if withheld(r) else seen[r.customer_id]
                 for r in rows
             ]
             content = {

@@ -26,7 +26,14 @@ from bot.store.briefs import customers_by_id
 from bot.store.models import Delivery, Milestone
 from bot.store.profiles import profiles_of
 
-ONE_CARD = ("follow_up", "meeting", "cadence_missed", "milestone_soon", "milestone_overdue")
+ONE_CARD = (
+    "follow_up",
+    "meeting",
+    "cadence_missed",
+    "milestone_soon",
+    "milestone_overdue",
+    "receivable_overdue",
+)
 DIGESTS = ("overdue_digest", "stale_digest")
 Reader = tuple[str, str]  # (team, user)
 
@@ -62,8 +69,9 @@ def cards_told(delivery: Delivery) -> list[int] | None:
         return [int(payload["customer_id"])] if "customer_id" in payload else None
     if delivery.kind == "revisit":
         return [int(delivery.item_key)]
-    if delivery.kind in DIGESTS:
-        return [int(i) for i in payload["counted"]] if "counted" in payload else None
+    if delivery.kind in DIGESTS:  # a stale digest may name deals' cards too
+        cards = [*payload.get("counted", []), *payload.get("deal_cards", [])]
+        return [int(i) for i in cards] if "counted" in payload else None
     if delivery.kind == ROLLUP:  # its view names the cards it lists
         return [int(i) for i in (payload.get("content") or {}).get("counted", [])]
     if delivery.kind == "brief_copy":
@@ -131,12 +139,17 @@ def screened(delivery: Delivery, sees: Callable[[int], bool]) -> Payload | None:
     if delivery.kind == ROLLUP:
         return screen_rollup(payload, sees)
     if delivery.kind in DIGESTS:
-        counted = [i for i in ids if sees(i)]
+        counted = [int(i) for i in payload["counted"] if sees(int(i))]
         items = [i for i in payload["items"] if sees(int(i["customer_id"]))]
+        deals = [d for d in payload.get("deals", []) if sees(int(d["customer_id"]))]
+        cards = [int(i) for i in payload.get("deal_cards", []) if sees(int(i))]
+        if not counted and not cards:
+            return None
+        found = {**payload, "count": len(counted), "items": items, "counted": counted}
         return (
-            {**payload, "count": len(counted), "items": items, "counted": counted}
-            if counted
-            else None
+            {**found, "deals": deals, "deal_count": len(cards), "deal_cards": cards}
+            if cards
+            else found
         )
     if delivery.kind == "brief_copy":
         content = payload["content"]

@@ -1,6 +1,7 @@
 """Which reminders are due as of `now`, read from the database (the source of truth, not the
-clock): follow-ups, the daily overdue digest, formal meetings, missed meeting cadences,
-milestones, the weekly stale-customer digest and revisits of core customers."""
+clock): follow-ups, the daily overdue digest, formal meetings and missed cadences
+(bot/due/meetings.py), milestones, the weekly stale-customer digest, revisits of core
+customers, overdue receivables and change notices."""
 
 from __future__ import annotations
 
@@ -8,17 +9,16 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.cadence import cadence_window, next_meeting
+from bot.customers.cadence import next_meeting
 from bot.customers.value import REVISIT_DAYS
 from bot.due.items import BATCH, Due, zone_named
+from bot.due.meetings import due_meetings, missed_cadences
 from bot.due.notices import after_notice_claim, due_notices
+from bot.due.sales_due import overdue_receivables, stale_deal_items, stale_deals
 from bot.store.due import (
     follow_ups_due,
-    meeting_logged,
-    meetings_due,
     milestones_due,
     note_reminded,
-    plans_with_cadence,
     quiet_customers,
     quiet_in_tier,
     reminded_follow_ups_due_before,
@@ -42,6 +42,7 @@ async def due_reminders(session: AsyncSession, now: datetime) -> list[Due]:
         *await due_milestones(session, now=now),
         *await stale_digests(session, now=now),
         *await due_revisits(session, now=now),
+        *await overdue_receivables(session, now=now),
         *await due_notices(session, now),  # change notices in project channels
     ]
 
@@ -139,64 +140,6 @@ async def overdue_digests(session: AsyncSession, *, now: datetime) -> list[Due]:
     return found
 
 
-async def due_meetings(session: AsyncSession, *, now: datetime) -> list[Due]:
-    return [
-        Due(
-            plan.team_id,
-            "meeting",
-            str(plan.id),
-            plan.next_meeting_at.isoformat(),
-            plan.primary_contact_id,
-            plan.next_meeting_at,
-            {
-                "plan_id": plan.id,
-                "customer": name,
-                "handle": handle,
-                "customer_id": plan.customer_id,
-                "cadence": plan.cadence,
-            },
-        )
-        for plan, name, handle in await meetings_due(session=session, now=now, limit=BATCH)
-        if plan.next_meeting_at is not None
-    ]
-
-
-async def missed_cadences(session: AsyncSession, *, now: datetime) -> list[Due]:
-    """A formal meeting was due in the last period of the cadence and none was logged."""
-    found = []
-    for plan, name in await plans_with_cadence(session=session, limit=BATCH):
-        window = cadence_window(plan.cadence, now)
-        if window is None:
-            continue
-        start, end, label = window
-        begins = datetime.combine(start, datetime.min.time(), UTC)
-        ends = datetime.combine(end, datetime.min.time(), UTC)
-        if plan.updated_at > begins:
-            continue  # the plan did not exist for the whole period
-        if await meeting_logged(
-            session=session, customer_id=plan.customer_id, since=begins, until=ends
-        ):
-            continue
-        found.append(
-            Due(
-                plan.team_id,
-                "cadence_missed",
-                str(plan.id),
-                label,
-                plan.primary_contact_id,
-                ends,
-                {
-                    "customer": name,
-                    "customer_id": plan.customer_id,
-                    "cadence": plan.cadence,
-                    "from": start.isoformat(),
-                    "to": (end - timedelta(days=1)).isoformat(),
-                },
-            )
-        )
-    return found
-
-
 async def due_milestones(session: AsyncSession, *, now: datetime) -> list[Due]:
     found = []
     soon = now + MILESTONE_NOTICE
@@ -241,9 +184,11 @@ async def stale_digests(session: AsyncSession, *, now: datetime) -> list[Due]:
             by_manager.setdefault((customer.team_id, customer.manager_id), []).append(
                 (customer, (now - since).days)
             )
+    deals = await stale_deals(session, now=now)  # deals long in their stage join the digest
     week = now.astimezone(UTC).isocalendar()
     found = []
-    for (team_id, manager), customers in by_manager.items():
+    for team_id, manager in sorted(set(by_manager) | set(deals)):
+        customers = by_manager.get((team_id, manager), [])
         tz = zone_named(await zone_name_of(session=session, team_id=team_id, user_id=manager))
         if now.astimezone(tz).hour < DIGEST_HOUR:
             continue
@@ -268,6 +213,7 @@ async def stale_digests(session: AsyncSession, *, now: datetime) -> list[Due]:
                         for c, days in customers[:LISTED]
                     ],
                     "counted": [c.id for c, _ in customers],
+                    **stale_deal_items(deals.get((team_id, manager), [])),
                 },
             )
         )

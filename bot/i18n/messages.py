@@ -6,10 +6,12 @@ A test checks that every key has both languages with the same placeholders.
 from bot.i18n.access_messages import ACCESS_MESSAGES
 from bot.i18n.brief_messages import BRIEF_MESSAGES
 from bot.i18n.console_messages import CONSOLE_MESSAGES
+from bot.i18n.contract_messages import CONTRACT_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
 from bot.i18n.date_messages import DATE_MESSAGES
 from bot.i18n.duplicate_messages import DUPLICATE_MESSAGES
 from bot.i18n.follow_up_messages import FOLLOW_UP_MESSAGES
+from bot.i18n.forecast_messages import FORECAST_MESSAGES
 from bot.i18n.form_messages import FORM_MESSAGES
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
@@ -19,8 +21,11 @@ from bot.i18n.list_messages import LIST_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
 from bot.i18n.manager_messages import MANAGER_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
+from bot.i18n.project_messages import PROJECT_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
+from bot.i18n.sales_messages import SALES_MESSAGES
+from bot.i18n.team_messages import TEAM_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- help -------------------------------------------------------------
@@ -126,6 +131,11 @@ MESSAGES.update(BRIEF_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)
+MESSAGES.update(SALES_MESSAGES)
+MESSAGES.update(FORECAST_MESSAGES)
+MESSAGES.update(CONTRACT_MESSAGES)
+MESSAGES.update(PROJECT_MESSAGES)
 MESSAGES.update(MANAGER_MESSAGES)
+MESSAGES.update(TEAM_MESSAGES)
 MESSAGES.update(INSTALL_MESSAGES)
 MESSAGES.update(FORM_MESSAGES)

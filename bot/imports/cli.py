@@ -25,9 +25,11 @@ from bot.imports.csvfile import CsvUnreadable, read_table
 from bot.imports.customers import import_customers
 from bot.imports.export import EXPORTS, team_customers, workspace_known
 from bot.imports.report import ImportReport
+from bot.imports.sales_import import import_contracts, import_opportunities
 from bot.settings import Settings
 from bot.store.db import Database
 
+SALES_IMPORTS = {"opportunities": import_opportunities, "contracts": import_contracts}
 EXIT_ALL_IMPORTED = 0
 EXIT_CANNOT_OPEN = 1
 EXIT_SOME_REFUSED = 3
@@ -62,21 +64,34 @@ async def run_import(settings: Settings, args: argparse.Namespace) -> int:
     if table.unknown:
         print(t("import.unknown", lang, columns=", ".join(table.unknown)))
     db = Database(settings.database_url)
-    run = import_customers if args.kind == "customers" else import_contacts
-    options = (
-        {"manager_id": args.as_user} if args.kind == "customers" else {"actor_id": args.as_user}
-    )
     try:
-        report = await run(
-            db,
-            table.rows,
-            team_id=args.team,
-            region=settings.phone_region,
-            now=SystemClock().now(),
-            dry_run=args.dry_run,
-            progress=_bar(len(table.rows)),
-            **options,
-        )
+        if args.kind in SALES_IMPORTS:
+            report = await SALES_IMPORTS[args.kind](
+                db,
+                table.rows,
+                team_id=args.team,
+                actor_id=args.as_user,
+                now=SystemClock().now(),
+                dry_run=args.dry_run,
+                progress=_bar(len(table.rows)),
+            )
+        else:
+            run = import_customers if args.kind == "customers" else import_contacts
+            options = (
+                {"manager_id": args.as_user}
+                if args.kind == "customers"
+                else {"actor_id": args.as_user}
+            )
+            report = await run(
+                db,
+                table.rows,
+                team_id=args.team,
+                region=settings.phone_region,
+                now=SystemClock().now(),
+                dry_run=args.dry_run,
+                progress=_bar(len(table.rows)),
+                **options,
+            )
     finally:
         await db.dispose()
     report.unknown_columns = table.unknown

@@ -14,6 +14,12 @@ from bot.customers.names import normalize
 from bot.imports.encoding import MixedEncoding, decode
 from bot.imports.formulas import restore
 from bot.imports.report import CsvUnreadable, RowProblem
+from bot.imports.sales_columns import (
+    CONTRACT_COLUMNS,
+    OPPORTUNITY_COLUMNS,
+    SALES_CELL_LIMITS,
+    SALES_REQUIRED,
+)
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
@@ -69,7 +75,13 @@ CONTACT_COLUMNS = {
     "mobile": ("mobile", "cell", "mobile phone", "手机"),
     "email": ("email", "e-mail", "电子邮件", "邮箱"),
 }
-REQUIRED = {"customers": ("legal_name",), "contacts": ("customer", "name")}
+COLUMNS = {
+    "customers": CUSTOMER_COLUMNS,
+    "contacts": CONTACT_COLUMNS,
+    "opportunities": OPPORTUNITY_COLUMNS,
+    "contracts": CONTRACT_COLUMNS,
+}
+REQUIRED = {"customers": ("legal_name",), "contacts": ("customer", "name"), **SALES_REQUIRED}
 # The form's limits, and for the other fields what the modal lets a person type.
 CELL_LIMITS = {
     **LIMITS,
@@ -86,6 +98,7 @@ CELL_LIMITS = {
     "level": 50,
     "security_level": 50,
     "salutation": 50,
+    **SALES_CELL_LIMITS,
     "credit_code": 40,
 }
 
@@ -121,7 +134,7 @@ def read_table(data: bytes, kind: str) -> Table:
     if not records:
         raise CsvUnreadable(Message("import.empty"))
     header, body = records[0], records[1:]
-    names = CUSTOMER_COLUMNS if kind == "customers" else CONTACT_COLUMNS
+    names = COLUMNS[kind]
     wanted = {
         normalize(alias).replace("（", "(").replace("）", ")"): field
         for field, aliases in names.items()

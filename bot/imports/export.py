@@ -223,3 +223,10 @@ EXPORT_WORDS = {  # what may follow /customer export
     "联系记录": "logs",
     "记录": "logs",
 }
+
+# Opportunities and contracts (bot/imports/sales_export.py), imported last: it writes with
+# `to_csv` above.
+from bot.imports.sales_export import SALES_EXPORT_WORDS, SALES_EXPORTS  # noqa: E402
+
+EXPORTS.update(SALES_EXPORTS)
+EXPORT_WORDS.update(SALES_EXPORT_WORDS)

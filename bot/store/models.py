@@ -208,25 +208,41 @@ class Merge(SQLModel, table=True):
 import bot.store.team_models  # noqa: E402, F401
 from bot.store.installations import Workspace  # noqa: E402
 
+# What the customer buys (opportunities, contracts, projects, documents): their own module.
+from bot.store.sales_models import (  # noqa: E402
+    Contract,
+    Document,
+    Opportunity,
+    Project,
+    Receivable,
+    SalesDraft,
+)
+
 __all__ = [
     "TERM_TYPE",
     "CardShare",
     "ChannelLink",
     "Contact",
     "ContactRecord",
+    "Contract",
     "Customer",
     "CustomerEvent",
     "CustomerKey",
     "CustomerTerm",
     "Delivery",
+    "Document",
     "FollowUp",
     "FormSubmission",
     "Merge",
     "Milestone",
+    "Opportunity",
     "PendingLog",
     "PhaseChange",
     "PhasePlan",
     "ProcessedEvent",
+    "Project",
+    "Receivable",
+    "SalesDraft",
     "Schedule",
     "SlackProfile",
     "TeamMember",

@@ -69,6 +69,7 @@ class Milestone(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     done_by: str = Field(default="", max_length=32)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    project_id: int | None = Field(default=None, foreign_key="project.id")  # a project's plan
 
 
 class ChannelLink(SQLModel, table=True):

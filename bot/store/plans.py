@@ -6,6 +6,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import ChannelLink, Milestone, PhaseChange, PhasePlan
+from bot.store.sales_models import Project
 
 
 async def plan_of(*, session: AsyncSession, customer_id: int, phase: str) -> PhasePlan | None:
@@ -57,3 +58,9 @@ async def customers_of_channel(
         col(ChannelLink.unlinked_at).is_(None),
     )
     return list((await session.exec(query)).all())
+
+
+async def project_names(*, session: AsyncSession, customer_id: int) -> dict[int, str]:
+    """The names of a card's projects, so its milestones can say which project they are of."""
+    query = select(Project.id, Project.name).where(Project.customer_id == customer_id)
+    return {pid: name for pid, name in (await session.exec(query)).all() if pid is not None}

@@ -99,6 +99,16 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]
         lines[0] += Mrkdwn(" · {} ({})").format(
             item_health(health, lang), item_reason(health, lang)
         )
+    lines += [  # a customer's projects, by name: several may share a channel's brief
+        md(
+            "brief.project",
+            lang,
+            name=clip(p["name"], 100),
+            phase=t(f"phase.{p['phase']}", lang),
+            manager=mention(p["manager"]),
+        )
+        for p in c.get("projects", [])
+    ]
     if c["records"]:
         lines.append(md("brief.records", lang, count=c["records"]))
         for h in c["highlights"]:
@@ -130,7 +140,9 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]
         lines += _listed(
             title,
             [
-                Mrkdwn("  ◻️ {} — {}").format(clip(m["title"], 150), _when(m["due_at"], lang, tz))
+                Mrkdwn("  ◻️ {}{} — {}").format(
+                    _project(m), clip(m["title"], 150), _when(m["due_at"], lang, tz)
+                )
                 for m in milestones
             ],
             _total(c, key),
@@ -145,6 +157,12 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]
         line = Mrkdwn("_{}_: {}{}").format(t("brief.phase_changes", lang), changes, more)
         lines.append(line)
     return lines
+
+
+def _project(milestone: dict[str, Any]) -> str:
+    """`[ERP实施] `: which project a milestone is of, when it is a project's (text)."""
+    project = milestone.get("project")
+    return f"[{clip(project, 60)}] " if project else ""
 
 
 def _listed(title: str, lines: list[Mrkdwn], total: int, lang: Lang) -> list[Mrkdwn]:

@@ -29,6 +29,7 @@ from bot.views.health import health_block, health_short
 from bot.views.inputs import button, option
 from bot.views.plan import channel_mentions, milestone_block, more_block, plan_lines
 from bot.views.roles import contact_role_text
+from bot.views.sales_card import sales_blocks
 from bot.views.timeline import follow_up_blocks, timeline_blocks
 
 CONTACTS_SHOWN = 10  # with plan, milestones and timeline, the card stays within 50 blocks
@@ -75,6 +76,7 @@ def build_customer_card(
     ]
     blocks += [
         _card_actions(customer, lang),
+        *sales_blocks(customer, card.sales, lang),  # deals, contracts, projects, documents
         context(
             md(
                 "card.updated",
@@ -145,7 +147,7 @@ def _plan_blocks(card: CustomerCard, lang: Lang, tz: ZoneInfo) -> list[Block]:
     blocks = [section(Mrkdwn("*{}*\n").format(title) + Mrkdwn("\n").join(lines))]
     if card.milestones:
         blocks.append(section(Mrkdwn("*{}*").format(t("card.milestones", lang))))
-        blocks += [milestone_block(m, lang) for m in card.milestones]
+        blocks += [milestone_block(m, lang, card.sales.project_names) for m in card.milestones]
     if card.milestones_total > len(card.milestones):  # the plan lists them all
         left = card.milestones_total - len(card.milestones)
         handle = card.customer.handle

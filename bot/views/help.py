@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from bot.i18n import Lang, t
 from bot.views import ids
-from bot.views.blocks import Mrkdwn, Reply, context, header, md, section
+from bot.views.blocks import (
+    SECTION_TEXT_LIMIT,
+    Mrkdwn,
+    Reply,
+    context,
+    escape,
+    header,
+    md,
+    section,
+)
 
 # (usage, description key) per command; a subcommand is listed once it works.
 USAGE: dict[str, list[tuple[str, str]]] = {
@@ -25,6 +34,18 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer history <customer>", "help.customer.history"),
         ("/customer merge <duplicate> into <kept>", "help.customer.merge"),
         ("/customer value <customer>", "help.customer.value"),
+        (
+            "/customer deal <customer> <name> [amount] [stage] [close] [next: …]",
+            "help.customer.deal",
+        ),
+        (
+            "/customer pipeline [@person|team @supervisor|mine] [stage] [month] [csv]",
+            "help.customer.pipeline",
+        ),
+        ("/customer stages", "help.customer.stages"),
+        ("/customer contract <customer> [number]", "help.customer.contract"),
+        ("/customer project <customer> [name]", "help.customer.project"),
+        ("/customer doc <customer> <url> [title]", "help.customer.doc"),
         ("/customer export [contacts|logs]", "help.customer.export"),
         (
             "/customer stats [team] [@person] [phase] [status] [tier A] [city]",
@@ -49,15 +70,30 @@ _TITLES = {
 }
 
 
+def _in_sections(lines: list[str]) -> list[Mrkdwn]:
+    """Lines as mrkdwn, as many to a section as fit (measured escaped, as Slack counts)."""
+    texts: list[Mrkdwn] = []
+    for line in map(escape, lines):
+        if texts and len(texts[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT:
+            texts[-1] += Mrkdwn("\n") + line
+        else:
+            texts.append(line)
+    return texts
+
+
 def build_help(command: str, lang: Lang, *, unknown_word: str | None = None) -> Reply:
     title_key, intro_key = _TITLES[command]
     lines = [f"`{usage}` — {t(key, lang)}" for usage, key in USAGE[command]]
     intro = md(intro_key, lang)
     if unknown_word is not None:
         intro = md("help.unknown", lang, word=unknown_word[:80], command=command)
+    bodies = _in_sections([intro + "\n", *lines])  # a long usage takes several sections
     blocks = [
         header(t(title_key, lang), block_id=ids.help_block("header", command)),
-        section(intro + "\n\n" + "\n".join(lines), block_id=ids.help_block("body", command)),
+        *(
+            section(body, block_id=ids.help_block(f"body{n}" if n else "body", command))
+            for n, body in enumerate(bodies)
+        ),
         context(t("help.coming", lang), block_id=ids.help_block("note", command)),
     ]
     text = Mrkdwn("{}\n{}\n").format(t(title_key, lang), intro) + "\n".join(lines)

@@ -42,6 +42,11 @@ SUBJECTS = {
     "follow_up",
     "duplicate",
     "record_id",
+    "deal",
+    "contract",
+    "receivable",
+    "project",
+    "document",
 }
 PHONES = {
     "phone": "card.phone",

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.customers.form import STATUSES
 from bot.customers.governance import HistoryPage
+from bot.dates.display import format_day
 from bot.i18n import Lang, t
 from bot.i18n.messages import MESSAGES
 from bot.views.blocks import channel_link, clip, mention, moment
@@ -66,6 +67,13 @@ def _moment(value: object, reader: Reader, page: HistoryPage) -> str:
     return moment(when, reader.lang, reader.tz)
 
 
+def _day(value: object, reader: Reader, page: HistoryPage) -> str:
+    try:
+        return format_day(date.fromisoformat(str(value)), reader.lang)
+    except ValueError:
+        return show_text(value, reader, page)
+
+
 def _contact(value: object, reader: Reader, page: HistoryPage) -> str:
     return page.contacts.get(value, "") if isinstance(value, int) else ""
 
@@ -108,4 +116,24 @@ FIELDS: dict[str, tuple[str, Show]] = {
     "follow_up": ("history.field.follow_up", show_text),
     "duplicate": ("history.field.duplicate", show_text),
     "record_id": ("history.field.record", _record),
+    # deals, contracts, projects, documents (amounts are kept as people read them)
+    "deal": ("history.field.deal", show_text),
+    "amount": ("history.field.amount", show_text),
+    "stage": ("history.field.stage", _labelled("stage")),
+    "probability": ("history.field.probability", _number),
+    "expected_close": ("history.field.expected_close", _day),
+    "owner_id": ("history.field.owner", _person),
+    "loss_reason": ("history.field.loss_reason", show_text),
+    "contract": ("history.field.contract", show_text),
+    "receivable": ("history.field.receivable", show_text),
+    "signed_on": ("history.field.signed_on", _day),
+    "ends_on": ("history.field.ends_on", _day),
+    "received_on": ("history.field.received_on", _day),
+    "receivables": ("history.field.receivables", _number),
+    "reason": ("history.field.reason", show_text),
+    "project": ("history.field.project", show_text),
+    "project_manager": ("history.field.project_manager", _person),
+    "starts_on": ("history.field.starts_on", _day),
+    "milestones": ("history.field.milestones", _number),
+    "document": ("history.field.document", show_text),
 }

@@ -93,6 +93,26 @@ def user_input(field: str, label: str, *, initial: str, optional: bool = False) 
     return _input(field, label, element, optional=optional)
 
 
+def users_input(field: str, label: str, *, initial: list[str]) -> Block:
+    """Several people of the workspace (a project's members)."""
+    element: dict[str, Any] = {"type": "multi_users_select", "action_id": ids.VALUE}
+    if initial:
+        element["initial_users"] = initial
+    return _input(field, label, element, optional=True)
+
+
+def conversation_input(field: str, label: str, *, initial: str = "", hint: str = "") -> Block:
+    """A public or private channel (not a DM): a project channel that exists already."""
+    element: dict[str, Any] = {
+        "type": "conversations_select",
+        "action_id": ids.VALUE,
+        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
+    }
+    if initial:
+        element["initial_conversation"] = initial
+    return _input(field, label, element, hint=hint, optional=True)
+
+
 def multi_select_input(
     field: str, label: str, options: list[tuple[str, str]], *, initial: list[str]
 ) -> Block:
@@ -160,6 +180,8 @@ def state_text(view: dict[str, Any], field: str) -> str:
         return str(element["selected_option"].get("value", ""))
     if element.get("selected_options") is not None:
         return ",".join(o.get("value", "") for o in element["selected_options"])
+    if element.get("selected_users") is not None:
+        return ",".join(element["selected_users"])
     for key in (
         "selected_user",
         "selected_conversation",

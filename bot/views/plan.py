@@ -118,11 +118,16 @@ def plan_lines(
     return lines
 
 
-def milestone_block(milestone: Milestone, lang: Lang) -> Block:
+def milestone_block(
+    milestone: Milestone, lang: Lang, projects: dict[int, str] | None = None
+) -> Block:
+    """A milestone with its Done button; a project's says which project (`projects`)."""
     when = day(milestone.due_at, lang, ZoneInfo(milestone.tz))
     done = f" · ~{t('milestone.done_mark', lang)}~" if milestone.status == "done" else ""
+    project = (projects or {}).get(milestone.project_id or 0)
+    whose = f"[{project}] " if project else ""
     mark = "✅" if milestone.status == "done" else "◻️"
-    block = section(Mrkdwn("{} *{}* — {}{}").format(mark, milestone.title, when, done))
+    block = section(Mrkdwn("{} {}*{}* — {}{}").format(mark, whose, milestone.title, when, done))
     if milestone.status != "done":
         block["accessory"] = button(
             t("milestone.done", lang), ids.MILESTONE_DONE, str(milestone.id)
@@ -154,7 +159,9 @@ def build_plan(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> Reply:
     room = MESSAGE_BLOCK_LIMIT - len(blocks) - len(after) - 1  # one for "+N more"
     total = len(plan.milestones) if plan.milestones_total is None else plan.milestones_total
     shown = plan.milestones[:room]
-    blocks += [milestone_block(m, lang) for m in shown] or [context(t("plan.no_milestones", lang))]
+    blocks += [milestone_block(m, lang, plan.projects) for m in shown] or [
+        context(t("plan.no_milestones", lang))
+    ]
     if total > len(shown):
         blocks.append(more_block(customer, len(shown), total, ids.MILESTONES_MORE, lang))
     return Reply(text=title, blocks=blocks + after)

@@ -14,7 +14,14 @@ from bot.views.customer_card import build_archived, build_find_results, build_no
 from bot.views.customer_errors import render_markup
 from bot.views.unknown_customer import UNKNOWN_IN_OWN_WORDS, build_unknown_customer
 
-GONE = {"card": "customer.gone", "record": "log.gone", "milestone": "milestone.gone"}
+GONE = {
+    "card": "customer.gone",
+    "record": "log.gone",
+    "milestone": "milestone.gone",
+    "deal": "deal.gone",
+    "contract": "contract.gone",
+    "project": "project.gone",
+}
 # the subcommands that say only that nothing matches (no offer to create, no choices)
 NOT_FOUND_PLAINLY = frozenset({"merge", "unmerge", "value"})
 

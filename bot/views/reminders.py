@@ -12,6 +12,7 @@ from bot.views import ids
 from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, section
 from bot.views.inputs import button
 from bot.views.notices import build_notice
+from bot.views.sales_reminders import render_receivable, stale_deal_blocks
 
 LATE_AFTER = timedelta(minutes=15)
 
@@ -26,6 +27,7 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         "milestone_overdue": _milestone,
         "stale_digest": _stale,
         "revisit": _revisit,
+        "receivable_overdue": render_receivable,
         "notice": build_notice,  # change notices in a project channel (bot/due/notices.py)
     }.get(delivery.kind)
     if render is None:
@@ -141,7 +143,10 @@ def _stale(delivery: Delivery, lang: Lang) -> Reply:
         lines.append(md("reminder.overdue_more", lang, count=p["count"] - len(p["items"])))
     title = md("reminder.stale", lang, count=p["count"])
     bullets = Mrkdwn("\n").join(Mrkdwn("• ") + line for line in lines)
-    return Reply(text=title, blocks=[section(title + "\n" + bullets)])
+    blocks = [section(title + "\n" + bullets)] if p["count"] else []
+    blocks += stale_deal_blocks(p, lang)  # deals long in their stage (bot/due/sales_due.py)
+    text = title if p["count"] else Mrkdwn(blocks[0]["text"]["text"])  # mrkdwn already
+    return Reply(text=text, blocks=blocks)
 
 
 def _revisit(delivery: Delivery, lang: Lang) -> Reply:

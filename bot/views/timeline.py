@@ -21,6 +21,8 @@ def record_block(record: ContactRecord, lang: Lang) -> Block:
     marks = [t(f"kind.{record.kind}", lang), mention(record.author_id), when]
     if record.supersedes_id:
         marks.append(t("card.edited", lang))
+    if record.source == "deal":  # a deal's next step (bot/sales/deals.py)
+        marks.append(t("card.from_deal", lang))
     if record.source_permalink:
         link = Mrkdwn("<{}|{}>").format(record.source_permalink, t("card.from_message", lang))
         marks.append(link)

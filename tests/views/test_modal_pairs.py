@@ -27,7 +27,17 @@ from bot.customers.roles import RoleForm
 from bot.customers.value import ValueForm
 from bot.i18n import Lang
 from bot.logs.forms import FollowUpTimeForm, LogForm, MessageForm, RecordEdit
+from bot.sales.deal_form import DealForm
 from bot.store.models import Contact, ContactRecord, Customer, CustomerEvent
+from bot.store.pipeline import Pipeline
+from bot.store.sales_models import Opportunity
+from bot.views.deal_modal import (
+    DealFormMetadata,
+    build_deal_modal,
+    read_deal_form,
+    read_deal_form_metadata,
+)
+from bot.views.deals import StageChoice, deal_actions, read_stage_choice
 from bot.views.history import OlderHistory, Reader, build_history, read_older_history
 from bot.views.log_metadata import (
     FollowUpMetadata,
@@ -390,6 +400,64 @@ def contact_record_pairs(lang: Lang) -> list[ModalPair]:
 CONTACT_RECORD_PAIRS = [*contact_record_pairs("en"), *contact_record_pairs("zh")]
 # ------------------------------------------------------------------------------------------
 
+
+# --- deals (bot/views/deal_modal.py, bot/views/deals.py) ---------------------------------
+def deal_pairs(lang: Lang) -> list[ModalPair]:
+    pipeline = Pipeline()
+    return [
+        ModalPair(
+            f"deal, every field ({lang})",
+            DealForm(
+                name="ERP升级 <&>",
+                amount="120万",
+                stage="proposal",
+                probability="55",
+                expected_close="2026-12-31",
+                owner_id="U_WANG",
+                next_step="发方案 下周五",
+                next_step_date="2026-12-04",
+                loss_reason="价格",
+                past_close_ok="yes",
+            ),
+            DealFormMetadata(customer_id=7, deal_id=3, channel="C1"),
+            lambda f, m: build_deal_modal(lang, f, pipeline, m),
+            read_deal_form,
+            read_deal_form_metadata,
+        ),
+        ModalPair(
+            f"deal, new and nearly empty ({lang})",
+            DealForm(name="CRM", stage="qualified", owner_id="U_WANG"),
+            DealFormMetadata(customer_id=7),
+            lambda f, m: build_deal_modal(lang, f, pipeline, m),
+            read_deal_form,
+            read_deal_form_metadata,
+        ),
+    ]
+
+
+def _deal_blocks(choice: StageChoice) -> list[dict[str, Any]]:
+    """A deal's buttons, of which only the stage `choice` names is kept."""
+    deal = Opportunity(
+        id=choice.deal_id,
+        team_id="T1",
+        customer_id=7,
+        name="ERP",
+        stage="proposal",
+        owner_id="U1",
+        created_by="U1",
+    )
+    actions = deal_actions(deal, Pipeline(), "en", offer_contract=False)
+    kept = [e for e in actions["elements"] if e.get("value") == choice.to_value()]
+    return [{**actions, "elements": kept}]
+
+
+DEAL_PAIRS = [*deal_pairs("en"), *deal_pairs("zh")]
+DEAL_BUTTONS = [
+    ButtonPair("deal stage won", StageChoice(12, "won"), _deal_blocks, read_stage_choice),
+    ButtonPair("deal stage back", StageChoice(5, "qualified"), _deal_blocks, read_stage_choice),
+]
+# ------------------------------------------------------------------------------------------
+
 # --- contact roles (bot/views/roles.py) ------------------------------------------------------
 ROLE_PAIRS = [
     ModalPair(
@@ -409,8 +477,8 @@ ROLE_PAIRS = [
 ]
 # ------------------------------------------------------------------------------------------
 
-MODAL_PAIRS = [*GOVERNANCE_MODALS, *PLAN_PAIRS, *CONTACT_RECORD_PAIRS, *ROLE_PAIRS]
-BUTTON_PAIRS = [*GOVERNANCE_BUTTONS]
+MODAL_PAIRS = [*GOVERNANCE_MODALS, *PLAN_PAIRS, *CONTACT_RECORD_PAIRS, *DEAL_PAIRS, *ROLE_PAIRS]
+BUTTON_PAIRS = [*GOVERNANCE_BUTTONS, *DEAL_BUTTONS]
 
 
 @pytest.mark.parametrize("pair", MODAL_PAIRS, ids=lambda pair: pair.name)

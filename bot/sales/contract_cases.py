@@ -1,0 +1,208 @@
+"""Use cases of contracts and their receivables: an actor goes in; contracts are found
+through their card as the actor may see it and recorded or cancelled by whoever may change
+the card; a receivable is marked received by them too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.visibility import Gate, gate_of
+from bot.errors import Invalid, Message, NotFound
+from bot.sales.amounts import Money, format_money
+from bot.sales.contract_form import ContractForm, parse_contract_form
+from bot.sales.contracts import ContractView, cancel_contract, mark_received, record_contract
+from bot.sales.lookups import (
+    ContractNotFound,
+    changeable_deal,
+    leading_card,
+    visible_card,
+    visible_contract,
+)
+from bot.store.db import Database
+from bot.store.models import Customer
+from bot.store.pipeline import WON, pipeline_of
+from bot.store.sales import (
+    contract_numbered,
+    contracts_of,
+    deals_of,
+    get_in_team,
+    receivables_of,
+)
+from bot.store.sales_models import Contract, Opportunity, Receivable
+
+
+@dataclass(frozen=True)
+class ContractFormOpen:
+    customer: Customer
+    form: ContractForm
+    deals: list[Opportunity]  # what the contract may close: the card's won and open deals
+
+
+class ReceivableNotFound(NotFound):
+    def __init__(self, receivable_id: int) -> None:
+        super().__init__("contract", str(receivable_id))
+
+
+async def contract_named(
+    db: Database, *, actor: Actor, text: str
+) -> ContractView | ContractFormOpen:
+    """`/customer contract hp [number]`: that contract, or the form for a new one."""
+    if not text.strip():
+        raise Invalid({"text": Message("contract.usage")})
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        customer, rest = await leading_card(session, actor, gate, text)
+        if rest:
+            found = await contract_numbered(session=session, team_id=actor.team_id, number=rest)
+            if found is None or found.customer_id != customer.id:
+                raise ContractNotFound(rest)
+            return await _view(session, found, customer)
+        await gate.require_edit(customer)
+        return await _form(session, customer, ContractForm())
+
+
+async def open_contract_form(
+    db: Database, *, actor: Actor, customer_id: int | None = None, deal_id: int | None = None
+) -> ContractFormOpen:
+    """*New contract* on a card, or *Record contract* on a won deal (prefilled from it)."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        if deal_id is not None:
+            deal, customer = await changeable_deal(session, actor, gate, deal_id)
+            await gate.require_edit(customer)
+            return await _form(session, customer, _from_deal(deal))
+        assert customer_id is not None
+        customer = await visible_card(session, actor, gate, customer_id)
+        await gate.require_edit(customer)
+        return await _form(session, customer, ContractForm())
+
+
+async def save_contract(
+    db: Database, *, actor: Actor, customer_id: int, form: ContractForm
+) -> ContractView:
+    """The contract form saved: refused per field with the rule named, or when the actor may
+    no longer change the card."""
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        await gate.require_edit(customer)
+        pipeline = await pipeline_of(session=session, team_id=actor.team_id)
+        draft = parse_contract_form(form, currency=pipeline.currency, now=actor.now, tz=actor.tz)
+        deal = None
+        if draft.opportunity_id is not None:
+            deal = await get_in_team(
+                session=session,
+                model=Opportunity,
+                team_id=actor.team_id,
+                row_id=draft.opportunity_id,
+            )
+            if deal is None or deal.customer_id != customer.id:
+                raise Invalid({"opportunity_id": Message("deal.gone")})
+        contract = await record_contract(
+            session=session,
+            customer=customer,
+            actor_id=actor.user_id,
+            draft=draft,
+            deal=deal,
+            now=actor.now,
+        )
+        return await _view(session, contract, customer)
+
+
+async def show_contract(db: Database, *, actor: Actor, contract_id: int) -> ContractView:
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        contract, customer = await visible_contract(session, actor, gate, contract_id)
+        return await _view(session, contract, customer)
+
+
+async def receivable_received(db: Database, *, actor: Actor, receivable_id: int) -> ContractView:
+    """*Received* on a payment milestone: today, in the actor's zone."""
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        receivable = await get_in_team(
+            session=session, model=Receivable, team_id=actor.team_id, row_id=receivable_id
+        )
+        if receivable is None:
+            raise ReceivableNotFound(receivable_id)
+        contract, customer = await visible_contract(session, actor, gate, receivable.contract_id)
+        await gate.require_edit(customer)
+        await mark_received(
+            session=session,
+            receivable=receivable,
+            contract=contract,
+            actor_id=actor.user_id,
+            on=actor.now.astimezone(actor.tz).date(),
+            now=actor.now,
+        )
+        return await _view(session, contract, customer)
+
+
+async def contract_cancelled(
+    db: Database, *, actor: Actor, contract_id: int, reason: str
+) -> ContractView:
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        contract, customer = await visible_contract(session, actor, gate, contract_id)
+        await gate.require_edit(customer)
+        await cancel_contract(
+            session=session, contract=contract, actor_id=actor.user_id, reason=reason, now=actor.now
+        )
+        return await _view(session, contract, customer)
+
+
+async def contract_to_cancel(db: Database, *, actor: Actor, contract_id: int) -> ContractView:
+    """*Cancel contract*: the contract, for who may cancel it."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        contract, customer = await visible_contract(session, actor, gate, contract_id)
+        await gate.require_edit(customer)
+        return await _view(session, contract, customer)
+
+
+def _from_deal(deal: Opportunity) -> ContractForm:
+    amount = (
+        format_money(Money(deal.amount_minor, deal.currency))
+        if deal.amount_minor is not None
+        else ""
+    )
+    signed = deal.expected_close.isoformat() if deal.stage == WON and deal.expected_close else ""
+    return ContractForm(
+        title=deal.name, amount=amount, signed_on=signed, opportunity_id=str(deal.id)
+    )
+
+
+async def _form(session: AsyncSession, customer: Customer, form: ContractForm) -> ContractFormOpen:
+    assert customer.id is not None
+    deals = [
+        d for d in await deals_of(session=session, customer_id=customer.id) if d.status != "lost"
+    ]
+    return ContractFormOpen(customer, form, deals)
+
+
+async def _view(session: AsyncSession, contract: Contract, customer: Customer) -> ContractView:
+    assert contract.id is not None
+    receivables = [
+        r
+        for r in await receivables_of(session=session, contract_ids=[contract.id])
+        if r.status != "cancelled" or contract.status == "cancelled"
+    ]
+    deal = (
+        await session.get(Opportunity, contract.opportunity_id) if contract.opportunity_id else None
+    )
+    return ContractView(contract, customer, receivables, deal)
+
+
+async def contracts_page(
+    db: Database, *, actor: Actor, customer_id: int, offset: int, limit: int
+) -> tuple[Customer, list[ContractView], int]:
+    """A card's contracts, a page at a time, with how many there are."""
+    async with db.transaction() as session:
+        gate: Gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        everything = await contracts_of(session=session, customer_id=customer_id)
+        page = [await _view(session, c, customer) for c in everything[offset : offset + limit]]
+        return customer, page, len(everything)

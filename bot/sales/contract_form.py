@@ -1,0 +1,174 @@
+"""The contract form (合同) and its rules, each refusal naming the rule it breaks: a contract
+has its amount; it is not signed after it ends; its payment milestones (应收) do not add up
+to more than it. Payment milestones are typed one a line — `2026-12-31 30% 首付款`,
+`2027-03-31 ¥600,000 验收款`, `2027-06-30 240000 尾款 received 2027-07-02` — a day, an
+amount (or a share of the contract's), a title, and when it was received, if it was."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from bot.dates.understand import InThePast, Understood, read_phrase
+from bot.errors import Invalid, Message
+from bot.sales.amounts import AmountRefused, Money, looks_like_amount, read_amount
+
+MAX_NUMBER = 64
+MAX_TITLE = 200
+MAX_LINES = 40
+_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s*[%％]$")
+_RECEIVED = re.compile(r"\s(?:received|paid|已收|已付|到账)\s*[:：]?\s*(\S+)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ContractForm:
+    number: str = ""
+    title: str = ""
+    signed_on: str = ""  # YYYY-MM-DD
+    starts_on: str = ""
+    ends_on: str = ""
+    amount: str = ""  # as people write it: 120万, ¥1,200,000
+    opportunity_id: str = ""  # the deal it closes ("" none)
+    receivables: str = ""  # one payment milestone a line
+
+
+@dataclass(frozen=True)
+class ReceivableDraft:
+    due_on: date
+    amount: Money
+    title: str = ""
+    received_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ContractDraft:
+    number: str
+    title: str
+    signed_on: date
+    starts_on: date | None
+    ends_on: date | None
+    amount: Money
+    opportunity_id: int | None
+    receivables: tuple[ReceivableDraft, ...]
+
+
+def parse_contract_form(
+    form: ContractForm, *, currency: str, now: datetime, tz: ZoneInfo
+) -> ContractDraft:
+    errors: dict[str, Message] = {}
+    number, title = form.number.strip(), form.title.strip()
+    if not number:
+        errors["number"] = Message("contract.number_required")
+    elif len(number) > MAX_NUMBER:
+        errors["number"] = Message("field.too_long", {"limit": MAX_NUMBER})
+    if not title:
+        errors["title"] = Message("contract.title_required")
+    elif len(title) > MAX_TITLE:
+        errors["title"] = Message("field.too_long", {"limit": MAX_TITLE})
+    signed, starts, ends = (_day(v) for v in (form.signed_on, form.starts_on, form.ends_on))
+    if signed is None:
+        errors["signed_on"] = Message("contract.signed_required")
+    elif ends is not None and signed > ends:
+        errors["signed_on"] = Message(
+            "contract.signed_after_end", {"signed": signed.isoformat(), "end": ends.isoformat()}
+        )
+    if starts is not None and ends is not None and starts > ends:
+        errors["starts_on"] = Message("contract.start_after_end")
+    amount = _amount(form.amount, currency, errors)
+    receivables = _receivables(form.receivables, amount, now, tz, errors)
+    if errors:
+        raise Invalid(errors)
+    assert signed is not None and amount is not None
+    return ContractDraft(
+        number=number,
+        title=title,
+        signed_on=signed,
+        starts_on=starts,
+        ends_on=ends,
+        amount=amount,
+        opportunity_id=int(form.opportunity_id) if form.opportunity_id.isdigit() else None,
+        receivables=receivables,
+    )
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _amount(text: str, currency: str, errors: dict[str, Message]) -> Money | None:
+    if not text.strip():
+        errors["amount"] = Message("contract.amount_required")
+        return None
+    try:
+        money = read_amount(text, default_currency=currency)
+    except AmountRefused as refused:
+        errors["amount"] = Message(f"amount.{refused.reason}", {"text": refused.text})
+        return None
+    if money.minor <= 0:
+        errors["amount"] = Message("contract.amount_required")
+        return None
+    return money
+
+
+def _receivables(
+    text: str, amount: Money | None, now: datetime, tz: ZoneInfo, errors: dict[str, Message]
+) -> tuple[ReceivableDraft, ...]:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > MAX_LINES:
+        errors["receivables"] = Message("contract.receivables_many", {"most": MAX_LINES})
+        return ()
+    found: list[ReceivableDraft] = []
+    for number, line in enumerate(lines, 1):
+        try:
+            found.append(read_receivable(line, amount, now=now, tz=tz))
+        except ValueError as wrong:
+            errors["receivables"] = Message(str(wrong), {"line": number, "text": line[:80]})
+            return ()
+    if amount is not None and sum(r.amount.minor for r in found) > amount.minor:
+        errors["receivables"] = Message("contract.receivables_exceed")
+    return tuple(found)
+
+
+def read_receivable(
+    line: str, contract: Money | None, *, now: datetime, tz: ZoneInfo
+) -> ReceivableDraft:
+    """One payment milestone; ValueError names (as a catalog key) what is wrong."""
+    received_on = None
+    if match := _RECEIVED.search(line):
+        received_on = _read_day(match[1], now, tz)
+        line = line[: match.start()]
+    words = line.split()
+    if len(words) < 2:
+        raise ValueError("contract.receivable_unreadable")
+    due_on = _read_day(words[0], now, tz)
+    if (percent := _PERCENT.match(words[1])) and contract is not None:
+        share = Decimal(percent[1]) / 100
+        amount = Money(int(Decimal(contract.minor) * share), contract.currency)
+        rest = words[2:]
+    else:
+        size = next((n for n in (3, 2, 1) if looks_like_amount(" ".join(words[1 : 1 + n]))), 1)
+        try:
+            amount = read_amount(
+                " ".join(words[1 : 1 + size]),
+                default_currency=contract.currency if contract else "CNY",
+            )
+        except AmountRefused:
+            raise ValueError("contract.receivable_unreadable") from None
+        rest = words[1 + size :]
+    if contract is not None and amount.currency != contract.currency:
+        raise ValueError("contract.receivable_currency")
+    return ReceivableDraft(due_on, amount, " ".join(rest)[:MAX_TITLE], received_on)
+
+
+def _read_day(text: str, now: datetime, tz: ZoneInfo) -> date:
+    try:
+        return date.fromisoformat(text.replace("/", "-"))
+    except ValueError:
+        pass
+    reading = read_phrase(text, now=now, tz=tz)
+    if isinstance(reading, Understood | InThePast):
+        return reading.local.date()
+    raise ValueError("contract.receivable_unreadable")

@@ -1,0 +1,272 @@
+"""Use cases of deals: an actor goes in, the rules stay inside (bot/customers/card_cases.py is
+the model). Each is one transaction; a deal is found through its card as the actor may see
+it, and changed only by who may (bot/sales/rights.py). Stage changes are published once the
+transaction has committed (bot/sales/signals.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.visibility import Gate, gate_of
+from bot.errors import Invalid, Message
+from bot.sales.amounts import Money, format_money
+from bot.sales.deal_form import DealForm, form_of, parse_deal_form
+from bot.sales.deal_line import DealLine, read_deal_line
+from bot.sales.deal_outcomes import (
+    CloseDateToConfirm,
+    DealFormOpen,
+    DealOutcome,
+    DealSaved,
+    DealShown,
+    WhichDeal,
+)
+from bot.sales.deals import DealChanged, DealDraft, change_deal, create_deal
+from bot.sales.lookups import changeable_deal, leading_card, visible_card, visible_deal
+from bot.sales.rights import may_change_deal, require_deal_change
+from bot.sales.signals import publish
+from bot.store.db import Database
+from bot.store.models import Customer
+from bot.store.pipeline import Pipeline, pipeline_of
+from bot.store.sales import (
+    contract_of_deal,
+    deal_named,
+    deals_of,
+    hold_draft,
+    take_draft,
+)
+from bot.store.sales_models import Opportunity
+
+
+async def deal_named_in_line(db: Database, *, actor: Actor, text: str) -> DealOutcome:
+    """`/customer deal hp ERP升级 120万 报价 12月31日 下一步：发方案 下周五`: creates the deal
+    or changes the one of that name; a bare `/customer deal hp` opens the form."""
+    if not text.strip():
+        raise Invalid({"text": Message("deal.usage")})
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer, rest = await leading_card(session, actor, gate, text)
+        outcome = await _apply_line(session, actor, gate, customer, rest, confirmed=False)
+    await _published(outcome)
+    return outcome
+
+
+async def confirm_deal_line(db: Database, *, actor: Actor, draft_id: int) -> DealOutcome:
+    """*Save with this close date*: the held line, saved by its author (once)."""
+    async with db.transaction(write=True) as session:
+        held = await take_draft(
+            session=session,
+            team_id=actor.team_id,
+            author_id=actor.user_id,
+            draft_id=draft_id,
+            now=actor.now,
+        )
+        if held is None:
+            raise Invalid({"text": Message("deal.already_saved")})
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, int(held.payload["customer_id"]))
+        text = str(held.payload["text"])
+        outcome = await _apply_line(session, actor, gate, customer, text, confirmed=True)
+    await _published(outcome)
+    return outcome
+
+
+async def open_deal_form(
+    db: Database, *, actor: Actor, customer_id: int | None = None, deal_id: int | None = None
+) -> DealFormOpen:
+    """*New deal* on a card, or *Edit* on a deal: the form, for who may fill it."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        pipeline = await pipeline_of(session=session, team_id=actor.team_id)
+        if deal_id is not None:
+            deal, customer = await changeable_deal(session, actor, gate, deal_id)
+            return DealFormOpen(customer, _form_of(deal), pipeline, deal.id)
+        assert customer_id is not None
+        customer = await visible_card(session, actor, gate, customer_id)
+        await gate.require_edit(customer)
+        return DealFormOpen(customer, DealForm(owner_id=actor.user_id), pipeline)
+
+
+async def save_deal_form(
+    db: Database, *, actor: Actor, customer_id: int, deal_id: int | None, form: DealForm
+) -> DealSaved:
+    """The deal form saved: refused per field (Invalid) when it breaks a rule, or when the
+    actor may no longer change the card or the deal."""
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        pipeline = await pipeline_of(session=session, team_id=actor.team_id)
+        if deal_id is None:
+            customer = await visible_card(session, actor, gate, customer_id)
+            await gate.require_edit(customer)
+            draft = parse_deal_form(form, pipeline=pipeline, now=actor.now, tz=actor.tz, was=None)
+            change = await create_deal(
+                session=session,
+                customer=customer,
+                actor_id=actor.user_id,
+                draft=draft,
+                pipeline=pipeline,
+                tz=actor.tz.key,
+                now=actor.now,
+            )
+        else:
+            deal, customer = await changeable_deal(session, actor, gate, deal_id)
+            draft = parse_deal_form(form, pipeline=pipeline, now=actor.now, tz=actor.tz, was=deal)
+            change = await change_deal(
+                session=session,
+                deal=deal,
+                actor_id=actor.user_id,
+                draft=draft,
+                pipeline=pipeline,
+                tz=actor.tz.key,
+                now=actor.now,
+            )
+        saved = await _saved(session, customer, change, pipeline)
+    await publish([change.stage_changed])
+    return saved
+
+
+async def move_deal(db: Database, *, actor: Actor, deal_id: int, stage: str) -> DealSaved:
+    """The stage menu of a deal: won needs the close date, as everywhere."""
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        pipeline = await pipeline_of(session=session, team_id=actor.team_id)
+        deal, customer = await changeable_deal(session, actor, gate, deal_id)
+        change = await change_deal(
+            session=session,
+            deal=deal,
+            actor_id=actor.user_id,
+            draft=DealDraft(stage=stage),
+            pipeline=pipeline,
+            tz=actor.tz.key,
+            now=actor.now,
+        )
+        saved = await _saved(session, customer, change, pipeline)
+    await publish([change.stage_changed])
+    return saved
+
+
+async def show_deal(db: Database, *, actor: Actor, deal_id: int) -> DealShown:
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        deal, customer = await visible_deal(session, actor, gate, deal_id)
+        return await _shown(session, gate, customer, deal)
+
+
+async def _apply_line(
+    session: AsyncSession,
+    actor: Actor,
+    gate: Gate,
+    customer: Customer,
+    rest: str,
+    *,
+    confirmed: bool,
+) -> DealOutcome:
+    assert customer.id is not None
+    pipeline = await pipeline_of(session=session, team_id=actor.team_id)
+    if not rest:
+        await gate.require_edit(customer)
+        return DealFormOpen(customer, DealForm(owner_id=actor.user_id), pipeline)
+    line = read_deal_line(rest, pipeline=pipeline, now=actor.now, tz=actor.tz)
+    deal = await _line_deal(session, customer, line)
+    if isinstance(deal, WhichDeal):
+        return deal
+    if deal is not None and not line.says_something:
+        return await _shown(session, gate, customer, deal)
+    if deal is None and not line.says_something:
+        await gate.require_edit(customer)
+        return DealFormOpen(customer, DealForm(name=line.name, owner_id=actor.user_id), pipeline)
+    if deal is None:
+        await gate.require_edit(customer)
+    else:
+        await require_deal_change(gate, customer, deal)
+    if line.close_past and line.close is not None and not confirmed:
+        held = await hold_draft(
+            session=session,
+            team_id=actor.team_id,
+            author_id=actor.user_id,
+            payload={"customer_id": customer.id, "text": rest},
+            now=actor.now,
+        )
+        assert held.id is not None
+        return CloseDateToConfirm(customer, held.id, deal.name if deal else line.name, line.close)
+    draft = _draft_of(line)
+    if deal is None:
+        change = await create_deal(
+            session=session,
+            customer=customer,
+            draft=draft,
+            now=actor.now,
+            actor_id=actor.user_id,
+            pipeline=pipeline,
+            tz=actor.tz.key,
+        )
+    else:
+        change = await change_deal(
+            session=session,
+            deal=deal,
+            draft=replace(draft, name=None),
+            now=actor.now,
+            actor_id=actor.user_id,
+            pipeline=pipeline,
+            tz=actor.tz.key,
+        )
+    return await _saved(session, customer, change, pipeline)
+
+
+async def _line_deal(
+    session: AsyncSession, customer: Customer, line: DealLine
+) -> Opportunity | WhichDeal | None:
+    """The deal a line names; with no name, the card's one open deal."""
+    assert customer.id is not None
+    if line.name:
+        return await deal_named(session=session, customer_id=customer.id, name=line.name)
+    open_deals = await deals_of(session=session, customer_id=customer.id, open_only=True)
+    if len(open_deals) == 1:
+        return open_deals[0]
+    if not open_deals:
+        raise Invalid({"name": Message("deal.name_required")})
+    return WhichDeal(customer, open_deals)
+
+
+def _draft_of(line: DealLine) -> DealDraft:
+    return DealDraft(
+        name=line.name,
+        amount=line.amount,
+        stage=line.stage,
+        probability=line.probability,
+        expected_close=line.close,
+        owner_id=line.owner_id,
+        next_step=line.next_step or None,
+        next_step_due=line.next_step_due,
+        loss_reason=line.loss_reason,
+    )
+
+
+def _form_of(deal: Opportunity) -> DealForm:
+    amount = Money(deal.amount_minor, deal.currency) if deal.amount_minor is not None else None
+    return form_of(deal, format_money(amount) if amount is not None else "")
+
+
+async def _saved(
+    session: AsyncSession, customer: Customer, change: DealChanged, pipeline: Pipeline
+) -> DealSaved:
+    assert change.deal.id is not None
+    contract = await contract_of_deal(session=session, deal_id=change.deal.id)
+    return DealSaved(customer, change, pipeline, contract is not None)
+
+
+async def _shown(
+    session: AsyncSession, gate: Gate, customer: Customer, deal: Opportunity
+) -> DealShown:
+    assert deal.id is not None
+    pipeline = await pipeline_of(session=session, team_id=customer.team_id)
+    contract = await contract_of_deal(session=session, deal_id=deal.id)
+    may = await may_change_deal(gate, customer, deal)
+    return DealShown(customer, deal, pipeline, contract is not None, may)
+
+
+async def _published(outcome: DealOutcome) -> None:
+    if isinstance(outcome, DealSaved):
+        await publish([outcome.change.stage_changed])

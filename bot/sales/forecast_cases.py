@@ -1,0 +1,97 @@
+"""`/customer pipeline [filters]`: the forecast of the deals the actor may see — their own
+and their team's by default, the whole workspace for an admin (bot/sales/forecast.py) — in
+one read transaction: one aggregate query and two short lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.access import TeamTree
+from bot.customers.visibility import Gate, gate_of
+from bot.sales.forecast import (
+    LISTED,
+    Forecast,
+    build_forecast,
+    owners_in_view,
+    read_filters,
+    scope_of,
+)
+from bot.store.access import team_members
+from bot.store.db import Database
+from bot.store.forecast import DealRow, Sight, grouped, listed, scoped_deals
+from bot.store.pipeline import Pipeline, pipeline_of
+
+
+async def show_pipeline(db: Database, *, actor: Actor, text: str) -> Forecast:
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        pipeline = await pipeline_of(session=session, team_id=actor.team_id)
+        filters = read_filters(text, pipeline)
+        tree = await team_tree(session, actor.team_id)
+        owners = owners_in_view(filters, me=actor.user_id, is_admin=actor.is_admin, tree=tree)
+        scope, sight = scope_of(filters, owners), sight_of(gate)
+        today = actor.now.astimezone(actor.tz).date()
+        team_id = actor.team_id
+        forecast = Forecast(filters, owners, filters.team_of or actor.user_id, today, pipeline)
+        rows = await grouped(
+            session=session, team_id=team_id, scope=scope, sight=sight, today=today
+        )
+        build_forecast(forecast, rows, tree)
+        for overdue in (True, False):
+            deals = await listed(
+                session=session,
+                team_id=team_id,
+                scope=scope,
+                sight=sight,
+                today=today,
+                overdue=overdue,
+                limit=LISTED,
+            )
+            if overdue:
+                forecast.overdue_deals = deals
+            else:
+                forecast.no_next_step_deals = deals
+        return forecast
+
+
+@dataclass(frozen=True)
+class PipelineDeals:
+    pipeline: Pipeline
+    deals: list[DealRow]
+
+
+async def pipeline_deals(db: Database, *, actor: Actor, text: str) -> PipelineDeals:
+    """Every deal the forecast counts, for its CSV."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        pipeline = await pipeline_of(session=session, team_id=actor.team_id)
+        filters = read_filters(text, pipeline)
+        tree = await team_tree(session, actor.team_id)
+        owners = owners_in_view(filters, me=actor.user_id, is_admin=actor.is_admin, tree=tree)
+        deals = await scoped_deals(
+            session=session,
+            team_id=actor.team_id,
+            scope=scope_of(filters, owners),
+            sight=sight_of(gate),
+        )
+        return PipelineDeals(pipeline, deals)
+
+
+async def team_tree(session: AsyncSession, team_id: str) -> TeamTree:
+    members = await team_members(session=session, team_id=team_id)
+    return TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
+
+
+def sight_of(gate: Gate) -> Sight:
+    viewer = gate.viewer
+    return Sight(
+        user_id=viewer.user_id,
+        is_admin=viewer.is_admin,
+        clearance=viewer.clearance,
+        supervises=viewer.supervises,
+        channels=viewer.channels,
+        open_level0=gate.open_level0,
+    )

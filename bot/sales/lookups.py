@@ -1,0 +1,93 @@
+"""Finding a card's deals, contracts and projects as the actor may see them: through their
+card. Whatever sits on a card the actor may not see is not found — the same answer as
+something that does not exist."""
+
+from __future__ import annotations
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.refusals import CardGone, CustomerNotFound
+from bot.customers.search import resolve_leading_customer
+from bot.customers.visibility import Gate
+from bot.errors import NotFound
+from bot.sales.deals import DealNotFound
+from bot.sales.rights import require_deal_change
+from bot.store.models import Customer
+from bot.store.sales import get_in_team
+from bot.store.sales_models import Contract, Opportunity, Project
+
+
+class ContractNotFound(NotFound):
+    def __init__(self, contract_id: int | str) -> None:
+        super().__init__("contract", str(contract_id))
+
+
+class ProjectNotFound(NotFound):
+    def __init__(self, project_id: int | str) -> None:
+        super().__init__("project", str(project_id))
+
+
+async def leading_card(
+    session: AsyncSession, actor: Actor, gate: Gate, text: str
+) -> tuple[Customer, str]:
+    """The card a command's text starts with, and what follows it."""
+    leading = await resolve_leading_customer(
+        session=session, team_id=actor.team_id, text=text, gate=gate
+    )
+    if leading.customer is None:
+        raise CustomerNotFound(leading.words, choices=leading.choices, archived=leading.archived)
+    return leading.customer, leading.rest
+
+
+async def visible_card(
+    session: AsyncSession, actor: Actor, gate: Gate, customer_id: int
+) -> Customer:
+    customer = await session.get(Customer, customer_id)
+    if customer is None or customer.team_id != actor.team_id or not await gate.sees(customer):
+        raise CardGone(customer_id)
+    return customer
+
+
+async def visible_deal(
+    session: AsyncSession, actor: Actor, gate: Gate, deal_id: int
+) -> tuple[Opportunity, Customer]:
+    deal = await get_in_team(
+        session=session, model=Opportunity, team_id=actor.team_id, row_id=deal_id
+    )
+    customer = await session.get(Customer, deal.customer_id) if deal is not None else None
+    if deal is None or customer is None or not await gate.sees(customer):
+        raise DealNotFound(deal_id)
+    return deal, customer
+
+
+async def changeable_deal(
+    session: AsyncSession, actor: Actor, gate: Gate, deal_id: int
+) -> tuple[Opportunity, Customer]:
+    deal, customer = await visible_deal(session, actor, gate, deal_id)
+    await require_deal_change(gate, customer, deal)
+    return deal, customer
+
+
+async def visible_contract(
+    session: AsyncSession, actor: Actor, gate: Gate, contract_id: int
+) -> tuple[Contract, Customer]:
+    contract = await get_in_team(
+        session=session, model=Contract, team_id=actor.team_id, row_id=contract_id
+    )
+    customer = await session.get(Customer, contract.customer_id) if contract else None
+    if contract is None or customer is None or not await gate.sees(customer):
+        raise ContractNotFound(contract_id)
+    return contract, customer
+
+
+async def visible_project(
+    session: AsyncSession, actor: Actor, gate: Gate, project_id: int
+) -> tuple[Project, Customer]:
+    project = await get_in_team(
+        session=session, model=Project, team_id=actor.team_id, row_id=project_id
+    )
+    customer = await session.get(Customer, project.customer_id) if project else None
+    if project is None or customer is None or not await gate.sees(customer):
+        raise ProjectNotFound(project_id)
+    return project, customer

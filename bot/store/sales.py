@@ -1,0 +1,240 @@
+"""Store functions for opportunities, contracts and receivables, projects, documents and the
+one-line deals held for a confirmation. Keyword-only and small; no commit (the use case's
+transaction commits once)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import func
+from sqlmodel import SQLModel, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import Milestone
+from bot.store.sales_models import (
+    Contract,
+    Document,
+    Opportunity,
+    Project,
+    Receivable,
+    SalesDraft,
+)
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+async def add_row(*, session: AsyncSession, row: Row) -> Row:
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def get_in_team(
+    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int
+) -> Row | None:
+    row = await session.get(model, row_id)
+    return row if row is not None and getattr(row, "team_id", None) == team_id else None
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names compared as people mean them: case, width and spacing aside."""
+
+    def key(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+    return key(a) == key(b)
+
+
+# --- opportunities ------------------------------------------------------------------------
+async def deals_of(
+    *,
+    session: AsyncSession,
+    customer_id: int,
+    open_only: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[Opportunity]:
+    """A card's deals: open ones first, the soonest close first, then the closed ones."""
+    query = select(Opportunity).where(Opportunity.customer_id == customer_id)
+    if open_only:
+        query = query.where(Opportunity.status == "open")
+    closed_last = col(Opportunity.status) != "open"
+    no_date_last = col(Opportunity.expected_close).is_(None)
+    query = query.order_by(
+        closed_last, no_date_last, col(Opportunity.expected_close), col(Opportunity.id)
+    )
+    if offset:
+        query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return list((await session.exec(query)).all())
+
+
+async def count_deals(*, session: AsyncSession, customer_id: int) -> int:
+    query = select(func.count()).where(Opportunity.customer_id == customer_id)
+    return int((await session.exec(query)).one())
+
+
+async def deal_named(*, session: AsyncSession, customer_id: int, name: str) -> Opportunity | None:
+    """The card's deal of that name (an open one before a closed one)."""
+    found = [d for d in await deals_of(session=session, customer_id=customer_id)]
+    return next((d for d in found if same_name(d.name, name)), None)
+
+
+async def open_deals_in_stages(
+    *, session: AsyncSession, team_id: str, stages: Sequence[str]
+) -> list[tuple[str, int]]:
+    """How many open deals each of these stages holds (stages holding none left out)."""
+    query = (
+        select(Opportunity.stage, func.count())
+        .where(
+            Opportunity.team_id == team_id,
+            Opportunity.status == "open",
+            col(Opportunity.stage).in_(list(stages)),
+        )
+        .group_by(Opportunity.stage)
+    )
+    return [(stage, int(count)) for stage, count in (await session.exec(query)).all()]
+
+
+# --- one-line deals awaiting a confirmation -----------------------------------------------
+async def hold_draft(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    author_id: str,
+    payload: dict[str, object],
+    now: datetime,
+) -> SalesDraft:
+    return await add_row(
+        session=session,
+        row=SalesDraft(team_id=team_id, author_id=author_id, payload=payload, created_at=now),
+    )
+
+
+async def take_draft(
+    *, session: AsyncSession, team_id: str, author_id: str, draft_id: int, now: datetime
+) -> SalesDraft | None:
+    """The held line, once, for its own author; None when used already or someone else's."""
+    draft = await session.get(SalesDraft, draft_id)
+    if (
+        draft is None
+        or draft.team_id != team_id
+        or draft.author_id != author_id
+        or draft.used_at is not None
+    ):
+        return None
+    draft.used_at = now
+    return draft
+
+
+# --- contracts and receivables ------------------------------------------------------------
+async def contracts_of(
+    *, session: AsyncSession, customer_id: int, offset: int = 0, limit: int | None = None
+) -> list[Contract]:
+    query = (
+        select(Contract)
+        .where(Contract.customer_id == customer_id)
+        .order_by(
+            col(Contract.status) != "signed", col(Contract.signed_on).desc(), col(Contract.id)
+        )
+    )
+    if offset:
+        query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return list((await session.exec(query)).all())
+
+
+async def contract_numbered(*, session: AsyncSession, team_id: str, number: str) -> Contract | None:
+    query = select(Contract).where(Contract.team_id == team_id, Contract.number == number)
+    return (await session.exec(query)).first()
+
+
+async def contract_of_deal(*, session: AsyncSession, deal_id: int) -> Contract | None:
+    query = select(Contract).where(Contract.opportunity_id == deal_id).order_by(col(Contract.id))
+    return (await session.exec(query)).first()
+
+
+async def receivables_of(*, session: AsyncSession, contract_ids: Sequence[int]) -> list[Receivable]:
+    if not contract_ids:
+        return []
+    query = (
+        select(Receivable)
+        .where(col(Receivable.contract_id).in_(list(contract_ids)))
+        .order_by(col(Receivable.due_on), col(Receivable.id))
+    )
+    return list((await session.exec(query)).all())
+
+
+# --- projects -----------------------------------------------------------------------------
+async def projects_of(
+    *, session: AsyncSession, customer_id: int, offset: int = 0, limit: int | None = None
+) -> list[Project]:
+    query = (
+        select(Project)
+        .where(Project.customer_id == customer_id)
+        .order_by(col(Project.status) != "active", col(Project.starts_on).desc(), col(Project.id))
+    )
+    if offset:
+        query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return list((await session.exec(query)).all())
+
+
+async def project_milestones(
+    *, session: AsyncSession, project_id: int, limit: int
+) -> list[Milestone]:
+    """A project's milestones: open ones first, each by date."""
+    query = (
+        select(Milestone)
+        .where(Milestone.project_id == project_id)
+        .order_by(col(Milestone.status) != "open", col(Milestone.due_at), col(Milestone.id))
+        .limit(limit)
+    )
+    return list((await session.exec(query)).all())
+
+
+async def projects_of_customers(*, session: AsyncSession, ids: Sequence[int]) -> list[Project]:
+    """The active projects of these cards, oldest first (ids in chunks)."""
+    found: list[Project] = []
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), 500):
+        query = (
+            select(Project)
+            .where(
+                col(Project.customer_id).in_(wanted[start : start + 500]),
+                Project.status == "active",
+            )
+            .order_by(col(Project.id))
+        )
+        found += list((await session.exec(query)).all())
+    return found
+
+
+async def project_names(*, session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    query = select(Project.id, Project.name).where(col(Project.id).in_(wanted))
+    return {pid: name for pid, name in (await session.exec(query)).all() if pid is not None}
+
+
+# --- documents ----------------------------------------------------------------------------
+async def documents_of(
+    *, session: AsyncSession, customer_id: int, offset: int = 0, limit: int | None = None
+) -> list[Document]:
+    query = (
+        select(Document)
+        .where(Document.customer_id == customer_id, col(Document.removed_at).is_(None))
+        .order_by(col(Document.added_at).desc(), col(Document.id).desc())
+    )
+    if offset:
+        query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return list((await session.exec(query)).all())

@@ -1,0 +1,165 @@
+"""What a customer buys: opportunities, contracts with their receivables, projects and
+documents (004: "与客户相关的合同、交易、项目、文档"). Amounts are integer minor units (fen,
+cents) with an ISO 4217 currency, never floats. Nothing here is deleted: a lost opportunity,
+a cancelled contract or project, a received receivable are states, and documents are removed
+by marking them. Every change here comes with an Alembic migration."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from bot.store.types import UTCDateTime, utcnow
+
+
+class Opportunity(SQLModel, table=True):
+    """A sales opportunity (销售机会) on a card, moving through the workspace's pipeline."""
+
+    __tablename__ = "opportunity"
+    __table_args__ = (
+        # the forecast: a workspace's open deals by owner, in one range scan
+        Index("ix_opportunity_pipeline", "team_id", "status", "owner_id"),
+        Index("ix_opportunity_customer", "customer_id", "status"),
+        Index("ix_opportunity_stale", "status", "stage_changed_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    name: str = Field(max_length=200)
+    amount_minor: int | None = Field(default=None, sa_type=BigInteger)  # None: not known yet
+    currency: str = Field(default="CNY", max_length=3)
+    stage: str = Field(max_length=32)
+    probability: int = Field(default=0)  # per cent, by stage unless set by hand
+    expected_close: date | None = Field(default=None)
+    close_month: int | None = Field(default=None)  # 202612: the forecast groups by it
+    owner_id: str = Field(max_length=32)
+    next_step: str = Field(default="", sa_type=Text)
+    next_step_due: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    follow_up_id: int | None = Field(default=None, foreign_key="follow_up.id")
+    loss_reason: str = Field(default="", max_length=500)
+    status: str = Field(default="open", max_length=8)  # open | won | lost
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    stage_changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Contract(SQLModel, table=True):
+    """A signed contract (合同): entered once signed, so management sees sales and receivables."""
+
+    __tablename__ = "contract"
+    __table_args__ = (
+        UniqueConstraint("team_id", "number", name="uq_contract_number"),
+        Index("ix_contract_customer", "customer_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    opportunity_id: int | None = Field(default=None, foreign_key="opportunity.id")
+    number: str = Field(max_length=64)
+    title: str = Field(max_length=200)
+    signed_on: date
+    starts_on: date | None = Field(default=None)
+    ends_on: date | None = Field(default=None)
+    amount_minor: int = Field(sa_type=BigInteger)
+    currency: str = Field(default="CNY", max_length=3)
+    status: str = Field(default="signed", max_length=16)  # signed | cancelled
+    cancel_reason: str = Field(default="", max_length=500)
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Receivable(SQLModel, table=True):
+    """A payment milestone of a contract (应收): due on a day, an amount, when received."""
+
+    __tablename__ = "receivable"
+    __table_args__ = (
+        Index("ix_receivable_due", "status", "due_on"),
+        Index("ix_receivable_contract", "contract_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    contract_id: int = Field(foreign_key="contract.id")
+    title: str = Field(default="", max_length=200)
+    due_on: date
+    amount_minor: int = Field(sa_type=BigInteger)
+    received_on: date | None = Field(default=None)
+    received_by: str = Field(default="", max_length=32)
+    status: str = Field(default="open", max_length=16)  # open | received | cancelled
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Project(SQLModel, table=True):
+    """A project (项目): every signed order has one, with a project manager, members, dates,
+    its own phase of the relations plan, milestones and a project channel."""
+
+    __tablename__ = "project"
+    __table_args__ = (
+        Index("ix_project_customer", "customer_id", "status"),
+        Index("ix_project_channel", "team_id", "channel_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    contract_id: int | None = Field(default=None, foreign_key="contract.id")
+    name: str = Field(max_length=200)
+    manager_id: str = Field(max_length=32)  # the project manager
+    members: list = Field(default_factory=list, sa_type=JSON)  # Slack user ids
+    starts_on: date
+    ends_on: date  # the planned end
+    phase: str = Field(default="post_contract", max_length=24)
+    status: str = Field(default="active", max_length=16)  # active | closed | cancelled
+    channel_id: str = Field(default="", max_length=32)
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_by: str = Field(default="", max_length=32)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Document(SQLModel, table=True):
+    """A document given to or about a customer (文档), linked to its card and, when it
+    belongs to one, to a contract or a project. Seen by whoever sees the card."""
+
+    __tablename__ = "document"
+    __table_args__ = (Index("ix_document_customer", "customer_id", "added_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    contract_id: int | None = Field(default=None, foreign_key="contract.id")
+    project_id: int | None = Field(default=None, foreign_key="project.id")
+    kind: str = Field(max_length=8)  # url | file | message
+    title: str = Field(max_length=300)
+    url: str = Field(max_length=1000)
+    file_id: str = Field(default="", max_length=32)
+    source_channel: str = Field(default="", max_length=32)
+    source_ts: str = Field(default="", max_length=32)
+    added_by: str = Field(max_length=32)
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    removed_by: str = Field(default="", max_length=32)
+    removed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class SalesDraft(SQLModel, table=True):
+    """A one-line deal held back until its author confirms (a close date in the past)."""
+
+    __tablename__ = "sales_draft"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    author_id: str = Field(max_length=32)
+    payload: dict = Field(default_factory=dict, sa_type=JSON)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -1,0 +1,103 @@
+"""The card's sales sections (004: the card lists the customer's contracts, deals, projects
+and documents): one section of four short fields — open deals with their sum and next close,
+contracts with their signed value and what is still due, active projects with their phase
+and next milestone, the latest documents — and one row of buttons that list each in full and
+add a new one. Two blocks whatever the card holds, so the card stays within Slack's 50."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from bot.dates.display import format_day
+from bot.i18n import Lang, t
+from bot.store.models import Customer
+from bot.store.sales_summary import ProjectLine, SalesSummary
+from bot.views import ids
+from bot.views.blocks import Block, Mrkdwn, clip, day, md, mrkdwn_text
+from bot.views.contracts import TargetValue
+from bot.views.deals import money
+from bot.views.documents import document_link
+from bot.views.inputs import button
+
+FIELD_LIMIT = 2000  # the most a section field holds
+
+
+def _sums(amounts: dict[str, int], lang: Lang) -> str:
+    ordered = sorted(amounts, key=lambda c: -amounts[c])
+    return " + ".join(money(amounts[c], c, compact=True, lang=lang) for c in ordered) or "—"
+
+
+def _field(title: str, lines: list[str]) -> dict[str, str]:
+    """A field's title in bold over its lines (text escaped, our links and dates kept)."""
+    return mrkdwn_text(Mrkdwn("*{}*\n").format(title) + Mrkdwn("\n").join(lines), FIELD_LIMIT)
+
+
+def sales_blocks(customer: Customer, sales: SalesSummary, lang: Lang) -> list[Block]:
+    blocks: list[Block] = []
+    if sales.anything:
+        blocks.append({"type": "section", "block_id": "card_sales", "fields": _fields(sales, lang)})
+    blocks.append(_actions(customer, sales, lang))
+    return blocks
+
+
+def _fields(sales: SalesSummary, lang: Lang) -> list[dict[str, str]]:
+    deals = [
+        t("card.deals_line", lang, count=sales.deals_open, amount=_sums(sales.open_amounts, lang))
+    ]
+    if sales.next_close is not None:
+        deals.append(t("card.next_close", lang, day=format_day(sales.next_close, lang)))
+    contracts = [
+        t(
+            "card.contracts_line",
+            lang,
+            count=sales.contracts_signed,
+            amount=_sums(sales.signed_amounts, lang),
+        )
+    ]
+    if sales.receivable_due:
+        due = _sums(sales.receivable_due, lang)
+        nxt = format_day(sales.next_receivable, lang) if sales.next_receivable else "—"
+        contracts.append(t("card.receivable_due", lang, amount=due, day=nxt))
+    projects: list[str] = [_project_line(line, lang) for line in sales.projects] or [
+        t("card.none", lang)
+    ]
+    documents: list[str] = [document_link(d) for d in sales.documents] or [t("card.none", lang)]
+    return [
+        _field(t("card.deals", lang, count=sales.deals_total), deals),
+        _field(t("card.contracts", lang, count=sales.contracts_total), contracts),
+        _field(t("card.projects", lang, count=sales.projects_active), projects),
+        _field(t("card.documents", lang, count=sales.documents_total), documents),
+    ]
+
+
+def _project_line(line: ProjectLine, lang: Lang) -> Mrkdwn:
+    project, milestone = line.project, line.next_milestone
+    phase = t(f"phase.{project.phase}", lang)
+    text = md("card.project_line", lang, name=clip(project.name, 60), phase=phase)
+    if milestone is None:
+        return text
+    when = day(milestone.due_at, lang, ZoneInfo(milestone.tz))
+    title = clip(milestone.title, 60)
+    return text + Mrkdwn(" · ") + md("card.next_milestone", lang, title=title, day=when)
+
+
+def _actions(customer: Customer, sales: SalesSummary, lang: Lang) -> Block:
+    card = str(customer.id)
+    elements = []
+    for total, key, action in (
+        (sales.deals_total, "card.more_deals", ids.DEALS_MORE),
+        (sales.contracts_total, "card.more_contracts", ids.CONTRACTS_MORE),
+        (sales.projects_total, "card.more_projects", ids.PROJECTS_MORE),
+        (sales.documents_total, "card.more_documents", ids.DOCUMENTS_MORE),
+    ):
+        if total:
+            elements.append(button(t(key, lang, count=total), action, f"{card}:0"))
+    elements += [
+        button(t("card.new_deal", lang), ids.DEAL_NEW, card),
+        button(t("card.new_contract", lang), ids.CONTRACT_NEW, card),
+        button(t("card.new_project", lang), ids.PROJECT_NEW, card),
+        button(
+            t("document.attach", lang), ids.DOCUMENT_NEW, TargetValue(customer.id or 0).to_value()
+        ),
+    ]
+    return {"type": "actions", "block_id": "card_sales_actions", "elements": elements}

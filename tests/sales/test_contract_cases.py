@@ -1,0 +1,169 @@
+"""Contracts asked of their use cases directly: the rules named when broken (an amount, not
+signed after its end, receivables within the amount), nothing deleted (cancelled is a state),
+and who may do what — the card's editors record, cancel and mark received; a colleague who
+sees the card reads; an outsider is told it does not exist."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.actor import Actor
+from bot.customers.refusals import CardGone, CustomerNotFound, MayNotChange
+from bot.errors import Conflict, Invalid, NotFound
+from bot.sales import contract_cases, deal_cases
+from bot.sales.contract_form import ContractForm
+from bot.sales.deal_outcomes import DealSaved
+from bot.store.db import Database
+from bot.store.models import CardShare, Customer, TeamMember
+from tests.conftest import NOW, TEAM, Create
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+LATER = NOW + timedelta(hours=1)
+
+
+def actor(user: str, *, admin: bool = False, channels: frozenset[str] = frozenset()) -> Actor:
+    return Actor(TEAM, user, "en", SHANGHAI, LATER, is_admin=admin, channels=channels)
+
+
+MANAGER = actor("U_MGR")
+SUPERVISOR = actor("U_BOSS")
+COLLEAGUE = actor("U_CHAN", channels=frozenset({"C_TEAM"}))
+OUTSIDER = actor("U_OUT")
+ADMIN = actor("U_ADMIN", admin=True)
+FORM = ContractForm(
+    number="HT-2026-001",
+    title="ERP upgrade",
+    signed_on="2026-11-20",
+    starts_on="2026-12-01",
+    ends_on="2027-11-30",
+    amount="120万",
+    receivables="2026-12-31 30% down payment\n2027-06-30 ¥600,000 acceptance\n"
+    "2027-11-30 240000 final received 2027-11-30",
+)
+
+
+@pytest.fixture
+async def hp(db: Database, create: Create) -> Customer:
+    customer = await create("惠普中国有限公司", short_name="HP")
+    async with db.transaction(write=True) as session:
+        session.add(TeamMember(team_id=TEAM, user_id="U_MGR", supervisor_id="U_BOSS"))
+        session.add(
+            CardShare(
+                team_id=TEAM,
+                customer_id=customer.id,
+                kind="channel",
+                target="C_TEAM",
+                shared_by="U_MGR",
+            )
+        )
+    return customer
+
+
+async def test_a_contract_is_recorded_with_its_payment_milestones(
+    db: Database, hp: Customer
+) -> None:
+    view = await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=FORM)
+
+    assert (view.contract.amount_minor, view.contract.currency) == (120_000_000, "CNY")
+    assert [(r.due_on, r.amount_minor, r.title, r.status) for r in view.receivables] == [
+        (date(2026, 12, 31), 36_000_000, "down payment", "open"),
+        (date(2027, 6, 30), 60_000_000, "acceptance", "open"),
+        (date(2027, 11, 30), 24_000_000, "final", "received"),
+    ]
+    assert view.due == 96_000_000
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "key"),
+    [
+        ({"amount": ""}, "amount", "contract.amount_required"),
+        ({"signed_on": "2027-12-31"}, "signed_on", "contract.signed_after_end"),
+        ({"amount": "三百万", "receivables": ""}, "amount", "amount.unreadable"),
+        ({"receivables": "2026-12-31 150万"}, "receivables", "contract.receivables_exceed"),
+        ({"receivables": "soon 30%"}, "receivables", "contract.receivable_unreadable"),
+        ({"receivables": "2026-12-31 USD 5k"}, "receivables", "contract.receivable_currency"),
+        ({"number": ""}, "number", "contract.number_required"),
+    ],
+)
+async def test_a_broken_rule_is_refused_and_named(
+    db: Database, hp: Customer, change: dict[str, str], field: str, key: str
+) -> None:
+    form = ContractForm(**{**FORM.__dict__, **change})
+
+    with pytest.raises(Invalid) as refused:
+        await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+
+    assert refused.value.errors[field].key == key
+
+
+async def test_a_number_is_recorded_once(db: Database, hp: Customer) -> None:
+    await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=FORM)
+
+    with pytest.raises(Invalid) as refused:
+        await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=FORM)
+    assert refused.value.errors["number"].key == "contract.number_taken"
+
+
+async def test_a_won_deal_prefills_its_contract(db: Database, hp: Customer) -> None:
+    saved = await deal_cases.deal_named_in_line(
+        db, actor=MANAGER, text="hp ERP升级 120万 赢单 12月20日"
+    )
+    assert isinstance(saved, DealSaved)
+
+    opened = await contract_cases.open_contract_form(db, actor=MANAGER, deal_id=saved.deal.id)
+
+    assert (opened.form.title, opened.form.amount) == ("ERP升级", "¥1,200,000")
+    assert (opened.form.signed_on, opened.form.opportunity_id) == ("2026-12-20", str(saved.deal.id))
+
+
+async def test_cancelled_is_a_state_and_its_payments_go_with_it(db: Database, hp: Customer) -> None:
+    view = await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=FORM)
+
+    cancelled = await contract_cases.contract_cancelled(
+        db, actor=MANAGER, contract_id=view.contract.id or 0, reason="customer withdrew"
+    )
+
+    assert cancelled.contract.status == "cancelled"
+    assert [r.status for r in cancelled.receivables] == ["cancelled", "cancelled", "received"]
+    with pytest.raises(Conflict):
+        await contract_cases.contract_cancelled(
+            db, actor=MANAGER, contract_id=view.contract.id or 0, reason="again"
+        )
+
+
+async def test_a_payment_is_marked_received_today_in_the_actors_zone(
+    db: Database, hp: Customer
+) -> None:
+    view = await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=FORM)
+
+    after = await contract_cases.receivable_received(
+        db, actor=SUPERVISOR, receivable_id=view.receivables[0].id or 0
+    )
+
+    assert after.receivables[0].status == "received"
+    assert after.receivables[0].received_on == LATER.astimezone(SHANGHAI).date()
+
+
+async def test_who_may_do_what_with_a_contract(db: Database, hp: Customer) -> None:
+    view = await contract_cases.save_contract(db, actor=ADMIN, customer_id=hp.id or 0, form=FORM)
+    contract_id = view.contract.id or 0
+
+    shown = await contract_cases.show_contract(db, actor=COLLEAGUE, contract_id=contract_id)
+    assert shown.contract.number == "HT-2026-001"
+    with pytest.raises(MayNotChange):
+        await contract_cases.contract_to_cancel(db, actor=COLLEAGUE, contract_id=contract_id)
+    with pytest.raises(MayNotChange):
+        await contract_cases.receivable_received(
+            db, actor=COLLEAGUE, receivable_id=view.receivables[0].id or 0
+        )
+    with pytest.raises(MayNotChange):
+        await contract_cases.open_contract_form(db, actor=COLLEAGUE, customer_id=hp.id)
+    with pytest.raises(NotFound):
+        await contract_cases.show_contract(db, actor=OUTSIDER, contract_id=contract_id)
+    with pytest.raises(CustomerNotFound):
+        await contract_cases.contract_named(db, actor=OUTSIDER, text="hp HT-2026-001")
+    with pytest.raises(CardGone):
+        await contract_cases.save_contract(db, actor=OUTSIDER, customer_id=hp.id or 0, form=FORM)
