@@ -35,6 +35,7 @@ async def test_a_deal_long_in_its_stage_joins_the_stale_digest(harness: Harness)
     wang = Person(harness, "U_WANG")
     await wang.type("/customer new 惠普中国有限公司")
     await wang.submit(short_name="HP")
+    entered = datetime.now(SHANGHAI)
     await wang.type("/customer deal hp ERP升级 120万 报价")  # stale after 21 days in proposal
     jobs = harness.service.jobs
 
@@ -45,7 +46,8 @@ async def test_a_deal_long_in_its_stage_joins_the_stale_digest(harness: Harness)
 
     (digest,) = [x for x in dms(harness, "U_WANG") if "停留已久" in x]
     assert "你有 1 个销售机会在当前阶段停留已久" in digest
-    assert "ERP升级 — 惠普中国有限公司（HP）— 报价，21 天" in digest  # full days in the stage
+    days = (morning(22) - entered).days  # full days in the stage: 21 or 22 by the hour it began
+    assert f"ERP升级 — 惠普中国有限公司（HP）— 报价，{days} 天" in digest
     assert "没有联系" not in digest  # the customer itself is not stale yet (28 days)
 
 
