@@ -12,7 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.errors import Conflict, Invalid, Message
 from bot.sales.amounts import Money, format_money
 from bot.sales.contract_form import ContractDraft
-from bot.store.customers import record_event
+from bot.sales.history import record_on_card
 from bot.store.models import Customer
 from bot.store.sales import contract_numbered, receivables_of
 from bot.store.sales_models import Contract, Opportunity, Receivable
@@ -93,7 +93,7 @@ async def record_contract(
         changes["deal"] = [deal.name, deal.name]
     if draft.receivables:
         changes["receivables"] = [None, len(draft.receivables)]
-    await _history(session, contract, actor_id, now, "contract_add", changes)
+    await record_on_card(session, contract, actor_id, now, "contract_add", changes)
     return contract
 
 
@@ -111,7 +111,7 @@ async def mark_received(
         receivable.status, receivable.received_on = "received", on
         receivable.received_by, receivable.updated_at = actor_id, now
         amount = format_money(Money(receivable.amount_minor, contract.currency))
-        await _history(
+        await record_on_card(
             session,
             contract,
             actor_id,
@@ -143,7 +143,7 @@ async def cancel_contract(
     for receivable in await receivables_of(session=session, contract_ids=[contract.id]):
         if receivable.status == "open":
             receivable.status, receivable.updated_at = "cancelled", now
-    await _history(
+    await record_on_card(
         session,
         contract,
         actor_id,
@@ -156,22 +156,3 @@ async def cancel_contract(
         },
     )
     return contract
-
-
-async def _history(
-    session: AsyncSession,
-    contract: Contract,
-    actor_id: str,
-    now: datetime,
-    action: str,
-    changes: dict[str, object],
-) -> None:
-    await record_event(
-        session=session,
-        team_id=contract.team_id,
-        customer_id=contract.customer_id,
-        actor_id=actor_id,
-        at=now,
-        action=action,
-        changes=changes,
-    )

@@ -16,8 +16,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.errors import Invalid, Message, NotFound
 from bot.sales.amounts import Money, format_money
+from bot.sales.history import record_on_card
 from bot.sales.signals import StageChanged
-from bot.store.customers import record_event
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.store.pipeline import CLOSED, WON, Pipeline
 from bot.store.sales_models import Opportunity
@@ -123,7 +123,7 @@ async def create_deal(
     session.add(deal)
     await session.flush()
     shown = _shown(deal)
-    await _history(
+    await record_on_card(
         session, deal, actor_id, now, "deal_add", {k: [None, v] for k, v in shown.items()}
     )
     if draft.next_step:
@@ -186,7 +186,7 @@ async def change_deal(
         deal.updated_by, deal.updated_at = actor_id, now
         action = "deal_stage" if event is not None else "deal_edit"
         subject: dict[str, object] = {"deal": [deal.name, deal.name]}
-        await _history(session, deal, actor_id, now, action, subject | changes)
+        await record_on_card(session, deal, actor_id, now, action, subject | changes)
     return DealChanged(deal, False, event, tuple(changes))
 
 
@@ -260,22 +260,3 @@ async def _cancel_follow_up(session: AsyncSession, deal: Opportunity, now: datet
         earlier = await session.get(FollowUp, deal.follow_up_id)
         if earlier is not None and earlier.status == "open":
             earlier.status, earlier.updated_at = "cancelled", now
-
-
-async def _history(
-    session: AsyncSession,
-    deal: Opportunity,
-    actor_id: str,
-    now: datetime,
-    action: str,
-    changes: dict[str, object],
-) -> None:
-    await record_event(
-        session=session,
-        team_id=deal.team_id,
-        customer_id=deal.customer_id,
-        actor_id=actor_id,
-        at=now,
-        action=action,
-        changes=changes,
-    )

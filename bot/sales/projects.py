@@ -18,7 +18,7 @@ from bot.customers.phases import PHASES
 from bot.dates.understand import at_local
 from bot.errors import Invalid, Message
 from bot.i18n import Lang, t
-from bot.store.customers import record_event
+from bot.sales.history import record_on_card
 from bot.store.models import Customer, Milestone
 from bot.store.sales_models import Contract, Project
 
@@ -137,7 +137,7 @@ async def create_project(
     ]
     session.add_all(milestones)
     await session.flush()
-    await _history(
+    await record_on_card(
         session,
         project,
         actor_id,
@@ -162,7 +162,7 @@ async def set_channel(
     before = project.channel_id or None
     project.channel_id, project.updated_by, project.updated_at = channel_id, actor_id, now
     changes = {"project": [project.name, project.name], "channel": [before, channel_id]}
-    await _history(session, project, actor_id, now, "project_channel", changes)
+    await record_on_card(session, project, actor_id, now, "project_channel", changes)
 
 
 async def move_project(
@@ -177,23 +177,4 @@ async def move_project(
         "phase": [project.phase, phase],
     }
     project.phase, project.updated_by, project.updated_at = phase, actor_id, now
-    await _history(session, project, actor_id, now, "project_phase", changes)
-
-
-async def _history(
-    session: AsyncSession,
-    project: Project,
-    actor_id: str,
-    now: datetime,
-    action: str,
-    changes: dict[str, object],
-) -> None:
-    await record_event(
-        session=session,
-        team_id=project.team_id,
-        customer_id=project.customer_id,
-        actor_id=actor_id,
-        at=now,
-        action=action,
-        changes=changes,
-    )
+    await record_on_card(session, project, actor_id, now, "project_phase", changes)
