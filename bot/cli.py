@@ -13,6 +13,7 @@ from datetime import datetime
 from bot import __version__
 from bot.log_lines import configure_logging
 from bot.settings import Settings, SettingsError, database_file, load_settings, shown_database
+from bot.store.schema_version import sqlite_file_is_current
 
 EXIT_SETTINGS = 2
 EXIT_DATABASE = 1
@@ -71,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _migrate(settings: Settings) -> bool:
+    if sqlite_file_is_current(database_file(settings.database_url)):
+        return True  # nothing to upgrade: Alembic need not even be loaded
     from bot.store.migrate import upgrade
 
     try:

@@ -29,7 +29,7 @@ def run(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProce
         cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,  # a guard against a hang, not a speed test
     )
 
 

@@ -21,8 +21,6 @@ from bot.settings import Settings
 from bot.store.models import Schedule
 from tests.slack_person import Person
 
-pytestmark = pytest.mark.calendar  # depends on the date: ./dev test runs it at awkward dates
-
 CAST = {
     "U_WANG": "zh-CN",
     "U_LEAD": "en-US",
@@ -117,6 +115,7 @@ async def test_an_unseen_card_answers_like_one_that_does_not_exist(
         assert hidden.replace("hp", "X") == missing.replace("nosuchcard", "X")
 
 
+@pytest.mark.calendar  # the plan lists what is due: ./dev test runs it at awkward dates
 @pytest.mark.parametrize("user", sorted(SEES_HP))
 async def test_the_plan_history_and_timeline_follow_the_same_rule(
     office: Harness, user: str
@@ -225,6 +224,7 @@ async def test_the_duplicate_check_names_only_the_card_and_its_manager(office: H
     assert "6353" not in error and "给张总" not in error
 
 
+@pytest.mark.calendar  # the brief of the next Monday
 async def test_a_channel_brief_shows_only_cards_shared_with_that_channel(office: Harness) -> None:
     wang = Person(office, "U_WANG", channel="C_PROJECT")
     await wang.type("/customer link jk")

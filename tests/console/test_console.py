@@ -20,7 +20,7 @@ def console(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProce
         input=stdin,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,  # a guard against a hang, not a speed test: CI machines can be slow
     )
     assert "Slack would refuse" not in result.stdout, result.stdout  # every console story
     return result

@@ -9,9 +9,8 @@ import pytest
 from tests.console.test_console import console
 from tests.console.test_console_customers import NEW_HP
 
-pytestmark = pytest.mark.calendar  # depends on the date: ./dev test runs it at awkward dates
 
-
+@pytest.mark.calendar  # the follow-up date: ./dev test runs it at awkward dates
 def test_a_one_line_log_with_a_follow_up(tmp_path: Path) -> None:
     script = "\n".join([NEW_HP, "/log hp 给张总打电话 下一步：发方案 下周五", "quit", ""])
 

@@ -22,7 +22,7 @@ def rapport(*args: str, database_url: str, cwd: Path) -> subprocess.CompletedPro
         cwd=cwd,
         text=True,
         capture_output=True,
-        timeout=120,
+        timeout=300,  # a guard against a hang, not a speed test
     )
 
 
