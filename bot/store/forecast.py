@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, and_, case, false, func, or_
+from sqlalchemy import ColumnElement, and_, case, false, func, literal_column, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -132,9 +132,15 @@ def _follow_up_closed() -> ColumnElement[bool]:
     return and_(col(Opportunity.follow_up_id).is_not(None), col(FollowUp.status) != "open")
 
 
+def _without_text() -> ColumnElement[bool]:
+    """No next step written, as the partial indexes' condition reads — a literal, not a bound
+    parameter, so both databases match the query to those indexes."""
+    return col(Opportunity.next_step) == literal_column("''")
+
+
 def _no_next_step() -> ColumnElement[bool]:
     """No next step, or one that was done or cancelled and none set since."""
-    return or_(col(Opportunity.next_step) == "", _follow_up_closed())
+    return or_(_without_text(), _follow_up_closed())
 
 
 Group = tuple[str, int | None, str, str]  # stage, month, owner, currency
@@ -174,7 +180,7 @@ async def grouped(
     bare = Select(*group_by, func.count())
     bare = (
         bare.join(FollowUp, col(FollowUp.id) == Opportunity.follow_up_id, isouter=True)
-        .where(*where, col(Opportunity.next_step) == "")
+        .where(*where, _without_text())
         .where(or_(col(Opportunity.follow_up_id).is_(None), col(FollowUp.status) == "open"))
         .group_by(*group_by)
     )
@@ -236,7 +242,7 @@ async def deals_without_next_step(
     step's text are read in ix_opportunity_no_next_step's amount order — the ones with an
     amount, then, when they do not fill the list past the zeros, those without; those whose
     follow-up was closed only when the sums counted any."""
-    bare = _deals(team_id, scope, sight, limit).where(col(Opportunity.next_step) == "")
+    bare = _deals(team_id, scope, sight, limit).where(_without_text())
     amount = col(Opportunity.amount_minor)
     rows = list(
         (

@@ -26,11 +26,10 @@ FORECAST_COLUMNS = (
     "customer_id",
     "follow_up_id",
 )
-# deals without a next step's text, the largest first: their list and their count
+# deals without a next step's text: their count by owner (their text is not in the index above)
 NO_NEXT_STEP_COLUMNS = (
     "team_id",
     "status",
-    "amount_minor",
     "owner_id",
     "stage",
     "close_month",
@@ -53,6 +52,15 @@ class Opportunity(SQLModel, table=True):
         Index(
             "ix_opportunity_no_next_step",
             *NO_NEXT_STEP_COLUMNS,
+            sqlite_where=text("next_step = ''"),
+            postgresql_where=text("next_step = ''"),
+        ),
+        # and their list, the largest first, read in this order until it is full
+        Index(
+            "ix_opportunity_no_next_step_amount",
+            "team_id",
+            "status",
+            "amount_minor",
             sqlite_where=text("next_step = ''"),
             postgresql_where=text("next_step = ''"),
         ),

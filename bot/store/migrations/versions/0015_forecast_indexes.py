@@ -1,5 +1,5 @@
 """the forecast's indexes: its sums read from one covering index, deals without a next step
-from a partial one, overdue deals in close-date order
+counted and listed from two partial ones, overdue deals in close-date order
 
 Revision ID: 0015_forecast
 Revises: 0014
@@ -34,7 +34,6 @@ FORECAST_COLUMNS = [
 NO_NEXT_STEP_COLUMNS = [
     "team_id",
     "status",
-    "amount_minor",
     "owner_id",
     "stage",
     "close_month",
@@ -57,6 +56,13 @@ def upgrade() -> None:
             postgresql_where=NO_NEXT_STEP,
         )
         batch_op.create_index(
+            "ix_opportunity_no_next_step_amount",
+            ["team_id", "status", "amount_minor"],
+            unique=False,
+            sqlite_where=NO_NEXT_STEP,
+            postgresql_where=NO_NEXT_STEP,
+        )
+        batch_op.create_index(
             "ix_opportunity_close", ["team_id", "status", "expected_close"], unique=False
         )
 
@@ -64,6 +70,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("opportunity", schema=None) as batch_op:
         batch_op.drop_index("ix_opportunity_close")
+        batch_op.drop_index("ix_opportunity_no_next_step_amount")
         batch_op.drop_index("ix_opportunity_no_next_step")
         batch_op.drop_index("ix_opportunity_forecast")
         batch_op.create_index(
