@@ -1,7 +1,8 @@
-"""What the forecast reads: open deals grouped by stage, month of expected close, owner and
-currency in one aggregate query, and the first few overdue deals and deals without a next
-step — only on cards the person may see (`Sight`, the SQL form of bot/customers/access.py's
-`can_see`), so the forecast stays one query however many deals there are."""
+"""What the forecast reads: open deals grouped by owner, stage, month of expected close and
+currency (two aggregate queries, each read from an index alone), and the first few overdue
+deals and deals without a next step (read in index order, so they stop early) — only on cards
+the person may see (`Sight`, the SQL form of bot/customers/access.py's `can_see`, checked
+against the set of visible cards rather than joined to every deal)."""
 
 from __future__ import annotations
 
@@ -138,11 +139,6 @@ def _without_text() -> ColumnElement[bool]:
     return col(Opportunity.next_step) == literal_column("''")
 
 
-def _no_next_step() -> ColumnElement[bool]:
-    """No next step, or one that was done or cancelled and none set since."""
-    return or_(_without_text(), _follow_up_closed())
-
-
 Group = tuple[str, int | None, str, str]  # stage, month, owner, currency
 
 
@@ -239,7 +235,7 @@ async def deals_without_next_step(
     follow_ups_closed: bool,
 ) -> list[DealRow]:
     """The largest first (no amount counts as 0), then the earliest. Those without a next
-    step's text are read in ix_opportunity_no_next_step's amount order — the ones with an
+    step's text are read in ix_opportunity_no_next_step_amount's order — the ones with an
     amount, then, when they do not fill the list past the zeros, those without; those whose
     follow-up was closed only when the sums counted any."""
     bare = _deals(team_id, scope, sight, limit).where(_without_text())
