@@ -1,7 +1,7 @@
 """the forecast's indexes: its sums read from one covering index, deals without a next step
 counted and listed from two partial ones, overdue deals in close-date order
 
-Revision ID: 0015_forecast
+Revision ID: 0015
 Revises: 0014
 Create Date: 2026-12-01
 """
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0015_forecast"
+revision: str = "0015"
 down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
