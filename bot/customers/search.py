@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 CANDIDATE_LIMIT = 500
 TYPO_EDITS = 2
 TIE_CANDIDATES = 200
+OWN_LIMIT = 200  # the person's own cards looked up apart when others' are many
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s()+\-－.]{4,}$")
 
 
@@ -95,23 +96,35 @@ async def find_customers(
 ) -> list[FoundCustomer]:
     """Ranked matches; with a `gate`, only cards its person may see. The person's own cards
     (the gate's, or `person_id`'s) come first within a rank."""
+    me = person_id or (gate.viewer.user_id if gate is not None else "")
     best: dict[int, tuple[Rank, bool, int]] = {}  # rank, not whole, edits of a misspelling
+    own: set[int] = set()  # the person's cards among them, when others' could crowd them out
     keys = search_keys(text)
     for key in keys:
-        for customer_id, term, weight in await terms_with_prefix(
+        rows = await terms_with_prefix(
             session=session, team_id=team_id, prefix=key, limit=CANDIDATE_LIMIT
-        ):
+        )
+        if me and len(rows) > TIE_CANDIDATES:  # a common brand or surname: look in theirs too
+            mine = await terms_with_prefix(
+                session=session, team_id=team_id, prefix=key, limit=OWN_LIMIT, manager_id=me
+            )
+            own.update(customer_id for customer_id, _, _ in mine)
+            rows += mine
+        for customer_id, term, weight in rows:
             found = (rank_of(weight, term == key), term != key, 0)
             if found < best.get(customer_id, (Rank.TYPO, True, TYPO_EDITS + 1)):
                 best[customer_id] = found
     if len(best) < limit and keys and not keys[0].isdigit():
-        for customer_id, edits in await _misspelled(session, team_id, keys[0]):
+        for customer_id, edits, mine in await _misspelled(session, team_id, keys[0], me):
+            if mine:
+                own.add(customer_id)
             if (Rank.TYPO, True, edits) < best.get(customer_id, (Rank.TYPO, True, 99)):
                 best[customer_id] = (Rank.TYPO, True, edits)
     # Enough cards to order a tie by owner and activity (a surname shared by many contacts),
-    # read lightly; only the best are loaded whole.
-    me = person_id or (gate.viewer.user_id if gate is not None else "")
-    ranked = sorted(best, key=lambda customer_id: best[customer_id])[:TIE_CANDIDATES]
+    # read lightly; only the best are loaded whole. The person's own come first in a tie
+    # before the cut, so a brand shared by hundreds of cards still finds theirs.
+    ranked = sorted(best, key=lambda customer_id: (best[customer_id], customer_id not in own))
+    ranked = ranked[:TIE_CANDIDATES]
     activity = await owners_and_activity(session=session, team_id=team_id, ids=ranked)
 
     def tie_order(customer_id: int) -> tuple:
@@ -168,35 +181,52 @@ def _order(found: FoundCustomer, me: str) -> tuple:
     )
 
 
-async def _misspelled(session: AsyncSession, team_id: str, text: str) -> list[tuple[int, int]]:
-    """Cards whose brand, name or short name is within two edits of `text`: one letter
-    anywhere through the one-letter-deleted keys; two letters after the first three
-    through the terms that start like it."""
-    found = [
-        (customer_id, 1)
-        for customer_id, _, _ in await match_keys(
-            session=session,
-            team_id=team_id,
-            keys=[("typo", text), *(("typo", v) for v in deletions(text))]
-            + [("brand", v) for v in deletions(text)],
-            limit=CANDIDATE_LIMIT,
+async def _misspelled(
+    session: AsyncSession, team_id: str, text: str, me: str
+) -> list[tuple[int, int, bool]]:
+    """(card, edits, the person's own) for cards whose brand, name or short name is within
+    two edits of `text`: one letter anywhere through the one-letter-deleted keys; two letters
+    after the first three through the terms that start like it. Where others' cards are
+    many (pinyin brands are dense), the person's own are looked up apart."""
+    keys = [("typo", text), *(("typo", v) for v in deletions(text))]
+    keys += [("brand", v) for v in deletions(text)]
+    rows = await match_keys(session=session, team_id=team_id, keys=keys, limit=CANDIDATE_LIMIT)
+    found = [(customer_id, 1, False) for customer_id, _, _ in rows]
+    if me and len(rows) > TIE_CANDIDATES:
+        mine = await match_keys(
+            session=session, team_id=team_id, keys=keys, limit=OWN_LIMIT, manager_id=me
         )
-    ]
+        found += [(customer_id, 1, True) for customer_id, _, _ in mine]
     for size in sorted({len(text) - 1, len(text) - 2, max(3, len(text) // 2)}, reverse=True):
         if size < 3:
             continue
-        rows = await terms_with_prefix(
-            session=session, team_id=team_id, prefix=text[:size], limit=CANDIDATE_LIMIT
-        )
-        close = [
-            (customer_id, edits)
-            for customer_id, term, _ in rows
-            if (edits := OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS))
-            <= TYPO_EDITS
-        ]
-        if close or len(rows) >= CANDIDATE_LIMIT:
-            return found + close
+        close = await _close_terms(session, team_id, text, text[:size], "")
+        if me and len(close[1]) >= TIE_CANDIDATES:
+            close[0].extend(
+                (customer_id, edits, True)
+                for customer_id, edits, _ in (
+                    await _close_terms(session, team_id, text, text[:size], me)
+                )[0]
+            )
+        if close[0] or len(close[1]) >= CANDIDATE_LIMIT:
+            return found + close[0]
     return found
+
+
+async def _close_terms(
+    session: AsyncSession, team_id: str, text: str, prefix: str, me: str
+) -> tuple[list[tuple[int, int, bool]], list[tuple[int, str, int]]]:
+    """Terms starting with `prefix` within two edits of `text` (and all the rows read)."""
+    limit = OWN_LIMIT if me else CANDIDATE_LIMIT
+    rows = await terms_with_prefix(
+        session=session, team_id=team_id, prefix=prefix, limit=limit, manager_id=me
+    )
+    close = [
+        (customer_id, edits, bool(me))
+        for customer_id, term, _ in rows
+        if (edits := OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS)) <= TYPO_EDITS
+    ]
+    return close, rows
 
 
 async def resolve_customer(
