@@ -8,16 +8,21 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.keys import HANDLE, IDENTIFIER, WORD, deletions
+from bot.customers.keys import HANDLE, IDENTIFIER, WORD
+from bot.customers.misspellings import (
+    CANDIDATE_LIMIT,
+    CROWDED,
+    OWN_LIMIT,
+    TYPO_EDITS,
+    misspelled,
+)
 from bot.customers.names import normalize, read_company_name
 from bot.store.customers import (
     follow_merges,
     get_customer_by_handle,
     get_customers,
-    match_keys,
     owners_and_activity,
     terms_with_prefix,
 )
@@ -27,10 +32,6 @@ from bot.store.types import saved_id
 if TYPE_CHECKING:
     from bot.customers.visibility import Gate
 
-CANDIDATE_LIMIT = 500
-TYPO_EDITS = 2
-TIE_CANDIDATES = 200
-OWN_LIMIT = 200  # the person's own cards looked up apart when others' are many
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s()+\-－.]{4,}$")
 
 
@@ -104,7 +105,7 @@ async def find_customers(
         rows = await terms_with_prefix(
             session=session, team_id=team_id, prefix=key, limit=CANDIDATE_LIMIT
         )
-        if me and len(rows) > TIE_CANDIDATES:  # a common brand or surname: look in theirs too
+        if me and len(rows) > CROWDED:  # a common brand or surname: look in theirs too
             mine = await terms_with_prefix(
                 session=session, team_id=team_id, prefix=key, limit=OWN_LIMIT, manager_id=me
             )
@@ -115,7 +116,7 @@ async def find_customers(
             if found < best.get(customer_id, (Rank.TYPO, True, TYPO_EDITS + 1)):
                 best[customer_id] = found
     if len(best) < limit and keys and not keys[0].isdigit():
-        for customer_id, edits, mine in await _misspelled(session, team_id, keys[0], me):
+        for customer_id, edits, mine in await misspelled(session, team_id, keys[0], me):
             if mine:
                 own.add(customer_id)
             if (Rank.TYPO, True, edits) < best.get(customer_id, (Rank.TYPO, True, 99)):
@@ -124,7 +125,7 @@ async def find_customers(
     # read lightly; only the best are loaded whole. The person's own come first in a tie
     # before the cut, so a brand shared by hundreds of cards still finds theirs.
     ranked = sorted(best, key=lambda customer_id: (best[customer_id], customer_id not in own))
-    ranked = ranked[:TIE_CANDIDATES]
+    ranked = ranked[:CROWDED]
     activity = await owners_and_activity(session=session, team_id=team_id, ids=ranked)
 
     def tie_order(customer_id: int) -> tuple:
@@ -179,54 +180,6 @@ def _order(found: FoundCustomer, me: str) -> tuple:
         -found.likeness,
         found.customer.legal_name,
     )
-
-
-async def _misspelled(
-    session: AsyncSession, team_id: str, text: str, me: str
-) -> list[tuple[int, int, bool]]:
-    """(card, edits, the person's own) for cards whose brand, name or short name is within
-    two edits of `text`: one letter anywhere through the one-letter-deleted keys; two letters
-    after the first three through the terms that start like it. Where others' cards are
-    many (pinyin brands are dense), the person's own are looked up apart."""
-    keys = [("typo", text), *(("typo", v) for v in deletions(text))]
-    keys += [("brand", v) for v in deletions(text)]
-    rows = await match_keys(session=session, team_id=team_id, keys=keys, limit=CANDIDATE_LIMIT)
-    found = [(customer_id, 1, False) for customer_id, _, _ in rows]
-    if me and len(rows) > TIE_CANDIDATES:
-        mine = await match_keys(
-            session=session, team_id=team_id, keys=keys, limit=OWN_LIMIT, manager_id=me
-        )
-        found += [(customer_id, 1, True) for customer_id, _, _ in mine]
-    for size in sorted({len(text) - 1, len(text) - 2, max(3, len(text) // 2)}, reverse=True):
-        if size < 3:
-            continue
-        close = await _close_terms(session, team_id, text, text[:size], "")
-        if me and len(close[1]) >= TIE_CANDIDATES:
-            close[0].extend(
-                (customer_id, edits, True)
-                for customer_id, edits, _ in (
-                    await _close_terms(session, team_id, text, text[:size], me)
-                )[0]
-            )
-        if close[0] or len(close[1]) >= CANDIDATE_LIMIT:
-            return found + close[0]
-    return found
-
-
-async def _close_terms(
-    session: AsyncSession, team_id: str, text: str, prefix: str, me: str
-) -> tuple[list[tuple[int, int, bool]], list[tuple[int, str, int]]]:
-    """Terms starting with `prefix` within two edits of `text` (and all the rows read)."""
-    limit = OWN_LIMIT if me else CANDIDATE_LIMIT
-    rows = await terms_with_prefix(
-        session=session, team_id=team_id, prefix=prefix, limit=limit, manager_id=me
-    )
-    close = [
-        (customer_id, edits, bool(me))
-        for customer_id, term, _ in rows
-        if (edits := OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS)) <= TYPO_EDITS
-    ]
-    return close, rows
 
 
 async def resolve_customer(

@@ -144,6 +144,28 @@ async def match_keys(
     ]
 
 
+async def terms_in(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    terms: Sequence[str],
+    limit: int,
+    manager_id: str = "",
+) -> list[tuple[int, str, int]]:
+    """(customer_id, term, weight) for terms equal to one of `terms`, at most `limit`; with
+    `manager_id`, only that person's cards."""
+    if not terms:
+        return []
+    query = select(CustomerTerm.customer_id, CustomerTerm.term, CustomerTerm.weight).where(
+        CustomerTerm.team_id == team_id, col(CustomerTerm.term).in_(list(terms))
+    )
+    if manager_id:
+        query = query.join(Customer, col(Customer.id) == CustomerTerm.customer_id).where(
+            Customer.manager_id == manager_id
+        )
+    return [(c, term, weight) for c, term, weight in (await session.exec(query.limit(limit))).all()]
+
+
 async def terms_with_prefix(
     *, session: AsyncSession, team_id: str, prefix: str, limit: int, manager_id: str = ""
 ) -> list[tuple[int, str, int]]:

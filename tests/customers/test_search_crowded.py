@@ -91,3 +91,13 @@ async def test_a_colleague_still_sees_the_cards_in_their_order(
 
     found = await handles_found_by(db, "U_COLLEAGUE3", "vortek")
     assert len(found) == 10 and "MyVortek" not in found
+
+
+async def test_a_short_pinyin_brand_with_one_letter_wrong_finds_the_card(
+    db: Database, create: Create
+) -> None:
+    await create("厦门约屿设备有限公司", short_name="YY", actor="U_ME")  # yueyu
+    await create("北京色模教育有限责任公司", short_name="SM", actor="U_ME")  # semo
+
+    assert (await handles_found_by(db, "U_ME", "yoeyu"))[:1] == ["YY"]
+    assert (await handles_found_by(db, "U_ME", "smeo"))[:1] == ["SM"]
