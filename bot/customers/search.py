@@ -106,18 +106,18 @@ async def find_customers(
             session=session, team_id=team_id, prefix=key, limit=CANDIDATE_LIMIT
         )
         if me and len(rows) > CROWDED:  # a common brand or surname: look in theirs too
-            mine = await terms_with_prefix(
+            theirs = await terms_with_prefix(
                 session=session, team_id=team_id, prefix=key, limit=OWN_LIMIT, manager_id=me
             )
-            own.update(customer_id for customer_id, _, _ in mine)
-            rows += mine
+            own.update(customer_id for customer_id, _, _ in theirs)
+            rows += theirs
         for customer_id, term, weight in rows:
             found = (rank_of(weight, term == key), term != key, 0)
             if found < best.get(customer_id, (Rank.TYPO, True, TYPO_EDITS + 1)):
                 best[customer_id] = found
     if len(best) < limit and keys and not keys[0].isdigit():
-        for customer_id, edits, mine in await misspelled(session, team_id, keys[0], me):
-            if mine:
+        for customer_id, edits, is_own in await misspelled(session, team_id, keys[0], me):
+            if is_own:
                 own.add(customer_id)
             if (Rank.TYPO, True, edits) < best.get(customer_id, (Rank.TYPO, True, 99)):
                 best[customer_id] = (Rank.TYPO, True, edits)
