@@ -19,6 +19,7 @@ TYPO_EDITS = 2
 CANDIDATE_LIMIT = 500
 CROWDED = 200  # more cards than this: the person's own are looked up apart
 OWN_LIMIT = 200
+ENOUGH = 30  # cards one letter away: find shows at most 10 of them, so no second look-up
 NEIGHBOUR_MAX = 24  # longer texts are names typed whole: their deletion keys suffice
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -55,6 +56,8 @@ async def misspelled(session: AsyncSession, team_id: str, text: str, me: str) ->
         )
         found += [(customer_id, 1, True) for customer_id, _, _ in mine]
     found += await _one_edit_terms(session, team_id, text, me)
+    if len({customer_id for customer_id, _, _ in found}) >= ENOUGH:
+        return found  # cards two letters away would rank after these
     for size in sorted({len(text) - 1, len(text) - 2, max(3, len(text) // 2)}, reverse=True):
         if size < 3:
             continue
