@@ -39,13 +39,26 @@ INTRO = {
     "find": (
         "`find_customers` (bot/customers/search.py), the `/customer find` path, for what a "
         "person types to reach one card: its name up to the end of its brand (上海金科, "
-        "Vortek), the pinyin of its brand, its English brand, a brand with one letter wrong, "
-        "its contact's surname (searched by the card's manager, whose cards rank first in a "
-        "tie; the others by another manager), a phone number (8 digits or 0XX-…). Each query is "
-        "timed around its own `Database.transaction()` block, after warm-up queries; the "
-        'duplicate check\'s 50 ms is applied. "Card in results" is how often that card is '
-        "among the 10 shown (target: 90% for each kind). Each card has one contact, indexed as "
-        "the app indexes contacts (its search terms; the contact rows are not loaded)."
+        "Vortek), the pinyin of its brand, its English brand, its brand's spelling (English "
+        "or pinyin) with one letter wrong past the first, its contact's surname (English "
+        "cards) or full name (Chinese cards), a phone number (8 digits or 0XX-…). Every query "
+        "is asked by the card's manager: people look up their own customers, and find puts "
+        "the person's own cards first within a rank, looking them up apart when others' "
+        "cards with the same text are many. Asked by anyone else, most brand queries cannot "
+        "single out one card in this synthetic data set, whatever the ranking: at 1,000,000 "
+        "customers 40 managers hold 25,000 cards each and brands are drawn from short "
+        "syllable and character lists, so an English brand is shared by a median of 78 "
+        "cards (up to 107) and a brand's pinyin by a median of 27 (up to 259); only 32% and "
+        "28% of those queries match 10 cards or fewer (the 39% and 38% measured before "
+        "2026-12-01, asked by another manager, were that ceiling). Contacts' surnames come "
+        "from 60 × 40 parts (2,400 names, about 125 contacts each at 1,000,000 cards; until "
+        "2026-12-01 from 400, so 750 cards and 20 of one manager's shared each surname). Each "
+        "query is timed around its own `Database.transaction()` block, after 50 warm-up "
+        'queries; the duplicate check\'s 50 ms is applied. "Card in results" is how often '
+        "that card is among the 10 shown (target: 90% for each kind). Each card has one "
+        "contact, indexed as the app indexes contacts (its search terms; the contact rows are "
+        "not loaded). A misspelling that is itself the start of other names (yuea for yuema, "
+        "tuoxi for tuoqi) ranks after them, as the issue's order wants."
     ),
     "sweep": (
         "`jobs.run_reminders(now)` (bot/jobs/runtime.py) over N due follow-ups, each with its "
