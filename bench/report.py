@@ -58,7 +58,12 @@ INTRO = {
         "that card is among the 10 shown (target: 90% for each kind). Each card has one "
         "contact, indexed as the app indexes contacts (its search terms; the contact rows are "
         "not loaded). A misspelling that is itself the start of other names (yuea for yuema, "
-        "tuoxi for tuoqi) ranks after them, as the issue's order wants."
+        "tuoxi for tuoqi) ranks after them, as the issue's order wants. Before 2026-12-01 (no "
+        "separate look-up of the person's own cards, no look-up of the spellings one edit "
+        "away), the same queries on the same data found the card for 65.1% of pinyin "
+        "misspellings at 100,000 on SQLite, and at 1,000,000 on PostgreSQL for 53.2% of pinyin "
+        "and 90.9% of English misspellings and 98.1% of pinyin queries (the other kinds as "
+        "now)."
     ),
     "sweep": (
         "`jobs.run_reminders(now)` (bot/jobs/runtime.py) over N due follow-ups, each with its "
