@@ -66,3 +66,26 @@ class HealthMark(SQLModel, table=True):
     light: str = Field(max_length=8)  # green | amber | red
     score: int = Field(default=0)
     marked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class CardHealth(SQLModel, table=True):
+    """Each card's health as last computed (bot/customers/kept_health.py), so the manager's
+    views count over 100k cards in SQL instead of computing every card at each request.
+    The row is dropped in the flush that changes any of its inputs (bot/store/
+    health_watch.py) and is true until `fresh_until`, the first moment the clock alone
+    would change it (a threshold of days quiet reached, a follow-up or milestone falling
+    due, a cadence period ending); a missing or expired row is recomputed before it is read.
+    """
+
+    __tablename__ = "card_health"
+
+    customer_id: int = Field(primary_key=True, foreign_key="customer.id")
+    team_id: str = Field(max_length=32, index=True)
+    score: int
+    light: str = Field(max_length=8)  # green | amber | red
+    stale: bool = False
+    cadence: str = Field(default="", max_length=8)  # "" | kept | missed
+    overdue: int = 0
+    slipping: int = 0
+    fresh_until: datetime = Field(sa_type=UTCDateTime, index=True)
+    computed_at: datetime = Field(sa_type=UTCDateTime)

@@ -1,0 +1,169 @@
+"""Each card's stored health (CardHealth): which cards of a selection need it computed, the
+rows written in bulk, and the manager's figures counted over it in SQL — a few grouped
+queries over the selection instead of one row per card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, delete, func, insert, or_
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
+
+from bot.store.insights import Scope
+from bot.store.models import Customer, FollowUp
+from bot.store.plan_tables import Milestone
+from bot.store.team_models import CardHealth
+
+CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class KeptHealth:
+    """One card's health as the manager's views count it."""
+
+    customer_id: int
+    team_id: str
+    score: int
+    light: str
+    stale: bool
+    cadence: str
+    overdue: int
+    slipping: int
+    fresh_until: datetime
+
+
+async def expired_ids(*, session: AsyncSession, scope: Scope, now: datetime) -> list[int]:
+    """Cards of the scope whose stored health is missing or no longer true at `now`."""
+    query = (
+        Select(col(Customer.id))
+        .outerjoin(CardHealth, col(CardHealth.customer_id) == col(Customer.id))
+        .where(
+            col(Customer.id).in_(scope),
+            or_(col(CardHealth.customer_id).is_(None), col(CardHealth.fresh_until) <= now),
+        )
+    )
+    return sorted(row[0] for row in (await session.exec(query)).all())
+
+
+async def put_health(*, session: AsyncSession, rows: list[KeptHealth], now: datetime) -> None:
+    """Replace the stored health of these cards."""
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        ids = [r.customer_id for r in chunk]
+        await session.exec(delete(CardHealth).where(col(CardHealth.customer_id).in_(ids)))
+        values = [{**r.__dict__, "computed_at": now} for r in chunk]
+        await session.exec(insert(CardHealth), params=values)
+
+
+async def next_due(*, session: AsyncSession, ids: list[int], now: datetime) -> dict[int, datetime]:
+    """card → the first due moment, at or after `now`, of its open follow-ups and milestones."""
+    found: dict[int, datetime] = {}
+    for table in (FollowUp, Milestone):
+        due = col(table.due_at)
+        for start in range(0, len(ids), CHUNK):
+            query = (
+                select(table.customer_id, func.min(due))
+                .where(
+                    table.status == "open",
+                    due >= now,
+                    col(table.customer_id).in_(ids[start : start + CHUNK]),
+                )
+                .group_by(col(table.customer_id))
+            )
+            for customer_id, moment in (await session.exec(query)).all():
+                if moment is not None and (customer_id not in found or moment < found[customer_id]):
+                    found[customer_id] = moment
+    return found
+
+
+def kept_where(scope: Scope) -> ColumnElement[bool]:
+    """The scope's own condition on the card (no subquery: one scan of the cards)."""
+    where = scope.whereclause
+    assert where is not None  # visible_scope always selects a workspace
+    return where
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.sum(case((condition, 1), else_=0))
+
+
+def _joined(scope: Scope, *columns: Any) -> Select[Any]:
+    query: Select[Any] = Select(*columns)
+    return query.join(CardHealth, col(CardHealth.customer_id) == col(Customer.id)).where(
+        kept_where(scope)
+    )
+
+
+async def grouped_counts(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, ...]]:
+    """(status, level, phase, tier, light, cards, stale, cadence kept, cadence missed,
+    overdue follow-ups, slipping milestones, cards slipping) per combination: a few
+    hundred rows that every figure but the managers' is summed from."""
+    keys = (
+        col(Customer.status),
+        col(Customer.level),
+        col(Customer.phase),
+        col(Customer.value_tier),
+        col(CardHealth.light),
+    )
+    one = func.count()
+    query = _joined(
+        scope,
+        *keys,
+        one,
+        _count_if(col(CardHealth.stale).is_(True)),
+        _count_if(col(CardHealth.cadence) == "kept"),
+        _count_if(col(CardHealth.cadence) == "missed"),
+        func.sum(col(CardHealth.overdue)),
+        func.sum(col(CardHealth.slipping)),
+        _count_if(col(CardHealth.slipping) > 0),
+    ).group_by(*keys)
+    return [tuple(row) for row in (await session.exec(query)).all()]
+
+
+async def by_manager(*, session: AsyncSession, scope: Scope) -> list[tuple[str, int, int]]:
+    """(manager, cards, red ones), the most cards first."""
+    cards = func.count()
+    reds = _count_if(col(CardHealth.light) == "red")
+    query = (
+        _joined(scope, col(Customer.manager_id), cards, reds)
+        .group_by(col(Customer.manager_id))
+        .order_by(cards.desc(), col(Customer.manager_id))
+    )
+    return [(m, int(n), int(r or 0)) for m, n, r in (await session.exec(query)).all()]
+
+
+async def least_healthy_ids(
+    *, session: AsyncSession, scope: Scope, which: str, limit: int
+) -> list[int]:
+    """The least healthy cards of the scope (`which`: all, stale, missed, slipping)."""
+    query = _joined(scope, col(Customer.id))
+    if which == "stale":
+        query = query.where(col(CardHealth.stale))
+    elif which == "missed":
+        query = query.where(col(CardHealth.cadence) == "missed")
+    elif which == "slipping":
+        query = query.where(col(CardHealth.slipping) > 0)
+    order = (col(CardHealth.score), col(Customer.legal_name), col(Customer.id))
+    return [row[0] for row in (await session.exec(query.order_by(*order).limit(limit))).all()]
+
+
+async def kept_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, ...]]:
+    """(id, legal name, manager, security level, created, score, light, stale, cadence)
+    of every card of the scope, the least healthy first: what a roll-up sweep slices."""
+    query = _joined(
+        scope,
+        col(Customer.id),
+        col(Customer.legal_name),
+        col(Customer.manager_id),
+        col(Customer.security_level),
+        col(Customer.created_at),
+        col(CardHealth.score),
+        col(CardHealth.light),
+        col(CardHealth.stale),
+        col(CardHealth.cadence),
+    ).order_by(col(CardHealth.score), col(Customer.legal_name), col(Customer.id))
+    return [tuple(row) for row in (await session.exec(query)).all()]
