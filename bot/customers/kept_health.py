@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import cadence_window
 from bot.customers.health_facts import CardState, card_states
 from bot.store.card_health import KeptHealth, expired_ids, next_due, put_health
 from bot.store.insights import Scope, ids_scope
+from bot.store.models import Customer
 
 BATCH = 2000
 CADENCES = ("weekly", "biweekly", "monthly", "quarterly")
@@ -78,3 +80,8 @@ def next_period(now: datetime) -> datetime:
         if any(cadence_window(c, moment) != current[c] for c in CADENCES):
             return moment
     return day + timedelta(days=100)
+
+
+def every_live_card() -> Scope:
+    """Every workspace's live cards (the health sweep's selection)."""
+    return select(col(Customer.id)).where(col(Customer.archived_at).is_(None))

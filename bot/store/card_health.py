@@ -15,7 +15,7 @@ from sqlmodel.sql.expression import Select
 
 from bot.store.insights import Scope
 from bot.store.models import Customer, FollowUp
-from bot.store.plan_tables import Milestone
+from bot.store.plan_tables import Milestone, PhaseChange
 from bot.store.team_models import CardHealth
 
 CHUNK = 1000
@@ -38,7 +38,7 @@ class KeptHealth:
 
 async def expired_ids(*, session: AsyncSession, scope: Scope, now: datetime) -> list[int]:
     """Cards of the scope whose stored health is missing or no longer true at `now`."""
-    query = (
+    query: Select[*tuple[Any, ...]] = (
         Select(col(Customer.id))
         .outerjoin(CardHealth, col(CardHealth.customer_id) == col(Customer.id))
         .where(
@@ -91,8 +91,8 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.sum(case((condition, 1), else_=0))
 
 
-def _joined(scope: Scope, *columns: Any) -> Select[Any]:
-    query: Select[Any] = Select(*columns)
+def _joined(scope: Scope, *columns: Any) -> Select[*tuple[Any, ...]]:
+    query: Select[*tuple[Any, ...]] = Select(*columns)
     return query.join(CardHealth, col(CardHealth.customer_id) == col(Customer.id)).where(
         kept_where(scope)
     )
@@ -133,7 +133,8 @@ async def by_manager(*, session: AsyncSession, scope: Scope) -> list[tuple[str, 
         .group_by(col(Customer.manager_id))
         .order_by(cards.desc(), col(Customer.manager_id))
     )
-    return [(m, int(n), int(r or 0)) for m, n, r in (await session.exec(query)).all()]
+    rows = (await session.exec(query)).all()
+    return [(row[0], int(row[1]), int(row[2] or 0)) for row in rows]
 
 
 async def least_healthy_ids(
@@ -167,3 +168,31 @@ async def kept_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, .
         col(CardHealth.cadence),
     ).order_by(col(CardHealth.score), col(Customer.legal_name), col(Customer.id))
     return [tuple(row) for row in (await session.exec(query)).all()]
+
+
+async def overdue_by_card_owner(
+    *, session: AsyncSession, scope: Scope, now: datetime
+) -> list[tuple[int, str, int]]:
+    """(card, owner, open follow-ups past due) over the scope's cards."""
+    query = (
+        select(FollowUp.customer_id, FollowUp.owner_id, func.count())
+        .where(
+            FollowUp.status == "open",
+            col(FollowUp.due_at) < now,
+            col(FollowUp.customer_id).in_(scope),
+        )
+        .group_by(col(FollowUp.customer_id), col(FollowUp.owner_id))
+    )
+    return [(c, o, int(n)) for c, o, n in (await session.exec(query)).all()]
+
+
+async def phase_changes_in(
+    *, session: AsyncSession, scope: Scope, since: datetime
+) -> list[tuple[int, str, str]]:
+    """(card, from, to) of the scope's phase changes since `since`, in the order made."""
+    query = (
+        select(PhaseChange.customer_id, PhaseChange.from_phase, PhaseChange.to_phase)
+        .where(col(PhaseChange.at) >= since, col(PhaseChange.customer_id).in_(scope))
+        .order_by(col(PhaseChange.id))
+    )
+    return [(c, f, t) for c, f, t in (await session.exec(query)).all()]

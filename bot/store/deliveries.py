@@ -168,3 +168,11 @@ async def oldest_unposted_due(*, session: AsyncSession) -> datetime | None:
     """When the oldest delivery claimed but not yet posted fell due (None: none waits)."""
     query = select(func.min(Delivery.due_at)).where(Delivery.status == "claimed")
     return (await session.exec(query)).one()
+
+
+async def put_payloads(*, session: AsyncSession, payloads: dict[int, dict[str, Any]]) -> None:
+    """Write what was made for claimed deliveries after their claim (their content)."""
+    for delivery_id, payload in payloads.items():
+        await session.exec(
+            update(Delivery).where(col(Delivery.id) == delivery_id).values(payload=payload)
+        )
