@@ -46,6 +46,25 @@ class Made:
     lights: Marks  # what the reader is told about each card of the team
 
 
+def below_each(tree: TeamTree, heads: list[str]) -> dict[str, frozenset[str]]:
+    """What TeamTree.below says of each head, with the reports read once for all of them."""
+    reports: dict[str, list[str]] = {}
+    for person, boss in tree.supervisor_of.items():
+        reports.setdefault(boss, []).append(person)
+    found: dict[str, frozenset[str]] = {}
+    for head in heads:
+        team: set[str] = set()
+        stack = list(reports.get(head, []))
+        while stack:
+            person = stack.pop()
+            if person in team or person == head:
+                continue
+            team.add(person)
+            stack.extend(reports.get(person, []))
+        found[head] = frozenset(team)
+    return found
+
+
 def team_scope(team_id: str, managers: frozenset[str]) -> Any:
     """The live cards of `managers` (who may see which is sliced per supervisor)."""
     return visible_scope(Sees(team_id=team_id, user_id="", is_admin=True), Narrowing(managers))
@@ -66,7 +85,7 @@ async def make_rollups(
     clearance = {m.user_id: m.clearance for m in members}
     profiles = await profiles_of(session=session, team_id=team_id, user_ids=heads)
     admins = {p.user_id for p in profiles if p.is_admin}
-    below = {head: tree.below(head) for head in heads}
+    below = below_each(tree, heads)
     everyone = frozenset(p for team in below.values() for p in team)
     if not everyone:
         return dict.fromkeys(heads)

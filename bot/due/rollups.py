@@ -18,11 +18,13 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.access import TeamTree
 from bot.customers.health import dropped
 from bot.customers.health_facts import card_states
 from bot.customers.kept_health import refresh_health
 from bot.customers.team_view import View, card_item, has_news, team_of
-from bot.due.rollup_sweep import Card, Made, Marks, make_rollups, news, team_scope
+from bot.due.rollup_sweep import Card, Made, Marks, below_each, make_rollups, news, team_scope
+from bot.store.access import team_members
 from bot.store.card_health import kept_rows
 from bot.store.db import Database
 from bot.store.deliveries import put_payloads
@@ -81,9 +83,11 @@ async def build_after_claim(db: Database, claimed: list[Delivery], now: datetime
 async def _scope(session: AsyncSession, team_id: str, deliveries: list[Delivery]) -> Scope | None:
     """The cards whose kept health these deliveries read (None: none)."""
     people = {d.target for d in deliveries if d.kind == "digest"}
-    for delivery in deliveries:
-        if delivery.kind == ROLLUP:
-            people |= await team_of(session, team_id=team_id, head=delivery.target)
+    heads = [d.target for d in deliveries if d.kind == ROLLUP]
+    if heads:  # the tree read once for all of them
+        members = await team_members(session=session, team_id=team_id)
+        tree = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
+        people |= {p for team in below_each(tree, heads).values() for p in team}
     return team_scope(team_id, frozenset(people)) if people else None
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -172,7 +172,13 @@ async def oldest_unposted_due(*, session: AsyncSession) -> datetime | None:
 
 async def put_payloads(*, session: AsyncSession, payloads: dict[int, dict[str, Any]]) -> None:
     """Write what was made for claimed deliveries after their claim (their content)."""
-    for delivery_id, payload in payloads.items():
-        await session.exec(
-            update(Delivery).where(col(Delivery.id) == delivery_id).values(payload=payload)
-        )
+    if not payloads:
+        return
+    table = table_of(Delivery)
+    query = (
+        update(table)
+        .where(table.c.id == bindparam("delivery"))
+        .values(payload=bindparam("made", type_=table.c.payload.type))
+    )
+    rows = [{"delivery": i, "made": payload} for i, payload in payloads.items()]
+    await session.exec(query, params=rows)
