@@ -245,10 +245,13 @@ def section(customers: int, rows: list[str], load: str, command: str) -> str:
         [
             SECTION,
             "",
-            f"`/customer stats` (the use case: visibility as one SQL selection, each card's "
-            f"health from grouped queries, the figures) on SQLite with {customers:,} cards and "
-            "the data described in bench/manager.py, and the roll-ups of 500 supervisors made "
-            "one after another in one write transaction, as the brief sweep makes them.",
+            f"`/customer stats` (the use case: visibility as one SQL selection, the figures "
+            "counted in SQL over each card's kept health, the short lists computed by the "
+            f"formula) on SQLite with {customers:,} cards and the data described in "
+            "bench/manager.py; the hourly health sweep (first fill: every card; a week later: "
+            "the cards the clock changed); and the roll-ups of 500 supervisors as the brief "
+            "sweep makes them right after its claim (kept health refreshed, the tree and the "
+            "cards read once, sliced per supervisor, marks and contents written in bulk).",
             "",
             f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `.venv/bin/python -m "
             f"bench.manager{command}`. The machine is shared and was loaded ({load}): "

@@ -42,6 +42,9 @@ class CardState:
     slipping: int  # open milestones past their date
     health: Health
     team_id: str = ""
+    security_level: int = 0
+    created_at: datetime | None = None
+    archived_at: datetime | None = None
     quiet_since: datetime | None = None  # the last contact record (or the card's making)
     stale_days: int = 0  # its phase's threshold (0: never stale)
 
@@ -91,6 +94,9 @@ async def card_states(*, session: AsyncSession, scope: Scope, now: datetime) -> 
                 slipping=facts.slipping_milestones,
                 health=health_of(facts),
                 team_id=row[12],
+                security_level=row[13],
+                created_at=created,
+                archived_at=row[14],
                 quiet_since=last or created,
                 stale_days=stale_days,
             )

@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import cadence_window
 from bot.customers.health_facts import CardState, card_states
-from bot.store.card_health import KeptHealth, expired_ids, next_due, put_health
+from bot.store.card_health import KeptHealth, expired_ids, next_due, on_kept, put_health
 from bot.store.insights import Scope, ids_scope
 from bot.store.models import Customer
 
@@ -26,8 +26,9 @@ FAR = timedelta(days=366)  # nothing clock-driven ahead: checked again within a 
 
 
 async def refresh_health(*, session: AsyncSession, scope: Scope, now: datetime) -> int:
-    """Compute and keep the health of the scope's cards that need it; how many did."""
-    ids = await expired_ids(session=session, scope=scope, now=now)
+    """Compute and keep the health of the scope's cards (a selection of cards, as
+    visible_scope makes them) that need it; how many did."""
+    ids = await expired_ids(session=session, scope=on_kept(scope), now=now)
     await keep_health(session=session, ids=ids, now=now)
     return len(ids)
 
@@ -46,6 +47,17 @@ def kept(state: CardState, until: datetime) -> KeptHealth:
     return KeptHealth(
         customer_id=state.customer_id,
         team_id=state.team_id,
+        legal_name=state.name,
+        manager_id=state.manager_id,
+        status=state.status,
+        level=state.level,
+        phase=state.phase,
+        value_tier=state.tier,
+        security_level=state.security_level,
+        province=state.province,
+        city=state.city,
+        created_at=state.created_at or until,
+        archived_at=state.archived_at,
         score=state.health.score,
         light=state.health.light,
         stale=state.stale,
@@ -83,5 +95,5 @@ def next_period(now: datetime) -> datetime:
 
 
 def every_live_card() -> Scope:
-    """Every workspace's live cards (the health sweep's selection)."""
-    return select(col(Customer.id)).where(col(Customer.archived_at).is_(None))
+    """Every workspace's live cards (the health sweep's selection), on the kept rows."""
+    return on_kept(select(col(Customer.id)).where(col(Customer.archived_at).is_(None)))

@@ -25,7 +25,13 @@ from bot.customers.stats import (
 )
 from bot.customers.visibility import Gate, gate_of
 from bot.store.access import team_members
-from bot.store.card_health import by_manager, expired_ids, grouped_counts, least_healthy_ids
+from bot.store.card_health import (
+    by_manager,
+    expired_ids,
+    grouped_counts,
+    least_healthy_ids,
+    on_kept,
+)
 from bot.store.db import Database
 from bot.store.insights import (
     Narrowing,
@@ -77,7 +83,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         sees = sees_of(actor, gate)
         people, team_of, empty = await _people(session, actor, filters)
         narrowing = _narrowing(filters, people)
-        scope = visible_scope(sees, narrowing)
+        scope = on_kept(visible_scope(sees, narrowing))  # counted over the kept rows
         expired = await expired_ids(session=session, scope=scope, now=actor.now)
     if expired:  # kept health missing or past its time: computed once, for every reader
         async with db.transaction(write=True) as session:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,8 +17,8 @@ from bot.customers.health import dropped
 from bot.customers.health_facts import CardState, card_states
 from bot.customers.team_view import LISTED, RED_LISTED, WEEK, View, card_item, has_news
 from bot.store.access import team_members
-from bot.store.card_health import kept_rows, overdue_by_card_owner, phase_changes_in
-from bot.store.insights import Narrowing, Sees, ids_scope, visible_scope
+from bot.store.card_health import kept_rows, on_kept, overdue_by_card_owner, phase_changes_in
+from bot.store.insights import Narrowing, Scope, Sees, ids_scope, visible_scope
 from bot.store.profiles import profiles_of
 
 Marks = dict[int, tuple[str, int]]  # card → (light, score) a reader was told
@@ -65,7 +64,7 @@ def below_each(tree: TeamTree, heads: list[str]) -> dict[str, frozenset[str]]:
     return found
 
 
-def team_scope(team_id: str, managers: frozenset[str]) -> Any:
+def team_scope(team_id: str, managers: frozenset[str]) -> Scope:
     """The live cards of `managers` (who may see which is sliced per supervisor)."""
     return visible_scope(Sees(team_id=team_id, user_id="", is_admin=True), Narrowing(managers))
 
@@ -89,7 +88,7 @@ async def make_rollups(
     everyone = frozenset(p for team in below.values() for p in team)
     if not everyone:
         return dict.fromkeys(heads)
-    scope = team_scope(team_id, everyone)
+    scope = on_kept(team_scope(team_id, everyone))
     cards = [Card(*row) for row in await kept_rows(session=session, scope=scope)]
     cards.sort(key=lambda c: (c.score, c.name))  # as card_states orders them
     changes = await phase_changes_in(session=session, scope=scope, since=now - WEEK)

@@ -25,7 +25,7 @@ from bot.customers.kept_health import refresh_health
 from bot.customers.team_view import View, card_item, has_news, team_of
 from bot.due.rollup_sweep import Card, Made, Marks, below_each, make_rollups, news, team_scope
 from bot.store.access import team_members
-from bot.store.card_health import kept_rows
+from bot.store.card_health import kept_rows, on_kept
 from bot.store.db import Database
 from bot.store.deliveries import put_payloads
 from bot.store.insights import Scope, ids_scope
@@ -124,7 +124,7 @@ async def make_drops(
     and the lights to remember (the kept health must be fresh)."""
     if not managers:
         return {}
-    scope = team_scope(team_id, frozenset(managers))
+    scope = on_kept(team_scope(team_id, frozenset(managers)))
     cards = [Card(*row) for row in await kept_rows(session=session, scope=scope)]
     cards.sort(key=lambda c: (c.score, c.name))
     found: dict[str, tuple[list[Card], Marks]] = {}

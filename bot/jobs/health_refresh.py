@@ -10,7 +10,7 @@ import logging
 from datetime import datetime
 
 from bot.customers.kept_health import BATCH, every_live_card, keep_health
-from bot.store.card_health import expired_ids
+from bot.store.card_health import expired_ids, missing_ids
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,7 @@ async def refresh_kept_health(db: Database, *, now: datetime) -> int:
     try:
         async with db.transaction() as session:
             ids = await expired_ids(session=session, scope=every_live_card(), now=now)
+            ids = sorted({*ids, *await missing_ids(session=session)})
         for start in range(0, len(ids), BATCH):
             async with db.transaction(write=True) as session:
                 await keep_health(session=session, ids=ids[start : start + BATCH], now=now)

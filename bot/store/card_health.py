@@ -4,11 +4,12 @@ queries over the selection instead of one row per card."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, delete, func, insert, or_
+from sqlalchemy import Column, ColumnElement, case, delete, func, insert
+from sqlalchemy.sql.visitors import replacement_traverse
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -17,6 +18,7 @@ from bot.store.insights import Scope
 from bot.store.models import Customer, FollowUp
 from bot.store.plan_tables import Milestone, PhaseChange
 from bot.store.team_models import CardHealth
+from bot.store.types import table_of
 
 CHUNK = 1000
 
@@ -27,6 +29,17 @@ class KeptHealth:
 
     customer_id: int
     team_id: str
+    legal_name: str
+    manager_id: str
+    status: str
+    level: int
+    phase: str
+    value_tier: str
+    security_level: int
+    province: str
+    city: str
+    created_at: datetime
+    archived_at: datetime | None
     score: int
     light: str
     stale: bool
@@ -36,15 +49,37 @@ class KeptHealth:
     fresh_until: datetime
 
 
+def on_kept(scope: Scope) -> Scope:
+    """The same selection of cards made on the kept rows instead of the cards (their
+    columns have the cards' names): one scan of a narrow table."""
+    kept = table_of(CardHealth)
+    customer = table_of(Customer)
+
+    def swap(element: Any, **_: Any) -> Any:
+        if isinstance(element, Column) and element.table is customer:
+            return kept.c["customer_id" if element.name == "id" else element.name]
+        return None
+
+    condition = scope.whereclause
+    assert condition is not None  # visible_scope always selects a workspace
+    options: dict[str, Any] = {}
+    where = replacement_traverse(condition, options, swap)
+    kept_ids: Scope = select(kept.c.customer_id).where(where)
+    return kept_ids
+
+
 async def expired_ids(*, session: AsyncSession, scope: Scope, now: datetime) -> list[int]:
-    """Cards of the scope whose stored health is missing or no longer true at `now`."""
+    """Cards of the scope (on_kept) whose kept health is out of date at `now`."""
+    query = scope.where(col(CardHealth.fresh_until) <= now)
+    return sorted(i for i in (await session.exec(query)).all() if i is not None)
+
+
+async def missing_ids(*, session: AsyncSession) -> list[int]:
+    """Live cards without a kept row (written by other means than the app's sessions)."""
     query: Select[*tuple[Any, ...]] = (
         Select(col(Customer.id))
         .outerjoin(CardHealth, col(CardHealth.customer_id) == col(Customer.id))
-        .where(
-            col(Customer.id).in_(scope),
-            or_(col(CardHealth.customer_id).is_(None), col(CardHealth.fresh_until) <= now),
-        )
+        .where(col(CardHealth.customer_id).is_(None), col(Customer.archived_at).is_(None))
     )
     return sorted(row[0] for row in (await session.exec(query)).all())
 
@@ -55,7 +90,7 @@ async def put_health(*, session: AsyncSession, rows: list[KeptHealth], now: date
         chunk = rows[start : start + CHUNK]
         ids = [r.customer_id for r in chunk]
         await session.exec(delete(CardHealth).where(col(CardHealth.customer_id).in_(ids)))
-        values = [{**r.__dict__, "computed_at": now} for r in chunk]
+        values = [{**asdict(r), "computed_at": now} for r in chunk]
         await session.exec(insert(CardHealth), params=values)
 
 
@@ -80,22 +115,15 @@ async def next_due(*, session: AsyncSession, ids: list[int], now: datetime) -> d
     return found
 
 
-def kept_where(scope: Scope) -> ColumnElement[bool]:
-    """The scope's own condition on the card (no subquery: one scan of the cards)."""
-    where = scope.whereclause
-    assert where is not None  # visible_scope always selects a workspace
-    return where
-
-
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.sum(case((condition, 1), else_=0))
 
 
 def _joined(scope: Scope, *columns: Any) -> Select[*tuple[Any, ...]]:
+    """`columns` of the kept rows of a scope made by on_kept."""
     query: Select[*tuple[Any, ...]] = Select(*columns)
-    return query.join(CardHealth, col(CardHealth.customer_id) == col(Customer.id)).where(
-        kept_where(scope)
-    )
+    assert scope.whereclause is not None
+    return query.where(scope.whereclause)
 
 
 async def grouped_counts(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, ...]]:
@@ -103,10 +131,10 @@ async def grouped_counts(*, session: AsyncSession, scope: Scope) -> list[tuple[A
     overdue follow-ups, slipping milestones, cards slipping) per combination: a few
     hundred rows that every figure but the managers' is summed from."""
     keys = (
-        col(Customer.status),
-        col(Customer.level),
-        col(Customer.phase),
-        col(Customer.value_tier),
+        col(CardHealth.status),
+        col(CardHealth.level),
+        col(CardHealth.phase),
+        col(CardHealth.value_tier),
         col(CardHealth.light),
     )
     one = func.count()
@@ -129,9 +157,9 @@ async def by_manager(*, session: AsyncSession, scope: Scope) -> list[tuple[str, 
     cards = func.count()
     reds = _count_if(col(CardHealth.light) == "red")
     query = (
-        _joined(scope, col(Customer.manager_id), cards, reds)
-        .group_by(col(Customer.manager_id))
-        .order_by(cards.desc(), col(Customer.manager_id))
+        _joined(scope, col(CardHealth.manager_id), cards, reds)
+        .group_by(col(CardHealth.manager_id))
+        .order_by(cards.desc(), col(CardHealth.manager_id))
     )
     rows = (await session.exec(query)).all()
     return [(row[0], int(row[1]), int(row[2] or 0)) for row in rows]
@@ -141,14 +169,14 @@ async def least_healthy_ids(
     *, session: AsyncSession, scope: Scope, which: str, limit: int
 ) -> list[int]:
     """The least healthy cards of the scope (`which`: all, stale, missed, slipping)."""
-    query = _joined(scope, col(Customer.id))
+    query = _joined(scope, col(CardHealth.customer_id))
     if which == "stale":
         query = query.where(col(CardHealth.stale))
     elif which == "missed":
         query = query.where(col(CardHealth.cadence) == "missed")
     elif which == "slipping":
         query = query.where(col(CardHealth.slipping) > 0)
-    order = (col(CardHealth.score), col(Customer.legal_name), col(Customer.id))
+    order = (col(CardHealth.score), col(CardHealth.legal_name), col(CardHealth.customer_id))
     return [row[0] for row in (await session.exec(query.order_by(*order).limit(limit))).all()]
 
 
@@ -157,16 +185,16 @@ async def kept_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, .
     of every card of the scope, the least healthy first: what a roll-up sweep slices."""
     query = _joined(
         scope,
-        col(Customer.id),
-        col(Customer.legal_name),
-        col(Customer.manager_id),
-        col(Customer.security_level),
-        col(Customer.created_at),
+        col(CardHealth.customer_id),
+        col(CardHealth.legal_name),
+        col(CardHealth.manager_id),
+        col(CardHealth.security_level),
+        col(CardHealth.created_at),
         col(CardHealth.score),
         col(CardHealth.light),
         col(CardHealth.stale),
         col(CardHealth.cadence),
-    ).order_by(col(CardHealth.score), col(Customer.legal_name), col(Customer.id))
+    ).order_by(col(CardHealth.score), col(CardHealth.legal_name), col(CardHealth.customer_id))
     return [tuple(row) for row in (await session.exec(query)).all()]
 
 
