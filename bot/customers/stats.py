@@ -118,6 +118,16 @@ class Lists:
     slipping: list[CardState]
 
 
+def list_counts(groups: list[tuple[Any, ...]]) -> dict[str, int]:
+    """How many cards each short list has, from the grouped counts (figures_of's)."""
+    return {
+        "all": sum(g[5] for g in groups),
+        "stale": sum(int(g[6] or 0) for g in groups),
+        "missed": sum(int(g[8] or 0) for g in groups),
+        "slipping": sum(int(g[11] or 0) for g in groups),
+    }
+
+
 def figures_of(
     groups: list[tuple[Any, ...]],
     *,

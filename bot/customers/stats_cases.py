@@ -20,6 +20,7 @@ from bot.customers.stats import (
     StatsFigures,
     StatsFilters,
     figures_of,
+    list_counts,
     read_stats_filters,
     trend_weeks,
 )
@@ -109,7 +110,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         figures = figures_of(
             groups,
             by_manager=await by_manager(session=session, scope=scope),
-            lists=await _lists(session, scope, actor.now),
+            lists=await _lists(session, scope, actor.now, list_counts(groups)),
             overdue_by_owner=await overdue_by_owner(session=session, scope=scope, now=actor.now),
             trend=[(b.date(), n) for b, n in zip(bounds, counts, strict=False)],
         )
@@ -121,25 +122,23 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         return TeamStats(filters, people, team_of, empty, figures, names=names)
 
 
-async def _lists(session: AsyncSession, scope: Scope, now: datetime) -> Lists:
+async def _lists(
+    session: AsyncSession, scope: Scope, now: datetime, counts: dict[str, int]
+) -> Lists:
     """The cards the short lists name, chosen by their kept health and shown as the formula
-    computes them now (the reasons with today's figures)."""
-    chosen = {
-        which: await least_healthy_ids(session=session, scope=scope, which=which, limit=most)
-        for which, most in (
-            ("all", LEAST_HEALTHY),
-            ("stale", LISTED),
-            ("missed", LISTED),
-            ("slipping", LISTED),
-        )
-    }
+    computes them now (the reasons with today's figures). `counts`: how many cards each
+    list has (an empty one is not asked for)."""
+    most = {"all": LEAST_HEALTHY, "stale": LISTED, "missed": LISTED, "slipping": LISTED}
+    chosen = await least_healthy_ids(
+        session=session, scope=scope, lists={k: n for k, n in most.items() if counts[k]}
+    )
     ids = {i for found in chosen.values() for i in found}
     states = {
         s.customer_id: s for s in await card_states(session=session, scope=ids_scope(ids), now=now)
     }
 
     def of(which: str) -> list[CardState]:
-        found = [states[i] for i in chosen[which] if i in states]
+        found = [states[i] for i in chosen.get(which, []) if i in states]
         return sorted(found, key=lambda s: (s.health.score, s.name))
 
     return Lists(of("all"), of("stale"), of("missed"), of("slipping"))

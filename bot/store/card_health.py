@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, case, delete, func, insert
+from sqlalchemy import Column, ColumnElement, case, delete, func, insert, literal, union_all
 from sqlalchemy.sql.visitors import replacement_traverse
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -165,19 +165,34 @@ async def by_manager(*, session: AsyncSession, scope: Scope) -> list[tuple[str, 
     return [(row[0], int(row[1]), int(row[2] or 0)) for row in rows]
 
 
+LIST_WHERE: dict[str, ColumnElement[bool] | None] = {
+    "all": None,
+    "stale": col(CardHealth.stale).is_(True),
+    "missed": col(CardHealth.cadence) == "missed",
+    "slipping": col(CardHealth.slipping) > 0,
+}
+
+
 async def least_healthy_ids(
-    *, session: AsyncSession, scope: Scope, which: str, limit: int
-) -> list[int]:
-    """The least healthy cards of the scope (`which`: all, stale, missed, slipping)."""
-    query = _joined(scope, col(CardHealth.customer_id))
-    if which == "stale":
-        query = query.where(col(CardHealth.stale))
-    elif which == "missed":
-        query = query.where(col(CardHealth.cadence) == "missed")
-    elif which == "slipping":
-        query = query.where(col(CardHealth.slipping) > 0)
+    *, session: AsyncSession, scope: Scope, lists: dict[str, int]
+) -> dict[str, list[int]]:
+    """The least healthy cards of the scope for each list asked (all, stale, missed,
+    slipping → how many), in one statement."""
     order = (col(CardHealth.score), col(CardHealth.legal_name), col(CardHealth.customer_id))
-    return [row[0] for row in (await session.exec(query.order_by(*order).limit(limit))).all()]
+    parts: list[Select[*tuple[Any, ...]]] = []
+    for which, most in lists.items():
+        query = _joined(scope, literal(which).label("list"), col(CardHealth.customer_id))
+        if (condition := LIST_WHERE[which]) is not None:
+            query = query.where(condition)
+        ranked = query.order_by(*order).limit(most).subquery()  # LIMIT inside a UNION
+        parts.append(Select(*ranked.c))
+    found: dict[str, list[int]] = {which: [] for which in lists}
+    if parts:
+        together = union_all(*parts).subquery()
+        rows: list[Any] = list((await session.exec(Select(*together.c))).all())
+        for which, customer_id in rows:
+            found[which].append(int(customer_id))
+    return found
 
 
 async def kept_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, ...]]:
