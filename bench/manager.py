@@ -261,7 +261,7 @@ def section(customers: int, rows: list[str], load: str, command: str) -> str:
             "|---|---|---|---|---|---|---|---|",
             *rows,
             "",
-            "PostgreSQL at 1,000,000 cards was not measured in this round (no time left to build it).",
+            "PostgreSQL at 1,000,000 cards was not measured in this round.",
             "",
         ]
     )
