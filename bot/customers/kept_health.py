@@ -16,7 +16,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import cadence_window
 from bot.customers.health_facts import CardState, card_states
-from bot.store.card_health import KeptHealth, expired_ids, next_due, on_kept, put_health
+from bot.store.card_health import (
+    KeptHealth,
+    expired_ids,
+    lock_kept,
+    next_due,
+    on_kept,
+    put_health,
+)
 from bot.store.insights import Scope, ids_scope
 from bot.store.models import Customer
 
@@ -37,10 +44,11 @@ async def keep_health(*, session: AsyncSession, ids: list[int], now: datetime) -
     """Compute and keep the health of these cards as of `now`."""
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
+        existing = await lock_kept(session=session, ids=batch)  # before reading the inputs
         states = await card_states(session=session, scope=ids_scope(batch), now=now)
         due = await next_due(session=session, ids=batch, now=now)
         rows = [kept(s, fresh_until(s, due.get(s.customer_id), now)) for s in states]
-        await put_health(session=session, rows=rows, now=now)
+        await put_health(session=session, rows=rows, existing=existing, now=now)
 
 
 def kept(state: CardState, until: datetime) -> KeptHealth:

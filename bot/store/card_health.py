@@ -8,7 +8,17 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, case, delete, func, insert, literal, union_all
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    bindparam,
+    case,
+    func,
+    insert,
+    literal,
+    union_all,
+    update,
+)
 from sqlalchemy.sql.visitors import replacement_traverse
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -84,14 +94,42 @@ async def missing_ids(*, session: AsyncSession) -> list[int]:
     return sorted(row[0] for row in (await session.exec(query)).all())
 
 
-async def put_health(*, session: AsyncSession, rows: list[KeptHealth], now: datetime) -> None:
-    """Replace the stored health of these cards."""
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        ids = [r.customer_id for r in chunk]
-        await session.exec(delete(CardHealth).where(col(CardHealth.customer_id).in_(ids)))
-        values = [{**asdict(r), "computed_at": now} for r in chunk]
-        await session.exec(insert(CardHealth), params=values)
+async def lock_kept(*, session: AsyncSession, ids: list[int]) -> set[int]:
+    """Lock these cards' kept rows before their inputs are read (PostgreSQL: FOR UPDATE;
+    SQLite has one writer at a time), so that a change committed meanwhile marks its row out
+    of date after this computation is written, never before; which rows exist."""
+    found: set[int] = set()
+    for start in range(0, len(ids), CHUNK):
+        query = (
+            select(col(CardHealth.customer_id))
+            .where(col(CardHealth.customer_id).in_(ids[start : start + CHUNK]))
+            .with_for_update()
+        )
+        found |= set((await session.exec(query)).all())
+    return found
+
+
+async def put_health(
+    *, session: AsyncSession, rows: list[KeptHealth], existing: set[int], now: datetime
+) -> None:
+    """Write the kept health of these cards: rows that exist (locked by lock_kept) are
+    updated in place, the others inserted."""
+    table = table_of(CardHealth)
+    values = [{**asdict(r), "computed_at": now} for r in rows]
+    changed = [{f"new_{k}": v for k, v in row.items()} for row in values]
+    updated = [c for c in changed if c["new_customer_id"] in existing]
+    if updated:
+        names = [k for k in values[0] if k != "customer_id"]
+        query = (
+            update(table)
+            .where(table.c.customer_id == bindparam("new_customer_id"))
+            .values({name: bindparam(f"new_{name}") for name in names})
+        )
+        for start in range(0, len(updated), CHUNK):
+            await session.exec(query, params=updated[start : start + CHUNK])
+    added = [v for v in values if v["customer_id"] not in existing]
+    for start in range(0, len(added), CHUNK):
+        await session.exec(insert(table), params=added[start : start + CHUNK])
 
 
 async def next_due(*, session: AsyncSession, ids: list[int], now: datetime) -> dict[int, datetime]:
