@@ -1,7 +1,7 @@
 """each card's health kept per card, so the manager's views count it in SQL
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-01
 """
 
@@ -17,8 +17,8 @@ from alembic import op
 import bot.store.types
 
 OUT_OF_DATE = datetime(2000, 1, 1, tzinfo=UTC)
-revision: str = "0015"
-down_revision: str | None = "0014"
+revision: str = "0016"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
