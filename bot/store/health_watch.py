@@ -12,7 +12,8 @@ from __future__ import annotations
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import delete, event, insert, update
+from sqlalchemy import event, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -88,7 +89,17 @@ def _keep_up(session: Session, _context: Any) -> None:
             .values(fresh_until=OUT_OF_DATE)
         )
     made = sorted(cards)
+    # an upsert, not a delete and an insert: two transactions rewriting one card's row at once
+    # (a card touched without a change of its own row, which takes no row lock) must not
+    # make one of them fail on the other's new row
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     for start in range(0, len(made), CHUNK):
-        chunk = made[start : start + CHUNK]
-        connection.execute(delete(table).where(col(CardHealth.customer_id).in_(chunk)))
-        connection.execute(insert(table), [placeholder(cards[i]) for i in chunk])
+        rows = [placeholder(cards[i]) for i in made[start : start + CHUNK]]
+        statement = dialect.insert(table).values(rows)
+        columns = [name for name in rows[0] if name != "customer_id"]
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=["customer_id"],
+                set_={name: getattr(statement.excluded, name) for name in columns},
+            )
+        )
