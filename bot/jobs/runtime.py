@@ -23,6 +23,7 @@ from bot.jobs.tokens import SingleWorkspaceToken, TokenSource
 from bot.metrics import Metrics
 from bot.store.db import Database
 from bot.store.health import check_health
+from bot.store.statistics import keep_current
 from bot.views.briefs import render_delivery
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class Jobs:
 
     async def run_prune(self, now: datetime | None = None) -> None:
         await prune(self.reminders.db, now=now or self.clock.now())
+        await keep_current(self.reminders.db)
 
     async def ready(self) -> bool:
         """A replica started with --no-migrate may find the schema behind: its sweeps wait
