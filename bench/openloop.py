@@ -27,7 +27,6 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
 
 import aiohttp
 
@@ -42,11 +41,10 @@ from bench.latency_load import (
     log_commands,
     new_secret,
     server,
+    signed_command,
 )
 from bench.load_sqlite import load_sqlite
-from bench.rows import TEAM_ID
 from bench.stats import percentile
-from bot.console.workspace import sign
 
 SLACK_ACK_SECONDS = 3.0
 BUSY = ("Rapport is busy", "Rapport 正忙")
@@ -144,29 +142,7 @@ class Sender:
         assert self.session is not None
         response_url = self.double.response_url(CHANNEL, command.user)
         sent = Sent(at, response_url.rsplit("/", 1)[1])
-        body = urlencode(
-            {
-                "token": "legacy",
-                "team_id": TEAM_ID,
-                "team_domain": "bench",
-                "channel_id": CHANNEL,
-                "channel_name": "bench",
-                "user_id": command.user,
-                "user_name": command.user.lower(),
-                "command": command.command,
-                "text": command.text,
-                "api_app_id": "A_RAPPORT",
-                "is_enterprise_install": "false",
-                "response_url": response_url,
-                "trigger_id": self.double.new_trigger_id(),
-            }
-        )
-        stamp = str(int(time.time()))
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": sign(self.secret, stamp, body),
-        }
+        body, headers = signed_command(self.secret, command, response_url, self.double)
         try:
             async with self.session.post(url, data=body.encode(), headers=headers) as answer:
                 text = await answer.text()
