@@ -198,6 +198,7 @@ async def set_stale_days(
 async def archive(
     *, session: AsyncSession, customer: Customer, actor_id: str, now: datetime
 ) -> None:
+    await session.refresh(customer, with_for_update=True)  # its deals' changes wait
     if customer.archived_at is None:  # its open deals leave the forecast's totals
         await move_card(session=session, customer_id=saved_id(customer), sign=-1)
     customer.archived_at, customer.updated_at, customer.updated_by = now, now, actor_id
@@ -208,6 +209,7 @@ async def archive(
 async def restore(
     *, session: AsyncSession, customer: Customer, actor_id: str, now: datetime
 ) -> None:
+    await session.refresh(customer, with_for_update=True)  # its deals' changes wait
     if customer.archived_at is not None:  # its open deals count again
         await move_card(session=session, customer_id=saved_id(customer), sign=1)
     customer.archived_at, customer.updated_at, customer.updated_by = None, now, actor_id

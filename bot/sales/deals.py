@@ -99,6 +99,8 @@ async def create_deal(
     now: datetime,
 ) -> DealChanged:
     assert customer.id is not None
+    # the card read again and locked: archived at the same moment, it waits for this deal
+    card = await session.get(Customer, customer.id, with_for_update=True, populate_existing=True)
     stage = draft.stage or pipeline.first()
     deal = Opportunity(
         team_id=customer.team_id,
@@ -129,7 +131,7 @@ async def create_deal(
     )
     if draft.next_step:
         await _set_next_step(session, deal, actor_id, draft.next_step, draft.next_step_due, tz, now)
-    live = customer.archived_at is None
+    live = card is not None and card.archived_at is None
     await move_deal(session=session, before=None, after=counted(deal, card_live=live))
     return DealChanged(deal, True, None, tuple(shown))
 
@@ -146,10 +148,16 @@ async def change_deal(
 ) -> DealChanged:
     """Apply what `draft` says; a stage change moves the probability to the stage's unless
     the draft sets one, and closes (won, lost) or reopens the deal."""
+    # the card, then the deal, read again and locked: a change of either at the same moment
+    # (another change of this deal, the card archived) waits, so the forecast's totals move
+    # from the bucket the deal is really in
+    card = await session.get(
+        Customer, deal.customer_id, with_for_update=True, populate_existing=True
+    )
+    await session.refresh(deal, with_for_update=True)
+    live = card is not None and card.archived_at is None
     before = _shown(deal)
     from_stage = deal.stage
-    card = await session.get(Customer, deal.customer_id)
-    live = card is not None and card.archived_at is None
     was_counted = counted(deal, card_live=live)
     if draft.name is not None:
         deal.name = draft.name.strip()
