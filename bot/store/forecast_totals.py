@@ -4,7 +4,8 @@ out of a bucket adds to the bucket it leaves and to the one it joins, in its own
 with an upsert of increments (INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n), so two
 changes at once cannot lose one: a deal made, changed, closed or reopened
 (bot/sales/deals.py), a card archived or restored (its open deals leave or come back). A merge
-moves deals between two live cards of one workspace: no bucket changes.
+moves deals between two live cards of one workspace: no bucket changes; undone after the kept
+card was archived, its deals come back to a live card (bot/customers/merge.py).
 
 `kept_grouped` reads them where they are exactly what the person sees: an admin sees every
 live card, so every deal the totals count. The overdue deals (which move with the day, not

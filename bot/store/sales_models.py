@@ -65,6 +65,15 @@ class Opportunity(SQLModel, table=True):
             postgresql_where=text("next_step = ''"),
         ),
         Index("ix_opportunity_close", "team_id", "status", "expected_close"),
+        # the deals with a follow-up, whose follow-up the kept totals cannot follow
+        Index(
+            "ix_opportunity_follow_up",
+            "team_id",
+            "status",
+            "follow_up_id",
+            sqlite_where=text("follow_up_id IS NOT NULL"),
+            postgresql_where=text("follow_up_id IS NOT NULL"),
+        ),
         Index("ix_opportunity_customer", "customer_id", "status"),
         Index("ix_opportunity_stale", "status", "stage_changed_at"),
     )

@@ -1,5 +1,6 @@
 """the forecast's kept totals: open deals on live cards added up by team, owner, stage, month
-of expected close and currency, filled from the deals there are
+of expected close and currency, filled from the deals there are; the deals with a follow-up
+in an index of their own
 
 Revision ID: 0017
 Revises: 0016
@@ -19,6 +20,7 @@ down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+WITH_FOLLOW_UP = sa.text("follow_up_id IS NOT NULL")
 # the same sums as bot/store/forecast_totals.py's recount
 FILL = """
 INSERT INTO forecast_total
@@ -48,7 +50,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("team_id", "owner_id", "stage", "close_month", "currency"),
     )
     op.execute(FILL)
+    with op.batch_alter_table("opportunity", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_opportunity_follow_up",
+            ["team_id", "status", "follow_up_id"],
+            unique=False,
+            sqlite_where=WITH_FOLLOW_UP,
+            postgresql_where=WITH_FOLLOW_UP,
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("opportunity", schema=None) as batch_op:
+        batch_op.drop_index("ix_opportunity_follow_up")
     op.drop_table("forecast_total")
