@@ -29,6 +29,7 @@ from bot.store.forecast import (
     overdue_deals,
     scoped_deals,
 )
+from bot.store.forecast_totals import kept_grouped
 from bot.store.pipeline import Pipeline, pipeline_of
 
 
@@ -43,7 +44,8 @@ async def show_pipeline(db: Database, *, actor: Actor, text: str) -> Forecast:
         today = actor.now.astimezone(actor.tz).date()
         team_id = actor.team_id
         forecast = Forecast(filters, owners, filters.team_of or actor.user_id, today, pipeline)
-        rows = await grouped(
+        # an admin sees every live card: the kept totals are exactly theirs
+        rows = await (kept_grouped if sight.is_admin else grouped)(
             session=session, team_id=team_id, scope=scope, sight=sight, today=today
         )
         build_forecast(forecast, rows, tree)
