@@ -216,7 +216,21 @@ class Slack:
     async def _send(self, url: str, command: Command) -> Sample:
         assert self.session is not None
         response_url = self.double.response_url(CHANNEL, command.user)
-        form = {
+        body, headers = signed_command(self.secret, command, response_url, self.double)
+        sent = time.perf_counter()
+        async with self.session.post(url, data=body.encode(), headers=headers) as answer:
+            await answer.read()
+            status = answer.status
+        token = response_url.rsplit("/", 1)[1]
+        return Sample(sent, time.perf_counter(), status, token, command.user)
+
+
+def signed_command(
+    secret: str, command: Command, response_url: str, double: SlackDouble
+) -> tuple[str, dict[str, str]]:
+    """A slash command's body and headers as Slack sends it, signed now."""
+    body = urlencode(
+        {
             "token": "legacy",
             "team_id": TEAM_ID,
             "team_domain": "bench",
@@ -229,21 +243,15 @@ class Slack:
             "api_app_id": "A_RAPPORT",
             "is_enterprise_install": "false",
             "response_url": response_url,
-            "trigger_id": self.double.new_trigger_id(),
+            "trigger_id": double.new_trigger_id(),
         }
-        body = urlencode(form)
-        stamp = str(int(time.time()))
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": sign(self.secret, stamp, body),
-        }
-        sent = time.perf_counter()
-        async with self.session.post(url, data=body.encode(), headers=headers) as answer:
-            await answer.read()
-            status = answer.status
-        token = response_url.rsplit("/", 1)[1]
-        return Sample(sent, time.perf_counter(), status, token, command.user)
+    )
+    stamp = str(int(time.time()))
+    return body, {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": sign(secret, stamp, body),
+    }
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """One server for the command-latency benchmark, in a process of its own.
 
-`python -m bench.latency_server rapport|floor --database-url … --api-url … --secret …`
+`python -m bench.latency_server rapport|floor|floor-reply --database-url … --api-url … --secret …`
 serves POST /slack/events on a free loopback port, prints `{"port": …}` on stdout and runs
 until SIGTERM. `rapport` is the app itself (`build_service`); `floor` is the least a Bolt
 app over aiohttp can do: signature check, a fixed `authorize`, listeners that only ack.
@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_bolt.authorization import AuthorizeResult
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -67,8 +67,9 @@ async def serve_rapport(options: argparse.Namespace, stopping: asyncio.Event) ->
     await service.stop()
 
 
-def floor_app(secret: str, api_url: str, team_id: str) -> web.Application:
-    """A minimal Bolt app served as bot/commands/server.py serves Rapport's."""
+def floor_app(secret: str, api_url: str, team_id: str, *, reply: bool = False) -> web.Application:
+    """A minimal Bolt app served as bot/commands/server.py serves Rapport's. `reply`: after
+    the ack, one ephemeral post to the command's response_url (bench/openloop.py's floor)."""
 
     async def authorize() -> AuthorizeResult:
         return AuthorizeResult(
@@ -89,8 +90,13 @@ def floor_app(secret: str, api_url: str, team_id: str) -> web.Application:
     async def only_ack(ack: AsyncAck) -> None:
         await ack()
 
-    bolt.command("/customer")(only_ack)
-    bolt.command("/log")(only_ack)
+    async def ack_and_reply(ack: AsyncAck, respond: AsyncRespond) -> None:
+        await ack()
+        await respond(text="ok", response_type="ephemeral", replace_original=False)
+
+    listener = ack_and_reply if reply else only_ack
+    bolt.command("/customer")(listener)
+    bolt.command("/log")(listener)
 
     async def slack_events(request: web.Request) -> web.StreamResponse:
         response = await bolt.async_dispatch(await to_bolt_request(request))
@@ -103,7 +109,9 @@ def floor_app(secret: str, api_url: str, team_id: str) -> web.Application:
 
 async def serve_floor(options: argparse.Namespace, stopping: asyncio.Event) -> None:
     runner = web.AppRunner(
-        floor_app(options.secret, options.api_url, options.team_id),
+        floor_app(
+            options.secret, options.api_url, options.team_id, reply=options.kind == "floor-reply"
+        ),
         access_log=None,
         handle_signals=False,
     )
@@ -221,7 +229,7 @@ def _stack(frame: FrameType | None) -> tuple[str, ...]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.latency_server")
-    parser.add_argument("kind", choices=("rapport", "floor"))
+    parser.add_argument("kind", choices=("rapport", "floor", "floor-reply"))
     parser.add_argument("--database-url", default="")
     parser.add_argument("--api-url", required=True)
     parser.add_argument("--secret", required=True)

@@ -144,7 +144,7 @@ FIND_KINDS = ("name", "pinyin", "english", "typo", "contact", "phone")
 def find_queries(seed: int, customers: int, count: int) -> list[Query]:
     """What people type in /customer find to reach one card: the start of its name up to
     its brand, the pinyin of its brand, its English brand, a brand with one letter wrong,
-    the surname of its contact (searched by the card's manager), a phone number."""
+    the surname of its contact, a phone number; each asked by the card's manager."""
     rng = random.Random(f"queries:{seed}:{customers}")
     found: list[Query] = []
     for number in range(count):
@@ -155,7 +155,8 @@ def find_queries(seed: int, customers: int, count: int) -> list[Query]:
             kind = "pinyin"
         if kind == "pinyin" and target.script == "latin":
             kind = "english"
-        person = MANAGERS[(target.index + 1 + rng.randrange(len(MANAGERS) - 1)) % len(MANAGERS)]
+        rng.randrange(len(MANAGERS) - 1)  # kept: the texts stay those of earlier runs
+        person = MANAGERS[target.index % len(MANAGERS)]  # people look up their own customers
         if kind == "name":
             text = target.legal_name[: target.legal_name.index(target.brand) + len(target.brand)]
         elif kind == "pinyin":
@@ -168,7 +169,6 @@ def find_queries(seed: int, customers: int, count: int) -> list[Query]:
         elif kind == "contact":  # an English surname; a Chinese name is written surname first
             text = target.contact.split()[-1] if target.script == "latin" else target.contact
             kind = "contact surname" if target.script == "latin" else "contact name"
-            person = MANAGERS[target.index % len(MANAGERS)]
         else:
             national = Phone(target.phone, "").search_digits()[1]
             text = rng.choice((national[-8:], f"0{national[:2]}-{national[2:]}"))

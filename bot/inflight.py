@@ -1,4 +1,5 @@
-"""Track listener work that goes on after the ack, so shutdown can let it finish."""
+"""Track listener work that goes on after the ack, so shutdown can let it finish; and the one
+bounded queue that work goes through (bot/workqueue.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ import functools
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, ParamSpec, TypeVar
 
+from bot.workqueue import WorkQueue
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
 class InFlight:
-    def __init__(self) -> None:
+    def __init__(self, queue: WorkQueue | None = None) -> None:
+        self.queue = queue or WorkQueue()
         self._count = 0
         self._idle = asyncio.Event()
         self._idle.set()

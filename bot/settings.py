@@ -66,6 +66,9 @@ class Settings:
     slack_client_secret: str | None = None
     slack_scopes: tuple[str, ...] = BOT_SCOPES
     slack_redirect_uri: str | None = None
+    # The one work queue (bot/workqueue.py): requests worked on at once, and waiting beyond
+    workers: int = 8  # RAPPORT_WORKERS
+    queue: int = 64  # RAPPORT_QUEUE
 
     @property
     def socket_mode(self) -> bool:
@@ -115,6 +118,8 @@ def load_settings(
         slack_client_secret=client_secret,
         slack_scopes=parse_scopes(env.get("SLACK_SCOPES") or ",".join(BOT_SCOPES)),
         slack_redirect_uri=parse_redirect_uri(env.get("SLACK_REDIRECT_URI")),
+        workers=parse_count(env.get("RAPPORT_WORKERS") or "8", "RAPPORT_WORKERS", least=1),
+        queue=parse_count(env.get("RAPPORT_QUEUE") or "64", "RAPPORT_QUEUE", least=0),
     )
 
 
@@ -178,6 +183,12 @@ def parse_api_url(raw: str) -> str:
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         raise SettingsError("SLACK_API_URL", "an http(s) URL such as https://slack.com/api/", raw)
     return raw if raw.endswith("/") else raw + "/"
+
+
+def parse_count(raw: str, variable: str, *, least: int) -> int:
+    if not raw.strip().isdecimal() or not least <= int(raw) <= 10_000:
+        raise SettingsError(variable, f"a whole number from {least} to 10000", raw)
+    return int(raw)
 
 
 def parse_port(raw: str) -> int:

@@ -44,6 +44,8 @@ def test_socket_mode_needs_no_signing_secret() -> None:
         ({**SLACK, "DATABASE_URL": "mysql://db/rapport"}, "DATABASE_URL"),
         ({**SLACK, "RAPPORT_DEFAULT_TZ": "Mars/Olympus"}, "RAPPORT_DEFAULT_TZ"),
         ({**SLACK, "RAPPORT_LOG_LEVEL": "LOUD"}, "RAPPORT_LOG_LEVEL"),
+        ({**SLACK, "RAPPORT_WORKERS": "0"}, "RAPPORT_WORKERS"),
+        ({**SLACK, "RAPPORT_QUEUE": "many"}, "RAPPORT_QUEUE"),
         # found by fuzzing (./dev fuzz settings), and the zone found in the console's `as`
         ({**SLACK, "SLACK_API_URL": "https://[slack.com/api/"}, "SLACK_API_URL"),
         ({**SLACK, "RAPPORT_DEFAULT_TZ": "Asia"}, "RAPPORT_DEFAULT_TZ"),
@@ -79,6 +81,14 @@ def test_database_urls_map_to_the_async_drivers(given: str, used: str) -> None:
 def test_the_slack_api_url_gets_its_trailing_slash() -> None:
     settings = load_settings({"SLACK_API_URL": "https://slack-gov.com/api"}, require_slack=False)
     assert settings.slack_api_url == "https://slack-gov.com/api/"
+
+
+def test_the_work_queue_has_a_sensible_size_unless_told() -> None:
+    default = load_settings({}, require_slack=False)
+    told = load_settings({"RAPPORT_WORKERS": "2", "RAPPORT_QUEUE": "0"}, require_slack=False)
+
+    assert (default.workers, default.queue) == (8, 64)
+    assert (told.workers, told.queue) == (2, 0)
 
 
 def test_the_log_level_is_one_of_the_documented_ones() -> None:

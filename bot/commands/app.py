@@ -35,6 +35,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     stats,
     steps,
 )
+from bot.commands.capacity import note_request
 from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity
@@ -92,6 +93,7 @@ def build_app(
     )
     app.middleware(through_the_guard)  # first: every answer and call leaves through it
     app.middleware(strip_nul)
+    app.middleware(note_request)  # what a busy refusal answers (bot/commands/capacity.py)
     app.middleware(once_per_event(db, clock))
     people = PersonResolver(db, settings.default_tz, clock)
     app.middleware(Deps(db=db, settings=settings, people=people, clock=clock).attach)

@@ -16,12 +16,15 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from bot.commands.capacity import queued
 from bot.errors import DomainError, Invalid
 from bot.i18n import Lang
 from bot.inflight import InFlight
 from bot.people import Person
 from bot.views.blocks import Reply
+from bot.views.busy import build_busy_form_answer, build_busy_reply
 from bot.views.customer_errors import form_errors
 from bot.views.errors import build_error_modal, build_error_reply
 from bot.views.outgoing import quiet
@@ -29,16 +32,37 @@ from bot.views.refusals import build_refusal
 
 log = logging.getLogger(__name__)
 _DATABASE_ERRORS = (OperationalError, InterfaceError, DBAPIError, ConnectionError, OSError)
+_LOAD_SIGNS = ("database is locked", "database table is locked", "too many clients")
 P = ParamSpec("P")
 R = TypeVar("R")
 SUBCOMMAND = "subcommand"  # context key: the /customer subcommand being run, for its wording
 
 
+def is_load(error: BaseException) -> bool:
+    """A condition of load, not a fault: no pool connection in time, SQLite's write lock not
+    had within its busy timeout, a server out of connections or a lock/serialization conflict.
+    Its transaction was rolled back, so nothing was saved, and sending again will work."""
+    if isinstance(error, PoolTimeout):
+        return True
+    if isinstance(error, DBAPIError):
+        text = str(error.orig).lower()
+        return any(sign in text for sign in _LOAD_SIGNS) or type(error.orig).__name__ in (
+            "TooManyConnectionsError",
+            "DeadlockDetectedError",
+            "SerializationError",
+            "LockNotAvailableError",
+        )
+    return False
+
+
 def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, Lang]:
-    reference = uuid.uuid4().hex[:8]
-    log.error("unhandled error (ref %s)", reference, exc_info=error)
     person: Person | None = context.get("person") if context is not None else None
     lang: Lang = person.lang if person else "en"
+    if is_load(error):  # one line, no traceback: the person is told to send it again
+        log.warning("busy: not saved, %s: %s", type(error).__name__, str(error).split("\n")[0])
+        return build_busy_reply(lang), lang
+    reference = uuid.uuid4().hex[:8]
+    log.error("unhandled error (ref %s)", reference, exc_info=error)
     reply = build_error_reply(
         lang, database_down=isinstance(error, _DATABASE_ERRORS), reference=reference
     )
@@ -56,7 +80,9 @@ async def handle_error(
     """Bolt's global error handler: errors before the ack are answered in the HTTP response."""
     reply, lang = _reply_for(error, context)
     if response is not None:
-        if body.get("type") == "view_submission":
+        if body.get("type") == "view_submission" and is_load(error):  # keep what was typed
+            payload = build_busy_form_answer(body.get("view"), lang)
+        elif body.get("type") == "view_submission":
             payload = {"response_action": "update", "view": build_error_modal(reply, lang)}
         else:
             payload = {"response_type": "ephemeral", **reply.as_message()}
@@ -141,8 +167,9 @@ def guarded(
     inflight: InFlight, func: Callable[P, Awaitable[R]]
 ) -> Callable[P, Coroutine[Any, Any, R | None]]:
     """How every listener is registered: tracked for shutdown, errors told to the person,
-    and one log line when its work is done (with the request's id, as the ack's line)."""
-    return inflight.track(timed(reported(func)))
+    one log line when its work is done (with the request's id, as the ack's line), and its
+    work through the one bounded queue (refused at once past capacity)."""
+    return inflight.track(timed(reported(queued(inflight.queue, func))))
 
 
 def timed(func: Callable[P, Awaitable[R]]) -> Callable[P, Coroutine[Any, Any, R]]:

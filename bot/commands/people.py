@@ -1,7 +1,9 @@
 """Middleware: attach the acting `Person` (language, time zone) to every request.
 
-Profiles come from a short in-process cache, then the database, then users.info.
-A slow or failing Slack or database never blocks the ack: defaults are used.
+Profiles come from an in-process cache, then the database, then users.info. A known person
+is answered from memory, even when their entry is older than its TTL (refreshed in the
+background meanwhile): under load the ack never waits for a pool connection. A slow or
+failing Slack or database never blocks the ack: defaults are used.
 """
 
 from __future__ import annotations
@@ -28,11 +30,23 @@ log = logging.getLogger(__name__)
 
 MEMORY_TTL_SECONDS = 600
 SLACK_LOOKUP_BUDGET_SECONDS = 1.0
+# Someone not yet known to this process: the database, then users.info (within its own
+# budget) — all of it well inside Slack's three seconds, however busy the database is.
+FIRST_LOOKUP_BUDGET_SECONDS = 2.0
 
 
 class PersonResolver:
-    def __init__(self, db: Database, default_tz: ZoneInfo, clock: Clock) -> None:
+    def __init__(
+        self,
+        db: Database,
+        default_tz: ZoneInfo,
+        clock: Clock,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._db = db
+        self._monotonic = monotonic
+        self._loading: dict[tuple[str, str], asyncio.Task[Person | None]] = {}
         self._clock = clock
         self._default_tz = default_tz
         self._memory: dict[tuple[str, str], tuple[float, Person]] = {}
@@ -49,19 +63,52 @@ class PersonResolver:
         return await next()
 
     async def resolve(self, client: AsyncWebClient, team_id: str, user_id: str) -> Person:
+        """From memory: fresh, or stale while one refresh runs in the background, so the ack
+        never waits for a pool connection once a person is known to this process. Someone
+        not yet known waits for one look-up (database, then Slack) at most its budget;
+        however many requests arrive meanwhile, they share it (one users.info)."""
         key = (team_id, user_id)
         cached = self._memory.get(key)
-        if cached and time.monotonic() - cached[0] < MEMORY_TTL_SECONDS:
+        if cached is not None:
+            if self._monotonic() - cached[0] >= MEMORY_TTL_SECONDS:
+                self._looked_up(client, key)
             return cached[1]
+        try:
+            async with asyncio.timeout(FIRST_LOOKUP_BUDGET_SECONDS):
+                found = await asyncio.shield(self._looked_up(client, key))
+        except TimeoutError:
+            found = None
+        return found or person_from_profile(
+            None, team_id=team_id, user_id=user_id, default_tz=self._default_tz
+        )
+
+    def _looked_up(
+        self, client: AsyncWebClient, key: tuple[str, str]
+    ) -> asyncio.Task[Person | None]:
+        """The one look-up of `key` under way, started if none is."""
+        task = self._loading.get(key)
+        if task is None:
+            task = asyncio.create_task(self._look_up(client, *key))
+            self._loading[key] = task
+            task.add_done_callback(lambda _: self._loading.pop(key, None))
+        return task
+
+    async def _look_up(self, client: AsyncWebClient, team_id: str, user_id: str) -> Person | None:
         profile = await self._stored(team_id, user_id)
         if not is_fresh(profile, now=self._clock.now()):
             profile = await self._from_slack(client, team_id, user_id) or profile
+        if profile is None:
+            return None
         person = person_from_profile(
             profile, team_id=team_id, user_id=user_id, default_tz=self._default_tz
         )
-        if profile is not None:
-            self._memory[key] = (time.monotonic(), person)
+        self._memory[(team_id, user_id)] = (self._monotonic(), person)
         return person
+
+    async def looked_up(self) -> None:
+        """Wait for the look-ups under way (tests, shutdown)."""
+        while self._loading or self._saving:
+            await asyncio.gather(*self._loading.values(), *self._saving, return_exceptions=True)
 
     async def channels_of(
         self, client: AsyncWebClient, team_id: str, user_id: str
@@ -107,8 +154,9 @@ class PersonResolver:
         try:
             async with self._db.transaction() as session:
                 return await get_profile(session=session, team_id=team_id, user_id=user_id)
-        except Exception:
-            log.warning("profile cache unreadable; using Slack or defaults", exc_info=True)
+        except Exception as error:  # busy or unreachable: what memory has is used meanwhile
+            reason = type(error).__name__
+            log.warning("profile cache unreadable (%s); using Slack or defaults", reason)
             return None
 
     async def _from_slack(
@@ -138,7 +186,10 @@ class PersonResolver:
     async def refresh(self, team_id: str, user: dict[str, Any]) -> None:
         """Slack's user_change event: a person changed language or time zone."""
         profile = profile_from_users_info(user, team_id=team_id, now=self._clock.now())
-        self._memory.pop((team_id, profile.user_id), None)
+        person = person_from_profile(
+            profile, team_id=team_id, user_id=profile.user_id, default_tz=self._default_tz
+        )
+        self._memory[(team_id, profile.user_id)] = (self._monotonic(), person)
         async with self._db.transaction(write=True) as session:
             await save_profile(session=session, profile=profile)
 

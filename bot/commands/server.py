@@ -39,6 +39,7 @@ from bot.store.db import Database
 from bot.store.deliveries import oldest_unposted_due
 from bot.store.health import check_health
 from bot.store.installations import set_installed
+from bot.workqueue import WorkQueue
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ def build_service(
     clock = clock or SystemClock()
     metrics = Metrics()
     client = build_web_client(settings, metrics=metrics)
-    inflight = InFlight()
+    inflight = InFlight(WorkQueue(workers=settings.workers, waiting=settings.queue))
     metrics.watch_in_flight(lambda: inflight.count)
     identity = BotIdentity(client)
     installs = Installs(settings, db, client, clock) if settings.oauth else None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.console.modal import Field, Refused, modal_fields, state_value, with_options
+from bot.console.render import render_blocks
 from bot.i18n import t
 
 if TYPE_CHECKING:
@@ -21,6 +22,9 @@ async def fill_modal(console: Console, view: dict[str, Any]) -> None:
     """Ask every input; after errors, ask again only the fields that were refused."""
     workspace = console.workspace
     console.out(f"── {view.get('title', {}).get('text', '')} ──")
+    if "submit" not in view:  # Slack offers only Close: a window to read, nothing to submit
+        console.out(render_blocks(view.get("blocks", []), reader=console.reader))
+        return
     fields = modal_fields(view)
     values: dict[str, Any] = {}
     wanted = {field.block_id for field in fields}

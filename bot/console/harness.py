@@ -107,8 +107,10 @@ class Harness:
         async with self.service.db.transaction() as session:
             await save_profile(session=session, profile=profile)
 
-    async def settle(self, timeout: float = 10.0) -> None:
-        """Wait until every listener has finished its after-the-ack work."""
+    async def settle(self, timeout: float = 60.0) -> None:
+        """Wait until every listener has finished its after-the-ack work. The timeout guards
+        against a listener that never ends, not against a slow machine (a loaded CI worker
+        drawing three charts took over ten seconds)."""
         assert self.service is not None
         if not await self.service.inflight.wait_idle(timeout=timeout):
             raise TimeoutError(f"listeners still busy after {timeout}s")

@@ -70,6 +70,7 @@ class Faults:
     rate_limit_next: int = 0
     retry_after: int = 1
     fail_next: int = 0
+    replies_held: asyncio.Event | None = None  # posts to response URLs wait until it is set
 
 
 class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, FilesStandIn):
@@ -208,6 +209,8 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
         return self.referee.refusals
 
     async def _response_url(self, request: web.Request) -> web.Response:
+        if self.faults.replies_held is not None:
+            await self.faults.replies_held.wait()
         body = await request.json()
         if self.referee.message("response_url", body):
             return web.Response(status=400, text="invalid_blocks")

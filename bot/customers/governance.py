@@ -18,6 +18,7 @@ from bot.store.customers import (
     record_event,
     record_summaries,
 )
+from bot.store.forecast_totals import move_card
 from bot.store.models import CardShare, Customer, CustomerEvent, TeamMember
 from bot.store.settings import DEFAULT_STALE_DAYS, STALE_KEY, put_setting
 from bot.store.types import saved_id
@@ -197,6 +198,9 @@ async def set_stale_days(
 async def archive(
     *, session: AsyncSession, customer: Customer, actor_id: str, now: datetime
 ) -> None:
+    await session.refresh(customer, with_for_update=True)  # its deals' changes wait
+    if customer.archived_at is None:  # its open deals leave the forecast's totals
+        await move_card(session=session, customer_id=saved_id(customer), sign=-1)
     customer.archived_at, customer.updated_at, customer.updated_by = now, now, actor_id
     customer.identity_key = None  # a new card of the same company may be created again
     await _event(session, customer, actor_id, now, "archive", {"archived": [False, True]})
@@ -205,6 +209,9 @@ async def archive(
 async def restore(
     *, session: AsyncSession, customer: Customer, actor_id: str, now: datetime
 ) -> None:
+    await session.refresh(customer, with_for_update=True)  # its deals' changes wait
+    if customer.archived_at is not None:  # its open deals count again
+        await move_card(session=session, customer_id=saved_id(customer), sign=1)
     customer.archived_at, customer.updated_at, customer.updated_by = None, now, actor_id
     await _event(session, customer, actor_id, now, "restore", {"archived": [True, False]})
 

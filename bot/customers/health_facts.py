@@ -41,6 +41,12 @@ class CardState:
     overdue: int  # open follow-ups past due
     slipping: int  # open milestones past their date
     health: Health
+    team_id: str = ""
+    security_level: int = 0
+    created_at: datetime | None = None
+    archived_at: datetime | None = None
+    quiet_since: datetime | None = None  # the last contact record (or the card's making)
+    stale_days: int = 0  # its phase's threshold (0: never stale)
 
 
 async def card_states(*, session: AsyncSession, scope: Scope, now: datetime) -> list[CardState]:
@@ -87,6 +93,12 @@ async def card_states(*, session: AsyncSession, scope: Scope, now: datetime) -> 
                 overdue=facts.overdue_follow_ups,
                 slipping=facts.slipping_milestones,
                 health=health_of(facts),
+                team_id=row[12],
+                security_level=row[13],
+                created_at=created,
+                archived_at=row[14],
+                quiet_since=last or created,
+                stale_days=stale_days,
             )
         )
     return sorted(states, key=lambda s: (s.health.score, s.name))

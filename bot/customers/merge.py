@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.cards import CardNotFound, load_card, reindex
 from bot.customers.form import FormInvalid, Message
 from bot.store.customers import add, get_customer, list_contacts, record_event
+from bot.store.forecast_totals import move_deals
 from bot.store.models import (
     CardShare,
     ChannelLink,
@@ -96,6 +97,7 @@ async def merge(
 ) -> Merge:
     duplicate, kept = await _pair(session, team_id, duplicate_id, kept_id)
     moved: dict[str, list[int]] = {}
+    # both cards are live: the deals moved stay in the forecast's totals as they were
     for name, model in MOVED.items():
         ids = await _ids(session, model, saved_id(duplicate), saved_id(kept))
         if ids:
@@ -170,6 +172,8 @@ async def undo_merge(
     )
     kept = await get_customer(session=session, team_id=team_id, customer_id=record.kept_id)
     assert duplicate is not None and kept is not None
+    if kept.archived_at is not None:  # its deals come back from an archived card to a live one
+        await move_deals(session=session, ids=record.moved.get("opportunity", []), sign=1)
     duplicate.archived_at, duplicate.merged_into = None, None
     duplicate.updated_at, duplicate.updated_by = now, actor_id
     record.undone_at, record.undone_by = now, actor_id

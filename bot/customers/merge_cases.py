@@ -22,6 +22,7 @@ from bot.errors import Invalid, Message
 from bot.store.customers import get_customer_by_handle
 from bot.store.db import Database
 from bot.store.models import Customer
+from bot.store.statistics import MERGE_TABLES, keep_current
 from bot.store.types import saved_id
 
 _INTO = re.compile(r"\s+(?:into|to|并入|合并到|到)\s+", re.IGNORECASE)
@@ -81,7 +82,8 @@ async def merge_cards(db: Database, *, actor: Actor, duplicate_id: int, kept_id:
             kept_id=kept_id,
             now=actor.now,
         )
-        return Merged(duplicate, kept)
+    await keep_current(db, tables=MERGE_TABLES)
+    return Merged(duplicate, kept)
 
 
 async def _require_edit_both(gate: Gate, duplicate: Customer, kept: Customer) -> None:

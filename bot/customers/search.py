@@ -8,16 +8,21 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.keys import HANDLE, IDENTIFIER, WORD, deletions
+from bot.customers.keys import HANDLE, IDENTIFIER, WORD
+from bot.customers.misspellings import (
+    CANDIDATE_LIMIT,
+    CROWDED,
+    OWN_LIMIT,
+    TYPO_EDITS,
+    misspelled,
+)
 from bot.customers.names import normalize, read_company_name
 from bot.store.customers import (
     follow_merges,
     get_customer_by_handle,
     get_customers,
-    match_keys,
     owners_and_activity,
     terms_with_prefix,
 )
@@ -27,9 +32,6 @@ from bot.store.types import saved_id
 if TYPE_CHECKING:
     from bot.customers.visibility import Gate
 
-CANDIDATE_LIMIT = 500
-TYPO_EDITS = 2
-TIE_CANDIDATES = 200
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s()+\-－.]{4,}$")
 
 
@@ -95,23 +97,35 @@ async def find_customers(
 ) -> list[FoundCustomer]:
     """Ranked matches; with a `gate`, only cards its person may see. The person's own cards
     (the gate's, or `person_id`'s) come first within a rank."""
+    me = person_id or (gate.viewer.user_id if gate is not None else "")
     best: dict[int, tuple[Rank, bool, int]] = {}  # rank, not whole, edits of a misspelling
+    own: set[int] = set()  # the person's cards among them, when others' could crowd them out
     keys = search_keys(text)
     for key in keys:
-        for customer_id, term, weight in await terms_with_prefix(
+        rows = await terms_with_prefix(
             session=session, team_id=team_id, prefix=key, limit=CANDIDATE_LIMIT
-        ):
+        )
+        if me and len(rows) > CROWDED:  # a common brand or surname: look in theirs too
+            theirs = await terms_with_prefix(
+                session=session, team_id=team_id, prefix=key, limit=OWN_LIMIT, manager_id=me
+            )
+            own.update(customer_id for customer_id, _, _ in theirs)
+            rows += theirs
+        for customer_id, term, weight in rows:
             found = (rank_of(weight, term == key), term != key, 0)
             if found < best.get(customer_id, (Rank.TYPO, True, TYPO_EDITS + 1)):
                 best[customer_id] = found
     if len(best) < limit and keys and not keys[0].isdigit():
-        for customer_id, edits in await _misspelled(session, team_id, keys[0]):
+        for customer_id, edits, is_own in await misspelled(session, team_id, keys[0], me):
+            if is_own:
+                own.add(customer_id)
             if (Rank.TYPO, True, edits) < best.get(customer_id, (Rank.TYPO, True, 99)):
                 best[customer_id] = (Rank.TYPO, True, edits)
     # Enough cards to order a tie by owner and activity (a surname shared by many contacts),
-    # read lightly; only the best are loaded whole.
-    me = person_id or (gate.viewer.user_id if gate is not None else "")
-    ranked = sorted(best, key=lambda customer_id: best[customer_id])[:TIE_CANDIDATES]
+    # read lightly; only the best are loaded whole. The person's own come first in a tie
+    # before the cut, so a brand shared by hundreds of cards still finds theirs.
+    ranked = sorted(best, key=lambda customer_id: (best[customer_id], customer_id not in own))
+    ranked = ranked[:CROWDED]
     activity = await owners_and_activity(session=session, team_id=team_id, ids=ranked)
 
     def tie_order(customer_id: int) -> tuple:
@@ -166,37 +180,6 @@ def _order(found: FoundCustomer, me: str) -> tuple:
         -found.likeness,
         found.customer.legal_name,
     )
-
-
-async def _misspelled(session: AsyncSession, team_id: str, text: str) -> list[tuple[int, int]]:
-    """Cards whose brand, name or short name is within two edits of `text`: one letter
-    anywhere through the one-letter-deleted keys; two letters after the first three
-    through the terms that start like it."""
-    found = [
-        (customer_id, 1)
-        for customer_id, _, _ in await match_keys(
-            session=session,
-            team_id=team_id,
-            keys=[("typo", text), *(("typo", v) for v in deletions(text))]
-            + [("brand", v) for v in deletions(text)],
-            limit=CANDIDATE_LIMIT,
-        )
-    ]
-    for size in sorted({len(text) - 1, len(text) - 2, max(3, len(text) // 2)}, reverse=True):
-        if size < 3:
-            continue
-        rows = await terms_with_prefix(
-            session=session, team_id=team_id, prefix=text[:size], limit=CANDIDATE_LIMIT
-        )
-        close = [
-            (customer_id, edits)
-            for customer_id, term, _ in rows
-            if (edits := OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS))
-            <= TYPO_EDITS
-        ]
-        if close or len(rows) >= CANDIDATE_LIMIT:
-            return found + close
-    return found
 
 
 async def resolve_customer(

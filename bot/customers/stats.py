@@ -1,6 +1,7 @@
 """`/customer stats [filters]`: what the filters say, and the figures over a selection of
 cards (004: the system exists 方便查询和统计, so that 销售部经理 knows the whole company's
-sales actions). Pure: the figures are computed from card states (health_facts.py)."""
+sales actions). Pure: the figures are summed from grouped counts of the stored health
+(bot/customers/kept_health.py); the short lists are card states (health_facts.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from bot.customers.form import LEVELS, STATUS_WORDS, STATUSES
 from bot.customers.health import LIGHTS
@@ -92,48 +94,82 @@ class StatsFigures:
     by_manager: list[tuple[str, int, int]]  # (manager, cards, red ones), the most first
     lights: dict[str, int]  # green, amber, red
     least_healthy: list[CardState]
-    stale: list[CardState]  # all stale cards, the least healthy first
+    stale: list[CardState]  # the least healthy stale cards (LISTED of stale_count)
+    stale_count: int
     cadence_kept: int
-    cadence_missed: list[CardState]
+    cadence_missed: list[CardState]  # the least healthy of cadence_missed_count
+    cadence_missed_count: int
     overdue_total: int  # open follow-ups past due
     overdue_by_owner: list[tuple[str, int]]
-    slipping: list[CardState]  # cards with milestones past their date
+    slipping: list[CardState]  # the least healthy of the slipping_count cards
+    slipping_count: int  # cards with milestones past their date
     slipping_total: int  # milestones past their date
     trend: list[tuple[date, int]] = field(default_factory=list)  # (week's Monday, records)
 
 
+@dataclass(frozen=True)
+class Lists:
+    """The cards each short list names, as card_states computes them (the least healthy
+    first)."""
+
+    least_healthy: list[CardState]
+    stale: list[CardState]
+    cadence_missed: list[CardState]
+    slipping: list[CardState]
+
+
+def list_counts(groups: list[tuple[Any, ...]]) -> dict[str, int]:
+    """How many cards each short list has, from the grouped counts (figures_of's)."""
+    return {
+        "all": sum(g[5] for g in groups),
+        "stale": sum(int(g[6] or 0) for g in groups),
+        "missed": sum(int(g[8] or 0) for g in groups),
+        "slipping": sum(int(g[11] or 0) for g in groups),
+    }
+
+
 def figures_of(
-    states: list[CardState],
+    groups: list[tuple[Any, ...]],
     *,
+    by_manager: list[tuple[str, int, int]],
+    lists: Lists,
     overdue_by_owner: list[tuple[str, int]],
     trend: list[tuple[date, int]],
 ) -> StatsFigures:
-    """The figures over `states` (the least healthy first, as card_states returns them)."""
+    """The figures from the grouped counts of the stored health (bot/store/card_health.py
+    grouped_counts: status, level, phase, tier, light, cards, stale, kept, missed, overdue,
+    slipping milestones, slipping cards)."""
     grid = {s: dict.fromkeys(LEVELS, 0) for s in STATUSES}
-    for state in states:
-        grid[state.status][state.level] = grid[state.status].get(state.level, 0) + 1
-    managers = Counter(s.manager_id for s in states)
-    reds = Counter(s.manager_id for s in states if s.health.light == "red")
-    lights = Counter(s.health.light for s in states)
-    tiers = Counter(s.tier or "-" for s in states)
-    phases = Counter(s.phase for s in states)
+    phases: Counter[str] = Counter()
+    tiers: Counter[str] = Counter()
+    lights: Counter[str] = Counter()
+    sums = [0] * 6
+    for status, level, phase, tier, light, cards, *counts in groups:
+        grid.setdefault(status, dict.fromkeys(LEVELS, 0))
+        grid[status][level] = grid[status].get(level, 0) + cards
+        phases[phase] += cards
+        tiers[tier or "-"] += cards
+        lights[light] += cards
+        sums = [a + int(b or 0) for a, b in zip(sums, counts, strict=True)]
+    stale, kept, missed, overdue, slipping_milestones, slipping_cards = sums
     return StatsFigures(
-        total=len(states),
+        total=sum(lights.values()),
         by_status_level=grid,
         by_phase={p: phases.get(p, 0) for p in PHASES},
         by_tier={t: tiers.get(t, 0) for t in TIERS},
-        by_manager=sorted(
-            ((m, n, reds.get(m, 0)) for m, n in managers.items()), key=lambda r: (-r[1], r[0])
-        ),
+        by_manager=by_manager,
         lights={light: lights.get(light, 0) for light, _ in LIGHTS},
-        least_healthy=states[:LEAST_HEALTHY],
-        stale=[s for s in states if s.stale],
-        cadence_kept=sum(1 for s in states if s.cadence == "kept"),
-        cadence_missed=[s for s in states if s.cadence == "missed"],
-        overdue_total=sum(s.overdue for s in states),
+        least_healthy=lists.least_healthy[:LEAST_HEALTHY],
+        stale=lists.stale[:LISTED],
+        stale_count=stale,
+        cadence_kept=kept,
+        cadence_missed=lists.cadence_missed[:LISTED],
+        cadence_missed_count=missed,
+        overdue_total=overdue,
         overdue_by_owner=overdue_by_owner,
-        slipping=[s for s in states if s.slipping],
-        slipping_total=sum(s.slipping for s in states),
+        slipping=lists.slipping[:LISTED],
+        slipping_count=slipping_cards,
+        slipping_total=slipping_milestones,
         trend=trend,
     )
 

@@ -4,27 +4,42 @@ the filters; when nothing matches, what would."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.access import TeamTree
-from bot.customers.health_facts import card_states
+from bot.customers.health_facts import CardState, card_states
+from bot.customers.kept_health import keep_health
 from bot.customers.stats import (
+    LEAST_HEALTHY,
+    LISTED,
+    Lists,
     StatsFigures,
     StatsFilters,
     figures_of,
+    list_counts,
     read_stats_filters,
     trend_weeks,
 )
 from bot.customers.visibility import Gate, gate_of
 from bot.store.access import team_members
+from bot.store.card_health import (
+    by_manager,
+    expired_ids,
+    grouped_counts,
+    least_healthy_ids,
+    on_kept,
+)
 from bot.store.db import Database
 from bot.store.insights import (
     Narrowing,
+    Scope,
     Sees,
     count_in,
+    ids_scope,
     overdue_by_owner,
     places_in,
     records_per_span,
@@ -69,9 +84,14 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         sees = sees_of(actor, gate)
         people, team_of, empty = await _people(session, actor, filters)
         narrowing = _narrowing(filters, people)
-        scope = visible_scope(sees, narrowing)
-        states = await card_states(session=session, scope=scope, now=actor.now)
-        if not states:
+        scope = on_kept(visible_scope(sees, narrowing))  # counted over the kept rows
+        expired = await expired_ids(session=session, scope=scope, now=actor.now)
+    if expired:  # kept health missing or past its time: computed once, for every reader
+        async with db.transaction(write=True) as session:
+            await keep_health(session=session, ids=expired, now=actor.now)
+    async with db.transaction() as session:
+        groups = await grouped_counts(session=session, scope=scope)
+        if not groups:
             return TeamStats(
                 filters,
                 people,
@@ -88,7 +108,9 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         bounds = trend_weeks(actor.now)
         counts = await records_per_span(session=session, scope=scope, bounds=bounds)
         figures = figures_of(
-            states,
+            groups,
+            by_manager=await by_manager(session=session, scope=scope),
+            lists=await _lists(session, scope, actor.now, list_counts(groups)),
             overdue_by_owner=await overdue_by_owner(session=session, scope=scope, now=actor.now),
             trend=[(b.date(), n) for b, n in zip(bounds, counts, strict=False)],
         )
@@ -98,6 +120,28 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         profiles = await profiles_of(session=session, team_id=actor.team_id, user_ids=users)
         names = {p.user_id: p.display_name for p in profiles if p.display_name}
         return TeamStats(filters, people, team_of, empty, figures, names=names)
+
+
+async def _lists(
+    session: AsyncSession, scope: Scope, now: datetime, counts: dict[str, int]
+) -> Lists:
+    """The cards the short lists name, chosen by their kept health and shown as the formula
+    computes them now (the reasons with today's figures). `counts`: how many cards each
+    list has (an empty one is not asked for)."""
+    most = {"all": LEAST_HEALTHY, "stale": LISTED, "missed": LISTED, "slipping": LISTED}
+    chosen = await least_healthy_ids(
+        session=session, scope=scope, lists={k: n for k, n in most.items() if counts[k]}
+    )
+    ids = {i for found in chosen.values() for i in found}
+    states = {
+        s.customer_id: s for s in await card_states(session=session, scope=ids_scope(ids), now=now)
+    }
+
+    def of(which: str) -> list[CardState]:
+        found = [states[i] for i in chosen.get(which, []) if i in states]
+        return sorted(found, key=lambda s: (s.health.score, s.name))
+
+    return Lists(of("all"), of("stale"), of("missed"), of("slipping"))
 
 
 async def _people(

@@ -19,7 +19,7 @@ from bot.customers.channels import internal_withheld
 from bot.customers.schedules import ensure_weekly
 from bot.due.brief_facts import WEEK, Fact, customer_facts, digest, shared_view
 from bot.due.items import Due, Payload
-from bot.due.rollups import ROLLUP, quiet_digest, told_after_claim
+from bot.due.rollups import ROLLUP, build_after_claim, quiet_digest
 from bot.store.briefs import (
     LinkRow,
     linked_channels_first,
@@ -125,14 +125,17 @@ async def due_posts(session: AsyncSession, now: datetime) -> list[Due]:
 
 
 async def advance(session: AsyncSession, claimed: list[Delivery], now: datetime) -> None:
-    """Only the sweep that claimed a run moves its schedule to the next week (and makes the
-    roll-ups and the digests' health drops, bot/due/rollups.py)."""
+    """Only the sweep that claimed a run moves its schedule to the next week (the same
+    sweep then makes the roll-ups and the digests' health drops, after the claim has
+    committed: bot/due/rollups.py build_after_claim)."""
     for delivery in claimed:
         if delivery.kind in ("brief", "digest", ROLLUP):
             schedule = await session.get(Schedule, delivery.payload["schedule_id"])
             if schedule is not None:
                 schedule.next_run_at = next_run(schedule.weekday, schedule.hour, schedule.tz, now)
-    await told_after_claim(session, claimed, now)
+
+
+build = build_after_claim  # the sweep's step after the claim (bot/jobs/sweep.py)
 
 
 async def prepare(session: AsyncSession, claimed: list[Delivery], now: datetime) -> None:

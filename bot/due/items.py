@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.db import Database
 from bot.store.models import Delivery
 
 Payload = dict[str, Any]  # JSON kept in the ledger: what the message will say
@@ -51,3 +52,5 @@ def zone_named(name: str | None) -> ZoneInfo:
 
 Finder = Callable[[AsyncSession, datetime], Awaitable[list[Due]]]  # what is due as of now
 Step = Callable[[AsyncSession, list[Delivery], datetime], Awaitable[None]]  # on claimed ones
+# after the claim has committed, with transactions of its own (heavy work off the claim's)
+Build = Callable[[Database, list[Delivery], datetime], Awaitable[None]]

@@ -3,9 +3,12 @@
 Each person someone reports to gets a `rollup` schedule (Monday 09:00 in their zone, like
 the digest) and, when it comes due, one DM over their team's cards (bot/customers/
 team_view.py). A quiet week — nothing turned red, stale, missed, changed phase, new or
-overdue — posts nothing. The view is made by the sweep that claimed it, in the claim's
-transaction, because it also records which light each card had (`health_mark`), so next
-week's roll-up (and digest) names only what dropped across a threshold since.
+overdue — posts nothing. The views are made right after the claim has committed, by the
+sweep that claimed them (or, after a crash, by the one that takes them over), never in the
+claim's transaction: the cards' kept health is refreshed (a short write), the views made
+from it for all claimed supervisors at once (a read, bot/due/rollup_sweep.py), then kept
+with which light each card had (`health_mark`, a short write), so next week's roll-up
+(and digest) names only what dropped across a threshold since.
 """
 
 from __future__ import annotations
@@ -15,13 +18,19 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.access import TeamTree
 from bot.customers.health import dropped
 from bot.customers.health_facts import card_states
-from bot.customers.team_view import View, card_item, has_news, sees_for, team_of, team_view
-from bot.store.insights import Narrowing, Sees, visible_scope
-from bot.store.marks import marks_of, put_marks
+from bot.customers.kept_health import refresh_health
+from bot.customers.team_view import View, card_item, has_news, team_of
+from bot.due.rollup_sweep import Card, Made, Marks, below_each, make_rollups, news, team_scope
+from bot.store.access import team_members
+from bot.store.card_health import kept_rows, on_kept
+from bot.store.db import Database
+from bot.store.deliveries import put_payloads
+from bot.store.insights import Scope, ids_scope
+from bot.store.marks import marks_of_all, replace_marks
 from bot.store.models import Delivery
-from bot.store.profiles import profiles_of
 
 ROLLUP = "rollup"
 
@@ -30,59 +39,149 @@ def audience(kind: str, user: str) -> str:
     return f"{'r' if kind == ROLLUP else 'd'}:{user}"
 
 
-async def told_after_claim(session: AsyncSession, claimed: list[Delivery], now: datetime) -> None:
+async def build_after_claim(db: Database, claimed: list[Delivery], now: datetime) -> None:
     """Roll-ups get their whole view; digests the health drops of the manager's cards. Both
-    remember what they told. Run only by the sweep that claimed them."""
-    for delivery in claimed:
+    remember what they told. Run by the sweep holding the claims, after the claim's commit,
+    for those not made yet (a claim taken over after a crash may have been)."""
+    todo = [
+        d
+        for d in claimed
+        if (d.kind == ROLLUP and "content" not in d.payload)
+        or (d.kind == "digest" and "drops" not in d.payload)
+    ]
+    if not todo:
+        return
+    teams: dict[str, list[Delivery]] = {}
+    for delivery in todo:
+        teams.setdefault(delivery.team_id, []).append(delivery)
+    async with db.transaction(write=True) as session:  # short when the sweep keeps it fresh
+        for team_id, deliveries in teams.items():
+            scope = await _scope(session, team_id, deliveries)
+            if scope is not None:
+                await refresh_health(session=session, scope=scope, now=now)
+    heard = sorted({audience(d.kind, d.target) for d in todo})
+    made: dict[int, tuple[str, View | list[View] | None, Marks | None]] = {}
+    async with db.transaction() as session:
+        was = await marks_of_all(session=session, audiences=heard)
+        for team_id, deliveries in teams.items():
+            made |= await _made(session, team_id, deliveries, was, now)
+    payloads = {}
+    for delivery in todo:
+        key, content, _ = made[delivery.id or 0]
+        delivery.payload = {**delivery.payload, key: content}
+        payloads[delivery.id or 0] = delivery.payload
+    told = {
+        audience(d.kind, d.target): lights
+        for d in todo
+        if (lights := made[d.id or 0][2]) is not None  # a supervisor without a team: untouched
+    }
+    async with db.transaction(write=True) as session:
+        await replace_marks(session=session, told=told, was=was, now=now)
+        await put_payloads(session=session, payloads=payloads)
+
+
+async def _scope(session: AsyncSession, team_id: str, deliveries: list[Delivery]) -> Scope | None:
+    """The cards whose kept health these deliveries read (None: none)."""
+    people = {d.target for d in deliveries if d.kind == "digest"}
+    heads = [d.target for d in deliveries if d.kind == ROLLUP]
+    if heads:  # the tree read once for all of them
+        members = await team_members(session=session, team_id=team_id)
+        tree = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
+        people |= {p for team in below_each(tree, heads).values() for p in team}
+    return team_scope(team_id, frozenset(people)) if people else None
+
+
+async def _made(
+    session: AsyncSession,
+    team_id: str,
+    deliveries: list[Delivery],
+    was: dict[str, Marks],
+    now: datetime,
+) -> dict[int, tuple[str, View | list[View] | None, Marks | None]]:
+    heads = [d.target for d in deliveries if d.kind == ROLLUP]
+    told = {head: was.get(audience(ROLLUP, head), {}) for head in heads}
+    rollups = await make_rollups(session, team_id=team_id, heads=heads, told=told, now=now)
+    managers = [d.target for d in deliveries if d.kind == "digest"]
+    drops = await make_drops(session, team_id, managers, was, now)
+    found: dict[int, tuple[str, View | list[View] | None, Marks | None]] = {}
+    for delivery in deliveries:
         if delivery.kind == ROLLUP:
-            content = await rollup_content(session, delivery.team_id, delivery.target, now)
-            delivery.payload = {**delivery.payload, "content": content}
-        elif delivery.kind == "digest":
-            drops = await digest_drops(session, delivery.team_id, delivery.target, now)
-            delivery.payload = {**delivery.payload, "drops": drops}
+            one = rollups.get(delivery.target)
+            found[delivery.id or 0] = ("content", news(one), one.lights if one else None)
+        else:
+            found[delivery.id or 0] = ("drops", *drops[delivery.target])
+    return found
+
+
+async def make_drops(
+    session: AsyncSession,
+    team_id: str,
+    managers: list[str],
+    was: dict[str, Marks],
+    now: datetime,
+) -> dict[str, tuple[list[View], Marks]]:
+    """Each manager's cards whose light dropped across a threshold since the last digest,
+    and the lights to remember (the kept health must be fresh)."""
+    if not managers:
+        return {}
+    scope = on_kept(team_scope(team_id, frozenset(managers)))
+    cards = [Card(*row) for row in await kept_rows(session=session, scope=scope)]
+    cards.sort(key=lambda c: (c.score, c.name))
+    found: dict[str, tuple[list[Card], Marks]] = {}
+    for manager in managers:
+        told = was.get(audience("digest", manager), {})
+        mine = [c for c in cards if c.manager == manager]
+        fell = [c for c in mine if dropped(told.get(c.customer_id, ("", 0))[0], c.light)]
+        found[manager] = (fell, {c.customer_id: (c.light, c.score) for c in mine})
+    named = [c.customer_id for fell, _ in found.values() for c in fell]
+    states = {
+        s.customer_id: s
+        for s in await card_states(session=session, scope=ids_scope(named), now=now)
+    }
+    return {
+        manager: (
+            [
+                {
+                    **card_item(states[c.customer_id]),
+                    "before": was[audience("digest", manager)][c.customer_id][0],
+                }
+                for c in fell
+            ],
+            lights,
+        )
+        for manager, (fell, lights) in found.items()
+    }
 
 
 async def rollup_content(
     session: AsyncSession, team_id: str, head: str, now: datetime
 ) -> View | None:
+    """One supervisor's roll-up made and its marks kept, in the caller's transaction."""
+    heard = audience(ROLLUP, head)
     below = await team_of(session, team_id=team_id, head=head)
     if not below:
         return None
-    profiles = await profiles_of(session=session, team_id=team_id, user_ids=[head])
-    is_admin = any(p.is_admin for p in profiles)
-    sees = await sees_for(session, team_id=team_id, user_id=head, below=below, is_admin=is_admin)
-    heard = audience(ROLLUP, head)
-    told = await marks_of(session=session, audience=heard)
-    view, states = await team_view(session, sees=sees, below=below, now=now, told=told)
-    await put_marks(
-        session=session,
-        audience=heard,
-        lights={s.customer_id: (s.health.light, s.health.score) for s in states},
-        now=now,
-    )
-    return view if has_news(view) else None
+    await refresh_health(session=session, scope=team_scope(team_id, below), now=now)
+    was = await marks_of_all(session=session, audiences=[heard])
+    made: Made | None = (
+        await make_rollups(session, team_id=team_id, heads=[head], told={head: was[heard]}, now=now)
+    )[head]
+    if made is None:
+        return None
+    await replace_marks(session=session, told={heard: made.lights}, was=was, now=now)
+    return made.view if has_news(made.view) else None
 
 
 async def digest_drops(
     session: AsyncSession, team_id: str, manager: str, now: datetime
 ) -> list[View]:
-    """The manager's cards whose light dropped across a threshold since the last digest."""
-    sees = Sees(team_id=team_id, user_id=manager)
-    scope = visible_scope(sees, Narrowing(managers=frozenset({manager})))
-    states = await card_states(session=session, scope=scope, now=now)
+    """The manager's cards whose light dropped across a threshold since the last digest
+    (their marks kept, in the caller's transaction)."""
     heard = audience("digest", manager)
-    told = await marks_of(session=session, audience=heard)
-    drops = [
-        {**card_item(s), "before": told[s.customer_id]}
-        for s in states
-        if dropped(told.get(s.customer_id, ""), s.health.light)
-    ]
-    await put_marks(
-        session=session,
-        audience=heard,
-        lights={s.customer_id: (s.health.light, s.health.score) for s in states},
-        now=now,
-    )
+    await refresh_health(session=session, scope=team_scope(team_id, frozenset({manager})), now=now)
+    was = await marks_of_all(session=session, audiences=[heard])
+    drops, lights = (await make_drops(session, team_id, [manager], was, now))[manager]
+    await replace_marks(session=session, told={heard: lights}, was=was, now=now)
     return drops
 
 

@@ -146,4 +146,5 @@ CONTRACT_MESSAGES: dict[str, dict[str, str]] = {
     "history.field.reason": {"en": "Reason", "zh": "原因"},
     "history.state.signed": {"en": "Signed", "zh": "已签订"},
     "moved.contract": {"en": "{n} contracts", "zh": "{n} 份合同"},
+    "moved.contract.one": {"en": "{n} contract", "zh": "{n} 份合同"},
 }

@@ -24,6 +24,10 @@ FORECAST_MESSAGES: dict[str, dict[str, str]] = {
         "en": "*Total:* {count} deals · {amounts}",
         "zh": "*合计：* {count} 个 · {amounts}",
     },
+    "pipeline.total.one": {
+        "en": "*Total:* {count} deal · {amounts}",
+        "zh": "*合计：* {count} 个 · {amounts}",
+    },
     "pipeline.amounts": {
         "en": "{amount} (weighted {weighted})",
         "zh": "{amount}（加权 {weighted}）",
@@ -52,6 +56,10 @@ FORECAST_MESSAGES: dict[str, dict[str, str]] = {
     "pipeline.chart": {"en": "Chart", "zh": "图表"},
     "pipeline.csv_sent": {
         "en": "The forecast's {rows} deals are in your DMs as a CSV file.",
+        "zh": "预测中的 {rows} 个销售机会已作为 CSV 文件发到你的私信。",
+    },
+    "pipeline.csv_sent.one": {
+        "en": "The forecast's {rows} deal is in your DMs as a CSV file.",
         "zh": "预测中的 {rows} 个销售机会已作为 CSV 文件发到你的私信。",
     },
     "pipeline.chart_sent": {
@@ -91,6 +99,10 @@ FORECAST_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{stage} {probability}% (stale after {days} days)",
         "zh": "{stage} {probability}%（{days} 天未推进视为停滞）",
     },
+    "stages.step.one": {
+        "en": "{stage} {probability}% (stale after {days} day)",
+        "zh": "{stage} {probability}%（{days} 天未推进视为停滞）",
+    },
     "stages.currency": {
         "en": "An amount written without a currency is in {currency}.",
         "zh": "未写币种的金额按 {currency} 计。",
@@ -125,6 +137,12 @@ FORECAST_MESSAGES: dict[str, dict[str, str]] = {
     },
     "stages.in_use": {
         "en": "{count} open deals are in “{stage}”; move them to another stage first (nothing "
+        "was changed).",
+        "zh": "仍有 {count} 个进行中的销售机会处于“{stage}”阶段，请先移到其他阶段"
+        "（未做任何修改）。",
+    },
+    "stages.in_use.one": {
+        "en": "{count} open deal is in “{stage}”; move it to another stage first (nothing "
         "was changed).",
         "zh": "仍有 {count} 个进行中的销售机会处于“{stage}”阶段，请先移到其他阶段"
         "（未做任何修改）。",

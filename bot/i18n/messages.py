@@ -5,6 +5,7 @@ A test checks that every key has both languages with the same placeholders.
 
 from bot.i18n.access_messages import ACCESS_MESSAGES
 from bot.i18n.brief_messages import BRIEF_MESSAGES
+from bot.i18n.capacity_messages import CAPACITY_MESSAGES
 from bot.i18n.console_messages import CONSOLE_MESSAGES
 from bot.i18n.contract_messages import CONTRACT_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
@@ -128,6 +129,7 @@ MESSAGES.update(DATE_MESSAGES)
 MESSAGES.update(LIMITS_MESSAGES)
 MESSAGES.update(CONSOLE_MESSAGES)
 MESSAGES.update(BRIEF_MESSAGES)
+MESSAGES.update(CAPACITY_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(LIST_MESSAGES)
 MESSAGES.update(FOLLOW_UP_MESSAGES)

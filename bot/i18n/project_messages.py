@@ -121,6 +121,7 @@ PROJECT_MESSAGES: dict[str, dict[str, str]] = {
     "history.field.starts_on": {"en": "Starts", "zh": "开始日期"},
     "history.field.milestones": {"en": "Milestones", "zh": "里程碑"},
     "moved.project": {"en": "{n} projects", "zh": "{n} 个项目"},
+    "moved.project.one": {"en": "{n} project", "zh": "{n} 个项目"},
     "brief.project": {
         "en": "📁 {name} · {phase} · PM {manager}",
         "zh": "📁 {name} · {phase} · 项目经理 {manager}",
@@ -188,4 +189,5 @@ PROJECT_MESSAGES: dict[str, dict[str, str]] = {
     "history.action.document_add": {"en": "Document linked", "zh": "关联文档"},
     "history.field.document": {"en": "Document", "zh": "文档"},
     "moved.document": {"en": "{n} documents", "zh": "{n} 份文档"},
+    "moved.document.one": {"en": "{n} document", "zh": "{n} 份文档"},
 }

@@ -166,8 +166,16 @@ SALES_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} of your deals have stayed in their stage for a while:",
         "zh": "你有 {count} 个销售机会在当前阶段停留已久：",
     },
+    "reminder.stale_deals.one": {
+        "en": "{count} of your deals has stayed in its stage for a while:",
+        "zh": "你有 {count} 个销售机会在当前阶段停留已久：",
+    },
     "reminder.stale_deal_line": {
         "en": "{deal} — {customer} ({handle}) — {stage}, {days} days",
+        "zh": "{deal} — {customer}（{handle}）— {stage}，{days} 天",
+    },
+    "reminder.stale_deal_line.one": {
+        "en": "{deal} — {customer} ({handle}) — {stage}, {days} day",
         "zh": "{deal} — {customer}（{handle}）— {stage}，{days} 天",
     },
     # --- history -----------------------------------------------------------------------------
@@ -182,4 +190,5 @@ SALES_MESSAGES: dict[str, dict[str, str]] = {
     "history.field.owner": {"en": "Owner", "zh": "负责人"},
     "history.field.loss_reason": {"en": "Loss reason", "zh": "输单原因"},
     "moved.opportunity": {"en": "{n} deals", "zh": "{n} 个销售机会"},
+    "moved.opportunity.one": {"en": "{n} deal", "zh": "{n} 个销售机会"},
 }

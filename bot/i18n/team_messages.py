@@ -187,19 +187,19 @@ TEAM_MESSAGES.update(
 TEAM_MESSAGES.update(
     {
         "help.customer.stats": {
-            "en": "figures over the customers you can see, least healthy first: by status and "
+            "en": "Figures over the customers you can see, least healthy first: by status and "
             "level, phase, value tier, manager; stale, meetings, overdue, slipping; charts, "
             "Share, CSV",
             "zh": "你可查看的客户的统计（健康度最低的在前）：状况与级别、阶段、价值等级、客户经理；"
             "长期未联系、会议节奏、逾期、延误；图表、分享、CSV",
         },
         "help.customer.role": {
-            "en": "a contact's role (decision maker, influencer, user, technical, finance) or "
+            "en": "A contact's role (decision maker, influencer, user, technical, finance) or "
             "that they left the company",
             "zh": "设置联系人角色（决策人、影响者、使用者、技术、财务）或标记已离职",
         },
         "help.customer.notify": {
-            "en": "what this project channel hears: status, manager, phase, value, records, merge",
+            "en": "What this project channel hears: status, manager, phase, value, records, merge",
             "zh": "设置本项目频道接收的变更通知：状况、客户经理、阶段、价值、记录、合并",
         },
     }

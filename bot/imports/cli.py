@@ -28,6 +28,7 @@ from bot.imports.report import ImportReport
 from bot.imports.sales_import import import_contracts, import_opportunities
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.statistics import CARD_TABLES, SALES_TABLES, analyse
 
 SALES_IMPORTS = {"opportunities": import_opportunities, "contracts": import_contracts}
 EXIT_ALL_IMPORTED = 0
@@ -92,6 +93,8 @@ async def run_import(settings: Settings, args: argparse.Namespace) -> int:
                 progress=_bar(len(table.rows)),
                 **options,
             )
+        if report.imported and not report.dry_run:  # the duplicate check needs them at once
+            await analyse(db, tables=SALES_TABLES if args.kind in SALES_IMPORTS else CARD_TABLES)
     finally:
         await db.dispose()
     report.unknown_columns = table.unknown

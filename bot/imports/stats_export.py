@@ -43,9 +43,9 @@ def stats_csv(stats: TeamStats, lang: Lang) -> str:
             )
         for manager, count, _ in figures.by_manager:
             rows.append((t("stats.by_manager", lang), who(manager), count))
-        add("stale", "", len(figures.stale))
+        add("stale", "", figures.stale_count)
         add("cadence_kept", "", figures.cadence_kept)
-        add("cadence_missed", "", len(figures.cadence_missed))
+        add("cadence_missed", "", figures.cadence_missed_count)
         add("overdue", "", figures.overdue_total)
         for owner, count in figures.overdue_by_owner:
             add("overdue", who(owner), count)

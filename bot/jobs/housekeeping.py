@@ -1,5 +1,7 @@
 """Keeping the tables that only guard against repeats small: processed Events API deliveries
-and verified requests are kept while Slack may still send them again, then forgotten.
+and verified requests are kept while Slack may still send them again, then forgotten. And
+keeping SQLite's planner statistics current on the same tick (`PRAGMA optimize`, in
+bot/store/statistics.py).
 
 Every replica runs this on its clock; the deletes are idempotent, so replicas racing for it
 do no harm. Before this, nothing deleted processed events and the replay ledger was pruned

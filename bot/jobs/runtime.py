@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.clock import Clock
 from bot.due import briefs
 from bot.jobs.client import member_channels
+from bot.jobs.health_refresh import HEALTH_SECONDS, refresh_kept_health
 from bot.jobs.housekeeping import PRUNE_SECONDS, prune
 from bot.jobs.poster import Poster
 from bot.jobs.scheduler import Scheduler
@@ -22,6 +23,7 @@ from bot.jobs.tokens import SingleWorkspaceToken, TokenSource
 from bot.metrics import Metrics
 from bot.store.db import Database
 from bot.store.health import check_health
+from bot.store.statistics import keep_current
 from bot.views.briefs import render_delivery
 
 log = logging.getLogger(__name__)
@@ -50,12 +52,17 @@ class Jobs:
             find=briefs.due_posts,
             after_claim=briefs.advance,
             prepare=briefs.prepare,
+            build=briefs.build,
         )
         self.reminders.metrics.sweep_last_run.labels("briefs").set_to_current_time()
         return report
 
+    async def run_health(self, now: datetime | None = None) -> int:
+        return await refresh_kept_health(self.reminders.db, now=now or self.clock.now())
+
     async def run_prune(self, now: datetime | None = None) -> None:
         await prune(self.reminders.db, now=now or self.clock.now())
+        await keep_current(self.reminders.db)
 
     async def ready(self) -> bool:
         """A replica started with --no-migrate may find the schema behind: its sweeps wait
@@ -85,7 +92,13 @@ class Jobs:
 
         scheduler.every(REMINDER_SECONDS, "reminders", reminders)
         scheduler.every(BRIEF_SECONDS, "briefs", weekly)
+
+        async def health() -> None:
+            if await self.ready():
+                await self.run_health()
+
         scheduler.every(PRUNE_SECONDS, "prune", housekeeping)
+        scheduler.every(HEALTH_SECONDS, "health", health)
 
 
 def build_jobs(

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.due.items import Finder, Payload, Step
+from bot.due.items import Build, Finder, Payload, Step
 from bot.due.readers import Reader, Sight, cards_told, screened, sights_of
 from bot.due.reminders import after_reminder_claim, due_reminders
 from bot.i18n import Lang, pick_language
@@ -85,9 +85,11 @@ class Sweeper:
         find: Finder = due_reminders,
         after_claim: Step | None = None,
         prepare: Step | None = None,
+        build: Build | None = None,
     ) -> SweepReport:
-        """Claim (one short write transaction), prepare and check readers (a read), post (no
-        transaction)."""
+        """Claim (one short write transaction), build what the claimed ones need kept (its
+        own transactions, after the claim's commit), prepare and check readers (a read),
+        post (no transaction)."""
         async with self.db.transaction(write=True) as session:
             dues = await find(session, now)
             claimed = await claim_new(
@@ -102,6 +104,8 @@ class Sweeper:
                 session=session, worker=self.worker, now=now, lease=LEASE
             )
         sights: dict[Reader, Sight] = {}
+        if claimed and build is not None:
+            await build(self.db, claimed, now)
         if claimed:
             async with self.db.transaction() as session:
                 if prepare is not None:

@@ -3,7 +3,7 @@ or to the question Rapport must ask first."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -55,6 +55,20 @@ Outcome = Done | NeedsCustomer | DateProblem | NeedsText
 CHOICES = 6  # the channel's customer and up to five cards the first word could mean
 
 
+@dataclass(frozen=True)
+class Planned:
+    """What a line will write, decided from reads alone: saved on `customer` (its text
+    `rest`), or held while the person is asked which of `choices` it is for."""
+
+    line: LogLine
+    text: str
+    words: str
+    customer: Customer | None
+    rest: str = ""
+    choices: list[FoundCustomer] = field(default_factory=list)
+    linked: Customer | None = None  # the project channel's customer, offered first
+
+
 async def log_line(
     *,
     session: AsyncSession,
@@ -67,7 +81,21 @@ async def log_line(
     gate: Gate | None = None,
 ) -> Outcome:
     """`hp 给张总打电话 下一步：发方案 下周五` → a record, and a follow-up on Friday next week.
-    With a `gate`, only cards its person may see are found.
+    With a `gate`, only cards its person may see are found."""
+    planned = await plan_line(
+        session=session, team_id=team_id, text=text, channel=channel, gate=gate
+    )
+    if not isinstance(planned, Planned):
+        return planned
+    where = Where(session, team_id, author_id, tz, now, channel)
+    return await write_planned(where, planned)
+
+
+async def plan_line(
+    *, session: AsyncSession, team_id: str, text: str, channel: str, gate: Gate | None
+) -> Planned | NeedsCustomer:
+    """The reads of a line (which card it is for), so that a caller can do them before it
+    takes SQLite's write lock for `write_planned`.
 
     In a project channel the customer may be left out — but only when the line does not
     start with something that names, or closely resembles, another card: then Rapport
@@ -76,20 +104,39 @@ async def log_line(
     leading = await resolve_leading_customer(
         session=session, team_id=team_id, text=line.text, gate=gate
     )
-    where = _Where(session, team_id, author_id, tz, now, channel)
     if leading.customer is not None:
-        return await _log_on(where, leading.customer, leading.rest, line)
+        return Planned(line, text, leading.words, leading.customer, leading.rest)
     if leading.archived is not None:
         return NeedsCustomer(leading.words, [], archived=leading.archived)
     linked = await _channel_customer(session, team_id, channel, gate)
     if linked is None:
         if leading.choices:
-            return await _ask_which(where, text, leading.words, leading.choices, None)
+            return Planned(line, text, leading.words, None, choices=leading.choices)
         return NeedsCustomer(leading.words, [])
     lookalikes = leading.choices  # find's misspellings included: `jinkee` offers Jinke
     if not [f for f in lookalikes if f.customer.id != linked.id]:
-        return await _log_on(where, linked, line.text, line)
-    return await _ask_which(where, text, leading.words, lookalikes, linked)
+        return Planned(line, text, leading.words, linked, line.text)
+    return Planned(line, text, leading.words, None, choices=lookalikes, linked=linked)
+
+
+async def still_as_planned(session: AsyncSession, team_id: str, planned: Planned) -> bool:
+    """Whether the card a line was planned on is as it was read (not archived nor merged
+    since): when it is not, the line is planned again under the write lock."""
+    if planned.customer is None:
+        return True
+    now = await get_customer(
+        session=session, team_id=team_id, customer_id=saved_id(planned.customer)
+    )
+    return now is not None and (now.archived_at, now.merged_into) == (
+        planned.customer.archived_at,
+        planned.customer.merged_into,
+    )
+
+
+async def write_planned(where: Where, planned: Planned) -> Outcome:
+    if planned.customer is not None:
+        return await _log_on(where, planned.customer, planned.rest, planned.line)
+    return await _ask_which(where, planned.text, planned.words, planned.choices, planned.linked)
 
 
 async def log_picked(
@@ -123,12 +170,12 @@ async def log_picked(
     # the channel's customer: the first word was part of what happened; another card: it
     # was that card's name
     rest = line.text if customer_id == pick["channel_customer_id"] else _after_first(line.text)
-    where = _Where(session, team_id, author_id, tz, now, pick["channel"])
+    where = Where(session, team_id, author_id, tz, now, pick["channel"])
     return await _log_on(where, customer, rest, line)
 
 
 @dataclass(frozen=True)
-class _Where:
+class Where:
     session: AsyncSession
     team_id: str
     author_id: str
@@ -138,7 +185,7 @@ class _Where:
 
 
 async def _ask_which(
-    where: _Where,
+    where: Where,
     text: str,
     words: str,
     choices: list[FoundCustomer],
@@ -176,7 +223,7 @@ def _after_first(text: str) -> str:
     return text.strip().partition(" ")[2].strip() if " " in text.strip() else ""
 
 
-async def _log_on(where: _Where, customer: Customer, rest: str, line: LogLine) -> Outcome:
+async def _log_on(where: Where, customer: Customer, rest: str, line: LogLine) -> Outcome:
     session, team_id, channel = where.session, where.team_id, where.channel
     author_id, tz, now = where.author_id, where.tz, where.now
     kind, summary = split_kind(rest)

@@ -5,6 +5,8 @@ the card; a receivable is marked received by them too."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -73,7 +75,7 @@ async def open_contract_form(
         if deal_id is not None:
             deal, customer = await changeable_deal(session, actor, gate, deal_id)
             await gate.require_edit(customer)
-            return await _form(session, customer, _from_deal(deal))
+            return await _form(session, customer, _from_deal(deal, now=actor.now, tz=actor.tz))
         assert customer_id is not None
         customer = await visible_card(session, actor, gate, customer_id)
         await gate.require_edit(customer)
@@ -163,13 +165,17 @@ async def contract_to_cancel(db: Database, *, actor: Actor, contract_id: int) ->
         return await _view(session, contract, customer)
 
 
-def _from_deal(deal: Opportunity) -> ContractForm:
+def _from_deal(deal: Opportunity, *, now: datetime, tz: ZoneInfo) -> ContractForm:
+    """The deal's name and amount; signed on the day the deal was marked won in the person's
+    zone, or today when it is not won yet — never its expected close, a forecast the person
+    confirms or changes in the form."""
     amount = (
         format_money(Money(deal.amount_minor, deal.currency))
         if deal.amount_minor is not None
         else ""
     )
-    signed = deal.expected_close.isoformat() if deal.stage == WON and deal.expected_close else ""
+    won_at = deal.closed_at if deal.stage == WON and deal.closed_at is not None else now
+    signed = won_at.astimezone(tz).date().isoformat()
     return ContractForm(
         title=deal.name, amount=amount, signed_on=signed, opportunity_id=str(deal.id)
     )

@@ -18,6 +18,7 @@ from bot.errors import Invalid, Message, NotFound
 from bot.sales.amounts import Money, format_money
 from bot.sales.history import record_on_card
 from bot.sales.signals import StageChanged
+from bot.store.forecast_totals import counted, move_deal
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.store.pipeline import CLOSED, WON, Pipeline
 from bot.store.sales_models import Opportunity
@@ -98,6 +99,8 @@ async def create_deal(
     now: datetime,
 ) -> DealChanged:
     assert customer.id is not None
+    # the card read again and locked: archived at the same moment, it waits for this deal
+    card = await session.get(Customer, customer.id, with_for_update=True, populate_existing=True)
     stage = draft.stage or pipeline.first()
     deal = Opportunity(
         team_id=customer.team_id,
@@ -128,6 +131,8 @@ async def create_deal(
     )
     if draft.next_step:
         await _set_next_step(session, deal, actor_id, draft.next_step, draft.next_step_due, tz, now)
+    live = card is not None and card.archived_at is None
+    await move_deal(session=session, before=None, after=counted(deal, card_live=live))
     return DealChanged(deal, True, None, tuple(shown))
 
 
@@ -143,8 +148,17 @@ async def change_deal(
 ) -> DealChanged:
     """Apply what `draft` says; a stage change moves the probability to the stage's unless
     the draft sets one, and closes (won, lost) or reopens the deal."""
+    # the card, then the deal, read again and locked: a change of either at the same moment
+    # (another change of this deal, the card archived) waits, so the forecast's totals move
+    # from the bucket the deal is really in
+    card = await session.get(
+        Customer, deal.customer_id, with_for_update=True, populate_existing=True
+    )
+    await session.refresh(deal, with_for_update=True)
+    live = card is not None and card.archived_at is None
     before = _shown(deal)
     from_stage = deal.stage
+    was_counted = counted(deal, card_live=live)
     if draft.name is not None:
         deal.name = draft.name.strip()
     if draft.amount is not None:
@@ -187,6 +201,7 @@ async def change_deal(
         action = "deal_stage" if event is not None else "deal_edit"
         subject: dict[str, object] = {"deal": [deal.name, deal.name]}
         await record_on_card(session, deal, actor_id, now, action, subject | changes)
+    await move_deal(session=session, before=was_counted, after=counted(deal, card_live=live))
     return DealChanged(deal, False, event, tuple(changes))
 
 

@@ -21,7 +21,15 @@ from bot.sales.forecast import (
 )
 from bot.store.access import team_members
 from bot.store.db import Database
-from bot.store.forecast import DealRow, Sight, grouped, listed, scoped_deals
+from bot.store.forecast import (
+    DealRow,
+    Sight,
+    deals_without_next_step,
+    grouped,
+    overdue_deals,
+    scoped_deals,
+)
+from bot.store.forecast_totals import kept_grouped
 from bot.store.pipeline import Pipeline, pipeline_of
 
 
@@ -36,24 +44,30 @@ async def show_pipeline(db: Database, *, actor: Actor, text: str) -> Forecast:
         today = actor.now.astimezone(actor.tz).date()
         team_id = actor.team_id
         forecast = Forecast(filters, owners, filters.team_of or actor.user_id, today, pipeline)
-        rows = await grouped(
+        # an admin sees every live card: the kept totals are exactly theirs
+        rows = await (kept_grouped if sight.is_admin else grouped)(
             session=session, team_id=team_id, scope=scope, sight=sight, today=today
         )
         build_forecast(forecast, rows, tree)
-        for overdue in (True, False):
-            deals = await listed(
+        # the two short lists, only when the sums counted some deals for them
+        if forecast.overdue:
+            forecast.overdue_deals = await overdue_deals(
                 session=session,
                 team_id=team_id,
                 scope=scope,
                 sight=sight,
                 today=today,
-                overdue=overdue,
                 limit=LISTED,
             )
-            if overdue:
-                forecast.overdue_deals = deals
-            else:
-                forecast.no_next_step_deals = deals
+        if forecast.no_next_step:
+            forecast.no_next_step_deals = await deals_without_next_step(
+                session=session,
+                team_id=team_id,
+                scope=scope,
+                sight=sight,
+                limit=LISTED,
+                follow_ups_closed=any(row.follow_up_closed for row in rows),
+            )
         return forecast
 
 

@@ -114,9 +114,15 @@ async def replace_terms(
 
 
 async def match_keys(
-    *, session: AsyncSession, team_id: str, keys: Sequence[tuple[str, str]], limit: int = 1000
+    *,
+    session: AsyncSession,
+    team_id: str,
+    keys: Sequence[tuple[str, str]],
+    limit: int = 1000,
+    manager_id: str = "",
 ) -> list[tuple[int, str, str]]:
-    """(customer_id, kind, key) for stored keys equal to one of `keys`, at most `limit`.
+    """(customer_id, kind, key) for stored keys equal to one of `keys`, at most `limit`;
+    with `manager_id`, only that person's cards.
 
     Written as OR-ed equalities: SQLite answers each from the (team, kind, key) index,
     where a row-value IN list would scan the table."""
@@ -125,21 +131,47 @@ async def match_keys(
     wanted = or_(
         *(and_(col(CustomerKey.kind) == kind, col(CustomerKey.key) == key) for kind, key in keys)
     )
-    query = (
-        select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key)
-        .where(CustomerKey.team_id == team_id, wanted)
-        .limit(limit)
+    query = select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key).where(
+        CustomerKey.team_id == team_id, wanted
     )
+    if manager_id:
+        query = query.join(Customer, col(Customer.id) == CustomerKey.customer_id).where(
+            Customer.manager_id == manager_id
+        )
     return [
-        (customer_id, kind, key) for customer_id, kind, key in (await session.exec(query)).all()
+        (customer_id, kind, key)
+        for customer_id, kind, key in (await session.exec(query.limit(limit))).all()
     ]
 
 
+async def terms_in(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    terms: Sequence[str],
+    limit: int,
+    manager_id: str = "",
+) -> list[tuple[int, str, int]]:
+    """(customer_id, term, weight) for terms equal to one of `terms`, at most `limit`; with
+    `manager_id`, only that person's cards."""
+    if not terms:
+        return []
+    query = select(CustomerTerm.customer_id, CustomerTerm.term, CustomerTerm.weight).where(
+        CustomerTerm.team_id == team_id, col(CustomerTerm.term).in_(list(terms))
+    )
+    if manager_id:
+        query = query.join(Customer, col(Customer.id) == CustomerTerm.customer_id).where(
+            Customer.manager_id == manager_id
+        )
+    return [(c, term, weight) for c, term, weight in (await session.exec(query.limit(limit))).all()]
+
+
 async def terms_with_prefix(
-    *, session: AsyncSession, team_id: str, prefix: str, limit: int
+    *, session: AsyncSession, team_id: str, prefix: str, limit: int, manager_id: str = ""
 ) -> list[tuple[int, str, int]]:
     """(customer_id, term, weight) for terms equal to `prefix`, then terms that start with it:
-    two index scans, so an exact name is never crowded out by longer ones."""
+    two index scans, so an exact name is never crowded out by longer ones. With
+    `manager_id`, only that person's cards: theirs are never crowded out by others'."""
     columns = (CustomerTerm.customer_id, CustomerTerm.term, CustomerTerm.weight)
     exact = select(*columns).where(CustomerTerm.team_id == team_id, CustomerTerm.term == prefix)
     longer = select(*columns).where(
@@ -149,6 +181,10 @@ async def terms_with_prefix(
     )
     found: list[tuple[int, str, int]] = []
     for query in (exact, longer):
+        if manager_id:
+            query = query.join(Customer, col(Customer.id) == CustomerTerm.customer_id).where(
+                Customer.manager_id == manager_id
+            )
         rows = await session.exec(query.limit(limit - len(found)))
         found += [(customer_id, term, weight) for customer_id, term, weight in rows.all()]
         if len(found) >= limit:

@@ -88,3 +88,7 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+# Stored health is dropped in the flush that changes its inputs (registered on import).
+import bot.store.health_watch  # noqa: E402, F401

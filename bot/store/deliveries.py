@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -168,3 +168,17 @@ async def oldest_unposted_due(*, session: AsyncSession) -> datetime | None:
     """When the oldest delivery claimed but not yet posted fell due (None: none waits)."""
     query = select(func.min(Delivery.due_at)).where(Delivery.status == "claimed")
     return (await session.exec(query)).one()
+
+
+async def put_payloads(*, session: AsyncSession, payloads: dict[int, dict[str, Any]]) -> None:
+    """Write what was made for claimed deliveries after their claim (their content)."""
+    if not payloads:
+        return
+    table = table_of(Delivery)
+    query = (
+        update(table)
+        .where(table.c.id == bindparam("delivery"))
+        .values(payload=bindparam("made", type_=table.c.payload.type))
+    )
+    rows = [{"delivery": i, "made": payload} for i, payload in payloads.items()]
+    await session.exec(query, params=rows)

@@ -135,6 +135,8 @@ CARD_COLUMNS = (
     col(Customer.city),
     col(Customer.province),
     col(Customer.team_id),
+    col(Customer.security_level),
+    col(Customer.archived_at),
 )
 
 

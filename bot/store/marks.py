@@ -4,12 +4,16 @@ last told about a card (`health_mark`)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
+from sqlalchemy import and_, bindparam, delete, insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import TeamMember
 from bot.store.team_models import HealthMark
+
+CHUNK = 500
 
 
 async def supervisors(*, session: AsyncSession) -> list[tuple[str, str]]:
@@ -43,3 +47,63 @@ async def put_marks(
         )
         row.light, row.score, row.marked_at = light, score, now
         session.add(row)
+
+
+async def marks_of_all(
+    *, session: AsyncSession, audiences: list[str]
+) -> dict[str, dict[int, tuple[str, int]]]:
+    """audience → card → (light, score) last told, for many audiences in one read."""
+    found: dict[str, dict[int, tuple[str, int]]] = {a: {} for a in audiences}
+    for start in range(0, len(audiences), CHUNK):
+        query = select(
+            HealthMark.audience, HealthMark.customer_id, HealthMark.light, HealthMark.score
+        ).where(col(HealthMark.audience).in_(audiences[start : start + CHUNK]))
+        for audience, customer_id, light, score in (await session.exec(query)).all():
+            found[audience][customer_id] = (light, score)
+    return found
+
+
+async def replace_marks(
+    *,
+    session: AsyncSession,
+    told: dict[str, dict[int, tuple[str, int]]],
+    was: dict[str, dict[int, tuple[str, int]]],
+    now: datetime,
+) -> None:
+    """What put_marks does, for many audiences, in bulk and only where something changed:
+    `told` is what each audience is told now, `was` what marks_of_all read before."""
+    gone, added, changed = [], [], []
+    for audience, lights in told.items():
+        before = was.get(audience, {})
+        gone += [(audience, c) for c in before if c not in lights]
+        for customer_id, (light, score) in lights.items():
+            row = {"a": audience, "c": customer_id, "l": light, "s": score, "at": now}
+            if customer_id not in before:
+                added.append(row)
+            elif before[customer_id] != (light, score):
+                changed.append(row)
+    table = HealthMark.__table__  # type: ignore[attr-defined]
+    same = and_(table.c.audience == bindparam("a"), table.c.customer_id == bindparam("c"))
+    if gone:
+        rows = [{"a": a, "c": c} for a, c in gone]
+        await session.exec(delete(table).where(same), params=rows)
+    if changed:
+        values: dict[str, Any] = {
+            "light": bindparam("l"),
+            "score": bindparam("s"),
+            "marked_at": bindparam("at"),
+        }
+        await session.exec(update(table).where(same).values(values), params=changed)
+    if added:
+        rows = [
+            {
+                "audience": r["a"],
+                "customer_id": r["c"],
+                "light": r["l"],
+                "score": r["s"],
+                "marked_at": now,
+            }
+            for r in added
+        ]
+        for start in range(0, len(rows), 5000):
+            await session.exec(insert(table), params=rows[start : start + 5000])

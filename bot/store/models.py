@@ -212,6 +212,7 @@ from bot.store.installations import Workspace  # noqa: E402
 from bot.store.sales_models import (  # noqa: E402
     Contract,
     Document,
+    ForecastTotal,
     Opportunity,
     Project,
     Receivable,
@@ -232,6 +233,7 @@ __all__ = [
     "Delivery",
     "Document",
     "FollowUp",
+    "ForecastTotal",
     "FormSubmission",
     "Merge",
     "Milestone",

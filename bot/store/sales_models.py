@@ -8,10 +8,35 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime, utcnow
+
+FORECAST_COLUMNS = (
+    "team_id",
+    "status",
+    "owner_id",
+    "stage",
+    "close_month",
+    "currency",
+    "amount_minor",
+    "probability",
+    "expected_close",
+    "customer_id",
+    "follow_up_id",
+)
+# deals without a next step's text: their count by owner (their text is not in the index above)
+NO_NEXT_STEP_COLUMNS = (
+    "team_id",
+    "status",
+    "owner_id",
+    "stage",
+    "close_month",
+    "currency",
+    "customer_id",
+    "follow_up_id",
+)
 
 
 class Opportunity(SQLModel, table=True):
@@ -19,8 +44,36 @@ class Opportunity(SQLModel, table=True):
 
     __tablename__ = "opportunity"
     __table_args__ = (
-        # the forecast: a workspace's open deals by owner, in one range scan
-        Index("ix_opportunity_pipeline", "team_id", "status", "owner_id"),
+        # the forecast reads its sums from this index alone (no table row per deal): a
+        # workspace's open deals by owner with every column the totals group and add up
+        Index("ix_opportunity_forecast", *FORECAST_COLUMNS),
+        # deals without a next step (their text is not in the index above), and the overdue
+        # list in close-date order, so it stops at the first few
+        Index(
+            "ix_opportunity_no_next_step",
+            *NO_NEXT_STEP_COLUMNS,
+            sqlite_where=text("next_step = ''"),
+            postgresql_where=text("next_step = ''"),
+        ),
+        # and their list, the largest first, read in this order until it is full
+        Index(
+            "ix_opportunity_no_next_step_amount",
+            "team_id",
+            "status",
+            "amount_minor",
+            sqlite_where=text("next_step = ''"),
+            postgresql_where=text("next_step = ''"),
+        ),
+        Index("ix_opportunity_close", "team_id", "status", "expected_close"),
+        # the deals with a follow-up, whose follow-up the kept totals cannot follow
+        Index(
+            "ix_opportunity_follow_up",
+            "team_id",
+            "status",
+            "follow_up_id",
+            sqlite_where=text("follow_up_id IS NOT NULL"),
+            postgresql_where=text("follow_up_id IS NOT NULL"),
+        ),
         Index("ix_opportunity_customer", "customer_id", "status"),
         Index("ix_opportunity_stale", "status", "stage_changed_at"),
     )
@@ -163,3 +216,21 @@ class SalesDraft(SQLModel, table=True):
     payload: dict = Field(default_factory=dict, sa_type=JSON)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ForecastTotal(SQLModel, table=True):
+    """The open deals on live cards of one owner, stage, month of expected close and currency,
+    added up: kept in the transaction of every change that moves a deal in or out of a bucket
+    (bot/store/forecast_totals.py), so the forecast reads a few rows instead of every deal."""
+
+    __tablename__ = "forecast_total"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    owner_id: str = Field(primary_key=True, max_length=32)
+    stage: str = Field(primary_key=True, max_length=32)
+    close_month: int = Field(primary_key=True)  # 0: no close date (a key cannot be NULL)
+    currency: str = Field(primary_key=True, max_length=3)
+    deals: int = Field(default=0)
+    amount: int = Field(default=0, sa_type=BigInteger)  # minor units; no amount counts as 0
+    weighted: int = Field(default=0, sa_type=BigInteger)  # minor units × per cent
+    without_text: int = Field(default=0)  # deals whose next step has no text

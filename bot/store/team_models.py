@@ -4,7 +4,7 @@ metadata by bot/store/models.py; every change here comes with an Alembic migrati
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
@@ -66,3 +66,44 @@ class HealthMark(SQLModel, table=True):
     light: str = Field(max_length=8)  # green | amber | red
     score: int = Field(default=0)
     marked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+OUT_OF_DATE = datetime(2000, 1, 1, tzinfo=UTC)  # a kept health to compute again
+
+
+class CardHealth(SQLModel, table=True):
+    """Each card's health as last computed (bot/customers/kept_health.py), with the card's
+    columns the manager's views select and count by, so `/customer stats` over 100k cards
+    reads this narrow table instead of the cards. Every live card has a row: the flush that
+    makes or changes a card writes its columns here, and the flush that changes any other
+    input of its health (records, follow-ups, milestones, contacts, roles, plans, the
+    thresholds) marks it out of date (bot/store/health_watch.py). A row is true until
+    `fresh_until`, the first moment the clock alone would change it (a threshold of days
+    quiet reached, a follow-up or milestone falling due, a cadence period ending); one out
+    of date is computed again before it is read."""
+
+    __tablename__ = "card_health"
+
+    customer_id: int = Field(primary_key=True, foreign_key="customer.id")
+    # the card's own columns, as on `customer` (same names: the views' selections apply)
+    team_id: str = Field(max_length=32, index=True)
+    legal_name: str = Field(max_length=200)
+    manager_id: str = Field(max_length=32)
+    status: str = Field(max_length=16)
+    level: int
+    phase: str = Field(max_length=24)
+    value_tier: str = Field(max_length=1)
+    security_level: int
+    province: str = Field(default="", max_length=50)
+    city: str = Field(default="", max_length=50)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # its health
+    score: int
+    light: str = Field(max_length=8)  # green | amber | red
+    stale: bool = False
+    cadence: str = Field(default="", max_length=8)  # "" | kept | missed
+    overdue: int = 0
+    slipping: int = 0
+    fresh_until: datetime = Field(sa_type=UTCDateTime, index=True)
+    computed_at: datetime = Field(sa_type=UTCDateTime)

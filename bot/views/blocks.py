@@ -33,7 +33,7 @@ from datetime import datetime, tzinfo
 from typing import Any, overload
 
 from bot.dates.display import slack_day, slack_moment
-from bot.i18n import Lang, t
+from bot.i18n import Lang, counted_key, t
 
 Block = dict[str, Any]
 
@@ -79,7 +79,7 @@ def escape(text: str) -> Mrkdwn:
 
 def md(key: str, lang: Lang, /, **params: object) -> Mrkdwn:
     """The catalog message `key` as mrkdwn: its words and every text parameter escaped."""
-    template = escape(t(key, lang))
+    template = escape(t(counted_key(key, params), lang))
     return template.format(**params) if params else template
 
 

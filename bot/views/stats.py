@@ -171,10 +171,13 @@ def _attention(stats: TeamStats, lang: Lang) -> list[Mrkdwn]:
     """Stale, cadence, overdue and slipping: counts and the least healthy few of each."""
     f = stats.figures
     assert f is not None
-    lines: list[str] = [t("stats.stale", lang, count=len(f.stale)), *_listed(f.stale, lang)]
+    lines: list[str] = [
+        t("stats.stale", lang, count=f.stale_count),
+        *_listed(f.stale, f.stale_count, lang),
+    ]
     lines += [
-        t("stats.cadence", lang, kept=f.cadence_kept, missed=len(f.cadence_missed)),
-        *_listed(f.cadence_missed, lang),
+        t("stats.cadence", lang, kept=f.cadence_kept, missed=f.cadence_missed_count),
+        *_listed(f.cadence_missed, f.cadence_missed_count, lang),
     ]
     owners = Mrkdwn(", ").join(
         md("stats.owner_line", lang, who=mention(who), count=n)
@@ -183,15 +186,15 @@ def _attention(stats: TeamStats, lang: Lang) -> list[Mrkdwn]:
     overdue = md("stats.overdue", lang, count=f.overdue_total)
     later: list[str] = [
         overdue + (Mrkdwn(" — ") + owners if owners else ""),
-        t("stats.slipping", lang, count=f.slipping_total, customers=len(f.slipping)),
-        *_listed(f.slipping, lang),
+        t("stats.slipping", lang, count=f.slipping_total, customers=f.slipping_count),
+        *_listed(f.slipping, f.slipping_count, lang),
     ]
     return [NL.join(lines), NL.join(later)]
 
 
-def _listed(states: list[CardState], lang: Lang) -> list[str]:
+def _listed(states: list[CardState], count: int, lang: Lang) -> list[str]:
     lines: list[str] = [Mrkdwn("  ") + _card_line(s, lang) for s in states[:LISTED]]
-    return lines + _more(len(states) - LISTED, lang)
+    return lines + _more(count - len(lines), lang)
 
 
 def _more(count: int, lang: Lang) -> list[str]:

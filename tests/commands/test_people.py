@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
+from zoneinfo import ZoneInfo
 
+from bot.commands.people import MEMORY_TTL_SECONDS, PersonResolver
 from bot.console.harness import Harness
+from bot.console.slack_double import TEAM
 from bot.console.workspace import Workspace
 
 
@@ -45,3 +49,39 @@ async def test_a_language_change_in_slack_takes_effect_at_once(
     await harness.settle()
 
     assert "客户卡片" in (await workspace.command("/customer", user="U_ALICE")).json["text"]
+
+
+async def test_many_commands_at_once_from_someone_new_ask_slack_about_them_once(
+    harness: Harness, workspace: Workspace
+) -> None:
+    harness.slack.add_user("U_LI", name="李娜", locale="zh-CN", tz="Asia/Shanghai")
+
+    answers = await asyncio.gather(
+        *(workspace.command("/customer help", user="U_LI") for _ in range(20))
+    )
+
+    assert all("客户卡片" in answer.json["text"] for answer in answers)
+    looked_up = [c for c in harness.slack.calls_to("users.info") if c.args["user"] == "U_LI"]
+    assert len(looked_up) == 1
+
+
+async def test_a_known_person_is_answered_from_memory_while_their_profile_is_refreshed(
+    harness: Harness,
+) -> None:
+    """Past the cache's TTL the ack does not wait for the database: the person is answered as
+    known, and the refreshed profile is used from the next request on."""
+    assert harness.service is not None
+    moment = [0.0]
+    resolver = PersonResolver(
+        harness.service.db, ZoneInfo("UTC"), harness.service.clock, monotonic=lambda: moment[0]
+    )
+    client = harness.service.client
+    assert (await resolver.resolve(client, TEAM, "U_ALICE")).lang == "en"
+    await harness.act_as("U_ALICE", name="Alice", locale="zh-CN", tz="Asia/Shanghai")
+    moment[0] = MEMORY_TTL_SECONDS + 1
+
+    with_stale = await resolver.resolve(client, TEAM, "U_ALICE")
+    await resolver.looked_up()
+    refreshed = await resolver.resolve(client, TEAM, "U_ALICE")
+
+    assert (with_stale.lang, refreshed.lang) == ("en", "zh")

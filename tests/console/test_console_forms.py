@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
+from bot.commands import forms
 from bot.store.models import ContactRecord, Customer
 from tests.console.conftest import CTRL_C, CTRL_D, Desk
 from tests.console.test_console import console
@@ -82,3 +84,15 @@ async def _last_summary(desk: Desk) -> str:
     async with desk.console.harness.service.db.transaction() as session:
         query = select(ContactRecord).join(Customer).order_by(ContactRecord.id.desc())
         return (await session.exec(query)).first().summary
+
+
+async def test_a_form_still_saving_is_shown_and_left_with_nothing_to_submit(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(forms, "SAVE_DEADLINE", 0.0)  # the save never fits Slack's seconds
+
+    shown = await desk.type("/customer new Jinke Electronics Co., Ltd.", *[""] * 30)
+
+    assert "── Saving… ──" in shown
+    assert "Rapport is still saving this form" in shown  # what Slack shows in that window
+    assert "Unhandled request" not in caplog.text  # a window with only Close is not submitted

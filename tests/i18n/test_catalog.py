@@ -32,3 +32,13 @@ def test_slack_locales_pick_a_language(locale: str | None, lang: str) -> None:
 
 def test_a_message_fills_its_placeholders() -> None:
     assert "ref ab12" in t("error.generic", "en", ref="ab12").replace("reference ", "ref ")
+
+
+HELP_LINES = sorted(key for key in MESSAGES if key.startswith("help.customer."))
+
+
+@pytest.mark.parametrize("key", HELP_LINES)
+def test_every_line_of_the_english_help_starts_as_a_sentence(key: str) -> None:
+    line = MESSAGES[key]["en"]
+
+    assert not line[0].islower(), line

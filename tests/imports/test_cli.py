@@ -3,6 +3,7 @@ codes a script can act on — 0 every row imported, 3 some rows refused, 4 nothi
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.imports.helpers import excel, export, import_file, write
+from tests.store.test_statistics import planner_knows
 
 CUSTOMERS_ZH = (
     "名称,简称,电话,网站,城市,备注,乱七八糟\n"
@@ -137,3 +139,16 @@ def test_export_of_a_workspace_rapport_does_not_know_says_so_and_fails(
     assert unknown.returncode == 4 and unknown.stdout == ""
     assert "Rapport knows no workspace T_TYPO" in unknown.stderr
     assert known.returncode == 0 and known.stdout.startswith("\ufeffcustomer,")
+
+
+async def test_after_an_import_the_planner_knows_the_customer_keys(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Without statistics the duplicate check scanned every key of an imported database."""
+    source = write(tmp_path / "customers.csv", CUSTOMERS_ZH, "gbk")
+    assert not await planner_knows(database_url, "customer_key")
+
+    imported = await asyncio.to_thread(import_file, "customers", source, database_url=database_url)
+
+    assert imported.returncode == 3, imported.stderr
+    assert await planner_knows(database_url, "customer_key")

@@ -5,7 +5,7 @@ sees the card reads; an outsider is told it does not exist."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -116,7 +116,40 @@ async def test_a_won_deal_prefills_its_contract(db: Database, hp: Customer) -> N
     opened = await contract_cases.open_contract_form(db, actor=MANAGER, deal_id=saved.deal.id)
 
     assert (opened.form.title, opened.form.amount) == ("ERP升级", "¥1,200,000")
-    assert (opened.form.signed_on, opened.form.opportunity_id) == ("2026-12-20", str(saved.deal.id))
+    # signed the day it was won (Sunday 22 Nov in Shanghai), not on its expected close
+    assert (opened.form.signed_on, opened.form.opportunity_id) == ("2026-11-22", str(saved.deal.id))
+
+
+async def test_a_contract_recorded_days_after_the_win_is_signed_the_day_of_the_win(
+    db: Database, hp: Customer
+) -> None:
+    saved = await deal_cases.deal_named_in_line(
+        db, actor=MANAGER, text="hp ERP升级 120万 谈判 12月20日"
+    )
+    assert isinstance(saved, DealSaved) and saved.deal.id is not None
+    # won at 17:00 UTC on Monday 23 Nov: already 01:00 on Tuesday 24 Nov in Shanghai
+    won_at = Actor(TEAM, "U_MGR", "en", SHANGHAI, datetime(2026, 11, 23, 17, 0, tzinfo=UTC))
+    await deal_cases.move_deal(db, actor=won_at, deal_id=saved.deal.id, stage="won")
+    three_days_on = Actor(TEAM, "U_MGR", "en", SHANGHAI, datetime(2026, 11, 26, 9, 0, tzinfo=UTC))
+
+    opened = await contract_cases.open_contract_form(db, actor=three_days_on, deal_id=saved.deal.id)
+
+    assert opened.form.signed_on == "2026-11-24"
+
+
+async def test_a_contract_from_a_deal_not_won_yet_is_signed_today_in_the_persons_zone(
+    db: Database, hp: Customer
+) -> None:
+    saved = await deal_cases.deal_named_in_line(
+        db, actor=MANAGER, text="hp ERP升级 120万 谈判 12月20日"
+    )
+    assert isinstance(saved, DealSaved) and saved.deal.id is not None
+    # 16:30 UTC on Wednesday is already Thursday 26 Nov in Shanghai
+    late = Actor(TEAM, "U_MGR", "en", SHANGHAI, datetime(2026, 11, 25, 16, 30, tzinfo=UTC))
+
+    opened = await contract_cases.open_contract_form(db, actor=late, deal_id=saved.deal.id)
+
+    assert opened.form.signed_on == "2026-11-26"
 
 
 async def test_cancelled_is_a_state_and_its_payments_go_with_it(db: Database, hp: Customer) -> None:

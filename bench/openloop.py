@@ -1,0 +1,277 @@
+"""Open-loop reply latency: commands sent at a fixed rate, as people send them — not each
+client waiting for its previous answer (a closed loop slows down with the server and hides
+its queue) — to Rapport and to the floor, a bare Bolt AsyncApp that acks and posts one reply
+to response_url, in the same run on the same machine (issue 17 item 4).
+
+`python -m bench.openloop [--customers N] [--rates 10,25,50,100] [--seconds S]` loads (or
+reuses) the SQLite data set of bench/load_sqlite.py, then for each app and each offered rate
+sends `/customer find` and `/log` alternately, each at its scheduled moment, and measures from
+that moment: the ack, and the reply (its response_url post). Printed as Markdown, for
+docs/PERFORMANCE.md's "Open-loop reply latency".
+
+Counted apart: refused (acked in time with "Rapport is busy — nothing was saved"), errors
+(an HTTP error, or an ack later than Slack's 3 s), and lost (acked, but no reply within the
+settle window and not refused). CPU per command is the server process's user+system time
+over the rate's commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import platform
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+from bench.data import MANAGERS
+from bench.dataset import RESULTS, DataSet
+from bench.latency import ScratchCopy
+from bench.latency_load import (
+    CHANNEL,
+    Command,
+    TimedDouble,
+    find_commands,
+    log_commands,
+    new_secret,
+    server,
+    signed_command,
+)
+from bench.load_sqlite import load_sqlite
+from bench.stats import percentile
+
+SLACK_ACK_SECONDS = 3.0
+BUSY = ("Rapport is busy", "Rapport 正忙")
+APPS = ("floor-reply", "rapport")
+
+
+@dataclass
+class Sent:
+    at: float  # the scheduled moment (perf_counter)
+    token: str  # the response_url's last segment
+    acked: float = math.nan
+    status: int = 0
+    refused: bool = False
+
+
+@dataclass
+class Rate:
+    app: str
+    offered: float
+    sent: list[Sent]
+    cpu_seconds: float
+    replies: dict[str, float] = field(default_factory=dict)
+
+    def _sorted(self, values: list[float]) -> list[float]:
+        return sorted(v * 1000 for v in values if not math.isnan(v))
+
+    @property
+    def acks_ms(self) -> list[float]:
+        return self._sorted([s.acked - s.at for s in self.sent])
+
+    @property
+    def replies_ms(self) -> list[float]:
+        return self._sorted(
+            [self.replies[s.token] - s.at for s in self.sent if s.token in self.replies]
+        )
+
+    @property
+    def refused(self) -> int:
+        return sum(s.refused for s in self.sent)
+
+    @property
+    def errors(self) -> int:
+        return sum(
+            1
+            for s in self.sent
+            if s.status != 200 or math.isnan(s.acked) or s.acked - s.at > SLACK_ACK_SECONDS
+        )
+
+    @property
+    def lost(self) -> int:
+        return sum(
+            1
+            for s in self.sent
+            if s.status == 200 and not s.refused and s.token not in self.replies
+        )
+
+    @property
+    def cpu_ms_per_command(self) -> float:
+        return self.cpu_seconds * 1000 / len(self.sent) if self.sent else math.nan
+
+
+def commands(seed: int, customers: int, count: int) -> list[Command]:
+    finds, logs = find_commands(seed, customers, count), log_commands(seed, customers, count)
+    return [c for pair in zip(finds, logs, strict=True) for c in pair][:count]
+
+
+class Sender:
+    def __init__(self, double: TimedDouble, secret: str) -> None:
+        self.double, self.secret = double, secret
+        self.session: aiohttp.ClientSession | None = None
+
+    async def __aenter__(self) -> Sender:
+        self.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=0), timeout=aiohttp.ClientTimeout(total=60)
+        )
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        if self.session is not None:
+            await self.session.close()
+
+    async def offer(self, url: str, batch: list[Command], rate: float) -> list[Sent]:
+        """Each command at its moment, whether or not earlier ones were answered."""
+        began = time.perf_counter() + 0.05
+        tasks = []
+        for n, command in enumerate(batch):
+            at = began + n / rate
+            delay = at - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(self._send(url, command, at)))
+        return list(await asyncio.gather(*tasks))
+
+    async def _send(self, url: str, command: Command, at: float) -> Sent:
+        assert self.session is not None
+        response_url = self.double.response_url(CHANNEL, command.user)
+        sent = Sent(at, response_url.rsplit("/", 1)[1])
+        body, headers = signed_command(self.secret, command, response_url, self.double)
+        try:
+            async with self.session.post(url, data=body.encode(), headers=headers) as answer:
+                text = await answer.text()
+                sent.status, sent.acked = answer.status, time.perf_counter()
+                if text.startswith("{"):  # the words as a person reads them, not \u escapes
+                    text = json.dumps(json.loads(text), ensure_ascii=False)
+                sent.refused = any(busy in text for busy in BUSY)
+        except (aiohttp.ClientError, TimeoutError):
+            sent.status = 0
+        return sent
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def measure(
+    url: str, *, seed: int, customers: int, rates: list[float], seconds: float, settle: float
+) -> list[Rate]:
+    secret, double = new_secret(), TimedDouble()
+    for user in MANAGERS:
+        double.add_user(user, name=user, locale="zh-CN", tz="Asia/Shanghai")
+    await double.start()
+    total = int(sum(rates) * seconds) + 40
+    pool = commands(seed, customers, total)
+    results: list[Rate] = []
+    try:
+        async with Sender(double, secret) as sender:
+            for app in APPS:
+                async with server(
+                    app,
+                    api_url=double.api_url,
+                    secret=secret,
+                    database_url=url,
+                    log=RESULTS / f"openloop-{app}.log",
+                ) as running:
+                    await sender.offer(running.url, pool[:40], 10.0)  # warm: caches, pools
+                    await asyncio.sleep(2)
+                    start = 40
+                    for rate in rates:
+                        batch = pool[start : start + int(rate * seconds)]
+                        start += len(batch)
+                        before = cpu_seconds(running.process.pid)
+                        sent = await sender.offer(running.url, batch, rate)
+                        deadline = time.perf_counter() + settle
+                        tokens = {s.token for s in sent if not s.refused}
+                        while time.perf_counter() < deadline:
+                            if tokens <= double.arrivals.keys():
+                                break
+                            await asyncio.sleep(0.1)
+                        cpu = cpu_seconds(running.process.pid) - before
+                        replies = {
+                            s.token: double.arrivals[s.token]
+                            for s in sent
+                            if s.token in double.arrivals
+                        }
+                        results.append(Rate(app, rate, sent, cpu, replies))
+                        print(f"openloop: {app} {rate:g}/s done", file=sys.stderr)
+    finally:
+        await double.stop()
+    return results
+
+
+def _ms(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value:,.0f}"
+
+
+def table(results: list[Rate]) -> list[str]:
+    lines = [
+        "| offered | app | sent | ack p50 / p99 (ms) | reply p50 / p95 / p99 / max (ms) "
+        "| refused busy | errors | lost | CPU per command (ms) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        acks, replies = r.acks_ms, r.replies_ms
+        reply = (
+            " / ".join(_ms(percentile(replies, q)) for q in (0.5, 0.95, 0.99))
+            + f" / {_ms(max(replies) if replies else math.nan)}"
+        )
+        name = "floor (Bolt: ack + one reply)" if r.app == "floor-reply" else "Rapport"
+        lines.append(
+            f"| {r.offered:g}/s | {name} | {len(r.sent)} "
+            f"| {_ms(percentile(acks, 0.5))} / {_ms(percentile(acks, 0.99))} | {reply} "
+            f"| {r.refused} | {r.errors} | {r.lost} | {r.cpu_ms_per_command:.1f} |"
+        )
+    return lines
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.openloop")
+    parser.add_argument("--customers", type=int, default=20_000)
+    parser.add_argument("--rates", default="10,25,50,100")
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--settle", type=float, default=30.0)
+    parser.add_argument("--seed", type=int, default=1)
+    options = parser.parse_args(argv)
+    rates = [float(r) for r in options.rates.split(",")]
+    data = DataSet(options.seed, options.customers)
+    loaded = load_sqlite(data)
+    with ScratchCopy(loaded, "") as url:
+        results = asyncio.run(
+            measure(
+                url,
+                seed=options.seed,
+                customers=options.customers,
+                rates=rates,
+                seconds=options.seconds,
+                settle=options.settle,
+            )
+        )
+    print(f"SQLite {loaded.server_version}, {options.customers:,} customers; {machine()}")
+    print(f"{options.seconds:g} s per rate; `/customer find` and `/log` alternately, 40 users.")
+    print()
+    print("\n".join(table(results)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

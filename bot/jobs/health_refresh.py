@@ -1,0 +1,32 @@
+"""The health sweep: each hour, every card whose kept health has gone out of date by the
+clock alone (days quiet reaching a threshold, a follow-up or milestone falling due, a
+cadence period ending) or was dropped by a change is computed again, so that `/customer
+stats` and the roll-ups rarely have any to compute themselves. In batches, each in its own
+short write transaction; replicas racing for it write the same rows."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.customers.kept_health import BATCH, every_live_card, keep_health
+from bot.store.card_health import expired_ids, missing_ids
+from bot.store.db import Database
+
+log = logging.getLogger(__name__)
+HEALTH_SECONDS = 3600
+
+
+async def refresh_kept_health(db: Database, *, now: datetime) -> int:
+    """How many cards' health was computed again."""
+    try:
+        async with db.transaction() as session:
+            ids = await expired_ids(session=session, scope=every_live_card(), now=now)
+            ids = sorted({*ids, *await missing_ids(session=session)})
+        for start in range(0, len(ids), BATCH):
+            async with db.transaction(write=True) as session:
+                await keep_health(session=session, ids=ids[start : start + BATCH], now=now)
+    except Exception:  # the database is unreachable or busy: the next tick tries again
+        log.warning("could not refresh kept health; trying again in %s s", HEALTH_SECONDS)
+        return 0
+    return len(ids)

@@ -1,0 +1,279 @@
+"""Each card's stored health (CardHealth): which cards of a selection need it computed, the
+rows written in bulk, and the manager's figures counted over it in SQL — a few grouped
+queries over the selection instead of one row per card."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    bindparam,
+    case,
+    func,
+    insert,
+    literal,
+    union_all,
+    update,
+)
+from sqlalchemy.sql.visitors import replacement_traverse
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
+
+from bot.store.insights import Scope
+from bot.store.models import Customer, FollowUp
+from bot.store.plan_tables import Milestone, PhaseChange
+from bot.store.team_models import CardHealth
+from bot.store.types import table_of
+
+CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class KeptHealth:
+    """One card's health as the manager's views count it."""
+
+    customer_id: int
+    team_id: str
+    legal_name: str
+    manager_id: str
+    status: str
+    level: int
+    phase: str
+    value_tier: str
+    security_level: int
+    province: str
+    city: str
+    created_at: datetime
+    archived_at: datetime | None
+    score: int
+    light: str
+    stale: bool
+    cadence: str
+    overdue: int
+    slipping: int
+    fresh_until: datetime
+
+
+def on_kept(scope: Scope) -> Scope:
+    """The same selection of cards made on the kept rows instead of the cards (their
+    columns have the cards' names): one scan of a narrow table."""
+    kept = table_of(CardHealth)
+    customer = table_of(Customer)
+
+    def swap(element: Any, **_: Any) -> Any:
+        if isinstance(element, Column) and element.table is customer:
+            return kept.c["customer_id" if element.name == "id" else element.name]
+        return None
+
+    condition = scope.whereclause
+    assert condition is not None  # visible_scope always selects a workspace
+    options: dict[str, Any] = {}
+    where = replacement_traverse(condition, options, swap)
+    kept_ids: Scope = select(kept.c.customer_id).where(where)
+    return kept_ids
+
+
+async def expired_ids(*, session: AsyncSession, scope: Scope, now: datetime) -> list[int]:
+    """Cards of the scope (on_kept) whose kept health is out of date at `now`."""
+    query = scope.where(col(CardHealth.fresh_until) <= now)
+    return sorted(i for i in (await session.exec(query)).all() if i is not None)
+
+
+async def missing_ids(*, session: AsyncSession) -> list[int]:
+    """Live cards without a kept row (written by other means than the app's sessions)."""
+    query: Select[*tuple[Any, ...]] = (
+        Select(col(Customer.id))
+        .outerjoin(CardHealth, col(CardHealth.customer_id) == col(Customer.id))
+        .where(col(CardHealth.customer_id).is_(None), col(Customer.archived_at).is_(None))
+    )
+    return sorted(row[0] for row in (await session.exec(query)).all())
+
+
+async def lock_kept(*, session: AsyncSession, ids: list[int]) -> set[int]:
+    """Lock these cards' kept rows before their inputs are read (PostgreSQL: FOR UPDATE;
+    SQLite has one writer at a time), so that a change committed meanwhile marks its row out
+    of date after this computation is written, never before; which rows exist."""
+    found: set[int] = set()
+    for start in range(0, len(ids), CHUNK):
+        query = (
+            select(col(CardHealth.customer_id))
+            .where(col(CardHealth.customer_id).in_(ids[start : start + CHUNK]))
+            .with_for_update()
+        )
+        found |= set((await session.exec(query)).all())
+    return found
+
+
+async def put_health(
+    *, session: AsyncSession, rows: list[KeptHealth], existing: set[int], now: datetime
+) -> None:
+    """Write the kept health of these cards: rows that exist (locked by lock_kept) are
+    updated in place, the others inserted."""
+    table = table_of(CardHealth)
+    values = [{**asdict(r), "computed_at": now} for r in rows]
+    changed = [{f"new_{k}": v for k, v in row.items()} for row in values]
+    updated = [c for c in changed if c["new_customer_id"] in existing]
+    if updated:
+        names = [k for k in values[0] if k != "customer_id"]
+        query = (
+            update(table)
+            .where(table.c.customer_id == bindparam("new_customer_id"))
+            .values({name: bindparam(f"new_{name}") for name in names})
+        )
+        for start in range(0, len(updated), CHUNK):
+            await session.exec(query, params=updated[start : start + CHUNK])
+    added = [v for v in values if v["customer_id"] not in existing]
+    for start in range(0, len(added), CHUNK):
+        await session.exec(insert(table), params=added[start : start + CHUNK])
+
+
+async def next_due(*, session: AsyncSession, ids: list[int], now: datetime) -> dict[int, datetime]:
+    """card → the first due moment, at or after `now`, of its open follow-ups and milestones."""
+    found: dict[int, datetime] = {}
+    for table in (FollowUp, Milestone):
+        due = col(table.due_at)
+        for start in range(0, len(ids), CHUNK):
+            query = (
+                select(table.customer_id, func.min(due))
+                .where(
+                    table.status == "open",
+                    due >= now,
+                    col(table.customer_id).in_(ids[start : start + CHUNK]),
+                )
+                .group_by(col(table.customer_id))
+            )
+            for customer_id, moment in (await session.exec(query)).all():
+                if moment is not None and (customer_id not in found or moment < found[customer_id]):
+                    found[customer_id] = moment
+    return found
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.sum(case((condition, 1), else_=0))
+
+
+def _joined(scope: Scope, *columns: Any) -> Select[*tuple[Any, ...]]:
+    """`columns` of the kept rows of a scope made by on_kept."""
+    query: Select[*tuple[Any, ...]] = Select(*columns)
+    assert scope.whereclause is not None
+    return query.where(scope.whereclause)
+
+
+async def grouped_counts(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, ...]]:
+    """(status, level, phase, tier, light, cards, stale, cadence kept, cadence missed,
+    overdue follow-ups, slipping milestones, cards slipping) per combination: a few
+    hundred rows that every figure but the managers' is summed from."""
+    keys = (
+        col(CardHealth.status),
+        col(CardHealth.level),
+        col(CardHealth.phase),
+        col(CardHealth.value_tier),
+        col(CardHealth.light),
+    )
+    one = func.count()
+    query = _joined(
+        scope,
+        *keys,
+        one,
+        _count_if(col(CardHealth.stale).is_(True)),
+        _count_if(col(CardHealth.cadence) == "kept"),
+        _count_if(col(CardHealth.cadence) == "missed"),
+        func.sum(col(CardHealth.overdue)),
+        func.sum(col(CardHealth.slipping)),
+        _count_if(col(CardHealth.slipping) > 0),
+    ).group_by(*keys)
+    return [tuple(row) for row in (await session.exec(query)).all()]
+
+
+async def by_manager(*, session: AsyncSession, scope: Scope) -> list[tuple[str, int, int]]:
+    """(manager, cards, red ones), the most cards first."""
+    cards = func.count()
+    reds = _count_if(col(CardHealth.light) == "red")
+    query = (
+        _joined(scope, col(CardHealth.manager_id), cards, reds)
+        .group_by(col(CardHealth.manager_id))
+        .order_by(cards.desc(), col(CardHealth.manager_id))
+    )
+    rows = (await session.exec(query)).all()
+    return [(row[0], int(row[1]), int(row[2] or 0)) for row in rows]
+
+
+LIST_WHERE: dict[str, ColumnElement[bool] | None] = {
+    "all": None,
+    "stale": col(CardHealth.stale).is_(True),
+    "missed": col(CardHealth.cadence) == "missed",
+    "slipping": col(CardHealth.slipping) > 0,
+}
+
+
+async def least_healthy_ids(
+    *, session: AsyncSession, scope: Scope, lists: dict[str, int]
+) -> dict[str, list[int]]:
+    """The least healthy cards of the scope for each list asked (all, stale, missed,
+    slipping → how many), in one statement."""
+    order = (col(CardHealth.score), col(CardHealth.legal_name), col(CardHealth.customer_id))
+    parts: list[Select[*tuple[Any, ...]]] = []
+    for which, most in lists.items():
+        query = _joined(scope, literal(which).label("list"), col(CardHealth.customer_id))
+        if (condition := LIST_WHERE[which]) is not None:
+            query = query.where(condition)
+        ranked = query.order_by(*order).limit(most).subquery()  # LIMIT inside a UNION
+        parts.append(Select(*ranked.c))
+    found: dict[str, list[int]] = {which: [] for which in lists}
+    if parts:
+        together = union_all(*parts).subquery()
+        rows: list[Any] = list((await session.exec(Select(*together.c))).all())
+        for which, customer_id in rows:
+            found[which].append(int(customer_id))
+    return found
+
+
+async def kept_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, ...]]:
+    """(id, legal name, manager, security level, created, score, light, stale, cadence)
+    of every card of the scope, the least healthy first: what a roll-up sweep slices."""
+    query = _joined(
+        scope,
+        col(CardHealth.customer_id),
+        col(CardHealth.legal_name),
+        col(CardHealth.manager_id),
+        col(CardHealth.security_level),
+        col(CardHealth.created_at),
+        col(CardHealth.score),
+        col(CardHealth.light),
+        col(CardHealth.stale),
+        col(CardHealth.cadence),
+    ).order_by(col(CardHealth.score), col(CardHealth.legal_name), col(CardHealth.customer_id))
+    return [tuple(row) for row in (await session.exec(query)).all()]
+
+
+async def overdue_by_card_owner(
+    *, session: AsyncSession, scope: Scope, now: datetime
+) -> list[tuple[int, str, int]]:
+    """(card, owner, open follow-ups past due) over the scope's cards."""
+    query = (
+        select(FollowUp.customer_id, FollowUp.owner_id, func.count())
+        .where(
+            FollowUp.status == "open",
+            col(FollowUp.due_at) < now,
+            col(FollowUp.customer_id).in_(scope),
+        )
+        .group_by(col(FollowUp.customer_id), col(FollowUp.owner_id))
+    )
+    return [(c, o, int(n)) for c, o, n in (await session.exec(query)).all()]
+
+
+async def phase_changes_in(
+    *, session: AsyncSession, scope: Scope, since: datetime
+) -> list[tuple[int, str, str]]:
+    """(card, from, to) of the scope's phase changes since `since`, in the order made."""
+    query = (
+        select(PhaseChange.customer_id, PhaseChange.from_phase, PhaseChange.to_phase)
+        .where(col(PhaseChange.at) >= since, col(PhaseChange.customer_id).in_(scope))
+        .order_by(col(PhaseChange.id))
+    )
+    return [(c, f, t) for c, f, t in (await session.exec(query)).all()]

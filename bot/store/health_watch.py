@@ -1,0 +1,105 @@
+"""Keeps each card's kept health (CardHealth) from going wrong, in the flush that changes
+it: a card made or changed gets its row written again with its columns as they now are,
+out of date; a change of any other input of its health — its contact records,
+follow-ups, milestones, contacts and their roles, the phase plan — marks the row out of
+date, and a change of the workspace's stale thresholds marks the whole workspace's. A row
+out of date is computed again before it is read (bot/customers/kept_health.py). One hook on
+every session, so no use case can forget it; statements that bypass the ORM must not write
+these tables (or must do the same)."""
+
+from __future__ import annotations
+
+from itertools import chain
+from typing import Any
+
+from sqlalchemy import event, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from bot.store.models import Contact, Customer, WorkspaceSetting
+from bot.store.plan_tables import Milestone, PhasePlan
+from bot.store.record_tables import ContactRecord, FollowUp
+from bot.store.settings import STALE_KEY
+from bot.store.team_models import OUT_OF_DATE, CardHealth, ContactRole
+
+INPUTS = (ContactRecord, FollowUp, Milestone, Contact, ContactRole, PhasePlan)
+CHUNK = 500
+CARD_COLUMNS = (
+    "team_id",
+    "legal_name",
+    "manager_id",
+    "status",
+    "level",
+    "phase",
+    "value_tier",
+    "security_level",
+    "province",
+    "city",
+    "created_at",
+    "archived_at",
+)
+
+
+def placeholder(card: Customer) -> dict[str, Any]:
+    """A card's row, out of date until its health is computed."""
+    return {
+        "customer_id": card.id,
+        **{name: getattr(card, name) for name in CARD_COLUMNS},
+        "score": 0,
+        "light": "red",
+        "stale": False,
+        "cadence": "",
+        "overdue": 0,
+        "slipping": 0,
+        "fresh_until": OUT_OF_DATE,
+        "computed_at": OUT_OF_DATE,
+    }
+
+
+@event.listens_for(Session, "after_flush")
+def _keep_up(session: Session, _context: Any) -> None:
+    # After the flush new rows have their ids, and new/dirty/deleted still list what it wrote.
+    cards: dict[int, Customer] = {}
+    inputs: set[int] = set()
+    teams: set[str] = set()
+    for row in chain(session.new, session.dirty, session.deleted):
+        if isinstance(row, Customer):
+            if row.id is not None and row not in session.deleted:
+                cards[row.id] = row
+        elif isinstance(row, INPUTS):
+            inputs.add(row.customer_id)
+        elif isinstance(row, WorkspaceSetting) and row.key == STALE_KEY:
+            teams.add(row.team_id)
+    if not cards and not inputs and not teams:
+        return
+    connection = session.connection()
+    table = CardHealth.__table__  # type: ignore[attr-defined]
+    if teams:
+        connection.execute(
+            update(table)
+            .where(col(CardHealth.team_id).in_(sorted(teams)))
+            .values(fresh_until=OUT_OF_DATE)
+        )
+    ids = sorted(inputs - set(cards))
+    for start in range(0, len(ids), CHUNK):
+        connection.execute(
+            update(table)
+            .where(col(CardHealth.customer_id).in_(ids[start : start + CHUNK]))
+            .values(fresh_until=OUT_OF_DATE)
+        )
+    made = sorted(cards)
+    # an upsert, not a delete and an insert: two transactions rewriting one card's row at once
+    # (a card touched without a change of its own row, which takes no row lock) must not
+    # make one of them fail on the other's new row
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    for start in range(0, len(made), CHUNK):
+        rows = [placeholder(cards[i]) for i in made[start : start + CHUNK]]
+        statement = dialect.insert(table).values(rows)
+        columns = [name for name in rows[0] if name != "customer_id"]
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=["customer_id"],
+                set_={name: getattr(statement.excluded, name) for name in columns},
+            )
+        )
