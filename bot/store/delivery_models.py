@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Index, Text
+from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime, utcnow
@@ -20,6 +20,7 @@ from bot.store.types import UTCDateTime, utcnow
 class ChangeRequest(SQLModel, table=True):
     __tablename__ = "change_request"
     __table_args__ = (
+        UniqueConstraint("customer_id", "number", name="uq_change_request_number"),
         Index("ix_change_request_customer", "customer_id", "state"),
         # briefs and reminders: a workspace's open requests, oldest step first
         Index("ix_change_request_open", "team_id", "state", "state_changed_at"),

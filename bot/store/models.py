@@ -206,6 +206,9 @@ class Merge(SQLModel, table=True):
 # own; importing them here puts them on the same metadata as every other table (Alembic, the
 # schema test).
 import bot.store.team_models  # noqa: E402, F401
+
+# Delivery flows after the contract (change requests): their own module.
+from bot.store.delivery_models import ChangeRequest, ChangeStepTaken  # noqa: E402
 from bot.store.installations import Workspace  # noqa: E402
 
 # What the customer buys (opportunities, contracts, projects, documents): their own module.
@@ -222,6 +225,8 @@ from bot.store.sales_models import (  # noqa: E402
 __all__ = [
     "TERM_TYPE",
     "CardShare",
+    "ChangeRequest",
+    "ChangeStepTaken",
     "ChannelLink",
     "Contact",
     "ContactRecord",
