@@ -1,0 +1,172 @@
+"""Use cases of change requests: an actor goes in, the rules stay inside. Each is one
+transaction; a request is found through its card as the actor may see it.
+
+Who may do what (001: the project team evaluates, the customer confirms, the team tracks):
+anyone who may see the card may ask for a change and withdraw their own request; its owner
+(the project manager) and whoever may change the card evaluate, reject, implement and verify
+it, and record the customer's answer (confirm or decline) with who answered on the
+customer's side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.actor import Actor
+from bot.customers.refusals import MayNotChange
+from bot.customers.visibility import gate_of
+from bot.delivery.change_flow import ChangeState, ChangeStep, Evaluation, next_state
+from bot.errors import Invalid, Message, NotFound
+from bot.sales.lookups import visible_card
+from bot.store.changes import add_change, add_step, next_change_number, steps_of
+from bot.store.db import Database
+from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
+from bot.store.models import Customer
+from bot.store.sales import get_in_team, projects_of
+
+SUMMARY_LIMIT = 200
+# steps the owner or a card editor takes; a requester may only withdraw their own request
+TEAM_STEPS = frozenset(
+    {
+        ChangeStep.EVALUATE,
+        ChangeStep.CONFIRM,
+        ChangeStep.DECLINE,
+        ChangeStep.IMPLEMENT,
+        ChangeStep.VERIFY,
+        ChangeStep.REJECT,
+    }
+)
+
+
+class ChangeNotFound(NotFound):
+    """No such change request, or on a card the person may not see."""
+
+    def __init__(self, change_id: int | str) -> None:
+        super().__init__("change", str(change_id))
+
+
+@dataclass(frozen=True)
+class ChangeMoved:
+    customer: Customer
+    change: ChangeRequest
+    steps: list[ChangeStepTaken]
+
+
+async def request_change(
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    summary: str,
+    reason: str = "",
+    content: str = "",
+    requested_by_contact_id: int | None = None,
+) -> ChangeMoved:
+    """A change asked for on a card: owned by its active project's manager, else the card's."""
+    summary = " ".join(summary.split())
+    if not summary:
+        raise Invalid({"summary": Message("change.summary_missing")})
+    if len(summary) > SUMMARY_LIMIT:
+        raise Invalid({"summary": Message("change.summary_too_long", {"limit": SUMMARY_LIMIT})})
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        assert customer.id is not None
+        projects = await projects_of(session=session, customer_id=customer.id)
+        active = next((p for p in projects if p.status == "active"), None)
+        change = await add_change(
+            session=session,
+            change=ChangeRequest(
+                team_id=actor.team_id,
+                customer_id=customer.id,
+                project_id=active.id if active else None,
+                number=await next_change_number(session=session, customer_id=customer.id),
+                summary=summary,
+                reason=reason.strip(),
+                content=content.strip(),
+                requested_by_contact_id=requested_by_contact_id,
+                requested_by_user="" if requested_by_contact_id else actor.user_id,
+                owner_id=active.manager_id if active else customer.manager_id,
+                created_by=actor.user_id,
+                created_at=actor.now,
+                state_changed_at=actor.now,
+            ),
+        )
+        assert change.id is not None
+        await add_step(
+            session=session,
+            step=ChangeStepTaken(
+                change_request_id=change.id,
+                step="requested",
+                to_state=ChangeState.REQUESTED.value,
+                taken_by=actor.user_id,
+                taken_at=actor.now,
+            ),
+        )
+        return ChangeMoved(customer, change, await steps_of(session=session, change_id=change.id))
+
+
+async def take_change_step(
+    db: Database,
+    *,
+    actor: Actor,
+    change_id: int,
+    step: ChangeStep,
+    evaluation: Evaluation | None = None,
+    on_behalf_of_contact_id: int | None = None,
+    note: str = "",
+) -> ChangeMoved:
+    """One step of the flow, by who may take it; out of order, it names what may be done."""
+    if step is ChangeStep.EVALUATE and evaluation is None:
+        raise Invalid({"schedule_days": Message("change.evaluation_missing")})
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        change = await get_in_team(
+            session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id
+        )
+        customer = await session.get(Customer, change.customer_id) if change else None
+        if change is None or customer is None or not await gate.sees(customer):
+            raise ChangeNotFound(change_id)
+        assert change.id is not None
+        may_change_card = await gate.may_edit(customer)
+        if step in TEAM_STEPS and not (may_change_card or actor.user_id == change.owner_id):
+            raise MayNotChange(customer)
+        if step is ChangeStep.WITHDRAW and not (
+            may_change_card or actor.user_id == change.created_by
+        ):
+            raise MayNotChange(customer)
+        was = ChangeState(change.state)
+        change.state = next_state(was, step).value
+        change.state_changed_at = actor.now
+        details: dict[str, object] = {}
+        if evaluation is not None and step is ChangeStep.EVALUATE:
+            change.schedule_days = evaluation.schedule_days
+            change.cost_minor = evaluation.cost_minor
+            change.currency = evaluation.currency
+            change.resources = evaluation.resources
+            change.risk = evaluation.risk.value
+            change.recommendation = evaluation.recommendation.value
+            details = {
+                "schedule_days": evaluation.schedule_days,
+                "cost_minor": evaluation.cost_minor,
+                "currency": evaluation.currency,
+                "resources": evaluation.resources,
+                "risk": evaluation.risk.value,
+                "recommendation": evaluation.recommendation.value,
+            }
+        session.add(change)
+        await add_step(
+            session=session,
+            step=ChangeStepTaken(
+                change_request_id=change.id,
+                step=step.value,
+                from_state=was.value,
+                to_state=change.state,
+                taken_by=actor.user_id,
+                on_behalf_of_contact_id=on_behalf_of_contact_id,
+                note=note.strip(),
+                details=details,
+                taken_at=actor.now,
+            ),
+        )
+        return ChangeMoved(customer, change, await steps_of(session=session, change_id=change.id))

@@ -1,0 +1,81 @@
+"""Store functions for change requests and their steps. Keyword-only and small; no commit
+(the use case's transaction commits once)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
+
+OPEN_STATES = ("requested", "evaluated", "confirmed", "implemented")
+
+
+async def next_change_number(*, session: AsyncSession, customer_id: int) -> int:
+    """The next "CR-n" of a customer (the unique constraint refuses a number taken twice)."""
+    found = await session.exec(
+        select(func.max(ChangeRequest.number)).where(ChangeRequest.customer_id == customer_id)
+    )
+    return (found.one() or 0) + 1
+
+
+async def add_change(*, session: AsyncSession, change: ChangeRequest) -> ChangeRequest:
+    session.add(change)
+    await session.flush()
+    return change
+
+
+async def add_step(*, session: AsyncSession, step: ChangeStepTaken) -> ChangeStepTaken:
+    session.add(step)
+    await session.flush()
+    return step
+
+
+async def change_numbered(
+    *, session: AsyncSession, customer_id: int, number: int
+) -> ChangeRequest | None:
+    found = await session.exec(
+        select(ChangeRequest).where(
+            ChangeRequest.customer_id == customer_id, ChangeRequest.number == number
+        )
+    )
+    return found.first()
+
+
+async def changes_of(
+    *, session: AsyncSession, customer_id: int, open_only: bool = False
+) -> list[ChangeRequest]:
+    """A customer's change requests, newest first (the open ones only, when asked)."""
+    query = select(ChangeRequest).where(ChangeRequest.customer_id == customer_id)
+    if open_only:
+        query = query.where(col(ChangeRequest.state).in_(OPEN_STATES))
+    found = await session.exec(query.order_by(col(ChangeRequest.number).desc()))
+    return list(found.all())
+
+
+async def steps_of(*, session: AsyncSession, change_id: int) -> list[ChangeStepTaken]:
+    found = await session.exec(
+        select(ChangeStepTaken)
+        .where(ChangeStepTaken.change_request_id == change_id)
+        .order_by(col(ChangeStepTaken.taken_at), col(ChangeStepTaken.id))
+    )
+    return list(found.all())
+
+
+async def waiting_since(
+    *, session: AsyncSession, team_id: str, before: datetime
+) -> list[ChangeRequest]:
+    """Open requests of a workspace whose last step is older than `before` (to remind)."""
+    found = await session.exec(
+        select(ChangeRequest)
+        .where(
+            ChangeRequest.team_id == team_id,
+            col(ChangeRequest.state).in_(OPEN_STATES),
+            col(ChangeRequest.state_changed_at) < before,
+        )
+        .order_by(col(ChangeRequest.state_changed_at))
+    )
+    return list(found.all())
