@@ -16,6 +16,14 @@ class Message:
     params: dict[str, object] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Labels:
+    """A message parameter named by catalog keys, shown as their labels in the reader's
+    language and joined as that language joins a list (the domain renders no text)."""
+
+    keys: tuple[str, ...]
+
+
 class DomainError(Exception):
     """A refusal the person is told about; nothing was changed."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.errors import Invalid, Message
+from bot.errors import Invalid, Labels, Message
 
 
 class ChangeState(StrEnum):
@@ -80,13 +80,18 @@ def next_state(state: ChangeState, step: ChangeStep) -> ChangeState:
     if state in sources:
         return target
     allowed = steps_from(state)
+    state_label = Labels((f"change.state.{state.value}",))
     if not allowed:
-        raise Invalid({"step": Message("change.final", {"state": state.value})})
+        raise Invalid({"step": Message("change.final", {"state": state_label})})
     raise Invalid(
         {
             "step": Message(
                 "change.out_of_order",
-                {"step": step.value, "state": state.value, "allowed": [s.value for s in allowed]},
+                {
+                    "step": Labels((f"change.step.{step.value}",)),
+                    "state": state_label,
+                    "allowed": Labels(tuple(f"change.step.{s.value}" for s in allowed)),
+                },
             )
         }
     )

@@ -6,6 +6,7 @@ A test checks that every key has both languages with the same placeholders.
 from bot.i18n.access_messages import ACCESS_MESSAGES
 from bot.i18n.brief_messages import BRIEF_MESSAGES
 from bot.i18n.capacity_messages import CAPACITY_MESSAGES
+from bot.i18n.change_messages import CHANGE_MESSAGES
 from bot.i18n.console_messages import CONSOLE_MESSAGES
 from bot.i18n.contract_messages import CONTRACT_MESSAGES
 from bot.i18n.customer_messages import CUSTOMER_MESSAGES
@@ -141,3 +142,4 @@ MESSAGES.update(MANAGER_MESSAGES)
 MESSAGES.update(TEAM_MESSAGES)
 MESSAGES.update(INSTALL_MESSAGES)
 MESSAGES.update(FORM_MESSAGES)
+MESSAGES.update(CHANGE_MESSAGES)

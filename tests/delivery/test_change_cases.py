@@ -15,7 +15,7 @@ from bot.actor import Actor
 from bot.customers.refusals import CardGone, MayNotChange
 from bot.delivery.change_cases import ChangeNotFound, request_change, take_change_step
 from bot.delivery.change_flow import ChangeStep, Evaluation, Recommendation, Risk
-from bot.errors import Invalid
+from bot.errors import Invalid, Labels
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
 from bot.store.models import CardShare, Customer
@@ -108,7 +108,8 @@ async def test_a_step_out_of_order_changes_nothing(db: Database, hp: Customer) -
             db, actor=MANAGER, change_id=asked.change.id, step=ChangeStep.CONFIRM
         )
 
-    assert refused.value.errors["step"].params["allowed"] == ["evaluate", "reject", "withdraw"]
+    allowed = refused.value.errors["step"].params["allowed"]
+    assert allowed == Labels(("change.step.evaluate", "change.step.reject", "change.step.withdraw"))
     async with db.transaction() as session:
         change = await session.get(ChangeRequest, asked.change.id)
         steps = (await session.exec(select(ChangeStepTaken))).all()

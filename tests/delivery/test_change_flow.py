@@ -13,7 +13,8 @@ from bot.delivery.change_flow import (
     read_schedule_days,
     steps_from,
 )
-from bot.errors import Invalid
+from bot.errors import Invalid, Labels
+from bot.views.customer_errors import render_message
 
 S, T = ChangeState, ChangeStep
 
@@ -47,7 +48,7 @@ def test_a_step_out_of_order_names_the_steps_allowed_now(
 
     message = refused.value.errors["step"]
     assert message.key == "change.out_of_order"
-    assert message.params["allowed"] == allowed
+    assert message.params["allowed"] == Labels(tuple(f"change.step.{s}" for s in allowed))
 
 
 @pytest.mark.parametrize("state", sorted(FINAL))
@@ -73,3 +74,17 @@ def test_schedule_impact_that_is_not_whole_days_is_refused_on_its_field(typed: s
         read_schedule_days(typed)
 
     assert refused.value.errors["schedule_days"].key == "change.schedule_days_invalid"
+
+
+def test_the_refusal_names_the_steps_in_the_readers_words() -> None:
+    with pytest.raises(Invalid) as refused:
+        next_state(S.REQUESTED, T.CONFIRM)
+
+    message = refused.value.errors["step"]
+    assert render_message(message, "en") == (
+        "A request that is Requested cannot confirm for the customer yet. "
+        "What can be done now: evaluate, reject, withdraw."
+    )
+    assert render_message(message, "zh") == (
+        "状态为“已申请”的变更申请还不能记录客户确认。现在可以：评估、驳回、撤回。"
+    )
