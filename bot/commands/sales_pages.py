@@ -5,16 +5,9 @@ respond."""
 from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_bolt.context.async_context import AsyncBoltContext
-from slack_bolt.context.respond.async_respond import AsyncRespond
 
-from bot.commands.actors import actor_of
-from bot.commands.card_pages import read_page_value
-from bot.commands.customer import Args
-from bot.commands.deps import deps_of
+from bot.commands.card_pages import page_listener
 from bot.commands.errors import guarded
-from bot.commands.replies import respond_private
 from bot.inflight import InFlight
 from bot.sales import list_cases
 from bot.views import ids
@@ -25,49 +18,10 @@ from bot.views.sales_pages import (
     build_project_page,
 )
 
-
-async def deals_listed(
-    ack: AsyncAck, action: Args, context: AsyncBoltContext, respond: AsyncRespond
-) -> None:
-    await ack()
-    actor, (customer_id, offset) = await actor_of(context), read_page_value(action)
-    page = await list_cases.deal_page(
-        deps_of(context).db, actor=actor, customer_id=customer_id, offset=offset
-    )
-    await respond_private(respond, build_deal_page(page, actor.lang))
-
-
-async def contracts_listed(
-    ack: AsyncAck, action: Args, context: AsyncBoltContext, respond: AsyncRespond
-) -> None:
-    await ack()
-    actor, (customer_id, offset) = await actor_of(context), read_page_value(action)
-    page = await list_cases.contract_page(
-        deps_of(context).db, actor=actor, customer_id=customer_id, offset=offset
-    )
-    await respond_private(respond, build_contract_page(page, actor.lang))
-
-
-async def projects_listed(
-    ack: AsyncAck, action: Args, context: AsyncBoltContext, respond: AsyncRespond
-) -> None:
-    await ack()
-    actor, (customer_id, offset) = await actor_of(context), read_page_value(action)
-    page = await list_cases.project_page(
-        deps_of(context).db, actor=actor, customer_id=customer_id, offset=offset
-    )
-    await respond_private(respond, build_project_page(page, actor.lang))
-
-
-async def documents_listed(
-    ack: AsyncAck, action: Args, context: AsyncBoltContext, respond: AsyncRespond
-) -> None:
-    await ack()
-    actor, (customer_id, offset) = await actor_of(context), read_page_value(action)
-    page = await list_cases.document_page(
-        deps_of(context).db, actor=actor, customer_id=customer_id, offset=offset
-    )
-    await respond_private(respond, build_document_page(page, actor.lang))
+deals_listed = page_listener("deals_listed", list_cases.deal_page, build_deal_page)
+contracts_listed = page_listener("contracts_listed", list_cases.contract_page, build_contract_page)
+projects_listed = page_listener("projects_listed", list_cases.project_page, build_project_page)
+documents_listed = page_listener("documents_listed", list_cases.document_page, build_document_page)
 
 
 def register(app: AsyncApp, inflight: InFlight) -> None:
