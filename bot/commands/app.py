@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.clock import Clock
 from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     card_pages,
+    changes,
     channels,
     contracts,
     customer,
@@ -119,6 +120,7 @@ def build_app(
     stats.register(app, inflight)
     roles.register(app, inflight)
     steps.register(app, inflight)
+    changes.register(app, inflight)
     register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)
     return app

@@ -158,12 +158,14 @@ class Workspace:
             action["selected_option"] = clickable.option
         else:
             action["value"] = element.get("value", "")
+        # the presser's own workspace: another organization's, in a Slack Connect channel
+        user_team = self.slack.users.get(user, {}).get("team_id", self.team)
         return await self.interact(
             {
                 "type": "block_actions",
                 "team": {"id": self.team},
                 "api_app_id": "A_RAPPORT",
-                "user": {"id": user, "team_id": self.team},
+                "user": {"id": user, "team_id": user_team},
                 "channel": {"id": channel},
                 "container": {
                     "type": "message",

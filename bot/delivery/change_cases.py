@@ -10,18 +10,24 @@ customer's side.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
-from bot.customers.visibility import gate_of
+from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_flow import ChangeState, ChangeStep, Evaluation, next_state
 from bot.errors import Invalid, Message, NotFound
 from bot.sales.lookups import visible_card
 from bot.store.changes import add_change, add_step, next_change_number, steps_of
+from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
 from bot.store.models import Customer
+from bot.store.plan_tables import Milestone
+from bot.store.plans import milestones_of
 from bot.store.sales import get_in_team, projects_of
 
 SUMMARY_LIMIT = 200
@@ -47,9 +53,15 @@ class ChangeNotFound(NotFound):
 
 @dataclass(frozen=True)
 class ChangeMoved:
+    """A change request as the actor sees it, with what they may do to it."""
+
     customer: Customer
     change: ChangeRequest
     steps: list[ChangeStepTaken]
+    may_move: bool = False  # the owner or a card editor: evaluate, answer, implement, verify
+    may_withdraw: bool = False  # who asked for it, or a card editor
+    contacts: dict[int, str] = field(default_factory=dict)  # contact id → name
+    milestones: tuple[Milestone, ...] = ()  # the milestones it affects
 
 
 async def request_change(
@@ -61,49 +73,74 @@ async def request_change(
     reason: str = "",
     content: str = "",
     requested_by_contact_id: int | None = None,
+    affected_milestones: tuple[int, ...] = (),
 ) -> ChangeMoved:
     """A change asked for on a card: owned by its active project's manager, else the card's."""
-    summary = " ".join(summary.split())
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        return await add_request(
+            session,
+            actor,
+            gate,
+            customer,
+            ChangeAsked(summary, reason, content, requested_by_contact_id, affected_milestones),
+        )
+
+
+@dataclass(frozen=True)
+class ChangeAsked:
+    summary: str
+    reason: str = ""
+    content: str = ""
+    requested_by_contact_id: int | None = None  # None: the person asking
+    affected_milestones: tuple[int, ...] = ()
+
+
+async def add_request(
+    session: AsyncSession, actor: Actor, gate: Gate, customer: Customer, asked: ChangeAsked
+) -> ChangeMoved:
+    """Inside the caller's transaction: the request and its first step."""
+    summary = " ".join(asked.summary.split())
     if not summary:
         raise Invalid({"summary": Message("change.summary_missing")})
     if len(summary) > SUMMARY_LIMIT:
         raise Invalid({"summary": Message("change.summary_too_long", {"limit": SUMMARY_LIMIT})})
-    async with db.transaction(write=True) as session:
-        gate = await gate_of(session, actor)
-        customer = await visible_card(session, actor, gate, customer_id)
-        assert customer.id is not None
-        projects = await projects_of(session=session, customer_id=customer.id)
-        active = next((p for p in projects if p.status == "active"), None)
-        change = await add_change(
-            session=session,
-            change=ChangeRequest(
-                team_id=actor.team_id,
-                customer_id=customer.id,
-                project_id=active.id if active else None,
-                number=await next_change_number(session=session, customer_id=customer.id),
-                summary=summary,
-                reason=reason.strip(),
-                content=content.strip(),
-                requested_by_contact_id=requested_by_contact_id,
-                requested_by_user="" if requested_by_contact_id else actor.user_id,
-                owner_id=active.manager_id if active else customer.manager_id,
-                created_by=actor.user_id,
-                created_at=actor.now,
-                state_changed_at=actor.now,
-            ),
-        )
-        assert change.id is not None
-        await add_step(
-            session=session,
-            step=ChangeStepTaken(
-                change_request_id=change.id,
-                step="requested",
-                to_state=ChangeState.REQUESTED.value,
-                taken_by=actor.user_id,
-                taken_at=actor.now,
-            ),
-        )
-        return ChangeMoved(customer, change, await steps_of(session=session, change_id=change.id))
+    assert customer.id is not None
+    projects = await projects_of(session=session, customer_id=customer.id)
+    active = next((p for p in projects if p.status == "active"), None)
+    contact_id = asked.requested_by_contact_id
+    change = await add_change(
+        session=session,
+        change=ChangeRequest(
+            team_id=actor.team_id,
+            customer_id=customer.id,
+            project_id=active.id if active else None,
+            number=await next_change_number(session=session, customer_id=customer.id),
+            summary=summary,
+            reason=asked.reason.strip(),
+            content=asked.content.strip(),
+            requested_by_contact_id=contact_id,
+            requested_by_user="" if contact_id else actor.user_id,
+            affected_milestones=list(asked.affected_milestones),
+            owner_id=active.manager_id if active else customer.manager_id,
+            created_by=actor.user_id,
+            created_at=actor.now,
+            state_changed_at=actor.now,
+        ),
+    )
+    assert change.id is not None
+    await add_step(
+        session=session,
+        step=ChangeStepTaken(
+            change_request_id=change.id,
+            step="requested",
+            to_state=ChangeState.REQUESTED.value,
+            taken_by=actor.user_id,
+            taken_at=actor.now,
+        ),
+    )
+    return await shown_change(session, actor, gate, customer, change)
 
 
 async def take_change_step(
@@ -121,12 +158,7 @@ async def take_change_step(
         raise Invalid({"schedule_days": Message("change.evaluation_missing")})
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        change = await get_in_team(
-            session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id
-        )
-        customer = await session.get(Customer, change.customer_id) if change else None
-        if change is None or customer is None or not await gate.sees(customer):
-            raise ChangeNotFound(change_id)
+        change, customer = await visible_change(session, actor, gate, change_id)
         assert change.id is not None
         may_change_card = await gate.may_edit(customer)
         if step in TEAM_STEPS and not (may_change_card or actor.user_id == change.owner_id):
@@ -154,6 +186,8 @@ async def take_change_step(
                 "risk": evaluation.risk.value,
                 "recommendation": evaluation.recommendation.value,
             }
+        if step is ChangeStep.CONFIRM:
+            details = {"moved": await move_milestones(session, change)}
         session.add(change)
         await add_step(
             session=session,
@@ -169,4 +203,71 @@ async def take_change_step(
                 taken_at=actor.now,
             ),
         )
-        return ChangeMoved(customer, change, await steps_of(session=session, change_id=change.id))
+        return await shown_change(session, actor, gate, customer, change)
+
+
+async def show_change(db: Database, *, actor: Actor, change_id: int) -> ChangeMoved:
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        change, customer = await visible_change(session, actor, gate, change_id)
+        return await shown_change(session, actor, gate, customer, change)
+
+
+async def visible_change(
+    session: AsyncSession, actor: Actor, gate: Gate, change_id: int
+) -> tuple[ChangeRequest, Customer]:
+    """A change request found through its card as the actor may see it."""
+    change = await get_in_team(
+        session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id
+    )
+    customer = await session.get(Customer, change.customer_id) if change else None
+    if change is None or customer is None or not await gate.sees(customer):
+        raise ChangeNotFound(change_id)
+    return change, customer
+
+
+async def shown_change(
+    session: AsyncSession, actor: Actor, gate: Gate, customer: Customer, change: ChangeRequest
+) -> ChangeMoved:
+    assert change.id is not None and customer.id is not None
+    editor = await gate.may_edit(customer)
+    contacts = await list_contacts(session=session, customer_id=customer.id, include_archived=True)
+    affected = set(change.affected_milestones or [])
+    milestones = [
+        m for m in await milestones_of(session=session, customer_id=customer.id) if m.id in affected
+    ]
+    return ChangeMoved(
+        customer,
+        change,
+        await steps_of(session=session, change_id=change.id),
+        may_move=editor or actor.user_id == change.owner_id,
+        may_withdraw=editor or actor.user_id == change.created_by,
+        contacts={c.id: c.name for c in contacts if c.id is not None},
+        milestones=tuple(milestones),
+    )
+
+
+async def move_milestones(session: AsyncSession, change: ChangeRequest) -> list[dict[str, str]]:
+    """A confirmed change moves its open milestones by the days evaluated; each move is kept
+    in the confirming step (from → to), which is the milestones' history."""
+    days = change.schedule_days or 0
+    affected = set(change.affected_milestones or [])
+    if not days or not affected:
+        return []
+    moved: list[dict[str, str]] = []
+    for milestone in await milestones_of(
+        session=session, customer_id=change.customer_id, include_done=False
+    ):
+        if milestone.id not in affected:
+            continue
+        was = milestone.due_at
+        milestone.due_at = was + timedelta(days=days)
+        session.add(milestone)
+        moved.append(
+            {
+                "milestone": str(milestone.id),
+                "from": was.isoformat(),
+                "to": milestone.due_at.isoformat(),
+            }
+        )
+    return moved

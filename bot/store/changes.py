@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
+from bot.store.plan_tables import ChannelLink
 
 OPEN_STATES = ("requested", "evaluated", "confirmed", "implemented")
 
@@ -79,3 +80,18 @@ async def waiting_since(
         .order_by(col(ChangeRequest.state_changed_at))
     )
     return list(found.all())
+
+
+async def shared_channels_of(*, session: AsyncSession, customer_id: int) -> list[str]:
+    """The card's linked channels shared with another organization, oldest link first: where
+    the customer's own people may answer a request."""
+    query = (
+        select(ChannelLink.channel_id)
+        .where(
+            ChannelLink.customer_id == customer_id,
+            col(ChannelLink.unlinked_at).is_(None),
+            col(ChannelLink.shared_externally).is_(True),
+        )
+        .order_by(col(ChannelLink.id))
+    )
+    return list((await session.exec(query)).all())

@@ -12,6 +12,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
+from bot.store.changes import OPEN_STATES
+from bot.store.delivery_models import ChangeRequest
 from bot.store.models import Milestone
 from bot.store.sales import documents_of, project_milestones, projects_of
 from bot.store.sales_models import Contract, Document, Opportunity, Project, Receivable
@@ -43,11 +45,17 @@ class SalesSummary:
     documents: list[Document] = field(default_factory=list)  # the latest few
     documents_total: int = 0
     project_names: dict[int, str] = field(default_factory=dict)
+    changes_open: int = 0  # change requests still moving (issue 21)
+    changes_total: int = 0
 
     @property
     def anything(self) -> bool:
         return bool(
-            self.deals_total or self.contracts_total or self.projects_total or self.documents_total
+            self.deals_total
+            or self.contracts_total
+            or self.projects_total
+            or self.documents_total
+            or self.changes_total
         )
 
 
@@ -112,6 +120,13 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
             )
         ).one()
     )
+    changes = (
+        await session.exec(
+            select(col(ChangeRequest.state).in_(OPEN_STATES), func.count())
+            .where(ChangeRequest.customer_id == customer_id)
+            .group_by(col(ChangeRequest.state).in_(OPEN_STATES))
+        )
+    ).all()
     closes = [row[4] for row in open_rows if row[4] is not None]
     dues = [row[2] for row in due if row[2] is not None]
     return SalesSummary(
@@ -132,4 +147,6 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
         ),
         documents_total=documents_total,
         project_names={p.id: p.name for p in projects if p.id is not None},
+        changes_open=sum(int(count) for is_open, count in changes if is_open),
+        changes_total=sum(int(count) for _, count in changes),
     )

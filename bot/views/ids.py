@@ -119,3 +119,16 @@ NEW_CUSTOMER_SHORTCUT = "new_customer_shortcut"
 LOG_CONTACT_SHORTCUT = "log_contact_shortcut"
 NEW_CUSTOMER_STEP = "new_customer_step"
 LOG_CONTACT_STEP = "log_contact_step"
+# change requests (issue 21)
+CHANGE_VIEW = "change_save"  # the request form
+CHANGE_NEW = "change_new"  # value: the card
+CHANGE_LIST = "change_list"  # value: the card
+CHANGE_OPEN = "change_open"  # value: the request
+CHANGE_EVALUATE = "change_evaluate"  # value: the request; opens the evaluation
+CHANGE_EVALUATION_VIEW = "change_evaluation"
+CHANGE_ANSWER = "change_answer"  # + ".confirm" / ".decline"; value: the request
+CHANGE_ANSWER_VIEW = "change_answer_save"
+CHANGE_STEP = "change_step"  # + ".<step>"; value `<request>:<step>` (no form needed)
+CHANGE_ASK_CUSTOMER = "change_ask_customer"  # value: the request
+CHANGE_CUSTOMER = "change_customer"  # + ".confirm" / ".decline": the customer's own buttons
+CHANGE_ACTIONS = "change_actions"

@@ -92,10 +92,15 @@ def _actions(customer: Customer, sales: SalesSummary, lang: Lang) -> Block:
     ):
         if total:
             elements.append(button(t(key, lang, count=total), action, f"{card}:0"))
+    if sales.changes_total:
+        elements.append(
+            button(t("card.changes", lang, count=sales.changes_open), ids.CHANGE_LIST, card)
+        )
     elements += [
         button(t("card.new_deal", lang), ids.DEAL_NEW, card),
         button(t("card.new_contract", lang), ids.CONTRACT_NEW, card),
         button(t("card.new_project", lang), ids.PROJECT_NEW, card),
+        button(t("change.new", lang), ids.CHANGE_NEW, card),
         button(
             t("document.attach", lang), ids.DOCUMENT_NEW, TargetValue(customer.id or 0).to_value()
         ),

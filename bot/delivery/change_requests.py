@@ -1,0 +1,141 @@
+"""Asking for a change as people do in Slack: `/customer change hp add a monthly report`
+saves it at once; `/customer change hp` (or *New change* on a card) opens the form, where
+who asked (a contact of the customer, or the person filling it in), why, what exactly and
+the milestones it touches are given; `/customer changes hp` lists a card's requests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.visibility import Gate, gate_of
+from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
+from bot.errors import Invalid, Message
+from bot.sales.lookups import leading_card, visible_card
+from bot.store.changes import changes_of
+from bot.store.customers import list_contacts
+from bot.store.db import Database
+from bot.store.delivery_models import ChangeRequest
+from bot.store.models import Contact, Customer
+from bot.store.plan_tables import Milestone
+from bot.store.plans import milestones_of
+
+REASON_LIMIT = 2000
+CONTENT_LIMIT = 2900  # a section's text, with room for its label
+
+
+@dataclass(frozen=True)
+class ChangeForm:
+    """The form as typed: `requested_by` a contact id ("" is the person filling it in),
+    `milestones` the ids chosen, comma-separated."""
+
+    summary: str = ""
+    reason: str = ""
+    content: str = ""
+    requested_by: str = ""
+    milestones: str = ""
+
+
+@dataclass(frozen=True)
+class ChangeFormOpen:
+    customer: Customer
+    form: ChangeForm
+    contacts: tuple[Contact, ...]
+    milestones: tuple[Milestone, ...]  # the open ones, soonest first
+
+
+@dataclass(frozen=True)
+class ChangeList:
+    customer: Customer
+    changes: tuple[ChangeRequest, ...]  # newest first
+    may_ask: bool
+
+
+async def change_named_in_line(
+    db: Database, *, actor: Actor, text: str
+) -> ChangeMoved | ChangeFormOpen:
+    """`/customer change hp add a monthly report` asks for it; `/customer change hp` opens
+    the form for that card."""
+    if not text.strip():
+        raise Invalid({"text": Message("change.usage")})
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer, rest = await leading_card(session, actor, gate, text)
+        if not rest.strip():
+            return await _form_open(session, customer, ChangeForm())
+        return await add_request(session, actor, gate, customer, ChangeAsked(rest))
+
+
+async def open_change_form(db: Database, *, actor: Actor, customer_id: int) -> ChangeFormOpen:
+    """*New change* on a card: anyone who may see the card may ask for a change."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        return await _form_open(session, customer, ChangeForm())
+
+
+async def save_change_form(
+    db: Database, *, actor: Actor, customer_id: int, form: ChangeForm
+) -> ChangeMoved:
+    """The form submitted: refusals are named under their fields, nothing is saved."""
+    errors: dict[str, Message] = {}
+    if len(form.reason) > REASON_LIMIT:
+        errors["reason"] = Message("change.text_too_long", {"limit": REASON_LIMIT})
+    if len(form.content) > CONTENT_LIMIT:
+        errors["content"] = Message("change.text_too_long", {"limit": CONTENT_LIMIT})
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        asked = await _asked(session, customer, form, errors)
+        return await add_request(session, actor, gate, customer, asked)
+
+
+async def list_changes(
+    db: Database, *, actor: Actor, text: str = "", customer_id: int | None = None
+) -> ChangeList:
+    """`/customer changes hp` (or *Changes* on a card): its change requests, open and closed."""
+    if customer_id is None and not text.strip():
+        raise Invalid({"text": Message("change.list_usage")})
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        if customer_id is not None:
+            customer = await visible_card(session, actor, gate, customer_id)
+        else:
+            customer, _ = await leading_card(session, actor, gate, text)
+        return await _listed(session, gate, customer)
+
+
+async def _listed(session: AsyncSession, gate: Gate, customer: Customer) -> ChangeList:
+    assert customer.id is not None
+    changes = await changes_of(session=session, customer_id=customer.id)
+    return ChangeList(customer, tuple(changes), may_ask=await gate.sees(customer))
+
+
+async def _form_open(session: AsyncSession, customer: Customer, form: ChangeForm) -> ChangeFormOpen:
+    assert customer.id is not None
+    contacts = await list_contacts(session=session, customer_id=customer.id)
+    milestones = await milestones_of(session=session, customer_id=customer.id, include_done=False)
+    return ChangeFormOpen(customer, form, tuple(contacts), tuple(milestones))
+
+
+async def _asked(
+    session: AsyncSession, customer: Customer, form: ChangeForm, errors: dict[str, Message]
+) -> ChangeAsked:
+    """The form's choices checked against the card: its own contacts and open milestones
+    only (a stale form, or a forged one, names nothing of another card)."""
+    opened = await _form_open(session, customer, form)
+    contact_ids = {c.id for c in opened.contacts}
+    milestone_ids = {m.id for m in opened.milestones}
+    contact_id: int | None = None
+    if form.requested_by:
+        contact_id = int(form.requested_by) if form.requested_by.isdigit() else None
+        if contact_id not in contact_ids:
+            errors["requested_by"] = Message("change.contact_gone")
+    chosen = [int(m) for m in form.milestones.split(",") if m.strip().isdigit()]
+    if any(m not in milestone_ids for m in chosen):
+        errors["milestones"] = Message("change.milestone_gone")
+    if errors:
+        raise Invalid(errors)
+    return ChangeAsked(form.summary, form.reason, form.content, contact_id, tuple(chosen))
