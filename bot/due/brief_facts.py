@@ -18,6 +18,7 @@ from bot.customers.team_view import card_item
 from bot.store.briefs import (
     customers_by_id,
     live_cards_of_manager,
+    open_changes_of,
     open_follow_ups_before,
     open_milestones_before,
     overdue_follow_up_ids,
@@ -35,7 +36,9 @@ MILESTONE_HORIZON = timedelta(days=14)
 HIGHLIGHTS = 3  # contact records quoted per customer
 LISTED = 5  # follow-ups, milestones, phase changes listed per customer
 PEOPLE = 10  # people named in a digest
-LISTS = ("due", "overdue", "milestones", "milestones_overdue", "phase_changes")
+LISTS = ("due", "overdue", "milestones", "milestones_overdue", "phase_changes", "changes")
+# a change request waiting this long on one step is overdue (its owner is reminded too)
+CHANGE_WAIT = timedelta(days=5)
 
 
 async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -> dict[int, Fact]:
@@ -109,6 +112,20 @@ async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -
             facts[change.customer_id],
             "phase_changes",
             {"from": change.from_phase, "to": change.to_phase},
+        )
+    for change_request in await open_changes_of(session=session, ids=ids):
+        _list(  # internal: shared_view leaves every list of LISTS out
+            facts[change_request.customer_id],
+            "changes",
+            {
+                "number": change_request.number,
+                "summary": change_request.summary[:200],
+                "state": change_request.state,
+                "owner": change_request.owner_id,
+                "since": change_request.state_changed_at.isoformat(),
+                "new": change_request.created_at >= week_ago,
+                "overdue": change_request.state_changed_at < now - CHANGE_WAIT,
+            },
         )
     for state in await card_states(session=session, scope=ids_scope(ids), now=now):
         facts[state.customer_id]["health"] = card_item(state)  # internal: not where shared

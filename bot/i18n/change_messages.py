@@ -254,4 +254,14 @@ CHANGE_MESSAGES: dict[str, dict[str, str]] = {
     "change.modal_confirmed": {"en": "CR-{number}: confirmed", "zh": "CR-{number}：客户确认"},
     "change.modal_declined": {"en": "CR-{number}: declined", "zh": "CR-{number}：客户拒绝"},
     "card.changes": {"en": "Change requests ({count} open)", "zh": "变更申请（{count} 个进行中）"},
+    "brief.changes": {"en": "Change requests", "zh": "变更申请"},
+    "brief.change_waiting.requested": {"en": "waiting for evaluation since", "zh": "待评估，自"},
+    "brief.change_waiting.evaluated": {
+        "en": "waiting for the customer since",
+        "zh": "待客户确认，自",
+    },
+    "brief.change_waiting.confirmed": {"en": "to implement since", "zh": "待实施，自"},
+    "brief.change_waiting.implemented": {"en": "to verify since", "zh": "待验证，自"},
+    "brief.change_overdue": {"en": "⚠️ waiting too long", "zh": "⚠️ 等待过久"},
+    "brief.change_new": {"en": "🆕 new this week", "zh": "🆕 本周新增"},
 }

@@ -13,6 +13,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
+from bot.store.changes import OPEN_STATES
+from bot.store.delivery_models import ChangeRequest
 from bot.store.models import (
     ChannelLink,
     ContactRecord,
@@ -246,6 +248,22 @@ async def overdue_follow_up_ids(
             FollowUp.status == "open",
             col(FollowUp.due_at) < now,
             col(FollowUp.customer_id).in_(chunk),
+        ),
+        ids,
+    )
+
+
+async def open_changes_of(*, session: AsyncSession, ids: Sequence[int]) -> list[ChangeRequest]:
+    """The customers' change requests still moving, the longest waiting first."""
+    return await _in_chunks(
+        session,
+        lambda chunk: (
+            select(ChangeRequest)
+            .where(
+                col(ChangeRequest.state).in_(OPEN_STATES),
+                col(ChangeRequest.customer_id).in_(chunk),
+            )
+            .order_by(col(ChangeRequest.state_changed_at), col(ChangeRequest.id))
         ),
         ids,
     )

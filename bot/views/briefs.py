@@ -148,6 +148,12 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]
             _total(c, key),
             lang,
         )
+    lines += _listed(  # change requests still moving: internal (shared_view has none)
+        "brief.changes",
+        [_change_line(r, lang, tz) for r in c.get("changes", [])],
+        _total(c, "changes"),
+        lang,
+    )
     if c["phase_changes"]:
         changes = ", ".join(
             t("phase." + p["from"], lang) + " → " + t("phase." + p["to"], lang)
@@ -157,6 +163,23 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]
         line = Mrkdwn("_{}_: {}{}").format(t("brief.phase_changes", lang), changes, more)
         lines.append(line)
     return lines
+
+
+def _change_line(request: dict[str, Any], lang: Lang, tz: ZoneInfo) -> Mrkdwn:
+    """`• CR-3 增加月度报表 — waiting for the customer since 23 Nov · @pm`, marked new or late."""
+    waiting = t(f"brief.change_waiting.{request['state']}", lang)
+    line = Mrkdwn("  • CR-{} {} — {} {} · {}").format(
+        request["number"],
+        clip(request["summary"], 150),
+        waiting,
+        _when(request["since"], lang, tz),
+        mention(request["owner"]),
+    )
+    if request.get("overdue"):
+        line += Mrkdwn(" ") + md("brief.change_overdue", lang)
+    elif request.get("new"):
+        line += Mrkdwn(" ") + md("brief.change_new", lang)
+    return line
 
 
 def _project(milestone: dict[str, Any]) -> str:

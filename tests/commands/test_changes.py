@@ -8,13 +8,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
+import time_machine
 from sqlmodel import select
 
 from bot.console.harness import Harness
 from bot.console.render import clickables
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
 from bot.store.plan_tables import Milestone
+from tests.jobs.test_shared_channels import a_later_monday_nine, briefs_to
 from tests.slack_person import Person
+
+pytestmark = pytest.mark.calendar  # the brief's week and "waiting since" depend on the date
 
 SHARED = "C_EXT"
 
@@ -212,3 +217,23 @@ async def test_someone_who_may_not_see_the_card_learns_nothing_of_its_changes(
     assert told and all("增加月度报表" not in text for text in told)
     (change,) = await requests(harness)
     assert change.state == "requested"
+
+
+async def test_the_weekly_brief_lists_open_requests_and_names_the_late_ones_but_not_where_shared(
+    harness: Harness, pinned_time: time_machine.Coordinates
+) -> None:
+    monday = a_later_monday_nine()
+    pinned_time.move_to(monday - timedelta(days=9))
+    wang = await hp_shared_with_the_customer(harness)
+    await wang.type("/customer change hp 增加月度报表")  # waits 9 days for its evaluation
+    pinned_time.move_to(monday - timedelta(days=1))
+    await wang.type("/customer change hp 导出到Excel")  # new this week
+
+    await harness.service.jobs.run_briefs(monday + timedelta(minutes=1))
+
+    (full,) = briefs_to(harness, "U_WANG")  # the linker's full copy of the shared channel's
+    assert "_变更申请_" in full
+    assert "CR-1 增加月度报表 — 待评估，自" in full and "⚠️ 等待过久" in full
+    assert "CR-2 导出到Excel — 待评估，自" in full and "🆕 本周新增" in full
+    (shared,) = briefs_to(harness, SHARED)
+    assert "变更申请" not in shared and "增加月度报表" not in shared
