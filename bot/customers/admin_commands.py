@@ -53,6 +53,10 @@ class SettingsChange:
     open_level0: bool | None = None
     stale_phase: str = ""
     stale_days: int = 0
+    change_wait_days: int = 0  # days a change request may wait on one step
+
+
+MAX_CHANGE_WAIT = 90
 
 
 def read_settings_command(text: str) -> SettingsChange:
@@ -64,4 +68,11 @@ def read_settings_command(text: str) -> SettingsChange:
         return SettingsChange(
             stale_phase=read_phase(words[1]) or words[1], stale_days=int(words[2])
         )
+    if words[:1] in (["change-wait"], ["变更等待"]) and len(words) == 2:
+        days = int(words[1]) if words[1].isdecimal() else 0
+        if not 1 <= days <= MAX_CHANGE_WAIT:
+            raise Invalid(
+                {"text": Message("settings.change_wait_range", {"most": MAX_CHANGE_WAIT})}
+            )
+        return SettingsChange(change_wait_days=days)
     raise Invalid({"text": Message("settings.usage")})

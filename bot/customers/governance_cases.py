@@ -29,6 +29,7 @@ from bot.store.access import team_members
 from bot.store.customers import get_customer, get_customer_by_handle
 from bot.store.db import Database
 from bot.store.models import Customer, TeamMember
+from bot.store.settings import CHANGE_WAIT_KEY, put_setting
 
 
 def require_admin(actor: Actor) -> None:
@@ -171,6 +172,16 @@ async def change_settings(db: Database, *, actor: Actor, text: str) -> SettingsA
     require_admin(actor)
     change = read_settings_command(text)
     async with db.transaction(write=True) as session:
+        if change.change_wait_days:
+            await put_setting(
+                session=session,
+                team_id=actor.team_id,
+                key=CHANGE_WAIT_KEY,
+                value={"days": change.change_wait_days},
+                actor_id=actor.user_id,
+                now=actor.now,
+            )
+            return SettingsAfter(change, {})
         if change.open_level0 is not None:
             await governance.set_open_level0(
                 session=session,

@@ -29,6 +29,7 @@ from bot.store.briefs import (
 )
 from bot.store.insights import ids_scope
 from bot.store.sales import projects_of_customers
+from bot.store.settings import change_waits
 
 Fact = dict[str, Any]  # JSON kept in the ledger's payload
 WEEK = timedelta(days=7)
@@ -37,8 +38,6 @@ HIGHLIGHTS = 3  # contact records quoted per customer
 LISTED = 5  # follow-ups, milestones, phase changes listed per customer
 PEOPLE = 10  # people named in a digest
 LISTS = ("due", "overdue", "milestones", "milestones_overdue", "phase_changes", "changes")
-# a change request waiting this long on one step is overdue (its owner is reminded too)
-CHANGE_WAIT = timedelta(days=5)
 
 
 async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -> dict[int, Fact]:
@@ -113,7 +112,9 @@ async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -
             "phase_changes",
             {"from": change.from_phase, "to": change.to_phase},
         )
+    waits = await change_waits(session)  # late: past its workspace's wait (reminded too)
     for change_request in await open_changes_of(session=session, ids=ids):
+        wait = timedelta(days=waits.days(change_request.team_id))
         _list(  # internal: shared_view leaves every list of LISTS out
             facts[change_request.customer_id],
             "changes",
@@ -124,7 +125,7 @@ async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -
                 "owner": change_request.owner_id,
                 "since": change_request.state_changed_at.isoformat(),
                 "new": change_request.created_at >= week_ago,
-                "overdue": change_request.state_changed_at < now - CHANGE_WAIT,
+                "overdue": change_request.state_changed_at < now - wait,
             },
         )
     for state in await card_states(session=session, scope=ids_scope(ids), now=now):

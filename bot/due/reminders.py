@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import next_meeting
 from bot.customers.value import REVISIT_DAYS
+from bot.due.change_due import waiting_changes
 from bot.due.items import BATCH, Due, zone_named
 from bot.due.meetings import due_meetings, missed_cadences
 from bot.due.notices import after_notice_claim, due_notices
@@ -43,6 +44,7 @@ async def due_reminders(session: AsyncSession, now: datetime) -> list[Due]:
         *await stale_digests(session, now=now),
         *await due_revisits(session, now=now),
         *await overdue_receivables(session, now=now),
+        *await waiting_changes(session, now=now),
         *await due_notices(session, now),  # change notices in project channels
     ]
 

@@ -83,9 +83,9 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
     "team.empty": {"en": "No supervisors or clearances set yet.", "zh": "尚未设置上级或安全级别。"},
     "settings.usage": {
         "en": "Admins: /customer settings open-level0 on|off · /customer settings stale <phase> "
-        "<days>",
+        "<days> · /customer settings change-wait <days>",
         "zh": "管理员：/customer settings open-level0 on|off · "
-        "/customer settings stale <阶段> <天数>",
+        "/customer settings stale <阶段> <天数> · /customer settings change-wait <天数>",
     },
     "settings.open_level0": {
         "en": "Level-0 cards are now {state} to everyone in the workspace.",

@@ -264,4 +264,25 @@ CHANGE_MESSAGES: dict[str, dict[str, str]] = {
     "brief.change_waiting.implemented": {"en": "to verify since", "zh": "待验证，自"},
     "brief.change_overdue": {"en": "⚠️ waiting too long", "zh": "⚠️ 等待过久"},
     "brief.change_new": {"en": "🆕 new this week", "zh": "🆕 本周新增"},
+    "settings.change_wait_range": {
+        "en": "Give the days a change request may wait on one step: a whole number from 1 to "
+        "{most}, e.g. `/customer settings change-wait 5`.",
+        "zh": "请填写变更申请在一个步骤上可等待的天数：1 到 {most} 的整数，"
+        "如 `/customer settings change-wait 5`。",
+    },
+    "settings.change_wait_set": {
+        "en": "A change request waiting {days} days on one step now reminds its owner and is "
+        "marked late in the weekly brief.",
+        "zh": "变更申请在一个步骤上等待满 {days} 天后，将提醒其负责人，"
+        "并在每周简报中标为等待过久。",
+    },
+    "reminder.change_waiting": {
+        "en": "*CR-{number}* of {customer} ({handle}) — {summary} — {waiting}: it has waited "
+        "{days} days.",
+        "zh": "{customer}（{handle}）的 *CR-{number}* {summary}——{waiting}，已等待 {days} 天。",
+    },
+    "change.waiting.requested": {"en": "waiting for your evaluation", "zh": "待评估"},
+    "change.waiting.evaluated": {"en": "waiting for the customer's answer", "zh": "待客户确认"},
+    "change.waiting.confirmed": {"en": "waiting to be implemented", "zh": "待实施"},
+    "change.waiting.implemented": {"en": "waiting for verification", "zh": "待验证"},
 }

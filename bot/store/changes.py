@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
+from bot.store.models import Customer
 from bot.store.plan_tables import ChannelLink
 
 OPEN_STATES = ("requested", "evaluated", "confirmed", "implemented")
@@ -95,3 +96,22 @@ async def shared_channels_of(*, session: AsyncSession, customer_id: int) -> list
         .order_by(col(ChannelLink.id))
     )
     return list((await session.exec(query)).all())
+
+
+async def changes_waiting_since(
+    *, session: AsyncSession, before: datetime, limit: int
+) -> list[tuple[ChangeRequest, Customer]]:
+    """Every workspace's open requests whose current step began before `before`, with their
+    card (the reminder sweep; archived cards are left alone)."""
+    query = (
+        select(ChangeRequest, Customer)
+        .join(Customer, col(Customer.id) == ChangeRequest.customer_id)
+        .where(
+            col(ChangeRequest.state).in_(OPEN_STATES),
+            col(ChangeRequest.state_changed_at) < before,
+            col(Customer.archived_at).is_(None),
+        )
+        .order_by(col(ChangeRequest.state_changed_at))
+        .limit(limit)
+    )
+    return [(change, customer) for change, customer in (await session.exec(query)).all()]

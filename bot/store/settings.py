@@ -20,6 +20,10 @@ DEFAULT_STALE_DAYS = {
     "lcm": 30,
 }
 STALE_KEY = "stale_days"
+# Days a change request may wait on one step before its owner is reminded (and the brief
+# marks it late); an admin changes it with `/customer settings change-wait <days>`.
+DEFAULT_CHANGE_WAIT_DAYS = 5
+CHANGE_WAIT_KEY = "change_wait"
 
 
 class StaleLimits:
@@ -63,3 +67,24 @@ async def put_setting(
     row.value, row.updated_by, row.updated_at = value, actor_id, now
     session.add(row)
     return row
+
+
+class ChangeWaits:
+    """Every workspace's change-request wait, read once per sweep."""
+
+    def __init__(self, overrides: dict[str, int]) -> None:
+        self._overrides = overrides
+
+    def days(self, team_id: str) -> int:
+        return self._overrides.get(team_id, DEFAULT_CHANGE_WAIT_DAYS)
+
+    def shortest(self) -> int:
+        return min([DEFAULT_CHANGE_WAIT_DAYS, *self._overrides.values()])
+
+
+async def change_waits(session: AsyncSession) -> ChangeWaits:
+    query = select(WorkspaceSetting).where(WorkspaceSetting.key == CHANGE_WAIT_KEY)
+    rows = (await session.exec(query)).all()
+    return ChangeWaits(
+        {row.team_id: int(row.value.get("days", 0)) or DEFAULT_CHANGE_WAIT_DAYS for row in rows}
+    )

@@ -15,7 +15,7 @@ from bot.delivery.change_requests import ChangeList
 from bot.i18n import Lang, t
 from bot.sales.amounts import Money, format_money
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
-from bot.store.models import Customer
+from bot.store.models import Customer, Delivery
 from bot.views import ids
 from bot.views.blocks import (
     Block,
@@ -286,3 +286,21 @@ def _asker(moved: ChangeMoved) -> Mrkdwn:
 
 def _card(customer: Customer) -> Mrkdwn:
     return Mrkdwn("{} ({})").format(customer.legal_name, customer.handle)
+
+
+def render_change_waiting(delivery: Delivery, lang: Lang) -> Reply:
+    """The owner's reminder of a request that waits on them, with the request a press away."""
+    p = delivery.payload
+    text = md(
+        "reminder.change_waiting",
+        lang,
+        number=p["number"],
+        customer=p["customer"],
+        handle=p["handle"],
+        summary=clip(p["summary"], 200),
+        waiting=t(f"change.waiting.{p['state']}", lang),
+        days=p["days"],
+    )
+    block = section(Mrkdwn(":hourglass_flowing_sand: ") + text)
+    block["accessory"] = button(t("change.open", lang), ids.CHANGE_OPEN, str(p["change_id"]))
+    return Reply(text=str(text), blocks=[block])

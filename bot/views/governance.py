@@ -98,6 +98,8 @@ def build_team(members: list[TeamMember], lang: Lang) -> Reply:
 
 
 def build_settings_changed(settings: SettingsAfter, lang: Lang) -> Reply:
+    if settings.change.change_wait_days:
+        return Reply(t("settings.change_wait_set", lang, days=settings.change.change_wait_days))
     if settings.change.open_level0 is None:
         return build_stale_set(settings.stale_days, lang)
     state = t("settings.open" if settings.change.open_level0 else "settings.closed", lang)

@@ -10,6 +10,7 @@ from bot.i18n import Lang, t
 from bot.store.models import Delivery
 from bot.views import ids
 from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, section
+from bot.views.changes import render_change_waiting
 from bot.views.inputs import button
 from bot.views.notices import build_notice
 from bot.views.sales_reminders import render_receivable, stale_deal_blocks
@@ -28,6 +29,7 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         "stale_digest": _stale,
         "revisit": _revisit,
         "receivable_overdue": render_receivable,
+        "change_waiting": render_change_waiting,
         "notice": build_notice,  # change notices in a project channel (bot/due/notices.py)
     }.get(delivery.kind)
     if render is None:

@@ -237,3 +237,28 @@ async def test_the_weekly_brief_lists_open_requests_and_names_the_late_ones_but_
     assert "CR-2 导出到Excel — 待评估，自" in full and "🆕 本周新增" in full
     (shared,) = briefs_to(harness, SHARED)
     assert "变更申请" not in shared and "增加月度报表" not in shared
+
+
+async def test_a_request_left_waiting_reminds_its_owner_once_per_wait_and_the_wait_is_set_by_an_admin(
+    harness: Harness, pinned_time: time_machine.Coordinates
+) -> None:
+    wang = await hp_shared_with_the_customer(harness)
+    await harness.act_as("U_BOSS", name="Boss", locale="en-US", tz="Asia/Shanghai", is_admin=True)
+    boss = Person(harness, "U_BOSS", channel="C_SALES")
+    await boss.type("/customer settings change-wait 3")
+    set_to = boss.last_text()
+    await boss.type("/customer settings change-wait 0")
+    refused = boss.last_text()
+    await wang.type("/customer change hp 增加月度报表")
+    asked_at = harness.service.clock.now()
+
+    for days in (2, 3, 3, 4, 6):
+        await harness.service.jobs.run_reminders(asked_at + timedelta(days=days, minutes=1))
+
+    reminders = [
+        p.text for p in harness.slack.postings if p.channel == "U_WANG" and "CR-1" in p.text
+    ]
+    assert "waiting 3 days on one step now reminds its owner" in set_to
+    assert "a whole number from 1 to 90" in refused
+    assert len(reminders) == 2  # on day 3 and day 6: once per wait, whatever the sweeps
+    assert "惠普中国有限公司（HP）的 *CR-1* 增加月度报表——待评估，已等待 3 天" in reminders[0]
