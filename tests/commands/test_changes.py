@@ -239,7 +239,7 @@ async def test_the_weekly_brief_lists_open_requests_and_names_the_late_ones_but_
     assert "变更申请" not in shared and "增加月度报表" not in shared
 
 
-async def test_a_request_left_waiting_reminds_its_owner_once_per_wait_and_the_wait_is_set_by_an_admin(
+async def test_a_waiting_request_reminds_its_owner_once_per_wait_set_by_an_admin(
     harness: Harness, pinned_time: time_machine.Coordinates
 ) -> None:
     wang = await hp_shared_with_the_customer(harness)

@@ -13,7 +13,13 @@ def test_a_change_request_runs_its_whole_flow_in_the_console(tmp_path: Path) -> 
         "as li zh",  # 李娜 manages 东方物流 (Dongfang)
         "/customer change dongfang 增加月度报表",
         "click 1",  # 评估
-        *["5", "1.2万", "两名开发", "2", "1"],  # days, cost, resources, risk 中, recommendation 接受
+        *[
+            "5",
+            "1.2万",
+            "两名开发",
+            "2",
+            "1",
+        ],  # days, cost, resources, risk 中, recommendation 接受
         "click 3",  # 客户已确认: who answered, what they said
         "张总电话确认",
         "click 1",  # 标记已实施
