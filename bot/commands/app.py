@@ -30,6 +30,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     projects,
     record_views,
     reminders,
+    requirements,
     roles,
     sales_pages,
     schedules,
@@ -121,6 +122,7 @@ def build_app(
     roles.register(app, inflight)
     steps.register(app, inflight)
     changes.register(app, inflight)
+    requirements.register(app, inflight)
     register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)
     return app

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import gate_of
-from bot.delivery.change_cases import ChangeNotFound, move_milestones, visible_change
+from bot.delivery.change_cases import ChangeNotFound, on_confirmed, visible_change
 from bot.delivery.change_flow import ChangeState, ChangeStep, next_state
 from bot.errors import Invalid, Labels, Message, NotAllowed
 from bot.store.changes import add_step, shared_channels_of
@@ -69,12 +71,8 @@ async def ask_customer(db: Database, *, actor: Actor, change_id: int) -> Custome
         if change.state != ChangeState.EVALUATED:
             raise Invalid({"step": _not_waiting(change)})
         assert customer.id is not None
-        shared = await shared_channels_of(session=session, customer_id=customer.id)
-        if not shared:
-            raise Invalid({"channel": Message("change.no_shared_channel")})
-        project = await session.get(Project, change.project_id) if change.project_id else None
-        own = project.channel_id if project is not None else ""
-        return CustomerAsked(customer, change, own if own in shared else shared[0])
+        channel = await shared_channel_for(session, customer.id, change.project_id)
+        return CustomerAsked(customer, change, channel)
 
 
 async def answer_as_customer(
@@ -82,21 +80,17 @@ async def answer_as_customer(
 ) -> CustomerAnswered:
     """Confirm or Decline pressed on the customer's message. `actor` is the installation's
     team with the presser as its user; the rules above decide whether the press counts."""
-    if not press.user_team_id or press.user_team_id == actor.team_id:
-        raise NotAllowed(Message("change.customer_buttons_are_theirs"))
+    require_outsider(actor, press.user_team_id)
     async with db.transaction(write=True) as session:
         change = await get_in_team(
             session=session, model=ChangeRequest, team_id=actor.team_id, row_id=press.change_id
         )
-        linked = await customers_of_channel(
-            session=session, team_id=actor.team_id, channel_id=press.channel_id
-        )
-        shared = (
-            await shared_channels_of(session=session, customer_id=change.customer_id)
-            if change is not None
-            else []
-        )
-        if change is None or change.customer_id not in linked or press.channel_id not in shared:
+        if change is None or not await answers_here(
+            session,
+            team_id=actor.team_id,
+            channel_id=press.channel_id,
+            customer_id=change.customer_id,
+        ):
             raise ChangeNotFound(press.change_id)
         customer = await session.get(Customer, change.customer_id)
         assert change.id is not None and customer is not None
@@ -108,7 +102,7 @@ async def answer_as_customer(
         change.state_changed_at = actor.now
         details: dict[str, object] = {"answered_in": press.channel_id, "team": press.user_team_id}
         if press.confirmed:
-            details["moved"] = await move_milestones(session, change)
+            details.update(await on_confirmed(session, change, press.user_id, actor.now))
         session.add(change)
         await add_step(
             session=session,
@@ -123,6 +117,35 @@ async def answer_as_customer(
             ),
         )
         return CustomerAnswered(customer, change, press.confirmed, press.user_id)
+
+
+def require_outsider(actor: Actor, user_team_id: str) -> None:
+    """The customer's buttons are for people of another organization only."""
+    if not user_team_id or user_team_id == actor.team_id:
+        raise NotAllowed(Message("change.customer_buttons_are_theirs"))
+
+
+async def answers_here(
+    session: AsyncSession, *, team_id: str, channel_id: str, customer_id: int
+) -> bool:
+    """Whether the customer's people may answer for `customer_id` in this channel: it is
+    linked to that card and shared with another organization."""
+    linked = await customers_of_channel(session=session, team_id=team_id, channel_id=channel_id)
+    shared = await shared_channels_of(session=session, customer_id=customer_id)
+    return customer_id in linked and channel_id in shared
+
+
+async def shared_channel_for(
+    session: AsyncSession, customer_id: int, project_id: int | None
+) -> str:
+    """Where to put a question to the customer: the project's own channel when it is shared
+    with them, else the card's first shared channel."""
+    shared = await shared_channels_of(session=session, customer_id=customer_id)
+    if not shared:
+        raise Invalid({"channel": Message("change.no_shared_channel")})
+    project = await session.get(Project, project_id) if project_id else None
+    own = project.channel_id if project is not None else ""
+    return own if own in shared else shared[0]
 
 
 def _not_waiting(change: ChangeRequest) -> Message:

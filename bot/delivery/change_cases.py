@@ -11,7 +11,7 @@ customer's side.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,10 +24,11 @@ from bot.sales.lookups import visible_card
 from bot.store.changes import add_change, add_step, next_change_number, steps_of
 from bot.store.customers import list_contacts
 from bot.store.db import Database
-from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
+from bot.store.delivery_models import ChangeRequest, ChangeStepTaken, Requirement
 from bot.store.models import Customer
 from bot.store.plan_tables import Milestone
 from bot.store.plans import milestones_of
+from bot.store.requirements import add_requirement
 from bot.store.sales import get_in_team, projects_of
 
 SUMMARY_LIMIT = 200
@@ -95,6 +96,7 @@ class ChangeAsked:
     content: str = ""
     requested_by_contact_id: int | None = None  # None: the person asking
     affected_milestones: tuple[int, ...] = ()
+    proposed: dict[str, object] = field(default_factory=dict)  # see ChangeRequest.proposed
 
 
 async def add_request(
@@ -123,6 +125,7 @@ async def add_request(
             requested_by_contact_id=contact_id,
             requested_by_user="" if contact_id else actor.user_id,
             affected_milestones=list(asked.affected_milestones),
+            proposed=dict(asked.proposed),
             owner_id=active.manager_id if active else customer.manager_id,
             created_by=actor.user_id,
             created_at=actor.now,
@@ -187,7 +190,7 @@ async def take_change_step(
                 "recommendation": evaluation.recommendation.value,
             }
         if step is ChangeStep.CONFIRM:
-            details = {"moved": await move_milestones(session, change)}
+            details = await on_confirmed(session, change, actor.user_id, actor.now)
         session.add(change)
         await add_step(
             session=session,
@@ -245,6 +248,31 @@ async def shown_change(
         contacts={c.id: c.name for c in contacts if c.id is not None},
         milestones=tuple(milestones),
     )
+
+
+async def on_confirmed(
+    session: AsyncSession, change: ChangeRequest, by: str, now: datetime
+) -> dict[str, object]:
+    """What a change the customer confirmed does: its milestones move, and a requirement it
+    proposes joins the confirmed list. Kept in the confirming step's details."""
+    done: dict[str, object] = {"moved": await move_milestones(session, change)}
+    proposed = (change.proposed or {}).get("requirement")
+    if isinstance(proposed, dict):
+        added = await add_requirement(
+            session=session,
+            requirement=Requirement(
+                list_id=int(proposed["list_id"]),
+                number=0,
+                title=str(proposed["title"]),
+                priority=str(proposed["priority"]),
+                criteria=str(proposed.get("criteria", "")),
+                added_by=by,
+                added_at=now,
+                change_request_id=change.id,
+            ),
+        )
+        done["requirement"] = added.number
+    return done
 
 
 async def move_milestones(session: AsyncSession, change: ChangeRequest) -> list[dict[str, str]]:

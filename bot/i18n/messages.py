@@ -26,6 +26,7 @@ from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.project_messages import PROJECT_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
+from bot.i18n.requirement_messages import REQUIREMENT_MESSAGES
 from bot.i18n.sales_messages import SALES_MESSAGES
 from bot.i18n.team_messages import TEAM_MESSAGES
 
@@ -143,3 +144,4 @@ MESSAGES.update(TEAM_MESSAGES)
 MESSAGES.update(INSTALL_MESSAGES)
 MESSAGES.update(FORM_MESSAGES)
 MESSAGES.update(CHANGE_MESSAGES)
+MESSAGES.update(REQUIREMENT_MESSAGES)

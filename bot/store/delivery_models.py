@@ -51,6 +51,8 @@ class ChangeRequest(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     state_changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # what the change adds when confirmed: {"requirement": {list_id, title, priority, criteria}}
+    proposed: dict = Field(default_factory=dict, sa_type=JSON)
 
 
 class ChangeStepTaken(SQLModel, table=True):
@@ -70,3 +72,45 @@ class ChangeStepTaken(SQLModel, table=True):
     note: str = Field(default="", sa_type=Text)
     details: dict = Field(default_factory=dict, sa_type=JSON)  # the evaluation, as typed
     taken_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class RequirementList(SQLModel, table=True):
+    """A project's requirement list (需求确认, 001): drafted by the team, confirmed by the
+    customer, then frozen — later additions go through a change request."""
+
+    __tablename__ = "requirement_list"
+    __table_args__ = (Index("ix_requirement_list_customer", "customer_id", "project_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    project_id: int | None = Field(default=None, foreign_key="project.id")  # None: the card's
+    state: str = Field(default="draft", max_length=16)  # draft | confirmed
+    confirmed_by: str = Field(default="", max_length=32)  # who pressed or recorded it
+    confirmed_for_contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    confirmed_note: str = Field(default="", sa_type=Text)
+    confirmed_in: str = Field(default="", max_length=32)  # the shared channel it was answered in
+    confirmed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Requirement(SQLModel, table=True):
+    """One requirement of a list: append-only once the list is confirmed."""
+
+    __tablename__ = "requirement"
+    __table_args__ = (
+        UniqueConstraint("list_id", "number", name="uq_requirement_number"),
+        Index("ix_requirement_list", "list_id", "number"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    list_id: int = Field(foreign_key="requirement_list.id")
+    number: int  # "R-3" of its list
+    title: str = Field(max_length=200)
+    priority: str = Field(default="should", max_length=8)  # must | should | could
+    criteria: str = Field(default="", sa_type=Text)  # how the customer will accept it
+    added_by: str = Field(max_length=32)
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # added after the list was confirmed, through this change request (confirmed)
+    change_request_id: int | None = Field(default=None, foreign_key="change_request.id")

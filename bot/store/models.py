@@ -208,7 +208,12 @@ class Merge(SQLModel, table=True):
 import bot.store.team_models  # noqa: E402, F401
 
 # Delivery flows after the contract (change requests): their own module.
-from bot.store.delivery_models import ChangeRequest, ChangeStepTaken  # noqa: E402
+from bot.store.delivery_models import (  # noqa: E402
+    ChangeRequest,
+    ChangeStepTaken,
+    Requirement,
+    RequirementList,
+)
 from bot.store.installations import Workspace  # noqa: E402
 
 # What the customer buys (opportunities, contracts, projects, documents): their own module.
@@ -249,6 +254,8 @@ __all__ = [
     "ProcessedEvent",
     "Project",
     "Receivable",
+    "Requirement",
+    "RequirementList",
     "SalesDraft",
     "Schedule",
     "SlackProfile",

@@ -30,6 +30,7 @@ from bot.views.blocks import (
     section,
 )
 from bot.views.inputs import button
+from bot.views.requirements import requirement_line
 
 TEXT_LIMIT = 2900
 STEPS_SHOWN = 12
@@ -64,6 +65,10 @@ def build_change(
     for key, text in (("change.reason", change.reason), ("change.content", change.content)):
         if text:
             blocks.append(section(clip(md(key, lang, text=text), TEXT_LIMIT)))
+    proposed = (change.proposed or {}).get("requirement")
+    if isinstance(proposed, dict):  # a requirement added after the list was confirmed
+        adds = md("change.adds_requirement", lang, requirement=requirement_line(proposed, lang))
+        blocks.append(section(clip(adds, TEXT_LIMIT)))
     if change.schedule_days is not None:
         blocks.append(section(_evaluation(change, lang)))
     if moved.milestones:

@@ -132,3 +132,12 @@ CHANGE_STEP = "change_step"  # + ".<step>"; value `<request>:<step>` (no form ne
 CHANGE_ASK_CUSTOMER = "change_ask_customer"  # value: the request
 CHANGE_CUSTOMER = "change_customer"  # + ".confirm" / ".decline": the customer's own buttons
 CHANGE_ACTIONS = "change_actions"
+# requirement lists (issue 21)
+REQUIREMENT_VIEW = "requirement_save"  # the add form; metadata: the card
+REQUIREMENT_NEW = "requirement_new"  # value: the card
+REQUIREMENT_LIST = "requirement_list"  # value: the card
+REQUIREMENTS_CONFIRMED = "requirements_confirmed"  # value: the list; opens who confirmed
+REQUIREMENTS_CONFIRMED_VIEW = "requirements_confirmed_save"
+REQUIREMENTS_ASK = "requirements_ask"  # value: the list
+REQUIREMENTS_CUSTOMER = "requirements_customer_confirm"  # value: the list (customer's own)
+REQUIREMENT_ACTIONS = "requirement_actions"

@@ -101,6 +101,7 @@ def _actions(customer: Customer, sales: SalesSummary, lang: Lang) -> Block:
         button(t("card.new_contract", lang), ids.CONTRACT_NEW, card),
         button(t("card.new_project", lang), ids.PROJECT_NEW, card),
         button(t("change.new", lang), ids.CHANGE_NEW, card),
+        button(t("card.requirements", lang), ids.REQUIREMENT_LIST, card),
         button(
             t("document.attach", lang), ids.DOCUMENT_NEW, TargetValue(customer.id or 0).to_value()
         ),

@@ -1,0 +1,253 @@
+"""Use cases of requirement lists (需求确认, 001): the team drafts a project's list, the
+customer confirms it — recorded by the project manager naming who confirmed, or pressed by
+the customer's own people in a channel shared with them — and a confirmed list is frozen:
+a requirement added later becomes a change request that, once the customer confirms it,
+joins the list.
+
+Who may do what: anyone who may see the card sees its list; whoever may change the card,
+and the project's manager, add requirements and record or ask for the customer's answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.refusals import MayNotChange
+from bot.customers.visibility import Gate, gate_of
+from bot.delivery.change_answers import answers_here, require_outsider, shared_channel_for
+from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
+from bot.delivery.change_forms import AnswerForm
+from bot.delivery.requirements import RequirementDraft, read_requirement_line
+from bot.errors import Invalid, Message, NotFound
+from bot.sales.lookups import leading_card, visible_card
+from bot.store.customers import list_contacts
+from bot.store.db import Database
+from bot.store.delivery_models import Requirement, RequirementList
+from bot.store.models import Customer
+from bot.store.requirements import add_list, add_requirement, list_for, requirements_of
+from bot.store.sales import get_in_team, projects_of
+from bot.store.sales_models import Project
+
+
+class RequirementsNotFound(NotFound):
+    def __init__(self, list_id: int) -> None:
+        super().__init__("requirements", str(list_id))
+
+
+@dataclass(frozen=True)
+class RequirementsShown:
+    customer: Customer
+    listed: RequirementList | None  # None: nothing drafted yet
+    requirements: tuple[Requirement, ...]
+    project: Project | None
+    may_edit: bool
+    contacts: dict[int, str]
+    channel: str = ""  # where it was put to the customer (ask_customer)
+
+
+@dataclass(frozen=True)
+class ListPress:
+    """Confirm pressed on the customer's message of a requirement list."""
+
+    user_id: str
+    user_team_id: str
+    channel_id: str
+    list_id: int
+
+
+async def add_requirement_line(
+    db: Database, *, actor: Actor, text: str
+) -> RequirementsShown | ChangeMoved:
+    """`/customer requirement hp 必须 月度报表 验收标准：…`"""
+    if not text.strip():
+        raise Invalid({"text": Message("requirement.usage")})
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer, rest = await leading_card(session, actor, gate, text)
+        return await _add(session, actor, gate, customer, read_requirement_line(rest))
+
+
+async def add_requirement_form(
+    db: Database, *, actor: Actor, customer_id: int, draft: RequirementDraft
+) -> RequirementsShown | ChangeMoved:
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        return await _add(session, actor, gate, customer, draft)
+
+
+async def show_requirements(
+    db: Database, *, actor: Actor, text: str = "", customer_id: int | None = None
+) -> RequirementsShown:
+    if customer_id is None and not text.strip():
+        raise Invalid({"text": Message("requirement.list_usage")})
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        if customer_id is not None:
+            customer = await visible_card(session, actor, gate, customer_id)
+        else:
+            customer, _ = await leading_card(session, actor, gate, text)
+        project = await _active_project(session, customer)
+        listed = await list_for(
+            session=session,
+            customer_id=customer.id or 0,
+            project_id=project.id if project else None,
+        )
+        return await _shown(session, actor, gate, customer, listed, project)
+
+
+async def open_confirmation(db: Database, *, actor: Actor, list_id: int) -> RequirementsShown:
+    """*Customer confirmed* on a list: the form naming who confirmed, for who may."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        listed, customer, project = await _changeable_list(session, actor, gate, list_id)
+        return await _shown(session, actor, gate, customer, listed, project)
+
+
+async def record_confirmation(
+    db: Database, *, actor: Actor, list_id: int, form: AnswerForm
+) -> RequirementsShown:
+    contact_id = int(form.contact) if form.contact.isdigit() else None
+    if contact_id is None and not form.note.strip():
+        raise Invalid({"contact": Message("change.answer_who")})
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        listed, customer, project = await _changeable_list(session, actor, gate, list_id)
+        contacts = await list_contacts(session=session, customer_id=customer.id or 0)
+        if contact_id is not None and contact_id not in {c.id for c in contacts}:
+            raise Invalid({"contact": Message("change.contact_gone")})
+        listed.confirmed_for_contact_id, listed.confirmed_note = contact_id, form.note.strip()
+        _confirm(listed, actor.user_id, actor, channel="")
+        session.add(listed)
+        return await _shown(session, actor, gate, customer, listed, project)
+
+
+async def ask_customer(db: Database, *, actor: Actor, list_id: int) -> RequirementsShown:
+    """*Ask the customer*: the list goes to the channel shared with them."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        listed, customer, project = await _changeable_list(session, actor, gate, list_id)
+        channel = await shared_channel_for(session, customer.id or 0, listed.project_id)
+        shown = await _shown(session, actor, gate, customer, listed, project)
+        return replace(shown, channel=channel)
+
+
+async def confirmed_by_customer(
+    db: Database, *, actor: Actor, press: ListPress
+) -> RequirementsShown:
+    """Confirm pressed by one of the customer's people, in their customer's shared channel."""
+    require_outsider(actor, press.user_team_id)
+    async with db.transaction(write=True) as session:
+        listed = await get_in_team(
+            session=session, model=RequirementList, team_id=actor.team_id, row_id=press.list_id
+        )
+        if listed is None or not await answers_here(
+            session,
+            team_id=actor.team_id,
+            channel_id=press.channel_id,
+            customer_id=listed.customer_id,
+        ):
+            raise RequirementsNotFound(press.list_id)
+        customer = await session.get(Customer, listed.customer_id)
+        assert customer is not None
+        _confirm(listed, press.user_id, actor, channel=press.channel_id)
+        session.add(listed)
+        project = await session.get(Project, listed.project_id) if listed.project_id else None
+        return RequirementsShown(
+            customer,
+            listed,
+            tuple(await requirements_of(session=session, list_id=listed.id or 0)),
+            project,
+            False,
+            {},
+        )
+
+
+def _confirm(listed: RequirementList, by: str, actor: Actor, *, channel: str) -> None:
+    if listed.state == "confirmed":
+        raise Invalid({"list": Message("requirement.already_confirmed")})
+    listed.state, listed.confirmed_by, listed.confirmed_at = "confirmed", by, actor.now
+    listed.confirmed_in = channel
+
+
+async def _add(
+    session: AsyncSession, actor: Actor, gate: Gate, customer: Customer, draft: RequirementDraft
+) -> RequirementsShown | ChangeMoved:
+    project = await _active_project(session, customer)
+    if not (await gate.may_edit(customer) or (project and actor.user_id == project.manager_id)):
+        raise MayNotChange(customer)
+    assert customer.id is not None
+    listed = await list_for(
+        session=session, customer_id=customer.id, project_id=project.id if project else None
+    )
+    if listed is None:
+        listed = await add_list(
+            session=session,
+            listed=RequirementList(
+                team_id=actor.team_id,
+                customer_id=customer.id,
+                project_id=project.id if project else None,
+                created_by=actor.user_id,
+                created_at=actor.now,
+            ),
+        )
+    assert listed.id is not None
+    if listed.state == "confirmed":  # frozen: the addition is a change the customer confirms
+        proposed: dict[str, object] = {"requirement": {**draft.to_payload(), "list_id": listed.id}}
+        asked = ChangeAsked(draft.title, content=draft.criteria, proposed=proposed)
+        return await add_request(session, actor, gate, customer, asked)
+    await add_requirement(
+        session=session,
+        requirement=Requirement(
+            list_id=listed.id,
+            number=0,
+            title=draft.title,
+            priority=draft.priority.value,
+            criteria=draft.criteria,
+            added_by=actor.user_id,
+            added_at=actor.now,
+        ),
+    )
+    return await _shown(session, actor, gate, customer, listed, project)
+
+
+async def _changeable_list(
+    session: AsyncSession, actor: Actor, gate: Gate, list_id: int
+) -> tuple[RequirementList, Customer, Project | None]:
+    listed = await get_in_team(
+        session=session, model=RequirementList, team_id=actor.team_id, row_id=list_id
+    )
+    customer = await session.get(Customer, listed.customer_id) if listed else None
+    if listed is None or customer is None or not await gate.sees(customer):
+        raise RequirementsNotFound(list_id)
+    project = await session.get(Project, listed.project_id) if listed.project_id else None
+    if not (await gate.may_edit(customer) or (project and actor.user_id == project.manager_id)):
+        raise MayNotChange(customer)
+    return listed, customer, project
+
+
+async def _active_project(session: AsyncSession, customer: Customer) -> Project | None:
+    projects = await projects_of(session=session, customer_id=customer.id or 0)
+    return next((p for p in projects if p.status == "active"), None)
+
+
+async def _shown(
+    session: AsyncSession,
+    actor: Actor,
+    gate: Gate,
+    customer: Customer,
+    listed: RequirementList | None,
+    project: Project | None,
+) -> RequirementsShown:
+    requirements = (
+        await requirements_of(session=session, list_id=listed.id) if listed and listed.id else []
+    )
+    may_edit = await gate.may_edit(customer) or bool(
+        project and actor.user_id == project.manager_id
+    )
+    contacts = await list_contacts(session=session, customer_id=customer.id or 0)
+    names = {c.id: c.name for c in contacts if c.id is not None}
+    return RequirementsShown(customer, listed, tuple(requirements), project, may_edit, names)
