@@ -122,9 +122,9 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
     )
     changes = (
         await session.exec(
-            select(col(ChangeRequest.state).in_(OPEN_STATES), func.count())
+            select(ChangeRequest.state, func.count())
             .where(ChangeRequest.customer_id == customer_id)
-            .group_by(col(ChangeRequest.state).in_(OPEN_STATES))
+            .group_by(ChangeRequest.state)
         )
     ).all()
     closes = [row[4] for row in open_rows if row[4] is not None]
@@ -147,6 +147,6 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
         ),
         documents_total=documents_total,
         project_names={p.id: p.name for p in projects if p.id is not None},
-        changes_open=sum(int(count) for is_open, count in changes if is_open),
+        changes_open=sum(int(count) for state, count in changes if state in OPEN_STATES),
         changes_total=sum(int(count) for _, count in changes),
     )
