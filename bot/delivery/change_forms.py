@@ -94,7 +94,7 @@ async def record_answer(
     errors: dict[str, Message] = {}
     contact_id = int(form.contact) if form.contact.isdigit() else None
     if contact_id is None and not form.note.strip():
-        errors["contact"] = Message("change.answer_who")
+        errors["note"] = Message("change.answer_who")  # the note is always in the form
     if len(form.note) > NOTE_LIMIT:
         errors["note"] = Message("change.text_too_long", {"limit": NOTE_LIMIT})
     if errors:

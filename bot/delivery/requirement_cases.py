@@ -112,7 +112,7 @@ async def record_confirmation(
 ) -> RequirementsShown:
     contact_id = int(form.contact) if form.contact.isdigit() else None
     if contact_id is None and not form.note.strip():
-        raise Invalid({"contact": Message("change.answer_who")})
+        raise Invalid({"note": Message("change.answer_who")})
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
         listed, customer, project = await _changeable_list(session, actor, gate, list_id)

@@ -111,3 +111,18 @@ async def test_adding_without_a_requirement_or_to_a_card_one_may_not_see_changes
     assert "请写明需求内容" in empty
     assert "月度报表" not in out.last_text() and "惠普" not in out.last_text()
     assert await rows(harness) == ([], [])
+
+
+async def test_a_confirmation_naming_nobody_is_refused_under_a_field_the_form_has(
+    harness: Harness,
+) -> None:
+    wang = await hp_shared_with_the_customer(harness)  # a card without contacts
+    await wang.type("/customer requirement hp 必须 月度报表")
+    await wang.click("客户已确认")
+
+    answer = await wang.submit(note="")
+
+    assert answer.json["response_action"] == "errors"
+    assert "请写明客户方由谁答复" in answer.json["errors"]["field_note"]
+    (listed,), _ = await rows(harness)
+    assert listed.state == "draft"

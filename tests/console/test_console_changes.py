@@ -38,3 +38,25 @@ def test_a_change_request_runs_its_whole_flow_in_the_console(tmp_path: Path) -> 
     assert "张总电话确认" in out and "*状态：*客户已确认" in out
     assert "*状态：*已验证" in out
     assert "*CR-1* 增加月度报表 — 已验证" in out
+
+
+def test_a_requirement_list_is_confirmed_and_then_frozen_in_the_console(tmp_path: Path) -> None:
+    script = [
+        "as li zh",
+        "/customer requirement dongfang 必须 月度报表 验收标准：每月5日前",
+        "/customer requirement dongfang 可以 导出Excel",
+        "click 3",  # 客户已确认: Dongfang has no contacts, so the note names who
+        "张总邮件确认",
+        "/customer requirement dongfang 应该 按部门汇总",
+        "quit",
+        "",
+    ]
+
+    result = console("--tz", "Asia/Shanghai", cwd=tmp_path, stdin="\n".join(script))
+
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "*R-1* [必须] 月度报表" in out and "验收标准：每月5日前" in out
+    assert "🔒" in out and "张总邮件确认" in out
+    assert "需求清单已确认并冻结，此次新增已保存为变更申请 *CR-1* — 按部门汇总" in out
+    assert "Slack 会拒绝" not in out
