@@ -49,6 +49,7 @@ from bot.store.profiles import profiles_of
 
 FILTERS = ("person", "phase", "status", "tier", "place")
 PLACES_SUGGESTED = 5
+WIDE = 5000  # cards from which the trend reads the weeks' records once (not card by card)
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,12 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
                 ),
             )
         bounds = trend_weeks(actor.now)
-        counts = await records_per_span(session=session, scope=scope, bounds=bounds)
+        counts = await records_per_span(
+            session=session,
+            scope=scope,
+            bounds=bounds,
+            wide=list_counts(groups)["all"] > WIDE,
+        )
         figures = figures_of(
             groups,
             by_manager=await by_manager(session=session, scope=scope),

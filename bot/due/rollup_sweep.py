@@ -42,7 +42,9 @@ class Card:
 @dataclass(frozen=True)
 class Made:
     view: View  # the whole view (has_news tells whether it is posted)
-    lights: Marks  # what the reader is told about each card of the team
+    lights: Marks  # the team's red cards, as the reader is told them: all that next week's
+    # "turned red" compares with (a card without a mark was not red), so that 500
+    # supervisors' marks are their red cards rather than every card of every team
 
 
 def below_each(tree: TeamTree, heads: list[str]) -> dict[str, frozenset[str]]:
@@ -92,23 +94,36 @@ async def make_rollups(
     cards = [Card(*row) for row in await kept_rows(session=session, scope=scope)]
     cards.sort(key=lambda c: (c.score, c.name))  # as card_states orders them
     changes = await phase_changes_in(session=session, scope=scope, since=now - WEEK)
-    overdue = await overdue_by_card_owner(session=session, scope=scope, now=now)
+    overdue: dict[int, list[tuple[str, int]]] = {}
+    for customer_id, owner, count in await overdue_by_card_owner(
+        session=session, scope=scope, now=now
+    ):
+        overdue.setdefault(customer_id, []).append((owner, count))
+    managed: dict[str, list[tuple[int, Card]]] = {}  # manager → (place in `cards`, card)
+    for place, card in enumerate(cards):
+        managed.setdefault(card.manager, []).append((place, card))
     sliced: dict[str, tuple[View, list[Card], Marks]] = {}
     for head in heads:
         if not below[head]:
             continue
-        mine = [
-            c
-            for c in cards
-            if c.manager in below[head] and (head in admins or c.level <= clearance.get(head, 0))
+        seen = head in admins
+        level = clearance.get(head, 0)
+        placed = [
+            found
+            for manager in below[head]
+            for found in managed.get(manager, ())
+            if seen or found[1].level <= level
         ]
+        placed.sort(key=lambda found: found[0])  # in the order of `cards`, as one filter gives
+        mine = [card for _, card in placed]
         sliced[head] = _slice(head, below[head], mine, told.get(head, {}), changes, overdue, now)
     named = {i for view, _, _ in sliced.values() for i in _named_ids(view)}
     states = await card_states(session=session, scope=ids_scope(named), now=now)
     by_id = {s.customer_id: s for s in states}
     made: dict[str, Made | None] = dict.fromkeys(heads)
     for head, (view, mine, _) in sliced.items():
-        made[head] = Made(_filled(view, by_id), {c.customer_id: (c.light, c.score) for c in mine})
+        reds = {c.customer_id: (c.light, c.score) for c in mine if c.light == "red"}
+        made[head] = Made(_filled(view, by_id), reds)
     return made
 
 
@@ -118,10 +133,11 @@ def _slice(
     mine: list[Card],
     told: Marks,
     changes: list[tuple[int, str, str]],
-    overdue: list[tuple[int, str, int]],
+    overdue: dict[int, list[tuple[str, int]]],
     now: datetime,
 ) -> tuple[View, list[Card], Marks]:
-    """The view with card ids where items go (filled in by _filled)."""
+    """The view with card ids where items go (filled in by _filled). `overdue`: card →
+    (owner, open follow-ups past due)."""
     ids = {c.customer_id for c in mine}
     red = [c for c in mine if c.light == "red"]
     turned = [c for c in red if c.customer_id not in told or dropped(told[c.customer_id][0], "red")]
@@ -130,8 +146,8 @@ def _slice(
     )
     moved = [(c, f, t) for c, f, t in changes if c in ids]
     owed: Counter[str] = Counter()
-    for customer_id, owner, count in overdue:
-        if customer_id in ids:
+    for customer_id in ids & overdue.keys():
+        for owner, count in overdue[customer_id]:
             owed[owner] += count
     view: View = {
         "head": head,

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ColumnElement,
     bindparam,
     case,
+    exists,
     func,
     insert,
     literal,
@@ -24,7 +25,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.insights import Scope
+from bot.store.insights import Scope, probed
 from bot.store.models import Customer, FollowUp
 from bot.store.plan_tables import Milestone, PhaseChange
 from bot.store.team_models import CardHealth
@@ -79,8 +80,14 @@ def on_kept(scope: Scope) -> Scope:
 
 
 async def expired_ids(*, session: AsyncSession, scope: Scope, now: datetime) -> list[int]:
-    """Cards of the scope (on_kept) whose kept health is out of date at `now`."""
-    query = scope.where(col(CardHealth.fresh_until) <= now)
+    """Cards of the scope (on_kept) whose kept health is out of date at `now`: the rows out
+    of date read by their `fresh_until` (usually few or none) and each checked against the
+    scope, instead of the scope's every card checked for its date."""
+    due = table_of(CardHealth).alias("due")
+    kept = table_of(CardHealth)
+    query = select(due.c.customer_id).where(
+        due.c.fresh_until <= now, exists(scope.where(kept.c.customer_id == due.c.customer_id))
+    )
     return sorted(i for i in (await session.exec(query)).all() if i is not None)
 
 
@@ -203,33 +210,49 @@ async def by_manager(*, session: AsyncSession, scope: Scope) -> list[tuple[str, 
     return [(row[0], int(row[1]), int(row[2] or 0)) for row in rows]
 
 
-LIST_WHERE: dict[str, ColumnElement[bool] | None] = {
-    "all": None,
-    "stale": col(CardHealth.stale).is_(True),
-    "missed": col(CardHealth.cadence) == "missed",
-    "slipping": col(CardHealth.slipping) > 0,
-}
+LISTS = ("all", "stale", "missed", "slipping")
+
+
+def _list_where(which: str, listed: Any) -> ColumnElement[bool] | None:
+    """Which cards of the scope (the columns of `listed`) a short list chooses from."""
+    return {
+        "all": None,
+        "stale": listed.stale.is_(True),
+        "missed": listed.cadence == "missed",
+        "slipping": listed.slipping > 0,
+    }[which]
 
 
 async def least_healthy_ids(
     *, session: AsyncSession, scope: Scope, lists: dict[str, int]
 ) -> dict[str, list[int]]:
     """The least healthy cards of the scope for each list asked (all, stale, missed,
-    slipping → how many), in one statement."""
-    order = (col(CardHealth.score), col(CardHealth.legal_name), col(CardHealth.customer_id))
+    slipping → how many), in one statement: the scope's cards are selected once (a common
+    table used by every list, which the database keeps rather than selects four times)."""
+    found: dict[str, list[int]] = {which: [] for which in lists}
+    if not lists:
+        return found
+    listed = _joined(
+        scope,
+        col(CardHealth.customer_id),
+        col(CardHealth.score),
+        col(CardHealth.legal_name),
+        col(CardHealth.stale),
+        col(CardHealth.cadence),
+        col(CardHealth.slipping),
+    ).cte("listed")
+    order = (listed.c.score, listed.c.legal_name, listed.c.customer_id)
     parts: list[Select[*tuple[Any, ...]]] = []
     for which, most in lists.items():
-        query = _joined(scope, literal(which).label("list"), col(CardHealth.customer_id))
-        if (condition := LIST_WHERE[which]) is not None:
+        query: Select[*tuple[Any, ...]] = Select(literal(which).label("list"), listed.c.customer_id)
+        if (condition := _list_where(which, listed.c)) is not None:
             query = query.where(condition)
         ranked = query.order_by(*order).limit(most).subquery()  # LIMIT inside a UNION
         parts.append(Select(*ranked.c))
-    found: dict[str, list[int]] = {which: [] for which in lists}
-    if parts:
-        together = union_all(*parts).subquery()
-        rows: list[Any] = list((await session.exec(Select(*together.c))).all())
-        for which, customer_id in rows:
-            found[which].append(int(customer_id))
+    together = union_all(*parts).subquery()
+    rows: list[Any] = list((await session.exec(Select(*together.c))).all())
+    for which, customer_id in rows:
+        found[which].append(int(customer_id))
     return found
 
 
@@ -254,13 +277,14 @@ async def kept_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, .
 async def overdue_by_card_owner(
     *, session: AsyncSession, scope: Scope, now: datetime
 ) -> list[tuple[int, str, int]]:
-    """(card, owner, open follow-ups past due) over the scope's cards."""
+    """(card, owner, open follow-ups past due) over the scope's cards (the open ones past
+    due read by their due date, each checked against the scope)."""
     query = (
         select(FollowUp.customer_id, FollowUp.owner_id, func.count())
         .where(
             FollowUp.status == "open",
             col(FollowUp.due_at) < now,
-            col(FollowUp.customer_id).in_(scope),
+            probed(col(FollowUp.customer_id)).in_(scope),
         )
         .group_by(col(FollowUp.customer_id), col(FollowUp.owner_id))
     )

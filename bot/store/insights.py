@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, or_
+from sqlalchemy import ColumnElement, and_, case, false, func, literal_column, or_
+from sqlalchemy.orm import Mapped
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select, SelectOfScalar
@@ -162,17 +163,26 @@ async def overdue_counts(*, session: AsyncSession, scope: Scope, now: datetime) 
     return {row[0]: row[1] for row in (await session.exec(query)).all()}
 
 
+def probed(card: Mapped[int] | ColumnElement[int]) -> ColumnElement[int]:
+    """A card id that no index can look up (`id + 0`), so that SQLite reads the rows the
+    other conditions select and checks each against the scope, instead of walking the
+    scope and looking the rows up card by card: far fewer steps when the scope holds most
+    of the cards (PostgreSQL's planner chooses a hash join either way)."""
+    return card + literal_column("0")
+
+
 async def overdue_by_owner(
     *, session: AsyncSession, scope: Scope, now: datetime
 ) -> list[tuple[str, int]]:
-    """Overdue follow-ups on the scope's cards, by owner, the most first."""
+    """Overdue follow-ups on the scope's cards, by owner, the most first (the open ones past
+    due read by their due date, each checked against the scope)."""
     count = func.count()
     query = (
         select(FollowUp.owner_id, count)
         .where(
             FollowUp.status == "open",
             col(FollowUp.due_at) < now,
-            col(FollowUp.customer_id).in_(scope),
+            probed(col(FollowUp.customer_id)).in_(scope),
         )
         .group_by(FollowUp.owner_id)
         .order_by(count.desc(), FollowUp.owner_id)
@@ -242,10 +252,13 @@ async def met_between(
 
 
 async def records_per_span(
-    *, session: AsyncSession, scope: Scope, bounds: list[datetime]
+    *, session: AsyncSession, scope: Scope, bounds: list[datetime], wide: bool = False
 ) -> list[int]:
-    """Current contact records on the scope's cards in each [bounds[i], bounds[i+1])."""
+    """Current contact records on the scope's cards in each [bounds[i], bounds[i+1]).
+    `wide`: the scope holds many cards, so the records of the span are read once and each
+    checked against the scope, instead of the records looked up card by card."""
     created = col(ContactRecord.created_at)
+    card = col(ContactRecord.customer_id)
     sums = [
         func.coalesce(func.sum(case((and_(created >= start, created < end), 1), else_=0)), 0)
         for start, end in itertools.pairwise(bounds)
@@ -255,7 +268,7 @@ async def records_per_span(
         created < bounds[-1],
         col(ContactRecord.superseded).is_(False),
         col(ContactRecord.retracted_at).is_(None),
-        col(ContactRecord.customer_id).in_(scope),
+        (probed(card) if wide else card).in_(scope),
     )
     row = (await session.exec(query)).one()
     return [int(value or 0) for value in row]

@@ -17,8 +17,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers import stats_cases
 from bot.customers.health_facts import card_states
 from bot.jobs.health_refresh import refresh_kept_health
+from bot.store.card_health import expired_ids, on_kept
 from bot.store.db import Database
-from bot.store.insights import ids_scope
+from bot.store.insights import Sees, ids_scope, visible_scope
 from bot.store.models import Contact, ContactRecord, Customer, FollowUp, Milestone
 from bot.store.settings import STALE_KEY, put_setting
 from bot.store.team_models import CardHealth, ContactRole
@@ -253,3 +254,21 @@ async def test_stats_between_two_health_sweeps_count_what_the_formula_says_now(
     lights = [light for _, light, *_ in (await formula(db, list(office.values()), later)).values()]
     assert stats.figures.lights == {c: lights.count(c) for c in ("green", "amber", "red")}
     assert await assert_kept_is_the_formulas(db, later) == len(office)
+
+
+@pytest.mark.parametrize(("who", "due_cards"), [("U_LI", 2), ("U_WANG", 0), ("U_ADMIN", 2)])
+async def test_the_cards_to_compute_again_are_the_scopes_past_their_moment_and_no_others(
+    db: Database, office: dict[str, int], who: str, due_cards: int
+) -> None:
+    """Read by their moment (usually none are due) and checked against the scope: the same
+    cards as the scope's every row checked for its moment."""
+    await refresh_kept_health(db, now=NOW)
+    later = NOW + 9 * DAY
+    async with db.transaction() as session:
+        gate = Sees(team_id=TEAM, user_id=who, is_admin=who == "U_ADMIN")
+        scope = on_kept(visible_scope(gate))
+        found = await expired_ids(session=session, scope=scope, now=later)
+        each_row = scope.where(col(CardHealth.fresh_until) <= later)
+        expected = sorted(i for i in (await session.exec(each_row)).all() if i is not None)
+    assert found == expected
+    assert len(found) == due_cards  # LI1 and LI2 fall due within the nine days: Li's cards

@@ -155,3 +155,17 @@ async def test_the_sql_selection_is_the_gate_of_every_card(
             scope = visible_scope(stats_cases.sees_of(who, gate))
             by_sql = set((await session.exec(scope)).all())
             assert by_sql == by_gate, who.user_id
+
+
+async def test_over_many_cards_the_trend_reads_the_weeks_records_once_and_counts_the_same(
+    db: Database, office: dict[str, Customer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From WIDE cards on, the weeks' records are read once and each checked against the
+    cards (instead of looked up card by card): the same hand-computed trend."""
+    narrow = await stats_of(db, "U_DIR", "team")
+    monkeypatch.setattr(stats_cases, "WIDE", 0)
+    wide = await stats_of(db, "U_DIR", "team")
+    assert narrow.figures is not None and wide.figures is not None
+    assert wide.figures.trend == narrow.figures.trend
+    assert [n for _, n in wide.figures.trend] == [0, 0, 0, 0, 0, 1, 1, 0]
+    assert wide.figures.overdue_by_owner == [("U_WANG", 3), ("U_LI", 1)]

@@ -84,3 +84,18 @@ async def test_a_claim_taken_over_after_a_crash_is_made_once(
     assert rows["U_DIR"].payload["content"]["total"] == 4
     lead_marks = {m.customer_id: m.marked_at for m in marks if m.audience == "r:U_LEAD"}
     assert lead_marks == made_at  # the lead's roll-up was not made a second time
+
+
+async def test_the_marks_kept_are_the_red_cards_each_supervisor_was_told_of(
+    db: Database, office: dict[str, Customer]
+) -> None:
+    """A card without a mark was not red when last told, all that "turned red" asks; so
+    the sweep keeps the red cards rather than every card of every team."""
+    await briefs.build(db, await claim(db), LATER)
+    rows, marks = await ledger(db)
+    red = rows["U_DIR"].payload["content"]["red"]
+    assert red["count"] == len(red["items"]) > 0
+    assert {m.light for m in marks} == {"red"}
+    assert {m.customer_id for m in marks if m.audience == "r:U_DIR"} == {
+        i["customer_id"] for i in red["items"]
+    }
