@@ -68,4 +68,26 @@ SERVICE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{customer} ({handle}) — {kind}: {targets} · {owner}",
         "zh": "{customer}（{handle}）— {kind}：{targets} · {owner}",
     },
+    "help.customer.change": {
+        "en": "Ask for a change to a project; evaluate it, have the customer confirm it.",
+        "zh": "提出项目变更申请；评估后请客户确认。",
+    },
+    "help.customer.changes": {
+        "en": "A customer's change requests and where each stands.",
+        "zh": "客户的变更申请及其进展。",
+    },
+    "help.customer.requirement": {
+        "en": "Add a requirement with its priority and acceptance criteria.",
+        "zh": "添加需求及其优先级和验收标准。",
+    },
+    "help.customer.requirements": {
+        "en": "A project's requirement list; have the customer confirm it.",
+        "zh": "项目的需求清单；请客户确认。",
+    },
+    "help.log.service": {
+        "en": "`/log 投诉 <customer> …` or `/log request <customer> …`: a complaint or request "
+        "with response targets by value tier.",
+        "zh": "`/log 投诉 <客户> …` 或 `/log 请求 <客户> …`："
+        "按客户价值等级设定响应时限的投诉或请求。",
+    },
 }
