@@ -34,6 +34,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     roles,
     sales_pages,
     schedules,
+    services,
     stats,
     steps,
 )
@@ -122,6 +123,7 @@ def build_app(
     roles.register(app, inflight)
     steps.register(app, inflight)
     changes.register(app, inflight)
+    services.register(app, inflight)
     requirements.register(app, inflight)
     register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.health_facts import card_states
+from bot.customers.service import breached
 from bot.customers.team_view import card_item
 from bot.store.briefs import (
     customers_by_id,
@@ -28,7 +29,9 @@ from bot.store.briefs import (
     records_since,
 )
 from bot.store.insights import ids_scope
+from bot.store.models import Customer
 from bot.store.sales import projects_of_customers
+from bot.store.services import services_of_customers_since
 from bot.store.settings import change_waits
 
 Fact = dict[str, Any]  # JSON kept in the ledger's payload
@@ -179,7 +182,8 @@ async def digest(session: AsyncSession, team_id: str, manager: str, now: datetim
     ids = [c.id for c in customers if c.id is not None]
     authors = Counter(await record_authors_since(session=session, ids=ids, since=now - WEEK))
     overdue = await overdue_follow_up_ids(session=session, ids=ids, now=now)
-    if not authors and not overdue:
+    missed = await missed_service_targets(session, customers, now)
+    if not authors and not overdue and not missed:
         return None
     ranked = authors.most_common()
     return {
@@ -190,4 +194,31 @@ async def digest(session: AsyncSession, team_id: str, manager: str, now: datetim
         "by_status": Counter(c.status for c in customers).most_common(),
         "by_phase": Counter(c.phase for c in customers).most_common(),
         "overdue": len(overdue),
+        "missed_targets": missed[:LISTED],
+        "missed_targets_total": len(missed),
     }
+
+
+async def missed_service_targets(
+    session: AsyncSession, customers: list[Customer], now: datetime
+) -> list[Fact]:
+    """This week's requests and complaints that missed their response or resolution target
+    (answered late, or still unanswered past it), by customer: named in the digest."""
+    names = {c.id: (c.legal_name, c.handle) for c in customers}
+    ids = [i for i in names if i is not None]
+    found = []
+    for service in await services_of_customers_since(session=session, ids=ids, since=now - WEEK):
+        missed = breached(service, now)
+        if missed:
+            name, handle = names[service.customer_id]
+            found.append(
+                {
+                    "customer": name,
+                    "handle": handle,
+                    "kind": service.kind,
+                    "owner": service.owner_id,
+                    "missed": missed,
+                    "open": service.resolved_at is None,
+                }
+            )
+    return found

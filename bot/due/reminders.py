@@ -16,6 +16,7 @@ from bot.due.items import BATCH, Due, zone_named
 from bot.due.meetings import due_meetings, missed_cadences
 from bot.due.notices import after_notice_claim, due_notices
 from bot.due.sales_due import overdue_receivables, stale_deal_items, stale_deals
+from bot.due.service_due import late_services
 from bot.store.due import (
     follow_ups_due,
     milestones_due,
@@ -45,6 +46,7 @@ async def due_reminders(session: AsyncSession, now: datetime) -> list[Due]:
         *await due_revisits(session, now=now),
         *await overdue_receivables(session, now=now),
         *await waiting_changes(session, now=now),
+        *await late_services(session, now=now),
         *await due_notices(session, now),  # change notices in project channels
     ]
 

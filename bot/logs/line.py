@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = ("call", "email", "visit", "meeting", "note")
+KINDS = ("call", "email", "visit", "meeting", "note", "request", "complaint")
 KIND_WORDS = {
     "call": "call",
     "called": "call",
@@ -29,6 +29,14 @@ KIND_WORDS = {
     "note": "note",
     "备注": "note",
     "记录": "note",
+    "request": "request",
+    "requested": "request",
+    "请求": "request",
+    "求助": "request",
+    "complaint": "complaint",
+    "complained": "complaint",
+    "投诉": "complaint",
+    "抱怨": "complaint",
 }
 _NEXT = re.compile(r"(?:^|\s)(?:next(?:\s+step)?\s*[:：]|下一步\s*[:：]?)", re.IGNORECASE)
 _WORD = re.compile(r"\S+")

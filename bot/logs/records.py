@@ -10,10 +10,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CardNotFound
 from bot.customers.form import FormInvalid, Message
+from bot.customers.service import open_service_request
 from bot.errors import NotFound
 from bot.store.customers import add, get_customer, record_event
-from bot.store.models import ContactRecord, FollowUp, PendingLog
+from bot.store.models import ContactRecord, FollowUp, PendingLog, ServiceRequest
 from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
+from bot.store.services import services_of_record
 from bot.store.types import saved_id
 
 MAX_SUMMARY = 40_000  # a saved Slack message can be long
@@ -56,6 +58,7 @@ class LogDraft:
 class Logged:
     record: ContactRecord
     follow_up: FollowUp | None
+    service: ServiceRequest | None = None  # a request or complaint: its targets
 
 
 def check_draft(draft: LogDraft) -> None:
@@ -102,7 +105,8 @@ async def log_contact(
             updated_at=now,
         )
         await add(session=session, row=follow_up)
-    return Logged(record, follow_up)
+    service = await open_service_request(session, customer=customer, record=record, now=now)
+    return Logged(record, follow_up, service)
 
 
 async def hold(
@@ -216,6 +220,8 @@ async def retract_record(
     follow_up = await follow_up_of(session=session, record_id=saved_id(record))
     if follow_up is not None and follow_up.status == "open":
         follow_up.status, follow_up.updated_at = "cancelled", now
+    for service in await services_of_record(session=session, record_id=saved_id(record)):
+        service.withdrawn_at = now  # kept, out of every list and target
     await _history(session, record, actor_id, now, "log_undo", {"record_id": [record.id, None]})
     return record
 

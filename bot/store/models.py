@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel
 
 from bot.store.delivery_tables import Delivery, Schedule
 from bot.store.plan_tables import ChannelLink, Milestone, PhaseChange, PhasePlan
-from bot.store.record_tables import ContactRecord, FollowUp, PendingLog
+from bot.store.record_tables import ContactRecord, FollowUp, PendingLog, ServiceRequest
 from bot.store.request_tables import FormSubmission, ProcessedEvent, VerifiedRequest
 from bot.store.types import UTCDateTime, utcnow
 
@@ -258,6 +258,7 @@ __all__ = [
     "RequirementList",
     "SalesDraft",
     "Schedule",
+    "ServiceRequest",
     "SlackProfile",
     "TeamMember",
     "VerifiedRequest",

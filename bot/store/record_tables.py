@@ -77,3 +77,32 @@ class PendingLog(SQLModel, table=True):
     payload: dict = Field(default_factory=dict, sa_type=JSON)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ServiceRequest(SQLModel, table=True):
+    """A customer's request or complaint (快速响应, 001) logged as a contact record: its
+    targets (by the customer's value tier when it came in), first response and resolution,
+    each with who and when. Never deleted; an undone record withdraws it."""
+
+    __tablename__ = "service_request"
+    __table_args__ = (
+        Index("ix_service_request_open", "team_id", "resolved_at", "respond_by"),
+        Index("ix_service_request_customer", "customer_id", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    record_id: int = Field(foreign_key="contact_record.id")
+    kind: str = Field(max_length=16)  # request | complaint
+    tier: str = Field(default="", max_length=1)  # the value tier it was taken at
+    owner_id: str = Field(max_length=32)  # who logged it: they respond
+    respond_by: datetime = Field(sa_type=UTCDateTime)
+    resolve_by: datetime = Field(sa_type=UTCDateTime)
+    first_response_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    first_response_by: str = Field(default="", max_length=32)
+    resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    resolved_by: str = Field(default="", max_length=32)
+    resolution: str = Field(default="", sa_type=Text)
+    withdrawn_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -240,9 +240,33 @@ def build_digest(content: dict[str, Any] | None, week: str, lang: Lang) -> Reply
         section(Mrkdwn("*{}*: {}\n*{}*: {}").format(by_status, statuses, by_phase, phases)),
         context(t("digest.overdue", lang, count=content["overdue"])),
     ]
+    if content.get("missed_targets"):  # requests and complaints answered late (快速响应)
+        blocks.append(section(_missed_targets(content, lang)))
     if content.get("drops"):  # health dropped across a threshold since the last digest
         blocks.append(drops_block(content["drops"], lang))
     return Reply(text=title, blocks=blocks)
+
+
+def _missed_targets(content: dict[str, Any], lang: Lang) -> Mrkdwn:
+    lines = []
+    for item in content["missed_targets"]:
+        targets = t("readable.separator", lang).join(
+            t(f"service.target.{m}", lang) for m in item["missed"]
+        )
+        line = Mrkdwn("  • ") + md(
+            "digest.missed_line",
+            lang,
+            customer=item["customer"],
+            handle=item["handle"],
+            kind=t(f"kind.{item['kind']}", lang),
+            targets=targets,
+            owner=mention(item["owner"]),
+        )
+        if item.get("open"):
+            line += Mrkdwn(" ") + md("digest.still_open", lang)
+        lines.append(line)
+    shown = [md("digest.missed_targets", lang, count=content["missed_targets_total"]), *lines]
+    return Mrkdwn("\n").join(shown + _more(content["missed_targets_total"] - len(lines), lang))
 
 
 def _when(iso: str, lang: Lang, tz: ZoneInfo) -> str:

@@ -46,6 +46,13 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer contract <customer> [number]", "help.customer.contract"),
         ("/customer project <customer> [name]", "help.customer.project"),
         ("/customer doc <customer> <url> [title]", "help.customer.doc"),
+        ("/customer change <customer> [what should change]", "help.customer.change"),
+        ("/customer changes <customer>", "help.customer.changes"),
+        (
+            "/customer requirement <customer> [must|should|could] <requirement> [criteria: …]",
+            "help.customer.requirement",
+        ),
+        ("/customer requirements <customer>", "help.customer.requirements"),
         ("/customer export [contacts|logs]", "help.customer.export"),
         (
             "/customer stats [team] [@person] [phase] [status] [tier A] [city]",
@@ -61,6 +68,7 @@ USAGE: dict[str, list[tuple[str, str]]] = {
     "/log": [
         ("/log <customer> <what happened> [next: <next step>]", "help.log.line"),
         ("/log", "help.log.modal"),
+        ("/log 投诉|请求|complaint|request <customer> …", "help.log.service"),
         ("/log help", "help.log.help"),
     ],
 }

@@ -141,3 +141,7 @@ REQUIREMENTS_CONFIRMED_VIEW = "requirements_confirmed_save"
 REQUIREMENTS_ASK = "requirements_ask"  # value: the list
 REQUIREMENTS_CUSTOMER = "requirements_customer_confirm"  # value: the list (customer's own)
 REQUIREMENT_ACTIONS = "requirement_actions"
+# customers' requests and complaints (issue 21)
+SERVICE_RESPONDED = "service_responded"  # value: the service request
+SERVICE_RESOLVE = "service_resolve"  # value: the service request; opens the resolution
+SERVICE_RESOLVE_VIEW = "service_resolve_save"

@@ -12,8 +12,12 @@ from bot.views import ids
 from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, section
 from bot.views.customer_card import build_archived, build_not_found
 from bot.views.inputs import button
+from bot.views.services import service_buttons, service_lines
 
 SHOWN_TEXT = 500
+
+
+UTC_ZONE = ZoneInfo("UTC")  # the fallback text's zone: Slack shows each reader their own
 
 
 def build_log_outcome(outcome: Outcome, lang: Lang) -> Reply:
@@ -57,6 +61,11 @@ def build_logged(done: Done, lang: Lang) -> Reply:
     else:
         note = t("log.no_follow_up", lang)
     buttons.append(button(t("log.undo", lang), ids.LOG_UNDO, str(record.id)))
+    service = done.logged.service
+    if service is not None:  # a request or complaint: its targets, and answering it
+        zone = ZoneInfo(follow_up.tz) if follow_up is not None else UTC_ZONE
+        lines += service_lines(service, lang, zone)
+        buttons = service_buttons(service, lang) + buttons
     blocks: list[Block] = [
         section(Mrkdwn("\n").join(lines)),
         context(note),
