@@ -12,7 +12,7 @@ from __future__ import annotations
 from rapidfuzz.distance import OSA
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.keys import deletions
+from bot.customers.keys import CONTACT, deletions
 from bot.store.customers import match_keys, terms_in, terms_with_prefix
 
 TYPO_EDITS = 2
@@ -23,7 +23,7 @@ ENOUGH = 30  # cards one letter away: find shows at most 10 of them, so no secon
 NEIGHBOUR_MAX = 24  # longer texts are names typed whole: their deletion keys suffice
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-Found = tuple[int, int, bool]  # card, letters wrong, the person's own
+Found = tuple[int, int, bool, bool]  # card, letters wrong, the person's own, a contact's name
 
 
 def one_edit_away(word: str) -> set[str]:
@@ -46,20 +46,12 @@ def one_edit_away(word: str) -> set[str]:
 
 async def misspelled(session: AsyncSession, team_id: str, text: str, me: str) -> list[Found]:
     """Cards whose brand, name, short name or contact is within two edits of `text`."""
-    keys = [("typo", text), *(("typo", v) for v in deletions(text))]
-    keys += [("brand", v) for v in deletions(text)]
-    rows = await match_keys(session=session, team_id=team_id, keys=keys, limit=CANDIDATE_LIMIT)
-    found: list[Found] = [(customer_id, 1, False) for customer_id, _, _ in rows]
-    if me and len(rows) > CROWDED:
-        mine = await match_keys(
-            session=session, team_id=team_id, keys=keys, limit=OWN_LIMIT, manager_id=me
-        )
-        found += [(customer_id, 1, True) for customer_id, _, _ in mine]
+    found = await _deleted_letter_keys(session, team_id, text, me) if text.isascii() else []
     found += await _one_edit_terms(session, team_id, text, me)
-    if len({customer_id for customer_id, _, _ in found}) >= ENOUGH:
-        return found  # cards two letters away would rank after these
+    if len({customer_id for customer_id, _, _, contact in found if not contact}) >= ENOUGH:
+        return found  # brands two letters away would rank after these
     for size in sorted({len(text) - 1, len(text) - 2, max(3, len(text) // 2)}, reverse=True):
-        if size < 3:
+        if not 3 <= size < len(text):  # terms starting with the whole text were found already
             continue
         close, read = await _close_terms(session, team_id, text, text[:size], "")
         if me and read >= CROWDED:
@@ -69,17 +61,34 @@ async def misspelled(session: AsyncSession, team_id: str, text: str, me: str) ->
     return found
 
 
+async def _deleted_letter_keys(
+    session: AsyncSession, team_id: str, text: str, me: str
+) -> list[Found]:
+    """Brands one letter from `text` by their stored deletion keys (only Latin letters have
+    them: a Chinese text never matches one)."""
+    keys = [("typo", text), *(("typo", v) for v in deletions(text))]
+    keys += [("brand", v) for v in deletions(text)]
+    rows = await match_keys(session=session, team_id=team_id, keys=keys, limit=CANDIDATE_LIMIT)
+    found: list[Found] = [(customer_id, 1, False, False) for customer_id, _, _ in rows]
+    if me and len(rows) > CROWDED:
+        mine = await match_keys(
+            session=session, team_id=team_id, keys=keys, limit=OWN_LIMIT, manager_id=me
+        )
+        found += [(customer_id, 1, True, False) for customer_id, _, _ in mine]
+    return found
+
+
 async def _one_edit_terms(session: AsyncSession, team_id: str, text: str, me: str) -> list[Found]:
     spellings = sorted(one_edit_away(text))
     if not spellings:
         return []
     rows = await terms_in(session=session, team_id=team_id, terms=spellings, limit=CANDIDATE_LIMIT)
-    found: list[Found] = [(customer_id, 1, False) for customer_id, _, _ in rows]
+    found = [(customer_id, 1, False, weight <= CONTACT) for customer_id, _, weight in rows]
     if me and len(rows) > CROWDED:
         mine = await terms_in(
             session=session, team_id=team_id, terms=spellings, limit=OWN_LIMIT, manager_id=me
         )
-        found += [(customer_id, 1, True) for customer_id, _, _ in mine]
+        found += [(customer_id, 1, True, weight <= CONTACT) for customer_id, _, weight in mine]
     return found
 
 
@@ -95,8 +104,8 @@ async def _close_terms(
         manager_id=me,
     )
     close = [
-        (customer_id, edits, bool(me))
-        for customer_id, term, _ in rows
+        (customer_id, edits, bool(me), weight <= CONTACT)
+        for customer_id, term, weight in rows
         if (edits := OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS)) <= TYPO_EDITS
     ]
     return close, len(rows)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.keys import HANDLE, IDENTIFIER, WORD
+from bot.customers.keys import CONTACT, HANDLE, IDENTIFIER, WORD
 from bot.customers.misspellings import (
     CANDIDATE_LIMIT,
     CROWDED,
@@ -37,13 +37,37 @@ _PHONE_LIKE = re.compile(r"^[+\d][\d\s()+\-－.]{4,}$")
 
 class Rank(IntEnum):
     """Find's order: the short name typed whole, then the name typed whole, then the start
-    of a brand or name, then pinyin, initials and contacts, then a spelling within two edits."""
+    of a brand or name, then pinyin and initials, then a brand, name or short name within
+    two edits, then contacts, then a contact's name within two edits.
+
+    A misspelt brand comes before cards that only have a contact whose name starts with
+    the text or is spelt like it: the same letters are often also somebody's name (hujing
+    is 胡静, and one letter off 辉璟 huijing), and a page of such contacts would hide the
+    card. A contact named exactly so shares the misspelt brand's place, the person's own
+    cards first: their own card's contact Belmore is not hidden by colleagues' Belmorts."""
 
     SHORT_NAME = 0
     NAME = 1
     PREFIX = 2
-    PINYIN_OR_CONTACT = 3
+    PINYIN = 3
     TYPO = 4
+    CONTACT = 5
+    CONTACT_TYPO = 6
+
+
+MISSPELT = frozenset({Rank.TYPO, Rank.CONTACT_TYPO})
+Match = tuple[Rank, bool, int]  # rank, not a whole term, letters wrong
+_UNSEEN: Match = (Rank.CONTACT_TYPO, True, TYPO_EDITS + 1)  # worse than anything found
+
+
+def standing(match: Match, mine: bool) -> tuple:
+    """Where a match stands: by rank, then whole terms, fewest letters wrong and the
+    person's own cards first; a misspelt brand and a contact named whole share one place,
+    the person's own first."""
+    rank, not_whole, edits = match
+    if rank == Rank.TYPO or (rank == Rank.CONTACT and not not_whole):
+        return (Rank.TYPO, not mine, not_whole, edits)
+    return (rank, not_whole, edits, not mine)
 
 
 @dataclass(frozen=True)
@@ -53,6 +77,10 @@ class FoundCustomer:
     exact: bool  # the text is a whole term of the card (its name, handle, pinyin, number …)
     likeness: float = 0.0  # how close the text is to the card's name, 0–100
     edits: int = 0  # for a misspelling: letters wrong
+
+    @property
+    def misspelt(self) -> bool:
+        return self.rank in MISSPELT
 
 
 @dataclass(frozen=True)
@@ -83,7 +111,7 @@ def rank_of(weight: int, exact: bool) -> Rank:
         return Rank.NAME if exact else Rank.PREFIX
     if weight >= WORD:
         return Rank.PREFIX
-    return Rank.PINYIN_OR_CONTACT
+    return Rank.PINYIN if weight > CONTACT else Rank.CONTACT
 
 
 async def find_customers(
@@ -98,7 +126,8 @@ async def find_customers(
     """Ranked matches; with a `gate`, only cards its person may see. The person's own cards
     (the gate's, or `person_id`'s) come first within a rank."""
     me = person_id or (gate.viewer.user_id if gate is not None else "")
-    best: dict[int, tuple[Rank, bool, int]] = {}  # rank, not whole, edits of a misspelling
+    query = normalize(text)
+    best: dict[int, Match] = {}
     own: set[int] = set()  # the person's cards among them, when others' could crowd them out
     keys = search_keys(text)
     for key in keys:
@@ -113,24 +142,29 @@ async def find_customers(
             rows += theirs
         for customer_id, term, weight in rows:
             found = (rank_of(weight, term == key), term != key, 0)
-            if found < best.get(customer_id, (Rank.TYPO, True, TYPO_EDITS + 1)):
+            if found < best.get(customer_id, _UNSEEN):
                 best[customer_id] = found
-    if len(best) < limit and keys and not keys[0].isdigit():
-        for customer_id, edits, is_own in await misspelled(session, team_id, keys[0], me):
+    # Misspellings are looked up while fewer cards than a page rank above a misspelt brand:
+    # contacts rank after it, so a page of contacts called so does not spare the look-up.
+    ahead = sum(1 for rank, _, _ in best.values() if rank < Rank.TYPO)
+    if ahead < limit and keys and not keys[0].isdigit() and not _PHONE_LIKE.match(query):
+        for customer_id, edits, is_own, contact in await misspelled(session, team_id, keys[0], me):
             if is_own:
                 own.add(customer_id)
-            if (Rank.TYPO, True, edits) < best.get(customer_id, (Rank.TYPO, True, 99)):
-                best[customer_id] = (Rank.TYPO, True, edits)
+            found = (Rank.CONTACT_TYPO if contact else Rank.TYPO, True, edits)
+            if found < best.get(customer_id, _UNSEEN):
+                best[customer_id] = found
     # Enough cards to order a tie by owner and activity (a surname shared by many contacts),
     # read lightly; only the best are loaded whole. The person's own come first in a tie
     # before the cut, so a brand shared by hundreds of cards still finds theirs.
-    ranked = sorted(best, key=lambda customer_id: (best[customer_id], customer_id not in own))
+    ranked = sorted(best, key=lambda customer_id: standing(best[customer_id], customer_id in own))
     ranked = ranked[:CROWDED]
     activity = await owners_and_activity(session=session, team_id=team_id, ids=ranked)
 
     def tie_order(customer_id: int) -> tuple:
         manager, active = activity.get(customer_id, ("", None))
-        return (*best[customer_id], manager != me, -(active.timestamp() if active else 0))
+        mine = manager == me
+        return (*standing(best[customer_id], mine), -(active.timestamp() if active else 0))
 
     ranked = sorted(ranked, key=tie_order)[: max(limit * 3, 30)]
     customers = await get_customers(session=session, team_id=team_id, ids=ranked)
@@ -144,7 +178,6 @@ async def find_customers(
     ]
     if gate is not None:
         customers = await gate.visible(customers)
-    query = normalize(text)
     matches = []
     for c in customers:
         rank, not_whole, edits = best[saved_id(c)]
@@ -156,7 +189,7 @@ async def find_customers(
 def _likeness(query: str, customer: Customer, rank: Rank) -> float:
     """How close the text is to the card: to its whole name, or — for a misspelling — to the
     brand or short name it was meant to be."""
-    if rank < Rank.TYPO:
+    if rank != Rank.TYPO:
         return fuzz.WRatio(query, normalize(customer.legal_name))
     name = read_company_name(customer.legal_name)
     compact = query.replace(" ", "")
@@ -168,14 +201,11 @@ def _likeness(query: str, customer: Customer, rank: Rank) -> float:
 
 
 def _order(found: FoundCustomer, me: str) -> tuple:
-    """Within a rank: whole terms first, then the person's own cards, then the recently
-    active ones, then the closest names."""
+    """By standing, then the recently active cards, then the closest names."""
     active = found.customer.last_contact_at or found.customer.updated_at
+    match = (found.rank, not found.exact, found.edits)
     return (
-        found.rank,
-        not found.exact,
-        found.edits,
-        found.customer.manager_id != me,
+        *standing(match, found.customer.manager_id == me),
         -(active.timestamp() if active else 0),
         -found.likeness,
         found.customer.legal_name,
@@ -194,7 +224,7 @@ async def resolve_customer(
             return Resolution(None, [], exact=True, archived=by_handle)
         return Resolution(by_handle, [], exact=True)
     found = await find_customers(session=session, team_id=team_id, text=text, gate=gate)
-    spelled = [f for f in found if f.rank < Rank.TYPO]
+    spelled = [f for f in found if not f.misspelt]
     if not spelled:  # a misspelling is offered as a choice, never taken for the card
         return Resolution(None, found)
     exact = [f for f in spelled if f.exact]
