@@ -35,6 +35,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     schedules,
     stats,
     steps,
+    surveys,
 )
 from bot.commands.capacity import note_request
 from bot.commands.deps import Deps
@@ -121,6 +122,7 @@ def build_app(
     roles.register(app, inflight)
     steps.register(app, inflight)
     changes.register(app, inflight)
+    surveys.register(app, inflight)
     register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)
     return app

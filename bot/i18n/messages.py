@@ -27,6 +27,7 @@ from bot.i18n.project_messages import PROJECT_MESSAGES
 from bot.i18n.readable_messages import READABLE_MESSAGES
 from bot.i18n.reminder_messages import REMINDER_MESSAGES
 from bot.i18n.sales_messages import SALES_MESSAGES
+from bot.i18n.survey_messages import SURVEY_MESSAGES
 from bot.i18n.team_messages import TEAM_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -143,3 +144,4 @@ MESSAGES.update(TEAM_MESSAGES)
 MESSAGES.update(INSTALL_MESSAGES)
 MESSAGES.update(FORM_MESSAGES)
 MESSAGES.update(CHANGE_MESSAGES)
+MESSAGES.update(SURVEY_MESSAGES)

@@ -221,9 +221,11 @@ from bot.store.sales_models import (  # noqa: E402
     Receivable,
     SalesDraft,
 )
+from bot.store.survey_models import Acceptance, FeedbackItem, Survey  # noqa: E402
 
 __all__ = [
     "TERM_TYPE",
+    "Acceptance",
     "CardShare",
     "ChangeRequest",
     "ChangeStepTaken",
@@ -237,6 +239,7 @@ __all__ = [
     "CustomerTerm",
     "Delivery",
     "Document",
+    "FeedbackItem",
     "FollowUp",
     "ForecastTotal",
     "FormSubmission",
@@ -252,6 +255,7 @@ __all__ = [
     "SalesDraft",
     "Schedule",
     "SlackProfile",
+    "Survey",
     "TeamMember",
     "VerifiedRequest",
     "Workspace",

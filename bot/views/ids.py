@@ -132,3 +132,14 @@ CHANGE_STEP = "change_step"  # + ".<step>"; value `<request>:<step>` (no form ne
 CHANGE_ASK_CUSTOMER = "change_ask_customer"  # value: the request
 CHANGE_CUSTOMER = "change_customer"  # + ".confirm" / ".decline": the customer's own buttons
 CHANGE_ACTIONS = "change_actions"
+# Acceptance, satisfaction surveys and feedback items (issue 21, item 3)
+ACCEPTANCE_VIEW = "acceptance_save"  # the acceptance form: who accepted on the customer's side
+SURVEY_FILL = "survey_fill"  # value: the survey; the PM's form after a call
+SURVEY_SEND = "survey_send"  # value: the survey; posts it where the customer answers
+SURVEY_VIEW = "survey_save"
+SURVEY_CUSTOMER = "survey_customer"  # value: the survey; the customer's own *Answer* button
+SURVEY_CUSTOMER_VIEW = "survey_customer_save"
+SURVEY_ACTIONS = "survey_actions"
+FEEDBACK_OPEN = "feedback_open"  # value: the feedback item
+FEEDBACK_CLOSE = "feedback_close"  # value: the feedback item; opens the closing form
+FEEDBACK_CLOSE_VIEW = "feedback_close_save"

@@ -21,6 +21,8 @@ GONE = {
     "deal": "deal.gone",
     "contract": "contract.gone",
     "project": "project.gone",
+    "survey": "survey.gone",
+    "feedback": "feedback.gone",
 }
 # the subcommands that say only that nothing matches (no offer to create, no choices)
 NOT_FOUND_PLAINLY = frozenset({"merge", "unmerge", "value"})
