@@ -17,6 +17,19 @@ SURVEY_MESSAGES: dict[str, dict[str, str]] = {
         "zh": ":white_check_mark: 已记录验收：*{milestone}* — {customer}，"
         "由 {who} 于 {when} 标记。",
     },
+    "acceptance.text": {"en": "Acceptance recorded: {milestone}", "zh": "已记录验收：{milestone}"},
+    "survey.request_text": {
+        "en": "Please run the satisfaction survey of {customer}",
+        "zh": "请开展 {customer} 的满意度调查",
+    },
+    "survey.sent_text": {
+        "en": "The satisfaction survey is posted for the customer",
+        "zh": "满意度调查已发给客户",
+    },
+    "survey.thanks_text": {
+        "en": "Thank you — the satisfaction survey was answered",
+        "zh": "感谢您的反馈——满意度调查已填写",
+    },
     "acceptance.for_customer": {
         "en": "Accepted for the customer by {contact}.",
         "zh": "客户方验收人：{contact}。",

@@ -58,7 +58,8 @@ def build_acceptance_recorded(accepted: Accepted, lang: Lang, tz: ZoneInfo) -> R
     else:
         lines.append(md("acceptance.already", lang))
     text = Mrkdwn("\n").join(lines)
-    return Reply(text=str(text), blocks=[section(clip(text, TEXT_LIMIT))])
+    fallback = t("acceptance.text", lang, milestone=accepted.milestone.title)
+    return Reply(text=fallback, blocks=[section(clip(text, TEXT_LIMIT))])
 
 
 def build_survey_request(accepted: Accepted, lang: Lang, tz: ZoneInfo) -> Reply:
@@ -77,7 +78,7 @@ def build_survey_request(accepted: Accepted, lang: Lang, tz: ZoneInfo) -> Reply:
         button(t("survey.send", lang), ids.SURVEY_SEND, survey),
     ]
     return Reply(
-        text=str(text),
+        text=t("survey.request_text", lang, customer=accepted.customer.legal_name),
         blocks=[
             section(text),
             context(md("survey.request_hint", lang)),
@@ -90,7 +91,7 @@ def build_survey_sent(sent: SurveySent, lang: Lang) -> Reply:
     text = md(
         "survey.sent", lang, customer=_card(sent.customer), channel=channel_link(sent.channel_id)
     )
-    return Reply(text=str(text), blocks=[section(text)])
+    return Reply(text=t("survey.sent_text", lang), blocks=[section(text)])
 
 
 def build_customer_survey(sent: SurveySent, lang: Lang) -> Reply:
@@ -102,7 +103,7 @@ def build_customer_survey(sent: SurveySent, lang: Lang) -> Reply:
     text = md("survey.to_customer", lang, customer=sent.customer.legal_name)
     answer = button(t("survey.answer", lang), ids.SURVEY_CUSTOMER, str(sent.survey.id))
     return Reply(
-        text=str(text),
+        text=f"{t('survey.modal', lang)} — {sent.customer.legal_name}",
         blocks=[
             section(text + Mrkdwn("\n") + questions),
             {
@@ -118,7 +119,7 @@ def build_customer_thanks(answered: SurveyAnswered, lang: Lang) -> Reply:
     """What the channel sees once answered: thanks and who answered, nothing internal."""
     who = mention(answered.survey.answered_by_user)
     text = md("survey.thanks", lang, who=who)
-    return Reply(text=str(text), blocks=[section(text)])
+    return Reply(text=t("survey.thanks_text", lang), blocks=[section(text)])
 
 
 def build_survey_answered(answered: SurveyAnswered, lang: Lang, tz: ZoneInfo) -> Reply:
@@ -236,4 +237,4 @@ def render_feedback_due(delivery: Delivery, lang: Lang) -> Reply:
     )
     block = section(Mrkdwn(":speech_balloon: ") + text)
     block["accessory"] = button(t("feedback.open", lang), ids.FEEDBACK_OPEN, str(p["item_id"]))
-    return Reply(text=str(text), blocks=[block])
+    return Reply(text=t("feedback.text", lang, customer=p["customer"]), blocks=[block])
