@@ -14,6 +14,7 @@ from bot.views.changes import render_change_waiting
 from bot.views.inputs import button
 from bot.views.notices import build_notice
 from bot.views.sales_reminders import render_receivable, stale_deal_blocks
+from bot.views.surveys import render_feedback_due
 
 LATE_AFTER = timedelta(minutes=15)
 
@@ -30,6 +31,7 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         "revisit": _revisit,
         "receivable_overdue": render_receivable,
         "change_waiting": render_change_waiting,
+        "feedback_due": render_feedback_due,
         "notice": build_notice,  # change notices in a project channel (bot/due/notices.py)
     }.get(delivery.kind)
     if render is None:
