@@ -18,6 +18,7 @@ from bot.console.render import clickables, render_blocks
 from bot.console.slack_double import Posting
 from bot.store.plan_tables import Milestone
 from bot.store.survey_models import Acceptance, FeedbackItem, Survey
+from tests.jobs.test_shared_channels import a_later_monday_nine, briefs_to
 from tests.slack_person import Person
 
 pytestmark = pytest.mark.calendar  # due dates and reminders depend on the date
@@ -249,3 +250,22 @@ async def test_an_open_feedback_item_reminds_its_owner_once_when_due_and_shows_o
     await wang.type("/customer show hp")
     card = wang.last_text()
     assert "客户满意度" in card and "2 分" in card and "1 个反馈跟进项未关闭" in card
+
+
+async def test_the_weekly_brief_lists_open_feedback_items_but_not_where_the_customer_reads(
+    harness: Harness, pinned_time: time_machine.Coordinates
+) -> None:
+    monday = a_later_monday_nine()
+    pinned_time.move_to(monday - timedelta(days=9))
+    wang = await hp_with_an_acceptance_milestone(harness)
+    request = await accepted(harness, wang)
+    await wang.click("通话后填写", request)
+    await wang.submit(quality="4", responsiveness="1", communication="3", overall="3")
+
+    await harness.service.jobs.run_briefs(monday + timedelta(minutes=1))
+
+    (full,) = briefs_to(harness, "U_WANG")  # the linker's full copy of the shared channel's
+    assert "_未关闭的反馈跟进项_" in full
+    assert "响应得分低（1）——截止" in full and "⚠️ 已逾期" in full
+    (shared,) = briefs_to(harness, SHARED)
+    assert "反馈跟进项" not in shared and "得分低" not in shared
