@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.insights import Scope
 from bot.store.models import Customer
 from bot.store.survey_models import Acceptance, FeedbackItem, Survey
 
@@ -77,3 +78,21 @@ async def feedback_due_before(
         .limit(limit)
     )
     return [(item, customer) for item, customer in (await session.exec(query)).all()]
+
+
+async def latest_overall(*, session: AsyncSession, scope: Scope) -> dict[int, int]:
+    """customer → the overall score of its latest answered survey (relationship health)."""
+    query = (
+        select(Survey.customer_id, Survey.overall)
+        .where(
+            Survey.state == "answered",
+            col(Survey.overall).is_not(None),
+            col(Survey.customer_id).in_(scope),
+        )
+        .order_by(col(Survey.answered_at).desc(), col(Survey.id).desc())
+    )
+    found: dict[int, int] = {}
+    for customer_id, overall in (await session.exec(query)).all():
+        if overall is not None:
+            found.setdefault(customer_id, overall)
+    return found

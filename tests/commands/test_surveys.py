@@ -250,6 +250,7 @@ async def test_an_open_feedback_item_reminds_its_owner_once_when_due_and_shows_o
     await wang.type("/customer show hp")
     card = wang.last_text()
     assert "客户满意度" in card and "2 分" in card and "1 个反馈跟进项未关闭" in card
+    assert "满意度 2/5" in card  # a reason of the relationship's health
 
 
 async def test_the_weekly_brief_lists_open_feedback_items_but_not_where_the_customer_reads(
