@@ -128,13 +128,18 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
             )
         ).one()
     )
-    changes = (
-        await session.exec(
-            select(col(ChangeRequest.state).in_(OPEN_STATES), func.count())
-            .where(ChangeRequest.customer_id == customer_id)
-            .group_by(col(ChangeRequest.state).in_(OPEN_STATES))
-        )
-    ).all()
+    # by state, not by `state IN (…)`: PostgreSQL does not match a grouped expression whose
+    # bound values are sent twice
+    changes = [
+        (state in OPEN_STATES, count)
+        for state, count in (
+            await session.exec(
+                select(ChangeRequest.state, func.count())
+                .where(ChangeRequest.customer_id == customer_id)
+                .group_by(ChangeRequest.state)
+            )
+        ).all()
+    ]
     surveys = await answered_surveys(session=session, customer_id=customer_id, limit=SATISFACTION)
     closes = [row[4] for row in open_rows if row[4] is not None]
     dues = [row[2] for row in due if row[2] is not None]
