@@ -36,7 +36,8 @@ async def hp_with_an_acceptance_milestone(harness: Harness) -> Person:
     await wang.type("/customer contact hp")
     await wang.submit(name="张伟")
     await wang.type("/customer link hp")
-    await wang.type("/customer milestone hp 上线验收 2027-03-01")
+    in_two_months = (harness.service.clock.now() + timedelta(days=60)).date()
+    await wang.type(f"/customer milestone hp 上线验收 {in_two_months.isoformat()}")
     await harness.act_as("U_LI", name="Li Na", locale="en-US", tz="Asia/Shanghai", team="T_HP")
     return wang
 

@@ -4,15 +4,17 @@ resolution was reported back, and the card showing the satisfaction."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.console.test_console import console
 
 
 def test_an_acceptance_runs_through_the_survey_to_a_closed_feedback_item(tmp_path: Path) -> None:
+    in_two_months = (datetime.now(UTC) + timedelta(days=60)).date()  # the pinned moment's
     script = [
         "as li zh",  # 李娜 manages 东方物流 (Dongfang), and is its project manager here
-        "/customer milestone dongfang 上线验收 2027-03-01",
+        f"/customer milestone dongfang 上线验收 {in_two_months.isoformat()}",
         "/customer plan dongfang",
         "click 1",  # 完成: the acceptance form
         "上线验收会签字",
