@@ -128,18 +128,13 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
             )
         ).one()
     )
-    # by state, not by `state IN (…)`: PostgreSQL does not match a grouped expression whose
-    # bound values are sent twice
-    changes = [
-        (state in OPEN_STATES, count)
-        for state, count in (
-            await session.exec(
-                select(ChangeRequest.state, func.count())
-                .where(ChangeRequest.customer_id == customer_id)
-                .group_by(ChangeRequest.state)
-            )
-        ).all()
-    ]
+    changes = (
+        await session.exec(
+            select(ChangeRequest.state, func.count())
+            .where(ChangeRequest.customer_id == customer_id)
+            .group_by(ChangeRequest.state)
+        )
+    ).all()
     surveys = await answered_surveys(session=session, customer_id=customer_id, limit=SATISFACTION)
     closes = [row[4] for row in open_rows if row[4] is not None]
     dues = [row[2] for row in due if row[2] is not None]
@@ -161,7 +156,7 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
         ),
         documents_total=documents_total,
         project_names={p.id: p.name for p in projects if p.id is not None},
-        changes_open=sum(int(count) for is_open, count in changes if is_open),
+        changes_open=sum(int(count) for state, count in changes if state in OPEN_STATES),
         changes_total=sum(int(count) for _, count in changes),
         satisfaction=[
             (s.overall, s.answered_at)
