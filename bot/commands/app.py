@@ -37,6 +37,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     services,
     stats,
     steps,
+    surveys,
 )
 from bot.commands.capacity import note_request
 from bot.commands.deps import Deps
@@ -125,6 +126,7 @@ def build_app(
     changes.register(app, inflight)
     services.register(app, inflight)
     requirements.register(app, inflight)
+    surveys.register(app, inflight)
     register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)
     return app

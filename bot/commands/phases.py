@@ -20,6 +20,8 @@ from bot.commands.replies import open_modal, respond_private, tell_user
 from bot.customers import card_cases, phase_cases
 from bot.customers.milestones import MilestoneForm
 from bot.customers.phases import PhaseChanged
+from bot.delivery import acceptance
+from bot.delivery.acceptance import AcceptanceFormOpen
 from bot.inflight import InFlight
 from bot.views import ids
 from bot.views.blocks import Reply
@@ -40,6 +42,7 @@ from bot.views.plan_modals import (
     read_plan_form_metadata,
 )
 from bot.views.saving import read_submitted
+from bot.views.survey_modal import SurveyFormMetadata, build_acceptance_modal
 
 log = logging.getLogger(__name__)
 
@@ -148,14 +151,24 @@ async def milestone_pressed(
 
 
 async def milestone_done(
-    ack: AsyncAck, action: Args, context: AsyncBoltContext, respond: AsyncRespond
+    ack: AsyncAck, body: Args, action: Args, context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
+    """*Done*: marked at once, or, on an acceptance milestone, the acceptance form first."""
     await ack()
     actor = await actor_of(context)
-    done = await phase_cases.complete_milestone_of(
+    pressed = await acceptance.press_done(
         deps_of(context).db, actor=actor, milestone_id=int(action["value"])
     )
-    await respond_private(respond, build_milestone_done(done, actor.lang))
+    if isinstance(pressed, AcceptanceFormOpen):
+        meta = SurveyFormMetadata(row_id=int(action["value"]), channel=_channel_of(body))
+        view = build_acceptance_modal(actor.lang, pressed, meta)
+        await open_modal(context.client, body["trigger_id"], view)
+        return
+    await respond_private(respond, build_milestone_done(pressed.milestone, actor.lang))
+
+
+def _channel_of(body: Args) -> str | None:
+    return (body.get("channel") or {}).get("id")
 
 
 async def _open_phase_modal(

@@ -131,12 +131,14 @@ class Workspace:
         self, view: dict[str, Any], values: dict[str, Any], *, user: str
     ) -> Answer:
         state_view = {**view, "state": {"values": values}}
+        # the submitter's own workspace: another organization's, for a Slack Connect guest
+        user_team = self.slack.users.get(user, {}).get("team_id", self.team)
         answer = await self.interact(
             {
                 "type": "view_submission",
                 "team": {"id": self.team},
                 "api_app_id": "A_RAPPORT",
-                "user": {"id": user, "team_id": self.team},
+                "user": {"id": user, "team_id": user_team},
                 "view": state_view,
                 "trigger_id": self.slack.new_trigger_id(),
             }

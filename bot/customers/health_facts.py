@@ -21,6 +21,7 @@ from bot.store.insights import (
     slipping_counts,
 )
 from bot.store.settings import stale_limits
+from bot.store.surveys import latest_overall
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ async def card_states(*, session: AsyncSession, scope: Scope, now: datetime) -> 
     slipping = await slipping_counts(session=session, scope=scope, now=now)
     makers = await decision_makers(session=session, scope=scope)
     cadences = await cadence_states(session=session, scope=scope, now=now)
+    satisfied = await latest_overall(session=session, scope=scope)  # issue 21's surveys
     states = []
     for row in rows:
         (cid, name, handle, manager, phase, status, level, tier, last, created, city, province) = (
@@ -74,6 +76,7 @@ async def card_states(*, session: AsyncSession, scope: Scope, now: datetime) -> 
             overdue_follow_ups=overdue.get(cid, 0),
             slipping_milestones=slipping.get(cid, 0),
             decision_maker=makers.get(cid, "none"),
+            satisfaction=satisfied.get(cid),
         )
         states.append(
             CardState(

@@ -33,6 +33,7 @@ from bot.store.models import Customer
 from bot.store.sales import projects_of_customers
 from bot.store.services import services_of_customers_since
 from bot.store.settings import change_waits
+from bot.store.surveys import open_feedback_of_customers
 
 Fact = dict[str, Any]  # JSON kept in the ledger's payload
 WEEK = timedelta(days=7)
@@ -40,7 +41,15 @@ MILESTONE_HORIZON = timedelta(days=14)
 HIGHLIGHTS = 3  # contact records quoted per customer
 LISTED = 5  # follow-ups, milestones, phase changes listed per customer
 PEOPLE = 10  # people named in a digest
-LISTS = ("due", "overdue", "milestones", "milestones_overdue", "phase_changes", "changes")
+LISTS = (
+    "due",
+    "overdue",
+    "milestones",
+    "milestones_overdue",
+    "phase_changes",
+    "changes",
+    "feedback",
+)
 
 
 async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -> dict[int, Fact]:
@@ -129,6 +138,18 @@ async def customer_facts(session: AsyncSession, ids: list[int], now: datetime) -
                 "since": change_request.state_changed_at.isoformat(),
                 "new": change_request.created_at >= week_ago,
                 "overdue": change_request.state_changed_at < now - wait,
+            },
+        )
+    for item in await open_feedback_of_customers(session=session, ids=ids):
+        _list(  # internal: shared_view leaves every list of LISTS out
+            facts[item.customer_id],
+            "feedback",
+            {
+                "questions": item.questions,
+                "score": item.score,
+                "owner": item.owner_id,
+                "due_at": item.due_at.isoformat(),
+                "late": item.due_at < now,
             },
         )
     for state in await card_states(session=session, scope=ids_scope(ids), now=now):

@@ -33,6 +33,7 @@ ONE_CARD = (
     "milestone_soon",
     "milestone_overdue",
     "receivable_overdue",
+    "feedback_due",
 )
 DIGESTS = ("overdue_digest", "stale_digest")
 Reader = tuple[str, str]  # (team, user)

@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.cadence import next_meeting
 from bot.customers.value import REVISIT_DAYS
 from bot.due.change_due import waiting_changes
+from bot.due.feedback_due import due_feedback
 from bot.due.items import BATCH, Due, zone_named
 from bot.due.meetings import due_meetings, missed_cadences
 from bot.due.notices import after_notice_claim, due_notices
@@ -47,6 +48,7 @@ async def due_reminders(session: AsyncSession, now: datetime) -> list[Due]:
         *await overdue_receivables(session, now=now),
         *await waiting_changes(session, now=now),
         *await late_services(session, now=now),
+        *await due_feedback(session, now=now),  # open feedback items past their due date
         *await due_notices(session, now),  # change notices in project channels
     ]
 

@@ -29,6 +29,7 @@ from bot.i18n.reminder_messages import REMINDER_MESSAGES
 from bot.i18n.requirement_messages import REQUIREMENT_MESSAGES
 from bot.i18n.sales_messages import SALES_MESSAGES
 from bot.i18n.service_messages import SERVICE_MESSAGES
+from bot.i18n.survey_messages import SURVEY_MESSAGES
 from bot.i18n.team_messages import TEAM_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -147,3 +148,4 @@ MESSAGES.update(FORM_MESSAGES)
 MESSAGES.update(CHANGE_MESSAGES)
 MESSAGES.update(REQUIREMENT_MESSAGES)
 MESSAGES.update(SERVICE_MESSAGES)
+MESSAGES.update(SURVEY_MESSAGES)

@@ -128,6 +128,7 @@ async def create_project(
             customer_id=customer.id,
             project_id=project.id,
             title=t(f"template.{key}", lang),
+            kind=key,  # "acceptance" makes marking it done an acceptance (issue 21)
             due_at=at_local(day, MILESTONE_HOUR, tz),
             tz=tz.key,
             created_by=actor_id,

@@ -226,9 +226,11 @@ from bot.store.sales_models import (  # noqa: E402
     Receivable,
     SalesDraft,
 )
+from bot.store.survey_models import Acceptance, FeedbackItem, Survey  # noqa: E402
 
 __all__ = [
     "TERM_TYPE",
+    "Acceptance",
     "CardShare",
     "ChangeRequest",
     "ChangeStepTaken",
@@ -242,6 +244,7 @@ __all__ = [
     "CustomerTerm",
     "Delivery",
     "Document",
+    "FeedbackItem",
     "FollowUp",
     "ForecastTotal",
     "FormSubmission",
@@ -260,6 +263,7 @@ __all__ = [
     "Schedule",
     "ServiceRequest",
     "SlackProfile",
+    "Survey",
     "TeamMember",
     "VerifiedRequest",
     "Workspace",

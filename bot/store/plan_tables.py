@@ -70,6 +70,8 @@ class Milestone(SQLModel, table=True):
     done_by: str = Field(default="", max_length=32)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     project_id: int | None = Field(default=None, foreign_key="project.id")  # a project's plan
+    # a project template's step ("acceptance", "kickoff" …); "" when typed by a person
+    kind: str = Field(default="", max_length=16)
 
 
 class ChannelLink(SQLModel, table=True):

@@ -5,7 +5,7 @@ handful of grouped queries whatever the card holds."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -17,6 +17,7 @@ from bot.store.delivery_models import ChangeRequest
 from bot.store.models import Milestone
 from bot.store.sales import documents_of, project_milestones, projects_of
 from bot.store.sales_models import Contract, Document, Opportunity, Project, Receivable
+from bot.store.surveys import answered_surveys, feedback_of
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ class SalesSummary:
     project_names: dict[int, str] = field(default_factory=dict)
     changes_open: int = 0  # change requests still moving (issue 21)
     changes_total: int = 0
+    # the latest overall satisfaction scores with when they were given, latest first, and
+    # the feedback items still open (issue 21)
+    satisfaction: list[tuple[int, datetime]] = field(default_factory=list)
+    feedback_open: int = 0
 
     @property
     def anything(self) -> bool:
@@ -56,11 +61,14 @@ class SalesSummary:
             or self.projects_total
             or self.documents_total
             or self.changes_total
+            or self.satisfaction
+            or self.feedback_open
         )
 
 
 SUMMARY_PROJECTS = 3
 SUMMARY_DOCUMENTS = 3
+SATISFACTION = 4  # the latest overall score and the three before it
 
 
 async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSummary:
@@ -127,6 +135,7 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
             .group_by(ChangeRequest.state)
         )
     ).all()
+    surveys = await answered_surveys(session=session, customer_id=customer_id, limit=SATISFACTION)
     closes = [row[4] for row in open_rows if row[4] is not None]
     dues = [row[2] for row in due if row[2] is not None]
     return SalesSummary(
@@ -149,4 +158,10 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
         project_names={p.id: p.name for p in projects if p.id is not None},
         changes_open=sum(int(count) for state, count in changes if state in OPEN_STATES),
         changes_total=sum(int(count) for _, count in changes),
+        satisfaction=[
+            (s.overall, s.answered_at)
+            for s in surveys
+            if s.overall is not None and s.answered_at is not None
+        ],
+        feedback_open=len(await feedback_of(session=session, customer_id=customer_id)),
     )

@@ -145,3 +145,14 @@ REQUIREMENT_ACTIONS = "requirement_actions"
 SERVICE_RESPONDED = "service_responded"  # value: the service request
 SERVICE_RESOLVE = "service_resolve"  # value: the service request; opens the resolution
 SERVICE_RESOLVE_VIEW = "service_resolve_save"
+# Acceptance, satisfaction surveys and feedback items (issue 21, item 3)
+ACCEPTANCE_VIEW = "acceptance_save"  # the acceptance form: who accepted on the customer's side
+SURVEY_FILL = "survey_fill"  # value: the survey; the PM's form after a call
+SURVEY_SEND = "survey_send"  # value: the survey; posts it where the customer answers
+SURVEY_VIEW = "survey_save"
+SURVEY_CUSTOMER = "survey_customer"  # value: the survey; the customer's own *Answer* button
+SURVEY_CUSTOMER_VIEW = "survey_customer_save"
+SURVEY_ACTIONS = "survey_actions"
+FEEDBACK_OPEN = "feedback_open"  # value: the feedback item
+FEEDBACK_CLOSE = "feedback_close"  # value: the feedback item; opens the closing form
+FEEDBACK_CLOSE_VIEW = "feedback_close_save"

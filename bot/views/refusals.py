@@ -23,6 +23,8 @@ GONE = {
     "project": "project.gone",
     "change": "change.gone",
     "requirements": "requirement.gone",
+    "survey": "survey.gone",
+    "feedback": "feedback.gone",
 }
 # the subcommands that say only that nothing matches (no offer to create, no choices)
 NOT_FOUND_PLAINLY = frozenset({"merge", "unmerge", "value"})

@@ -15,6 +15,7 @@ from bot.views.inputs import button
 from bot.views.notices import build_notice
 from bot.views.sales_reminders import render_receivable, stale_deal_blocks
 from bot.views.services import render_service_late
+from bot.views.surveys import render_feedback_due
 
 LATE_AFTER = timedelta(minutes=15)
 
@@ -32,6 +33,7 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         "receivable_overdue": render_receivable,
         "change_waiting": render_change_waiting,
         "service_late": render_service_late,
+        "feedback_due": render_feedback_due,
         "notice": build_notice,  # change notices in a project channel (bot/due/notices.py)
     }.get(delivery.kind)
     if render is None:

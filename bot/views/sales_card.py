@@ -18,6 +18,7 @@ from bot.views.contracts import TargetValue
 from bot.views.deals import money
 from bot.views.documents import document_link
 from bot.views.inputs import button
+from bot.views.surveys import satisfaction_line
 
 FIELD_LIMIT = 2000  # the most a section field holds
 
@@ -62,12 +63,25 @@ def _fields(sales: SalesSummary, lang: Lang) -> list[dict[str, str]]:
         t("card.none", lang)
     ]
     documents: list[str] = [document_link(d) for d in sales.documents] or [t("card.none", lang)]
-    return [
+    fields = [
         _field(t("card.deals", lang, count=sales.deals_total), deals),
         _field(t("card.contracts", lang, count=sales.contracts_total), contracts),
         _field(t("card.projects", lang, count=sales.projects_active), projects),
         _field(t("card.documents", lang, count=sales.documents_total), documents),
     ]
+    if sales.satisfaction or sales.feedback_open:
+        fields.append(_field(t("card.satisfaction", lang), _satisfaction(sales, lang)))
+    return fields
+
+
+def _satisfaction(sales: SalesSummary, lang: Lang) -> list[str]:
+    """`4 (3 Dec) · before: 3, 5` and the feedback items still open (issue 21)."""
+    lines: list[str] = []
+    if sales.satisfaction:
+        lines.append(satisfaction_line(sales.satisfaction, lang, ZoneInfo("UTC")))
+    if sales.feedback_open:
+        lines.append(md("card.feedback_open", lang, count=sales.feedback_open))
+    return lines
 
 
 def _project_line(line: ProjectLine, lang: Lang) -> Mrkdwn:

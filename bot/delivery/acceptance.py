@@ -1,0 +1,149 @@
+"""Acceptance (001 验收): *Done* on an acceptance milestone asks who accepted on the
+customer's side, then keeps who marked it and when, and asks the project manager (the
+project's, else the card's manager) to run the satisfaction survey. Other milestones are
+marked done at once, as before.
+
+Who may: whoever may change the card (the same rule as marking any milestone done).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.milestones import MilestoneNotFound, complete_milestone
+from bot.customers.refusals import MayNotChange
+from bot.customers.visibility import gate_of
+from bot.delivery.survey_rules import is_acceptance
+from bot.errors import Invalid, Message
+from bot.sales.lookups import visible_card
+from bot.store.customers import list_contacts
+from bot.store.db import Database
+from bot.store.models import Contact, Customer
+from bot.store.plan_tables import Milestone
+from bot.store.sales_models import Project
+from bot.store.survey_models import Acceptance, Survey
+from bot.store.surveys import acceptance_of, add_row
+
+NOTE_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class AcceptanceForm:
+    contact: str = ""  # a contact id of the card, "" when none is named
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AcceptanceFormOpen:
+    customer: Customer
+    milestone: Milestone
+    contacts: tuple[Contact, ...]
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """An acceptance kept, and the survey its project manager is asked to run."""
+
+    customer: Customer
+    milestone: Milestone
+    acceptance: Acceptance
+    survey: Survey | None  # None when the milestone was accepted before
+    contact_name: str = ""
+    project_name: str = ""
+
+
+@dataclass(frozen=True)
+class MilestoneMarked:
+    milestone: Milestone
+
+
+async def press_done(
+    db: Database, *, actor: Actor, milestone_id: int
+) -> MilestoneMarked | AcceptanceFormOpen:
+    """*Done* on a milestone: an open acceptance opens its form; any other is marked done."""
+    async with db.transaction(write=True) as session:
+        milestone, customer = await _changeable(session, actor, milestone_id)
+        if is_acceptance(milestone) and milestone.status != "done":
+            assert customer.id is not None
+            contacts = await list_contacts(session=session, customer_id=customer.id)
+            return AcceptanceFormOpen(customer, milestone, tuple(contacts))
+        done = await complete_milestone(
+            session=session,
+            team_id=actor.team_id,
+            actor_id=actor.user_id,
+            milestone_id=milestone_id,
+            now=actor.now,
+        )
+        return MilestoneMarked(done)
+
+
+async def accept(
+    db: Database, *, actor: Actor, milestone_id: int, form: AcceptanceForm
+) -> Accepted:
+    """The acceptance form submitted: the milestone done, who accepted and when kept, the
+    survey asked of the project manager. Submitted twice, the first acceptance stands."""
+    async with db.transaction(write=True) as session:
+        milestone, customer = await _changeable(session, actor, milestone_id)
+        assert customer.id is not None and milestone.id is not None
+        contacts = {c.id: c for c in await list_contacts(session=session, customer_id=customer.id)}
+        contact_id = int(form.contact) if form.contact.isdigit() else None
+        errors: dict[str, Message] = {}
+        if form.contact and contact_id not in contacts:
+            errors["contact"] = Message("acceptance.contact_gone")
+        if len(form.note) > NOTE_LIMIT:
+            errors["note"] = Message("survey.comment_too_long", {"limit": NOTE_LIMIT})
+        if errors:
+            raise Invalid(errors)
+        project = await session.get(Project, milestone.project_id) if milestone.project_id else None
+        project_name = project.name if project is not None else ""
+        kept = await acceptance_of(session=session, milestone_id=milestone.id)
+        if kept is not None:
+            named = contacts.get(kept.contact_id) if kept.contact_id else None
+            return Accepted(customer, milestone, kept, None, named.name if named else "")
+        await complete_milestone(
+            session=session,
+            team_id=actor.team_id,
+            actor_id=actor.user_id,
+            milestone_id=milestone.id,
+            now=actor.now,
+        )
+        acceptance = Acceptance(
+            team_id=actor.team_id,
+            customer_id=customer.id,
+            project_id=milestone.project_id,
+            milestone_id=milestone.id,
+            accepted_by=actor.user_id,
+            contact_id=contact_id,
+            note=form.note.strip(),
+            accepted_at=actor.now,
+        )
+        await add_row(session=session, row=acceptance)
+        survey = Survey(
+            team_id=actor.team_id,
+            customer_id=customer.id,
+            project_id=milestone.project_id,
+            acceptance_id=acceptance.id,
+            asked_of=(project.manager_id if project is not None else "") or customer.manager_id,
+            created_at=actor.now,
+        )
+        await add_row(session=session, row=survey)
+        named = contacts.get(contact_id) if contact_id else None
+        return Accepted(
+            customer, milestone, acceptance, survey, named.name if named else "", project_name
+        )
+
+
+async def _changeable(
+    session: AsyncSession, actor: Actor, milestone_id: int
+) -> tuple[Milestone, Customer]:
+    milestone = await session.get(Milestone, milestone_id)
+    if milestone is None or milestone.team_id != actor.team_id:
+        raise MilestoneNotFound(milestone_id)
+    gate = await gate_of(session, actor)
+    customer = await visible_card(session, actor, gate, milestone.customer_id)
+    if not await gate.may_edit(customer):
+        raise MayNotChange(customer)
+    return milestone, customer

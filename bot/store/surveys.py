@@ -1,0 +1,98 @@
+"""Store functions for acceptances, satisfaction surveys and feedback items. Keyword-only
+and small; no commit (the use case's transaction commits once)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.insights import Scope
+from bot.store.models import Customer
+from bot.store.survey_models import Acceptance, FeedbackItem, Survey
+
+
+async def add_row(*, session: AsyncSession, row: Acceptance | Survey | FeedbackItem) -> None:
+    session.add(row)
+    await session.flush()
+
+
+async def acceptance_of(*, session: AsyncSession, milestone_id: int) -> Acceptance | None:
+    found = await session.exec(select(Acceptance).where(Acceptance.milestone_id == milestone_id))
+    return found.first()
+
+
+async def answered_surveys(
+    *, session: AsyncSession, customer_id: int, limit: int = 5
+) -> list[Survey]:
+    """A customer's answered surveys, the latest first."""
+    found = await session.exec(
+        select(Survey)
+        .where(Survey.customer_id == customer_id, Survey.state == "answered")
+        .order_by(col(Survey.answered_at).desc(), col(Survey.id).desc())
+        .limit(limit)
+    )
+    return list(found.all())
+
+
+async def feedback_of(
+    *, session: AsyncSession, customer_id: int, open_only: bool = True
+) -> list[FeedbackItem]:
+    query = select(FeedbackItem).where(FeedbackItem.customer_id == customer_id)
+    if open_only:
+        query = query.where(FeedbackItem.state == "open")
+    found = await session.exec(query.order_by(col(FeedbackItem.due_at), col(FeedbackItem.id)))
+    return list(found.all())
+
+
+async def open_feedback_of_customers(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[FeedbackItem]:
+    """The customers' open feedback items, the soonest due first (briefs)."""
+    if not ids:
+        return []
+    found = await session.exec(
+        select(FeedbackItem)
+        .where(FeedbackItem.state == "open", col(FeedbackItem.customer_id).in_(list(ids)))
+        .order_by(col(FeedbackItem.due_at), col(FeedbackItem.id))
+    )
+    return list(found.all())
+
+
+async def feedback_due_before(
+    *, session: AsyncSession, before: datetime, limit: int
+) -> list[tuple[FeedbackItem, Customer]]:
+    """Every workspace's open feedback items due before `before`, with their live card (the
+    reminder sweep; archived cards are left alone)."""
+    query = (
+        select(FeedbackItem, Customer)
+        .join(Customer, col(Customer.id) == FeedbackItem.customer_id)
+        .where(
+            FeedbackItem.state == "open",
+            col(FeedbackItem.due_at) <= before,
+            col(Customer.archived_at).is_(None),
+        )
+        .order_by(col(FeedbackItem.due_at))
+        .limit(limit)
+    )
+    return [(item, customer) for item, customer in (await session.exec(query)).all()]
+
+
+async def latest_overall(*, session: AsyncSession, scope: Scope) -> dict[int, int]:
+    """customer → the overall score of its latest answered survey (relationship health)."""
+    query = (
+        select(Survey.customer_id, Survey.overall)
+        .where(
+            Survey.state == "answered",
+            col(Survey.overall).is_not(None),
+            col(Survey.customer_id).in_(scope),
+        )
+        .order_by(col(Survey.answered_at).desc(), col(Survey.id).desc())
+    )
+    found: dict[int, int] = {}
+    for customer_id, overall in (await session.exec(query)).all():
+        if overall is not None:
+            found.setdefault(customer_id, overall)
+    return found

@@ -1,0 +1,247 @@
+"""Acceptance, the satisfaction survey and feedback items asked of the use cases directly
+(no Slack): a project's acceptance milestone asks its project manager; the survey is run by
+the PM even without the right to change the card; a low score opens one feedback item owned
+by the card's manager, due a week later, closed only with the resolution reported back;
+someone who only sees the card may neither accept nor close; an outsider is told nothing."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import select
+
+from bot.actor import Actor
+from bot.customers.milestones import MilestoneNotFound
+from bot.customers.refusals import CardGone, MayNotChange
+from bot.delivery.acceptance import AcceptanceForm, AcceptanceFormOpen, accept, press_done
+from bot.delivery.feedback import CloseForm, close_feedback
+from bot.delivery.survey_rules import is_acceptance, read_score
+from bot.delivery.surveys import (
+    CustomerPress,
+    SurveyForm,
+    SurveyNotFound,
+    answer_as_customer,
+    record_survey,
+)
+from bot.errors import Invalid, NotAllowed
+from bot.store.db import Database
+from bot.store.models import CardShare, Customer
+from bot.store.plan_tables import Milestone
+from bot.store.sales_models import Project
+from bot.store.survey_models import FeedbackItem, Survey
+from tests.conftest import NOW, TEAM, Create
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+LATER = NOW + timedelta(hours=1)
+
+
+def actor(user: str) -> Actor:
+    return Actor(TEAM, user, "zh", SHANGHAI, LATER, channels=frozenset())
+
+
+MANAGER, COLLEAGUE, PM, OUTSIDER = actor("U_MGR"), actor("U_REP"), actor("U_PM"), actor("U_OUT")
+LOW = SurveyForm(quality="4", responsiveness="2", communication="1", overall="3", comment="慢")
+
+
+@pytest.fixture
+async def hp(db: Database, create: Create) -> Customer:
+    """HP, managed by U_MGR, seen by U_REP and U_PM (neither may change it); a project run
+    by U_PM with its template's acceptance milestone."""
+    customer = await create("惠普中国有限公司", short_name="HP")
+    async with db.transaction(write=True) as session:
+        for user in ("U_REP", "U_PM"):
+            session.add(
+                CardShare(
+                    team_id=TEAM,
+                    customer_id=customer.id,
+                    kind="user",
+                    target=user,
+                    shared_by="U_MGR",
+                )
+            )
+        project = Project(
+            team_id=TEAM,
+            customer_id=customer.id,
+            name="ERP实施",
+            manager_id="U_PM",
+            starts_on=date(2026, 12, 1),
+            ends_on=date(2027, 6, 1),
+            created_by="U_MGR",
+        )
+        session.add(project)
+        await session.flush()
+        session.add(
+            Milestone(
+                team_id=TEAM,
+                customer_id=customer.id,
+                project_id=project.id,
+                title="测试与验收",
+                kind="acceptance",
+                due_at=NOW + timedelta(days=100),
+                created_by="U_MGR",
+            )
+        )
+    return customer
+
+
+async def milestone_id(db: Database) -> int:
+    async with db.transaction() as session:
+        (milestone,) = (await session.exec(select(Milestone))).all()
+    assert milestone.id is not None
+    return milestone.id
+
+
+async def asked_survey(db: Database) -> int:
+    accepted = await accept(
+        db, actor=MANAGER, milestone_id=await milestone_id(db), form=AcceptanceForm()
+    )
+    assert accepted.survey is not None and accepted.survey.id is not None
+    return accepted.survey.id
+
+
+def test_an_acceptance_is_the_templates_or_one_titled_so() -> None:
+    def titled(title: str, kind: str = "") -> Milestone:
+        return Milestone(
+            team_id=TEAM, customer_id=1, title=title, kind=kind, due_at=NOW, created_by="U"
+        )
+
+    assert is_acceptance(titled("Testing", kind="acceptance"))
+    assert is_acceptance(titled("上线验收")) and is_acceptance(titled("Final Acceptance"))
+    assert not is_acceptance(titled("Kickoff", kind="kickoff"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [
+        ("4", 4),
+        (" 5 ", 5),
+        ("４", 4),
+        ("3分", 3),
+        ("1", 1),
+        ("0", None),
+        ("6", None),
+        ("4.5", None),
+        ("", None),
+        ("五", None),
+    ],
+)
+def test_a_score_is_a_whole_number_from_one_to_five(typed: str, score: int | None) -> None:
+    assert read_score(typed) == score
+
+
+async def test_done_on_an_acceptance_opens_its_form_and_accepting_asks_the_project_manager(
+    db: Database, hp: Customer
+) -> None:
+    pressed = await press_done(db, actor=MANAGER, milestone_id=await milestone_id(db))
+    accepted = await accept(
+        db, actor=MANAGER, milestone_id=await milestone_id(db), form=AcceptanceForm(note="签字")
+    )
+    again = await accept(
+        db, actor=MANAGER, milestone_id=await milestone_id(db), form=AcceptanceForm()
+    )
+
+    assert isinstance(pressed, AcceptanceFormOpen)
+    assert accepted.survey is not None and accepted.survey.asked_of == "U_PM"  # the project's
+    assert (accepted.acceptance.accepted_by, accepted.acceptance.accepted_at) == ("U_MGR", LATER)
+    assert accepted.milestone.status == "done" and accepted.project_name == "ERP实施"
+    assert again.survey is None and again.acceptance.id == accepted.acceptance.id
+    async with db.transaction() as session:
+        assert len((await session.exec(select(Survey))).all()) == 1
+
+
+async def test_who_may_not_change_the_card_may_not_accept_and_an_outsider_learns_nothing(
+    db: Database, hp: Customer
+) -> None:
+    found = await milestone_id(db)
+    with pytest.raises(MayNotChange):
+        await accept(db, actor=COLLEAGUE, milestone_id=found, form=AcceptanceForm())
+    with pytest.raises(CardGone):
+        await press_done(db, actor=OUTSIDER, milestone_id=found)
+    with pytest.raises(MilestoneNotFound):
+        await press_done(db, actor=MANAGER, milestone_id=found + 99)
+
+
+async def test_the_project_manager_runs_the_survey_and_a_low_score_opens_one_feedback_item(
+    db: Database, hp: Customer
+) -> None:
+    survey_id = await asked_survey(db)
+    with pytest.raises(MayNotChange):
+        await record_survey(db, actor=COLLEAGUE, survey_id=survey_id, form=LOW)
+    with pytest.raises(SurveyNotFound):
+        await record_survey(db, actor=OUTSIDER, survey_id=survey_id, form=LOW)
+
+    answered = await record_survey(db, actor=PM, survey_id=survey_id, form=LOW)
+
+    item = answered.feedback
+    assert item is not None
+    assert (item.questions, item.score, item.owner_id) == (
+        "responsiveness,communication",
+        1,
+        "U_MGR",
+    )
+    assert item.due_at == LATER + timedelta(days=7)
+    assert (answered.survey.overall, answered.survey.recorded_by) == (3, "U_PM")
+    with pytest.raises(NotAllowed):
+        await record_survey(db, actor=PM, survey_id=survey_id, form=LOW)  # answered once
+
+
+async def test_a_score_outside_one_to_five_changes_nothing(db: Database, hp: Customer) -> None:
+    survey_id = await asked_survey(db)
+
+    with pytest.raises(Invalid) as refused:
+        await record_survey(
+            db,
+            actor=PM,
+            survey_id=survey_id,
+            form=SurveyForm(quality="7", responsiveness="3", communication="3", overall="3"),
+        )
+
+    assert set(refused.value.errors) == {"quality"}
+    async with db.transaction() as session:
+        survey = await session.get(Survey, survey_id)
+    assert survey is not None and survey.state == "asked" and survey.quality is None
+
+
+async def test_a_feedback_item_closes_only_with_the_resolution_reported_back(
+    db: Database, hp: Customer
+) -> None:
+    answered = await record_survey(db, actor=PM, survey_id=await asked_survey(db), form=LOW)
+    assert answered.feedback is not None and answered.feedback.id is not None
+    item_id = answered.feedback.id
+
+    with pytest.raises(Invalid) as refused:
+        await close_feedback(
+            db, actor=MANAGER, item_id=item_id, form=CloseForm(resolution="加派人手")
+        )
+    with pytest.raises(MayNotChange):
+        await close_feedback(
+            db, actor=COLLEAGUE, item_id=item_id, form=CloseForm("加派人手", "电话告知")
+        )
+    closed = await close_feedback(
+        db, actor=MANAGER, item_id=item_id, form=CloseForm("加派人手", "12月9日电话告知张总")
+    )
+    with pytest.raises(NotAllowed):
+        await close_feedback(db, actor=MANAGER, item_id=item_id, form=CloseForm("再次", "再次"))
+
+    assert set(refused.value.errors) == {"reported_back"}
+    assert (closed.item.state, closed.item.closed_by, closed.item.closed_at) == (
+        "closed",
+        "U_MGR",
+        LATER,
+    )
+    assert closed.item.reported_back == "12月9日电话告知张总"
+
+
+async def test_a_colleague_cannot_answer_as_the_customer(db: Database, hp: Customer) -> None:
+    survey_id = await asked_survey(db)
+    press = CustomerPress(
+        user_id="U_MGR", user_team_id=TEAM, channel_id="C_EXT", survey_id=survey_id
+    )
+
+    with pytest.raises(NotAllowed):
+        await answer_as_customer(db, actor=MANAGER, press=press, form=LOW)
+
+    async with db.transaction() as session:
+        assert (await session.exec(select(FeedbackItem))).all() == []
