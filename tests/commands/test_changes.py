@@ -181,7 +181,8 @@ async def test_a_confirmed_change_moves_the_milestones_it_affects_and_says_so(
     harness: Harness,
 ) -> None:
     wang = await hp_shared_with_the_customer(harness)
-    await wang.type("/customer milestone hp 上线 2027-03-01")
+    go_live = (harness.service.clock.now() + timedelta(days=60)).date().isoformat()
+    await wang.type(f"/customer milestone hp 上线 {go_live}")
     async with harness.service.db.transaction() as session:
         (milestone,) = (await session.exec(select(Milestone))).all()
     due = milestone.due_at
