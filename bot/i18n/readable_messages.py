@@ -3,6 +3,7 @@
 
 READABLE_MESSAGES: dict[str, dict[str, str]] = {
     "readable.separator": {"en": ", ", "zh": "，"},
+    "readable.clause_separator": {"en": "; ", "zh": "；"},
     "settings.stale_phase": {"en": "{phase} {days}", "zh": "{phase} {days}"},
     # --- a /customer subcommand whose first words name no card ---
     "unknown_customer.plan": {

@@ -33,7 +33,8 @@ def first_reason(health: Health, lang: Lang) -> str:
 def reasons_text(health: Health, lang: Lang, shown: int = REASONS_SHOWN) -> str:
     if not health.reasons:
         return t("health.all_well", lang)
-    return "; ".join(reason_text(m, lang) for m in health.reasons[:shown])
+    separator = t("readable.clause_separator", lang)  # "；" in Chinese
+    return separator.join(reason_text(m, lang) for m in health.reasons[:shown])
 
 
 def health_block(health: Health, lang: Lang) -> Block:
