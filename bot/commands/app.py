@@ -23,6 +23,7 @@ from bot.commands import (  # noqa: F401  (schedules registers /customer brief)
     home,
     log,
     log_views,
+    maintenance,
     merges,
     notify,
     phases,
@@ -127,6 +128,7 @@ def build_app(
     services.register(app, inflight)
     requirements.register(app, inflight)
     surveys.register(app, inflight)
+    maintenance.register(app, inflight)
     register_uninstalls(app, inflight, db, clock, installs)
     app.error(handle_error)
     return app

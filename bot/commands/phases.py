@@ -22,9 +22,11 @@ from bot.customers.milestones import MilestoneForm
 from bot.customers.phases import PhaseChanged
 from bot.delivery import acceptance
 from bot.delivery.acceptance import AcceptanceFormOpen
+from bot.delivery import maintenance_cases
 from bot.inflight import InFlight
 from bot.views import ids
 from bot.views.blocks import Reply
+from bot.views.maintenance import build_period_plan
 from bot.views.plan import (
     build_channel_notice,
     build_handover,
@@ -61,6 +63,12 @@ async def plan(ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: Asy
     await ack()
     actor = await actor_of(context)
     relations = await phase_cases.show_plan(deps_of(context).db, actor=actor, text=rest)
+    # the period's maintenance plan (002) next to the phase plan, a message of its own (the
+    # two would not fit Slack's 50 blocks together); the phase plan comes last, as before
+    period = await maintenance_cases.show_period_plan(
+        deps_of(context).db, actor=actor, customer_id=relations.customer.id or 0
+    )
+    await respond_private(respond, build_period_plan(period, actor.lang, actor.tz))
     await respond_private(respond, build_plan(relations, actor.lang, actor.tz))
 
 

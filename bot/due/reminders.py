@@ -14,6 +14,7 @@ from bot.customers.value import REVISIT_DAYS
 from bot.due.change_due import waiting_changes
 from bot.due.feedback_due import due_feedback
 from bot.due.items import BATCH, Due, zone_named
+from bot.due.maintenance_due import due_activities, due_reviews
 from bot.due.meetings import due_meetings, missed_cadences
 from bot.due.notices import after_notice_claim, due_notices
 from bot.due.sales_due import overdue_receivables, stale_deal_items, stale_deals
@@ -49,6 +50,8 @@ async def due_reminders(session: AsyncSession, now: datetime) -> list[Due]:
         *await waiting_changes(session, now=now),
         *await late_services(session, now=now),
         *await due_feedback(session, now=now),  # open feedback items past their due date
+        *await due_activities(session, now=now),  # the maintenance plan's activities
+        *await due_reviews(session, now=now),  # and its review at the period's end
         *await due_notices(session, now),  # change notices in project channels
     ]
 

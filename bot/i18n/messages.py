@@ -21,6 +21,7 @@ from bot.i18n.install_messages import INSTALL_MESSAGES
 from bot.i18n.limits_messages import LIMITS_MESSAGES
 from bot.i18n.list_messages import LIST_MESSAGES
 from bot.i18n.log_messages import LOG_MESSAGES
+from bot.i18n.maintenance_messages import MAINTENANCE_MESSAGES
 from bot.i18n.manager_messages import MANAGER_MESSAGES
 from bot.i18n.phase_messages import PHASE_MESSAGES
 from bot.i18n.project_messages import PROJECT_MESSAGES
@@ -149,3 +150,4 @@ MESSAGES.update(CHANGE_MESSAGES)
 MESSAGES.update(REQUIREMENT_MESSAGES)
 MESSAGES.update(SERVICE_MESSAGES)
 MESSAGES.update(SURVEY_MESSAGES)
+MESSAGES.update(MAINTENANCE_MESSAGES)

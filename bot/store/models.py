@@ -216,6 +216,14 @@ from bot.store.delivery_models import (  # noqa: E402
 )
 from bot.store.installations import Workspace  # noqa: E402
 
+# The relationship maintenance plan (activities, notes, reviews): its own module.
+from bot.store.maintenance_models import (  # noqa: E402
+    MaintenancePlan,
+    PlanActivity,
+    PlanNote,
+    PlanReview,
+)
+
 # What the customer buys (opportunities, contracts, projects, documents): their own module.
 from bot.store.sales_models import (  # noqa: E402
     Contract,
@@ -248,12 +256,16 @@ __all__ = [
     "FollowUp",
     "ForecastTotal",
     "FormSubmission",
+    "MaintenancePlan",
     "Merge",
     "Milestone",
     "Opportunity",
     "PendingLog",
     "PhaseChange",
     "PhasePlan",
+    "PlanActivity",
+    "PlanNote",
+    "PlanReview",
     "ProcessedEvent",
     "Project",
     "Receivable",

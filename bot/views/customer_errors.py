@@ -4,12 +4,12 @@ as plain text (no mentions, no markup): names in them are shown as written, not 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from bot.customers.duplicates import DuplicateFound, DuplicateMatch, ShortNameMeansCards
 from bot.customers.form import Message
-from bot.dates.display import format_moment
+from bot.dates.display import format_day, format_moment
 from bot.errors import Labels
 from bot.i18n import Lang, t
 from bot.store.models import Contact
@@ -38,6 +38,8 @@ def _shown(value: object, lang: Lang) -> object:
     """A datetime is shown in the zone it carries (the person's own), in their language."""
     if isinstance(value, datetime):
         return format_moment(value, lang, value.tzinfo or UTC)
+    if isinstance(value, date):  # a day (a plan's period): as people read it
+        return format_day(value, lang)
     if isinstance(value, Labels):
         return ("、" if lang == "zh" else ", ").join(t(key, lang) for key in value.keys)
     return value

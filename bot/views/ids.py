@@ -156,3 +156,14 @@ SURVEY_ACTIONS = "survey_actions"
 FEEDBACK_OPEN = "feedback_open"  # value: the feedback item
 FEEDBACK_CLOSE = "feedback_close"  # value: the feedback item; opens the closing form
 FEEDBACK_CLOSE_VIEW = "feedback_close_save"
+
+# The relationship maintenance plan (issue 21 item 5)
+MAINT_OPEN = "maint_open"  # value: the card; shows its period plan
+MAINT_ADD = "maint_add"  # value: the card; opens the activity form
+MAINT_ACTIVITY_VIEW = "maint_activity_save"
+MAINT_UPDATE = "maint_update"  # value: the activity; opens its outcome form
+MAINT_OUTCOME_VIEW = "maint_outcome_save"
+MAINT_NOTES = "maint_notes"  # value: `<card>:<plan or 0>`; opens the period and notes form
+MAINT_NOTES_VIEW = "maint_notes_save"
+MAINT_REVIEW = "maint_review"  # value: the plan; opens the review form
+MAINT_REVIEW_VIEW = "maint_review_save"

@@ -12,6 +12,7 @@ from bot.views import ids
 from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, section
 from bot.views.changes import render_change_waiting
 from bot.views.inputs import button
+from bot.views.maintenance import render_activity_due, render_review_due
 from bot.views.notices import build_notice
 from bot.views.sales_reminders import render_receivable, stale_deal_blocks
 from bot.views.services import render_service_late
@@ -34,6 +35,8 @@ def render_reminder(delivery: Delivery, lang: Lang, now: datetime) -> Reply | No
         "change_waiting": render_change_waiting,
         "service_late": render_service_late,
         "feedback_due": render_feedback_due,
+        "plan_activity": render_activity_due,
+        "plan_review": render_review_due,
         "notice": build_notice,  # change notices in a project channel (bot/due/notices.py)
     }.get(delivery.kind)
     if render is None:

@@ -1,0 +1,338 @@
+"""Use cases of the relationship maintenance plan (002): an actor goes in, the rules stay
+inside; each is one transaction, and a plan is found through its card as the actor may see
+it — someone who may not see the card learns nothing of its plan.
+
+Who may do what: anyone who may see the card sees its plan; whoever may change the card (or
+manages it) plans activities, writes the notes and the review; an activity's owner may also
+record how it went.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.actor import Actor
+from bot.customers.refusals import MayNotChange
+from bot.customers.visibility import Gate, gate_of
+from bot.delivery.maintenance_period import (
+    ActivityForm,
+    NotesForm,
+    Outcome,
+    OutcomeForm,
+    Period,
+    ReviewForm,
+    quarter_of,
+    read_activity,
+    read_outcome,
+    read_period,
+    read_review,
+)
+from bot.errors import Invalid, Message, NotFound
+from bot.sales.lookups import visible_card
+from bot.store.db import Database
+from bot.store.maintenance import (
+    activities_of,
+    add_row,
+    latest_note,
+    latest_review,
+    plans_of,
+)
+from bot.store.maintenance_models import MaintenancePlan, PlanActivity, PlanNote, PlanReview
+from bot.store.models import Customer
+from bot.store.pipeline import pipeline_of
+
+
+class PlanGone(NotFound):
+    """No such plan or activity, or on a card the person may not see: told as a card gone."""
+
+    def __init__(self, what_id: int) -> None:
+        super().__init__("card", str(what_id))
+
+
+@dataclass(frozen=True)
+class PeriodPlan:
+    """A card's plan for one period as the actor sees it (`plan` None: nothing planned yet)."""
+
+    customer: Customer
+    period: Period
+    plan: MaintenancePlan | None
+    activities: tuple[PlanActivity, ...] = ()
+    note: PlanNote | None = None
+    review: PlanReview | None = None
+    may_edit: bool = False
+    user_id: str = ""  # who looks: an activity's owner may record how it went
+
+    def may_close(self, activity: PlanActivity) -> bool:
+        return activity.state == "planned" and (self.may_edit or activity.owner_id == self.user_id)
+
+
+def local_today(actor: Actor) -> date:
+    return actor.now.astimezone(actor.tz).date()
+
+
+async def show_period_plan(
+    db: Database, *, actor: Actor, customer_id: int, plan_id: int = 0
+) -> PeriodPlan:
+    """The plan of the period holding today (or the one asked for) of a card the actor sees."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        plan = await _plan_at(session, customer, local_today(actor), plan_id)
+        return await _shown(session, actor, gate, customer, plan)
+
+
+async def open_activity_form(db: Database, *, actor: Actor, customer_id: int) -> PeriodPlan:
+    """*Add activity*: for whoever may change the card, refused before anything is typed."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        await _require_edit(gate, actor, customer)
+        plan = await _plan_at(session, customer, local_today(actor), 0)
+        return await _shown(session, actor, gate, customer, plan)
+
+
+async def add_activity(
+    db: Database, *, actor: Actor, customer_id: int, period: Period, form: ActivityForm
+) -> PeriodPlan:
+    """An activity in the card's plan of `period` (the plan is made with its first one)."""
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        await _require_edit(gate, actor, customer)
+        currency = (await pipeline_of(session=session, team_id=actor.team_id)).currency
+        read = read_activity(
+            form, period=period, default_owner=actor.user_id, default_currency=currency
+        )
+        plan = await _plan_of_period(session, actor, customer, period)
+        assert plan.id is not None
+        await add_row(
+            session=session,
+            row=PlanActivity(
+                plan_id=plan.id,
+                kind=read.kind.value,
+                goal=read.goal,
+                owner_id=read.owner,
+                day=read.day,
+                budget_minor=read.budget.minor if read.budget else None,
+                currency=read.budget.currency if read.budget else currency,
+                created_by=actor.user_id,
+                created_at=actor.now,
+            ),
+        )
+        return await _shown(session, actor, gate, customer, plan)
+
+
+async def open_activity(db: Database, *, actor: Actor, activity_id: int) -> PlanActivity:
+    """*Update* on an activity: its outcome form, for who may record it."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        activity, _, customer = await _visible_activity(session, actor, gate, activity_id)
+        if not (await _may_edit(gate, actor, customer) or activity.owner_id == actor.user_id):
+            raise MayNotChange(customer)
+        return activity
+
+
+async def record_outcome(
+    db: Database, *, actor: Actor, activity_id: int, form: OutcomeForm
+) -> PeriodPlan:
+    """Done (with what it cost) or cancelled; an activity closed stays as it was closed."""
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        activity, plan, customer = await _visible_activity(session, actor, gate, activity_id)
+        if not (await _may_edit(gate, actor, customer) or activity.owner_id == actor.user_id):
+            raise MayNotChange(customer)
+        outcome, spent = read_outcome(form, default_currency=activity.currency)
+        if activity.state != "planned":
+            raise Invalid({"outcome": Message("maint.already_closed")})
+        if spent is not None and spent.currency != activity.currency:
+            raise Invalid(
+                {"spent": Message("maint.other_currency", {"currency": activity.currency})}
+            )
+        activity.state = outcome.value
+        activity.spent_minor = spent.minor if spent and outcome is Outcome.DONE else None
+        activity.outcome_note = form.note.strip()
+        activity.closed_by, activity.closed_at = actor.user_id, actor.now
+        session.add(activity)
+        return await _shown(session, actor, gate, customer, plan)
+
+
+async def save_notes(
+    db: Database, *, actor: Actor, customer_id: int, plan_id: int, form: NotesForm
+) -> PeriodPlan:
+    """The period, the competitor strategy and the decision makers' view (a new version)."""
+    period = read_period(form)
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        await _require_edit(gate, actor, customer)
+        plan = await _plan_at(session, customer, local_today(actor), plan_id) if plan_id else None
+        if plan is not None and plan.id != plan_id:
+            raise PlanGone(plan_id)
+        await _refuse_overlap(session, customer, period, plan)
+        if plan is None:
+            plan = await _plan_of_period(session, actor, customer, period)
+        else:
+            await _move_period(session, plan, period)
+        assert plan.id is not None
+        await add_row(
+            session=session,
+            row=PlanNote(
+                plan_id=plan.id,
+                competitors=form.competitors.strip(),
+                decision_makers=form.decision_makers.strip(),
+                written_by=actor.user_id,
+                written_at=actor.now,
+            ),
+        )
+        return await _shown(session, actor, gate, customer, plan)
+
+
+async def open_plan(db: Database, *, actor: Actor, plan_id: int) -> PeriodPlan:
+    """A plan by its id (the review's button, the notes' form), for who may change it."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        plan, customer = await _visible_plan(session, actor, gate, plan_id)
+        await _require_edit(gate, actor, customer)
+        return await _shown(session, actor, gate, customer, plan)
+
+
+async def save_review(db: Database, *, actor: Actor, plan_id: int, form: ReviewForm) -> PeriodPlan:
+    """Achievements, problems and risks of the period (a new version each time)."""
+    review = read_review(form)
+    async with db.transaction(write=True) as session:
+        gate = await gate_of(session, actor)
+        plan, customer = await _visible_plan(session, actor, gate, plan_id)
+        await _require_edit(gate, actor, customer)
+        assert plan.id is not None
+        await add_row(
+            session=session,
+            row=PlanReview(
+                plan_id=plan.id,
+                achievements=review.achievements,
+                problems=review.problems,
+                risks=review.risks,
+                written_by=actor.user_id,
+                written_at=actor.now,
+            ),
+        )
+        plan.reviewed_at = actor.now
+        session.add(plan)
+        return await _shown(session, actor, gate, customer, plan)
+
+
+async def _shown(
+    session: AsyncSession,
+    actor: Actor,
+    gate: Gate,
+    customer: Customer,
+    plan: MaintenancePlan | None,
+) -> PeriodPlan:
+    may_edit = await _may_edit(gate, actor, customer)
+    if plan is None or plan.id is None:
+        period = quarter_of(local_today(actor))
+        return PeriodPlan(customer, period, None, may_edit=may_edit, user_id=actor.user_id)
+    return PeriodPlan(
+        customer,
+        Period(plan.period_start, plan.period_end),
+        plan,
+        tuple(await activities_of(session=session, plan_id=plan.id)),
+        await latest_note(session=session, plan_id=plan.id),
+        await latest_review(session=session, plan_id=plan.id),
+        may_edit=may_edit,
+        user_id=actor.user_id,
+    )
+
+
+async def _plan_at(
+    session: AsyncSession, customer: Customer, today: date, plan_id: int
+) -> MaintenancePlan | None:
+    """The plan asked for, else the one whose period holds today."""
+    assert customer.id is not None
+    plans = await plans_of(session=session, customer_id=customer.id)
+    if plan_id:
+        return next((p for p in plans if p.id == plan_id), None)
+    return next((p for p in plans if p.period_start <= today <= p.period_end), None)
+
+
+async def _plan_of_period(
+    session: AsyncSession, actor: Actor, customer: Customer, period: Period
+) -> MaintenancePlan:
+    """The card's plan starting on the period's first day, made when there is none."""
+    assert customer.id is not None
+    for plan in await plans_of(session=session, customer_id=customer.id):
+        if plan.period_start == period.start:
+            return plan
+    await _refuse_overlap(session, customer, period, None)
+    return await add_row(
+        session=session,
+        row=MaintenancePlan(
+            team_id=actor.team_id,
+            customer_id=customer.id,
+            period_start=period.start,
+            period_end=period.end,
+            created_by=actor.user_id,
+            created_at=actor.now,
+        ),
+    )
+
+
+async def _refuse_overlap(
+    session: AsyncSession, customer: Customer, period: Period, plan: MaintenancePlan | None
+) -> None:
+    assert customer.id is not None
+    for other in await plans_of(session=session, customer_id=customer.id):
+        if plan is not None and other.id == plan.id:
+            continue
+        if period.overlaps(Period(other.period_start, other.period_end)):
+            raise Invalid(
+                {
+                    "period_start": Message(
+                        "maint.period_overlaps",
+                        {"start": other.period_start, "end": other.period_end},
+                    )
+                }
+            )
+
+
+async def _move_period(session: AsyncSession, plan: MaintenancePlan, period: Period) -> None:
+    """A plan's period moves only when every activity still falls inside it."""
+    assert plan.id is not None
+    for activity in await activities_of(session=session, plan_id=plan.id):
+        if activity.state != "cancelled" and not period.holds(activity.day):
+            raise Invalid({"period_end": Message("maint.period_drops", {"day": activity.day})})
+    plan.period_start, plan.period_end = period.start, period.end
+    session.add(plan)
+
+
+async def _visible_plan(
+    session: AsyncSession, actor: Actor, gate: Gate, plan_id: int
+) -> tuple[MaintenancePlan, Customer]:
+    plan = await session.get(MaintenancePlan, plan_id)
+    customer = await session.get(Customer, plan.customer_id) if plan else None
+    if plan is None or customer is None or plan.team_id != actor.team_id:
+        raise PlanGone(plan_id)
+    if not await gate.sees(customer):
+        raise PlanGone(plan_id)
+    return plan, customer
+
+
+async def _visible_activity(
+    session: AsyncSession, actor: Actor, gate: Gate, activity_id: int
+) -> tuple[PlanActivity, MaintenancePlan, Customer]:
+    activity = await session.get(PlanActivity, activity_id)
+    if activity is None:
+        raise PlanGone(activity_id)
+    plan, customer = await _visible_plan(session, actor, gate, activity.plan_id)
+    return activity, plan, customer
+
+
+async def _may_edit(gate: Gate, actor: Actor, customer: Customer) -> bool:
+    return actor.user_id == customer.manager_id or await gate.may_edit(customer)
+
+
+async def _require_edit(gate: Gate, actor: Actor, customer: Customer) -> None:
+    if not await _may_edit(gate, actor, customer):
+        raise MayNotChange(customer)
