@@ -61,6 +61,7 @@ MAINTENANCE_MESSAGES: dict[str, dict[str, str]] = {
     "maint.review": {"en": "Review", "zh": "期末回顾"},
     "maint.update": {"en": "Update", "zh": "更新"},
     "maint.open": {"en": "Open plan", "zh": "查看计划"},
+    "maint.show_plan": {"en": "Maintenance plan", "zh": "客户维护计划"},
     "maint.budget_title": {"en": "Maintenance budget", "zh": "客户维护预算"},
     "maint.budget_empty": {
         "en": "No maintenance plan for this period on the cards you can see.",

@@ -152,6 +152,8 @@ def build_plan(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> Reply:
         "elements": [
             button(t("plan.change_phase", lang), ids.PHASE_OPEN, str(customer.id)),
             button(t("plan.add_milestone", lang), ids.MILESTONE_OPEN, str(customer.id)),
+            # the period's maintenance plan (002), shown again with its own buttons
+            button(t("maint.show_plan", lang), ids.MAINT_OPEN, str(customer.id)),
         ],
     }
     channels = [channel_mentions(plan.channels, t("plan.channels", lang), lang)]
