@@ -17,6 +17,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
+from bot.delivery.maintenance_lookups import (
+    PlanGone,
+    move_period,
+    plan_at,
+    plan_of_period,
+    refuse_overlap,
+    visible_activity,
+    visible_plan,
+)
 from bot.delivery.maintenance_period import (
     ActivityForm,
     NotesForm,
@@ -30,7 +39,7 @@ from bot.delivery.maintenance_period import (
     read_period,
     read_review,
 )
-from bot.errors import Invalid, Message, NotFound
+from bot.errors import Invalid, Message
 from bot.sales.lookups import visible_card
 from bot.store.db import Database
 from bot.store.maintenance import (
@@ -38,18 +47,10 @@ from bot.store.maintenance import (
     add_row,
     latest_note,
     latest_review,
-    plans_of,
 )
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity, PlanNote, PlanReview
 from bot.store.models import Customer
 from bot.store.pipeline import pipeline_of
-
-
-class PlanGone(NotFound):
-    """No such plan or activity, or on a card the person may not see: told as a card gone."""
-
-    def __init__(self, what_id: int) -> None:
-        super().__init__("card", str(what_id))
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ async def show_period_plan(
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, customer_id)
-        plan = await _plan_at(session, customer, local_today(actor), plan_id)
+        plan = await plan_at(session, customer, local_today(actor), plan_id)
         return await _shown(session, actor, gate, customer, plan)
 
 
@@ -90,7 +91,7 @@ async def open_activity_form(db: Database, *, actor: Actor, customer_id: int) ->
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, customer_id)
         await _require_edit(gate, actor, customer)
-        plan = await _plan_at(session, customer, local_today(actor), 0)
+        plan = await plan_at(session, customer, local_today(actor), 0)
         return await _shown(session, actor, gate, customer, plan)
 
 
@@ -106,7 +107,7 @@ async def add_activity(
         read = read_activity(
             form, period=period, default_owner=actor.user_id, default_currency=currency
         )
-        plan = await _plan_of_period(session, actor, customer, period)
+        plan = await plan_of_period(session, actor, customer, period)
         assert plan.id is not None
         await add_row(
             session=session,
@@ -129,7 +130,7 @@ async def open_activity(db: Database, *, actor: Actor, activity_id: int) -> Plan
     """*Update* on an activity: its outcome form, for who may record it."""
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        activity, _, customer = await _visible_activity(session, actor, gate, activity_id)
+        activity, _, customer = await visible_activity(session, actor, gate, activity_id)
         if not (await _may_edit(gate, actor, customer) or activity.owner_id == actor.user_id):
             raise MayNotChange(customer)
         return activity
@@ -141,7 +142,7 @@ async def record_outcome(
     """Done (with what it cost) or cancelled; an activity closed stays as it was closed."""
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        activity, plan, customer = await _visible_activity(session, actor, gate, activity_id)
+        activity, plan, customer = await visible_activity(session, actor, gate, activity_id)
         if not (await _may_edit(gate, actor, customer) or activity.owner_id == actor.user_id):
             raise MayNotChange(customer)
         outcome, spent = read_outcome(form, default_currency=activity.currency)
@@ -168,14 +169,14 @@ async def save_notes(
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, customer_id)
         await _require_edit(gate, actor, customer)
-        plan = await _plan_at(session, customer, local_today(actor), plan_id) if plan_id else None
-        if plan is not None and plan.id != plan_id:
+        plan = await plan_at(session, customer, local_today(actor), plan_id) if plan_id else None
+        if plan_id and plan is None:  # not a plan of this card
             raise PlanGone(plan_id)
-        await _refuse_overlap(session, customer, period, plan)
+        await refuse_overlap(session, customer, period, plan)
         if plan is None:
-            plan = await _plan_of_period(session, actor, customer, period)
+            plan = await plan_of_period(session, actor, customer, period)
         else:
-            await _move_period(session, plan, period)
+            await move_period(session, plan, period)
         assert plan.id is not None
         await add_row(
             session=session,
@@ -194,7 +195,7 @@ async def open_plan(db: Database, *, actor: Actor, plan_id: int) -> PeriodPlan:
     """A plan by its id (the review's button, the notes' form), for who may change it."""
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        plan, customer = await _visible_plan(session, actor, gate, plan_id)
+        plan, customer = await visible_plan(session, actor, gate, plan_id)
         await _require_edit(gate, actor, customer)
         return await _shown(session, actor, gate, customer, plan)
 
@@ -204,7 +205,7 @@ async def save_review(db: Database, *, actor: Actor, plan_id: int, form: ReviewF
     review = read_review(form)
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        plan, customer = await _visible_plan(session, actor, gate, plan_id)
+        plan, customer = await visible_plan(session, actor, gate, plan_id)
         await _require_edit(gate, actor, customer)
         assert plan.id is not None
         await add_row(
@@ -244,89 +245,6 @@ async def _shown(
         may_edit=may_edit,
         user_id=actor.user_id,
     )
-
-
-async def _plan_at(
-    session: AsyncSession, customer: Customer, today: date, plan_id: int
-) -> MaintenancePlan | None:
-    """The plan asked for, else the one whose period holds today."""
-    assert customer.id is not None
-    plans = await plans_of(session=session, customer_id=customer.id)
-    if plan_id:
-        return next((p for p in plans if p.id == plan_id), None)
-    return next((p for p in plans if p.period_start <= today <= p.period_end), None)
-
-
-async def _plan_of_period(
-    session: AsyncSession, actor: Actor, customer: Customer, period: Period
-) -> MaintenancePlan:
-    """The card's plan starting on the period's first day, made when there is none."""
-    assert customer.id is not None
-    for plan in await plans_of(session=session, customer_id=customer.id):
-        if plan.period_start == period.start:
-            return plan
-    await _refuse_overlap(session, customer, period, None)
-    return await add_row(
-        session=session,
-        row=MaintenancePlan(
-            team_id=actor.team_id,
-            customer_id=customer.id,
-            period_start=period.start,
-            period_end=period.end,
-            created_by=actor.user_id,
-            created_at=actor.now,
-        ),
-    )
-
-
-async def _refuse_overlap(
-    session: AsyncSession, customer: Customer, period: Period, plan: MaintenancePlan | None
-) -> None:
-    assert customer.id is not None
-    for other in await plans_of(session=session, customer_id=customer.id):
-        if plan is not None and other.id == plan.id:
-            continue
-        if period.overlaps(Period(other.period_start, other.period_end)):
-            raise Invalid(
-                {
-                    "period_start": Message(
-                        "maint.period_overlaps",
-                        {"start": other.period_start, "end": other.period_end},
-                    )
-                }
-            )
-
-
-async def _move_period(session: AsyncSession, plan: MaintenancePlan, period: Period) -> None:
-    """A plan's period moves only when every activity still falls inside it."""
-    assert plan.id is not None
-    for activity in await activities_of(session=session, plan_id=plan.id):
-        if activity.state != "cancelled" and not period.holds(activity.day):
-            raise Invalid({"period_end": Message("maint.period_drops", {"day": activity.day})})
-    plan.period_start, plan.period_end = period.start, period.end
-    session.add(plan)
-
-
-async def _visible_plan(
-    session: AsyncSession, actor: Actor, gate: Gate, plan_id: int
-) -> tuple[MaintenancePlan, Customer]:
-    plan = await session.get(MaintenancePlan, plan_id)
-    customer = await session.get(Customer, plan.customer_id) if plan else None
-    if plan is None or customer is None or plan.team_id != actor.team_id:
-        raise PlanGone(plan_id)
-    if not await gate.sees(customer):
-        raise PlanGone(plan_id)
-    return plan, customer
-
-
-async def _visible_activity(
-    session: AsyncSession, actor: Actor, gate: Gate, activity_id: int
-) -> tuple[PlanActivity, MaintenancePlan, Customer]:
-    activity = await session.get(PlanActivity, activity_id)
-    if activity is None:
-        raise PlanGone(activity_id)
-    plan, customer = await _visible_plan(session, actor, gate, activity.plan_id)
-    return activity, plan, customer
 
 
 async def _may_edit(gate: Gate, actor: Actor, customer: Customer) -> bool:

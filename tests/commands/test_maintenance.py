@@ -202,3 +202,26 @@ async def test_at_the_periods_end_the_manager_is_asked_once_for_achievements_pro
         len([p for p in wang.harness.slack.postings if p.channel == "U_WANG" and "到期" in p.text])
         == 1
     )
+
+
+async def test_field_errors_are_in_the_persons_own_language(wang: Person) -> None:
+    alice = Person(wang.harness, "U_ALICE")
+    await alice.type("/customer new Contoso Ltd.")
+    await alice.submit(short_name="Contoso")
+    await alice.type("/customer plan contoso")
+    await alice.click("Add activity", maintenance_posting_of(alice))
+
+    answer = await alice.submit(kind="visit", goal="Site visit", day="2027-04-01", budget="lots")
+
+    errors = answer.json["errors"]
+    assert "outside the plan's period (Thu 1 Oct 2026 – Thu 31 Dec 2026)" in errors["field_day"]
+    assert "lots" in errors["field_budget"]
+    assert await rows(wang.harness, PlanActivity) == []
+
+
+def maintenance_posting_of(person: Person) -> Posting:
+    return next(
+        p
+        for p in reversed(person.harness.slack.postings)
+        if p.kind != "modal" and p.user == person.user and "Maintenance plan" in p.text
+    )
