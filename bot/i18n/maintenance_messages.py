@@ -2,6 +2,12 @@
 period's review and the budget."""
 
 MAINTENANCE_MESSAGES: dict[str, dict[str, str]] = {
+    "help.customer.budget": {
+        "en": "Maintenance budget planned and spent this quarter, per customer you can see "
+        "(each customer's plan is under /customer plan).",
+        "zh": "本季度客户维护预算与实际花费，按您可见的客户列出"
+        "（各客户的维护计划见 /customer plan）。",
+    },
     "maint.title": {"en": "Maintenance plan — {name}", "zh": "客户维护计划 — {name}"},
     "maint.period": {"en": "Period: {start} – {end}", "zh": "计划周期：{start} 至 {end}"},
     "maint.budget_line": {

@@ -6,8 +6,10 @@ PHASE_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "变更客户阶段，并交接主要联系人。",
     },
     "help.customer.plan": {
-        "en": "The customer relations plan: phases, rosters, milestones.",
-        "zh": "客户关系计划：各阶段人员、会议频率与里程碑。",
+        "en": "The customer relations plan: phases, rosters, milestones; and the period's "
+        "maintenance plan: activities, budget, strategy, review.",
+        "zh": "客户关系计划：各阶段人员、会议频率与里程碑；"
+        "以及本期客户维护计划：活动、预算、策略与回顾。",
     },
     "help.customer.milestone": {
         "en": "Add a milestone with its date (or open the form).",

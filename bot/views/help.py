@@ -53,6 +53,7 @@ USAGE: dict[str, list[tuple[str, str]]] = {
             "help.customer.requirement",
         ),
         ("/customer requirements <customer>", "help.customer.requirements"),
+        ("/customer budget", "help.customer.budget"),
         ("/customer export [contacts|logs]", "help.customer.export"),
         (
             "/customer stats [team] [@person] [phase] [status] [tier A] [city]",
