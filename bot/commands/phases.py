@@ -20,9 +20,8 @@ from bot.commands.replies import open_modal, respond_private, tell_user
 from bot.customers import card_cases, phase_cases
 from bot.customers.milestones import MilestoneForm
 from bot.customers.phases import PhaseChanged
-from bot.delivery import acceptance
+from bot.delivery import acceptance, maintenance_cases
 from bot.delivery.acceptance import AcceptanceFormOpen
-from bot.delivery import maintenance_cases
 from bot.inflight import InFlight
 from bot.views import ids
 from bot.views.blocks import Reply
