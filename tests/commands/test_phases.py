@@ -117,8 +117,8 @@ async def test_an_unknown_phase_lists_the_valid_ones(harness: Harness) -> None:
 async def test_milestones_are_set_shown_and_completed(harness: Harness, database_url: str) -> None:
     wang = await with_hp(harness)
 
-    await wang.type("/customer milestone hp 上线验收 下个月5号")
-    assert "已为 惠普中国有限公司 添加里程碑“上线验收”" in wang.last_text()
+    await wang.type("/customer milestone hp 系统上线 下个月5号")
+    assert "已为 惠普中国有限公司 添加里程碑“系统上线”" in wang.last_text()
     await wang.type("/customer milestone hp 培训 13月5日")
     assert "无法识别日期“13月5日”" in wang.last_text()
     await wang.type("/customer milestone hp 培训")
@@ -128,9 +128,9 @@ async def test_milestones_are_set_shown_and_completed(harness: Harness, database
     await wang.submit(title="用户培训", due=day)
 
     (first, second) = sorted(await rows(database_url, Milestone), key=lambda m: m.id)
-    assert (first.title, second.title) == ("上线验收", "用户培训")
+    assert (first.title, second.title) == ("系统上线", "用户培训")
     await wang.type("/customer show hp")
-    assert "上线验收" in wang.last_text() and "用户培训" in wang.last_text()
+    assert "系统上线" in wang.last_text() and "用户培训" in wang.last_text()
 
     await wang.click("完成")
     assert "已完成" in wang.last_text()
