@@ -7,6 +7,8 @@ delay the ack nor happen inside a database transaction.
 
 from __future__ import annotations
 
+from typing import Any
+
 from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.actor import Actor
@@ -49,3 +51,9 @@ async def actor_of(context: AsyncBoltContext, *, channels: bool = True) -> Actor
     if channels:
         context[ACTOR] = actor
     return actor
+
+
+def presser_team_of(body: dict[str, Any]) -> str:
+    """The workspace of whoever pressed: another organization's, for a customer's own person
+    in a Slack Connect channel ("" when Slack did not say)."""
+    return str((body.get("user") or {}).get("team_id") or "")

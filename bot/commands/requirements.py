@@ -11,7 +11,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actor import Actor
-from bot.commands.actors import actor_of
+from bot.commands.actors import actor_of, presser_team_of
 from bot.commands.customer import Args, router
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -160,7 +160,7 @@ async def customer_pressed(
     actor = await actor_of(context, channels=False)
     press = ListPress(
         user_id=actor.user_id,
-        user_team_id=str((body.get("user") or {}).get("team_id") or ""),
+        user_team_id=presser_team_of(body),
         channel_id=_channel(body) or "",
         list_id=int(action["value"]),
     )

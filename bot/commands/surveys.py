@@ -15,7 +15,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.actors import actor_of
+from bot.commands.actors import actor_of, presser_team_of
 from bot.commands.customer import Args
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -123,7 +123,7 @@ async def customer_pressed(
     actor = await actor_of(context, channels=False)
     press = CustomerPress(
         user_id=actor.user_id,
-        user_team_id=str((body.get("user") or {}).get("team_id") or ""),
+        user_team_id=presser_team_of(body),
         channel_id=_channel(body) or "",
         survey_id=int(action["value"]),
     )
@@ -141,7 +141,7 @@ async def customer_submitted(
     actor, meta = await actor_of(context, channels=False), read_survey_metadata(view)
     press = CustomerPress(
         user_id=actor.user_id,
-        user_team_id=str((body.get("user") or {}).get("team_id") or ""),
+        user_team_id=presser_team_of(body),
         channel_id=meta.channel or "",
         survey_id=meta.row_id,
     )

@@ -119,10 +119,13 @@ async def answer_as_customer(
         return CustomerAnswered(customer, change, press.confirmed, press.user_id)
 
 
-def require_outsider(actor: Actor, user_team_id: str) -> None:
-    """The customer's buttons are for people of another organization only."""
+def require_outsider(
+    actor: Actor, user_team_id: str, refusal: str = "change.customer_buttons_are_theirs"
+) -> None:
+    """The customer's buttons are for people of another organization only (`refusal`: what
+    a colleague is told, in each flow's words)."""
     if not user_team_id or user_team_id == actor.team_id:
-        raise NotAllowed(Message("change.customer_buttons_are_theirs"))
+        raise NotAllowed(Message(refusal))
 
 
 async def answers_here(
@@ -136,13 +139,16 @@ async def answers_here(
 
 
 async def shared_channel_for(
-    session: AsyncSession, customer_id: int, project_id: int | None
+    session: AsyncSession,
+    customer_id: int,
+    project_id: int | None,
+    refusal: str = "change.no_shared_channel",
 ) -> str:
     """Where to put a question to the customer: the project's own channel when it is shared
     with them, else the card's first shared channel."""
     shared = await shared_channels_of(session=session, customer_id=customer_id)
     if not shared:
-        raise Invalid({"channel": Message("change.no_shared_channel")})
+        raise Invalid({"channel": Message(refusal)})
     project = await session.get(Project, project_id) if project_id else None
     own = project.channel_id if project is not None else ""
     return own if own in shared else shared[0]

@@ -15,15 +15,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
+from bot.delivery.change_answers import answers_here, require_outsider, shared_channel_for
 from bot.delivery.survey_rules import FEEDBACK_DUE, Scores, read_scores
 from bot.errors import Invalid, Message, NotAllowed, NotFound
-from bot.store.changes import shared_channels_of
 from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
-from bot.store.plans import customers_of_channel
 from bot.store.sales import get_in_team
-from bot.store.sales_models import Project
 from bot.store.survey_models import FeedbackItem, Survey
 from bot.store.surveys import add_row
 
@@ -118,13 +116,10 @@ async def send_to_customer(db: Database, *, actor: Actor, survey_id: int) -> Sur
     async with db.transaction(write=True) as session:
         survey, customer, _ = await _runnable(session, actor, survey_id)
         assert customer.id is not None
-        shared = await shared_channels_of(session=session, customer_id=customer.id)
-        if not shared:
-            raise Invalid({"channel": Message("survey.no_shared_channel")})
-        project = await session.get(Project, survey.project_id) if survey.project_id else None
-        own = project.channel_id if project is not None else ""
-        survey.state, survey.sent_at = "sent", actor.now
-        survey.sent_to_channel = own if own in shared else shared[0]
+        channel = await shared_channel_for(
+            session, customer.id, survey.project_id, refusal="survey.no_shared_channel"
+        )
+        survey.state, survey.sent_at, survey.sent_to_channel = "sent", actor.now, channel
         session.add(survey)
         return SurveySent(customer, survey, survey.sent_to_channel)
 
@@ -212,20 +207,13 @@ async def _customers(
 ) -> tuple[Survey, Customer]:
     """Only someone of another workspace, in a channel linked to this survey's customer and
     shared outside, while it waits for their answer."""
-    if not press.user_team_id or press.user_team_id == actor.team_id:
-        raise NotAllowed(Message("survey.customer_buttons_are_theirs"))
+    require_outsider(actor, press.user_team_id, refusal="survey.customer_buttons_are_theirs")
     survey = await get_in_team(
         session=session, model=Survey, team_id=actor.team_id, row_id=press.survey_id
     )
-    linked = await customers_of_channel(
-        session=session, team_id=actor.team_id, channel_id=press.channel_id
-    )
-    shared = (
-        await shared_channels_of(session=session, customer_id=survey.customer_id)
-        if survey is not None
-        else []
-    )
-    if survey is None or survey.customer_id not in linked or press.channel_id not in shared:
+    if survey is None or not await answers_here(
+        session, team_id=actor.team_id, channel_id=press.channel_id, customer_id=survey.customer_id
+    ):
         raise SurveyNotFound(press.survey_id)
     customer = await session.get(Customer, survey.customer_id)
     assert customer is not None
