@@ -48,7 +48,7 @@ async def home_of(db: Database, *, actor: Actor) -> HomeTab:
         team = None
         if below:
             sees = sees_of(actor, gate)
-            team, _ = await team_view(session, sees=sees, below=below, now=actor.now)
+            team, _ = await team_view(session, sees=sees, below=below, now=actor.now, tz=actor.tz)
     return HomeTab(dashboard, settings, team, {s.customer_id: s.health for s in states})
 
 

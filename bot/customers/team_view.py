@@ -1,6 +1,7 @@
 """The team view of a supervisor (the supervisor tree, bot/customers/access.py): what their
 team's cards need this week — customers turning red and why, stale and cadence-missed
-customers, phase changes, new customers, overdue follow-ups by person. The weekly roll-up
+customers, phase changes, new customers, overdue follow-ups by person, and what the team
+owes its customers after the contract (bot/customers/team_delivery.py). The weekly roll-up
 DM (bot/due/rollups.py) and a supervisor's App Home show the same view. As JSON, because
 the roll-up keeps it in the delivery ledger."""
 
@@ -9,12 +10,19 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.access import TeamTree
 from bot.customers.health import dropped
 from bot.customers.health_facts import CardState, card_states
+from bot.customers.team_delivery import (
+    delivery_facts,
+    delivery_news,
+    delivery_view,
+    local_day,
+)
 from bot.store.access import member, open_level0, team_members
 from bot.store.briefs import phase_changes_since
 from bot.store.insights import Narrowing, Sees, created_since, overdue_by_owner, visible_scope
@@ -69,11 +77,13 @@ async def team_view(
     sees: Sees,
     below: frozenset[str],
     now: datetime,
+    tz: ZoneInfo,
     told: dict[int, str] | None = None,
 ) -> tuple[View, list[CardState]]:
     """The week up to `now` of the cards managed by `below`, as `sees` may see them, and
-    the cards' states. `told`: the light each card had when the reader was last told (a
-    roll-up names the cards that turned red since)."""
+    the cards' states. `tz`: the reader's zone (whose today's period makes the maintenance budget).
+    `told`: the light each card had when the reader was last told (a roll-up names the
+    cards that turned red since)."""
     scope = visible_scope(sees, Narrowing(managers=below))
     states = await card_states(session=session, scope=scope, now=now)
     ids = [s.customer_id for s in states]
@@ -104,6 +114,9 @@ async def team_view(
         "new_customers": listed([by_id[i] for i in new if i in by_id]),
         "overdue_by_person": [[owner, count] for owner, count in overdue],
     }
+    day = local_day(now, tz)
+    facts = await delivery_facts(session, team_id=sees.team_id, scope=scope, now=now, days=[day])
+    view["delivery"] = delivery_view(facts, ids, now=now, tz=tz)
     view["counted"] = sorted(_named(view))
     return view, states
 
@@ -118,12 +131,13 @@ def _turned_red(state: CardState, told: dict[int, str] | None) -> bool:
 
 def has_news(view: View) -> bool:
     """A quiet week: nothing turned red, nothing stale or missed, no phase change, no new
-    customer, nothing overdue — then the roll-up posts nothing."""
+    customer, nothing overdue, no delivery item late — then the roll-up posts nothing."""
     return bool(
         view["turned_red"]
         or any(view[key]["count"] for key in ("stale", "cadence_missed", "phase_changes"))
         or view["new_customers"]["count"]
         or view["overdue_by_person"]
+        or delivery_news(view)
     )
 
 
@@ -131,4 +145,4 @@ def _named(view: View) -> set[int]:
     found = {i["customer_id"] for i in view["turned_red"]}
     for key in ("red", "stale", "cadence_missed", "phase_changes", "new_customers"):
         found |= {i["customer_id"] for i in view[key]["items"]}
-    return found
+    return found | {i["customer_id"] for i in view["delivery"]["feedback"]["items"]}

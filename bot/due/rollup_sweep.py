@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.access import TeamTree
 from bot.customers.health import dropped
 from bot.customers.health_facts import CardState, card_states
+from bot.customers.team_delivery import delivery_facts, delivery_view, local_day
 from bot.customers.team_view import LISTED, RED_LISTED, WEEK, View, card_item, has_news
 from bot.store.access import team_members
 from bot.store.card_health import kept_rows, on_kept, overdue_by_card_owner, phase_changes_in
@@ -78,9 +80,11 @@ async def make_rollups(
     heads: list[str],
     told: dict[str, Marks],
     now: datetime,
+    zones: dict[str, ZoneInfo],
 ) -> dict[str, Made | None]:
     """Each head's roll-up (None: nobody reports to them). `told`: what each head was told
-    last time. The stored health of the cards must be fresh (refresh_health first)."""
+    last time; `zones`: each head's zone (their today's period makes the maintenance
+    budget). The stored health of the cards must be fresh (refresh_health first)."""
     members = await team_members(session=session, team_id=team_id)
     tree = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
     clearance = {m.user_id: m.clearance for m in members}
@@ -99,6 +103,8 @@ async def make_rollups(
         session=session, scope=scope, now=now
     ):
         overdue.setdefault(customer_id, []).append((owner, count))
+    wanted = [local_day(now, zones[head]) for head in heads if below[head]]
+    facts = await delivery_facts(session, team_id=team_id, scope=scope, now=now, days=wanted)
     managed: dict[str, list[tuple[int, Card]]] = {}  # manager → (place in `cards`, card)
     for place, card in enumerate(cards):
         managed.setdefault(card.manager, []).append((place, card))
@@ -116,7 +122,10 @@ async def make_rollups(
         ]
         placed.sort(key=lambda found: found[0])  # in the order of `cards`, as one filter gives
         mine = [card for _, card in placed]
-        sliced[head] = _slice(head, below[head], mine, told.get(head, {}), changes, overdue, now)
+        view, mine, was = _slice(head, below[head], mine, told.get(head, {}), changes, overdue, now)
+        shown = [c.customer_id for c in mine]
+        view["delivery"] = delivery_view(facts, shown, now=now, tz=zones[head])
+        sliced[head] = (view, mine, was)
     named = {i for view, _, _ in sliced.values() for i in _named_ids(view)}
     states = await card_states(session=session, scope=ids_scope(named), now=now)
     by_id = {s.customer_id: s for s in states}
@@ -195,7 +204,8 @@ def _filled(view: View, states: dict[int, CardState]) -> View:
             for i in view["phase_changes"]["items"]
         ],
     }
-    filled["counted"] = sorted(_named_ids(view))
+    feedback = {i["customer_id"] for i in view["delivery"]["feedback"]["items"]}
+    filled["counted"] = sorted(_named_ids(view) | feedback)  # what delivery screens
     return filled
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -22,6 +23,7 @@ from bot.customers.access import TeamTree
 from bot.customers.health import dropped
 from bot.customers.health_facts import card_states
 from bot.customers.kept_health import refresh_health
+from bot.customers.team_delivery import screen_delivery
 from bot.customers.team_view import View, card_item, has_news, team_of
 from bot.due.rollup_sweep import Card, Made, Marks, below_each, make_rollups, news, team_scope
 from bot.store.access import team_members
@@ -33,6 +35,7 @@ from bot.store.marks import marks_of_all, replace_marks
 from bot.store.models import Delivery
 
 ROLLUP = "rollup"
+UTC_ZONE = ZoneInfo("UTC")
 
 
 def audience(kind: str, user: str) -> str:
@@ -100,7 +103,10 @@ async def _made(
 ) -> dict[int, tuple[str, View | list[View] | None, Marks | None]]:
     heads = [d.target for d in deliveries if d.kind == ROLLUP]
     told = {head: was.get(audience(ROLLUP, head), {}) for head in heads}
-    rollups = await make_rollups(session, team_id=team_id, heads=heads, told=told, now=now)
+    zones = {d.target: _zone(d) for d in deliveries if d.kind == ROLLUP}
+    rollups = await make_rollups(
+        session, team_id=team_id, heads=heads, told=told, now=now, zones=zones
+    )
     managers = [d.target for d in deliveries if d.kind == "digest"]
     drops = await make_drops(session, team_id, managers, was, now)
     found: dict[int, tuple[str, View | list[View] | None, Marks | None]] = {}
@@ -154,7 +160,7 @@ async def make_drops(
 
 
 async def rollup_content(
-    session: AsyncSession, team_id: str, head: str, now: datetime
+    session: AsyncSession, team_id: str, head: str, now: datetime, tz: ZoneInfo = UTC_ZONE
 ) -> View | None:
     """One supervisor's roll-up made and its marks kept, in the caller's transaction."""
     heard = audience(ROLLUP, head)
@@ -164,7 +170,14 @@ async def rollup_content(
     await refresh_health(session=session, scope=team_scope(team_id, below), now=now)
     was = await marks_of_all(session=session, audiences=[heard])
     made: Made | None = (
-        await make_rollups(session, team_id=team_id, heads=[head], told={head: was[heard]}, now=now)
+        await make_rollups(
+            session,
+            team_id=team_id,
+            heads=[head],
+            told={head: was[heard]},
+            now=now,
+            zones={head: tz},
+        )
     )[head]
     if made is None:
         return None
@@ -183,6 +196,11 @@ async def digest_drops(
     drops, lights = (await make_drops(session, team_id, [manager], was, now))[manager]
     await replace_marks(session=session, told={heard: lights}, was=was, now=now)
     return drops
+
+
+def _zone(delivery: Delivery) -> ZoneInfo:
+    """The zone the supervisor's roll-up is scheduled in."""
+    return ZoneInfo(delivery.payload.get("tz") or "UTC")
 
 
 def quiet_digest() -> View:
@@ -209,4 +227,6 @@ def screen_rollup(payload: View, sees: Callable[[int], bool]) -> View | None:
         items = [i for i in content[key]["items"] if sees(i["customer_id"])]
         hidden = len(content[key]["items"]) - len(items)
         shown[key] = {"count": content[key]["count"] - hidden, "items": items}
+    if "delivery" in content:  # feedback items name their card; the sums name none
+        shown["delivery"] = screen_delivery(content["delivery"], sees)
     return {**payload, "content": shown if has_news(shown) else None}

@@ -90,6 +90,32 @@ TEAM_MESSAGES.update(
             "en": "*Overdue follow-ups*: {count} — {owners}",
             "zh": "*逾期跟进*：{count} 项 — {owners}",
         },
+        "rollup.delivery": {"en": "*After the contract*", "zh": "*交付与维护*"},
+        "rollup.feedback": {
+            "en": "*Feedback items open*: {count}",
+            "zh": "*未关闭的反馈跟进项*：{count} 项",
+        },
+        "rollup.feedback_late": {
+            "en": "*Feedback items open*: {count}, {late} past due",
+            "zh": "*未关闭的反馈跟进项*：{count} 项，其中 {late} 项已逾期",
+        },
+        "rollup.changes": {
+            "en": "*Change requests open*: {count}",
+            "zh": "*进行中的变更申请*：{count} 个",
+        },
+        "rollup.changes_waiting": {
+            "en": "*Change requests open*: {count}, {waiting} waiting longer than {days} days",
+            "zh": "*进行中的变更申请*：{count} 个，其中 {waiting} 个等待超过 {days} 天",
+        },
+        "rollup.service_late": {
+            "en": "*Requests and complaints past their target*: {count} (customers: {cards})",
+            "zh": "*超出响应时限的请求和投诉*：{count} 个（涉及 {cards} 个客户）",
+        },
+        "rollup.budget": {
+            "en": "*Maintenance budget* this period (plans: {plans}): planned {planned} · "
+            "spent {spent}",
+            "zh": "*客户维护预算*（当前周期的 {plans} 个计划）：预算 {planned} · 已花费 {spent}",
+        },
         "rollup.no_team": {
             "en": "Nobody reports to you in Rapport yet (admins: /customer team supervisor).",
             "zh": "Rapport 中还没有人向你汇报（管理员可用 /customer team supervisor 设置）。",

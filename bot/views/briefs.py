@@ -29,6 +29,7 @@ from bot.views.blocks import (
 )
 from bot.views.reminders import render_reminder
 from bot.views.rollups import build_rollup, drops_block, item_health, item_reason
+from bot.views.surveys import feedback_line
 
 
 def render_delivery(delivery: Delivery, lang: Lang, now: datetime) -> Reply | None:
@@ -156,7 +157,7 @@ def _customer_lines(c: dict[str, Any], lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]
     )
     lines += _listed(  # feedback items still open: internal (shared_view has none)
         "brief.feedback",
-        [_feedback_line(i, lang, tz) for i in c.get("feedback", [])],
+        [feedback_line(i, lang, tz) for i in c.get("feedback", [])],
         _total(c, "feedback"),
         lang,
     )
@@ -185,22 +186,6 @@ def _change_line(request: dict[str, Any], lang: Lang, tz: ZoneInfo) -> Mrkdwn:
         line += Mrkdwn(" ") + md("brief.change_overdue", lang)
     elif request.get("new"):
         line += Mrkdwn(" ") + md("brief.change_new", lang)
-    return line
-
-
-def _feedback_line(item: dict[str, Any], lang: Lang, tz: ZoneInfo) -> Mrkdwn:
-    """`• 响应得分低（2）——截止 12月9日 · @owner`, marked when past due."""
-    questions = " / ".join(t(f"survey.short.{q}", lang) for q in item["questions"].split(",") if q)
-    line = Mrkdwn("  • ") + md(
-        "brief.feedback_line",
-        lang,
-        questions=questions,
-        score=item["score"],
-        due=_when(item["due_at"], lang, tz),
-        owner=mention(item["owner"]),
-    )
-    if item.get("late"):
-        line += Mrkdwn(" ") + md("brief.feedback_late", lang)
     return line
 
 

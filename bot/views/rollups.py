@@ -4,11 +4,14 @@ Home show the same — and the health drops named in a manager's weekly digest."
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.errors import Message
 from bot.i18n import Lang, t
 from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, header, md, mention, section
 from bot.views.customer_errors import render_message
+from bot.views.maintenance import money
+from bot.views.surveys import feedback_line
 
 View = dict[str, Any]
 OWNERS = 10
@@ -79,7 +82,38 @@ def team_blocks(view: View, lang: Lang, *, home: bool = False) -> list[Block]:
         )
         total = sum(n for _, n in view["overdue_by_person"])
         blocks.append(section(md("rollup.overdue", lang, count=total, owners=owners)))
+    delivery = view.get("delivery")  # roll-ups kept before it was shown have none
+    lines = delivery_lines(delivery, lang) if delivery else []
+    if lines:
+        blocks.append(section(Mrkdwn("\n").join([md("rollup.delivery", lang), *lines])))
     return blocks
+
+
+def delivery_lines(delivery: View, lang: Lang) -> list[Mrkdwn]:
+    """What the team owes its customers after the contract (bot/customers/team_delivery.py):
+    only what there is."""
+    tz = ZoneInfo(delivery.get("tz") or "UTC")
+    lines: list[Mrkdwn] = []
+    feedback = delivery["feedback"]
+    if feedback["count"]:
+        key = "rollup.feedback_late" if feedback["late"] else "rollup.feedback"
+        lines.append(md(key, lang, count=feedback["count"], late=feedback["late"]))
+        lines += [feedback_line(i, lang, tz, named=True) for i in feedback["items"]]
+        if feedback["count"] > len(feedback["items"]):
+            left = feedback["count"] - len(feedback["items"])
+            lines.append(Mrkdwn("  ") + md("stats.more", lang, count=left))
+    changes = delivery["changes"]
+    if changes["count"]:
+        key = "rollup.changes_waiting" if changes["waiting"] else "rollup.changes"
+        lines.append(md(key, lang, **changes))
+    late = delivery["service_late"]
+    if late["count"]:
+        lines.append(md("rollup.service_late", lang, **late))
+    budget = delivery["budget"]
+    if budget["plans"]:
+        planned, spent = money(budget["planned"], lang), money(budget["spent"], lang)
+        lines.append(md("rollup.budget", lang, plans=budget["plans"], planned=planned, spent=spent))
+    return lines
 
 
 def build_rollup(view: View | None, lang: Lang) -> Reply | None:

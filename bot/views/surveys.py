@@ -6,8 +6,10 @@ owner's reminder, and the card's satisfaction line."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.dates.display import format_moment
 from bot.delivery.acceptance import Accepted
 from bot.delivery.feedback import FeedbackShown
 from bot.delivery.survey_rules import QUESTIONS
@@ -238,3 +240,23 @@ def render_feedback_due(delivery: Delivery, lang: Lang) -> Reply:
     block = section(Mrkdwn(":speech_balloon: ") + text)
     block["accessory"] = button(t("feedback.open", lang), ids.FEEDBACK_OPEN, str(p["item_id"]))
     return Reply(text=t("feedback.text", lang, customer=p["customer"]), blocks=[block])
+
+
+def feedback_line(item: dict[str, Any], lang: Lang, tz: ZoneInfo, *, named: bool = False) -> Mrkdwn:
+    """`• 响应得分低（2）——截止 12月9日 · @owner`, marked when past due; `named`: after the
+    card's name (a supervisor's roll-up, across cards)."""
+    questions = " / ".join(t(f"survey.short.{q}", lang) for q in item["questions"].split(",") if q)
+    line = Mrkdwn("  • ")
+    if named:
+        line += Mrkdwn("*{}* (`{}`): ").format(clip(item["name"], 60), item["handle"])
+    line += md(
+        "brief.feedback_line",
+        lang,
+        questions=questions,
+        score=item["score"],
+        due=format_moment(datetime.fromisoformat(item["due_at"]), lang, tz, zone_shown=False),
+        owner=mention(item["owner"]),
+    )
+    if item.get("late"):
+        line += Mrkdwn(" ") + md("brief.feedback_late", lang)
+    return line

@@ -1,0 +1,135 @@
+"""What a team owes its customers after the contract, read per card for the supervisors'
+team view (bot/customers/team_delivery.py): open feedback items, change requests still
+moving, requests and complaints past a target, the maintenance budget of a period. Each is
+one query over a selection of cards, so that a sweep's roll-ups read it once for every
+supervisor and slice it per person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, case, func, or_
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.changes import OPEN_STATES
+from bot.store.delivery_models import ChangeRequest
+from bot.store.insights import Scope
+from bot.store.maintenance_models import MaintenancePlan, PlanActivity
+from bot.store.models import Customer
+from bot.store.record_tables import ServiceRequest
+from bot.store.survey_models import FeedbackItem
+
+
+@dataclass(frozen=True)
+class OpenFeedback:
+    """An open feedback item with the card it is about, as a list names it."""
+
+    customer_id: int
+    name: str
+    handle: str
+    owner_id: str
+    due_at: datetime
+    questions: str  # the low ones, comma-separated
+    score: int
+
+
+@dataclass(frozen=True)
+class CardBudget:
+    """One card's planned and spent amounts in one currency (minor units)."""
+
+    customer_id: int
+    currency: str
+    planned: int
+    spent: int
+
+
+async def open_feedback_in(*, session: AsyncSession, scope: Scope) -> list[OpenFeedback]:
+    """The open feedback items of the cards in `scope`, the soonest due first (they are few:
+    a low score opens one)."""
+    query = (
+        select(FeedbackItem, Customer.legal_name, Customer.handle)
+        .join(Customer, col(Customer.id) == FeedbackItem.customer_id)
+        .where(FeedbackItem.state == "open", col(FeedbackItem.customer_id).in_(scope))
+        .order_by(col(FeedbackItem.due_at), col(FeedbackItem.id))
+    )
+    return [
+        OpenFeedback(
+            item.customer_id, name, handle, item.owner_id, item.due_at, item.questions, item.score
+        )
+        for item, name, handle in (await session.exec(query)).all()
+    ]
+
+
+async def open_changes_by_card(
+    *, session: AsyncSession, scope: Scope, waiting_before: datetime
+) -> dict[int, tuple[int, int]]:
+    """card → (change requests still moving, those on their step since before
+    `waiting_before`)."""
+    waiting = func.sum(case((col(ChangeRequest.state_changed_at) < waiting_before, 1), else_=0))
+    query = (
+        select(ChangeRequest.customer_id, func.count(), waiting)
+        .where(
+            col(ChangeRequest.state).in_(OPEN_STATES),
+            col(ChangeRequest.customer_id).in_(scope),
+        )
+        .group_by(col(ChangeRequest.customer_id))
+    )
+    return {card: (count, int(late or 0)) for card, count, late in (await session.exec(query))}
+
+
+async def late_services_by_card(
+    *, session: AsyncSession, scope: Scope, now: datetime
+) -> dict[int, int]:
+    """card → open requests and complaints past a target as of `now` (the rule of
+    bot/customers/service.py's `breached`, for those not resolved yet)."""
+    query = (
+        select(ServiceRequest.customer_id, func.count())
+        .where(
+            col(ServiceRequest.resolved_at).is_(None),
+            col(ServiceRequest.withdrawn_at).is_(None),
+            col(ServiceRequest.customer_id).in_(scope),
+            or_(
+                col(ServiceRequest.resolve_by) < now,
+                and_(
+                    col(ServiceRequest.first_response_at).is_(None),
+                    col(ServiceRequest.respond_by) < now,
+                ),
+                col(ServiceRequest.first_response_at) > col(ServiceRequest.respond_by),
+            ),
+        )
+        .group_by(col(ServiceRequest.customer_id))
+    )
+    return {card: count for card, count in (await session.exec(query)).all()}
+
+
+async def budgets_on(*, session: AsyncSession, scope: Scope, day: date) -> list[CardBudget]:
+    """The budget of each card's plan whose period holds `day`: planned (every activity not
+    cancelled) and spent (done ones), by currency — as maintenance_budget.budget_of sums."""
+    planned = func.sum(
+        case(
+            (col(PlanActivity.state) != "cancelled", func.coalesce(PlanActivity.budget_minor, 0)),
+            else_=0,
+        )
+    )
+    spent = func.sum(
+        case(
+            (col(PlanActivity.state) == "done", func.coalesce(PlanActivity.spent_minor, 0)),
+            else_=0,
+        )
+    )
+    query = (
+        select(MaintenancePlan.customer_id, PlanActivity.currency, planned, spent)
+        .join(PlanActivity, col(PlanActivity.plan_id) == MaintenancePlan.id)
+        .where(
+            col(MaintenancePlan.customer_id).in_(scope),
+            col(MaintenancePlan.period_start) <= day,
+            col(MaintenancePlan.period_end) >= day,
+        )
+        .group_by(col(MaintenancePlan.customer_id), col(PlanActivity.currency))
+    )
+    return [
+        CardBudget(card, currency, int(p or 0), int(s or 0))
+        for card, currency, p, s in (await session.exec(query)).all()
+    ]
