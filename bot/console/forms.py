@@ -96,7 +96,7 @@ async def _search(
 
 async def _ask_field(console: Console, field: Field) -> dict[str, Any]:
     while True:
-        raw = await answer(console, field.prompt(console.lang))
+        raw = await answer(console, field.prompt(console.lang, console.people.names()))
         try:
             return state_value(field, raw, now=console.now(), tz=ZoneInfo(console.me.tz))
         except Refused as refused:

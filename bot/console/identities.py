@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.console.people import Someone, looks_like_user_id
+from bot.console.postings import is_direct
 from bot.console.sandbox import welcome
+from bot.console.slack_double import Posting
 from bot.i18n import Lang, t
 from bot.store.access import team_members
 
@@ -40,9 +42,25 @@ async def become(console: Console, rest: str) -> int:
     console.people.add(someone)
     await welcome(console.harness, someone)
     console.user = someone.user_id
-    console.clickables = []  # the buttons were another person's
     console.out(console.you_are())
+    # a private answer's buttons were the other person's; a channel message's are everyone's
+    # in the channel (a customer's person answers a request posted there), a DM's its reader's
+    console.clickables = [
+        (posting, clickable)
+        for posting, clickable in console.clickables
+        if sees_buttons_of(posting, someone.user_id)
+    ]
+    if console.clickables:
+        console.offer([clickable for _, clickable in console.clickables])
     return 0
+
+
+def sees_buttons_of(posting: Posting, user: str) -> bool:
+    """Whether `user` sees the buttons of `posting` as Slack shows it to them."""
+    channel = posting.channel or ""
+    if posting.kind not in ("message", "update"):
+        return posting.user == user  # an ephemeral or private answer: its own reader's
+    return not is_direct(channel) or channel in (user, f"D_{user}")
 
 
 async def list_people(console: Console) -> int:
@@ -70,7 +88,7 @@ def describe(someone: Someone, lang: Lang) -> str:
         language=t(f"console.language.{someone.lang}", lang),
         zone=someone.tz,
         admin=t("console.admin", lang) if someone.is_admin else "",
-    )
+    ) + (t("console.guest", lang) if someone.organization else "")
 
 
 def is_zone(name: str) -> bool:

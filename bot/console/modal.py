@@ -39,7 +39,9 @@ class Field:
     initial: str | None = None
     hint: str = ""
 
-    def prompt(self, lang: Lang = "en") -> str:
+    def prompt(self, lang: Lang = "en", names: dict[str, str] | None = None) -> str:
+        """What the person is asked; `names`: people's display names by user id (a kept
+        choice is shown as people read it, never as its code)."""
         lines = [self.label + ("" if not self.optional else " " + t("console.optional", lang))]
         if self.hint:
             lines.append("  " + self.hint)
@@ -52,8 +54,16 @@ class Field:
         if self.kind == "timepicker":
             lines.append("  " + t("console.time_hint", lang))
         if self.initial:
-            lines.append("  " + t("console.enter_keeps", lang, value=self.initial))
+            lines.append("  " + t("console.enter_keeps", lang, value=self._kept(names or {})))
         return "\n".join(lines) + "\n> "
+
+    def _kept(self, names: dict[str, str]) -> str:
+        labels = dict((value, text) for text, value in self.options)
+        if self.initial in labels:
+            return labels[self.initial]
+        if self.kind in ("users_select", "multi_users_select"):
+            return ", ".join("@" + names.get(u, u) for u in (self.initial or "").split(","))
+        return self.initial or ""
 
 
 def with_options(field_: Field, options: list[dict[str, Any]]) -> Field:

@@ -19,6 +19,7 @@ class Someone:
     locale: str
     tz: str
     is_admin: bool = False
+    organization: str = ""  # another Slack workspace's team id: the customer's own people
 
     @property
     def handle(self) -> str:

@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import emoji
+
 from bot.i18n import Lang, t
 
 _USER = re.compile(r"<@([A-Z0-9_]+)(?:\|([^>]*))?>")
@@ -44,7 +46,8 @@ def mrkdwn_to_text(text: str, reader: Reader | None = None) -> str:
         text = _USER.sub(lambda m: "@" + reader.names.get(m[1], m[2] or m[1]), text)
     text = _CHANNEL.sub(lambda m: "#" + (m[2] or m[1]), text)
     text = _LINK.sub(r"\2 (\1)", text)
-    return html.unescape(text)
+    # the emoji Slack draws for its short codes (:warning: → ⚠️); unknown codes stay as typed
+    return emoji.emojize(html.unescape(text), language="alias")
 
 
 def _local_date(timestamp: int, template: str, reader: Reader) -> str:

@@ -20,7 +20,7 @@ from bot.console.identities import become, describe, is_zone, list_people, local
 from bot.console.people import People, Someone
 from bot.console.postings import save_file, where_shown
 from bot.console.render import Clickable, Reader, clickables, render_blocks
-from bot.console.sandbox import arrive, sandbox_story
+from bot.console.sandbox import GUEST, arrive, sandbox_story, share_channel
 from bot.console.slack_double import Posting
 from bot.console.terminal import Terminal
 from bot.console.workspace import Workspace
@@ -167,6 +167,12 @@ class Console:
             return await become(self, rest)
         elif word == "people" and not rest:
             return await list_people(self)
+        elif word == "share" and not rest:
+            answer = await self.workspace.event(
+                share_channel(self.harness, CHANNEL, GUEST),
+                event_id=f"Ev{uuid.uuid4().hex[:12].upper()}",
+            )
+            self.out(t("console.shared", self.lang, channel=CHANNEL, guest=GUEST.display_name))
         elif word == "paste" and not rest:
             return await self._paste()
         elif word == "help" and not rest:
@@ -207,9 +213,15 @@ class Console:
 
     def _offer_clicks(self, posting: Posting) -> None:
         found = clickables(posting.blocks, self.reader)
+        if posting.kind == "update":  # the buttons of the message it replaced are gone
+            gone = posting.raw.get("ts")
+            self.clickables = [(p, c) for p, c in self.clickables if p.ts != gone]
         if not found:
             return
         self.clickables = [(posting, c) for c in found]
+        self.offer(found)
+
+    def offer(self, found: list[Clickable]) -> None:
         choices = " · ".join(f"{n}) {c.label}" for n, c in enumerate(found, 1))
         self.out("  " + t("console.click_hint", self.lang, choices=choices))
 

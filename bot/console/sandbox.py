@@ -3,7 +3,9 @@
 A first run (no one in the database yet) makes the person at the console its owner and
 admin, and adds people and cards that show who sees what: a supervisor, a colleague who
 reports to her, another colleague, a card managed by the first colleague and a card shared
-with him. Every later run meets the same people again from the database.
+with him. The customer of that first card has its own Slack workspace: one of its people is
+met on every run, and answers in the console's channel once it is shared with them (`share`).
+Every later run meets the same people again from the database.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ COLLEAGUE = Someone("U_LI", "李娜", "en-US", "Asia/Shanghai")
 OTHER_COLLEAGUE = Someone("U_WANG", "王伟", "zh-CN", "Asia/Shanghai")
 COLLEAGUES_CARD = ("东方物流有限公司", "Dongfang")  # managed by COLLEAGUE
 SHARED_CARD = ("Contoso Ltd.", "Contoso")  # OTHER_COLLEAGUE's, shared with COLLEAGUE
+# one of COLLEAGUES_CARD's own people, in the customer's Slack workspace (Slack Connect)
+GUEST = Someone("U_CHEN", "陈刚", "zh-CN", "Asia/Shanghai", organization="T_DONGFANG")
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,8 @@ async def arrive(
         for p in profiles
         if p.user_id != BOT_USER
     ]
-    people = People(known)
-    for someone in known:
+    people = People([*known, GUEST])
+    for someone in [*known, GUEST]:
         await welcome(harness, someone)
     before = people.by_id.get(user)
     locale = locale or (before.locale if before else default_locale)
@@ -82,6 +86,7 @@ async def welcome(harness: Harness, someone: Someone) -> None:
         locale=someone.locale,
         tz=someone.tz,
         is_admin=someone.is_admin,
+        team=someone.organization or TEAM,
     )
 
 
@@ -120,6 +125,13 @@ async def _plant_sandbox(harness: Harness, people: People, *, owner: Someone) ->
         )
 
 
+def share_channel(harness: Harness, channel: str, guest: Someone) -> dict[str, str]:
+    """Invite the guest's organization to `channel` over Slack Connect, as Slack then tells
+    the app: the stand-in marks the channel shared, and the channel_shared event to send."""
+    harness.slack.shared_channels.add(channel)
+    return {"type": "channel_shared", "channel": channel, "connected_team_id": guest.organization}
+
+
 def sandbox_story(lang: Lang) -> str:
     return t(
         "console.sandbox",
@@ -129,4 +141,5 @@ def sandbox_story(lang: Lang) -> str:
         other=f"{OTHER_COLLEAGUE.display_name} (@{OTHER_COLLEAGUE.handle})",
         colleagues_card=COLLEAGUES_CARD[0],
         shared_card=SHARED_CARD[0],
+        guest=f"{GUEST.display_name} (@{GUEST.handle})",
     )

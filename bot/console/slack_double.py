@@ -99,6 +99,7 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
         self.refresh_tokens: dict[str, IssuedToken] = {}
         self.rotating = False  # issue expiring tokens with refresh tokens (token rotation on)
         self._response_teams: dict[str, str] = {}  # response URL → its workspace
+        self._response_messages: dict[str, str] = {}  # response URL → its channel message
         self._current_team, self._current_token = TEAM, ""  # of the call being answered
         self.add_user(BOT_USER, name="rapport", is_bot=True)
 
@@ -127,9 +128,15 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
     def api_url(self) -> str:
         return self.url + "/api/"
 
-    def response_url(self, channel: str, user: str, team: str = TEAM) -> str:
+    def response_url(
+        self, channel: str, user: str, team: str = TEAM, *, message_ts: str = ""
+    ) -> str:
+        """`message_ts`: the channel message an interaction came from, which an answer with
+        replace_original replaces for everyone in the channel."""
         url = f"{self.url}/response/{channel}.{user}.{next(self._ids)}"
         self._response_teams[url.rpartition("/")[2]] = team
+        if message_ts:
+            self._response_messages[url.rpartition("/")[2]] = message_ts
         return url
 
     def new_trigger_id(self) -> str:
@@ -214,9 +221,13 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
         body = await request.json()
         if self.referee.message("response_url", body):
             return web.Response(status=400, text="invalid_blocks")
-        channel, user, _ = request.match_info["token"].split(".", 2)
+        token = request.match_info["token"]
+        channel, user, _ = token.split(".", 2)
         kind = "response" if body.get("response_type") != "in_channel" else "message"
-        self._current_team = self._response_teams.get(request.match_info["token"], TEAM)
+        replaced = self._response_messages.get(token) if body.get("replace_original") else None
+        if replaced:  # the channel's message, changed for everyone who reads the channel
+            kind, body = "update", {**body, "ts": replaced}
+        self._current_team = self._response_teams.get(token, TEAM)
         self.record(kind, channel, user if kind == "response" else None, body)
         return web.Response(text="ok")
 

@@ -150,6 +150,8 @@ class Workspace:
     async def click(self, posting: Posting, clickable: Clickable, *, user: str) -> Answer:
         """Press a button (or pick an overflow option) in a message Rapport posted."""
         element, channel = clickable.element, posting.channel or "C_LOCAL"
+        in_channel = posting.kind in ("message", "update")  # an update: the message it changed
+        ts = str(posting.raw.get("ts") or posting.ts) if posting.kind == "update" else posting.ts
         action: dict[str, Any] = {
             "action_id": element["action_id"],
             "type": element["type"],
@@ -172,12 +174,17 @@ class Workspace:
                 "container": {
                     "type": "message",
                     "channel_id": channel,
-                    "message_ts": posting.ts,
-                    "is_ephemeral": posting.kind != "message",
+                    "message_ts": ts,
+                    "is_ephemeral": not in_channel,
                 },
                 "trigger_id": self.slack.new_trigger_id(),
-                "response_url": self._response_url(channel, user),
-                "message": {"ts": posting.ts, "text": posting.text, "blocks": posting.blocks},
+                "response_url": self.slack.response_url(
+                    channel,
+                    user,
+                    self.team,
+                    message_ts=ts if in_channel else "",
+                ),
+                "message": {"ts": ts, "text": posting.text, "blocks": posting.blocks},
                 "actions": [action],
             }
         )

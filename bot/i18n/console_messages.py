@@ -18,6 +18,8 @@ CONSOLE_MESSAGES: dict[str, dict[str, str]] = {
         "  home                         show your App Home tab\n"
         "  as USER [en|zh] [ZONE]       be someone else, e.g. as li zh Asia/Shanghai\n"
         "  people                       who is in this workspace and who reports to whom\n"
+        "  share                        share this channel with the customer's own Slack "
+        "workspace (Slack Connect)\n"
         "  shortcut log_message TEXT    “Log to customer” on a message with that text\n"
         "  jobs reminders|briefs [TIME] run a sweep as of TIME, e.g. 2026-11-23T15:00+08:00\n"
         "  paste                        long or many-line text, ended by a line with only “.”\n"
@@ -32,6 +34,7 @@ CONSOLE_MESSAGES: dict[str, dict[str, str]] = {
         "  home                         显示你的应用主页\n"
         "  as 用户 [en|zh] [时区]       切换为另一个人，例如 as li zh Asia/Shanghai\n"
         "  people                       工作区里有哪些人，谁向谁汇报\n"
+        "  share                        把本频道共享给客户自己的 Slack 工作区（Slack Connect）\n"
         "  shortcut log_message 文本    对一条消息使用“保存到客户”\n"
         "  jobs reminders|briefs [时间] 以指定时间运行一次提醒或简报，例如 2026-11-23T15:00+08:00\n"
         "  paste                        粘贴长文本或多行文本，以只有“.”的一行结束\n"
@@ -52,11 +55,13 @@ CONSOLE_MESSAGES: dict[str, dict[str, str]] = {
         "{other} is another colleague. {colleague} manages {colleagues_card}; {other}'s "
         "{shared_card} is shared with {colleague}. You administer the sandbox and see "
         "everything — `as li` to be {colleague}, `as zhao` to be the supervisor, `people` "
-        "lists everyone.",
+        "lists everyone. {guest} works at {colleagues_card}, in its own Slack workspace: after "
+        "`share`, `as chen` answers here as the customer.",
         "zh": "新的沙盒，可以试试谁能看到什么：{supervisor} 是 {colleague} 的主管；{other} "
         "是另一位同事。{colleague} 负责 {colleagues_card}；{other} 的 {shared_card} 已共享给 "
         "{colleague}。你是沙盒的管理员，可以看到全部内容 — 输入 `as li` 成为 {colleague}，"
-        "`as zhao` 成为主管，`people` 列出所有人。",
+        "`as zhao` 成为主管，`people` 列出所有人。{guest} 是 {colleagues_card} 的员工，使用"
+        "客户自己的 Slack 工作区：输入 `share` 共享本频道后，`as chen` 即可作为客户在这里答复。",
     },
     "console.you": {"en": "You", "zh": "我"},
     "console.you_are": {"en": "You are {person}.", "zh": "你现在是 {person}。"},
@@ -65,6 +70,19 @@ CONSOLE_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{name}（@{handle}，{user}）· {language} · {zone}{admin}",
     },
     "console.admin": {"en": " · admin", "zh": " · 管理员"},
+    "console.guest": {
+        "en": " · the customer's own person, in another Slack workspace",
+        "zh": " · 客户方人员，来自另一个 Slack 工作区",
+    },
+    "console.shared": {
+        "en": "This channel ({channel}) is now shared with the customer's own Slack workspace "
+        "(Slack Connect): their people, such as {guest} (`as chen`), read it and may answer "
+        "what Rapport asks the customer here about the cards linked to this channel "
+        "(/customer link).",
+        "zh": "本频道（{channel}）已共享给客户自己的 Slack 工作区（Slack Connect）：客户方人员"
+        "（例如 {guest}，输入 `as chen`）可以看到本频道，并可答复 Rapport 在此请客户确认的事项"
+        "（限关联到本频道的客户卡片，见 /customer link）。",
+    },
     "console.reports_to": {"en": " · reports to {name}", "zh": " · 向 {name} 汇报"},
     "console.people": {"en": "People in this workspace:", "zh": "本工作区的人："},
     "console.language.en": {"en": "English", "zh": "英文"},

@@ -89,6 +89,7 @@ def test_the_consoles_own_words_follow_the_persons_language(tmp_path: Path) -> N
     out = result.stdout
     assert "Rapport 控制台" in out and "数据库：" in out
     assert "客户 — 输入关键词搜索" in out
-    assert "（选填）" in out and "[回车保留：note]" in out
+    assert "（选填）" in out and "[回车保留：备注]" in out  # a kept choice, as people read it
+    assert "回车保留：note" not in out
     assert "[仅你可见]" in out
     assert "(optional)" not in out and "only you can see this" not in out

@@ -98,3 +98,21 @@ async def test_what_slack_accepts_is_posted_and_nothing_is_refused(slack: SlackD
     assert answer["ok"] is True
     assert [p.text for p in slack.postings] == ["Hi"]
     assert slack.refusals == []
+
+
+async def test_replacing_a_channel_message_changes_it_for_the_channel_not_privately(
+    slack: SlackDouble,
+) -> None:
+    posted = await call(slack, "chat.postMessage", {"channel": "C1", "blocks": [HELP], "text": "x"})
+    from_channel = slack.response_url("C1", "U_GUEST", message_ts=posted["ts"])
+    from_private = slack.response_url("C1", "U_GUEST")
+    async with aiohttp.ClientSession() as session:
+        for url in (from_channel, from_private):
+            answer = {"replace_original": True, "text": "Confirmed", "blocks": [HELP]}
+            async with session.post(url, json=answer) as response:
+                assert response.status == 200
+
+    replaced, private = slack.postings[-2:]
+    assert (replaced.kind, replaced.channel, replaced.user) == ("update", "C1", None)
+    assert replaced.raw["ts"] == posted["ts"]  # the message everyone in the channel reads
+    assert (private.kind, private.user) == ("response", "U_GUEST")
