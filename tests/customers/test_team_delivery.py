@@ -15,7 +15,7 @@ import pytest
 from bot.customers import governance_cases
 from bot.customers.admin_commands import TeamChange
 from bot.customers.team_view import sees_for, team_of, team_view
-from bot.due.rollups import rollup_content
+from bot.due.rollups import rollup_content, screen_rollup
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity
@@ -211,3 +211,16 @@ async def test_a_supervisors_home_shows_the_same_open_items_and_budget(
         view, _ = await team_view(session, sees=sees, below=below, now=NOW, tz=SHANGHAI)
 
     assert view["delivery"] == (await rollup(db, "U_DIR"))["delivery"]  # type: ignore[index]
+
+
+async def test_a_feedback_item_on_a_card_hidden_since_is_left_out_when_the_roll_up_is_posted(
+    db: Database, office: dict[str, Customer]
+) -> None:
+    view = await rollup(db, "U_DIR")
+    assert view is not None
+    li1 = office["LI1"].id
+
+    shown = screen_rollup({"content": view}, lambda card: card != li1)["content"]
+
+    assert shown["delivery"]["feedback"] == {"count": 0, "late": 0, "items": []}
+    assert shown["delivery"]["budget"] == view["delivery"]["budget"]  # sums name no card
