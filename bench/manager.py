@@ -7,7 +7,9 @@ The cards are the customers benchmark's data set (bench/load_sqlite.py, reused w
 copied and given what the manager's views read: 2,000 account managers under 500 supervisors
 in four levels, statuses, levels, phases, tiers and last contacts spread over the cards, and
 per 100,000 cards 200,000 contact records over twelve weeks, 30,000 follow-ups, 20,000
-milestones, 20,000 plans with a formal cadence, 50,000 contacts of which 30,000 have a role.
+milestones, 20,000 plans with a formal cadence, 50,000 contacts of which 30,000 have a role,
+and the delivery rows of bench/delivery_rows.py (change requests, feedback items, requests and
+complaints, quarter plans with their budgets).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bench.dataset import RESULTS, ROOT, DataSet
+from bench.delivery_rows import add_delivery_rows
 from bench.load_sqlite import load_sqlite
 from bench.rows import TEAM_ID
 from bench.stats import percentile
@@ -158,6 +161,7 @@ def enrich(source: Path, target: Path, seed: int) -> None:
             for n, cid in enumerate(named[: len(ids) * 3 // 10])
         ],
     )  # fmt: skip
+    add_delivery_rows(db, rng, ids=ids, team_id=TEAM_ID, now=NOW, rep=rep, reps=REPS, ts=_ts)
     db.execute("COMMIT")
     db.execute("ANALYZE")
     db.close()
