@@ -39,6 +39,7 @@ from bot.views.surveys import (
     build_customer_survey,
     build_customer_thanks,
     build_feedback,
+    build_feedback_list,
     build_survey_answered,
     build_survey_request,
     build_survey_sent,
@@ -164,6 +165,17 @@ async def feedback_opened(
     await respond_private(respond, build_feedback(shown, actor.lang, actor.tz))
 
 
+async def feedback_listed(
+    ack: AsyncAck, action: Args, context: AsyncBoltContext, respond: AsyncRespond
+) -> None:
+    await ack()
+    actor = await actor_of(context)
+    listed = await feedback.list_feedback(
+        deps_of(context).db, actor=actor, customer_id=int(action["value"])
+    )
+    await respond_private(respond, build_feedback_list(listed, actor.lang, actor.tz))
+
+
 async def close_pressed(
     ack: AsyncAck, body: Args, action: Args, context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
@@ -212,4 +224,5 @@ def register(app: AsyncApp, inflight: InFlight) -> None:
     app.action(ids.SURVEY_SEND)(guarded(inflight, send_pressed))
     app.action(ids.SURVEY_CUSTOMER)(guarded(inflight, customer_pressed))
     app.action(ids.FEEDBACK_OPEN)(guarded(inflight, feedback_opened))
+    app.action(ids.FEEDBACK_LIST)(guarded(inflight, feedback_listed))
     app.action(ids.FEEDBACK_CLOSE)(guarded(inflight, close_pressed))

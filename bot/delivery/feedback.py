@@ -14,10 +14,12 @@ from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message, NotAllowed, NotFound
+from bot.sales.lookups import visible_card
 from bot.store.db import Database
 from bot.store.models import Customer
 from bot.store.sales import get_in_team
 from bot.store.survey_models import FeedbackItem, Survey
+from bot.store.surveys import feedback_of
 
 TEXT_LIMIT = 2000
 
@@ -39,6 +41,27 @@ class FeedbackShown:
     item: FeedbackItem
     survey: Survey
     may_close: bool = False  # its owner or a card editor (while it is open)
+
+
+@dataclass(frozen=True)
+class FeedbackListed:
+    customer: Customer
+    items: list[FeedbackItem]  # open ones first (soonest due), then closed (latest first)
+
+
+async def list_feedback(db: Database, *, actor: Actor, customer_id: int) -> FeedbackListed:
+    """A card's feedback items, for anyone who may see the card."""
+    async with db.transaction() as session:
+        gate = await gate_of(session, actor)
+        customer = await visible_card(session, actor, gate, customer_id)
+        items = await feedback_of(session=session, customer_id=customer_id, open_only=False)
+    still_open = [item for item in items if item.state == "open"]
+    closed = sorted(
+        (item for item in items if item.state != "open"),
+        key=lambda item: item.closed_at or item.created_at,
+        reverse=True,
+    )
+    return FeedbackListed(customer, still_open + closed)
 
 
 async def show_feedback(db: Database, *, actor: Actor, item_id: int) -> FeedbackShown:

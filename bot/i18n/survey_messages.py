@@ -140,6 +140,22 @@ SURVEY_MESSAGES: dict[str, dict[str, str]] = {
         "并于 {due} 前向客户反馈处理结果。",
     },
     "feedback.open": {"en": "View", "zh": "查看"},
+    "card.feedback_items": {
+        "en": "Feedback items ({count} open)",
+        "zh": "反馈跟进项（{count} 个未关闭）",
+    },
+    "feedback.list_title": {
+        "en": "*Feedback items* — {customer} ({count})",
+        "zh": "*反馈跟进项* — {customer}（{count}）",
+    },
+    "feedback.list_line": {
+        "en": "Low {questions} ({score}) · {state}",
+        "zh": "{questions}得分低（{score}）· {state}",
+    },
+    "feedback.list_more": {
+        "en": "…and {count} older closed items.",
+        "zh": "……另有 {count} 个较早关闭的跟进项。",
+    },
     "feedback.close": {"en": "Close — reported back", "zh": "关闭——已向客户反馈"},
     "feedback.title": {
         "en": "*Feedback item* of {customer} — low {questions} ({score})",

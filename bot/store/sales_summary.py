@@ -52,6 +52,7 @@ class SalesSummary:
     # the feedback items still open (issue 21)
     satisfaction: list[tuple[int, datetime]] = field(default_factory=list)
     feedback_open: int = 0
+    feedback_total: int = 0  # open and closed: the card's button lists them
 
     @property
     def anything(self) -> bool:
@@ -136,6 +137,7 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
         )
     ).all()
     surveys = await answered_surveys(session=session, customer_id=customer_id, limit=SATISFACTION)
+    feedback = await feedback_of(session=session, customer_id=customer_id, open_only=False)
     closes = [row[4] for row in open_rows if row[4] is not None]
     dues = [row[2] for row in due if row[2] is not None]
     return SalesSummary(
@@ -163,5 +165,6 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
             for s in surveys
             if s.overall is not None and s.answered_at is not None
         ],
-        feedback_open=len(await feedback_of(session=session, customer_id=customer_id)),
+        feedback_open=sum(1 for item in feedback if item.state == "open"),
+        feedback_total=len(feedback),
     )

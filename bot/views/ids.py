@@ -154,6 +154,7 @@ SURVEY_CUSTOMER = "survey_customer"  # value: the survey; the customer's own *An
 SURVEY_CUSTOMER_VIEW = "survey_customer_save"
 SURVEY_ACTIONS = "survey_actions"
 FEEDBACK_OPEN = "feedback_open"  # value: the feedback item
+FEEDBACK_LIST = "feedback_list"  # value: the card; its feedback items, open and closed
 FEEDBACK_CLOSE = "feedback_close"  # value: the feedback item; opens the closing form
 FEEDBACK_CLOSE_VIEW = "feedback_close_save"
 

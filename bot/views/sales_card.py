@@ -110,6 +110,11 @@ def _actions(customer: Customer, sales: SalesSummary, lang: Lang) -> Block:
         elements.append(
             button(t("card.changes", lang, count=sales.changes_open), ids.CHANGE_LIST, card)
         )
+    if sales.feedback_total:
+        count = sales.feedback_open
+        elements.append(
+            button(t("card.feedback_items", lang, count=count), ids.FEEDBACK_LIST, card)
+        )
     elements += [
         button(t("card.new_deal", lang), ids.DEAL_NEW, card),
         button(t("card.new_contract", lang), ids.CONTRACT_NEW, card),

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.dates.display import format_moment
 from bot.delivery.acceptance import Accepted
-from bot.delivery.feedback import FeedbackShown
+from bot.delivery.feedback import FeedbackListed, FeedbackShown
 from bot.delivery.survey_rules import QUESTIONS
 from bot.delivery.surveys import SurveyAnswered, SurveySent
 from bot.i18n import Lang, t
@@ -34,6 +34,7 @@ from bot.views.blocks import (
 from bot.views.inputs import button
 
 TEXT_LIMIT = 2900
+LISTED_ITEMS = 40  # of a card's feedback items: within Slack's 50 blocks per message
 
 
 def _card(customer: Customer) -> Mrkdwn:
@@ -172,6 +173,45 @@ def _feedback_section(item: FeedbackItem, customer: Customer, lang: Lang, tz: Zo
     block = section(text)
     block["accessory"] = button(t("feedback.open", lang), ids.FEEDBACK_OPEN, str(item.id))
     return block
+
+
+def build_feedback_list(listed: FeedbackListed, lang: Lang, tz: ZoneInfo) -> Reply:
+    """A card's feedback items, each with *View*; the oldest closed ones cut to fit."""
+    title = md(
+        "feedback.list_title", lang, customer=_card(listed.customer), count=len(listed.items)
+    )
+    blocks: list[Block] = [section(title)]
+    for item in listed.items[:LISTED_ITEMS]:
+        assert item.id is not None
+        state = md(
+            f"feedback.state.{item.state}",
+            lang,
+            owner=mention(item.owner_id),
+            due=day(item.due_at, lang, tz),
+        )
+        line = md(
+            "feedback.list_line",
+            lang,
+            questions=_questions(item, lang),
+            score=item.score,
+            state=state,
+        )
+        block = section(line)
+        block["accessory"] = button(t("feedback.open", lang), ids.FEEDBACK_OPEN, str(item.id))
+        blocks.append(block)
+    if len(listed.items) > LISTED_ITEMS:
+        blocks.append(
+            context(md("feedback.list_more", lang, count=len(listed.items) - LISTED_ITEMS))
+        )
+    return Reply(
+        text=t(
+            "feedback.list_title",
+            lang,
+            customer=listed.customer.legal_name,
+            count=len(listed.items),
+        ),
+        blocks=blocks,
+    )
 
 
 def build_feedback(shown: FeedbackShown, lang: Lang, tz: ZoneInfo) -> Reply:

@@ -271,3 +271,28 @@ async def test_the_weekly_brief_lists_open_feedback_items_but_not_where_the_cust
     assert "响应得分低（1）——截止" in full and "⚠️ 已逾期" in full
     (shared,) = briefs_to(harness, SHARED)
     assert "反馈跟进项" not in shared and "得分低" not in shared
+
+
+async def test_the_cards_button_lists_its_feedback_items_open_first_for_those_who_see_it(
+    harness: Harness,
+) -> None:
+    wang = await hp_with_an_acceptance_milestone(harness)
+    request = await accepted(harness, wang)
+    await wang.click("通话后填写", request)
+    await wang.submit(quality="2", responsiveness="3", communication="3", overall="4")
+    await wang.type("/customer show hp")
+    card = wang.last_posting()
+
+    await wang.click("反馈跟进项（1 个未关闭）", card)
+    listed = wang.last_text()
+    await wang.click("查看")
+    opened = wang.last_text()
+    button = next(c for c in clickables(card.blocks) if c.label.endswith("个未关闭）"))
+    await harness.workspace.click(card, button, user="U_OUT")
+    await harness.settle()
+
+    assert "*反馈跟进项* — 惠普中国有限公司 (HP)（1）" in listed
+    assert "质量得分低（2）· *跟进中* · 负责人 @U_WANG · 截止 " in listed and "[查看]" in listed
+    assert "[关闭——已向客户反馈]" in opened
+    told = [p.text for p in harness.slack.postings if p.user == "U_OUT"]
+    assert len(told) == 1 and "惠普" not in told[0] and "反馈" not in told[0]
