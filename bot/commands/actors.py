@@ -57,3 +57,8 @@ def presser_team_of(body: dict[str, Any]) -> str:
     """The workspace of whoever pressed: another organization's, for a customer's own person
     in a Slack Connect channel ("" when Slack did not say)."""
     return str((body.get("user") or {}).get("team_id") or "")
+
+
+def channel_of(body: dict[str, Any]) -> str | None:
+    """The channel an interaction came from (None: Slack did not say, as from App Home)."""
+    return (body.get("channel") or {}).get("id")

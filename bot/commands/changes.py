@@ -13,7 +13,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.actors import actor_of, presser_team_of
+from bot.commands.actors import actor_of, channel_of, presser_team_of
 from bot.commands.customer import Args, router
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -45,10 +45,6 @@ from bot.views.changes import (
 log = logging.getLogger(__name__)
 # the steps a button takes at once; evaluating and the customer's answer have their forms
 PLAIN_STEPS = "implement|verify|reject|withdraw"
-
-
-def _channel(body: Args) -> str | None:
-    return (body.get("channel") or {}).get("id")
 
 
 @router.subcommand("change", "变更")
@@ -103,7 +99,7 @@ async def new_pressed(
     opened = await change_requests.open_change_form(
         deps_of(context).db, actor=actor, customer_id=int(action["value"])
     )
-    meta = ChangeFormMetadata(customer_id=opened.customer.id or 0, channel=_channel(body))
+    meta = ChangeFormMetadata(customer_id=opened.customer.id or 0, channel=channel_of(body))
     await open_modal(
         context.client, body["trigger_id"], build_change_modal(actor.lang, opened, meta)
     )
@@ -152,7 +148,7 @@ async def evaluate_pressed(
     opened = await change_forms.open_change_step_form(
         deps_of(context).db, actor=actor, change_id=int(action["value"]), step=ChangeStep.EVALUATE
     )
-    meta = ChangeFormMetadata(change_id=int(action["value"]), channel=_channel(body))
+    meta = ChangeFormMetadata(change_id=int(action["value"]), channel=channel_of(body))
     await open_modal(
         context.client, body["trigger_id"], build_evaluation_modal(actor.lang, opened, meta)
     )
@@ -185,7 +181,7 @@ async def answer_pressed(
         deps_of(context).db, actor=actor, change_id=int(action["value"]), step=step
     )
     meta = ChangeFormMetadata(
-        change_id=int(action["value"]), confirmed=confirmed, channel=_channel(body)
+        change_id=int(action["value"]), confirmed=confirmed, channel=channel_of(body)
     )
     await open_modal(
         context.client, body["trigger_id"], build_answer_modal(actor.lang, opened, meta)
@@ -241,7 +237,7 @@ async def customer_pressed(
     press = CustomerPress(
         user_id=actor.user_id,
         user_team_id=presser_team_of(body),
-        channel_id=_channel(body) or "",
+        channel_id=channel_of(body) or "",
         change_id=int(action["value"]),
         confirmed=action["action_id"].endswith(".confirm"),
     )

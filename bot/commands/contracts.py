@@ -12,7 +12,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.actors import actor_of
+from bot.commands.actors import actor_of, channel_of
 from bot.commands.customer import Args, router
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -33,10 +33,6 @@ from bot.views.contract_modal import (
     read_contract_form_metadata,
 )
 from bot.views.contracts import build_contract
-
-
-def _channel(body: Args) -> str | None:
-    return (body.get("channel") or {}).get("id")
 
 
 @router.subcommand("contract", "合同")
@@ -80,7 +76,7 @@ async def record_pressed(
     opened = await contract_cases.open_contract_form(
         deps_of(context).db, actor=actor, deal_id=int(action["value"])
     )
-    meta = ContractFormMetadata(opened.customer.id or 0, _channel(body))
+    meta = ContractFormMetadata(opened.customer.id or 0, channel_of(body))
     view = build_contract_modal(actor.lang, opened.form, opened.deals, meta)
     await open_modal(context.client, body["trigger_id"], view)
 
@@ -94,7 +90,7 @@ async def new_pressed(
     opened = await contract_cases.open_contract_form(
         deps_of(context).db, actor=actor, customer_id=int(action["value"])
     )
-    meta = ContractFormMetadata(opened.customer.id or 0, _channel(body))
+    meta = ContractFormMetadata(opened.customer.id or 0, channel_of(body))
     view = build_contract_modal(actor.lang, opened.form, opened.deals, meta)
     await open_modal(context.client, body["trigger_id"], view)
 
@@ -131,7 +127,7 @@ async def cancel_pressed(
     shown = await contract_cases.contract_to_cancel(
         deps_of(context).db, actor=actor, contract_id=int(action["value"])
     )
-    meta = CancelMetadata(shown.contract.id or 0, _channel(body))
+    meta = CancelMetadata(shown.contract.id or 0, channel_of(body))
     await open_modal(
         context.client, body["trigger_id"], build_cancel_modal(actor.lang, CancelForm(), meta)
     )

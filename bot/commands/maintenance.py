@@ -10,7 +10,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.actors import actor_of
+from bot.commands.actors import actor_of, channel_of
 from bot.commands.customer import Args, router
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -32,10 +32,6 @@ from bot.views.maintenance_modals import (
     read_plan_metadata,
     read_review_form,
 )
-
-
-def _channel(body: Args) -> str | None:
-    return (body.get("channel") or {}).get("id")
 
 
 @router.subcommand("budget", "预算")
@@ -68,7 +64,7 @@ async def add_pressed(
         deps_of(context).db, actor=actor, customer_id=int(action["value"])
     )
     view = build_activity_modal(
-        actor.lang, shown, metadata_of(shown, _channel(body)), owner=actor.user_id
+        actor.lang, shown, metadata_of(shown, channel_of(body)), owner=actor.user_id
     )
     await open_modal(context.client, body["trigger_id"], view)
 
@@ -98,7 +94,7 @@ async def update_pressed(
     activity = await maintenance_cases.open_activity(
         deps_of(context).db, actor=actor, activity_id=int(action["value"])
     )
-    meta = PlanFormMetadata(activity_id=activity.id or 0, channel=_channel(body))
+    meta = PlanFormMetadata(activity_id=activity.id or 0, channel=channel_of(body))
     await open_modal(
         context.client, body["trigger_id"], build_outcome_modal(actor.lang, activity, meta)
     )
@@ -130,7 +126,7 @@ async def notes_pressed(
         shown = await maintenance_cases.open_activity_form(
             db, actor=actor, customer_id=int(customer_id)
         )
-    view = build_notes_modal(actor.lang, shown, metadata_of(shown, _channel(body)))
+    view = build_notes_modal(actor.lang, shown, metadata_of(shown, channel_of(body)))
     await open_modal(context.client, body["trigger_id"], view)
 
 
@@ -159,7 +155,7 @@ async def review_pressed(
     shown = await maintenance_cases.open_plan(
         deps_of(context).db, actor=actor, plan_id=int(action["value"])
     )
-    view = build_review_modal(actor.lang, shown, metadata_of(shown, _channel(body)))
+    view = build_review_modal(actor.lang, shown, metadata_of(shown, channel_of(body)))
     await open_modal(context.client, body["trigger_id"], view)
 
 

@@ -12,7 +12,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actor import Actor
-from bot.commands.actors import actor_of
+from bot.commands.actors import actor_of, channel_of
 from bot.commands.customer import Args, router
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -167,15 +167,11 @@ async def milestone_done(
         deps_of(context).db, actor=actor, milestone_id=int(action["value"])
     )
     if isinstance(pressed, AcceptanceFormOpen):
-        meta = SurveyFormMetadata(row_id=int(action["value"]), channel=_channel_of(body))
+        meta = SurveyFormMetadata(row_id=int(action["value"]), channel=channel_of(body))
         view = build_acceptance_modal(actor.lang, pressed, meta)
         await open_modal(context.client, body["trigger_id"], view)
         return
     await respond_private(respond, build_milestone_done(pressed.milestone, actor.lang))
-
-
-def _channel_of(body: Args) -> str | None:
-    return (body.get("channel") or {}).get("id")
 
 
 async def _open_phase_modal(

@@ -15,7 +15,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actor import Actor
-from bot.commands.actors import actor_of
+from bot.commands.actors import actor_of, channel_of
 from bot.commands.customer import Args, router
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -39,10 +39,6 @@ from bot.views.project_modal import (
     read_project_form_metadata,
 )
 from bot.views.projects import build_project, read_phase_choice
-
-
-def _channel(body: Args) -> str | None:
-    return (body.get("channel") or {}).get("id")
 
 
 @router.subcommand("project", "项目")
@@ -86,7 +82,7 @@ async def from_contract_pressed(
     opened = await project_cases.open_project_form(
         deps_of(context).db, actor=actor, contract_id=int(action["value"])
     )
-    await _open_form(opened, _channel(body), body["trigger_id"], actor, context)
+    await _open_form(opened, channel_of(body), body["trigger_id"], actor, context)
 
 
 async def new_pressed(
@@ -98,7 +94,7 @@ async def new_pressed(
     opened = await project_cases.open_project_form(
         deps_of(context).db, actor=actor, customer_id=int(action["value"])
     )
-    await _open_form(opened, _channel(body), body["trigger_id"], actor, context)
+    await _open_form(opened, channel_of(body), body["trigger_id"], actor, context)
 
 
 async def project_opened(
@@ -133,7 +129,7 @@ async def channel_pressed(
     shown = await project_cases.project_to_change(
         deps_of(context).db, actor=actor, project_id=int(action["value"])
     )
-    meta = ChannelFormMetadata(shown.project.id or 0, _channel(body))
+    meta = ChannelFormMetadata(shown.project.id or 0, channel_of(body))
     view = build_channel_modal(actor.lang, ChannelForm(), meta)
     await open_modal(context.client, body["trigger_id"], view)
 

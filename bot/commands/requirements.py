@@ -11,7 +11,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actor import Actor
-from bot.commands.actors import actor_of, presser_team_of
+from bot.commands.actors import actor_of, channel_of, presser_team_of
 from bot.commands.customer import Args, router
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -35,10 +35,6 @@ from bot.views.requirements import (
     read_confirmation_modal,
     read_requirement_modal,
 )
-
-
-def _channel(body: Args) -> str | None:
-    return (body.get("channel") or {}).get("id")
 
 
 def _reply(outcome: RequirementsShown | ChangeMoved, actor: Actor) -> Reply:
@@ -84,7 +80,7 @@ async def new_pressed(ack: AsyncAck, body: Args, action: Args, context: AsyncBol
     """*Add requirement*: the form (who may add is checked when it is saved)."""
     await ack()
     actor = await actor_of(context)
-    meta = ChangeFormMetadata(customer_id=int(action["value"]), channel=_channel(body))
+    meta = ChangeFormMetadata(customer_id=int(action["value"]), channel=channel_of(body))
     await open_modal(context.client, body["trigger_id"], build_requirement_modal(actor.lang, meta))
 
 
@@ -113,7 +109,7 @@ async def confirmed_pressed(
     shown = await cases.open_confirmation(
         deps_of(context).db, actor=actor, list_id=int(action["value"])
     )
-    meta = ChangeFormMetadata(change_id=int(action["value"]), channel=_channel(body))
+    meta = ChangeFormMetadata(change_id=int(action["value"]), channel=channel_of(body))
     await open_modal(
         context.client, body["trigger_id"], build_confirmation_modal(actor.lang, shown, meta)
     )
@@ -161,7 +157,7 @@ async def customer_pressed(
     press = ListPress(
         user_id=actor.user_id,
         user_team_id=presser_team_of(body),
-        channel_id=_channel(body) or "",
+        channel_id=channel_of(body) or "",
         list_id=int(action["value"]),
     )
     shown = await cases.confirmed_by_customer(deps_of(context).db, actor=actor, press=press)

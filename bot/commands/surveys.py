@@ -15,7 +15,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands.actors import actor_of, presser_team_of
+from bot.commands.actors import actor_of, channel_of, presser_team_of
 from bot.commands.customer import Args
 from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
@@ -48,10 +48,6 @@ from bot.views.surveys import (
 log = logging.getLogger(__name__)
 
 
-def _channel(body: Args) -> str | None:
-    return (body.get("channel") or {}).get("id")
-
-
 async def acceptance_submitted(
     ack: AsyncAck, view: Args, context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
@@ -79,7 +75,7 @@ async def fill_pressed(
     opened = await surveys.open_survey(
         deps_of(context).db, actor=actor, survey_id=int(action["value"])
     )
-    meta = SurveyFormMetadata(row_id=int(action["value"]), channel=_channel(body))
+    meta = SurveyFormMetadata(row_id=int(action["value"]), channel=channel_of(body))
     await open_modal(
         context.client, body["trigger_id"], build_survey_modal(actor.lang, opened, meta)
     )
@@ -125,7 +121,7 @@ async def customer_pressed(
     press = CustomerPress(
         user_id=actor.user_id,
         user_team_id=presser_team_of(body),
-        channel_id=_channel(body) or "",
+        channel_id=channel_of(body) or "",
         survey_id=int(action["value"]),
     )
     opened = await surveys.open_as_customer(deps_of(context).db, actor=actor, press=press)
@@ -184,7 +180,7 @@ async def close_pressed(
     shown = await feedback.open_closing(
         deps_of(context).db, actor=actor, item_id=int(action["value"])
     )
-    meta = SurveyFormMetadata(row_id=int(action["value"]), channel=_channel(body))
+    meta = SurveyFormMetadata(row_id=int(action["value"]), channel=channel_of(body))
     await open_modal(context.client, body["trigger_id"], build_close_modal(actor.lang, shown, meta))
 
 
