@@ -23,7 +23,6 @@ from bot.store.delivery_totals import (
     open_changes_by_card,
     open_feedback_in,
 )
-from bot.store.insights import Scope
 from bot.store.settings import change_waits
 
 View = dict[str, Any]
@@ -32,30 +31,40 @@ FEEDBACK_LISTED = 5
 
 @dataclass(frozen=True)
 class DeliveryFacts:
-    """Every card's delivery facts of a selection, read once."""
+    """Every card's delivery facts of a selection, read once and kept by card: a sweep's
+    500 supervisors each look up their own cards rather than scan every fact."""
 
-    feedback: list[OpenFeedback]
+    feedback: dict[int, list[tuple[int, OpenFeedback]]]  # card → (place, item), soonest first
     changes: dict[int, tuple[int, int]]  # card → (open, waiting too long)
     wait_days: int  # the workspace's "too long" (/customer settings change-wait)
     late_services: dict[int, int]  # card → requests past a target
-    budgets: dict[date, list[CardBudget]]  # by the day whose period is counted
+    budgets: dict[date, dict[int, list[CardBudget]]]  # day whose period counts → card → rows
 
 
 async def delivery_facts(
-    session: AsyncSession, *, team_id: str, scope: Scope, now: datetime, days: Collection[date]
+    session: AsyncSession, *, team_id: str, now: datetime, days: Collection[date]
 ) -> DeliveryFacts:
-    """The facts of the cards in `scope`; budgets of the plans holding each of `days` (the
-    readers' local today: one day, or a few across time zones)."""
+    """The workspace's facts, by card (delivery_view keeps only the cards a reader may see);
+    budgets of the plans holding each of `days` (the readers' local today: one day, or a few
+    across time zones)."""
     wait_days = (await change_waits(session)).days(team_id)
     waiting_before = now - timedelta(days=wait_days)
+    feedback: dict[int, list[tuple[int, OpenFeedback]]] = {}
+    for place, item in enumerate(await open_feedback_in(session=session, team_id=team_id)):
+        feedback.setdefault(item.customer_id, []).append((place, item))
+    budgets: dict[date, dict[int, list[CardBudget]]] = {}
+    for day in set(days):
+        by_card = budgets.setdefault(day, {})
+        for row in await budgets_on(session=session, team_id=team_id, day=day):
+            by_card.setdefault(row.customer_id, []).append(row)
     return DeliveryFacts(
-        feedback=await open_feedback_in(session=session, scope=scope),
+        feedback=feedback,
         changes=await open_changes_by_card(
-            session=session, scope=scope, waiting_before=waiting_before
+            session=session, team_id=team_id, waiting_before=waiting_before
         ),
         wait_days=wait_days,
-        late_services=await late_services_by_card(session=session, scope=scope, now=now),
-        budgets={day: await budgets_on(session=session, scope=scope, day=day) for day in set(days)},
+        late_services=await late_services_by_card(session=session, team_id=team_id, now=now),
+        budgets=budgets,
     )
 
 
@@ -68,21 +77,26 @@ def delivery_view(
 ) -> View:
     """The facts of `cards` (those the reader may see) summed. `tz`: the reader's zone —
     the plans of the period holding their today make the budget, and dates are shown in it."""
-    shown = set(cards)
     today = local_day(now, tz)
-    feedback = [item for item in facts.feedback if item.customer_id in shown]
-    changes = [counts for card, counts in facts.changes.items() if card in shown]
+    shown = set(cards)
+    placed = sorted(found for card in shown for found in facts.feedback.get(card, ()))
+    feedback = [item for _, item in placed]
+    changes = [facts.changes[card] for card in shown if card in facts.changes]
+    late = [facts.late_services[card] for card in shown if card in facts.late_services]
+    budgets = facts.budgets.get(today, {})
     planned: dict[str, int] = {}
     spent: dict[str, int] = {}
-    plans: set[int] = set()
-    for row in facts.budgets.get(today, []):
-        if row.customer_id not in shown:
+    plans = 0
+    for card in shown:
+        rows = budgets.get(card)
+        if not rows:
             continue
-        plans.add(row.customer_id)
-        if row.planned:
-            planned[row.currency] = planned.get(row.currency, 0) + row.planned
-        if row.spent:
-            spent[row.currency] = spent.get(row.currency, 0) + row.spent
+        plans += 1
+        for row in rows:
+            if row.planned:
+                planned[row.currency] = planned.get(row.currency, 0) + row.planned
+            if row.spent:
+                spent[row.currency] = spent.get(row.currency, 0) + row.spent
     return {
         "feedback": {
             "count": len(feedback),
@@ -94,14 +108,11 @@ def delivery_view(
             "waiting": sum(waiting for _, waiting in changes),
             "days": facts.wait_days,
         },
-        "service_late": {
-            "count": sum(n for card, n in facts.late_services.items() if card in shown),
-            "cards": sum(1 for card in facts.late_services if card in shown),
-        },
+        "service_late": {"count": sum(late), "cards": len(late)},
         "tz": tz.key,
         "budget": {
             "day": today.isoformat(),
-            "plans": len(plans),
+            "plans": plans,
             "planned": dict(sorted(planned.items())),
             "spent": dict(sorted(spent.items())),
         },

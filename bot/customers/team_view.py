@@ -115,7 +115,7 @@ async def team_view(
         "overdue_by_person": [[owner, count] for owner, count in overdue],
     }
     day = local_day(now, tz)
-    facts = await delivery_facts(session, team_id=sees.team_id, scope=scope, now=now, days=[day])
+    facts = await delivery_facts(session, team_id=sees.team_id, now=now, days=[day])
     view["delivery"] = delivery_view(facts, ids, now=now, tz=tz)
     view["counted"] = sorted(_named(view))
     return view, states

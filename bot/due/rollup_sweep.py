@@ -104,7 +104,7 @@ async def make_rollups(
     ):
         overdue.setdefault(customer_id, []).append((owner, count))
     wanted = [local_day(now, zones[head]) for head in heads if below[head]]
-    facts = await delivery_facts(session, team_id=team_id, scope=scope, now=now, days=wanted)
+    facts = await delivery_facts(session, team_id=team_id, now=now, days=wanted)
     managed: dict[str, list[tuple[int, Card]]] = {}  # manager → (place in `cards`, card)
     for place, card in enumerate(cards):
         managed.setdefault(card.manager, []).append((place, card))

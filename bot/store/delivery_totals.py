@@ -1,8 +1,9 @@
 """What a team owes its customers after the contract, read per card for the supervisors'
 team view (bot/customers/team_delivery.py): open feedback items, change requests still
 moving, requests and complaints past a target, the maintenance budget of a period. Each is
-one query over a selection of cards, so that a sweep's roll-ups read it once for every
-supervisor and slice it per person."""
+one query over a workspace by its open-item indexes (a few thousand rows at most), so that a
+sweep's roll-ups read it once for every supervisor and slice it per person by the cards each
+may see — cheaper than checking each row against a selection of 100,000 cards."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.changes import OPEN_STATES
 from bot.store.delivery_models import ChangeRequest
-from bot.store.insights import Scope
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity
 from bot.store.models import Customer
 from bot.store.record_tables import ServiceRequest
@@ -45,13 +45,13 @@ class CardBudget:
     spent: int
 
 
-async def open_feedback_in(*, session: AsyncSession, scope: Scope) -> list[OpenFeedback]:
-    """The open feedback items of the cards in `scope`, the soonest due first (they are few:
-    a low score opens one)."""
+async def open_feedback_in(*, session: AsyncSession, team_id: str) -> list[OpenFeedback]:
+    """The workspace's open feedback items, the soonest due first (they are few: a low
+    score opens one)."""
     query = (
         select(FeedbackItem, Customer.legal_name, Customer.handle)
         .join(Customer, col(Customer.id) == FeedbackItem.customer_id)
-        .where(FeedbackItem.state == "open", col(FeedbackItem.customer_id).in_(scope))
+        .where(FeedbackItem.team_id == team_id, FeedbackItem.state == "open")
         .order_by(col(FeedbackItem.due_at), col(FeedbackItem.id))
     )
     return [
@@ -63,7 +63,7 @@ async def open_feedback_in(*, session: AsyncSession, scope: Scope) -> list[OpenF
 
 
 async def open_changes_by_card(
-    *, session: AsyncSession, scope: Scope, waiting_before: datetime
+    *, session: AsyncSession, team_id: str, waiting_before: datetime
 ) -> dict[int, tuple[int, int]]:
     """card → (change requests still moving, those on their step since before
     `waiting_before`)."""
@@ -71,8 +71,8 @@ async def open_changes_by_card(
     query = (
         select(ChangeRequest.customer_id, func.count(), waiting)
         .where(
+            ChangeRequest.team_id == team_id,
             col(ChangeRequest.state).in_(OPEN_STATES),
-            col(ChangeRequest.customer_id).in_(scope),
         )
         .group_by(col(ChangeRequest.customer_id))
     )
@@ -80,16 +80,16 @@ async def open_changes_by_card(
 
 
 async def late_services_by_card(
-    *, session: AsyncSession, scope: Scope, now: datetime
+    *, session: AsyncSession, team_id: str, now: datetime
 ) -> dict[int, int]:
     """card → open requests and complaints past a target as of `now` (the rule of
     bot/customers/service.py's `breached`, for those not resolved yet)."""
     query = (
         select(ServiceRequest.customer_id, func.count())
         .where(
+            ServiceRequest.team_id == team_id,
             col(ServiceRequest.resolved_at).is_(None),
             col(ServiceRequest.withdrawn_at).is_(None),
-            col(ServiceRequest.customer_id).in_(scope),
             or_(
                 col(ServiceRequest.resolve_by) < now,
                 and_(
@@ -104,9 +104,10 @@ async def late_services_by_card(
     return {card: count for card, count in (await session.exec(query)).all()}
 
 
-async def budgets_on(*, session: AsyncSession, scope: Scope, day: date) -> list[CardBudget]:
-    """The budget of each card's plan whose period holds `day`: planned (every activity not
-    cancelled) and spent (done ones), by currency — as maintenance_budget.budget_of sums."""
+async def budgets_on(*, session: AsyncSession, team_id: str, day: date) -> list[CardBudget]:
+    """The budget of each card's plan in the workspace whose period holds `day`: planned
+    (every activity not cancelled) and spent (done ones), by currency — as
+    maintenance_budget.budget_of sums."""
     planned = func.sum(
         case(
             (col(PlanActivity.state) != "cancelled", func.coalesce(PlanActivity.budget_minor, 0)),
@@ -123,7 +124,7 @@ async def budgets_on(*, session: AsyncSession, scope: Scope, day: date) -> list[
         select(MaintenancePlan.customer_id, PlanActivity.currency, planned, spent)
         .join(PlanActivity, col(PlanActivity.plan_id) == MaintenancePlan.id)
         .where(
-            col(MaintenancePlan.customer_id).in_(scope),
+            MaintenancePlan.team_id == team_id,
             col(MaintenancePlan.period_start) <= day,
             col(MaintenancePlan.period_end) >= day,
         )

@@ -224,3 +224,19 @@ async def test_a_feedback_item_on_a_card_hidden_since_is_left_out_when_the_roll_
 
     assert shown["delivery"]["feedback"] == {"count": 0, "late": 0, "items": []}
     assert shown["delivery"]["budget"] == view["delivery"]["budget"]  # sums name no card
+
+
+async def test_an_archived_cards_items_and_budget_are_not_counted(
+    db: Database, office: dict[str, Customer]
+) -> None:
+    async with db.transaction(write=True) as session:
+        card = await session.get(Customer, office["LI1"].id)
+        assert card is not None
+        card.archived_at = NOW - DAY
+        session.add(card)
+
+    view = await rollup(db, "U_DIR")
+
+    assert view is not None
+    assert view["delivery"]["feedback"]["count"] == 0
+    assert view["delivery"]["budget"]["plans"] == 0
