@@ -83,6 +83,34 @@ class CardHealth(SQLModel, table=True):
     of date is computed again before it is read."""
 
     __tablename__ = "card_health"
+    __table_args__ = (
+        # the statistics' grouped counts and per-manager figures, read in index order and
+        # covered by it (migration 0023)
+        Index(
+            "ix_card_health_grouped",
+            "team_id",
+            "status",
+            "level",
+            "phase",
+            "value_tier",
+            "light",
+            "archived_at",
+            "stale",
+            "cadence",
+            "overdue",
+            "slipping",
+            "manager_id",
+            "security_level",
+        ),
+        Index(
+            "ix_card_health_manager",
+            "team_id",
+            "manager_id",
+            "archived_at",
+            "security_level",
+            "light",
+        ),
+    )
 
     customer_id: int = Field(primary_key=True, foreign_key="customer.id")
     # the card's own columns, as on `customer` (same names: the views' selections apply)
