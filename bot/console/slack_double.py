@@ -133,11 +133,11 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
     ) -> str:
         """`message_ts`: the channel message an interaction came from, which an answer with
         replace_original replaces for everyone in the channel."""
-        url = f"{self.url}/response/{channel}.{user}.{next(self._ids)}"
-        self._response_teams[url.rpartition("/")[2]] = team
+        token = f"{channel}.{user}.{next(self._ids)}"
+        self._response_teams[token] = team
         if message_ts:
-            self._response_messages[url.rpartition("/")[2]] = message_ts
-        return url
+            self._response_messages[token] = message_ts
+        return f"{self.url}/response/{token}"
 
     def new_trigger_id(self) -> str:
         return f"trigger.{next(self._ids)}"

@@ -57,8 +57,9 @@ class Workspace:
         self.signing_secret = signing_secret
         self.team, self.enterprise, self.org_install = team, enterprise, org_install
 
-    def _response_url(self, channel: str, user: str) -> str:
-        return self.slack.response_url(channel, user, self.team)
+    def _response_url(self, channel: str, user: str, message_ts: str = "") -> str:
+        """`message_ts`: the channel message pressed, which replace_original changes."""
+        return self.slack.response_url(channel, user, self.team, message_ts=message_ts)
 
     def _grid(self) -> dict[str, Any]:
         """What Slack adds to an interaction's payload in an Enterprise Grid workspace."""
@@ -178,12 +179,7 @@ class Workspace:
                     "is_ephemeral": not in_channel,
                 },
                 "trigger_id": self.slack.new_trigger_id(),
-                "response_url": self.slack.response_url(
-                    channel,
-                    user,
-                    self.team,
-                    message_ts=ts if in_channel else "",
-                ),
+                "response_url": self._response_url(channel, user, ts if in_channel else ""),
                 "message": {"ts": ts, "text": posting.text, "blocks": posting.blocks},
                 "actions": [action],
             }

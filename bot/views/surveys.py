@@ -156,8 +156,23 @@ def _scores(survey: Survey, lang: Lang) -> Mrkdwn:
     )
 
 
-def _questions(item: FeedbackItem, lang: Lang) -> str:
-    return " / ".join(t(f"survey.short.{q}", lang) for q in item.questions.split(",") if q)
+def _questions(questions: str, lang: Lang) -> str:
+    """`质量 / 总体`: the low questions of a feedback item, kept comma-separated."""
+    return " / ".join(t(f"survey.short.{q}", lang) for q in questions.split(",") if q)
+
+
+def _view_button(item_id: int, lang: Lang) -> Block:
+    return button(t("feedback.open", lang), ids.FEEDBACK_OPEN, str(item_id))
+
+
+def _state_line(item: FeedbackItem, lang: Lang, tz: ZoneInfo) -> Mrkdwn:
+    """`*Open* · owner @Wang · due 9 Dec` (or closed, and when it was due)."""
+    return md(
+        f"feedback.state.{item.state}",
+        lang,
+        owner=mention(item.owner_id),
+        due=day(item.due_at, lang, tz),
+    )
 
 
 def _feedback_section(item: FeedbackItem, customer: Customer, lang: Lang, tz: ZoneInfo) -> Block:
@@ -165,13 +180,13 @@ def _feedback_section(item: FeedbackItem, customer: Customer, lang: Lang, tz: Zo
     text = md(
         "feedback.opened",
         lang,
-        questions=_questions(item, lang),
+        questions=_questions(item.questions, lang),
         score=item.score,
         owner=mention(item.owner_id),
         due=day(item.due_at, lang, tz),
     )
     block = section(text)
-    block["accessory"] = button(t("feedback.open", lang), ids.FEEDBACK_OPEN, str(item.id))
+    block["accessory"] = _view_button(item.id, lang)
     return block
 
 
@@ -183,21 +198,15 @@ def build_feedback_list(listed: FeedbackListed, lang: Lang, tz: ZoneInfo) -> Rep
     blocks: list[Block] = [section(title)]
     for item in listed.items[:LISTED_ITEMS]:
         assert item.id is not None
-        state = md(
-            f"feedback.state.{item.state}",
-            lang,
-            owner=mention(item.owner_id),
-            due=day(item.due_at, lang, tz),
-        )
         line = md(
             "feedback.list_line",
             lang,
-            questions=_questions(item, lang),
+            questions=_questions(item.questions, lang),
             score=item.score,
-            state=state,
+            state=_state_line(item, lang, tz),
         )
         block = section(line)
-        block["accessory"] = button(t("feedback.open", lang), ids.FEEDBACK_OPEN, str(item.id))
+        block["accessory"] = _view_button(item.id, lang)
         blocks.append(block)
     if len(listed.items) > LISTED_ITEMS:
         blocks.append(
@@ -222,15 +231,10 @@ def build_feedback(shown: FeedbackShown, lang: Lang, tz: ZoneInfo) -> Reply:
             "feedback.title",
             lang,
             customer=_card(shown.customer),
-            questions=_questions(item, lang),
+            questions=_questions(item.questions, lang),
             score=item.score,
         ),
-        md(
-            f"feedback.state.{item.state}",
-            lang,
-            owner=mention(item.owner_id),
-            due=day(item.due_at, lang, tz),
-        ),
+        _state_line(item, lang, tz),
         _scores(survey, lang),
     ]
     if survey.comment:
@@ -274,25 +278,24 @@ def render_feedback_due(delivery: Delivery, lang: Lang) -> Reply:
         lang,
         customer=p["customer"],
         handle=p["handle"],
-        questions=" / ".join(t(f"survey.short.{q}", lang) for q in p["questions"].split(",") if q),
+        questions=_questions(p["questions"], lang),
         score=p["score"],
     )
     block = section(Mrkdwn(":speech_balloon: ") + text)
-    block["accessory"] = button(t("feedback.open", lang), ids.FEEDBACK_OPEN, str(p["item_id"]))
+    block["accessory"] = _view_button(int(p["item_id"]), lang)
     return Reply(text=t("feedback.text", lang, customer=p["customer"]), blocks=[block])
 
 
 def feedback_line(item: dict[str, Any], lang: Lang, tz: ZoneInfo, *, named: bool = False) -> Mrkdwn:
     """`• 响应得分低（2）——截止 12月9日 · @owner`, marked when past due; `named`: after the
     card's name (a supervisor's roll-up, across cards)."""
-    questions = " / ".join(t(f"survey.short.{q}", lang) for q in item["questions"].split(",") if q)
     line = Mrkdwn("  • ")
     if named:
         line += Mrkdwn("*{}* (`{}`): ").format(clip(item["name"], 60), item["handle"])
     line += md(
         "brief.feedback_line",
         lang,
-        questions=questions,
+        questions=_questions(item["questions"], lang),
         score=item["score"],
         due=format_moment(datetime.fromisoformat(item["due_at"]), lang, tz, zone_shown=False),
         owner=mention(item["owner"]),
