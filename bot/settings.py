@@ -69,6 +69,10 @@ class Settings:
     # The one work queue (bot/workqueue.py): requests worked on at once, and waiting beyond
     workers: int = 8  # RAPPORT_WORKERS
     queue: int = 64  # RAPPORT_QUEUE
+    # Seconds after a form reached us within which its save must answer it (Slack waits
+    # three): past it the form is answered "still saving" (bot/commands/forms.py). Not read
+    # from the environment; a test that is not about this deadline gives itself room.
+    form_deadline: float = 2.0
 
     @property
     def socket_mode(self) -> bool:

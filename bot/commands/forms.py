@@ -23,12 +23,12 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.commands.capacity import in_turn
+from bot.commands.deps import deps_of
 from bot.commands.entry import ARRIVED
 from bot.i18n import Lang
 from bot.views.saving import build_still_saving
 
 T = TypeVar("T")
-SAVE_DEADLINE = 2.0  # seconds after the request arrived; Slack's own limit is 3
 
 
 async def saved_in_time(
@@ -41,7 +41,8 @@ async def saved_in_time(
     saving = asyncio.ensure_future(_in_turn(context, save))
     arrived = context.get(ARRIVED)
     started = arrived if isinstance(arrived, float) else time.monotonic()
-    left = max(0.0, SAVE_DEADLINE - (time.monotonic() - started))
+    deadline = deps_of(context).settings.form_deadline  # seconds after the request arrived
+    left = max(0.0, deadline - (time.monotonic() - started))
     done, _ = await asyncio.wait({saving}, timeout=left)
     if not done:
         await ack(response_action="update", view=build_still_saving(lang))

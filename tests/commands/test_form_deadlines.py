@@ -23,6 +23,7 @@ from bot.commands.replays import ReplayLedger
 from bot.console.harness import Harness
 from bot.console.workspace import Answer
 from bot.i18n import t
+from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import Contact, ContactRecord, Customer, Milestone
 from tests.conftest import POSTGRES_URL
@@ -39,6 +40,10 @@ DIFFERENT_WORDS = (
 on_sqlite = pytest.mark.skipif(
     bool(POSTGRES_URL), reason="busy as SQLite is: one write lock for the whole database"
 )
+
+
+# the deadline served to Slack, not the suite's room for a loaded machine
+pytestmark = pytest.mark.form_deadline(Settings.form_deadline)
 
 
 @asynccontextmanager

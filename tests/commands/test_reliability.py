@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from bot.commands import forms
 from bot.commands.server import EVENTS_PATH, build_service
 from bot.console.harness import Harness
 from bot.console.modal import modal_fields
@@ -296,12 +295,10 @@ def test_no_customer_form_gives_a_500_or_an_unhandled_error(
     assert "unhandled error" not in caplog.text
 
 
-async def test_two_people_creating_one_company_at_once_over_http(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_two_people_creating_one_company_at_once_over_http(harness: Harness) -> None:
     # the race is what this test is about: however loaded the machine, both saves finish
-    # before their answers (what a save past Slack's seconds answers: test_form_deadlines.py)
-    monkeypatch.setattr(forms, "SAVE_DEADLINE", 60.0)
+    # before their answers (the suite's settings; a save past Slack's seconds:
+    # test_form_deadlines.py)
     wang, alice = Person(harness, "U_WANG"), Person(harness, "U_ALICE")
     await wang.type("/customer new 惠普中国有限公司")
     wang_view = {**wang.last_view(), "id": "V_WANG"}

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from bot.commands import forms
 from bot.store.models import ContactRecord, Customer
 from tests.console.conftest import CTRL_C, CTRL_D, Desk
 from tests.console.test_console import console
@@ -86,10 +85,10 @@ async def _last_summary(desk: Desk) -> str:
         return (await session.exec(query)).first().summary
 
 
+@pytest.mark.form_deadline(0.0)  # the save never fits Slack's seconds
 async def test_a_form_still_saving_is_shown_and_left_with_nothing_to_submit(
-    desk: Desk, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    desk: Desk, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(forms, "SAVE_DEADLINE", 0.0)  # the save never fits Slack's seconds
 
     shown = await desk.type("/customer new Jinke Electronics Co., Ltd.", *[""] * 30)
 
