@@ -90,7 +90,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
     if expired:  # kept health missing or past its time: computed once, for every reader
         async with db.transaction(write=True) as session:
             await keep_health(session=session, ids=expired, now=actor.now)
-    async with db.transaction() as session:
+    async with db.transaction(snapshot=True) as session:
         groups = await grouped_counts(session=session, scope=scope)
         if not groups:
             return TeamStats(
@@ -106,18 +106,28 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
                     limit=PLACES_SUGGESTED,
                 ),
             )
+        total = list_counts(groups)["all"]
+        scope, every_live = await _ungated(session, sees, narrowing, scope, total)
         bounds = trend_weeks(actor.now)
         counts = await records_per_span(
             session=session,
+            team_id=actor.team_id,
             scope=scope,
             bounds=bounds,
-            wide=list_counts(groups)["all"] > WIDE,
+            wide=total > WIDE,
+            every_live=every_live,
         )
         figures = figures_of(
             groups,
             by_manager=await by_manager(session=session, scope=scope),
             lists=await _lists(session, scope, actor.now, list_counts(groups)),
-            overdue_by_owner=await overdue_by_owner(session=session, scope=scope, now=actor.now),
+            overdue_by_owner=await overdue_by_owner(
+                session=session,
+                team_id=actor.team_id,
+                scope=scope,
+                now=actor.now,
+                every_live=every_live,
+            ),
             trend=[(b.date(), n) for b, n in zip(bounds, counts, strict=False)],
         )
         users = sorted(
@@ -126,6 +136,22 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         profiles = await profiles_of(session=session, team_id=actor.team_id, user_ids=users)
         names = {p.user_id: p.display_name for p in profiles if p.display_name}
         return TeamStats(filters, people, team_of, empty, figures, names=names)
+
+
+async def _ungated(
+    session: AsyncSession, sees: Sees, narrowing: Narrowing, scope: Scope, total: int
+) -> tuple[Scope, bool]:
+    """The scope's cards selected without the visibility condition when they are the same
+    cards — the person may see every live card the filters select (an admin; the head of
+    the whole tree) — and whether that is every live card of the workspace. Each statement
+    after then reads the cards without checking each against the condition (a pass over
+    every card per statement for a CEO), and with no filter the records and follow-ups
+    are checked only against the archived cards. The scope is within the ungated one, so
+    the same count means the same cards; the transaction reads one snapshot."""
+    ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
+    if not sees.is_admin and await count_in(session=session, scope=ungated) != total:
+        return scope, False
+    return ungated, narrowing == Narrowing()
 
 
 async def _lists(

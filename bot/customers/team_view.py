@@ -90,7 +90,7 @@ async def team_view(
     by_id = {s.customer_id: s for s in states}
     changes = await phase_changes_since(session=session, ids=ids, since=now - WEEK)
     new = await created_since(session=session, scope=scope, since=now - WEEK)
-    overdue = await overdue_by_owner(session=session, scope=scope, now=now)
+    overdue = await overdue_by_owner(session=session, team_id=sees.team_id, scope=scope, now=now)
     view: View = {
         "head": sees.user_id,
         "size": len(below),

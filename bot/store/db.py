@@ -69,16 +69,34 @@ class Database:
             class_=AsyncSession,
             expire_on_commit=False,
         )
+        # SQLite's read transaction already reads one snapshot (WAL); PostgreSQL's default
+        # gives each statement its own
+        self._snapshot_sessions = (
+            self._sessions
+            if self.dialect == "sqlite"
+            else async_sessionmaker(
+                self.engine.execution_options(isolation_level="REPEATABLE READ"),
+                class_=AsyncSession,
+                expire_on_commit=False,
+            )
+        )
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
     @asynccontextmanager
-    async def transaction(self, *, write: bool = False) -> AsyncIterator[AsyncSession]:
+    async def transaction(
+        self, *, write: bool = False, snapshot: bool = False
+    ) -> AsyncIterator[AsyncSession]:
         """A session that commits once when the block ends and rolls back on error.
-        `write=True` for use cases that check and then write (one writer at a time on SQLite)."""
-        sessions = self._write_sessions if write else self._sessions
+        `write=True` for use cases that check and then write (one writer at a time on SQLite);
+        `snapshot=True` for reads whose statements must all see the database as it was at
+        the first (a figure one statement found decides what the next ones read)."""
+        if write:
+            sessions = self._write_sessions
+        else:
+            sessions = self._snapshot_sessions if snapshot else self._sessions
         opened = _OPEN.set(True)
         try:
             async with sessions() as session, session.begin():

@@ -5,7 +5,6 @@ check one by one), and per-card facts for health, in a few grouped queries over 
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +26,7 @@ from bot.store.models import (
     Milestone,
     PhasePlan,
 )
-from bot.store.team_models import ContactRole
+from bot.store.team_models import CardHealth, ContactRole
 
 Scope = SelectOfScalar[int | None]  # a selection of customer ids
 
@@ -171,18 +170,36 @@ def probed(card: Mapped[int] | ColumnElement[int]) -> ColumnElement[int]:
     return card + literal_column("0")
 
 
+def on_scope(
+    card: Mapped[int] | ColumnElement[int], scope: Scope, *, team_id: str, every_live: bool
+) -> ColumnElement[bool]:
+    """`card` (a row of the workspace's) is one of the scope's, each row checked. With
+    `every_live` the scope is every live card of the workspace, so the check is that the
+    card is not archived: against the workspace's few archived cards rather than all of
+    its live ones."""
+    if not every_live:
+        return probed(card).in_(scope)
+    archived = select(CardHealth.customer_id).where(
+        CardHealth.team_id == team_id, col(CardHealth.archived_at).is_not(None)
+    )
+    return probed(card).not_in(archived)
+
+
 async def overdue_by_owner(
-    *, session: AsyncSession, scope: Scope, now: datetime
+    *, session: AsyncSession, team_id: str, scope: Scope, now: datetime, every_live: bool = False
 ) -> list[tuple[str, int]]:
-    """Overdue follow-ups on the scope's cards, by owner, the most first (the open ones past
-    due read by their due date, each checked against the scope)."""
+    """Overdue follow-ups on the scope's cards, by owner, the most first (the workspace's
+    open ones past due read from the index that holds their card and owner, each checked
+    against the scope; `every_live`: see on_scope)."""
     count = func.count()
+    card = col(FollowUp.customer_id)
     query = (
         select(FollowUp.owner_id, count)
         .where(
+            FollowUp.team_id == team_id,
             FollowUp.status == "open",
             col(FollowUp.due_at) < now,
-            probed(col(FollowUp.customer_id)).in_(scope),
+            on_scope(card, scope, team_id=team_id, every_live=every_live),
         )
         .group_by(FollowUp.owner_id)
         .order_by(count.desc(), FollowUp.owner_id)
@@ -252,26 +269,43 @@ async def met_between(
 
 
 async def records_per_span(
-    *, session: AsyncSession, scope: Scope, bounds: list[datetime], wide: bool = False
+    *,
+    session: AsyncSession,
+    team_id: str,
+    scope: Scope,
+    bounds: list[datetime],
+    wide: bool = False,
+    every_live: bool = False,
 ) -> list[int]:
     """Current contact records on the scope's cards in each [bounds[i], bounds[i+1]).
-    `wide`: the scope holds many cards, so the records of the span are read once and each
-    checked against the scope, instead of the records looked up card by card."""
+    `wide`: the scope holds many cards, so the workspace's records of the span are read once
+    from the index that holds their card, and each checked against the scope, instead of
+    the records looked up card by card (`every_live`: see on_scope). Each record is put in
+    its span by one CASE that stops at the first bound past it, and counted per span: one
+    comparison or a few per record, where a sum per span compared each with every span."""
     created = col(ContactRecord.created_at)
     card = col(ContactRecord.customer_id)
-    sums = [
-        func.coalesce(func.sum(case((and_(created >= start, created < end), 1), else_=0)), 0)
-        for start, end in itertools.pairwise(bounds)
-    ]
-    query = select(*sums).where(
-        created >= bounds[0],
-        created < bounds[-1],
-        col(ContactRecord.superseded).is_(False),
-        col(ContactRecord.retracted_at).is_(None),
-        (probed(card) if wide else card).in_(scope),
+    span = case(
+        *((created < end, n) for n, end in enumerate(bounds[1:-1])), else_=len(bounds) - 2
+    ).label("span")
+    query = (
+        select(span, func.count())
+        .where(
+            ContactRecord.team_id == team_id,
+            created >= bounds[0],
+            created < bounds[-1],
+            col(ContactRecord.superseded).is_(False),
+            col(ContactRecord.retracted_at).is_(None),
+            on_scope(card, scope, team_id=team_id, every_live=every_live)
+            if wide or every_live
+            else card.in_(scope),
+        )
+        .group_by(span)
     )
-    row = (await session.exec(query)).one()
-    return [int(value or 0) for value in row]
+    counts = [0] * (len(bounds) - 1)
+    for n, records in (await session.exec(query)).all():
+        counts[n] = records
+    return counts
 
 
 async def count_in(*, session: AsyncSession, scope: Scope) -> int:

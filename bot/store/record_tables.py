@@ -18,7 +18,18 @@ class ContactRecord(SQLModel, table=True):
     postmark (who, when, from where). Append-only: an edit is a new row that supersedes."""
 
     __tablename__ = "contact_record"
-    __table_args__ = (Index("ix_contact_record_timeline", "customer_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_contact_record_timeline", "customer_id", "created_at"),
+        # a workspace's records of a span, with what the statistics' trend reads (0024)
+        Index(
+            "ix_contact_record_span",
+            "team_id",
+            "created_at",
+            "superseded",
+            "retracted_at",
+            "customer_id",
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
@@ -47,6 +58,8 @@ class FollowUp(SQLModel, table=True):
     __table_args__ = (
         Index("ix_follow_up_due", "status", "due_at"),
         Index("ix_follow_up_customer", "customer_id", "status"),
+        # a workspace's overdue follow-ups with their card and owner (0024)
+        Index("ix_follow_up_overdue", "team_id", "status", "due_at", "customer_id", "owner_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -109,6 +109,11 @@ class CardHealth(SQLModel, table=True):
             "archived_at",
             "security_level",
             "light",
+            # the statistics' filters, so that a filtered count per manager is read from
+            # the index alone (0024)
+            "status",
+            "phase",
+            "value_tier",
         ),
     )
 

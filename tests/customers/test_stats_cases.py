@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.customers import stats_cases
+from bot.customers import governance_cases, stats_cases
 from bot.customers.stats_cases import TeamStats
 from bot.customers.visibility import gate_of
 from bot.store.db import Database
@@ -169,3 +169,35 @@ async def test_over_many_cards_the_trend_reads_the_weeks_records_once_and_counts
     assert wide.figures.trend == narrow.figures.trend
     assert [n for _, n in wide.figures.trend] == [0, 0, 0, 0, 0, 1, 1, 0]
     assert wide.figures.overdue_by_owner == [("U_WANG", 3), ("U_LI", 1)]
+
+
+async def test_one_who_may_see_every_card_gets_the_same_figures_without_the_archived_ones(
+    db: Database, office: dict[str, Customer]
+) -> None:
+    """When a person may see every live card the filters select (an admin; the head of the
+    whole tree) the figures are counted without checking each card against who may see it:
+    the same figures, and a card archived since leaves them with its records and
+    follow-ups."""
+    director = await stats_of(db, "U_DIR", "team")
+    assert director.figures is not None and director.figures.total == 4  # not SEC2
+    everyone = await stats_of(db, "U_ADMIN", is_admin=True)
+    assert everyone.figures is not None and everyone.figures.total == 6  # SEC2, OUT1 too
+    assert [n for _, n in everyone.figures.trend] == [0, 0, 0, 0, 0, 1, 1, 0]
+    assert everyone.figures.overdue_by_owner == [("U_WANG", 3), ("U_LI", 1)]
+
+    for handle in ("LI1", "SEC2"):  # LI1: a call on 2 Nov and Li's overdue follow-up
+        await governance_cases.archive_card(db, actor=ADMIN, text=handle)
+
+    after = await stats_of(db, "U_ADMIN", is_admin=True)
+    assert after.figures is not None and after.figures.total == 4
+    assert [n for _, n in after.figures.trend] == [0, 0, 0, 0, 0, 0, 1, 0]
+    assert after.figures.overdue_by_owner == [("U_WANG", 3)]
+    # the director now may see every live card of the team: the same figures (OUT1 is in
+    # no team, and has no records or follow-ups)
+    team = await stats_of(db, "U_DIR", "team")
+    assert team.figures is not None
+    assert (team.figures.trend, team.figures.overdue_by_owner) == (
+        after.figures.trend,
+        after.figures.overdue_by_owner,
+    )
+    assert handles(team.figures.least_healthy) == ["WANG1", "LI2", "LEAD1"]

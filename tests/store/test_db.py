@@ -1,4 +1,5 @@
-"""Timestamps are aware UTC everywhere; SQLite runs with WAL and foreign keys."""
+"""Timestamps are aware UTC everywhere; SQLite runs with WAL and foreign keys; a snapshot
+read sees one state of the database throughout."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func
 from sqlalchemy.exc import StatementError
+from sqlmodel import select
 
 from bot.store.db import Database
 from bot.store.models import SlackProfile
@@ -30,6 +33,26 @@ async def test_a_timestamp_comes_back_aware_and_in_utc(database_url: str) -> Non
     assert profile is not None
     assert profile.fetched_at.utcoffset() == timedelta(0)
     assert profile.fetched_at == datetime(2026, 3, 1, 1, 0, tzinfo=UTC)
+
+
+async def test_a_snapshot_read_does_not_see_what_is_saved_after_its_first_statement(
+    database_url: str,
+) -> None:
+    """What `/customer stats` relies on when one statement's count decides how the next ones
+    read: a card saved meanwhile is in none of them (PostgreSQL's default would show it to
+    the second statement)."""
+    db = Database(database_url)
+    names = select(func.count()).select_from(SlackProfile)
+    async with db.transaction(snapshot=True) as session:
+        before = (await session.exec(names)).one()
+        async with db.transaction() as other:
+            await save_profile(session=other, profile=SlackProfile(team_id="T", user_id="U2"))
+        during = (await session.exec(names)).one()
+    async with db.transaction() as session:
+        after = (await session.exec(names)).one()
+    await db.dispose()
+
+    assert (before, during, after) == (0, 0, 1)
 
 
 async def test_a_naive_timestamp_is_refused_and_nothing_is_saved(database_url: str) -> None:
