@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections.abc import Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -82,7 +83,7 @@ async def _load(url: str, data: DataSet) -> None:
     connection = await asyncpg.connect(url)
     try:
         await connection.execute("SET maintenance_work_mem = '1GB'")
-        constraints, indexes = await _secondary_objects(connection)
+        constraints, indexes = await secondary_objects(connection)
         for table, name, _ in constraints:
             await connection.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
         for name, _ in indexes:
@@ -99,10 +100,10 @@ async def _load(url: str, data: DataSet) -> None:
             )
         print(f"postgresql: rows in {time.perf_counter() - began:.0f} s", file=sys.stderr)
         for name, definition in indexes:
-            await _timed(connection, f"index {name}", definition)
+            await timed(connection, f"index {name}", definition)
         # Unique constraints first: foreign keys to customer need its primary key only.
         for table, name, definition in sorted(constraints, key=lambda c: "FOREIGN" in c[2]):
-            await _timed(
+            await timed(
                 connection,
                 f"constraint {name}",
                 f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}',
@@ -110,27 +111,27 @@ async def _load(url: str, data: DataSet) -> None:
         await connection.execute(
             "SELECT setval(pg_get_serial_sequence('customer', 'id'), max(id)) FROM customer"
         )
-        await _timed(connection, "vacuum analyze", f"VACUUM (ANALYZE) {', '.join(TABLES)}")
+        await timed(connection, "vacuum analyze", f"VACUUM (ANALYZE) {', '.join(TABLES)}")
     finally:
         await connection.close()
 
 
-async def _timed(connection: asyncpg.Connection, what: str, sql: str) -> None:
+async def timed(connection: asyncpg.Connection, what: str, sql: str) -> None:
     began = time.perf_counter()
     await connection.execute(sql)
     print(f"postgresql: {what} in {time.perf_counter() - began:.0f} s", file=sys.stderr)
 
 
-async def _secondary_objects(
-    connection: asyncpg.Connection,
+async def secondary_objects(
+    connection: asyncpg.Connection, tables: Sequence[str] = TABLES
 ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
     """Unique and foreign-key constraints (table, name, definition) and indexes that back
-    no constraint (name, CREATE INDEX …) of the bulk-loaded tables."""
+    no constraint (name, CREATE INDEX …) of the bulk-loaded `tables`."""
     constraints = await connection.fetch(
         "SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def "
         "FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) AND contype IN ('u', 'f') "
         "ORDER BY conname",
-        list(TABLES),
+        list(tables),
     )
     indexes = await connection.fetch(
         "SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def "
@@ -138,7 +139,7 @@ async def _secondary_objects(
         "  SELECT 1 FROM pg_constraint c"
         "  WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid"
         "  AND c.contype IN ('p', 'u', 'x')) ORDER BY 1",
-        list(TABLES),
+        list(tables),
     )
     return (
         [(r["tbl"], r["conname"], r["def"]) for r in constraints],

@@ -30,6 +30,7 @@ from bench.delivery_rows import add_delivery_rows
 from bench.load_sqlite import load_sqlite
 from bench.rows import TEAM_ID
 from bench.stats import percentile
+from bench.to_postgres import copy_to_postgres
 from bot.actor import Actor
 from bot.customers import stats_cases
 from bot.due.rollups import ROLLUP, build_after_claim
@@ -244,14 +245,14 @@ async def measure(url: str, runs: int, rounds: int) -> list[str]:
     return rows
 
 
-def section(customers: int, rows: list[str], load: str, command: str) -> str:
+def section(customers: int, rows: list[str], load: str, command: str, backend: str) -> str:
     return "\n".join(
         [
             SECTION,
             "",
             f"`/customer stats` (the use case: visibility as one SQL selection, the figures "
             "counted in SQL over each card's kept health, the short lists computed by the "
-            f"formula) on SQLite with {customers:,} cards and the data described in "
+            f"formula) on {backend} with {customers:,} cards and the data described in "
             "bench/manager.py; the hourly health sweep (first fill: every card; a week later: "
             "the cards the clock changed); and the roll-ups of 500 supervisors as the brief "
             "sweep makes them right after its claim (kept health refreshed, the tree and the "
@@ -291,6 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rollup-rounds", type=int, choices=(1, 2), default=2, help="weeks of roll-ups timed"
     )
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="copy the data into PostgreSQL (BENCH_POSTGRES_URL or RAPPORT_TEST_DATABASE_URL) "
+        "and measure there",
+    )
     parser.add_argument("--write", action="store_true", help="update docs/PERFORMANCE.md")
     options = parser.parse_args(argv)
     loaded = load_sqlite(DataSet(options.seed, options.customers))
@@ -299,10 +306,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench: enriching {target.name}", file=sys.stderr)
     enrich(source, target, options.seed)
     url = parse_database_url(f"sqlite:///{target}")
+    backend = "SQLite"
+    if options.postgres:
+        server = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("RAPPORT_TEST_DATABASE_URL")
+        if not server:
+            parser.error("--postgres: set BENCH_POSTGRES_URL or run under scripts/with-postgres")
+        url = copy_to_postgres(target, server, f"rapport_manager_{options.customers}")
+        backend = "PostgreSQL"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     rows = asyncio.run(measure(url, options.runs, options.rollup_rounds))
     command = "".join(f" {word}" for word in (sys.argv[1:] if argv is None else argv))
-    text = section(options.customers, rows, f"load average {load}", command)
+    text = section(options.customers, rows, f"load average {load}", command, backend)
     print(text)
     if options.write:
         write(text)

@@ -11,10 +11,9 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.access import TeamTree
 from bot.customers.names import normalize
+from bot.customers.visibility import team_tree
 from bot.errors import Invalid, Message
-from bot.store.access import team_members
 from bot.store.customers import record_event
 from bot.store.insights import decision_makers, ids_scope
 from bot.store.models import Contact, Customer
@@ -160,6 +159,5 @@ async def set_role(
 
 
 async def _manager_and_supervisors(session: AsyncSession, customer: Customer) -> list[str]:
-    members = await team_members(session=session, team_id=customer.team_id)
-    tree = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
+    tree = await team_tree(session, customer.team_id)
     return [customer.manager_id, *tree.above(customer.manager_id)]

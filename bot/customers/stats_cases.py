@@ -10,7 +10,6 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.access import TeamTree
 from bot.customers.health_facts import CardState, card_states
 from bot.customers.kept_health import keep_health
 from bot.customers.stats import (
@@ -24,8 +23,7 @@ from bot.customers.stats import (
     read_stats_filters,
     trend_weeks,
 )
-from bot.customers.visibility import Gate, gate_of
-from bot.store.access import team_members
+from bot.customers.visibility import Gate, gate_of, team_tree
 from bot.store.card_health import (
     by_manager,
     expired_ids,
@@ -107,7 +105,8 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
                 ),
             )
         total = list_counts(groups)["all"]
-        scope, every_live = await _ungated(session, sees, narrowing, scope, total)
+        scope, ungated = await _ungated(session, sees, narrowing, scope, total)
+        every_live = ungated and narrowing == Narrowing()
         bounds = trend_weeks(actor.now)
         counts = await records_per_span(
             session=session,
@@ -120,7 +119,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         figures = figures_of(
             groups,
             by_manager=await by_manager(session=session, scope=scope),
-            lists=await _lists(session, scope, actor.now, list_counts(groups)),
+            lists=await _lists(session, scope, actor.now, list_counts(groups), ungated),
             overdue_by_owner=await overdue_by_owner(
                 session=session,
                 team_id=actor.team_id,
@@ -143,26 +142,30 @@ async def _ungated(
 ) -> tuple[Scope, bool]:
     """The scope's cards selected without the visibility condition when they are the same
     cards — the person may see every live card the filters select (an admin; the head of
-    the whole tree) — and whether that is every live card of the workspace. Each statement
-    after then reads the cards without checking each against the condition (a pass over
-    every card per statement for a CEO), and with no filter the records and follow-ups
-    are checked only against the archived cards. The scope is within the ungated one, so
-    the same count means the same cards; the transaction reads one snapshot."""
+    the whole tree) — and whether they are. Each statement after then reads the cards
+    without checking each against the condition (a pass over every card per statement for
+    a CEO): the short lists walk the cards in health order, and with no filter the records
+    and follow-ups are checked only against the archived cards. The scope is within the
+    ungated one, so the same count means the same cards; the transaction reads one
+    snapshot."""
     ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
     if not sees.is_admin and await count_in(session=session, scope=ungated) != total:
         return scope, False
-    return ungated, narrowing == Narrowing()
+    return ungated, True
 
 
 async def _lists(
-    session: AsyncSession, scope: Scope, now: datetime, counts: dict[str, int]
+    session: AsyncSession, scope: Scope, now: datetime, counts: dict[str, int], ungated: bool
 ) -> Lists:
     """The cards the short lists name, chosen by their kept health and shown as the formula
     computes them now (the reasons with today's figures). `counts`: how many cards each
-    list has (an empty one is not asked for)."""
+    list has (an empty one is not asked for); `ungated`: see _ungated."""
     most = {"all": LEAST_HEALTHY, "stale": LISTED, "missed": LISTED, "slipping": LISTED}
     chosen = await least_healthy_ids(
-        session=session, scope=scope, lists={k: n for k, n in most.items() if counts[k]}
+        session=session,
+        scope=scope,
+        lists={k: n for k, n in most.items() if counts[k]},
+        ungated=ungated,
     )
     ids = {i for found in chosen.values() for i in found}
     states = {
@@ -185,8 +188,7 @@ async def _people(
     if not filters.team:
         return (frozenset({filters.person}) if filters.person else frozenset()), "", False
     head = filters.person or actor.user_id
-    members = await team_members(session=session, team_id=actor.team_id)
-    below = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id}).below(head)
+    below = (await team_tree(session, actor.team_id)).below(head)
     return frozenset({head, *below}), head, not below
 
 

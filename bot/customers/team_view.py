@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.access import TeamTree
 from bot.customers.health import dropped
 from bot.customers.health_facts import CardState, card_states
 from bot.customers.team_delivery import (
@@ -23,7 +22,8 @@ from bot.customers.team_delivery import (
     delivery_view,
     local_day,
 )
-from bot.store.access import member, open_level0, team_members
+from bot.customers.visibility import team_tree
+from bot.store.access import member, open_level0
 from bot.store.briefs import phase_changes_since
 from bot.store.insights import Narrowing, Sees, created_since, overdue_by_owner, visible_scope
 
@@ -52,8 +52,7 @@ def listed(states: list[CardState], most: int = LISTED) -> View:
 
 async def team_of(session: AsyncSession, *, team_id: str, head: str) -> frozenset[str]:
     """Everyone below `head` in the supervisor tree (empty: no team)."""
-    members = await team_members(session=session, team_id=team_id)
-    return TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id}).below(head)
+    return (await team_tree(session, team_id)).below(head)
 
 
 async def sees_for(

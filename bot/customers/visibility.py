@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.access import CardAccess, TeamTree, Viewer, can_edit, can_see
 from bot.customers.refusals import MayNotChange
-from bot.store.access import member, open_level0, shares_of, team_members
+from bot.store.access import member, open_level0, shares_of, supervisors
 from bot.store.models import Customer
 from bot.store.types import saved_id
 
@@ -60,11 +60,15 @@ async def access_of(
     }
 
 
+async def team_tree(session: AsyncSession, team_id: str) -> TeamTree:
+    """The workspace's supervisor tree."""
+    return TeamTree(await supervisors(session=session, team_id=team_id))
+
+
 async def gate_for(
     session: AsyncSession, *, team_id: str, user_id: str, is_admin: bool, channels: frozenset[str]
 ) -> Gate:
-    members = await team_members(session=session, team_id=team_id)
-    tree = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
+    tree = await team_tree(session, team_id)
     me = await member(session=session, team_id=team_id, user_id=user_id)
     viewer = Viewer(
         user_id=user_id,

@@ -19,14 +19,13 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.access import TeamTree
 from bot.customers.health import dropped
 from bot.customers.health_facts import card_states
 from bot.customers.kept_health import refresh_health
 from bot.customers.team_delivery import screen_delivery
 from bot.customers.team_view import View, card_item, has_news, team_of
+from bot.customers.visibility import team_tree
 from bot.due.rollup_sweep import Card, Made, Marks, below_each, make_rollups, news, team_scope
-from bot.store.access import team_members
 from bot.store.card_health import kept_rows, on_kept
 from bot.store.db import Database
 from bot.store.deliveries import put_payloads
@@ -88,8 +87,7 @@ async def _scope(session: AsyncSession, team_id: str, deliveries: list[Delivery]
     people = {d.target for d in deliveries if d.kind == "digest"}
     heads = [d.target for d in deliveries if d.kind == ROLLUP]
     if heads:  # the tree read once for all of them
-        members = await team_members(session=session, team_id=team_id)
-        tree = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
+        tree = await team_tree(session, team_id)
         people |= {p for team in below_each(tree, heads).values() for p in team}
     return team_scope(team_id, frozenset(people)) if people else None
 

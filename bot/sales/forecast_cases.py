@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel.ext.asyncio.session import AsyncSession
-
 from bot.actor import Actor
-from bot.customers.access import TeamTree
-from bot.customers.visibility import Gate, gate_of
+from bot.customers.visibility import Gate, gate_of, team_tree
 from bot.sales.forecast import (
     LISTED,
     Forecast,
@@ -19,7 +16,6 @@ from bot.sales.forecast import (
     read_filters,
     scope_of,
 )
-from bot.store.access import team_members
 from bot.store.db import Database
 from bot.store.forecast import (
     DealRow,
@@ -92,11 +88,6 @@ async def pipeline_deals(db: Database, *, actor: Actor, text: str) -> PipelineDe
             sight=sight_of(gate),
         )
         return PipelineDeals(pipeline, deals)
-
-
-async def team_tree(session: AsyncSession, team_id: str) -> TeamTree:
-    members = await team_members(session=session, team_id=team_id)
-    return TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
 
 
 def sight_of(gate: Gate) -> Sight:

@@ -18,6 +18,15 @@ async def team_members(*, session: AsyncSession, team_id: str) -> list[TeamMembe
     return list((await session.exec(query)).all())
 
 
+async def supervisors(*, session: AsyncSession, team_id: str) -> dict[str, str]:
+    """Each member who has a supervisor → that supervisor: the supervisor tree, read as plain
+    pairs (every request reads it; a workspace of thousands of people made as many objects)."""
+    query = select(TeamMember.user_id, TeamMember.supervisor_id).where(
+        TeamMember.team_id == team_id
+    )
+    return {user: boss for user, boss in (await session.exec(query)).all() if boss}
+
+
 async def member(*, session: AsyncSession, team_id: str, user_id: str) -> TeamMember:
     found = await session.get(TeamMember, (team_id, user_id))
     return found or TeamMember(team_id=team_id, user_id=user_id)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     union_all,
     update,
 )
+from sqlalchemy.sql.expression import FromClause
 from sqlalchemy.sql.visitors import replacement_traverse
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -224,27 +225,33 @@ def _list_where(which: str, listed: Any) -> ColumnElement[bool] | None:
 
 
 async def least_healthy_ids(
-    *, session: AsyncSession, scope: Scope, lists: dict[str, int]
+    *, session: AsyncSession, scope: Scope, lists: dict[str, int], ungated: bool = False
 ) -> dict[str, list[int]]:
     """The least healthy cards of the scope for each list asked (all, stale, missed,
-    slipping → how many), in one statement: the scope's cards are selected once (a common
-    table used by every list, which the database keeps rather than selects four times)."""
+    slipping → how many), in one statement. The scope's cards are selected once, as a common
+    table every list reads, which the database keeps rather than selects four times; or,
+    `ungated` (the scope is the workspace's live cards, maybe filtered: no visibility
+    condition), each list walks the cards in health order from their index and stops at its
+    count."""
     found: dict[str, list[int]] = {which: [] for which in lists}
     if not lists:
         return found
-    listed = _joined(
-        scope,
+    columns = (
         col(CardHealth.customer_id),
         col(CardHealth.score),
         col(CardHealth.legal_name),
         col(CardHealth.stale),
         col(CardHealth.cadence),
         col(CardHealth.slipping),
-    ).cte("listed")
+    )
+    listed: FromClause = table_of(CardHealth) if ungated else _joined(scope, *columns).cte("listed")
     order = (listed.c.score, listed.c.legal_name, listed.c.customer_id)
     parts: list[Select[*tuple[Any, ...]]] = []
     for which, most in lists.items():
         query: Select[*tuple[Any, ...]] = Select(literal(which).label("list"), listed.c.customer_id)
+        if ungated:
+            assert scope.whereclause is not None
+            query = query.where(scope.whereclause)
         if (condition := _list_where(which, listed.c)) is not None:
             query = query.where(condition)
         ranked = query.order_by(*order).limit(most).subquery()  # LIMIT inside a UNION

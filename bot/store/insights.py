@@ -5,12 +5,23 @@ check one by one), and per-card facts for health, in a few grouped queries over 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, literal_column, or_
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    union_all,
+)
 from sqlalchemy.orm import Mapped
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -278,30 +289,45 @@ async def records_per_span(
     every_live: bool = False,
 ) -> list[int]:
     """Current contact records on the scope's cards in each [bounds[i], bounds[i+1]).
-    `wide`: the scope holds many cards, so the workspace's records of the span are read once
-    from the index that holds their card, and each checked against the scope, instead of
-    the records looked up card by card (`every_live`: see on_scope). Each record is put in
-    its span by one CASE that stops at the first bound past it, and counted per span: one
-    comparison or a few per record, where a sum per span compared each with every span."""
+    `wide`: the scope holds many cards, so the workspace's records of the spans are read once
+    from the index that holds their card, each checked against the scope and put in its span
+    by one CASE (a comparison or a few per record), instead of the records looked up card by
+    card. `every_live` (see on_scope): no record needs checking against a list of cards, so
+    each span is counted on its own range of that index."""
     created = col(ContactRecord.created_at)
     card = col(ContactRecord.customer_id)
-    span = case(
-        *((created < end, n) for n, end in enumerate(bounds[1:-1])), else_=len(bounds) - 2
-    ).label("span")
-    query = (
-        select(span, func.count())
-        .where(
-            ContactRecord.team_id == team_id,
-            created >= bounds[0],
-            created < bounds[-1],
-            col(ContactRecord.superseded).is_(False),
-            col(ContactRecord.retracted_at).is_(None),
-            on_scope(card, scope, team_id=team_id, every_live=every_live)
-            if wide or every_live
-            else card.in_(scope),
-        )
-        .group_by(span)
+    current = (
+        ContactRecord.team_id == team_id,
+        col(ContactRecord.superseded).is_(False),
+        col(ContactRecord.retracted_at).is_(None),
     )
+    if every_live:
+        on_cards = on_scope(card, scope, team_id=team_id, every_live=True)
+        spans = union_all(
+            *(
+                select(literal(n).label("span"), func.count().label("records")).where(
+                    *current, created >= a, created < b, on_cards
+                )
+                for n, (a, b) in enumerate(itertools.pairwise(bounds))
+            )
+        ).subquery()
+        query = select(spans.c.span, spans.c.records)
+    else:
+        span = case(
+            *((created < end, n) for n, end in enumerate(bounds[1:-1])), else_=len(bounds) - 2
+        ).label("span")
+        query = (
+            select(span, func.count())
+            .where(
+                *current,
+                created >= bounds[0],
+                created < bounds[-1],
+                on_scope(card, scope, team_id=team_id, every_live=False)
+                if wide
+                else card.in_(scope),
+            )
+            .group_by(span)
+        )
     counts = [0] * (len(bounds) - 1)
     for n, records in (await session.exec(query)).all():
         counts[n] = records

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime, utcnow
@@ -114,6 +114,28 @@ class CardHealth(SQLModel, table=True):
             "status",
             "phase",
             "value_tier",
+        ),
+        # the least healthy first, with what the short lists choose by: a list over the
+        # workspace's cards reads them in this order and stops at its count (0024)
+        Index(
+            "ix_card_health_least",
+            "team_id",
+            "score",
+            "legal_name",
+            "customer_id",
+            "archived_at",
+            "stale",
+            "cadence",
+            "slipping",
+        ),
+        # a workspace's archived cards (few): what the statistics leave out when a person
+        # sees every live card (0024)
+        Index(
+            "ix_card_health_archived",
+            "team_id",
+            "customer_id",
+            sqlite_where=text("archived_at IS NOT NULL"),
+            postgresql_where=text("archived_at IS NOT NULL"),
         ),
     )
 
