@@ -30,6 +30,7 @@ from bot.store.card_health import (
     grouped_counts,
     least_healthy_ids,
     on_kept,
+    seen_by_rank,
 )
 from bot.store.db import Database
 from bot.store.insights import (
@@ -89,6 +90,8 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         async with db.transaction(write=True) as session:
             await keep_health(session=session, ids=expired, now=actor.now)
     async with db.transaction(snapshot=True) as session:
+        reading = await _reading(session, sees, narrowing, scope)
+        scope = reading.scope
         groups = await grouped_counts(session=session, scope=scope)
         if not groups:
             return TeamStats(
@@ -105,8 +108,10 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
                 ),
             )
         total = list_counts(groups)["all"]
-        scope, ungated = await _ungated(session, sees, narrowing, scope, total)
-        every_live = ungated and narrowing == Narrowing()
+        if not reading.ungated:
+            reading = await _ungated_by_count(session, sees, narrowing, reading, total)
+            scope = reading.scope
+        every_live = reading.ungated and narrowing == Narrowing()
         bounds = trend_weeks(actor.now)
         counts = await records_per_span(
             session=session,
@@ -118,8 +123,8 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         )
         figures = figures_of(
             groups,
-            by_manager=await by_manager(session=session, scope=scope),
-            lists=await _lists(session, scope, actor.now, list_counts(groups), ungated),
+            by_manager=reading.managers or await by_manager(session=session, scope=scope),
+            lists=await _lists(session, scope, actor.now, list_counts(groups), reading.ungated),
             overdue_by_owner=await overdue_by_owner(
                 session=session,
                 team_id=actor.team_id,
@@ -137,21 +142,53 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         return TeamStats(filters, people, team_of, empty, figures, names=names)
 
 
-async def _ungated(
-    session: AsyncSession, sees: Sees, narrowing: Narrowing, scope: Scope, total: int
-) -> tuple[Scope, bool]:
+@dataclass(frozen=True)
+class Reading:
+    """How the figures read the cards: `scope`, and whether it is `ungated` (the same cards
+    selected without the visibility condition); `managers`: the figures per manager when
+    they were read to decide it."""
+
+    scope: Scope
+    ungated: bool = False
+    managers: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+async def _reading(
+    session: AsyncSession, sees: Sees, narrowing: Narrowing, scope: Scope
+) -> Reading:
     """The scope's cards selected without the visibility condition when they are the same
-    cards — the person may see every live card the filters select (an admin; the head of
-    the whole tree) — and whether they are. Each statement after then reads the cards
-    without checking each against the condition (a pass over every card per statement for
-    a CEO): the short lists walk the cards in health order, and with no filter the records
-    and follow-ups are checked only against the archived cards. The scope is within the
-    ungated one, so the same count means the same cards; the transaction reads one
-    snapshot."""
+    cards — an admin's; or the person may see every live card the filters select by rank
+    (the head of the whole tree, of a team asked for). Each statement then reads the cards
+    without checking each against the condition (a pass over every card per statement, with
+    thousands of names for a CEO): the short lists walk the cards in health order, and with
+    no filter the records and follow-ups are checked only against the archived cards."""
     ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
-    if not sees.is_admin and await count_in(session=session, scope=ungated) != total:
-        return scope, False
-    return ungated, True
+    if sees.is_admin:
+        return Reading(ungated, True)
+    managers = await by_manager(session=session, scope=ungated)
+    if await seen_by_rank(
+        session=session,
+        scope=ungated,
+        managers=[m for m, _, _ in managers],
+        user_id=sees.user_id,
+        below=sees.supervises,
+        clearance=sees.clearance,
+    ):
+        return Reading(ungated, True, managers)
+    return Reading(scope)
+
+
+async def _ungated_by_count(
+    session: AsyncSession, sees: Sees, narrowing: Narrowing, reading: Reading, total: int
+) -> Reading:
+    """The same, when the person's visible cards (`total`) are as many as the live cards
+    the filters select — seen through shares, channels or an open level 0. The scope is
+    within the ungated one, so the same count means the same cards; the transaction reads
+    one snapshot."""
+    ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
+    if await count_in(session=session, scope=ungated) != total:
+        return reading
+    return Reading(ungated, True)
 
 
 async def _lists(
@@ -159,7 +196,7 @@ async def _lists(
 ) -> Lists:
     """The cards the short lists name, chosen by their kept health and shown as the formula
     computes them now (the reasons with today's figures). `counts`: how many cards each
-    list has (an empty one is not asked for); `ungated`: see _ungated."""
+    list has (an empty one is not asked for); `ungated`: see _reading."""
     most = {"all": LEAST_HEALTHY, "stale": LISTED, "missed": LISTED, "slipping": LISTED}
     chosen = await least_healthy_ids(
         session=session,

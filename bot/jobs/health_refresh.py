@@ -12,9 +12,14 @@ from datetime import datetime
 from bot.customers.kept_health import BATCH, every_live_card, keep_health
 from bot.store.card_health import expired_ids, missing_ids
 from bot.store.db import Database
+from bot.store.statistics import keep_current
 
 log = logging.getLogger(__name__)
 HEALTH_SECONDS = 3600
+# cards kept for the first time from which the sweep is a bulk change (after an import, or
+# the first sweep of a workspace's cards): the planner's statistics of the kept rows are
+# taken again, or the statistics read them by guesswork (bot/store/statistics.py)
+FIRST_FILL = 1000
 
 
 async def refresh_kept_health(db: Database, *, now: datetime) -> int:
@@ -22,10 +27,13 @@ async def refresh_kept_health(db: Database, *, now: datetime) -> int:
     try:
         async with db.transaction() as session:
             ids = await expired_ids(session=session, scope=every_live_card(), now=now)
-            ids = sorted({*ids, *await missing_ids(session=session)})
+            missing = await missing_ids(session=session)
+            ids = sorted({*ids, *missing})
         for start in range(0, len(ids), BATCH):
             async with db.transaction(write=True) as session:
                 await keep_health(session=session, ids=ids[start : start + BATCH], now=now)
+        if len(missing) >= FIRST_FILL:
+            await keep_current(db, tables=("card_health",))
     except Exception:  # the database is unreachable or busy: the next tick tries again
         log.warning("could not refresh kept health; trying again in %s s", HEALTH_SECONDS)
         return 0

@@ -4,6 +4,7 @@ queries over the selection instead of one row per card."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
@@ -209,6 +210,29 @@ async def by_manager(*, session: AsyncSession, scope: Scope) -> list[tuple[str, 
     )
     rows = (await session.exec(query)).all()
     return [(row[0], int(row[1]), int(row[2] or 0)) for row in rows]
+
+
+async def seen_by_rank(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    managers: Iterable[str],
+    user_id: str,
+    below: frozenset[str],
+    clearance: int,
+) -> bool:
+    """Whether a person may see every card of `scope` (the kept rows of live cards, maybe
+    filtered, without the visibility condition; `managers`: its cards' managers) by rank
+    alone: each card is the person's own, or a card of someone below them within their
+    clearance — the first two reasons of the visibility rule (bot/store/insights.py,
+    `_may_see`), which hold whatever the shares and channels. True only when it holds; False
+    does not mean a card is hidden."""
+    if not set(managers) <= below | {user_id}:
+        return False
+    above = _joined(scope, col(CardHealth.customer_id)).where(
+        col(CardHealth.security_level) > clearance, col(CardHealth.manager_id) != user_id
+    )
+    return (await session.exec(above.limit(1))).first() is None
 
 
 LISTS = ("all", "stale", "missed", "slipping")

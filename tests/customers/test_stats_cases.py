@@ -201,3 +201,18 @@ async def test_one_who_may_see_every_card_gets_the_same_figures_without_the_arch
         after.figures.overdue_by_owner,
     )
     assert handles(team.figures.least_healthy) == ["WANG1", "LI2", "LEAD1"]
+
+
+async def test_cards_shared_with_a_person_are_all_their_filters_select_and_counted_so(
+    db: Database, office: dict[str, Customer]
+) -> None:
+    """Li sees Lead's close-out card because it is shared with her, not by rank: the only
+    card the filter selects, so her figures are the workspace's for that filter."""
+    assert (await stats_of(db, "U_LI", "close-out")).figures is None
+    await governance_cases.share_card(db, actor=ADMIN, text="LEAD1 <@U_LI|li>", sharing=True)
+
+    shared = await stats_of(db, "U_LI", "close-out")
+
+    assert shared.figures is not None and shared.figures.total == 1
+    assert handles(shared.figures.least_healthy) == ["LEAD1"]
+    assert shared.figures.by_manager == [("U_LEAD", 1, 0)]
