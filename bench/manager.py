@@ -266,8 +266,6 @@ def section(customers: int, rows: list[str], load: str, command: str, backend: s
             "|---|---|---|---|---|---|---|---|",
             *rows,
             "",
-            "PostgreSQL at 1,000,000 cards was not measured in this round.",
-            "",
         ]
     )
 
