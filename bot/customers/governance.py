@@ -8,9 +8,9 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.access import TeamTree
 from bot.customers.form import FormInvalid, Message
-from bot.store.access import VISIBILITY_KEY, active_share, member, supervisors
+from bot.customers.visibility import team_tree
+from bot.store.access import VISIBILITY_KEY, active_share, member
 from bot.store.customers import (
     add,
     contact_names,
@@ -129,7 +129,7 @@ async def set_supervisor(
     actor_id: str,
     now: datetime,
 ) -> TeamMember:
-    tree = TeamTree(await supervisors(session=session, team_id=team_id))
+    tree = await team_tree(session, team_id)
     if supervisor_id and tree.would_cycle(user_id, supervisor_id):
         raise FormInvalid({"supervisor": Message("team.cycle")})
     row = await member(session=session, team_id=team_id, user_id=user_id)

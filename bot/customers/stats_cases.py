@@ -165,6 +165,8 @@ async def _reading(
     ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
     if sees.is_admin:
         return Reading(ungated, True)
+    if not sees.supervises:  # nobody below: by rank only their own cards (the count decides)
+        return Reading(scope)
     managers = await by_manager(session=session, scope=ungated)
     if await seen_by_rank(
         session=session,
@@ -186,8 +188,8 @@ async def _ungated_by_count(
     within the ungated one, so the same count means the same cards; the transaction reads
     one snapshot."""
     ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
-    if await count_in(session=session, scope=ungated) != total:
-        return reading
+    if await count_in(session=session, scope=ungated.limit(total + 1)) != total:
+        return reading  # counted no further than one more card than the person sees
     return Reading(ungated, True)
 
 

@@ -9,6 +9,7 @@ these tables (or must do the same)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import chain
 from typing import Any
 
@@ -43,9 +44,14 @@ CARD_COLUMNS = (
 
 def placeholder(card: Customer) -> dict[str, Any]:
     """A card's row, out of date until its health is computed."""
+    return placeholder_of(card.id or 0, {name: getattr(card, name) for name in CARD_COLUMNS})
+
+
+def placeholder_of(customer_id: int, card: Mapping[str, Any]) -> dict[str, Any]:
+    """The same from a card's column values (a card written without the ORM: an import)."""
     return {
-        "customer_id": card.id,
-        **{name: getattr(card, name) for name in CARD_COLUMNS},
+        "customer_id": customer_id,
+        **{name: card.get(name) for name in CARD_COLUMNS},
         "score": 0,
         "light": "red",
         "stale": False,

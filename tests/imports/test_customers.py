@@ -4,9 +4,12 @@ why, and never takes the good rows of its file (or of its chunk) with it."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
 
+from bot.actor import Actor
+from bot.customers import stats_cases
 from bot.i18n import t
 from bot.imports.csvfile import read_table
 from bot.imports.customers import import_customers
@@ -17,6 +20,7 @@ from tests.imports.helpers import excel, refuse_in_database
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TEAM = "T_LOCAL"
+WANG = Actor(TEAM, "U_WANG", "en", ZoneInfo("Asia/Shanghai"), NOW)
 
 
 async def run(db: Database, data: bytes, *, dry_run: bool = False) -> ImportReport:
@@ -96,3 +100,15 @@ async def test_a_dry_run_counts_the_rows_it_would_import(db: Database) -> None:
 
     assert (report.imported, report.refused_rows) == (2, 1)
     assert await saved_names(db) == []
+
+
+async def test_imported_cards_are_in_the_statistics_at_once(db: Database) -> None:
+    """Before any health sweep: the import keeps each card's health out of date, as a card
+    made in the form, so `/customer stats` computes it and counts the card."""
+    data = excel("name,notes", "Acme Corp,ok", "Initech LLC,ok")
+    assert (await run(db, data.encode())).imported == 2
+
+    found = await stats_cases.team_stats(db, actor=WANG, text="")
+
+    assert found.figures is not None and found.figures.total == 2
+    assert sorted(s.name for s in found.figures.least_healthy) == ["Acme Corp", "Initech LLC"]
