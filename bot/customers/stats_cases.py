@@ -90,7 +90,9 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         async with db.transaction(write=True) as session:
             await keep_health(session=session, ids=expired, now=actor.now)
     async with db.transaction(snapshot=True) as session:
-        reading = await _reading(session, sees, narrowing, scope)
+        # the same filters without the visibility condition (see _reading)
+        ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
+        reading = await _reading(session, sees, scope, ungated)
         scope = reading.scope
         groups = await grouped_counts(session=session, scope=scope)
         if not groups:
@@ -109,7 +111,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
             )
         total = list_counts(groups)["all"]
         if not reading.ungated:
-            reading = await _ungated_by_count(session, sees, narrowing, reading, total)
+            reading = await _ungated_by_count(session, reading, ungated, total)
             scope = reading.scope
         every_live = reading.ungated and narrowing == Narrowing()
         bounds = trend_weeks(actor.now)
@@ -153,16 +155,13 @@ class Reading:
     managers: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-async def _reading(
-    session: AsyncSession, sees: Sees, narrowing: Narrowing, scope: Scope
-) -> Reading:
-    """The scope's cards selected without the visibility condition when they are the same
-    cards — an admin's; or the person may see every live card the filters select by rank
+async def _reading(session: AsyncSession, sees: Sees, scope: Scope, ungated: Scope) -> Reading:
+    """The scope's cards selected without the visibility condition (`ungated`) when they are
+    the same cards — an admin's; or the person may see every live card the filters select by rank
     (the head of the whole tree, of a team asked for). Each statement then reads the cards
     without checking each against the condition (a pass over every card per statement, with
     thousands of names for a CEO): the short lists walk the cards in health order, and with
     no filter the records and follow-ups are checked only against the archived cards."""
-    ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
     if sees.is_admin:
         return Reading(ungated, True)
     if not sees.supervises:  # nobody below: by rank only their own cards (the count decides)
@@ -181,13 +180,12 @@ async def _reading(
 
 
 async def _ungated_by_count(
-    session: AsyncSession, sees: Sees, narrowing: Narrowing, reading: Reading, total: int
+    session: AsyncSession, reading: Reading, ungated: Scope, total: int
 ) -> Reading:
     """The same, when the person's visible cards (`total`) are as many as the live cards
     the filters select — seen through shares, channels or an open level 0. The scope is
     within the ungated one, so the same count means the same cards; the transaction reads
     one snapshot."""
-    ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
     if await count_in(session=session, scope=ungated.limit(total + 1)) != total:
         return reading  # counted no further than one more card than the person sees
     return Reading(ungated, True)

@@ -322,9 +322,7 @@ async def records_per_span(
                 *current,
                 created >= bounds[0],
                 created < bounds[-1],
-                on_scope(card, scope, team_id=team_id, every_live=False)
-                if wide
-                else card.in_(scope),
+                (probed(card) if wide else card).in_(scope),
             )
             .group_by(span)
         )
