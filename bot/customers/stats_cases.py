@@ -32,6 +32,7 @@ from bot.store.card_health import (
     on_kept,
     seen_by_rank,
 )
+from bot.store.card_tally import per_manager, tally_groups, tally_managers
 from bot.store.db import Database
 from bot.store.insights import (
     Narrowing,
@@ -92,9 +93,9 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
     async with db.transaction(snapshot=True) as session:
         # the same filters without the visibility condition (see _reading)
         ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
-        reading = await _reading(session, sees, scope, ungated)
+        reading = await _reading(session, sees, scope, ungated, narrowing)
         scope = reading.scope
-        groups = await grouped_counts(session=session, scope=scope)
+        groups = await _groups(session, reading, narrowing, actor.team_id)
         if not groups:
             return TeamStats(
                 filters,
@@ -155,17 +156,27 @@ class Reading:
     managers: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-async def _reading(session: AsyncSession, sees: Sees, scope: Scope, ungated: Scope) -> Reading:
+async def _reading(
+    session: AsyncSession, sees: Sees, scope: Scope, ungated: Scope, narrowing: Narrowing
+) -> Reading:
     """The scope's cards selected without the visibility condition (`ungated`) when they are
     the same cards — an admin's; or the person may see every live card the filters select by rank
     (the head of the whole tree, of a team asked for). Each statement then reads the cards
     without checking each against the condition (a pass over every card per statement, with
     thousands of names for a CEO): the short lists walk the cards in health order, and with
-    no filter the records and follow-ups are checked only against the archived cards."""
+    no filter the records and follow-ups are checked only against the archived cards. Whether
+    the person sees every live card of the workspace by rank is read from its tallies
+    (bot/store/card_tally.py) first: then they see every card any filter selects."""
     if sees.is_admin:
-        return Reading(ungated, True)
+        return Reading(ungated, True, await _tallied_managers(session, sees, narrowing))
     if not sees.supervises:  # nobody below: by rank only their own cards (the count decides)
         return Reading(scope)
+    tallied = await tally_managers(session=session, team_id=sees.team_id)
+    if all(
+        manager == sees.user_id or (manager in sees.supervises and level <= sees.clearance)
+        for manager, level, _, _ in tallied
+    ):
+        return Reading(ungated, True, per_manager(tallied) if narrowing == Narrowing() else [])
     managers = await by_manager(session=session, scope=ungated)
     if await seen_by_rank(
         session=session,
@@ -177,6 +188,31 @@ async def _reading(session: AsyncSession, sees: Sees, scope: Scope, ungated: Sco
     ):
         return Reading(ungated, True, managers)
     return Reading(scope)
+
+
+async def _tallied_managers(
+    session: AsyncSession, sees: Sees, narrowing: Narrowing
+) -> list[tuple[str, int, int]]:
+    """The figures per manager of every live card, from the tallies (none: filtered)."""
+    if narrowing != Narrowing():
+        return []
+    return per_manager(await tally_managers(session=session, team_id=sees.team_id))
+
+
+async def _groups(
+    session: AsyncSession, reading: Reading, narrowing: Narrowing, team_id: str
+) -> list[tuple[Any, ...]]:
+    """The grid's counts: summed from the workspace's tallies when the cards are every live
+    one the filters select and the filters are ones the tallies are kept by, else counted."""
+    if reading.ungated and not narrowing.managers and not narrowing.place:
+        return await tally_groups(
+            session=session,
+            team_id=team_id,
+            phase=narrowing.phase,
+            status=narrowing.status,
+            tier=narrowing.tier,
+        )
+    return await grouped_counts(session=session, scope=reading.scope)
 
 
 async def _ungated_by_count(

@@ -2,7 +2,8 @@
 clock alone (days quiet reaching a threshold, a follow-up or milestone falling due, a
 cadence period ending) or was dropped by a change is computed again, so that `/customer
 stats` and the roll-ups rarely have any to compute themselves. In batches, each in its own
-short write transaction; replicas racing for it write the same rows."""
+short write transaction; replicas racing for it write the same rows. Then the changes to
+the workspace's tallies are folded (bot/store/card_tally.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import datetime
 
 from bot.customers.kept_health import BATCH, every_live_card, keep_health
 from bot.store.card_health import expired_ids, missing_ids
+from bot.store.card_tally import fold_tally
 from bot.store.db import Database
 from bot.store.statistics import keep_current
 
@@ -32,8 +34,10 @@ async def refresh_kept_health(db: Database, *, now: datetime) -> int:
         for start in range(0, len(ids), BATCH):
             async with db.transaction(write=True) as session:
                 await keep_health(session=session, ids=ids[start : start + BATCH], now=now)
+        async with db.transaction(write=True) as session:  # the cards' changes counted
+            await fold_tally(session=session)
         if len(missing) >= FIRST_FILL:
-            await keep_current(db, tables=("card_health",))
+            await keep_current(db, tables=("card_health", "card_tally", "manager_tally"))
     except Exception:  # the database is unreachable or busy: the next tick tries again
         log.warning("could not refresh kept health; trying again in %s s", HEALTH_SECONDS)
         return 0

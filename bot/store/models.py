@@ -205,6 +205,7 @@ class Merge(SQLModel, table=True):
 # The installation tables and Workspace, and the manager's tables, live in modules of their
 # own; importing them here puts them on the same metadata as every other table (Alembic, the
 # schema test).
+import bot.store.tally_tables  # noqa: E402  (the workspace's cards counted ahead)
 import bot.store.team_models  # noqa: E402, F401
 
 # Delivery flows after the contract (change requests): their own module.
