@@ -40,6 +40,13 @@ class DeliveryFacts:
     late_services: dict[int, int]  # card → requests past a target
     budgets: dict[date, dict[int, list[CardBudget]]]  # day whose period counts → card → rows
 
+    def cards(self) -> set[int]:
+        """Every card with a fact: all that delivery_view may count of a reader's cards."""
+        found = set(self.feedback) | set(self.changes) | set(self.late_services)
+        for by_card in self.budgets.values():
+            found |= set(by_card)
+        return found
+
 
 async def delivery_facts(
     session: AsyncSession, *, team_id: str, now: datetime, days: Collection[date]
@@ -72,18 +79,27 @@ def local_day(now: datetime, tz: ZoneInfo) -> date:
     return now.astimezone(tz).date()
 
 
-def delivery_view(
-    facts: DeliveryFacts, cards: Collection[int], *, now: datetime, tz: ZoneInfo
-) -> View:
-    """The facts of `cards` (those the reader may see) summed. `tz`: the reader's zone —
-    the plans of the period holding their today make the budget, and dates are shown in it."""
-    today = local_day(now, tz)
+@dataclass(frozen=True)
+class DeliverySums:
+    """The delivery facts of some cards, summed for one day's budget period: what a
+    supervisor's view adds up over the groups of cards they may see."""
+
+    feedback: list[tuple[int, OpenFeedback]]  # (place, item), soonest first
+    changes: int
+    waiting: int
+    late: int  # requests past a target
+    late_cards: int
+    plans: int  # cards with a plan in the period
+    planned: dict[str, int]  # currency → minor units
+    spent: dict[str, int]
+
+
+def delivery_sums(facts: DeliveryFacts, cards: Collection[int], day: date) -> DeliverySums:
+    """The facts of `cards` summed (`day`: whose period's plans make the budget)."""
     shown = set(cards)
-    placed = sorted(found for card in shown for found in facts.feedback.get(card, ()))
-    feedback = [item for _, item in placed]
     changes = [facts.changes[card] for card in shown if card in facts.changes]
     late = [facts.late_services[card] for card in shown if card in facts.late_services]
-    budgets = facts.budgets.get(today, {})
+    budgets = facts.budgets.get(day, {})
     planned: dict[str, int] = {}
     spent: dict[str, int] = {}
     plans = 0
@@ -97,6 +113,39 @@ def delivery_view(
                 planned[row.currency] = planned.get(row.currency, 0) + row.planned
             if row.spent:
                 spent[row.currency] = spent.get(row.currency, 0) + row.spent
+    return DeliverySums(
+        sorted(found for card in shown for found in facts.feedback.get(card, ())),
+        sum(count for count, _ in changes),
+        sum(waiting for _, waiting in changes),
+        sum(late),
+        len(late),
+        plans,
+        planned,
+        spent,
+    )
+
+
+def delivery_view(
+    facts: DeliveryFacts, cards: Collection[int], *, now: datetime, tz: ZoneInfo
+) -> View:
+    """The facts of `cards` (those the reader may see) summed. `tz`: the reader's zone —
+    the plans of the period holding their today make the budget, and dates are shown in it."""
+    sums = delivery_sums(facts, cards, local_day(now, tz))
+    return delivery_view_of([sums], wait_days=facts.wait_days, now=now, tz=tz)
+
+
+def delivery_view_of(
+    parts: list[DeliverySums], *, wait_days: int, now: datetime, tz: ZoneInfo
+) -> View:
+    """The view of the sums of disjoint sets of cards (each summed for the reader's today)."""
+    feedback = [item for _, item in sorted(found for part in parts for found in part.feedback)]
+    planned: dict[str, int] = {}
+    spent: dict[str, int] = {}
+    for part in parts:
+        for currency, amount in part.planned.items():
+            planned[currency] = planned.get(currency, 0) + amount
+        for currency, amount in part.spent.items():
+            spent[currency] = spent.get(currency, 0) + amount
     return {
         "feedback": {
             "count": len(feedback),
@@ -104,15 +153,18 @@ def delivery_view(
             "items": [_feedback_item(item, now) for item in feedback[:FEEDBACK_LISTED]],
         },
         "changes": {
-            "count": sum(count for count, _ in changes),
-            "waiting": sum(waiting for _, waiting in changes),
-            "days": facts.wait_days,
+            "count": sum(part.changes for part in parts),
+            "waiting": sum(part.waiting for part in parts),
+            "days": wait_days,
         },
-        "service_late": {"count": sum(late), "cards": len(late)},
+        "service_late": {
+            "count": sum(part.late for part in parts),
+            "cards": sum(part.late_cards for part in parts),
+        },
         "tz": tz.key,
         "budget": {
-            "day": today.isoformat(),
-            "plans": plans,
+            "day": local_day(now, tz).isoformat(),
+            "plans": sum(part.plans for part in parts),
             "planned": dict(sorted(planned.items())),
             "spent": dict(sorted(spent.items())),
         },

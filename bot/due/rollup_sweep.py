@@ -1,29 +1,53 @@
-"""The supervisors' roll-ups of one sweep, made together: the supervisor tree read once,
-each card's kept health (bot/customers/kept_health.py) read once for every card any of
-them may be told about, then sliced per supervisor. Only the cards a roll-up names are
-computed by the formula (for their reasons as of now). The same view as team_view.py's,
-which a supervisor's App Home shows."""
+"""The supervisors' roll-ups of one sweep, made together: the supervisor tree read once;
+the teams' cards' kept health (bot/customers/kept_health.py) summed in SQL per account
+manager and security level, with the red cards and each group's candidates for the short
+lists (bot/store/team_reads.py); then each supervisor's figures added up from the groups
+they may see. Only the cards a roll-up names are computed by the formula (for their
+reasons as of now). The same view as team_view.py's, which a supervisor's App Home shows.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from itertools import islice
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.access import TeamTree
-from bot.customers.health import dropped
+from bot.customers.health import LIGHTS, dropped
 from bot.customers.health_facts import CardState, card_states
-from bot.customers.team_delivery import delivery_facts, delivery_view, local_day
+from bot.customers.team_delivery import (
+    DeliveryFacts,
+    DeliverySums,
+    delivery_facts,
+    delivery_sums,
+    delivery_view_of,
+    local_day,
+)
 from bot.customers.team_view import LISTED, RED_LISTED, WEEK, View, card_item, has_news
 from bot.store.access import team_members
-from bot.store.card_health import kept_rows, on_kept, overdue_by_card_owner, phase_changes_in
+from bot.store.card_health import on_kept
 from bot.store.insights import Narrowing, Scope, Sees, ids_scope, visible_scope
 from bot.store.profiles import profiles_of
+from bot.store.team_reads import (
+    Group,
+    GroupCounts,
+    Listed,
+    first_of_each,
+    group_counts,
+    groups_of,
+    overdue_by_group,
+    phase_changes_by_group,
+    red_cards,
+)
 
 Marks = dict[int, tuple[str, int]]  # card → (light, score) a reader was told
+FALLS = frozenset(light for light, _ in LIGHTS if dropped(light, "red"))  # lights above red
 
 
 @dataclass(frozen=True)
@@ -73,6 +97,21 @@ def team_scope(team_id: str, managers: frozenset[str]) -> Scope:
     return visible_scope(Sees(team_id=team_id, user_id="", is_admin=True), Narrowing(managers))
 
 
+@dataclass(frozen=True)
+class TeamReads:
+    """What a sweep reads of all its supervisors' teams at once, by (manager, level)."""
+
+    counts: dict[Group, GroupCounts]
+    reds: dict[Group, list[Listed]]  # each group's red cards, the least healthy first
+    red_marks: dict[Group, Marks]  # the same as a reader told of them keeps them
+    firsts: dict[str, dict[Group, list[Listed]]]  # list → group → its candidates
+    overdue: dict[Group, dict[str, int]]  # owner → open follow-ups past due
+    changes: dict[Group, list[tuple[int, int, str, str]]]  # the week's phase changes:
+    # (place in the order made, card, from, to)
+    facts: DeliveryFacts
+    fact_cards: dict[Group, list[int]]  # the live cards with a delivery fact, by group
+
+
 async def make_rollups(
     session: AsyncSession,
     *,
@@ -84,7 +123,9 @@ async def make_rollups(
 ) -> dict[str, Made | None]:
     """Each head's roll-up (None: nobody reports to them). `told`: what each head was told
     last time; `zones`: each head's zone (their today's period makes the maintenance
-    budget). The stored health of the cards must be fresh (refresh_health first)."""
+    budget). The stored health of the cards must be fresh (refresh_health first). A head's
+    cards are those of the people below them within their clearance (every level for an
+    admin): the figures are summed over those (manager, level) groups."""
     members = await team_members(session=session, team_id=team_id)
     tree = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
     clearance = {m.user_id: m.clearance for m in members}
@@ -94,89 +135,174 @@ async def make_rollups(
     everyone = frozenset(p for team in below.values() for p in team)
     if not everyone:
         return dict.fromkeys(heads)
-    scope = on_kept(team_scope(team_id, everyone))
-    cards = [Card(*row) for row in await kept_rows(session=session, scope=scope)]
-    cards.sort(key=lambda c: (c.score, c.name))  # as card_states orders them
-    changes = await phase_changes_in(session=session, scope=scope, since=now - WEEK)
-    overdue: dict[int, list[tuple[str, int]]] = {}
-    for customer_id, owner, count in await overdue_by_card_owner(
-        session=session, scope=scope, now=now
-    ):
-        overdue.setdefault(customer_id, []).append((owner, count))
-    wanted = [local_day(now, zones[head]) for head in heads if below[head]]
-    facts = await delivery_facts(session, team_id=team_id, now=now, days=wanted)
-    managed: dict[str, list[tuple[int, Card]]] = {}  # manager → (place in `cards`, card)
-    for place, card in enumerate(cards):
-        managed.setdefault(card.manager, []).append((place, card))
-    sliced: dict[str, tuple[View, list[Card], Marks]] = {}
+    reads = await _read_teams(session, team_id, everyone, heads, below, now, zones)
+    summed: dict[tuple[Group, date], DeliverySums | None] = {}  # each group's, per day
+    by_manager: dict[str, list[Group]] = {}
+    for group in reads.counts:
+        by_manager.setdefault(group[0], []).append(group)
+    sliced: dict[str, tuple[View, Marks]] = {}
     for head in heads:
         if not below[head]:
             continue
-        seen = head in admins
-        level = clearance.get(head, 0)
-        placed = [
-            found
+        seen, level = head in admins, clearance.get(head, 0)
+        groups = [
+            group
             for manager in below[head]
-            for found in managed.get(manager, ())
-            if seen or found[1].level <= level
+            for group in by_manager.get(manager, ())
+            if seen or group[1] <= level
         ]
-        placed.sort(key=lambda found: found[0])  # in the order of `cards`, as one filter gives
-        mine = [card for _, card in placed]
-        view, mine, was = _slice(head, below[head], mine, told.get(head, {}), changes, overdue, now)
-        shown = [c.customer_id for c in mine]
-        view["delivery"] = delivery_view(facts, shown, now=now, tz=zones[head])
-        sliced[head] = (view, mine, was)
-    named = {i for view, _, _ in sliced.values() for i in _named_ids(view)}
+        view, reds = _view(head, below[head], groups, reads, told.get(head, {}), now)
+        day = local_day(now, zones[head])
+        parts = [_delivery_of(reads, group, day, summed) for group in groups]
+        view["delivery"] = delivery_view_of(
+            [p for p in parts if p], wait_days=reads.facts.wait_days, now=now, tz=zones[head]
+        )
+        sliced[head] = (view, reds)
+    named = {i for view, _ in sliced.values() for i in _named_ids(view)}
     states = await card_states(session=session, scope=ids_scope(named), now=now)
     by_id = {s.customer_id: s for s in states}
     made: dict[str, Made | None] = dict.fromkeys(heads)
-    for head, (view, mine, _) in sliced.items():
-        reds = {c.customer_id: (c.light, c.score) for c in mine if c.light == "red"}
+    for head, (view, reds) in sliced.items():
         made[head] = Made(_filled(view, by_id), reds)
     return made
 
 
-def _slice(
+async def _read_teams(
+    session: AsyncSession,
+    team_id: str,
+    everyone: frozenset[str],
+    heads: list[str],
+    below: dict[str, frozenset[str]],
+    now: datetime,
+    zones: dict[str, ZoneInfo],
+) -> TeamReads:
+    scope = on_kept(team_scope(team_id, everyone))
+    since = now - WEEK
+    reds: dict[Group, list[Listed]] = {}
+    for card in await red_cards(session=session, scope=scope):
+        reds.setdefault((card.manager, card.level), []).append(card)
+    counts = await group_counts(session=session, scope=scope, since=since)
+    firsts: dict[str, dict[Group, list[Listed]]] = {}
+    chosen = await first_of_each(
+        session=session, scope=scope, since=since, most=LISTED, team_id=team_id, groups=counts
+    )
+    for which, cards in chosen.items():
+        for card in cards:
+            firsts.setdefault(which, {}).setdefault((card.manager, card.level), []).append(card)
+    wanted = [local_day(now, zones[head]) for head in heads if below[head]]
+    facts = await delivery_facts(session, team_id=team_id, now=now, days=wanted)
+    fact_cards: dict[Group, list[int]] = {}
+    for customer_id, group in (
+        await groups_of(session=session, team_id=team_id, ids=facts.cards())
+    ).items():
+        fact_cards.setdefault(group, []).append(customer_id)
+    changes: dict[Group, list[tuple[int, int, str, str]]] = {}
+    made = await phase_changes_by_group(session=session, scope=scope, since=since)
+    for place, (customer_id, was, to, group) in enumerate(made):
+        changes.setdefault(group, []).append((place, customer_id, was, to))
+    return TeamReads(
+        counts=counts,
+        reds=reds,
+        red_marks={
+            group: {c.customer_id: ("red", c.score) for c in cards} for group, cards in reds.items()
+        },
+        firsts=firsts,
+        overdue=await overdue_by_group(session=session, scope=scope, now=now),
+        changes=changes,
+        facts=facts,
+        fact_cards=fact_cards,
+    )
+
+
+def _view(
     head: str,
     team: frozenset[str],
-    mine: list[Card],
+    groups: list[Group],
+    reads: TeamReads,
     told: Marks,
-    changes: list[tuple[int, str, str]],
-    overdue: dict[int, list[tuple[str, int]]],
     now: datetime,
-) -> tuple[View, list[Card], Marks]:
-    """The view with card ids where items go (filled in by _filled). `overdue`: card →
-    (owner, open follow-ups past due)."""
-    ids = {c.customer_id for c in mine}
-    red = [c for c in mine if c.light == "red"]
-    turned = [c for c in red if c.customer_id not in told or dropped(told[c.customer_id][0], "red")]
-    new = sorted(
-        (c for c in mine if c.created_at >= now - WEEK), key=lambda c: c.created_at, reverse=True
+) -> tuple[View, Marks]:
+    """The view with card ids where items go (filled in by _filled), and the head's red
+    cards as they are told of them."""
+    lights: Counter[str] = Counter()
+    for group in groups:
+        lights.update(reads.counts[group].lights)
+    reds = [reads.reds.get(g, []) for g in groups]  # each the least healthy first
+    red = _least(card for cards in reds for card in cards[:RED_LISTED])
+    still = {i for i, (light, _) in told.items() if light not in FALLS}  # told red already
+    turned = _least(
+        card
+        for cards in reds
+        for card in islice((c for c in cards if c.customer_id not in still), RED_LISTED)
     )
-    moved = [(c, f, t) for c, f, t in changes if c in ids]
+    new = sorted(_candidates(reads, "new", groups), key=attrgetter("order"))
+    new.sort(key=_made_at, reverse=True)  # the newest first, stable
+    moved = [
+        (c, f, t) for _, c, f, t in sorted(x for g in groups for x in reads.changes.get(g, ()))
+    ]
     owed: Counter[str] = Counter()
-    for customer_id in ids & overdue.keys():
-        for owner, count in overdue[customer_id]:
-            owed[owner] += count
+    for group in groups:
+        owed.update(reads.overdue.get(group, {}))
     view: View = {
         "head": head,
         "size": len(team),
-        "total": len(mine),
-        "lights": dict(Counter(c.light for c in mine)),
-        "red": _listed(red, RED_LISTED),
-        "turned_red": [c.customer_id for c in turned[:RED_LISTED]],
-        "stale": _listed([c for c in mine if c.stale]),
-        "cadence_missed": _listed([c for c in mine if c.cadence == "missed"]),
+        "total": sum(lights.values()),
+        "lights": {light: n for light, n in lights.items() if n},
+        "red": _first(red, sum(len(cards) for cards in reds), RED_LISTED),
+        "turned_red": [c.customer_id for c in turned],
+        "stale": _first(
+            sorted(_candidates(reads, "stale", groups), key=attrgetter("order")),
+            sum(reads.counts[g].stale for g in groups),
+        ),
+        "cadence_missed": _first(
+            sorted(_candidates(reads, "missed", groups), key=attrgetter("order")),
+            sum(reads.counts[g].missed for g in groups),
+        ),
         "phase_changes": {
             "count": len(moved),
             "items": [{"customer_id": c, "from": f, "to": t} for c, f, t in moved[:LISTED]],
         },
-        "new_customers": _listed(new),
+        "new_customers": _first(new, sum(reads.counts[g].new for g in groups)),
         "overdue_by_person": [
             [owner, count] for owner, count in sorted(owed.items(), key=lambda o: (-o[1], o[0]))
         ],
     }
-    return view, mine, told
+    marks: Marks = {}
+    for group in groups:
+        marks.update(reads.red_marks.get(group, {}))
+    return view, marks
+
+
+def _least(cards: Iterable[Listed]) -> list[Listed]:
+    """The first RED_LISTED of these, the least healthy first."""
+    return sorted(cards, key=attrgetter("order"))[:RED_LISTED]
+
+
+def _delivery_of(
+    reads: TeamReads,
+    group: Group,
+    day: date,
+    summed: dict[tuple[Group, date], DeliverySums | None],
+) -> DeliverySums | None:
+    """A group's delivery facts summed for a day, once for all the heads above it."""
+    if (group, day) not in summed:
+        cards = reads.fact_cards.get(group)
+        summed[(group, day)] = delivery_sums(reads.facts, cards, day) if cards else None
+    return summed[(group, day)]
+
+
+def _made_at(card: Listed) -> datetime:
+    assert card.created_at is not None  # read for the new cards
+    return card.created_at
+
+
+def _candidates(reads: TeamReads, which: str, groups: list[Group]) -> list[Listed]:
+    firsts = reads.firsts.get(which, {})
+    return [card for group in groups for card in firsts.get(group, ())]
+
+
+def _first(cards: list[Listed], count: int, most: int = LISTED) -> View:
+    return {"count": count, "items": [c.customer_id for c in cards[:most]]}
 
 
 def _listed(cards: list[Card], most: int = LISTED) -> View:

@@ -27,9 +27,9 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.insights import Scope, probed
+from bot.store.insights import Scope
 from bot.store.models import Customer, FollowUp
-from bot.store.plan_tables import Milestone, PhaseChange
+from bot.store.plan_tables import Milestone
 from bot.store.team_models import CardHealth
 from bot.store.types import table_of
 
@@ -303,32 +303,3 @@ async def kept_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, .
         col(CardHealth.cadence),
     ).order_by(col(CardHealth.score), col(CardHealth.legal_name), col(CardHealth.customer_id))
     return [tuple(row) for row in (await session.exec(query)).all()]
-
-
-async def overdue_by_card_owner(
-    *, session: AsyncSession, scope: Scope, now: datetime
-) -> list[tuple[int, str, int]]:
-    """(card, owner, open follow-ups past due) over the scope's cards (the open ones past
-    due read by their due date, each checked against the scope)."""
-    query = (
-        select(FollowUp.customer_id, FollowUp.owner_id, func.count())
-        .where(
-            FollowUp.status == "open",
-            col(FollowUp.due_at) < now,
-            probed(col(FollowUp.customer_id)).in_(scope),
-        )
-        .group_by(col(FollowUp.customer_id), col(FollowUp.owner_id))
-    )
-    return [(c, o, int(n)) for c, o, n in (await session.exec(query)).all()]
-
-
-async def phase_changes_in(
-    *, session: AsyncSession, scope: Scope, since: datetime
-) -> list[tuple[int, str, str]]:
-    """(card, from, to) of the scope's phase changes since `since`, in the order made."""
-    query = (
-        select(PhaseChange.customer_id, PhaseChange.from_phase, PhaseChange.to_phase)
-        .where(col(PhaseChange.at) >= since, col(PhaseChange.customer_id).in_(scope))
-        .order_by(col(PhaseChange.id))
-    )
-    return [(c, f, t) for c, f, t in (await session.exec(query)).all()]

@@ -18,7 +18,9 @@ GRID = ("status", "level", "phase", "value_tier", "light")
 SUMS = ("cards", "stale", "cadence_kept", "cadence_missed", "overdue", "slipping", "slipping_cards")
 
 
-def _summed(table: Any, keys: tuple[str, ...], sums: tuple[str, ...], where: Any) -> Select[*tuple[Any, ...]]:
+def _summed(
+    table: Any, keys: tuple[str, ...], sums: tuple[str, ...], where: Any
+) -> Select[*tuple[Any, ...]]:
     return Select(*(table.c[k] for k in keys), *(table.c[s] for s in sums)).where(*where)
 
 

@@ -9,9 +9,11 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from bot.store.models import TeamMember
 from bot.store.team_models import HealthMark
+from bot.store.types import table_of
 
 CHUNK = 500
 
@@ -54,11 +56,13 @@ async def marks_of_all(
 ) -> dict[str, dict[int, tuple[str, int]]]:
     """audience → card → (light, score) last told, for many audiences in one read."""
     found: dict[str, dict[int, tuple[str, int]]] = {a: {} for a in audiences}
+    marks = table_of(HealthMark)
+    connection = await session.connection()  # rows without the ORM's work: a sweep reads 100k
     for start in range(0, len(audiences), CHUNK):
-        query = select(
-            HealthMark.audience, HealthMark.customer_id, HealthMark.light, HealthMark.score
-        ).where(col(HealthMark.audience).in_(audiences[start : start + CHUNK]))
-        for audience, customer_id, light, score in (await session.exec(query)).all():
+        query: Select[*tuple[Any, ...]] = Select(
+            marks.c.audience, marks.c.customer_id, marks.c.light, marks.c.score
+        ).where(marks.c.audience.in_(audiences[start : start + CHUNK]))
+        for audience, customer_id, light, score in (await connection.execute(query)).all():
             found[audience][customer_id] = (light, score)
     return found
 

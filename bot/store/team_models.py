@@ -128,6 +128,17 @@ class CardHealth(SQLModel, table=True):
             "cadence",
             "slipping",
         ),
+        # each manager's live cards at a security level, the least healthy first: what a
+        # roll-up's short lists read up to their cut (0025)
+        Index(
+            "ix_card_health_group",
+            "team_id",
+            "manager_id",
+            "security_level",
+            "score",
+            sqlite_where=text("archived_at IS NULL"),
+            postgresql_where=text("archived_at IS NULL"),
+        ),
         # a workspace's archived cards (few): what the statistics leave out when a person
         # sees every live card (0024)
         Index(

@@ -5,7 +5,8 @@ twice per request on PostgreSQL (by the grid's groups, then by manager: about 0.
 0.9 s, issue 19). A trigger on card_health now appends each change's difference to
 tally_change (inserts only: no transaction waits on another's counter), the health sweep
 folds them into card_tally and manager_tally, and the reader sums both in one snapshot.
-The tallies are filled here from the rows there are.
+The tallies are filled here from the rows there are. And the supervisors' roll-ups read
+each manager's least healthy cards from an index, up to the lists' cut (ix_card_health_group).
 
 Revision ID: 0025
 Revises: 0024
@@ -36,6 +37,7 @@ KEY = [
     "light",
 ]
 SUMS = ["cards", "stale", "cadence_kept", "cadence_missed", "overdue", "slipping", "slipping_cards"]
+LIVE = sa.text("archived_at IS NULL")
 CHANGED = ", ".join([*KEY, "stale", "cadence", "overdue", "slipping"])
 
 
@@ -146,6 +148,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index(op.f("ix_tally_change_team_id"), "tally_change", ["team_id"], unique=False)
+    # the roll-ups' short lists: each manager's live cards at a security level, the least
+    # healthy first, read up to the cut (bot/store/team_reads.py)
+    op.create_index(
+        "ix_card_health_group",
+        "card_health",
+        ["team_id", "manager_id", "security_level", "score"],
+        sqlite_where=LIVE,
+        postgresql_where=LIVE,
+    )
     if op.get_bind().dialect.name == "postgresql":
         op.execute(POSTGRESQL_FUNCTION)
         op.execute(POSTGRESQL_TRIGGER)
@@ -162,6 +173,7 @@ def downgrade() -> None:
     else:
         for name in ("insert", "update_old", "update_new", "delete"):
             op.execute(f"DROP TRIGGER card_health_tally_{name}")
+    op.drop_index("ix_card_health_group", table_name="card_health")
     op.drop_index(op.f("ix_tally_change_team_id"), table_name="tally_change")
     op.drop_table("tally_change")
     op.drop_table("manager_tally")
