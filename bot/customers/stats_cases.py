@@ -32,7 +32,7 @@ from bot.store.card_health import (
     on_kept,
     seen_by_rank,
 )
-from bot.store.card_tally import per_manager, tally_groups, tally_managers
+from bot.store.card_tally import live_cards, per_manager, tally_groups, tally_managers
 from bot.store.db import Database
 from bot.store.insights import (
     Narrowing,
@@ -50,6 +50,7 @@ from bot.store.profiles import profiles_of
 FILTERS = ("person", "phase", "status", "tier", "place")
 PLACES_SUGGESTED = 5
 WIDE = 5000  # cards from which the trend reads the weeks' records once (not card by card)
+SMALL_PART = 20  # …unless, on PostgreSQL, they are at most a twentieth of the workspace's
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
             reading = await _ungated_by_count(session, reading, ungated, total)
             scope = reading.scope
         every_live = reading.ungated and narrowing == Narrowing()
+        per_card = not every_live and await _small_part(session, db, actor.team_id, total)
         bounds = trend_weeks(actor.now)
         counts = await records_per_span(
             session=session,
@@ -123,6 +125,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
             bounds=bounds,
             wide=total > WIDE,
             every_live=every_live,
+            per_card=per_card,
         )
         figures = figures_of(
             groups,
@@ -134,6 +137,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
                 scope=scope,
                 now=actor.now,
                 every_live=every_live,
+                per_card=per_card,
             ),
             trend=[(b.date(), n) for b, n in zip(bounds, counts, strict=False)],
         )
@@ -213,6 +217,16 @@ async def _groups(
             tier=narrowing.tier,
         )
     return await grouped_counts(session=session, scope=reading.scope)
+
+
+async def _small_part(session: AsyncSession, db: Database, team_id: str, total: int) -> bool:
+    """Whether PostgreSQL should read the records and follow-ups of these `total` cards card
+    by card: they are more than a few (SQLite's planner chooses well below WIDE) and a
+    small part of the workspace's live cards (its planner reads every record of the weeks
+    instead: 0.3 s at a million cards, where a team of 12,000 needs 0.05 s card by card)."""
+    if db.dialect != "postgresql" or total <= WIDE:
+        return False
+    return total * SMALL_PART <= await live_cards(session=session, team_id=team_id)
 
 
 async def _ungated_by_count(

@@ -40,13 +40,6 @@ class DeliveryFacts:
     late_services: dict[int, int]  # card → requests past a target
     budgets: dict[date, dict[int, list[CardBudget]]]  # day whose period counts → card → rows
 
-    def cards(self) -> set[int]:
-        """Every card with a fact: all that delivery_view may count of a reader's cards."""
-        found = set(self.feedback) | set(self.changes) | set(self.late_services)
-        for by_card in self.budgets.values():
-            found |= set(by_card)
-        return found
-
 
 async def delivery_facts(
     session: AsyncSession, *, team_id: str, now: datetime, days: Collection[date]

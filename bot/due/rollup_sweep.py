@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from itertools import islice
 from operator import attrgetter
 from zoneinfo import ZoneInfo
@@ -21,15 +21,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.access import TeamTree
 from bot.customers.health import LIGHTS, dropped
 from bot.customers.health_facts import CardState, card_states
-from bot.customers.team_delivery import (
-    DeliveryFacts,
-    DeliverySums,
-    delivery_facts,
-    delivery_sums,
-    delivery_view_of,
-    local_day,
-)
+from bot.customers.team_delivery import local_day
 from bot.customers.team_view import LISTED, RED_LISTED, WEEK, View, card_item, has_news
+from bot.due.rollup_delivery import TeamDelivery, read_team_delivery
 from bot.store.access import team_members
 from bot.store.card_health import on_kept
 from bot.store.insights import Narrowing, Scope, Sees, ids_scope, visible_scope
@@ -40,7 +34,6 @@ from bot.store.team_reads import (
     Listed,
     first_of_each,
     group_counts,
-    groups_of,
     overdue_by_group,
     phase_changes_by_group,
     red_cards,
@@ -108,8 +101,7 @@ class TeamReads:
     overdue: dict[Group, dict[str, int]]  # owner → open follow-ups past due
     changes: dict[Group, list[tuple[int, int, str, str]]]  # the week's phase changes:
     # (place in the order made, card, from, to)
-    facts: DeliveryFacts
-    fact_cards: dict[Group, list[int]]  # the live cards with a delivery fact, by group
+    delivery: TeamDelivery
 
 
 async def make_rollups(
@@ -136,7 +128,6 @@ async def make_rollups(
     if not everyone:
         return dict.fromkeys(heads)
     reads = await _read_teams(session, team_id, everyone, heads, below, now, zones)
-    summed: dict[tuple[Group, date], DeliverySums | None] = {}  # each group's, per day
     by_manager: dict[str, list[Group]] = {}
     for group in reads.counts:
         by_manager.setdefault(group[0], []).append(group)
@@ -152,11 +143,7 @@ async def make_rollups(
             if seen or group[1] <= level
         ]
         view, reds = _view(head, below[head], groups, reads, told.get(head, {}), now)
-        day = local_day(now, zones[head])
-        parts = [_delivery_of(reads, group, day, summed) for group in groups]
-        view["delivery"] = delivery_view_of(
-            [p for p in parts if p], wait_days=reads.facts.wait_days, now=now, tz=zones[head]
-        )
+        view["delivery"] = reads.delivery.view(groups, now=now, tz=zones[head])
         sliced[head] = (view, reds)
     named = {i for view, _ in sliced.values() for i in _named_ids(view)}
     states = await card_states(session=session, scope=ids_scope(named), now=now)
@@ -190,12 +177,6 @@ async def _read_teams(
         for card in cards:
             firsts.setdefault(which, {}).setdefault((card.manager, card.level), []).append(card)
     wanted = [local_day(now, zones[head]) for head in heads if below[head]]
-    facts = await delivery_facts(session, team_id=team_id, now=now, days=wanted)
-    fact_cards: dict[Group, list[int]] = {}
-    for customer_id, group in (
-        await groups_of(session=session, team_id=team_id, ids=facts.cards())
-    ).items():
-        fact_cards.setdefault(group, []).append(customer_id)
     changes: dict[Group, list[tuple[int, int, str, str]]] = {}
     made = await phase_changes_by_group(session=session, scope=scope, since=since)
     for place, (customer_id, was, to, group) in enumerate(made):
@@ -209,8 +190,7 @@ async def _read_teams(
         firsts=firsts,
         overdue=await overdue_by_group(session=session, scope=scope, now=now),
         changes=changes,
-        facts=facts,
-        fact_cards=fact_cards,
+        delivery=await read_team_delivery(session, team_id=team_id, now=now, days=wanted),
     )
 
 
@@ -276,19 +256,6 @@ def _view(
 def _least(cards: Iterable[Listed]) -> list[Listed]:
     """The first RED_LISTED of these, the least healthy first."""
     return sorted(cards, key=attrgetter("order"))[:RED_LISTED]
-
-
-def _delivery_of(
-    reads: TeamReads,
-    group: Group,
-    day: date,
-    summed: dict[tuple[Group, date], DeliverySums | None],
-) -> DeliverySums | None:
-    """A group's delivery facts summed for a day, once for all the heads above it."""
-    if (group, day) not in summed:
-        cards = reads.fact_cards.get(group)
-        summed[(group, day)] = delivery_sums(reads.facts, cards, day) if cards else None
-    return summed[(group, day)]
 
 
 def _made_at(card: Listed) -> datetime:

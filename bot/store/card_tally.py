@@ -155,3 +155,13 @@ async def fold_tally(*, session: AsyncSession) -> None:
             await _run(session, text(_fold_words(statement)), {"last": last})
     await _run(session, text("DELETE FROM card_tally WHERE cards = 0"))
     await _run(session, text("DELETE FROM manager_tally WHERE cards = 0"))
+
+
+async def live_cards(*, session: AsyncSession, team_id: str) -> int:
+    """How many live cards the workspace has, from the tallies."""
+    folded, changes = table_of(ManagerTally), table_of(TallyChange)
+    both = union_all(
+        Select(folded.c.cards).where(folded.c.team_id == team_id),
+        Select(changes.c.cards).where(changes.c.team_id == team_id),
+    ).subquery()
+    return int((await _run(session, Select(func.coalesce(func.sum(both.c.cards), 0))))[0][0])

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, case, func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from bot.store.changes import OPEN_STATES
 from bot.store.delivery_models import ChangeRequest
@@ -67,8 +68,14 @@ async def open_changes_by_card(
 ) -> dict[int, tuple[int, int]]:
     """card → (change requests still moving, those on their step since before
     `waiting_before`)."""
+    query = changes_query(team_id=team_id, waiting_before=waiting_before)
+    return {card: (count, int(late or 0)) for card, count, late in (await session.exec(query))}
+
+
+def changes_query(*, team_id: str, waiting_before: datetime) -> Select[int, int, int]:
+    """(card, change requests still moving, those waiting since before `waiting_before`)."""
     waiting = func.sum(case((col(ChangeRequest.state_changed_at) < waiting_before, 1), else_=0))
-    query = (
+    return (
         select(ChangeRequest.customer_id, func.count(), waiting)
         .where(
             ChangeRequest.team_id == team_id,
@@ -76,7 +83,6 @@ async def open_changes_by_card(
         )
         .group_by(col(ChangeRequest.customer_id))
     )
-    return {card: (count, int(late or 0)) for card, count, late in (await session.exec(query))}
 
 
 async def late_services_by_card(
@@ -84,7 +90,13 @@ async def late_services_by_card(
 ) -> dict[int, int]:
     """card → open requests and complaints past a target as of `now` (the rule of
     bot/customers/service.py's `breached`, for those not resolved yet)."""
-    query = (
+    query = late_services_query(team_id=team_id, now=now)
+    return {card: count for card, count in (await session.exec(query)).all()}
+
+
+def late_services_query(*, team_id: str, now: datetime) -> Select[int, int]:
+    """(card, open requests and complaints past a target as of `now`)."""
+    return (
         select(ServiceRequest.customer_id, func.count())
         .where(
             ServiceRequest.team_id == team_id,
@@ -101,13 +113,20 @@ async def late_services_by_card(
         )
         .group_by(col(ServiceRequest.customer_id))
     )
-    return {card: count for card, count in (await session.exec(query)).all()}
 
 
 async def budgets_on(*, session: AsyncSession, team_id: str, day: date) -> list[CardBudget]:
     """The budget of each card's plan in the workspace whose period holds `day`: planned
     (every activity not cancelled) and spent (done ones), by currency — as
     maintenance_budget.budget_of sums."""
+    return [
+        CardBudget(card, currency, int(p or 0), int(s or 0))
+        for card, currency, p, s in (await session.exec(budgets_query(team_id=team_id, day=day)))
+    ]
+
+
+def budgets_query(*, team_id: str, day: date) -> Select[int, str, int, int]:
+    """(card, currency, planned, spent) of the plans whose period holds `day`."""
     planned = func.sum(
         case(
             (col(PlanActivity.state) != "cancelled", func.coalesce(PlanActivity.budget_minor, 0)),
@@ -120,7 +139,7 @@ async def budgets_on(*, session: AsyncSession, team_id: str, day: date) -> list[
             else_=0,
         )
     )
-    query = (
+    return (
         select(MaintenancePlan.customer_id, PlanActivity.currency, planned, spent)
         .join(PlanActivity, col(PlanActivity.plan_id) == MaintenancePlan.id)
         .where(
@@ -130,7 +149,3 @@ async def budgets_on(*, session: AsyncSession, team_id: str, day: date) -> list[
         )
         .group_by(col(MaintenancePlan.customer_id), col(PlanActivity.currency))
     )
-    return [
-        CardBudget(card, currency, int(p or 0), int(s or 0))
-        for card, currency, p, s in (await session.exec(query)).all()
-    ]

@@ -20,6 +20,7 @@ from sqlalchemy import (
     literal,
     literal_column,
     or_,
+    true,
     union_all,
 )
 from sqlalchemy.orm import Mapped
@@ -38,6 +39,7 @@ from bot.store.models import (
     PhasePlan,
 )
 from bot.store.team_models import CardHealth, ContactRole
+from bot.store.types import table_of
 
 Scope = SelectOfScalar[int | None]  # a selection of customer ids
 
@@ -197,13 +199,41 @@ def on_scope(
 
 
 async def overdue_by_owner(
-    *, session: AsyncSession, team_id: str, scope: Scope, now: datetime, every_live: bool = False
+    *,
+    session: AsyncSession,
+    team_id: str,
+    scope: Scope,
+    now: datetime,
+    every_live: bool = False,
+    per_card: bool = False,
 ) -> list[tuple[str, int]]:
     """Overdue follow-ups on the scope's cards, by owner, the most first (the workspace's
     open ones past due read from the index that holds their card and owner, each checked
-    against the scope; `every_live`: see on_scope)."""
+    against the scope; `every_live`: see on_scope; `per_card`: the scope is a small part of
+    the workspace, so its cards' follow-ups are looked up card by card instead)."""
     count = func.count()
     card = col(FollowUp.customer_id)
+    if per_card:
+        cards = scope.subquery()
+        follow_ups = table_of(FollowUp)
+        owed = (  # counted inside, so that it stays a look-up per card (not a join)
+            select(follow_ups.c.owner_id, func.count().label("n"))
+            .where(
+                follow_ups.c.customer_id == cards.c[0],
+                follow_ups.c.status == "open",
+                follow_ups.c.due_at < now,
+            )
+            .group_by(follow_ups.c.owner_id)
+            .lateral("owed")
+        )
+        total = func.sum(owed.c.n)
+        per_owner = (
+            select(owed.c.owner_id, total)
+            .select_from(cards.join(owed, true()))
+            .group_by(owed.c.owner_id)
+            .order_by(total.desc(), owed.c.owner_id)
+        )
+        return [(row[0], row[1]) for row in (await session.exec(per_owner)).all()]
     query = (
         select(FollowUp.owner_id, count)
         .where(
@@ -287,6 +317,7 @@ async def records_per_span(
     bounds: list[datetime],
     wide: bool = False,
     every_live: bool = False,
+    per_card: bool = False,
 ) -> list[int]:
     """Current contact records on the scope's cards in each [bounds[i], bounds[i+1]).
     `wide`: the scope holds many cards, so the workspace's records of the spans are read once
@@ -312,10 +343,29 @@ async def records_per_span(
             )
         ).subquery()
         query = select(spans.c.span, spans.c.records)
+    elif per_card:
+        cards = scope.subquery()
+        records = table_of(ContactRecord)
+        inner = _span(records.c.created_at, bounds)
+        made = (  # counted inside, so that it stays a look-up per card (not a join)
+            select(inner, func.count().label("n"))
+            .where(
+                records.c.customer_id == cards.c[0],
+                records.c.created_at >= bounds[0],
+                records.c.created_at < bounds[-1],
+                records.c.superseded.is_(False),
+                records.c.retracted_at.is_(None),
+            )
+            .group_by(inner)
+            .lateral("made")
+        )
+        query = (
+            select(made.c.span, func.sum(made.c.n))
+            .select_from(cards.join(made, true()))
+            .group_by(made.c.span)
+        )
     else:
-        span = case(
-            *((created < end, n) for n, end in enumerate(bounds[1:-1])), else_=len(bounds) - 2
-        ).label("span")
+        span = _span(created, bounds)
         query = (
             select(span, func.count())
             .where(
@@ -330,6 +380,13 @@ async def records_per_span(
     for n, records in (await session.exec(query)).all():
         counts[n] = records
     return counts
+
+
+def _span(created: Any, bounds: list[datetime]) -> Any:
+    """Which [bounds[i], bounds[i+1]) a moment falls in (it is within the bounds)."""
+    return case(
+        *((created < end, n) for n, end in enumerate(bounds[1:-1])), else_=len(bounds) - 2
+    ).label("span")
 
 
 async def count_in(*, session: AsyncSession, scope: Scope) -> int:

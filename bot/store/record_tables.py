@@ -19,7 +19,11 @@ class ContactRecord(SQLModel, table=True):
 
     __tablename__ = "contact_record"
     __table_args__ = (
-        Index("ix_contact_record_timeline", "customer_id", "created_at"),
+        # a card's records in time order, with what the statistics' trend checks of each, so
+        # that a team's weeks are counted card by card from the index alone (0025)
+        Index(
+            "ix_contact_record_timeline", "customer_id", "created_at", "superseded", "retracted_at"
+        ),
         # a workspace's records of a span, with what the statistics' trend reads (0024)
         Index(
             "ix_contact_record_span",

@@ -129,13 +129,15 @@ class CardHealth(SQLModel, table=True):
             "slipping",
         ),
         # each manager's live cards at a security level, the least healthy first: what a
-        # roll-up's short lists read up to their cut (0025)
+        # roll-up's short lists read up to their cut, and a team's cards read from the index
+        # alone (0025)
         Index(
             "ix_card_health_group",
             "team_id",
             "manager_id",
             "security_level",
             "score",
+            "customer_id",
             sqlite_where=text("archived_at IS NULL"),
             postgresql_where=text("archived_at IS NULL"),
         ),

@@ -6,7 +6,9 @@ twice per request on PostgreSQL (by the grid's groups, then by manager: about 0.
 tally_change (inserts only: no transaction waits on another's counter), the health sweep
 folds them into card_tally and manager_tally, and the reader sums both in one snapshot.
 The tallies are filled here from the rows there are. And the supervisors' roll-ups read
-each manager's least healthy cards from an index, up to the lists' cut (ix_card_health_group).
+each manager's least healthy cards from an index, up to the lists' cut (ix_card_health_group);
+a team's weeks of contact records are counted card by card from ix_contact_record_timeline,
+widened to hold what the count checks.
 
 Revision ID: 0025
 Revises: 0024
@@ -148,12 +150,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index(op.f("ix_tally_change_team_id"), "tally_change", ["team_id"], unique=False)
+    # a card's records in time order with what the trend checks of each (the statistics of
+    # a team count its weeks card by card from this index alone)
+    op.drop_index("ix_contact_record_timeline", table_name="contact_record")
+    op.create_index(
+        "ix_contact_record_timeline",
+        "contact_record",
+        ["customer_id", "created_at", "superseded", "retracted_at"],
+    )
     # the roll-ups' short lists: each manager's live cards at a security level, the least
     # healthy first, read up to the cut (bot/store/team_reads.py)
     op.create_index(
         "ix_card_health_group",
         "card_health",
-        ["team_id", "manager_id", "security_level", "score"],
+        ["team_id", "manager_id", "security_level", "score", "customer_id"],
         sqlite_where=LIVE,
         postgresql_where=LIVE,
     )
@@ -174,6 +184,8 @@ def downgrade() -> None:
         for name in ("insert", "update_old", "update_new", "delete"):
             op.execute(f"DROP TRIGGER card_health_tally_{name}")
     op.drop_index("ix_card_health_group", table_name="card_health")
+    op.drop_index("ix_contact_record_timeline", table_name="contact_record")
+    op.create_index("ix_contact_record_timeline", "contact_record", ["customer_id", "created_at"])
     op.drop_index(op.f("ix_tally_change_team_id"), table_name="tally_change")
     op.drop_table("tally_change")
     op.drop_table("manager_tally")
