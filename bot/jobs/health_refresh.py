@@ -14,7 +14,7 @@ from bot.customers.kept_health import BATCH, every_live_card, keep_health
 from bot.store.card_health import expired_ids, missing_ids
 from bot.store.card_tally import fold_tally
 from bot.store.db import Database
-from bot.store.statistics import keep_current
+from bot.store.statistics import after_bulk_fill
 
 log = logging.getLogger(__name__)
 HEALTH_SECONDS = 3600
@@ -37,7 +37,9 @@ async def refresh_kept_health(db: Database, *, now: datetime) -> int:
         async with db.transaction(write=True) as session:  # the cards' changes counted
             await fold_tally(session=session)
         if len(missing) >= FIRST_FILL:
-            await keep_current(db, tables=("card_health", "card_tally", "manager_tally"))
+            await after_bulk_fill(
+                db, tables=("card_health", "tally_change", "card_tally", "manager_tally")
+            )
     except Exception:  # the database is unreachable or busy: the next tick tries again
         log.warning("could not refresh kept health; trying again in %s s", HEALTH_SECONDS)
         return 0

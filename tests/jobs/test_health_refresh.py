@@ -68,6 +68,15 @@ async def test_a_first_fill_of_many_cards_leaves_the_planner_knowing_the_kept_ro
 
     assert await refresh_kept_health(db, now=NOW) == FIRST_FILL + 1
     assert await analysed(db, "card_health")
+    assert await analysed(db, "card_tally")
+    if db.dialect == "postgresql":  # new rows known to the visibility map: index-only reads
+        assert await vacuumed(db, "card_health") and await vacuumed(db, "tally_change")
+
+
+async def vacuumed(db: Database, table: str) -> bool:
+    question = f"SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = '{table}'"
+    async with db.transaction() as session:
+        return bool((await session.exec(text(question))).one()[0])  # type: ignore[call-overload]
 
 
 async def copies_of(db: Database, card_id: int, copies: int) -> None:
