@@ -63,7 +63,7 @@ async def build_after_claim(db: Database, claimed: list[Delivery], now: datetime
                 await refresh_health(session=session, scope=scope, now=now)
     heard = sorted({audience(d.kind, d.target) for d in todo})
     made: dict[int, tuple[str, View | list[View] | None, Marks | None]] = {}
-    async with db.transaction() as session:
+    async with db.transaction(snapshot=True) as session:  # every team read as of one moment
         was = await marks_of_all(session=session, audiences=heard)
         for team_id, deliveries in teams.items():
             made |= await _made(session, team_id, deliveries, was, now)

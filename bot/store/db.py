@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -49,6 +49,7 @@ def _sqlite_begin(connection: Any) -> None:
 # Whether the running task (and the tasks it starts) is inside a transaction: a call to Slack
 # there would hold the transaction — and on SQLite the write lock — for a network round trip.
 _OPEN: ContextVar[bool] = ContextVar("rapport_transaction_open", default=False)
+CUSTOM_PLANS = text("SET LOCAL plan_cache_mode = force_custom_plan")
 
 
 def transaction_open() -> bool:
@@ -92,7 +93,11 @@ class Database:
         """A session that commits once when the block ends and rolls back on error.
         `write=True` for use cases that check and then write (one writer at a time on SQLite);
         `snapshot=True` for reads whose statements must all see the database as it was at
-        the first (a figure one statement found decides what the next ones read)."""
+        the first (a figure one statement found decides what the next ones read): the
+        manager views' reads over many cards. PostgreSQL plans each of their statements for
+        its values every time: after five runs it would otherwise keep a plan made for any
+        values, and a plan for any phase and status read a million records for the CEO's
+        `implementation potential` (1.4 to 2.1 s instead of 0.6)."""
         if write:
             sessions = self._write_sessions
         else:
@@ -100,6 +105,8 @@ class Database:
         opened = _OPEN.set(True)
         try:
             async with sessions() as session, session.begin():
+                if snapshot and self.dialect == "postgresql":
+                    await session.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
                 yield session
         finally:
             _OPEN.reset(opened)

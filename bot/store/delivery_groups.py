@@ -17,9 +17,8 @@ from sqlmodel.sql.expression import Select
 
 from bot.store.delivery_totals import budgets_query, changes_query, late_services_query
 from bot.store.team_models import CardHealth
+from bot.store.team_reads import Group
 from bot.store.types import table_of
-
-Group = tuple[str, int]  # (account manager, security level)
 
 
 @dataclass(frozen=True)
