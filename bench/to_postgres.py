@@ -46,6 +46,9 @@ async def _copy(source: Path, url: str) -> None:
     sqlite = sqlite3.connect(source)
     try:
         await connection.execute("SET maintenance_work_mem = '1GB'")
+        # the rows are copied as they are, tallies included: triggers (card_health's, which
+        # counts each kept row as it is written) would count them a second time
+        await connection.execute("SET session_replication_role = replica")
         tables = [t for t in SQLModel.metadata.sorted_tables if t.name != "alembic_version"]
         constraints, indexes = await secondary_objects(connection, [t.name for t in tables])
         for table_name, constraint, _ in constraints:
