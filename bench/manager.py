@@ -251,12 +251,14 @@ def section(customers: int, rows: list[str], load: str, command: str, backend: s
             SECTION,
             "",
             f"`/customer stats` (the use case: visibility as one SQL selection, the figures "
-            "counted in SQL over each card's kept health, the short lists computed by the "
-            f"formula) on {backend} with {customers:,} cards and the data described in "
+            "counted in SQL over each card's kept health or summed from the workspace's "
+            "tallies, the short lists computed by the formula) on "
+            f"{backend} with {customers:,} cards and the data described in "
             "bench/manager.py; the hourly health sweep (first fill: every card; a week later: "
             "the cards the clock changed); and the roll-ups of 500 supervisors as the brief "
-            "sweep makes them right after its claim (kept health refreshed, the tree and the "
-            "cards read once, sliced per supervisor, marks and contents written in bulk).",
+            "sweep makes them right after its claim (kept health refreshed, the teams' figures "
+            "counted once per account manager and security level and added up per supervisor, "
+            "marks and contents written in bulk).",
             "",
             f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `.venv/bin/python -m "
             f"bench.manager{command}`. The machine is shared and was loaded ({load}): "
