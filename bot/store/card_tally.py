@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, func, literal, text, union_all
+from sqlalchemy import ColumnElement, func, literal, text, union_all
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from bot.store.tally_tables import CardTally, ManagerTally, TallyChange
-from bot.store.types import table_of
+from bot.store.types import core_rows, table_of
 
 GRID = ("status", "level", "phase", "value_tier", "light")
 SUMS = ("cards", "stale", "cadence_kept", "cadence_missed", "overdue", "slipping", "slipping_cards")
@@ -22,13 +22,6 @@ def _summed(
     table: Any, keys: tuple[str, ...], sums: tuple[str, ...], where: Any
 ) -> Select[*tuple[Any, ...]]:
     return Select(*(table.c[k] for k in keys), *(table.c[s] for s in sums)).where(*where)
-
-
-async def _run(
-    session: AsyncSession, statement: Executable, params: dict[str, Any] | None = None
-) -> list[tuple[Any, ...]]:
-    result = await (await session.connection()).execute(statement, params)
-    return [tuple(row) for row in result.all()] if result.returns_rows else []
 
 
 async def tally_groups(
@@ -55,7 +48,7 @@ async def tally_groups(
         .having(cards > 0)
         .order_by(*keys)
     )
-    rows = await _run(session, query)
+    rows = await core_rows(session, query)
     return [tuple(int(v) if i >= len(GRID) else v for i, v in enumerate(row)) for row in rows]
 
 
@@ -83,7 +76,7 @@ async def tally_managers(*, session: AsyncSession, team_id: str) -> list[tuple[s
         .group_by(both.c.manager_id, both.c.security_level)
         .having(cards > 0)
     )
-    rows = await _run(session, query)
+    rows = await core_rows(session, query)
     return [(str(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows]
 
 
@@ -146,15 +139,15 @@ async def fold_tally(*, session: AsyncSession) -> None:
     the next fold; two folds at once never add a change twice). SQLite: one writer at a
     time, so the rows up to the last id read are the ones folded."""
     if session.get_bind().dialect.name == "postgresql":
-        await _run(session, text(_fold_words(FOLD_POSTGRESQL)))
+        await core_rows(session, text(_fold_words(FOLD_POSTGRESQL)))
     else:
-        last = (await _run(session, Select(func.max(col(TallyChange.id)))))[0][0]
+        last = (await core_rows(session, Select(func.max(col(TallyChange.id)))))[0][0]
         if last is None:
             return
         for statement in FOLD_SQLITE:
-            await _run(session, text(_fold_words(statement)), {"last": last})
-    await _run(session, text("DELETE FROM card_tally WHERE cards = 0"))
-    await _run(session, text("DELETE FROM manager_tally WHERE cards = 0"))
+            await core_rows(session, text(_fold_words(statement)), {"last": last})
+    await core_rows(session, text("DELETE FROM card_tally WHERE cards = 0"))
+    await core_rows(session, text("DELETE FROM manager_tally WHERE cards = 0"))
 
 
 async def live_cards(*, session: AsyncSession, team_id: str) -> int:
@@ -164,4 +157,4 @@ async def live_cards(*, session: AsyncSession, team_id: str) -> int:
         Select(folded.c.cards).where(folded.c.team_id == team_id),
         Select(changes.c.cards).where(changes.c.team_id == team_id),
     ).subquery()
-    return int((await _run(session, Select(func.coalesce(func.sum(both.c.cards), 0))))[0][0])
+    return int((await core_rows(session, Select(func.coalesce(func.sum(both.c.cards), 0))))[0][0])

@@ -18,7 +18,7 @@ from sqlmodel.sql.expression import Select
 from bot.store.delivery_totals import budgets_query, changes_query, late_services_query
 from bot.store.team_models import CardHealth
 from bot.store.team_reads import Group
-from bot.store.types import table_of
+from bot.store.types import core_rows, table_of
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,7 @@ async def facts_by_group(
         .group_by(kept.c.manager_id, kept.c.security_level, facts.c.kind, facts.c.currency)
     )
     found = GroupFacts({}, {}, {day: {} for day in wanted})
-    for manager, level, kind, currency, first, second in (
-        await (await session.connection()).execute(query)
-    ).all():
+    for manager, level, kind, currency, first, second in await core_rows(session, query):
         group, first, second = (manager, level), int(first or 0), int(second or 0)
         if kind == "changes":
             found.changes[group] = (first, second)

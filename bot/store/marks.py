@@ -13,7 +13,7 @@ from sqlmodel.sql.expression import Select
 
 from bot.store.models import TeamMember
 from bot.store.team_models import HealthMark
-from bot.store.types import table_of
+from bot.store.types import core_rows, table_of
 
 CHUNK = 500
 
@@ -57,12 +57,11 @@ async def marks_of_all(
     """audience → card → (light, score) last told, for many audiences in one read."""
     found: dict[str, dict[int, tuple[str, int]]] = {a: {} for a in audiences}
     marks = table_of(HealthMark)
-    connection = await session.connection()  # rows without the ORM's work: a sweep reads 100k
     for start in range(0, len(audiences), CHUNK):
         query: Select[*tuple[Any, ...]] = Select(
             marks.c.audience, marks.c.customer_id, marks.c.light, marks.c.score
         ).where(marks.c.audience.in_(audiences[start : start + CHUNK]))
-        for audience, customer_id, light, score in (await connection.execute(query)).all():
+        for audience, customer_id, light, score in await core_rows(session, query):  # 100k
             found[audience][customer_id] = (light, score)
     return found
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Executable,
     Integer,
     String,
     any_,
@@ -35,7 +34,7 @@ from bot.store.insights import Scope
 from bot.store.models import FollowUp
 from bot.store.plan_tables import PhaseChange
 from bot.store.team_models import CardHealth
-from bot.store.types import table_of
+from bot.store.types import core_rows, table_of
 
 Group = tuple[str, int]  # (account manager, security level)
 
@@ -71,11 +70,6 @@ def _listed(row: Sequence[Any]) -> Listed:
     )  # fmt: skip
 
 
-async def _rows(session: AsyncSession, query: Executable) -> list[tuple[Any, ...]]:
-    """Rows read without the ORM's per-row work (these reads are tens of thousands)."""
-    return [tuple(row) for row in (await (await session.connection()).execute(query)).all()]
-
-
 def _where(scope: Scope) -> Any:
     assert scope.whereclause is not None  # a scope made by on_kept
     return scope.whereclause
@@ -101,7 +95,7 @@ async def group_counts(
         .group_by(kept.c.manager_id, kept.c.security_level, kept.c.light)
     )
     found: dict[Group, GroupCounts] = {}
-    for manager, level, light, cards, stale, missed, new in await _rows(session, query):
+    for manager, level, light, cards, stale, missed, new in await core_rows(session, query):
         was = found.get((manager, level), GroupCounts({}, 0, 0, 0))
         found[(manager, level)] = GroupCounts(
             {**was.lights, light: int(cards)},
@@ -121,7 +115,7 @@ async def red_cards(*, session: AsyncSession, scope: Scope) -> list[Listed]:
     query: Select[*tuple[Any, ...]] = Select(*(kept.c[c] for c in COLUMNS[:-1])).where(
         _where(scope), kept.c.light == "red"
     )
-    found = [_listed(row) for row in await _rows(session, query)]
+    found = [_listed(row) for row in await core_rows(session, query)]
     return sorted(found, key=attrgetter("order"))
 
 
@@ -166,7 +160,7 @@ async def first_of_each(
             Select(ranked.c.list, *(ranked.c[c] for c in COLUMNS)).where(ranked.c.rank <= most)
         )
     found: dict[str, list[Listed]] = {which: [] for which in LISTS}
-    for which, *row in await _rows(session, union_all(*parts)):
+    for which, *row in await core_rows(session, union_all(*parts)):
         found[which].append(_listed(row))
     return found
 
@@ -215,7 +209,7 @@ async def overdue_by_group(
         .group_by(kept.c.manager_id, kept.c.security_level, follow_ups.c.owner_id)
     )
     found: dict[Group, dict[str, int]] = {}
-    for manager, level, owner, count in await _rows(session, query):
+    for manager, level, owner, count in await core_rows(session, query):
         found.setdefault((manager, level), {})[owner] = int(count)
     return found
 
@@ -239,7 +233,7 @@ async def phase_changes_by_group(
         .where(changes.c.at >= since, _where(scope))
         .order_by(changes.c.id)
     )
-    return [(c, f, t, (m, level)) for c, f, t, m, level in await _rows(session, query)]
+    return [(c, f, t, (m, level)) for c, f, t, m, level in await core_rows(session, query)]
 
 
 async def groups_of(*, session: AsyncSession, team_id: str, ids: Iterable[int]) -> dict[int, Group]:
@@ -259,6 +253,6 @@ async def groups_of(*, session: AsyncSession, team_id: str, ids: Iterable[int]) 
         query: Select[*tuple[Any, ...]] = Select(
             kept.c.customer_id, kept.c.manager_id, kept.c.security_level
         ).where(listed, kept.c.team_id == team_id, kept.c.archived_at.is_(None))
-        for customer_id, manager, level in await _rows(session, query):
+        for customer_id, manager, level in await core_rows(session, query):
             found[customer_id] = (manager, level)
     return found

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import DateTime, Table, inspect
+from sqlalchemy import DateTime, Executable, Table, inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -57,3 +58,13 @@ def table_of(model: type[SQLModel]) -> Table:
     if not isinstance(table, Table):
         raise TypeError(f"{model.__name__} is not a table model")
     return table
+
+
+async def core_rows(
+    session: AsyncSession, statement: Executable, params: dict[str, Any] | None = None
+) -> list[tuple[Any, ...]]:
+    """Run a Core statement in the session's transaction and return its rows as tuples,
+    without the ORM's per-row work (the manager views read tens of thousands); [] for a
+    statement that returns none."""
+    result = await (await session.connection()).execute(statement, params)
+    return [tuple(row) for row in result.all()] if result.returns_rows else []
