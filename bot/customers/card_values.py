@@ -9,7 +9,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.fields import Phone
 from bot.customers.form import CustomerDraft
-from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key
+from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key_of
+from bot.customers.names import CompanyName, read_company_name
 from bot.store.customers import replace_keys, replace_terms
 from bot.store.models import Contact, Customer
 
@@ -33,7 +34,10 @@ CARD_FIELDS = (
 )
 
 
-def card_values(draft: CustomerDraft, different_company: bool) -> dict[str, Any]:
+def card_values(
+    draft: CustomerDraft, different_company: bool, name: CompanyName | None = None
+) -> dict[str, Any]:
+    """`name`: the legal name already read, when it was (an import reads it elsewhere)."""
     return {
         "legal_name": draft.legal_name,
         "handle": draft.handle,
@@ -52,7 +56,9 @@ def card_values(draft: CustomerDraft, different_company: bool) -> dict[str, Any]
         "manager_id": draft.manager_id,
         "security_level": draft.security_level,
         "credit_code": draft.credit_code,
-        "identity_key": None if different_company else identity_key(draft.legal_name),
+        "identity_key": None
+        if different_company
+        else identity_key_of(name or read_company_name(draft.legal_name)),
     }
 
 

@@ -6,7 +6,7 @@ and the strong evidence — the same credit code, phone or web domain — decide
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -15,10 +15,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.form import FormInvalid
 from bot.customers.keys import CardFacts, probes
 from bot.customers.likeness import Why, name_likeness
-from bot.customers.names import read_company_name
+from bot.customers.names import CompanyName, read_company_name
 from bot.errors import Conflict, Message
 from bot.store.customers import follow_merges, get_customers, match_keys
 from bot.store.types import saved_id
+
+NameReader = Callable[[str], CompanyName]
 
 # Strongest first: the order matches are listed in, and the order of their reasons.
 STRENGTH = (
@@ -124,21 +126,33 @@ async def cards_a_short_name_means(
     return name, await find_duplicates(session=session, team_id=team_id, facts=facts)
 
 
-def first_duplicate(facts: CardFacts, hits: Iterable[tuple[T, CardFacts, str]]) -> T | None:
+def first_duplicate(
+    facts: CardFacts,
+    hits: Iterable[tuple[T, CardFacts, str]],
+    *,
+    read_name: NameReader = read_company_name,
+) -> T | None:
     """For bulk checks (the import): `hits` are (card, its facts, kind of the key that hit)
-    from looking up `probes(facts)`; the first card the rules call a duplicate, or None."""
+    from looking up `probes(facts)`; the first card the rules call a duplicate, or None.
+    `read_name` reads a company name, or finds it already read."""
     found: dict[T, tuple[CardFacts, set[str]]] = {}
     for card, known, kind in hits:
         _, evidence = found.setdefault(card, (known, set()))
         if kind in EVIDENCE:
             evidence.add(EVIDENCE[kind])
     for card, (known, evidence) in found.items():
-        if judge(facts, known, evidence):
+        if judge(facts, known, evidence, read_name=read_name):
             return card
     return None
 
 
-def judge(facts: CardFacts, card: CardFacts, evidence: set[str]) -> Why:
+def judge(
+    facts: CardFacts,
+    card: CardFacts,
+    evidence: set[str],
+    *,
+    read_name: NameReader = read_company_name,
+) -> Why:
     """Why `facts` is the company of `card`, or () when it is another company. `evidence`:
     what their keys share besides the name (credit_code, phone, domain)."""
     if facts.credit_code and card.credit_code:
@@ -147,9 +161,7 @@ def judge(facts: CardFacts, card: CardFacts, evidence: set[str]) -> Why:
         evidence = evidence | {"credit_code"}
     elif "credit_code" in evidence:
         evidence = evidence - {"credit_code"}
-    named = name_likeness(
-        read_company_name(facts.legal_name), read_company_name(card.legal_name), card.handle
-    )
+    named = name_likeness(read_name(facts.legal_name), read_name(card.legal_name), card.handle)
     strong = tuple(r for r in STRENGTH if r in evidence)
     if named is None:
         return strong

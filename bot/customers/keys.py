@@ -43,13 +43,25 @@ class CardFacts:
 
 def identity_key(legal_name: str) -> str:
     """Two cards with the same identity key are one company (unless a person said otherwise)."""
-    name = read_company_name(legal_name)
+    return identity_key_of(read_company_name(legal_name))
+
+
+def identity_key_of(name: CompanyName) -> str:
     return f"l:{name.latin}" if name.script == "latin" else f"h:{name.core}"
 
 
 def card_keys(facts: CardFacts) -> set[Key]:
+    return keys_besides_short_name(facts) | short_name_keys(facts.handle)
+
+
+def short_name_keys(handle: str) -> set[Key]:
+    return {("short", handle.lower()[:200])} if handle else set()
+
+
+def keys_besides_short_name(facts: CardFacts) -> set[Key]:
+    """A card's keys but its short name's: those follow from its name, phones and domains."""
     name = read_company_name(facts.legal_name)
-    keys: set[Key] = {("short", facts.handle.lower()), ("brand", name.brand_key)}
+    keys: set[Key] = {("brand", name.brand_key)}
     if name.script == "han":
         keys |= {("pinyin", name.brand_latin), ("pinyin", name.latin)}
         keys |= {("meaning", form) for form in _meanings(name)}
@@ -165,15 +177,28 @@ HANDLE, NAME, IDENTIFIER, WORD, PINYIN, INITIALS, CONTACT = 100, 90, 80, 60, 50,
 
 def card_terms(facts: CardFacts, phone_digits: Iterable[str]) -> dict[str, int]:
     """Term → weight. A prefix of any term finds the card; the weight ranks it."""
+    return with_short_name_term(terms_besides_short_name(facts, phone_digits), facts.handle)
+
+
+def with_short_name_term(terms: dict[str, int], handle: str) -> dict[str, int]:
+    """The terms with the short name's, which outranks any other (HANDLE is the highest)."""
+    term = _term(handle)
+    return {**terms, term: HANDLE} if term else terms
+
+
+def _term(text: str) -> str:
+    return normalize(text).replace(" ", "")[:200]
+
+
+def terms_besides_short_name(facts: CardFacts, phone_digits: Iterable[str]) -> dict[str, int]:
     terms: dict[str, int] = {}
 
     def add(term: str, weight: int) -> None:
-        term = normalize(term).replace(" ", "")[:200]
+        term = _term(term)
         if term and terms.get(term, 0) < weight:
             terms[term] = weight
 
     name = read_company_name(facts.legal_name)
-    add(facts.handle, HANDLE)
     add(name.compact, NAME)
     add(name.core, NAME)  # 金科电子 is the name of 上海金科电子有限公司
     add(name.brand, NAME)

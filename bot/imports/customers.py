@@ -1,46 +1,36 @@
 """Importing customer cards from a spreadsheet: the modal's field rules, the duplicate check
 against existing cards and within the file, errors per row, nothing partial.
 
-Rows are read in chunks; each chunk's duplicate probes are looked up with a few indexed
-queries, and its good rows are written with bulk inserts in one transaction — row by row
-under savepoints when the database refuses the bulk, so a bad row never costs the others.
+Rows are read in chunks, a big file's in other processes ahead of the rest
+(bot/imports/read_ahead.py). Each chunk is checked (bot/imports/customer_checks.py) and its
+good rows written with bulk inserts in one transaction — row by row under savepoints when the
+database refuses the bulk, so a bad row never costs the others.
 """
 
 from __future__ import annotations
 
-import re
+import gc
 from collections.abc import Callable
 from datetime import datetime
+from operator import itemgetter
 
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
-from sqlmodel.sql.expression import Select
 
 from bot.customers.cards import CARD_FIELDS, card_values
-from bot.customers.duplicates import first_duplicate
-from bot.customers.fields import Phone
-from bot.customers.form import (
-    CustomerDraft,
-    CustomerForm,
-    FormInvalid,
-    Message,
-    customer_form_from_text,
-    parse_customer_form,
-)
-from bot.customers.keys import CardFacts, card_keys, card_terms, probes
 from bot.customers.schedules import ensure_digest_schedule
-from bot.imports.csvfile import cell_problems
-from bot.imports.report import ImportReport, RowProblem
+from bot.imports.customer_checks import FileSoFar, check_chunk
+from bot.imports.customer_rows import ReadRow
+from bot.imports.read_ahead import read_chunks
+from bot.imports.report import ImportReport
 from bot.imports.savepoints import write_isolated
 from bot.store.db import Database
 from bot.store.health_watch import placeholder_of
-from bot.store.models import Customer, CustomerEvent, CustomerKey
+from bot.store.models import Customer, CustomerEvent
 from bot.store.team_models import CardHealth
 from bot.store.types import table_of
 
 CHUNK = 5000
-USER_ID = re.compile(r"[UW][A-Z0-9_]{2,}")
-Accepted = tuple[CustomerDraft, CardFacts]
 
 
 async def import_customers(
@@ -53,6 +43,7 @@ async def import_customers(
     now: datetime,
     dry_run: bool,
     progress: Callable[[int], None] = lambda done: None,
+    chunk: int = CHUNK,
 ) -> ImportReport:
     report = ImportReport(read=len(rows), dry_run=dry_run)
     async with db.transaction() as session:
@@ -61,149 +52,48 @@ async def import_customers(
                 await session.exec(select(Customer.handle_key).where(Customer.team_id == team_id))
             ).all()
         )
-    in_file: dict[tuple[str, str], list] = {}  # match key → (row, facts) that have it
+    so_far = FileSoFar(handles)
 
-    async def write(session: AsyncSession, cards: list[Accepted]) -> None:
-        await _write(session, cards, team_id, manager_id, now)
+    async def write(session: AsyncSession, cards: list[ReadRow]) -> None:
+        so_far.made |= await _write(session, cards, team_id, manager_id, now)
 
-    for start in range(0, len(rows), CHUNK):
-        async with db.transaction(write=True) as session:
-            chunk = [(start + i + 2, row) for i, row in enumerate(rows[start : start + CHUNK])]
-            accepted = await _check_chunk(
-                session, chunk, team_id, manager_id, region, handles, in_file, report
-            )
-            if dry_run:
-                report.imported += len(accepted)
-            elif accepted:
-                report.imported += await write_isolated(session, accepted, write, report)
-        progress(min(start + CHUNK, len(rows)))
+    done = 0
+    reading = read_chunks(rows, chunk=chunk, region=region, manager_id=manager_id)
+    try:
+        async for read in reading:
+            async with db.transaction(write=True) as session:
+                accepted = await check_chunk(session, read, team_id, so_far, report)
+                if dry_run:
+                    report.imported += len(accepted)
+                elif accepted:
+                    numbered = [(row.number, row) for row in accepted]
+                    report.imported += await write_isolated(session, numbered, write, report)
+            done += len(read)
+            progress(done)
+            # What the import keeps (the file's keys and names: millions of objects) lives
+            # to its end: out of the collector's sight, or each full collection walks it all
+            gc.freeze()
+    finally:
+        gc.unfreeze()
     return report
-
-
-async def _check_chunk(
-    session: AsyncSession,
-    chunk: list[tuple[int, dict[str, str]]],
-    team_id: str,
-    manager_id: str,
-    region: str,
-    handles: set[str],
-    in_file: dict[tuple[str, str], list],
-    report: ImportReport,
-) -> list[tuple[int, Accepted]]:
-    drafts: list[tuple[int, CustomerDraft, CardFacts, set]] = []
-    for number, row in chunk:
-        if problems := cell_problems(number, row):
-            report.problems += problems
-            continue
-        if row.get("manager_id") and not USER_ID.fullmatch(row["manager_id"]):
-            report.problems.append(
-                RowProblem(number, "manager_id", Message("import.manager_invalid"))
-            )
-            continue
-        try:
-            draft = parse_customer_form(_form(row), region=region, actor_id=manager_id)
-        except FormInvalid as invalid:
-            report.problems += [RowProblem(number, f, m) for f, m in invalid.errors.items()]
-            continue
-        facts = _facts(draft)
-        drafts.append((number, draft, facts, probes(facts)))
-    existing = await _existing_keys(session, team_id, [p for *_, keys in drafts for p in keys])
-    accepted = []
-    for number, draft, facts, wanted in drafts:
-        hits = [(k.legal_name, k, key[0]) for key in wanted for k in existing.get(key, ())]
-        if clash := first_duplicate(facts, hits):
-            report.problems.append(
-                RowProblem(
-                    number, "legal_name", Message("import.duplicate_existing", {"name": clash})
-                )
-            )
-            continue
-        hits = [(row, k, key[0]) for key in wanted for row, k in in_file.get(key, ())]
-        if row_before := first_duplicate(facts, sorted(hits, key=lambda hit: hit[0])):
-            report.problems.append(
-                RowProblem(
-                    number, "legal_name", Message("import.duplicate_row", {"row": row_before})
-                )
-            )
-            continue
-        handle = _free_handle(draft, handles)
-        if handle is None:
-            report.problems.append(
-                RowProblem(
-                    number,
-                    "short_name",
-                    Message("import.short_name_taken", {"handle": draft.handle}),
-                )
-            )
-            continue
-        handles.add(handle.lower())
-        draft = CustomerDraft(**{**draft.__dict__, "handle": handle})
-        facts = _facts(draft)
-        for key in card_keys(facts):
-            in_file.setdefault(key, []).append((number, facts))
-        accepted.append((number, (draft, facts)))
-    return accepted
-
-
-async def _existing_keys(
-    session: AsyncSession, team_id: str, wanted: list
-) -> dict[tuple[str, str], list[CardFacts]]:
-    """(kind, key) → the existing cards that have it; one query per kind."""
-    by_kind: dict[str, set[str]] = {}
-    for kind, key in wanted:
-        by_kind.setdefault(kind, set()).add(key)
-    found: dict[tuple[str, str], list[CardFacts]] = {}
-    for kind, keys in by_kind.items():
-        ordered = sorted(keys)
-        for start in range(0, len(ordered), 500):
-            # sqlmodel's select() is typed for up to four columns; Select is what it builds
-            columns: Select[str, str, str, str, str] = Select(
-                col(CustomerKey.kind),
-                col(CustomerKey.key),
-                col(Customer.legal_name),
-                col(Customer.handle),
-                col(Customer.credit_code),
-            )
-            query = columns.join(Customer, col(Customer.id) == CustomerKey.customer_id).where(
-                CustomerKey.team_id == team_id,
-                CustomerKey.kind == kind,
-                col(CustomerKey.key).in_(ordered[start : start + 500]),
-            )
-            for kind_, key, name, handle, code in (await session.exec(query)).all():
-                found.setdefault((kind_, key), []).append(CardFacts(name, handle, credit_code=code))
-    return found
-
-
-def _free_handle(draft: CustomerDraft, handles: set[str]) -> str | None:
-    for attempt in range(1, 1000):
-        handle = draft.handle if attempt == 1 else f"{draft.handle[:28]}{attempt}"
-        if handle.lower() not in handles:
-            return handle
-        if not draft.handle_suggested:
-            return None
-    return None
 
 
 async def _write(
     session: AsyncSession,
-    accepted: list[Accepted],
+    accepted: list[ReadRow],
     team_id: str,
     actor_id: str,
     now: datetime,
-) -> None:
-    rows = [_customer_row(draft, team_id, actor_id, now) for draft, _ in accepted]
+) -> set[int]:
+    """Writes the cards; their ids."""
+    rows = [_customer_row(read, team_id, actor_id, now) for read in accepted]
     ids = await _insert_customers(session, rows)
-    keys, terms, events = [], [], []
-    for customer_id, (_draft, facts), row in zip(ids, accepted, rows, strict=True):
-        keys += [
-            {"team_id": team_id, "customer_id": customer_id, "kind": kind, "key": key[:200]}
-            for kind, key in card_keys(facts)
-        ]
-        phones = [Phone(p, "").search_digits() for p in facts.phones]
-        terms += [
-            {"team_id": team_id, "customer_id": customer_id, "term": term, "weight": weight}
-            for term, weight in card_terms(facts, [d for p in phones for d in p]).items()
-        ]
+    keys: list[tuple[str, int, str, str]] = []
+    terms: list[tuple[str, int, str, int]] = []
+    events = []
+    for customer_id, read, row in zip(ids, accepted, rows, strict=True):
+        keys += [(team_id, customer_id, kind, key) for kind, key in read.keys]
+        terms += [(team_id, customer_id, term, weight) for term, weight in read.terms.items()]
         events.append(
             {
                 "team_id": team_id,
@@ -216,13 +106,17 @@ async def _write(
             }
         )
     connection = await session.connection()
-    for table, values in (("customer_key", keys), ("customer_term", terms)):
+    for table, columns, values in (
+        ("customer_key", "team_id, customer_id, kind, key", keys),
+        ("customer_term", "team_id, customer_id, term, weight", terms),
+    ):
         if values:  # plain executemany: millions of small rows that need no conversion
-            columns = list(values[0])
-            marks = _placeholders(connection.dialect.paramstyle, len(columns))
+            # in the look-up index's order (team, then kind and key or term): each of its pages
+            # is changed once in a run, instead of a random page for every row
+            values.sort(key=itemgetter(2, 3))
+            marks = _placeholders(connection.dialect.paramstyle, 4)
             await connection.exec_driver_sql(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-                [tuple(row[c] for c in columns) for row in values],
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", values
             )
     if events:
         await session.exec(table_of(CustomerEvent).insert(), params=events)
@@ -234,6 +128,7 @@ async def _write(
         await session.exec(table_of(CardHealth).insert(), params=kept)
     for manager in sorted({str(row["manager_id"]) for row in rows}):  # their weekly digests
         await ensure_digest_schedule(session=session, team_id=team_id, manager_id=manager, now=now)
+    return set(ids)
 
 
 def _placeholders(style: str, count: int) -> str:
@@ -245,19 +140,20 @@ def _placeholders(style: str, count: int) -> str:
 
 
 async def _insert_customers(session: AsyncSession, rows: list[dict[str, object]]) -> list[int]:
+    """The new cards' ids in the rows' order. Ids come back matched by short name, unique in
+    the workspace: asking for them in the rows' order makes SQLite insert one row at a time."""
     table = table_of(Customer)  # a Core insert: no ORM bookkeeping per row
     result = await session.exec(
-        table.insert().returning(table.c.id, sort_by_parameter_order=True), params=rows
+        table.insert().returning(table.c.id, table.c.handle_key), params=rows
     )
-    return list(result.scalars().all())
+    ids = {handle_key: customer_id for customer_id, handle_key in result.all()}
+    return [ids[str(row["handle_key"])] for row in rows]
 
 
-def _customer_row(
-    draft: CustomerDraft, team_id: str, actor_id: str, now: datetime
-) -> dict[str, object]:
+def _customer_row(read: ReadRow, team_id: str, actor_id: str, now: datetime) -> dict[str, object]:
     """The same columns a card made in the form gets."""
     return {
-        **card_values(draft, different_company=False),
+        **card_values(read.draft, different_company=False, name=read.name),
         "team_id": team_id,
         "phase": "pre_contract",
         "created_by": actor_id,
@@ -268,19 +164,3 @@ def _customer_row(
         "value_tier": "",
         "value_factors": {},
     }
-
-
-def _form(row: dict[str, str]) -> CustomerForm:
-    values = {k: v for k, v in row.items() if k in CustomerForm.__dataclass_fields__ and v}
-    return customer_form_from_text(values)
-
-
-def _facts(draft: CustomerDraft) -> CardFacts:
-    return CardFacts(
-        legal_name=draft.legal_name,
-        handle=draft.handle,
-        website=draft.website,
-        email=draft.email,
-        phones=(draft.phone.e164,) if draft.phone else (),
-        credit_code=draft.credit_code,
-    )

@@ -1,0 +1,134 @@
+"""Checking an import's rows, chunk by chunk: no duplicate of an existing card or of an
+earlier row of the file (the rules of the create modal's check), a short name nobody has."""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, text
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.duplicates import first_duplicate
+from bot.customers.form import CustomerDraft, Message
+from bot.customers.keys import CardFacts, Key
+from bot.customers.names import CompanyName, read_company_name
+from bot.imports.customer_rows import Read, ReadRow, with_handle
+from bot.imports.report import ImportReport, RowProblem
+from bot.store.types import core_rows
+
+LOOK_UP = 2000  # keys per look-up: well inside both databases' limit on parameters
+EXISTING_KEYS = text(
+    'SELECT k."key", c.id, c.legal_name, c.handle, c.credit_code FROM customer_key k'
+    " JOIN customer c ON c.id = k.customer_id"
+    ' WHERE k.team_id = :team_id AND k.kind = :kind AND k."key" IN :keys'
+).bindparams(bindparam("keys", expanding=True))
+
+
+async def check_chunk(
+    session: AsyncSession, chunk: list[Read], team_id: str, so_far: FileSoFar, report: ImportReport
+) -> list[ReadRow]:
+    """The chunk's rows that are no duplicate of a card or an earlier row, under a free short
+    name; the others' problems go to the report."""
+    names, in_file, handles = so_far.names, so_far.keys, so_far.handles
+    reads: list[ReadRow] = []
+    for read in chunk:
+        if isinstance(read, ReadRow):
+            reads.append(read)
+            names.known[read.draft.legal_name] = read.name
+        else:
+            report.problems += read
+    probes = {p for read in reads for p in read.probes}
+    existing = await _existing_keys(session, team_id, probes, so_far.made)
+    accepted = []
+    for read in reads:
+        number, facts, wanted = read.number, read.facts, read.probes
+        hits = [(name, k, key[0]) for key in wanted for name, k in existing.get(key, ())]
+        if clash := first_duplicate(facts, hits, read_name=names.read):
+            report.problems.append(
+                RowProblem(
+                    number, "legal_name", Message("import.duplicate_existing", {"name": clash})
+                )
+            )
+            continue
+        earlier = [(row, k, key[0]) for key in wanted for row, k in in_file.get(key, ())]
+        earlier.sort(key=lambda hit: hit[0])
+        if row_before := first_duplicate(facts, earlier, read_name=names.read):
+            report.problems.append(
+                RowProblem(
+                    number, "legal_name", Message("import.duplicate_row", {"row": row_before})
+                )
+            )
+            continue
+        handle = _free_handle(read.draft, handles)
+        if handle is None:
+            report.problems.append(
+                RowProblem(
+                    number,
+                    "short_name",
+                    Message("import.short_name_taken", {"handle": read.draft.handle}),
+                )
+            )
+            continue
+        handles.add(handle.lower())
+        read = with_handle(read, handle)
+        known = (number, read.facts)
+        for key in read.keys:
+            in_file.setdefault(key, []).append(known)
+        accepted.append(read)
+    return accepted
+
+
+async def _existing_keys(
+    session: AsyncSession, team_id: str, wanted: set[Key], made: set[int]
+) -> dict[Key, list[tuple[str, CardFacts]]]:
+    """(kind, key) → the existing cards that have it (by legal name), a few queries per kind;
+    not the cards this import made (`made`), which it checks as earlier rows."""
+    by_kind: dict[str, set[str]] = {}
+    for kind, key in wanted:
+        by_kind.setdefault(kind, set()).add(key)
+    cards: dict[int, tuple[str, CardFacts]] = {}  # each card's facts made once
+    found: dict[Key, list[tuple[str, CardFacts]]] = {}
+    for kind, keys in by_kind.items():
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), LOOK_UP):
+            query = EXISTING_KEYS.bindparams(team_id=team_id, kind=kind)
+            params = {"keys": ordered[start : start + LOOK_UP]}
+            for key, card_id, name, handle, code in await core_rows(session, query, params):
+                if card_id in made:
+                    continue
+                if (card := cards.get(card_id)) is None:
+                    card = cards[card_id] = (name, CardFacts(name, handle, credit_code=code))
+                found.setdefault((kind, key), []).append(card)
+    return found
+
+
+class NamesRead:
+    """Company names read once for the whole import: rows' names come read from the reading
+    processes, existing cards' are read here the first time they are hit."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, CompanyName] = {}
+
+    def read(self, legal_name: str) -> CompanyName:
+        name = self.known.get(legal_name)
+        if name is None:
+            name = self.known[legal_name] = read_company_name(legal_name)
+        return name
+
+
+class FileSoFar:
+    """What the import accepted so far, chunk after chunk."""
+
+    def __init__(self, handles: set[str]) -> None:
+        self.handles = handles  # short names taken, lower case: the workspace's and the file's
+        self.keys: dict[Key, list[tuple[int, CardFacts]]] = {}  # match key → (row, facts)
+        self.names = NamesRead()
+        self.made: set[int] = set()  # the ids of the cards it wrote
+
+
+def _free_handle(draft: CustomerDraft, handles: set[str]) -> str | None:
+    for attempt in range(1, 1000):
+        handle = draft.handle if attempt == 1 else f"{draft.handle[:28]}{attempt}"
+        if handle.lower() not in handles:
+            return handle
+        if not draft.handle_suggested:
+            return None
+    return None

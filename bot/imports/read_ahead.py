@@ -1,0 +1,53 @@
+"""A big file's rows read in other processes, a few chunks ahead of the database work.
+
+Reading a row (its field rules, the name's pinyin, its keys and terms) is pure CPU work that
+needs nothing from the database; checking and writing a chunk needs the chunks before it.
+So while one chunk is checked and written here, worker processes read the next ones: the
+import uses every core instead of one. A file of one chunk is read here, without workers
+(starting a process costs more than reading a few thousand rows).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import AsyncIterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import pairwise
+
+from bot.imports.customer_rows import Read, read_chunk
+
+AHEAD = 3  # chunks read ahead of the one being written: enough to keep the workers busy
+FIRST = 5  # the first chunk's share of a chunk
+
+
+async def read_chunks(
+    rows: list[dict[str, str]], *, chunk: int, region: str, manager_id: str
+) -> AsyncIterator[list[Read]]:
+    """Each chunk's rows read, in the file's order (row numbers count the header as 1)."""
+    if len(rows) <= chunk:
+        yield read_chunk([(i + 2, row) for i, row in enumerate(rows)], region, manager_id)
+        return
+    # the first chunk is small: nothing is checked or written until it is read
+    starts = [0, *range(max(1, chunk // FIRST), len(rows), chunk), len(rows)]
+    chunks = [[(i + 2, rows[i]) for i in range(start, end)] for start, end in pairwise(starts)]
+    # spawned, not forked: this process runs an event loop and the database driver's threads
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=_workers(), mp_context=context)
+    try:
+        pending: deque[Future[list[Read]]] = deque()
+        waiting = deque(chunks)
+        while waiting or pending:
+            while waiting and len(pending) <= AHEAD:
+                pending.append(pool.submit(read_chunk, waiting.popleft(), region, manager_id))
+            yield await asyncio.wrap_future(pending.popleft())
+    finally:  # an import stopped half way (an error, ^C) leaves no reading behind
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _workers() -> int:
+    # one core is left to this process: checking and writing are the slower part, and each
+    # reading process beyond the cores takes its time from them
+    return max(1, min(4, len(os.sched_getaffinity(0)) - 1))
