@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from bot.customers.form import (
     CustomerDraft,
@@ -39,10 +40,13 @@ class ReadRow:
     number: int  # the spreadsheet's row number
     draft: CustomerDraft
     name: CompanyName  # its legal name read: the duplicate check compares names
-    facts: CardFacts  # what the duplicate check compares
     probes: frozenset[Key]  # what to look up among existing cards
     name_keys: frozenset[Key]  # its match keys but its short name's
     name_terms: dict[str, int]  # its search terms and their weights, but its short name's
+
+    @cached_property  # made where it is used: not sent between processes
+    def facts(self) -> CardFacts:
+        return facts_of(self.draft)
 
     @property
     def keys(self) -> frozenset[Key]:
@@ -75,7 +79,6 @@ def read_row(number: int, row: dict[str, str], region: str, manager_id: str) -> 
         number=number,
         draft=draft,
         name=read_company_name(draft.legal_name),
-        facts=facts,
         probes=frozenset(probes(facts)),
         name_keys=frozenset(keys_besides_short_name(facts)),
         name_terms=terms_besides_short_name(
@@ -86,8 +89,7 @@ def read_row(number: int, row: dict[str, str], region: str, manager_id: str) -> 
 
 def with_handle(read: ReadRow, handle: str) -> ReadRow:
     """The same row under another short name (its own was taken)."""
-    draft = replace(read.draft, handle=handle)
-    return replace(read, draft=draft, facts=facts_of(draft))
+    return replace(read, draft=replace(read.draft, handle=handle))
 
 
 def facts_of(draft: CustomerDraft) -> CardFacts:

@@ -20,7 +20,7 @@ from itertools import pairwise
 from bot.imports.customer_rows import Read, read_chunk
 
 AHEAD = 3  # chunks read ahead of the one being written: enough to keep the workers busy
-FIRST = 5  # the first chunk's share of a chunk
+FIRST = 8  # the first chunk's share of a chunk
 
 
 async def read_chunks(
@@ -30,9 +30,7 @@ async def read_chunks(
     if len(rows) <= chunk:
         yield read_chunk([(i + 2, row) for i, row in enumerate(rows)], region, manager_id)
         return
-    # the first chunk is small: nothing is checked or written until it is read
-    starts = [0, *range(max(1, chunk // FIRST), len(rows), chunk), len(rows)]
-    chunks = [[(i + 2, rows[i]) for i in range(start, end)] for start, end in pairwise(starts)]
+    chunks = [[(i + 2, rows[i]) for i in range(start, end)] for start, end in _bounds(rows, chunk)]
     # spawned, not forked: this process runs an event loop and the database driver's threads
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=_workers(), mp_context=context)
@@ -45,6 +43,16 @@ async def read_chunks(
             yield await asyncio.wrap_future(pending.popleft())
     finally:  # an import stopped half way (an error, ^C) leaves no reading behind
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _bounds(rows: list[dict[str, str]], chunk: int) -> list[tuple[int, int]]:
+    """Where each chunk starts and ends. The first ones are small and grow to `chunk`: nothing
+    is checked until the first is read, and then the reading keeps ahead."""
+    starts, size = [0], max(1, chunk // FIRST)
+    while starts[-1] + size < len(rows):
+        starts.append(starts[-1] + size)
+        size = min(chunk, size * 2)
+    return list(pairwise([*starts, len(rows)]))
 
 
 def _workers() -> int:

@@ -107,6 +107,6 @@ async def test_chunks_come_back_in_the_files_order_with_its_row_numbers() -> Non
 
     chunks = [c async for c in read_chunks(rows, chunk=10, region="CN", manager_id="U_WANG")]
 
-    assert [len(c) for c in chunks] == [2, 10, 10, 1]
+    assert [len(c) for c in chunks] == [1, 2, 4, 8, 8]  # small at first, then up to 10
     numbered = [(i + 2, row) for i, row in enumerate(rows)]
     assert [read for chunk in chunks for read in chunk] == read_chunk(numbered, "CN", "U_WANG")
