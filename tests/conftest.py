@@ -25,6 +25,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.console.harness import Harness
 from bot.console.slack_double import SlackDouble
@@ -36,7 +38,7 @@ from bot.customers.translation import read_word_lists
 from bot.settings import Settings, parse_database_url
 from bot.store.db import Database
 from bot.store.migrate import upgrade
-from bot.store.models import Customer
+from bot.store.models import Customer, CustomerKey, CustomerTerm
 
 POSTGRES_URL = os.environ.get("RAPPORT_TEST_DATABASE_URL")
 os.environ["RAPPORT_STRICT"] = "1"  # a Slack call inside a database transaction is an error
@@ -186,6 +188,15 @@ def workspace(harness: Harness) -> Workspace:
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TEAM = "T1"
 Create = Callable[..., Awaitable[Customer]]
+
+
+async def keys_and_terms(
+    session: AsyncSession, customer_id: int | None
+) -> tuple[list[CustomerKey], list[CustomerTerm]]:
+    """A card's stored match keys and search terms."""
+    keys = await session.exec(select(CustomerKey).where(CustomerKey.customer_id == customer_id))
+    terms = await session.exec(select(CustomerTerm).where(CustomerTerm.customer_id == customer_id))
+    return list(keys.all()), list(terms.all())
 
 
 @pytest.fixture

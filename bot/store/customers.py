@@ -18,7 +18,7 @@ from bot.store.models import (
     CustomerKey,
     CustomerTerm,
 )
-from bot.store.types import saved_id
+from bot.store.types import saved_id, table_of
 
 _LAST_CODE_POINT = "\U0010ffff"
 
@@ -96,10 +96,11 @@ async def replace_keys(
 ) -> None:
     await session.exec(delete(CustomerKey).where(col(CustomerKey.customer_id) == customer.id))
     customer_id = saved_id(customer)
-    session.add_all(
-        CustomerKey(team_id=customer.team_id, customer_id=customer_id, kind=kind, key=key[:200])
+    rows = [
+        {"team_id": customer.team_id, "customer_id": customer_id, "kind": kind, "key": key[:200]}
         for kind, key in keys
-    )
+    ]
+    await _insert_all(session, CustomerKey, rows)
 
 
 async def replace_terms(
@@ -107,10 +108,22 @@ async def replace_terms(
 ) -> None:
     await session.exec(delete(CustomerTerm).where(col(CustomerTerm.customer_id) == customer.id))
     customer_id = saved_id(customer)
-    session.add_all(
-        CustomerTerm(team_id=customer.team_id, customer_id=customer_id, term=term, weight=weight)
+    rows = [
+        {"team_id": customer.team_id, "customer_id": customer_id, "term": term, "weight": weight}
         for term, weight in terms.items()
-    )
+    ]
+    await _insert_all(session, CustomerTerm, rows)
+
+
+async def _insert_all(
+    session: AsyncSession,
+    model: type[CustomerKey] | type[CustomerTerm],
+    rows: list[dict[str, object]],
+) -> None:
+    """One executemany, no ids asked back: the ORM asks SQLite for each new row's id, one
+    INSERT per row (16 keys and 14 terms a card)."""
+    if rows:
+        await session.exec(table_of(model).insert(), params=rows)
 
 
 async def match_keys(

@@ -14,7 +14,8 @@ from bot.imports.customers import import_customers
 from bot.imports.read_ahead import read_chunks
 from bot.imports.report import ImportReport
 from bot.store.db import Database
-from bot.store.models import Customer, CustomerKey, CustomerTerm
+from bot.store.models import Customer
+from tests.conftest import keys_and_terms
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 WHOLE, CHUNKED = "T_WHOLE", "T_CHUNKED"  # two workspaces: the check is each one's own
@@ -60,12 +61,7 @@ async def cards(db: Database, team: str) -> list[tuple[str, str, list[str], list
         query = select(Customer).where(Customer.team_id == team).order_by(col(Customer.id))
         out = []
         for card in (await session.exec(query)).all():
-            keys = (
-                await session.exec(select(CustomerKey).where(CustomerKey.customer_id == card.id))
-            ).all()
-            terms = (
-                await session.exec(select(CustomerTerm).where(CustomerTerm.customer_id == card.id))
-            ).all()
+            keys, terms = await keys_and_terms(session, card.id)
             out.append(
                 (
                     card.legal_name,
