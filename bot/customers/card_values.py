@@ -78,17 +78,6 @@ async def reindex(*, session: AsyncSession, customer: Customer, contacts: list[C
     )
 
 
-def draft_facts(draft: CustomerDraft) -> CardFacts:
-    return CardFacts(
-        legal_name=draft.legal_name,
-        handle=draft.handle,
-        website=draft.website,
-        email=draft.email,
-        phones=(draft.phone.e164,) if draft.phone else (),
-        credit_code=draft.credit_code,
-    )
-
-
 def _card_facts(customer: Customer, contacts: list[Contact]) -> CardFacts:
     phones = [customer.phone_e164] + [
         p for c in contacts for p in (c.office_phone_e164, c.home_phone_e164, c.mobile_e164)

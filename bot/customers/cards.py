@@ -19,12 +19,12 @@ from bot.customers.card_values import (
     CARD_FIELDS,
     card_snapshot,
     card_values,
-    draft_facts,
     reindex,
 )
 from bot.customers.form import CustomerDraft
 from bot.customers.health import Health
 from bot.customers.health_facts import card_states
+from bot.customers.keys import draft_facts
 from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
 from bot.store.customers import (

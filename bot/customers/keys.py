@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.customers.fields import company_domain
+from bot.customers.form import CustomerDraft
 from bot.customers.names import (
     CompanyName,
     is_han,
@@ -39,6 +40,18 @@ class CardFacts:
     contact_names: tuple[str, ...] = ()
     contact_emails: tuple[str, ...] = ()
     credit_code: str = ""  # 统一社会信用代码, validated
+
+
+def draft_facts(draft: CustomerDraft) -> CardFacts:
+    """What the duplicate check and the indexes know of a card from its form."""
+    return CardFacts(
+        legal_name=draft.legal_name,
+        handle=draft.handle,
+        website=draft.website,
+        email=draft.email,
+        phones=(draft.phone.e164,) if draft.phone else (),
+        credit_code=draft.credit_code,
+    )
 
 
 def identity_key(legal_name: str) -> str:

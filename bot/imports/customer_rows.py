@@ -20,6 +20,7 @@ from bot.customers.form import (
 from bot.customers.keys import (
     CardFacts,
     Key,
+    draft_facts,
     keys_besides_short_name,
     probes,
     short_name_keys,
@@ -46,7 +47,7 @@ class ReadRow:
 
     @cached_property  # made where it is used: not sent between processes
     def facts(self) -> CardFacts:
-        return facts_of(self.draft)
+        return draft_facts(self.draft)
 
     @property
     def keys(self) -> frozenset[Key]:
@@ -74,7 +75,7 @@ def read_row(number: int, row: dict[str, str], region: str, manager_id: str) -> 
         draft = parse_customer_form(_form(row), region=region, actor_id=manager_id)
     except FormInvalid as invalid:
         return [RowProblem(number, f, m) for f, m in invalid.errors.items()]
-    facts = facts_of(draft)
+    facts = draft_facts(draft)
     return ReadRow(
         number=number,
         draft=draft,
@@ -90,17 +91,6 @@ def read_row(number: int, row: dict[str, str], region: str, manager_id: str) -> 
 def with_handle(read: ReadRow, handle: str) -> ReadRow:
     """The same row under another short name (its own was taken)."""
     return replace(read, draft=replace(read.draft, handle=handle))
-
-
-def facts_of(draft: CustomerDraft) -> CardFacts:
-    return CardFacts(
-        legal_name=draft.legal_name,
-        handle=draft.handle,
-        website=draft.website,
-        email=draft.email,
-        phones=(draft.phone.e164,) if draft.phone else (),
-        credit_code=draft.credit_code,
-    )
 
 
 def _form(row: dict[str, str]) -> CustomerForm:

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from bot.customers.fields import Phone
-from bot.customers.keys import card_keys, card_terms
-from bot.imports.customer_rows import ReadRow, facts_of, read_row, with_handle
+from bot.customers.keys import card_keys, card_terms, draft_facts
+from bot.imports.customer_rows import ReadRow, read_row, with_handle
 
 
 def indexed_as_a_card(read: ReadRow) -> tuple[set, dict[str, int]]:
-    facts = facts_of(read.draft)
+    facts = draft_facts(read.draft)
     phone = read.draft.phone or Phone("", "")
     return card_keys(facts), card_terms(facts, phone.search_digits() if phone.e164 else [])
 

@@ -11,13 +11,12 @@ from bot.customers.fields import Phone
 from bot.customers.form import (
     ContactDraft,
     ContactForm,
-    CustomerDraft,
     CustomerForm,
     FormInvalid,
     parse_contact_form,
     parse_customer_form,
 )
-from bot.customers.keys import CardFacts, card_keys, card_terms, probes
+from bot.customers.keys import CardFacts, card_keys, card_terms, draft_facts, probes
 
 CUSTOMER_FIELDS = tuple(f.name for f in fields(CustomerForm) if f.type == "str")  # not the tick box
 CONTACT_FIELDS = tuple(f.name for f in fields(ContactForm))
@@ -34,7 +33,7 @@ def fuzz_customer_form(data: bytes) -> None:
         except FormInvalid:
             return
         card_values(draft, different_company=False)
-        index(customer_facts(draft))
+        index(draft_facts(draft))
 
 
 def fuzz_contact_form(data: bytes) -> None:
@@ -47,16 +46,6 @@ def fuzz_contact_form(data: bytes) -> None:
         except FormInvalid:
             return
         index(contact_facts(draft))
-
-
-def customer_facts(draft: CustomerDraft) -> CardFacts:
-    return CardFacts(
-        legal_name=draft.legal_name,
-        handle=draft.handle,
-        website=draft.website,
-        email=draft.email,
-        phones=(draft.phone.e164,) if draft.phone else (),
-    )
 
 
 def contact_facts(draft: ContactDraft) -> CardFacts:
