@@ -117,13 +117,27 @@ class Run:
         return len(self.done) / (max(self.done.values()) - self.began)
 
 
+BUSY = ("Rapport is busy", "Rapport 正忙")
+
+
 class TimedDouble(SlackDouble):
-    """A SlackDouble that notes when each response_url post arrives, and makes those posts
-    as slow as `faults.latency` (the SlackDouble delays only its Web API)."""
+    """A SlackDouble that notes when each reply arrives — a response_url post, or the ack
+    itself when it carries the answer (`/customer find`) — and makes response_url posts as
+    slow as `faults.latency` (the SlackDouble delays only its Web API)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.arrivals: dict[str, float] = {}
+
+    def acked(self, token: str, answer: str, at: float) -> bool:
+        """Note an ack's answer `answer` that arrived at `at`; whether it was a busy refusal.
+        An ack carrying the command's answer is its reply."""
+        if answer.startswith("{"):  # the words as a person reads them, not \u escapes
+            answer = json.dumps(json.loads(answer), ensure_ascii=False)
+        refused = any(busy in answer for busy in BUSY)
+        if not refused and '"blocks"' in answer:
+            self.arrivals.setdefault(token, at)
+        return refused
 
     async def _response_url(self, request: web.Request) -> web.Response:
         self.arrivals[request.match_info["token"]] = time.perf_counter()
@@ -219,10 +233,11 @@ class Slack:
         body, headers = signed_command(self.secret, command, response_url, self.double)
         sent = time.perf_counter()
         async with self.session.post(url, data=body.encode(), headers=headers) as answer:
-            await answer.read()
-            status = answer.status
+            text = await answer.text()
+            status, acked = answer.status, time.perf_counter()
         token = response_url.rsplit("/", 1)[1]
-        return Sample(sent, time.perf_counter(), status, token, command.user)
+        self.double.acked(token, text, acked)
+        return Sample(sent, acked, status, token, command.user)
 
 
 def signed_command(

@@ -6,7 +6,8 @@ to response_url, in the same run on the same machine (issue 17 item 4).
 `python -m bench.openloop [--customers N] [--rates 10,25,50,100] [--seconds S]` loads (or
 reuses) the SQLite data set of bench/load_sqlite.py, then for each app and each offered rate
 sends `/customer find` and `/log` alternately, each at its scheduled moment, and measures from
-that moment: the ack, and the reply (its response_url post). Printed as Markdown, for
+that moment: the ack, and the reply (its response_url post, or the ack itself when it carries
+the answer, as Rapport's `/customer find` does when it is ready in time). Printed as Markdown, for
 docs/PERFORMANCE.md's "Open-loop reply latency".
 
 Counted apart: refused (acked in time with "Rapport is busy — nothing was saved"), errors
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import math
 import os
 import platform
@@ -47,7 +47,6 @@ from bench.load_sqlite import load_sqlite
 from bench.stats import percentile
 
 SLACK_ACK_SECONDS = 3.0
-BUSY = ("Rapport is busy", "Rapport 正忙")
 APPS = ("floor-reply", "rapport")
 
 
@@ -147,9 +146,7 @@ class Sender:
             async with self.session.post(url, data=body.encode(), headers=headers) as answer:
                 text = await answer.text()
                 sent.status, sent.acked = answer.status, time.perf_counter()
-                if text.startswith("{"):  # the words as a person reads them, not \u escapes
-                    text = json.dumps(json.loads(text), ensure_ascii=False)
-                sent.refused = any(busy in text for busy in BUSY)
+                sent.refused = self.double.acked(sent.token, text, sent.acked)
         except (aiohttp.ClientError, TimeoutError):
             sent.status = 0
         return sent

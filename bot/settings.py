@@ -73,6 +73,10 @@ class Settings:
     # three): past it the form is answered "still saving" (bot/commands/forms.py). Not read
     # from the environment; a test that is not about this deadline gives itself room.
     form_deadline: float = 2.0
+    # Seconds after a command reached us within which a read (find, show) done in time is
+    # answered in the ack itself, with no response_url round trip (bot/commands/ack_answers.py).
+    # Not read from the environment.
+    ack_answer_budget: float = 0.5
 
     @property
     def socket_mode(self) -> bool:

@@ -60,6 +60,13 @@ async def in_turn(context: AsyncBoltContext) -> None:
         await ticket.start()
 
 
+async def when_turn_comes(context: AsyncBoltContext, work: Coroutine[Any, Any, R]) -> R:
+    """`work`, once this request's worker is free: the work of an answer given before the
+    ack (a form saved within Slack's three seconds, a read answered in the ack)."""
+    await in_turn(context)
+    return await work
+
+
 def queued(
     queue: WorkQueue, func: Callable[P, Awaitable[R]]
 ) -> Callable[P, Coroutine[Any, Any, R | None]]:

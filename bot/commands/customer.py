@@ -9,6 +9,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.commands.ack_answers import answer_in_ack
 from bot.commands.actors import actor_of
 from bot.commands.cards import card_modal, card_reply
 from bot.commands.deps import deps_of
@@ -16,6 +17,7 @@ from bot.commands.replies import open_modal, person_of, respond_private
 from bot.commands.router import SlashRouter
 from bot.customers import card_cases
 from bot.customers.form import CustomerForm
+from bot.views.blocks import Reply
 from bot.views.customer_card import build_find_results
 from bot.views.customer_modal import build_customer_modal
 from bot.views.status import build_status_set
@@ -37,19 +39,24 @@ async def new(
 
 @router.subcommand("find", "查找", "search")
 async def find(ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond) -> None:
-    await ack()
+    await answer_in_ack(ack, context, respond, _found(rest, context))
+
+
+async def _found(rest: str, context: AsyncBoltContext) -> Reply:
     actor = await actor_of(context)
     found = await card_cases.find_cards(deps_of(context).db, actor=actor, text=rest)
-    reply = build_find_results(found.found, rest, actor.lang, health=found.health)
-    await respond_private(respond, reply)
+    return build_find_results(found.found, rest, actor.lang, health=found.health)
 
 
 @router.subcommand("show", "查看")
 async def show(ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: AsyncRespond) -> None:
-    await ack()
+    await answer_in_ack(ack, context, respond, _shown(rest, context))
+
+
+async def _shown(rest: str, context: AsyncBoltContext) -> Reply:
     actor = await actor_of(context)
     card = await card_cases.show_card(deps_of(context).db, actor=actor, text=rest)
-    await respond_private(respond, card_reply(card, context))
+    return card_reply(card, context)
 
 
 @router.subcommand("edit", "编辑")

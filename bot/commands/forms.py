@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 
-from bot.commands.capacity import in_turn
+from bot.commands.capacity import when_turn_comes
 from bot.commands.deps import deps_of
 from bot.commands.entry import ARRIVED
 from bot.i18n import Lang
@@ -38,7 +38,7 @@ async def saved_in_time(
     form), or "still saving" when it is not. A refusal in time is not answered here: it
     reaches `reported` (bot/commands/errors.py), which shows it under the form's fields
     before the ack, or tells it by message after."""
-    saving = asyncio.ensure_future(_in_turn(context, save))
+    saving = asyncio.ensure_future(when_turn_comes(context, save))
     arrived = context.get(ARRIVED)
     started = arrived if isinstance(arrived, float) else time.monotonic()
     deadline = deps_of(context).settings.form_deadline  # seconds after the request arrived
@@ -49,9 +49,3 @@ async def saved_in_time(
     elif saving.exception() is None:
         await ack()
     return await saving
-
-
-async def _in_turn(context: AsyncBoltContext, save: Coroutine[Any, Any, T]) -> T:
-    """The save waits for the request's worker (bot/workqueue.py), within the deadline."""
-    await in_turn(context)
-    return await save

@@ -78,6 +78,7 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
         self.users: dict[str, dict[str, Any]] = {}
         self.calls: list[ApiCall] = []
         self.postings: list[Posting] = []
+        self.response_url_posts = 0  # replies posted to a response_url (not in an ack)
         self.views: dict[str, dict[str, Any]] = {}
         self.faults = Faults()
         self.socket_frames: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
@@ -219,6 +220,7 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
         if self.faults.replies_held is not None:
             await self.faults.replies_held.wait()
         body = await request.json()
+        self.response_url_posts += 1
         if self.referee.message("response_url", body):
             return web.Response(status=400, text="invalid_blocks")
         token = request.match_info["token"]
@@ -232,8 +234,16 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
         return web.Response(text="ok")
 
     def record(
-        self, kind: str, channel: str | None, user: str | None, message: dict[str, Any]
+        self,
+        kind: str,
+        channel: str | None,
+        user: str | None,
+        message: dict[str, Any],
+        *,
+        team: str | None = None,
     ) -> Posting:
+        """`team`: the workspace shown it, when it is not the one of the last Web API call
+        (a slash command's answer in its ack)."""
         blocks = message.get("blocks") or []
         if isinstance(blocks, str):
             blocks = json.loads(blocks)
@@ -245,7 +255,7 @@ class SlackDouble(OAuthStandIn, UsersStandIn, ChannelsStandIn, ViewsStandIn, Fil
             blocks,
             ts=f"{time.time():.6f}",
             raw=message,
-            team=self._current_team,
+            team=team or self._current_team,
         )
         self.postings.append(posting)
         return posting

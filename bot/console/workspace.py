@@ -268,4 +268,4 @@ class Workspace:
         if self.slack.referee.message("slash command answer", message):
             return
         kind = "response" if message.get("response_type") != "in_channel" else "message"
-        self.slack.record(kind, channel, user, message)
+        self.slack.record(kind, channel, user, message, team=self.team)

@@ -1,0 +1,88 @@
+"""`/customer find` and `/customer show` are answered in the ack itself when the read is done
+within a small budget: the person sees the answer at once, and Rapport posts nothing to
+response_url (issue 17 item 2). A read not done in time is acknowledged empty when the
+budget runs out and answered by response_url, as any slow reply."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+import pytest
+
+from bot.console.harness import Harness
+from bot.console.render import render_blocks
+from bot.settings import Settings
+from tests.slack_person import Person
+
+
+async def with_hp(harness: Harness) -> Person:
+    wang = Person(harness, "U_WANG")
+    await wang.type("/customer new 惠普中国有限公司")
+    await wang.submit(short_name="HP", phone="021-63539330-1010")
+    return wang
+
+
+def response_url_posts(harness: Harness) -> int:
+    return harness.slack.response_url_posts
+
+
+async def test_find_is_answered_in_its_ack_with_nothing_sent_to_response_url(
+    harness: Harness,
+) -> None:
+    wang = await with_hp(harness)
+    before = response_url_posts(harness)
+
+    answer = await wang.type("/customer find 惠普")
+
+    assert answer.json["response_type"] == "ephemeral"
+    assert "惠普中国有限公司" in render_blocks(answer.json["blocks"], fallback=answer.json["text"])
+    assert "惠普中国有限公司" in wang.last_text()  # shown to the person, as Slack shows an ack
+    assert response_url_posts(harness) == before
+
+
+async def test_show_is_answered_in_its_ack(harness: Harness) -> None:
+    wang = await with_hp(harness)
+    before = response_url_posts(harness)
+
+    answer = await wang.type("/customer show hp")
+
+    assert "021 6353 9330 转 1010" in render_blocks(answer.json["blocks"])
+    assert response_url_posts(harness) == before
+
+
+async def test_nothing_to_find_is_said_in_the_ack(harness: Harness) -> None:
+    wang = Person(harness, "U_WANG")
+
+    answer = await wang.type("/customer find")
+
+    assert "/customer find" in answer.json["text"]
+    assert response_url_posts(harness) == 0
+
+
+async def test_a_card_nobody_has_is_said_in_the_ack(harness: Harness) -> None:
+    wang = await with_hp(harness)
+
+    answer = await wang.type("/customer show 不存在的公司")
+
+    assert "不存在的公司" in render_blocks(answer.json.get("blocks", []), fallback=answer.json["text"])
+
+
+@pytest.fixture
+async def no_budget(settings: Settings) -> AsyncIterator[Harness]:
+    """A server whose reads are never done within the budget (none is given)."""
+    async with Harness(replace(settings, ack_answer_budget=0.0)) as harness:
+        yield harness
+
+
+async def test_a_read_not_done_in_time_is_acked_empty_and_answered_by_response_url(
+    no_budget: Harness,
+) -> None:
+    wang = await with_hp(no_budget)
+    before = response_url_posts(no_budget)
+
+    answer = await wang.type("/customer find 惠普")
+
+    assert answer.status == 200 and answer.text == ""
+    assert response_url_posts(no_budget) == before + 1
+    assert "惠普中国有限公司" in wang.last_text()
