@@ -27,6 +27,7 @@ from bot.store.customers import (
     terms_with_prefix,
 )
 from bot.store.models import Customer
+from bot.store.term_probes import terms_with_prefixes
 from bot.store.types import saved_id
 
 if TYPE_CHECKING:
@@ -130,10 +131,11 @@ async def find_customers(
     best: dict[int, Match] = {}
     own: set[int] = set()  # the person's cards among them, when others' could crowd them out
     keys = search_keys(text)
+    spelled = await terms_with_prefixes(
+        session=session, team_id=team_id, prefixes=keys, limit=CANDIDATE_LIMIT
+    )
     for key in keys:
-        rows = await terms_with_prefix(
-            session=session, team_id=team_id, prefix=key, limit=CANDIDATE_LIMIT
-        )
+        rows = spelled[key]
         if me and len(rows) > CROWDED:  # a common brand or surname: look in theirs too
             theirs = await terms_with_prefix(
                 session=session, team_id=team_id, prefix=key, limit=OWN_LIMIT, manager_id=me

@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.access import CardAccess, TeamTree, Viewer, can_edit, can_see
 from bot.customers.refusals import MayNotChange
-from bot.store.access import member, open_level0, shares_of, supervisors
+from bot.store.access import shares_of, supervisors, viewer_rows
 from bot.store.models import Customer
 from bot.store.types import saved_id
 
@@ -68,16 +68,15 @@ async def team_tree(session: AsyncSession, team_id: str) -> TeamTree:
 async def gate_for(
     session: AsyncSession, *, team_id: str, user_id: str, is_admin: bool, channels: frozenset[str]
 ) -> Gate:
-    tree = await team_tree(session, team_id)
-    me = await member(session=session, team_id=team_id, user_id=user_id)
+    rows = await viewer_rows(session=session, team_id=team_id, user_id=user_id)
     viewer = Viewer(
         user_id=user_id,
         is_admin=is_admin,
-        clearance=me.clearance,
-        supervises=tree.below(user_id),
+        clearance=rows.clearance,
+        supervises=TeamTree(rows.supervisors).below(user_id),
         channels=channels,
     )
-    return Gate(session, viewer, open_level0=await open_level0(session=session, team_id=team_id))
+    return Gate(session, viewer, open_level0=rows.open_level0)
 
 
 async def gate_of(session: AsyncSession, actor: Actor) -> Gate:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from sqlalchemy import and_, literal, union_all
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -37,24 +39,65 @@ async def open_level0(*, session: AsyncSession, team_id: str) -> bool:
     return bool(row and row.value.get("open_level0"))
 
 
+@dataclass(frozen=True)
+class ViewerRows:
+    """What a person's view of a workspace is read from, in one statement: the supervisor
+    tree, the person's clearance, and whether level-0 cards are open to everyone."""
+
+    supervisors: dict[str, str]  # member → supervisor, for members who have one
+    clearance: int
+    open_level0: bool
+
+
+async def viewer_rows(*, session: AsyncSession, team_id: str, user_id: str) -> ViewerRows:
+    """Every request that reads cards needs these: one statement (a row per member, the
+    workspace's visibility setting joined on), not three."""
+    one = select(literal(1).label("one")).subquery()
+    query = (
+        select(
+            WorkspaceSetting.value,
+            TeamMember.user_id,
+            TeamMember.supervisor_id,
+            TeamMember.clearance,
+        )
+        .select_from(one)
+        .outerjoin(
+            WorkspaceSetting,
+            and_(
+                col(WorkspaceSetting.team_id) == team_id,
+                col(WorkspaceSetting.key) == VISIBILITY_KEY,
+            ),
+        )
+        .outerjoin(TeamMember, col(TeamMember.team_id) == team_id)
+    )
+    rows = (await session.exec(query)).all()
+    setting = rows[0][0] if rows else None
+    clearance = next((c for _, user, _, c in rows if user == user_id), None)
+    return ViewerRows(
+        supervisors={user: boss for _, user, boss, _ in rows if user and boss},
+        clearance=clearance or 0,
+        open_level0=bool(setting and setting.get("open_level0")),
+    )
+
+
 async def shares_of(
     *, session: AsyncSession, customer_ids: Iterable[int]
 ) -> dict[int, tuple[set[str], set[str]]]:
-    """customer id → (users, channels) it is shared with; project channels count as shared."""
+    """customer id → (users, channels) it is shared with; project channels count as shared.
+    Shares and channel links are read in one statement (every card read asks)."""
     ids = sorted(set(customer_ids))
     found: dict[int, tuple[set[str], set[str]]] = {i: (set(), set()) for i in ids}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        shares = select(CardShare).where(
+        shares = select(CardShare.customer_id, CardShare.kind, CardShare.target).where(
             col(CardShare.customer_id).in_(chunk), col(CardShare.revoked_at).is_(None)
         )
-        for share in (await session.exec(shares)).all():
-            found[share.customer_id][0 if share.kind == "user" else 1].add(share.target)
-        links = select(ChannelLink.customer_id, ChannelLink.channel_id).where(
+        links = select(ChannelLink.customer_id, literal("channel"), ChannelLink.channel_id).where(
             col(ChannelLink.customer_id).in_(chunk), col(ChannelLink.unlinked_at).is_(None)
         )
-        for customer_id, channel_id in (await session.exec(links)).all():
-            found[customer_id][1].add(channel_id)
+        both = union_all(shares, links).subquery()
+        for customer_id, kind, target in (await session.exec(select(*both.c))).all():
+            found[customer_id][0 if kind == "user" else 1].add(target)
     return found
 
 

@@ -93,6 +93,17 @@ async def expired_ids(*, session: AsyncSession, scope: Scope, now: datetime) -> 
     return sorted(i for i in (await session.exec(query)).all() if i is not None)
 
 
+async def fresh_scores(
+    *, session: AsyncSession, ids: list[int], now: datetime
+) -> dict[int, tuple[int, str]]:
+    """card id → (score, light) of these cards whose kept health is still true at `now`; the
+    others are missing (to be computed)."""
+    query = select(col(CardHealth.customer_id), col(CardHealth.score), col(CardHealth.light)).where(
+        col(CardHealth.customer_id).in_(ids), col(CardHealth.fresh_until) > now
+    )
+    return {cid: (score, light) for cid, score, light in (await session.exec(query)).all()}
+
+
 async def missing_ids(*, session: AsyncSession) -> list[int]:
     """Live cards without a kept row (written by other means than the app's sessions)."""
     query: Select[*tuple[Any, ...]] = (

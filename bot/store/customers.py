@@ -20,7 +20,7 @@ from bot.store.models import (
 )
 from bot.store.types import saved_id, table_of
 
-_LAST_CODE_POINT = "\U0010ffff"
+LAST_CODE_POINT = "\U0010ffff"
 
 
 async def lock_customer_writes(*, session: AsyncSession, team_id: str) -> None:
@@ -190,7 +190,7 @@ async def terms_with_prefix(
     longer = select(*columns).where(
         CustomerTerm.team_id == team_id,
         CustomerTerm.term > prefix,
-        CustomerTerm.term < prefix + _LAST_CODE_POINT,
+        CustomerTerm.term < prefix + LAST_CODE_POINT,
     )
     found: list[tuple[int, str, int]] = []
     for query in (exact, longer):
