@@ -65,7 +65,8 @@ async def test_a_card_nobody_has_is_said_in_the_ack(harness: Harness) -> None:
 
     answer = await wang.type("/customer show 不存在的公司")
 
-    assert "不存在的公司" in render_blocks(answer.json.get("blocks", []), fallback=answer.json["text"])
+    shown = render_blocks(answer.json.get("blocks", []), fallback=answer.json["text"])
+    assert "不存在的公司" in shown
 
 
 @pytest.fixture
