@@ -21,8 +21,8 @@ from bot.customers.admin_commands import (
     read_team_command,
 )
 from bot.customers.governance import HistoryPage, Target
+from bot.customers.leading import resolve_leading_customer
 from bot.customers.refusals import AdminsOnly, CardGone, CustomerNotFound
-from bot.customers.search import resolve_leading_customer
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Conflict, Invalid, Message
 from bot.store.access import team_members

@@ -13,7 +13,8 @@ from rapidfuzz.distance import OSA
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.keys import CONTACT, deletions
-from bot.store.customers import match_keys, terms_in, terms_with_prefix
+from bot.store.customers import match_keys, terms_in
+from bot.store.term_probes import terms_with_prefix
 
 TYPO_EDITS = 2
 CANDIDATE_LIMIT = 500

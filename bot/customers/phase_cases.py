@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.cards import CustomerCard, load_card
+from bot.customers.leading import Leading, resolve_leading_customer
 from bot.customers.milestones import (
     MilestoneForm,
     MilestoneNotFound,
@@ -30,7 +31,6 @@ from bot.customers.phases import (
     read_phase,
 )
 from bot.customers.refusals import CustomerNotFound
-from bot.customers.search import Leading, resolve_leading_customer
 from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message

@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.cards import CardNotFound, CustomerCard, load_card
+from bot.customers.leading import resolve_leading_customer
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.roles import (
     RoleChanged,
@@ -18,7 +19,6 @@ from bot.customers.roles import (
     role_of,
     set_role,
 )
-from bot.customers.search import resolve_leading_customer
 from bot.customers.visibility import gate_of
 from bot.errors import Invalid, Message
 from bot.store.db import Database

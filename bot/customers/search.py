@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING
@@ -24,10 +25,14 @@ from bot.store.customers import (
     get_customer_by_handle,
     get_customers,
     owners_and_activity,
-    terms_with_prefix,
 )
 from bot.store.models import Customer
-from bot.store.term_probes import terms_with_prefixes
+from bot.store.term_probes import (
+    Term,
+    customers_by_handles,
+    terms_with_prefix,
+    terms_with_prefixes,
+)
 from bot.store.types import saved_id
 
 if TYPE_CHECKING:
@@ -123,19 +128,24 @@ async def find_customers(
     limit: int = 10,
     gate: Gate | None = None,
     person_id: str = "",
+    misspellings: bool = True,
+    spelled: Mapping[str, list[Term]] | None = None,
 ) -> list[FoundCustomer]:
     """Ranked matches; with a `gate`, only cards its person may see. The person's own cards
-    (the gate's, or `person_id`'s) come first within a rank."""
+    (the gate's, or `person_id`'s) come first within a rank. Without `misspellings`, only
+    cards the text spells (no look-up of what it may have been meant for). `spelled`: the
+    text's spellings already looked up in the search terms (`terms_with_prefixes`)."""
     me = person_id or (gate.viewer.user_id if gate is not None else "")
     query = normalize(text)
     best: dict[int, Match] = {}
     own: set[int] = set()  # the person's cards among them, when others' could crowd them out
     keys = search_keys(text)
-    spelled = await terms_with_prefixes(
-        session=session, team_id=team_id, prefixes=keys, limit=CANDIDATE_LIMIT
-    )
+    if spelled is None or any(key not in spelled for key in keys):
+        spelled = await terms_with_prefixes(
+            session=session, team_id=team_id, prefixes=keys, limit=CANDIDATE_LIMIT
+        )
     for key in keys:
-        rows = spelled[key]
+        rows = list(spelled[key])
         if me and len(rows) > CROWDED:  # a common brand or surname: look in theirs too
             theirs = await terms_with_prefix(
                 session=session, team_id=team_id, prefix=key, limit=OWN_LIMIT, manager_id=me
@@ -149,7 +159,8 @@ async def find_customers(
     # Misspellings are looked up while fewer cards than a page rank above a misspelt brand:
     # contacts rank after it, so a page of contacts called so does not spare the look-up.
     ahead = sum(1 for rank, _, _ in best.values() if rank < Rank.TYPO)
-    if ahead < limit and keys and not keys[0].isdigit() and not _PHONE_LIKE.match(query):
+    a_word = bool(keys) and not keys[0].isdigit() and not _PHONE_LIKE.match(query)
+    if misspellings and ahead < limit and a_word:
         for customer_id, edits, is_own, contact in await misspelled(session, team_id, keys[0], me):
             if is_own:
                 own.add(customer_id)
@@ -215,17 +226,36 @@ def _order(found: FoundCustomer, me: str) -> tuple:
 
 
 async def resolve_customer(
-    *, session: AsyncSession, team_id: str, text: str, gate: Gate | None = None
+    *,
+    session: AsyncSession,
+    team_id: str,
+    text: str,
+    gate: Gate | None = None,
+    misspellings: bool = True,
+    looked: LookedUp | None = None,
 ) -> Resolution:
     """A handle wins (a merged card's handle leads to the card it was merged into);
     otherwise the one card `text` names exactly or uniquely. A card the gate's person may
-    not see is answered exactly as a card that does not exist."""
-    by_handle = await _by_handle(session, team_id, text.strip())
+    not see is answered exactly as a card that does not exist. Without `misspellings`, the
+    choices hold no misspelt cards (never the card itself either way). `looked`: the short
+    names and spellings already looked up, for several texts at once."""
+    if looked is None:
+        named = await get_customer_by_handle(session=session, team_id=team_id, handle=text.strip())
+    else:
+        named = looked.handles.get(text.strip().lower())
+    by_handle = await _followed(session, named)
     if by_handle is not None and (gate is None or await gate.sees(by_handle)):
         if by_handle.archived_at is not None:  # named, but archived: say so, never another card
             return Resolution(None, [], exact=True, archived=by_handle)
         return Resolution(by_handle, [], exact=True)
-    found = await find_customers(session=session, team_id=team_id, text=text, gate=gate)
+    found = await find_customers(
+        session=session,
+        team_id=team_id,
+        text=text,
+        gate=gate,
+        misspellings=misspellings,
+        spelled=looked.spelled if looked is not None else None,
+    )
     spelled = [f for f in found if not f.misspelt]
     if not spelled:  # a misspelling is offered as a choice, never taken for the card
         return Resolution(None, found)
@@ -238,44 +268,25 @@ async def resolve_customer(
 
 
 @dataclass(frozen=True)
-class Leading:
-    """A command's text that starts with a customer: `hp 给张总打电话`, `Jinke Electronics …`."""
+class LookedUp:
+    """Texts looked up in one statement each: the cards they are the short name of (by
+    lower-case short name), and their spellings' search terms (`terms_with_prefixes`)."""
 
-    customer: Customer | None
-    rest: str  # the text after the customer's words
-    words: str  # the first word, to name back when no customer matched
-    choices: list[FoundCustomer]  # what the first word could mean, when ambiguous
-    archived: Customer | None = None  # the first words name an archived card
+    handles: Mapping[str, Customer]
+    spelled: Mapping[str, list[Term]]
 
 
-_WORD = re.compile(r"\S+")
+async def look_up(*, session: AsyncSession, team_id: str, texts: Sequence[str]) -> LookedUp:
+    named = [text.strip().lower() for text in texts if text.strip()]
+    handles = await customers_by_handles(session=session, team_id=team_id, handles=named)
+    keys = [key for text in texts for key in search_keys(text)]
+    spelled = await terms_with_prefixes(
+        session=session, team_id=team_id, prefixes=keys, limit=CANDIDATE_LIMIT
+    )
+    return LookedUp(handles, spelled)
 
 
-async def resolve_leading_customer(
-    *, session: AsyncSession, team_id: str, text: str, max_words: int = 3, gate: Gate | None = None
-) -> Leading:
-    """The customer named by the first one, two or three words of `text`."""
-    words = list(_WORD.finditer(text))
-    first = words[0].group(0) if words else ""
-    spans = [words[count - 1].end() for count in range(1, min(max_words, len(words)) + 1)]
-    resolutions = [
-        await resolve_customer(session=session, team_id=team_id, text=text[:end].strip(), gate=gate)
-        for end in spans
-    ]
-    # The longest exact name wins (Jinke Electronics …), then the shortest unique prefix.
-    for end, resolution in reversed(list(zip(spans, resolutions, strict=True))):
-        if resolution.customer is not None and resolution.exact:
-            return Leading(resolution.customer, text[end:].strip(), first, [])
-    for end, resolution in zip(spans, resolutions, strict=True):
-        if resolution.customer is not None:
-            return Leading(resolution.customer, text[end:].strip(), first, [])
-    archived = next((r.archived for r in resolutions if r.archived is not None), None)
-    choices = resolutions[0].choices if resolutions else []
-    return Leading(None, text.strip(), first, choices, archived=archived)
-
-
-async def _by_handle(session: AsyncSession, team_id: str, handle: str) -> Customer | None:
-    customer = await get_customer_by_handle(session=session, team_id=team_id, handle=handle)
+async def _followed(session: AsyncSession, customer: Customer | None) -> Customer | None:
     for _ in range(5):  # merged into a card that was merged again…
         if customer is None or customer.merged_into is None:
             break

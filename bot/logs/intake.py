@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CardNotFound
-from bot.customers.search import FoundCustomer, Rank, resolve_leading_customer
+from bot.customers.leading import resolve_leading_customer
+from bot.customers.search import FoundCustomer, Rank
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
 from bot.logs.line import LogLine, read_log_line, split_kind
 from bot.logs.records import LogDraft, Logged, hold, log_contact
@@ -119,18 +120,21 @@ async def plan_line(
     return Planned(line, text, leading.words, None, choices=lookalikes, linked=linked)
 
 
-async def still_as_planned(session: AsyncSession, team_id: str, planned: Planned) -> bool:
-    """Whether the card a line was planned on is as it was read (not archived nor merged
-    since): when it is not, the line is planned again under the write lock."""
+async def still_as_planned(session: AsyncSession, team_id: str, planned: Planned) -> Planned | None:
+    """The plan on the card as it is now, when it is as it was read (not archived nor merged
+    since); None when it is not, and the line is planned again under the write lock. The
+    plan then holds this session's row of the card, so the write does not read it again."""
     if planned.customer is None:
-        return True
+        return planned
     now = await get_customer(
         session=session, team_id=team_id, customer_id=saved_id(planned.customer)
     )
-    return now is not None and (now.archived_at, now.merged_into) == (
+    if now is None or (now.archived_at, now.merged_into) != (
         planned.customer.archived_at,
         planned.customer.merged_into,
-    )
+    ):
+        return None
+    return replace(planned, customer=now)
 
 
 async def write_planned(where: Where, planned: Planned) -> Outcome:

@@ -68,8 +68,9 @@ async def log_a_line(db: Database, *, actor: Actor, text: str, channel: str) -> 
         return planned
     async with db.transaction(write=True) as session:
         where = Where(session, actor.team_id, actor.user_id, actor.tz, actor.now, channel)
-        if await still_as_planned(session, actor.team_id, planned):
-            return await write_planned(where, planned)
+        current = await still_as_planned(session, actor.team_id, planned)
+        if current is not None:
+            return await write_planned(where, current)
         return await log_line(  # the card changed meanwhile: all of it under the lock
             session=session,
             team_id=actor.team_id,

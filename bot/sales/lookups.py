@@ -7,8 +7,8 @@ from __future__ import annotations
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
+from bot.customers.leading import resolve_leading_customer
 from bot.customers.refusals import CardGone, CustomerNotFound
-from bot.customers.search import resolve_leading_customer
 from bot.customers.visibility import Gate
 from bot.errors import NotFound
 from bot.sales.deals import DealNotFound

@@ -179,32 +179,6 @@ async def terms_in(
     return [(c, term, weight) for c, term, weight in (await session.exec(query.limit(limit))).all()]
 
 
-async def terms_with_prefix(
-    *, session: AsyncSession, team_id: str, prefix: str, limit: int, manager_id: str = ""
-) -> list[tuple[int, str, int]]:
-    """(customer_id, term, weight) for terms equal to `prefix`, then terms that start with it:
-    two index scans, so an exact name is never crowded out by longer ones. With
-    `manager_id`, only that person's cards: theirs are never crowded out by others'."""
-    columns = (CustomerTerm.customer_id, CustomerTerm.term, CustomerTerm.weight)
-    exact = select(*columns).where(CustomerTerm.team_id == team_id, CustomerTerm.term == prefix)
-    longer = select(*columns).where(
-        CustomerTerm.team_id == team_id,
-        CustomerTerm.term > prefix,
-        CustomerTerm.term < prefix + LAST_CODE_POINT,
-    )
-    found: list[tuple[int, str, int]] = []
-    for query in (exact, longer):
-        if manager_id:
-            query = query.join(Customer, col(Customer.id) == CustomerTerm.customer_id).where(
-                Customer.manager_id == manager_id
-            )
-        rows = await session.exec(query.limit(limit - len(found)))
-        found += [(customer_id, term, weight) for customer_id, term, weight in rows.all()]
-        if len(found) >= limit:
-            break
-    return found
-
-
 async def list_contacts(
     *, session: AsyncSession, customer_id: int, include_archived: bool = False
 ) -> list[Contact]:

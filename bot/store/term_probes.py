@@ -1,4 +1,5 @@
-"""A find's several spellings of one text looked up in the search terms in one statement."""
+"""Look-ups of several texts at once, one statement each: a find's several spellings of one
+text in the search terms, and the first words of a `/log` line as short names."""
 
 from __future__ import annotations
 
@@ -6,23 +7,60 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, literal, union_all
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from bot.store.customers import LAST_CODE_POINT
-from bot.store.models import CustomerTerm
+from bot.store.models import Customer, CustomerTerm
 from bot.store.types import table_of
+
+Term = tuple[int, str, int]  # customer_id, term, weight
+
+
+async def customers_by_handles(
+    *, session: AsyncSession, team_id: str, handles: Sequence[str]
+) -> dict[str, Customer]:
+    """The cards whose short name is one of `handles` (lower case), by short name."""
+    wanted = sorted({handle.lower() for handle in handles})
+    if not wanted:
+        return {}
+    query = select(Customer).where(
+        Customer.team_id == team_id, col(Customer.handle_key).in_(wanted)
+    )
+    return {customer.handle_key: customer for customer in (await session.exec(query)).all()}
+
+
+async def terms_with_prefix(
+    *, session: AsyncSession, team_id: str, prefix: str, limit: int, manager_id: str = ""
+) -> list[Term]:
+    """(customer_id, term, weight) for terms equal to `prefix`, then terms that start with it,
+    up to `limit`: two limited index scans, so an exact name is never crowded out by longer
+    ones. With `manager_id`, only that person's cards: theirs are never crowded out by
+    others'."""
+    found = await terms_with_prefixes(
+        session=session, team_id=team_id, prefixes=[prefix], limit=limit, manager_id=manager_id
+    )
+    return found[prefix]
 
 
 async def terms_with_prefixes(
-    *, session: AsyncSession, team_id: str, prefixes: Sequence[str], limit: int
-) -> dict[str, list[tuple[int, str, int]]]:
+    *,
+    session: AsyncSession,
+    team_id: str,
+    prefixes: Sequence[str],
+    limit: int,
+    manager_id: str = "",
+) -> dict[str, list[Term]]:
     """`terms_with_prefix` of each prefix (a find's several spellings of one text), all in
     one statement: each prefix's exact and longer terms as limited parts of one UNION ALL."""
     prefixes = list(dict.fromkeys(prefixes))
     if not prefixes:
         return {}
-    terms = table_of(CustomerTerm)
+    terms, cards = table_of(CustomerTerm), table_of(Customer)
+    # With `manager_id`, only that person's cards: their terms joined to their cards.
+    source = terms.join(cards, cards.c.id == terms.c.customer_id) if manager_id else terms
+    theirs = [cards.c.manager_id == manager_id] if manager_id else []
     parts: list[Select[Any]] = []
     for number, prefix in enumerate(prefixes):
         exact = terms.c.term == prefix
@@ -36,14 +74,15 @@ async def terms_with_prefixes(
                     terms.c.term,
                     terms.c.weight,
                 )
-                .where(terms.c.team_id == team_id, condition)
+                .select_from(source)
+                .where(terms.c.team_id == team_id, condition, *theirs)
                 .limit(limit)
                 .subquery()
             )
             parts.append(Select(*query.c))
     together = union_all(*parts).subquery()
     rows: list[Any] = list((await session.exec(Select(*together.c))).all())
-    found: dict[str, list[tuple[int, str, int]]] = {prefix: [] for prefix in prefixes}
+    found: dict[str, list[Term]] = {prefix: [] for prefix in prefixes}
     for wanted in (0, 1):  # a prefix's exact terms first, then the longer ones, up to `limit`
         for probe, part, customer_id, term, weight in rows:
             kept = found[prefixes[probe]]

@@ -6,7 +6,8 @@ import pytest
 
 from bot.customers.contacts import add_contact
 from bot.customers.form import ContactForm, parse_contact_form
-from bot.customers.search import find_customers, resolve_customer, resolve_leading_customer
+from bot.customers.leading import resolve_leading_customer
+from bot.customers.search import find_customers, resolve_customer
 from bot.store.db import Database
 from tests.conftest import NOW, TEAM, Create
 
