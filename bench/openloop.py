@@ -14,6 +14,10 @@ Counted apart: refused (acked in time with "Rapport is busy — nothing was save
 (an HTTP error, or an ack later than Slack's 3 s), and lost (acked, but no reply within the
 settle window and not refused). CPU per command is the server process's user+system time
 over the rate's commands.
+
+The database is measured as a running server keeps it: after the hourly health sweep (each
+card's kept health computed, as `/customer find` lists it), which the loader's rows lack;
+`--no-sweep` measures it as loaded, every find computing its cards' health.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import platform
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
@@ -45,6 +50,8 @@ from bench.latency_load import (
 )
 from bench.load_sqlite import load_sqlite
 from bench.stats import percentile
+from bot.jobs.health_refresh import refresh_kept_health
+from bot.store.db import Database
 
 SLACK_ACK_SECONDS = 3.0
 APPS = ("floor-reply", "rapport")
@@ -241,6 +248,19 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
+async def swept(url: str) -> None:
+    """The hourly health sweep, once, as a server an hour old has run it."""
+    db = Database(url)
+    try:
+        began = time.perf_counter()
+        cards = await refresh_kept_health(db, now=datetime.now(UTC))
+        print(
+            f"health sweep: {cards:,} cards in {time.perf_counter() - began:.0f} s", file=sys.stderr
+        )
+    finally:
+        await db.engine.dispose()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.openloop")
     parser.add_argument("--customers", type=int, default=20_000)
@@ -248,11 +268,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--settle", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-sweep", action="store_true", help="no health sweep before")
     options = parser.parse_args(argv)
     rates = [float(r) for r in options.rates.split(",")]
     data = DataSet(options.seed, options.customers)
     loaded = load_sqlite(data)
     with ScratchCopy(loaded, "") as url:
+        if not options.no_sweep:
+            asyncio.run(swept(url))
         results = asyncio.run(
             measure(
                 url,
@@ -265,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"SQLite {loaded.server_version}, {options.customers:,} customers; {machine()}")
     print(f"{options.seconds:g} s per rate; `/customer find` and `/log` alternately, 40 users.")
+    print("Kept health: " + ("as loaded (none)" if options.no_sweep else "after the health sweep"))
     print()
     print("\n".join(table(results)))
     return 0

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from sqlalchemy import and_, literal, union_all
+from sqlalchemy import BindParameter, String, and_, bindparam, literal, union_all
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from bot.store.models import CardShare, ChannelLink, TeamMember, WorkspaceSetting
 
@@ -52,25 +55,8 @@ class ViewerRows:
 async def viewer_rows(*, session: AsyncSession, team_id: str, user_id: str) -> ViewerRows:
     """Every request that reads cards needs these: one statement (a row per member, the
     workspace's visibility setting joined on), not three."""
-    one = select(literal(1).label("one")).subquery()
-    query = (
-        select(
-            WorkspaceSetting.value,
-            TeamMember.user_id,
-            TeamMember.supervisor_id,
-            TeamMember.clearance,
-        )
-        .select_from(one)
-        .outerjoin(
-            WorkspaceSetting,
-            and_(
-                col(WorkspaceSetting.team_id) == team_id,
-                col(WorkspaceSetting.key) == VISIBILITY_KEY,
-            ),
-        )
-        .outerjoin(TeamMember, col(TeamMember.team_id) == team_id)
-    )
-    rows = (await session.exec(query)).all()
+    values = {"team": team_id, "key": VISIBILITY_KEY}
+    rows = (await session.exec(_viewer_rows(), params=values)).all()
     setting = rows[0][0] if rows else None
     clearance = next((c for _, user, _, c in rows if user == user_id), None)
     return ViewerRows(
@@ -89,16 +75,51 @@ async def shares_of(
     found: dict[int, tuple[set[str], set[str]]] = {i: (set(), set()) for i in ids}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        shares = select(CardShare.customer_id, CardShare.kind, CardShare.target).where(
-            col(CardShare.customer_id).in_(chunk), col(CardShare.revoked_at).is_(None)
-        )
-        links = select(ChannelLink.customer_id, literal("channel"), ChannelLink.channel_id).where(
-            col(ChannelLink.customer_id).in_(chunk), col(ChannelLink.unlinked_at).is_(None)
-        )
-        both = union_all(shares, links).subquery()
-        for customer_id, kind, target in (await session.exec(select(*both.c))).all():
+        rows = await session.exec(_shares_of(), params={"ids": chunk})
+        for customer_id, kind, target in rows.all():
             found[customer_id][0 if kind == "user" else 1].add(target)
     return found
+
+
+# The two statements above are made once and run with each request's values (bound
+# parameters): making them cost more than SQLite's running them (issue 17), and a statement
+# made once also keeps its cache key.
+
+
+@cache
+def _viewer_rows() -> Select[*tuple[Any, ...]]:
+    team = bindparam("team", type_=String)
+    one = select(literal(1).label("one")).subquery()
+    return (
+        select(
+            WorkspaceSetting.value,
+            TeamMember.user_id,
+            TeamMember.supervisor_id,
+            TeamMember.clearance,
+        )
+        .select_from(one)
+        .outerjoin(
+            WorkspaceSetting,
+            and_(
+                col(WorkspaceSetting.team_id) == team,
+                col(WorkspaceSetting.key) == bindparam("key", type_=String),
+            ),
+        )
+        .outerjoin(TeamMember, col(TeamMember.team_id) == team)
+    )
+
+
+@cache
+def _shares_of() -> Select[*tuple[Any, ...]]:
+    ids: BindParameter[int] = bindparam("ids", expanding=True)
+    shares = select(CardShare.customer_id, CardShare.kind, CardShare.target).where(
+        col(CardShare.customer_id).in_(ids), col(CardShare.revoked_at).is_(None)
+    )
+    links = select(ChannelLink.customer_id, literal("channel"), ChannelLink.channel_id).where(
+        col(ChannelLink.customer_id).in_(ids), col(ChannelLink.unlinked_at).is_(None)
+    )
+    both = union_all(shares, links).subquery()
+    return select(*both.c)
 
 
 async def active_share(

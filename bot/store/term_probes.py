@@ -4,9 +4,10 @@ text in the search terms, and the first words of a `/log` line as short names.""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, literal, union_all
+from sqlalchemy import Integer, String, and_, bindparam, literal, union_all
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -57,14 +58,35 @@ async def terms_with_prefixes(
     prefixes = list(dict.fromkeys(prefixes))
     if not prefixes:
         return {}
-    terms, cards = table_of(CustomerTerm), table_of(Customer)
-    # With `manager_id`, only that person's cards: their terms joined to their cards.
-    source = terms.join(cards, cards.c.id == terms.c.customer_id) if manager_id else terms
-    theirs = [cards.c.manager_id == manager_id] if manager_id else []
-    parts: list[Select[Any]] = []
+    values: dict[str, Any] = {"team": team_id, "manager": manager_id, "limit": limit}
     for number, prefix in enumerate(prefixes):
+        values |= {f"prefix{number}": prefix, f"beyond{number}": prefix + LAST_CODE_POINT}
+    probe = _probe(len(prefixes), bool(manager_id))
+    rows: list[Any] = list((await session.exec(probe, params=values)).all())
+    found: dict[str, list[Term]] = {prefix: [] for prefix in prefixes}
+    for wanted in (0, 1):  # a prefix's exact terms first, then the longer ones, up to `limit`
+        for probe, part, customer_id, term, weight in rows:
+            kept = found[prefixes[probe]]
+            if part == wanted and len(kept) < limit:
+                kept.append((customer_id, term, weight))
+    return found
+
+
+@lru_cache(maxsize=32)
+def _probe(count: int, theirs: bool) -> Select[Any]:
+    """The statement for `count` prefixes, made once and run with each find's values: making
+    this UNION ALL cost more than SQLite's running it (issue 17), and a statement object
+    made once also keeps its cache key."""
+    terms, cards = table_of(CustomerTerm), table_of(Customer)
+    # With `theirs`, only the person's cards: their terms joined to their cards.
+    source = terms.join(cards, cards.c.id == terms.c.customer_id) if theirs else terms
+    mine = [cards.c.manager_id == bindparam("manager", type_=String)] if theirs else []
+    limit = bindparam("limit", type_=Integer)
+    parts: list[Select[Any]] = []
+    for number in range(count):
+        prefix = bindparam(f"prefix{number}", type_=String)
         exact = terms.c.term == prefix
-        longer = and_(terms.c.term > prefix, terms.c.term < prefix + LAST_CODE_POINT)
+        longer = and_(terms.c.term > prefix, terms.c.term < bindparam(f"beyond{number}"))
         for part, condition in enumerate((exact, longer)):
             query = (
                 Select(
@@ -75,17 +97,10 @@ async def terms_with_prefixes(
                     terms.c.weight,
                 )
                 .select_from(source)
-                .where(terms.c.team_id == team_id, condition, *theirs)
+                .where(terms.c.team_id == bindparam("team", type_=String), condition, *mine)
                 .limit(limit)
                 .subquery()
             )
             parts.append(Select(*query.c))
     together = union_all(*parts).subquery()
-    rows: list[Any] = list((await session.exec(Select(*together.c))).all())
-    found: dict[str, list[Term]] = {prefix: [] for prefix in prefixes}
-    for wanted in (0, 1):  # a prefix's exact terms first, then the longer ones, up to `limit`
-        for probe, part, customer_id, term, weight in rows:
-            kept = found[prefixes[probe]]
-            if part == wanted and len(kept) < limit:
-                kept.append((customer_id, term, weight))
-    return found
+    return Select(*together.c)
