@@ -10,10 +10,11 @@ these tables (or must do the same)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import Insert, event, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -95,17 +96,23 @@ def _keep_up(session: Session, _context: Any) -> None:
             .values(fresh_until=OUT_OF_DATE)
         )
     made = sorted(cards)
+    upsert = _placeholder_upsert(connection.dialect.name)
+    for start in range(0, len(made), CHUNK):
+        connection.execute(upsert, [placeholder(cards[i]) for i in made[start : start + CHUNK]])
+
+
+@lru_cache(maxsize=2)
+def _placeholder_upsert(dialect_name: str) -> Insert:
+    """Cards' placeholder rows, run with a list of rows (one statement, its compiled form
+    kept: a VALUES list of the rows themselves is compiled again for every flush)."""
     # an upsert, not a delete and an insert: two transactions rewriting one card's row at once
     # (a card touched without a change of its own row, which takes no row lock) must not
     # make one of them fail on the other's new row
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    for start in range(0, len(made), CHUNK):
-        rows = [placeholder(cards[i]) for i in made[start : start + CHUNK]]
-        statement = dialect.insert(table).values(rows)
-        columns = [name for name in rows[0] if name != "customer_id"]
-        connection.execute(
-            statement.on_conflict_do_update(
-                index_elements=["customer_id"],
-                set_={name: getattr(statement.excluded, name) for name in columns},
-            )
-        )
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    table = CardHealth.__table__  # type: ignore[attr-defined]
+    statement = dialect.insert(table)
+    columns = [name for name in placeholder_of(0, {}) if name != "customer_id"]
+    return statement.on_conflict_do_update(
+        index_elements=["customer_id"],
+        set_={name: getattr(statement.excluded, name) for name in columns},
+    )

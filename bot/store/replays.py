@@ -7,11 +7,13 @@ import sqlite3
 from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import asyncpg
-from sqlalchemy import delete, func
+from sqlalchemy import bindparam, delete, func
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
@@ -61,21 +63,17 @@ class LedgerConnection:
         """Of these distinct verified requests, those taken now for the first time, on any
         replica: the unique key decides, so two replicas racing for one cannot both win."""
         dialect = self.engine.dialect
-        insert = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
-        statement = (
-            insert(VerifiedRequest)
-            .values([{"request_timestamp": t, "signature": s} for t, s in requests])
-            .on_conflict_do_nothing(index_elements=["request_timestamp", "signature"])
-            .returning(col(VerifiedRequest.request_timestamp), col(VerifiedRequest.signature))
-        )
-        compiled = statement.compile(dialect=dialect)
-        values = [compiled.params[name] for name in compiled.positiontup or ()]
+        sql, order = _first_uses_sql(dialect, len(requests))
+        given: dict[str, int | str] = {}
+        for n, (timestamp, signature) in enumerate(requests):
+            given |= {f"t{n}": timestamp, f"s{n}": signature}
+        values = [given[name] for name in order]
         try:
             driver = await self._open()
             if dialect.name == "postgresql":  # asyncpg, outside a transaction: autocommit
-                rows = await driver.fetch(str(compiled), *values)
+                rows = await driver.fetch(sql, *values)
             else:  # aiosqlite, isolation_level None (bot/store/db.py): autocommit
-                rows = await driver.execute_fetchall(str(compiled), values)
+                rows = await driver.execute_fetchall(sql, values)
         except _DATABASE_ERRORS as error:
             await self.close()
             raise LedgerUnavailable(str(error)) from error
@@ -114,3 +112,23 @@ async def forget_expired(*, session: AsyncSession, now: datetime) -> None:
 
 async def ledger_size(*, session: AsyncSession) -> int:
     return (await session.exec(select(func.count()).select_from(VerifiedRequest))).one()
+
+
+@lru_cache(maxsize=16)
+def _first_uses_sql(dialect: Dialect, count: int) -> tuple[str, tuple[str, ...]]:
+    """The ledger's INSERT for `count` requests in the driver's own terms, and the order of
+    its values (t0, s0, t1 …): compiled once per size, not before every ack."""
+    insert = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(VerifiedRequest)
+        .values(
+            [
+                {"request_timestamp": bindparam(f"t{n}"), "signature": bindparam(f"s{n}")}
+                for n in range(count)
+            ]
+        )
+        .on_conflict_do_nothing(index_elements=["request_timestamp", "signature"])
+        .returning(col(VerifiedRequest.request_timestamp), col(VerifiedRequest.signature))
+    )
+    compiled = statement.compile(dialect=dialect)
+    return str(compiled), tuple(compiled.positiontup or ())
