@@ -3,8 +3,11 @@ client waiting for its previous answer (a closed loop slows down with the server
 its queue) — to Rapport and to the floor, a bare Bolt AsyncApp that acks and posts one reply
 to response_url, in the same run on the same machine (issue 17 item 4).
 
-`python -m bench.openloop [--customers N] [--rates 10,25,50,100] [--seconds S]` loads (or
-reuses) the SQLite data set of bench/load_sqlite.py, then for each app and each offered rate
+`python -m bench.openloop [--customers N] [--rates 10,25,50,100] [--seconds S] [--backend
+sqlite|postgresql] [--replicas R]` loads (or reuses) the data set of bench/load_sqlite.py or
+bench/load_postgres.py (PostgreSQL: under scripts/with-postgres, or BENCH_POSTGRES_URL), starts
+the floor and R Rapport servers on one database (commands sent to each in turn, as a load
+balancer would; CPU summed over them), then for each app and each offered rate
 sends `/customer find` and `/log` alternately, each at its scheduled moment, and measures from
 that moment: the ack, and the reply (its response_url post, or the ack itself when it carries
 the answer, as Rapport's `/customer find` does when it is ready in time). Printed as Markdown, for
@@ -29,6 +32,7 @@ import os
 import platform
 import sys
 import time
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +45,7 @@ from bench.latency import ScratchCopy
 from bench.latency_load import (
     CHANNEL,
     Command,
+    Server,
     TimedDouble,
     find_commands,
     log_commands,
@@ -48,6 +53,7 @@ from bench.latency_load import (
     server,
     signed_command,
 )
+from bench.load_postgres import load_postgres
 from bench.load_sqlite import load_sqlite
 from bench.stats import percentile
 from bot.jobs.health_refresh import refresh_kept_health
@@ -73,6 +79,7 @@ class Rate:
     sent: list[Sent]
     cpu_seconds: float
     replies: dict[str, float] = field(default_factory=dict)
+    replicas: int = 1
 
     def _sorted(self, values: list[float]) -> list[float]:
         return sorted(v * 1000 for v in values if not math.isnan(v))
@@ -132,8 +139,9 @@ class Sender:
         if self.session is not None:
             await self.session.close()
 
-    async def offer(self, url: str, batch: list[Command], rate: float) -> list[Sent]:
-        """Each command at its moment, whether or not earlier ones were answered."""
+    async def offer(self, urls: list[str], batch: list[Command], rate: float) -> list[Sent]:
+        """Each command at its moment, whether or not earlier ones were answered; with
+        several replicas, to each in turn (as a load balancer would)."""
         began = time.perf_counter() + 0.05
         tasks = []
         for n, command in enumerate(batch):
@@ -141,6 +149,7 @@ class Sender:
             delay = at - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
+            url = urls[n % len(urls)]
             tasks.append(asyncio.create_task(self._send(url, command, at)))
         return list(await asyncio.gather(*tasks))
 
@@ -165,7 +174,14 @@ def cpu_seconds(pid: int) -> float:
 
 
 async def measure(
-    url: str, *, seed: int, customers: int, rates: list[float], seconds: float, settle: float
+    url: str,
+    *,
+    seed: int,
+    customers: int,
+    rates: list[float],
+    seconds: float,
+    settle: float,
+    replicas: int = 1,
 ) -> list[Rate]:
     secret, double = new_secret(), TimedDouble()
     for user in MANAGERS:
@@ -177,37 +193,57 @@ async def measure(
     try:
         async with Sender(double, secret) as sender:
             for app in APPS:
-                async with server(
-                    app,
-                    api_url=double.api_url,
-                    secret=secret,
-                    database_url=url,
-                    log=RESULTS / f"openloop-{app}.log",
-                ) as running:
-                    await sender.offer(running.url, pool[:40], 10.0)  # warm: caches, pools
-                    await asyncio.sleep(2)
-                    start = 40
-                    for rate in rates:
-                        batch = pool[start : start + int(rate * seconds)]
-                        start += len(batch)
-                        before = cpu_seconds(running.process.pid)
-                        sent = await sender.offer(running.url, batch, rate)
-                        deadline = time.perf_counter() + settle
-                        tokens = {s.token for s in sent if not s.refused}
-                        while time.perf_counter() < deadline:
-                            if tokens <= double.arrivals.keys():
-                                break
-                            await asyncio.sleep(0.1)
-                        cpu = cpu_seconds(running.process.pid) - before
-                        replies = {
-                            s.token: double.arrivals[s.token]
-                            for s in sent
-                            if s.token in double.arrivals
-                        }
-                        results.append(Rate(app, rate, sent, cpu, replies))
-                        print(f"openloop: {app} {rate:g}/s done", file=sys.stderr)
+                async with AsyncExitStack() as stack:
+                    running = [
+                        await stack.enter_async_context(
+                            server(
+                                app,
+                                api_url=double.api_url,
+                                secret=secret,
+                                database_url=url,
+                                log=RESULTS / f"openloop-{app}-{n}.log",
+                            )
+                        )
+                        for n in range(1 if app == "floor-reply" else replicas)
+                    ]
+                    results += await _rates(
+                        sender, double, running, app, pool, rates, seconds, settle
+                    )
     finally:
         await double.stop()
+    return results
+
+
+async def _rates(
+    sender: Sender,
+    double: TimedDouble,
+    running: list[Server],
+    app: str,
+    pool: list[Command],
+    rates: list[float],
+    seconds: float,
+    settle: float,
+) -> list[Rate]:
+    urls = [r.url for r in running]
+    await sender.offer(urls, pool[:40], 10.0)  # warm: caches, pools
+    await asyncio.sleep(2)
+    start, results = 40, []
+    name = f"{app} ×{len(running)}"
+    for rate in rates:
+        batch = pool[start : start + int(rate * seconds)]
+        start += len(batch)
+        before = sum(cpu_seconds(r.process.pid) for r in running)
+        sent = await sender.offer(urls, batch, rate)
+        deadline = time.perf_counter() + settle
+        tokens = {s.token for s in sent if not s.refused}
+        while time.perf_counter() < deadline:
+            if tokens <= double.arrivals.keys():
+                break
+            await asyncio.sleep(0.1)
+        cpu = sum(cpu_seconds(r.process.pid) for r in running) - before
+        replies = {s.token: double.arrivals[s.token] for s in sent if s.token in double.arrivals}
+        results.append(Rate(app, rate, sent, cpu, replies, len(running)))
+        print(f"openloop: {name} {rate:g}/s done", file=sys.stderr)
     return results
 
 
@@ -228,6 +264,8 @@ def table(results: list[Rate]) -> list[str]:
             + f" / {_ms(max(replies) if replies else math.nan)}"
         )
         name = "floor (Bolt: ack + one reply)" if r.app == "floor-reply" else "Rapport"
+        if r.replicas > 1:
+            name += f", {r.replicas} replicas"
         lines.append(
             f"| {r.offered:g}/s | {name} | {len(r.sent)} "
             f"| {_ms(percentile(acks, 0.5))} / {_ms(percentile(acks, 0.99))} | {reply} "
@@ -269,11 +307,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settle", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-sweep", action="store_true", help="no health sweep before")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--replicas", type=int, default=1, help="Rapport servers, one database")
     options = parser.parse_args(argv)
     rates = [float(r) for r in options.rates.split(",")]
     data = DataSet(options.seed, options.customers)
-    loaded = load_sqlite(data)
-    with ScratchCopy(loaded, "") as url:
+    server_url = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get(
+        "RAPPORT_TEST_DATABASE_URL", ""
+    )
+    if options.backend == "postgresql" and not server_url:
+        parser.error("PostgreSQL: set BENCH_POSTGRES_URL or run under scripts/with-postgres")
+    if options.backend == "sqlite":
+        loaded = load_sqlite(data)
+    else:
+        loaded = load_postgres(server_url, data)
+    with ScratchCopy(loaded, server_url) as url:
         if not options.no_sweep:
             asyncio.run(swept(url))
         results = asyncio.run(
@@ -284,9 +332,11 @@ def main(argv: list[str] | None = None) -> int:
                 rates=rates,
                 seconds=options.seconds,
                 settle=options.settle,
+                replicas=options.replicas,
             )
         )
-    print(f"SQLite {loaded.server_version}, {options.customers:,} customers; {machine()}")
+    backend = "SQLite" if options.backend == "sqlite" else "PostgreSQL"
+    print(f"{backend} {loaded.server_version}, {options.customers:,} customers; {machine()}")
     print(f"{options.seconds:g} s per rate; `/customer find` and `/log` alternately, 40 users.")
     print("Kept health: " + ("as loaded (none)" if options.no_sweep else "after the health sweep"))
     print()
