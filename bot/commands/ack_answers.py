@@ -12,7 +12,6 @@ A refusal in time (nothing typed, no such card) is said in the ack too, by `repo
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Coroutine
 from typing import Any
 
@@ -22,7 +21,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.commands.capacity import when_turn_comes
 from bot.commands.deps import deps_of
-from bot.commands.entry import ARRIVED
+from bot.commands.entry import seconds_left
 from bot.commands.replies import respond_private
 from bot.views.blocks import Reply
 from bot.views.outgoing import quiet
@@ -37,10 +36,7 @@ async def answer_in_ack(
     """The reply `read` makes: in the ack when it is ready within the budget (counted from
     the request's arrival), otherwise by response_url after an empty ack."""
     reading = asyncio.ensure_future(when_turn_comes(context, read))
-    arrived = context.get(ARRIVED)
-    started = arrived if isinstance(arrived, float) else time.monotonic()
-    budget = deps_of(context).settings.ack_answer_budget
-    left = max(0.0, budget - (time.monotonic() - started))
+    left = seconds_left(context, deps_of(context).settings.ack_answer_budget)
     done, _ = await asyncio.wait({reading}, timeout=left)
     if done:  # a refusal or an error raises here, before the ack: said in it
         message = {"response_type": "ephemeral", **reading.result().as_message()}

@@ -63,6 +63,14 @@ _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
 
+def seconds_left(context: Mapping[str, object], budget: float) -> float:
+    """What remains of `budget` seconds counted from the request's arrival (from now, for a
+    request that came another way: the console, a test)."""
+    arrived = context.get(ARRIVED)
+    started = arrived if isinstance(arrived, float) else time.monotonic()
+    return max(0.0, budget - (time.monotonic() - started))
+
+
 class Kind(StrEnum):
     COMMAND = "slash command"
     INTERACTION = "interaction"

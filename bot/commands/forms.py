@@ -15,7 +15,6 @@ Either way a submission Slack sends again is saved once (bot/customers/submissio
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
@@ -24,7 +23,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.commands.capacity import when_turn_comes
 from bot.commands.deps import deps_of
-from bot.commands.entry import ARRIVED
+from bot.commands.entry import seconds_left
 from bot.i18n import Lang
 from bot.views.saving import build_still_saving
 
@@ -39,10 +38,7 @@ async def saved_in_time(
     reaches `reported` (bot/commands/errors.py), which shows it under the form's fields
     before the ack, or tells it by message after."""
     saving = asyncio.ensure_future(when_turn_comes(context, save))
-    arrived = context.get(ARRIVED)
-    started = arrived if isinstance(arrived, float) else time.monotonic()
-    deadline = deps_of(context).settings.form_deadline  # seconds after the request arrived
-    left = max(0.0, deadline - (time.monotonic() - started))
+    left = seconds_left(context, deps_of(context).settings.form_deadline)
     done, _ = await asyncio.wait({saving}, timeout=left)
     if not done:
         await ack(response_action="update", view=build_still_saving(lang))
