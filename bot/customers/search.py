@@ -167,19 +167,22 @@ async def find_customers(
             found = (Rank.CONTACT_TYPO if contact else Rank.TYPO, True, edits)
             if found < best.get(customer_id, _UNSEEN):
                 best[customer_id] = found
-    # Enough cards to order a tie by owner and activity (a surname shared by many contacts),
-    # read lightly; only the best are loaded whole. The person's own come first in a tie
-    # before the cut, so a brand shared by hundreds of cards still finds theirs.
+    # More cards than are loaded whole (a surname shared by many contacts): their owners and
+    # activity, read lightly, order a tie, and only the best are loaded whole. The person's
+    # own come first in a tie before the cut, so a brand shared by hundreds of cards still
+    # finds theirs. Fewer are loaded whole at once (one statement, not two).
     ranked = sorted(best, key=lambda customer_id: standing(best[customer_id], customer_id in own))
     ranked = ranked[:CROWDED]
-    activity = await owners_and_activity(session=session, team_id=team_id, ids=ranked)
+    loaded = max(limit * 3, 30)
+    if len(ranked) > loaded:
+        activity = await owners_and_activity(session=session, team_id=team_id, ids=ranked)
 
-    def tie_order(customer_id: int) -> tuple:
-        manager, active = activity.get(customer_id, ("", None))
-        mine = manager == me
-        return (*standing(best[customer_id], mine), -(active.timestamp() if active else 0))
+        def tie_order(customer_id: int) -> tuple:
+            manager, active = activity.get(customer_id, ("", None))
+            mine = manager == me
+            return (*standing(best[customer_id], mine), -(active.timestamp() if active else 0))
 
-    ranked = sorted(ranked, key=tie_order)[: max(limit * 3, 30)]
+        ranked = sorted(ranked, key=tie_order)[:loaded]
     customers = await get_customers(session=session, team_id=team_id, ids=ranked)
     for customer in customers:  # a merged card's terms find the card it was merged into
         if customer.merged_into is not None:

@@ -10,6 +10,7 @@ from bot.customers.leading import resolve_leading_customer
 from bot.customers.search import find_customers, resolve_customer
 from bot.store.db import Database
 from tests.conftest import NOW, TEAM, Create
+from tests.statements import reading, statements_sent
 
 
 async def handles_found(db: Database, text: str) -> list[str]:
@@ -196,3 +197,14 @@ async def test_within_a_tie_the_persons_own_and_recently_active_cards_come_first
         ("JK2", Rank.NAME),
         ("JK1", Rank.NAME),
     ]
+
+
+async def test_a_find_of_a_few_cards_reads_them_once(db: Database, create: Create) -> None:
+    await create("惠通物流有限公司", short_name="Huitong")
+    await create("惠达电子有限公司", short_name="Huida")
+
+    with statements_sent(db) as sent:
+        assert sorted(await handles_found(db, "惠")) == ["Huida", "Huitong"]
+
+    cards_read = reading(sent, "customer")
+    assert len(cards_read) == 1, "\n".join(cards_read)  # whole, not first their owners
