@@ -6,9 +6,11 @@ import asyncio
 from dataclasses import dataclass
 
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.store.db import Database
-from bot.store.migrate import current_revision, head_revision
+from bot.store.schema_version import newest_revision
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,16 @@ class Health:
         }
 
 
+async def current_revision(connection: AsyncConnection) -> str | None:
+    try:
+        result = await connection.execute(text("SELECT version_num FROM alembic_version"))
+    except SQLAlchemyError:
+        return None
+    return result.scalar_one_or_none()
+
+
 async def check_health(db: Database, *, timeout: float = 2.0) -> Health:
-    expected = head_revision()
+    expected = newest_revision()  # Alembic is not loaded for this (start-up, memory)
     try:
         async with asyncio.timeout(timeout):
             async with db.engine.connect() as connection:

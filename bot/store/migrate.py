@@ -18,9 +18,6 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # pg_advisory_lock's key for schema upgrades: any constant no other lock of ours uses
@@ -64,11 +61,3 @@ def _sqlite_file_lock(database_url: str) -> Iterator[None]:
 def head_revision() -> str:
     heads = ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads()
     return heads[0]
-
-
-async def current_revision(connection: AsyncConnection) -> str | None:
-    try:
-        result = await connection.execute(text("SELECT version_num FROM alembic_version"))
-    except SQLAlchemyError:
-        return None
-    return result.scalar_one_or_none()

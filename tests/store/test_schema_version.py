@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from bot.store.migrate import head_revision, upgrade
@@ -38,3 +40,21 @@ def test_a_missing_file_an_empty_file_and_a_server_database_go_to_alembic(tmp_pa
     assert not (tmp_path / "missing.db").exists()  # looking never creates the file
     assert not sqlite_file_is_current(empty)
     assert not sqlite_file_is_current(None)
+
+
+def test_the_server_and_its_health_check_load_no_alembic() -> None:
+    """Alembic and its migration scripts cost start-up time and memory: a server on a current
+    database never needs them (its /healthz compares with the newest migration file)."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, bot.commands.server, bot.store.health;"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'mako'}))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert loaded.stdout.strip() == "[]"
