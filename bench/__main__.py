@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from pathlib import Path
 
 from bench.briefs import Size, run_briefs
 from bench.bulk import Target
-from bench.dataset import RESULTS, ROOT, DataSet, Loaded
+from bench.dataset import RESULTS, ROOT, DataSet, Loaded, postgres_server
 from bench.duplicates import run_duplicates
 from bench.find import run_find
 from bench.imports import measure as measure_import
@@ -54,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     postgres_size = options.postgres_customers or postgres_size
     if max(sqlite_size, postgres_size) > MAX_CUSTOMERS:
         raise SystemExit(f"bench: at most {MAX_CUSTOMERS:,} customers")
-    server = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("RAPPORT_TEST_DATABASE_URL")
+    server = postgres_server()
     output = options.output or (
         RESULTS / "PERFORMANCE-quick.md" if options.quick else ROOT / "docs/PERFORMANCE.md"
     )

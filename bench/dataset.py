@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -11,6 +12,14 @@ import bot
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def postgres_server() -> str | None:
+    """The PostgreSQL server the benchmarks load their data sets into: BENCH_POSTGRES_URL,
+    else the throwaway one scripts/with-postgres started; None when there is neither."""
+    return os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("RAPPORT_TEST_DATABASE_URL")
+
+
 DATA_VERSION = 1
 _MIGRATIONS = Path(bot.__file__).parent / "store/migrations/versions"
 

@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.dataset import ROOT, DataSet, Loaded
+from bench.dataset import ROOT, DataSet, Loaded, postgres_server
 from bench.probes import Query, find_queries
 from bench.rows import TEAM_ID
 from bench.stats import Result, share
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--output", type=Path, default=ROOT / "docs/PERFORMANCE.md")
     options = parser.parse_args(argv)
-    server = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("RAPPORT_TEST_DATABASE_URL")
+    server = postgres_server()
     results: list[Result] = []
     loads: list[str] = []
     plans = [] if options.no_sqlite else [("sqlite", options.sqlite_customers)]

@@ -32,7 +32,7 @@ import asyncpg
 
 from bench import report
 from bench.data import MANAGERS
-from bench.dataset import RESULTS, ROOT, DataSet, Loaded
+from bench.dataset import RESULTS, ROOT, DataSet, Loaded, postgres_server
 from bench.latency_idle import IdleResult, measure_idle
 from bench.latency_load import (
     Command,
@@ -695,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
         plan = replace(plan, gc_freeze=options.gc_freeze, trace=options.trace)
     sqlite_size = options.sqlite_customers or (10_000 if options.quick else 100_000)
     postgres_size = options.postgres_customers or (20_000 if options.quick else 1_000_000)
-    server_url = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("RAPPORT_TEST_DATABASE_URL")
+    server_url = postgres_server()
     backends = [] if options.no_sqlite else [("sqlite", sqlite_size)]
     if server_url and not options.no_postgres:
         backends.append(("postgresql", postgres_size))

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bench.dataset import RESULTS, ROOT, DataSet
+from bench.dataset import RESULTS, ROOT, DataSet, postgres_server
 from bench.delivery_rows import add_delivery_rows
 from bench.load_sqlite import load_sqlite
 from bench.rows import TEAM_ID
@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     url = parse_database_url(f"sqlite:///{target}")
     backend = "SQLite"
     if options.postgres:
-        server = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("RAPPORT_TEST_DATABASE_URL")
+        server = postgres_server()
         if not server:
             parser.error("--postgres: set BENCH_POSTGRES_URL or run under scripts/with-postgres")
         url = copy_to_postgres(target, server, f"rapport_manager_{options.customers}")

@@ -40,7 +40,7 @@ from pathlib import Path
 import aiohttp
 
 from bench.data import MANAGERS
-from bench.dataset import RESULTS, DataSet
+from bench.dataset import RESULTS, DataSet, postgres_server
 from bench.latency import ScratchCopy
 from bench.latency_load import (
     CHANNEL,
@@ -312,9 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     rates = [float(r) for r in options.rates.split(",")]
     data = DataSet(options.seed, options.customers)
-    server_url = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get(
-        "RAPPORT_TEST_DATABASE_URL", ""
-    )
+    server_url = postgres_server() or ""
     if options.backend == "postgresql" and not server_url:
         parser.error("PostgreSQL: set BENCH_POSTGRES_URL or run under scripts/with-postgres")
     if options.backend == "sqlite":
