@@ -280,7 +280,7 @@ class LookedUp:
 
 
 async def look_up(*, session: AsyncSession, team_id: str, texts: Sequence[str]) -> LookedUp:
-    named = [text.strip().lower() for text in texts if text.strip()]
+    named = [text.strip() for text in texts if text.strip()]
     handles = await customers_by_handles(session=session, team_id=team_id, handles=named)
     keys = [key for text in texts for key in search_keys(text)]
     spelled = await terms_with_prefixes(
