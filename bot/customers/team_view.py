@@ -7,7 +7,9 @@ the roll-up keeps it in the delivery ledger."""
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -31,6 +33,19 @@ View = dict[str, Any]
 WEEK = timedelta(days=7)
 LISTED = 5
 RED_LISTED = 10
+OWNERS = 10  # the people a view names for their overdue follow-ups (the rest are counted)
+
+
+def overdue_part(owed: Mapping[str, int]) -> View:
+    """Overdue follow-ups by owner as a view keeps them: the OWNERS who owe the most (then
+    by id), and the total over everyone. A team's follow-ups may be owned by hundreds of
+    people; a roll-up names ten, and 500 roll-ups each keeping every owner was most of the
+    sweep's work in Python and of the ledger's rows."""
+    most = heapq.nsmallest(OWNERS, owed.items(), key=lambda o: (-o[1], o[0]))
+    return {
+        "overdue_by_person": [[owner, count] for owner, count in most],
+        "overdue": sum(owed.values()),
+    }
 
 
 def card_item(state: CardState) -> View:
@@ -111,7 +126,7 @@ async def team_view(
             ],
         },
         "new_customers": listed([by_id[i] for i in new if i in by_id]),
-        "overdue_by_person": [[owner, count] for owner, count in overdue],
+        **overdue_part(dict(overdue)),
     }
     day = local_day(now, tz)
     facts = await delivery_facts(session, team_id=sees.team_id, now=now, days=[day])

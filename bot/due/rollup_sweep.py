@@ -22,7 +22,15 @@ from bot.customers.access import TeamTree
 from bot.customers.health import LIGHTS, dropped
 from bot.customers.health_facts import CardState, card_states
 from bot.customers.team_delivery import local_day
-from bot.customers.team_view import LISTED, RED_LISTED, WEEK, View, card_item, has_news
+from bot.customers.team_view import (
+    LISTED,
+    RED_LISTED,
+    WEEK,
+    View,
+    card_item,
+    has_news,
+    overdue_part,
+)
 from bot.due.rollup_delivery import TeamDelivery, read_team_delivery
 from bot.store.access import team_members
 from bot.store.card_health import on_kept
@@ -243,9 +251,7 @@ def _view(
             "items": [{"customer_id": c, "from": f, "to": t} for c, f, t in moved[:LISTED]],
         },
         "new_customers": _first(new, sum(reads.counts[g].new for g in groups)),
-        "overdue_by_person": [
-            [owner, count] for owner, count in sorted(owed.items(), key=lambda o: (-o[1], o[0]))
-        ],
+        **overdue_part(owed),
     }
     marks: Marks = {}
     for group in groups:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -49,9 +49,10 @@ class GroupCounts:
     new: int
 
 
-@dataclass(frozen=True, slots=True)
-class Listed:
-    """A card a roll-up may list, with what the lists order it by."""
+class Listed(NamedTuple):
+    """A card a roll-up may list, with what the lists order it by. A tuple rather than a
+    frozen dataclass: a sweep makes one for each red card of the workspace (100,000 at a
+    million cards), and a frozen dataclass sets each field through object.__setattr__."""
 
     customer_id: int
     manager: str

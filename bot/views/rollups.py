@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.customers.team_view import OWNERS
 from bot.errors import Message
 from bot.i18n import Lang, t
 from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, header, md, mention, section
@@ -14,7 +15,6 @@ from bot.views.maintenance import money
 from bot.views.surveys import feedback_line
 
 View = dict[str, Any]
-OWNERS = 10
 
 
 def item_reason(item: View, lang: Lang) -> str:
@@ -80,7 +80,8 @@ def team_blocks(view: View, lang: Lang, *, home: bool = False) -> list[Block]:
             md("stats.owner_line", lang, who=mention(who), count=n)
             for who, n in view["overdue_by_person"][:OWNERS]
         )
-        total = sum(n for _, n in view["overdue_by_person"])
+        # kept before 2026-12-03, a view listed every owner and no total
+        total = view.get("overdue", sum(n for _, n in view["overdue_by_person"]))
         blocks.append(section(md("rollup.overdue", lang, count=total, owners=owners)))
     delivery = view.get("delivery")  # roll-ups kept before it was shown have none
     lines = delivery_lines(delivery, lang) if delivery else []

@@ -12,6 +12,7 @@ from bot.customers.admin_commands import TeamChange
 from bot.due.rollups import digest_drops, rollup_content
 from bot.store.db import Database
 from bot.store.models import ContactRecord, Customer, FollowUp
+from bot.views.rollups import build_rollup
 from tests.conftest import NOW, TEAM, Create
 from tests.customers.team_office import ADMIN, build_office
 
@@ -109,3 +110,34 @@ async def test_the_digest_names_a_drop_across_a_threshold_since_the_last_one(
     assert [(d["handle"], d["before"], d["light"], d["score"]) for d in drops] == [
         ("LI2", "green", "amber", 65)
     ]
+
+
+async def test_overdue_follow_ups_name_the_ten_who_owe_most_and_count_everyone(
+    db: Database, office: dict[str, Customer]
+) -> None:
+    async with db.transaction(write=True) as session:
+        record = ContactRecord(
+            team_id=TEAM, customer_id=office["LI2"].id or 0, author_id="U_LI", summary="x"
+        )
+        session.add(record)
+        await session.flush()
+        for n in range(12):  # U_P00 owes 1 … U_P11 owes 12, on Li's card
+            for step in range(n + 1):
+                session.add(
+                    FollowUp(
+                        team_id=TEAM,
+                        customer_id=office["LI2"].id or 0,
+                        record_id=record.id or 0,
+                        owner_id=f"U_P{n:02d}",
+                        title=f"step {step}",
+                        due_at=NOW - timedelta(days=1),
+                    )
+                )
+    view = await rollup(db, "U_DIR")
+    assert view is not None
+    owners = [owner for owner, _ in view["overdue_by_person"]]
+    # the most first; Wang and U_P02 both owe 3: by id, so Wang is the eleventh
+    assert owners == [f"U_P{n:02d}" for n in range(11, 1, -1)]
+    assert view["overdue"] == 1 + 3 + sum(range(1, 13))  # Li's, Wang's and the twelve's
+    reply = build_rollup(view, "en")
+    assert reply is not None and "*Overdue follow-ups*: 82 —" in str(reply.blocks)
