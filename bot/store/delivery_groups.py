@@ -63,7 +63,10 @@ async def facts_by_group(
     ]
     wanted = sorted(set(days))
     for n, day in enumerate(wanted):
-        budgets = budgets_query(team_id=team_id, day=day).subquery()
+        # read twice (the sums, the cards with a plan): one common table expression, which
+        # PostgreSQL computes once, where a subquery was aggregated twice (0.5 s at a
+        # million cards)
+        budgets = budgets_query(team_id=team_id, day=day).cte(f"budgets_{n}")
         parts.append(_facts(f"b{n}", budgets.c[0], budgets.c[1], budgets.c[2], budgets.c[3]))
         plans = Select(budgets.c[0]).distinct().subquery()
         parts.append(_facts(f"p{n}", plans.c[0], literal(""), literal(1), literal(0)))
