@@ -8,10 +8,11 @@ reasons as of now). The same view as team_view.py's, which a supervisor's App Ho
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from itertools import islice
 from operator import attrgetter
 from zoneinfo import ZoneInfo
@@ -120,12 +121,15 @@ async def make_rollups(
     told: dict[str, Marks],
     now: datetime,
     zones: dict[str, ZoneInfo],
+    joined: AsyncSession | None = None,
 ) -> dict[str, Made | None]:
     """Each head's roll-up (None: nobody reports to them). `told`: what each head was told
     last time; `zones`: each head's zone (their today's period makes the maintenance
-    budget). The stored health of the cards must be fresh (refresh_health first). A head's
-    cards are those of the people below them within their clearance (every level for an
-    admin): the figures are summed over those (manager, level) groups."""
+    budget); `joined`: the same snapshot on a second connection, to read on both at once
+    (Database.joined_snapshot). The stored health of the cards must be fresh
+    (refresh_health first). A head's cards are those of the people below them within their
+    clearance (every level for an admin): the figures are summed over those (manager,
+    level) groups."""
     members = await team_members(session=session, team_id=team_id)
     tree = TeamTree({m.user_id: m.supervisor_id for m in members if m.supervisor_id})
     clearance = {m.user_id: m.clearance for m in members}
@@ -135,7 +139,8 @@ async def make_rollups(
     everyone = frozenset(p for team in below.values() for p in team)
     if not everyone:
         return dict.fromkeys(heads)
-    reads = await _read_teams(session, team_id, everyone, heads, below, now, zones)
+    days = [local_day(now, zones[head]) for head in heads if below[head]]
+    reads = await _read_teams(session, joined, team_id, everyone, days, now)
     by_manager: dict[str, list[Group]] = {}
     for group in reads.counts:
         by_manager.setdefault(group[0], []).append(group)
@@ -164,14 +169,49 @@ async def make_rollups(
 
 async def _read_teams(
     session: AsyncSession,
+    joined: AsyncSession | None,
     team_id: str,
     everyone: frozenset[str],
-    heads: list[str],
-    below: dict[str, frozenset[str]],
+    days: list[date],
     now: datetime,
-    zones: dict[str, ZoneInfo],
 ) -> TeamReads:
+    """The cards' reads on `session`, the follow-ups' and delivery's on `joined` (the same
+    snapshot on a second connection, bot/store/db.py) at the same time when there is one."""
     scope = on_kept(team_scope(team_id, everyone))
+    if joined is None:
+        cards = await _read_cards(session, team_id, scope, now)
+        owed = await _read_owed(session, team_id, scope, days, now)
+    else:
+        cards, owed = await asyncio.gather(
+            _read_cards(session, team_id, scope, now), _read_owed(joined, team_id, scope, days, now)
+        )
+    counts, reds, firsts, changes = cards
+    overdue, delivery = owed
+    return TeamReads(
+        counts=counts,
+        reds=reds,
+        red_marks={
+            group: {c.customer_id: ("red", c.score) for c in cards} for group, cards in reds.items()
+        },
+        firsts=firsts,
+        overdue=overdue,
+        changes=changes,
+        delivery=delivery,
+    )
+
+
+CardReads = tuple[
+    dict[Group, GroupCounts],
+    dict[Group, list[Listed]],
+    dict[str, dict[Group, list[Listed]]],
+    dict[Group, list[tuple[int, int, str, str]]],
+]
+
+
+async def _read_cards(
+    session: AsyncSession, team_id: str, scope: Scope, now: datetime
+) -> CardReads:
+    """The groups' counts, red cards, short lists' candidates and the week's phase changes."""
     since = now - WEEK
     reds: dict[Group, list[Listed]] = {}
     for card in await red_cards(session=session, scope=scope):
@@ -181,25 +221,23 @@ async def _read_teams(
     chosen = await first_of_each(
         session=session, scope=scope, since=since, most=LISTED, team_id=team_id, groups=counts
     )
-    for which, cards in chosen.items():
-        for card in cards:
+    for which, listed in chosen.items():
+        for card in listed:
             firsts.setdefault(which, {}).setdefault((card.manager, card.level), []).append(card)
-    wanted = [local_day(now, zones[head]) for head in heads if below[head]]
     changes: dict[Group, list[tuple[int, int, str, str]]] = {}
     made = await phase_changes_by_group(session=session, scope=scope, since=since)
     for place, (customer_id, was, to, group) in enumerate(made):
         changes.setdefault(group, []).append((place, customer_id, was, to))
-    return TeamReads(
-        counts=counts,
-        reds=reds,
-        red_marks={
-            group: {c.customer_id: ("red", c.score) for c in cards} for group, cards in reds.items()
-        },
-        firsts=firsts,
-        overdue=await overdue_by_group(session=session, scope=scope, now=now),
-        changes=changes,
-        delivery=await read_team_delivery(session, team_id=team_id, now=now, days=wanted),
-    )
+    return counts, reds, firsts, changes
+
+
+async def _read_owed(
+    session: AsyncSession, team_id: str, scope: Scope, days: list[date], now: datetime
+) -> tuple[dict[Group, dict[str, int]], TeamDelivery]:
+    """The overdue follow-ups by group and owner, and what the groups owe after the contract
+    (`days`: the supervisors' today, whose periods make the budgets)."""
+    overdue = await overdue_by_group(session=session, scope=scope, now=now)
+    return overdue, await read_team_delivery(session, team_id=team_id, now=now, days=days)
 
 
 def _view(

@@ -63,10 +63,13 @@ async def build_after_claim(db: Database, claimed: list[Delivery], now: datetime
                 await refresh_health(session=session, scope=scope, now=now)
     heard = sorted({audience(d.kind, d.target) for d in todo})
     made: dict[int, tuple[str, View | list[View] | None, Marks | None]] = {}
-    async with db.transaction(snapshot=True) as session:  # every team read as of one moment
+    async with (
+        db.transaction(snapshot=True) as session,  # every team read as of one moment
+        db.joined_snapshot(session) as joined,
+    ):
         was = await marks_of_all(session=session, audiences=heard)
         for team_id, deliveries in teams.items():
-            made |= await _made(session, team_id, deliveries, was, now)
+            made |= await _made(session, joined, team_id, deliveries, was, now)
     payloads = {}
     for delivery in todo:
         key, content, _ = made[delivery.id or 0]
@@ -94,6 +97,7 @@ async def _scope(session: AsyncSession, team_id: str, deliveries: list[Delivery]
 
 async def _made(
     session: AsyncSession,
+    joined: AsyncSession | None,
     team_id: str,
     deliveries: list[Delivery],
     was: dict[str, Marks],
@@ -103,7 +107,7 @@ async def _made(
     told = {head: was.get(audience(ROLLUP, head), {}) for head in heads}
     zones = {d.target: _zone(d) for d in deliveries if d.kind == ROLLUP}
     rollups = await make_rollups(
-        session, team_id=team_id, heads=heads, told=told, now=now, zones=zones
+        session, team_id=team_id, heads=heads, told=told, now=now, zones=zones, joined=joined
     )
     managers = [d.target for d in deliveries if d.kind == "digest"]
     drops = await make_drops(session, team_id, managers, was, now)

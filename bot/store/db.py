@@ -50,6 +50,16 @@ def _sqlite_begin(connection: Any) -> None:
 # there would hold the transaction — and on SQLite the write lock — for a network round trip.
 _OPEN: ContextVar[bool] = ContextVar("rapport_transaction_open", default=False)
 CUSTOM_PLANS = text("SET LOCAL plan_cache_mode = force_custom_plan")
+EXPORT_SNAPSHOT = text("SELECT pg_export_snapshot()")
+
+
+def _snapshot_id(value: object) -> str:
+    """A snapshot id as PostgreSQL exports it (hex digits and dashes); SET TRANSACTION
+    SNAPSHOT takes no parameter, so the id is checked before it is written into the SQL."""
+    found = str(value)
+    if not found or any(c not in "0123456789ABCDEFabcdef-" for c in found):
+        raise ValueError(f"not a snapshot id: {found!r}")
+    return found
 
 
 def transaction_open() -> bool:
@@ -110,6 +120,24 @@ class Database:
                 yield session
         finally:
             _OPEN.reset(opened)
+
+    @asynccontextmanager
+    async def joined_snapshot(self, session: AsyncSession) -> AsyncIterator[AsyncSession | None]:
+        """A second read-only session that sees what `session` (a `snapshot=True` one) sees,
+        so that a use case's independent reads run on two connections at once (the roll-ups
+        of 500 supervisors: PostgreSQL on one core while Python reads rows on the other).
+        PostgreSQL only (its exported snapshots); None on SQLite, whose reads share one
+        writer's file and gain nothing: the caller reads on `session` alone."""
+        if self.dialect != "postgresql":
+            yield None
+            return
+        exported = (await session.exec(EXPORT_SNAPSHOT)).one()  # type: ignore[call-overload]
+        async with self._snapshot_sessions() as joined, joined.begin():
+            # before any query of the transaction, as PostgreSQL requires
+            setting = text(f"SET TRANSACTION SNAPSHOT '{_snapshot_id(exported[0])}'")
+            await joined.exec(setting)  # type: ignore[call-overload]
+            await joined.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
+            yield joined
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -55,6 +55,35 @@ async def test_a_snapshot_read_does_not_see_what_is_saved_after_its_first_statem
     assert (before, during, after) == (0, 0, 1)
 
 
+async def test_a_joined_snapshot_sees_what_the_first_session_sees_on_another_connection(
+    database_url: str,
+) -> None:
+    """The roll-ups read on two connections at once on PostgreSQL (Database.joined_snapshot):
+    the second must see the state the first one reads, not a card saved in between. SQLite
+    has no second session: the caller reads on the first alone."""
+    db = Database(database_url)
+    names = select(func.count()).select_from(SlackProfile)
+    async with db.transaction(snapshot=True) as session:
+        before = (await session.exec(names)).one()
+        async with db.transaction() as other:
+            await save_profile(session=other, profile=SlackProfile(team_id="T", user_id="U2"))
+        async with db.joined_snapshot(session) as joined:
+            if db.dialect == "sqlite":
+                assert joined is None
+                seen = before
+            else:
+                assert joined is not None
+                ours = (await session.connection()).sync_connection
+                theirs = (await joined.connection()).sync_connection
+                assert ours is not theirs  # another connection
+                seen = (await joined.exec(names)).one()
+    async with db.transaction() as session:
+        after = (await session.exec(names)).one()
+    await db.dispose()
+
+    assert (before, seen, after) == (0, 0, 1)
+
+
 async def test_a_naive_timestamp_is_refused_and_nothing_is_saved(database_url: str) -> None:
     db = Database(database_url)
     with pytest.raises(StatementError, match="naive datetime"):
