@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, update
+from sqlalchemy import and_, bindparam, delete, func, insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from bot.store.models import TeamMember
 from bot.store.team_models import HealthMark
-from bot.store.types import core_rows, table_of
+from bot.store.types import RECORD, core_rows, packed, table_of, unpacked
 
 CHUNK = 500
 
@@ -57,12 +57,18 @@ async def marks_of_all(
     """audience → card → (light, score) last told, for many audiences in one read."""
     found: dict[str, dict[int, tuple[str, int]]] = {a: {} for a in audiences}
     marks = table_of(HealthMark)
+    told = func.aggregate_strings(packed(marks.c.customer_id, marks.c.light, marks.c.score), RECORD)
     for start in range(0, len(audiences), CHUNK):
-        query: Select[*tuple[Any, ...]] = Select(
-            marks.c.audience, marks.c.customer_id, marks.c.light, marks.c.score
-        ).where(marks.c.audience.in_(audiences[start : start + CHUNK]))
-        for audience, customer_id, light, score in await core_rows(session, query):  # 100k
-            found[audience][customer_id] = (light, score)
+        # each audience's marks packed in one string: 500 supervisors' are 300,000 rows
+        query: Select[*tuple[Any, ...]] = (
+            Select(marks.c.audience, told)
+            .where(marks.c.audience.in_(audiences[start : start + CHUNK]))
+            .group_by(marks.c.audience)
+        )
+        for audience, rows in await core_rows(session, query):
+            found[audience] = {
+                int(card): (light, int(score)) for card, light, score in unpacked(rows)
+            }
     return found
 
 

@@ -17,7 +17,6 @@ from sqlalchemy import (
     String,
     any_,
     bindparam,
-    cast,
     column,
     func,
     literal,
@@ -35,7 +34,7 @@ from bot.store.insights import Scope
 from bot.store.models import FollowUp
 from bot.store.plan_tables import PhaseChange
 from bot.store.team_models import CardHealth
-from bot.store.types import core_rows, table_of
+from bot.store.types import RECORD, core_rows, packed, table_of, unpacked
 
 Group = tuple[str, int]  # (account manager, security level)
 
@@ -198,16 +197,13 @@ def _walked(
     )
 
 
-UNIT, RECORD = "\x1f", "\x1e"  # ASCII's separators: in no Slack user id
-
-
 async def overdue_by_group(
     *, session: AsyncSession, scope: Scope, now: datetime
 ) -> dict[Group, dict[str, int]]:
     """(manager, level) → owner → open follow-ups past due on those cards. Each group's
-    owners come packed in one string (`owner␟count␞…`): a workspace's follow-ups may be owned
-    by anyone, and at a million cards the groups' owners were 179,000 rows, most of the
-    read's time spent making each a row in Python."""
+    owners come packed in one string (bot/store/types.py): a workspace's follow-ups may be
+    owned by anyone, and at a million cards the groups' owners were 179,000 rows, most of
+    the read's time spent making each a row in Python."""
     kept = table_of(CardHealth)
     follow_ups = table_of(FollowUp)
     owed = (
@@ -222,16 +218,13 @@ async def overdue_by_group(
         .group_by(kept.c.manager_id, kept.c.security_level, follow_ups.c.owner_id)
         .subquery()
     )
-    packed = owed.c.owner_id + UNIT + cast(owed.c.owed, String)
+    owners = func.aggregate_strings(packed(owed.c.owner_id, owed.c.owed), RECORD)
     query: Select[*tuple[Any, ...]] = Select(
-        owed.c.manager_id, owed.c.security_level, func.aggregate_strings(packed, RECORD)
+        owed.c.manager_id, owed.c.security_level, owners
     ).group_by(owed.c.manager_id, owed.c.security_level)
     found: dict[Group, dict[str, int]] = {}
-    for manager, level, owners in await core_rows(session, query):
-        found[(manager, level)] = {
-            owner: int(count)
-            for owner, _, count in (one.rpartition(UNIT) for one in owners.split(RECORD))
-        }
+    for manager, level, rows in await core_rows(session, query):
+        found[(manager, level)] = {owner: int(count) for owner, count in unpacked(rows)}
     return found
 
 
