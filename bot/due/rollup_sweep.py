@@ -1,18 +1,17 @@
 """The supervisors' roll-ups of one sweep, made together: the supervisor tree read once;
 the teams' cards' kept health (bot/customers/kept_health.py) summed in SQL per account
 manager and security level, with the red cards and each group's candidates for the short
-lists (bot/store/team_reads.py); then each supervisor's figures added up from the groups
-they may see. Only the cards a roll-up names are computed by the formula (for their
+lists (read by bot/due/rollup_reads.py); then each supervisor's figures added up from the
+groups they may see. Only the cards a roll-up names are computed by the formula (for their
 reasons as of now). The same view as team_view.py's, which a supervisor's App Home shows.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from itertools import islice
 from operator import attrgetter
 from zoneinfo import ZoneInfo
@@ -23,32 +22,13 @@ from bot.customers.access import TeamTree
 from bot.customers.health import LIGHTS, dropped
 from bot.customers.health_facts import CardState, card_states
 from bot.customers.team_delivery import local_day
-from bot.customers.team_view import (
-    LISTED,
-    RED_LISTED,
-    WEEK,
-    View,
-    card_item,
-    has_news,
-    overdue_part,
-)
-from bot.due.rollup_delivery import TeamDelivery, read_team_delivery
+from bot.customers.team_view import LISTED, RED_LISTED, View, card_item, has_news, overdue_part
+from bot.due.rollup_reads import Marks, TeamReads, read_teams
 from bot.store.access import team_members
-from bot.store.card_health import on_kept
-from bot.store.insights import Narrowing, Scope, Sees, ids_scope, visible_scope
+from bot.store.insights import ids_scope
 from bot.store.profiles import profiles_of
-from bot.store.team_reads import (
-    Group,
-    GroupCounts,
-    Listed,
-    first_of_each,
-    group_counts,
-    overdue_by_group,
-    phase_changes_by_group,
-    red_cards,
-)
+from bot.store.team_reads import Group, Listed
 
-Marks = dict[int, tuple[str, int]]  # card → (light, score) a reader was told
 FALLS = frozenset(light for light, _ in LIGHTS if dropped(light, "red"))  # lights above red
 
 
@@ -94,25 +74,6 @@ def below_each(tree: TeamTree, heads: list[str]) -> dict[str, frozenset[str]]:
     return found
 
 
-def team_scope(team_id: str, managers: frozenset[str]) -> Scope:
-    """The live cards of `managers` (who may see which is sliced per supervisor)."""
-    return visible_scope(Sees(team_id=team_id, user_id="", is_admin=True), Narrowing(managers))
-
-
-@dataclass(frozen=True)
-class TeamReads:
-    """What a sweep reads of all its supervisors' teams at once, by (manager, level)."""
-
-    counts: dict[Group, GroupCounts]
-    reds: dict[Group, list[Listed]]  # each group's red cards, the least healthy first
-    red_marks: dict[Group, Marks]  # the same as a reader told of them keeps them
-    firsts: dict[str, dict[Group, list[Listed]]]  # list → group → its candidates
-    overdue: dict[Group, dict[str, int]]  # owner → open follow-ups past due
-    changes: dict[Group, list[tuple[int, int, str, str]]]  # the week's phase changes:
-    # (place in the order made, card, from, to)
-    delivery: TeamDelivery
-
-
 async def make_rollups(
     session: AsyncSession,
     *,
@@ -140,7 +101,7 @@ async def make_rollups(
     if not everyone:
         return dict.fromkeys(heads)
     days = [local_day(now, zones[head]) for head in heads if below[head]]
-    reads = await _read_teams(session, joined, team_id, everyone, days, now)
+    reads = await read_teams(session, joined, team_id, everyone, days, now)
     by_manager: dict[str, list[Group]] = {}
     for group in reads.counts:
         by_manager.setdefault(group[0], []).append(group)
@@ -165,79 +126,6 @@ async def make_rollups(
     for head, (view, reds) in sliced.items():
         made[head] = Made(_filled(view, by_id), reds)
     return made
-
-
-async def _read_teams(
-    session: AsyncSession,
-    joined: AsyncSession | None,
-    team_id: str,
-    everyone: frozenset[str],
-    days: list[date],
-    now: datetime,
-) -> TeamReads:
-    """The cards' reads on `session`, the follow-ups' and delivery's on `joined` (the same
-    snapshot on a second connection, bot/store/db.py) at the same time when there is one."""
-    scope = on_kept(team_scope(team_id, everyone))
-    if joined is None:
-        cards = await _read_cards(session, team_id, scope, now)
-        owed = await _read_owed(session, team_id, scope, days, now)
-    else:
-        cards, owed = await asyncio.gather(
-            _read_cards(session, team_id, scope, now), _read_owed(joined, team_id, scope, days, now)
-        )
-    counts, reds, firsts, changes = cards
-    overdue, delivery = owed
-    return TeamReads(
-        counts=counts,
-        reds=reds,
-        red_marks={
-            group: {c.customer_id: ("red", c.score) for c in cards} for group, cards in reds.items()
-        },
-        firsts=firsts,
-        overdue=overdue,
-        changes=changes,
-        delivery=delivery,
-    )
-
-
-CardReads = tuple[
-    dict[Group, GroupCounts],
-    dict[Group, list[Listed]],
-    dict[str, dict[Group, list[Listed]]],
-    dict[Group, list[tuple[int, int, str, str]]],
-]
-
-
-async def _read_cards(
-    session: AsyncSession, team_id: str, scope: Scope, now: datetime
-) -> CardReads:
-    """The groups' counts, red cards, short lists' candidates and the week's phase changes."""
-    since = now - WEEK
-    reds: dict[Group, list[Listed]] = {}
-    for card in await red_cards(session=session, scope=scope):
-        reds.setdefault((card.manager, card.level), []).append(card)
-    counts = await group_counts(session=session, scope=scope, since=since)
-    firsts: dict[str, dict[Group, list[Listed]]] = {}
-    chosen = await first_of_each(
-        session=session, scope=scope, since=since, most=LISTED, team_id=team_id, groups=counts
-    )
-    for which, listed in chosen.items():
-        for card in listed:
-            firsts.setdefault(which, {}).setdefault((card.manager, card.level), []).append(card)
-    changes: dict[Group, list[tuple[int, int, str, str]]] = {}
-    made = await phase_changes_by_group(session=session, scope=scope, since=since)
-    for place, (customer_id, was, to, group) in enumerate(made):
-        changes.setdefault(group, []).append((place, customer_id, was, to))
-    return counts, reds, firsts, changes
-
-
-async def _read_owed(
-    session: AsyncSession, team_id: str, scope: Scope, days: list[date], now: datetime
-) -> tuple[dict[Group, dict[str, int]], TeamDelivery]:
-    """The overdue follow-ups by group and owner, and what the groups owe after the contract
-    (`days`: the supervisors' today, whose periods make the budgets)."""
-    overdue = await overdue_by_group(session=session, scope=scope, now=now)
-    return overdue, await read_team_delivery(session, team_id=team_id, now=now, days=days)
 
 
 def _view(

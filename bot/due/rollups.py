@@ -25,7 +25,8 @@ from bot.customers.kept_health import refresh_health
 from bot.customers.team_delivery import screen_delivery
 from bot.customers.team_view import View, card_item, has_news, team_of
 from bot.customers.visibility import team_tree
-from bot.due.rollup_sweep import Card, Made, Marks, below_each, make_rollups, news, team_scope
+from bot.due.rollup_reads import Marks, team_scope
+from bot.due.rollup_sweep import Card, Made, below_each, make_rollups, news
 from bot.store.card_health import kept_rows, on_kept
 from bot.store.db import Database
 from bot.store.deliveries import put_payloads

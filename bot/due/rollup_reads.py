@@ -1,0 +1,125 @@
+"""What a sweep's roll-ups read of all its supervisors' teams at once (bot/due/rollup_sweep.py
+adds up each supervisor's view from it): per account manager and security level, the kept
+health's counts, the red cards, the short lists' candidates, the week's phase changes, the
+overdue follow-ups by owner and the delivery facts — on two connections at once on
+PostgreSQL (Database.joined_snapshot), the cards' reads on one and the rest on the other."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.customers.team_view import LISTED, WEEK
+from bot.due.rollup_delivery import TeamDelivery, read_team_delivery
+from bot.store.card_health import on_kept
+from bot.store.insights import Narrowing, Scope, Sees, visible_scope
+from bot.store.team_reads import (
+    Group,
+    GroupCounts,
+    Listed,
+    first_of_each,
+    group_counts,
+    overdue_by_group,
+    phase_changes_by_group,
+    red_cards,
+)
+
+Marks = dict[int, tuple[str, int]]  # card → (light, score) a reader was told
+
+
+def team_scope(team_id: str, managers: frozenset[str]) -> Scope:
+    """The live cards of `managers` (who may see which is sliced per supervisor)."""
+    return visible_scope(Sees(team_id=team_id, user_id="", is_admin=True), Narrowing(managers))
+
+
+@dataclass(frozen=True)
+class TeamReads:
+    """What a sweep reads of all its supervisors' teams at once, by (manager, level)."""
+
+    counts: dict[Group, GroupCounts]
+    reds: dict[Group, list[Listed]]  # each group's red cards, the least healthy first
+    red_marks: dict[Group, Marks]  # the same as a reader told of them keeps them
+    firsts: dict[str, dict[Group, list[Listed]]]  # list → group → its candidates
+    overdue: dict[Group, dict[str, int]]  # owner → open follow-ups past due
+    changes: dict[Group, list[tuple[int, int, str, str]]]  # the week's phase changes:
+    # (place in the order made, card, from, to)
+    delivery: TeamDelivery
+
+
+async def read_teams(
+    session: AsyncSession,
+    joined: AsyncSession | None,
+    team_id: str,
+    everyone: frozenset[str],
+    days: list[date],
+    now: datetime,
+) -> TeamReads:
+    """What the roll-ups of `everyone`'s supervisors read: the cards' reads on `session`, the
+    follow-ups' and delivery's on `joined` (the same snapshot on a second connection,
+    Database.joined_snapshot) at the same time when there is one, each task cancelled if
+    the other fails. `days`: the supervisors' today, whose periods make the budgets."""
+    scope = on_kept(team_scope(team_id, everyone))
+    if joined is None:
+        cards = await _read_cards(session, team_id, scope, now)
+        owed = await _read_owed(session, team_id, scope, days, now)
+    else:
+        async with asyncio.TaskGroup() as both:
+            reading = both.create_task(_read_cards(session, team_id, scope, now))
+            owing = both.create_task(_read_owed(joined, team_id, scope, days, now))
+        cards, owed = reading.result(), owing.result()
+    counts, reds, firsts, changes = cards
+    overdue, delivery = owed
+    return TeamReads(
+        counts=counts,
+        reds=reds,
+        red_marks={
+            group: {c.customer_id: ("red", c.score) for c in cards} for group, cards in reds.items()
+        },
+        firsts=firsts,
+        overdue=overdue,
+        changes=changes,
+        delivery=delivery,
+    )
+
+
+CardReads = tuple[
+    dict[Group, GroupCounts],
+    dict[Group, list[Listed]],
+    dict[str, dict[Group, list[Listed]]],
+    dict[Group, list[tuple[int, int, str, str]]],
+]
+
+
+async def _read_cards(
+    session: AsyncSession, team_id: str, scope: Scope, now: datetime
+) -> CardReads:
+    """The groups' counts, red cards, short lists' candidates and the week's phase changes."""
+    since = now - WEEK
+    reds: dict[Group, list[Listed]] = {}
+    for card in await red_cards(session=session, scope=scope):
+        reds.setdefault((card.manager, card.level), []).append(card)
+    counts = await group_counts(session=session, scope=scope, since=since)
+    firsts: dict[str, dict[Group, list[Listed]]] = {}
+    chosen = await first_of_each(
+        session=session, scope=scope, since=since, most=LISTED, team_id=team_id, groups=counts
+    )
+    for which, listed in chosen.items():
+        for card in listed:
+            firsts.setdefault(which, {}).setdefault((card.manager, card.level), []).append(card)
+    changes: dict[Group, list[tuple[int, int, str, str]]] = {}
+    made = await phase_changes_by_group(session=session, scope=scope, since=since)
+    for place, (customer_id, was, to, group) in enumerate(made):
+        changes.setdefault(group, []).append((place, customer_id, was, to))
+    return counts, reds, firsts, changes
+
+
+async def _read_owed(
+    session: AsyncSession, team_id: str, scope: Scope, days: list[date], now: datetime
+) -> tuple[dict[Group, dict[str, int]], TeamDelivery]:
+    """The overdue follow-ups by group and owner, and what the groups owe after the contract
+    (`days`: the supervisors' today, whose periods make the budgets)."""
+    overdue = await overdue_by_group(session=session, scope=scope, now=now)
+    return overdue, await read_team_delivery(session, team_id=team_id, now=now, days=days)
