@@ -38,6 +38,7 @@ from bot.store.models import (
     Milestone,
     PhasePlan,
 )
+from bot.store.one_of import one_of
 from bot.store.team_models import CardHealth, ContactRole
 from bot.store.types import table_of
 
@@ -78,7 +79,7 @@ def visible_scope(sees: Sees, narrowing: Narrowing | None = None) -> Scope:
 
 
 def ids_scope(ids: Iterable[int]) -> Scope:
-    return select(col(Customer.id)).where(col(Customer.id).in_(sorted(set(ids))))
+    return select(col(Customer.id)).where(one_of(col(Customer.id), ids))
 
 
 def _may_see(sees: Sees) -> ColumnElement[bool]:
@@ -98,7 +99,7 @@ def _may_see(sees: Sees) -> ColumnElement[bool]:
         col(ChannelLink.channel_id).in_(sorted(sees.channels)),
     )
     reasons: list[ColumnElement[bool]] = [
-        col(Customer.manager_id).in_(sorted(sees.supervises)),
+        one_of(col(Customer.manager_id), sees.supervises),
         col(Customer.id).in_(shared_with_me),
     ]
     if sees.channels:
@@ -112,7 +113,7 @@ def _may_see(sees: Sees) -> ColumnElement[bool]:
 
 def _narrowed(query: Scope, narrowing: Narrowing) -> Scope:
     if narrowing.managers:
-        query = query.where(col(Customer.manager_id).in_(sorted(narrowing.managers)))
+        query = query.where(one_of(col(Customer.manager_id), narrowing.managers))
     if narrowing.phase:
         query = query.where(Customer.phase == narrowing.phase)
     if narrowing.status:

@@ -7,6 +7,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import SlackProfile
+from bot.store.one_of import one_of, parts
 
 FIELDS = ("display_name", "locale", "tz", "is_admin", "fetched_at")
 
@@ -35,10 +36,9 @@ async def profiles_of(
     *, session: AsyncSession, team_id: str, user_ids: list[str]
 ) -> list[SlackProfile]:
     found: list[SlackProfile] = []
-    for start in range(0, len(user_ids), 500):
+    for part in parts(user_ids, session.get_bind().dialect):
         query = select(SlackProfile).where(
-            SlackProfile.team_id == team_id,
-            col(SlackProfile.user_id).in_(user_ids[start : start + 500]),
+            SlackProfile.team_id == team_id, one_of(col(SlackProfile.user_id), part)
         )
         found += list((await session.exec(query)).all())
     return found

@@ -1,0 +1,50 @@
+"""A long list of values is one parameter on PostgreSQL, and a statement made again with
+other values finds those values, not the first one's (the compiled statement is cached)."""
+
+from __future__ import annotations
+
+from sqlalchemy import event
+from sqlmodel import col, select
+
+from bot.store.db import Database
+from bot.store.models import SlackProfile
+from bot.store.one_of import one_of
+from bot.store.profiles import save_profile
+
+
+async def _people(db: Database, count: int) -> None:
+    async with db.transaction(write=True) as session:
+        for n in range(count):
+            await save_profile(
+                session=session, profile=SlackProfile(team_id="T", user_id=f"U{n:04d}")
+            )
+
+
+async def _found(db: Database, wanted: list[str]) -> list[str]:
+    query = select(SlackProfile.user_id).where(one_of(col(SlackProfile.user_id), wanted))
+    async with db.transaction() as session:
+        return sorted((await session.exec(query)).all())
+
+
+async def test_each_list_finds_its_own_values_when_the_statement_is_cached(db: Database) -> None:
+    await _people(db, 30)
+
+    assert await _found(db, ["U0003", "U0001", "U0003"]) == ["U0001", "U0003"]
+    assert await _found(db, ["U0007", "U0029", "U9999"]) == ["U0007", "U0029"]
+    assert await _found(db, []) == []
+    assert await _found(db, ["U0002"]) == ["U0002"]
+
+
+async def test_two_thousand_values_are_one_parameter_on_postgresql(db: Database) -> None:
+    await _people(db, 5)
+    sent: list[int] = []
+
+    def count(_c: object, _cur: object, _s: str, params: object, *_: object) -> None:
+        sent.append(len(params) if isinstance(params, tuple | list | dict) else 0)
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
+    wanted = [f"U{n:04d}" for n in range(2000)]
+
+    assert await _found(db, wanted) == [f"U{n:04d}" for n in range(5)]
+    expected = 1 if db.engine.dialect.name == "postgresql" else 2000
+    assert sent[-1] == expected
