@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import and_, case, func, or_
 from sqlmodel import col, select
@@ -21,6 +22,7 @@ from bot.store.maintenance_models import MaintenancePlan, PlanActivity
 from bot.store.models import Customer
 from bot.store.record_tables import ServiceRequest
 from bot.store.survey_models import FeedbackItem
+from bot.store.types import core_rows, table_of
 
 
 @dataclass(frozen=True)
@@ -49,18 +51,22 @@ class CardBudget:
 async def open_feedback_in(*, session: AsyncSession, team_id: str) -> list[OpenFeedback]:
     """The workspace's open feedback items, the soonest due first (they are few: a low
     score opens one)."""
-    query = (
-        select(FeedbackItem, Customer.legal_name, Customer.handle)
-        .join(Customer, col(Customer.id) == FeedbackItem.customer_id)
-        .where(FeedbackItem.team_id == team_id, FeedbackItem.state == "open")
-        .order_by(col(FeedbackItem.due_at), col(FeedbackItem.id))
-    )
-    return [
-        OpenFeedback(
-            item.customer_id, name, handle, item.owner_id, item.due_at, item.questions, item.score
+    item = table_of(FeedbackItem)
+    query: Select[*tuple[Any, ...]] = (  # the columns alone: the ORM's objects cost more
+        Select(
+            item.c.customer_id,
+            col(Customer.legal_name),
+            col(Customer.handle),
+            item.c.owner_id,
+            item.c.due_at,
+            item.c.questions,
+            item.c.score,
         )
-        for item, name, handle in (await session.exec(query)).all()
-    ]
+        .join_from(item, Customer, col(Customer.id) == item.c.customer_id)
+        .where(item.c.team_id == team_id, item.c.state == "open")
+        .order_by(item.c.due_at, item.c.id)
+    )
+    return [OpenFeedback(*row) for row in await core_rows(session, query)]
 
 
 async def open_changes_by_card(
