@@ -4,8 +4,10 @@ cadence kept or missed — read for a whole selection of cards in a handful of g
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -20,7 +22,7 @@ from bot.store.insights import (
     overdue_counts,
     slipping_counts,
 )
-from bot.store.settings import stale_limits
+from bot.store.settings import StaleLimits, stale_limits
 from bot.store.surveys import latest_overall
 
 
@@ -50,17 +52,26 @@ class CardState:
     stale_days: int = 0  # its phase's threshold (0: never stale)
 
 
-async def card_states(*, session: AsyncSession, scope: Scope, now: datetime) -> list[CardState]:
-    """Every card of `scope` with its health as of `now`, the least healthy first."""
-    rows = await card_rows(session=session, scope=scope)
-    if not rows:
+async def card_states(
+    *, session: AsyncSession, scope: Scope, now: datetime, joined: AsyncSession | None = None
+) -> list[CardState]:
+    """Every card of `scope` with its health as of `now`, the least healthy first.
+    `joined`: the same snapshot on a second connection (Database.joined_snapshot), to read
+    the cadences and surveys there while `session` reads the cards and their counts (a
+    roll-up's thousands of named cards); each read is cancelled if the other fails."""
+    if joined is None:
+        counted = await _counted(session, scope, now)
+        if counted is None:
+            return []
+        cadences, satisfied = await _judged(session, scope, now)
+    else:
+        async with asyncio.TaskGroup() as both:
+            counting = both.create_task(_counted(session, scope, now))
+            judging = both.create_task(_judged(joined, scope, now))
+        counted, (cadences, satisfied) = counting.result(), judging.result()
+    if counted is None:
         return []
-    limits = await stale_limits(session)
-    overdue = await overdue_counts(session=session, scope=scope, now=now)
-    slipping = await slipping_counts(session=session, scope=scope, now=now)
-    makers = await decision_makers(session=session, scope=scope)
-    cadences = await cadence_states(session=session, scope=scope, now=now)
-    satisfied = await latest_overall(session=session, scope=scope)  # issue 21's surveys
+    rows, limits, overdue, slipping, makers = counted
     states = []
     for row in rows:
         (cid, name, handle, manager, phase, status, level, tier, last, created, city, province) = (
@@ -105,6 +116,32 @@ async def card_states(*, session: AsyncSession, scope: Scope, now: datetime) -> 
             )
         )
     return sorted(states, key=lambda s: (s.health.score, s.name))
+
+
+_Counted = tuple[list[tuple[Any, ...]], StaleLimits, dict[int, int], dict[int, int], dict[int, str]]
+
+
+async def _counted(session: AsyncSession, scope: Scope, now: datetime) -> _Counted | None:
+    """The cards' rows, the stale thresholds, overdue follow-ups, slipping milestones and
+    decision makers (None: the scope holds no card)."""
+    rows = await card_rows(session=session, scope=scope)
+    if not rows:
+        return None
+    return (
+        rows,
+        await stale_limits(session),
+        await overdue_counts(session=session, scope=scope, now=now),
+        await slipping_counts(session=session, scope=scope, now=now),
+        await decision_makers(session=session, scope=scope),
+    )
+
+
+async def _judged(
+    session: AsyncSession, scope: Scope, now: datetime
+) -> tuple[dict[int, str], dict[int, int]]:
+    """Cadence kept or missed, and the latest survey's overall score (issue 21's)."""
+    cadences = await cadence_states(session=session, scope=scope, now=now)
+    return cadences, await latest_overall(session=session, scope=scope)
 
 
 async def cadence_states(*, session: AsyncSession, scope: Scope, now: datetime) -> dict[int, str]:
