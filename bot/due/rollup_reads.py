@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import attrgetter
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -28,6 +29,7 @@ from bot.store.team_reads import (
 )
 
 Marks = dict[int, tuple[str, int]]  # card → (light, score) a reader was told
+_card, _score = attrgetter("customer_id"), attrgetter("score")
 
 
 def team_scope(team_id: str, managers: frozenset[str]) -> Scope:
@@ -41,7 +43,9 @@ class TeamReads:
 
     counts: dict[Group, GroupCounts]
     reds: dict[Group, list[Listed]]  # each group's red cards, the least healthy first
-    red_marks: dict[Group, Marks]  # the same as a reader told of them keeps them
+    red_ids: dict[Group, list[int]]  # the same cards' ids, in the same order
+    red_by_id: dict[int, Listed]  # every red card of the groups
+    red_scores: dict[int, int]  # the same cards' scores
     firsts: dict[str, dict[Group, list[Listed]]]  # list → group → its candidates
     overdue: dict[Group, dict[str, int]]  # owner → open follow-ups past due
     changes: dict[Group, list[tuple[int, int, str, str]]]  # the week's phase changes:
@@ -71,13 +75,17 @@ async def read_teams(
             owing = both.create_task(_read_owed(joined, team_id, scope, days, now))
         cards, owed = reading.result(), owing.result()
     counts, reds, firsts, changes = cards
+    red_ids = {group: list(map(_card, listed)) for group, listed in reds.items()}
+    red_by_id: dict[int, Listed] = {}
+    for group, listed in reds.items():
+        red_by_id.update(zip(red_ids[group], listed, strict=True))
     overdue, delivery = owed
     return TeamReads(
         counts=counts,
         reds=reds,
-        red_marks={
-            group: {c.customer_id: ("red", c.score) for c in cards} for group, cards in reds.items()
-        },
+        red_ids=red_ids,
+        red_by_id=red_by_id,
+        red_scores=dict(zip(red_by_id, map(_score, red_by_id.values()), strict=True)),
         firsts=firsts,
         overdue=overdue,
         changes=changes,

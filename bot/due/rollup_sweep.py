@@ -9,10 +9,10 @@ reasons as of now). The same view as team_view.py's, which a supervisor's App Ho
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
+from itertools import filterfalse, islice
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
@@ -20,10 +20,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.access import TeamTree
 from bot.customers.health import LIGHTS, dropped
-from bot.customers.health_facts import CardState, card_states
+from bot.customers.health_facts import card_states
 from bot.customers.team_delivery import local_day
 from bot.customers.team_view import LISTED, RED_LISTED, View, card_item, has_news, overdue_part
-from bot.due.rollup_reads import Marks, TeamReads, read_teams
+from bot.due.rollup_reads import TeamReads, read_teams
 from bot.store.access import team_members
 from bot.store.insights import ids_scope
 from bot.store.profiles import profiles_of
@@ -50,9 +50,10 @@ class Card:
 @dataclass(frozen=True)
 class Made:
     view: View  # the whole view (has_news tells whether it is posted)
-    lights: Marks  # the team's red cards, as the reader is told them: all that next week's
+    reds: set[int]  # the team's red cards, as the reader is told them: all that next week's
     # "turned red" compares with (a card without a mark was not red), so that 500
     # supervisors' marks are their red cards rather than every card of every team
+    scores: Mapping[int, int]  # their scores (and others'), kept with a card's first mark
 
 
 def below_each(tree: TeamTree, heads: list[str]) -> dict[str, frozenset[str]]:
@@ -79,7 +80,7 @@ async def make_rollups(
     *,
     team_id: str,
     heads: list[str],
-    told: dict[str, Marks],
+    told: dict[str, set[int]],
     now: datetime,
     zones: dict[str, ZoneInfo],
     joined: AsyncSession | None = None,
@@ -105,7 +106,7 @@ async def make_rollups(
     by_manager: dict[str, list[Group]] = {}
     for group in reads.counts:
         by_manager.setdefault(group[0], []).append(group)
-    sliced: dict[str, tuple[View, Marks]] = {}
+    sliced: dict[str, tuple[View, set[int]]] = {}
     for head in heads:
         if not below[head]:
             continue
@@ -116,15 +117,17 @@ async def make_rollups(
             for group in by_manager.get(manager, ())
             if seen or group[1] <= level
         ]
-        view, reds = _view(head, below[head], groups, reads, told.get(head, {}), now)
+        view, reds = _view(head, below[head], groups, reads, told.get(head, set()), now)
         view["delivery"] = reads.delivery.view(groups, now=now, tz=zones[head])
         sliced[head] = (view, reds)
     named = {i for view, _ in sliced.values() for i in _named_ids(view)}
-    states = await card_states(session=session, scope=ids_scope(named), now=now)
-    by_id = {s.customer_id: s for s in states}
+    states = await card_states(session=session, scope=ids_scope(named), now=now, joined=joined)
+    # each named card's item made once: a card is named in the roll-ups of everyone above
+    # its manager (the items are not changed after, so the views share them)
+    items = {s.customer_id: card_item(s) for s in states}
     made: dict[str, Made | None] = dict.fromkeys(heads)
     for head, (view, reds) in sliced.items():
-        made[head] = Made(_filled(view, by_id), reds)
+        made[head] = Made(_filled(view, items), reds, reads.red_scores)
     return made
 
 
@@ -133,9 +136,9 @@ def _view(
     team: frozenset[str],
     groups: list[Group],
     reads: TeamReads,
-    told: Marks,
+    told: set[int],
     now: datetime,
-) -> tuple[View, Marks]:
+) -> tuple[View, set[int]]:
     """The view with card ids where items go (filled in by _filled), and the head's red
     cards as they are told of them."""
     lights: Counter[str] = Counter()
@@ -143,11 +146,12 @@ def _view(
         lights.update(reads.counts[group].lights)
     reds = [reads.reds.get(g, []) for g in groups]  # each the least healthy first
     red = _least(card for cards in reds for card in cards[:RED_LISTED])
-    still = {i for i, (light, _) in told.items() if light not in FALLS}  # told red already
+    # `told`: the cards told red already; the loop over a team's thousands of red cards
+    # is C's (filterfalse), where a Python step per card was a fifth of the sweep
     turned = _least(
-        card
-        for cards in reds
-        for card in islice((c for c in cards if c.customer_id not in still), RED_LISTED)
+        reads.red_by_id[i]
+        for g in groups
+        for i in islice(filterfalse(told.__contains__, reads.red_ids.get(g, ())), RED_LISTED)
     )
     new = sorted(_candidates(reads, "new", groups), key=attrgetter("order"))
     new.sort(key=_made_at, reverse=True)  # the newest first, stable
@@ -179,9 +183,7 @@ def _view(
         "new_customers": _first(new, sum(reads.counts[g].new for g in groups)),
         **overdue_part(owed),
     }
-    marks: Marks = {}
-    for group in groups:
-        marks.update(reads.red_marks.get(group, {}))
+    marks: set[int] = set().union(*(reads.red_ids.get(g, ()) for g in groups))
     return view, marks
 
 
@@ -215,17 +217,16 @@ def _named_ids(view: View) -> set[int]:
     return found | {i["customer_id"] for i in view["phase_changes"]["items"]}
 
 
-def _filled(view: View, states: dict[int, CardState]) -> View:
-    """Card ids replaced by the cards as the formula shows them now."""
+def _filled(view: View, items: dict[int, View]) -> View:
+    """Card ids replaced by the cards' items as the formula shows them now."""
     filled = dict(view)
-    filled["turned_red"] = [card_item(states[i]) for i in view["turned_red"]]
+    filled["turned_red"] = [items[i] for i in view["turned_red"]]
     for key in ("red", "stale", "cadence_missed", "new_customers"):
-        items = [card_item(states[i]) for i in view[key]["items"]]
-        filled[key] = {"count": view[key]["count"], "items": items}
+        filled[key] = {"count": view[key]["count"], "items": [items[i] for i in view[key]["items"]]}
     filled["phase_changes"] = {
         "count": view["phase_changes"]["count"],
         "items": [
-            {**card_item(states[i["customer_id"]]), "from": i["from"], "to": i["to"]}
+            {**items[i["customer_id"]], "from": i["from"], "to": i["to"]}
             for i in view["phase_changes"]["items"]
         ],
     }

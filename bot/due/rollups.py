@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -26,15 +27,24 @@ from bot.customers.team_delivery import screen_delivery
 from bot.customers.team_view import View, card_item, has_news, team_of
 from bot.customers.visibility import team_tree
 from bot.due.rollup_reads import Marks, team_scope
-from bot.due.rollup_sweep import Card, Made, below_each, make_rollups, news
+from bot.due.rollup_sweep import FALLS, Card, Made, below_each, make_rollups, news
 from bot.store.card_health import kept_rows, on_kept
 from bot.store.db import Database
 from bot.store.deliveries import put_payloads
 from bot.store.insights import Scope, ids_scope
-from bot.store.marks import marks_of_all, replace_marks
+from bot.store.marks import RedsTold, marks_of_all, reds_told, replace_marks, replace_reds
 from bot.store.models import Delivery
 
 ROLLUP = "rollup"
+
+
+class Was(NamedTuple):
+    """What the readers of a sweep's deliveries were told last time."""
+
+    reds: dict[str, RedsTold]  # a roll-up's reader: the cards told red
+    lights: dict[str, Marks]  # a digest's: each card's light and score
+
+
 UTC_ZONE = ZoneInfo("UTC")
 
 
@@ -62,13 +72,19 @@ async def build_after_claim(db: Database, claimed: list[Delivery], now: datetime
             scope = await _scope(session, team_id, deliveries)
             if scope is not None:
                 await refresh_health(session=session, scope=scope, now=now)
-    heard = sorted({audience(d.kind, d.target) for d in todo})
-    made: dict[int, tuple[str, View | list[View] | None, Marks | None]] = {}
+    heard = {
+        kind: sorted({audience(kind, d.target) for d in todo if d.kind == kind})
+        for kind in (ROLLUP, "digest")
+    }
+    made: dict[int, tuple[str, View | list[View] | None, Made | Marks | None]] = {}
     async with (
         db.transaction(snapshot=True) as session,  # every team read as of one moment
         db.joined_snapshot(session) as joined,
     ):
-        was = await marks_of_all(session=session, audiences=heard)
+        was = Was(
+            await reds_told(session=session, audiences=heard[ROLLUP], above_red=FALLS),
+            await marks_of_all(session=session, audiences=heard["digest"]),
+        )
         for team_id, deliveries in teams.items():
             made |= await _made(session, joined, team_id, deliveries, was, now)
     payloads = {}
@@ -76,13 +92,17 @@ async def build_after_claim(db: Database, claimed: list[Delivery], now: datetime
         key, content, _ = made[delivery.id or 0]
         delivery.payload = {**delivery.payload, key: content}
         payloads[delivery.id or 0] = delivery.payload
-    told = {
-        audience(d.kind, d.target): lights
-        for d in todo
-        if (lights := made[d.id or 0][2]) is not None  # a supervisor without a team: untouched
-    }
+    reds, lights = {}, {}
+    for d in todo:
+        match made[d.id or 0][2]:
+            case Made(reds=told, scores=scores):
+                reds[audience(ROLLUP, d.target)] = (told, scores)
+            case dict() as told:
+                lights[audience("digest", d.target)] = told
+            # None: a supervisor without a team, whose marks stay as they were
     async with db.transaction(write=True) as session:
-        await replace_marks(session=session, told=told, was=was, now=now)
+        await replace_reds(session=session, told=reds, was=was.reds, now=now)
+        await replace_marks(session=session, told=lights, was=was.lights, now=now)
         await put_payloads(session=session, payloads=payloads)
 
 
@@ -101,22 +121,22 @@ async def _made(
     joined: AsyncSession | None,
     team_id: str,
     deliveries: list[Delivery],
-    was: dict[str, Marks],
+    was: Was,
     now: datetime,
-) -> dict[int, tuple[str, View | list[View] | None, Marks | None]]:
+) -> dict[int, tuple[str, View | list[View] | None, Made | Marks | None]]:
     heads = [d.target for d in deliveries if d.kind == ROLLUP]
-    told = {head: was.get(audience(ROLLUP, head), {}) for head in heads}
+    told = {head: was.reds[audience(ROLLUP, head)].red for head in heads}
     zones = {d.target: _zone(d) for d in deliveries if d.kind == ROLLUP}
     rollups = await make_rollups(
         session, team_id=team_id, heads=heads, told=told, now=now, zones=zones, joined=joined
     )
     managers = [d.target for d in deliveries if d.kind == "digest"]
-    drops = await make_drops(session, team_id, managers, was, now)
-    found: dict[int, tuple[str, View | list[View] | None, Marks | None]] = {}
+    drops = await make_drops(session, team_id, managers, was.lights, now)
+    found: dict[int, tuple[str, View | list[View] | None, Made | Marks | None]] = {}
     for delivery in deliveries:
         if delivery.kind == ROLLUP:
             one = rollups.get(delivery.target)
-            found[delivery.id or 0] = ("content", news(one), one.lights if one else None)
+            found[delivery.id or 0] = ("content", news(one), one)
         else:
             found[delivery.id or 0] = ("drops", *drops[delivery.target])
     return found
@@ -171,20 +191,20 @@ async def rollup_content(
     if not below:
         return None
     await refresh_health(session=session, scope=team_scope(team_id, below), now=now)
-    was = await marks_of_all(session=session, audiences=[heard])
+    was = await reds_told(session=session, audiences=[heard], above_red=FALLS)
     made: Made | None = (
         await make_rollups(
             session,
             team_id=team_id,
             heads=[head],
-            told={head: was[heard]},
+            told={head: was[heard].red},
             now=now,
             zones={head: tz},
         )
     )[head]
     if made is None:
         return None
-    await replace_marks(session=session, told={heard: made.lights}, was=was, now=now)
+    await replace_reds(session=session, told={heard: (made.reds, made.scores)}, was=was, now=now)
     return made.view if has_news(made.view) else None
 
 

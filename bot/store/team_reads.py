@@ -15,8 +15,6 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     String,
-    any_,
-    bindparam,
     column,
     func,
     literal,
@@ -25,16 +23,15 @@ from sqlalchemy import (
     union_all,
     values,
 )
-from sqlalchemy.dialects import postgresql
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.card_health import CHUNK
 from bot.store.insights import Scope
 from bot.store.models import FollowUp
+from bot.store.one_of import one_of, parts
 from bot.store.plan_tables import PhaseChange
 from bot.store.team_models import CardHealth
-from bot.store.types import RECORD, core_rows, packed, table_of, unpacked
+from bot.store.types import UNIT, core_rows, packed, table_of, unpacked
 
 Group = tuple[str, int]  # (account manager, security level)
 
@@ -218,13 +215,14 @@ async def overdue_by_group(
         .group_by(kept.c.manager_id, kept.c.security_level, follow_ups.c.owner_id)
         .subquery()
     )
-    owners = func.aggregate_strings(packed(owed.c.owner_id, owed.c.owed), RECORD)
+    owners = func.aggregate_strings(packed(owed.c.owner_id, owed.c.owed), UNIT)
     query: Select[*tuple[Any, ...]] = Select(
         owed.c.manager_id, owed.c.security_level, owners
     ).group_by(owed.c.manager_id, owed.c.security_level)
     found: dict[Group, dict[str, int]] = {}
     for manager, level, rows in await core_rows(session, query):
-        found[(manager, level)] = {owner: int(count) for owner, count in unpacked(rows)}
+        owner_ids, counts = unpacked(rows, 2)
+        found[(manager, level)] = dict(zip(owner_ids, map(int, counts), strict=True))
     return found
 
 
@@ -255,18 +253,14 @@ async def groups_of(*, session: AsyncSession, team_id: str, ids: Iterable[int]) 
     kept = table_of(CardHealth)
     wanted = sorted(set(ids))
     found: dict[int, Group] = {}
-    # PostgreSQL takes the ids as one array, not tens of thousands of parameters
-    chunk = len(wanted) or 1 if session.get_bind().dialect.name == "postgresql" else CHUNK
-    for start in range(0, len(wanted), chunk):
-        some = wanted[start : start + chunk]
-        listed = (
-            kept.c.customer_id == any_(bindparam("ids", some, type_=postgresql.ARRAY(Integer)))
-            if chunk > CHUNK
-            else kept.c.customer_id.in_(some)
-        )
+    for some in parts(wanted, session.get_bind().dialect):
         query: Select[*tuple[Any, ...]] = Select(
             kept.c.customer_id, kept.c.manager_id, kept.c.security_level
-        ).where(listed, kept.c.team_id == team_id, kept.c.archived_at.is_(None))
+        ).where(
+            one_of(kept.c.customer_id, some),
+            kept.c.team_id == team_id,
+            kept.c.archived_at.is_(None),
+        )
         for customer_id, manager, level in await core_rows(session, query):
             found[customer_id] = (manager, level)
     return found
