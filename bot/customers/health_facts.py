@@ -4,7 +4,6 @@ cadence kept or missed — read for a whole selection of cards in a handful of g
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -13,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import cadence_window
 from bot.customers.health import Health, HealthFacts, health_of
+from bot.store.db import side_by_side
 from bot.store.insights import (
     Scope,
     cadence_plans,
@@ -59,18 +59,16 @@ async def card_states(
     `joined`: the same snapshot on a second connection (Database.joined_snapshot), to read
     the cadences and surveys there while `session` reads the cards and their counts (a
     roll-up's thousands of named cards); each read is cancelled if the other fails."""
-    if joined is None:
+    if joined is None:  # one after the other, and nothing more read when there is no card
         counted = await _counted(session, scope, now)
-        if counted is None:
-            return []
-        cadences, satisfied = await _judged(session, scope, now)
+        judged = await _judged(session, scope, now) if counted is not None else ({}, {})
     else:
-        async with asyncio.TaskGroup() as both:
-            counting = both.create_task(_counted(session, scope, now))
-            judging = both.create_task(_judged(joined, scope, now))
-        counted, (cadences, satisfied) = counting.result(), judging.result()
+        counted, judged = await side_by_side(
+            session, joined, lambda on: _counted(on, scope, now), lambda on: _judged(on, scope, now)
+        )
     if counted is None:
         return []
+    cadences, satisfied = judged
     rows, limits, overdue, slipping, makers = counted
     states = []
     for row in rows:

@@ -6,7 +6,6 @@ PostgreSQL (Database.joined_snapshot), the cards' reads on one and the rest on t
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
@@ -16,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.team_view import LISTED, WEEK
 from bot.due.rollup_delivery import TeamDelivery, read_team_delivery
 from bot.store.card_health import on_kept
+from bot.store.db import side_by_side
 from bot.store.insights import Narrowing, Scope, Sees, visible_scope
 from bot.store.team_reads import (
     Group,
@@ -66,14 +66,12 @@ async def read_teams(
     Database.joined_snapshot) at the same time when there is one, each task cancelled if
     the other fails. `days`: the supervisors' today, whose periods make the budgets."""
     scope = on_kept(team_scope(team_id, everyone))
-    if joined is None:
-        cards = await _read_cards(session, team_id, scope, now)
-        owed = await _read_owed(session, team_id, scope, days, now)
-    else:
-        async with asyncio.TaskGroup() as both:
-            reading = both.create_task(_read_cards(session, team_id, scope, now))
-            owing = both.create_task(_read_owed(joined, team_id, scope, days, now))
-        cards, owed = reading.result(), owing.result()
+    cards, owed = await side_by_side(
+        session,
+        joined,
+        lambda on: _read_cards(on, team_id, scope, now),
+        lambda on: _read_owed(on, team_id, scope, days, now),
+    )
     counts, reds, firsts, changes = cards
     red_ids = {group: list(map(_card, listed)) for group, listed in reds.items()}
     red_by_id: dict[int, Listed] = {}

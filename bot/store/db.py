@@ -6,14 +6,18 @@ the end, so a use case is one transaction; store functions never commit.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+A = TypeVar("A")
+B = TypeVar("B")
 
 
 def create_engine(url: str, **options: Any) -> AsyncEngine:
@@ -141,6 +145,23 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+async def side_by_side(
+    session: AsyncSession,
+    joined: AsyncSession | None,
+    first: Callable[[AsyncSession], Coroutine[Any, Any, A]],
+    second: Callable[[AsyncSession], Coroutine[Any, Any, B]],
+) -> tuple[A, B]:
+    """`first` read on `session` and `second` on `joined` (Database.joined_snapshot) at the
+    same time, each cancelled if the other fails, so that neither session is closed under
+    a read still running; one after the other on `session` when there is no second one."""
+    if joined is None:
+        return await first(session), await second(session)
+    async with asyncio.TaskGroup() as both:
+        one = both.create_task(first(session))
+        two = both.create_task(second(joined))
+    return one.result(), two.result()
 
 
 # Stored health is dropped in the flush that changes its inputs (registered on import).
