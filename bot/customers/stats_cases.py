@@ -23,6 +23,7 @@ from bot.customers.stats import (
     read_stats_filters,
     trend_weeks,
 )
+from bot.customers.stats_narrowing import narrowing_of, what_would_match
 from bot.customers.visibility import Gate, gate_of, team_tree
 from bot.store.card_health import (
     by_manager,
@@ -33,7 +34,7 @@ from bot.store.card_health import (
     seen_by_rank,
 )
 from bot.store.card_tally import live_cards, per_manager, tally_groups, tally_managers
-from bot.store.db import Database
+from bot.store.db import Database, side_by_side
 from bot.store.insights import (
     Narrowing,
     Scope,
@@ -41,16 +42,16 @@ from bot.store.insights import (
     count_in,
     ids_scope,
     overdue_by_owner,
-    places_in,
     records_per_span,
     visible_scope,
 )
 from bot.store.profiles import profiles_of
 
-FILTERS = ("person", "phase", "status", "tier", "place")
-PLACES_SUGGESTED = 5
 WIDE = 5000  # cards from which the trend reads the weeks' records once (not card by card)
 SMALL_PART = 20  # …unless, on PostgreSQL, they are at most a twentieth of the workspace's
+# The trend's records are read card by card up to a tenth: 0.69 s at 50,000 of a million
+# cards, against 1.1 s for every record of the weeks (the follow-ups cross over sooner)
+TREND_PART = 10
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,16 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         gate = await gate_of(session, actor)
         sees = sees_of(actor, gate)
         people, team_of, empty = await _people(session, actor, filters)
-        narrowing = _narrowing(filters, people)
+        narrowing = narrowing_of(filters, people)
         scope = on_kept(visible_scope(sees, narrowing))  # counted over the kept rows
         expired = await expired_ids(session=session, scope=scope, now=actor.now)
     if expired:  # kept health missing or past its time: computed once, for every reader
         async with db.transaction(write=True) as session:
             await keep_health(session=session, ids=expired, now=actor.now)
-    async with db.transaction(snapshot=True) as session:
+    async with (
+        db.transaction(snapshot=True) as session,
+        db.joined_snapshot(session) as joined,  # the trend's records read on it meanwhile
+    ):
         # the same filters without the visibility condition (see _reading)
         ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
         reading = await _reading(session, sees, scope, ungated, narrowing)
@@ -104,41 +108,50 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
                 team_of,
                 empty,
                 None,
-                await _suggestions(session, sees, filters, people),
-                await places_in(
-                    session=session,
-                    scope=visible_scope(sees, replace(narrowing, place="")),
-                    limit=PLACES_SUGGESTED,
-                ),
+                *await what_would_match(session, sees, filters, people),
             )
         total = list_counts(groups)["all"]
         if not reading.ungated:
             reading = await _ungated_by_count(session, reading, ungated, total)
             scope = reading.scope
         every_live = reading.ungated and narrowing == Narrowing()
-        per_card = not every_live and await _small_part(session, db, actor.team_id, total)
+        part = 0 if every_live else await _part_of(session, db, actor.team_id, total)
+        per_card = part >= SMALL_PART
         bounds = trend_weeks(actor.now)
-        counts = await records_per_span(
-            session=session,
-            team_id=actor.team_id,
-            scope=scope,
-            bounds=bounds,
-            wide=total > WIDE,
-            every_live=every_live,
-            per_card=per_card,
-        )
-        figures = figures_of(
-            groups,
-            by_manager=reading.managers or await by_manager(session=session, scope=scope),
-            lists=await _lists(session, scope, actor.now, list_counts(groups), reading.ungated),
-            overdue_by_owner=await overdue_by_owner(
-                session=session,
+
+        async def trend(on: AsyncSession) -> list[int]:  # the longest read, on its own
+            return await records_per_span(
+                session=on,
                 team_id=actor.team_id,
                 scope=scope,
-                now=actor.now,
+                bounds=bounds,
+                wide=total > WIDE,
                 every_live=every_live,
-                per_card=per_card,
-            ),
+                per_card=part >= TREND_PART,
+            )
+
+        async def rest(
+            on: AsyncSession,
+        ) -> tuple[list[tuple[str, int, int]], Lists, list[tuple[str, int]]]:
+            return (
+                reading.managers or await by_manager(session=on, scope=scope),
+                await _lists(on, scope, actor.now, list_counts(groups), reading.ungated),
+                await overdue_by_owner(
+                    session=on,
+                    team_id=actor.team_id,
+                    scope=scope,
+                    now=actor.now,
+                    every_live=every_live,
+                    per_card=per_card,
+                ),
+            )
+
+        (managers, lists, owed), counts = await side_by_side(session, joined, rest, trend)
+        figures = figures_of(
+            groups,
+            by_manager=managers,
+            lists=lists,
+            overdue_by_owner=owed,
             trend=[(b.date(), n) for b, n in zip(bounds, counts, strict=False)],
         )
         users = sorted(
@@ -219,14 +232,15 @@ async def _groups(
     return await grouped_counts(session=session, scope=reading.scope)
 
 
-async def _small_part(session: AsyncSession, db: Database, team_id: str, total: int) -> bool:
-    """Whether PostgreSQL should read the records and follow-ups of these `total` cards card
-    by card: they are more than a few (SQLite's planner chooses well below WIDE) and a
-    small part of the workspace's live cards (its planner reads every record of the weeks
-    instead: 0.3 s at a million cards, where a team of 12,000 needs 0.05 s card by card)."""
+async def _part_of(session: AsyncSession, db: Database, team_id: str, total: int) -> float:
+    """How small a part of the workspace's live cards these `total` cards are (live / total),
+    when PostgreSQL should maybe read their records and follow-ups card by card: they are
+    more than a few (SQLite's planner chooses well below WIDE), and its planner reads every
+    record of the weeks instead (0.3 s at a million cards, where a team of 12,000 needs 0.05
+    s card by card). 0: not asked (SQLite, or few cards)."""
     if db.dialect != "postgresql" or total <= WIDE:
-        return False
-    return total * SMALL_PART <= await live_cards(session=session, team_id=team_id)
+        return 0
+    return await live_cards(session=session, team_id=team_id) / total
 
 
 async def _ungated_by_count(
@@ -277,34 +291,3 @@ async def _people(
     head = filters.person or actor.user_id
     below = (await team_tree(session, actor.team_id)).below(head)
     return frozenset({head, *below}), head, not below
-
-
-def _narrowing(filters: StatsFilters, people: frozenset[str]) -> Narrowing:
-    return Narrowing(
-        managers=people,
-        phase=filters.phase,
-        status=filters.status,
-        tier=filters.tier,
-        place=filters.place,
-    )
-
-
-async def _suggestions(
-    session: AsyncSession, sees: Sees, filters: StatsFilters, people: frozenset[str]
-) -> list[tuple[str, int]]:
-    """For each filter given: how many cards there would be without it."""
-    found = []
-    for name in FILTERS:
-        if name == "person":
-            if not people:
-                continue
-            narrowing = _narrowing(filters, frozenset())
-        elif not getattr(filters, name):
-            continue
-        else:
-            without: dict[str, Any] = {name: ""}
-            narrowing = _narrowing(replace(filters, **without), people)
-        count = await count_in(session=session, scope=visible_scope(sees, narrowing))
-        if count:
-            found.append((name, count))
-    return found
