@@ -155,12 +155,18 @@ async def side_by_side(
 ) -> tuple[A, B]:
     """`first` read on `session` and `second` on `joined` (Database.joined_snapshot) at the
     same time, each cancelled if the other fails, so that neither session is closed under
-    a read still running; one after the other on `session` when there is no second one."""
+    a read still running; one after the other on `session` when there is no second one.
+    A read's error is raised as it is (not in an ExceptionGroup), either way."""
     if joined is None:
         return await first(session), await second(session)
-    async with asyncio.TaskGroup() as both:
-        one = both.create_task(first(session))
-        two = both.create_task(second(joined))
+    try:
+        async with asyncio.TaskGroup() as both:
+            one = both.create_task(first(session))
+            two = both.create_task(second(joined))
+    except ExceptionGroup as failed:  # the caller sees the error as without a second session
+        if len(failed.exceptions) == 1:
+            raise failed.exceptions[0] from None
+        raise
     return one.result(), two.result()
 
 

@@ -3,6 +3,7 @@ read sees one state of the database throughout."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import pytest
 from sqlalchemy import func
 from sqlalchemy.exc import StatementError
 from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.db import Database
+from bot.store.db import Database, side_by_side
 from bot.store.models import SlackProfile
 from bot.store.profiles import get_profile, save_profile
 
@@ -82,6 +84,44 @@ async def test_a_joined_snapshot_sees_what_the_first_session_sees_on_another_con
     await db.dispose()
 
     assert (before, seen, after) == (0, 0, 1)
+
+
+async def test_reads_side_by_side_run_at_once_and_a_failing_one_stops_the_other(
+    database_url: str,
+) -> None:
+    """side_by_side: on PostgreSQL the second read runs on the joined session while the first
+    is still running; when one fails, the other is cancelled before the sessions close and
+    the failure is what the caller gets. On SQLite the reads run one after the other."""
+    db = Database(database_url)
+    started: list[str] = []
+    finished: list[str] = []
+    first_done = asyncio.Event()
+
+    async def first(on: AsyncSession) -> int:
+        started.append("first")
+        await asyncio.sleep(0.05)  # still running when the second one starts
+        first_done.set()
+        finished.append("first")
+        return int((await on.exec(select(func.count()).select_from(SlackProfile))).one())
+
+    async def second(on: AsyncSession) -> bool:
+        started.append("second")
+        return first_done.is_set()
+
+    async def failing(on: AsyncSession) -> bool:
+        raise ValueError("the second read failed")
+
+    async with db.transaction(snapshot=True) as session:
+        async with db.joined_snapshot(session) as joined:
+            count, after_first = await side_by_side(session, joined, first, second)
+            with pytest.raises(ValueError, match="second read failed"):
+                await side_by_side(session, joined, first, failing)
+    await db.dispose()
+
+    assert count == 0 and started[:2] == ["first", "second"]
+    assert after_first is (db.dialect == "sqlite")  # at once only with a joined session
+    # the second run of `first` was cancelled when `failing` failed (SQLite: it had ended)
+    assert finished == (["first", "first"] if db.dialect == "sqlite" else ["first"])
 
 
 async def test_a_naive_timestamp_is_refused_and_nothing_is_saved(database_url: str) -> None:
