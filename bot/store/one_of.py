@@ -39,6 +39,9 @@ class _OneOf(FunctionElement[bool]):
     type = Boolean()
     name = "one_of"
     inherit_cache = True
+    # a comparison, as IN is: not `(… IN (…)) = 1` in a WHERE on SQLite (which has no
+    # boolean type), where its planner could no longer use an index for the list
+    _is_implicitly_boolean = True
 
 
 def one_of(column: ColumnElement[Any] | Mapped[Any], values: Iterable[Any]) -> ColumnElement[bool]:

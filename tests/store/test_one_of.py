@@ -4,6 +4,7 @@ other values finds those values, not the first one's (the compiled statement is 
 from __future__ import annotations
 
 from sqlalchemy import event
+from sqlalchemy.dialects import sqlite
 from sqlmodel import col, select
 
 from bot.store.db import Database
@@ -48,3 +49,13 @@ async def test_two_thousand_values_are_one_parameter_on_postgresql(db: Database)
     assert await _found(db, wanted) == [f"U{n:04d}" for n in range(5)]
     expected = 1 if db.engine.dialect.name == "postgresql" else 2000
     assert sent[-1] == expected
+
+
+def test_on_sqlite_it_is_the_plain_in_list_its_planner_reads_from_an_index() -> None:
+    """Not `(user_id IN (…)) = 1`, as a boolean function would be written for a database
+    without a boolean type: SQLite could then not look the values up in an index."""
+    query = select(SlackProfile.team_id).where(one_of(col(SlackProfile.user_id), ["U1", "U2"]))
+
+    written = str(query.compile(dialect=sqlite.dialect())).split("WHERE")[1].strip()
+
+    assert written == "slack_profile.user_id IN (__[POSTCOMPILE_param_1])"
