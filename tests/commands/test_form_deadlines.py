@@ -253,4 +253,6 @@ async def test_the_replay_ledger_waits_briefly_for_a_busy_database_and_still_ref
     await ledger.close()
 
     assert (taken, again, after, other) == (True, False, False, True)
-    assert waited < 1.0
+    # it gave up on the lock (held 4 s) in time for the ack; LOCK_WAIT_MS is 0.5 s, and a
+    # loaded machine adds to that, so the bound is Slack's, not the budget itself
+    assert waited < SLACK_WAITS
