@@ -28,7 +28,6 @@ from bot.store.team_reads import (
     red_cards,
 )
 
-Marks = dict[int, tuple[str, int]]  # card → (light, score) a reader was told
 _card, _score = attrgetter("customer_id"), attrgetter("score")
 
 

@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.access import TeamTree
-from bot.customers.health import LIGHTS, dropped
 from bot.customers.health_facts import card_states
 from bot.customers.team_delivery import local_day
 from bot.customers.team_view import LISTED, RED_LISTED, View, card_item, has_news, overdue_part
@@ -28,8 +27,6 @@ from bot.store.access import team_members
 from bot.store.insights import ids_scope
 from bot.store.profiles import profiles_of
 from bot.store.team_reads import Group, Listed
-
-FALLS = frozenset(light for light, _ in LIGHTS if dropped(light, "red"))  # lights above red
 
 
 @dataclass(frozen=True)

@@ -20,22 +20,24 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.health import dropped
+from bot.customers.health import LIGHTS, dropped
 from bot.customers.health_facts import card_states
 from bot.customers.kept_health import refresh_health
 from bot.customers.team_delivery import screen_delivery
 from bot.customers.team_view import View, card_item, has_news, team_of
 from bot.customers.visibility import team_tree
-from bot.due.rollup_reads import Marks, team_scope
-from bot.due.rollup_sweep import FALLS, Card, Made, below_each, make_rollups, news
+from bot.due.rollup_reads import team_scope
+from bot.due.rollup_sweep import Card, Made, below_each, make_rollups, news
 from bot.store.card_health import kept_rows, on_kept
 from bot.store.db import Database
 from bot.store.deliveries import put_payloads
 from bot.store.insights import Scope, ids_scope
-from bot.store.marks import RedsTold, marks_of_all, reds_told, replace_marks, replace_reds
+from bot.store.marks import Marks, RedsTold, marks_of_all, reds_told, replace_marks, replace_reds
 from bot.store.models import Delivery
 
 ROLLUP = "rollup"
+UTC_ZONE = ZoneInfo("UTC")
+FALLS = frozenset(light for light, _ in LIGHTS if dropped(light, "red"))  # lights above red
 
 
 class Was(NamedTuple):
@@ -43,9 +45,6 @@ class Was(NamedTuple):
 
     reds: dict[str, RedsTold]  # a roll-up's reader: the cards told red
     lights: dict[str, Marks]  # a digest's: each card's light and score
-
-
-UTC_ZONE = ZoneInfo("UTC")
 
 
 def audience(kind: str, user: str) -> str:

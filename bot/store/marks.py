@@ -17,7 +17,7 @@ from bot.store.one_of import one_of, parts
 from bot.store.team_models import HealthMark
 from bot.store.types import UNIT, core_rows, packed, table_of, unpacked
 
-CHUNK = 500
+Marks = dict[int, tuple[str, int]]  # card → (light, score) a reader was told
 
 
 async def supervisors(*, session: AsyncSession) -> list[tuple[str, str]]:
@@ -36,9 +36,7 @@ async def marks_of(*, session: AsyncSession, audience: str) -> dict[int, str]:
     return {cid: light for cid, light in (await session.exec(query)).all()}
 
 
-async def put_marks(
-    *, session: AsyncSession, audience: str, lights: dict[int, tuple[str, int]], now: datetime
-) -> None:
+async def put_marks(*, session: AsyncSession, audience: str, lights: Marks, now: datetime) -> None:
     """Remember what `audience` was told: card → (light, score); the rest is forgotten."""
     query = select(HealthMark).where(HealthMark.audience == audience)
     kept = {row.customer_id: row for row in (await session.exec(query)).all()}
@@ -53,18 +51,16 @@ async def put_marks(
         session.add(row)
 
 
-async def marks_of_all(
-    *, session: AsyncSession, audiences: list[str]
-) -> dict[str, dict[int, tuple[str, int]]]:
+async def marks_of_all(*, session: AsyncSession, audiences: list[str]) -> dict[str, Marks]:
     """audience → card → (light, score) last told, for many audiences in one read."""
-    found: dict[str, dict[int, tuple[str, int]]] = {a: {} for a in audiences}
+    found: dict[str, Marks] = {a: {} for a in audiences}
     marks = table_of(HealthMark)
     told = func.aggregate_strings(packed(marks.c.customer_id, marks.c.light, marks.c.score), UNIT)
-    for start in range(0, len(audiences), CHUNK):
+    for part in parts(audiences, session.get_bind().dialect):
         # each audience's marks packed in one string: 500 supervisors' are 300,000 rows
         query: Select[*tuple[Any, ...]] = (
             Select(marks.c.audience, told)
-            .where(marks.c.audience.in_(audiences[start : start + CHUNK]))
+            .where(one_of(marks.c.audience, part))
             .group_by(marks.c.audience)
         )
         for audience, rows in await core_rows(session, query):
@@ -78,8 +74,8 @@ async def marks_of_all(
 async def replace_marks(
     *,
     session: AsyncSession,
-    told: dict[str, dict[int, tuple[str, int]]],
-    was: dict[str, dict[int, tuple[str, int]]],
+    told: dict[str, Marks],
+    was: dict[str, Marks],
     now: datetime,
 ) -> None:
     """What put_marks does, for many audiences, in bulk and only where something changed:
