@@ -3,7 +3,7 @@ clock alone (days quiet reaching a threshold, a follow-up or milestone falling d
 cadence period ending) or was dropped by a change is computed again, so that `/customer
 stats` and the roll-ups rarely have any to compute themselves. In batches, each in its own
 short write transaction; replicas racing for it write the same rows. Then the changes to
-the workspace's tallies are folded (bot/store/card_tally.py)."""
+the workspace's tallies are folded (bot/store/card_tally.py, record_tally.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from bot.customers.kept_health import BATCH, every_live_card, keep_health
 from bot.store.card_health import expired_ids, missing_ids
 from bot.store.card_tally import fold_tally
 from bot.store.db import Database
+from bot.store.record_tally import fold_record_tally
 from bot.store.statistics import after_bulk_fill
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,9 @@ async def refresh_kept_health(db: Database, *, now: datetime) -> int:
         for start in range(0, len(ids), BATCH):
             async with db.transaction(write=True) as session:
                 await keep_health(session=session, ids=ids[start : start + BATCH], now=now)
-        async with db.transaction(write=True) as session:  # the cards' changes counted
+        async with db.transaction(write=True) as session:  # the cards' and records' changes
             await fold_tally(session=session)
+            await fold_record_tally(session=session)
         if len(missing) >= FIRST_FILL:
             await after_bulk_fill(
                 db, tables=("card_health", "tally_change", "card_tally", "manager_tally")

@@ -5,11 +5,10 @@ check one by one), and per-card facts for health, in a few grouped queries over 
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -17,11 +16,9 @@ from sqlalchemy import (
     case,
     false,
     func,
-    literal,
     literal_column,
     or_,
     true,
-    union_all,
 )
 from sqlalchemy.orm import Mapped
 from sqlmodel import col, select
@@ -39,6 +36,7 @@ from bot.store.models import (
     PhasePlan,
 )
 from bot.store.one_of import one_of
+from bot.store.record_tally import on_days, tallied_records
 from bot.store.team_models import CardHealth, ContactRole
 from bot.store.types import table_of
 
@@ -193,10 +191,15 @@ def on_scope(
     its live ones."""
     if not every_live:
         return probed(card).in_(scope)
+    return probed(card).not_in(archived_cards(team_id))
+
+
+def archived_cards(team_id: str) -> Scope:
+    """The workspace's archived cards, as their kept rows say."""
     archived = select(CardHealth.customer_id).where(
         CardHealth.team_id == team_id, col(CardHealth.archived_at).is_not(None)
     )
-    return probed(card).not_in(archived)
+    return cast(Scope, archived)  # a key column: never null, which Scope allows for
 
 
 async def overdue_by_owner(
@@ -324,8 +327,8 @@ async def records_per_span(
     `wide`: the scope holds many cards, so the workspace's records of the spans are read once
     from the index that holds their card, each checked against the scope and put in its span
     by one CASE (a comparison or a few per record), instead of the records looked up card by
-    card. `every_live` (see on_scope): no record needs checking against a list of cards, so
-    each span is counted on its own range of that index."""
+    card. `every_live` (see on_scope): the workspace's records counted per day ahead of time
+    (bot/store/record_tally.py), less those of its archived cards, looked up card by card."""
     created = col(ContactRecord.created_at)
     card = col(ContactRecord.customer_id)
     current = (
@@ -333,18 +336,17 @@ async def records_per_span(
         col(ContactRecord.superseded).is_(False),
         col(ContactRecord.retracted_at).is_(None),
     )
-    if every_live:
-        on_cards = on_scope(card, scope, team_id=team_id, every_live=True)
-        spans = union_all(
-            *(
-                select(literal(n).label("span"), func.count().label("records")).where(
-                    *current, created >= a, created < b, on_cards
-                )
-                for n, (a, b) in enumerate(itertools.pairwise(bounds))
-            )
-        ).subquery()
-        query = select(spans.c.span, spans.c.records)
-    elif per_card:
+    if every_live and on_days(bounds):
+        tallied = await tallied_records(session=session, team_id=team_id, bounds=bounds)
+        on_archived = await records_per_span(
+            session=session,
+            team_id=team_id,
+            scope=archived_cards(team_id),
+            bounds=bounds,
+            per_card=session.get_bind().dialect.name == "postgresql",
+        )
+        return [all_cards - gone for all_cards, gone in zip(tallied, on_archived, strict=True)]
+    if per_card:
         cards = scope.subquery()
         records = table_of(ContactRecord)
         inner = _span(records.c.created_at, bounds)
@@ -373,7 +375,9 @@ async def records_per_span(
                 *current,
                 created >= bounds[0],
                 created < bounds[-1],
-                (probed(card) if wide else card).in_(scope),
+                on_scope(card, scope, team_id=team_id, every_live=True)
+                if every_live
+                else (probed(card) if wide else card).in_(scope),
             )
             .group_by(span)
         )

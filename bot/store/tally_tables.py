@@ -11,6 +11,8 @@ Registered on SQLModel's metadata by bot/store/models.py."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Field, SQLModel
 
 
@@ -70,3 +72,28 @@ class TallyChange(SQLModel, table=True):
     overdue: int
     slipping: int
     slipping_cards: int
+
+
+class RecordTally(SQLModel, table=True):
+    """A workspace's current contact records per day (UTC) of their writing: the trend of
+    `/customer stats` over every live card sums a few dozen of these rows, less the records
+    of its archived cards, instead of counting a million index entries (issue 19). A trigger
+    on contact_record (migration 0026) appends each change to `record_tally_change`; the
+    health sweep folds them here, as for the cards."""
+
+    __tablename__ = "record_tally"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    day: date = Field(primary_key=True)
+    records: int = 0
+
+
+class RecordTallyChange(SQLModel, table=True):
+    """One record counted (+1) or no longer counted (-1) on a day, written by the trigger."""
+
+    __tablename__ = "record_tally_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32, index=True)
+    day: date
+    records: int

@@ -1,0 +1,80 @@
+"""A workspace's current contact records counted per day ahead of time
+(bot/store/tally_tables.py `RecordTally`): the trend of `/customer stats` over every live
+card reads them, and the health sweep folds the trigger's changes into them."""
+
+from __future__ import annotations
+
+import bisect
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import func, text, union_all
+from sqlmodel import col
+from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
+
+from bot.store.tally_tables import RecordTally, RecordTallyChange
+from bot.store.types import core_rows, table_of
+
+
+def on_days(bounds: list[datetime]) -> bool:
+    """The spans between these moments are whole UTC days, as the tally counts them."""
+    return all(b.astimezone(UTC).timetz() == time(tzinfo=UTC) for b in bounds)
+
+
+async def tallied_records(
+    *, session: AsyncSession, team_id: str, bounds: list[datetime]
+) -> list[int]:
+    """The workspace's current records in each [bounds[i], bounds[i+1]) (UTC midnights, see
+    on_days), on any card: the folded days and the changes not folded yet, in one snapshot."""
+    days = [b.astimezone(UTC).date() for b in bounds]
+    parts: list[Select[*tuple[Any, ...]]] = [
+        Select(table.c.day, table.c.records).where(
+            table.c.team_id == team_id, table.c.day >= days[0], table.c.day < days[-1]
+        )
+        for table in (table_of(RecordTally), table_of(RecordTallyChange))
+    ]
+    both = union_all(*parts).subquery()
+    query: Select[*tuple[Any, ...]] = Select(both.c.day, func.sum(both.c.records)).group_by(
+        both.c.day
+    )
+    counts = [0] * (len(bounds) - 1)
+    for day, records in await core_rows(session, query):
+        counts[bisect.bisect_right(days, _as_date(day)) - 1] += int(records)
+    return counts
+
+
+def _as_date(day: date | str) -> date:
+    """A day as the driver gives it (SQLite's rows of a union carry no column type)."""
+    return day if isinstance(day, date) else date.fromisoformat(day)
+
+
+FOLD_POSTGRESQL = """
+WITH moved AS (DELETE FROM record_tally_change RETURNING *)
+INSERT INTO record_tally (team_id, day, records)
+SELECT team_id, day, sum(records) FROM moved GROUP BY team_id, day
+ON CONFLICT (team_id, day) DO UPDATE SET records = record_tally.records + excluded.records
+"""
+FOLD_SQLITE = [
+    """
+INSERT INTO record_tally (team_id, day, records)
+SELECT team_id, day, sum(records) FROM record_tally_change WHERE id <= :last
+GROUP BY team_id, day
+ON CONFLICT (team_id, day) DO UPDATE SET records = record_tally.records + excluded.records
+""",
+    "DELETE FROM record_tally_change WHERE id <= :last",
+]
+
+
+async def fold_record_tally(*, session: AsyncSession) -> None:
+    """The trigger's changes added into the days and removed, in the caller's write
+    transaction; days left with no record dropped (the same two ways as fold_tally)."""
+    if session.get_bind().dialect.name == "postgresql":
+        await core_rows(session, text(FOLD_POSTGRESQL))
+    else:
+        last = (await core_rows(session, Select(func.max(col(RecordTallyChange.id)))))[0][0]
+        if last is None:
+            return
+        for statement in FOLD_SQLITE:
+            await core_rows(session, text(statement), {"last": last})
+    await core_rows(session, text("DELETE FROM record_tally WHERE records = 0"))
