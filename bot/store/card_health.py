@@ -81,6 +81,13 @@ def on_kept(scope: Scope) -> Scope:
     return kept_ids
 
 
+def with_overdue(scope: Scope) -> Scope:
+    """The cards of a scope made by on_kept whose kept health counts an overdue follow-up:
+    the only ones whose follow-ups an overdue figure needs to look up (their kept health
+    is current once expired_ids' cards are kept again, as every figure read from it)."""
+    return scope.where(table_of(CardHealth).c.overdue > 0)
+
+
 async def expired_ids(*, session: AsyncSession, scope: Scope, now: datetime) -> list[int]:
     """Cards of the scope (on_kept) whose kept health is out of date at `now`: the rows out
     of date read by their `fresh_until` (usually few or none) and each checked against the

@@ -349,9 +349,8 @@ async def records_per_span(
     if per_card:
         cards = scope.subquery()
         records = table_of(ContactRecord)
-        inner = _span(records.c.created_at, bounds)
-        made = (  # counted inside, so that it stays a look-up per card (not a join)
-            select(inner, func.count().label("n"))
+        made = (  # a look-up per card (LATERAL), not a join the planner may hash
+            select(records.c.created_at)
             .where(
                 records.c.customer_id == cards.c[0],
                 records.c.created_at >= bounds[0],
@@ -359,14 +358,10 @@ async def records_per_span(
                 records.c.superseded.is_(False),
                 records.c.retracted_at.is_(None),
             )
-            .group_by(inner)
             .lateral("made")
         )
-        query = (
-            select(made.c.span, func.sum(made.c.n))
-            .select_from(cards.join(made, true()))
-            .group_by(made.c.span)
-        )
+        outer = _span(made.c.created_at, bounds)
+        query = select(outer, func.count()).select_from(cards.join(made, true())).group_by(outer)
     else:
         span = _span(created, bounds)
         query = (
@@ -382,8 +377,8 @@ async def records_per_span(
             .group_by(span)
         )
     counts = [0] * (len(bounds) - 1)
-    for n, records in (await session.exec(query)).all():
-        counts[n] = records
+    for n, found in (await session.exec(query)).all():
+        counts[n] = found
     return counts
 
 

@@ -1,6 +1,7 @@
 """On PostgreSQL, the statistics of a small part of a big workspace (a team of 12,000 among a
 million cards) read its records and follow-ups card by card (bot/store/insights.py,
-`per_card`); the figures are the same as read the other way. The office of
+`per_card`; the overdue follow-ups only on the cards whose kept health counts one); the
+figures are the same as read the other way. The office of
 tests/customers/team_office.py, with records across the trend's weeks."""
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from datetime import timedelta
 import pytest
 
 from bot.customers.stats import trend_weeks
-from bot.store.card_health import on_kept
+from bot.jobs.health_refresh import refresh_kept_health
+from bot.store.card_health import on_kept, with_overdue
 from bot.store.db import Database
 from bot.store.insights import Narrowing, Sees, overdue_by_owner, records_per_span, visible_scope
 from bot.store.models import ContactRecord
@@ -37,6 +39,7 @@ async def office(db: Database, create: Create) -> dict[str, int]:
                 retracted_at=NOW if n % 9 == 0 else None,
             )
             session.add(record)
+    await refresh_kept_health(db, now=NOW)  # each card's overdue follow-ups kept
     return ids
 
 
@@ -56,6 +59,12 @@ async def test_card_by_card_counts_what_the_workspaces_records_give(
             await overdue_by_owner(session=session, team_id=TEAM, scope=scope, now=NOW, **way)
             for way in ({}, {"per_card": True})
         ]
+        # card by card, only the cards whose kept health counts an overdue follow-up
+        owed.append(
+            await overdue_by_owner(
+                session=session, team_id=TEAM, scope=with_overdue(scope), now=NOW, per_card=True
+            )
+        )
     assert ways[0] == ways[1] == ways[2] and sum(ways[0]) > 0
-    assert owed[0] == owed[1]
+    assert owed[0] == owed[1] == owed[2]
     assert owed[0] or managers == {"U_OUT"}
