@@ -47,6 +47,7 @@ from bot.store.insights import (
     visible_scope,
 )
 from bot.store.profiles import profiles_of
+from bot.store.record_tally import on_days, tallied_records
 
 WIDE = 5000  # cards from which the trend reads the weeks' records once (not card by card)
 # …unless, on PostgreSQL, they are at most a tenth of the workspace's: then the weeks' records
@@ -122,6 +123,15 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         bounds = trend_weeks(actor.now)
 
         async def trend(on: AsyncSession) -> list[int]:  # the longest read, on its own
+            if _tallied(reading, narrowing) and on_days(bounds):
+                return await tallied_records(
+                    session=on,
+                    team_id=actor.team_id,
+                    bounds=bounds,
+                    phase=narrowing.phase,
+                    status=narrowing.status,
+                    tier=narrowing.tier,
+                )
             return await records_per_span(
                 session=on,
                 team_id=actor.team_id,
@@ -218,12 +228,17 @@ async def _tallied_managers(
     return per_manager(await tally_managers(session=session, team_id=sees.team_id))
 
 
+def _tallied(reading: Reading, narrowing: Narrowing) -> bool:
+    """The cards are every live one the filters select, and the filters are ones the
+    workspace's tallies are kept by (phase, status, tier): figures summed from them."""
+    return reading.ungated and not narrowing.managers and not narrowing.place
+
+
 async def _groups(
     session: AsyncSession, reading: Reading, narrowing: Narrowing, team_id: str
 ) -> list[tuple[Any, ...]]:
-    """The grid's counts: summed from the workspace's tallies when the cards are every live
-    one the filters select and the filters are ones the tallies are kept by, else counted."""
-    if reading.ungated and not narrowing.managers and not narrowing.place:
+    """The grid's counts: summed from the workspace's tallies (see _tallied), else counted."""
+    if _tallied(reading, narrowing):
         return await tally_groups(
             session=session,
             team_id=team_id,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -191,15 +191,10 @@ def on_scope(
     its live ones."""
     if not every_live:
         return probed(card).in_(scope)
-    return probed(card).not_in(archived_cards(team_id))
-
-
-def archived_cards(team_id: str) -> Scope:
-    """The workspace's archived cards, as their kept rows say."""
     archived = select(CardHealth.customer_id).where(
         CardHealth.team_id == team_id, col(CardHealth.archived_at).is_not(None)
     )
-    return cast(Scope, archived)  # a key column: never null, which Scope allows for
+    return probed(card).not_in(archived)
 
 
 async def overdue_by_owner(
@@ -327,8 +322,8 @@ async def records_per_span(
     `wide`: the scope holds many cards, so the workspace's records of the spans are read once
     from the index that holds their card, each checked against the scope and put in its span
     by one CASE (a comparison or a few per record), instead of the records looked up card by
-    card. `every_live` (see on_scope): the workspace's records counted per day ahead of time
-    (bot/store/record_tally.py), less those of its archived cards, looked up card by card."""
+    card. `every_live` (see on_scope): the workspace's records counted ahead of time
+    (bot/store/record_tally.py)."""
     created = col(ContactRecord.created_at)
     card = col(ContactRecord.customer_id)
     current = (
@@ -337,20 +332,12 @@ async def records_per_span(
         col(ContactRecord.retracted_at).is_(None),
     )
     if every_live and on_days(bounds):
-        tallied = await tallied_records(session=session, team_id=team_id, bounds=bounds)
-        on_archived = await records_per_span(
-            session=session,
-            team_id=team_id,
-            scope=archived_cards(team_id),
-            bounds=bounds,
-            per_card=session.get_bind().dialect.name == "postgresql",
-        )
-        return [all_cards - gone for all_cards, gone in zip(tallied, on_archived, strict=True)]
+        return await tallied_records(session=session, team_id=team_id, bounds=bounds)
     if per_card:
         cards = scope.subquery()
         records = table_of(ContactRecord)
-        made = (  # a look-up per card (LATERAL), not a join the planner may hash
-            select(records.c.created_at)
+        made = (  # a look-up per card: OFFSET 0 keeps PostgreSQL from making the LATERAL
+            select(records.c.created_at)  # a join, which it may then hash over every record
             .where(
                 records.c.customer_id == cards.c[0],
                 records.c.created_at >= bounds[0],
@@ -358,6 +345,7 @@ async def records_per_span(
                 records.c.superseded.is_(False),
                 records.c.retracted_at.is_(None),
             )
+            .offset(0)
             .lateral("made")
         )
         outer = _span(made.c.created_at, bounds)

@@ -1,6 +1,7 @@
-"""A workspace's current contact records counted per day ahead of time
+"""A workspace's current contact records counted ahead of time per day and card state
 (bot/store/tally_tables.py `RecordTally`): the trend of `/customer stats` over every live
-card reads them, and the health sweep folds the trigger's changes into them."""
+card, or those of a phase, status or tier, reads them; the health sweep folds the triggers'
+changes into them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import bisect
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import func, text, union_all
+from sqlalchemy import ColumnElement, func, text, union_all
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -23,21 +24,35 @@ def on_days(bounds: list[datetime]) -> bool:
 
 
 async def tallied_records(
-    *, session: AsyncSession, team_id: str, bounds: list[datetime]
+    *,
+    session: AsyncSession,
+    team_id: str,
+    bounds: list[datetime],
+    phase: str = "",
+    status: str = "",
+    tier: str = "",
 ) -> list[int]:
     """The workspace's current records in each [bounds[i], bounds[i+1]) (UTC midnights, see
-    on_days), on any card: the folded days and the changes not folded yet, in one snapshot."""
+    on_days): with no filter, on every card that is not archived (cards without a kept row
+    included, as on_scope's every_live reads); with a phase, status or tier (tier "-": not
+    assessed), on the live kept cards that have it. The folded days and the changes not
+    folded yet, in one snapshot."""
     days = [b.astimezone(UTC).date() for b in bounds]
-    parts: list[Select[*tuple[Any, ...]]] = [
-        Select(table.c.day, table.c.records).where(
-            table.c.team_id == team_id, table.c.day >= days[0], table.c.day < days[-1]
-        )
-        for table in (table_of(RecordTally), table_of(RecordTallyChange))
-    ]
+    wanted = {"phase": phase, "status": status, "value_tier": tier}  # as tally_groups reads
+    narrowed = any(wanted.values())
+    parts: list[Select[*tuple[Any, ...]]] = []
+    for table in (table_of(RecordTally), table_of(RecordTallyChange)):
+        where: list[ColumnElement[bool]] = [
+            table.c.team_id == team_id,
+            table.c.day >= days[0],
+            table.c.day < days[-1],
+            table.c.kept == "live" if narrowed else table.c.kept != "archived",
+        ]
+        where += [table.c[k] == ("" if v == "-" else v) for k, v in wanted.items() if v]
+        parts.append(Select(table.c.day, table.c.records).where(*where))
     both = union_all(*parts).subquery()
-    query: Select[*tuple[Any, ...]] = Select(both.c.day, func.sum(both.c.records)).group_by(
-        both.c.day
-    )
+    per_day: Select[*tuple[Any, ...]] = Select(both.c.day, func.sum(both.c.records))
+    query = per_day.group_by(both.c.day)
     counts = [0] * (len(bounds) - 1)
     for day, records in await core_rows(session, query):
         counts[bisect.bisect_right(days, _as_date(day)) - 1] += int(records)
@@ -49,18 +64,18 @@ def _as_date(day: date | str) -> date:
     return day if isinstance(day, date) else date.fromisoformat(day)
 
 
-FOLD_POSTGRESQL = """
+KEY = "team_id, day, kept, status, phase, value_tier"
+FOLD_POSTGRESQL = f"""
 WITH moved AS (DELETE FROM record_tally_change RETURNING *)
-INSERT INTO record_tally (team_id, day, records)
-SELECT team_id, day, sum(records) FROM moved GROUP BY team_id, day
-ON CONFLICT (team_id, day) DO UPDATE SET records = record_tally.records + excluded.records
+INSERT INTO record_tally ({KEY}, records)
+SELECT {KEY}, sum(records) FROM moved GROUP BY {KEY}
+ON CONFLICT ({KEY}) DO UPDATE SET records = record_tally.records + excluded.records
 """
 FOLD_SQLITE = [
-    """
-INSERT INTO record_tally (team_id, day, records)
-SELECT team_id, day, sum(records) FROM record_tally_change WHERE id <= :last
-GROUP BY team_id, day
-ON CONFLICT (team_id, day) DO UPDATE SET records = record_tally.records + excluded.records
+    f"""
+INSERT INTO record_tally ({KEY}, records)
+SELECT {KEY}, sum(records) FROM record_tally_change WHERE id <= :last GROUP BY {KEY}
+ON CONFLICT ({KEY}) DO UPDATE SET records = record_tally.records + excluded.records
 """,
     "DELETE FROM record_tally_change WHERE id <= :last",
 ]

@@ -75,25 +75,36 @@ class TallyChange(SQLModel, table=True):
 
 
 class RecordTally(SQLModel, table=True):
-    """A workspace's current contact records per day (UTC) of their writing: the trend of
-    `/customer stats` over every live card sums a few dozen of these rows, less the records
-    of its archived cards, instead of counting a million index entries (issue 19). A trigger
-    on contact_record (migration 0026) appends each change to `record_tally_change`; the
-    health sweep folds them here, as for the cards."""
+    """A workspace's current contact records per day (UTC) of their writing and their card's
+    kept state: `kept` live (with the card's status, phase and value tier), archived, or none
+    (the card has no kept row; status, phase and tier empty, as for an archived card). The
+    trend of `/customer stats` over every live card, or every live card of a phase, status
+    or tier, sums a few hundred of these rows instead of counting up to a million index
+    entries (issue 19). Triggers on contact_record and card_health (migration 0026) append
+    each change to `record_tally_change`; the health sweep folds them here."""
 
     __tablename__ = "record_tally"
 
     team_id: str = Field(primary_key=True, max_length=32)
     day: date = Field(primary_key=True)
+    kept: str = Field(primary_key=True, max_length=8)
+    status: str = Field(primary_key=True, max_length=16)
+    phase: str = Field(primary_key=True, max_length=24)
+    value_tier: str = Field(primary_key=True, max_length=1)
     records: int = 0
 
 
 class RecordTallyChange(SQLModel, table=True):
-    """One record counted (+1) or no longer counted (-1) on a day, written by the trigger."""
+    """Records counted (+n) or no longer counted (-n) on a day under a card state, written
+    by the triggers."""
 
     __tablename__ = "record_tally_change"
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32, index=True)
     day: date
+    kept: str = Field(max_length=8)
+    status: str = Field(max_length=16)
+    phase: str = Field(max_length=24)
+    value_tier: str = Field(max_length=1)
     records: int

@@ -1,11 +1,14 @@
-"""The workspace's records counted per day ahead of time (bot/store/record_tally.py) are
-always the count of its current records: for any sequence of writes to contact_record made
-by any means (the trigger sees them all), before and after the health sweep folds them; and
-the trend over every live card (`records_per_span(every_live=True)`) is that count less the
-records of the archived cards. Built on tests/customers/team_office.py."""
+"""The workspace's records counted ahead of time per day and card state
+(bot/store/record_tally.py) are always the count of its current records on the cards a
+filter selects: for any sequence of writes to the records and to the cards' kept rows made
+by any means (the triggers see them all), before and after the health sweep folds them; the
+trend over every live card (`records_per_span(every_live=True)`) reads them. On PostgreSQL, a
+record written while its card changes state in another transaction is counted once, under
+the card's new state. Built on tests/customers/team_office.py."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,44 +30,63 @@ from bot.store.tally_tables import RecordTallyChange
 from bot.store.team_models import CardHealth
 from tests.conftest import NOW, TEAM, Create
 from tests.customers.team_office import build_office
+from tests.store.test_card_tally import TALLY_CHANGES
 
 BOUNDS = trend_weeks(NOW)  # eight weeks of Mondays 00:00 UTC
 ALL_CARDS = select(col(Customer.id))  # the scope every_live stands for (archived: left out)
 
 
-async def counted_by_hand(session: AsyncSession, bounds: list[datetime]) -> tuple[list[int], ...]:
-    """The workspace's current records per span, on every card and on its live ones,
-    counted here from the rows."""
+FILTERS = [  # (phase, status, tier) as `/customer stats` narrows, then no filter
+    ("implementation", "", ""),
+    ("", "potential", ""),
+    ("pre_contract", "potential", "-"),
+    ("lcm", "success", "B"),
+    ("", "", ""),
+]
+
+
+async def counted_by_hand(
+    session: AsyncSession, bounds: list[datetime], phase: str, status: str, tier: str
+) -> list[int]:
+    """The workspace's current records per span, counted here from the rows: with a filter,
+    on the live kept cards that match it; without, on every card that is not archived."""
     rows = (await session.exec(select(ContactRecord))).all()
-    archived = set(
-        (
-            await session.exec(
-                select(CardHealth.customer_id).where(col(CardHealth.archived_at).is_not(None))
-            )
-        ).all()
-    )
-    every, live = [0] * (len(bounds) - 1), [0] * (len(bounds) - 1)
+    kept = {k.customer_id: k for k in (await session.exec(select(CardHealth))).all()}
+    wanted = {k: v for k, v in (("phase", phase), ("status", status), ("value_tier", tier)) if v}
+
+    def counts(card: int) -> bool:
+        row = kept.get(card)
+        if not wanted:
+            return row is None or row.archived_at is None
+        return (
+            row is not None
+            and row.archived_at is None
+            and all(getattr(row, k) == ("" if v == "-" else v) for k, v in wanted.items())
+        )
+
+    found = [0] * (len(bounds) - 1)
     for row in rows:
         if row.team_id != TEAM or row.superseded or row.retracted_at is not None:
             continue
         for n, (start, end) in enumerate(itertools.pairwise(bounds)):
-            if start <= row.created_at < end:
-                every[n] += 1
-                live[n] += row.customer_id not in archived
-    return every, live
+            if start <= row.created_at < end and counts(row.customer_id):
+                found[n] += 1
+    return found
 
 
 async def assert_tally_is_the_count(db: Database) -> None:
     shifted = [b + timedelta(hours=5) for b in BOUNDS]  # not whole days: counted from the rows
     async with db.transaction() as session:
         for bounds in (BOUNDS, shifted):
-            every, live = await counted_by_hand(session, bounds)
             trend = await records_per_span(
                 session=session, team_id=TEAM, scope=ALL_CARDS, bounds=bounds, every_live=True
             )
-            assert trend == live
-        every, _ = await counted_by_hand(session, BOUNDS)
-        assert await tallied_records(session=session, team_id=TEAM, bounds=BOUNDS) == every
+            assert trend == await counted_by_hand(session, bounds, "", "", "")
+        for phase, status, tier in FILTERS:
+            tallied = await tallied_records(
+                session=session, team_id=TEAM, bounds=BOUNDS, phase=phase, status=status, tier=tier
+            )
+            assert tallied == await counted_by_hand(session, BOUNDS, phase, status, tier)
 
 
 @pytest.fixture
@@ -103,6 +125,42 @@ async def test_a_record_is_counted_in_the_week_of_its_utc_day(
     await assert_tally_is_the_count(db)
 
 
+@pytest.mark.parametrize("kind", TALLY_CHANGES)
+async def test_after_each_kind_of_change_the_tally_counts_the_records(
+    db: Database, office: dict[str, int], kind: str
+) -> None:
+    """Records logged, and cards changing phase, status, tier or manager or archived, as the
+    app makes those changes: the records follow their card, folded or not."""
+    await assert_tally_is_the_count(db)
+    async with db.transaction(write=True) as session:
+        await TALLY_CHANGES[kind](session, office)
+    await assert_tally_is_the_count(db)  # the change's rows not folded yet
+    await refresh_kept_health(db, now=NOW)
+    await assert_tally_is_the_count(db)
+
+
+async def test_a_cards_records_follow_it_to_its_new_phase(
+    db: Database, office: dict[str, int]
+) -> None:
+    async def trend(phase: str) -> int:
+        async with db.transaction() as session:
+            found = await tallied_records(session=session, team_id=TEAM, bounds=BOUNDS, phase=phase)
+        return sum(found)
+
+    assert (await trend("implementation"), await trend("lcm")) == (1, 1)  # LI1's call, LI2's
+    async with db.transaction(write=True) as session:
+        await TALLY_CHANGES["the phase changed"](session, office)  # LI1 → lcm
+    assert (await trend("implementation"), await trend("lcm")) == (0, 2)
+
+
+KEPT_CHANGES = [
+    {"phase": "implementation"},
+    {"phase": "pre_contract"},
+    {"status": "potential"},
+    {"status": "success", "phase": "lcm"},
+    {"value_tier": ""},
+    {"value_tier": "B"},
+]
 AT = st.integers(-70, 3).map(lambda days: NOW + timedelta(days=days, hours=days % 5))
 WRITES = st.lists(
     st.one_of(
@@ -114,6 +172,8 @@ WRITES = st.lists(
         st.tuples(st.just("team"), st.integers(0, 30), st.sampled_from([TEAM, "T_OTHER"])),
         st.tuples(st.just("delete"), st.integers(0, 30)),
         st.tuples(st.just("archive"), st.integers(0, 5), st.booleans()),
+        st.tuples(st.just("kept"), st.integers(0, 5), st.sampled_from(KEPT_CHANGES)),
+        st.tuples(st.just("unkeep"), st.integers(0, 5)),
         st.tuples(st.just("fold")),
     ),
     max_size=14,
@@ -163,6 +223,11 @@ async def test_any_writes_to_the_records_keep_the_tally_their_count(
                         .where(kept.c.customer_id == cards[card])
                         .values(archived_at=NOW if flag else None)
                     )
+                case ("kept", card, values):
+                    row = kept.c.customer_id == cards[card]
+                    await session.exec(update(kept).where(row).values(values))
+                case ("unkeep", card):  # made again by the sweep below
+                    await session.exec(delete(kept).where(kept.c.customer_id == cards[card]))
                 case ("fold",):
                     await fold_record_tally(session=session)
     await assert_tally_is_the_count(db)
@@ -171,3 +236,42 @@ async def test_any_writes_to_the_records_keep_the_tally_their_count(
     async with db.transaction(write=True) as session:
         assert (await session.exec(select(col(RecordTallyChange.id)))).all() == []
         await session.exec(update(kept).values(archived_at=None))  # the next example: all live
+
+
+@pytest.mark.parametrize("first", ["the record", "the card"])
+async def test_a_record_written_while_its_card_changes_phase_is_counted_once_under_the_new(
+    db: Database, office: dict[str, int], first: str
+) -> None:
+    """Two transactions at once on PostgreSQL: one writes a record on LI1, the other moves
+    LI1 to lcm. Whichever writes first, the one that comes second waits for it, then counts
+    what it committed (SQLite has one writer at a time)."""
+    if db.dialect != "postgresql":
+        pytest.skip("one writer at a time on SQLite")
+    written, release = asyncio.Event(), asyncio.Event()
+
+    async def log_a_call() -> None:
+        async with db.transaction(write=True) as session:
+            session.add(record(office["LI1"], NOW - timedelta(days=1)))
+            await session.flush()
+            written.set()
+            await release.wait()
+
+    async def move_to_lcm() -> None:
+        async with db.transaction(write=True) as session:
+            await TALLY_CHANGES["the phase changed"](session, office)
+            await session.flush()
+            written.set()
+            await release.wait()
+
+    one, other = (log_a_call, move_to_lcm) if first == "the record" else (move_to_lcm, log_a_call)
+    holding = asyncio.create_task(one())
+    await written.wait()
+    waiting = asyncio.create_task(other())
+    await asyncio.sleep(0.3)
+    assert not waiting.done()  # it waits for the card held by the first
+    release.set()
+    await asyncio.gather(holding, waiting)
+    await assert_tally_is_the_count(db)
+    async with db.transaction() as session:
+        lcm = await tallied_records(session=session, team_id=TEAM, bounds=BOUNDS, phase="lcm")
+    assert sum(lcm) == 3  # LI2's meeting, LI1's call 20 days ago and this one
