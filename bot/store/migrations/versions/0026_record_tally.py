@@ -11,11 +11,15 @@ record_tally_change: on contact_record, a record starting or stopping to be coun
 card_health, a card's records moving when its status, phase, tier or archive changes. The
 health sweep folds them into record_tally and readers sum both in one snapshot.
 
-The two triggers read each other's table, so on PostgreSQL each first locks the card — its
-kept row, then a transaction lock on its id (pg_advisory_xact_lock(RECORD_TALLY_LOCK, id)) —
-and what it reads after waiting is what the other committed (write transactions are READ
-COMMITTED: each statement of the trigger reads the latest). A record written while its card
-changes is then counted once, under the card's new state. SQLite has one writer at a time.
+The two triggers read each other's table, so on PostgreSQL a record's trigger first locks
+its card's kept row (FOR NO KEY UPDATE), which a change of the card's state holds until it
+commits (or, with no kept row yet, the card's row, which a kept row's insert locks the same
+way); what a trigger reads after waiting is what the other committed (write transactions are
+READ COMMITTED: each statement of the trigger reads the latest). A record written while its
+card changes is then counted once, under the card's new state. Row locks, not advisory
+ones: a transaction writing a million records holds no entry per card in the lock table.
+SQLite has one writer at a time.
+
 The tally is filled here from the rows there are.
 
 Revision ID: 0026
@@ -36,7 +40,6 @@ down_revision: str | None = "0025"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-RECORD_TALLY_LOCK = 0x52_54  # the first key of the two-key advisory locks on a card's tally
 COLUMNS = "team_id, day, kept, status, phase, value_tier, records"
 DAY = {"postgresql": "({r}.created_at AT TIME ZONE 'UTC')::date", "sqlite": "date({r}.created_at)"}
 COUNTED = {
@@ -130,12 +133,15 @@ SQLITE_TRIGGERS = [
     f"{_records('OLD', '-', S, _state('OLD'))} {_records('OLD', '', S, NO_KEPT_ROW)} END",
 ]
 P = "postgresql"
-LOCK_CARD = f"""
+LOCK_CARD = """
 CREATE FUNCTION record_tally_lock(card integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  -- the kept row first, as a change of it holds it before its trigger takes the second
+  -- the card's kept row, which a change of its state holds until it commits; a card
+  -- without one: the card itself, which the kept row's insert locks the same way
   PERFORM 1 FROM card_health WHERE customer_id = card FOR NO KEY UPDATE;
-  PERFORM pg_advisory_xact_lock({RECORD_TALLY_LOCK}, card);
+  IF NOT FOUND THEN
+    PERFORM 1 FROM customer WHERE id = card FOR NO KEY UPDATE;
+  END IF;
 END $$
 """
 RECORD_FUNCTION = f"""
@@ -160,11 +166,10 @@ BEGIN
   IF TG_OP = 'UPDATE' AND {_same_state(P)} THEN
     RETURN NULL;
   END IF;
-  IF TG_OP <> 'INSERT' THEN
-    PERFORM pg_advisory_xact_lock({RECORD_TALLY_LOCK}, OLD.customer_id);
+  IF TG_OP <> 'INSERT' THEN  -- the row is held by this change until it commits
     {_records("OLD", "-", P, _state("OLD"))}
-  ELSE
-    PERFORM pg_advisory_xact_lock({RECORD_TALLY_LOCK}, NEW.customer_id);
+  ELSE  -- a new row is seen by no one yet: the card is held instead (record_tally_lock)
+    PERFORM 1 FROM customer WHERE id = NEW.customer_id FOR NO KEY UPDATE;
     {_records("NEW", "-", P, NO_KEPT_ROW)}
   END IF;
   IF TG_OP <> 'DELETE' THEN
