@@ -97,7 +97,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
             await keep_health(session=session, ids=expired, now=actor.now)
     async with (
         db.transaction(snapshot=True) as session,
-        db.joined_snapshot(session) as joined,  # the trend's records read on it meanwhile
+        db.joined_snapshot(session) as joined,  # records and follow-ups read on it meanwhile
     ):
         # the same filters without the visibility condition (see _reading)
         ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
@@ -122,43 +122,38 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         per_card = part >= SMALL_PART
         bounds = trend_weeks(actor.now)
 
-        async def trend(on: AsyncSession) -> list[int]:  # the longest read, on its own
-            if _tallied(reading, narrowing) and on_days(bounds):
-                return await tallied_records(
-                    session=on,
-                    team_id=actor.team_id,
-                    bounds=bounds,
-                    phase=narrowing.phase,
-                    status=narrowing.status,
-                    tier=narrowing.tier,
-                )
-            return await records_per_span(
-                session=on,
-                team_id=actor.team_id,
-                scope=scope,
-                bounds=bounds,
-                wide=total > WIDE,
-                every_live=every_live,
-                per_card=per_card,
-            )
-
-        async def rest(
-            on: AsyncSession,
-        ) -> tuple[list[tuple[str, int, int]], Lists, list[tuple[str, int]]]:
+        async def listed(on: AsyncSession) -> tuple[list[tuple[str, int, int]], Lists]:
             return (
                 reading.managers or await by_manager(session=on, scope=scope),
                 await _lists(on, scope, actor.now, list_counts(groups), reading.ungated),
-                await overdue_by_owner(
-                    session=on,
-                    team_id=actor.team_id,
-                    scope=with_overdue(scope) if per_card else scope,
-                    now=actor.now,
-                    every_live=every_live,
-                    per_card=per_card,
-                ),
             )
 
-        (managers, lists, owed), counts = await side_by_side(session, joined, rest, trend)
+        async def counted(on: AsyncSession) -> tuple[list[int], list[tuple[str, int]]]:
+            if _tallied(reading, narrowing) and on_days(bounds):
+                weeks = await tallied_records(
+                    session=on, team_id=actor.team_id, bounds=bounds, **narrowing.tallied()
+                )
+            else:
+                weeks = await records_per_span(
+                    session=on,
+                    team_id=actor.team_id,
+                    scope=scope,
+                    bounds=bounds,
+                    wide=total > WIDE,
+                    every_live=every_live,
+                    per_card=per_card,
+                )
+            owed = await overdue_by_owner(
+                session=on,
+                team_id=actor.team_id,
+                scope=with_overdue(scope) if per_card else scope,
+                now=actor.now,
+                every_live=every_live,
+                per_card=per_card,
+            )
+            return weeks, owed
+
+        (managers, lists), (counts, owed) = await side_by_side(session, joined, listed, counted)
         figures = figures_of(
             groups,
             by_manager=managers,

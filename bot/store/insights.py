@@ -36,7 +36,6 @@ from bot.store.models import (
     PhasePlan,
 )
 from bot.store.one_of import one_of
-from bot.store.record_tally import on_days, tallied_records
 from bot.store.team_models import CardHealth, ContactRole
 from bot.store.types import table_of
 
@@ -65,6 +64,10 @@ class Narrowing:
     status: str = ""
     tier: str = ""  # A, B, C, or "-" for not assessed
     place: str = ""  # a city or province, or the start of one
+
+    def tallied(self) -> dict[str, str]:
+        """The filters the workspace's tallies are kept by, as their readers take them."""
+        return {"phase": self.phase, "status": self.status, "tier": self.tier}
 
 
 def visible_scope(sees: Sees, narrowing: Narrowing | None = None) -> Scope:
@@ -322,8 +325,9 @@ async def records_per_span(
     `wide`: the scope holds many cards, so the workspace's records of the spans are read once
     from the index that holds their card, each checked against the scope and put in its span
     by one CASE (a comparison or a few per record), instead of the records looked up card by
-    card. `every_live` (see on_scope): the workspace's records counted ahead of time
-    (bot/store/record_tally.py)."""
+    card. `every_live` (see on_scope): each record checked against the archived cards only.
+    (Over whole UTC days, the records of every live card, or of those of a phase, status or
+    tier, are counted ahead of time: bot/store/record_tally.py.)"""
     created = col(ContactRecord.created_at)
     card = col(ContactRecord.customer_id)
     current = (
@@ -331,8 +335,6 @@ async def records_per_span(
         col(ContactRecord.superseded).is_(False),
         col(ContactRecord.retracted_at).is_(None),
     )
-    if every_live and on_days(bounds):
-        return await tallied_records(session=session, team_id=team_id, bounds=bounds)
     if per_card:
         cards = scope.subquery()
         records = table_of(ContactRecord)

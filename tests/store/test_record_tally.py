@@ -1,8 +1,8 @@
 """The workspace's records counted ahead of time per day and card state
 (bot/store/record_tally.py) are always the count of its current records on the cards a
 filter selects: for any sequence of writes to the records and to the cards' kept rows made
-by any means (the triggers see them all), before and after the health sweep folds them; the
-trend over every live card (`records_per_span(every_live=True)`) reads them. On PostgreSQL, a
+by any means (the triggers see them all), before and after the health sweep folds them, as
+the records counted (`records_per_span(every_live=True)`) give them. On PostgreSQL, a
 record written while its card changes state in another transaction is counted once, under
 the card's new state. Built on tests/customers/team_office.py."""
 
