@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,23 +23,21 @@ from bot.customers.stats import (
     trend_weeks,
 )
 from bot.customers.stats_narrowing import narrowing_of, what_would_match
+from bot.customers.stats_reading import from_tallies, groups_of, reading_of, ungated_by_count
 from bot.customers.visibility import Gate, gate_of, team_tree
 from bot.store.card_health import (
     by_manager,
     expired_ids,
-    grouped_counts,
     least_healthy_ids,
     on_kept,
-    seen_by_rank,
     with_overdue,
 )
-from bot.store.card_tally import live_cards, per_manager, tally_groups, tally_managers
+from bot.store.card_tally import live_cards
 from bot.store.db import Database, side_by_side
 from bot.store.insights import (
     Narrowing,
     Scope,
     Sees,
-    count_in,
     ids_scope,
     overdue_by_owner,
     records_per_span,
@@ -55,6 +52,10 @@ WIDE = 5000  # cards from which the trend reads the weeks' records once (not car
 # record of the weeks), and the follow-ups of those with an overdue one by their kept health
 # (0.29 s, against 0.49 s for every overdue follow-up; at a quarter, 0.95 s against 0.63 s)
 SMALL_PART = 10
+
+
+Managers = list[tuple[str, int, int]]  # (manager, cards, red ones)
+Owed = list[tuple[str, int]]  # (owner, overdue follow-ups)
 
 
 @dataclass(frozen=True)
@@ -99,51 +100,41 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         db.transaction(snapshot=True) as session,
         db.joined_snapshot(session) as joined,  # records and follow-ups read on it meanwhile
     ):
-        # the same filters without the visibility condition (see _reading)
+        # the same filters without the visibility condition (see stats_reading.reading_of)
         ungated = on_kept(visible_scope(replace(sees, is_admin=True), narrowing))
-        reading = await _reading(session, sees, scope, ungated, narrowing)
+        reading = await reading_of(session, sees, scope, ungated, narrowing)
         scope = reading.scope
-        groups = await _groups(session, reading, narrowing, actor.team_id)
+        groups = await groups_of(session, reading, narrowing, actor.team_id)
         if not groups:
-            return TeamStats(
-                filters,
-                people,
-                team_of,
-                empty,
-                None,
-                *await what_would_match(session, sees, filters, people),
-            )
+            suggested = await what_would_match(session, sees, filters, people)
+            return TeamStats(filters, people, team_of, empty, None, *suggested)
         total = list_counts(groups)["all"]
         if not reading.ungated:
-            reading = await _ungated_by_count(session, reading, ungated, total)
+            reading = await ungated_by_count(session, reading, ungated, total)
             scope = reading.scope
         every_live = reading.ungated and narrowing == Narrowing()
         part = 0 if every_live else await _part_of(session, db, actor.team_id, total)
         per_card = part >= SMALL_PART
         bounds = trend_weeks(actor.now)
+        tallied = from_tallies(reading, narrowing) and on_days(bounds)
 
-        async def listed(on: AsyncSession) -> tuple[list[tuple[str, int, int]], Lists]:
-            return (
-                reading.managers or await by_manager(session=on, scope=scope),
-                await _lists(on, scope, actor.now, list_counts(groups), reading.ungated),
-            )
-
-        async def counted(on: AsyncSession) -> tuple[list[int], list[tuple[str, int]]]:
-            if _tallied(reading, narrowing) and on_days(bounds):
-                weeks = await tallied_records(
+        async def weeks_of(on: AsyncSession) -> list[int]:
+            if tallied:
+                return await tallied_records(
                     session=on, team_id=actor.team_id, bounds=bounds, **narrowing.tallied()
                 )
-            else:
-                weeks = await records_per_span(
-                    session=on,
-                    team_id=actor.team_id,
-                    scope=scope,
-                    bounds=bounds,
-                    wide=total > WIDE,
-                    every_live=every_live,
-                    per_card=per_card,
-                )
-            owed = await overdue_by_owner(
+            return await records_per_span(
+                session=on,
+                team_id=actor.team_id,
+                scope=scope,
+                bounds=bounds,
+                wide=total > WIDE,
+                every_live=every_live,
+                per_card=per_card,
+            )
+
+        async def owed_of(on: AsyncSession) -> Owed:
+            return await overdue_by_owner(
                 session=on,
                 team_id=actor.team_id,
                 scope=with_overdue(scope) if per_card else scope,
@@ -151,9 +142,21 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
                 every_live=every_live,
                 per_card=per_card,
             )
-            return weeks, owed
 
-        (managers, lists), (counts, owed) = await side_by_side(session, joined, listed, counted)
+        # two connections, each about as busy: the follow-ups go with the weeks' records when
+        # those are a sum (tallied), else with the per-manager counts and the short lists
+        async def listed(on: AsyncSession) -> tuple[Managers, Lists, Owed | None]:
+            managers = reading.managers or await by_manager(session=on, scope=scope)
+            lists = await _lists(on, scope, actor.now, list_counts(groups), reading.ungated)
+            return managers, lists, None if tallied else await owed_of(on)
+
+        async def counted(on: AsyncSession) -> tuple[list[int], Owed | None]:
+            return await weeks_of(on), await owed_of(on) if tallied else None
+
+        (managers, lists, owed), (counts, owed_too) = await side_by_side(
+            session, joined, listed, counted
+        )
+        owed = owed if owed is not None else owed_too or []
         figures = figures_of(
             groups,
             by_manager=managers,
@@ -169,81 +172,6 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         return TeamStats(filters, people, team_of, empty, figures, names=names)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """How the figures read the cards: `scope`, and whether it is `ungated` (the same cards
-    selected without the visibility condition); `managers`: the figures per manager when
-    they were read to decide it."""
-
-    scope: Scope
-    ungated: bool = False
-    managers: list[tuple[str, int, int]] = field(default_factory=list)
-
-
-async def _reading(
-    session: AsyncSession, sees: Sees, scope: Scope, ungated: Scope, narrowing: Narrowing
-) -> Reading:
-    """The scope's cards selected without the visibility condition (`ungated`) when they are
-    the same cards — an admin's; or the person may see every live card the filters select by rank
-    (the head of the whole tree, of a team asked for). Each statement then reads the cards
-    without checking each against the condition (a pass over every card per statement, with
-    thousands of names for a CEO): the short lists walk the cards in health order, and with
-    no filter the records and follow-ups are checked only against the archived cards. Whether
-    the person sees every live card of the workspace by rank is read from its tallies
-    (bot/store/card_tally.py) first: then they see every card any filter selects."""
-    if sees.is_admin:
-        return Reading(ungated, True, await _tallied_managers(session, sees, narrowing))
-    if not sees.supervises:  # nobody below: by rank only their own cards (the count decides)
-        return Reading(scope)
-    tallied = await tally_managers(session=session, team_id=sees.team_id)
-    if all(
-        manager == sees.user_id or (manager in sees.supervises and level <= sees.clearance)
-        for manager, level, _, _ in tallied
-    ):
-        return Reading(ungated, True, per_manager(tallied) if narrowing == Narrowing() else [])
-    managers = await by_manager(session=session, scope=ungated)
-    if await seen_by_rank(
-        session=session,
-        scope=ungated,
-        managers=[m for m, _, _ in managers],
-        user_id=sees.user_id,
-        below=sees.supervises,
-        clearance=sees.clearance,
-    ):
-        return Reading(ungated, True, managers)
-    return Reading(scope)
-
-
-async def _tallied_managers(
-    session: AsyncSession, sees: Sees, narrowing: Narrowing
-) -> list[tuple[str, int, int]]:
-    """The figures per manager of every live card, from the tallies (none: filtered)."""
-    if narrowing != Narrowing():
-        return []
-    return per_manager(await tally_managers(session=session, team_id=sees.team_id))
-
-
-def _tallied(reading: Reading, narrowing: Narrowing) -> bool:
-    """The cards are every live one the filters select, and the filters are ones the
-    workspace's tallies are kept by (phase, status, tier): figures summed from them."""
-    return reading.ungated and not narrowing.managers and not narrowing.place
-
-
-async def _groups(
-    session: AsyncSession, reading: Reading, narrowing: Narrowing, team_id: str
-) -> list[tuple[Any, ...]]:
-    """The grid's counts: summed from the workspace's tallies (see _tallied), else counted."""
-    if _tallied(reading, narrowing):
-        return await tally_groups(
-            session=session,
-            team_id=team_id,
-            phase=narrowing.phase,
-            status=narrowing.status,
-            tier=narrowing.tier,
-        )
-    return await grouped_counts(session=session, scope=reading.scope)
-
-
 async def _part_of(session: AsyncSession, db: Database, team_id: str, total: int) -> float:
     """How small a part of the workspace's live cards these `total` cards are (live / total),
     when PostgreSQL should maybe read their records and follow-ups card by card: they are
@@ -255,24 +183,12 @@ async def _part_of(session: AsyncSession, db: Database, team_id: str, total: int
     return await live_cards(session=session, team_id=team_id) / total
 
 
-async def _ungated_by_count(
-    session: AsyncSession, reading: Reading, ungated: Scope, total: int
-) -> Reading:
-    """The same, when the person's visible cards (`total`) are as many as the live cards
-    the filters select — seen through shares, channels or an open level 0. The scope is
-    within the ungated one, so the same count means the same cards; the transaction reads
-    one snapshot."""
-    if await count_in(session=session, scope=ungated.limit(total + 1)) != total:
-        return reading  # counted no further than one more card than the person sees
-    return Reading(ungated, True)
-
-
 async def _lists(
     session: AsyncSession, scope: Scope, now: datetime, counts: dict[str, int], ungated: bool
 ) -> Lists:
     """The cards the short lists name, chosen by their kept health and shown as the formula
     computes them now (the reasons with today's figures). `counts`: how many cards each
-    list has (an empty one is not asked for); `ungated`: see _reading."""
+    list has (an empty one is not asked for); `ungated`: see stats_reading.reading_of."""
     most = {"all": LEAST_HEALTHY, "stale": LISTED, "missed": LISTED, "slipping": LISTED}
     chosen = await least_healthy_ids(
         session=session,
