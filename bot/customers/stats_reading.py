@@ -80,13 +80,7 @@ async def groups_of(
 ) -> list[tuple[Any, ...]]:
     """The grid's counts: summed from the workspace's tallies (see from_tallies), else counted."""
     if from_tallies(reading, narrowing):
-        return await tally_groups(
-            session=session,
-            team_id=team_id,
-            phase=narrowing.phase,
-            status=narrowing.status,
-            tier=narrowing.tier,
-        )
+        return await tally_groups(session=session, team_id=team_id, **narrowing.tallied())
     return await grouped_counts(session=session, scope=reading.scope)
 
 

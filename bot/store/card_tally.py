@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal, text, union_all
+from sqlalchemy.orm import Mapped
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -24,6 +25,13 @@ def _summed(
     return Select(*(table.c[k] for k in keys), *(table.c[s] for s in sums)).where(*where)
 
 
+def narrowed_to(table: Any, *, phase: str, status: str, tier: str) -> list[ColumnElement[bool]]:
+    """A tally's rows of a phase, status and value tier (each maybe empty: any; tier "-":
+    not assessed, kept as an empty tier)."""
+    wanted = (("phase", phase), ("status", status), ("value_tier", tier))
+    return [table.c[name] == ("" if value == "-" else value) for name, value in wanted if value]
+
+
 async def tally_groups(
     *, session: AsyncSession, team_id: str, phase: str = "", status: str = "", tier: str = ""
 ) -> list[tuple[Any, ...]]:
@@ -34,11 +42,8 @@ async def tally_groups(
     folded, changes = table_of(CardTally), table_of(TallyChange)
     parts = []
     for table in (folded, changes):
-        where: list[ColumnElement[bool]] = [table.c.team_id == team_id]
-        for name, value in (("phase", phase), ("status", status), ("value_tier", tier)):
-            if value:
-                where.append(table.c[name] == ("" if value == "-" else value))
-        parts.append(_summed(table, GRID, SUMS, where))
+        narrowed = narrowed_to(table, phase=phase, status=status, tier=tier)
+        parts.append(_summed(table, GRID, SUMS, [table.c.team_id == team_id, *narrowed]))
     both = union_all(*parts).subquery()
     keys = [both.c[k] for k in GRID]
     cards = func.sum(both.c.cards)
@@ -134,20 +139,42 @@ def _fold_words(statement: str) -> str:
 
 async def fold_tally(*, session: AsyncSession) -> None:
     """The changes written by the trigger added into the tallies and removed, in the
-    caller's write transaction; groups left without a card are dropped. PostgreSQL: one
-    statement takes exactly the rows it deletes (a change committed meanwhile is left for
-    the next fold; two folds at once never add a change twice). SQLite: one writer at a
-    time, so the rows up to the last id read are the ones folded."""
+    caller's write transaction; groups left without a card are dropped."""
+    await fold_changes(
+        session=session,
+        last_change=col(TallyChange.id),
+        postgresql=_fold_words(FOLD_POSTGRESQL),
+        sqlite=[_fold_words(statement) for statement in FOLD_SQLITE],
+        emptied=[
+            "DELETE FROM card_tally WHERE cards = 0",
+            "DELETE FROM manager_tally WHERE cards = 0",
+        ],
+    )
+
+
+async def fold_changes(
+    *,
+    session: AsyncSession,
+    last_change: Mapped[int | None],
+    postgresql: str,
+    sqlite: list[str],
+    emptied: list[str],
+) -> None:
+    """A tally's changes folded into it by its statements, then `emptied` run (the rows left
+    at nothing dropped). PostgreSQL: one statement takes exactly the rows it deletes (a
+    change committed meanwhile is left for the next fold; two folds at once never add a
+    change twice). SQLite: one writer at a time, so the rows up to the last id read
+    (`last_change`, bound as :last) are the ones folded; none, nothing to do."""
     if session.get_bind().dialect.name == "postgresql":
-        await core_rows(session, text(_fold_words(FOLD_POSTGRESQL)))
+        await core_rows(session, text(postgresql))
     else:
-        last = (await core_rows(session, Select(func.max(col(TallyChange.id)))))[0][0]
+        last = (await core_rows(session, Select(func.max(last_change))))[0][0]
         if last is None:
             return
-        for statement in FOLD_SQLITE:
-            await core_rows(session, text(_fold_words(statement)), {"last": last})
-    await core_rows(session, text("DELETE FROM card_tally WHERE cards = 0"))
-    await core_rows(session, text("DELETE FROM manager_tally WHERE cards = 0"))
+        for statement in sqlite:
+            await core_rows(session, text(statement), {"last": last})
+    for statement in emptied:
+        await core_rows(session, text(statement))
 
 
 async def live_cards(*, session: AsyncSession, team_id: str) -> int:

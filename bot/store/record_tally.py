@@ -6,14 +6,15 @@ changes into them."""
 from __future__ import annotations
 
 import bisect
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, text, union_all
+from sqlalchemy import ColumnElement, func, union_all
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
+from bot.store.card_tally import fold_changes, narrowed_to
 from bot.store.tally_tables import RecordTally, RecordTallyChange
 from bot.store.types import core_rows, table_of
 
@@ -38,8 +39,7 @@ async def tallied_records(
     assessed), on the live kept cards that have it. The folded days and the changes not
     folded yet, in one snapshot."""
     days = [b.astimezone(UTC).date() for b in bounds]
-    wanted = {"phase": phase, "status": status, "value_tier": tier}  # as tally_groups reads
-    narrowed = any(wanted.values())
+    narrowed = any((phase, status, tier))
     parts: list[Select[*tuple[Any, ...]]] = []
     for table in (table_of(RecordTally), table_of(RecordTallyChange)):
         where: list[ColumnElement[bool]] = [
@@ -48,20 +48,15 @@ async def tallied_records(
             table.c.day < days[-1],
             table.c.kept == "live" if narrowed else table.c.kept != "archived",
         ]
-        where += [table.c[k] == ("" if v == "-" else v) for k, v in wanted.items() if v]
+        where += narrowed_to(table, phase=phase, status=status, tier=tier)
         parts.append(Select(table.c.day, table.c.records).where(*where))
     both = union_all(*parts).subquery()
     per_day: Select[*tuple[Any, ...]] = Select(both.c.day, func.sum(both.c.records))
     query = per_day.group_by(both.c.day)
     counts = [0] * (len(bounds) - 1)
     for day, records in await core_rows(session, query):
-        counts[bisect.bisect_right(days, _as_date(day)) - 1] += int(records)
+        counts[bisect.bisect_right(days, day) - 1] += int(records)
     return counts
-
-
-def _as_date(day: date | str) -> date:
-    """A day as the driver gives it (SQLite's rows of a union carry no column type)."""
-    return day if isinstance(day, date) else date.fromisoformat(day)
 
 
 KEY = "team_id, day, kept, status, phase, value_tier"
@@ -82,14 +77,12 @@ ON CONFLICT ({KEY}) DO UPDATE SET records = record_tally.records + excluded.reco
 
 
 async def fold_record_tally(*, session: AsyncSession) -> None:
-    """The trigger's changes added into the days and removed, in the caller's write
-    transaction; days left with no record dropped (the same two ways as fold_tally)."""
-    if session.get_bind().dialect.name == "postgresql":
-        await core_rows(session, text(FOLD_POSTGRESQL))
-    else:
-        last = (await core_rows(session, Select(func.max(col(RecordTallyChange.id)))))[0][0]
-        if last is None:
-            return
-        for statement in FOLD_SQLITE:
-            await core_rows(session, text(statement), {"last": last})
-    await core_rows(session, text("DELETE FROM record_tally WHERE records = 0"))
+    """The triggers' changes added into the days and removed, in the caller's write
+    transaction; days left with no record dropped."""
+    await fold_changes(
+        session=session,
+        last_change=col(RecordTallyChange.id),
+        postgresql=FOLD_POSTGRESQL,
+        sqlite=FOLD_SQLITE,
+        emptied=["DELETE FROM record_tally WHERE records = 0"],
+    )
