@@ -49,8 +49,9 @@ from bot.store.record_tally import on_days, tallied_records
 WIDE = 5000  # cards from which the trend reads the weeks' records once (not card by card)
 # …unless, on PostgreSQL, they are at most a tenth of the workspace's: then the weeks' records
 # are looked up card by card (0.46 s at 50,000 of a million cards, against 1.1 s for every
-# record of the weeks), and the follow-ups of those with an overdue one by their kept health
-# (0.29 s, against 0.49 s for every overdue follow-up; at a quarter, 0.95 s against 0.63 s)
+# record of the weeks), and the follow-ups of those with an overdue one by their kept health.
+# A wider selection checks the workspace's overdue follow-ups against its cards with one,
+# read from ix_card_health_owed (0.12 s at 250,000 cards, against 0.3 s against all of them)
 SMALL_PART = 10
 
 
@@ -137,7 +138,8 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
             return await overdue_by_owner(
                 session=on,
                 team_id=actor.team_id,
-                scope=with_overdue(scope) if per_card else scope,
+                # every live card: checked against the few archived ones instead
+                scope=scope if every_live else with_overdue(scope),
                 now=actor.now,
                 every_live=every_live,
                 per_card=per_card,

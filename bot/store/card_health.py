@@ -18,6 +18,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     union_all,
     update,
 )
@@ -84,8 +85,11 @@ def on_kept(scope: Scope) -> Scope:
 def with_overdue(scope: Scope) -> Scope:
     """The cards of a scope made by on_kept whose kept health counts an overdue follow-up:
     the only ones whose follow-ups an overdue figure needs to look up (their kept health
-    is current once expired_ids' cards are kept again, as every figure read from it)."""
-    return scope.where(table_of(CardHealth).c.overdue > 0)
+    is current once expired_ids' cards are kept again, as every figure read from it); the
+    live ones among them are read from ix_card_health_owed (migration 0027)."""
+    # a constant, not a parameter: PostgreSQL then sees the selection within
+    # ix_card_health_owed's (archived_at IS NULL AND overdue > 0) whatever the plan
+    return scope.where(table_of(CardHealth).c.overdue > literal_column("0"))
 
 
 async def expired_ids(*, session: AsyncSession, scope: Scope, now: datetime) -> list[int]:

@@ -141,6 +141,23 @@ class CardHealth(SQLModel, table=True):
             sqlite_where=text("archived_at IS NULL"),
             postgresql_where=text("archived_at IS NULL"),
         ),
+        # the live cards whose kept health counts an overdue follow-up, with what the
+        # selections filter and group by: the only cards whose follow-ups an overdue figure
+        # checks (0027)
+        Index(
+            "ix_card_health_owed",
+            "team_id",
+            "customer_id",
+            "manager_id",
+            "security_level",
+            "status",
+            "phase",
+            "value_tier",
+            "level",
+            "light",
+            sqlite_where=text("archived_at IS NULL AND overdue > 0"),
+            postgresql_where=text("archived_at IS NULL AND overdue > 0"),
+        ),
         # a workspace's archived cards (few): what the statistics leave out when a person
         # sees every live card (0024)
         Index(

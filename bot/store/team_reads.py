@@ -15,17 +15,19 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     String,
+    bindparam,
     column,
     func,
     literal,
     over,
     true,
     union_all,
-    values,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
+from bot.store.card_health import with_overdue
 from bot.store.insights import Scope
 from bot.store.models import FollowUp
 from bot.store.one_of import one_of, parts
@@ -173,9 +175,16 @@ def _walked(
     """Each group's first `most` cards (with ties) of a list, read from ix_card_health_group
     in score order (migration 0025)."""
     kept = table_of(CardHealth)
-    wanted = values(
-        column("manager_id", String), column("security_level", Integer), name="wanted"
-    ).data(groups)
+    # the groups as two array parameters (unnested side by side), not a VALUES list: its
+    # 2,000 rows were rendered into the statement's text each time (0.4 s of Python a list)
+    wanted = (
+        func.unnest(
+            bindparam(None, [m for m, _ in groups], type_=ARRAY(String)),
+            bindparam(None, [level for _, level in groups], type_=ARRAY(Integer)),
+        )
+        .table_valued(column("manager_id", String), column("security_level", Integer))
+        .render_derived(name="wanted")
+    )
     first = (
         Select(*(kept.c[c] for c in COLUMNS))
         .where(
@@ -211,7 +220,11 @@ async def overdue_by_group(
             func.count().label("owed"),
         )
         .join_from(follow_ups, kept, kept.c.customer_id == follow_ups.c.customer_id)
-        .where(follow_ups.c.status == "open", follow_ups.c.due_at < now, _where(scope))
+        .where(
+            follow_ups.c.status == "open",
+            follow_ups.c.due_at < now,
+            _where(with_overdue(scope)),  # the cards of ix_card_health_owed (0.5 s, not 1.2)
+        )
         .group_by(kept.c.manager_id, kept.c.security_level, follow_ups.c.owner_id)
         .subquery()
     )

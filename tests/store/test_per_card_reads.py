@@ -59,12 +59,14 @@ async def test_card_by_card_counts_what_the_workspaces_records_give(
             await overdue_by_owner(session=session, team_id=TEAM, scope=scope, now=NOW, **way)
             for way in ({}, {"per_card": True})
         ]
-        # card by card, only the cards whose kept health counts an overdue follow-up
-        owed.append(
+        # only the cards whose kept health counts an overdue follow-up: card by card, and
+        # each follow-up checked against them (read from ix_card_health_owed)
+        owed += [
             await overdue_by_owner(
-                session=session, team_id=TEAM, scope=with_overdue(scope), now=NOW, per_card=True
+                session=session, team_id=TEAM, scope=with_overdue(scope), now=NOW, **way
             )
-        )
+            for way in ({}, {"per_card": True})
+        ]
     assert ways[0] == ways[1] == ways[2] and sum(ways[0]) > 0
-    assert owed[0] == owed[1] == owed[2]
+    assert owed[0] == owed[1] == owed[2] == owed[3]
     assert owed[0] or managers == {"U_OUT"}
