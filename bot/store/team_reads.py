@@ -214,6 +214,11 @@ async def overdue_by_group(
     by the database first (then packed) 0.8 s of its 1.2."""
     kept = table_of(CardHealth)
     follow_ups = table_of(FollowUp)
+    if session.get_bind().dialect.name == "postgresql":
+        # PostgreSQL hashes the cards: only those counting an overdue follow-up, from
+        # ix_card_health_owed (0.5 s, not 1.2 at a million cards); SQLite walks each
+        # manager's cards in ix_card_health_manager, which holds no such count (twice as long)
+        scope = with_overdue(scope)
     query: Select[*tuple[Any, ...]] = (
         Select(
             kept.c.manager_id,
@@ -224,7 +229,7 @@ async def overdue_by_group(
         .where(
             follow_ups.c.status == "open",
             follow_ups.c.due_at < now,
-            _where(with_overdue(scope)),  # the cards of ix_card_health_owed (0.5 s, not 1.2)
+            _where(scope),
         )
         .group_by(kept.c.manager_id, kept.c.security_level)
     )
