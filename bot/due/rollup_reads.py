@@ -6,21 +6,24 @@ PostgreSQL (Database.joined_snapshot), the cards' reads on one and the rest on t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from operator import attrgetter
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.team_view import LISTED, WEEK
+from bot.customers.team_view import LISTED, RED_LISTED, WEEK
 from bot.due.rollup_delivery import TeamDelivery, read_team_delivery
 from bot.store.card_health import on_kept
 from bot.store.db import side_by_side
 from bot.store.insights import Narrowing, Scope, Sees, visible_scope
 from bot.store.team_reads import (
+    COLUMNS,
     Group,
     GroupCounts,
     Listed,
+    ListedRows,
+    Reds,
     first_of_each,
     group_counts,
     overdue_by_group,
@@ -28,7 +31,7 @@ from bot.store.team_reads import (
     red_cards,
 )
 
-_card, _score = attrgetter("customer_id"), attrgetter("score")
+SCORE = COLUMNS.index("score")  # in a red card's row
 
 
 def team_scope(team_id: str, managers: frozenset[str]) -> Scope:
@@ -41,9 +44,9 @@ class TeamReads:
     """What a sweep reads of all its supervisors' teams at once, by (manager, level)."""
 
     counts: dict[Group, GroupCounts]
-    reds: dict[Group, list[Listed]]  # each group's red cards, the least healthy first
-    red_ids: dict[Group, list[int]]  # the same cards' ids, in the same order
-    red_by_id: dict[int, Listed]  # every red card of the groups
+    reds: dict[Group, list[Listed]]  # each group's first RED_LISTED red cards
+    red_ids: dict[Group, list[int]]  # each group's red cards, the least healthy first
+    red_by_id: Mapping[int, Listed]  # every red card of the groups
     red_scores: dict[int, int]  # the same cards' scores
     firsts: dict[str, dict[Group, list[Listed]]]  # list → group → its candidates
     overdue: dict[Group, dict[str, int]]  # owner → open follow-ups past due
@@ -72,17 +75,14 @@ async def read_teams(
         lambda on: _read_owed(on, team_id, scope, days, now),
     )
     counts, reds, firsts, changes = cards
-    red_ids = {group: list(map(_card, listed)) for group, listed in reds.items()}
-    red_by_id: dict[int, Listed] = {}
-    for group, listed in reds.items():
-        red_by_id.update(zip(red_ids[group], listed, strict=True))
+    red_by_id = ListedRows(reds.rows)
     overdue, delivery = owed
     return TeamReads(
         counts=counts,
-        reds=reds,
-        red_ids=red_ids,
+        reds={group: [red_by_id[i] for i in ids[:RED_LISTED]] for group, ids in reds.ids.items()},
+        red_ids=reds.ids,
         red_by_id=red_by_id,
-        red_scores=dict(zip(red_by_id, map(_score, red_by_id.values()), strict=True)),
+        red_scores={card: row[SCORE] for card, row in reds.rows.items()},
         firsts=firsts,
         overdue=overdue,
         changes=changes,
@@ -92,7 +92,7 @@ async def read_teams(
 
 CardReads = tuple[
     dict[Group, GroupCounts],
-    dict[Group, list[Listed]],
+    Reds,
     dict[str, dict[Group, list[Listed]]],
     dict[Group, list[tuple[int, int, str, str]]],
 ]
@@ -103,9 +103,7 @@ async def _read_cards(
 ) -> CardReads:
     """The groups' counts, red cards, short lists' candidates and the week's phase changes."""
     since = now - WEEK
-    reds: dict[Group, list[Listed]] = {}
-    for card in await red_cards(session=session, scope=scope):
-        reds.setdefault((card.manager, card.level), []).append(card)
+    reds = await red_cards(session=session, scope=scope)
     counts = await group_counts(session=session, scope=scope, since=since)
     firsts: dict[str, dict[Group, list[Listed]]] = {}
     chosen = await first_of_each(

@@ -141,8 +141,8 @@ def _view(
     lights: Counter[str] = Counter()
     for group in groups:
         lights.update(reads.counts[group].lights)
-    reds = [reads.reds.get(g, []) for g in groups]  # each the least healthy first
-    red = _least(card for cards in reds for card in cards[:RED_LISTED])
+    # each group's first RED_LISTED, the least healthy first
+    red = _least(card for g in groups for card in reads.reds.get(g, ()))
     # `told`: the cards told red already; the loop over a team's thousands of red cards
     # is C's (filterfalse), where a Python step per card was a fifth of the sweep
     turned = _least(
@@ -165,7 +165,7 @@ def _view(
         "size": len(team),
         "total": sum(lights.values()),
         "lights": {light: n for light, n in lights.items() if n},
-        "red": _first(red, sum(len(cards) for cards in reds), RED_LISTED),
+        "red": _first(red, sum(len(reads.red_ids.get(g, ())) for g in groups), RED_LISTED),
         "turned_red": [c.customer_id for c in turned],
         "stale": _first(
             sorted(_candidates(reads, "stale", groups), key=attrgetter("order")),
