@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.team_view import LISTED, RED_LISTED, WEEK
+from bot.customers.team_view import LISTED, WEEK
 from bot.due.rollup_delivery import TeamDelivery, read_team_delivery
 from bot.store.card_health import on_kept
 from bot.store.db import side_by_side
@@ -44,9 +44,8 @@ class TeamReads:
     """What a sweep reads of all its supervisors' teams at once, by (manager, level)."""
 
     counts: dict[Group, GroupCounts]
-    reds: dict[Group, list[Listed]]  # each group's first RED_LISTED red cards
     red_ids: dict[Group, list[int]]  # each group's red cards, the least healthy first
-    red_by_id: Mapping[int, Listed]  # every red card of the groups
+    red_by_id: Mapping[int, Listed]  # every red card of the groups (made when asked for)
     red_scores: dict[int, int]  # the same cards' scores
     firsts: dict[str, dict[Group, list[Listed]]]  # list → group → its candidates
     overdue: dict[Group, dict[str, int]]  # owner → open follow-ups past due
@@ -75,13 +74,11 @@ async def read_teams(
         lambda on: _read_owed(on, team_id, scope, days, now),
     )
     counts, reds, firsts, changes = cards
-    red_by_id = ListedRows(reds.rows)
     overdue, delivery = owed
     return TeamReads(
         counts=counts,
-        reds={group: [red_by_id[i] for i in ids[:RED_LISTED]] for group, ids in reds.ids.items()},
         red_ids=reds.ids,
-        red_by_id=red_by_id,
+        red_by_id=ListedRows(reds.rows),
         red_scores={card: row[SCORE] for card, row in reds.rows.items()},
         firsts=firsts,
         overdue=overdue,

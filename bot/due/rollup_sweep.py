@@ -141,8 +141,7 @@ def _view(
     lights: Counter[str] = Counter()
     for group in groups:
         lights.update(reads.counts[group].lights)
-    # each group's first RED_LISTED, the least healthy first
-    red = _least(card for g in groups for card in reads.reds.get(g, ()))
+    red = _least(reads.red_by_id[i] for g in groups for i in reads.red_ids.get(g, [])[:RED_LISTED])
     # `told`: the cards told red already; the loop over a team's thousands of red cards
     # is C's (filterfalse), where a Python step per card was a fifth of the sweep
     turned = _least(

@@ -4,9 +4,9 @@ The overdue follow-ups of `/customer stats` and of the supervisors' roll-ups wer
 against every card of the selection: at a million cards, a hash of 250,000 cards for a
 status filter (0.3 s of a 0.55 s answer) and of all million for the roll-ups (1.2 s). Only
 a card whose kept health counts an overdue follow-up can have one (a kept row is true until
-its first follow-up falls due, and out of date once one is written), so both now check
-against those cards alone (170,000 of a million), read from this partial index, which holds
-what the selections filter and group by.
+its first follow-up falls due, and out of date once one is written), so the statistics,
+and the roll-ups on PostgreSQL, now check against those cards alone (170,000 of a million),
+read from this partial index, which holds what the selections filter and group by.
 
 Revision ID: 0027
 Revises: 0026
