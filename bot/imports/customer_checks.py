@@ -3,6 +3,10 @@ earlier row of the file (the rules of the create modal's check), a short name no
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import chain
+
 from sqlalchemy import bindparam, text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -14,6 +18,7 @@ from bot.imports.customer_rows import Read, ReadRow, with_handle
 from bot.imports.report import ImportReport, RowProblem
 from bot.store.types import core_rows
 
+Existing = dict[Key, list[tuple[str, CardFacts]]]  # match key → the cards that have it
 LOOK_UP = 2000  # keys per look-up: well inside both databases' limit on parameters
 EXISTING_KEYS = text(
     'SELECT k."key", c.id, c.legal_name, c.handle, c.credit_code FROM customer_key k'
@@ -22,44 +27,66 @@ EXISTING_KEYS = text(
 ).bindparams(bindparam("keys", expanding=True))
 
 
-async def check_chunk(
-    session: AsyncSession, chunk: list[Read], team_id: str, so_far: FileSoFar, report: ImportReport
-) -> list[ReadRow]:
-    """The chunk's rows that are no duplicate of a card or an earlier row, under a free short
-    name; the others' problems go to the report."""
-    names, in_file, handles = so_far.names, so_far.keys, so_far.handles
+@dataclass(frozen=True)
+class Checked:
+    """A slice of rows checked against the cards found and the rows accepted before it."""
+
+    accepted: list[ReadRow]
+    problems: list[RowProblem]
+    keys: dict[Key, list[tuple[int, CardFacts]]]  # the accepted rows' match keys
+    handles: set[str]  # the short names they take, lower case
+
+
+def readable_rows(chunk: list[Read], so_far: FileSoFar, report: ImportReport) -> list[ReadRow]:
+    """The chunk's rows that were read; the others' problems go to the report."""
     reads: list[ReadRow] = []
     for read in chunk:
         if isinstance(read, ReadRow):
             reads.append(read)
-            names.known[read.draft.legal_name] = read.name
+            so_far.names.known[read.draft.legal_name] = read.name
         else:
             report.problems += read
-    probes = {p for read in reads for p in read.probes}
-    existing = await _existing_keys(session, team_id, probes, so_far.made)
-    accepted = []
+    return reads
+
+
+def probes_of(reads: list[ReadRow]) -> set[Key]:
+    return {p for read in reads for p in read.probes}
+
+
+def check_rows(reads: list[ReadRow], existing: Existing, so_far: FileSoFar) -> Checked:
+    """The rows that are no duplicate of a card or an earlier row, under a free short name,
+    and the others' problems. Changes nothing: `so_far.take` keeps what the import wrote."""
+    names, in_file = so_far.names, so_far.keys
+    keys: dict[Key, list[tuple[int, CardFacts]]] = {}
+    handles: set[str] = set()
+    accepted: list[ReadRow] = []
+    problems: list[RowProblem] = []
     for read in reads:
         number, facts, wanted = read.number, read.facts, read.probes
         hits = [(name, k, key[0]) for key in wanted for name, k in existing.get(key, ())]
         if clash := first_duplicate(facts, hits, read_name=names.read):
-            report.problems.append(
+            problems.append(
                 RowProblem(
                     number, "legal_name", Message("import.duplicate_existing", {"name": clash})
                 )
             )
             continue
-        earlier = [(row, k, key[0]) for key in wanted for row, k in in_file.get(key, ())]
+        earlier = [
+            (row, k, key[0])
+            for key in wanted
+            for row, k in chain(in_file.get(key, ()), keys.get(key, ()))
+        ]
         earlier.sort(key=lambda hit: hit[0])
         if row_before := first_duplicate(facts, earlier, read_name=names.read):
-            report.problems.append(
+            problems.append(
                 RowProblem(
                     number, "legal_name", Message("import.duplicate_row", {"row": row_before})
                 )
             )
             continue
-        handle = _free_handle(read.draft, handles)
+        handle = _free_handle(read.draft, lambda h: h in so_far.handles or h in handles)
         if handle is None:
-            report.problems.append(
+            problems.append(
                 RowProblem(
                     number,
                     "short_name",
@@ -71,14 +98,14 @@ async def check_chunk(
         read = with_handle(read, handle)
         known = (number, read.facts)
         for key in read.keys:
-            in_file.setdefault(key, []).append(known)
+            keys.setdefault(key, []).append(known)
         accepted.append(read)
-    return accepted
+    return Checked(accepted, problems, keys, handles)
 
 
-async def _existing_keys(
+async def existing_keys(
     session: AsyncSession, team_id: str, wanted: set[Key], made: set[int]
-) -> dict[Key, list[tuple[str, CardFacts]]]:
+) -> Existing:
     """(kind, key) → the existing cards that have it (by legal name), a few queries per kind;
     not the cards this import made (`made`), which it checks as earlier rows."""
     by_kind: dict[str, set[str]] = {}
@@ -123,11 +150,18 @@ class FileSoFar:
         self.names = NamesRead()
         self.made: set[int] = set()  # the ids of the cards it wrote
 
+    def take(self, checked: Checked, made: set[int]) -> None:
+        """What a slice wrote: its rows' keys and short names, its cards' ids."""
+        for key, rows in checked.keys.items():
+            self.keys.setdefault(key, []).extend(rows)
+        self.handles |= checked.handles
+        self.made |= made
 
-def _free_handle(draft: CustomerDraft, handles: set[str]) -> str | None:
+
+def _free_handle(draft: CustomerDraft, taken: Callable[[str], bool]) -> str | None:
     for attempt in range(1, 1000):
         handle = draft.handle if attempt == 1 else f"{draft.handle[:28]}{attempt}"
-        if handle.lower() not in handles:
+        if not taken(handle.lower()):
             return handle
         if not draft.handle_suggested:
             return None

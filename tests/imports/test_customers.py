@@ -3,16 +3,21 @@ why, and never takes the good rows of its file (or of its chunk) with it."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers import stats_cases
+from bot.customers.card_cases import save_customer
+from bot.customers.form import customer_form_from_text
 from bot.i18n import t
 from bot.imports.csvfile import read_table
-from bot.imports.customers import import_customers
+from bot.imports.customers import SLICE, Pace, import_customers
 from bot.imports.report import ImportReport
 from bot.store.db import Database
 from bot.store.models import Customer
@@ -21,9 +26,12 @@ from tests.imports.helpers import excel, refuse_in_database
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TEAM = "T_LOCAL"
 WANG = Actor(TEAM, "U_WANG", "en", ZoneInfo("Asia/Shanghai"), NOW)
+LI = Actor(TEAM, "U_LI", "en", ZoneInfo("Asia/Shanghai"), NOW)
 
 
-async def run(db: Database, data: bytes, *, dry_run: bool = False) -> ImportReport:
+async def run(
+    db: Database, data: bytes, *, dry_run: bool = False, slice_rows: int = SLICE
+) -> ImportReport:
     table = read_table(data, "customers")
     return await import_customers(
         db,
@@ -33,6 +41,7 @@ async def run(db: Database, data: bytes, *, dry_run: bool = False) -> ImportRepo
         region="CN",
         now=NOW,
         dry_run=dry_run,
+        slice_rows=slice_rows,
     )
 
 
@@ -112,3 +121,77 @@ async def test_imported_cards_are_in_the_statistics_at_once(db: Database) -> Non
 
     assert found.figures is not None and found.figures.total == 2
     assert sorted(s.name for s in found.figures.least_healthy) == ["Acme Corp", "Initech LLC"]
+
+
+class SavedBetween(Database):
+    """A database on which someone saves a card in the form just as the import asks for the
+    write lock: after its rows were checked without the lock, before they are written."""
+
+    def __init__(self, url: str, *names: str) -> None:
+        super().__init__(url)
+        self.waiting = list(names)
+
+    @asynccontextmanager
+    async def transaction(
+        self, *, write: bool = False, snapshot: bool = False
+    ) -> AsyncIterator[AsyncSession]:
+        if write and self.waiting:
+            name, *self.waiting = self.waiting
+            later, self.waiting = self.waiting, []  # the form's own write transaction
+            form = customer_form_from_text({"legal_name": name})
+            await save_customer(self, actor=LI, form=form, region="CN")
+            self.waiting = later
+        async with super().transaction(write=write, snapshot=snapshot) as session:
+            yield session
+
+
+async def test_a_card_made_while_the_rows_were_checked_is_checked_again_under_the_lock(
+    database_url: str,
+) -> None:
+    """The import checks its rows without the write lock (the people working beside it wait
+    for its writes only), then looks again under the lock before it writes."""
+    db = SavedBetween(database_url, "Globex Corporation")
+    try:
+        report = await run(db, excel("name", "Acme Corp", "Globex Corporation").encode())
+
+        assert problems(report) == [
+            (3, "legal_name", "likely a customer we already have: Globex Corporation")
+        ]
+        assert report.imported == 1
+        assert await saved_names(db) == ["Globex Corporation", "Acme Corp"]
+    finally:
+        await db.dispose()
+
+
+async def test_a_card_made_between_the_slices_of_a_big_file_is_checked_too(
+    database_url: str,
+) -> None:
+    names = ["Acme Corp", "Initech LLC", "Globex Corporation"]
+    db = SavedBetween(database_url, "Umbrella Corporation", "Globex Corporation")
+    try:
+        report = await run(db, excel("name", *names).encode(), slice_rows=2)
+
+        assert problems(report) == [
+            (4, "legal_name", "likely a customer we already have: Globex Corporation")
+        ]
+        assert report.imported == 2
+        assert await saved_names(db) == [
+            "Umbrella Corporation",
+            "Acme Corp",
+            "Initech LLC",
+            "Globex Corporation",
+        ]
+    finally:
+        await db.dispose()
+
+
+def test_an_import_writes_few_rows_at_a_time_while_others_write_more_while_nobody_does() -> None:
+    pace = Pace(least=500, most=5000)
+    assert pace.rows == 500  # before anything is known: people may be waiting
+
+    for rows in (1000, 2000, 4000, 5000, 5000):
+        pace.after(0.0)  # the write lock was free when asked for
+        assert pace.rows == rows
+
+    pace.after(0.2)  # someone else was writing
+    assert pace.rows == 500
