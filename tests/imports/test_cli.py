@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,23 @@ async def test_after_an_import_the_planner_knows_the_customer_keys(
 
     assert imported.returncode == 3, imported.stderr
     assert await planner_knows(database_url, "customer_key")
+
+
+def test_an_import_gives_the_machine_to_the_commands_people_wait_for_first() -> None:
+    """`rapport import` is batch work: it lowers its CPU priority (its reading processes
+    inherit it), so a server on the same cores answers people first."""
+    said = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os; from bot.imports.cli import as_background_work; "
+            "before = os.nice(0); as_background_work(); print(before, os.nice(0))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,  # a guard against a hang, not a speed test
+    )
+
+    before, after = map(int, said.stdout.split())
+    assert after == min(19, before + 10)
