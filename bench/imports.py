@@ -10,10 +10,11 @@ import argparse
 import asyncio
 import csv
 import io
+import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ from bot.actor import Actor
 from bot.customers.card_cases import save_customer
 from bot.customers.duplicates import DuplicateFound
 from bot.customers.form import customer_form_from_text
+from bot.imports.cli import as_background_work
 from bot.imports.csvfile import read_table
 from bot.imports.customers import import_customers
 from bot.settings import parse_database_url
@@ -83,29 +85,42 @@ def spreadsheet(rows: int) -> bytes:
 
 
 async def measure(rows: int) -> ImportResult:
-    data = spreadsheet(rows)
     with tempfile.TemporaryDirectory() as folder:
         url = parse_database_url(f"sqlite:///{Path(folder) / 'import.db'}")
         await asyncio.to_thread(upgrade, url)
         db = Database(url)
-        started = time.perf_counter()
-        table = read_table(data, "customers")
-        report = await import_customers(
-            db,
-            table.rows,
-            team_id=TEAM,
-            manager_id=MANAGER,
-            region="CN",
-            now=datetime.now(UTC),
-            dry_run=False,
-        )
-        analysed = time.perf_counter()
-        await analyse(db, tables=CARD_TABLES)  # as the command does, for the duplicate check
-        seconds = time.perf_counter() - started
-        statistics = time.perf_counter() - analysed
+        timed = await timed_import(db, spreadsheet(rows), team_id=TEAM)
         modal = await create_in_modal(db, first=rows)
         await db.dispose()
-    return ImportResult(rows, seconds, statistics, report.imported, report.refused_rows, modal)
+    return ImportResult(rows, timed.seconds, timed.statistics, timed.imported, timed.refused, modal)
+
+
+@dataclass(frozen=True)
+class TimedImport:
+    seconds: float  # reading the file's bytes to the end of the statistics update
+    statistics: float  # of which the statistics update
+    imported: int
+    refused: int
+
+
+async def timed_import(db: Database, data: bytes, *, team_id: str) -> TimedImport:
+    """`rapport import customers` of `data` into `team_id`'s workspace, timed as the command
+    runs it: the rows, then the statistics update (bot/imports/cli.py)."""
+    started = time.perf_counter()
+    table = read_table(data, "customers")
+    report = await import_customers(
+        db,
+        table.rows,
+        team_id=team_id,
+        manager_id=MANAGER,
+        region="CN",
+        now=datetime.now(UTC),
+        dry_run=False,
+    )
+    analysed = time.perf_counter()
+    await analyse(db, tables=CARD_TABLES)  # as the command does, for the duplicate check
+    ended = time.perf_counter()
+    return TimedImport(ended - started, ended - analysed, report.imported, report.refused_rows)
 
 
 async def create_in_modal(db: Database, *, first: int) -> ModalTimes:
@@ -193,11 +208,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.imports")
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--output", type=Path, default=Path("docs/PERFORMANCE.md"))
+    parser.add_argument(
+        "--into", metavar="DATABASE_URL", help="only the import, into this migrated database"
+    )
+    parser.add_argument("--team", default=TEAM, help="with --into: the workspace imported into")
     args = parser.parse_args()
+    if args.into:  # one import in a process of its own (bench/import_load.py): its figures
+        print(json.dumps(asdict(asyncio.run(_import_into(args.into, args.rows, args.team)))))
+        return
     result = asyncio.run(measure(args.rows))
     lines = section(result, f"python -m bench.imports --rows {args.rows}")
     print("\n".join(lines))
     write_section(args.output, lines)
+
+
+async def _import_into(url: str, rows: int, team_id: str) -> TimedImport:
+    as_background_work()  # as `rapport import` runs
+    db = Database(parse_database_url(url))
+    try:
+        return await timed_import(db, spreadsheet(rows), team_id=team_id)
+    finally:
+        await db.dispose()
 
 
 if __name__ == "__main__":

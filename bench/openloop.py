@@ -153,6 +153,24 @@ class Sender:
             tasks.append(asyncio.create_task(self._send(url, command, at)))
         return list(await asyncio.gather(*tasks))
 
+    async def offer_until(
+        self, url: str, pool: list[Command], rate: float, done: asyncio.Future[object]
+    ) -> list[Sent]:
+        """The pool's commands in turn, each at its moment, until `done` (another piece of
+        work running beside them) completes."""
+        began = time.perf_counter() + 0.05
+        tasks: list[asyncio.Task[Sent]] = []
+        while not done.done():
+            at = began + len(tasks) / rate
+            delay = at - time.perf_counter()
+            if delay > 0:
+                await asyncio.wait([done], timeout=delay)
+                if done.done():
+                    break
+            command = pool[len(tasks) % len(pool)]
+            tasks.append(asyncio.create_task(self._send(url, command, at)))
+        return list(await asyncio.gather(*tasks))
+
     async def _send(self, url: str, command: Command, at: float) -> Sent:
         assert self.session is not None
         response_url = self.double.response_url(CHANNEL, command.user)
