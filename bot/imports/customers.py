@@ -41,6 +41,7 @@ from bot.store.types import table_of
 CHUNK = 5000  # rows read ahead in another process at a time
 SLICE = 500  # rows checked and written at a time while others write: the lock held briefly
 LOCK_WAITED = 0.005  # seconds: the write lock was another writer's when the import asked
+CALM = 10.0  # seconds without such a wait before the import writes more rows at a time
 
 
 async def import_customers(
@@ -64,7 +65,7 @@ async def import_customers(
             ).all()
         )
     so_far = FileSoFar(handles)
-    pace = Pace(least=slice_rows, most=max(chunk, slice_rows))
+    pace = Pace(least=slice_rows, most=max(chunk, slice_rows), at=time.monotonic())
     done = 0
     reading = read_chunks(rows, chunk=chunk, region=region, manager_id=manager_id)
     try:
@@ -76,7 +77,7 @@ async def import_customers(
                     db, part, team_id, manager_id, now, so_far, report
                 )
                 report.imported += written
-                pace.after(waited)
+                pace.after(waited, at=time.monotonic())
             done += len(read)
             progress(done)
             # What the import keeps (the file's keys and names: millions of objects) lives
@@ -132,17 +133,23 @@ async def _import_slice(
 
 class Pace:
     """How many rows the import checks and writes in one transaction. Few while others write:
-    they wait for each of its transactions. More, doubling, while it finds the write lock
-    free: a bigger transaction writes each page of the big key and term indexes once for
-    many rows (500 rows at a time made an import alone 40% slower than 5,000)."""
+    they wait for each of its transactions. More, doubling, once it has found the write lock
+    free for `calm` seconds: a bigger transaction writes each page of the big key and term
+    indexes once for more rows (docs/PERFORMANCE.md, "CSV import beside people working").
+    Finding the lock free once says little — people's writes are short and far between —
+    so one wait for it brings the few rows back for a while."""
 
-    def __init__(self, *, least: int, most: int) -> None:
-        self.least, self.most = least, most
-        self.rows = least  # the first transaction short, before anything is known
+    def __init__(self, *, least: int, most: int, at: float, calm: float = CALM) -> None:
+        self.least, self.most, self.calm = least, most, calm
+        self.rows = least  # the first transactions short, before anything is known
+        self.waited_at = at
 
-    def after(self, waited: float) -> None:
-        """The last transaction waited `waited` seconds for the write lock."""
-        self.rows = self.least if waited > LOCK_WAITED else min(self.most, 2 * self.rows)
+    def after(self, waited: float, *, at: float) -> None:
+        """The transaction that ended at `at` waited `waited` seconds for the write lock."""
+        if waited > LOCK_WAITED:
+            self.rows, self.waited_at = self.least, at
+        elif at - self.waited_at >= self.calm:
+            self.rows = min(self.most, 2 * self.rows)
 
 
 async def _write(

@@ -186,12 +186,18 @@ async def test_a_card_made_between_the_slices_of_a_big_file_is_checked_too(
 
 
 def test_an_import_writes_few_rows_at_a_time_while_others_write_more_while_nobody_does() -> None:
-    pace = Pace(least=500, most=5000)
+    pace = Pace(least=500, most=5000, at=0.0, calm=10.0)
     assert pace.rows == 500  # before anything is known: people may be waiting
 
-    for rows in (1000, 2000, 4000, 5000, 5000):
-        pace.after(0.0)  # the write lock was free when asked for
+    pace.after(0.0, at=5.0)  # the write lock free when asked for, but not for long yet
+    assert pace.rows == 500
+    for at, rows in ((10.0, 1000), (11.0, 2000), (12.0, 4000), (13.0, 5000), (14.0, 5000)):
+        pace.after(0.0, at=at)
         assert pace.rows == rows
 
-    pace.after(0.2)  # someone else was writing
+    pace.after(0.2, at=15.0)  # someone else was writing
     assert pace.rows == 500
+    pace.after(0.0, at=20.0)  # free again, but someone wrote 5 s ago
+    assert pace.rows == 500
+    pace.after(0.0, at=25.0)
+    assert pace.rows == 1000
