@@ -30,7 +30,7 @@ from bench.imports import TimedImport
 from bench.latency import ScratchCopy
 from bench.latency_load import TimedDouble, new_secret, server
 from bench.load_sqlite import load_sqlite
-from bench.openloop import Rate, Sender, Sent, _ms, commands, machine, swept
+from bench.openloop import Rate, Sender, Sent, commands, machine, reply_cell, settled, swept
 
 TEAM = "T0IMPORT"  # the workspace imported into; the data set's is bench/rows.py's TEAM_ID
 
@@ -87,7 +87,7 @@ async def under_load(
             batch = pool[40:]
             alone = await _settled(double, await sender.offer([running.url], batch, rate), rate)
             importing = asyncio.ensure_future(import_process(url, rows))
-            sent = await sender.offer_until(running.url, batch, rate, importing)
+            sent = await sender.offer([running.url], batch, rate, until=importing)
             beside = await _settled(double, sent, rate)
             return alone, beside, importing.result()
     finally:
@@ -95,14 +95,8 @@ async def under_load(
 
 
 async def _settled(double: TimedDouble, sent: list[Sent], rate: float) -> Rate:
-    """The commands' replies, waited for up to 60 s after the last was sent."""
-    tokens = {s.token for s in sent if not s.refused}
-    for _ in range(600):
-        if tokens <= double.arrivals.keys():
-            break
-        await asyncio.sleep(0.1)
-    replies = {s.token: double.arrivals[s.token] for s in sent if s.token in double.arrivals}
-    return Rate("rapport", rate, sent, 0.0, replies)
+    """The commands and their replies, waited for up to 60 s after the last was sent."""
+    return Rate("rapport", rate, sent, 0.0, await settled(double, sent, 60.0))
 
 
 def table(result: Result) -> list[str]:
@@ -124,13 +118,7 @@ def table(result: Result) -> list[str]:
         if rate is None:
             cells = ["—"] * 5
         else:
-            ms = rate.replies_ms
-            reply = " / ".join(
-                _ms(ms[min(len(ms) - 1, int(q * len(ms)))]) if ms else "—"
-                for q in (0.5, 0.95, 0.99)
-            )
-            reply += f" / {_ms(max(ms)) if ms else '—'}"
-            cells = [f"{len(rate.sent):,}", reply, str(rate.refused), str(rate.errors)]
+            cells = [f"{len(rate.sent):,}", reply_cell(rate), str(rate.refused), str(rate.errors)]
             cells.append(str(rate.lost))
         if timed is None:
             cells += ["—"] * 3

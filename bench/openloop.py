@@ -35,6 +35,7 @@ import time
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import cycle
 from pathlib import Path
 
 import aiohttp
@@ -139,35 +140,31 @@ class Sender:
         if self.session is not None:
             await self.session.close()
 
-    async def offer(self, urls: list[str], batch: list[Command], rate: float) -> list[Sent]:
+    async def offer(
+        self,
+        urls: list[str],
+        batch: list[Command],
+        rate: float,
+        *,
+        until: asyncio.Future[object] | None = None,
+    ) -> list[Sent]:
         """Each command at its moment, whether or not earlier ones were answered; with
-        several replicas, to each in turn (as a load balancer would)."""
+        several replicas, to each in turn (as a load balancer would). With `until` (another
+        piece of work running beside them): the batch's commands over and over until it
+        completes."""
         began = time.perf_counter() + 0.05
         tasks = []
-        for n, command in enumerate(batch):
+        for n, command in enumerate(cycle(batch) if until is not None else batch):
             at = began + n / rate
             delay = at - time.perf_counter()
             if delay > 0:
-                await asyncio.sleep(delay)
+                if until is None:
+                    await asyncio.sleep(delay)
+                else:
+                    await asyncio.wait([until], timeout=delay)
+            if until is not None and until.done():
+                break
             url = urls[n % len(urls)]
-            tasks.append(asyncio.create_task(self._send(url, command, at)))
-        return list(await asyncio.gather(*tasks))
-
-    async def offer_until(
-        self, url: str, pool: list[Command], rate: float, done: asyncio.Future[object]
-    ) -> list[Sent]:
-        """The pool's commands in turn, each at its moment, until `done` (another piece of
-        work running beside them) completes."""
-        began = time.perf_counter() + 0.05
-        tasks: list[asyncio.Task[Sent]] = []
-        while not done.done():
-            at = began + len(tasks) / rate
-            delay = at - time.perf_counter()
-            if delay > 0:
-                await asyncio.wait([done], timeout=delay)
-                if done.done():
-                    break
-            command = pool[len(tasks) % len(pool)]
             tasks.append(asyncio.create_task(self._send(url, command, at)))
         return list(await asyncio.gather(*tasks))
 
@@ -252,21 +249,35 @@ async def _rates(
         start += len(batch)
         before = sum(cpu_seconds(r.process.pid) for r in running)
         sent = await sender.offer(urls, batch, rate)
-        deadline = time.perf_counter() + settle
-        tokens = {s.token for s in sent if not s.refused}
-        while time.perf_counter() < deadline:
-            if tokens <= double.arrivals.keys():
-                break
-            await asyncio.sleep(0.1)
+        replies = await settled(double, sent, settle)
         cpu = sum(cpu_seconds(r.process.pid) for r in running) - before
-        replies = {s.token: double.arrivals[s.token] for s in sent if s.token in double.arrivals}
         results.append(Rate(app, rate, sent, cpu, replies, len(running)))
         print(f"openloop: {name} {rate:g}/s done", file=sys.stderr)
     return results
 
 
+async def settled(double: TimedDouble, sent: list[Sent], settle: float) -> dict[str, float]:
+    """The commands' replies (token → arrival), waited for up to `settle` seconds."""
+    deadline = time.perf_counter() + settle
+    tokens = {s.token for s in sent if not s.refused}
+    while time.perf_counter() < deadline:
+        if tokens <= double.arrivals.keys():
+            break
+        await asyncio.sleep(0.1)
+    return {s.token: double.arrivals[s.token] for s in sent if s.token in double.arrivals}
+
+
 def _ms(value: float) -> str:
     return "—" if math.isnan(value) else f"{value:,.0f}"
+
+
+def reply_cell(rate: Rate) -> str:
+    """Reply p50 / p95 / p99 / max, in ms."""
+    replies = rate.replies_ms
+    return (
+        " / ".join(_ms(percentile(replies, q)) for q in (0.5, 0.95, 0.99))
+        + f" / {_ms(max(replies) if replies else math.nan)}"
+    )
 
 
 def table(results: list[Rate]) -> list[str]:
@@ -276,11 +287,7 @@ def table(results: list[Rate]) -> list[str]:
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        acks, replies = r.acks_ms, r.replies_ms
-        reply = (
-            " / ".join(_ms(percentile(replies, q)) for q in (0.5, 0.95, 0.99))
-            + f" / {_ms(max(replies) if replies else math.nan)}"
-        )
+        acks, reply = r.acks_ms, reply_cell(r)
         name = "floor (Bolt: ack + one reply)" if r.app == "floor-reply" else "Rapport"
         if r.replicas > 1:
             name += f", {r.replicas} replicas"
