@@ -16,13 +16,17 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.sqlite_driver import one_trip_driver
+
 A = TypeVar("A")
 B = TypeVar("B")
 
 
 def create_engine(url: str, **options: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **options)
+        engine = create_async_engine(
+            url, connect_args={"timeout": 30}, module=one_trip_driver(), **options
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine

@@ -1,0 +1,135 @@
+"""SQLite through aiosqlite, each statement in one trip to the connection's thread.
+
+aiosqlite runs every call on a thread of its own, and SQLAlchemy's adapter makes four calls
+a statement — open a cursor, execute, fetch the rows, close the cursor — each a hand-over to
+that thread and a wake-up of the event loop when it is done. A `/log` line's ten statements
+were forty hand-overs, most of the CPU a command spent outside SQLite (issue 17: CPU per
+command 4.5× the floor's). Here the four calls are one function run on the thread, and the
+cursor SQLAlchemy sees holds what it returned: the rows, their description, the row count
+and the last row id. Server-side cursors (results streamed in parts) stay aiosqlite's own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import deque
+from collections.abc import Sequence
+from typing import Any
+
+import aiosqlite
+from sqlalchemy.connectors.asyncio import AsyncAdapt_dbapi_connection
+from sqlalchemy.dialects.sqlite.aiosqlite import (
+    AsyncAdapt_aiosqlite_connection,
+    AsyncAdapt_aiosqlite_cursor,
+    AsyncAdapt_aiosqlite_dbapi,
+)
+from sqlalchemy.util import EMPTY_DICT
+from sqlalchemy.util.concurrency import await_
+
+Description = tuple[tuple[Any, ...], ...] | None
+
+
+class Ran:
+    """What one statement left on its cursor, read on the connection's thread."""
+
+    __slots__ = ("description", "lastrowid", "rowcount", "rows")
+
+    def __init__(self, cursor: sqlite3.Cursor, description: Description) -> None:
+        self.description = description
+        self.rows: list[Any] = cursor.fetchall() if description else []
+        self.rowcount = cursor.rowcount  # after the fetch: RETURNING counts its rows then
+        self.lastrowid = cursor.lastrowid
+
+
+def _run(connection: aiosqlite.Connection, operation: str, parameters: Any, many: bool) -> Ran:
+    cursor = connection._conn.cursor()  # on the connection's own thread
+    try:
+        if many:
+            cursor.executemany(operation, parameters)
+        elif parameters is None:
+            cursor.execute(operation)
+        else:
+            cursor.execute(operation, parameters)
+        return Ran(cursor, cursor.description)
+    finally:
+        cursor.close()
+
+
+class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
+    """A cursor whose statement runs, and whose rows are fetched, in one trip."""
+
+    __slots__ = ("_ran", "_size")
+
+    _awaitable_cursor_close = False
+
+    def __init__(self, adapt_connection: AsyncAdapt_dbapi_connection) -> None:
+        # no driver cursor: each statement opens and closes its own on the thread
+        self._adapt_connection = adapt_connection
+        self._connection = adapt_connection._connection
+        self._soft_closed_memoized = EMPTY_DICT
+        self._rows = deque()
+        self._ran: Ran | None = None
+        self._size = 1
+
+    @property
+    def description(self) -> Any:
+        return self._ran.description if self._ran is not None else None
+
+    @property
+    def rowcount(self) -> int:
+        return self._ran.rowcount if self._ran is not None else -1
+
+    @property
+    def lastrowid(self) -> int:
+        return self._ran.lastrowid if self._ran is not None else 0  # type: ignore[return-value]
+
+    @property
+    def arraysize(self) -> int:
+        return self._size
+
+    @arraysize.setter
+    def arraysize(self, value: int) -> None:
+        self._size = value
+
+    async def _async_soft_close(self) -> None:
+        return None  # nothing is open on the thread between statements
+
+    def close(self) -> None:
+        self._rows.clear()
+
+    def execute(self, operation: Any, parameters: Any = None) -> Any:
+        try:
+            return await_(self._one_trip(operation, parameters, many=False))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+
+    def executemany(self, operation: Any, seq_of_parameters: Sequence[Any]) -> Any:
+        try:
+            return await_(self._one_trip(operation, seq_of_parameters, many=True))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+
+    async def _one_trip(self, operation: str, parameters: Any, *, many: bool) -> None:
+        async with self._adapt_connection._execute_mutex:
+            connection = self._connection
+            self._ran = await connection._execute(_run, connection, operation, parameters, many)
+            self._rows = deque(self._ran.rows)
+
+
+class OneTripConnection(AsyncAdapt_aiosqlite_connection):
+    __slots__ = ()
+
+    _cursor_cls = OneTripCursor
+
+
+class OneTripDriver(AsyncAdapt_aiosqlite_dbapi):
+    """SQLAlchemy's aiosqlite driver with one-trip cursors: `create_async_engine(…,
+    module=one_trip_driver())`."""
+
+    def connect(self, *arg: Any, **kw: Any) -> OneTripConnection:
+        adapted = super().connect(*arg, **kw)
+        return OneTripConnection(self, adapted._connection)
+
+
+def one_trip_driver() -> OneTripDriver:
+    return OneTripDriver(aiosqlite, sqlite3)

@@ -1,0 +1,104 @@
+"""SQLite's statements each go to aiosqlite's thread once (open, execute, fetch and close in
+one function), and SQLAlchemy still gets from them all a DB-API cursor gives: rows, their
+columns, row counts, the last row id, errors, results streamed in parts."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from bot.store.db import Database
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'driver.db'}")
+    async with database.transaction(write=True) as session:
+        await (await session.connection()).execute(
+            text("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)")
+        )
+    yield database
+    await database.dispose()
+
+
+@pytest.fixture
+def trips(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of each function sent to a connection's thread."""
+    sent: list[str] = []
+    original = aiosqlite.Connection._execute
+
+    async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        sent.append(getattr(fn, "__name__", repr(fn)))
+        return await original(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+    return sent
+
+
+async def test_a_select_goes_to_the_thread_once_and_brings_its_rows(
+    db: Database, trips: list[str]
+) -> None:
+    async with db.transaction() as session:
+        sql = await session.connection()  # BEGIN
+        trips.clear()
+        result = await sql.execute(text("SELECT 1 AS one, 'a' AS two UNION ALL SELECT 2, 'b'"))
+        statement_trips = list(trips)
+
+    assert statement_trips == ["_run"]
+    assert list(result.keys()) == ["one", "two"]
+    assert [tuple(r) for r in result.all()] == [(1, "a"), (2, "b")]
+
+
+async def test_writes_give_their_counts_ids_and_returned_rows(db: Database) -> None:
+    async with db.transaction(write=True) as session:
+        sql = await session.connection()
+        inserted = await sql.execute(text("INSERT INTO t (name) VALUES ('hp')"))
+        many = await sql.execute(
+            text("INSERT INTO t (name) VALUES (:name)"), [{"name": "a"}, {"name": "b"}]
+        )
+        updated = await sql.execute(text("UPDATE t SET name = name || '!' WHERE id > 1"))
+        returned = await sql.execute(
+            text("INSERT INTO t (name) VALUES ('c'), ('d') RETURNING id, name")
+        )
+        nothing = await sql.execute(text("UPDATE t SET name = 'x' WHERE id > 99"))
+
+    assert inserted.lastrowid == 1
+    assert many.rowcount == 2
+    assert updated.rowcount == 2
+    assert [tuple(r) for r in returned.all()] == [(4, "c"), (5, "d")]
+    assert nothing.rowcount == 0
+
+
+async def test_a_refused_statement_is_sqlalchemys_error_and_the_connection_goes_on(
+    db: Database,
+) -> None:
+    async with db.transaction(write=True) as session:
+        await (await session.connection()).execute(text("INSERT INTO t (name) VALUES ('hp')"))
+    with pytest.raises(IntegrityError):
+        async with db.transaction(write=True) as session:
+            sql = await session.connection()
+            await sql.execute(text("INSERT INTO t (name) VALUES ('jinke')"))
+            await sql.execute(text("INSERT INTO t (name) VALUES ('hp')"))
+    async with db.transaction() as session:
+        sql = await session.connection()
+        names = (await sql.execute(text("SELECT name FROM t ORDER BY id"))).scalars().all()
+
+    assert names == ["hp"]  # the failed transaction's first row rolled back with it
+
+
+async def test_a_streamed_result_comes_in_parts(db: Database) -> None:
+    async with db.transaction(write=True) as session:
+        await (await session.connection()).execute(
+            text("INSERT INTO t (name) VALUES (:name)"), [{"name": f"n{i}"} for i in range(250)]
+        )
+    async with db.transaction() as session:
+        streamed = await (await session.connection()).stream(text("SELECT id FROM t ORDER BY id"))
+        parts = [len(part) async for part in streamed.partitions(100)]
+
+    assert parts == [100, 100, 50]
