@@ -19,6 +19,9 @@ interaction only when it has a `payload` field.
 Slack's SSL check (`ssl_check=1`, possibly unsigned) is answered 200 before all this and
 reaches nothing, as Bolt answered it.
 
+The HTTP answer leaves as soon as the listener acks (bot/commands/early_ack.py), not at
+Bolt's next look for the ack, up to 10 ms later.
+
 Bolt's own signature check is switched off (bot/commands/app.py) because this entry replaces
 it fully: it is the only route from HTTP to Bolt, it checks what Bolt checked and more, and
 Bolt's check logs the whole body of every request it refuses. Socket Mode requests come over
@@ -45,6 +48,7 @@ from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
+from bot.commands.early_ack import EarlyAnswers
 from bot.commands.replays import ReplayLedger
 from bot.log_lines import REQUEST_ID
 from bot.metrics import Metrics
@@ -168,6 +172,7 @@ class SlackEntry:
         metrics: Metrics | None = None,
     ) -> None:
         self.bolt = bolt
+        self.answers = EarlyAnswers(bolt)
         self.verifier = SignatureVerifier(signing_secret)
         self.ledger = ReplayLedger(db)
         self.refusals = RefusalLog()
@@ -189,7 +194,7 @@ class SlackEntry:
             self.refusals.refused(refusal.status, refusal.reason, request.remote)
             return web.json_response({"error": refusal.reason}, status=refusal.status)
         self.metrics.requests.labels(kind.value, "accepted").inc()
-        answer = await self.bolt.async_dispatch(bolt_request)
+        answer = await self.answers.dispatch(bolt_request)
         seconds = time.monotonic() - arrived
         self.metrics.acks.labels(kind.value, str(answer.status)).inc()
         self.metrics.ack_seconds.labels(kind.value).observe(seconds)
