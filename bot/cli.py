@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -35,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not skip_migrate and not _migrate(settings):
         return EXIT_DATABASE
     if args.verb == "serve":
+        # What the server makes while it starts lives as long as it does: no collection walks
+        # it while it is made; serve() turns collections back on once it listens (0.15 s of 1.3)
+        gc.disable()
         from bot.commands.server import serve
 
         logging.getLogger("rapport").info("Database: %s", shown_database(settings.database_url))

@@ -263,6 +263,7 @@ async def serve(settings: Settings) -> None:
         loop.add_signal_handler(sig, stopping.set)
     await service.start()
     gc.freeze()  # start-up objects live as long as the process: keep them out of collections
+    gc.enable()  # off while starting (bot/cli.py)
     await stopping.wait()
     log.info("Shutting down: no new work, finishing what is in flight")
     await service.stop()
