@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from aiohttp import ClientSession, ClientTimeout, web
 from aiohttp.web import AppRunner
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
-from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock, SystemClock
 from bot.commands.app import build_app
+from bot.commands.early_ack import SocketModeAnswers
 from bot.commands.entry import LARGEST_BODY, SlackEntry
 from bot.commands.identity import BotIdentity
 from bot.commands.installs import INSTALL_PATH, REDIRECT_PATH, Installs
@@ -66,7 +66,7 @@ class Service:
     installs: Installs | None = None
     metrics: Metrics = field(default_factory=Metrics)
     runner: AppRunner | None = None  # `web` in this class is the field above
-    socket: AsyncSocketModeHandler | None = None
+    socket: SocketModeAnswers | None = None
     port: int | None = None
 
     async def start(self, *, host: str = "0.0.0.0", port: int | None = None) -> None:
@@ -84,7 +84,7 @@ class Service:
         await site.start()
         self.port = self.runner.addresses[0][1]
         if self.settings.socket_mode:
-            self.socket = AsyncSocketModeHandler(
+            self.socket = SocketModeAnswers(
                 self.bolt, self.settings.slack_app_token, web_client=self.client
             )
             await self.socket.connect_async()
