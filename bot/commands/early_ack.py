@@ -21,16 +21,18 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.adapter.socket_mode.async_internals import send_async_response
 from slack_bolt.adapter.socket_mode.internals import build_headers
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
+from bot.commands.outgoing import QuietAck
 
-class SignalledAck(AsyncAck):
-    """Bolt's `ack`, which also keeps the answer it set and says when (`sent`): Bolt's runner
-    sets `response` back to None when the listener fails after acking."""
+
+class SignalledAck(QuietAck):
+    """The request's `ack` — its payload through the guard (bot/commands/outgoing.py) — which
+    also keeps the answer it set and says when (`sent`): Bolt's runner sets `response` back to
+    None when the listener fails after acking."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,7 +74,8 @@ class EarlyAnswers:
 
     @property
     def finishing(self) -> int:
-        """Dispatches still running after their answer left (each for at most 10 ms more)."""
+        """Dispatches still running after their answer left: each until Bolt's next look for
+        the ack (10 ms), or its 3 s wait when the listener failed just after acking."""
         return len(self._finishing)
 
 

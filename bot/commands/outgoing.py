@@ -43,7 +43,7 @@ class QuietRespond(AsyncRespond):
 async def through_the_guard(context: AsyncBoltContext, next: Callable[[], Awaitable[Any]]) -> Any:
     """The first middleware: what a listener answers or sends leaves through the guard."""
     context["client"] = RapportWebClient.like(context.client)
-    if "ack" not in context:
+    if not isinstance(context.get("ack"), QuietAck):  # the entry's own is one (early_ack.py)
         context["ack"] = QuietAck()
     context["respond"] = QuietRespond(
         response_url=context.response_url, proxy=context.client.proxy, ssl=context.client.ssl

@@ -262,8 +262,9 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stopping.set)
     await service.start()
+    gc.collect()  # once: what starting left behind, collections being off until now (bot/cli.py)
     gc.freeze()  # start-up objects live as long as the process: keep them out of collections
-    gc.enable()  # off while starting (bot/cli.py)
+    gc.enable()
     await stopping.wait()
     log.info("Shutting down: no new work, finishing what is in flight")
     await service.stop()

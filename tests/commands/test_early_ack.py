@@ -11,6 +11,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot.commands.early_ack import EarlyAnswers
+from bot.commands.outgoing import through_the_guard
 from tests.commands.test_errors import bare_app, command_request
 
 
@@ -50,3 +51,16 @@ async def test_a_request_no_listener_acks_gets_bolts_answer() -> None:
     response = await EarlyAnswers(bare_app()).dispatch(command_request())  # nothing registered
 
     assert response.status == 404
+
+
+async def test_the_answer_still_leaves_through_the_broadcast_guard() -> None:
+    app = bare_app()
+    app.middleware(through_the_guard)
+
+    @app.command("/customer")
+    async def listener(ack: AsyncAck) -> None:
+        await ack(text="Found <!channel>", response_type="ephemeral")  # a builder forgot escape()
+
+    response = await EarlyAnswers(app).dispatch(command_request())
+
+    assert "<!channel>" not in json.loads(response.body)["text"]
