@@ -51,6 +51,9 @@ class EarlyAnswers:
 
     def __init__(self, bolt: AsyncApp) -> None:
         self.bolt = bolt
+        # dispatches still running after their answer left, referenced until they end: at
+        # Bolt's next look for the ack (10 ms), or after its 3 s wait when the listener
+        # failed just after acking
         self._finishing: set[asyncio.Task[BoltResponse]] = set()
 
     async def dispatch(self, request: AsyncBoltRequest) -> BoltResponse:
@@ -71,12 +74,6 @@ class EarlyAnswers:
             self._finishing.add(dispatched)
             dispatched.add_done_callback(self._finishing.discard)
         return ack.answer
-
-    @property
-    def finishing(self) -> int:
-        """Dispatches still running after their answer left: each until Bolt's next look for
-        the ack (10 ms), or its 3 s wait when the listener failed just after acking."""
-        return len(self._finishing)
 
 
 class SocketModeAnswers(AsyncSocketModeHandler):

@@ -171,7 +171,6 @@ class SlackEntry:
         signing_secret: str,
         metrics: Metrics | None = None,
     ) -> None:
-        self.bolt = bolt
         self.answers = EarlyAnswers(bolt)
         self.verifier = SignatureVerifier(signing_secret)
         self.ledger = ReplayLedger(db)

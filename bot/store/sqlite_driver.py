@@ -34,9 +34,9 @@ class Ran:
 
     __slots__ = ("description", "lastrowid", "rowcount", "rows")
 
-    def __init__(self, cursor: sqlite3.Cursor, description: Description) -> None:
-        self.description = description
-        self.rows: list[Any] = cursor.fetchall() if description else []
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self.description: Description = cursor.description
+        self.rows: deque[Any] = deque(cursor.fetchall() if self.description else ())
         self.rowcount = cursor.rowcount  # after the fetch: RETURNING counts its rows then
         self.lastrowid = cursor.lastrowid
 
@@ -50,7 +50,7 @@ def _run(connection: aiosqlite.Connection, operation: str, parameters: Any, many
             cursor.execute(operation)
         else:
             cursor.execute(operation, parameters)
-        return Ran(cursor, cursor.description)
+        return Ran(cursor)
     finally:
         cursor.close()
 
@@ -113,7 +113,7 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
         async with self._adapt_connection._execute_mutex:
             connection = self._connection
             self._ran = await connection._execute(_run, connection, operation, parameters, many)
-            self._rows = deque(self._ran.rows)
+            self._rows = self._ran.rows  # the rows themselves, not a copy
 
 
 class OneTripConnection(AsyncAdapt_aiosqlite_connection):
