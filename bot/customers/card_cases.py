@@ -37,7 +37,6 @@ from bot.customers.search import FoundCustomer, find_customers, resolve_customer
 from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
-from bot.store.card_health import fresh_scores
 from bot.store.db import Database
 from bot.store.insights import ids_scope
 from bot.store.models import Customer
@@ -65,17 +64,19 @@ async def find_cards(db: Database, *, actor: Actor, text: str) -> FoundCards:
         raise Invalid({"text": Message("customer.usage_find")})
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        found = await find_customers(session=session, team_id=actor.team_id, text=text, gate=gate)
-        ids = [f.customer.id for f in found if f.customer.id is not None]
-        return FoundCards(found, await list_health(session, ids, actor.now))
+        found = await find_customers(
+            session=session, team_id=actor.team_id, text=text, gate=gate, health_at=actor.now
+        )
+        return FoundCards(found, await list_health(session, found, actor.now))
 
 
-async def list_health(session: AsyncSession, ids: list[int], now: datetime) -> dict[int, Health]:
-    """The score and light a list shows for each card: its kept health while still true (one
-    statement), computed for the few that have none (a read never writes it back)."""
-    kept = await fresh_scores(session=session, ids=ids, now=now)
-    health = {cid: Health(score, light) for cid, (score, light) in kept.items()}
-    missing = [cid for cid in ids if cid not in health]
+async def list_health(
+    session: AsyncSession, found: list[FoundCustomer], now: datetime
+) -> dict[int, Health]:
+    """The score and light a list shows for each card: its kept health while still true (read
+    with the cards), computed for the few that have none (a read never writes it back)."""
+    health = {saved_id(f.customer): Health(*f.kept) for f in found if f.kept is not None}
+    missing = [saved_id(f.customer) for f in found if saved_id(f.customer) not in health]
     if missing:
         states = await card_states(session=session, scope=ids_scope(missing), now=now)
         health |= {s.customer_id: s.health for s in states}

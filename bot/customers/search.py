@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from bot.customers.misspellings import (
     misspelled,
 )
 from bot.customers.names import normalize, read_company_name
+from bot.store.card_health import customers_with_kept_health
 from bot.store.customers import (
     follow_merges,
     get_customer_by_handle,
@@ -83,6 +85,7 @@ class FoundCustomer:
     exact: bool  # the text is a whole term of the card (its name, handle, pinyin, number …)
     likeness: float = 0.0  # how close the text is to the card's name, 0–100
     edits: int = 0  # for a misspelling: letters wrong
+    kept: tuple[int, str] | None = None  # the card's kept (score, light), when asked and true
 
     @property
     def misspelt(self) -> bool:
@@ -130,14 +133,17 @@ async def find_customers(
     person_id: str = "",
     misspellings: bool = True,
     spelled: Mapping[str, list[Term]] | None = None,
+    health_at: datetime | None = None,
 ) -> list[FoundCustomer]:
     """Ranked matches; with a `gate`, only cards its person may see. The person's own cards
     (the gate's, or `person_id`'s) come first within a rank. Without `misspellings`, only
     cards the text spells (no look-up of what it may have been meant for). `spelled`: the
-    text's spellings already looked up in the search terms (`terms_with_prefixes`)."""
+    text's spellings already looked up in the search terms (`terms_with_prefixes`). With
+    `health_at`, each match carries its card's kept health if still true then (`kept`)."""
     me = person_id or (gate.viewer.user_id if gate is not None else "")
     query = normalize(text)
     best: dict[int, Match] = {}
+    kept: dict[int, tuple[int, str]] = {}
     own: set[int] = set()  # the person's cards among them, when others' could crowd them out
     keys = search_keys(text)
     if spelled is None or any(key not in spelled for key in keys):
@@ -183,7 +189,14 @@ async def find_customers(
             return (*standing(best[customer_id], mine), -(active.timestamp() if active else 0))
 
         ranked = sorted(ranked, key=tie_order)[:loaded]
-    customers = await get_customers(session=session, team_id=team_id, ids=ranked)
+    if health_at is None:
+        customers = await get_customers(session=session, team_id=team_id, ids=ranked)
+    else:  # with each card's kept health, for a list (find_cards): one statement, not two
+        with_kept = await customers_with_kept_health(
+            session=session, team_id=team_id, ids=ranked, now=health_at
+        )
+        kept = {saved_id(c): health for c, health in with_kept if health is not None}
+        customers = [c for c, _ in with_kept]
     for customer in customers:  # a merged card's terms find the card it was merged into
         if customer.merged_into is not None:
             best.setdefault(customer.merged_into, best[saved_id(customer)])
@@ -197,7 +210,9 @@ async def find_customers(
     matches = []
     for c in customers:
         rank, not_whole, edits = best[saved_id(c)]
-        matches.append(FoundCustomer(c, rank, not not_whole, _likeness(query, c, rank), edits))
+        likeness = _likeness(query, c, rank)
+        health = kept.get(saved_id(c))
+        matches.append(FoundCustomer(c, rank, not not_whole, likeness, edits, health))
     matches.sort(key=lambda f: _order(f, me))
     return matches[:limit]
 

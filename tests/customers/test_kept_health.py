@@ -14,7 +14,7 @@ import pytest
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers import stats_cases
+from bot.customers import card_cases, stats_cases
 from bot.customers.health_facts import card_states
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.card_health import expired_ids, on_kept
@@ -25,6 +25,7 @@ from bot.store.settings import STALE_KEY, put_setting
 from bot.store.team_models import CardHealth, ContactRole
 from tests.conftest import NOW, TEAM, Create
 from tests.customers.team_office import DAY, actor, build_office
+from tests.statements import reading, statements_sent
 
 pytestmark = pytest.mark.calendar
 Shown = tuple[int, str, bool, str, int, int]  # score, light, stale, cadence, overdue, slipping
@@ -272,3 +273,28 @@ async def test_the_cards_to_compute_again_are_the_scopes_past_their_moment_and_n
         expected = sorted(i for i in (await session.exec(each_row)).all() if i is not None)
     assert found == expected
     assert len(found) == due_cards  # LI1 and LI2 fall due within the nine days: Li's cards
+
+
+async def test_find_lists_the_formulas_lights_reading_kept_health_with_the_cards(
+    db: Database, office: dict[str, int]
+) -> None:
+    """A list reads each card's kept health in the statement that reads the cards (issue 17:
+    find in four statements), and computes the health of a card whose kept row a change
+    has made out of date."""
+    admin = actor("U_ADMIN", is_admin=True)
+    await refresh_kept_health(db, now=NOW)
+    with statements_sent(db) as sent:
+        listed = await card_cases.find_cards(db, actor=admin, text="科技")
+    assert len(listed.found) == len(office)
+    # the person's view, the search terms, the cards with their kept health (an admin's
+    # list reads no shares: four statements with them)
+    assert len(sent) == 3, "\n".join(sent)
+    assert not reading(sent, "card_health")
+
+    async with db.transaction(write=True) as session:
+        await CHANGES["the phase changed"](session, office)
+    listed = await card_cases.find_cards(db, actor=admin, text="科技")
+    shown = {cid: (h.score, h.light) for cid, h in listed.health.items()}
+    truth = await formula(db, list(office.values()), NOW)
+    assert shown == {cid: (score, light) for cid, (score, light, *_) in truth.items()}
+    assert office["LI1"] not in await kept(db, NOW)  # computed, not read from the kept row
