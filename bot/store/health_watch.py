@@ -9,14 +9,14 @@ these tables (or must do the same)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import chain
 from typing import Any
 
 from sqlalchemy import Insert, event, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 from sqlmodel import col
 
 from bot.store.models import Contact, Customer, WorkspaceSetting
@@ -64,6 +64,30 @@ def placeholder_of(customer_id: int, card: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+# The cards whose kept row this transaction has already put out of date: a later flush in
+# it (a /log's follow-up after its record) need not do so again. Forgotten when a row is
+# computed again (put_health) and whenever a transaction or savepoint ends (a savepoint
+# rolled back takes its marks with it).
+_MARKED = "rapport_health_marked"
+
+
+def _marked(session: Session) -> set[int]:
+    marked: set[int] = session.info.setdefault(_MARKED, set())
+    return marked
+
+
+def forget_marks(session: Session, ids: Iterable[int]) -> None:
+    """These cards' kept rows were just computed again: a later change must mark them."""
+    _marked(session).difference_update(ids)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_all_marks(session: Session, transaction: SessionTransaction) -> None:
+    # not at the end of each flush's own inner transaction (no parent only for the outermost)
+    if transaction.parent is None or transaction.nested:
+        session.info.pop(_MARKED, None)
+
+
 @event.listens_for(Session, "after_flush")
 def _keep_up(session: Session, _context: Any) -> None:
     # After the flush new rows have their ids, and new/dirty/deleted still list what it wrote.
@@ -88,7 +112,8 @@ def _keep_up(session: Session, _context: Any) -> None:
             .where(col(CardHealth.team_id).in_(sorted(teams)))
             .values(fresh_until=OUT_OF_DATE)
         )
-    ids = sorted(inputs - set(cards))
+    marked = _marked(session)
+    ids = sorted(inputs - set(cards) - marked)
     for start in range(0, len(ids), CHUNK):
         connection.execute(
             update(table)
@@ -99,6 +124,7 @@ def _keep_up(session: Session, _context: Any) -> None:
     upsert = _placeholder_upsert(connection.dialect.name)
     for start in range(0, len(made), CHUNK):
         connection.execute(upsert, [placeholder(cards[i]) for i in made[start : start + CHUNK]])
+    marked.update(ids, made)
 
 
 @lru_cache(maxsize=2)

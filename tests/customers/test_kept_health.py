@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers import card_cases, stats_cases
 from bot.customers.health_facts import card_states
+from bot.customers.kept_health import refresh_health
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.card_health import expired_ids, on_kept
 from bot.store.db import Database
@@ -298,3 +299,49 @@ async def test_find_lists_the_formulas_lights_reading_kept_health_with_the_cards
     truth = await formula(db, list(office.values()), NOW)
     assert shown == {cid: (score, light) for cid, (score, light, *_) in truth.items()}
     assert office["LI1"] not in await kept(db, NOW)  # computed, not read from the kept row
+
+
+async def test_a_change_after_a_cards_health_was_computed_in_the_same_transaction_counts(
+    db: Database, office: dict[str, int]
+) -> None:
+    """A transaction marks a card's kept row out of date once, however many of its flushes
+    change the card's inputs (a /log line's record, then its follow-up) — but again after
+    the row was computed anew in it."""
+    await refresh_kept_health(db, now=NOW)
+    async with db.transaction(write=True) as session:
+        await meeting_logged(session, office)  # LI1's row out of date
+        await session.flush()
+        assert await refresh_health(session=session, scope=ids_scope([office["LI1"]]), now=NOW)
+        await follow_up_overdue_on(session, office["LI1"])  # then changed again
+    await assert_kept_is_the_formulas(db, NOW)
+    assert office["LI1"] not in await kept(db, NOW)
+
+
+async def test_a_change_after_a_savepoint_rolled_back_its_mark_counts(
+    db: Database, office: dict[str, int]
+) -> None:
+    await refresh_kept_health(db, now=NOW)
+    async with db.transaction(write=True) as session:
+        savepoint = await session.begin_nested()
+        await meeting_logged(session, office)
+        await session.flush()  # LI1's row out of date …
+        await savepoint.rollback()  # … and back as it was
+        await follow_up_overdue_on(session, office["LI1"])
+    await assert_kept_is_the_formulas(db, NOW)
+    assert office["LI1"] not in await kept(db, NOW)
+
+
+async def follow_up_overdue_on(session: AsyncSession, card_id: int) -> None:
+    record = ContactRecord(team_id=TEAM, customer_id=card_id, author_id="U_LI", summary="call")
+    session.add(record)
+    await session.flush()
+    session.add(
+        FollowUp(
+            team_id=TEAM,
+            customer_id=card_id,
+            record_id=record.id or 0,
+            owner_id="U_LI",
+            title="send the offer",
+            due_at=NOW - timedelta(hours=1),
+        )
+    )
