@@ -115,16 +115,21 @@ def _keep_up(session: Session, _context: Any) -> None:
     marked = _marked(session)
     ids = sorted(inputs - set(cards) - marked)
     for start in range(0, len(ids), CHUNK):
-        connection.execute(
-            update(table)
-            .where(col(CardHealth.customer_id).in_(ids[start : start + CHUNK]))
-            .values(fresh_until=OUT_OF_DATE)
+        # remembered only where a row was there to mark (and is now locked by this
+        # transaction): a card with none yet may get one from the health sweep meanwhile
+        marked.update(
+            connection.execute(
+                update(table)
+                .where(col(CardHealth.customer_id).in_(ids[start : start + CHUNK]))
+                .values(fresh_until=OUT_OF_DATE)
+                .returning(table.c.customer_id)
+            ).scalars()
         )
     made = sorted(cards)
     upsert = _placeholder_upsert(connection.dialect.name)
     for start in range(0, len(made), CHUNK):
         connection.execute(upsert, [placeholder(cards[i]) for i in made[start : start + CHUNK]])
-    marked.update(ids, made)
+    marked.update(made)
 
 
 @lru_cache(maxsize=2)

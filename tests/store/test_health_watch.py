@@ -1,16 +1,24 @@
-"""Two transactions touching one card at once both commit: the card's kept-health row is
-written by an upsert, so neither fails on the row the other has just written."""
+"""The flush hook that keeps each card's kept-health row from going wrong
+(bot/store/health_watch.py): two transactions touching one card at once both commit (the
+row is written by an upsert), and a transaction skips marking a row again only when it has
+marked that very row itself."""
 
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
+from sqlalchemy import delete
 from sqlmodel import select
 
 from bot.store.db import Database
-from bot.store.models import Customer
-from bot.store.team_models import CardHealth
-from tests.conftest import Create
+from bot.store.health_watch import placeholder_of
+from bot.store.models import ContactRecord, Customer, FollowUp
+from bot.store.team_models import OUT_OF_DATE, CardHealth
+from bot.store.types import table_of
+from tests.conftest import NOW, TEAM, Create
+
+DAY = timedelta(days=1)
 
 
 async def test_two_transactions_touching_one_card_at_once_both_commit(
@@ -41,3 +49,35 @@ async def test_two_transactions_touching_one_card_at_once_both_commit(
     async with db.transaction() as session:
         rows = (await session.exec(select(CardHealth))).all()
     assert [row.customer_id for row in rows] == [card.id]
+
+
+async def test_a_row_that_appears_after_a_transaction_marked_none_is_marked_by_its_next_change(
+    db: Database, create: Create
+) -> None:
+    """A card without a kept row (written by other means) gets one from the health sweep
+    while a transaction that changed the card's inputs is still open (PostgreSQL lets the
+    sweep write it): the transaction's next change marks that row, although its first
+    change had found none to mark."""
+    card = await create("上海金科电子有限公司")
+    health = table_of(CardHealth)
+    async with db.transaction(write=True) as session:
+        await session.exec(delete(health).where(health.c.customer_id == card.id))
+    async with db.transaction(write=True) as session:
+        record = ContactRecord(team_id=TEAM, customer_id=card.id or 0, author_id="U", summary="a")
+        session.add(record)
+        await session.flush()  # no row to mark
+        fresh = placeholder_of(card.id or 0, card.model_dump()) | {"fresh_until": NOW + DAY}
+        await session.exec(health.insert(), params=[fresh])  # as the sweep would have
+        session.add(
+            FollowUp(
+                team_id=TEAM,
+                customer_id=card.id or 0,
+                record_id=record.id or 0,
+                owner_id="U",
+                title="call back",
+                due_at=NOW - DAY,
+            )
+        )
+    async with db.transaction() as session:
+        row = (await session.exec(select(CardHealth))).one()
+    assert row.fresh_until == OUT_OF_DATE
