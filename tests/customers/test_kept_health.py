@@ -26,6 +26,7 @@ from bot.store.settings import STALE_KEY, put_setting
 from bot.store.team_models import CardHealth, ContactRole
 from tests.conftest import NOW, TEAM, Create
 from tests.customers.team_office import DAY, actor, build_office
+from tests.records import follow_up_of, record_on
 from tests.statements import reading, statements_sent
 
 pytestmark = pytest.mark.calendar
@@ -332,16 +333,5 @@ async def test_a_change_after_a_savepoint_rolled_back_its_mark_counts(
 
 
 async def follow_up_overdue_on(session: AsyncSession, card_id: int) -> None:
-    record = ContactRecord(team_id=TEAM, customer_id=card_id, author_id="U_LI", summary="call")
-    session.add(record)
-    await session.flush()
-    session.add(
-        FollowUp(
-            team_id=TEAM,
-            customer_id=card_id,
-            record_id=record.id or 0,
-            owner_id="U_LI",
-            title="send the offer",
-            due_at=NOW - timedelta(hours=1),
-        )
-    )
+    record = await record_on(session, card_id)
+    session.add(follow_up_of(record, due_at=NOW - timedelta(hours=1)))

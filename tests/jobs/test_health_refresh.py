@@ -13,10 +13,11 @@ from bot.commands.server import build_service
 from bot.jobs.health_refresh import FIRST_FILL, HEALTH_SECONDS, refresh_kept_health
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.store.models import ContactRecord, Customer, FollowUp
+from bot.store.models import Customer
 from bot.store.team_models import CardHealth
 from bot.store.types import table_of
-from tests.conftest import NOW, TEAM, Create
+from tests.conftest import NOW, Create
+from tests.records import follow_up_of, record_on
 
 
 async def test_every_served_replica_refreshes_kept_health_each_hour(settings: Settings) -> None:
@@ -33,21 +34,8 @@ async def test_a_follow_up_falling_due_is_counted_by_the_next_health_sweep(
 ) -> None:
     card = await create("惠普中国有限公司", actor="U_LI", short_name="HP")
     async with db.transaction(write=True) as session:
-        record = ContactRecord(
-            team_id=TEAM, customer_id=card.id or 0, author_id="U_LI", summary="x"
-        )
-        session.add(record)
-        await session.flush()
-        session.add(
-            FollowUp(
-                team_id=TEAM,
-                customer_id=card.id or 0,
-                record_id=record.id or 0,
-                owner_id="U_LI",
-                title="send the offer",
-                due_at=NOW + timedelta(hours=2),
-            )
-        )
+        record = await record_on(session, card.id or 0)
+        session.add(follow_up_of(record, due_at=NOW + timedelta(hours=2)))
     assert await refresh_kept_health(db, now=NOW) == 1
     assert await refresh_kept_health(db, now=NOW + timedelta(hours=1)) == 0  # still true
     assert await refresh_kept_health(db, now=NOW + timedelta(hours=3)) == 1  # it fell due

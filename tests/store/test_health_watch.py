@@ -13,10 +13,11 @@ from sqlmodel import select
 
 from bot.store.db import Database
 from bot.store.health_watch import placeholder_of
-from bot.store.models import ContactRecord, Customer, FollowUp
+from bot.store.models import Customer
 from bot.store.team_models import OUT_OF_DATE, CardHealth
 from bot.store.types import table_of
-from tests.conftest import NOW, TEAM, Create
+from tests.conftest import NOW, Create
+from tests.records import follow_up_of, record_on
 
 DAY = timedelta(days=1)
 
@@ -63,21 +64,10 @@ async def test_a_row_that_appears_after_a_transaction_marked_none_is_marked_by_i
     async with db.transaction(write=True) as session:
         await session.exec(delete(health).where(health.c.customer_id == card.id))
     async with db.transaction(write=True) as session:
-        record = ContactRecord(team_id=TEAM, customer_id=card.id or 0, author_id="U", summary="a")
-        session.add(record)
-        await session.flush()  # no row to mark
+        record = await record_on(session, card.id or 0)  # no row to mark
         fresh = placeholder_of(card.id or 0, card.model_dump()) | {"fresh_until": NOW + DAY}
         await session.exec(health.insert(), params=[fresh])  # as the sweep would have
-        session.add(
-            FollowUp(
-                team_id=TEAM,
-                customer_id=card.id or 0,
-                record_id=record.id or 0,
-                owner_id="U",
-                title="call back",
-                due_at=NOW - DAY,
-            )
-        )
+        session.add(follow_up_of(record, due_at=NOW - DAY))
     async with db.transaction() as session:
         row = (await session.exec(select(CardHealth))).one()
     assert row.fresh_until == OUT_OF_DATE
