@@ -667,7 +667,7 @@ def print_result(result: Latency) -> None:
         if not w.met:
             print(f"bench: {w.case} ack with a slow Slack on {w.backend} misses its target")
     if result.idle is not None and not result.idle.met:
-        print("bench: rapport serve idle memory or exit code misses its target")
+        print("bench: rapport serve start-up, idle memory or exit code misses its target")
 
 
 def _cores() -> int:

@@ -76,7 +76,7 @@ async def list_health(
     """The score and light a list shows for each card: its kept health while still true (read
     with the cards), computed for the few that have none (a read never writes it back)."""
     health = {saved_id(f.customer): Health(*f.kept) for f in found if f.kept is not None}
-    missing = [saved_id(f.customer) for f in found if saved_id(f.customer) not in health]
+    missing = [saved_id(f.customer) for f in found if f.kept is None]
     if missing:
         states = await card_states(session=session, scope=ids_scope(missing), now=now)
         health |= {s.customer_id: s.health for s in states}
