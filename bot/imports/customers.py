@@ -37,6 +37,7 @@ from bot.store.health_watch import placeholder_of
 from bot.store.models import Customer, CustomerEvent
 from bot.store.team_models import CardHealth
 from bot.store.types import table_of
+from bot.store.writes_seen import writes_seen
 
 CHUNK = 5000  # rows read ahead in another process at a time
 SLICE = 500  # rows checked and written at a time while others write: the lock held briefly
@@ -101,11 +102,13 @@ async def _import_slice(
     and how long it waited for the write lock.
     The check's look-ups and rules run without the write lock (on SQLite one lock for every
     writer), so the people working beside an import wait for its writes only. Under the lock
-    — the one the form's duplicate check takes on PostgreSQL too — the look-ups run again,
-    and the rows are checked again if a card was made or changed in between."""
+    — the one the form's duplicate check takes on PostgreSQL too — the look-ups run again
+    unless SQLite tells that nothing was written since, and the rows are checked again if a
+    card was made or changed in between."""
     wanted = probes_of(reads)
     async with db.transaction() as session:
         existing = await existing_keys(session, team_id, wanted, so_far.made)
+        read_after = await writes_seen(session)
     checked = check_rows(reads, existing, so_far)
     if report.dry_run:
         so_far.take(checked, set())
@@ -121,9 +124,12 @@ async def _import_slice(
         await session.connection()  # SQLite: BEGIN IMMEDIATE, after any other writer
         await lock_customer_writes(session=session, team_id=team_id)  # PostgreSQL: the form's
         waited = time.monotonic() - asked
-        again = await existing_keys(session, team_id, wanted, so_far.made)
-        if again != existing:
-            checked = check_rows(reads, again, so_far)
+        # SQLite says whether anybody wrote since the look-ups: mostly nobody did
+        seen = await writes_seen(session)
+        if seen is None or not seen.same_as(read_after):
+            again = await existing_keys(session, team_id, wanted, so_far.made)
+            if again != existing:
+                checked = check_rows(reads, again, so_far)
         numbered = [(row.number, row) for row in checked.accepted]
         written = await write_isolated(session, numbered, write, report) if numbered else 0
     so_far.take(checked, made)
@@ -180,14 +186,16 @@ async def _write(
             }
         )
     connection = await session.connection()
-    for table, columns, values in (
-        ("customer_key", "team_id, customer_id, kind, key", keys),
-        ("customer_term", "team_id, customer_id, term, weight", terms),
+    for table, columns, order, values in (
+        ("customer_key", "team_id, customer_id, kind, key", (2, 3), keys),
+        ("customer_term", "team_id, customer_id, term, weight", (2,), terms),
     ):
         if values:  # plain executemany: millions of small rows that need no conversion
             # in the look-up index's order (team, then kind and key or term): each of its pages
-            # is changed once in a run, instead of a random page for every row
-            values.sort(key=itemgetter(2, 3))
+            # is changed once in a run, instead of a random page for every row. Sorted by the
+            # last column first, then (stably) by the one before: no key tuple made per row
+            for column in reversed(order):
+                values.sort(key=itemgetter(column))
             marks = _placeholders(connection.dialect.paramstyle, 4)
             await connection.exec_driver_sql(
                 f"INSERT INTO {table} ({columns}) VALUES ({marks})", values

@@ -3,11 +3,15 @@ why, and never takes the good rows of its file (or of its chunk) with it."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+from sqlalchemy import event
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -125,11 +129,18 @@ async def test_imported_cards_are_in_the_statistics_at_once(db: Database) -> Non
 
 class SavedBetween(Database):
     """A database on which someone saves a card in the form just as the import asks for the
-    write lock: after its rows were checked without the lock, before they are written."""
+    write lock: after its rows were checked without the lock, before they are written; in
+    this process (on a connection of the import's pool) or `elsewhere` (the server's)."""
 
-    def __init__(self, url: str, *names: str) -> None:
+    def __init__(self, url: str, *names: str, elsewhere: bool = False) -> None:
         super().__init__(url)
         self.waiting = list(names)
+        self.saver = Database(url) if elsewhere else self
+
+    async def dispose(self) -> None:
+        if self.saver is not self:
+            await self.saver.dispose()
+        await super().dispose()
 
     @asynccontextmanager
     async def transaction(
@@ -139,18 +150,19 @@ class SavedBetween(Database):
             name, *self.waiting = self.waiting
             later, self.waiting = self.waiting, []  # the form's own write transaction
             form = customer_form_from_text({"legal_name": name})
-            await save_customer(self, actor=LI, form=form, region="CN")
+            await save_customer(self.saver, actor=LI, form=form, region="CN")
             self.waiting = later
         async with super().transaction(write=write, snapshot=snapshot) as session:
             yield session
 
 
+@pytest.mark.parametrize("elsewhere", [False, True], ids=["in-the-import", "by-the-server"])
 async def test_a_card_made_while_the_rows_were_checked_is_checked_again_under_the_lock(
-    database_url: str,
+    database_url: str, elsewhere: bool
 ) -> None:
     """The import checks its rows without the write lock (the people working beside it wait
     for its writes only), then looks again under the lock before it writes."""
-    db = SavedBetween(database_url, "Globex Corporation")
+    db = SavedBetween(database_url, "Globex Corporation", elsewhere=elsewhere)
     try:
         report = await run(db, excel("name", "Acme Corp", "Globex Corporation").encode())
 
@@ -183,6 +195,27 @@ async def test_a_card_made_between_the_slices_of_a_big_file_is_checked_too(
         ]
     finally:
         await db.dispose()
+
+
+async def test_an_import_nobody_writes_beside_looks_its_rows_keys_up_once_on_sqlite(
+    db: Database,
+) -> None:
+    """Under the write lock the look-ups run again only when somebody wrote since: SQLite
+    tells (bot/store/writes_seen.py); PostgreSQL does not, and they always run again."""
+    looked_up: Counter[str] = Counter()
+
+    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if "FROM customer_key k" in statement:
+            looked_up[repr(parameters)] += 1
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", keep)
+    try:
+        report = await run(db, excel("name", "Acme Corp", "Initech LLC", "Globex").encode())
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", keep)
+
+    assert report.imported == 3 and looked_up
+    assert set(looked_up.values()) == {1 if db.dialect == "sqlite" else 2}
 
 
 def test_an_import_writes_few_rows_at_a_time_while_others_write_more_while_nobody_does() -> None:
