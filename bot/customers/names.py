@@ -242,6 +242,17 @@ def suggest_short_name(raw: str) -> str:
 
 
 def _as_typed(raw: str, token: str) -> str:
-    typed = re.search(re.escape(token), fold_accents(unicodedata.normalize("NFKC", raw)), re.I)
-    word = typed.group(0) if typed else (token.upper() if len(token) <= 3 else token)
+    text = fold_accents(unicodedata.normalize("NFKC", raw))
+    word = _found_as_typed(text, token) or (token.upper() if len(token) <= 3 else token)
     return word if not word.islower() else word.capitalize()
+
+
+def _found_as_typed(text: str, token: str) -> str | None:
+    """`token` as `text` has it, whatever its case. Plain ASCII is compared lower-cased (a
+    pattern per token would be compiled for each name an import reads); other text by
+    Unicode's case rules."""
+    if text.isascii() and token.isascii():
+        at = text.lower().find(token.lower())
+        return text[at : at + len(token)] if at >= 0 and token else None
+    typed = re.search(re.escape(token), text, re.I)
+    return typed.group(0) if typed else None

@@ -37,25 +37,36 @@ _PINYIN_INITIALS = (
     ("f", "F"),
 )
 
-_ENGLISH = (
-    (r"sch|sh|tch|ch|ts|tz", "S"),
-    (r"ph", "F"),
-    (r"th", "T"),
-    (r"ck|qu|q|kh", "K"),
-    (r"x", "KS"),
-    (r"c(?=[eiy])", "S"),
-    (r"c", "K"),
-    (r"ng", "N"),
-    (r"[bp]", "P"),
-    (r"[dt]", "T"),
-    (r"[gk]", "K"),
-    (r"[szj]", "S"),
-    (r"[lr]", "L"),
-    (r"[fv]", "F"),
-    (r"m", "M"),
-    (r"n", "N"),
-    (r"(?<![A-Z])h", "H"),
+# compiled once: a brand is reduced for every card an import reads (re's own cache of
+# compiled patterns costs a look-up per call)
+_ENGLISH = tuple(
+    (re.compile(pattern), sound)
+    for pattern, sound in (
+        (r"sch|sh|tch|ch|ts|tz", "S"),
+        (r"ph", "F"),
+        (r"th", "T"),
+        (r"ck|qu|q|kh", "K"),
+        (r"x", "KS"),
+        (r"c(?=[eiy])", "S"),
+        (r"c", "K"),
+        (r"ng", "N"),
+        (r"[bp]", "P"),
+        (r"[dt]", "T"),
+        (r"[gk]", "K"),
+        (r"[szj]", "S"),
+        (r"[lr]", "L"),
+        (r"[fv]", "F"),
+        (r"m", "M"),
+        (r"n", "N"),
+        (r"(?<![A-Z])h", "H"),
+    )
 )
+_NOT_LOWER = re.compile(r"[^a-z]")
+_SILENT_GH = re.compile(r"gh(?=t|$)")  # Lightman: a silent gh
+_FINAL_R = re.compile(r"(?<=[^aeiou])(er|re|r)$")  # Schneider → schneide
+_UNSAID_R = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")  # Hartwell, Ackerman: r unsaid
+_LOWER = re.compile(r"[a-z]")
+_REPEATED = re.compile(r"(.)\1+")
 
 
 def pinyin_skeletons(syllables: list[str]) -> set[str]:
@@ -82,14 +93,13 @@ def pinyin_skeleton(syllables: list[str]) -> str:
 
 
 def english_skeleton(word: str) -> str:
-    text = re.sub(r"[^a-z]", "", word.lower())
-    text = re.sub(r"gh(?=t|$)", "", text)  # Lightman: a silent gh
-    text = re.sub(r"(?<=[^aeiou])(er|re|r)$", "", text)  # Schneider → schneide
-    text = re.sub(r"(?<=[aeiouy])r(?![aeiouy])", "", text)  # Hartwell, Ackerman: r unsaid
+    text = _NOT_LOWER.sub("", word.lower())
+    for silent in (_SILENT_GH, _FINAL_R, _UNSAID_R):
+        text = silent.sub("", text)
     for pattern, sound in _ENGLISH:
-        text = re.sub(pattern, sound, text)
-    return _collapse(re.sub(r"[a-z]", "", text))
+        text = pattern.sub(sound, text)
+    return _collapse(_LOWER.sub("", text))
 
 
 def _collapse(skeleton: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", skeleton)
+    return _REPEATED.sub(r"\1", skeleton)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from bot.customers.names import read_company_name, suggest_short_name
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.customers.names import _found_as_typed, read_company_name, suggest_short_name
 
 
 @pytest.mark.parametrize(
@@ -78,3 +82,15 @@ def test_a_place_name_in_a_brand_reads_as_the_place_is_read() -> None:
     # pypinyin alone reads 朝阳 as zhaoyang ("morning sun"); the division list says chaoyang
     assert read_company_name("朝阳科技有限公司").brand_latin == "chaoyang"
     assert read_company_name("六安贸易有限公司").brand_latin == "luan"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.characters(max_codepoint=0x24F), max_size=30),
+    token=st.text(alphabet=st.characters(max_codepoint=0x24F), min_size=1, max_size=6),
+)
+def test_a_brand_is_suggested_as_typed_whatever_its_case(text: str, token: str) -> None:
+    """The short name keeps the brand as the name has it (HP of Hp Inc. → Hp); plain ASCII is
+    compared lower-cased instead of through a pattern made per name, with the same result."""
+    typed = re.search(re.escape(token), text, re.I)
+    assert _found_as_typed(text, token) == (typed.group(0) if typed else None)
