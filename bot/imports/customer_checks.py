@@ -152,8 +152,13 @@ class FileSoFar:
 
     def take(self, checked: Checked, made: set[int]) -> None:
         """What a slice wrote: its rows' keys and short names, its cards' ids."""
-        for key, rows in checked.keys.items():
-            self.keys.setdefault(key, []).extend(rows)
+        keys = self.keys
+        for key, rows in checked.keys.items():  # most keys are new: the slice's list is kept
+            earlier = keys.get(key)
+            if earlier is None:
+                keys[key] = rows
+            else:
+                earlier.extend(rows)
         self.handles |= checked.handles
         self.made |= made
 

@@ -49,7 +49,7 @@ class ReadRow:
     def facts(self) -> CardFacts:
         return draft_facts(self.draft)
 
-    @property
+    @cached_property  # the check and the write both want them
     def keys(self) -> frozenset[Key]:
         return self.name_keys | short_name_keys(self.draft.handle)
 
