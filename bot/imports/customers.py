@@ -33,9 +33,8 @@ from bot.imports.report import ImportReport
 from bot.imports.savepoints import write_isolated
 from bot.store.customers import lock_customer_writes
 from bot.store.db import Database
-from bot.store.health_watch import placeholder_of
+from bot.store.health_watch import placeholders_from_cards
 from bot.store.models import Customer, CustomerEvent
-from bot.store.team_models import CardHealth
 from bot.store.types import table_of
 from bot.store.writes_seen import writes_seen
 
@@ -205,9 +204,8 @@ async def _write(
     # each card's kept health, out of date until computed, as the app's sessions write it for
     # a card made in the form (bot/store/health_watch.py): the statistics count every live card
     # by its kept row, and read a workspace's records as its live cards' when they see them all
-    kept = [placeholder_of(customer_id, row) for customer_id, row in zip(ids, rows, strict=True)]
-    if kept:
-        await session.exec(table_of(CardHealth).insert(), params=kept)
+    if ids:
+        await session.exec(placeholders_from_cards(ids))
     for manager in sorted({str(row["manager_id"]) for row in rows}):  # their weekly digests
         await ensure_digest_schedule(session=session, team_id=team_id, manager_id=manager, now=now)
     return set(ids)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Insert, event, update
+from sqlalchemy import Insert, event, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, SessionTransaction
 from sqlmodel import col
@@ -24,6 +24,7 @@ from bot.store.plan_tables import Milestone, PhasePlan
 from bot.store.record_tables import ContactRecord, FollowUp
 from bot.store.settings import STALE_KEY
 from bot.store.team_models import OUT_OF_DATE, CardHealth, ContactRole
+from bot.store.types import table_of
 
 INPUTS = (ContactRecord, FollowUp, Milestone, Contact, ContactRole, PhasePlan)
 CHUNK = 500
@@ -62,6 +63,21 @@ def placeholder_of(customer_id: int, card: Mapping[str, Any]) -> dict[str, Any]:
         "fresh_until": OUT_OF_DATE,
         "computed_at": OUT_OF_DATE,
     }
+
+
+def placeholders_from_cards(ids: list[int]) -> Insert:
+    """The same rows for these new cards, made by the database from the cards' own columns:
+    an import's thousands of cards without their columns sent back to it one value at a time."""
+    cards, health = table_of(Customer), table_of(CardHealth)
+    fixed = {
+        k: v for k, v in placeholder_of(0, {}).items() if k not in ("customer_id", *CARD_COLUMNS)
+    }
+    rows = select(
+        cards.c.id,
+        *(cards.c[name] for name in CARD_COLUMNS),
+        *(literal(value, health.c[name].type) for name, value in fixed.items()),
+    ).where(cards.c.id.in_(ids))
+    return health.insert().from_select(["customer_id", *CARD_COLUMNS, *fixed], rows)
 
 
 # The cards whose kept row this transaction has already put out of date: a later flush in
