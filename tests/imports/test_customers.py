@@ -24,7 +24,9 @@ from bot.imports.csvfile import read_table
 from bot.imports.customers import SLICE, Pace, import_customers
 from bot.imports.report import ImportReport
 from bot.store.db import Database
+from bot.store.health_watch import placeholder
 from bot.store.models import Customer
+from bot.store.team_models import CardHealth
 from tests.imports.helpers import excel, refuse_in_database
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -125,6 +127,18 @@ async def test_imported_cards_are_in_the_statistics_at_once(db: Database) -> Non
 
     assert found.figures is not None and found.figures.total == 2
     assert sorted(s.name for s in found.figures.least_healthy) == ["Acme Corp", "Initech LLC"]
+
+
+async def test_an_imported_cards_kept_health_is_the_one_a_card_made_in_the_form_gets(
+    db: Database,
+) -> None:
+    await run(db, excel("name,city,notes", "Acme Corp,上海,ok").encode())
+
+    async with db.transaction() as session:
+        card = (await session.exec(select(Customer).where(Customer.team_id == TEAM))).one()
+        kept = await session.get(CardHealth, card.id)
+
+    assert kept is not None and kept.model_dump() == placeholder(card)  # out of date until computed
 
 
 class SavedBetween(Database):
