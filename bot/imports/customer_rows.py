@@ -89,7 +89,10 @@ def read_row(number: int, row: dict[str, str], region: str, manager_id: str) -> 
 
 
 def with_handle(read: ReadRow, handle: str) -> ReadRow:
-    """The same row under another short name (its own was taken)."""
+    """The same row under another short name (its own was taken); the row itself, with what
+    it has made already (its facts, its keys), when the name is its own."""
+    if handle == read.draft.handle:
+        return read
     return replace(read, draft=replace(read.draft, handle=handle))
 
 
