@@ -120,23 +120,6 @@ async def plan_line(
     return Planned(line, text, leading.words, None, choices=lookalikes, linked=linked)
 
 
-async def still_as_planned(session: AsyncSession, team_id: str, planned: Planned) -> Planned | None:
-    """The plan on the card as it is now, when it is as it was read (not archived nor merged
-    since); None when it is not, and the line is planned again under the write lock. The
-    plan then holds this session's row of the card, so the write does not read it again."""
-    if planned.customer is None:
-        return planned
-    now = await get_customer(
-        session=session, team_id=team_id, customer_id=saved_id(planned.customer)
-    )
-    if now is None or (now.archived_at, now.merged_into) != (
-        planned.customer.archived_at,
-        planned.customer.merged_into,
-    ):
-        return None
-    return replace(planned, customer=now)
-
-
 async def write_planned(where: Where, planned: Planned) -> Outcome:
     if planned.customer is not None:
         return await _log_on(where, planned.customer, planned.rest, planned.line)
@@ -295,5 +278,6 @@ async def log_draft(
         author_tz=tz.key,
         draft=draft,
         now=now,
+        as_read=customer,
     )
     return Done(logged, customer)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
+from bot.customers.cards import CardNotFound
 from bot.customers.form import FormInvalid
 from bot.customers.refusals import CardGone
 from bot.customers.search import FoundCustomer, find_customers
@@ -29,7 +30,6 @@ from bot.logs.intake import (
     log_line,
     log_picked,
     plan_line,
-    still_as_planned,
     write_planned,
 )
 from bot.logs.records import LogDraft, hold, log_contact, take_held
@@ -68,10 +68,11 @@ async def log_a_line(db: Database, *, actor: Actor, text: str, channel: str) -> 
         return planned
     async with db.transaction(write=True) as session:
         where = Where(session, actor.team_id, actor.user_id, actor.tz, actor.now, channel)
-        current = await still_as_planned(session, actor.team_id, planned)
-        if current is not None:
-            return await write_planned(where, current)
-        return await log_line(  # the card changed meanwhile: all of it under the lock
+        try:  # the card is written as it was read: its first write checks it still is
+            return await write_planned(where, planned)
+        except CardNotFound:  # archived or merged meanwhile (nothing written yet)
+            pass
+        return await log_line(  # all of it again under the lock
             session=session,
             team_id=actor.team_id,
             author_id=actor.user_id,

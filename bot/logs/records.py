@@ -12,8 +12,8 @@ from bot.customers.cards import CardNotFound
 from bot.customers.form import FormInvalid, Message
 from bot.customers.service import open_service_request
 from bot.errors import NotFound
-from bot.store.customers import add, get_customer, record_event
-from bot.store.models import ContactRecord, FollowUp, PendingLog, ServiceRequest
+from bot.store.customers import add, get_customer, mark_contacted, record_event
+from bot.store.models import ContactRecord, Customer, FollowUp, PendingLog, ServiceRequest
 from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
 from bot.store.services import services_of_record
 from bot.store.types import saved_id
@@ -78,12 +78,21 @@ async def log_contact(
     author_tz: str,
     draft: LogDraft,
     now: datetime,
+    as_read: Customer | None = None,
 ) -> Logged:
+    """`as_read`: the card as the caller read it, perhaps in an earlier transaction (a /log
+    line is read before the write lock is taken); refused as gone if it changed since."""
     check_draft(draft)
-    customer = await get_customer(session=session, team_id=team_id, customer_id=draft.customer_id)
+    card_id = draft.customer_id
+    if as_read is None:
+        as_read = await get_customer(session=session, team_id=team_id, customer_id=card_id)
+        if as_read is None:
+            raise CardNotFound(card_id)
+    customer = await mark_contacted(
+        session=session, team_id=team_id, customer_id=card_id, at=now, as_read=as_read
+    )
     if customer is None:
-        raise CardNotFound(draft.customer_id)
-    customer.last_contact_at = now
+        raise CardNotFound(card_id)
     record = ContactRecord(
         team_id=team_id,
         author_id=author_id,

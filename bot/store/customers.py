@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import and_, delete, func, or_, text
+from sqlalchemy import and_, delete, func, or_, text, update
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -35,6 +35,27 @@ async def lock_customer_writes(*, session: AsyncSession, team_id: str) -> None:
 async def get_customer(*, session: AsyncSession, team_id: str, customer_id: int) -> Customer | None:
     customer = await session.get(Customer, customer_id)
     return customer if customer is not None and customer.team_id == team_id else None
+
+
+async def mark_contacted(
+    *, session: AsyncSession, team_id: str, customer_id: int, at: datetime, as_read: Customer
+) -> Customer | None:
+    """The card with its latest contact at `at`, in one statement (no read of it first):
+    None when it is not in the workspace, or no longer as `as_read` says — archived,
+    restored or merged since it was read, perhaps in an earlier transaction."""
+    statement = (
+        update(Customer)
+        .where(
+            col(Customer.id) == customer_id,
+            col(Customer.team_id) == team_id,
+            col(Customer.archived_at).is_not_distinct_from(as_read.archived_at),
+            col(Customer.merged_into).is_not_distinct_from(as_read.merged_into),
+        )
+        .values(last_contact_at=at)
+        .returning(Customer)
+    )
+    found: Customer | None = (await session.exec(statement)).scalars().first()
+    return found
 
 
 async def get_customer_by_handle(

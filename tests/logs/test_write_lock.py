@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlmodel import select
 
 from bot.actor import Actor
 from bot.logs import log_cases
 from bot.logs.intake import Done, NeedsCustomer
 from bot.store.db import Database
+from bot.store.models import ContactRecord
 from tests.conftest import NOW, TEAM, Create
 
 MANAGER = Actor(
@@ -67,3 +69,36 @@ async def test_a_line_for_a_card_is_saved_once_the_other_writer_is_done(
     outcome = await asyncio.wait_for(logging, 10)
 
     assert isinstance(outcome, Done) and outcome.logged.record.summary == "给张总打电话"
+
+
+async def records_on(db: Database, customer_id: int | None) -> list[ContactRecord]:
+    async with db.transaction() as session:
+        query = select(ContactRecord).where(ContactRecord.customer_id == customer_id)
+        return list((await session.exec(query)).all())
+
+
+@pytest.mark.parametrize("change", ["archived", "merged"])
+async def test_a_card_archived_or_merged_while_the_line_waited_for_the_lock_gets_nothing(
+    db: Database, create: Create, other_writer: sqlite3.Connection, change: str
+) -> None:
+    """The line was read as being for HP; before it could write, someone archived HP (or
+    merged it into another card). Its write finds the card changed and the line is read
+    again under the lock: nothing is saved on the card as it was."""
+    hp = await create("惠普中国有限公司", short_name="HP")
+    kept = await create("上海金科电子有限公司", short_name="Jinke")
+    other_writer.execute("BEGIN IMMEDIATE")
+
+    logging = asyncio.ensure_future(
+        log_cases.log_a_line(db, actor=MANAGER, text="hp 给张总打电话", channel="C1")
+    )
+    await asyncio.sleep(0.2)  # the line is read, and waits for the lock
+    merged_into = kept.id if change == "merged" else None
+    other_writer.execute(
+        "UPDATE customer SET archived_at = created_at, merged_into = ? WHERE id = ?",
+        (merged_into, hp.id),
+    )
+    other_writer.execute("COMMIT")
+    outcome = await asyncio.wait_for(logging, 10)
+
+    assert not (isinstance(outcome, Done) and outcome.customer.id == hp.id)
+    assert await records_on(db, hp.id) == []
