@@ -16,7 +16,7 @@ from bot.customers.search import FoundCustomer, Rank
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
 from bot.logs.line import LogLine, read_log_line, split_kind
 from bot.logs.records import LogDraft, Logged, hold, log_contact
-from bot.store.customers import add, get_customer
+from bot.store.customers import add, get_customer, still_as_read
 from bot.store.models import Customer, PendingLog
 from bot.store.records import take_pending
 
@@ -265,6 +265,10 @@ async def log_draft(
     if draft.follow_up_due is None and draft.next_step:
         reading = understand_when(draft.next_step, now=now, tz=tz)
         if isinstance(reading, InThePast | Unreadable):
+            # held for its date on the card it was read for, if that is still as it was read
+            # (a /log line's card is read before the write lock is taken)
+            if not await still_as_read(session=session, team_id=team_id, as_read=customer):
+                raise CardNotFound(saved_id(customer))
             pending = await hold(
                 session=session, team_id=team_id, author_id=author_id, draft=draft, now=now
             )
@@ -280,4 +284,4 @@ async def log_draft(
         now=now,
         as_read=customer,
     )
-    return Done(logged, customer)
+    return Done(logged, logged.customer)

@@ -58,6 +58,7 @@ class LogDraft:
 class Logged:
     record: ContactRecord
     follow_up: FollowUp | None
+    customer: Customer  # the card as the record's write left it
     service: ServiceRequest | None = None  # a request or complaint: its targets
 
 
@@ -88,9 +89,7 @@ async def log_contact(
         as_read = await get_customer(session=session, team_id=team_id, customer_id=card_id)
         if as_read is None:
             raise CardNotFound(card_id)
-    customer = await mark_contacted(
-        session=session, team_id=team_id, customer_id=card_id, at=now, as_read=as_read
-    )
+    customer = await mark_contacted(session=session, team_id=team_id, at=now, as_read=as_read)
     if customer is None:
         raise CardNotFound(card_id)
     record = ContactRecord(
@@ -115,7 +114,7 @@ async def log_contact(
         )
         await add(session=session, row=follow_up)
     service = await open_service_request(session, customer=customer, record=record, now=now)
-    return Logged(record, follow_up, service)
+    return Logged(record, follow_up, customer, service)
 
 
 async def hold(

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import and_, delete, func, or_, text, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, text, update
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -37,20 +37,31 @@ async def get_customer(*, session: AsyncSession, team_id: str, customer_id: int)
     return customer if customer is not None and customer.team_id == team_id else None
 
 
+def _as_read(team_id: str, as_read: Customer) -> tuple[ColumnElement[bool], ...]:
+    """Where a card is still as `as_read` says: not archived, restored or merged since."""
+    return (
+        col(Customer.id) == saved_id(as_read),
+        col(Customer.team_id) == team_id,
+        col(Customer.archived_at).is_not_distinct_from(as_read.archived_at),
+        col(Customer.merged_into).is_not_distinct_from(as_read.merged_into),
+    )
+
+
+async def still_as_read(*, session: AsyncSession, team_id: str, as_read: Customer) -> bool:
+    """Whether the card is still as it was read, perhaps in an earlier transaction."""
+    found = await session.exec(select(Customer.id).where(*_as_read(team_id, as_read)))
+    return found.first() is not None
+
+
 async def mark_contacted(
-    *, session: AsyncSession, team_id: str, customer_id: int, at: datetime, as_read: Customer
+    *, session: AsyncSession, team_id: str, at: datetime, as_read: Customer
 ) -> Customer | None:
     """The card with its latest contact at `at`, in one statement (no read of it first):
     None when it is not in the workspace, or no longer as `as_read` says — archived,
     restored or merged since it was read, perhaps in an earlier transaction."""
     statement = (
         update(Customer)
-        .where(
-            col(Customer.id) == customer_id,
-            col(Customer.team_id) == team_id,
-            col(Customer.archived_at).is_not_distinct_from(as_read.archived_at),
-            col(Customer.merged_into).is_not_distinct_from(as_read.merged_into),
-        )
+        .where(*_as_read(team_id, as_read))
         .values(last_contact_at=at)
         .returning(Customer)
     )

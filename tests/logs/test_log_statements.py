@@ -56,6 +56,7 @@ async def test_a_line_on_a_card_named_by_its_short_name_takes_eight_statements(
         )
 
     assert isinstance(done, Done) and done.customer.handle == "HP"
+    assert done.customer.last_contact_at == MGR.now  # the card as the write left it
     assert done.logged.follow_up is not None
     # the person's view, the first words, the card's shares; then, under the write lock,
     # its latest contact (where it is not archived nor merged since: the card comes back),

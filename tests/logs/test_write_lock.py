@@ -16,7 +16,7 @@ from bot.actor import Actor
 from bot.logs import log_cases
 from bot.logs.intake import Done, NeedsCustomer
 from bot.store.db import Database
-from bot.store.models import ContactRecord
+from bot.store.models import ContactRecord, PendingLog
 from tests.conftest import NOW, TEAM, Create
 
 MANAGER = Actor(
@@ -77,19 +77,29 @@ async def records_on(db: Database, customer_id: int | None) -> list[ContactRecor
         return list((await session.exec(query)).all())
 
 
+async def held_lines(db: Database) -> list[PendingLog]:
+    async with db.transaction() as session:
+        return list((await session.exec(select(PendingLog))).all())
+
+
 @pytest.mark.parametrize("change", ["archived", "merged"])
+@pytest.mark.parametrize(
+    "line",
+    ["hp 给张总打电话", "hp 给张总打电话 下一步：发方案 昨天"],  # the second held for its date
+    ids=["saved", "held"],
+)
 async def test_a_card_archived_or_merged_while_the_line_waited_for_the_lock_gets_nothing(
-    db: Database, create: Create, other_writer: sqlite3.Connection, change: str
+    db: Database, create: Create, other_writer: sqlite3.Connection, change: str, line: str
 ) -> None:
     """The line was read as being for HP; before it could write, someone archived HP (or
     merged it into another card). Its write finds the card changed and the line is read
-    again under the lock: nothing is saved on the card as it was."""
+    again under the lock: nothing is saved on the card as it was, nor held for it."""
     hp = await create("惠普中国有限公司", short_name="HP")
     kept = await create("上海金科电子有限公司", short_name="Jinke")
     other_writer.execute("BEGIN IMMEDIATE")
 
     logging = asyncio.ensure_future(
-        log_cases.log_a_line(db, actor=MANAGER, text="hp 给张总打电话", channel="C1")
+        log_cases.log_a_line(db, actor=MANAGER, text=line, channel="C1")
     )
     await asyncio.sleep(0.2)  # the line is read, and waits for the lock
     merged_into = kept.id if change == "merged" else None
@@ -102,3 +112,8 @@ async def test_a_card_archived_or_merged_while_the_line_waited_for_the_lock_gets
 
     assert not (isinstance(outcome, Done) and outcome.customer.id == hp.id)
     assert await records_on(db, hp.id) == []
+    # merged: the line is for the card HP became (asked about its date, held on that one)
+    held_for_its_date = "昨天" in line
+    assert [held.payload["customer_id"] for held in await held_lines(db)] == (
+        [kept.id] if change == "merged" and held_for_its_date else []
+    )
