@@ -33,16 +33,24 @@ class CardAccess:
 
 
 def can_see(viewer: Viewer, card: CardAccess) -> bool:
+    seen = seen_whatever_its_shares(viewer, card)
+    if seen is not None:
+        return seen
+    return viewer.user_id in card.shared_users or bool(card.shared_channels & viewer.channels)
+
+
+def seen_whatever_its_shares(viewer: Viewer, card: CardAccess) -> bool | None:
+    """`can_see`'s answer when the card's shares cannot change it (its manager, their
+    supervisors, admins; archived or above the viewer's clearance; an open level-0 card);
+    None when they decide. Most cards a person names are their own or their team's: their
+    shares need not be read."""
     if viewer.is_admin or viewer.user_id == card.manager_id:
         return True
     if card.archived or card.security_level > viewer.clearance:
         return False
-    return (
-        card.manager_id in viewer.supervises
-        or viewer.user_id in card.shared_users
-        or bool(card.shared_channels & viewer.channels)
-        or (card.open_level0 and card.security_level == 0)
-    )
+    if card.manager_id in viewer.supervises or (card.open_level0 and card.security_level == 0):
+        return True
+    return None
 
 
 def can_edit(viewer: Viewer, card: CardAccess) -> bool:
