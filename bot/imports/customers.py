@@ -34,9 +34,9 @@ from bot.imports.savepoints import write_isolated
 from bot.store.customers import lock_customer_writes
 from bot.store.db import Database
 from bot.store.health_watch import placeholders_from_cards
+from bot.store.key_writes import key_writes
 from bot.store.models import Customer, CustomerEvent
 from bot.store.types import table_of
-from bot.store.writes_seen import writes_seen
 
 CHUNK = 5000  # rows read ahead in another process at a time
 SLICE = 500  # rows checked and written at a time while others write: the lock held briefly
@@ -102,12 +102,12 @@ async def _import_slice(
     The check's look-ups and rules run without the write lock (on SQLite one lock for every
     writer), so the people working beside an import wait for its writes only. Under the lock
     — the one the form's duplicate check takes on PostgreSQL too — the look-ups run again
-    unless SQLite tells that nothing was written since, and the rows are checked again if a
-    card was made or changed in between."""
+    unless SQLite tells that no card's keys or names changed since, and the rows are checked
+    again if a card was made or changed in between."""
     wanted = probes_of(reads)
     async with db.transaction() as session:
         existing = await existing_keys(session, team_id, wanted, so_far.made)
-        read_after = await writes_seen(session)
+        keys_read = await key_writes(session)
     checked = check_rows(reads, existing, so_far)
     if report.dry_run:
         so_far.take(checked, set())
@@ -123,9 +123,8 @@ async def _import_slice(
         await session.connection()  # SQLite: BEGIN IMMEDIATE, after any other writer
         await lock_customer_writes(session=session, team_id=team_id)  # PostgreSQL: the form's
         waited = time.monotonic() - asked
-        # SQLite says whether anybody wrote since the look-ups: mostly nobody did
-        seen = await writes_seen(session)
-        if seen is None or not seen.same_as(read_after):
+        # SQLite counts the changes the look-ups can see: people logging contacts make none
+        if keys_read is None or await key_writes(session) != keys_read:
             again = await existing_keys(session, team_id, wanted, so_far.made)
             if again != existing:
                 checked = check_rows(reads, again, so_far)

@@ -116,6 +116,20 @@ class CustomerKey(SQLModel, table=True):
     key: str = Field(max_length=200)
 
 
+class CustomerKeyWrites(SQLModel, table=True):
+    """One row counting the changes to what the duplicate check reads of existing cards —
+    their match keys, legal names, short names and credit codes — kept by SQLite triggers
+    (migration 0028). An import that looked its rows' keys up without the write lock
+    looks again under it only if the count moved (bot/store/key_writes.py). Not kept on
+    PostgreSQL: one counted row would make every workspace's card writes wait on each
+    other there; the import always looks again."""
+
+    __tablename__ = "customer_key_writes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    writes: int = Field(default=0)
+
+
 class CustomerTerm(SQLModel, table=True):
     """Search terms of a card for /customer find: a prefix look-up on (team, term)."""
 

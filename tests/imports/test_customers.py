@@ -23,6 +23,7 @@ from bot.i18n import t
 from bot.imports.csvfile import read_table
 from bot.imports.customers import SLICE, Pace, import_customers
 from bot.imports.report import ImportReport
+from bot.logs import log_cases
 from bot.store.db import Database
 from bot.store.health_watch import placeholder
 from bot.store.models import Customer
@@ -211,11 +212,42 @@ async def test_a_card_made_between_the_slices_of_a_big_file_is_checked_too(
         await db.dispose()
 
 
-async def test_an_import_nobody_writes_beside_looks_its_rows_keys_up_once_on_sqlite(
-    db: Database,
+class LoggedBetween(Database):
+    """A database on which someone logs a contact on an existing card, from the server's
+    connection, just as the import asks for the write lock."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.server = Database(url)
+
+    async def dispose(self) -> None:
+        await self.server.dispose()
+        await super().dispose()
+
+    @asynccontextmanager
+    async def transaction(
+        self, *, write: bool = False, snapshot: bool = False
+    ) -> AsyncIterator[AsyncSession]:
+        if write:
+            line = "umbrella called them, next: send the quote tomorrow"
+            done = await log_cases.log_a_line(self.server, actor=LI, text=line, channel="C")
+            assert isinstance(done, log_cases.Done)
+        async with super().transaction(write=write, snapshot=snapshot) as session:
+            yield session
+
+
+@pytest.mark.parametrize("beside", ["nobody", "contacts logged"])
+async def test_an_import_looks_its_rows_keys_up_once_on_sqlite_unless_a_card_changed(
+    database_url: str, beside: str
 ) -> None:
-    """Under the write lock the look-ups run again only when somebody wrote since: SQLite
-    tells (bot/store/writes_seen.py); PostgreSQL does not, and they always run again."""
+    """Under the write lock the look-ups run again only when a card's keys or names changed
+    since (bot/store/key_writes.py): people logging contacts beside the import change none.
+    PostgreSQL keeps no such count, and they always run again."""
+    first = Database(database_url)
+    form = customer_form_from_text({"legal_name": "Umbrella Corporation"})
+    await save_customer(first, actor=LI, form=form, region="CN")
+    await first.dispose()
+    db = LoggedBetween(database_url) if beside == "contacts logged" else Database(database_url)
     looked_up: Counter[str] = Counter()
 
     def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
@@ -224,11 +256,16 @@ async def test_an_import_nobody_writes_beside_looks_its_rows_keys_up_once_on_sql
 
     event.listen(db.engine.sync_engine, "before_cursor_execute", keep)
     try:
-        report = await run(db, excel("name", "Acme Corp", "Initech LLC", "Globex").encode())
+        names = excel("name", "Acme Corp", "Initech LLC", "Globex", "Umbrella Corp")
+        report = await run(db, names.encode(), slice_rows=2)
     finally:
         event.remove(db.engine.sync_engine, "before_cursor_execute", keep)
+        await db.dispose()
 
     assert report.imported == 3 and looked_up
+    assert problems(report) == [
+        (5, "legal_name", "likely a customer we already have: Umbrella Corporation")
+    ]
     assert set(looked_up.values()) == {1 if db.dialect == "sqlite" else 2}
 
 
