@@ -18,15 +18,17 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers import stats_cases
 from bot.customers.card_cases import save_customer
+from bot.customers.card_values import reindex
 from bot.customers.form import customer_form_from_text
 from bot.i18n import t
+from bot.imports import customers as customers_import
 from bot.imports.csvfile import read_table
 from bot.imports.customers import SLICE, Pace, import_customers
 from bot.imports.report import ImportReport
 from bot.logs import log_cases
 from bot.store.db import Database
 from bot.store.health_watch import placeholder
-from bot.store.models import Customer
+from bot.store.models import Customer, CustomerKey
 from bot.store.team_models import CardHealth
 from tests.imports.helpers import excel, refuse_in_database
 
@@ -128,6 +130,38 @@ async def test_imported_cards_are_in_the_statistics_at_once(db: Database) -> Non
 
     assert found.figures is not None and found.figures.total == 2
     assert sorted(s.name for s in found.figures.least_healthy) == ["Acme Corp", "Initech LLC"]
+
+
+async def test_an_imported_cards_match_keys_are_the_ones_its_own_save_writes(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However many statements the keys take (a few rows a statement here), each card gets
+    every key its save in the form would give it: the duplicate check finds it as it finds
+    a card made there."""
+    monkeypatch.setattr(customers_import, "ROWS_A_STATEMENT", 7)
+    data = excel(
+        "name,website,phone",
+        "Acme Corporation,acme.com,+1 415 555 0100",
+        "上海金科电子有限公司,jinke.com.cn,021-63539330",
+        "Globex Corporation,globex.com,",
+    )
+    assert (await run(db, data.encode())).imported == 3
+
+    async def keys_by_card() -> dict[int, list[tuple[str, str]]]:
+        async with db.transaction() as session:
+            rows = (await session.exec(select(CustomerKey))).all()
+        stored: dict[int, list[tuple[str, str]]] = {}
+        for row in rows:
+            stored.setdefault(row.customer_id, []).append((row.kind, row.key))
+        return {card: sorted(keys) for card, keys in stored.items()}
+
+    imported = await keys_by_card()
+    async with db.transaction(write=True) as session:
+        for card in (await session.exec(select(Customer))).all():
+            await reindex(session=session, customer=card, contacts=[])
+
+    assert len(imported) == 3 and sum(map(len, imported.values())) > 7
+    assert imported == await keys_by_card()
 
 
 async def test_an_imported_cards_kept_health_is_the_one_a_card_made_in_the_form_gets(
