@@ -62,6 +62,7 @@ from bot.store.db import Database
 
 SLACK_ACK_SECONDS = 3.0
 APPS = ("floor-reply", "rapport")
+IDLE_AFTER = 5.0  # seconds idle after the last rate before RSS is read again
 
 
 @dataclass
@@ -188,6 +189,17 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+@dataclass(frozen=True)
+class Memory:
+    """A server's RSS (kB, summed over replicas): once warm, its peak, and idle after the load."""
+
+    app: str
+    replicas: int
+    warm_kb: int
+    peak_kb: int
+    after_kb: int
+
+
 async def measure(
     url: str,
     *,
@@ -197,7 +209,9 @@ async def measure(
     seconds: float,
     settle: float,
     replicas: int = 1,
+    memory: list[Memory] | None = None,
 ) -> list[Rate]:
+    """The rates' results, each app's in turn; each app's `memory` added to `memory`."""
     secret, double = new_secret(), TimedDouble()
     for user in MANAGERS:
         double.add_user(user, name=user, locale="zh-CN", tz="Asia/Shanghai")
@@ -222,7 +236,7 @@ async def measure(
                         for n in range(1 if app == "floor-reply" else replicas)
                     ]
                     results += await _rates(
-                        sender, double, running, app, pool, rates, seconds, settle
+                        sender, double, running, app, pool, rates, seconds, settle, memory
                     )
     finally:
         await double.stop()
@@ -238,10 +252,12 @@ async def _rates(
     rates: list[float],
     seconds: float,
     settle: float,
+    memory: list[Memory] | None = None,
 ) -> list[Rate]:
     urls = [r.url for r in running]
     await sender.offer(urls, pool[:40], 10.0)  # warm: caches, pools
     await asyncio.sleep(2)
+    warm = sum(r.status("VmRSS") for r in running)
     start, results = 40, []
     name = f"{app} ×{len(running)}"
     for rate in rates:
@@ -253,6 +269,11 @@ async def _rates(
         cpu = sum(cpu_seconds(r.process.pid) for r in running) - before
         results.append(Rate(app, rate, sent, cpu, replies, len(running)))
         print(f"openloop: {name} {rate:g}/s done", file=sys.stderr)
+    if memory is not None:
+        await asyncio.sleep(IDLE_AFTER)  # what a server keeps once people have gone quiet
+        after = sum(r.status("VmRSS") for r in running)
+        peak = sum(r.status("VmHWM") for r in running)
+        memory.append(Memory(app, len(running), warm, peak, after))
     return results
 
 
@@ -296,6 +317,20 @@ def table(results: list[Rate]) -> list[str]:
             f"| {_ms(percentile(acks, 0.5))} / {_ms(percentile(acks, 0.99))} | {reply} "
             f"| {r.refused} | {r.errors} | {r.lost} | {r.cpu_ms_per_command:.1f} |"
         )
+    return lines
+
+
+def memory_table(memory: list[Memory]) -> list[str]:
+    lines = [
+        "| app | RSS warm (MB) | RSS peak (MB) | RSS idle after the load (MB) |",
+        "|---|---:|---:|---:|",
+    ]
+    for m in memory:
+        name = "floor (Bolt: ack + one reply)" if m.app == "floor-reply" else "Rapport"
+        if m.replicas > 1:
+            name += f", {m.replicas} replicas (summed)"
+        mb = [round(kb / 1024) for kb in (m.warm_kb, m.peak_kb, m.after_kb)]
+        lines.append(f"| {name} | {mb[0]} | {mb[1]} | {mb[2]} |")
     return lines
 
 
@@ -344,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
         loaded = load_sqlite(data)
     else:
         loaded = load_postgres(server_url, data)
+    memory: list[Memory] = []
     with ScratchCopy(loaded, server_url) as url:
         if not options.no_sweep:
             asyncio.run(swept(url))
@@ -356,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
                 seconds=options.seconds,
                 settle=options.settle,
                 replicas=options.replicas,
+                memory=memory,
             )
         )
     backend = "SQLite" if options.backend == "sqlite" else "PostgreSQL"
@@ -364,6 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     print("Kept health: " + ("as loaded (none)" if options.no_sweep else "after the health sweep"))
     print()
     print("\n".join(table(results)))
+    print()
+    print(f"Memory: VmRSS once warm, VmHWM, and VmRSS {IDLE_AFTER:g} s after the last reply.")
+    print()
+    print("\n".join(memory_table(memory)))
     return 0
 
 
