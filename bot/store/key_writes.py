@@ -5,9 +5,11 @@ writes them in a later one, under the write lock, need not look again when it di
 On SQLite, triggers count every match key written, changed or removed and every change of
 a card's legal name, short name or credit code (migration 0028). The count is read in the
 look-ups' own transaction, so it is the count of the snapshot they read, and again under
-the write lock: equal counts mean the look-ups would find the same cards. Contacts logged,
-health swept, cards archived or merged in between do not move it. PostgreSQL keeps no such
-count (bot/store/models.py CustomerKeyWrites): there the caller looks again.
+the write lock: equal counts mean the look-ups would find the same cards. Contact records
+logged, health swept, cards archived or restored in between do not move it; a card saved,
+merged or unmerged, or its contacts changed, does (its keys are written again, even when
+they come out the same), and the import then looks again. PostgreSQL keeps no such count
+(bot/store/models.py CustomerKeyWrites): there the caller looks again.
 """
 
 from __future__ import annotations

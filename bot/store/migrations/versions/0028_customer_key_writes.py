@@ -5,10 +5,11 @@ lock, then takes the lock to write them; a card made or changed in between must 
 against. SQLite's own counters (PRAGMA data_version, total_changes()) tell whether anybody
 wrote at all, and beside people logging contacts somebody almost always has, so the import
 looked every key up again (10.8 s of a 60 s import beside 25 commands a second). These
-triggers count only the changes the check can see — a match key written, changed or
+triggers count only writes to what the check reads — a match key written, changed or
 removed, a card's legal name, short name or credit code changed — in one row read in the
-look-ups' snapshot and again under the lock. SQLite only: on PostgreSQL the import always
-looks again (bot/store/models.py CustomerKeyWrites).
+look-ups' snapshot and again under the lock. A contact logged, a card archived or restored
+writes none of it; a card saved writes its keys again and is counted. SQLite only: on
+PostgreSQL the import always looks again (bot/store/models.py CustomerKeyWrites).
 
 Revision ID: 0028
 Revises: 0027
