@@ -2,7 +2,8 @@
 
 `python -m bench.latency_server rapport|floor|floor-reply --database-url … --api-url … --secret …`
 serves POST /slack/events on a free loopback port, prints `{"port": …}` on stdout and runs
-until SIGTERM. `rapport` is the app itself (`build_service`); `floor` is the least a Bolt
+until SIGTERM. `rapport` is the app itself (`build_service`, its objects kept out of the
+garbage collector's sight once it listens, as `rapport serve` does); `floor` is the least a Bolt
 app over aiohttp can do: signature check, a fixed `authorize`, listeners that only ack.
 
 `--stats FILE`: on exit, the generation and duration of every garbage collection (the
@@ -47,7 +48,7 @@ async def serve_rapport(options: argparse.Namespace, stopping: asyncio.Event) ->
         from bench import latency_trace
 
         latency_trace.install()
-    from bot.commands.server import build_service
+    from bot.commands.server import build_service, keep_out_of_collections
     from bot.settings import Settings
     from bot.store.db import Database
 
@@ -62,6 +63,7 @@ async def serve_rapport(options: argparse.Namespace, stopping: asyncio.Event) ->
     )
     service = build_service(settings, Database(settings.database_url), run_sweeps=False, pace=0.0)
     await service.start(host="127.0.0.1", port=0)
+    keep_out_of_collections()  # as `rapport serve` does once it listens
     _announce(service.port or 0)
     await stopping.wait()
     await service.stop()

@@ -28,6 +28,7 @@ from bot.commands.entry import LARGEST_BODY, SlackEntry
 from bot.commands.identity import BotIdentity
 from bot.commands.installs import INSTALL_PATH, REDIRECT_PATH, Installs
 from bot.commands.replies import use_session
+from bot.customers.translation import once_read
 from bot.inflight import InFlight
 from bot.jobs.client import build_web_client
 from bot.jobs.runtime import Jobs, build_jobs
@@ -254,6 +255,17 @@ def _browser(request: web.Request) -> AsyncBoltRequest:
     return AsyncBoltRequest(body="", query=request.query_string, headers=headers)
 
 
+def keep_out_of_collections() -> None:
+    """A started server's objects live as long as the process: out of the garbage
+    collector's sight, or each full collection walks them all, holding up every request in
+    flight. Those of start-up now (the ~2,000 objects of garbage start-up left are frozen
+    too: a collection to find them would hold up the first answers by 80 ms); the tables a
+    first name loads later (pypinyin's dictionaries, the word lists: about 700,000 objects)
+    once they are read."""
+    gc.freeze()
+    once_read(gc.freeze)
+
+
 async def serve(settings: Settings) -> None:
     """Run until SIGTERM or SIGINT, then shut down gracefully."""
     service = build_service(settings, Database(settings.database_url))
@@ -262,11 +274,8 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stopping.set)
     await service.start()
-    # Start-up objects live as long as the process: kept out of collections. Collections were
-    # off while starting (bot/cli.py); the ~2,000 objects of garbage that left are frozen too,
-    # as a collection to find them would hold up the first answers by 80 ms.
-    gc.freeze()
-    gc.enable()
+    keep_out_of_collections()
+    gc.enable()  # off while starting (bot/cli.py)
     await stopping.wait()
     log.info("Shutting down: no new work, finishing what is in flight")
     await service.stop()

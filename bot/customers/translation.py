@@ -11,7 +11,7 @@ import gzip
 import itertools
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -126,8 +126,36 @@ def read_word_lists() -> None:
 
 
 def read_in_background() -> None:
-    """Read the word lists in a daemon thread."""
-    threading.Thread(target=read_word_lists, name="rapport-word-lists", daemon=True).start()
+    """Read the word lists in a daemon thread; then run what waits for them (`once_read`)."""
+    threading.Thread(target=_read_then_tell, name="rapport-word-lists", daemon=True).start()
+
+
+_ONCE_READ: list[Callable[[], None]] = []
+_TOLD = threading.Lock()
+_read_in_background = False
+
+
+def once_read(then: Callable[[], None]) -> None:
+    """`then()` once the word lists have been read in the background — by then pypinyin's
+    dictionaries too, which bot/customers/names.py loads before it starts that reading — or
+    at once if they have been. A server uses it to put these long-lived tables out of the
+    garbage collector's sight."""
+    with _TOLD:
+        if not _read_in_background:
+            _ONCE_READ.append(then)
+            return
+    then()
+
+
+def _read_then_tell() -> None:
+    global _read_in_background
+    read_word_lists()
+    with _TOLD:
+        _read_in_background = True
+        waiting = list(_ONCE_READ)
+        _ONCE_READ.clear()
+    for then in waiting:
+        then()
 
 
 # --- a Chinese brand in English -------------------------------------------------------------
