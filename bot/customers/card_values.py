@@ -11,7 +11,7 @@ from bot.customers.fields import Phone
 from bot.customers.form import CustomerDraft
 from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key_of
 from bot.customers.names import CompanyName, read_company_name
-from bot.store.customers import replace_keys, replace_terms
+from bot.store.card_index import replace_keys, replace_terms
 from bot.store.models import Contact, Customer
 
 CARD_FIELDS = (

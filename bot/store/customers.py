@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, text, update
+from sqlalchemy import ColumnElement, and_, func, or_, text, update
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,7 +18,7 @@ from bot.store.models import (
     CustomerKey,
     CustomerTerm,
 )
-from bot.store.types import saved_id, table_of
+from bot.store.types import saved_id
 
 LAST_CODE_POINT = "\U0010ffff"
 
@@ -121,41 +121,6 @@ async def add(*, session: AsyncSession, row: Row) -> Row:
     session.add(row)
     await session.flush()
     return row
-
-
-async def replace_keys(
-    *, session: AsyncSession, customer: Customer, keys: Iterable[tuple[str, str]]
-) -> None:
-    await session.exec(delete(CustomerKey).where(col(CustomerKey.customer_id) == customer.id))
-    customer_id = saved_id(customer)
-    rows = [
-        {"team_id": customer.team_id, "customer_id": customer_id, "kind": kind, "key": key[:200]}
-        for kind, key in keys
-    ]
-    await _insert_all(session, CustomerKey, rows)
-
-
-async def replace_terms(
-    *, session: AsyncSession, customer: Customer, terms: dict[str, int]
-) -> None:
-    await session.exec(delete(CustomerTerm).where(col(CustomerTerm.customer_id) == customer.id))
-    customer_id = saved_id(customer)
-    rows = [
-        {"team_id": customer.team_id, "customer_id": customer_id, "term": term, "weight": weight}
-        for term, weight in terms.items()
-    ]
-    await _insert_all(session, CustomerTerm, rows)
-
-
-async def _insert_all(
-    session: AsyncSession,
-    model: type[CustomerKey] | type[CustomerTerm],
-    rows: list[dict[str, object]],
-) -> None:
-    """One executemany, no ids asked back: the ORM asks SQLite for each new row's id, one
-    INSERT per row (16 keys and 14 terms a card)."""
-    if rows:
-        await session.exec(table_of(model).insert(), params=rows)
 
 
 async def match_keys(

@@ -6,10 +6,11 @@ On SQLite, triggers count every match key written, changed or removed and every 
 a card's legal name, short name or credit code (migration 0028). The count is read in the
 look-ups' own transaction, so it is the count of the snapshot they read, and again under
 the write lock: equal counts mean the look-ups would find the same cards. Contact records
-logged, health swept, cards archived or restored in between do not move it; a card saved,
-merged or unmerged, or its contacts changed, does (its keys are written again, even when
-they come out the same), and the import then looks again. PostgreSQL keeps no such count
-(bot/store/models.py CustomerKeyWrites): there the caller looks again.
+logged, health swept, cards archived or restored, cards saved without a change to their
+keys (a status, a note: bot/store/card_index.py writes only the keys that change) do not
+move it; a card made, renamed, merged or unmerged, a website or phone changed, do, and the
+import then looks again. PostgreSQL keeps no such count (bot/store/models.py
+CustomerKeyWrites): there the caller looks again.
 """
 
 from __future__ import annotations

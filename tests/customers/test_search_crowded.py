@@ -7,7 +7,8 @@ from bot.customers.contacts import add_contact
 from bot.customers.form import ContactForm, parse_contact_form
 from bot.customers.keys import CardFacts, card_keys, card_terms
 from bot.customers.search import find_customers
-from bot.store.customers import add, replace_keys, replace_terms
+from bot.store.card_index import replace_keys, replace_terms
+from bot.store.customers import add
 from bot.store.db import Database
 from bot.store.models import Customer
 from tests.conftest import NOW, TEAM, Create

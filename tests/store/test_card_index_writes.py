@@ -6,8 +6,15 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sqlalchemy import delete
+from sqlmodel import col
+
+from bot.customers.card_values import reindex
+from bot.customers.cards import update_customer
+from bot.customers.form import CustomerForm, parse_customer_form
 from bot.store.db import Database
-from tests.conftest import Create, keys_and_terms
+from bot.store.models import Customer, CustomerKey, CustomerTerm
+from tests.conftest import NOW, TEAM, Create, keys_and_terms
 from tests.statements import statements_sent
 
 
@@ -33,3 +40,82 @@ async def test_a_new_cards_keys_and_terms_take_one_statement_each(
     counted = inserts_into(sent)
     assert counted["customer_key"] == 1
     assert counted["customer_term"] == 1
+
+
+async def edit(db: Database, card_id: int | None, legal_name: str, **fields: str) -> None:
+    """The card saved from the form with these values, as its manager saves it."""
+    form = CustomerForm(legal_name=legal_name, **fields)
+    draft = parse_customer_form(form, region="CN", actor_id="U_MGR")
+    async with db.transaction(write=True) as session:
+        await update_customer(
+            session=session,
+            team_id=TEAM,
+            actor_id="U_MGR",
+            customer_id=card_id or 0,
+            draft=draft,
+            now=NOW,
+            different_company=False,
+        )
+
+
+def stored(keys: list[CustomerKey], terms: list[CustomerTerm]) -> tuple[Counter, Counter]:
+    return (
+        Counter((k.kind, k.key) for k in keys),
+        Counter((t.term, t.weight) for t in terms),
+    )
+
+
+async def test_a_card_saved_without_a_change_to_what_its_keys_come_from_writes_none(
+    db: Database, create: Create
+) -> None:
+    """A status, level or note changed: the two biggest indexes are not rewritten, and an
+    import beside it has nothing to look up again."""
+    card = await create("上海金科电子有限公司", website="www.jinke-sh.com", phone="021-63539330")
+    async with db.transaction() as session:
+        before = stored(*await keys_and_terms(session, card.id))
+
+    with statements_sent(db) as sent:
+        await edit(
+            db,
+            card.id,
+            "上海金科电子有限公司",
+            website="www.jinke-sh.com",
+            phone="021-63539330",
+            notes="prefers calls in the morning",
+            status="potential",
+        )
+
+    written = [s for s in sent if s.split()[0] in ("INSERT", "DELETE", "UPDATE")]
+    assert not [s for s in written if "customer_key" in s or "customer_term" in s], written
+    async with db.transaction() as session:
+        assert stored(*await keys_and_terms(session, card.id)) == before
+
+
+async def test_an_edited_card_has_exactly_the_keys_and_terms_written_afresh(
+    db: Database, create: Create
+) -> None:
+    """Only the rows that changed are written; what is left is what writing them all gives."""
+    card = await create("上海金科电子有限公司", website="www.jinke-sh.com", phone="021-63539330")
+
+    with statements_sent(db) as sent:
+        await edit(
+            db,
+            card.id,
+            "上海金科电子科技有限公司",
+            website="www.jinke.com.cn",
+            email="sales@jinke.com.cn",
+        )
+
+    async with db.transaction() as session:
+        edited = stored(*await keys_and_terms(session, card.id))
+    async with db.transaction(write=True) as session:  # every row written again from nothing
+        for model in (CustomerKey, CustomerTerm):
+            await session.exec(delete(model).where(col(model.customer_id) == card.id))
+        customer = await session.get(Customer, card.id)
+        assert customer is not None
+        await reindex(session=session, customer=customer, contacts=[])
+    async with db.transaction() as session:
+        afresh = stored(*await keys_and_terms(session, card.id))
+
+    assert edited == afresh
+    assert inserts_into(sent)["customer_key"] == 1  # the new keys, in one statement

@@ -154,10 +154,14 @@ async def test_a_card_changed_where_the_check_looks_moves_the_count(
 
 
 @pytest.mark.usefixtures("sqlite_only")
-async def test_contacts_logged_and_cards_archived_in_between_leave_it(db: Database) -> None:
-    await acme(db)
+async def test_contacts_logged_cards_noted_and_archived_in_between_leave_it(
+    db: Database,
+) -> None:
+    customer_id = await acme(db)
 
     async def people_working(other: Database) -> None:
+        noted = customer_form_from_text(ACME | {"notes": "call before 10", "status": "potential"})
+        await save_customer(other, actor=LI, form=noted, region="CN", customer_id=customer_id)
         done = await log_cases.log_a_line(
             other, actor=LI, text="acme called them, next: send the quote by Friday", channel="C"
         )

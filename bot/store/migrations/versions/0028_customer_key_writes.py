@@ -8,8 +8,9 @@ looked every key up again (10.8 s of a 60 s import beside 25 commands a second).
 triggers count only writes to what the check reads — a match key written, changed or
 removed, a card's legal name, short name or credit code changed — in one row read in the
 look-ups' snapshot and again under the lock. A contact logged, a card archived or restored
-writes none of it; a card saved writes its keys again and is counted. SQLite only: on
-PostgreSQL the import always looks again (bot/store/models.py CustomerKeyWrites).
+writes none of it; a card saved writes the keys that changed, and is counted if any did.
+SQLite only: on PostgreSQL the import always looks again (bot/store/models.py
+CustomerKeyWrites).
 
 Revision ID: 0028
 Revises: 0027

@@ -1,0 +1,72 @@
+"""A card's match keys and search terms, written again when the card is saved: only the rows
+that changed. A card saved without a change to what they come from (its status, level or
+phase, a note) writes none: no rows of the two biggest indexes rewritten, and nothing an
+import beside it must look up again (migration 0028 counts every key written)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from sqlalchemy import delete
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import Customer, CustomerKey, CustomerTerm
+from bot.store.types import saved_id, table_of
+
+Index = type[CustomerKey] | type[CustomerTerm]
+
+
+async def replace_keys(
+    *, session: AsyncSession, customer: Customer, keys: Iterable[tuple[str, str]]
+) -> None:
+    rows = [
+        {"team_id": customer.team_id, "customer_id": saved_id(customer), "kind": k, "key": v[:200]}
+        for k, v in keys
+    ]
+    await _replace(session, CustomerKey, saved_id(customer), rows, ("kind", "key"))
+
+
+async def replace_terms(
+    *, session: AsyncSession, customer: Customer, terms: dict[str, int]
+) -> None:
+    rows = [
+        {"team_id": customer.team_id, "customer_id": saved_id(customer), "term": t, "weight": w}
+        for t, w in terms.items()
+    ]
+    await _replace(session, CustomerTerm, saved_id(customer), rows, ("term", "weight"))
+
+
+async def _replace(
+    session: AsyncSession,
+    model: Index,
+    customer_id: int,
+    rows: list[dict[str, object]],
+    columns: tuple[str, str],
+) -> None:
+    """The card's rows of `model` made `rows`: those no longer wanted deleted, the new ones
+    inserted, the others left as they are (each row counted: a key may be there twice)."""
+    table = table_of(model)
+    stored = await session.exec(
+        select(table.c.id, table.c[columns[0]], table.c[columns[1]]).where(
+            table.c.customer_id == customer_id
+        )
+    )
+    wanted = Counter((row[columns[0]], row[columns[1]]) for row in rows)
+    gone: list[int] = []
+    for row_id, first, second in stored.all():
+        if wanted[(first, second)] > 0:
+            wanted[(first, second)] -= 1
+        else:
+            gone.append(row_id)
+    if gone:
+        await session.exec(delete(model).where(col(model.id).in_(gone)))
+    new = []
+    for row in rows:
+        value = (row[columns[0]], row[columns[1]])
+        if wanted[value] > 0:
+            wanted[value] -= 1
+            new.append(row)
+    if new:  # one executemany, no ids asked back: the ORM would ask one INSERT a row
+        await session.exec(table.insert(), params=new)
