@@ -1,7 +1,17 @@
-"""A card's match keys and search terms, written again when the card is saved: only the rows
-that changed. A card saved without a change to what they come from (its status, level or
-phase, a note) writes none: no rows of the two biggest indexes rewritten, and nothing an
-import beside it must look up again (migration 0028 counts every key written)."""
+"""A card's match keys and search terms, written again when the card is saved.
+
+On SQLite only the rows that changed: a card saved without a change to what they come from
+(its status, level or phase, a note) writes none — no rows of the two biggest indexes
+rewritten, and nothing an import beside it must look up again (migration 0028 counts every
+key written). SQLite's writers go one at a time, each reading the card's contacts after the
+one before it committed, so what a save leaves is right.
+
+On PostgreSQL all of them, deleted and written again: two saves of one card can run at once
+there (a contact removed while another is added), each reading the contacts as they were
+before the other committed. Writing only its own changes, the second could delete a key the
+first still needs (both contacts at jinke.com.cn: the domain's key removed with one, not
+written again with the other, already there as it read), and a duplicate check would miss
+the card. Written whole, both saves' keys are kept: at worst one too many, never one too few."""
 
 from __future__ import annotations
 
@@ -45,9 +55,15 @@ async def _replace(
     rows: list[dict[str, object]],
     columns: tuple[str, str],
 ) -> None:
-    """The card's rows of `model` made `rows`: those no longer wanted deleted, the new ones
-    inserted, the others left as they are (each row counted: a key may be there twice)."""
+    """The card's rows of `model` made `rows`: on SQLite those no longer wanted deleted, the
+    new ones inserted, the others left as they are (each row counted: a key may be there
+    twice); on PostgreSQL all deleted and inserted again."""
     table = table_of(model)
+    if (await session.connection()).dialect.name != "sqlite":
+        await session.exec(delete(model).where(col(model.customer_id) == customer_id))
+        if rows:
+            await session.exec(table.insert(), params=rows)
+        return
     stored = await session.exec(
         select(table.c.id, table.c[columns[0]], table.c[columns[1]]).where(
             table.c.customer_id == customer_id

@@ -8,9 +8,9 @@ look-ups' own transaction, so it is the count of the snapshot they read, and aga
 the write lock: equal counts mean the look-ups would find the same cards. Contact records
 logged, health swept, cards archived or restored, cards saved without a change to their
 keys (a status, a note: bot/store/card_index.py writes only the keys that change) do not
-move it; a card made, renamed, merged or unmerged, a website or phone changed, do, and the
-import then looks again. PostgreSQL keeps no such count (bot/store/models.py
-CustomerKeyWrites): there the caller looks again.
+move it; a card made or renamed, a website, phone or contact that changes its keys (by an
+edit, a merge or its undoing) do, and the import then looks again. PostgreSQL keeps no
+such count (bot/store/models.py CustomerKeyWrites): there the caller looks again.
 """
 
 from __future__ import annotations

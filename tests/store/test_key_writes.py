@@ -100,7 +100,7 @@ async def test_a_card_changed_without_its_keys_still_moves_the_count(
     db: Database, column: str, value: str
 ) -> None:
     """What the check reads of the card itself is counted even where no key is written
-    (today every save writes its keys again: this is the backstop)."""
+    (a save writes the keys that change with them: this is the backstop)."""
     customer_id = await acme(db)
 
     async def changed_in_place(other: Database) -> None:
