@@ -16,7 +16,7 @@ the card. Written whole, both saves' keys are kept: at worst one too many, never
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete
 from sqlmodel import col, select
@@ -55,34 +55,43 @@ async def _replace(
     rows: list[dict[str, object]],
     columns: tuple[str, str],
 ) -> None:
-    """The card's rows of `model` made `rows`: on SQLite those no longer wanted deleted, the
-    new ones inserted, the others left as they are (each row counted: a key may be there
-    twice); on PostgreSQL all deleted and inserted again."""
+    """The card's rows of `model` made `rows`: on SQLite those no longer wanted deleted and
+    the new ones inserted, the others left as they are; on PostgreSQL all deleted and
+    inserted again."""
     table = table_of(model)
-    if (await session.connection()).dialect.name != "sqlite":
-        await session.exec(delete(model).where(col(model.customer_id) == customer_id))
-        if rows:
-            await session.exec(table.insert(), params=rows)
-        return
-    stored = await session.exec(
-        select(table.c.id, table.c[columns[0]], table.c[columns[1]]).where(
-            table.c.customer_id == customer_id
+    if (await session.connection()).dialect.name == "sqlite":
+        stored = await session.exec(
+            select(table.c.id, table.c[columns[0]], table.c[columns[1]]).where(
+                table.c.customer_id == customer_id
+            )
         )
-    )
+        gone, rows = _changes(stored.all(), rows, columns)
+        if gone:
+            await session.exec(delete(model).where(col(model.id).in_(gone)))
+    else:
+        await session.exec(delete(model).where(col(model.customer_id) == customer_id))
+    if rows:  # one executemany, no ids asked back: the ORM would ask one INSERT a row
+        await session.exec(table.insert(), params=rows)
+
+
+def _changes(
+    stored: Sequence[tuple[int, object, object]],
+    rows: list[dict[str, object]],
+    columns: tuple[str, str],
+) -> tuple[list[int], list[dict[str, object]]]:
+    """The ids of the stored rows no longer wanted, and the wanted rows not stored; each row
+    counted (a key may be there twice)."""
     wanted = Counter((row[columns[0]], row[columns[1]]) for row in rows)
     gone: list[int] = []
-    for row_id, first, second in stored.all():
+    for row_id, first, second in stored:
         if wanted[(first, second)] > 0:
             wanted[(first, second)] -= 1
         else:
             gone.append(row_id)
-    if gone:
-        await session.exec(delete(model).where(col(model.id).in_(gone)))
     new = []
     for row in rows:
         value = (row[columns[0]], row[columns[1]])
         if wanted[value] > 0:
             wanted[value] -= 1
             new.append(row)
-    if new:  # one executemany, no ids asked back: the ORM would ask one INSERT a row
-        await session.exec(table.insert(), params=new)
+    return gone, new
