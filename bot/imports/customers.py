@@ -228,10 +228,10 @@ async def _insert_in_statements(
     connection: AsyncConnection, table: str, columns: str, values: Sequence[tuple[object, ...]]
 ) -> None:
     """SQLite: `values` inserted `ROWS_A_STATEMENT` rows a statement."""
-    width = len(values[0])
+    row = f"({_placeholders('qmark', len(values[0]))})"
     for start in range(0, len(values), ROWS_A_STATEMENT):
         part = values[start : start + ROWS_A_STATEMENT]
-        marks = ", ".join(["(" + ", ".join("?" * width) + ")"] * len(part))
+        marks = ", ".join([row] * len(part))
         await connection.exec_driver_sql(
             f"INSERT INTO {table} ({columns}) VALUES {marks}", tuple(chain.from_iterable(part))
         )
