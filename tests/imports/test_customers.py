@@ -176,33 +176,47 @@ async def test_an_imported_cards_kept_health_is_the_one_a_card_made_in_the_form_
     assert kept is not None and kept.model_dump() == placeholder(card)  # out of date until computed
 
 
-class SavedBetween(Database):
-    """A database on which someone saves a card in the form just as the import asks for the
-    write lock: after its rows were checked without the lock, before they are written; in
-    this process (on a connection of the import's pool) or `elsewhere` (the server's)."""
+class WorkBeside(Database):
+    """A database on which someone else writes just as the import asks for the write lock:
+    after its rows were checked without the lock, before they are written; in this process
+    (on a connection of the import's pool) or `elsewhere` (the server's)."""
 
-    def __init__(self, url: str, *names: str, elsewhere: bool = False) -> None:
+    def __init__(self, url: str, *, elsewhere: bool) -> None:
         super().__init__(url)
-        self.waiting = list(names)
-        self.saver = Database(url) if elsewhere else self
+        self.other = Database(url) if elsewhere else self
 
     async def dispose(self) -> None:
-        if self.saver is not self:
-            await self.saver.dispose()
+        if self.other is not self:
+            await self.other.dispose()
         await super().dispose()
+
+    async def before_write(self) -> None:
+        """What the other person does before each of the import's write transactions."""
 
     @asynccontextmanager
     async def transaction(
         self, *, write: bool = False, snapshot: bool = False
     ) -> AsyncIterator[AsyncSession]:
-        if write and self.waiting:
+        if write:
+            await self.before_write()
+        async with super().transaction(write=write, snapshot=snapshot) as session:
+            yield session
+
+
+class SavedBetween(WorkBeside):
+    """Someone saves a card in the form, one name each time, until the names run out."""
+
+    def __init__(self, url: str, *names: str, elsewhere: bool = False) -> None:
+        super().__init__(url, elsewhere=elsewhere)
+        self.waiting = list(names)
+
+    async def before_write(self) -> None:
+        if self.waiting:
             name, *self.waiting = self.waiting
             later, self.waiting = self.waiting, []  # the form's own write transaction
             form = customer_form_from_text({"legal_name": name})
-            await save_customer(self.saver, actor=LI, form=form, region="CN")
+            await save_customer(self.other, actor=LI, form=form, region="CN")
             self.waiting = later
-        async with super().transaction(write=write, snapshot=snapshot) as session:
-            yield session
 
 
 @pytest.mark.parametrize("elsewhere", [False, True], ids=["in-the-import", "by-the-server"])
@@ -246,28 +260,16 @@ async def test_a_card_made_between_the_slices_of_a_big_file_is_checked_too(
         await db.dispose()
 
 
-class LoggedBetween(Database):
-    """A database on which someone logs a contact on an existing card, from the server's
-    connection, just as the import asks for the write lock."""
+class LoggedBetween(WorkBeside):
+    """Someone logs a contact on an existing card, from the server's connection."""
 
     def __init__(self, url: str) -> None:
-        super().__init__(url)
-        self.server = Database(url)
+        super().__init__(url, elsewhere=True)
 
-    async def dispose(self) -> None:
-        await self.server.dispose()
-        await super().dispose()
-
-    @asynccontextmanager
-    async def transaction(
-        self, *, write: bool = False, snapshot: bool = False
-    ) -> AsyncIterator[AsyncSession]:
-        if write:
-            line = "umbrella called them, next: send the quote tomorrow"
-            done = await log_cases.log_a_line(self.server, actor=LI, text=line, channel="C")
-            assert isinstance(done, log_cases.Done)
-        async with super().transaction(write=write, snapshot=snapshot) as session:
-            yield session
+    async def before_write(self) -> None:
+        line = "umbrella called them, next: send the quote tomorrow"
+        done = await log_cases.log_a_line(self.other, actor=LI, text=line, channel="C")
+        assert isinstance(done, log_cases.Done)
 
 
 @pytest.mark.parametrize("beside", ["nobody", "contacts logged"])
