@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 import bot
@@ -29,12 +28,15 @@ _SOURCES = (
     "bench/rows.py",
     "bot/customers/keys.py",
     "bot/customers/names.py",
+    "bot/customers/pinyin_table.py",
     "bot/customers/lexicon.py",
     "bot/customers/fields.py",
     "bot/customers/places.py",
     "bot/customers/industries.py",
     "bot/customers/sounds.py",
     "bot/customers/translation.py",
+    "bot/customers/data/pinyin_chars.tsv",
+    "bot/customers/data/pinyin_phrases.tsv",
     "bot/customers/data/places_cn.tsv",
     "bot/customers/data/brands.tsv",
     "bot/customers/data/meanings.tsv",
@@ -55,7 +57,6 @@ class DataSet:
             (Path(bot.__file__).parent / "store/migrations/versions").glob("*.py")
         ):
             digest.update(migration.read_bytes())
-        digest.update(version("pypinyin").encode())
         return digest.hexdigest()[:12]
 
 

@@ -205,7 +205,7 @@ class Slack:
             for command in queue:
                 samples.append(await self._send(url, command))
 
-        # This process holds the data set's generator (pypinyin's tables): a full collection
+        # This process holds the data set's generator (its name tables): a full collection
         # here would stall every client at once and be counted as the server's latency.
         gc.collect()
         gc.freeze()

@@ -20,7 +20,7 @@ TARGETS = {
     for t in (
         Target("when", "dates", "fuzz_when"),
         Target("milestone", "dates", "fuzz_milestone"),
-        Target("company_name", "names", "fuzz_company_name", ("pypinyin",)),
+        Target("company_name", "names", "fuzz_company_name"),
         Target("phone", "fields", "fuzz_phone", ("phonenumbers",)),
         Target("email", "fields", "fuzz_email", ("email_validator", "idna")),
         Target("website", "fields", "fuzz_website", ("tldextract", "idna")),

@@ -260,8 +260,7 @@ def keep_out_of_collections() -> None:
     collector's sight, or each full collection walks them all, holding up every request in
     flight. Those of start-up now (the ~2,000 objects of garbage start-up left are frozen
     too: a collection to find them would hold up the first answers by 80 ms); the tables a
-    first name loads later (pypinyin's dictionaries, the word lists: about 700,000 objects)
-    once they are read."""
+    first name loads later (the pinyin table, the word lists) once they are read."""
     gc.freeze()
     once_read(gc.freeze)
 

@@ -101,20 +101,18 @@ def _syllables(text: str) -> tuple[str, ...]:
 
 @cache
 def _lazy_pinyin() -> Callable[[str], list[str]]:
-    # pypinyin's dictionaries take tens of MB: loaded on first use, not at start-up.
-    from pypinyin import lazy_pinyin, load_phrases_dict
+    # The readings are read on first use, not at start-up (about 5 MB, 30 ms).
+    from bot.customers.pinyin_table import PinyinTable
 
     # Place names read as places (朝阳 chaoyang, not zhaoyang "morning sun").
-    load_phrases_dict(
-        {place: [[s] for s in syllables] for place, syllables in places().readings.items()}
-    )
+    table = PinyinTable.read_files().with_phrases(places().readings)
     # A process that reads names will soon check one for duplicates: read the meanings and
     # the brand list meanwhile, so that the first check (before a modal's 3-second ack)
     # does not wait for them.
     from bot.customers.translation import read_in_background
 
     read_in_background()
-    return lazy_pinyin
+    return table.read
 
 
 # --- Chinese names -------------------------------------------------------------------------

@@ -136,8 +136,8 @@ _read_in_background = False
 
 
 def once_read(then: Callable[[], None]) -> None:
-    """`then()` once the word lists have been read in the background — by then pypinyin's
-    dictionaries too, which bot/customers/names.py loads before it starts that reading — or
+    """`then()` once the word lists have been read in the background — by then the pinyin
+    table too, which bot/customers/names.py reads before it starts that reading — or
     at once if they have been. A server uses it to put these long-lived tables out of the
     garbage collector's sight."""
     with _TOLD:
