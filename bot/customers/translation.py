@@ -16,6 +16,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from bot.customers.word_table import WordTable
+
 DATA = Path(__file__).parent / "data"
 MAX_WORD = 4  # longer headwords are phrases, not brand words
 MAX_GLOSS_WORDS = 3
@@ -93,22 +95,24 @@ def compact_forms(gloss: str) -> list[str]:
 _READING = threading.Lock()  # a word list is read once, by whichever thread comes first
 
 
-def _meanings_text() -> dict[str, str]:
+def _meanings_text() -> WordTable:
     with _READING:
         return _read_meanings()
 
 
 @cache
-def _read_meanings() -> dict[str, str]:
-    """meanings.tsv as read: word → its forms joined by commas (kept as one string per word:
-    a tuple each would double the memory)."""
-    found: dict[str, str] = {}
+def _read_meanings() -> WordTable:
+    """meanings.tsv as read: word → its forms joined by commas."""
+    return WordTable.read(DATA / "meanings.tsv", width=1)
+
+
+def meanings_entries() -> Iterator[tuple[str, str]]:
+    """meanings.tsv's words and their forms joined by commas, in the file's order."""
     with (DATA / "meanings.tsv").open(encoding="utf-8") as lines:
         for line in lines:
             if not line.startswith("#"):
                 han, _, forms = line.rstrip("\n").partition("\t")
-                found[han] = forms
-    return found
+                yield han, forms
 
 
 def meanings(han: str) -> tuple[str, ...]:
@@ -171,33 +175,33 @@ def english_forms(han: str, *, limit: int = 12) -> tuple[str, ...]:
 
 
 # --- English words in Chinese ---------------------------------------------------------------
-def _reverse() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def _reverse() -> tuple[WordTable, WordTable]:
     with _READING:
         return _read_reverse()
 
 
 @cache
-def _read_reverse() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """(compact English form → words of 2–3 characters, one-word meaning → characters)."""
-    words: dict[str, list[str]] = {}
-    chars: dict[str, list[str]] = {}
-    for han, text in _read_meanings().items():
-        into = chars if len(han) == 1 else words
-        for form in text.split(","):
-            into.setdefault(form, []).append(han)
+def _read_reverse() -> tuple[WordTable, WordTable]:
+    """(compact English form → words of 2–3 characters, one-word meaning → characters), each
+    as Chinese joined by commas: meanings.tsv the other way round (make_meanings.py)."""
     return (
-        {k: tuple(v[:8]) for k, v in words.items()},
-        {k: tuple(v[:6]) for k, v in chars.items()},
+        WordTable.read(DATA / "english_words.tsv", width=3),
+        WordTable.read(DATA / "english_chars.tsv", width=3),
     )
 
 
 def chinese_forms(words: list[str], *, limit: int = 24) -> tuple[str, ...]:
     """Chinese brand words an English brand may translate: Yangtze → 长江, Long River → 长江 …"""
     whole, chars = _reverse()
-    found = list(whole.get("".join(words), ()))
+    found = _listed(whole.get("".join(words)))
     if 2 <= len(words) <= 3 and all(w in chars for w in words):
-        found += ["".join(combo) for combo in itertools.product(*(chars[w] for w in words))]
+        per_word = [_listed(chars.get(w)) for w in words]
+        found += ["".join(combo) for combo in itertools.product(*per_word)]
     return tuple(dict.fromkeys(found))[:limit]
+
+
+def _listed(text: str | None) -> list[str]:
+    return text.split(",") if text else []
 
 
 # --- the brand list -------------------------------------------------------------------------
