@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import phonenumbers
 import tldextract
@@ -47,7 +47,7 @@ class Phone:
         return list(_search_digits(self.e164))
 
 
-@cache
+@lru_cache(maxsize=4_096)  # a server meets every customer's number in time: bounded
 def _search_digits(e164: str) -> tuple[str, ...]:
     number = phonenumbers.parse(e164)
     national = phonenumbers.national_significant_number(number)
@@ -133,7 +133,7 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-@cache
+@lru_cache(maxsize=4_096)  # as above, every customer's website
 def registered_domain(host: str) -> str:
     """`www.oa.com.cn` → `oa.com.cn`; `shop.example.co.uk` → `example.co.uk`."""
     parts = _extractor()(host.partition("/")[0].lower())

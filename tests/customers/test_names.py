@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tracemalloc
 
 import pytest
 from hypothesis import given, settings
@@ -94,3 +95,24 @@ def test_a_brand_is_suggested_as_typed_whatever_its_case(text: str, token: str) 
     compared lower-cased instead of through a pattern made per name, with the same result."""
     typed = re.search(re.escape(token), text, re.I)
     assert _found_as_typed(text, token) == (typed.group(0) if typed else None)
+
+
+def test_a_server_that_has_read_many_names_does_not_keep_them_all() -> None:
+    """Names are cached for the few reads of one card (keys, terms, short name), not for the
+    life of the process: 12,000 customers' names read leave a few MB, not one per name."""
+    read_company_name("预热科技有限公司")  # the pinyin table, read once a process
+    brands = [
+        f"{a}{b}{c}" for a in "金银铜铁锡" for b in "江河湖海山川林木" for c in "科电网云数智信达"
+    ]
+    names = [
+        f"{brand}{n}号{form}" for n in range(40) for brand in brands for form in ("科技有限公司",)
+    ]
+    names += [f"Acme {n} Holdings Ltd" for n in range(12_000 - len(names))]
+    tracemalloc.start()
+    try:
+        for name in names:
+            read_company_name(name)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert held < 8_000_000  # 16 MB when every name read was kept
