@@ -241,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trace", help="time the steps around the ack; write them here")
     parser.add_argument("--gc-freeze", action="store_true")
     options = parser.parse_args(argv)
+    if options.kind == "rapport":  # as `rapport serve` does before it starts a thread
+        from bot.process_memory import one_malloc_arena
+
+        one_malloc_arena()
     if options.gc_freeze:
         FREEZE.append(True)
     profiler = cProfile.Profile() if options.profile else None

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from bot import __version__
 from bot.log_lines import configure_logging
+from bot.process_memory import one_malloc_arena
 from bot.settings import Settings, SettingsError, database_file, load_settings, shown_database
 from bot.store.schema_version import sqlite_file_is_current
 
@@ -22,6 +23,8 @@ EXIT_DATABASE = 1
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.verb == "serve":
+        one_malloc_arena()  # before the migration's and the server's threads
     try:
         settings = load_settings(
             os.environ, require_slack=args.verb == "serve", require_token=args.verb == "jobs"
