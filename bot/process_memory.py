@@ -6,7 +6,7 @@ A server on SQLite runs every database connection on a thread of its own (aiosql
 burst, a dozen of them, each filling an arena with pages and statements that stay the
 process's once the burst is over. One arena for the whole process keeps that memory in one
 place, where the next requests reuse it: after a run at twice the sustainable rate the server
-held 154 MB instead of 163–169 (docs/PERFORMANCE.md, "After a load"), with no change in its
+held 153 MB instead of 163 (docs/PERFORMANCE.md, "After a load"), with no change in its
 replies or its CPU per command. Elsewhere than glibc (musl, macOS) nothing is changed.
 """
 
