@@ -35,11 +35,14 @@ _SOURCES = (
     "bot/customers/industries.py",
     "bot/customers/sounds.py",
     "bot/customers/translation.py",
+    "bot/customers/word_table.py",
     "bot/customers/data/pinyin_chars.tsv",
     "bot/customers/data/pinyin_phrases.tsv",
     "bot/customers/data/places_cn.tsv",
     "bot/customers/data/brands.tsv",
     "bot/customers/data/meanings.tsv",
+    "bot/customers/data/english_words.tsv",
+    "bot/customers/data/english_chars.tsv",
     "bot/store/models.py",
 )
 

@@ -13,7 +13,6 @@ replies or its CPU per command. Elsewhere than glibc (musl, macOS) nothing is ch
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import platform
 
@@ -27,7 +26,7 @@ def one_malloc_arena() -> bool:
     if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL("libc.so.6")  # glibc's, by its fixed name: no library search
         return bool(libc.mallopt(M_ARENA_MAX, 1))
     except (OSError, AttributeError):  # no such library or function: leave the default
         log.debug("mallopt is not available; each thread keeps its own arena")

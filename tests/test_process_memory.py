@@ -3,6 +3,7 @@ stays where the next requests find it, not in a dozen arenas the process keeps."
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -39,8 +40,14 @@ _THREADS_ALLOCATE = textwrap.dedent(
 
 
 def _arenas(mode: str) -> int:
+    # glibc's own defaults, whatever this machine's environment tunes
+    env = {k: v for k, v in os.environ.items() if k not in ("MALLOC_ARENA_MAX", "GLIBC_TUNABLES")}
     done = subprocess.run(
-        [sys.executable, "-c", _THREADS_ALLOCATE, mode], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _THREADS_ALLOCATE, mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     )
     return sum(line.startswith("Arena ") for line in done.stderr.splitlines())
 

@@ -95,8 +95,8 @@ class PinyinTable:
             if run[1] is None:
                 out.append(run[0])
                 continue
-            for word, phrase in self._cut(run[0]):
-                reading = self._phrase_readings.get(word) if phrase else None
+            for word in self._cut(run[0]):  # a phrase's own reading, as pypinyin looks for one
+                reading = self._phrase_readings.get(word)  # for every word, a character too
                 out.extend(reading if reading else [self._char(c) for c in word])
         return out
 
@@ -111,10 +111,10 @@ class PinyinTable:
             return False, False
         return True, self._phrases[at] == word
 
-    def _cut(self, run: str) -> Iterator[tuple[str, bool]]:
-        """Words of a Chinese run, and whether each is a phrase: pypinyin's strict forward
-        longest match, its corner included (a rest that only begins a phrase, none of its
-        own beginnings one, is read character by character without looking inside it)."""
+    def _cut(self, run: str) -> Iterator[str]:
+        """Words of a Chinese run: pypinyin's strict forward longest match, its corner
+        included (a rest that only begins a phrase, none of its own beginnings one, is read
+        character by character without looking inside it)."""
         while run:
             found = 0
             for end in range(1, len(run) + 1):
@@ -125,11 +125,8 @@ class PinyinTable:
                     found = end
             else:
                 if not found:
-                    yield from ((char, False) for char in run)
+                    yield from run
                     return
-            if found:
-                yield run[:found], True
-                run = run[found:]
-            else:
-                yield run[0], False
-                run = run[1:]
+            found = found or 1
+            yield run[:found]
+            run = run[found:]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.customers.names import _found_as_typed, read_company_name, suggest_short_name
+from bot.customers.translation import read_word_lists
 
 
 @pytest.mark.parametrize(
@@ -101,6 +102,7 @@ def test_a_server_that_has_read_many_names_does_not_keep_them_all() -> None:
     """Names are cached for the few reads of one card (keys, terms, short name), not for the
     life of the process: 12,000 customers' names read leave a few MB, not one per name."""
     read_company_name("预热科技有限公司")  # the pinyin table, read once a process
+    read_word_lists()  # and the word lists, which that first name starts reading meanwhile
     brands = [
         f"{a}{b}{c}" for a in "金银铜铁锡" for b in "江河湖海山川林木" for c in "科电网云数智信达"
     ]

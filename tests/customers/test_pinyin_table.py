@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import given, settings
@@ -89,15 +90,23 @@ def test_any_mixture_reads_as_pypinyin_reads_it(text: str) -> None:
     assert TABLE.read(text) == lazy_pinyin(text)
 
 
+@contextmanager
+def pypinyin_given(phrases: dict[str, tuple[str, ...]]) -> Iterator[None]:
+    """pypinyin given these phrases as names.py used to give it the places, then put back."""
+    saved, prefixes = dict(PHRASES_DICT), set(mmseg.seg._prefix_set._set)
+    load_phrases_dict({phrase: [[s] for s in syllables] for phrase, syllables in phrases.items()})
+    try:
+        yield
+    finally:
+        PHRASES_DICT.clear()
+        PHRASES_DICT.update(saved)
+        mmseg.seg._prefix_set._set = prefixes
+
+
 @pytest.fixture
 def pypinyin_with_places() -> Iterator[None]:
-    """pypinyin given the place readings as names.py used to give them, then put back."""
-    phrases, prefixes = dict(PHRASES_DICT), set(mmseg.seg._prefix_set._set)
-    load_phrases_dict({place: [[s] for s in syllables] for place, syllables in _readings()})
-    yield
-    PHRASES_DICT.clear()
-    PHRASES_DICT.update(phrases)
-    mmseg.seg._prefix_set._set = prefixes
+    with pypinyin_given(dict(_readings())):
+        yield
 
 
 def _readings() -> list[tuple[str, tuple[str, ...]]]:
@@ -112,3 +121,13 @@ def test_names_read_places_as_places_as_pypinyin_given_them_did() -> None:
         [s for s in lazy_pinyin(name) if s.isalnum()] for name in names
     ]
     assert pinyin("北京朝阳科技") == ["bei", "jing", "chao", "yang", "ke", "ji"]
+
+
+def test_an_added_phrase_of_one_character_is_read_so_wherever_it_is_cut_out() -> None:
+    """pypinyin looks every word of its cut up among the phrases, a lone character too."""
+    added = {"令": ("xxx",), "一丘": ("yy", "qq")}
+    table = TABLE.with_phrases(added)
+    texts = ["一令", "令", "一丘之", "一丘之貉令"]
+    with pypinyin_given(added):
+        assert [table.read(text) for text in texts] == [lazy_pinyin(text) for text in texts]
+    assert table.read("一令") == ["yi", "xxx"]

@@ -30,6 +30,7 @@ def test_a_key_finds_its_own_text_and_no_other() -> None:
     assert table.get("江") is None  # inside a key, not at its start
     assert table.get("yangtze") is None  # a text is not a key
     assert "银河" in table and "银" not in table
+    assert table.get("长\tlong,length\n长江") is None  # spans two entries: no key
 
 
 def test_keys_shorter_than_the_width_and_lines_not_grouped() -> None:
