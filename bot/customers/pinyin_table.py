@@ -23,6 +23,8 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from bot.customers.word_table import entries
+
 DATA = Path(__file__).parent / "data"
 # The characters pypinyin reads as Chinese (its RE_HANS, on a wide build; a test compares).
 HANS = (
@@ -60,21 +62,15 @@ class PinyinTable:
     def read_files(cls, directory: Path = DATA) -> PinyinTable:
         index = {"": 0}
         codes = array("H", bytes(2 * (LAST - FIRST + 1)))
-        with (directory / "pinyin_chars.tsv").open(encoding="utf-8") as lines:
-            for line in lines:
-                if not line.startswith("#"):
-                    char, _, syllable = line.rstrip("\n").partition("\t")
-                    codes[ord(char) - FIRST] = index.setdefault(syllable, len(index))
+        for char, syllable in entries(directory / "pinyin_chars.tsv"):
+            codes[ord(char) - FIRST] = index.setdefault(syllable, len(index))
         shared = {syllable: syllable for syllable in index}  # one copy of each syllable
         phrases: list[str] = []
         readings: dict[str, tuple[str, ...]] = {}
-        with (directory / "pinyin_phrases.tsv").open(encoding="utf-8") as lines:
-            for line in lines:
-                if not line.startswith("#"):
-                    phrase, _, reading = line.rstrip("\n").partition("\t")
-                    phrases.append(phrase)
-                    if reading:
-                        readings[phrase] = tuple(shared.setdefault(s, s) for s in reading.split())
+        for phrase, reading in entries(directory / "pinyin_phrases.tsv"):
+            phrases.append(phrase)
+            if reading:
+                readings[phrase] = tuple(shared.setdefault(s, s) for s in reading.split())
         phrases.sort()
         return cls(syllables=tuple(index), codes=codes, phrases=phrases, phrase_readings=readings)
 

@@ -106,15 +106,6 @@ def _read_meanings() -> WordTable:
     return WordTable.read(DATA / "meanings.tsv", width=1)
 
 
-def meanings_entries() -> Iterator[tuple[str, str]]:
-    """meanings.tsv's words and their forms joined by commas, in the file's order."""
-    with (DATA / "meanings.tsv").open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.startswith("#"):
-                han, _, forms = line.rstrip("\n").partition("\t")
-                yield han, forms
-
-
 def meanings(han: str) -> tuple[str, ...]:
     """A word of 2–3 characters → compact English forms; a character → its one-word
     meanings (meanings.tsv, from CC-CEDICT)."""

@@ -16,7 +16,7 @@ server the dict's size for good.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -56,3 +56,13 @@ class WordTable:
 
 def _start(line: str, width: int) -> str:
     return line.partition("\t")[0][:width]
+
+
+def entries(path: Path) -> Iterator[tuple[str, str]]:
+    """A data file's `key<TAB>text` lines as (key, text), in the file's order, `#` lines
+    aside (text empty where a line has no tab)."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                key, _, text = line.rstrip("\n").partition("\t")
+                yield key, text

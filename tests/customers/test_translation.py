@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from bot.customers import translation
 from bot.customers.data.make_meanings import english_indexes
-from bot.customers.translation import chinese_forms, english_forms, meanings_entries, once_read
+from bot.customers.translation import chinese_forms, english_forms, once_read
+from bot.customers.word_table import entries
 
 
 def test_what_waits_for_the_word_lists_runs_once_when_they_are_read() -> None:
@@ -40,7 +41,7 @@ def test_a_chinese_brand_reads_in_english_and_back() -> None:
 def test_the_english_indexes_are_meanings_tsv_the_other_way_round() -> None:
     """english_words.tsv and english_chars.tsv are written from meanings.tsv; after an edit
     of one without the others (make_meanings.py writes all three) this fails."""
-    words, chars = english_indexes(meanings_entries())
+    words, chars = english_indexes(entries(translation.DATA / "meanings.tsv"))
     for name, index in (("english_words.tsv", words), ("english_chars.tsv", chars)):
         lines = (translation.DATA / name).read_text(encoding="utf-8").splitlines()
         assert [line for line in lines if not line.startswith("#")] == [

