@@ -48,10 +48,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    # A write use case takes the write lock up front, so its reads and writes are atomic:
-    # a deferred transaction that reads first could not upgrade once another writer commits.
+    # A write use case takes the write lock before its first read, so its reads and writes
+    # are atomic: a deferred transaction that reads first could not upgrade once another
+    # writer commits. The BEGIN goes to SQLite with the transaction's first statement.
     write = connection.get_execution_options().get("rapport_write", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    connection.connection.dbapi_connection.begin_with("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 # Whether the running task (and the tasks it starts) is inside a transaction: a call to Slack

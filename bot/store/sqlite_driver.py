@@ -7,21 +7,27 @@ were forty hand-overs, most of the CPU a command spent outside SQLite (issue 17:
 command 4.5× the floor's). Here the four calls are one function run on the thread, and the
 cursor SQLAlchemy sees holds what it returned: the rows, their description, the row count
 and the last row id. Server-side cursors (results streamed in parts) stay aiosqlite's own.
+
+A transaction's BEGIN goes to the thread with its first statement (`begin_with`), and a
+commit or rollback with nothing open since the last one is not sent: a read transaction was
+four hand-overs besides its statements (BEGIN, COMMIT, and the pool's rollback when the
+connection came back), each costing about as much CPU as a short statement.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import aiosqlite
-from sqlalchemy.connectors.asyncio import AsyncAdapt_dbapi_connection
+from sqlalchemy.connectors.asyncio import AsyncAdapt_dbapi_connection, AsyncIODBAPIConnection
 from sqlalchemy.dialects.sqlite.aiosqlite import (
     AsyncAdapt_aiosqlite_connection,
     AsyncAdapt_aiosqlite_cursor,
     AsyncAdapt_aiosqlite_dbapi,
+    AsyncAdapt_aiosqlite_ss_cursor,
 )
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
@@ -41,8 +47,17 @@ class Ran:
         self.lastrowid = cursor.lastrowid
 
 
-def _run(connection: aiosqlite.Connection, operation: str, parameters: Any, many: bool) -> Ran:
-    cursor = connection._conn.cursor()  # on the connection's own thread
+def _run(
+    connection: aiosqlite.Connection,
+    operation: str,
+    parameters: Any,
+    many: bool,
+    begin: str | None = None,
+) -> Ran:
+    raw = connection._conn  # on the connection's own thread
+    if begin is not None:
+        raw.execute(begin)
+    cursor = raw.cursor()
     try:
         if many:
             cursor.executemany(operation, parameters)
@@ -110,16 +125,72 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
             self._adapt_connection._handle_exception(error)
 
     async def _one_trip(self, operation: str, parameters: Any, *, many: bool) -> None:
-        async with self._adapt_connection._execute_mutex:
+        adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
+        async with adapted._execute_mutex:
             connection = self._connection
-            self._ran = await connection._execute(_run, connection, operation, parameters, many)
+            begin = adapted.opening()
+            self._ran = await connection._execute(
+                _run, connection, operation, parameters, many, begin
+            )
             self._rows = self._ran.rows  # the rows themselves, not a copy
 
 
-class OneTripConnection(AsyncAdapt_aiosqlite_connection):
+class StreamingCursor(AsyncAdapt_aiosqlite_ss_cursor):
+    """aiosqlite's own cursor (a result read in parts), after the transaction's BEGIN."""
+
     __slots__ = ()
 
+    async def _execute_async(self, operation: Any, parameters: Any) -> Any:
+        await self._adapt_connection.begun()  # type: ignore[attr-defined]
+        return await super()._execute_async(operation, parameters)
+
+    async def _executemany_async(self, operation: Any, seq_of_parameters: Any) -> Any:
+        await self._adapt_connection.begun()  # type: ignore[attr-defined]
+        return await super()._executemany_async(operation, seq_of_parameters)
+
+
+class OneTripConnection(AsyncAdapt_aiosqlite_connection):
+    """`begin_with` asks for a transaction; it opens with the next statement. `_open`: a
+    statement has gone to the thread since the last commit or rollback, so one may be open
+    (without it, SQLite has nothing to commit or roll back, and nothing is sent)."""
+
+    __slots__ = ("_begin", "_open")
+
     _cursor_cls = OneTripCursor
+    _ss_cursor_cls = StreamingCursor
+
+    def __init__(self, dbapi: Any, connection: AsyncIODBAPIConnection) -> None:
+        super().__init__(dbapi, connection)
+        self._begin: str | None = None
+        self._open = True  # unknown until the first commit or rollback: send them
+
+    def begin_with(self, statement: str) -> None:
+        self._begin = statement
+
+    def opening(self) -> str | None:
+        """The BEGIN to send before the statement about to go to the thread, if any."""
+        begin, self._begin = self._begin, None
+        self._open = True
+        return begin
+
+    async def begun(self) -> None:
+        """The BEGIN asked for, sent on its own (before a cursor that is not ours)."""
+        async with self._execute_mutex:
+            begin = self.opening()
+            if begin is not None:
+                await self._connection.execute(begin)
+
+    def commit(self) -> None:
+        self._end(super().commit)
+
+    def rollback(self) -> None:
+        self._end(super().rollback)
+
+    def _end(self, send: Callable[[], None]) -> None:
+        self._begin = None  # asked for, never sent: nothing to end
+        if self._open:
+            send()
+            self._open = False  # not if it failed: the transaction may still be open
 
 
 class OneTripDriver(AsyncAdapt_aiosqlite_dbapi):

@@ -1,9 +1,12 @@
 """SQLite's statements each go to aiosqlite's thread once (open, execute, fetch and close in
 one function), and SQLAlchemy still gets from them all a DB-API cursor gives: rows, their
-columns, row counts, the last row id, errors, results streamed in parts."""
+columns, row counts, the last row id, errors, results streamed in parts. A transaction's
+BEGIN goes with its first statement, and nothing is sent to end a transaction that never
+sent one."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -45,14 +48,66 @@ async def test_a_select_goes_to_the_thread_once_and_brings_its_rows(
     db: Database, trips: list[str]
 ) -> None:
     async with db.transaction() as session:
-        sql = await session.connection()  # BEGIN
-        trips.clear()
+        sql = await session.connection()
         result = await sql.execute(text("SELECT 1 AS one, 'a' AS two UNION ALL SELECT 2, 'b'"))
         statement_trips = list(trips)
 
-    assert statement_trips == ["_run"]
+    assert statement_trips == ["_run"]  # its transaction's BEGIN with it
+    assert trips == ["_run", "commit"]  # and no rollback when the connection goes back
     assert list(result.keys()) == ["one", "two"]
     assert [tuple(r) for r in result.all()] == [(1, "a"), (2, "b")]
+
+
+async def test_a_transaction_that_sends_no_statement_sends_nothing(
+    db: Database, trips: list[str]
+) -> None:
+    for write in (False, True):
+        async with db.transaction(write=write) as session:
+            await session.connection()
+
+    assert trips == []
+
+
+async def test_a_write_transaction_holds_the_write_lock_from_its_first_statement(
+    db: Database, tmp_path: Path
+) -> None:
+    other = sqlite3.connect(tmp_path / "driver.db", timeout=0, isolation_level=None)
+    try:
+        async with db.transaction(write=True) as session:
+            sql = await session.connection()
+            await sql.execute(text("SELECT count(*) FROM t"))  # a read: BEGIN IMMEDIATE first
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            await sql.execute(text("INSERT INTO t (name) VALUES ('hp')"))
+        other.execute("BEGIN IMMEDIATE")  # free again once it committed
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+async def test_a_read_transaction_reads_one_snapshot(db: Database, tmp_path: Path) -> None:
+    other = sqlite3.connect(tmp_path / "driver.db", isolation_level=None)
+    try:
+        async with db.transaction() as session:
+            sql = await session.connection()
+            before = (await sql.execute(text("SELECT count(*) FROM t"))).scalar_one()
+            other.execute("INSERT INTO t (name) VALUES ('written meanwhile')")
+            after = (await sql.execute(text("SELECT count(*) FROM t"))).scalar_one()
+    finally:
+        other.close()
+
+    assert (before, after) == (0, 0)  # the BEGIN went with the first read: one transaction
+
+
+async def test_a_rolled_back_transaction_leaves_nothing(db: Database) -> None:
+    with pytest.raises(RuntimeError):
+        async with db.transaction(write=True) as session:
+            await (await session.connection()).execute(text("INSERT INTO t (name) VALUES ('a')"))
+            raise RuntimeError("a use case failed after its write")
+    async with db.transaction() as session:
+        count = await (await session.connection()).execute(text("SELECT count(*) FROM t"))
+
+    assert count.scalar_one() == 0
 
 
 async def test_writes_give_their_counts_ids_and_returned_rows(db: Database) -> None:
@@ -102,3 +157,20 @@ async def test_a_streamed_result_comes_in_parts(db: Database) -> None:
         parts = [len(part) async for part in streamed.partitions(100)]
 
     assert parts == [100, 100, 50]
+
+
+async def test_a_streamed_first_statement_still_reads_in_its_transaction(
+    db: Database, tmp_path: Path
+) -> None:
+    other = sqlite3.connect(tmp_path / "driver.db", isolation_level=None)
+    try:
+        async with db.transaction() as session:
+            sql = await session.connection()
+            streamed = await sql.stream(text("SELECT count(*) FROM t"))
+            before = [row[0] async for row in streamed]
+            other.execute("INSERT INTO t (name) VALUES ('written meanwhile')")
+            after = (await sql.execute(text("SELECT count(*) FROM t"))).scalar_one()
+    finally:
+        other.close()
+
+    assert (before, after) == ([0], 0)
