@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from contextvars import ContextVar
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
@@ -71,6 +72,20 @@ def _snapshot_id(value: object) -> str:
     return found
 
 
+# Whether the running task (and the tasks it starts) holds a write transaction's turn.
+_WRITING: ContextVar[bool] = ContextVar("rapport_writing", default=False)
+
+
+@asynccontextmanager
+async def _writing(turn: asyncio.Lock) -> AsyncIterator[None]:
+    async with turn:
+        writing = _WRITING.set(True)
+        try:
+            yield
+        finally:
+            _WRITING.reset(writing)
+
+
 def transaction_open() -> bool:
     return _OPEN.get()
 
@@ -81,6 +96,10 @@ class Database:
     def __init__(self, url: str, **engine_options: Any) -> None:
         self.url = url
         self.engine = create_engine(url, **engine_options)
+        # one per event loop: an asyncio lock belongs to the loop it first waits in
+        self._writers: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] | None = (
+            WeakKeyDictionary() if self.dialect == "sqlite" else None
+        )
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
@@ -123,12 +142,24 @@ class Database:
             sessions = self._snapshot_sessions if snapshot else self._sessions
         opened = _OPEN.set(True)
         try:
-            async with sessions() as session, session.begin():
+            async with self._turn(write), sessions() as session, session.begin():
                 if snapshot and self.dialect == "postgresql":
                     await session.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
                 yield session
         finally:
             _OPEN.reset(opened)
+
+    def _turn(self, write: bool) -> AbstractAsyncContextManager[None]:
+        """A write transaction's turn on SQLite: one at a time in this process, each in the
+        order it asked. They would otherwise race for SQLite's write lock, and a writer that
+        finds it taken sleeps in SQLite's busy handler (1, 2, 5, 10 ms … before it looks
+        again) whenever the lock is freed meanwhile: at 50 commands a second, `/log` lines
+        waited there tens of milliseconds for a lock held for one or two."""
+        if not write or self._writers is None:
+            return nullcontext()
+        if _WRITING.get():  # it would wait for its own turn to end
+            raise RuntimeError("a write transaction inside a write transaction")
+        return _writing(self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock()))
 
     @asynccontextmanager
     async def joined_snapshot(self, session: AsyncSession) -> AsyncIterator[AsyncSession | None]:
