@@ -121,13 +121,14 @@ async def _import_slice(
     async def write(session: AsyncSession, cards: list[ReadRow]) -> None:
         made.update(await _write(session, cards, team_id, manager_id, now))
 
+    asked = time.monotonic()  # before this process's other writers' turns, too
     async with db.transaction(write=True) as session:
-        asked = time.monotonic()
-        await session.connection()  # SQLite: BEGIN IMMEDIATE, after any other writer
+        # SQLite: BEGIN IMMEDIATE goes with this first statement, after any other writer
+        keys_now = await key_writes(session)
         await lock_customer_writes(session=session, team_id=team_id)  # PostgreSQL: the form's
         waited = time.monotonic() - asked
         # SQLite counts the changes the look-ups can see: people logging contacts make none
-        if keys_read is None or await key_writes(session) != keys_read:
+        if keys_read is None or keys_now != keys_read:
             again = await existing_keys(session, team_id, wanted, so_far.made)
             if again != existing:
                 checked = check_rows(reads, again, so_far)

@@ -150,11 +150,11 @@ class Database:
             _OPEN.reset(opened)
 
     def _turn(self, write: bool) -> AbstractAsyncContextManager[None]:
-        """A write transaction's turn on SQLite: one at a time in this process, each in the
-        order it asked. They would otherwise race for SQLite's write lock, and a writer that
-        finds it taken sleeps in SQLite's busy handler (1, 2, 5, 10 ms … before it looks
-        again) whenever the lock is freed meanwhile: at 50 commands a second, `/log` lines
-        waited there tens of milliseconds for a lock held for one or two."""
+        """A write transaction's turn on SQLite: one at a time through this Database, each in
+        the order it asked, instead of racing for SQLite's write lock — a writer that finds it
+        taken sleeps in SQLite's busy handler (1, 2, 5, 10 ms … between looks) even when it
+        is freed a moment later. Writes made otherwise (the installation store's, the replay
+        ledger's, other processes') still meet SQLite's own lock."""
         if not write or self._writers is None:
             return nullcontext()
         if _WRITING.get():  # it would wait for its own turn to end

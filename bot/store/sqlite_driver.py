@@ -10,7 +10,7 @@ and the last row id. Server-side cursors (results streamed in parts) stay aiosql
 
 A transaction's BEGIN goes to the thread with its first statement (`begin_with`), and a
 commit or rollback with nothing open since the last one is not sent: a read transaction was
-four hand-overs besides its statements (BEGIN, COMMIT, and the pool's rollback when the
+three hand-overs besides its statements (BEGIN, COMMIT, and the pool's rollback when the
 connection came back), each costing about as much CPU as a short statement.
 """
 
@@ -129,9 +129,13 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
         async with adapted._execute_mutex:
             connection = self._connection
             begin = adapted.opening()
-            self._ran = await connection._execute(
-                _run, connection, operation, parameters, many, begin
-            )
+            try:
+                self._ran = await connection._execute(
+                    _run, connection, operation, parameters, many, begin
+                )
+            except Exception:
+                adapted.unless_begun(begin)
+                raise
             self._rows = self._ran.rows  # the rows themselves, not a copy
 
 
@@ -178,7 +182,18 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         async with self._execute_mutex:
             begin = self.opening()
             if begin is not None:
-                await self._connection.execute(begin)
+                try:
+                    await self._connection.execute(begin)
+                except Exception:
+                    self.unless_begun(begin)
+                    raise
+
+    def unless_begun(self, begin: str | None) -> None:
+        """After a trip that failed: its BEGIN is asked for again if SQLite has no transaction
+        open (the BEGIN itself failed — the write lock not had within the busy timeout — or
+        SQLite rolled back), so the next statement is not run on its own, outside one."""
+        if begin is not None and not self._connection._conn.in_transaction:
+            self._begin = begin
 
     def commit(self) -> None:
         self._end(super().commit)

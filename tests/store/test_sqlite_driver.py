@@ -14,7 +14,8 @@ from typing import Any
 import aiosqlite
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.pool import StaticPool
 
 from bot.store.db import Database
 
@@ -174,3 +175,30 @@ async def test_a_streamed_first_statement_still_reads_in_its_transaction(
         other.close()
 
     assert (before, after) == ([0], 0)
+
+
+async def test_a_begin_refused_for_the_lock_is_asked_again_by_the_next_statement(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "locked.db"
+    database = Database(f"sqlite+aiosqlite:///{path}", poolclass=StaticPool)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        async with database.engine.connect() as sql:
+            await sql.exec_driver_sql("CREATE TABLE t (name TEXT)")
+            await sql.exec_driver_sql("PRAGMA busy_timeout=0")  # no 30 s wait for the lock
+            await sql.commit()
+        other.execute("BEGIN IMMEDIATE")
+        async with database.engine.connect() as sql:
+            await (await sql.execution_options(rapport_write=True)).begin()
+            with pytest.raises(OperationalError, match="locked"):
+                await sql.exec_driver_sql("INSERT INTO t VALUES ('refused')")
+            other.execute("ROLLBACK")  # the other writer is done
+            await sql.exec_driver_sql("INSERT INTO t VALUES ('in the transaction')")
+            await sql.rollback()
+        count = other.execute("SELECT count(*) FROM t").fetchone()
+    finally:
+        other.close()
+        await database.dispose()
+
+    assert count == (0,)  # the second insert was in a transaction, rolled back with it
