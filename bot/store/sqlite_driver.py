@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import aiosqlite
@@ -128,14 +129,10 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
         adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
         async with adapted._execute_mutex:
             connection = self._connection
-            begin = adapted.opening()
-            try:
+            with adapted.opening() as begin:
                 self._ran = await connection._execute(
                     _run, connection, operation, parameters, many, begin
                 )
-            except Exception:
-                adapted.unless_begun(begin)
-                raise
             self._rows = self._ran.rows  # the rows themselves, not a copy
 
 
@@ -171,29 +168,27 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     def begin_with(self, statement: str) -> None:
         self._begin = statement
 
-    def opening(self) -> str | None:
-        """The BEGIN to send before the statement about to go to the thread, if any."""
+    @contextmanager
+    def opening(self) -> Iterator[str | None]:
+        """Around a trip to the thread: the BEGIN to send first, if any. If the trip fails
+        and SQLite has no transaction open (the BEGIN itself failed — the write lock not had
+        within the busy timeout — or SQLite rolled back), the BEGIN is asked for again, so
+        the next statement is not run on its own, outside one."""
         begin, self._begin = self._begin, None
         self._open = True
-        return begin
+        try:
+            yield begin
+        except Exception:
+            if begin is not None and not self._connection._conn.in_transaction:
+                self._begin = begin
+            raise
 
     async def begun(self) -> None:
         """The BEGIN asked for, sent on its own (before a cursor that is not ours)."""
         async with self._execute_mutex:
-            begin = self.opening()
-            if begin is not None:
-                try:
+            with self.opening() as begin:
+                if begin is not None:
                     await self._connection.execute(begin)
-                except Exception:
-                    self.unless_begun(begin)
-                    raise
-
-    def unless_begun(self, begin: str | None) -> None:
-        """After a trip that failed: its BEGIN is asked for again if SQLite has no transaction
-        open (the BEGIN itself failed — the write lock not had within the busy timeout — or
-        SQLite rolled back), so the next statement is not run on its own, outside one."""
-        if begin is not None and not self._connection._conn.in_transaction:
-            self._begin = begin
 
     def commit(self) -> None:
         self._end(super().commit)

@@ -8,9 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
-import aiosqlite
 import pytest
 from sqlalchemy import text
 
@@ -26,21 +24,6 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
     await database.dispose()
 
 
-@pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What went to SQLite's threads, in the order it got there: `<name> <first words>`."""
-    seen: list[str] = []
-    original = aiosqlite.Connection._execute
-
-    async def noted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        words = " ".join(str(args[1]).split()[:4]) if fn.__name__ == "_run" else ""
-        seen.append(f"{fn.__name__} {words}".strip())
-        return await original(self, fn, *args, **kwargs)
-
-    monkeypatch.setattr(aiosqlite.Connection, "_execute", noted)
-    return seen
-
-
 async def _write(db: Database, name: str, holding: asyncio.Event | None = None) -> None:
     async with db.transaction(write=True) as session:
         sql = await session.connection()
@@ -52,14 +35,14 @@ async def _write(db: Database, name: str, holding: asyncio.Event | None = None) 
 
 
 async def test_a_second_writer_starts_when_the_first_has_committed(
-    db: Database, sent: list[str]
+    db: Database, trips: list[str]
 ) -> None:
     holding = asyncio.Event()
     first = asyncio.create_task(_write(db, "first", holding))
     await holding.wait()
     await asyncio.gather(first, _write(db, "second"))
 
-    assert sent == [
+    assert trips == [
         "_run INSERT INTO t (name)",  # the first, with its BEGIN IMMEDIATE
         "commit",
         "_run INSERT INTO t (name)",  # the second: it never waited on SQLite's lock
