@@ -76,7 +76,7 @@ class Outcomes:
         by_outcome: dict[tuple[str, str], list[int]] = defaultdict(list)
         for outcome in batch:
             by_outcome[(outcome.status, outcome.error)].append(outcome.delivery_id)
-        async with self.db.transaction() as session:
+        async with self.db.transaction(write=True) as session:  # a turn with the others
             for (status, error), ids in by_outcome.items():
                 if status == POSTING:
                     await mark_posting(

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import event, text
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,10 +24,15 @@ A = TypeVar("A")
 B = TypeVar("B")
 
 
+# How long a write waits for SQLite's write lock (the busy timeout) and, before that, for
+# its turn among the process's writers: both are the same wait for the same lock.
+LOCK_WAIT_S = 30
+
+
 def create_engine(url: str, **options: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(
-            url, connect_args={"timeout": 30}, module=one_trip_driver(), **options
+            url, connect_args={"timeout": LOCK_WAIT_S}, module=one_trip_driver(), **options
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
@@ -44,7 +50,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_S * 1000}")
     cursor.close()
 
 
@@ -72,18 +78,36 @@ def _snapshot_id(value: object) -> str:
     return found
 
 
-# Whether the running task (and the tasks it starts) holds a write transaction's turn.
-_WRITING: ContextVar[bool] = ContextVar("rapport_writing", default=False)
+class TurnTimeout(PoolTimeout):
+    """No write turn within LOCK_WAIT_S: the writers ahead held it that long. A condition of
+    load like a pool that lends no connection in time (whose error this is a kind of):
+    nothing of the transaction was sent, and sending the command again will work."""
+
+
+# The turn the running task holds, if any: (the lock, the task). Tasks a writer starts
+# inherit the variable, but not the turn — they are other tasks and wait for it like any.
+_WRITING: ContextVar[tuple[asyncio.Lock, asyncio.Task[Any] | None] | None] = ContextVar(
+    "rapport_writing", default=None
+)
 
 
 @asynccontextmanager
-async def _writing(turn: asyncio.Lock) -> AsyncIterator[None]:
-    async with turn:
-        writing = _WRITING.set(True)
-        try:
-            yield
-        finally:
-            _WRITING.reset(writing)
+async def _writing(turn: asyncio.Lock, wait_s: float) -> AsyncIterator[None]:
+    task = asyncio.current_task()
+    held = _WRITING.get()
+    if held is not None and held[0] is turn and held[1] is task:
+        raise RuntimeError("a write transaction inside a write transaction")  # waits for itself
+    try:
+        async with asyncio.timeout(wait_s):
+            await turn.acquire()
+    except TimeoutError:
+        raise TurnTimeout(f"no write turn within {wait_s:g} s") from None
+    writing = _WRITING.set((turn, task))
+    try:
+        yield
+    finally:
+        _WRITING.reset(writing)
+        turn.release()
 
 
 def transaction_open() -> bool:
@@ -93,8 +117,11 @@ def transaction_open() -> bool:
 class Database:
     """One engine and its sessions; the only object the edge needs to reach the store."""
 
-    def __init__(self, url: str, **engine_options: Any) -> None:
+    def __init__(
+        self, url: str, *, turn_wait_s: float = LOCK_WAIT_S, **engine_options: Any
+    ) -> None:
         self.url = url
+        self.turn_wait_s = turn_wait_s
         self.engine = create_engine(url, **engine_options)
         # one per event loop: an asyncio lock belongs to the loop it first waits in
         self._writers: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] | None = (
@@ -153,13 +180,13 @@ class Database:
         """A write transaction's turn on SQLite: one at a time through this Database, each in
         the order it asked, instead of racing for SQLite's write lock — a writer that finds it
         taken sleeps in SQLite's busy handler (1, 2, 5, 10 ms … between looks) even when it
-        is freed a moment later. Writes made otherwise (the installation store's, the replay
-        ledger's, other processes') still meet SQLite's own lock."""
+        is freed a moment later. The wait is bounded as SQLite's busy timeout bounds its own
+        (TurnTimeout). Writes made otherwise (the installation store's, the replay ledger's,
+        other processes') still meet SQLite's own lock."""
         if not write or self._writers is None:
             return nullcontext()
-        if _WRITING.get():  # it would wait for its own turn to end
-            raise RuntimeError("a write transaction inside a write transaction")
-        return _writing(self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock()))
+        turn = self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        return _writing(turn, self.turn_wait_s)
 
     @asynccontextmanager
     async def joined_snapshot(self, session: AsyncSession) -> AsyncIterator[AsyncSession | None]:

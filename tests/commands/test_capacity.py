@@ -18,7 +18,7 @@ from sqlmodel import select
 
 from bot.console.harness import Harness
 from bot.settings import Settings
-from bot.store.db import Database
+from bot.store.db import Database, TurnTimeout
 from bot.store.models import ContactRecord
 from tests.commands.test_errors import app_failing_with, command_request
 from tests.slack_person import Person, fill
@@ -104,6 +104,7 @@ async def test_a_form_past_capacity_stays_open_with_the_message_under_its_first_
     [
         PoolTimeout("QueuePool limit of size 5 overflow 10 reached, connection timed out"),
         OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked")),
+        TurnTimeout("no write turn within 30 s"),
     ],
 )
 async def test_a_database_too_busy_to_save_says_send_it_again_without_a_traceback(
