@@ -7,6 +7,7 @@ the end, so a use case is one transaction; store functions never commit.
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from contextvars import ContextVar
@@ -24,8 +25,8 @@ A = TypeVar("A")
 B = TypeVar("B")
 
 
-# How long a write waits for SQLite's write lock (the busy timeout) and, before that, for
-# its turn among the process's writers: both are the same wait for the same lock.
+# How long a write waits for its turn among the process's writers, and then, once it has
+# it, for SQLite's write lock (the busy timeout: another process may hold it).
 LOCK_WAIT_S = 30
 
 
@@ -86,28 +87,39 @@ class TurnTimeout(PoolTimeout):
 
 # The turn the running task holds, if any: (the lock, the task). Tasks a writer starts
 # inherit the variable, but not the turn — they are other tasks and wait for it like any.
-_WRITING: ContextVar[tuple[asyncio.Lock, asyncio.Task[Any] | None] | None] = ContextVar(
+_WRITING: ContextVar[tuple[asyncio.Lock, weakref.ref[asyncio.Task[Any]]] | None] = ContextVar(
     "rapport_writing", default=None
 )
+# Who holds each turn now, to tell a writer's own task waiting for it from load.
+_HOLDERS: WeakKeyDictionary[asyncio.Lock, asyncio.Task[Any]] = WeakKeyDictionary()
 
 
 @asynccontextmanager
 async def _writing(turn: asyncio.Lock, wait_s: float) -> AsyncIterator[None]:
     task = asyncio.current_task()
+    assert task is not None  # a transaction is opened by a task
     held = _WRITING.get()
-    if held is not None and held[0] is turn and held[1] is task:
+    writer = held[1]() if held is not None and held[0] is turn else None
+    if writer is task:
         raise RuntimeError("a write transaction inside a write transaction")  # waits for itself
     try:
         async with asyncio.timeout(wait_s):
             await turn.acquire()
     except TimeoutError:
+        if writer is not None and _HOLDERS.get(turn) is writer:  # a fault, not load
+            fault = "a writer awaited a task of its own that waits for the turn"
+            raise RuntimeError(fault) from None
         raise TurnTimeout(f"no write turn within {wait_s:g} s") from None
-    writing = _WRITING.set((turn, task))
+    _HOLDERS[turn] = task
+    writing = _WRITING.set((turn, weakref.ref(task)))
     try:
         yield
     finally:
-        _WRITING.reset(writing)
-        turn.release()
+        try:
+            _WRITING.reset(writing)
+        finally:  # whatever the reset says (ended in another context), the turn goes round
+            _HOLDERS.pop(turn, None)
+            turn.release()
 
 
 def transaction_open() -> bool:

@@ -115,37 +115,101 @@ async def test_a_task_a_writer_starts_waits_for_the_turn_instead_of_failing(
     assert await _names(db) == ["outer", "started inside"]
 
 
-async def test_a_write_on_another_database_is_not_inside_this_ones(tmp_path: Path) -> None:
-    one, other = await _database(tmp_path / "one.db"), await _database(tmp_path / "other.db")
-    async with one.transaction(write=True) as session:
-        await (await session.connection()).execute(text("INSERT INTO t VALUES ('one')"))
-        await _write(other, "other")
-
-    assert (await _names(one), await _names(other)) == (["one"], ["other"])
-    await one.dispose()
-    await other.dispose()
-
-
-async def test_a_writer_not_given_its_turn_in_time_is_told_busy_and_writes_nothing(
-    tmp_path: Path,
+async def test_a_write_on_another_database_is_not_inside_this_ones(
+    db: Database, tmp_path: Path
 ) -> None:
-    db = await _database(tmp_path / "slow.db", turn_wait_s=0.05)
-    holding, release = asyncio.Event(), asyncio.Event()
+    other = await _database(tmp_path / "other.db")
+    try:
+        async with db.transaction(write=True) as session:
+            await (await session.connection()).execute(text("INSERT INTO t VALUES ('one')"))
+            await _write(other, "other")
 
-    async def slow_writer() -> None:
+        assert (await _names(db), await _names(other)) == (["one"], ["other"])
+    finally:
+        await other.dispose()
+
+
+@pytest.fixture
+async def slow_db(tmp_path: Path) -> AsyncIterator[Database]:
+    """Turns not had within 50 ms are refused."""
+    database = await _database(tmp_path / "slow.db", turn_wait_s=0.05)
+    yield database
+    await database.dispose()
+
+
+async def _held(db: Database, release: asyncio.Event) -> asyncio.Task[None]:
+    """A writer holding its turn until `release`."""
+    holding = asyncio.Event()
+
+    async def writer() -> None:
         async with db.transaction(write=True) as session:
             await (await session.connection()).execute(text("INSERT INTO t VALUES ('slow')"))
             holding.set()
             await release.wait()
 
-    slow = asyncio.create_task(slow_writer())
+    task = asyncio.create_task(writer())
     await holding.wait()
+    return task
+
+
+async def test_a_writer_not_given_its_turn_in_time_is_told_busy_and_writes_nothing(
+    slow_db: Database,
+) -> None:
+    release = asyncio.Event()
+    slow = await _held(slow_db, release)
     with pytest.raises(TurnTimeout) as refused:
-        await _write(db, "waited too long")
+        await _write(slow_db, "waited too long")
     release.set()
     await slow
-    await _write(db, "next")  # the turn still goes round
+    await _write(slow_db, "next")  # the turn still goes round
 
     assert is_load(refused.value)  # the person is told to send it again, without a traceback
+    assert await _names(slow_db) == ["slow", "next"]
+
+
+async def test_a_writer_queued_behind_one_refused_still_gets_the_turn(tmp_path: Path) -> None:
+    db = await _database(tmp_path / "queue.db")
+    try:
+        release = asyncio.Event()
+        slow = await _held(db, release)
+        db.turn_wait_s = 0.05
+        refused = asyncio.create_task(_write(db, "refused"))
+        await asyncio.sleep(0)  # queued first
+        db.turn_wait_s = 30
+        queued = asyncio.create_task(_write(db, "queued"))
+        with pytest.raises(TurnTimeout):
+            await refused
+        release.set()
+        await asyncio.wait_for(asyncio.gather(slow, queued), timeout=30)
+
+        assert await _names(db) == ["slow", "queued"]
+    finally:
+        await db.dispose()
+
+
+async def test_a_writer_cancelled_while_it_waits_is_cancelled_not_told_busy(
+    db: Database,
+) -> None:
+    release = asyncio.Event()
+    slow = await _held(db, release)
+    waiting = asyncio.create_task(_write(db, "cancelled"))
+    await asyncio.sleep(0.01)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    release.set()
+    await slow
+    await _write(db, "next")
+
     assert await _names(db) == ["slow", "next"]
-    await db.dispose()
+
+
+async def test_a_writer_awaiting_its_own_task_that_waits_for_the_turn_is_a_fault(
+    slow_db: Database,
+) -> None:
+    async with slow_db.transaction(write=True) as session:
+        await (await session.connection()).execute(text("INSERT INTO t VALUES ('outer')"))
+        with pytest.raises(RuntimeError, match="awaited a task of its own"):
+            await asyncio.create_task(_write(slow_db, "inner"))  # not "busy": it never will be
+
+    assert await _names(slow_db) == ["outer"]
