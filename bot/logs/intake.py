@@ -16,7 +16,8 @@ from bot.customers.search import FoundCustomer, Rank
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
 from bot.logs.line import LogLine, read_log_line, split_kind
 from bot.logs.records import LogDraft, Logged, hold, log_contact
-from bot.store.customers import add, get_customer, still_as_read
+from bot.store.as_read import still_as_read
+from bot.store.customers import add, get_customer
 from bot.store.models import Customer, PendingLog
 from bot.store.records import take_pending
 

@@ -12,7 +12,8 @@ from bot.customers.cards import CardNotFound
 from bot.customers.form import FormInvalid, Message
 from bot.customers.service import open_service_request
 from bot.errors import NotFound
-from bot.store.customers import add, get_customer, mark_contacted, record_event
+from bot.store.as_read import mark_contacted
+from bot.store.customers import add, get_customer, record_event
 from bot.store.models import ContactRecord, Customer, FollowUp, PendingLog, ServiceRequest
 from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
 from bot.store.services import services_of_record

@@ -1,0 +1,78 @@
+"""A card read in an earlier transaction, written or checked on condition that it is still
+as it was read: not archived, restored or merged since (a `/log` line's card is read before
+SQLite's write lock is taken, issue 17).
+
+The statements are made once and run with each line's values (bound parameters): making
+them, with their four conditions, cost more than SQLite's running them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, bindparam, update
+from sqlalchemy.sql.dml import ReturningUpdate
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
+
+from bot.store.models import Customer
+from bot.store.types import saved_id, table_of
+
+# The card that RETURNING brings back replaces the session's copy of it, if the session has
+# one (no attribute of it is changed beforehand): the ORM would otherwise set the new value
+# on that copy by evaluating the statement's parameter without its value, to None.
+_RETURNED_CARD = {"synchronize_session": False, "populate_existing": True}
+
+
+def _values(team_id: str, as_read: Customer) -> dict[str, Any]:
+    return {
+        "card": saved_id(as_read),
+        "team": team_id,
+        "archived": as_read.archived_at,
+        "merged": as_read.merged_into,
+    }
+
+
+async def still_as_read(*, session: AsyncSession, team_id: str, as_read: Customer) -> bool:
+    """Whether the card is still as it was read, perhaps in an earlier transaction."""
+    found = await session.exec(_still(), params=_values(team_id, as_read))
+    return found.first() is not None
+
+
+async def mark_contacted(
+    *, session: AsyncSession, team_id: str, at: datetime, as_read: Customer
+) -> Customer | None:
+    """The card with its latest contact at `at`, in one statement (no read of it first):
+    None when it is not in the workspace, or no longer as `as_read` says — archived,
+    restored or merged since it was read, perhaps in an earlier transaction."""
+    values = _values(team_id, as_read) | {"at": at}
+    returned = await session.exec(_contacted(), params=values, execution_options=_RETURNED_CARD)
+    found: Customer | None = returned.scalars().first()
+    return found
+
+
+def _as_read() -> tuple[ColumnElement[bool], ...]:
+    cards = table_of(Customer)
+    return (
+        col(Customer.id) == bindparam("card"),
+        col(Customer.team_id) == bindparam("team"),
+        col(Customer.archived_at).is_not_distinct_from(
+            bindparam("archived", type_=cards.c.archived_at.type)
+        ),
+        col(Customer.merged_into).is_not_distinct_from(
+            bindparam("merged", type_=cards.c.merged_into.type)
+        ),
+    )
+
+
+@cache
+def _still() -> SelectOfScalar[int | None]:
+    return select(col(Customer.id)).where(*_as_read())
+
+
+@cache
+def _contacted() -> ReturningUpdate[tuple[Customer]]:
+    at = bindparam("at", type_=table_of(Customer).c.last_contact_at.type)
+    return update(Customer).where(*_as_read()).values(last_contact_at=at).returning(Customer)

@@ -1,0 +1,94 @@
+"""A `/log` line's card is read before the write lock and written under it on condition that
+it is still as read: not archived, restored or merged since, nor in another workspace. The
+card the write brings back is the card as the write left it, in the session too."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.store.as_read import mark_contacted, still_as_read
+from bot.store.customers import get_customer
+from bot.store.db import Database
+from bot.store.models import Customer
+from tests.conftest import NOW, TEAM, Create
+
+LATER = NOW + timedelta(hours=3)
+
+
+@pytest.fixture
+async def card(create: Create) -> Customer:
+    return await create("上海金科电子有限公司", short_name="Jinke")
+
+
+async def _read(db: Database, card: Customer) -> Customer:
+    async with db.transaction() as session:
+        found = await get_customer(session=session, team_id=TEAM, customer_id=card.id or 0)
+        assert found is not None
+        return found
+
+
+async def test_a_card_still_as_read_gets_its_latest_contact_and_comes_back(
+    db: Database, card: Customer
+) -> None:
+    as_read = await _read(db, card)
+    async with db.transaction(write=True) as session:
+        assert await still_as_read(session=session, team_id=TEAM, as_read=as_read)
+        written = await mark_contacted(session=session, team_id=TEAM, at=LATER, as_read=as_read)
+
+    assert written is not None and written.last_contact_at == LATER
+    assert (await _read(db, card)).last_contact_at == LATER
+
+
+async def test_the_sessions_own_copy_of_the_card_shows_the_new_contact(
+    db: Database, card: Customer
+) -> None:
+    async with db.transaction(write=True) as session:
+        mine = await get_customer(session=session, team_id=TEAM, customer_id=card.id or 0)
+        assert mine is not None
+        written = await mark_contacted(session=session, team_id=TEAM, at=LATER, as_read=mine)
+
+        assert written is mine
+        assert mine.last_contact_at == LATER  # not None, not the time before
+
+
+@pytest.mark.parametrize("since", ["archived", "merged", "restored"])
+async def test_a_card_changed_since_it_was_read_is_neither_written_nor_still_as_read(
+    db: Database, card: Customer, create: Create, since: str
+) -> None:
+    other = await create("北京金科食品有限公司", short_name="JinkeFood")
+    if since == "restored":  # read while archived, restored since
+        await _change(db, card, archived_at=NOW)
+    as_read = await _read(db, card)
+    await _change(
+        db,
+        card,
+        archived_at=NOW if since == "archived" else None,
+        merged_into=other.id if since == "merged" else None,
+    )
+    async with db.transaction(write=True) as session:
+        still = await still_as_read(session=session, team_id=TEAM, as_read=as_read)
+        written = await mark_contacted(session=session, team_id=TEAM, at=LATER, as_read=as_read)
+
+    assert (still, written) == (False, None)
+    assert (await _read(db, card)).last_contact_at is None
+
+
+async def test_a_card_of_another_workspace_is_not_written(db: Database, card: Customer) -> None:
+    as_read = await _read(db, card)
+    async with db.transaction(write=True) as session:
+        assert not await still_as_read(session=session, team_id="T_OTHER", as_read=as_read)
+        assert not await mark_contacted(
+            session=session, team_id="T_OTHER", at=LATER, as_read=as_read
+        )
+
+    assert (await _read(db, card)).last_contact_at is None
+
+
+async def _change(db: Database, card: Customer, **columns: object) -> None:
+    async with db.transaction(write=True) as session:
+        stored = await session.get(Customer, card.id)
+        assert stored is not None
+        for name, value in columns.items():
+            setattr(stored, name, value)
