@@ -21,8 +21,9 @@ from bot.store.models import Customer
 from bot.store.types import saved_id, table_of
 
 # The card that RETURNING brings back replaces the session's copy of it, if the session has
-# one (no attribute of it is changed beforehand): the ORM would otherwise set the new value
-# on that copy by evaluating the statement's parameter without its value, to None.
+# one: the ORM would otherwise set the new value on that copy by evaluating the statement's
+# parameter without its value, to None. Changes of that copy not yet written are not lost:
+# the UPDATE flushes them first (autoflush, which nothing here turns off).
 _RETURNED_CARD = {"synchronize_session": False, "populate_existing": True}
 
 

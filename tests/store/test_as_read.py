@@ -41,16 +41,21 @@ async def test_a_card_still_as_read_gets_its_latest_contact_and_comes_back(
     assert (await _read(db, card)).last_contact_at == LATER
 
 
-async def test_the_sessions_own_copy_of_the_card_shows_the_new_contact(
+async def test_the_sessions_own_copy_of_the_card_shows_the_new_contact_and_keeps_its_changes(
     db: Database, card: Customer
 ) -> None:
+    await _change(db, card, last_contact_at=NOW)
     async with db.transaction(write=True) as session:
         mine = await get_customer(session=session, team_id=TEAM, customer_id=card.id or 0)
         assert mine is not None
+        mine.notes = "王经理负责采购"  # not yet written when the contact is
         written = await mark_contacted(session=session, team_id=TEAM, at=LATER, as_read=mine)
 
         assert written is mine
-        assert mine.last_contact_at == LATER  # not None, not the time before
+        assert (mine.last_contact_at, mine.notes) == (LATER, "王经理负责采购")
+
+    stored = await _read(db, card)
+    assert (stored.last_contact_at, stored.notes) == (LATER, "王经理负责采购")
 
 
 @pytest.mark.parametrize("since", ["archived", "merged", "restored"])
