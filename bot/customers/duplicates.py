@@ -17,7 +17,8 @@ from bot.customers.keys import CardFacts, probes
 from bot.customers.likeness import Why, name_likeness
 from bot.customers.names import CompanyName, read_company_name
 from bot.errors import Conflict, Message
-from bot.store.customers import follow_merges, get_customers, match_keys
+from bot.store.card_lists import get_customers
+from bot.store.customers import follow_merges, match_keys
 from bot.store.types import saved_id
 
 NameReader = Callable[[str], CompanyName]

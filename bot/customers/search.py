@@ -21,11 +21,10 @@ from bot.customers.misspellings import (
     misspelled,
 )
 from bot.customers.names import normalize, read_company_name
-from bot.store.card_health import customers_with_kept_health
+from bot.store.card_lists import customers_with_kept_health, get_customers
 from bot.store.customers import (
     follow_merges,
     get_customer_by_handle,
-    get_customers,
     owners_and_activity,
 )
 from bot.store.models import Customer

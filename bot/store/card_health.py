@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import (
     Column,
     ColumnElement,
-    and_,
     bindparam,
     case,
     exists,
@@ -104,26 +103,6 @@ async def expired_ids(*, session: AsyncSession, scope: Scope, now: datetime) -> 
         due.c.fresh_until <= now, exists(scope.where(kept.c.customer_id == due.c.customer_id))
     )
     return sorted(i for i in (await session.exec(query)).all() if i is not None)
-
-
-async def customers_with_kept_health(
-    *, session: AsyncSession, team_id: str, ids: list[int], now: datetime
-) -> list[tuple[Customer, tuple[int, str] | None]]:
-    """These cards, each with the (score, light) of its kept health while still true at
-    `now`, else None (to be computed): one statement where a list read its cards, then
-    their health (issue 17)."""
-    if not ids:
-        return []
-    kept = and_(col(CardHealth.customer_id) == col(Customer.id), col(CardHealth.fresh_until) > now)
-    query = (
-        select(Customer, col(CardHealth.score), col(CardHealth.light))
-        .outerjoin(CardHealth, kept)
-        .where(Customer.team_id == team_id, col(Customer.id).in_(ids))
-    )
-    return [
-        (customer, None if score is None else (score, light))
-        for customer, score, light in (await session.exec(query)).all()
-    ]
 
 
 async def missing_ids(*, session: AsyncSession) -> list[int]:

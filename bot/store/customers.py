@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from functools import cache
+from functools import lru_cache
 from typing import TypeVar
 
-from sqlalchemy import and_, bindparam, func, or_, text
+from sqlalchemy import Integer, and_, bindparam, func, or_, text
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
-from sqlmodel.sql.expression import SelectOfScalar
+from sqlmodel.sql.expression import Select
 
 from bot.store.models import (
     Contact,
@@ -54,24 +54,6 @@ async def get_customer_created_from(
     """The card one modal submission created (`key`: cards.submission_key)."""
     query = select(Customer).where(Customer.team_id == team_id, Customer.created_from == key)
     return (await session.exec(query)).first()
-
-
-async def get_customers(
-    *, session: AsyncSession, team_id: str, ids: Iterable[int]
-) -> list[Customer]:
-    wanted = list(ids)
-    if not wanted:
-        return []
-    return list((await session.exec(_by_ids(), params={"team": team_id, "ids": wanted})).all())
-
-
-@cache
-def _by_ids() -> SelectOfScalar[Customer]:
-    """Made once, run with each find's values: making it cost more than running it."""
-    return select(Customer).where(
-        col(Customer.team_id) == bindparam("team"),
-        col(Customer.id).in_(bindparam("ids", expanding=True)),
-    )
 
 
 async def owners_and_activity(
@@ -120,23 +102,11 @@ async def match_keys(
     by_kind: dict[str, set[str]] = {}
     for kind, key in keys:
         by_kind.setdefault(kind, set()).add(key)
-    wanted = or_(
-        *(
-            and_(col(CustomerKey.kind) == kind, col(CustomerKey.key).in_(sorted(values)))
-            for kind, values in sorted(by_kind.items())
-        )
-    )
-    query = select(CustomerKey.customer_id, CustomerKey.kind, CustomerKey.key).where(
-        CustomerKey.team_id == team_id, wanted
-    )
-    if manager_id:
-        query = query.join(Customer, col(Customer.id) == CustomerKey.customer_id).where(
-            Customer.manager_id == manager_id
-        )
-    return [
-        (customer_id, kind, key)
-        for customer_id, kind, key in (await session.exec(query.limit(limit))).all()
-    ]
+    values: dict[str, object] = {"team": team_id, "manager": manager_id, "limit": limit}
+    for number, (kind, wanted) in enumerate(sorted(by_kind.items())):
+        values |= {f"kind{number}": kind, f"keys{number}": sorted(wanted)}
+    found = await session.exec(_keys_of(len(by_kind), bool(manager_id)), params=values)
+    return [(customer_id, kind, key) for customer_id, kind, key in found.all()]
 
 
 async def terms_in(
@@ -151,14 +121,48 @@ async def terms_in(
     `manager_id`, only that person's cards."""
     if not terms:
         return []
-    query = select(CustomerTerm.customer_id, CustomerTerm.term, CustomerTerm.weight).where(
-        CustomerTerm.team_id == team_id, col(CustomerTerm.term).in_(list(terms))
-    )
-    if manager_id:
-        query = query.join(Customer, col(Customer.id) == CustomerTerm.customer_id).where(
-            Customer.manager_id == manager_id
+    values = {"team": team_id, "terms": list(terms), "manager": manager_id, "limit": limit}
+    found = await session.exec(_terms_of(bool(manager_id)), params=values)
+    return [(c, term, weight) for c, term, weight in found.all()]
+
+
+# The statements of the two look-ups above, made once (per number of kinds; with or without
+# the person's own cards only) and run with each check's values: making them cost more than
+# SQLite's running them (issue 17).
+
+
+@lru_cache(maxsize=16)
+def _keys_of(kinds: int, theirs: bool) -> Select[int, str, str]:
+    wanted = or_(
+        *(
+            and_(
+                col(CustomerKey.kind) == bindparam(f"kind{number}"),
+                col(CustomerKey.key).in_(bindparam(f"keys{number}", expanding=True)),
+            )
+            for number in range(kinds)
         )
-    return [(c, term, weight) for c, term, weight in (await session.exec(query.limit(limit))).all()]
+    )
+    query = select(col(CustomerKey.customer_id), col(CustomerKey.kind), col(CustomerKey.key))
+    query = query.where(col(CustomerKey.team_id) == bindparam("team"), wanted)
+    if theirs:
+        query = query.join(Customer, col(Customer.id) == col(CustomerKey.customer_id)).where(
+            col(Customer.manager_id) == bindparam("manager")
+        )
+    return query.limit(bindparam("limit", type_=Integer))
+
+
+@lru_cache(maxsize=2)
+def _terms_of(theirs: bool) -> Select[int, str, int]:
+    query = select(col(CustomerTerm.customer_id), col(CustomerTerm.term), col(CustomerTerm.weight))
+    query = query.where(
+        col(CustomerTerm.team_id) == bindparam("team"),
+        col(CustomerTerm.term).in_(bindparam("terms", expanding=True)),
+    )
+    if theirs:
+        query = query.join(Customer, col(Customer.id) == col(CustomerTerm.customer_id)).where(
+            col(Customer.manager_id) == bindparam("manager")
+        )
+    return query.limit(bindparam("limit", type_=Integer))
 
 
 async def list_contacts(
