@@ -10,13 +10,14 @@ these tables (or must do the same)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Insert, event, literal, select, update
+from sqlalchemy import Insert, bindparam, event, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.sql.dml import ReturningUpdate
 from sqlmodel import col
 
 from bot.store.models import Contact, Customer, WorkspaceSetting
@@ -134,18 +135,26 @@ def _keep_up(session: Session, _context: Any) -> None:
         # remembered only where a row was there to mark (and is now locked by this
         # transaction): a card with none yet may get one from the health sweep meanwhile
         marked.update(
-            connection.execute(
-                update(table)
-                .where(col(CardHealth.customer_id).in_(ids[start : start + CHUNK]))
-                .values(fresh_until=OUT_OF_DATE)
-                .returning(table.c.customer_id)
-            ).scalars()
+            connection.execute(_mark_out_of_date(), {"ids": ids[start : start + CHUNK]}).scalars()
         )
     made = sorted(cards)
     upsert = _placeholder_upsert(connection.dialect.name)
     for start in range(0, len(made), CHUNK):
         connection.execute(upsert, [placeholder(cards[i]) for i in made[start : start + CHUNK]])
     marked.update(made)
+
+
+@cache
+def _mark_out_of_date() -> ReturningUpdate[int]:
+    """These cards' kept rows out of date: made once, run with each flush's cards (a /log
+    line's record and follow-up mark their card's), not made again for every flush."""
+    table = table_of(CardHealth)
+    return (
+        update(table)
+        .where(table.c.customer_id.in_(bindparam("ids", expanding=True)))
+        .values(fresh_until=OUT_OF_DATE)
+        .returning(table.c.customer_id)
+    )
 
 
 @lru_cache(maxsize=2)
