@@ -1,0 +1,113 @@
+"""CPU per command in one process: the two commands of the open-loop run, called as their
+listeners call them, without HTTP, Bolt or the Slack stand-in.
+
+The open-loop run (bench/openloop.py) counts a command's whole cost, the floor's included,
+and its 10-second rates move by a tenth between runs on shared cores; this isolates what
+Rapport's own code and its database spend, steady enough to compare two versions of it.
+`/customer find` (`find_cards`) and a `/log` line (`log_a_line`) on a scratch copy of the
+data set after the health sweep, each typed by the card's manager as in the open-loop run;
+the process's CPU time (user + system, SQLite's threads included) per call, and the
+statements each sends.
+
+    .venv/bin/python -m bench.use_case_cpu --customers 20000 --calls 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import event
+
+from bench.dataset import DataSet
+from bench.latency import ScratchCopy
+from bench.latency_load import Command, find_commands, log_commands
+from bench.load_sqlite import load_sqlite
+from bench.openloop import swept
+from bench.rows import TEAM_ID
+from bot.actor import Actor
+from bot.customers.card_cases import find_cards
+from bot.logs.log_cases import log_a_line
+from bot.store.db import Database
+
+WARM_UP = 200
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _actor(command: Command) -> Actor:
+    return Actor(
+        team_id=TEAM_ID, user_id=command.user, lang="zh", tz=SHANGHAI, now=datetime.now(UTC)
+    )
+
+
+def _find(db: Database, command: Command) -> Awaitable[Any]:
+    return find_cards(db, actor=_actor(command), text=command.text.removeprefix("find "))
+
+
+def _log(db: Database, command: Command) -> Awaitable[Any]:
+    return log_a_line(db, actor=_actor(command), text=command.text, channel="C_BENCH")
+
+
+async def _per_call(
+    db: Database, commands: list[Command], call: Callable[[Database, Command], Awaitable[Any]]
+) -> tuple[float, float]:
+    """CPU milliseconds and statements per call, after WARM_UP calls."""
+    for command in commands[:WARM_UP]:
+        await call(db, command)
+    sent = 0
+
+    def count(*_: object) -> None:
+        nonlocal sent
+        sent += 1
+
+    timed = commands[WARM_UP:]
+    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
+    began = time.process_time()
+    for command in timed:
+        await call(db, command)
+    spent = time.process_time() - began
+    event.remove(db.engine.sync_engine, "before_cursor_execute", count)
+    return spent * 1000 / len(timed), sent / len(timed)
+
+
+async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[str]:
+    count = WARM_UP + calls
+    db = Database(url)
+    try:
+        found = await _per_call(db, find_commands(seed, customers, count), _find)
+        logged = await _per_call(db, log_commands(seed, customers, count), _log)
+    finally:
+        await db.dispose()
+    return [
+        "| command | CPU per call (ms) | statements per call |",
+        "|---|---:|---:|",
+        f"| `/customer find` | {found[0]:.2f} | {found[1]:.1f} |",
+        f"| `/log` line | {logged[0]:.2f} | {logged[1]:.1f} |",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.use_case_cpu")
+    parser.add_argument("--customers", type=int, default=20_000)
+    parser.add_argument("--calls", type=int, default=2_000)
+    parser.add_argument("--seed", type=int, default=1)
+    options = parser.parse_args(argv)
+    data = DataSet(options.seed, options.customers)
+    loaded = load_sqlite(data)
+    with ScratchCopy(loaded, "") as url:
+        asyncio.run(swept(url))
+        lines = asyncio.run(
+            measure(url, seed=options.seed, customers=options.customers, calls=options.calls)
+        )
+    print(f"SQLite, {options.customers:,} customers, {options.calls:,} calls each, one process")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
