@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Integer, and_, bindparam, func, or_, text
+from sqlalchemy.orm import Mapped
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -144,11 +145,7 @@ def _keys_of(kinds: int, theirs: bool) -> Select[int, str, str]:
     )
     query = select(col(CustomerKey.customer_id), col(CustomerKey.kind), col(CustomerKey.key))
     query = query.where(col(CustomerKey.team_id) == bindparam("team"), wanted)
-    if theirs:
-        query = query.join(Customer, col(Customer.id) == col(CustomerKey.customer_id)).where(
-            col(Customer.manager_id) == bindparam("manager")
-        )
-    return query.limit(bindparam("limit", type_=Integer))
+    return _limited(query, col(CustomerKey.customer_id), theirs)
 
 
 @lru_cache(maxsize=2)
@@ -158,8 +155,16 @@ def _terms_of(theirs: bool) -> Select[int, str, int]:
         col(CustomerTerm.team_id) == bindparam("team"),
         col(CustomerTerm.term).in_(bindparam("terms", expanding=True)),
     )
+    return _limited(query, col(CustomerTerm.customer_id), theirs)
+
+
+Looked = TypeVar("Looked", bound="Select[*tuple[Any, ...]]")
+
+
+def _limited(query: Looked, card: Mapped[int], theirs: bool) -> Looked:
+    """`query` up to `:limit` rows; with `theirs`, only rows whose `card` is `:manager`'s."""
     if theirs:
-        query = query.join(Customer, col(Customer.id) == col(CustomerTerm.customer_id)).where(
+        query = query.join(Customer, col(Customer.id) == card).where(
             col(Customer.manager_id) == bindparam("manager")
         )
     return query.limit(bindparam("limit", type_=Integer))
