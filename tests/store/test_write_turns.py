@@ -167,24 +167,20 @@ async def test_a_writer_not_given_its_turn_in_time_is_told_busy_and_writes_nothi
     assert await _names(slow_db) == ["slow", "next"]
 
 
-async def test_a_writer_queued_behind_one_refused_still_gets_the_turn(tmp_path: Path) -> None:
-    db = await _database(tmp_path / "queue.db")
-    try:
-        release = asyncio.Event()
-        slow = await _held(db, release)
-        db.turn_wait_s = 0.05
-        refused = asyncio.create_task(_write(db, "refused"))
-        await asyncio.sleep(0)  # queued first
-        db.turn_wait_s = 30
-        queued = asyncio.create_task(_write(db, "queued"))
-        with pytest.raises(TurnTimeout):
-            await refused
-        release.set()
-        await asyncio.wait_for(asyncio.gather(slow, queued), timeout=30)
+async def test_a_writer_queued_behind_one_refused_still_gets_the_turn(db: Database) -> None:
+    release = asyncio.Event()
+    slow = await _held(db, release)
+    db.turn_wait_s = 0.05
+    refused = asyncio.create_task(_write(db, "refused"))
+    await asyncio.sleep(0)  # queued first
+    db.turn_wait_s = 30
+    queued = asyncio.create_task(_write(db, "queued"))
+    with pytest.raises(TurnTimeout):
+        await refused
+    release.set()
+    await asyncio.wait_for(asyncio.gather(slow, queued), timeout=30)
 
-        assert await _names(db) == ["slow", "queued"]
-    finally:
-        await db.dispose()
+    assert await _names(db) == ["slow", "queued"]
 
 
 async def test_a_writer_cancelled_while_it_waits_is_cancelled_not_told_busy(
