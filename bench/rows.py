@@ -34,7 +34,7 @@ CUSTOMER_COLUMNS = (
     "created_at", "updated_by", "updated_at", "archived_at", "version",
 )  # fmt: skip
 KEY_COLUMNS = ("team_id", "customer_id", "kind", "key")
-TERM_COLUMNS = ("team_id", "customer_id", "term", "weight")
+TERM_COLUMNS = ("team_id", "customer_id", "manager_id", "term", "weight")
 _IDENTITY = CUSTOMER_COLUMNS.index("identity_key")
 # What a new card holds in the other columns (None for created_from and archived_at).
 _DEFAULTS: dict[str, Any] = {
@@ -100,7 +100,7 @@ def build_chunk(task: tuple[int, int, int]) -> Chunk:
         for kind, key in sorted(card_keys(facts)):
             chunk.keys.append((TEAM_ID, customer_id, kind, key[:200]))
         for term, weight in card_terms(facts, Phone(c.phone, "").search_digits()).items():
-            chunk.terms.append((TEAM_ID, customer_id, term, weight))
+            chunk.terms.append((TEAM_ID, customer_id, values["manager_id"], term, weight))
     return chunk
 
 

@@ -171,11 +171,12 @@ async def _write(
     rows = [_customer_row(read, team_id, actor_id, now) for read in accepted]
     ids = await _insert_customers(session, rows)
     keys: list[tuple[str, int, str, str]] = []
-    terms: list[tuple[str, int, str, int]] = []
+    terms: list[tuple[str, int, str, str, int]] = []
     events = []
     for customer_id, read, row in zip(ids, accepted, rows, strict=True):
         keys += [(team_id, customer_id, kind, key) for kind, key in read.keys]
-        terms += [(team_id, customer_id, term, weight) for term, weight in read.terms.items()]
+        manager = str(row["manager_id"])  # the card's, copied on its terms (migration 0029)
+        terms += [(team_id, customer_id, manager, t, weight) for t, weight in read.terms.items()]
         events.append(
             {
                 "team_id": team_id,
@@ -190,7 +191,7 @@ async def _write(
     connection = await session.connection()
     for table, columns, order, values in (
         ("customer_key", "team_id, customer_id, kind, key", (2, 3), keys),
-        ("customer_term", "team_id, customer_id, term, weight", (2,), terms),
+        ("customer_term", "team_id, customer_id, manager_id, term, weight", (3,), terms),
     ):
         if values:  # plain executemany: millions of small rows that need no conversion
             # in the look-up index's order (team, then kind and key or term): each of its pages
@@ -201,7 +202,7 @@ async def _write(
             if connection.dialect.name == "sqlite" and table == "customer_key":
                 await _insert_in_statements(connection, table, columns, values)
                 continue  # the terms fire no trigger: one executemany is quicker for them
-            marks = _placeholders(connection.dialect.paramstyle, 4)
+            marks = _placeholders(connection.dialect.paramstyle, len(values[0]))
             await connection.exec_driver_sql(
                 f"INSERT INTO {table} ({columns}) VALUES ({marks})", values
             )

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import BindParameter, Insert, Integer, String, bindparam, delete
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from bot.store.models import Customer, CustomerKey, CustomerTerm
 from bot.store.types import saved_id, table_of
@@ -48,6 +51,19 @@ async def replace_terms(
     await _replace(session, CustomerTerm, saved_id(customer), rows, ("term", "weight"))
 
 
+@cache
+def _term_insert() -> Insert:
+    """A term written with its card's manager as the card's row has it when the term is
+    written, not as this session read it: on PostgreSQL a card handed over by another
+    transaction that committed in between keeps its terms with its new manager (migration
+    0029's trigger copies a handover onto the terms already written)."""
+    terms, cards = table_of(CustomerTerm), table_of(Customer)
+    given = {"team_id": String, "customer_id": Integer, "term": String, "weight": Integer}
+    values: list[BindParameter[Any]] = [bindparam(n, type_=kind) for n, kind in given.items()]
+    card: Select[*tuple[Any, ...]] = Select(*values, cards.c.manager_id).where(cards.c.id == values[1])
+    return terms.insert().from_select([*given, "manager_id"], card)
+
+
 async def _replace(
     session: AsyncSession,
     model: Index,
@@ -71,7 +87,8 @@ async def _replace(
     else:
         await session.exec(delete(model).where(col(model.customer_id) == customer_id))
     if rows:  # one executemany, no ids asked back: the ORM would ask one INSERT a row
-        await session.exec(table.insert(), params=rows)
+        insert = _term_insert() if model is CustomerTerm else table.insert()
+        await session.exec(insert, params=rows)
 
 
 def _changes(

@@ -155,7 +155,9 @@ def _terms_of(theirs: bool) -> Select[int, str, int]:
         col(CustomerTerm.team_id) == bindparam("team"),
         col(CustomerTerm.term).in_(bindparam("terms", expanding=True)),
     )
-    return _limited(query, col(CustomerTerm.customer_id), theirs)
+    if theirs:  # the term's copy of its card's manager (migration 0029): no join
+        query = query.where(col(CustomerTerm.manager_id) == bindparam("manager"))
+    return query.limit(bindparam("limit", type_=Integer))
 
 
 Looked = TypeVar("Looked", bound="Select[*tuple[Any, ...]]")

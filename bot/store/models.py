@@ -131,14 +131,21 @@ class CustomerKeyWrites(SQLModel, table=True):
 
 
 class CustomerTerm(SQLModel, table=True):
-    """Search terms of a card for /customer find: a prefix look-up on (team, term)."""
+    """Search terms of a card for /customer find: a prefix look-up on (team, term), and on
+    (team, manager, term) for a person's own cards. The card's manager is copied here so
+    that a person's terms of a crowded prefix are an index range, not every term of the
+    prefix looked up in its card (migration 0029 keeps the copy when a card changes hands)."""
 
     __tablename__ = "customer_term"
-    __table_args__ = (Index("ix_customer_term_prefix", "team_id", "term"),)
+    __table_args__ = (
+        Index("ix_customer_term_prefix", "team_id", "term"),
+        Index("ix_customer_term_manager", "team_id", "manager_id", "term"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
     customer_id: int = Field(foreign_key="customer.id", index=True)
+    manager_id: str = Field(default="", max_length=32, sa_column_kwargs={"server_default": ""})
     term: str = Field(max_length=200, sa_type=TERM_TYPE)
     weight: int = Field(default=1)
 

@@ -3,14 +3,16 @@ hundreds of other people's cards still finds the person's own card first."""
 
 from __future__ import annotations
 
+from bot.customers.cards import update_customer
 from bot.customers.contacts import add_contact
-from bot.customers.form import ContactForm, parse_contact_form
+from bot.customers.form import ContactForm, CustomerForm, parse_contact_form, parse_customer_form
 from bot.customers.keys import CardFacts, card_keys, card_terms
 from bot.customers.search import find_customers
 from bot.store.card_index import replace_keys, replace_terms
 from bot.store.customers import add
 from bot.store.db import Database
 from bot.store.models import Customer
+from bot.store.term_probes import terms_with_prefix
 from tests.conftest import NOW, TEAM, Create
 
 OTHERS = 260  # more than find orders by owner after its first look-up
@@ -102,3 +104,37 @@ async def test_a_short_pinyin_brand_with_one_letter_wrong_finds_the_card(
 
     assert (await handles_found_by(db, "U_ME", "yoeyu"))[:1] == ["YY"]
     assert (await handles_found_by(db, "U_ME", "smeo"))[:1] == ["SM"]
+
+
+async def test_a_card_handed_over_is_found_first_by_its_new_manager_not_its_former_one(
+    db: Database, create: Create
+) -> None:
+    """A person's own cards are looked up by the manager each search term keeps of its card
+    (migration 0029): a handover moves every term of the card to the new manager."""
+    await others_hold(db, "Vortek Logistics Ltd")
+    card = await create("Vortek Logistics Ltd", short_name="MyVortek", actor="U_ME", different=True)
+    form = CustomerForm(
+        legal_name="Vortek Logistics Ltd", short_name="MyVortek", manager_id="U_NEW"
+    )
+    async with db.transaction(write=True) as session:
+        await update_customer(
+            session=session,
+            team_id=TEAM,
+            actor_id="U_ME",
+            customer_id=card.id,
+            draft=parse_customer_form(form, region="CN", actor_id="U_ME"),
+            now=NOW,
+        )
+
+    assert (await handles_found_by(db, "U_NEW", "vortek"))[:1] == ["MyVortek"]
+    assert (await handles_found_by(db, "U_NEW", "vortke"))[:1] == ["MyVortek"]
+    assert "MyVortek" not in (await handles_found_by(db, "U_ME", "vortek"))
+    async with db.transaction() as session:
+        theirs = await terms_with_prefix(
+            session=session, team_id=TEAM, prefix="vortek", limit=50, manager_id="U_NEW"
+        )
+        formerly = await terms_with_prefix(
+            session=session, team_id=TEAM, prefix="vortek", limit=50, manager_id="U_ME"
+        )
+    assert {customer_id for customer_id, _, _ in theirs} == {card.id}
+    assert formerly == []

@@ -106,3 +106,22 @@ async def test_chunks_come_back_in_the_files_order_with_its_row_numbers() -> Non
     assert [len(c) for c in chunks] == [1, 2, 4, 8, 8]  # small at first, then up to 10
     numbered = [(i + 2, row) for i, row in enumerate(rows)]
     assert [read for chunk in chunks for read in chunk] == read_chunk(numbered, "CN", "U_WANG")
+
+
+async def test_each_imported_cards_search_terms_keep_its_manager(db: Database) -> None:
+    """What a person's own finds look up (migration 0029): the row's manager, or the one the
+    import was run as."""
+    rows = [
+        {"legal_name": "上海金科电子有限公司", "manager_id": "U_LI"},
+        {"legal_name": "Northgate Logistics Ltd"},
+    ]
+    await import_customers(
+        db, rows, team_id=WHOLE, manager_id="U_WANG", region="CN", now=NOW, dry_run=False
+    )
+    async with db.transaction() as session:
+        query = select(Customer).where(Customer.team_id == WHOLE).order_by(col(Customer.id))
+        managers = {}
+        for card in (await session.exec(query)).all():
+            _, terms = await keys_and_terms(session, card.id)
+            managers[card.legal_name] = {term.manager_id for term in terms}
+    assert managers == {"上海金科电子有限公司": {"U_LI"}, "Northgate Logistics Ltd": {"U_WANG"}}
