@@ -6,8 +6,8 @@ and its 10-second rates move by a tenth between runs on shared cores; this isola
 Rapport's own code and its database spend, steady enough to compare two versions of it.
 `/customer find` (`find_cards`) and a `/log` line (`log_a_line`) on a scratch copy of the
 data set after the health sweep, each typed by the card's manager as in the open-loop run;
-the process's CPU time (user + system, SQLite's threads included) per call, and the
-statements each sends.
+the process's CPU time (user + system, SQLite's threads included) per call — the mean, and
+each call's at the median, the 99th percentile and the most — and the statements each sends.
 
     .venv/bin/python -m bench.use_case_cpu --customers 20000 --calls 2000
 """
@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,6 +31,7 @@ from bench.latency_load import Command, find_commands, log_commands
 from bench.load_sqlite import load_sqlite
 from bench.openloop import swept
 from bench.rows import TEAM_ID
+from bench.stats import percentile
 from bot.actor import Actor
 from bot.customers.card_cases import find_cards
 from bot.logs.log_cases import log_a_line
@@ -53,9 +55,20 @@ def _log(db: Database, command: Command) -> Awaitable[Any]:
     return log_a_line(db, actor=_actor(command), text=command.text, channel="C_BENCH")
 
 
+@dataclass(frozen=True)
+class PerCall:
+    cpu_ms: float  # the mean
+    statements: float
+    each_ms: list[float]  # each call's CPU, ascending: a few slow calls make the replies' tail
+
+    def cells(self) -> str:
+        tail = " / ".join(f"{percentile(self.each_ms, s):.1f}" for s in (0.5, 0.99))
+        return f"{self.cpu_ms:.2f} | {tail} / {self.each_ms[-1]:.1f} | {self.statements:.1f}"
+
+
 async def _per_call(
     db: Database, commands: list[Command], call: Callable[[Database, Command], Awaitable[Any]]
-) -> tuple[float, float]:
+) -> PerCall:
     """CPU milliseconds and statements per call, after WARM_UP calls."""
     for command in commands[:WARM_UP]:
         await call(db, command)
@@ -66,13 +79,16 @@ async def _per_call(
         sent += 1
 
     timed = commands[WARM_UP:]
+    each = []
     event.listen(db.engine.sync_engine, "before_cursor_execute", count)
     began = time.process_time()
     for command in timed:
+        started = time.process_time()
         await call(db, command)
+        each.append((time.process_time() - started) * 1000)
     spent = time.process_time() - began
     event.remove(db.engine.sync_engine, "before_cursor_execute", count)
-    return spent * 1000 / len(timed), sent / len(timed)
+    return PerCall(spent * 1000 / len(timed), sent / len(timed), sorted(each))
 
 
 async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[str]:
@@ -84,10 +100,10 @@ async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[st
     finally:
         await db.dispose()
     return [
-        "| command | CPU per call (ms) | statements per call |",
-        "|---|---:|---:|",
-        f"| `/customer find` | {found[0]:.2f} | {found[1]:.1f} |",
-        f"| `/log` line | {logged[0]:.2f} | {logged[1]:.1f} |",
+        "| command | CPU per call (ms) | CPU per call p50 / p99 / max (ms) | statements per call |",
+        "|---|---:|---:|---:|",
+        f"| `/customer find` | {found.cells()} |",
+        f"| `/log` line | {logged.cells()} |",
     ]
 
 
