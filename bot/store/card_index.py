@@ -60,7 +60,8 @@ def _term_insert() -> Insert:
     terms, cards = table_of(CustomerTerm), table_of(Customer)
     given = {"team_id": String, "customer_id": Integer, "term": String, "weight": Integer}
     values: list[BindParameter[Any]] = [bindparam(n, type_=kind) for n, kind in given.items()]
-    card: Select[*tuple[Any, ...]] = Select(*values, cards.c.manager_id).where(cards.c.id == values[1])
+    card: Select[*tuple[Any, ...]] = Select(*values, cards.c.manager_id)
+    card = card.where(cards.c.id == values[1])
     return terms.insert().from_select([*given, "manager_id"], card)
 
 

@@ -131,16 +131,13 @@ class CustomerKeyWrites(SQLModel, table=True):
 
 
 class CustomerTerm(SQLModel, table=True):
-    """Search terms of a card for /customer find: a prefix look-up on (team, term), and on
-    (team, manager, term) for a person's own cards. The card's manager is copied here so
-    that a person's terms of a crowded prefix are an index range, not every term of the
-    prefix looked up in its card (migration 0029 keeps the copy when a card changes hands)."""
+    """Search terms of a card for /customer find: a prefix look-up on (team, term). The
+    card's manager is copied here, and kept in the index after the term, so that a person's
+    own terms of a crowded prefix are told from the index alone, not by looking each term's
+    card up (migration 0029, whose trigger keeps the copy when a card changes hands)."""
 
     __tablename__ = "customer_term"
-    __table_args__ = (
-        Index("ix_customer_term_prefix", "team_id", "term"),
-        Index("ix_customer_term_manager", "team_id", "manager_id", "term"),
-    )
+    __table_args__ = (Index("ix_customer_term_prefix", "team_id", "term", "manager_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)

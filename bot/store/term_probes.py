@@ -86,8 +86,8 @@ def _probe(count: int, theirs: bool) -> Select[Any]:
     this UNION ALL cost more than SQLite's running it (issue 17), and a statement object
     made once also keeps its cache key."""
     terms = table_of(CustomerTerm)
-    # With `theirs`, only the person's cards: a range of ix_customer_term_manager, where a
-    # join to the cards read every term of the prefix to find theirs (migration 0029).
+    # With `theirs`, only the person's cards, told by the manager each entry of the prefix
+    # index holds, where a join read every term's card to find theirs (migration 0029).
     mine = [terms.c.manager_id == bindparam("manager", type_=String)] if theirs else []
     limit = bindparam("limit", type_=Integer)
     parts: list[Select[Any]] = []

@@ -139,7 +139,15 @@ async def test_rows_stored_twice_or_with_another_weight_are_made_the_ones_wanted
         await replace_terms(session=session, customer=customer, terms={"acme": 50, "ac": 10})
         await session.exec(
             table_of(CustomerTerm).insert(),
-            params=[{"team_id": TEAM, "customer_id": card.id, "term": "acme", "weight": 50}],
+            params=[
+                {
+                    "team_id": TEAM,
+                    "customer_id": card.id,
+                    "manager_id": card.manager_id,
+                    "term": "acme",
+                    "weight": 50,
+                }
+            ],
         )
     async with db.transaction(write=True) as session:
         customer = await session.get(Customer, card.id)
