@@ -98,7 +98,9 @@ async def _ask_field(console: Console, field: Field) -> dict[str, Any]:
     while True:
         raw = await answer(console, field.prompt(console.lang, console.people.names()))
         try:
-            return state_value(field, raw, now=console.now(), tz=ZoneInfo(console.me.tz))
+            return state_value(
+                field, raw, now=console.now(), tz=ZoneInfo(console.me.tz), people=console.people
+            )
         except Refused as refused:
             console.out("✗ " + refused.said(console.lang))
 

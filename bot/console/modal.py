@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.console.people import People
 from bot.console.render import mrkdwn_to_text
 from bot.dates.understand import InThePast, Understood, understand_when
 from bot.i18n import Lang, t
@@ -127,10 +128,19 @@ def _initial(element: dict[str, Any]) -> str | None:
 
 
 def state_value(
-    field_: Field, raw: str, *, now: datetime | None = None, tz: ZoneInfo | None = None
+    field_: Field,
+    raw: str,
+    *,
+    now: datetime | None = None,
+    tz: ZoneInfo | None = None,
+    people: People | None = None,
 ) -> dict[str, Any]:
     """The element's state for the typed answer; `Refused` names what is wrong. Given `now`
-    and the person's zone, a date or time may be typed in words (`下周三`, `3pm`)."""
+    and the person's zone, a date or time may be typed in words (`下周三`, `3pm`); given the
+    workspace's people, a person is typed as people name them (`@li`, `李娜`), and only a
+    person of the workspace is taken, as Slack's user picker offers no one else."""
+    if people is not None and field_.kind in ("users_select", "multi_users_select"):
+        raw = _user_ids(raw, people)
     raw = raw.strip() or (field_.initial or "")
     kind = field_.kind
     if kind in ("static_select", "radio_buttons", "external_select"):
@@ -152,6 +162,19 @@ def state_value(
     if kind == "timepicker":
         return {"type": kind, "selected_time": _picked_time(raw, now, tz) if raw else None}
     return {"type": kind, "value": raw or None}
+
+
+def _user_ids(raw: str, people: People) -> str:
+    """`@li, 赵敏` → `U_LI,U_ZHAO`; empty stays empty (the kept choice)."""
+    ids = []
+    for word in (w.strip() for w in raw.replace("，", ",").split(",")):
+        if not word:
+            continue
+        someone = people.find(word)
+        if someone is None:
+            raise Refused("console.not_a_person", typed=word)
+        ids.append(someone.user_id)
+    return ",".join(ids)
 
 
 def _choose(field_: Field, raw: str) -> Option | None:

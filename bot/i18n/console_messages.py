@@ -142,6 +142,11 @@ CONSOLE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "choose a number from 1 to {high}",
         "zh": "请选择 1 到 {high} 之间的编号",
     },
+    "console.not_a_person": {
+        "en": "nobody in this workspace is called “{typed}” — type their @name (@li) or their "
+        "name as shown (李娜)",
+        "zh": "本工作区没有“{typed}”这个人 — 请输入对方的 @用户名（@li）或显示的名字（李娜）",
+    },
     "console.date_hint": {
         "en": "(a date such as 2026-12-24, or words such as next Wednesday)",
         "zh": "（日期，例如 2026-12-24，或“下周三”这样的说法）",

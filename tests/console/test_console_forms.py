@@ -95,3 +95,17 @@ async def test_a_form_still_saving_is_shown_and_left_with_nothing_to_submit(
     assert "── Saving… ──" in shown
     assert "Rapport is still saving this form" in shown  # what Slack shows in that window
     assert "Unhandled request" not in caplog.text  # a window with only Close is not submitted
+
+
+async def test_a_person_is_typed_as_people_name_them_and_no_one_else_is_taken(
+    desk: Desk,
+) -> None:
+    """Slack's user picker offers the workspace's people only: `@li` is 李娜, a name that is
+    no one's is asked again, never saved as a manager nobody is."""
+    edit = ["/customer show dongfang", "click 2", *[""] * 13]  # to the account manager
+    shown = await desk.type(*edit, "@nobody", "@li", "", "", "as li", "/customer find dongfang")
+
+    assert "✗ nobody in this workspace is called “@nobody”" in shown
+    assert "*Manager*\n@李娜" in shown
+    assert "<@" not in shown
+    assert "Customers matching “dongfang”" in shown

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.console.modal import Field, Refused, modal_fields, state_value
+from bot.console.people import People, Someone
 
 VIEW = {
     "type": "modal",
@@ -112,3 +113,28 @@ def test_the_prompt_speaks_the_persons_language() -> None:
 
     assert "[回车保留：HP]" in name.prompt("zh")
     assert status.prompt("zh").startswith("Status （选填）")
+
+
+PEOPLE = People(
+    [
+        Someone("U_LI", "李娜", "en-US", "Asia/Shanghai"),
+        Someone("U_ZHAO", "赵敏", "zh-CN", "Asia/Shanghai"),
+    ]
+)
+
+
+def test_people_are_picked_by_their_at_name_or_shown_name_as_slacks_picker_gives_ids() -> None:
+    assert state_value(_picker("users_select"), "@li", people=PEOPLE) == {
+        "type": "users_select",
+        "selected_user": "U_LI",
+    }
+    picked = state_value(_picker("multi_users_select"), "赵敏，@li", people=PEOPLE)
+    assert picked["selected_users"] == ["U_ZHAO", "U_LI"]
+
+
+def test_a_name_that_is_no_ones_is_refused_in_the_persons_language() -> None:
+    with pytest.raises(Refused) as refused:
+        state_value(_picker("users_select"), "@wang", people=PEOPLE)
+
+    assert "nobody in this workspace is called “@wang”" in refused.value.said("en")
+    assert "本工作区没有“@wang”这个人" in refused.value.said("zh")
