@@ -14,7 +14,7 @@ from bot.customers.cards import CardNotFound
 from bot.customers.leading import resolve_leading_customer
 from bot.customers.search import FoundCustomer, Rank
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
-from bot.logs.line import LogLine, read_log_line, split_kind
+from bot.logs.line import LogLine, read_log_line
 from bot.logs.records import LogDraft, Logged, hold, log_contact
 from bot.store.as_read import still_as_read
 from bot.store.customers import add, get_customer
@@ -214,12 +214,12 @@ def _after_first(text: str) -> str:
 async def _log_on(where: Where, customer: Customer, rest: str, line: LogLine) -> Outcome:
     session, team_id, channel = where.session, where.team_id, where.channel
     author_id, tz, now = where.author_id, where.tz, where.now
-    kind, summary = split_kind(rest)
+    kind, summary = line.kind_and_summary(rest)
     if not summary:
         return NeedsText(customer)
     draft = LogDraft(
         customer_id=saved_id(customer),
-        kind=kind or line.kind,
+        kind=kind,
         summary=summary,
         next_step=line.next_step,
         source="command",

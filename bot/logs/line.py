@@ -47,12 +47,22 @@ class LogLine:
     text: str  # after the kind word: "<customer> <what happened>"
     kind: str
     next_step: str
+    kind_first: bool = False  # the line began with its kind (`/log 拜访 hp …`)
+
+    def kind_and_summary(self, rest: str) -> tuple[str, str]:
+        """The kind and what happened, from what follows the card's name: a kind word may
+        start it (`/log hp 电话 …`) unless the line began with one — then the first word
+        said the kind, and a kind word after the card is part of what happened, kept."""
+        if self.kind_first:
+            return self.kind, rest.strip()
+        kind, summary = split_kind(rest)
+        return kind or self.kind, summary
 
 
 def read_log_line(text: str) -> LogLine:
     head, next_step = _split_next(text)
     kind, head = split_kind(head)
-    return LogLine(text=head, kind=kind or "note", next_step=next_step)
+    return LogLine(text=head, kind=kind or "note", next_step=next_step, kind_first=bool(kind))
 
 
 def split_kind(text: str) -> tuple[str | None, str]:
