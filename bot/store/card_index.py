@@ -38,7 +38,8 @@ async def replace_keys(
         {"team_id": customer.team_id, "customer_id": saved_id(customer), "kind": k, "key": v[:200]}
         for k, v in keys
     ]
-    await _replace(session, CustomerKey, saved_id(customer), rows, ("kind", "key"))
+    insert = table_of(CustomerKey).insert()
+    await _replace(session, CustomerKey, saved_id(customer), rows, ("kind", "key"), insert)
 
 
 async def replace_terms(
@@ -48,7 +49,8 @@ async def replace_terms(
         {"team_id": customer.team_id, "customer_id": saved_id(customer), "term": t, "weight": w}
         for t, w in terms.items()
     ]
-    await _replace(session, CustomerTerm, saved_id(customer), rows, ("term", "weight"))
+    insert = _term_insert()
+    await _replace(session, CustomerTerm, saved_id(customer), rows, ("term", "weight"), insert)
 
 
 @cache
@@ -71,10 +73,11 @@ async def _replace(
     customer_id: int,
     rows: list[dict[str, object]],
     columns: tuple[str, str],
+    insert: Insert,
 ) -> None:
     """The card's rows of `model` made `rows`: on SQLite those no longer wanted deleted and
-    the new ones inserted, the others left as they are; on PostgreSQL all deleted and
-    inserted again."""
+    the new ones inserted with `insert`, the others left as they are; on PostgreSQL all
+    deleted and inserted again."""
     table = table_of(model)
     if (await session.connection()).dialect.name == "sqlite":
         stored = await session.exec(
@@ -88,7 +91,6 @@ async def _replace(
     else:
         await session.exec(delete(model).where(col(model.customer_id) == customer_id))
     if rows:  # one executemany, no ids asked back: the ORM would ask one INSERT a row
-        insert = _term_insert() if model is CustomerTerm else table.insert()
         await session.exec(insert, params=rows)
 
 

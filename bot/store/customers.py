@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import Integer, and_, bindparam, func, or_, text
-from sqlalchemy.orm import Mapped
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -145,7 +144,11 @@ def _keys_of(kinds: int, theirs: bool) -> Select[int, str, str]:
     )
     query = select(col(CustomerKey.customer_id), col(CustomerKey.kind), col(CustomerKey.key))
     query = query.where(col(CustomerKey.team_id) == bindparam("team"), wanted)
-    return _limited(query, col(CustomerKey.customer_id), theirs)
+    if theirs:  # a key keeps no manager: its card says whose it is
+        query = query.join(Customer, col(Customer.id) == col(CustomerKey.customer_id)).where(
+            col(Customer.manager_id) == bindparam("manager")
+        )
+    return query.limit(bindparam("limit", type_=Integer))
 
 
 @lru_cache(maxsize=2)
@@ -157,18 +160,6 @@ def _terms_of(theirs: bool) -> Select[int, str, int]:
     )
     if theirs:  # the term's copy of its card's manager (migration 0029): no join
         query = query.where(col(CustomerTerm.manager_id) == bindparam("manager"))
-    return query.limit(bindparam("limit", type_=Integer))
-
-
-Looked = TypeVar("Looked", bound="Select[*tuple[Any, ...]]")
-
-
-def _limited(query: Looked, card: Mapped[int], theirs: bool) -> Looked:
-    """`query` up to `:limit` rows; with `theirs`, only rows whose `card` is `:manager`'s."""
-    if theirs:
-        query = query.join(Customer, col(Customer.id) == card).where(
-            col(Customer.manager_id) == bindparam("manager")
-        )
     return query.limit(bindparam("limit", type_=Integer))
 
 
