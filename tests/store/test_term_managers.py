@@ -5,18 +5,18 @@ term written takes the manager the card's row has then."""
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlmodel import col, select
+from sqlmodel import col
 
 from bot.store.card_index import replace_terms
 from bot.store.db import Database
-from bot.store.models import Customer, CustomerTerm
-from tests.conftest import Create
+from bot.store.models import Customer
+from tests.conftest import Create, keys_and_terms
 
 
 async def managers_of_terms(db: Database, customer_id: int) -> dict[str, str]:
     async with db.transaction() as session:
-        query = select(CustomerTerm).where(col(CustomerTerm.customer_id) == customer_id)
-        return {term.term: term.manager_id for term in (await session.exec(query)).all()}
+        _, terms = await keys_and_terms(session, customer_id)
+    return {term.term: term.manager_id for term in terms}
 
 
 async def test_a_card_made_gives_its_terms_its_manager(db: Database, create: Create) -> None:
