@@ -9,10 +9,10 @@ database refuses the bulk, so a bad row never costs the others.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
+from contextlib import aclosing
 from datetime import datetime
 from itertools import chain
 from operator import itemgetter
@@ -23,6 +23,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CARD_FIELDS, card_values
 from bot.customers.schedules import ensure_digest_schedule
+from bot.imports.collector import collections_paused
 from bot.imports.customer_checks import (
     FileSoFar,
     check_rows,
@@ -61,6 +62,25 @@ async def import_customers(
     slice_rows: int = SLICE,
 ) -> ImportReport:
     report = ImportReport(read=len(rows), dry_run=dry_run)
+    with collections_paused():  # what the rows' import made is gone when it ends
+        await _import_rows(
+            db, rows, team_id, manager_id, region, now, report, progress, chunk, slice_rows
+        )
+    return report
+
+
+async def _import_rows(
+    db: Database,
+    rows: list[dict[str, str]],
+    team_id: str,
+    manager_id: str,
+    region: str,
+    now: datetime,
+    report: ImportReport,
+    progress: Callable[[int], None],
+    chunk: int,
+    slice_rows: int,
+) -> None:
     async with db.transaction() as session:
         handles = set(
             (
@@ -71,7 +91,7 @@ async def import_customers(
     pace = Pace(least=slice_rows, most=max(chunk, slice_rows), at=time.monotonic())
     done = 0
     reading = read_chunks(rows, chunk=chunk, region=region, manager_id=manager_id)
-    try:
+    async with aclosing(reading):  # stopped half way (an error, ^C): no reading left
         async for read in reading:
             reads = readable_rows(read, so_far, report)
             while reads:
@@ -83,12 +103,6 @@ async def import_customers(
                 pace.after(waited, at=time.monotonic())
             done += len(read)
             progress(done)
-            # What the import keeps (the file's keys and names: millions of objects) lives
-            # to its end: out of the collector's sight, or each full collection walks it all
-            gc.freeze()
-    finally:
-        gc.unfreeze()
-    return report
 
 
 async def _import_slice(

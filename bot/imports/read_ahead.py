@@ -13,7 +13,7 @@ import asyncio
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import pairwise
 
@@ -25,7 +25,7 @@ FIRST = 8  # the first chunk's share of a chunk
 
 async def read_chunks(
     rows: list[dict[str, str]], *, chunk: int, region: str, manager_id: str
-) -> AsyncIterator[list[Read]]:
+) -> AsyncGenerator[list[Read], None]:
     """Each chunk's rows read, in the file's order (row numbers count the header as 1)."""
     if len(rows) <= chunk:
         yield read_chunk([(i + 2, row) for i, row in enumerate(rows)], region, manager_id)
