@@ -38,6 +38,9 @@ KIND_WORDS = {
     "投诉": "complaint",
     "抱怨": "complaint",
 }
+# Verbs of a sentence (`/log acme called Bob about the quote`): they say the kind and are
+# part of what happened, kept in the text; the other kind words are labels put before it
+SENTENCE_VERBS = frozenset({"called", "emailed", "visited", "met", "requested", "complained"})
 _NEXT = re.compile(r"(?:^|\s)(?:next(?:\s+step)?\s*[:：]|下一步\s*[:：]?)", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 
@@ -52,10 +55,13 @@ class LogLine:
     def kind_and_summary(self, rest: str) -> tuple[str, str]:
         """The kind and what happened, from what follows the card's name: a kind word may
         start it (`/log hp 电话 …`) unless the line began with one — then the first word
-        said the kind, and a kind word after the card is part of what happened, kept."""
+        said the kind, and a kind word after the card is part of what happened, kept. A
+        verb (`/log acme called Bob`) sets the kind and stays in the text too."""
         if self.kind_first:
             return self.kind, rest.strip()
         kind, summary = split_kind(rest)
+        if kind is not None and rest.split()[0].lower() in SENTENCE_VERBS:
+            return kind, rest.strip()
         return kind or self.kind, summary
 
 
