@@ -38,11 +38,10 @@ KIND_WORDS = {
     "投诉": "complaint",
     "抱怨": "complaint",
 }
-# Verbs of a sentence (`/log acme called Bob about the quote`): they say the kind and are
-# part of what happened, kept in the text; the other kind words are labels put before it
-SENTENCE_VERBS = frozenset({"called", "emailed", "visited", "met", "requested", "complained"})
 _NEXT = re.compile(r"(?:^|\s)(?:next(?:\s+step)?\s*[:：]|下一步\s*[:：]?)", re.IGNORECASE)
-_WORD = re.compile(r"\S+")
+# The first word, whole: up to a space, the end, or a colon that ends it (`电话：问候张总`)
+_FIRST_WORD = re.compile(r"([^\s:：]+)(?:[:：]|(?=\s)|$)")
+_LABEL = re.compile(r"[^\s:：]+[:：]")
 
 
 @dataclass(frozen=True)
@@ -53,16 +52,14 @@ class LogLine:
     kind_first: bool = False  # the line began with its kind (`/log 拜访 hp …`)
 
     def kind_and_summary(self, rest: str) -> tuple[str, str]:
-        """The kind and what happened, from what follows the card's name: a kind word may
-        start it (`/log hp 电话 …`) unless the line began with one — then the first word
-        said the kind, and a kind word after the card is part of what happened, kept. A
-        verb (`/log acme called Bob`) sets the kind and stays in the text too."""
-        if self.kind_first:
-            return self.kind, rest.strip()
+        """The kind and what happened, from what follows the card's name. A kind word that
+        starts it sets the kind unless the line began with one, and stays in the text — it is
+        part of what the person wrote (`/log acme called Bob`, `/log acme meeting went well`) —
+        unless a colon makes it a label (`/log acme call: Bob`, `/log hp 电话：问候张总`)."""
         kind, summary = split_kind(rest)
-        if kind is not None and rest.split()[0].lower() in SENTENCE_VERBS:
-            return kind, rest.strip()
-        return kind or self.kind, summary
+        if kind is None or self.kind_first:
+            return self.kind, rest.strip()
+        return kind, summary if _LABEL.match(rest.strip()) else rest.strip()
 
 
 def read_log_line(text: str) -> LogLine:
@@ -72,9 +69,9 @@ def read_log_line(text: str) -> LogLine:
 
 
 def split_kind(text: str) -> tuple[str | None, str]:
-    """`电话 问候张总` → ("call", "问候张总"); no kind word → (None, text)."""
-    first = _WORD.match(text.strip())
-    if first and (kind := KIND_WORDS.get(first.group(0).lower().rstrip(":："))):
+    """`电话 问候张总` or `电话：问候张总` → ("call", "问候张总"); no kind word → (None, text)."""
+    first = _FIRST_WORD.match(text.strip())
+    if first and (kind := KIND_WORDS.get(first.group(1).lower())):
         return kind, text.strip()[first.end() :].strip()
     return None, text.strip()
 

@@ -64,12 +64,14 @@ async def test_the_seeds_example_sets_a_follow_up_on_friday_next_week(
     )
 
 
-async def test_a_kind_word_after_the_customer_sets_the_kind(db: Database, create: Create) -> None:
+async def test_a_kind_word_after_the_customer_sets_the_kind_and_stays_in_the_text(
+    db: Database, create: Create
+) -> None:
     await create("惠普中国有限公司", short_name="HP")
 
     done = await log(db, "hp 拜访 参观工厂")
 
-    assert (done.logged.record.kind, done.logged.record.summary) == ("visit", "参观工厂")
+    assert (done.logged.record.kind, done.logged.record.summary) == ("visit", "拜访 参观工厂")
     assert done.logged.follow_up is None
 
 
