@@ -90,10 +90,23 @@ def tokenize(text: str, matched: list[tuple[int, int]]) -> list[Token]:
                 word = found.group(0).lower()
                 if kind is Kind.GLUE and word in _LEAD:
                     kind = Kind.LEAD
+                elif kind is Kind.STRONG and word in _NOUN_UNITS and not _counted(tokens):
+                    kind = Kind.OTHER  # send (the) minutes tomorrow: the meeting's minutes
                 tokens.append(Token(kind, at, found.end()))
                 at = found.end()
                 break
     return tokens
+
+
+# Units that are also nouns people write beside a date: the meeting's minutes, the hours
+# worked. Without a number before them they are the person's words, not a date's.
+_NOUN_UNITS = {"minutes", "mins", "hours", "hrs"}
+
+
+def _counted(tokens: list[Token]) -> bool:
+    """Whether the last token that is not a blank is a number (30 minutes, two hours)."""
+    last = next((t for t in reversed(tokens) if t.kind is not Kind.SPACE), None)
+    return last is not None and last.kind is Kind.NUMBER
 
 
 def is_trailing_glue(text: str, token: Token) -> bool:

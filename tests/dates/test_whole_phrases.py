@@ -153,6 +153,27 @@ def test_words_that_only_look_like_a_date_set_no_date(text: str) -> None:
     assert read(text, NEW_YORK) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("send minutes tomorrow", "2026-11-26 09:00"),
+        ("send the minutes tomorrow 3pm", "2026-11-26 15:00"),
+        ("share the meeting mins by Friday", "2026-11-27 09:00"),
+        ("check the hours tomorrow", "2026-11-26 09:00"),
+        ("log hrs on Friday", "2026-11-27 09:00"),
+    ],
+)
+def test_minutes_and_hours_without_a_number_are_the_persons_words(text: str, expected: str) -> None:
+    assert wall_clock(text, NEW_YORK) == expected
+
+
+@pytest.mark.parametrize("text", ["30 minutes tomorrow", "two hours tomorrow", "weeks tomorrow"])
+def test_a_unit_with_its_number_or_a_unit_that_is_no_noun_still_belongs_to_the_date(
+    text: str,
+) -> None:
+    assert read(text, NEW_YORK) == Unreadable(text)
+
+
 # --- a phrase with a date word added is never taken for the phrase alone ---------------------
 PHRASES = [text for text, _ in EN_READ_WHOLE[:25]] + [text for text, _ in ZH_READ_WHOLE[:16]]
 AFTER = ["5th", "21st", "3", "12", "八", "五", "month", "weeks", "中旬", "next", "after", "号"]
