@@ -56,6 +56,13 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "(dry run: nothing was saved).",
         "zh": "读取 {read} 行，可导入 {imported} 行，拒绝 {refused} 行（试运行：未保存任何内容）。",
     },
+    "import.unknown_team": {
+        "en": "Rapport knows no workspace {team}, so nothing was imported. Check the id: the "
+        "Slack workspace id, such as T0123ABCD. Rapport knows a workspace once it is installed "
+        "there or someone has used it there.",
+        "zh": "Rapport 中没有工作区 {team}，未导入任何内容。请检查 ID：应为 Slack 工作区 ID，"
+        "如 T0123ABCD。Rapport 在安装到某个工作区或有人在其中使用后才认识该工作区。",
+    },
     "export.unknown_team": {
         "en": "Rapport knows no workspace {team}, so nothing was exported. Check the id: "
         "the Slack workspace id, such as T0123ABCD.",

@@ -2,8 +2,9 @@
 
 Exit codes of `rapport import`, for scripts (README, "Moving a spreadsheet in and out"):
 0 every row imported (with --dry-run: would be), a file with no rows included; 3 some rows
-refused, the others imported; 4 nothing imported — every row refused, or the whole file
-(encoding, not CSV, a required column missing); 1 the file or the database could not be
+refused, the others imported; 4 nothing imported — every row refused, the whole file
+(encoding, not CSV, a required column missing), or a workspace Rapport does not know; 1 the
+file or the database could not be
 opened; 2 a wrong option or setting. `rapport export`: 0 written; 4 no such workspace,
 nothing written; 1 the output file could not be written.
 """
@@ -70,6 +71,11 @@ async def run_import(settings: Settings, args: argparse.Namespace) -> int:
         print(t("import.unknown", lang, columns=", ".join(table.unknown)))
     db = Database(settings.database_url)
     try:
+        async with db.transaction() as session:
+            known = await workspace_known(session, args.team)
+        if not known:  # a mistyped id: cards nobody would see, checked against nothing
+            print("rapport: " + t("import.unknown_team", lang, team=args.team), file=sys.stderr)
+            return EXIT_UNKNOWN_WORKSPACE
         if args.kind in SALES_IMPORTS:
             report = await SALES_IMPORTS[args.kind](
                 db,

@@ -23,6 +23,7 @@ from bot.store.models import (
     Customer,
     SlackProfile,
     TeamMember,
+    Workspace,
     WorkspaceSetting,
 )
 
@@ -205,8 +206,9 @@ async def team_customers(session: AsyncSession, team_id: str) -> list[Customer]:
 
 
 async def workspace_known(session: AsyncSession, team_id: str) -> bool:
-    """Anything Rapport holds for the workspace: a card (archived too), a person, a setting."""
-    for table in (Customer, SlackProfile, TeamMember, WorkspaceSetting, ChannelLink):
+    """Installed there or used there: the workspace recorded (at its install, or its first
+    request), or anything Rapport holds for it — a card (archived too), a person, a setting."""
+    for table in (Workspace, Customer, SlackProfile, TeamMember, WorkspaceSetting, ChannelLink):
         if await session.scalar(exists().where(col(table.team_id) == team_id).select()):
             return True
     return False

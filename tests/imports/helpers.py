@@ -3,14 +3,20 @@ them (CRLF line ends; GBK on Chinese Windows, or "CSV UTF-8" with a byte-order m
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import text
 
 from bot.store.db import Database
+from bot.store.installations import note_workspace
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 def rapport(*args: str, database_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -27,8 +33,16 @@ def rapport(*args: str, database_url: str, cwd: Path) -> subprocess.CompletedPro
 
 
 def import_file(
-    kind: str, path: Path, *extra: str, database_url: str, team: str = "T_LOCAL"
+    kind: str,
+    path: Path,
+    *extra: str,
+    database_url: str,
+    team: str = "T_LOCAL",
+    installed: bool = True,
 ) -> subprocess.CompletedProcess[str]:
+    """`rapport import` into `team`, installed there first unless `installed` is False."""
+    if installed:
+        install(database_url, team)
     return rapport(
         "import",
         kind,
@@ -41,6 +55,23 @@ def import_file(
         database_url=database_url,
         cwd=path.parent,
     )
+
+
+def install(database_url: str, team: str) -> None:
+    """The workspace recorded as Rapport's install (or first request) there records it."""
+
+    async def record() -> None:
+        db = Database(database_url)
+        try:
+            async with db.transaction(write=True) as session:
+                await note_workspace(
+                    session=session, team_id=team, enterprise_id=None, org_install=False, now=NOW
+                )
+        finally:
+            await db.dispose()
+
+    with ThreadPoolExecutor(1) as pool:  # callable from a test's own event loop too
+        pool.submit(asyncio.run, record()).result()
 
 
 def export(

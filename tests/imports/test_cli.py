@@ -143,6 +143,44 @@ def test_export_of_a_workspace_rapport_does_not_know_says_so_and_fails(
     assert known.returncode == 0 and known.stdout.startswith("\ufeffcustomer,")
 
 
+def test_an_import_into_a_workspace_rapport_does_not_know_says_so_and_imports_nothing(
+    database_url: str, tmp_path: Path
+) -> None:
+    source = write(tmp_path / "c.csv", excel("name", "Acme Corp"))
+    import_file("customers", source, database_url=database_url)  # T_LOCAL, installed
+
+    typo = import_file(
+        "customers", source, team="T_TYPO", installed=False, database_url=database_url
+    )
+    dry = import_file(
+        "customers",
+        source,
+        "--dry-run",
+        "--lang",
+        "zh",
+        team="T_TYPO",
+        installed=False,
+        database_url=database_url,
+    )
+    exported = export("customers", tmp_path, team="T_TYPO", database_url=database_url)
+
+    assert typo.returncode == 4 and typo.stdout == ""
+    assert "Rapport knows no workspace T_TYPO, so nothing was imported" in typo.stderr
+    assert dry.returncode == 4 and "Rapport 中没有工作区 T_TYPO，未导入任何内容" in dry.stderr
+    assert exported.returncode == 4  # still nothing there
+
+
+def test_a_workspace_installed_but_not_yet_used_takes_an_import(
+    database_url: str, tmp_path: Path
+) -> None:
+    source = write(tmp_path / "c.csv", excel("name", "Acme Corp"))
+
+    done = import_file("customers", source, team="T_NEW", database_url=database_url)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "1 rows read, 1 imported, 0 refused."
+
+
 async def test_after_an_import_the_planner_knows_the_customer_keys(
     database_url: str, tmp_path: Path
 ) -> None:
