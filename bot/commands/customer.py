@@ -45,7 +45,7 @@ async def find(ack: AsyncAck, rest: str, context: AsyncBoltContext, respond: Asy
 async def _found(rest: str, context: AsyncBoltContext) -> Reply:
     actor = await actor_of(context)
     found = await card_cases.find_cards(deps_of(context).db, actor=actor, text=rest)
-    return build_find_results(found.found, rest, actor.lang, health=found.health)
+    return build_find_results(found.found, rest, actor.lang, health=found.health, more=found.more)
 
 
 @router.subcommand("show", "查看")

@@ -53,10 +53,14 @@ async def named_customer(session: AsyncSession, actor: Actor, gate: Gate, text: 
     return resolution.customer
 
 
+FIND_SHOWN = 10  # the cards a find lists
+
+
 @dataclass(frozen=True)
 class FoundCards:
     found: list[FoundCustomer]
     health: dict[int, Health]  # by card id, as of the request
+    more: bool = False  # more cards match than are listed: the text may say more
 
 
 async def find_cards(db: Database, *, actor: Actor, text: str) -> FoundCards:
@@ -64,10 +68,17 @@ async def find_cards(db: Database, *, actor: Actor, text: str) -> FoundCards:
         raise Invalid({"text": Message("customer.usage_find")})
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        found = await find_customers(
-            session=session, team_id=actor.team_id, text=text, gate=gate, health_at=actor.now
+        found = await find_customers(  # one more than shown: whether more match
+            session=session,
+            team_id=actor.team_id,
+            text=text,
+            gate=gate,
+            health_at=actor.now,
+            limit=FIND_SHOWN + 1,
         )
-        return FoundCards(found, await list_health(session, found, actor.now))
+        shown = found[:FIND_SHOWN]
+        health = await list_health(session, shown, actor.now)
+        return FoundCards(shown, health, more=len(found) > FIND_SHOWN)
 
 
 async def list_health(

@@ -203,6 +203,11 @@ CUSTOMER_MESSAGES: dict[str, dict[str, str]] = {
     },
     "customer.open": {"en": "Open", "zh": "打开"},
     "customer.found": {"en": "Customers matching “{text}”:", "zh": "与“{text}”匹配的客户："},
+    "customer.found_more": {
+        "en": "More customers match than the {shown} shown: type more of the name, or a phone "
+        "number, a website or an email to narrow it.",
+        "zh": "匹配的客户不止这 {shown} 个：请输入更完整的名称，或电话、网址、邮箱，以缩小范围。",
+    },
     "customer.usage_find": {
         "en": "Tell me what to look for: /customer find hp",
         "zh": "请输入要查找的内容，如：/customer find 惠普",

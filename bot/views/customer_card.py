@@ -96,7 +96,9 @@ def build_find_results(
     *,
     ambiguous: bool = False,
     health: dict[int, Health] | None = None,
+    more: bool = False,
 ) -> Reply:
+    """The cards found, best first; with `more`, a line saying others match too."""
     if not found:
         return build_not_found(text, lang)
     title = md("customer.which" if ambiguous else "customer.found", lang, text=text[:80])
@@ -115,6 +117,8 @@ def build_find_results(
         block = section(line)
         block["accessory"] = button(t("customer.open", lang), ids.OPEN_CARD, str(c.id))
         blocks.append(block)
+    if more:
+        blocks.append(context(md("customer.found_more", lang, shown=len(found))))
     return Reply(text=title, blocks=blocks)
 
 

@@ -266,3 +266,21 @@ async def test_the_credit_code_is_shown_on_the_card_and_kept_by_an_edit(harness:
     view = wang.last_view()
     code = next(b for b in view["blocks"] if b["block_id"] == "field_credit_code")
     assert code["element"]["initial_value"] == "91350100M000100Y43"
+
+
+async def test_a_find_matching_more_cards_than_it_lists_says_how_to_narrow_it(
+    harness: Harness,
+) -> None:
+    alice = Person(harness, "U_ALICE")
+    for branch in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"):
+        for kind in ("Trading", "Logistics"):
+            await alice.type(f"/customer new Northwind {branch} {kind} Ltd")
+            await alice.submit(different_company="1")
+
+    many = await alice.type("/customer find northwind")
+    one = await alice.type("/customer find northwind alpha trading")
+
+    shown = render_blocks(many.json["blocks"])
+    assert shown.count("Northwind ") == 10
+    assert "More customers match than the 10 shown: type more of the name" in shown
+    assert "More customers match" not in render_blocks(one.json["blocks"])

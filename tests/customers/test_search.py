@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
+from bot.actor import Actor
+from bot.customers.card_cases import find_cards
 from bot.customers.contacts import add_contact
 from bot.customers.form import ContactForm, parse_contact_form
 from bot.customers.leading import resolve_leading_customer
@@ -208,3 +212,22 @@ async def test_a_find_of_a_few_cards_reads_them_once(db: Database, create: Creat
 
     cards_read = reading(sent, "customer")
     assert len(cards_read) == 1, "\n".join(cards_read)  # whole, not first their owners
+
+
+NORTHWIND_BRANCHES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
+NORTHWIND_BRANCHES += ["Iota", "Kappa", "Lambda", "Omicron"]
+
+
+@pytest.mark.parametrize(("cards", "more"), [(10, False), (11, True), (12, True)])
+async def test_a_find_lists_ten_cards_and_says_when_more_match(
+    db: Database, create: Create, cards: int, more: bool
+) -> None:
+    for branch in NORTHWIND_BRANCHES[:cards]:
+        await create(f"Northwind {branch} Trading Ltd", actor="U_MGR", different=True)
+    me = Actor(team_id=TEAM, user_id="U_MGR", lang="en", tz=ZoneInfo("UTC"), now=NOW)
+
+    found = await find_cards(db, actor=me, text="northwind")
+
+    assert len(found.found) == 10
+    assert found.more is more
+    assert set(found.health) == {f.customer.id for f in found.found}

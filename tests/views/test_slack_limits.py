@@ -163,7 +163,7 @@ def messages(lang: Lang) -> dict[str, dict[str, Any]]:
     members = [TeamMember(team_id="T1", user_id=f"U{n:010d}", clearance=3) for n in range(200)]
     return {
         "card": build_customer_card(card, lang, tz=SHANGHAI).as_message(),
-        "find results": build_find_results(found, MARKUP * 1000, lang).as_message(),
+        "find results": build_find_results(found, MARKUP * 1000, lang, more=True).as_message(),
         "not found": build_not_found(MARKUP * 1000, lang).as_message(),
         "timeline page": build_timeline_page(
             fullest_customer(), [fullest_record(n) for n in range(PAGE + 1)], lang
