@@ -117,7 +117,7 @@ async def plan_line(
         return NeedsCustomer(leading.words, [])
     lookalikes = leading.choices  # find's misspellings included: `jinkee` offers Jinke
     if not [f for f in lookalikes if f.customer.id != linked.id]:
-        return Planned(line, text, leading.words, linked, line.text)
+        return Planned(line, text, leading.words, linked, line.without_card)
     return Planned(line, text, leading.words, None, choices=lookalikes, linked=linked)
 
 
@@ -157,7 +157,8 @@ async def log_picked(
     line = read_log_line(pick["text"])
     # the channel's customer: the first word was part of what happened; another card: it
     # was that card's name
-    rest = line.text if customer_id == pick["channel_customer_id"] else _after_first(line.text)
+    channel_card = customer_id == pick["channel_customer_id"]
+    rest = line.without_card if channel_card else _after_first(line.text)
     where = Where(session, team_id, author_id, tz, now, pick["channel"])
     return await _log_on(where, customer, rest, line)
 

@@ -39,9 +39,10 @@ KIND_WORDS = {
     "抱怨": "complaint",
 }
 _NEXT = re.compile(r"(?:^|\s)(?:next(?:\s+step)?\s*[:：]|下一步\s*[:：]?)", re.IGNORECASE)
-# The first word, whole: up to a space, the end, or a colon that ends it (`电话：问候张总`)
-_FIRST_WORD = re.compile(r"([^\s:：]+)(?:[:：]|(?=\s)|$)")
-_LABEL = re.compile(r"[^\s:：]+[:：]")
+# The first word, whole: up to a space, the end, or the colon that ends it (`电话：问候张总`,
+# `call : Bob`); with its colon, a label
+_FIRST_WORD = re.compile(r"([^\s:：]+)(?:\s*[:：]+|(?=\s)|$)")
+_LABEL = re.compile(r"[^\s:：]+\s*[:：]")
 
 
 @dataclass(frozen=True)
@@ -50,22 +51,36 @@ class LogLine:
     kind: str
     next_step: str
     kind_first: bool = False  # the line began with its kind (`/log 拜访 hp …`)
+    typed: str = ""  # before the next step, the kind word included, as typed
 
     def kind_and_summary(self, rest: str) -> tuple[str, str]:
         """The kind and what happened, from what follows the card's name. A kind word that
         starts it sets the kind unless the line began with one, and stays in the text — it is
         part of what the person wrote (`/log acme called Bob`, `/log acme meeting went well`) —
-        unless a colon makes it a label (`/log acme call: Bob`, `/log hp 电话：问候张总`)."""
+        unless a colon makes it a label (`/log acme call: Bob`, `/log hp 电话：问候张总`). A kind
+        word alone says no more than the kind: nothing happened yet, and the person is asked."""
         kind, summary = split_kind(rest)
         if kind is None or self.kind_first:
             return self.kind, rest.strip()
-        return kind, summary if _LABEL.match(rest.strip()) else rest.strip()
+        if not summary or _LABEL.match(rest.strip()):
+            return kind, summary
+        return kind, rest.strip()
+
+    @property
+    def without_card(self) -> str:
+        """What happened when the line names no card (a project channel's is taken): all of
+        it, a kind word that starts it included, as after a card — unless it is a label."""
+        if not self.kind_first or not self.text or _LABEL.match(self.typed):
+            return self.text
+        return self.typed
 
 
 def read_log_line(text: str) -> LogLine:
     head, next_step = _split_next(text)
-    kind, head = split_kind(head)
-    return LogLine(text=head, kind=kind or "note", next_step=next_step, kind_first=bool(kind))
+    kind, rest = split_kind(head)
+    return LogLine(
+        text=rest, kind=kind or "note", next_step=next_step, kind_first=bool(kind), typed=head
+    )
 
 
 def split_kind(text: str) -> tuple[str | None, str]:

@@ -113,3 +113,17 @@ async def test_outside_a_project_channel_an_ambiguous_name_offers_the_cards(
     await wang.click("JinkeRE · 金科地产集团有限公司")
 
     assert await saved(db) == [("JinkeRE", "拜访张总")]
+
+
+async def test_a_kind_word_starting_a_line_without_a_customer_stays_in_what_happened(
+    harness: Harness, db: Database
+) -> None:
+    wang = await cards_and_hp_channel(harness)
+
+    await wang.type("/log called Bob about the quote")
+    await wang.type("/log 拜访：参观工厂")
+
+    assert await saved(db) == [("HP", "called Bob about the quote"), ("HP", "参观工厂")]
+    async with db.transaction() as session:
+        kinds = (await session.exec(select(ContactRecord.kind))).all()
+    assert kinds == ["call", "visit"]

@@ -11,7 +11,7 @@ import pytest
 
 from bot.actor import Actor
 from bot.logs import log_cases
-from bot.logs.intake import Done
+from bot.logs.intake import Done, NeedsText
 from bot.store.db import Database
 from tests.conftest import NOW, TEAM, Create
 
@@ -37,6 +37,8 @@ MGR = Actor(team_id=TEAM, user_id="U_MGR", lang="zh", tz=ZoneInfo("Asia/Shanghai
         ("hp meeting went well", "meeting", "meeting went well"),
         ("hp call: Bob, about the quote", "call", "Bob, about the quote"),
         ("hp Email: 报价单已发", "email", "报价单已发"),
+        ("hp call : Bob", "call", "Bob"),
+        ("hp 电话 ：：问候张总", "call", "问候张总"),
     ],
 )
 async def test_a_kind_word_sets_the_kind_and_after_the_card_stays_in_the_text_unless_a_label(
@@ -48,3 +50,14 @@ async def test_a_kind_word_sets_the_kind_and_after_the_card_stays_in_the_text_un
 
     assert isinstance(done, Done)
     assert (done.logged.record.kind, done.logged.record.summary) == (kind, summary)
+
+
+@pytest.mark.parametrize("line", ["hp call", "hp 电话", "hp called", "hp call:"])
+async def test_a_kind_word_alone_after_the_card_asks_what_happened(
+    db: Database, create: Create, line: str
+) -> None:
+    await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+
+    outcome = await log_cases.log_a_line(db, actor=MGR, text=line, channel="C1")
+
+    assert isinstance(outcome, NeedsText)
