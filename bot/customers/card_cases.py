@@ -74,7 +74,8 @@ async def find_cards(db: Database, *, actor: Actor, text: str) -> FoundCards:
             text=text,
             gate=gate,
             health_at=actor.now,
-            limit=FIND_SHOWN + 1,
+            limit=FIND_SHOWN,
+            spare=1,
         )
         shown = found[:FIND_SHOWN]
         health = await list_health(session, shown, actor.now)

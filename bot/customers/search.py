@@ -133,12 +133,15 @@ async def find_customers(
     misspellings: bool = True,
     spelled: Mapping[str, list[Term]] | None = None,
     health_at: datetime | None = None,
+    spare: int = 0,
 ) -> list[FoundCustomer]:
     """Ranked matches; with a `gate`, only cards its person may see. The person's own cards
     (the gate's, or `person_id`'s) come first within a rank. Without `misspellings`, only
     cards the text spells (no look-up of what it may have been meant for). `spelled`: the
     text's spellings already looked up in the search terms (`terms_with_prefixes`). With
-    `health_at`, each match carries its card's kept health if still true then (`kept`)."""
+    `health_at`, each match carries its card's kept health if still true then (`kept`).
+    `spare`: as many matches past `limit` as were found, up to that many (whether more
+    match), without changing what is looked up for the first `limit`."""
     me = person_id or (gate.viewer.user_id if gate is not None else "")
     query = normalize(text)
     best: dict[int, Match] = {}
@@ -213,7 +216,7 @@ async def find_customers(
         health = kept.get(saved_id(c))
         matches.append(FoundCustomer(c, rank, not not_whole, likeness, edits, health))
     matches.sort(key=lambda f: _order(f, me))
-    return matches[:limit]
+    return matches[: limit + spare]
 
 
 def _likeness(query: str, customer: Customer, rank: Rank) -> float:

@@ -231,3 +231,17 @@ async def test_a_find_lists_ten_cards_and_says_when_more_match(
     assert len(found.found) == 10
     assert found.more is more
     assert set(found.health) == {f.customer.id for f in found.found}
+
+
+async def test_ten_cards_and_a_lookalike_of_their_name_are_not_more_than_a_find_lists(
+    db: Database, create: Create
+) -> None:
+    for branch in NORTHWIND_BRANCHES[:10]:
+        await create(f"Northwind {branch} Trading Ltd", actor="U_MGR", different=True)
+    await create("Northwand Shipping Ltd", actor="U_MGR", different=True)
+    me = Actor(team_id=TEAM, user_id="U_MGR", lang="en", tz=ZoneInfo("UTC"), now=NOW)
+
+    found = await find_cards(db, actor=me, text="northwind")
+
+    assert [f.customer.legal_name.split()[0] for f in found.found] == ["Northwind"] * 10
+    assert found.more is False  # the lookalike would be listed only with fewer exact ones
