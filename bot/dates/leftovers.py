@@ -90,23 +90,40 @@ def tokenize(text: str, matched: list[tuple[int, int]]) -> list[Token]:
                 word = found.group(0).lower()
                 if kind is Kind.GLUE and word in _LEAD:
                     kind = Kind.LEAD
-                elif kind is Kind.STRONG and word in _NOUN_UNITS and not _counted(tokens):
-                    kind = Kind.OTHER  # send (the) minutes tomorrow: the meeting's minutes
                 tokens.append(Token(kind, at, found.end()))
                 at = found.end()
                 break
-    return tokens
+    return [_noun_or_unit(text, tokens, i) for i in range(len(tokens))]
 
 
 # Units that are also nouns people write beside a date: the meeting's minutes, the hours
-# worked. Without a number before them they are the person's words, not a date's.
+# worked. They are the person's words after a word of theirs (send minutes, meeting minutes),
+# after "the" or "of", or first; a count before them (30 minutes, ninety minutes, 2-3 hours),
+# or a relation after them (minutes before 3pm), keeps them a date's.
 _NOUN_UNITS = {"minutes", "mins", "hours", "hrs"}
+_NOUN_AFTER = {"the", "of"}
+_RELATION = {"before", "after", "from", "later", "earlier", "ago", "hence"}
+_SPELLED_COUNT = re.compile(
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|hundred|several|many|some",
+    re.I,
+)
 
 
-def _counted(tokens: list[Token]) -> bool:
-    """Whether the last token that is not a blank is a number (30 minutes, two hours)."""
-    last = next((t for t in reversed(tokens) if t.kind is not Kind.SPACE), None)
-    return last is not None and last.kind is Kind.NUMBER
+def _noun_or_unit(text: str, tokens: list[Token], i: int) -> Token:
+    token = tokens[i]
+    if token.kind is not Kind.STRONG or text[token.start : token.end].lower() not in _NOUN_UNITS:
+        return token
+    before = next((t for t in reversed(tokens[:i]) if t.kind is not Kind.SPACE), None)
+    after = next((t for t in tokens[i + 1 :] if t.kind is not Kind.SPACE), None)
+    if after is not None and text[after.start : after.end].lower().split()[0] in _RELATION:
+        return token  # minutes before 3pm: the rules may have read "before 3pm" as one
+    if before is not None and before.kind is not Kind.BREAK:
+        word = text[before.start : before.end]
+        own_word = before.kind is Kind.OTHER and word.isalpha() and not _SPELLED_COUNT.match(word)
+        if not own_word and word.lower() not in _NOUN_AFTER:
+            return token
+    return Token(Kind.OTHER, token.start, token.end)
 
 
 def is_trailing_glue(text: str, token: Token) -> bool:

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.dates.one_liner import split_title_and_date
 from bot.dates.understand import Understood, Unreadable, understand_when
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -167,11 +168,43 @@ def test_minutes_and_hours_without_a_number_are_the_persons_words(text: str, exp
     assert wall_clock(text, NEW_YORK) == expected
 
 
-@pytest.mark.parametrize("text", ["30 minutes tomorrow", "two hours tomorrow", "weeks tomorrow"])
-def test_a_unit_with_its_number_or_a_unit_that_is_no_noun_still_belongs_to_the_date(
-    text: str,
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("30 minutes tomorrow", "30 minutes tomorrow"),
+        ("two hours tomorrow", "two hours tomorrow"),
+        ("weeks tomorrow", "weeks tomorrow"),
+        ("minutes before 3pm tomorrow", "minutes before 3pm tomorrow"),
+        ("in minutes tomorrow", "minutes tomorrow"),
+    ],
+)
+def test_a_counted_unit_a_unit_before_a_relation_or_one_that_is_no_noun_belongs_to_the_date(
+    text: str, named: str
 ) -> None:
-    assert read(text, NEW_YORK) == Unreadable(text)
+    assert read(text, NEW_YORK) == Unreadable(named)
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Kickoff in ninety minutes", "minutes"),
+        ("Kickoff in twenty-five minutes", "minutes"),
+        ("Kickoff in 2-3 hours", "2-3 hours"),
+        ("Go live minutes before 3pm tomorrow", "minutes before 3pm tomorrow"),
+    ],
+)
+def test_a_count_the_rules_do_not_read_keeps_a_milestones_unit_named_back(
+    line: str, named: str
+) -> None:
+    title, reading = split_title_and_date(line, now=at(WEDNESDAY, NEW_YORK), tz=NEW_YORK)
+    assert (title, reading) == (line, Unreadable(named))
+
+
+def test_a_milestone_whose_title_ends_in_minutes_keeps_them_in_its_title() -> None:
+    title, reading = split_title_and_date(
+        "Send the minutes Friday", now=at(WEDNESDAY, NEW_YORK), tz=NEW_YORK
+    )
+    assert title == "Send the minutes" and isinstance(reading, Understood)
 
 
 # --- a phrase with a date word added is never taken for the phrase alone ---------------------
