@@ -58,10 +58,10 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
     },
     "import.unknown_team": {
         "en": "Rapport knows no workspace {team}, so nothing was imported. Check the id: the "
-        "Slack workspace id, such as T0123ABCD. Rapport knows a workspace once it is installed "
-        "there or someone has used it there.",
+        "Slack workspace id, such as T0123ABCD. If it is right, open Rapport's Home tab in "
+        "that workspace once, then import again.",
         "zh": "Rapport 中没有工作区 {team}，未导入任何内容。请检查 ID：应为 Slack 工作区 ID，"
-        "如 T0123ABCD。Rapport 在安装到某个工作区或有人在其中使用后才认识该工作区。",
+        "如 T0123ABCD。若 ID 无误，请先在该工作区打开一次 Rapport 的主页标签，再重新导入。",
     },
     "export.unknown_team": {
         "en": "Rapport knows no workspace {team}, so nothing was exported. Check the id: "

@@ -206,8 +206,9 @@ async def team_customers(session: AsyncSession, team_id: str) -> list[Customer]:
 
 
 async def workspace_known(session: AsyncSession, team_id: str) -> bool:
-    """Installed there or used there: the workspace recorded (at its install, or its first
-    request), or anything Rapport holds for it — a card (archived too), a person, a setting."""
+    """Installed there or used there: the workspace recorded (at its own install, or at its
+    first request), or anything Rapport holds for it — a card (archived too), a person, a
+    setting. An organization-wide install records a workspace at its first request."""
     for table in (Workspace, Customer, SlackProfile, TeamMember, WorkspaceSetting, ChannelLink):
         if await session.scalar(exists().where(col(table.team_id) == team_id).select()):
             return True
