@@ -15,8 +15,9 @@ def collections_paused() -> Iterator[None]:
     count of objects made, walked them about a hundred times over 100,000 rows: 6–10 s of
     about 60 (docs/PERFORMANCE.md, "CSV import"). What only a collection frees — objects
     referring to each other, about 0.4 a row (the import's sessions and results) — is freed
-    by the collector's first run once it is back on: after the import's own objects are gone,
-    or that run walks them all (1.2 s at 100,000 rows)."""
+    by the collector's first run once it is back on: after the import's own objects are gone
+    (the file's rows, which the caller holds, aside), or that run would walk them all (1.2 s
+    at 100,000 rows)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

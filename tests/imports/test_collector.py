@@ -4,16 +4,23 @@ collector as it found it, even when it stops half way."""
 from __future__ import annotations
 
 import gc
+import multiprocessing
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 
 import pytest
+from sqlmodel import col, select
 
 from bot.imports.collector import collections_paused
 from bot.imports.csvfile import read_table
 from bot.imports.customers import import_customers
 from bot.store.db import Database
+from bot.store.models import Customer
 from tests.imports.helpers import excel
-from tests.imports.test_customers import NOW, TEAM, saved_names
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+TEAM = "T_LOCAL"
+NAMES = ("Acme Corp", "Globex Corporation", "Initech LLC")
 
 
 @pytest.fixture
@@ -25,8 +32,9 @@ def collector_on() -> Iterator[None]:
         gc.disable()
 
 
-async def _import(db: Database, progress: Callable[[int], None]) -> None:
-    rows = read_table(excel("name", "Acme Corp", "Globex Corporation").encode(), "customers").rows
+async def _import(db: Database, progress: Callable[[int], None], *, chunk: int = 5000) -> None:
+    """Three rows; with `chunk=1`, each read by the worker processes of a big file."""
+    rows = read_table(excel("name", *NAMES).encode(), "customers").rows
     await import_customers(
         db,
         rows,
@@ -36,7 +44,14 @@ async def _import(db: Database, progress: Callable[[int], None]) -> None:
         now=NOW,
         dry_run=False,
         progress=progress,
+        chunk=chunk,
     )
+
+
+async def saved_names(db: Database) -> list[str]:
+    async with db.transaction() as session:
+        query = select(Customer.legal_name).where(Customer.team_id == TEAM)
+        return list((await session.exec(query.order_by(col(Customer.id)))).all())
 
 
 async def test_no_collection_starts_while_the_rows_are_imported_and_they_are_back_after(
@@ -48,7 +63,7 @@ async def test_no_collection_starts_while_the_rows_are_imported_and_they_are_bac
 
     assert seen == [False]
     assert gc.isenabled()
-    assert await saved_names(db) == ["Acme Corp", "Globex Corporation"]
+    assert await saved_names(db) == list(NAMES)
 
 
 async def test_an_import_stopped_half_way_turns_the_collector_back_on(
@@ -60,10 +75,12 @@ async def test_an_import_stopped_half_way_turns_the_collector_back_on(
     def stop(done: int) -> None:
         raise Stopped
 
-    with pytest.raises(Stopped):
-        await _import(db, stop)
+    with pytest.raises(Stopped):  # after the first of three chunks read by the workers
+        await _import(db, stop, chunk=1)
 
     assert gc.isenabled()
+    assert multiprocessing.active_children() == []  # the reading processes stopped with it
+    assert await saved_names(db) == ["Acme Corp"]
 
 
 def test_a_collector_that_was_off_stays_off() -> None:
