@@ -63,13 +63,13 @@ def check_rows(reads: list[ReadRow], existing: Existing, so_far: FileSoFar) -> C
     problems: list[RowProblem] = []
     for read in reads:
         number, facts, wanted = read.number, read.facts, read.probes
-        hits = [(name, k, key[0]) for key in wanted for name, k in existing.get(key, ())]
+        hits = [
+            ((name, k.handle), k, key[0]) for key in wanted for name, k in existing.get(key, ())
+        ]
         if clash := first_duplicate(facts, hits, read_name=names.read):
-            problems.append(
-                RowProblem(
-                    number, "legal_name", Message("import.duplicate_existing", {"name": clash})
-                )
-            )
+            card_name, card_handle = clash  # as the form names it: name and short name
+            said = Message("import.duplicate_card", {"name": card_name, "handle": card_handle})
+            problems.append(RowProblem(number, "legal_name", said))
             continue
         earlier = [
             (row, k, key[0])

@@ -230,7 +230,7 @@ async def test_a_card_made_while_the_rows_were_checked_is_checked_again_under_th
         report = await run(db, excel("name", "Acme Corp", "Globex Corporation").encode())
 
         assert problems(report) == [
-            (3, "legal_name", "likely a customer we already have: Globex Corporation")
+            (3, "legal_name", "likely a customer we already have: Globex Corporation (Globex)")
         ]
         assert report.imported == 1
         assert await saved_names(db) == ["Globex Corporation", "Acme Corp"]
@@ -247,7 +247,7 @@ async def test_a_card_made_between_the_slices_of_a_big_file_is_checked_too(
         report = await run(db, excel("name", *names).encode(), slice_rows=2)
 
         assert problems(report) == [
-            (4, "legal_name", "likely a customer we already have: Globex Corporation")
+            (4, "legal_name", "likely a customer we already have: Globex Corporation (Globex)")
         ]
         assert report.imported == 2
         assert await saved_names(db) == [
@@ -300,7 +300,7 @@ async def test_an_import_looks_its_rows_keys_up_once_on_sqlite_unless_a_card_cha
 
     assert report.imported == 3 and looked_up
     assert problems(report) == [
-        (5, "legal_name", "likely a customer we already have: Umbrella Corporation")
+        (5, "legal_name", "likely a customer we already have: Umbrella Corporation (Umbrella)")
     ]
     assert set(looked_up.values()) == {1 if db.dialect == "sqlite" else 2}
 
