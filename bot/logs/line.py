@@ -54,25 +54,29 @@ class LogLine:
     typed: str = ""  # before the next step, the kind word included, as typed
 
     def kind_and_summary(self, rest: str) -> tuple[str, str]:
-        """The kind and what happened, from what follows the card's name. A kind word that
-        starts it sets the kind unless the line began with one, and stays in the text — it is
-        part of what the person wrote (`/log acme called Bob`, `/log acme meeting went well`) —
-        unless a colon makes it a label (`/log acme call: Bob`, `/log hp 电话：问候张总`). A kind
-        word alone says no more than the kind: nothing happened yet, and the person is asked."""
-        kind, summary = split_kind(rest)
-        if kind is None or self.kind_first:
+        """The kind and what happened, from what follows the card's name: a kind word that
+        starts it sets the kind unless the line began with one (`_said_with_kind`)."""
+        if self.kind_first:
             return self.kind, rest.strip()
-        if not summary or _LABEL.match(rest.strip()):
-            return kind, summary
-        return kind, rest.strip()
+        kind, summary = _said_with_kind(rest)
+        return kind or self.kind, summary
 
     @property
     def without_card(self) -> str:
         """What happened when the line names no card (a project channel's is taken): all of
-        it, a kind word that starts it included, as after a card — unless it is a label."""
-        if not self.kind_first or not self.text or _LABEL.match(self.typed):
-            return self.text
-        return self.typed
+        it, read as after a card (`_said_with_kind`)."""
+        return _said_with_kind(self.typed)[1] if self.kind_first else self.text
+
+
+def _said_with_kind(text: str) -> tuple[str | None, str]:
+    """What happened, and the kind a word starting it says. The word stays in the text — it
+    is part of what the person wrote (`called Bob`, `meeting went well`) — unless a colon
+    makes it a label (`call: Bob`, `电话：问候张总`). A kind word alone says no more than the
+    kind: nothing happened yet (""), and the person is asked."""
+    kind, summary = split_kind(text)
+    if kind is None or not summary or _LABEL.match(text.strip()):
+        return kind, summary
+    return kind, text.strip()
 
 
 def read_log_line(text: str) -> LogLine:
