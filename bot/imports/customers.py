@@ -64,7 +64,16 @@ async def import_customers(
     report = ImportReport(read=len(rows), dry_run=dry_run)
     with collections_paused():  # what the rows' import made is gone when it ends
         await _import_rows(
-            db, rows, team_id, manager_id, region, now, report, progress, chunk, slice_rows
+            db,
+            rows,
+            team_id=team_id,
+            manager_id=manager_id,
+            region=region,
+            now=now,
+            report=report,
+            progress=progress,
+            chunk=chunk,
+            slice_rows=slice_rows,
         )
     return report
 
@@ -72,6 +81,7 @@ async def import_customers(
 async def _import_rows(
     db: Database,
     rows: list[dict[str, str]],
+    *,
     team_id: str,
     manager_id: str,
     region: str,
