@@ -12,9 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlmodel import col, select
 
 from bot.store.db import Database
 from bot.store.installations import note_workspace
+from bot.store.models import Customer
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
@@ -117,3 +119,10 @@ async def refuse_in_database(db: Database, name: str, table: str = "customer") -
                     f"FOR EACH ROW EXECUTE FUNCTION refuse_{table}()"
                 )
             )
+
+
+async def saved_names(db: Database, team: str = "T_LOCAL") -> list[str]:
+    """The workspace's cards' legal names, in the order they were made."""
+    async with db.transaction() as session:
+        query = select(Customer.legal_name).where(Customer.team_id == team)
+        return list((await session.exec(query.order_by(col(Customer.id)))).all())

@@ -9,14 +9,12 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlmodel import col, select
 
 from bot.imports.collector import collections_paused
 from bot.imports.csvfile import read_table
 from bot.imports.customers import import_customers
 from bot.store.db import Database
-from bot.store.models import Customer
-from tests.imports.helpers import excel
+from tests.imports.helpers import excel, saved_names
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TEAM = "T_LOCAL"
@@ -46,12 +44,6 @@ async def _import(db: Database, progress: Callable[[int], None], *, chunk: int =
         progress=progress,
         chunk=chunk,
     )
-
-
-async def saved_names(db: Database) -> list[str]:
-    async with db.transaction() as session:
-        query = select(Customer.legal_name).where(Customer.team_id == TEAM)
-        return list((await session.exec(query.order_by(col(Customer.id)))).all())
 
 
 async def test_no_collection_starts_while_the_rows_are_imported_and_they_are_back_after(

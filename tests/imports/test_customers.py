@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import event
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
@@ -30,7 +30,7 @@ from bot.store.db import Database
 from bot.store.health_watch import placeholder
 from bot.store.models import Customer, CustomerKey
 from bot.store.team_models import CardHealth
-from tests.imports.helpers import excel, refuse_in_database
+from tests.imports.helpers import excel, refuse_in_database, saved_names
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TEAM = "T_LOCAL"
@@ -56,12 +56,6 @@ async def run(
 
 def problems(report: ImportReport) -> list[tuple[int, str, str]]:
     return [(p.row, p.field, t(p.message.key, "en", **p.message.params)) for p in report.problems]
-
-
-async def saved_names(db: Database) -> list[str]:
-    async with db.transaction() as session:
-        query = select(Customer.legal_name).where(Customer.team_id == TEAM)
-        return list((await session.exec(query.order_by(col(Customer.id)))).all())
 
 
 async def test_a_nul_byte_refuses_its_row_and_the_good_rows_are_saved(db: Database) -> None:
