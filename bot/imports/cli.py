@@ -4,9 +4,8 @@ Exit codes of `rapport import`, for scripts (README, "Moving a spreadsheet in an
 0 every row imported (with --dry-run: would be), a file with no rows included; 3 some rows
 refused, the others imported; 4 nothing imported — every row refused, the whole file
 (encoding, not CSV, a required column missing), or a workspace Rapport does not know; 1 the
-file or the database could not be
-opened; 2 a wrong option or setting. `rapport export`: 0 written; 4 no such workspace,
-nothing written; 1 the output file could not be written.
+file or the database could not be opened; 2 a wrong option or setting. `rapport export`: 0
+written; 4 no such workspace, nothing written; 1 the output file could not be written.
 """
 
 from __future__ import annotations
