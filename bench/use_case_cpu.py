@@ -5,7 +5,8 @@ The open-loop run (bench/openloop.py) counts a command's whole cost, the floor's
 and its 10-second rates move by a tenth between runs on shared cores; this isolates what
 Rapport's own code and its database spend, steady enough to compare two versions of it.
 `/customer find` (`find_cards`) and a `/log` line (`log_a_line`) on a scratch copy of the
-data set after the health sweep, each typed by the card's manager as in the open-loop run;
+data set after the health sweep, each typed by the card's manager as in the open-loop run,
+then `/customer show` (`show_card`) of the cards the lines were logged on, by their managers;
 the process's CPU time (user + system, SQLite's threads included) per call — the mean, and
 each call's at the median, the 99th percentile and the most — and the statements each sends.
 
@@ -33,7 +34,7 @@ from bench.openloop import swept
 from bench.rows import TEAM_ID
 from bench.stats import percentile
 from bot.actor import Actor
-from bot.customers.card_cases import find_cards
+from bot.customers.card_cases import find_cards, show_card
 from bot.logs.log_cases import log_a_line
 from bot.store.db import Database
 
@@ -53,6 +54,10 @@ def _find(db: Database, command: Command) -> Awaitable[Any]:
 
 def _log(db: Database, command: Command) -> Awaitable[Any]:
     return log_a_line(db, actor=_actor(command), text=command.text, channel="C_BENCH")
+
+
+def _show(db: Database, command: Command) -> Awaitable[Any]:
+    return show_card(db, actor=_actor(command), text=command.text.split()[0])  # the handle
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[st
     try:
         found = await _per_call(db, find_commands(seed, customers, count), _find)
         logged = await _per_call(db, log_commands(seed, customers, count), _log)
+        shown = await _per_call(db, log_commands(seed, customers, count), _show)
     finally:
         await db.dispose()
     return [
@@ -102,6 +108,7 @@ async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[st
         "|---|---:|---:|---:|",
         f"| `/customer find` | {found.cells()} |",
         f"| `/log` line | {logged.cells()} |",
+        f"| `/customer show` | {shown.cells()} |",
     ]
 
 
