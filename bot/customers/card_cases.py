@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.cards import (
     CustomerCard,
+    card_seen,
     create_customer,
     load_card,
     set_status,
@@ -209,12 +210,12 @@ async def save_customer(
             )
         else:
             await claim(session, actor, submitted)
-            await _require_edit_by_id(session, actor, customer_id)
+            customer = await _changeable_by_id(session, actor, customer_id)
             customer = await update_customer(
                 session=session,
                 team_id=actor.team_id,
                 actor_id=actor.user_id,
-                customer_id=customer_id,
+                customer_id=saved_id(customer),
                 draft=draft,
                 now=actor.now,
                 different_company=form.different_company,
@@ -239,13 +240,13 @@ async def save_contact(
     draft = parse_contact_form(form, region=region)
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
-        await _require_edit_by_id(session, actor, customer_id)
+        customer = await _changeable_by_id(session, actor, customer_id)
         if contact_id is None:
             await add_contact(
                 session=session,
                 team_id=actor.team_id,
                 actor_id=actor.user_id,
-                customer_id=customer_id,
+                customer_id=saved_id(customer),
                 draft=draft,
                 now=actor.now,
             )
@@ -254,12 +255,14 @@ async def save_contact(
                 session=session,
                 team_id=actor.team_id,
                 actor_id=actor.user_id,
-                customer_id=customer_id,
+                customer_id=saved_id(customer),
                 contact_id=contact_id,
                 draft=draft,
                 now=actor.now,
             )
-        return await load_card(session=session, team_id=actor.team_id, customer_id=customer_id)
+        return await load_card(
+            session=session, team_id=actor.team_id, customer_id=saved_id(customer)
+        )
 
 
 def check_contact(form: ContactForm, *, region: str) -> None:
@@ -278,23 +281,27 @@ async def remove_contact(
     """The contact is archived (kept in history), not deleted."""
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
-        await _require_edit_by_id(session, actor, customer_id)
+        customer = await _changeable_by_id(session, actor, customer_id)
         await archive_contact(
             session=session,
             team_id=actor.team_id,
             actor_id=actor.user_id,
-            customer_id=customer_id,
+            customer_id=saved_id(customer),
             contact_id=contact_id,
             now=actor.now,
         )
-        return await load_card(session=session, team_id=actor.team_id, customer_id=customer_id)
+        return await load_card(
+            session=session, team_id=actor.team_id, customer_id=saved_id(customer)
+        )
 
 
-async def _require_edit_by_id(session: AsyncSession, actor: Actor, customer_id: int) -> None:
-    """A form saved by someone who may not (or no longer) change the card, or whose card is
-    gone, is refused."""
+async def _changeable_by_id(session: AsyncSession, actor: Actor, customer_id: int) -> Customer:
+    """The card a form changes. A form saved by someone who may not (or no longer) change
+    the card, or whose card is gone, is refused. The session keeps the card only while the
+    use case holds it: the writes that follow find it there, not by reading it again."""
     gate = await gate_of(session, actor)
-    card = await load_card(
+    customer = await card_seen(
         session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
     )
-    await gate.require_edit(card.customer)
+    await gate.require_edit(customer)
+    return customer

@@ -27,6 +27,7 @@ from bot.customers.health_facts import card_states
 from bot.customers.keys import draft_facts
 from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
+from bot.store.card_sections import customer_with_sections
 from bot.store.customers import (
     add,
     get_customer,
@@ -44,7 +45,6 @@ from bot.store.models import (
     Milestone,
     PhasePlan,
 )
-from bot.store.pages import count_milestones, count_open_follow_ups
 from bot.store.plans import linked_channels, milestones_of, plan_of
 from bot.store.records import open_follow_ups, timeline
 from bot.store.sales_summary import SalesSummary, sales_summary
@@ -89,10 +89,13 @@ async def load_card(
 ) -> CustomerCard:
     """The card with its contacts, records, plan…; one the gate's person may not see is not
     found (the same answer as a card that does not exist). With `now`, its health then."""
-    customer = await get_customer(session=session, team_id=team_id, customer_id=customer_id)
-    if customer is None or (gate is not None and not await gate.sees(customer)):
+    found = await customer_with_sections(session=session, team_id=team_id, customer_id=customer_id)
+    if found is None or (gate is not None and not await gate.sees(found[0])):
         raise CardNotFound(customer_id)
-    contacts = await list_contacts(session=session, customer_id=customer_id)
+    customer, held = found  # a list the card holds nothing of is not read (issue 17)
+    contacts = (
+        await list_contacts(session=session, customer_id=customer_id) if held.contacts else []
+    )
     states = (
         await card_states(session=session, scope=ids_scope([customer_id]), now=now)
         if now is not None
@@ -101,19 +104,62 @@ async def load_card(
     return CustomerCard(
         customer,
         contacts,
-        await timeline(
-            session=session, customer_id=customer_id, before_id=None, limit=TIMELINE_ON_CARD + 1
+        (
+            await timeline(
+                session=session,
+                customer_id=customer_id,
+                before_id=None,
+                limit=TIMELINE_ON_CARD + 1,
+            )
+            if held.records
+            else []
         ),
-        await open_follow_ups(session=session, customer_id=customer_id, limit=5),
-        await plan_of(session=session, customer_id=customer_id, phase=customer.phase),
-        await milestones_of(session=session, customer_id=customer_id, include_done=False, limit=3),
-        await linked_channels(session=session, customer_id=customer_id),
-        await count_open_follow_ups(session=session, customer_id=customer_id),
-        await count_milestones(session=session, customer_id=customer_id, include_done=False),
-        await roles_of(session=session, contact_ids=[c.id for c in contacts if c.id is not None]),
+        (
+            await open_follow_ups(session=session, customer_id=customer_id, limit=5)
+            if held.follow_ups_open
+            else []
+        ),
+        await plan_of(session=session, customer_id=customer_id, phase=customer.phase)
+        if held.plan
+        else None,
+        (
+            await milestones_of(
+                session=session, customer_id=customer_id, include_done=False, limit=3
+            )
+            if held.milestones_open
+            else []
+        ),
+        await linked_channels(session=session, customer_id=customer_id) if held.channels else [],
+        held.follow_ups_open or 0,
+        held.milestones_open or 0,
+        (
+            await roles_of(session=session, contact_ids=[saved_id(c) for c in contacts])
+            if held.roles and contacts
+            else {}
+        ),
         states[0].health if states else None,
-        await sales_summary(session=session, customer_id=customer_id),
+        await sales_summary(session=session, customer_id=customer_id, held=held),
     )
+
+
+async def card_with_contacts(
+    *, session: AsyncSession, team_id: str, customer_id: int, gate: Gate | None = None
+) -> CustomerCard:
+    """The card and its contacts, its other lists left out: what a change of the card or of
+    a contact needs (the card's search terms are made from both), where reading the whole
+    card cost a score of statements (issue 17). Not found as load_card is."""
+    customer = await card_seen(session=session, team_id=team_id, customer_id=customer_id, gate=gate)
+    return CustomerCard(customer, await list_contacts(session=session, customer_id=customer_id))
+
+
+async def card_seen(
+    *, session: AsyncSession, team_id: str, customer_id: int, gate: Gate | None = None
+) -> Customer:
+    """The card alone, if there is one the gate's person may see; CardNotFound otherwise."""
+    customer = await get_customer(session=session, team_id=team_id, customer_id=customer_id)
+    if customer is None or (gate is not None and not await gate.sees(customer)):
+        raise CardNotFound(customer_id)
+    return customer
 
 
 async def create_customer(
@@ -182,7 +228,7 @@ async def update_customer(
     different_company: bool = False,
 ) -> Customer:
     await lock_customer_writes(session=session, team_id=team_id)
-    card = await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    card = await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
     customer = card.customer
     if identity_changed(customer, draft):
         await check_not_duplicate(
@@ -210,7 +256,7 @@ async def set_status(
     level: int | None,
     now: datetime,
 ) -> Customer:
-    card = await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    card = await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
     before = card_snapshot(card.customer)
     card.customer.status = status
     card.customer.level = level if level is not None else card.customer.level

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.cards import load_card
+from bot.customers.cards import card_seen
 from bot.customers.schedules import ensure_weekly
 from bot.errors import Message, NotAllowed
 from bot.store.customers import record_event
@@ -71,7 +71,7 @@ async def link_channel(
     The channel's weekly brief is scheduled in the same transaction, in the linker's zone."""
     if allow_internal and not actor_is_admin:
         raise AdminOnly()
-    await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    await card_seen(session=session, team_id=team_id, customer_id=customer_id)
     link = await active_link(
         session=session, team_id=team_id, customer_id=customer_id, channel_id=channel_id
     )

@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.card_values import reindex
-from bot.customers.cards import CardNotFound, CustomerCard, load_card, record_change
+from bot.customers.cards import CardNotFound, CustomerCard, card_with_contacts, record_change
 from bot.customers.form import ContactDraft
 from bot.store.customers import add
 from bot.store.models import Contact
@@ -35,7 +35,7 @@ async def add_contact(
     draft: ContactDraft,
     now: datetime,
 ) -> Contact:
-    card = await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    card = await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
     contact = Contact(
         customer_id=customer_id,
         created_by=actor_id,
@@ -94,7 +94,7 @@ async def archive_contact(
 async def _card_and_contact(
     session: AsyncSession, team_id: str, customer_id: int, contact_id: int
 ) -> tuple[CustomerCard, Contact]:
-    card = await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    card = await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
     contact = next((c for c in card.contacts if c.id == contact_id), None)
     if contact is None:
         raise CardNotFound(contact_id)

@@ -16,7 +16,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.cards import CardNotFound, load_card, reindex
+from bot.customers.cards import CardNotFound, card_seen, reindex
 from bot.customers.form import FormInvalid, Message
 from bot.store.customers import add, get_customer, list_contacts, record_event
 from bot.store.forecast_totals import move_deals
@@ -200,10 +200,8 @@ async def _pair(
 ) -> tuple[Customer, Customer]:
     if duplicate_id == kept_id:
         raise FormInvalid({"merge": Message("merge.same_card")})
-    duplicate = (
-        await load_card(session=session, team_id=team_id, customer_id=duplicate_id)
-    ).customer
-    kept = (await load_card(session=session, team_id=team_id, customer_id=kept_id)).customer
+    duplicate = await card_seen(session=session, team_id=team_id, customer_id=duplicate_id)
+    kept = await card_seen(session=session, team_id=team_id, customer_id=kept_id)
     if duplicate.archived_at is not None or kept.archived_at is not None:
         raise CardNotFound(duplicate_id)
     return duplicate, kept

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.actor import Actor
 from bot.customers import merge as merging
-from bot.customers.cards import load_card
+from bot.customers.cards import card_seen
 from bot.customers.governance_cases import require_admin
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.search import resolve_customer
@@ -66,11 +66,7 @@ async def merge_cards(db: Database, *, actor: Actor, duplicate_id: int, kept_id:
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
         duplicate, kept = [
-            (
-                await load_card(
-                    session=session, team_id=actor.team_id, customer_id=card_id, gate=gate
-                )
-            ).customer
+            await card_seen(session=session, team_id=actor.team_id, customer_id=card_id, gate=gate)
             for card_id in (duplicate_id, kept_id)
         ]
         await _require_edit_both(gate, duplicate, kept)
@@ -140,13 +136,13 @@ async def assess_value(
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
-        card = await load_card(
+        customer = await card_seen(
             session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
         )
-        await gate.require_edit(card.customer)
+        await gate.require_edit(customer)
         return await assess(
             session=session,
-            customer=card.customer,
+            customer=customer,
             factors=form.factors(),
             actor_id=actor.user_id,
             now=actor.now,

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.cards import load_card
+from bot.customers.cards import card_seen
 from bot.customers.form import FormInvalid, Message
 from bot.dates.one_liner import split_title_and_date
 from bot.dates.rules import DEFAULT_TIME
@@ -83,7 +83,7 @@ async def add_milestone(
     tz: str,
     now: datetime,
 ) -> Milestone:
-    await load_card(session=session, team_id=team_id, customer_id=customer_id)
+    await card_seen(session=session, team_id=team_id, customer_id=customer_id)
     milestone = Milestone(
         team_id=team_id,
         customer_id=customer_id,

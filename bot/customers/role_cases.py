@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.cards import CardNotFound, CustomerCard, load_card
+from bot.customers.cards import CardNotFound, CustomerCard, card_with_contacts
 from bot.customers.leading import resolve_leading_customer
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.roles import (
@@ -46,7 +46,9 @@ async def role_named(db: Database, *, actor: Actor, text: str) -> RoleChanged:
                 leading.words, choices=leading.choices, archived=leading.archived
             )
         await gate.require_edit(customer)
-        card = await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
+        card = await card_with_contacts(
+            session=session, team_id=actor.team_id, customer_id=customer.id
+        )
         name, form = read_role_words(leading.rest)
         contact = named_contact(card.contacts, name)
         return await set_role(
@@ -90,7 +92,7 @@ async def save_role(
 
 async def _changeable(session: AsyncSession, actor: Actor, customer_id: int) -> CustomerCard:
     gate = await gate_of(session, actor)
-    card = await load_card(
+    card = await card_with_contacts(
         session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
     )
     await gate.require_edit(card.customer)

@@ -4,6 +4,7 @@ handful of grouped queries whatever the card holds."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -12,6 +13,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
+from bot.store.card_sections import EVERYTHING, CardSections
 from bot.store.changes import OPEN_STATES
 from bot.store.delivery_models import ChangeRequest
 from bot.store.models import Milestone
@@ -72,72 +74,35 @@ SUMMARY_DOCUMENTS = 3
 SATISFACTION = 4  # the latest overall score and the three before it
 
 
-async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSummary:
-    """A handful of grouped queries, whatever the card holds."""
-    # sqlmodel's select() is typed for up to four columns; Select is what it builds
-    by_status: Select[str, str, int, int | None, date | None] = Select(
-        col(Opportunity.status),
-        col(Opportunity.currency),
-        func.count(),
-        func.sum(func.coalesce(Opportunity.amount_minor, 0)),
-        func.min(Opportunity.expected_close),
-    )
-    deals = (
-        await session.exec(
-            by_status.where(Opportunity.customer_id == customer_id).group_by(
-                col(Opportunity.status), col(Opportunity.currency)
-            )
-        )
-    ).all()
+async def sales_summary(
+    *, session: AsyncSession, customer_id: int, held: CardSections = EVERYTHING
+) -> SalesSummary:
+    """A grouped query for each section the card holds (`held`), none for the others."""
+    deals = await _deals(session, customer_id) if held.deals else []
     open_rows = [row for row in deals if row[0] == "open"]
-    contracts = (
-        await session.exec(
-            select(
-                Contract.status, Contract.currency, func.count(), func.sum(Contract.amount_minor)
-            )
-            .where(Contract.customer_id == customer_id)
-            .group_by(Contract.status, Contract.currency)
-        )
-    ).all()
-    due = (
-        await session.exec(
-            select(
-                Contract.currency, func.sum(Receivable.amount_minor), func.min(Receivable.due_on)
-            )
-            .join(Contract, col(Contract.id) == Receivable.contract_id)
-            .where(
-                Contract.customer_id == customer_id,
-                Contract.status == "signed",
-                Receivable.status == "open",
-            )
-            .group_by(Contract.currency)
-        )
-    ).all()
-    projects = await projects_of(session=session, customer_id=customer_id)
+    contracts = await _contracts(session, customer_id) if held.contracts else []
+    due = await _receivables_due(session, customer_id) if held.contracts else []
+    projects = await projects_of(session=session, customer_id=customer_id) if held.projects else []
     active = [p for p in projects if p.status == "active"]
     lines = []
     for project in active[:SUMMARY_PROJECTS]:
         assert project.id is not None
         upcoming = await project_milestones(session=session, project_id=project.id, limit=1)
         lines.append(ProjectLine(project, next((m for m in upcoming if m.status == "open"), None)))
-    documents_total = int(
-        (
-            await session.exec(
-                select(func.count()).where(
-                    Document.customer_id == customer_id, col(Document.removed_at).is_(None)
-                )
-            )
-        ).one()
+    documents_total = (
+        await _documents_total(session, customer_id) if held.documents is None else held.documents
     )
-    changes = (
-        await session.exec(
-            select(ChangeRequest.state, func.count())
-            .where(ChangeRequest.customer_id == customer_id)
-            .group_by(ChangeRequest.state)
-        )
-    ).all()
-    surveys = await answered_surveys(session=session, customer_id=customer_id, limit=SATISFACTION)
-    feedback = await feedback_of(session=session, customer_id=customer_id, open_only=False)
+    changes = await _changes(session, customer_id) if held.changes else []
+    surveys = (
+        await answered_surveys(session=session, customer_id=customer_id, limit=SATISFACTION)
+        if held.surveys
+        else []
+    )
+    feedback = (
+        await feedback_of(session=session, customer_id=customer_id, open_only=False)
+        if held.feedback
+        else []
+    )
     closes = [row[4] for row in open_rows if row[4] is not None]
     dues = [row[2] for row in due if row[2] is not None]
     return SalesSummary(
@@ -153,8 +118,10 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
         projects=lines,
         projects_active=len(active),
         projects_total=len(projects),
-        documents=await documents_of(
-            session=session, customer_id=customer_id, limit=SUMMARY_DOCUMENTS
+        documents=(
+            await documents_of(session=session, customer_id=customer_id, limit=SUMMARY_DOCUMENTS)
+            if documents_total
+            else []
         ),
         documents_total=documents_total,
         project_names={p.id: p.name for p in projects if p.id is not None},
@@ -168,3 +135,65 @@ async def sales_summary(*, session: AsyncSession, customer_id: int) -> SalesSumm
         feedback_open=sum(1 for item in feedback if item.state == "open"),
         feedback_total=len(feedback),
     )
+
+
+async def _deals(
+    session: AsyncSession, customer_id: int
+) -> Sequence[tuple[str, str, int, int | None, date | None]]:
+    """Per status and currency: how many, their amounts, the soonest expected close."""
+    # sqlmodel's select() is typed for up to four columns; Select is what it builds
+    by_status: Select[str, str, int, int | None, date | None] = Select(
+        col(Opportunity.status),
+        col(Opportunity.currency),
+        func.count(),
+        func.sum(func.coalesce(Opportunity.amount_minor, 0)),
+        func.min(Opportunity.expected_close),
+    )
+    query = by_status.where(Opportunity.customer_id == customer_id).group_by(
+        col(Opportunity.status), col(Opportunity.currency)
+    )
+    return (await session.exec(query)).all()
+
+
+async def _contracts(
+    session: AsyncSession, customer_id: int
+) -> Sequence[tuple[str, str, int, int | None]]:
+    query = (
+        select(Contract.status, Contract.currency, func.count(), func.sum(Contract.amount_minor))
+        .where(Contract.customer_id == customer_id)
+        .group_by(Contract.status, Contract.currency)
+    )
+    return (await session.exec(query)).all()
+
+
+async def _receivables_due(
+    session: AsyncSession, customer_id: int
+) -> Sequence[tuple[str, int | None, date | None]]:
+    """Per currency, what signed contracts still have to receive, and the soonest date."""
+    query = (
+        select(Contract.currency, func.sum(Receivable.amount_minor), func.min(Receivable.due_on))
+        .join(Contract, col(Contract.id) == Receivable.contract_id)
+        .where(
+            Contract.customer_id == customer_id,
+            Contract.status == "signed",
+            Receivable.status == "open",
+        )
+        .group_by(Contract.currency)
+    )
+    return (await session.exec(query)).all()
+
+
+async def _documents_total(session: AsyncSession, customer_id: int) -> int:
+    query = select(func.count()).where(
+        Document.customer_id == customer_id, col(Document.removed_at).is_(None)
+    )
+    return int((await session.exec(query)).one())
+
+
+async def _changes(session: AsyncSession, customer_id: int) -> Sequence[tuple[str, int]]:
+    query = (
+        select(ChangeRequest.state, func.count())
+        .where(ChangeRequest.customer_id == customer_id)
+        .group_by(ChangeRequest.state)
+    )
+    return (await session.exec(query)).all()

@@ -1,0 +1,92 @@
+"""A card's page reads the lists the card holds something in, and no other (issue 17:
+`/customer show` sent 26 statements whatever the card held, most of them for empty lists,
+and a contact saved from the card's form read the whole card twice)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from bot.actor import Actor
+from bot.customers import card_cases
+from bot.customers.form import ContactForm
+from bot.logs import log_cases
+from bot.store.db import Database
+from tests.conftest import NOW, TEAM, Create
+from tests.statements import statements_sent
+
+MGR = Actor(team_id=TEAM, user_id="U_MGR", lang="zh", tz=ZoneInfo("Asia/Shanghai"), now=NOW)
+# what a card lists beside its health (whose own statements read contacts, follow-ups,
+# milestones, plans and surveys, each grouped)
+LISTS = (
+    "contact_record",
+    "channel_link",
+    "opportunity",
+    "contract",
+    "project",
+    "document",
+    "change_request",
+    "feedback_item",
+)
+
+
+def listing(sent: list[str], table: str) -> list[str]:
+    """The statements among `sent` that read `table`'s rows or count them (not those that
+    only ask, inside the card's own read, whether it has any)."""
+    return [
+        s
+        for s in sent
+        if s.startswith((f"SELECT {table}.", f"SELECT count(*) AS count_1 FROM {table} "))
+    ]
+
+
+async def test_a_new_card_reads_none_of_its_lists(db: Database, create: Create) -> None:
+    await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+
+    with statements_sent(db) as sent:
+        card = await card_cases.show_card(db, actor=MGR, text="hp")
+
+    assert card.customer.handle == "HP" and card.health is not None
+    assert (card.contacts, card.records, card.follow_ups, card.channels) == ([], [], [], [])
+    assert not card.sales.anything and card.plan is None
+    assert [s for table in LISTS for s in listing(sent, table)] == []
+    # the person's view, the name, the card with what it holds, its health (seven)
+    assert len(sent) <= 10, "\n".join(sent)
+
+
+async def test_a_card_reads_each_list_it_holds_something_in_once(
+    db: Database, create: Create
+) -> None:
+    card = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    await card_cases.save_contact(
+        db, actor=MGR, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
+    )
+    await log_cases.log_a_line(
+        db, actor=MGR, text="hp 给张总打电话 下一步：发方案 下周五", channel="C1"
+    )
+
+    with statements_sent(db) as sent:
+        shown = await card_cases.show_card(db, actor=MGR, text="hp")
+
+    assert [c.name for c in shown.contacts] == ["张伟"]
+    assert [r.summary for r in shown.records] == ["给张总打电话"]
+    assert len(shown.follow_ups) == shown.follow_ups_total == 1
+    assert len(listing(sent, "contact_record")) == 1
+    assert [s for table in LISTS[1:] for s in listing(sent, table)] == []
+    # as above, then the contacts, their roles, the records and the open follow-ups
+    assert len(sent) <= 14, "\n".join(sent)
+
+
+async def test_a_contact_saved_from_the_form_reads_the_card_once_before_its_writes(
+    db: Database, create: Create
+) -> None:
+    card = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+
+    with statements_sent(db) as sent:
+        saved = await card_cases.save_contact(
+            db, actor=MGR, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
+        )
+
+    assert [c.name for c in saved.contacts] == ["张伟"]
+    before_writes = sent[: next(i for i, s in enumerate(sent) if s.startswith("INSERT"))]
+    assert len(listing(before_writes, "customer")) == 1, "\n".join(before_writes)
+    assert len(listing(sent, "contact_record")) == 0
