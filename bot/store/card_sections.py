@@ -114,7 +114,11 @@ def _with_sections() -> Any:
     return select(  # type: ignore[call-overload]
         Customer,
         _any(Contact, col(Contact.archived_at).is_(None)),
-        _any(ContactRole),
+        # through its contacts, as the roles are read: a merge moves the contacts, and their
+        # roles keep the card they were given on (their customer_id)
+        exists()
+        .where(col(ContactRole.contact_id) == col(Contact.id), _of_card(Contact.customer_id))
+        .correlate(Customer),
         _any(
             ContactRecord,
             col(ContactRecord.superseded).is_(False),

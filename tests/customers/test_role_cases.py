@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.customers import card_cases, governance_cases, role_cases
+from bot.customers import card_cases, governance_cases, merge_cases, role_cases
 from bot.customers.form import ContactForm
 from bot.customers.refusals import CustomerNotFound, MayNotChange
 from bot.customers.roles import RoleForm
@@ -85,3 +85,30 @@ async def test_an_unknown_contact_or_role_is_named_back(
     assert unknown.value.errors["text"].params["names"] == "张总LI1"
     with pytest.raises(Invalid):
         await role_cases.role_named(db, actor=actor("U_LI"), text="LI1 张总LI1 boss")
+
+
+async def test_a_merged_cards_contacts_keep_their_roles_on_the_card_kept(
+    db: Database, create: Create
+) -> None:
+    manager = actor("U_MGR")
+    kept = await create("惠普中国有限公司", short_name="HP")
+    duplicate = await create("惠普中国有限公司二", short_name="HP2", different=True)
+    await card_cases.save_contact(
+        db, actor=manager, customer_id=duplicate.id or 0, form=ContactForm(name="张总"), region="CN"
+    )
+    (contact,) = (await card_cases.show_card(db, actor=manager, text="HP2")).contacts
+    await role_cases.save_role(
+        db,
+        actor=manager,
+        customer_id=duplicate.id or 0,
+        contact_id=contact.id or 0,
+        form=RoleForm(role="decision_maker"),
+    )
+
+    await merge_cases.merge_cards(
+        db, actor=manager, duplicate_id=duplicate.id or 0, kept_id=kept.id or 0
+    )
+
+    card = await card_cases.show_card(db, actor=manager, text="HP")
+    assert [c.name for c in card.contacts] == ["张总"]
+    assert card.roles[contact.id or 0].role == "decision_maker"
