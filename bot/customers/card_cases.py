@@ -199,7 +199,7 @@ async def save_customer(
         raise
     async with db.transaction(write=True) as session:
         if customer_id is None:
-            customer, _ = await create_customer(
+            customer, made = await create_customer(
                 session=session,
                 team_id=actor.team_id,
                 actor_id=actor.user_id,
@@ -208,6 +208,8 @@ async def save_customer(
                 view_id=submitted.view_id if submitted else view_id,
                 different_company=form.different_company,
             )
+            if made:  # it holds nothing yet: nothing to read back
+                return CustomerCard(customer, contacts=[])
         else:
             await claim(session, actor, submitted)
             customer = await _changeable_by_id(session, actor, customer_id)

@@ -66,15 +66,19 @@ def card_snapshot(customer: Customer) -> dict[str, Any]:
     return {f: getattr(customer, f) for f in CARD_FIELDS}
 
 
-async def reindex(*, session: AsyncSession, customer: Customer, contacts: list[Contact]) -> None:
-    """Recompute the card's match keys and search terms from what it says now."""
+async def reindex(
+    *, session: AsyncSession, customer: Customer, contacts: list[Contact], new: bool = False
+) -> None:
+    """Recompute the card's match keys and search terms from what it says now. A `new` card
+    has none yet: they are written without reading what it had."""
     facts = _card_facts(customer, contacts)
     phones = [Phone(p, "") for p in facts.phones]
-    await replace_keys(session=session, customer=customer, keys=card_keys(facts))
+    await replace_keys(session=session, customer=customer, keys=card_keys(facts), new=new)
     await replace_terms(
         session=session,
         customer=customer,
         terms=card_terms(facts, [d for p in phones for d in p.search_digits()]),
+        new=new,
     )
 
 

@@ -190,7 +190,7 @@ async def create_customer(
         **card_values(draft, different_company),
     )
     await add(session=session, row=customer)
-    await reindex(session=session, customer=customer, contacts=[])
+    await reindex(session=session, customer=customer, contacts=[], new=True)
     await ensure_digest_schedule(
         session=session, team_id=team_id, manager_id=customer.manager_id, now=now
     )

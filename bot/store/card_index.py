@@ -32,25 +32,29 @@ Index = type[CustomerKey] | type[CustomerTerm]
 
 
 async def replace_keys(
-    *, session: AsyncSession, customer: Customer, keys: Iterable[tuple[str, str]]
+    *,
+    session: AsyncSession,
+    customer: Customer,
+    keys: Iterable[tuple[str, str]],
+    new: bool = False,
 ) -> None:
     rows = [
         {"team_id": customer.team_id, "customer_id": saved_id(customer), "kind": k, "key": v[:200]}
         for k, v in keys
     ]
     insert = table_of(CustomerKey).insert()
-    await _replace(session, CustomerKey, saved_id(customer), rows, ("kind", "key"), insert)
+    await _replace(session, CustomerKey, saved_id(customer), rows, ("kind", "key"), insert, new)
 
 
 async def replace_terms(
-    *, session: AsyncSession, customer: Customer, terms: dict[str, int]
+    *, session: AsyncSession, customer: Customer, terms: dict[str, int], new: bool = False
 ) -> None:
     rows = [
         {"team_id": customer.team_id, "customer_id": saved_id(customer), "term": t, "weight": w}
         for t, w in terms.items()
     ]
     insert = _term_insert()
-    await _replace(session, CustomerTerm, saved_id(customer), rows, ("term", "weight"), insert)
+    await _replace(session, CustomerTerm, saved_id(customer), rows, ("term", "weight"), insert, new)
 
 
 @cache
@@ -74,24 +78,40 @@ async def _replace(
     rows: list[dict[str, object]],
     columns: tuple[str, str],
     insert: Insert,
+    new: bool,
 ) -> None:
     """The card's rows of `model` made `rows`: on SQLite those no longer wanted deleted and
     the new ones inserted with `insert`, the others left as they are; on PostgreSQL all
-    deleted and inserted again."""
-    table = table_of(model)
-    if (await session.connection()).dialect.name == "sqlite":
-        stored = await session.exec(
-            select(table.c.id, table.c[columns[0]], table.c[columns[1]]).where(
-                table.c.customer_id == customer_id
-            )
-        )
-        gone, rows = _changes(stored.all(), rows, columns)
-        if gone:
-            await session.exec(delete(model).where(col(model.id).in_(gone)))
-    else:
-        await session.exec(delete(model).where(col(model.customer_id) == customer_id))
+    deleted and inserted again. A `new` card's are inserted: it has none to read or delete
+    (a new card's save sent both for nothing, issue 17)."""
+    if not new:
+        rows = await _stored_ones_replaced(session, model, customer_id, rows, columns)
     if rows:  # one executemany, no ids asked back: the ORM would ask one INSERT a row
         await session.exec(insert, params=rows)
+
+
+async def _stored_ones_replaced(
+    session: AsyncSession,
+    model: Index,
+    customer_id: int,
+    rows: list[dict[str, object]],
+    columns: tuple[str, str],
+) -> list[dict[str, object]]:
+    """The card's stored rows no longer wanted deleted (on PostgreSQL all of them); the
+    wanted rows still to write."""
+    if (await session.connection()).dialect.name != "sqlite":
+        await session.exec(delete(model).where(col(model.customer_id) == customer_id))
+        return rows
+    table = table_of(model)
+    stored = await session.exec(
+        select(table.c.id, table.c[columns[0]], table.c[columns[1]]).where(
+            table.c.customer_id == customer_id
+        )
+    )
+    gone, rows = _changes(stored.all(), rows, columns)
+    if gone:
+        await session.exec(delete(model).where(col(model.id).in_(gone)))
+    return rows
 
 
 def _changes(

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.actor import Actor
 from bot.customers import card_cases
-from bot.customers.form import ContactForm
+from bot.customers.form import ContactForm, CustomerForm
 from bot.logs import log_cases
 from bot.store.db import Database
 from tests.conftest import NOW, TEAM, Create
@@ -90,3 +90,20 @@ async def test_a_contact_saved_from_the_form_reads_the_card_once_before_its_writ
     before_writes = sent[: next(i for i, s in enumerate(sent) if s.startswith("INSERT"))]
     assert len(listing(before_writes, "customer")) == 1, "\n".join(before_writes)
     assert len(listing(sent, "contact_record")) == 0
+
+
+async def test_a_new_card_is_written_without_reading_what_it_cannot_have_yet(
+    db: Database,
+) -> None:
+    form = CustomerForm(legal_name="上海金科电子有限公司", short_name="Jinke", phone="021-63539330")
+
+    with statements_sent(db) as sent:
+        card = await card_cases.save_customer(db, actor=MGR, form=form, region="CN")
+
+    assert card.customer.handle == "Jinke" and card.contacts == []
+    # its match keys and search terms: written, none read or deleted first
+    assert [s for s in sent if s.startswith(("SELECT customer_key.id", "DELETE"))] == []
+    assert [s for s in sent if s.startswith("SELECT customer_term.id")] == []
+    assert not sent[-1].startswith("SELECT"), "the new card is not read back"
+    found = await card_cases.find_cards(db, actor=MGR, text="jinke")
+    assert [f.customer.handle for f in found.found] == ["Jinke"]
