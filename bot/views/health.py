@@ -8,9 +8,6 @@ from bot.i18n import Lang, t
 from bot.views.blocks import Block, context
 from bot.views.customer_errors import render_message
 
-REASONS_SHOWN = 3
-
-
 def light(health: Health, lang: Lang) -> str:
     return t(f"health.light.{health.light}", lang)
 
@@ -30,11 +27,13 @@ def first_reason(health: Health, lang: Lang) -> str:
     return reason_text(health.reasons[0], lang)
 
 
-def reasons_text(health: Health, lang: Lang, shown: int = REASONS_SHOWN) -> str:
+def reasons_text(health: Health, lang: Lang) -> str:
+    """Every reason, the heaviest first: a score of 0 cut to its three lightest-looking
+    reasons did not say why it was 0 (seven kinds at most, one short clause each)."""
     if not health.reasons:
         return t("health.all_well", lang)
     separator = t("readable.clause_separator", lang)  # "；" in Chinese
-    return separator.join(reason_text(m, lang) for m in health.reasons[:shown])
+    return separator.join(reason_text(m, lang) for m in health.reasons)
 
 
 def health_block(health: Health, lang: Lang) -> Block:
