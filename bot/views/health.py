@@ -8,6 +8,7 @@ from bot.i18n import Lang, t
 from bot.views.blocks import Block, context
 from bot.views.customer_errors import render_message
 
+
 def light(health: Health, lang: Lang) -> str:
     return t(f"health.light.{health.light}", lang)
 
