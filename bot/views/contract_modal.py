@@ -75,7 +75,8 @@ def build_contract_modal(
             hint=t("deal.amount_hint", lang),
             max_length=50,
         ),
-        date_input("signed_on", label("signed_on"), initial=form.signed_on),
+        # required (the form refuses a contract without it): Slack marks the others optional
+        date_input("signed_on", label("signed_on"), initial=form.signed_on, optional=False),
         date_input("starts_on", label("starts_on"), initial=form.starts_on),
         date_input("ends_on", label("ends_on"), initial=form.ends_on),
     ]

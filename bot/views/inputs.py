@@ -40,11 +40,13 @@ def search_input(
     return _input(field, label, element, optional=optional)
 
 
-def date_input(field: str, label: str, *, initial: str = "", hint: str = "") -> Block:
+def date_input(
+    field: str, label: str, *, initial: str = "", hint: str = "", optional: bool = True
+) -> Block:
     element: dict[str, Any] = {"type": "datepicker", "action_id": ids.VALUE}
     if initial:
         element["initial_date"] = initial
-    return _input(field, label, element, hint=hint, optional=True)
+    return _input(field, label, element, hint=hint, optional=optional)
 
 
 def time_input(field: str, label: str, *, initial: str = "") -> Block:
