@@ -66,9 +66,11 @@ CONTRACT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {line} 行（“{text}”）的币种与合同不同。",
     },
     "contract.receivables_hint": {
-        "en": "One a line: day, amount or share, title — 2026-12-31 30% down payment · "
+        "en": "One a line (or separated by ;): day, amount or share, title — "
+        "2026-12-31 30% down payment · "
         "2027-03-31 ¥600,000 acceptance · … received 2027-01-05",
-        "zh": "每行一个：日期、金额或比例、名称——2026-12-31 30% 首付款 · 2027-03-31 ¥600,000 "
+        "zh": "每行一个（或用“；”分隔）：日期、金额或比例、名称——2026-12-31 30% 首付款 · "
+        "2027-03-31 ¥600,000 "
         "验收款 · …… 已收 2027-01-05",
     },
     "contract.reason_required": {

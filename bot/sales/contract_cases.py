@@ -5,7 +5,7 @@ the card; a receivable is marked received by them too."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -16,6 +16,7 @@ from bot.errors import Invalid, Message, NotFound
 from bot.sales.amounts import Money, format_money
 from bot.sales.contract_form import ContractForm, parse_contract_form
 from bot.sales.contracts import ContractView, cancel_contract, mark_received, record_contract
+from bot.sales.deals import DealDraft, change_deal
 from bot.sales.lookups import (
     ContractNotFound,
     changeable_deal,
@@ -23,9 +24,10 @@ from bot.sales.lookups import (
     visible_card,
     visible_contract,
 )
+from bot.sales.signals import StageChanged, publish
 from bot.store.db import Database
 from bot.store.models import Customer
-from bot.store.pipeline import WON, pipeline_of
+from bot.store.pipeline import WON, Pipeline, pipeline_of
 from bot.store.sales import (
     contract_numbered,
     contracts_of,
@@ -111,7 +113,30 @@ async def save_contract(
             deal=deal,
             now=actor.now,
         )
-        return await _view(session, contract, customer)
+        won = await _won_by_contract(session, actor, deal, pipeline, draft.signed_on)
+        view = await _view(session, contract, customer)
+    await publish([won])
+    return view
+
+
+async def _won_by_contract(
+    session: AsyncSession, actor: Actor, deal: Opportunity | None, pipeline: Pipeline, signed: date
+) -> StageChanged | None:
+    """The open deal a signed contract closes is won, as if its stage were moved so (its
+    follow-up closed, its history, the project channels told): it had stayed open, counted
+    in the forecast and later listed as past its close date."""
+    if deal is None or deal.status != "open":
+        return None
+    change = await change_deal(
+        session=session,
+        deal=deal,
+        actor_id=actor.user_id,
+        draft=DealDraft(stage=WON, expected_close=deal.expected_close or signed),
+        pipeline=pipeline,
+        tz=actor.tz.key,
+        now=actor.now,
+    )
+    return change.stage_changed
 
 
 async def show_contract(db: Database, *, actor: Actor, contract_id: int) -> ContractView:

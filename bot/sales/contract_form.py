@@ -1,6 +1,7 @@
 """The contract form (合同) and its rules, each refusal naming the rule it breaks: a contract
 has its amount; it is not signed after it ends; its payment milestones (应收) do not add up
-to more than it. Payment milestones are typed one a line — `2026-12-31 30% 首付款`,
+to more than it. Payment milestones are typed one a line (or separated by `;`, as a
+spreadsheet's cell has them) — `2026-12-31 30% 首付款`,
 `2027-03-31 ¥600,000 验收款`, `2027-06-30 240000 尾款 received 2027-07-02` — a day, an
 amount (or a share of the contract's), a title, and when it was received, if it was."""
 
@@ -20,6 +21,7 @@ MAX_NUMBER = 64
 MAX_TITLE = 200
 MAX_LINES = 40
 _PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s*[%％]$")
+_ITEMS = re.compile(r"[\n;；]")  # one a line, or in a line separated as the CSV import's
 _RECEIVED = re.compile(r"\s(?:received|paid|已收|已付|到账)\s*[:：]?\s*(\S+)\s*$", re.IGNORECASE)
 
 
@@ -116,7 +118,7 @@ def _amount(text: str, currency: str, errors: dict[str, Message]) -> Money | Non
 def _receivables(
     text: str, amount: Money | None, now: datetime, tz: ZoneInfo, errors: dict[str, Message]
 ) -> tuple[ReceivableDraft, ...]:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line.strip() for line in _ITEMS.split(text) if line.strip()]
     if len(lines) > MAX_LINES:
         errors["receivables"] = Message("contract.receivables_many", {"most": MAX_LINES})
         return ()

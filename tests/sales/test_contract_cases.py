@@ -13,9 +13,10 @@ import pytest
 from bot.actor import Actor
 from bot.customers.refusals import CardGone, CustomerNotFound, MayNotChange
 from bot.errors import Conflict, Invalid, NotFound
-from bot.sales import contract_cases, deal_cases
+from bot.sales import contract_cases, deal_cases, forecast_cases
 from bot.sales.contract_form import ContractForm
 from bot.sales.deal_outcomes import DealSaved
+from bot.sales.signals import StageChanged, subscribe
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer, TeamMember
 from tests.conftest import NOW, TEAM, Create
@@ -200,3 +201,65 @@ async def test_who_may_do_what_with_a_contract(db: Database, hp: Customer) -> No
         await contract_cases.contract_named(db, actor=OUTSIDER, text="hp HT-2026-001")
     with pytest.raises(CardGone):
         await contract_cases.save_contract(db, actor=OUTSIDER, customer_id=hp.id or 0, form=FORM)
+
+
+async def test_the_open_deal_a_contract_closes_is_won_and_leaves_the_forecast(
+    db: Database, hp: Customer
+) -> None:
+    saved = await deal_cases.deal_named_in_line(
+        db, actor=MANAGER, text="hp ERP升级 120万 报价 12月31日 next: 发合同 下周五"
+    )
+    assert isinstance(saved, DealSaved) and saved.deal.id is not None
+    heard: list[StageChanged] = []
+
+    async def hear(event: StageChanged) -> None:
+        heard.append(event)
+
+    stop = subscribe(hear)
+    try:
+        form = ContractForm(**{**FORM.__dict__, "opportunity_id": str(saved.deal.id)})
+        await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+    finally:
+        stop()
+
+    shown = await deal_cases.show_deal(db, actor=MANAGER, deal_id=saved.deal.id)
+    assert (shown.deal.stage, shown.deal.status) == ("won", "won")
+    assert shown.deal.expected_close == date(2026, 12, 31)  # the date it had is kept
+    assert [(e.from_stage, e.to_stage) for e in heard] == [("proposal", "won")]
+    forecast = await forecast_cases.show_pipeline(db, actor=MANAGER, text="")
+    assert forecast.total == {} and forecast.overdue_deals == []
+
+
+async def test_a_contract_closing_a_deal_already_won_changes_nothing_of_it(
+    db: Database, hp: Customer
+) -> None:
+    saved = await deal_cases.deal_named_in_line(
+        db, actor=MANAGER, text="hp ERP升级 120万 赢单 12月20日"
+    )
+    assert isinstance(saved, DealSaved) and saved.deal.id is not None
+    form = ContractForm(**{**FORM.__dict__, "opportunity_id": str(saved.deal.id)})
+
+    await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+
+    shown = await deal_cases.show_deal(db, actor=MANAGER, deal_id=saved.deal.id)
+    assert shown.deal.stage == "won" and shown.deal.updated_at == saved.deal.updated_at
+
+
+async def test_payment_milestones_separated_by_semicolons_are_one_each(
+    db: Database, hp: Customer
+) -> None:
+    form = ContractForm(
+        **{
+            **FORM.__dict__,
+            "receivables": "2026-12-31 30% 首付款; 2027-03-31 ¥600,000 验收款；"
+            "2027-11-30 240000 尾款",
+        }
+    )
+
+    view = await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+
+    assert [(r.title, r.amount_minor) for r in view.receivables] == [
+        ("首付款", 36_000_000),
+        ("验收款", 60_000_000),
+        ("尾款", 24_000_000),
+    ]
