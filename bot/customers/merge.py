@@ -1,7 +1,9 @@
 """Merging two cards of one customer (客户合并), and undoing it.
 
 Contacts, contact records, follow-ups, milestones, phase history and plans, project
-channels and shares, deals, contracts, projects and documents move to the kept card. The
+channels and shares, deals, contracts, projects, documents and the delivery flows (change
+requests, requirement lists, service requests, maintenance plans, acceptances, surveys and
+feedback) move to the kept card (bot/customers/merge_rows.py). The
 duplicate is archived and points at the kept card, so its name, short name and match keys
 lead there (find, show, the duplicate check). What moved is recorded row by row, so an
 admin can undo the merge exactly.
@@ -18,54 +20,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CardNotFound, card_seen, reindex
 from bot.customers.form import FormInvalid, Message
+from bot.customers.merge_rows import MOVED, free_change_numbers, rows_to_move
 from bot.store.customers import add, get_customer, list_contacts, record_event
 from bot.store.forecast_totals import move_deals
-from bot.store.models import (
-    CardShare,
-    ChannelLink,
-    Contact,
-    ContactRecord,
-    Customer,
-    FollowUp,
-    Merge,
-    Milestone,
-    PhaseChange,
-    PhasePlan,
-)
-from bot.store.sales_models import Contract, Document, Opportunity, Project
+from bot.store.models import Customer, Merge
 from bot.store.types import saved_id
-
-# the rows that name a card, and so move with it when it is merged
-MovedRow = (
-    Contact
-    | ContactRecord
-    | FollowUp
-    | Milestone
-    | PhaseChange
-    | ChannelLink
-    | CardShare
-    | PhasePlan
-    | Opportunity
-    | Contract
-    | Project
-    | Document
-)
-
-MOVED: dict[str, type[MovedRow]] = {
-    "contact": Contact,
-    "contact_record": ContactRecord,
-    "follow_up": FollowUp,
-    "milestone": Milestone,
-    "phase_change": PhaseChange,
-    "channel_link": ChannelLink,
-    "card_share": CardShare,
-    "phase_plan": PhasePlan,
-    # what the customer buys moves with the card (receivables follow their contracts)
-    "opportunity": Opportunity,
-    "contract": Contract,
-    "project": Project,
-    "document": Document,
-}
 
 
 @dataclass(frozen=True)
@@ -80,7 +39,7 @@ async def preview_merge(
 ) -> MergePreview:
     duplicate, kept = await _pair(session, team_id, duplicate_id, kept_id)
     counts = {
-        name: len(await _ids(session, model, saved_id(duplicate), saved_id(kept)))
+        name: len(await rows_to_move(session, model, saved_id(duplicate), saved_id(kept)))
         for name, model in MOVED.items()
     }
     return MergePreview(duplicate, kept, counts)
@@ -98,8 +57,11 @@ async def merge(
     duplicate, kept = await _pair(session, team_id, duplicate_id, kept_id)
     moved: dict[str, list[int]] = {}
     # both cards are live: the deals moved stay in the forecast's totals as they were
+    renumbered: dict[int, int] = {}
     for name, model in MOVED.items():
-        ids = await _ids(session, model, saved_id(duplicate), saved_id(kept))
+        ids = await rows_to_move(session, model, saved_id(duplicate), saved_id(kept))
+        if name == "change_request":  # "CR-n" is unique on a card
+            renumbered = await free_change_numbers(session=session, ids=ids, kept_id=saved_id(kept))
         if ids:
             await session.exec(
                 update(model).where(col(model.id).in_(ids)).values(customer_id=kept.id)
@@ -141,6 +103,7 @@ async def merge(
                 else [None, duplicate.legal_name],
                 "with": [other.id, other.id],
                 **{name: [len(ids), 0] for name, ids in moved.items() if ids},
+                **_renumbered(renumbered),
             },
         )
     return record
@@ -207,14 +170,13 @@ async def _pair(
     return duplicate, kept
 
 
-async def _ids(
-    session: AsyncSession, model: type[MovedRow], duplicate_id: int, kept_id: int
-) -> list[int]:
-    query = select(col(model.id)).where(col(model.customer_id) == duplicate_id)
-    if model is PhasePlan:  # a phase the kept card already plans keeps its own plan
-        kept_phases = select(PhasePlan.phase).where(PhasePlan.customer_id == kept_id)
-        query = query.where(col(PhasePlan.phase).not_in(kept_phases))
-    if model is ChannelLink:
-        kept_channels = select(ChannelLink.channel_id).where(ChannelLink.customer_id == kept_id)
-        query = query.where(col(ChannelLink.channel_id).not_in(kept_channels))
-    return [row_id for row_id in (await session.exec(query)).all() if row_id is not None]
+def _renumbered(numbers: dict[int, int]) -> dict[str, list[str]]:
+    """The history's line for change requests numbered anew: "CR-1, CR-2 → CR-4, CR-5"."""
+    if not numbers:
+        return {}
+    return {
+        "change_numbers": [
+            ", ".join(f"CR-{old}" for old in numbers),
+            ", ".join(f"CR-{new}" for new in numbers.values()),
+        ]
+    }

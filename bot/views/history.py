@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.customers.fields import Phone
 from bot.customers.governance import HISTORY_PAGE, HistoryPage
-from bot.customers.merge import MOVED
+from bot.customers.merge_rows import MOVED
 from bot.i18n import t
 from bot.i18n.messages import MESSAGES
 from bot.store.models import CustomerEvent

@@ -136,4 +136,5 @@ FIELDS: dict[str, tuple[str, Show]] = {
     "starts_on": ("history.field.starts_on", _day),
     "milestones": ("history.field.milestones", _number),
     "document": ("history.field.document", show_text),
+    "change_numbers": ("history.field.change_numbers", show_text),
 }

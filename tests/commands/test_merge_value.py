@@ -43,7 +43,7 @@ async def test_a_merge_is_previewed_confirmed_and_moves_everything(office: Harne
 
     await wang.type("/customer merge hp2 into hp")
     preview = wang.last_text()
-    assert "1 contacts" in preview and "1 contact records" in preview and "1 follow-ups" in preview
+    assert "1 contact," in preview and "1 contact record," in preview and "1 follow-up." in preview
     await wang.click("Merge")
 
     assert "Merged 惠普科技（上海）有限公司 into 惠普中国有限公司" in wang.last_text()

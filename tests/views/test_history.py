@@ -248,7 +248,7 @@ TABLE = [
         [
             "*Cards merged*",
             "Duplicate card: 惠普科技（上海）有限公司",
-            "Moved: 2 contacts, 1 contact records",
+            "Moved: 2 contacts, 1 contact record",
         ],
     ),
     (

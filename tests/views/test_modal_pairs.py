@@ -20,7 +20,8 @@ import pytest
 from bot.console.modal import modal_fields, state_value
 from bot.console.render import clickables
 from bot.customers.governance import HistoryPage
-from bot.customers.merge import MOVED, MergePreview
+from bot.customers.merge import MergePreview
+from bot.customers.merge_rows import MOVED
 from bot.customers.milestones import MilestoneForm
 from bot.customers.phases import PhaseForm
 from bot.customers.roles import RoleForm

@@ -1,0 +1,75 @@
+"""What moves when two cards of one customer are merged: the delivery flows too (a change
+request left on the archived duplicate could not be reached from either card), each "CR-n"
+still one of a kind on the kept card, and all of it back where it was when the merge is
+undone."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from bot.actor import Actor
+from bot.customers import merge_cases
+from bot.delivery.change_cases import request_change
+from bot.delivery.change_requests import list_changes
+from bot.store.db import Database
+from bot.store.models import Customer, CustomerEvent
+from tests.conftest import NOW, TEAM, Create
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+MANAGER = Actor(TEAM, "U_MGR", "en", SHANGHAI, NOW)
+ADMIN = Actor(TEAM, "U_ADMIN", "en", SHANGHAI, NOW, is_admin=True)
+
+
+async def two_cards_each_with_a_change(create: Create, db: Database) -> tuple[Customer, Customer]:
+    kept = await create("惠普中国有限公司", short_name="HP")
+    duplicate = await create("惠普中国有限公司二", short_name="HP2", different=True)
+    await request_change(db, actor=MANAGER, customer_id=kept.id or 0, summary="月度报表")
+    await request_change(db, actor=MANAGER, customer_id=duplicate.id or 0, summary="增加样品数量")
+    await request_change(db, actor=MANAGER, customer_id=duplicate.id or 0, summary="延长培训")
+    return kept, duplicate
+
+
+async def numbered(db: Database, customer: Customer) -> list[tuple[int, str]]:
+    listed = await list_changes(db, actor=MANAGER, customer_id=customer.id or 0)
+    return sorted((c.number, c.summary) for c in listed.changes)
+
+
+async def test_the_duplicates_change_requests_move_numbered_after_the_kept_cards(
+    db: Database, create: Create
+) -> None:
+    kept, duplicate = await two_cards_each_with_a_change(create, db)
+
+    preview = await merge_cases.preview_merge(db, actor=MANAGER, text="HP2 into HP")
+    await merge_cases.merge_cards(
+        db, actor=MANAGER, duplicate_id=duplicate.id or 0, kept_id=kept.id or 0
+    )
+
+    assert preview.counts["change_request"] == 2
+    # CR-1 and CR-2 of HP2: its CR-1 is taken on HP, its CR-2 is not
+    assert await numbered(db, kept) == [(1, "月度报表"), (2, "延长培训"), (3, "增加样品数量")]
+    async with db.transaction() as session:
+        events = (
+            await session.exec(
+                select(CustomerEvent).where(
+                    CustomerEvent.customer_id == kept.id, CustomerEvent.action == "merge"
+                )
+            )
+        ).all()
+    assert [e.changes["change_numbers"] for e in events] == [["CR-1", "CR-3"]]
+    assert [e.changes["change_request"] for e in events] == [[2, 0]]
+
+
+async def test_an_undone_merge_gives_the_duplicate_its_change_requests_back(
+    db: Database, create: Create
+) -> None:
+    kept, duplicate = await two_cards_each_with_a_change(create, db)
+    await merge_cases.merge_cards(
+        db, actor=MANAGER, duplicate_id=duplicate.id or 0, kept_id=kept.id or 0
+    )
+
+    await merge_cases.unmerge_card(db, actor=ADMIN, handle="HP2")
+
+    assert await numbered(db, kept) == [(1, "月度报表")]
+    assert await numbered(db, duplicate) == [(2, "延长培训"), (3, "增加样品数量")]
