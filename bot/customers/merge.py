@@ -69,6 +69,9 @@ async def merge(
         moved[name] = ids
     duplicate.archived_at, duplicate.merged_into = now, kept.id
     duplicate.identity_key, duplicate.updated_at, duplicate.updated_by = None, now, actor_id
+    # the kept card is changed too: what moved came by statements the session does not see,
+    # so its kept health is put out of date with the card's own change (health_watch)
+    kept.updated_at, kept.updated_by = now, actor_id
     if duplicate.last_contact_at and (
         kept.last_contact_at is None or duplicate.last_contact_at > kept.last_contact_at
     ):
@@ -138,7 +141,8 @@ async def undo_merge(
     if kept.archived_at is not None:  # its deals come back from an archived card to a live one
         await move_deals(session=session, ids=record.moved.get("opportunity", []), sign=1)
     duplicate.archived_at, duplicate.merged_into = None, None
-    duplicate.updated_at, duplicate.updated_by = now, actor_id
+    for card in (duplicate, kept):  # both changed (and their kept health out of date)
+        card.updated_at, card.updated_by = now, actor_id
     record.undone_at, record.undone_by = now, actor_id
     for card in (duplicate, kept):
         await reindex(

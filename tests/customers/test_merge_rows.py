@@ -5,6 +5,7 @@ undone."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import select
@@ -13,8 +14,10 @@ from bot.actor import Actor
 from bot.customers import merge_cases
 from bot.delivery.change_cases import request_change
 from bot.delivery.change_requests import list_changes
+from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerEvent
+from bot.store.team_models import CardHealth
 from tests.conftest import NOW, TEAM, Create
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -73,3 +76,21 @@ async def test_an_undone_merge_gives_the_duplicate_its_change_requests_back(
 
     assert await numbered(db, kept) == [(1, "月度报表")]
     assert await numbered(db, duplicate) == [(2, "延长培训"), (3, "增加样品数量")]
+
+
+async def test_the_kept_card_is_changed_by_the_merge_and_its_health_computed_again(
+    db: Database, create: Create
+) -> None:
+    kept, duplicate = await two_cards_each_with_a_change(create, db)
+    await refresh_kept_health(db, now=NOW)
+
+    later = Actor(TEAM, "U_MGR", "en", SHANGHAI, NOW + timedelta(hours=2))
+    await merge_cases.merge_cards(
+        db, actor=later, duplicate_id=duplicate.id or 0, kept_id=kept.id or 0
+    )
+
+    async with db.transaction() as session:
+        card = await session.get(Customer, kept.id)
+        health = await session.get(CardHealth, kept.id)
+    assert card is not None and card.updated_at == later.now
+    assert health is not None and health.fresh_until <= later.now  # computed before it is read
