@@ -191,6 +191,10 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Core customer {customer}: time for a revisit — no contact for {days} days.",
         "zh": "核心客户 {customer}：该回访了 — 已 {days} 天没有联系。",
     },
+    "reminder.revisit.one": {
+        "en": "Core customer {customer}: time for a revisit — no contact for {days} day.",
+        "zh": "核心客户 {customer}：该回访了 — 已 {days} 天没有联系。",
+    },
     "import.duplicate_card": {
         "en": "likely a customer we already have: {name} ({handle})",
         "zh": "可能与已有客户重复：{name}（{handle}）",

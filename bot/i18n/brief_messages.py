@@ -11,6 +11,10 @@ BRIEF_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} follow-ups due this week",
         "zh": "本周到期的跟进 {count} 项",
     },
+    "brief.due_count.one": {
+        "en": "{count} follow-up due this week",
+        "zh": "本周到期的跟进 {count} 项",
+    },
     "brief.withheld": {
         "en": ":lock: This channel is shared with another organization: contact records, "
         "follow-ups and overdue items are left out here and sent to {who} by DM.",

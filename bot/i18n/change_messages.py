@@ -276,9 +276,20 @@ CHANGE_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "变更申请在一个步骤上等待满 {days} 天后，将提醒其负责人，"
         "并在每周简报中标为等待过久。",
     },
+    "settings.change_wait_set.one": {
+        "en": "A change request waiting {days} day on one step now reminds its owner and is "
+        "marked late in the weekly brief.",
+        "zh": "变更申请在一个步骤上等待满 {days} 天后，将提醒其负责人，"
+        "并在每周简报中标为等待过久。",
+    },
     "reminder.change_waiting": {
         "en": "*CR-{number}* of {customer} ({handle}) — {summary} — {waiting}: it has waited "
         "{days} days.",
+        "zh": "{customer}（{handle}）的 *CR-{number}* {summary}——{waiting}，已等待 {days} 天。",
+    },
+    "reminder.change_waiting.one": {
+        "en": "*CR-{number}* of {customer} ({handle}) — {summary} — {waiting}: "
+        "it has waited {days} day.",
         "zh": "{customer}（{handle}）的 *CR-{number}* {summary}——{waiting}，已等待 {days} 天。",
     },
     "change.waiting.requested": {"en": "waiting for your evaluation", "zh": "待评估"},

@@ -20,6 +20,10 @@ MANAGER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "no contact for {days} days (this phase: {limit})",
         "zh": "{days} 天没有联系（本阶段标准：{limit} 天）",
     },
+    "health.quiet.one": {
+        "en": "no contact for {days} day (this phase: {limit})",
+        "zh": "{days} 天没有联系（本阶段标准：{limit} 天）",
+    },
     "health.cadence_missed": {
         "en": "formal meeting cadence missed",
         "zh": "未按节奏召开正式会议",
@@ -28,8 +32,16 @@ MANAGER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} overdue follow-ups",
         "zh": "{count} 项跟进已逾期",
     },
+    "health.overdue_follow_ups.one": {
+        "en": "{count} overdue follow-up",
+        "zh": "{count} 项跟进已逾期",
+    },
     "health.slipping_milestones": {
         "en": "{count} milestones slipping",
+        "zh": "{count} 个里程碑已延误",
+    },
+    "health.slipping_milestones.one": {
+        "en": "{count} milestone slipping",
         "zh": "{count} 个里程碑已延误",
     },
     "health.no_dm": {"en": "no known decision maker", "zh": "没有已知的决策人"},
@@ -53,12 +65,24 @@ MANAGER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} customers you can see",
         "zh": "你可查看的 {count} 个客户",
     },
+    "stats.scope_all.one": {
+        "en": "{count} customer you can see",
+        "zh": "你可查看的 {count} 个客户",
+    },
     "stats.scope_people": {
         "en": "{count} customers of {people}",
         "zh": "{people} 的 {count} 个客户",
     },
+    "stats.scope_people.one": {
+        "en": "{count} customer of {people}",
+        "zh": "{people} 的 {count} 个客户",
+    },
     "stats.scope_team": {
         "en": "{count} customers of {who}'s team ({size} people)",
+        "zh": "{who} 团队（{size} 人）的 {count} 个客户",
+    },
+    "stats.scope_team.one": {
+        "en": "{count} customer of {who}'s team ({size} people)",
         "zh": "{who} 团队（{size} 人）的 {count} 个客户",
     },
     "stats.team_empty": {
@@ -123,6 +147,10 @@ MANAGER_MESSAGES: dict[str, dict[str, str]] = {
     },
     "stats.without": {
         "en": "Without {filter}: {count} customers.",
+        "zh": "去掉{filter}：{count} 个客户。",
+    },
+    "stats.without.one": {
+        "en": "Without {filter}: {count} customer.",
         "zh": "去掉{filter}：{count} 个客户。",
     },
     "stats.places": {

@@ -77,6 +77,10 @@ READABLE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sent you {count} customers as a CSV file.",
         "zh": "已把 {count} 个客户以 CSV 文件发给你。",
     },
+    "export.sent.customers.one": {
+        "en": "Sent you {count} customer as a CSV file.",
+        "zh": "已把 {count} 个客户以 CSV 文件发给你。",
+    },
     "export.sent.contacts": {
         "en": "Sent you {count} contacts of {customers} customers as a CSV file.",
         "zh": "已把 {customers} 个客户的 {count} 位联系人以 CSV 文件发给你。",

@@ -19,6 +19,10 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "You have {count} overdue follow-ups:",
         "zh": "你有 {count} 项跟进已逾期：",
     },
+    "reminder.overdue.one": {
+        "en": "You have {count} overdue follow-up:",
+        "zh": "你有 {count} 项跟进已逾期：",
+    },
     "reminder.overdue_more": {"en": "…and {count} more.", "zh": "……另有 {count} 项。"},
     "reminder.meeting": {
         "en": "Formal meeting with {customer} is due ({cadence}). Log it with "
@@ -44,6 +48,10 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
     },
     "reminder.stale_line": {
         "en": "{customer} ({handle}) — {days} days, {phase}",
+        "zh": "{customer}（{handle}）— {days} 天，{phase}",
+    },
+    "reminder.stale_line.one": {
+        "en": "{customer} ({handle}) — {days} day, {phase}",
         "zh": "{customer}（{handle}）— {days} 天，{phase}",
     },
     "brief.title": {

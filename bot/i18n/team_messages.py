@@ -65,6 +65,10 @@ TEAM_MESSAGES.update(
             "en": "{count} customers of the {size} people in your team",
             "zh": "你团队 {size} 人负责的 {count} 个客户",
         },
+        "rollup.scope.one": {
+            "en": "{count} customer of the {size} people in your team",
+            "zh": "你团队 {size} 人负责的 {count} 个客户",
+        },
         "rollup.turned_red": {
             "en": "*Turned red* since the last roll-up: {count}",
             "zh": "*自上次概览后转为红灯*：{count} 个",
