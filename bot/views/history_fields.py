@@ -94,6 +94,7 @@ FIELDS: dict[str, tuple[str, Show]] = {
     "email": ("card.email", show_text),
     "website": ("card.website", show_text),
     "notes": ("card.notes", show_text),
+    "credit_code": ("label.credit_code", show_text),
     "status": ("card.status", _status),
     "level": ("label.level", _number),
     "manager_id": ("card.manager", _person),

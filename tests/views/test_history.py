@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.console.render import mrkdwn_to_text, render_blocks
+from bot.customers.card_values import CARD_FIELDS
+from bot.customers.contacts import CONTACT_FIELDS
 from bot.customers.governance import HISTORY_PAGE, HistoryPage
 from bot.store.models import Customer, CustomerEvent
 from bot.views.blocks import MESSAGE_BLOCK_LIMIT, SECTION_TEXT_LIMIT
@@ -310,3 +312,20 @@ def test_a_page_of_long_events_stays_within_slacks_limits() -> None:
     assert all(len(text) <= SECTION_TEXT_LIMIT for text in texts)
     assert render_blocks(reply.blocks).count("城市：上海 → 北京") == HISTORY_PAGE
     assert reply.blocks[-1]["type"] == "actions"  # the rest is one click away
+
+
+@pytest.mark.parametrize("field", [*CARD_FIELDS, *CONTACT_FIELDS])
+def test_every_field_of_a_card_or_a_contact_has_its_label_in_both_languages(field: str) -> None:
+    change = CustomerEvent(
+        team_id="T1",
+        customer_id=1,
+        actor_id="U_LI",
+        at=datetime(2026, 11, 20, 2, 0, tzinfo=UTC),
+        action="edit",
+        changes={field: ["", "+862163539330" if field.endswith("e164") else "9131000060731539XG"]},
+    )
+
+    english, chinese = (lines(change, reader)[1] for reader in (EN, ZH))
+
+    assert english[0].isupper(), english  # the catalog's label, not the field's name
+    assert not re.search(r"[a-z]", chinese.split("：")[0]), chinese
