@@ -104,7 +104,7 @@ async def test_exports_say_what_they_sent(office: Harness) -> None:
 
     assert zh_contacts == "已把 1 个客户的 2 位联系人以 CSV 文件发给你。"
     assert en_logs == "Sent you 1 contact records of 1 customers as a CSV file."
-    assert en_customers == "Sent you 1 customers as a CSV file."
+    assert en_customers == "Sent you 1 customer as a CSV file."
     assert "Export what?" in unknown and len(sent_files(office)) == 3
 
 

@@ -84,7 +84,7 @@ async def test_after_downtime_one_sweep_sends_the_late_dm_and_no_digest_line(
     seen = len(harness.slack.postings)
     await jobs.run_reminders(local(due + timedelta(days=4), 10))
     (digest,) = mentioning(dms(harness, seen), "call Li back")
-    assert "You have 1 overdue follow-ups" in digest
+    assert "You have 1 overdue follow-up:" in digest
 
 
 async def test_one_sweep_digests_what_was_dmed_before_and_dms_what_was_not(
@@ -101,9 +101,9 @@ async def test_one_sweep_digests_what_was_dmed_before_and_dms_what_was_not(
     await jobs.run_reminders(local(due + timedelta(days=3), 10))
 
     sweep = dms(harness, seen)
-    (digest,) = [m for m in sweep if "overdue follow-ups" in m]
+    (digest,) = [m for m in sweep if "overdue follow-up" in m]
     assert "send the quote" in digest and "book the visit" not in digest
-    assert "You have 1 overdue follow-ups" in digest
+    assert "You have 1 overdue follow-up:" in digest
     (late,) = mentioning(sweep, "book the visit")
     assert "Late: this was due" in late
 
@@ -124,7 +124,7 @@ async def test_a_late_dm_sent_before_nine_keeps_the_item_out_of_that_days_digest
 
     today = dms(harness, seen)
     assert len(mentioning(today, "book the visit")) == 1
-    (digest,) = [m for m in today if "overdue follow-ups" in m]
+    (digest,) = [m for m in today if "overdue follow-up" in m]
     assert "send the quote" in digest and "book the visit" not in digest
     seen = len(harness.slack.postings)
     await jobs.run_reminders(local(due + timedelta(days=4), 9, 30))

@@ -59,7 +59,7 @@ async def test_the_supervisor_gets_one_roll_up_of_their_team_on_monday(office: H
     await jobs.run_briefs(monday + timedelta(minutes=1))
     rollups = dms(office, "U_LEAD", "Team roll-up")
     assert len(rollups) == 1
-    assert "1 customers of the 1 people in your team" in rollups[0]
+    assert "1 customer of the 1 people in your team" in rollups[0]
     assert "*New customers* this week: 1" in rollups[0] and "惠普中国有限公司" in rollups[0]
     assert "金科电子有限公司" not in rollups[0]  # another team's card
     assert dms(office, "U_LI", "Team roll-up") == []  # nobody reports to Li
@@ -84,7 +84,7 @@ async def test_a_supervisors_home_shows_the_team_and_my_customers_lights(office:
     await office.workspace.event({"type": "app_home_opened", "user": "U_LEAD", "tab": "home"})
     await office.settle()
     home = render_blocks(office.slack.postings[-1].blocks)
-    assert "My team" in home and "1 customers of the 1 people in your team" in home
+    assert "My team" in home and "1 customer of the 1 people in your team" in home
     await office.workspace.event(
         {"type": "app_home_opened", "user": "U_LI", "tab": "home"}, event_id="Ev2"
     )
