@@ -7,7 +7,7 @@ bot/customers/refusals.py) that the edge turns into a reply. Listeners call exac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -102,12 +102,13 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         customer = await named_customer(session, actor, gate, text)
-        return await load_card(
+        card = await load_card(
             session=session,
             team_id=actor.team_id,
             customer_id=saved_id(customer),
             now=actor.now,
         )
+        return replace(card, may_edit=await gate.may_edit(card.customer))
 
 
 async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
@@ -121,7 +122,8 @@ async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForA
             gate=gate,
             now=actor.now,
         )
-        return CardForActor(card, await gate.may_edit(card.customer))
+        may_edit = await gate.may_edit(card.customer)
+        return CardForActor(replace(card, may_edit=may_edit), may_edit)
 
 
 @dataclass(frozen=True)

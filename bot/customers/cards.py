@@ -73,6 +73,9 @@ class CustomerCard:
     roles: dict[int, ContactRole] = field(default_factory=dict)  # by contact id
     health: Health | None = None  # as of the moment asked (load_card's `now`)
     sales: SalesSummary = field(default_factory=SalesSummary)  # deals, contracts, projects, docs
+    # the reader may change it (its forms' buttons are shown only then): who may only see
+    # it, through a share, pressed them to be told no
+    may_edit: bool = True
 
 
 TIMELINE_ON_CARD = 5

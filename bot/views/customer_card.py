@@ -57,7 +57,12 @@ def build_customer_card(
     blocks += [divider(), section(Mrkdwn("*{}*").format(t("card.contacts", lang)))]
     blocks += [
         _contact_block(
-            c, customer, lang, home_region, contact_role_text(card.roles.get(c.id or 0), lang)
+            c,
+            customer,
+            lang,
+            home_region,
+            contact_role_text(card.roles.get(c.id or 0), lang),
+            menu=card.may_edit,
         )
         for c in card.contacts[:CONTACTS_SHOWN]
     ]
@@ -75,8 +80,9 @@ def build_customer_card(
         *timeline_blocks(customer, card.records, lang),
     ]
     blocks += [
-        _card_actions(customer, lang),
-        *sales_blocks(customer, card.sales, lang),  # deals, contracts, projects, documents
+        _card_actions(customer, lang, may_edit=card.may_edit),
+        # deals, contracts, projects, documents
+        *sales_blocks(customer, card.sales, lang, may_edit=card.may_edit),
         context(
             md(
                 "card.updated",
@@ -206,7 +212,13 @@ def _facts_block(customer: Customer, lang: Lang, home_region: str) -> Block:
 
 
 def _contact_block(
-    contact: Contact, customer: Customer, lang: Lang, home_region: str, role: str = ""
+    contact: Contact,
+    customer: Customer,
+    lang: Lang,
+    home_region: str,
+    role: str = "",
+    *,
+    menu: bool = True,  # edit, remove, role: for who may change the card
 ) -> Block:
     name = contact.name
     if contact.salutation:
@@ -226,6 +238,8 @@ def _contact_block(
     if details:
         lines.append(Mrkdwn(" · ").join(details))
     block = section(Mrkdwn("\n").join(lines))
+    if not menu:
+        return block
     value = f"{customer.id}:{contact.id}"
     block["accessory"] = {
         "type": "overflow",
@@ -239,19 +253,18 @@ def _contact_block(
     return block
 
 
-def _card_actions(customer: Customer, lang: Lang) -> Block:
+def _card_actions(customer: Customer, lang: Lang, *, may_edit: bool) -> Block:
+    """Logging a contact is for whoever sees the card; the rest for who may change it."""
     value = str(customer.id)
-    return {
-        "type": "actions",
-        "block_id": ids.CARD_ACTIONS,
-        "elements": [
-            button(t("card.log_contact", lang), ids.LOG_FROM_CARD, value),
+    elements = [button(t("card.log_contact", lang), ids.LOG_FROM_CARD, value)]
+    if may_edit:
+        elements += [
             button(t("card.edit", lang), ids.EDIT_CARD, value),
             button(t("card.add_contact", lang), ids.ADD_CONTACT, value),
             button(t("card.change_phase", lang), ids.PHASE_OPEN, value),
             button(t("card.share", lang), ids.SHARE_CARD, value),
-        ],
-    }
+        ]
+    return {"type": "actions", "block_id": ids.CARD_ACTIONS, "elements": elements}
 
 
 def _phone(e164: str, extension: str, lang: Lang, home_region: str) -> str:

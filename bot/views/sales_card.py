@@ -33,11 +33,13 @@ def _field(title: str, lines: list[str]) -> dict[str, str]:
     return mrkdwn_text(Mrkdwn("*{}*\n").format(title) + Mrkdwn("\n").join(lines), FIELD_LIMIT)
 
 
-def sales_blocks(customer: Customer, sales: SalesSummary, lang: Lang) -> list[Block]:
+def sales_blocks(
+    customer: Customer, sales: SalesSummary, lang: Lang, *, may_edit: bool = True
+) -> list[Block]:
     blocks: list[Block] = []
     if sales.anything:
         blocks.append({"type": "section", "block_id": "card_sales", "fields": _fields(sales, lang)})
-    blocks.append(_actions(customer, sales, lang))
+    blocks.append(_actions(customer, sales, lang, may_edit))
     return blocks
 
 
@@ -95,7 +97,7 @@ def _project_line(line: ProjectLine, lang: Lang) -> Mrkdwn:
     return text + Mrkdwn(" · ") + md("card.next_milestone", lang, title=title, day=when)
 
 
-def _actions(customer: Customer, sales: SalesSummary, lang: Lang) -> Block:
+def _actions(customer: Customer, sales: SalesSummary, lang: Lang, may_edit: bool) -> Block:
     card = str(customer.id)
     elements = []
     for total, key, action in (
@@ -115,10 +117,13 @@ def _actions(customer: Customer, sales: SalesSummary, lang: Lang) -> Block:
         elements.append(
             button(t("card.feedback_items", lang, count=count), ids.FEEDBACK_LIST, card)
         )
-    elements += [
-        button(t("card.new_deal", lang), ids.DEAL_NEW, card),
-        button(t("card.new_contract", lang), ids.CONTRACT_NEW, card),
-        button(t("card.new_project", lang), ids.PROJECT_NEW, card),
+    if may_edit:  # deals, contracts and projects are for who may change the card
+        elements += [
+            button(t("card.new_deal", lang), ids.DEAL_NEW, card),
+            button(t("card.new_contract", lang), ids.CONTRACT_NEW, card),
+            button(t("card.new_project", lang), ids.PROJECT_NEW, card),
+        ]
+    elements += [  # a change is asked for, and documents attached, by whoever sees it
         button(t("change.new", lang), ids.CHANGE_NEW, card),
         button(t("card.requirements", lang), ids.REQUIREMENT_LIST, card),
         button(

@@ -16,9 +16,10 @@ import pytest
 from sqlmodel import select
 
 from bot.console.harness import Harness
-from bot.console.render import render_blocks
+from bot.console.render import clickables, render_blocks
 from bot.settings import Settings
 from bot.store.models import Schedule
+from bot.views import ids
 from tests.slack_person import Person
 
 CAST = {
@@ -295,3 +296,18 @@ async def test_a_phase_change_by_someone_who_may_not_edit_is_refused(office: Har
 
     assert len(office.slack.calls_to("views.open")) == before
     assert "Only the manager of 金科电子有限公司" in text_of(chan)
+
+
+@pytest.mark.parametrize("user", sorted(u for u, sees in SEES_JK.items() if sees))
+async def test_the_cards_buttons_that_change_it_are_for_who_may_change_it(
+    office: Harness, user: str
+) -> None:
+    person = Person(office, user)
+    await person.type("/customer show jk")
+
+    pressed = {c.element["action_id"] for c in clickables(person.last_posting().blocks)}
+
+    assert ids.LOG_FROM_CARD in pressed and ids.CHANGE_NEW in pressed  # whoever sees it
+    changes = {ids.EDIT_CARD, ids.ADD_CONTACT, ids.PHASE_OPEN, ids.SHARE_CARD, ids.DEAL_NEW}
+    assert (changes <= pressed) == EDITS_HP.get(user, False)
+    assert not changes & pressed or EDITS_HP.get(user, False)
