@@ -19,7 +19,7 @@ from bot.customers.visibility import gate_of
 from bot.delivery.survey_rules import is_acceptance
 from bot.errors import Invalid, Message
 from bot.sales.lookups import visible_card
-from bot.store.customers import list_contacts
+from bot.store.customers import contacts_in_place
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
@@ -68,7 +68,7 @@ async def press_done(
         milestone, customer = await _changeable(session, actor, milestone_id)
         if is_acceptance(milestone) and milestone.status != "done":
             assert customer.id is not None
-            contacts = await list_contacts(session=session, customer_id=customer.id)
+            contacts = await contacts_in_place(session=session, customer_id=customer.id)
             return AcceptanceFormOpen(customer, milestone, tuple(contacts))
         done = await complete_milestone(
             session=session,
@@ -88,7 +88,9 @@ async def accept(
     async with db.transaction(write=True) as session:
         milestone, customer = await _changeable(session, actor, milestone_id)
         assert customer.id is not None and milestone.id is not None
-        contacts = {c.id: c for c in await list_contacts(session=session, customer_id=customer.id)}
+        contacts = {
+            c.id: c for c in await contacts_in_place(session=session, customer_id=customer.id)
+        }
         contact_id = int(form.contact) if form.contact.isdigit() else None
         errors: dict[str, Message] = {}
         if form.contact and contact_id not in contacts:

@@ -18,7 +18,7 @@ from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_answers import answers_here, require_outsider, shared_channel_for
 from bot.delivery.survey_rules import FEEDBACK_DUE, Scores, read_scores
 from bot.errors import Invalid, Message, NotAllowed, NotFound
-from bot.store.customers import list_contacts
+from bot.store.customers import contacts_in_place
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
 from bot.store.sales import get_in_team
@@ -81,7 +81,7 @@ async def open_survey(db: Database, *, actor: Actor, survey_id: int) -> SurveyOp
     async with db.transaction() as session:
         survey, customer, _ = await _runnable(session, actor, survey_id)
         assert customer.id is not None
-        contacts = await list_contacts(session=session, customer_id=customer.id)
+        contacts = await contacts_in_place(session=session, customer_id=customer.id)
         return SurveyOpen(customer, survey, tuple(contacts))
 
 
@@ -92,7 +92,9 @@ async def record_survey(
     async with db.transaction(write=True) as session:
         survey, customer, _ = await _runnable(session, actor, survey_id)
         assert customer.id is not None
-        contacts = {c.id: c for c in await list_contacts(session=session, customer_id=customer.id)}
+        contacts = {
+            c.id: c for c in await contacts_in_place(session=session, customer_id=customer.id)
+        }
         contact_id = int(form.contact) if form.contact.isdigit() else None
         try:
             scores = read_scores(_typed(form), form.comment)

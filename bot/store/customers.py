@@ -20,6 +20,7 @@ from bot.store.models import (
     CustomerKey,
     CustomerTerm,
 )
+from bot.store.team_models import ContactRole
 from bot.store.types import saved_id
 
 LAST_CODE_POINT = "\U0010ffff"
@@ -169,6 +170,23 @@ async def list_contacts(
     query = select(Contact).where(Contact.customer_id == customer_id).order_by(col(Contact.id))
     if not include_archived:
         query = query.where(col(Contact.archived_at).is_(None))
+    return list((await session.exec(query)).all())
+
+
+async def contacts_in_place(*, session: AsyncSession, customer_id: int) -> list[Contact]:
+    """The card's contacts still at the customer: not removed from the card, not marked as
+    having left the company (someone who left does not accept a delivery or answer a
+    survey for it)."""
+    query = (
+        select(Contact)
+        .outerjoin(ContactRole, col(ContactRole.contact_id) == col(Contact.id))
+        .where(
+            Contact.customer_id == customer_id,
+            col(Contact.archived_at).is_(None),
+            col(ContactRole.left_at).is_(None),
+        )
+        .order_by(col(Contact.id))
+    )
     return list((await session.exec(query)).all())
 
 

@@ -13,8 +13,11 @@ import pytest
 from sqlmodel import select
 
 from bot.actor import Actor
+from bot.customers import card_cases, role_cases
+from bot.customers.form import ContactForm
 from bot.customers.milestones import MilestoneNotFound
 from bot.customers.refusals import CardGone, MayNotChange
+from bot.customers.roles import RoleForm
 from bot.delivery.acceptance import AcceptanceForm, AcceptanceFormOpen, accept, press_done
 from bot.delivery.feedback import CloseForm, close_feedback
 from bot.delivery.survey_rules import is_acceptance, read_score
@@ -23,6 +26,7 @@ from bot.delivery.surveys import (
     SurveyForm,
     SurveyNotFound,
     answer_as_customer,
+    open_survey,
     record_survey,
 )
 from bot.errors import Invalid, NotAllowed
@@ -245,3 +249,36 @@ async def test_a_colleague_cannot_answer_as_the_customer(db: Database, hp: Custo
 
     async with db.transaction() as session:
         assert (await session.exec(select(FeedbackItem))).all() == []
+
+
+async def test_a_contact_who_left_the_company_neither_accepts_nor_answers_for_it(
+    db: Database, hp: Customer
+) -> None:
+    for name in ("张伟", "李娜"):
+        await card_cases.save_contact(
+            db, actor=MANAGER, customer_id=hp.id or 0, form=ContactForm(name=name), region="CN"
+        )
+    card = await card_cases.show_card(db, actor=MANAGER, text="HP")
+    left, stays = card.contacts
+    await role_cases.save_role(
+        db,
+        actor=MANAGER,
+        customer_id=hp.id or 0,
+        contact_id=left.id or 0,
+        form=RoleForm(role="decision_maker", state="left"),
+    )
+
+    pressed = await press_done(db, actor=MANAGER, milestone_id=await milestone_id(db))
+    with pytest.raises(Invalid) as refused:
+        await accept(
+            db,
+            actor=MANAGER,
+            milestone_id=await milestone_id(db),
+            form=AcceptanceForm(contact=str(left.id)),
+        )
+    survey = await open_survey(db, actor=PM, survey_id=await asked_survey(db))
+
+    assert isinstance(pressed, AcceptanceFormOpen)
+    assert [c.name for c in pressed.contacts] == [stays.name] == ["李娜"]
+    assert refused.value.errors["contact"].key == "acceptance.contact_gone"
+    assert [c.name for c in survey.contacts] == ["李娜"]
