@@ -76,6 +76,7 @@ class CustomerCard:
     # the reader may change it (its forms' buttons are shown only then): who may only see
     # it, through a share, pressed them to be told no
     may_edit: bool = True
+    as_of: datetime | None = None  # the moment it was read for: what is past due then is said so
 
 
 TIMELINE_ON_CARD = 5
@@ -142,6 +143,7 @@ async def load_card(
         ),
         states[0].health if states else None,
         await sales_summary(session=session, customer_id=customer_id, held=held),
+        as_of=now,
     )
 
 

@@ -17,4 +17,5 @@ FOLLOW_UP_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这条记录共 {count} 个字符，超出 Slack 表单可编辑的长度，因此正文保持不变，"
         "本次未保存。请重新打开“编辑记录”修改下一步。",
     },
+    "card.overdue": {"en": ":warning: overdue", "zh": ":warning: 已逾期"},
 }

@@ -75,14 +75,20 @@ def build_customer_card(
     blocks += [
         divider(),
         *_plan_blocks(card, lang, tz),
-        *follow_up_blocks(card.follow_ups, lang),
+        *follow_up_blocks(card.follow_ups, lang, card.as_of),
         *_more_follow_ups(card, lang),
         *timeline_blocks(customer, card.records, lang),
     ]
     blocks += [
         _card_actions(customer, lang, may_edit=card.may_edit),
         # deals, contracts, projects, documents
-        *sales_blocks(customer, card.sales, lang, may_edit=card.may_edit),
+        *sales_blocks(
+            customer,
+            card.sales,
+            lang,
+            may_edit=card.may_edit,
+            today=card.as_of.astimezone(tz).date() if card.as_of else None,
+        ),
         context(
             md(
                 "card.updated",

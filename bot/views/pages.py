@@ -22,7 +22,7 @@ def build_milestone_page(page: Page[Milestone], lang: Lang) -> Reply:
 def build_follow_up_page(page: Page[FollowUp], lang: Lang) -> Reply:
     title = t("list.follow_ups_title", lang, name=page.customer.legal_name)
     blocks: list[Block] = [header(title), _range(page, lang)]
-    lines = [follow_up_line(f) for f in page.items]
+    lines = [follow_up_line(f, lang) for f in page.items]
     blocks += [section(Mrkdwn("\n").join(part)) for part in _packed(lines)] or [
         context(t("list.none_open", lang))
     ]

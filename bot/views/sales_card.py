@@ -6,6 +6,7 @@ add a new one. Two blocks whatever the card holds, so the card stays within Slac
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from bot.dates.display import format_day
@@ -34,21 +35,32 @@ def _field(title: str, lines: list[str]) -> dict[str, str]:
 
 
 def sales_blocks(
-    customer: Customer, sales: SalesSummary, lang: Lang, *, may_edit: bool = True
+    customer: Customer,
+    sales: SalesSummary,
+    lang: Lang,
+    *,
+    may_edit: bool = True,
+    today: date | None = None,  # the reader's: a date before it is said to have passed
 ) -> list[Block]:
     blocks: list[Block] = []
     if sales.anything:
-        blocks.append({"type": "section", "block_id": "card_sales", "fields": _fields(sales, lang)})
+        fields = _fields(sales, lang, today)
+        blocks.append({"type": "section", "block_id": "card_sales", "fields": fields})
     blocks.append(_actions(customer, sales, lang, may_edit))
     return blocks
 
 
-def _fields(sales: SalesSummary, lang: Lang) -> list[dict[str, str]]:
+def _passed(day: date | None, today: date | None) -> bool:
+    return day is not None and today is not None and day < today
+
+
+def _fields(sales: SalesSummary, lang: Lang, today: date | None) -> list[dict[str, str]]:
     deals = [
         t("card.deals_line", lang, count=sales.deals_open, amount=_sums(sales.open_amounts, lang))
     ]
     if sales.next_close is not None:
-        deals.append(t("card.next_close", lang, day=format_day(sales.next_close, lang)))
+        key = "card.next_close_passed" if _passed(sales.next_close, today) else "card.next_close"
+        deals.append(t(key, lang, day=format_day(sales.next_close, lang)))
     contracts = [
         t(
             "card.contracts_line",
@@ -60,8 +72,10 @@ def _fields(sales: SalesSummary, lang: Lang) -> list[dict[str, str]]:
     if sales.receivable_due:
         due = _sums(sales.receivable_due, lang)
         nxt = format_day(sales.next_receivable, lang) if sales.next_receivable else "—"
-        contracts.append(t("card.receivable_due", lang, amount=due, day=nxt))
-    projects: list[str] = [_project_line(line, lang) for line in sales.projects] or [
+        late = _passed(sales.next_receivable, today)
+        key = "card.receivable_overdue" if late else "card.receivable_due"
+        contracts.append(t(key, lang, amount=due, day=nxt))
+    projects: list[str] = [_project_line(line, lang, today) for line in sales.projects] or [
         t("card.none", lang)
     ]
     documents: list[str] = [document_link(d) for d in sales.documents] or [t("card.none", lang)]
@@ -86,15 +100,18 @@ def _satisfaction(sales: SalesSummary, lang: Lang) -> list[str]:
     return lines
 
 
-def _project_line(line: ProjectLine, lang: Lang) -> Mrkdwn:
+def _project_line(line: ProjectLine, lang: Lang, today: date | None) -> Mrkdwn:
     project, milestone = line.project, line.next_milestone
     phase = t(f"phase.{project.phase}", lang)
     text = md("card.project_line", lang, name=clip(project.name, 60), phase=phase)
     if milestone is None:
         return text
-    when = day(milestone.due_at, lang, ZoneInfo(milestone.tz))
+    zone = ZoneInfo(milestone.tz)
+    when = day(milestone.due_at, lang, zone)
     title = clip(milestone.title, 60)
-    return text + Mrkdwn(" · ") + md("card.next_milestone", lang, title=title, day=when)
+    late = _passed(milestone.due_at.astimezone(zone).date(), today)
+    key = "card.next_milestone_late" if late else "card.next_milestone"
+    return text + Mrkdwn(" · ") + md(key, lang, title=title, day=when)
 
 
 def _actions(customer: Customer, sales: SalesSummary, lang: Lang, may_edit: bool) -> Block:

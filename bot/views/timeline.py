@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,7 @@ from bot.i18n import Lang, t
 from bot.logs.record_cases import PAGE
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.views import ids
-from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, header, mention, section
+from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, header, md, mention, section
 from bot.views.inputs import button, option
 
 SHOWN_TEXT = 600
@@ -61,18 +62,25 @@ def timeline_blocks(customer: Customer, records: list[ContactRecord], lang: Lang
     return blocks
 
 
-def follow_up_blocks(follow_ups: list[FollowUp], lang: Lang) -> list[Block]:
+def follow_up_blocks(
+    follow_ups: list[FollowUp], lang: Lang, now: datetime | None = None
+) -> list[Block]:
     if not follow_ups:
         return []
-    lines = [follow_up_line(f) for f in follow_ups]
+    lines = [follow_up_line(f, lang, now) for f in follow_ups]
     title = Mrkdwn("*{}*\n").format(t("card.follow_ups", lang))
     return [section(title + Mrkdwn("\n").join(lines))]
 
 
-def follow_up_line(follow_up: FollowUp) -> Mrkdwn:
+def follow_up_line(follow_up: FollowUp, lang: Lang, now: datetime | None = None) -> Mrkdwn:
+    """`• send the quote — Fri 4 Dec · @li`, and `· ⚠️ overdue` once its moment has passed
+    (`now`: the moment the list was read for)."""
     when = _slack_date(follow_up.due_at.timestamp(), _fallback(follow_up))
     title = clip(follow_up.title, 200)
-    return Mrkdwn("• {} — {} · {}").format(title, when, mention(follow_up.owner_id))
+    line = Mrkdwn("• {} — {} · {}").format(title, when, mention(follow_up.owner_id))
+    if now is not None and follow_up.due_at < now:
+        line += Mrkdwn(" · ") + md("card.overdue", lang)
+    return line
 
 
 def build_timeline_page(customer: Customer, records: list[ContactRecord], lang: Lang) -> Reply:

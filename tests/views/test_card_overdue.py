@@ -1,0 +1,123 @@
+"""The card says what is past due as of the moment it was read for — follow-ups, the next
+close of its deals, the money still to receive, a project's next milestone — in the reader's
+zone and language; what is still ahead reads as before."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.console.render import render_blocks
+from bot.customers.cards import CustomerCard
+from bot.i18n import Lang
+from bot.store.models import Customer, FollowUp, Milestone
+from bot.store.sales_models import Project
+from bot.store.sales_summary import ProjectLine, SalesSummary
+from bot.views.customer_card import build_customer_card
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+# Sunday 20 Dec 2026, 01:00 in Shanghai (17:00 UTC on the 19th)
+AS_OF = datetime(2026, 12, 19, 17, 0, tzinfo=UTC)
+HP = Customer(
+    id=1,
+    team_id="T1",
+    handle="HP",
+    handle_key="hp",
+    legal_name="惠普中国有限公司",
+    manager_id="U_WANG",
+    created_by="U_WANG",
+    updated_by="U_WANG",
+    updated_at=AS_OF - timedelta(days=30),
+)
+
+
+def follow_up(title: str, due: datetime) -> FollowUp:
+    return FollowUp(
+        team_id="T1",
+        customer_id=1,
+        record_id=1,
+        owner_id="U_WANG",
+        title=title,
+        due_at=due,
+        tz="Asia/Shanghai",
+    )
+
+
+def sales(day_of: date) -> SalesSummary:
+    """A deal closing, money due and a project's next milestone, all on `day_of`."""
+    milestone = Milestone(
+        team_id="T1",
+        customer_id=1,
+        title="上线验收",
+        due_at=datetime.combine(day_of, datetime.min.time(), SHANGHAI).replace(hour=10),
+        tz="Asia/Shanghai",
+        created_by="U_WANG",
+    )
+    project = Project(
+        id=1, team_id="T1", customer_id=1, name="ERP实施", manager_id="U_PM", created_by="U_WANG"
+    )
+    return SalesSummary(
+        deals_open=1,
+        deals_total=1,
+        open_amounts={"CNY": 120_000_000},
+        next_close=day_of,
+        contracts_signed=1,
+        contracts_total=1,
+        signed_amounts={"CNY": 120_000_000},
+        receivable_due={"CNY": 36_000_000},
+        next_receivable=day_of,
+        projects=[ProjectLine(project, milestone)],
+        projects_active=1,
+        projects_total=1,
+    )
+
+
+def shown(card: CustomerCard, lang: Lang) -> str:
+    return render_blocks(build_customer_card(card, lang, tz=SHANGHAI).blocks)
+
+
+@pytest.mark.parametrize(
+    ("lang", "overdue", "passed", "since", "late"),
+    [
+        ("en", "overdue", "close date passed", "overdue since", "late:"),
+        ("zh", "已逾期", "预计成交日已过", "起已逾期", "已延误"),
+    ],
+)
+def test_what_is_past_due_is_said_so(
+    lang: Lang, overdue: str, passed: str, since: str, late: str
+) -> None:
+    card = CustomerCard(
+        HP,
+        [],
+        follow_ups=[
+            follow_up("send the quote", AS_OF - timedelta(hours=1)),
+            follow_up("book the visit", AS_OF + timedelta(hours=1)),
+        ],
+        follow_ups_total=2,
+        sales=sales(date(2026, 12, 19)),  # the day before the reader's Sunday
+        as_of=AS_OF,
+    )
+
+    text = shown(card, lang)
+
+    quote, visit = (
+        line for line in text.splitlines() if "send the quote" in line or "book" in line
+    )
+    assert overdue in quote and overdue not in visit
+    assert passed in text and since in text and late in text
+
+
+def test_what_is_ahead_or_read_without_a_moment_reads_as_before() -> None:
+    ahead = CustomerCard(HP, [], sales=sales(date(2026, 12, 20)), as_of=AS_OF)  # today
+    undated = CustomerCard(
+        HP,
+        [],
+        follow_ups=[follow_up("send the quote", AS_OF - timedelta(days=3))],
+        sales=sales(date(2026, 12, 1)),
+    )
+
+    for text in (shown(ahead, "en"), shown(undated, "en")):
+        assert "overdue" not in text and "passed" not in text and "late:" not in text
+        assert "next close" in text and "next: 上线验收" in text
