@@ -15,7 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.dates.leftovers import Kind, clusters, tokenize
-from bot.dates.understand import Reading, Unreadable, read_phrase, scan
+from bot.dates.understand import Reading, Understood, Unreadable, read_phrase, scan
 
 MAX_DATE_WORDS = 24  # 2027年1月15日下午3点半 is 16 characters; no date phrase is longer
 # where a date may start or end: not inside a word, 12/24 or 3:30
@@ -70,3 +70,14 @@ def _unread_end(line: str, local_now: datetime) -> str:
     if not groups or line[groups[-1].end :].strip(_SEPARATORS + ".。!！?？"):
         return ""
     return line[groups[-1].start : groups[-1].end]
+
+
+def without_its_date(text: str, due: datetime, *, now: datetime, tz: ZoneInfo) -> str:
+    """A next step as its follow-up's title: without the date phrase that opens or ends it
+    when that phrase names `due` (`send the invoice tomorrow 3pm` → `send the invoice`, due
+    then), which would read wrong beside the date from the next day on; the whole text when
+    the date stands elsewhere in it, or the rest would be empty."""
+    title, reading = split_title_and_date(text, now=now, tz=tz)
+    if isinstance(reading, Understood) and reading.due == due and title:
+        return title
+    return text.strip()

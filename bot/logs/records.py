@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CardNotFound
 from bot.customers.form import FormInvalid, Message
 from bot.customers.service import open_service_request
+from bot.dates.one_liner import without_its_date
 from bot.errors import NotFound
 from bot.store.as_read import mark_contacted
 from bot.store.customers import add, get_customer, record_event
@@ -107,7 +109,13 @@ async def log_contact(
             customer_id=draft.customer_id,
             record_id=saved_id(record),
             owner_id=author_id,
-            title=draft.next_step or draft.summary[:200],
+            title=(
+                without_its_date(
+                    draft.next_step, draft.follow_up_due, now=now, tz=ZoneInfo(author_tz)
+                )
+                if draft.next_step
+                else draft.summary[:200]
+            ),
             due_at=draft.follow_up_due,
             tz=author_tz,
             created_at=now,

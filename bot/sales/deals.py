@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.dates.one_liner import without_its_date
 from bot.errors import Invalid, Message, NotFound
 from bot.sales.amounts import Money, format_money
 from bot.sales.history import record_on_card
@@ -259,7 +261,7 @@ async def _set_next_step(
         customer_id=deal.customer_id,
         record_id=saved_id(record),
         owner_id=deal.owner_id,
-        title=deal.next_step,
+        title=without_its_date(deal.next_step, due, now=now, tz=ZoneInfo(tz)),
         due_at=due,
         tz=tz,
         created_at=now,

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.dates.one_liner import split_title_and_date
-from bot.dates.understand import InThePast, Understood, Unreadable
+from bot.dates.one_liner import split_title_and_date, without_its_date
+from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 10, 10, 0, tzinfo=SHANGHAI).astimezone(UTC)  # a Thursday
@@ -108,3 +108,33 @@ def test_a_title_is_never_saved_with_date_words_in_it(title: str, date: str, jun
 def test_a_title_and_a_date_split_cleanly(title: str, date: str) -> None:
     found_title, reading = split(f"{title} {date}")
     assert isinstance(reading, Understood) and found_title == title
+
+
+def due_of(text: str) -> datetime:
+    reading = understand_when(text, now=NOW, tz=SHANGHAI)
+    assert isinstance(reading, Understood)
+    return reading.due
+
+
+@pytest.mark.parametrize(
+    ("next_step", "title"),
+    [
+        ("send the invoice tomorrow 3pm", "send the invoice"),
+        ("发方案 下周五", "发方案"),
+        ("下周五 发方案", "发方案"),
+        ("call Li tomorrow about the quote", "call Li tomorrow about the quote"),  # inside it
+        ("tomorrow 3pm", "tomorrow 3pm"),  # nothing would be left
+    ],
+)
+def test_a_follow_ups_title_is_its_next_step_without_the_date_that_opens_or_ends_it(
+    next_step: str, title: str
+) -> None:
+    assert without_its_date(next_step, due_of(next_step), now=NOW, tz=SHANGHAI) == title
+
+
+def test_a_date_that_is_not_the_follow_ups_own_stays_in_its_title() -> None:
+    picked = due_of("next Monday")  # a date picked in the form, not the one the text says
+
+    assert without_its_date("send the deck Friday", picked, now=NOW, tz=SHANGHAI) == (
+        "send the deck Friday"
+    )

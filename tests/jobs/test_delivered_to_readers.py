@@ -79,7 +79,7 @@ async def test_someone_still_shared_with_is_told(harness: Harness) -> None:
     await harness.service.jobs.run_reminders(follow_up.due_at)
 
     (dm,) = dms(harness, "U_ALICE")
-    assert "惠普中国有限公司" in dm and "call back tomorrow 3pm" in dm
+    assert "惠普中国有限公司" in dm and "call back\n" in dm
 
 
 async def test_a_card_seen_through_a_channel_is_told_while_the_person_is_in_it(
@@ -101,7 +101,7 @@ async def test_a_card_seen_through_a_channel_is_told_while_the_person_is_in_it(
     await jobs.run_reminders(second.due_at)
 
     (dm,) = dms(harness, "U_ALICE")
-    assert "call back tomorrow 3pm" in dm
+    assert "call back\n" in dm
     assert sorted(await statuses(harness, "follow_up")) == ["sent", "skipped"]
 
 

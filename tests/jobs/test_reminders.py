@@ -63,7 +63,7 @@ async def test_tomorrow_3pm_is_dmed_once_at_three_in_the_authors_zone(harness: H
     await jobs.run_reminders(three_pm + timedelta(hours=1))
 
     (dm,) = dms(harness, "U_ALICE")
-    assert "Follow-up due — 惠普中国有限公司 (HP): call back tomorrow 3pm" in dm
+    assert "Follow-up due — 惠普中国有限公司 (HP): call back\n  Due Tue 24 Nov 2026, 15:00" in dm
     assert "[Done]  [Snooze 1 day]  [Reschedule]" in dm and "Late" not in dm
     assert report.sent == [f"follow_up {follow_up.id} → U_ALICE"]
 

@@ -57,6 +57,7 @@ async def test_the_seeds_example_sets_a_follow_up_on_friday_next_week(
     )
     assert (record.source, record.source_channel, record.created_at) == ("command", "C1", NOW)
     assert follow_up.due_at == datetime(2026, 11, 27, 1, 0, tzinfo=UTC)  # 09:00 Shanghai
+    assert follow_up.title == "发方案"  # its date beside it, not "下周五" read a week on
     assert (follow_up.owner_id, follow_up.tz, follow_up.status) == (
         "U_WANG",
         "Asia/Shanghai",
