@@ -101,7 +101,7 @@ async def load_card(
         await list_contacts(session=session, customer_id=customer_id) if held.contacts else []
     )
     states = (
-        await card_states(session=session, scope=ids_scope([customer_id]), now=now)
+        await card_states(session=session, scope=ids_scope([customer_id]), now=now, held=held)
         if now is not None
         else []
     )

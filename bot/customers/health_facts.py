@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import cadence_window
 from bot.customers.health import Health, HealthFacts, health_of
+from bot.store.card_sections import EVERYTHING, CardSections
 from bot.store.db import side_by_side
 from bot.store.insights import (
     Scope,
@@ -53,15 +54,23 @@ class CardState:
 
 
 async def card_states(
-    *, session: AsyncSession, scope: Scope, now: datetime, joined: AsyncSession | None = None
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    now: datetime,
+    joined: AsyncSession | None = None,
+    held: CardSections = EVERYTHING,
 ) -> list[CardState]:
     """Every card of `scope` with its health as of `now`, the least healthy first.
     `joined`: the same snapshot on a second connection (Database.joined_snapshot), to read
     the cadences and surveys there while `session` reads the cards and their counts (a
-    roll-up's thousands of named cards); each read is cancelled if the other fails."""
+    roll-up's thousands of named cards); each read is cancelled if the other fails.
+    `held`: what the scope's one card holds, as its page read it: the facts of the lists it
+    has nothing in are not read (nothing to count there), which a card's page sent for
+    every card (issue 17)."""
     if joined is None:  # one after the other, and nothing more read when there is no card
-        counted = await _counted(session, scope, now)
-        judged = await _judged(session, scope, now) if counted is not None else ({}, {})
+        counted = await _counted(session, scope, now, held)
+        judged = await _judged(session, scope, now, held) if counted is not None else ({}, {})
     else:
         counted, judged = await side_by_side(
             session, joined, lambda on: _counted(on, scope, now), lambda on: _judged(on, scope, now)
@@ -119,7 +128,9 @@ async def card_states(
 _Counted = tuple[list[tuple[Any, ...]], StaleLimits, dict[int, int], dict[int, int], dict[int, str]]
 
 
-async def _counted(session: AsyncSession, scope: Scope, now: datetime) -> _Counted | None:
+async def _counted(
+    session: AsyncSession, scope: Scope, now: datetime, held: CardSections = EVERYTHING
+) -> _Counted | None:
     """The cards' rows, the stale thresholds, overdue follow-ups, slipping milestones and
     decision makers (None: the scope holds no card)."""
     rows = await card_rows(session=session, scope=scope)
@@ -128,18 +139,22 @@ async def _counted(session: AsyncSession, scope: Scope, now: datetime) -> _Count
     return (
         rows,
         await stale_limits(session),
-        await overdue_counts(session=session, scope=scope, now=now),
-        await slipping_counts(session=session, scope=scope, now=now),
-        await decision_makers(session=session, scope=scope),
+        await overdue_counts(session=session, scope=scope, now=now)
+        if held.follow_ups_open != 0
+        else {},
+        await slipping_counts(session=session, scope=scope, now=now)
+        if held.milestones_open != 0
+        else {},
+        await decision_makers(session=session, scope=scope) if held.roles else {},
     )
 
 
 async def _judged(
-    session: AsyncSession, scope: Scope, now: datetime
+    session: AsyncSession, scope: Scope, now: datetime, held: CardSections = EVERYTHING
 ) -> tuple[dict[int, str], dict[int, int]]:
     """Cadence kept or missed, and the latest survey's overall score (issue 21's)."""
-    cadences = await cadence_states(session=session, scope=scope, now=now)
-    return cadences, await latest_overall(session=session, scope=scope)
+    cadences = await cadence_states(session=session, scope=scope, now=now) if held.plan else {}
+    return cadences, await latest_overall(session=session, scope=scope) if held.surveys else {}
 
 
 async def cadence_states(*, session: AsyncSession, scope: Scope, now: datetime) -> dict[int, str]:

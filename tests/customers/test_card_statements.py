@@ -4,14 +4,21 @@ and a contact saved from the card's form read the whole card twice)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from bot.actor import Actor
 from bot.customers import card_cases
+from bot.customers.cards import load_card
 from bot.customers.form import ContactForm, CustomerForm
+from bot.customers.health_facts import card_states
 from bot.logs import log_cases
 from bot.store.db import Database
+from bot.store.insights import ids_scope
 from tests.conftest import NOW, TEAM, Create
+from tests.customers.team_office import build_office
 from tests.statements import statements_sent
 
 MGR = Actor(team_id=TEAM, user_id="U_MGR", lang="zh", tz=ZoneInfo("Asia/Shanghai"), now=NOW)
@@ -49,8 +56,9 @@ async def test_a_new_card_reads_none_of_its_lists(db: Database, create: Create) 
     assert (card.contacts, card.records, card.follow_ups, card.channels) == ([], [], [], [])
     assert not card.sales.anything and card.plan is None
     assert [s for table in LISTS for s in listing(sent, table)] == []
-    # the person's view, the name, the card with what it holds, its health (seven)
-    assert len(sent) <= 10, "\n".join(sent)
+    # the person's view, the name, the card with what it holds, and for its health its row
+    # and the stale thresholds: none of its lists holds anything the formula counts
+    assert len(sent) <= 5, "\n".join(sent)
 
 
 async def test_a_card_reads_each_list_it_holds_something_in_once(
@@ -72,8 +80,8 @@ async def test_a_card_reads_each_list_it_holds_something_in_once(
     assert len(shown.follow_ups) == shown.follow_ups_total == 1
     assert len(listing(sent, "contact_record")) == 1
     assert [s for table in LISTS[1:] for s in listing(sent, table)] == []
-    # as above, then the contacts, their roles, the records and the open follow-ups
-    assert len(sent) <= 14, "\n".join(sent)
+    # as above, then the contacts, the records, the open follow-ups and how many are overdue
+    assert len(sent) <= 9, "\n".join(sent)
 
 
 async def test_a_contact_saved_from_the_form_reads_the_card_once_before_its_writes(
@@ -107,3 +115,17 @@ async def test_a_new_card_is_written_without_reading_what_it_cannot_have_yet(
     assert not sent[-1].startswith("SELECT"), "the new card is not read back"
     found = await card_cases.find_cards(db, actor=MGR, text="jinke")
     assert [f.customer.handle for f in found.found] == ["Jinke"]
+
+
+@pytest.mark.parametrize("days_on", [0, 3, 30])
+async def test_a_cards_page_gives_the_health_the_formula_gives_reading_only_what_it_holds(
+    db: Database, create: Create, days_on: int
+) -> None:
+    cards = await build_office(db, create)
+    now = NOW + timedelta(days=days_on)
+
+    for card in cards.values():
+        async with db.transaction() as session:
+            (state,) = await card_states(session=session, scope=ids_scope([card.id or 0]), now=now)
+            page = await load_card(session=session, team_id=TEAM, customer_id=card.id or 0, now=now)
+        assert page.health == state.health, card.handle
