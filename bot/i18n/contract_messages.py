@@ -143,6 +143,7 @@ CONTRACT_MESSAGES: dict[str, dict[str, str]] = {
     "history.field.receivable": {"en": "Payment milestone", "zh": "付款节点"},
     "history.field.signed_on": {"en": "Signed on", "zh": "签订日期"},
     "history.field.ends_on": {"en": "Term ends", "zh": "结束日期"},
+    "history.field.planned_end": {"en": "Planned end", "zh": "计划结束日期"},
     "history.field.received_on": {"en": "Received on", "zh": "到账日期"},
     "history.field.receivables": {"en": "Payment milestones", "zh": "付款节点"},
     "history.field.reason": {"en": "Reason", "zh": "原因"},

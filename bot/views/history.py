@@ -76,7 +76,7 @@ def event_lines(event: CustomerEvent, page: HistoryPage, reader: Reader) -> list
             seen |= {f"{base}_e164", f"{base}_ext"}
             line = _phone_line(base, changes, reader)
         else:
-            line = _field_line(field, change, page, reader)
+            line = _field_line(_named_for(event.action, field), change, page, reader)
         if line:
             lines.append(line)
     if moved:
@@ -180,6 +180,12 @@ def _phone(e164: str, extension: str, reader: Reader) -> str:
     if not e164:  # only the extension changed: the number itself was not recorded
         return f"{word} {extension}" if extension else ""
     return Phone(e164, extension).formatted(home_region=reader.home_region, extension_word=word)
+
+
+def _named_for(action: str, field: str) -> str:
+    """A field read by what the event is about: a project's end is planned, a contract's
+    term ends."""
+    return "planned_end" if field == "ends_on" and action.startswith("project") else field
 
 
 def _phone_base(field: str) -> str:

@@ -129,6 +129,7 @@ FIELDS: dict[str, tuple[str, Show]] = {
     "receivable": ("history.field.receivable", show_text),
     "signed_on": ("history.field.signed_on", _day),
     "ends_on": ("history.field.ends_on", _day),
+    "planned_end": ("history.field.planned_end", _day),
     "received_on": ("history.field.received_on", _day),
     "receivables": ("history.field.receivables", _number),
     "reason": ("history.field.reason", show_text),

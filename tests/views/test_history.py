@@ -329,3 +329,14 @@ def test_every_field_of_a_card_or_a_contact_has_its_label_in_both_languages(fiel
 
     assert english[0].isupper(), english  # the catalog's label, not the field's name
     assert not re.search(r"[a-z]", chinese.split("：")[0]), chinese
+
+
+def test_a_projects_end_is_planned_and_a_contracts_term_ends() -> None:
+    project = event("project_add", {"project": [None, "ERP实施"], "ends_on": [None, "2027-06-01"]})
+    contract = event(
+        "contract_add", {"contract": [None, "HT-1 ERP"], "ends_on": [None, "2027-11-30"]}
+    )
+
+    assert any(line.startswith("Planned end:") for line in lines(project, EN))
+    assert any(line.startswith("计划结束日期：") for line in lines(project, ZH))
+    assert any(line.startswith("Term ends:") for line in lines(contract, EN))
