@@ -210,8 +210,14 @@ async def save_customer(
                 view_id=submitted.view_id if submitted else view_id,
                 different_company=form.different_company,
             )
-            if made:  # it holds nothing yet: nothing to read back
-                return CustomerCard(customer, contacts=[])
+            if made:  # it holds nothing yet: its lists are not read, its health is computed
+                return await load_card(
+                    session=session,
+                    team_id=actor.team_id,
+                    customer_id=saved_id(customer),
+                    now=actor.now,
+                    new=True,
+                )
         else:
             await claim(session, actor, submitted)
             customer = await _changeable_by_id(session, actor, customer_id)
@@ -225,7 +231,7 @@ async def save_customer(
                 different_company=form.different_company,
             )
         return await load_card(
-            session=session, team_id=actor.team_id, customer_id=saved_id(customer)
+            session=session, team_id=actor.team_id, customer_id=saved_id(customer), now=actor.now
         )
 
 
@@ -265,7 +271,7 @@ async def save_contact(
                 now=actor.now,
             )
         return await load_card(
-            session=session, team_id=actor.team_id, customer_id=saved_id(customer)
+            session=session, team_id=actor.team_id, customer_id=saved_id(customer), now=actor.now
         )
 
 
@@ -295,7 +301,7 @@ async def remove_contact(
             now=actor.now,
         )
         return await load_card(
-            session=session, team_id=actor.team_id, customer_id=saved_id(customer)
+            session=session, team_id=actor.team_id, customer_id=saved_id(customer), now=actor.now
         )
 
 

@@ -79,6 +79,7 @@ async def archive_contact(
     card, contact = await _card_and_contact(session, team_id, customer_id, contact_id)
     contact.archived_at = now
     card.contacts.remove(contact)
+    _card_changed(card, actor_id, now)
     await reindex(session=session, customer=card.customer, contacts=card.contacts)
     await record_change(
         session,
@@ -112,6 +113,7 @@ async def _contact_changed(
 ) -> None:
     if contact not in card.contacts:
         card.contacts.append(contact)
+    _card_changed(card, actor_id, now)
     await reindex(session=session, customer=card.customer, contacts=card.contacts)
     changes = {
         f: [before.get(f), getattr(contact, f)]
@@ -120,6 +122,11 @@ async def _contact_changed(
     }
     changes["contact_id"] = [contact.id, contact.id]
     await record_change(session, card.customer, actor_id, now, action, changes)
+
+
+def _card_changed(card: CustomerCard, actor_id: str, now: datetime) -> None:
+    """A contact added, changed or removed changes its card: "Updated … by" says so."""
+    card.customer.updated_at, card.customer.updated_by = now, actor_id
 
 
 def _contact_values(draft: ContactDraft) -> dict[str, Any]:

@@ -46,6 +46,22 @@ class CardSections:
 
 
 EVERYTHING = CardSections()  # nothing known: every list is read
+NOTHING = CardSections(  # a card just made
+    contacts=False,
+    roles=False,
+    records=False,
+    follow_ups_open=0,
+    plan=False,
+    milestones_open=0,
+    channels=False,
+    deals=False,
+    contracts=False,
+    projects=False,
+    documents=0,
+    changes=False,
+    surveys=False,
+    feedback=False,
+)
 
 
 async def customer_with_sections(

@@ -284,3 +284,18 @@ async def test_a_find_matching_more_cards_than_it_lists_says_how_to_narrow_it(
     assert shown.count("Northwind ") == 10
     assert "More customers match than the 10 shown: type more of the name" in shown
     assert "More customers match" not in render_blocks(one.json["blocks"])
+
+
+async def test_the_card_a_form_leaves_is_the_card_show_gives(harness: Harness) -> None:
+    """Health, and who changed it last: a card shown after a save had neither as it is."""
+    wang = Person(harness, "U_WANG")
+
+    await create_hp(wang)
+    created = wang.last_text()
+    await wang.type("/customer contact hp")
+    await wang.submit(name="张伟", mobile="138 0013 8000")
+    saved = wang.last_text()
+    await wang.type("/customer show hp")
+
+    assert "关系健康度" in created and "关系健康度" in saved
+    assert saved == wang.last_text()
