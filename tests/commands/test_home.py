@@ -59,7 +59,7 @@ async def test_the_home_tab_shows_my_day_my_customers_and_recent_activity(harnes
 
     text, blocks = await open_home(harness, "U_WANG")
 
-    assert "逾期的跟进" in text and "惠普中国有限公司: 回电 半小时后" in text
+    assert "逾期的跟进" in text and "惠普中国有限公司: 回电" in text
     assert "签约前 (1): HP" in text
     assert "给张总打电话" in text
     assert len(blocks) <= 100
