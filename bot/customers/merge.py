@@ -20,7 +20,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CardNotFound, card_seen, reindex
 from bot.customers.form import FormInvalid, Message
-from bot.customers.merge_rows import MOVED, free_change_numbers, rows_to_move
+from bot.customers.merge_rows import (
+    MOVED,
+    NUMBERS,
+    Renumbered,
+    free_change_numbers,
+    give_back_change_numbers,
+    rows_to_move,
+)
 from bot.store.customers import add, get_customer, list_contacts, record_event
 from bot.store.forecast_totals import move_deals
 from bot.store.models import Customer, Merge
@@ -57,7 +64,7 @@ async def merge(
     duplicate, kept = await _pair(session, team_id, duplicate_id, kept_id)
     moved: dict[str, list[int]] = {}
     # both cards are live: the deals moved stay in the forecast's totals as they were
-    renumbered: dict[int, int] = {}
+    renumbered: list[Renumbered] = []
     for name, model in MOVED.items():
         ids = await rows_to_move(session, model, saved_id(duplicate), saved_id(kept))
         if name == "change_request":  # "CR-n" is unique on a card
@@ -82,7 +89,7 @@ async def merge(
             team_id=team_id,
             duplicate_id=saved_id(duplicate),
             kept_id=saved_id(kept),
-            moved=moved,
+            moved={**moved, NUMBERS: {str(r.change_id): r.old for r in renumbered}},
             merged_by=actor_id,
             merged_at=now,
         ),
@@ -128,11 +135,12 @@ async def undo_merge(
     if record is None:
         raise FormInvalid({"merge": Message("merge.nothing_to_undo")})
     for name, ids in record.moved.items():
-        if ids:
+        if ids and name in MOVED:
             model = MOVED[name]
             await session.exec(
                 update(model).where(col(model.id).in_(ids)).values(customer_id=record.duplicate_id)
             )
+    await give_back_change_numbers(session=session, numbers=record.moved.get(NUMBERS, {}))
     duplicate = await get_customer(
         session=session, team_id=team_id, customer_id=record.duplicate_id
     )
@@ -174,13 +182,13 @@ async def _pair(
     return duplicate, kept
 
 
-def _renumbered(numbers: dict[int, int]) -> dict[str, list[str]]:
+def _renumbered(numbers: list[Renumbered]) -> dict[str, list[str]]:
     """The history's line for change requests numbered anew: "CR-1, CR-2 → CR-4, CR-5"."""
     if not numbers:
         return {}
     return {
-        "change_numbers": [
-            ", ".join(f"CR-{old}" for old in numbers),
-            ", ".join(f"CR-{new}" for new in numbers.values()),
+        NUMBERS: [
+            ", ".join(f"CR-{r.old}" for r in numbers),
+            ", ".join(f"CR-{r.new}" for r in numbers),
         ]
     }

@@ -8,6 +8,8 @@ channel linked to both, a maintenance period it plans, its own card-level requir
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -99,14 +101,23 @@ async def rows_to_move(
     return [row_id for row_id in (await session.exec(query)).all() if row_id is not None]
 
 
+class Renumbered(NamedTuple):
+    change_id: int
+    old: int
+    new: int
+
+
+NUMBERS = "change_numbers"  # in a merge's record: the numbers to give back when it is undone
+
+
 async def free_change_numbers(
     *, session: AsyncSession, ids: list[int], kept_id: int
-) -> dict[int, int]:
+) -> list[Renumbered]:
     """Before the duplicate's change requests `ids` move, those whose "CR-n" the kept card
     has already are numbered after every number of both cards (a number is unique on a
-    card); the others keep theirs. Returns the new numbers by the old."""
+    card); the others keep theirs."""
     if not ids:
-        return {}
+        return []
     moving = (
         await session.exec(
             select(ChangeRequest.id, ChangeRequest.number)
@@ -128,12 +139,24 @@ async def free_change_numbers(
             )
         )
     ).one()
-    renumbered: dict[int, int] = {}
+    renumbered: list[Renumbered] = []
     for row_id, number in moving:
-        if number in taken:
+        if number in taken and row_id is not None:
             highest = (highest or 0) + 1
-            renumbered[number] = highest
+            renumbered.append(Renumbered(row_id, number, highest))
             await session.exec(
                 update(ChangeRequest).where(col(ChangeRequest.id) == row_id).values(number=highest)
             )
     return renumbered
+
+
+async def give_back_change_numbers(*, session: AsyncSession, numbers: dict[str, int]) -> None:
+    """An undone merge's change requests numbered as they were on their card (`numbers`:
+    each one's old number by its id). The new numbers were above every old one of both
+    cards, so none is taken meanwhile."""
+    for change_id, number in numbers.items():
+        await session.exec(
+            update(ChangeRequest)
+            .where(col(ChangeRequest.id) == int(change_id))
+            .values(number=number)
+        )

@@ -24,12 +24,18 @@ from bot.sales.lookups import visible_card
 from bot.store.changes import add_change, add_step, next_change_number, steps_of
 from bot.store.customers import list_contacts
 from bot.store.db import Database
-from bot.store.delivery_models import ChangeRequest, ChangeStepTaken, Requirement
+from bot.store.delivery_models import (
+    ChangeRequest,
+    ChangeStepTaken,
+    Requirement,
+    RequirementList,
+)
 from bot.store.models import Customer
 from bot.store.plan_tables import Milestone
 from bot.store.plans import milestones_of
-from bot.store.requirements import add_requirement
+from bot.store.requirements import add_requirement, list_for
 from bot.store.sales import get_in_team, projects_of
+from bot.store.types import saved_id
 
 SUMMARY_LIMIT = 200
 # steps the owner or a card editor takes; a requester may only withdraw their own request
@@ -261,7 +267,7 @@ async def on_confirmed(
         added = await add_requirement(
             session=session,
             requirement=Requirement(
-                list_id=int(proposed["list_id"]),
+                list_id=await _list_of_its_card(session, change, int(proposed["list_id"])),
                 number=0,
                 title=str(proposed["title"]),
                 priority=str(proposed["priority"]),
@@ -273,6 +279,19 @@ async def on_confirmed(
         )
         done["requirement"] = added.number
     return done
+
+
+async def _list_of_its_card(session: AsyncSession, change: ChangeRequest, list_id: int) -> int:
+    """The list the change adds to: the one it was asked on, or — when the request has moved
+    to another card in a merge and that list stayed behind (the kept card has its own) —
+    the same list of the request's card now, where its people will look for it."""
+    asked_on = await session.get(RequirementList, list_id)
+    if asked_on is None or asked_on.customer_id == change.customer_id:
+        return list_id
+    own = await list_for(
+        session=session, customer_id=change.customer_id, project_id=asked_on.project_id
+    )
+    return saved_id(own) if own is not None else list_id
 
 
 async def move_milestones(session: AsyncSession, change: ChangeRequest) -> list[dict[str, str]]:

@@ -1,7 +1,7 @@
 """What moves when two cards of one customer are merged: the delivery flows too (a change
 request left on the archived duplicate could not be reached from either card), each "CR-n"
 still one of a kind on the kept card, and all of it back where it was when the merge is
-undone."""
+undone, numbers included."""
 
 from __future__ import annotations
 
@@ -12,8 +12,15 @@ from sqlmodel import select
 
 from bot.actor import Actor
 from bot.customers import merge_cases
-from bot.delivery.change_cases import request_change
+from bot.delivery.change_cases import request_change, take_change_step
+from bot.delivery.change_flow import ChangeStep, Evaluation, Recommendation, Risk
+from bot.delivery.change_forms import AnswerForm
 from bot.delivery.change_requests import list_changes
+from bot.delivery.requirement_cases import (
+    add_requirement_line,
+    record_confirmation,
+    show_requirements,
+)
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerEvent
@@ -23,6 +30,14 @@ from tests.conftest import NOW, TEAM, Create
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MANAGER = Actor(TEAM, "U_MGR", "en", SHANGHAI, NOW)
 ADMIN = Actor(TEAM, "U_ADMIN", "en", SHANGHAI, NOW, is_admin=True)
+AT_NO_COST = Evaluation(
+    schedule_days=0,
+    cost_minor=0,
+    currency="CNY",
+    resources="",
+    risk=Risk.LOW,
+    recommendation=Recommendation.ACCEPT,
+)
 
 
 async def two_cards_each_with_a_change(create: Create, db: Database) -> tuple[Customer, Customer]:
@@ -75,7 +90,7 @@ async def test_an_undone_merge_gives_the_duplicate_its_change_requests_back(
     await merge_cases.unmerge_card(db, actor=ADMIN, handle="HP2")
 
     assert await numbered(db, kept) == [(1, "月度报表")]
-    assert await numbered(db, duplicate) == [(2, "延长培训"), (3, "增加样品数量")]
+    assert await numbered(db, duplicate) == [(1, "增加样品数量"), (2, "延长培训")]  # as they were
 
 
 async def test_the_kept_card_is_changed_by_the_merge_and_its_health_computed_again(
@@ -94,3 +109,32 @@ async def test_the_kept_card_is_changed_by_the_merge_and_its_health_computed_aga
         health = await session.get(CardHealth, kept.id)
     assert card is not None and card.updated_at == later.now
     assert health is not None and health.fresh_until <= later.now  # computed before it is read
+
+
+async def test_a_requirement_asked_on_the_duplicates_list_joins_the_kept_cards_own(
+    db: Database, create: Create
+) -> None:
+    """Both cards have their own requirement list, so the duplicate's stays with it; a
+    change proposing a requirement on it moves to the kept card, and adds it there."""
+    kept = await create("惠普中国有限公司", short_name="HP")
+    duplicate = await create("惠普中国有限公司二", short_name="HP2", different=True)
+    await add_requirement_line(db, actor=MANAGER, text="HP 月度报表")
+    asked_on = await add_requirement_line(db, actor=MANAGER, text="HP2 样品")
+    await record_confirmation(
+        db, actor=MANAGER, list_id=asked_on.listed.id or 0, form=AnswerForm(note="ok")
+    )
+    change = (await add_requirement_line(db, actor=MANAGER, text="HP2 新需求")).change
+    assert change is not None and change.id is not None
+
+    await merge_cases.merge_cards(
+        db, actor=MANAGER, duplicate_id=duplicate.id or 0, kept_id=kept.id or 0
+    )
+    await take_change_step(
+        db, actor=MANAGER, change_id=change.id, step=ChangeStep.EVALUATE, evaluation=AT_NO_COST
+    )
+    await take_change_step(
+        db, actor=MANAGER, change_id=change.id, step=ChangeStep.CONFIRM, note="客户同意"
+    )
+
+    shown = await show_requirements(db, actor=MANAGER, customer_id=kept.id or 0)
+    assert [r.title for r in shown.requirements] == ["月度报表", "新需求"]

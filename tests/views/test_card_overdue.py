@@ -12,25 +12,15 @@ import pytest
 from bot.console.render import render_blocks
 from bot.customers.cards import CustomerCard
 from bot.i18n import Lang
-from bot.store.models import Customer, FollowUp, Milestone
+from bot.store.models import FollowUp, Milestone
 from bot.store.sales_models import Project
 from bot.store.sales_summary import ProjectLine, SalesSummary
 from bot.views.customer_card import build_customer_card
+from tests.views.test_plan_and_card import HP  # updated on 30 Nov
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # Sunday 20 Dec 2026, 01:00 in Shanghai (17:00 UTC on the 19th)
 AS_OF = datetime(2026, 12, 19, 17, 0, tzinfo=UTC)
-HP = Customer(
-    id=1,
-    team_id="T1",
-    handle="HP",
-    handle_key="hp",
-    legal_name="惠普中国有限公司",
-    manager_id="U_WANG",
-    created_by="U_WANG",
-    updated_by="U_WANG",
-    updated_at=AS_OF - timedelta(days=30),
-)
 
 
 def follow_up(title: str, due: datetime) -> FollowUp:
