@@ -211,13 +211,16 @@ async def save_customer(
                 different_company=form.different_company,
             )
             if made:  # it holds nothing yet: its lists are not read, its health is computed
-                return await load_card(
+                card = await load_card(
                     session=session,
                     team_id=actor.team_id,
                     customer_id=saved_id(customer),
                     now=actor.now,
                     new=True,
                 )
+                # made for another manager, it may not be the maker's to change
+                gate = await gate_of(session, actor)
+                return replace(card, may_edit=await gate.may_edit(card.customer))
         else:
             await claim(session, actor, submitted)
             customer = await _changeable_by_id(session, actor, customer_id)

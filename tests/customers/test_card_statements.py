@@ -113,9 +113,10 @@ async def test_a_new_card_is_written_without_reading_what_it_cannot_have_yet(
     # its match keys and search terms: written, none read or deleted first
     assert [s for s in sent if s.startswith(("SELECT customer_key.id", "DELETE"))] == []
     assert [s for s in sent if s.startswith("SELECT customer_term.id")] == []
-    # after its writes, no list of it is read, nor what it holds: only its health's facts
+    # after its writes, no list of it is read, nor what it holds: its health's facts, and
+    # the maker's view (whether it is theirs to change)
     written = max(i for i, s in enumerate(sent) if s.startswith("INSERT"))
-    assert len(sent[written + 1 :]) <= 2, "\n".join(sent[written + 1 :])
+    assert len(sent[written + 1 :]) <= 3, "\n".join(sent[written + 1 :])
     found = await card_cases.find_cards(db, actor=MGR, text="jinke")
     assert [f.customer.handle for f in found.found] == ["Jinke"]
 
@@ -132,3 +133,15 @@ async def test_a_cards_page_gives_the_health_the_formula_gives_reading_only_what
             (state,) = await card_states(session=session, scope=ids_scope([card.id or 0]), now=now)
             page = await load_card(session=session, team_id=TEAM, customer_id=card.id or 0, now=now)
         assert page.health == state.health, card.handle
+
+
+async def test_a_card_made_for_another_manager_offers_its_maker_no_change(db: Database) -> None:
+    rep = Actor(team_id=TEAM, user_id="U_REP", lang="en", tz=MGR.tz, now=NOW)
+    form = CustomerForm(legal_name="惠普中国有限公司", short_name="HP", manager_id="U_MGR")
+
+    made = await card_cases.save_customer(db, actor=rep, form=form, region="CN")
+    mine = await card_cases.save_customer(
+        db, actor=MGR, form=CustomerForm(legal_name="上海金科电子有限公司"), region="CN"
+    )
+
+    assert not made.may_edit and mine.may_edit
