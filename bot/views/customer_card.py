@@ -87,7 +87,8 @@ def build_customer_card(
             card.sales,
             lang,
             may_edit=card.may_edit,
-            today=card.as_of.astimezone(tz).date() if card.as_of else None,
+            as_of=card.as_of,
+            tz=tz,
         ),
         context(
             md(

@@ -6,7 +6,7 @@ add a new one. Two blocks whatever the card holds, so the card stays within Slac
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.dates.display import format_day
@@ -34,17 +34,21 @@ def _field(title: str, lines: list[str]) -> dict[str, str]:
     return mrkdwn_text(Mrkdwn("*{}*\n").format(title) + Mrkdwn("\n").join(lines), FIELD_LIMIT)
 
 
+UTC_ZONE = ZoneInfo("UTC")
+
+
 def sales_blocks(
     customer: Customer,
     sales: SalesSummary,
     lang: Lang,
     *,
     may_edit: bool = True,
-    today: date | None = None,  # the reader's: a date before it is said to have passed
+    as_of: datetime | None = None,  # what is due before it is said to be late
+    tz: ZoneInfo = UTC_ZONE,  # the reader's: a date is late from the day after it, there
 ) -> list[Block]:
     blocks: list[Block] = []
     if sales.anything:
-        fields = _fields(sales, lang, today)
+        fields = _fields(sales, lang, as_of, tz)
         blocks.append({"type": "section", "block_id": "card_sales", "fields": fields})
     blocks.append(_actions(customer, sales, lang, may_edit))
     return blocks
@@ -54,7 +58,10 @@ def _passed(day: date | None, today: date | None) -> bool:
     return day is not None and today is not None and day < today
 
 
-def _fields(sales: SalesSummary, lang: Lang, today: date | None) -> list[dict[str, str]]:
+def _fields(
+    sales: SalesSummary, lang: Lang, as_of: datetime | None, tz: ZoneInfo
+) -> list[dict[str, str]]:
+    today = as_of.astimezone(tz).date() if as_of is not None else None
     deals = [
         t("card.deals_line", lang, count=sales.deals_open, amount=_sums(sales.open_amounts, lang))
     ]
@@ -75,7 +82,7 @@ def _fields(sales: SalesSummary, lang: Lang, today: date | None) -> list[dict[st
         late = _passed(sales.next_receivable, today)
         key = "card.receivable_overdue" if late else "card.receivable_due"
         contracts.append(t(key, lang, amount=due, day=nxt))
-    projects: list[str] = [_project_line(line, lang, today) for line in sales.projects] or [
+    projects: list[str] = [_project_line(line, lang, as_of) for line in sales.projects] or [
         t("card.none", lang)
     ]
     documents: list[str] = [document_link(d) for d in sales.documents] or [t("card.none", lang)]
@@ -100,7 +107,7 @@ def _satisfaction(sales: SalesSummary, lang: Lang) -> list[str]:
     return lines
 
 
-def _project_line(line: ProjectLine, lang: Lang, today: date | None) -> Mrkdwn:
+def _project_line(line: ProjectLine, lang: Lang, as_of: datetime | None) -> Mrkdwn:
     project, milestone = line.project, line.next_milestone
     phase = t(f"phase.{project.phase}", lang)
     text = md("card.project_line", lang, name=clip(project.name, 60), phase=phase)
@@ -109,7 +116,8 @@ def _project_line(line: ProjectLine, lang: Lang, today: date | None) -> Mrkdwn:
     zone = ZoneInfo(milestone.tz)
     when = day(milestone.due_at, lang, zone)
     title = clip(milestone.title, 60)
-    late = _passed(milestone.due_at.astimezone(zone).date(), today)
+    # late once its moment has passed, as a milestone slipping counts in health
+    late = as_of is not None and milestone.due_at < as_of
     key = "card.next_milestone_late" if late else "card.next_milestone"
     return text + Mrkdwn(" · ") + md(key, lang, title=title, day=when)
 

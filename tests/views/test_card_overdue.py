@@ -111,3 +111,27 @@ def test_what_is_ahead_or_read_without_a_moment_reads_as_before() -> None:
     for text in (shown(ahead, "en"), shown(undated, "en")):
         assert "overdue" not in text and "passed" not in text and "late:" not in text
         assert "next close" in text and "next: 上线验收" in text
+
+
+def test_a_milestone_is_late_once_its_moment_has_passed_whatever_the_zones() -> None:
+    """Due 17:00 in New York on Monday 23 Nov, read at 01:00 on Tuesday in Shanghai: five
+    hours ahead still, though Shanghai's Tuesday is past New York's Monday."""
+    due = datetime(2026, 11, 23, 17, 0, tzinfo=ZoneInfo("America/New_York"))
+    milestone = Milestone(
+        team_id="T1",
+        customer_id=1,
+        title="Go-live",
+        due_at=due,
+        tz="America/New_York",
+        created_by="U_WANG",
+    )
+    project = Project(
+        id=1, team_id="T1", customer_id=1, name="ERP", manager_id="U_PM", created_by="U_WANG"
+    )
+    sales = SalesSummary(projects=[ProjectLine(project, milestone)], projects_total=1)
+
+    before = CustomerCard(HP, [], sales=sales, as_of=due - timedelta(hours=5))
+    after = CustomerCard(HP, [], sales=sales, as_of=due + timedelta(minutes=1))
+
+    assert "late:" not in shown(before, "en") and "next: Go-live" in shown(before, "en")
+    assert "late: Go-live" in shown(after, "en")
