@@ -78,6 +78,15 @@ def without_its_date(text: str, due: datetime, *, now: datetime, tz: ZoneInfo) -
     then), which would read wrong beside the date from the next day on; the whole text when
     the date stands elsewhere in it, or the rest would be empty."""
     title, reading = split_title_and_date(text, now=now, tz=tz)
-    if isinstance(reading, Understood) and reading.due == due and title:
+    last = title.split()[-1].lower() if title.split() else ""
+    if isinstance(reading, Understood) and reading.due == due and title and last not in _DANGLING:
         return title
     return text.strip()
+
+
+# words a title does not end with, but a date phrase the rules read only in part may leave
+# behind (`call in the morning` read as `morning`): the whole next step is kept then
+_DANGLING = frozenset(
+    "a an the this that these in on at by of for to from until till before after around "
+    "about within during every next last coming following early late mid first thing end".split()
+)

@@ -138,3 +138,16 @@ def test_a_date_that_is_not_the_follow_ups_own_stays_in_its_title() -> None:
     assert without_its_date("send the deck Friday", picked, now=NOW, tz=SHANGHAI) == (
         "send the deck Friday"
     )
+
+
+@pytest.mark.parametrize(
+    "next_step",
+    [
+        "call in the morning",
+        "send it this afternoon",
+        "follow up early next week",
+        "call first thing Monday",
+    ],
+)
+def test_a_next_step_whose_date_is_read_only_in_part_keeps_its_words(next_step: str) -> None:
+    assert without_its_date(next_step, due_of(next_step), now=NOW, tz=SHANGHAI) == next_step
