@@ -6,6 +6,10 @@ BRIEF_MESSAGES: dict[str, dict[str, str]] = {
         "en": "+{count} more customers with news this week (see each with /customer show).",
         "zh": "另有 {count} 个客户本周有动态（可用 /customer show 逐个查看）。",
     },
+    "brief.more_customers.one": {
+        "en": "+{count} more customer with news this week (see each with /customer show).",
+        "zh": "另有 {count} 个客户本周有动态（可用 /customer show 逐个查看）。",
+    },
     "brief.milestones_overdue": {"en": "Overdue milestones", "zh": "已逾期的里程碑"},
     "brief.due_count": {
         "en": "{count} follow-ups due this week",

@@ -199,6 +199,10 @@ CHANGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "+{count} older requests not shown",
         "zh": "另有 {count} 个较早的申请未显示",
     },
+    "change.list_more.one": {
+        "en": "+{count} older request not shown",
+        "zh": "另有 {count} 个较早的申请未显示",
+    },
     "change.customer_title": {
         "en": "*Change request {number}* — please confirm or decline: {summary}",
         "zh": "*变更申请 {number}* —— 请确认或拒绝：{summary}",

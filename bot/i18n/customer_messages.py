@@ -157,6 +157,10 @@ CUSTOMER_MESSAGES: dict[str, dict[str, str]] = {
     "card.contacts": {"en": "Contacts", "zh": "联系人"},
     "card.no_contacts": {"en": "No contacts yet.", "zh": "暂无联系人。"},
     "card.more_contacts": {"en": "…and {count} more contacts.", "zh": "……另有 {count} 位联系人。"},
+    "card.more_contacts.one": {
+        "en": "…and {count} more contact.",
+        "zh": "……另有 {count} 位联系人。",
+    },
     "card.extension": {"en": "ext.", "zh": "转"},
     "card.edit": {"en": "Edit", "zh": "编辑"},
     "card.add_contact": {"en": "Add contact", "zh": "添加联系人"},

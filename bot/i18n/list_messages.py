@@ -7,6 +7,10 @@ LIST_MESSAGES: dict[str, dict[str, str]] = {
         "en": "+{count} more open milestones — /customer plan {handle} lists them all.",
         "zh": "另有 {count} 个未完成的里程碑——/customer plan {handle} 可查看全部。",
     },
+    "list.more_milestones.one": {
+        "en": "+{count} more open milestone — /customer plan {handle} lists them all.",
+        "zh": "另有 {count} 个未完成的里程碑——/customer plan {handle} 可查看全部。",
+    },
     "list.milestones_title": {"en": "Milestones — {name}", "zh": "里程碑 — {name}"},
     "list.follow_ups_title": {"en": "Open follow-ups — {name}", "zh": "未完成的跟进 — {name}"},
     "list.range": {"en": "{first}–{last} of {total}", "zh": "第 {first}–{last} 项，共 {total} 项"},

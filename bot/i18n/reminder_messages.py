@@ -46,6 +46,10 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} of your customers have had no contact for a while:",
         "zh": "你有 {count} 个客户已有一段时间没有联系：",
     },
+    "reminder.stale.one": {
+        "en": "{count} of your customers has had no contact for a while:",
+        "zh": "你有 {count} 个客户已有一段时间没有联系：",
+    },
     "reminder.stale_line": {
         "en": "{customer} ({handle}) — {days} days, {phase}",
         "zh": "{customer}（{handle}）— {days} 天，{phase}",
@@ -63,6 +67,10 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{phase} · 主要联系人 {primary}",
     },
     "brief.records": {"en": "{count} contact records this week", "zh": "本周 {count} 条联系记录"},
+    "brief.records.one": {
+        "en": "{count} contact record this week",
+        "zh": "本周 {count} 条联系记录",
+    },
     "brief.next_steps": {"en": "Follow-ups due this week", "zh": "本周到期的跟进"},
     "brief.overdue": {"en": "Overdue", "zh": "已逾期"},
     "brief.milestones": {"en": "Milestones in the next 14 days", "zh": "未来 14 天的里程碑"},
