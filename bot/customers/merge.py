@@ -140,7 +140,9 @@ async def undo_merge(
             await session.exec(
                 update(model).where(col(model.id).in_(ids)).values(customer_id=record.duplicate_id)
             )
-    await give_back_change_numbers(session=session, numbers=record.moved.get(NUMBERS, {}))
+    given_back = await give_back_change_numbers(
+        session=session, numbers=record.moved.get(NUMBERS, {})
+    )
     duplicate = await get_customer(
         session=session, team_id=team_id, customer_id=record.duplicate_id
     )
@@ -165,7 +167,15 @@ async def undo_merge(
             actor_id=actor_id,
             at=now,
             action="merge_undone",
-            changes={"merge": [record.id, None]},
+            changes={
+                "merge": [record.id, None],
+                **{
+                    name: [len(ids), 0]
+                    for name, ids in record.moved.items()
+                    if name in MOVED and ids
+                },
+                **_renumbered(given_back),
+            },
         )
     return record
 

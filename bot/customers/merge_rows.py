@@ -150,13 +150,26 @@ async def free_change_numbers(
     return renumbered
 
 
-async def give_back_change_numbers(*, session: AsyncSession, numbers: dict[str, int]) -> None:
+async def give_back_change_numbers(
+    *, session: AsyncSession, numbers: dict[str, int]
+) -> list[Renumbered]:
     """An undone merge's change requests numbered as they were on their card (`numbers`:
     each one's old number by its id). The new numbers were above every old one of both
     cards, so none is taken meanwhile."""
-    for change_id, number in numbers.items():
+    if not numbers:
+        return []
+    ids = [int(change_id) for change_id in numbers]
+    found = await session.exec(
+        select(ChangeRequest.id, ChangeRequest.number).where(col(ChangeRequest.id).in_(ids))
+    )
+    given: list[Renumbered] = []
+    for change_id, number in sorted(found.all(), key=lambda row: row[1]):
+        if change_id is None:
+            continue
+        given.append(Renumbered(change_id, number, numbers[str(change_id)]))
         await session.exec(
             update(ChangeRequest)
-            .where(col(ChangeRequest.id) == int(change_id))
-            .values(number=number)
+            .where(col(ChangeRequest.id) == change_id)
+            .values(number=numbers[str(change_id)])
         )
+    return given

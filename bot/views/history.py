@@ -69,7 +69,7 @@ def event_lines(event: CustomerEvent, page: HistoryPage, reader: Reader) -> list
         base = _phone_base(field)
         if field in HIDDEN or field in seen or (field == "contact_id" and named):
             continue
-        if event.action == "merge" and field in MOVED:
+        if event.action in ("merge", "merge_undone") and field in MOVED:
             moved.append(t(f"moved.{field}", reader.lang, n=_before_after(change)[0]))
             continue
         if base:

@@ -91,6 +91,18 @@ async def test_an_undone_merge_gives_the_duplicate_its_change_requests_back(
 
     assert await numbered(db, kept) == [(1, "月度报表")]
     assert await numbered(db, duplicate) == [(1, "增加样品数量"), (2, "延长培训")]  # as they were
+    async with db.transaction() as session:
+        (undone,) = (
+            await session.exec(
+                select(CustomerEvent).where(
+                    CustomerEvent.customer_id == duplicate.id,
+                    CustomerEvent.action == "merge_undone",
+                )
+            )
+        ).all()
+    # its history says what came back, and under which numbers
+    assert undone.changes["change_request"] == [2, 0]
+    assert undone.changes["change_numbers"] == ["CR-3", "CR-1"]
 
 
 async def test_the_kept_card_is_changed_by_the_merge_and_its_health_computed_again(

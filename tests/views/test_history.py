@@ -340,3 +340,15 @@ def test_a_projects_end_is_planned_and_a_contracts_term_ends() -> None:
     assert any(line.startswith("Planned end:") for line in lines(project, EN))
     assert any(line.startswith("计划结束日期：") for line in lines(project, ZH))
     assert any(line.startswith("Term ends:") for line in lines(contract, EN))
+
+
+def test_an_undone_merge_says_what_went_back_and_under_which_numbers() -> None:
+    undone = event(
+        "merge_undone",
+        {"merge": [7, None], "contact_record": [3, 0], "change_numbers": ["CR-3", "CR-1"]},
+    )
+
+    shown = lines(undone, EN)
+
+    assert "Moved: 3 contact records" in shown
+    assert any(line.startswith("Change requests renumbered: CR-3") for line in shown), shown
