@@ -28,7 +28,7 @@ from bot.store.due import (
     reminded_follow_ups_due_before,
     zone_name_of,
 )
-from bot.store.models import Customer, Delivery, FollowUp, PhasePlan
+from bot.store.models import Customer, Delivery, FollowUp, Milestone, PhasePlan
 from bot.store.settings import stale_limits
 
 OVERDUE_AFTER = timedelta(days=1)  # a follow-up is overdue the day after it was due
@@ -164,9 +164,7 @@ async def due_milestones(session: AsyncSession, *, now: datetime) -> list[Due]:
                 str(milestone.id),
                 kind,
                 owner,
-                milestone.due_at
-                if kind == "milestone_overdue"
-                else milestone.due_at - MILESTONE_NOTICE,
+                milestone.due_at if kind == "milestone_overdue" else _notice_at(milestone),
                 {
                     "milestone_id": milestone.id,
                     "title": milestone.title,
@@ -178,6 +176,12 @@ async def due_milestones(session: AsyncSession, *, now: datetime) -> list[Due]:
             )
         )
     return found
+
+
+def _notice_at(milestone: Milestone) -> datetime:
+    """Three days before it, or when it was set if that was later: a milestone set for the
+    day after tomorrow is told as coming up, not as a notice late since before it existed."""
+    return max(milestone.due_at - MILESTONE_NOTICE, milestone.created_at)
 
 
 async def stale_digests(session: AsyncSession, *, now: datetime) -> list[Due]:

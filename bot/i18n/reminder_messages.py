@@ -35,8 +35,8 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{start} 至 {end} 期间没有与 {customer} 的正式会议记录，而计划要求{cadence}。",
     },
     "reminder.milestone_soon": {
-        "en": "Milestone in 3 days — {customer}: {title} ({when})",
-        "zh": "里程碑还有 3 天 — {customer}：{title}（{when}）",
+        "en": "Milestone coming up — {customer}: {title} ({when})",
+        "zh": "里程碑即将到来 — {customer}：{title}（{when}）",
     },
     "reminder.milestone_overdue": {
         "en": "Milestone overdue — {customer}: {title} (was {when})",

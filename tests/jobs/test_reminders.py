@@ -19,7 +19,14 @@ from bot.jobs.runtime import build_jobs
 from bot.jobs.sweep import Sweeper
 from bot.jobs.tokens import SingleWorkspaceToken
 from bot.store.db import Database
-from bot.store.models import ContactRecord, Customer, Delivery, FollowUp, WorkspaceSetting
+from bot.store.models import (
+    ContactRecord,
+    Customer,
+    Delivery,
+    FollowUp,
+    Milestone,
+    WorkspaceSetting,
+)
 from bot.views.briefs import render_delivery
 from tests.slack_person import Person
 
@@ -63,7 +70,8 @@ async def test_tomorrow_3pm_is_dmed_once_at_three_in_the_authors_zone(harness: H
     await jobs.run_reminders(three_pm + timedelta(hours=1))
 
     (dm,) = dms(harness, "U_ALICE")
-    assert "Follow-up due — 惠普中国有限公司 (HP): call back\n  Due Tue 24 Nov 2026, 15:00" in dm
+    assert "Follow-up due — 惠普中国有限公司 (HP): call back\n  Due " in dm
+    assert ", 15:00 (America/New_York)" in dm  # the date beside it, not "tomorrow" in it
     assert "[Done]  [Snooze 1 day]  [Reschedule]" in dm and "Late" not in dm
     assert report.sent == [f"follow_up {follow_up.id} → U_ALICE"]
 
@@ -136,7 +144,7 @@ async def test_milestones_warn_three_days_before_and_when_overdue(harness: Harne
 
     # only the milestone's DMs: weeks later the new customer is also stale, which is its own DM
     texts = [x for x in dms(harness, "U_WANG") if "上线验收" in x]
-    assert [("还有 3 天" in x, "已逾期" in x) for x in texts] == [(True, False), (False, True)]
+    assert [("即将到来" in x, "已逾期" in x) for x in texts] == [(True, False), (False, True)]
 
 
 async def test_stale_customers_come_in_a_weekly_digest(harness: Harness) -> None:
@@ -327,3 +335,22 @@ async def test_a_sweep_killed_as_slack_answers_does_not_post_that_message_twice(
     posted = [p.channel for p in harness.slack.postings if p.kind == "message"]
     assert len(late.sent) == 21 and again.sent == []  # 20 never posted, 1 found already posted
     assert len(posted) == 30 and len(set(posted)) == 30
+
+
+async def test_a_milestone_set_inside_its_notice_is_told_as_coming_up_not_as_late(
+    harness: Harness,
+) -> None:
+    """Set for the day after tomorrow: its three-day notice would have been due before it
+    existed, and read as one Rapport had missed while not running."""
+    alice = Person(harness, "U_ALICE")
+    await alice.type("/customer new 惠普中国有限公司")
+    await alice.submit(short_name="HP")
+    await alice.type("/customer milestone hp Go-live the day after tomorrow")
+    async with harness.service.db.transaction() as session:
+        milestone = (await session.exec(select(Milestone))).one()
+
+    await harness.service.jobs.run_reminders(milestone.created_at + timedelta(minutes=1))
+
+    (dm,) = dms(harness, "U_ALICE")
+    assert "Milestone coming up — 惠普中国有限公司: Go-live" in dm
+    assert "Late" not in dm
