@@ -164,7 +164,9 @@ def _plan_blocks(card: CustomerCard, lang: Lang, tz: ZoneInfo) -> list[Block]:
     blocks = [section(Mrkdwn("*{}*\n").format(title) + Mrkdwn("\n").join(lines))]
     if card.milestones:
         blocks.append(section(Mrkdwn("*{}*").format(t("card.milestones", lang))))
-        blocks += [milestone_block(m, lang, card.sales.project_names) for m in card.milestones]
+        blocks += [
+            milestone_block(m, lang, card.sales.project_names, card.as_of) for m in card.milestones
+        ]
     if card.milestones_total > len(card.milestones):  # the plan lists them all
         left = card.milestones_total - len(card.milestones)
         handle = card.customer.handle

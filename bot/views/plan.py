@@ -3,6 +3,7 @@ handover messages. Every list that is cut says how much is left and how to see i
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.customers.phases import PHASES, PhaseChanged, RelationsPlan
@@ -119,11 +120,17 @@ def plan_lines(
 
 
 def milestone_block(
-    milestone: Milestone, lang: Lang, projects: dict[int, str] | None = None
+    milestone: Milestone,
+    lang: Lang,
+    projects: dict[int, str] | None = None,
+    now: datetime | None = None,
 ) -> Block:
-    """A milestone with its Done button; a project's says which project (`projects`)."""
+    """A milestone with its Done button; a project's says which project (`projects`); an
+    open one past its moment (`now`: when the list was read for) is marked overdue."""
     when = day(milestone.due_at, lang, ZoneInfo(milestone.tz))
     done = f" · ~{t('milestone.done_mark', lang)}~" if milestone.status == "done" else ""
+    if milestone.status != "done" and now is not None and milestone.due_at < now:
+        done = f" · {t('card.overdue', lang)}"
     project = (projects or {}).get(milestone.project_id or 0)
     whose = f"[{project}] " if project else ""
     mark = "✅" if milestone.status == "done" else "◻️"

@@ -135,3 +135,32 @@ def test_a_milestone_is_late_once_its_moment_has_passed_whatever_the_zones() -> 
 
     assert "late:" not in shown(before, "en") and "next: Go-live" in shown(before, "en")
     assert "late: Go-live" in shown(after, "en")
+
+
+def test_the_cards_open_milestones_past_their_moment_are_marked() -> None:
+    def milestone(title: str, due: datetime) -> Milestone:
+        return Milestone(
+            id=hash(title) % 1000,
+            team_id="T1",
+            customer_id=1,
+            title=title,
+            due_at=due,
+            tz="Asia/Shanghai",
+            created_by="U_WANG",
+        )
+
+    card = CustomerCard(
+        HP,
+        [],
+        milestones=[
+            milestone("需求调研", AS_OF - timedelta(days=9)),
+            milestone("上线验收", AS_OF + timedelta(days=9)),
+        ],
+        milestones_total=2,
+        as_of=AS_OF,
+    )
+
+    slipping, ahead = (
+        line for line in shown(card, "en").splitlines() if "需求" in line or "上线" in line
+    )
+    assert "overdue" in slipping and "overdue" not in ahead
