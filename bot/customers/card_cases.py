@@ -108,7 +108,7 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
             customer_id=saved_id(customer),
             now=actor.now,
         )
-        return replace(card, may_edit=await gate.may_edit(card.customer))
+        return replace(card, may_edit=await gate.may_edit(card.customer), reader=actor.user_id)
 
 
 async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
@@ -123,7 +123,7 @@ async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForA
             now=actor.now,
         )
         may_edit = await gate.may_edit(card.customer)
-        return CardForActor(replace(card, may_edit=may_edit), may_edit)
+        return CardForActor(replace(card, may_edit=may_edit, reader=actor.user_id), may_edit)
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,9 @@ async def save_customer(
                 )
                 # made for another manager, it may not be the maker's to change
                 gate = await gate_of(session, actor)
-                return replace(card, may_edit=await gate.may_edit(card.customer))
+                return replace(
+                    card, may_edit=await gate.may_edit(card.customer), reader=actor.user_id
+                )
         else:
             await claim(session, actor, submitted)
             customer = await _changeable_by_id(session, actor, customer_id)

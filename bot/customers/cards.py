@@ -76,6 +76,7 @@ class CustomerCard:
     # the reader may change it (its forms' buttons are shown only then): who may only see
     # it, through a share, pressed them to be told no
     may_edit: bool = True
+    reader: str = ""  # who it was read for: their own records are theirs to change
     as_of: datetime | None = None  # the moment it was read for: what is past due then is said so
 
 

@@ -77,7 +77,7 @@ def build_customer_card(
         *_plan_blocks(card, lang, tz),
         *follow_up_blocks(card.follow_ups, lang, card.as_of),
         *_more_follow_ups(card, lang),
-        *timeline_blocks(customer, card.records, lang),
+        *timeline_blocks(customer, card.records, lang, may_edit=card.may_edit, reader=card.reader),
     ]
     blocks += [
         _card_actions(customer, lang, may_edit=card.may_edit),

@@ -17,7 +17,8 @@ from bot.views.inputs import button, option
 SHOWN_TEXT = 600
 
 
-def record_block(record: ContactRecord, lang: Lang) -> Block:
+def record_block(record: ContactRecord, lang: Lang, *, menu: bool = True) -> Block:
+    """A record, with its menu (edit, undo) for who may change it (`menu`)."""
     when = _slack_date(record.created_at.timestamp(), record.created_at.strftime("%Y-%m-%d"))
     marks = [t(f"kind.{record.kind}", lang), mention(record.author_id), when]
     if record.supersedes_id:
@@ -32,6 +33,8 @@ def record_block(record: ContactRecord, lang: Lang) -> Block:
         next_step = clip(record.next_step, SHOWN_TEXT)
         lines.append(Mrkdwn("*{}:* {}").format(t("log.next", lang), next_step))
     block = section(Mrkdwn("\n").join(lines))
+    if not menu:
+        return block
     block["accessory"] = {
         "type": "overflow",
         "action_id": ids.RECORD_MENU,
@@ -43,12 +46,24 @@ def record_block(record: ContactRecord, lang: Lang) -> Block:
     return block
 
 
-def timeline_blocks(customer: Customer, records: list[ContactRecord], lang: Lang) -> list[Block]:
-    """The latest records on the card; `records` holds one more when older ones exist."""
+def timeline_blocks(
+    customer: Customer,
+    records: list[ContactRecord],
+    lang: Lang,
+    *,
+    may_edit: bool = True,
+    reader: str = "",
+) -> list[Block]:
+    """The latest records on the card; `records` holds one more when older ones exist. A
+    record is changed by its author and by who may change the card (bot/logs/rights.py):
+    only they get its menu."""
     blocks: list[Block] = [section(Mrkdwn("*{}*").format(t("card.timeline", lang)))]
     if not records:
         return [*blocks, context(t("card.no_records", lang))]
-    blocks += [record_block(r, lang) for r in records[:TIMELINE_ON_CARD]]
+    blocks += [
+        record_block(r, lang, menu=may_edit or r.author_id == reader)
+        for r in records[:TIMELINE_ON_CARD]
+    ]
     if len(records) > TIMELINE_ON_CARD:
         last = records[TIMELINE_ON_CARD - 1]
         blocks.append(

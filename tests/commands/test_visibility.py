@@ -311,3 +311,25 @@ async def test_the_cards_buttons_that_change_it_are_for_who_may_change_it(
     changes = {ids.EDIT_CARD, ids.ADD_CONTACT, ids.PHASE_OPEN, ids.SHARE_CARD, ids.DEAL_NEW}
     assert (changes <= pressed) == EDITS_HP.get(user, False)
     assert not changes & pressed or EDITS_HP.get(user, False)
+
+
+async def test_a_record_is_offered_to_change_to_its_author_and_to_who_may_change_the_card(
+    office: Harness,
+) -> None:
+    wang, chan = Person(office, "U_WANG"), Person(office, "U_CHAN")
+    await wang.type("/log jk 电话 王经理确认需求")
+    await chan.type("/log jk called the buyer")
+
+    authors = {}
+    for person in (wang, chan):
+        await person.type("/customer show jk")
+        authors[person.user] = {
+            author
+            for c in clickables(person.last_posting().blocks)
+            if c.element["action_id"] == ids.RECORD_MENU
+            for author in ("@U_WANG", "@U_CHAN")
+            if author in c.label
+        }
+
+    assert authors["U_WANG"] == {"@U_WANG", "@U_CHAN"}  # Wang may change the card
+    assert authors["U_CHAN"] == {"@U_CHAN"}  # his own record only
