@@ -218,10 +218,13 @@ async def save_customer(
                     now=actor.now,
                     new=True,
                 )
-                # made for another manager, it may not be the maker's to change
+                # made for another manager, it may not be the maker's to change, nor to see
                 gate = await gate_of(session, actor)
                 return replace(
-                    card, may_edit=await gate.may_edit(card.customer), reader=actor.user_id
+                    card,
+                    may_edit=await gate.may_edit(card.customer),
+                    may_see=await gate.sees(card.customer),
+                    reader=actor.user_id,
                 )
         else:
             await claim(session, actor, submitted)

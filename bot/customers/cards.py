@@ -77,6 +77,7 @@ class CustomerCard:
     # it, through a share, pressed them to be told no
     may_edit: bool = True
     reader: str = ""  # who it was read for: their own records are theirs to change
+    may_see: bool = True  # made for another manager, it may be out of its maker's sight
     as_of: datetime | None = None  # the moment it was read for: what is past due then is said so
 
 

@@ -183,6 +183,12 @@ CUSTOMER_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "此表单已创建过 {name}（{handle}）。",
     },
     "customer.saved": {"en": "Saved the changes to {name}.", "zh": "已保存对 {name} 的修改。"},
+    "customer.saved_out_of_sight": {
+        "en": "Created {name} ({handle}), managed by {manager}. It is not among the cards you "
+        "may see; {manager} can share it with you.",
+        "zh": "已创建 {name}（{handle}），由 {manager} 负责。你无权查看这张卡片；"
+        "{manager} 可以与你共享。",
+    },
     "customer.contact_saved": {
         "en": "Saved {contact} on {name}.",
         "zh": "已在 {name} 上保存联系人 {contact}。",

@@ -40,6 +40,15 @@ def build_customer_card(
 ) -> Reply:
     """The card as `lang`'s reader sees it, moments in their zone `tz`."""
     customer = card.customer
+    if not card.may_see:  # made for someone else: said so, with nothing to press
+        text = md(
+            "customer.saved_out_of_sight",
+            lang,
+            name=customer.legal_name,
+            handle=customer.handle,
+            manager=mention(customer.manager_id),
+        )
+        return Reply(text=text, blocks=[section(text)])
     blocks: list[Block] = [
         header(customer.legal_name, block_id=ids.CARD_HEADER),
         _facts_block(customer, lang, home_region),

@@ -145,3 +145,4 @@ async def test_a_card_made_for_another_manager_offers_its_maker_no_change(db: Da
     )
 
     assert not made.may_edit and mine.may_edit
+    assert not made.may_see and mine.may_see  # U_REP sees none of U_MGR's cards

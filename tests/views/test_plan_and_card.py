@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.console.render import render_blocks
+from bot.console.render import clickables, render_blocks
 from bot.customers.cards import CustomerCard
 from bot.store.models import Customer, PhasePlan
 from bot.views.customer_card import build_customer_card
@@ -67,3 +67,11 @@ def test_the_card_shows_the_next_meeting_in_the_readers_zone(
 
     assert meeting in shown and no_unix_numbers(shown)
     assert "UTC" not in shown  # "updated …" is local too
+
+
+def test_a_card_made_out_of_its_makers_sight_says_so_with_nothing_to_press() -> None:
+    reply = build_customer_card(CustomerCard(HP, [], may_see=False), "en", tz=ZoneInfo("UTC"))
+
+    text = render_blocks(reply.blocks)
+    assert "Created 惠普中国有限公司 (HP), managed by @U_WANG" in text
+    assert clickables(reply.blocks) == []
