@@ -63,7 +63,7 @@ async def contract_named(
             found = await contract_numbered(session=session, team_id=actor.team_id, number=rest)
             if found is None or found.customer_id != customer.id:
                 raise ContractNotFound(rest)
-            return await _view(session, found, customer)
+            return await _view(session, found, customer, actor)
         await gate.require_edit(customer)
         return await _form(session, customer, ContractForm())
 
@@ -114,7 +114,7 @@ async def save_contract(
             now=actor.now,
         )
         won = await _won_by_contract(session, actor, deal, pipeline, draft.signed_on)
-        view = await _view(session, contract, customer)
+        view = await _view(session, contract, customer, actor)
     await publish([won])
     return view
 
@@ -143,7 +143,7 @@ async def show_contract(db: Database, *, actor: Actor, contract_id: int) -> Cont
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         contract, customer = await visible_contract(session, actor, gate, contract_id)
-        return await _view(session, contract, customer)
+        return await _view(session, contract, customer, actor)
 
 
 async def receivable_received(db: Database, *, actor: Actor, receivable_id: int) -> ContractView:
@@ -165,7 +165,7 @@ async def receivable_received(db: Database, *, actor: Actor, receivable_id: int)
             on=actor.now.astimezone(actor.tz).date(),
             now=actor.now,
         )
-        return await _view(session, contract, customer)
+        return await _view(session, contract, customer, actor)
 
 
 async def contract_cancelled(
@@ -178,7 +178,7 @@ async def contract_cancelled(
         await cancel_contract(
             session=session, contract=contract, actor_id=actor.user_id, reason=reason, now=actor.now
         )
-        return await _view(session, contract, customer)
+        return await _view(session, contract, customer, actor)
 
 
 async def contract_to_cancel(db: Database, *, actor: Actor, contract_id: int) -> ContractView:
@@ -187,7 +187,7 @@ async def contract_to_cancel(db: Database, *, actor: Actor, contract_id: int) ->
         gate = await gate_of(session, actor)
         contract, customer = await visible_contract(session, actor, gate, contract_id)
         await gate.require_edit(customer)
-        return await _view(session, contract, customer)
+        return await _view(session, contract, customer, actor)
 
 
 def _from_deal(deal: Opportunity, *, now: datetime, tz: ZoneInfo) -> ContractForm:
@@ -214,7 +214,10 @@ async def _form(session: AsyncSession, customer: Customer, form: ContractForm) -
     return ContractFormOpen(customer, form, deals)
 
 
-async def _view(session: AsyncSession, contract: Contract, customer: Customer) -> ContractView:
+async def _view(
+    session: AsyncSession, contract: Contract, customer: Customer, actor: Actor
+) -> ContractView:
+    """The contract as the actor reads it: a payment not received by their today is late."""
     assert contract.id is not None
     receivables = [
         r
@@ -224,7 +227,8 @@ async def _view(session: AsyncSession, contract: Contract, customer: Customer) -
     deal = (
         await session.get(Opportunity, contract.opportunity_id) if contract.opportunity_id else None
     )
-    return ContractView(contract, customer, receivables, deal)
+    today = actor.now.astimezone(actor.tz).date()
+    return ContractView(contract, customer, receivables, deal, today=today)
 
 
 async def contracts_page(
@@ -235,5 +239,7 @@ async def contracts_page(
         gate: Gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, customer_id)
         everything = await contracts_of(session=session, customer_id=customer_id)
-        page = [await _view(session, c, customer) for c in everything[offset : offset + limit]]
+        page = [
+            await _view(session, c, customer, actor) for c in everything[offset : offset + limit]
+        ]
         return customer, page, len(everything)

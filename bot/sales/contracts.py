@@ -29,6 +29,7 @@ class ContractView:
     customer: Customer
     receivables: list[Receivable]
     deal: Opportunity | None = None
+    today: date | None = None  # the reader's: a payment due before it and not received is late
 
     @property
     def due(self) -> int:

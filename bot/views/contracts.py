@@ -5,6 +5,7 @@ Attach document, Cancel contract."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from bot.dates.display import format_day
 from bot.i18n import Lang, t
@@ -69,7 +70,7 @@ def build_contract(view: ContractView, lang: Lang, *, title_key: str = "contract
         due = money(view.due, c.currency)
         blocks.append(section(f"*{t('contract.receivables', lang, due=due)}*"))
         for number, receivable in enumerate(view.receivables[:RECEIVABLES_SHOWN]):
-            blocks.append(_receivable_block(receivable, c.currency, number, lang))
+            blocks.append(_receivable_block(receivable, c.currency, number, lang, view.today))
         if len(view.receivables) > RECEIVABLES_SHOWN:
             left = len(view.receivables) - RECEIVABLES_SHOWN
             blocks.append(context(t("list.more", lang, count=left)))
@@ -78,7 +79,9 @@ def build_contract(view: ContractView, lang: Lang, *, title_key: str = "contract
     return Reply(text=t("contract.text", lang, number=c.number, title=c.title), blocks=blocks)
 
 
-def _receivable_block(receivable: Receivable, currency: str, number: int, lang: Lang) -> Block:
+def _receivable_block(
+    receivable: Receivable, currency: str, number: int, lang: Lang, today: date | None = None
+) -> Block:
     amount = money(receivable.amount_minor, currency)
     title = receivable.title if receivable.title else t("contract.payment", lang)
     due = format_day(receivable.due_on, lang)
@@ -87,7 +90,10 @@ def _receivable_block(receivable: Receivable, currency: str, number: int, lang: 
         return section(f"✅ {title} — {amount} · {t('contract.due_on', lang, day=due)} · {state}")
     if receivable.status == "cancelled":
         return section(f"~{title} — {amount}~ · {t('contract.status_cancelled', lang)}")
-    block = section(f"◻️ {title} — {amount} · {t('contract.due_on', lang, day=due)}")
+    late = (
+        f" · {t('card.overdue', lang)}" if today is not None and receivable.due_on < today else ""
+    )
+    block = section(f"◻️ {title} — {amount} · {t('contract.due_on', lang, day=due)}{late}")
     block["accessory"] = button(
         t("contract.mark_received", lang), f"{ids.RECEIVED}.{number}", str(receivable.id)
     )

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.actor import Actor
+from bot.console.render import render_blocks
 from bot.customers.refusals import CardGone, CustomerNotFound, MayNotChange
 from bot.errors import Conflict, Invalid, NotFound
 from bot.sales import contract_cases, deal_cases, forecast_cases
@@ -19,6 +20,7 @@ from bot.sales.deal_outcomes import DealSaved
 from bot.sales.signals import StageChanged, subscribe
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer, TeamMember
+from bot.views.contracts import build_contract
 from tests.conftest import NOW, TEAM, Create
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -263,3 +265,20 @@ async def test_payment_milestones_separated_by_semicolons_are_one_each(
         ("验收款", 60_000_000),
         ("尾款", 24_000_000),
     ]
+
+
+async def test_a_payment_not_received_by_the_readers_today_reads_as_overdue(
+    db: Database, hp: Customer
+) -> None:
+    saved = await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=FORM)
+    # 00:30 on 1 Jan 2027 in Shanghai: the down payment of 31 Dec is late there
+    new_year = Actor(TEAM, "U_MGR", "en", SHANGHAI, datetime(2026, 12, 31, 16, 30, tzinfo=UTC))
+
+    for reader, late in ((MANAGER, False), (new_year, True)):
+        view = await contract_cases.show_contract(
+            db, actor=reader, contract_id=saved.contract.id or 0
+        )
+        text = render_blocks(build_contract(view, "en").blocks)
+        (down,) = [line for line in text.splitlines() if "down payment" in line]
+        (acceptance,) = [line for line in text.splitlines() if "acceptance" in line]
+        assert ("overdue" in down) == late and "overdue" not in acceptance
