@@ -153,6 +153,7 @@ async def show_plan(db: Database, *, actor: Actor, text: str) -> RelationsPlan:
             contacts=card.contacts,
             milestones_total=await count_milestones(session=session, customer_id=customer.id),
             projects=await project_names(session=session, customer_id=customer.id),
+            as_of=actor.now,
         )
 
 

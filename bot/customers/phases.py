@@ -100,6 +100,7 @@ class RelationsPlan:
     contacts: list[Contact]
     milestones_total: int | None = None  # None: `milestones` are all there are
     projects: dict[int, str] = field(default_factory=dict)  # a project's milestones say whose
+    as_of: datetime | None = None  # the moment it was read for: open milestones before it are late
 
 
 @dataclass(frozen=True)

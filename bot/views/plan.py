@@ -168,7 +168,7 @@ def build_plan(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> Reply:
     room = MESSAGE_BLOCK_LIMIT - len(blocks) - len(after) - 1  # one for "+N more"
     total = len(plan.milestones) if plan.milestones_total is None else plan.milestones_total
     shown = plan.milestones[:room]
-    blocks += [milestone_block(m, lang, plan.projects) for m in shown] or [
+    blocks += [milestone_block(m, lang, plan.projects, plan.as_of) for m in shown] or [
         context(t("plan.no_milestones", lang))
     ]
     if total > len(shown):

@@ -4,14 +4,14 @@ language — never the Unix number it is stored as."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.console.render import clickables, render_blocks
 from bot.customers.cards import CustomerCard
-from bot.store.models import Customer, PhasePlan
+from bot.store.models import Customer, Milestone, PhasePlan
 from bot.views.customer_card import build_customer_card
 from bot.views.plan import RelationsPlan, build_plan
 
@@ -75,3 +75,34 @@ def test_a_card_made_out_of_its_makers_sight_says_so_with_nothing_to_press() -> 
     text = render_blocks(reply.blocks)
     assert "Created 惠普中国有限公司 (HP), managed by @U_WANG" in text
     assert clickables(reply.blocks) == []
+
+
+def test_the_plans_open_milestones_past_the_moment_it_was_read_for_are_marked() -> None:
+    def milestone(id: int, title: str, due: datetime, status: str = "open") -> Milestone:
+        return Milestone(
+            id=id,
+            team_id="T1",
+            customer_id=1,
+            title=title,
+            due_at=due,
+            tz="Asia/Shanghai",
+            status=status,
+            created_by="U_WANG",
+        )
+
+    milestones = [
+        milestone(1, "需求调研", MEETING - timedelta(days=9)),
+        milestone(2, "方案评审", MEETING - timedelta(days=5), status="done"),
+        milestone(3, "上线验收", MEETING + timedelta(days=9)),
+    ]
+    plan = RelationsPlan(HP, {}, [], milestones, [], [], as_of=MEETING)
+
+    lines = render_blocks(build_plan(plan, "en", ZoneInfo("UTC")).blocks).splitlines()
+
+    marked = {
+        title
+        for title in ("需求调研", "方案评审", "上线验收")
+        for line in lines
+        if title in line and "overdue" in line
+    }
+    assert marked == {"需求调研"}
