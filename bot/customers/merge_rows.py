@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -132,17 +132,11 @@ async def free_change_numbers(
             )
         ).all()
     )
-    highest = (
-        await session.exec(
-            select(func.max(ChangeRequest.number)).where(
-                or_(col(ChangeRequest.customer_id) == kept_id, col(ChangeRequest.id).in_(ids))
-            )
-        )
-    ).one()
+    highest = max([*taken, *(number for _, number in moving)])  # of both cards
     renumbered: list[Renumbered] = []
     for row_id, number in moving:
         if number in taken and row_id is not None:
-            highest = (highest or 0) + 1
+            highest += 1
             renumbered.append(Renumbered(row_id, number, highest))
             await session.exec(
                 update(ChangeRequest).where(col(ChangeRequest.id) == row_id).values(number=highest)
