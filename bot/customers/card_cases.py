@@ -108,7 +108,7 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
             customer_id=saved_id(customer),
             now=actor.now,
         )
-        return replace(card, may_edit=await gate.may_edit(card.customer), reader=actor.user_id)
+        return await _as_read_by(card, gate, actor)
 
 
 async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
@@ -122,8 +122,14 @@ async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForA
             gate=gate,
             now=actor.now,
         )
-        may_edit = await gate.may_edit(card.customer)
-        return CardForActor(replace(card, may_edit=may_edit, reader=actor.user_id), may_edit)
+        read = await _as_read_by(card, gate, actor)
+        return CardForActor(read, read.may_edit)
+
+
+async def _as_read_by(card: CustomerCard, gate: Gate, actor: Actor) -> CustomerCard:
+    """The card as the actor reads it: whether its buttons are theirs to press, and whose
+    records are theirs."""
+    return replace(card, may_edit=await gate.may_edit(card.customer), reader=actor.user_id)
 
 
 @dataclass(frozen=True)
@@ -220,12 +226,8 @@ async def save_customer(
                 )
                 # made for another manager, it may not be the maker's to change, nor to see
                 gate = await gate_of(session, actor)
-                return replace(
-                    card,
-                    may_edit=await gate.may_edit(card.customer),
-                    may_see=await gate.sees(card.customer),
-                    reader=actor.user_id,
-                )
+                read = await _as_read_by(card, gate, actor)
+                return replace(read, may_see=await gate.sees(card.customer))
         else:
             await claim(session, actor, submitted)
             customer = await _changeable_by_id(session, actor, customer_id)

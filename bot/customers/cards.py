@@ -27,7 +27,7 @@ from bot.customers.health_facts import card_states
 from bot.customers.keys import draft_facts
 from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
-from bot.store.card_sections import NOTHING, CardSections, customer_with_sections
+from bot.store.card_sections import NOTHING, customer_with_sections
 from bot.store.customers import (
     add,
     get_customer,
@@ -97,19 +97,18 @@ async def load_card(
     """The card with its contacts, records, plan…; one the gate's person may not see is not
     found (the same answer as a card that does not exist). With `now`, its health then. A
     `new` card, made in this transaction, holds nothing yet: none of its lists is read."""
-    found: tuple[Customer, CardSections] | None
     if new:
-        found = (
-            await card_seen(session=session, team_id=team_id, customer_id=customer_id),
-            NOTHING,
+        customer = await card_seen(
+            session=session, team_id=team_id, customer_id=customer_id, gate=gate
         )
+        held = NOTHING
     else:
         found = await customer_with_sections(
             session=session, team_id=team_id, customer_id=customer_id
         )
-    if found is None or (gate is not None and not await gate.sees(found[0])):
-        raise CardNotFound(customer_id)
-    customer, held = found  # a list the card holds nothing of is not read (issue 17)
+        if found is None or (gate is not None and not await gate.sees(found[0])):
+            raise CardNotFound(customer_id)
+        customer, held = found  # a list the card holds nothing of is not read (issue 17)
     contacts = (
         await list_contacts(session=session, customer_id=customer_id) if held.contacts else []
     )
