@@ -112,7 +112,7 @@ async def merge(
                 if card is duplicate
                 else [None, duplicate.legal_name],
                 "with": [other.id, other.id],
-                **{name: [len(ids), 0] for name, ids in moved.items() if ids},
+                **_moved_counts(moved),
                 **_renumbered(renumbered),
             },
         )
@@ -169,11 +169,7 @@ async def undo_merge(
             action="merge_undone",
             changes={
                 "merge": [record.id, None],
-                **{
-                    name: [len(ids), 0]
-                    for name, ids in record.moved.items()
-                    if name in MOVED and ids
-                },
+                **_moved_counts(record.moved),
                 **_renumbered(given_back),
             },
         )
@@ -190,6 +186,11 @@ async def _pair(
     if duplicate.archived_at is not None or kept.archived_at is not None:
         raise CardNotFound(duplicate_id)
     return duplicate, kept
+
+
+def _moved_counts(moved: dict[str, list[int]]) -> dict[str, list[int]]:
+    """The history's count of each kind of row a merge moved (or its undo gave back)."""
+    return {name: [len(ids), 0] for name, ids in moved.items() if name in MOVED and ids}
 
 
 def _renumbered(numbers: list[Renumbered]) -> dict[str, list[str]]:
