@@ -113,8 +113,7 @@ def _project_line(line: ProjectLine, lang: Lang, as_of: datetime | None) -> Mrkd
     text = md("card.project_line", lang, name=clip(project.name, 60), phase=phase)
     if milestone is None:
         return text
-    zone = ZoneInfo(milestone.tz)
-    when = day(milestone.due_at, lang, zone)
+    when = day(milestone.due_at, lang, ZoneInfo(milestone.tz))
     title = clip(milestone.title, 60)
     # late once its moment has passed, as a milestone slipping counts in health
     late = as_of is not None and milestone.due_at < as_of
