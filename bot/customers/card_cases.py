@@ -33,8 +33,8 @@ from bot.customers.form import (
 )
 from bot.customers.health import Health
 from bot.customers.health_facts import card_states
-from bot.customers.refusals import CustomerNotFound
-from bot.customers.search import FoundCustomer, find_customers, resolve_customer
+from bot.customers.named_card import named_by_its_short_name, named_customer
+from bot.customers.search import FoundCustomer, find_customers
 from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
@@ -42,17 +42,6 @@ from bot.store.db import Database
 from bot.store.insights import ids_scope
 from bot.store.models import Customer
 from bot.store.types import saved_id
-
-
-async def named_customer(session: AsyncSession, actor: Actor, gate: Gate, text: str) -> Customer:
-    """The one card `text` names, as the actor may see it; CustomerNotFound otherwise."""
-    resolution = await resolve_customer(
-        session=session, team_id=actor.team_id, text=text, gate=gate
-    )
-    if resolution.customer is None:
-        raise CustomerNotFound(text, choices=resolution.choices, archived=resolution.archived)
-    return resolution.customer
-
 
 FIND_SHOWN = 10  # the cards a find lists
 
@@ -101,12 +90,14 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
         raise Invalid({"text": Message("customer.usage_show")})
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        customer = await named_customer(session, actor, gate, text)
+        read = await named_by_its_short_name(session, actor, gate, text)
+        customer = read.customer if read else await named_customer(session, actor, gate, text)
         card = await load_card(
             session=session,
             team_id=actor.team_id,
             customer_id=saved_id(customer),
             now=actor.now,
+            read=read,
         )
         return await _as_read_by(card, gate, actor)
 

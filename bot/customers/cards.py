@@ -23,11 +23,11 @@ from bot.customers.card_values import (
 )
 from bot.customers.form import CustomerDraft
 from bot.customers.health import Health
-from bot.customers.health_facts import card_states
+from bot.customers.health_facts import one_card_state
 from bot.customers.keys import draft_facts
 from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
-from bot.store.card_sections import NOTHING, customer_with_sections
+from bot.store.card_sections import NOTHING, CardRead, card_read
 from bot.store.customers import (
     add,
     get_customer,
@@ -36,7 +36,7 @@ from bot.store.customers import (
     lock_customer_writes,
     record_event,
 )
-from bot.store.insights import ids_scope, roles_of
+from bot.store.insights import roles_of
 from bot.store.models import (
     Contact,
     ContactRecord,
@@ -93,30 +93,26 @@ async def load_card(
     gate: Gate | None = None,
     now: datetime | None = None,
     new: bool = False,
+    read: CardRead | None = None,
 ) -> CustomerCard:
     """The card with its contacts, records, plan…; one the gate's person may not see is not
     found (the same answer as a card that does not exist). With `now`, its health then. A
-    `new` card, made in this transaction, holds nothing yet: none of its lists is read."""
-    if new:
+    `new` card, made in this transaction, holds nothing yet: none of its lists is read.
+    `read`: the card as card_read read it for `now`, already seen by the gate's person."""
+    if read is None and new:
         customer = await card_seen(
             session=session, team_id=team_id, customer_id=customer_id, gate=gate
         )
-        held = NOTHING
-    else:
-        found = await customer_with_sections(
-            session=session, team_id=team_id, customer_id=customer_id
-        )
-        if found is None or (gate is not None and not await gate.sees(found[0])):
+        read = CardRead(customer, NOTHING)
+    elif read is None:
+        read = await card_read(session=session, team_id=team_id, customer_id=customer_id, now=now)
+        if read is None or (gate is not None and not await gate.sees(read.customer)):
             raise CardNotFound(customer_id)
-        customer, held = found  # a list the card holds nothing of is not read (issue 17)
+    customer, held = read.customer, read.held  # a list it holds nothing of is not read (#17)
     contacts = (
         await list_contacts(session=session, customer_id=customer_id) if held.contacts else []
     )
-    states = (
-        await card_states(session=session, scope=ids_scope([customer_id]), now=now, held=held)
-        if now is not None
-        else []
-    )
+    state = await one_card_state(session=session, read=read, now=now) if now is not None else None
     return CustomerCard(
         customer,
         contacts,
@@ -153,7 +149,7 @@ async def load_card(
             if held.roles and contacts
             else {}
         ),
-        states[0].health if states else None,
+        state.health if state is not None else None,
         await sales_summary(session=session, customer_id=customer_id, held=held),
         as_of=now,
     )

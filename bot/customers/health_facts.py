@@ -12,19 +12,22 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import cadence_window
 from bot.customers.health import Health, HealthFacts, health_of
-from bot.store.card_sections import EVERYTHING, CardSections
+from bot.store.card_sections import EVERYTHING, CardRead, CardSections
 from bot.store.db import side_by_side
 from bot.store.insights import (
+    CARD_COLUMN_NAMES,
     Scope,
     cadence_plans,
     card_rows,
     decision_makers,
+    ids_scope,
     met_between,
     overdue_counts,
     slipping_counts,
 )
-from bot.store.settings import StaleLimits, stale_limits
+from bot.store.settings import StaleLimits, stale_days_of, stale_limits
 from bot.store.surveys import latest_overall
+from bot.store.types import saved_id
 
 
 @dataclass(frozen=True)
@@ -79,50 +82,93 @@ async def card_states(
         return []
     cadences, satisfied = judged
     rows, limits, overdue, slipping, makers = counted
-    states = []
-    for row in rows:
-        (cid, name, handle, manager, phase, status, level, tier, last, created, city, province) = (
-            row[:12]
-        )
-        stale_days = 0 if status == "invalid" else limits.days(row[12], phase, status)
-        days_quiet = max(0, (now - (last or created)).days)
-        facts = HealthFacts(
-            days_quiet=days_quiet,
-            stale_days=stale_days,
-            tier=tier,
-            cadence_missed=cadences.get(cid) == "missed",
-            overdue_follow_ups=overdue.get(cid, 0),
-            slipping_milestones=slipping.get(cid, 0),
-            decision_maker=makers.get(cid, "none"),
-            satisfaction=satisfied.get(cid),
-        )
-        states.append(
-            CardState(
-                customer_id=cid,
-                name=name,
-                handle=handle,
-                manager_id=manager,
-                phase=phase,
-                status=status,
-                level=level,
-                tier=tier,
-                city=city,
-                province=province,
-                days_quiet=days_quiet,
-                stale=bool(stale_days) and days_quiet >= stale_days,
-                cadence=cadences.get(cid, ""),
-                overdue=facts.overdue_follow_ups,
-                slipping=facts.slipping_milestones,
-                health=health_of(facts),
-                team_id=row[12],
-                security_level=row[13],
-                created_at=created,
-                archived_at=row[14],
-                quiet_since=last or created,
-                stale_days=stale_days,
-            )
-        )
+    facts = _Facts(limits, overdue, slipping, makers, cadences, satisfied)
+    states = [_state(row, facts, now) for row in rows]
     return sorted(states, key=lambda s: (s.health.score, s.name))
+
+
+async def one_card_state(*, session: AsyncSession, read: CardRead, now: datetime) -> CardState:
+    """The health of one card its page has read (card_sections.card_read, for `now`): the
+    card's row, its overdue and slipping counts and its workspace's thresholds came with it,
+    and only the lists it holds that the formula judges are read (issue 17: five statements
+    more a page)."""
+    customer, held = read.customer, read.held
+    cid = saved_id(customer)
+    scope = ids_scope([cid])
+    thresholds = read.stale_days
+    if thresholds is None:
+        thresholds = await stale_days_of(session=session, team_id=customer.team_id)
+    overdue, slipping = held.follow_ups_overdue, held.milestones_slipping
+    cadences, satisfied = await _judged(session, scope, now, held)
+    facts = _Facts(
+        StaleLimits({customer.team_id: thresholds}),
+        {cid: overdue}
+        if overdue is not None
+        else await overdue_counts(session=session, scope=scope, now=now),
+        {cid: slipping}
+        if slipping is not None
+        else await slipping_counts(session=session, scope=scope, now=now),
+        await decision_makers(session=session, scope=scope) if held.roles else {},
+        cadences,
+        satisfied,
+    )
+    row = tuple(getattr(customer, name) for name in CARD_COLUMN_NAMES)
+    return _state(row, facts, now)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the formula needs beyond a card's row, for a selection of cards (by card id)."""
+
+    limits: StaleLimits
+    overdue: dict[int, int]
+    slipping: dict[int, int]
+    makers: dict[int, str]
+    cadences: dict[int, str]
+    satisfied: dict[int, int]
+
+
+def _state(row: tuple[Any, ...], known: _Facts, now: datetime) -> CardState:
+    """One card's state from its row (CARD_COLUMNS) and the selection's facts."""
+    (cid, name, handle, manager, phase, status, level, tier, last, created, city, province) = row[
+        :12
+    ]
+    stale_days = 0 if status == "invalid" else known.limits.days(row[12], phase, status)
+    days_quiet = max(0, (now - (last or created)).days)
+    facts = HealthFacts(
+        days_quiet=days_quiet,
+        stale_days=stale_days,
+        tier=tier,
+        cadence_missed=known.cadences.get(cid) == "missed",
+        overdue_follow_ups=known.overdue.get(cid, 0),
+        slipping_milestones=known.slipping.get(cid, 0),
+        decision_maker=known.makers.get(cid, "none"),
+        satisfaction=known.satisfied.get(cid),
+    )
+    return CardState(
+        customer_id=cid,
+        name=name,
+        handle=handle,
+        manager_id=manager,
+        phase=phase,
+        status=status,
+        level=level,
+        tier=tier,
+        city=city,
+        province=province,
+        days_quiet=days_quiet,
+        stale=bool(stale_days) and days_quiet >= stale_days,
+        cadence=known.cadences.get(cid, ""),
+        overdue=facts.overdue_follow_ups,
+        slipping=facts.slipping_milestones,
+        health=health_of(facts),
+        team_id=row[12],
+        security_level=row[13],
+        created_at=created,
+        archived_at=row[14],
+        quiet_since=last or created,
+        stale_days=stale_days,
+    )
 
 
 _Counted = tuple[list[tuple[Any, ...]], StaleLimits, dict[int, int], dict[int, int], dict[int, str]]

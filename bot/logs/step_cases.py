@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.actor import Actor
-from bot.customers.card_cases import named_customer
+from bot.customers.named_card import named_customer
 from bot.customers.visibility import gate_of
 from bot.errors import Invalid, Message
 from bot.logs.forms import LogForm, draft_from_form

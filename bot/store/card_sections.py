@@ -9,19 +9,29 @@ paths' statements are (bot/store/card_lists.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, bindparam, exists, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.delivery_models import ChangeRequest
-from bot.store.models import ChannelLink, Contact, ContactRecord, Customer, FollowUp
+from bot.store.models import (
+    ChannelLink,
+    Contact,
+    ContactRecord,
+    Customer,
+    FollowUp,
+    WorkspaceSetting,
+)
 from bot.store.plan_tables import Milestone, PhasePlan
 from bot.store.sales_models import Contract, Document, Opportunity, Project
+from bot.store.settings import STALE_KEY
 from bot.store.survey_models import FeedbackItem, Survey
 from bot.store.team_models import ContactRole
+from bot.store.types import UTCDateTime
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,9 @@ class CardSections:
     changes: bool = True
     surveys: bool = True  # answered ones
     feedback: bool = True
+    # of the open ones, those past due at the moment the card was read for
+    follow_ups_overdue: int | None = None
+    milestones_slipping: int | None = None
 
 
 EVERYTHING = CardSections()  # nothing known: every list is read
@@ -61,20 +74,45 @@ NOTHING = CardSections(  # a card just made
     changes=False,
     surveys=False,
     feedback=False,
+    follow_ups_overdue=0,
+    milestones_slipping=0,
 )
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # a card read for no moment: nothing is past due
 
-async def customer_with_sections(
-    *, session: AsyncSession, team_id: str, customer_id: int
-) -> tuple[Customer, CardSections] | None:
-    """The card of this workspace with what it holds; None when there is no such card."""
+
+@dataclass(frozen=True)
+class CardRead:
+    """A card, what it holds, and its workspace's own stale thresholds (phase → days; empty:
+    the defaults): with them a card's page has every fact of its health but the lists'."""
+
+    customer: Customer
+    held: CardSections
+    stale_days: dict[str, int] | None = None  # None: not read
+
+
+async def card_read(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    customer_id: int | None = None,
+    handle: str | None = None,
+    now: datetime | None = None,
+) -> CardRead | None:
+    """The card of this workspace with this id, or whose short name is `handle`, with what it
+    holds as of `now`; None when there is no such card. A merged card's short name finds the
+    merged card itself, as Customer rows do (the caller follows it)."""
+    by: Literal["id", "handle"] = "id" if customer_id is not None else "handle"
+    key = customer_id if customer_id is not None else (handle or "").strip().lower()
     row = (
-        await session.exec(_with_sections(), params={"team": team_id, "id": customer_id})
+        await session.exec(
+            _with_sections(by), params={"team": team_id, "by": key, "now": now or EPOCH}
+        )
     ).first()
     if row is None:
         return None
-    customer, *held = row
-    return customer, _sections(*held)
+    customer, *held, stale_days = row
+    return CardRead(customer, _sections(*held), {k: int(v) for k, v in (stale_days or {}).items()})
 
 
 def _sections(
@@ -92,6 +130,8 @@ def _sections(
     changes: Any,
     surveys: Any,
     feedback: Any,
+    follow_ups_overdue: int,
+    milestones_slipping: int,
 ) -> CardSections:
     return CardSections(
         contacts=bool(contacts),
@@ -108,6 +148,8 @@ def _sections(
         changes=bool(changes),
         surveys=bool(surveys),
         feedback=bool(feedback),
+        follow_ups_overdue=int(follow_ups_overdue),
+        milestones_slipping=int(milestones_slipping),
     )
 
 
@@ -125,8 +167,10 @@ def _count(table: Any, *where: ColumnElement[bool]) -> Any:
 
 
 @cache
-def _with_sections() -> Any:
-    """One row: the card, then one column per field of CardSections, in its order."""
+def _with_sections(by: Literal["id", "handle"]) -> Any:
+    """One row: the card, one column per field of CardSections in its order, then the
+    workspace's stale thresholds."""
+    now = bindparam("now", type_=UTCDateTime())
     return select(  # type: ignore[call-overload]
         Customer,
         _any(Contact, col(Contact.archived_at).is_(None)),
@@ -151,4 +195,16 @@ def _with_sections() -> Any:
         _any(ChangeRequest),
         _any(Survey, col(Survey.state) == "answered"),
         _any(FeedbackItem),
-    ).where(col(Customer.team_id) == bindparam("team"), col(Customer.id) == bindparam("id"))
+        _count(FollowUp, col(FollowUp.status) == "open", col(FollowUp.due_at) < now),
+        _count(Milestone, col(Milestone.status) == "open", col(Milestone.due_at) < now),
+        select(WorkspaceSetting.value)
+        .where(
+            col(WorkspaceSetting.team_id) == col(Customer.team_id),
+            col(WorkspaceSetting.key) == STALE_KEY,
+        )
+        .correlate(Customer)
+        .scalar_subquery(),
+    ).where(
+        col(Customer.team_id) == bindparam("team"),
+        (col(Customer.id) if by == "id" else col(Customer.handle_key)) == bindparam("by"),
+    )

@@ -136,23 +136,24 @@ def _in_place(place: str) -> ColumnElement[bool]:
     )
 
 
-CARD_COLUMNS = (
-    col(Customer.id),
-    col(Customer.legal_name),
-    col(Customer.handle),
-    col(Customer.manager_id),
-    col(Customer.phase),
-    col(Customer.status),
-    col(Customer.level),
-    col(Customer.value_tier),
-    col(Customer.last_contact_at),
-    col(Customer.created_at),
-    col(Customer.city),
-    col(Customer.province),
-    col(Customer.team_id),
-    col(Customer.security_level),
-    col(Customer.archived_at),
+CARD_COLUMN_NAMES = (
+    "id",
+    "legal_name",
+    "handle",
+    "manager_id",
+    "phase",
+    "status",
+    "level",
+    "value_tier",
+    "last_contact_at",
+    "created_at",
+    "city",
+    "province",
+    "team_id",
+    "security_level",
+    "archived_at",
 )
+CARD_COLUMNS = tuple(col(getattr(Customer, name)) for name in CARD_COLUMN_NAMES)
 
 
 async def card_rows(*, session: AsyncSession, scope: Scope) -> list[tuple[Any, ...]]:

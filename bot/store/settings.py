@@ -52,6 +52,12 @@ async def stale_limits(session: AsyncSession) -> StaleLimits:
     )
 
 
+async def stale_days_of(*, session: AsyncSession, team_id: str) -> dict[str, int]:
+    """One workspace's own stale thresholds (phase → days; empty: the defaults)."""
+    row = await session.get(WorkspaceSetting, (team_id, STALE_KEY))
+    return {k: int(v) for k, v in row.value.items()} if row is not None else {}
+
+
 async def put_setting(
     *,
     session: AsyncSession,

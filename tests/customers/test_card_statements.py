@@ -4,19 +4,22 @@ and a contact saved from the card's form read the whole card twice)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.actor import Actor
-from bot.customers import card_cases
+from bot.customers import card_cases, governance_cases, merge_cases
 from bot.customers.cards import load_card
 from bot.customers.form import ContactForm, CustomerForm
 from bot.customers.health_facts import card_states
+from bot.customers.refusals import CustomerNotFound
 from bot.logs import log_cases
 from bot.store.db import Database
 from bot.store.insights import ids_scope
+from bot.store.settings import STALE_KEY, put_setting
 from tests.conftest import NOW, TEAM, Create
 from tests.customers.team_office import build_office
 from tests.statements import statements_sent
@@ -56,9 +59,10 @@ async def test_a_new_card_reads_none_of_its_lists(db: Database, create: Create) 
     assert (card.contacts, card.records, card.follow_ups, card.channels) == ([], [], [], [])
     assert not card.sales.anything and card.plan is None
     assert [s for table in LISTS for s in listing(sent, table)] == []
-    # the person's view, the name, the card with what it holds, and for its health its row
-    # and the stale thresholds: none of its lists holds anything the formula counts
-    assert len(sent) <= 5, "\n".join(sent)
+    # the person's view, then the card named by its short name with what it holds, its
+    # overdue and slipping counts and its workspace's stale thresholds: none of its lists
+    # holds anything, and its health needs nothing more
+    assert len(sent) == 2, "\n".join(sent)
 
 
 async def test_a_card_reads_each_list_it_holds_something_in_once(
@@ -80,8 +84,8 @@ async def test_a_card_reads_each_list_it_holds_something_in_once(
     assert len(shown.follow_ups) == shown.follow_ups_total == 1
     assert len(listing(sent, "contact_record")) == 1
     assert [s for table in LISTS[1:] for s in listing(sent, table)] == []
-    # as above, then the contacts, the records, the open follow-ups and how many are overdue
-    assert len(sent) <= 9, "\n".join(sent)
+    # as above, then the contacts, the records and the open follow-ups
+    assert len(sent) == 5, "\n".join(sent)
 
 
 async def test_a_contact_saved_from_the_form_reads_the_card_once_before_its_writes(
@@ -133,6 +137,65 @@ async def test_a_cards_page_gives_the_health_the_formula_gives_reading_only_what
             (state,) = await card_states(session=session, scope=ids_scope([card.id or 0]), now=now)
             page = await load_card(session=session, team_id=TEAM, customer_id=card.id or 0, now=now)
         assert page.health == state.health, card.handle
+
+
+@pytest.mark.parametrize("days_on", [0, 3, 30])
+async def test_a_workspaces_own_stale_thresholds_count_on_a_cards_page_as_in_the_views(
+    db: Database, create: Create, days_on: int
+) -> None:
+    cards = await build_office(db, create)
+    now = NOW + timedelta(days=days_on)
+    async with db.transaction(write=True) as session:
+        await put_setting(
+            session=session,
+            team_id=TEAM,
+            key=STALE_KEY,
+            value={"pre-contract": 1, "implementation": 90, "lcm": 2},
+            actor_id="U_MGR",
+            now=NOW,
+        )
+
+    for card in cards.values():
+        async with db.transaction() as session:
+            (state,) = await card_states(session=session, scope=ids_scope([card.id or 0]), now=now)
+        shown = await card_cases.open_card(
+            db, actor=replace(MGR, user_id=card.manager_id, now=now), customer_id=card.id or 0
+        )
+        assert shown.card.health == state.health, card.handle
+
+
+async def test_a_merged_cards_short_name_shows_the_card_it_was_merged_into(
+    db: Database, create: Create
+) -> None:
+    kept = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    twin = await create("惠普（中国）有限公司", short_name="HPCN", actor="U_MGR", different=True)
+    await merge_cases.merge_cards(db, actor=MGR, duplicate_id=twin.id or 0, kept_id=kept.id or 0)
+
+    shown = await card_cases.show_card(db, actor=MGR, text="hpcn")
+
+    assert shown.customer.id == kept.id
+
+
+async def test_an_archived_cards_short_name_is_said_archived_never_another_card(
+    db: Database, create: Create
+) -> None:
+    await create("上海金科电子有限公司", short_name="Jinke", actor="U_MGR")
+    await create("金科物流有限公司", short_name="JinkeL", actor="U_MGR", different=True)
+    await governance_cases.archive_card(db, actor=MGR, text="jinke")
+
+    with pytest.raises(CustomerNotFound) as refused:
+        await card_cases.show_card(db, actor=MGR, text="jinke")
+
+    assert refused.value.archived is not None and refused.value.archived.handle == "Jinke"
+
+
+async def test_a_card_out_of_the_readers_sight_is_not_found_by_its_short_name(
+    db: Database, create: Create
+) -> None:
+    await create("惠普中国有限公司", short_name="HP", actor="U_OTHER")
+
+    with pytest.raises(CustomerNotFound):
+        await card_cases.show_card(db, actor=MGR, text="hp")
 
 
 async def test_a_card_made_for_another_manager_offers_its_maker_no_change(db: Database) -> None:
