@@ -31,6 +31,12 @@ CONTRACT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give the day it was signed (contracts are recorded once signed).",
         "zh": "请填写签订日期（合同签订后才录入）。",
     },
+    "contract.signed_in_future": {
+        "en": "Signed on {signed}, after today ({today}): a contract is recorded once it is "
+        "signed. Check the day; a deal still to be signed stays in the pipeline.",
+        "zh": "签订日期 {signed} 晚于今天（{today}）：合同签订后才录入。请检查日期；"
+        "尚未签订的商机请留在销售漏斗中。",
+    },
     "contract.signed_after_end": {
         "en": "Signed on {signed} but ending on {end}: a contract is not signed after its end "
         "(the rule). Check both days.",

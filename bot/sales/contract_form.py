@@ -71,8 +71,13 @@ def parse_contract_form(
     elif len(title) > MAX_TITLE:
         errors["title"] = Message("field.too_long", {"limit": MAX_TITLE})
     signed, starts, ends = (_day(v) for v in (form.signed_on, form.starts_on, form.ends_on))
+    today = now.astimezone(tz).date()
     if signed is None:
         errors["signed_on"] = Message("contract.signed_required")
+    elif signed > today:  # recorded once signed: a later day is a typo or a deal not won yet
+        errors["signed_on"] = Message(
+            "contract.signed_in_future", {"signed": signed.isoformat(), "today": today.isoformat()}
+        )
     elif ends is not None and signed > ends:
         errors["signed_on"] = Message(
             "contract.signed_after_end", {"signed": signed.isoformat(), "end": ends.isoformat()}

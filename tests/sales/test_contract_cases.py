@@ -83,7 +83,13 @@ async def test_a_contract_is_recorded_with_its_payment_milestones(
     ("change", "field", "key"),
     [
         ({"amount": ""}, "amount", "contract.amount_required"),
-        ({"signed_on": "2027-12-31"}, "signed_on", "contract.signed_after_end"),
+        (
+            {"signed_on": "2026-11-20", "starts_on": "", "ends_on": "2026-10-31"},
+            "signed_on",
+            "contract.signed_after_end",
+        ),
+        # the day after the manager's today (2026-11-22 in Shanghai): not signed yet
+        ({"signed_on": "2026-11-23"}, "signed_on", "contract.signed_in_future"),
         ({"amount": "三百万", "receivables": ""}, "amount", "amount.unreadable"),
         ({"receivables": "2026-12-31 150万"}, "receivables", "contract.receivables_exceed"),
         ({"receivables": "soon 30%"}, "receivables", "contract.receivable_unreadable"),
