@@ -28,6 +28,7 @@ class Page(Generic[T]):
     items: list[T]
     offset: int  # how many come before this page
     total: int
+    may_edit: bool = True  # its reader may change the card (a milestone's Done button)
 
     @property
     def after(self) -> int:
@@ -47,7 +48,8 @@ async def milestone_page(
             session=session, customer_id=customer_id, offset=max(0, offset), limit=PAGE
         )
         total = await count_milestones(session=session, customer_id=customer_id)
-        return Page(card.customer, items, max(0, offset), total)
+        may_edit = await gate.may_edit(card.customer)
+        return Page(card.customer, items, max(0, offset), total, may_edit)
 
 
 async def follow_up_page(

@@ -154,6 +154,7 @@ async def show_plan(db: Database, *, actor: Actor, text: str) -> RelationsPlan:
             milestones_total=await count_milestones(session=session, customer_id=customer.id),
             projects=await project_names(session=session, customer_id=customer.id),
             as_of=actor.now,
+            may_edit=await gate.may_edit(customer),
         )
 
 

@@ -101,6 +101,7 @@ class RelationsPlan:
     milestones_total: int | None = None  # None: `milestones` are all there are
     projects: dict[int, str] = field(default_factory=dict)  # a project's milestones say whose
     as_of: datetime | None = None  # the moment it was read for: open milestones before it are late
+    may_edit: bool = True  # its reader may change the card: the plan's buttons are theirs
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,8 @@ def _plan_blocks(card: CustomerCard, lang: Lang, tz: ZoneInfo) -> list[Block]:
     if card.milestones:
         blocks.append(section(Mrkdwn("*{}*").format(t("card.milestones", lang))))
         blocks += [
-            milestone_block(m, lang, card.sales.project_names, card.as_of) for m in card.milestones
+            milestone_block(m, lang, card.sales.project_names, card.as_of, may_mark=card.may_edit)
+            for m in card.milestones
         ]
     if card.milestones_total > len(card.milestones):  # the plan lists them all
         left = card.milestones_total - len(card.milestones)

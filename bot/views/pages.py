@@ -15,7 +15,7 @@ from bot.views.timeline import follow_up_line
 def build_milestone_page(page: Page[Milestone], lang: Lang) -> Reply:
     title = t("list.milestones_title", lang, name=page.customer.legal_name)
     blocks: list[Block] = [header(title), _range(page, lang)]
-    blocks += [milestone_block(m, lang) for m in page.items]
+    blocks += [milestone_block(m, lang, may_mark=page.may_edit) for m in page.items]
     return Reply(text=title, blocks=[*blocks, _end(page, ids.MILESTONES_MORE, lang)])
 
 

@@ -124,9 +124,12 @@ def milestone_block(
     lang: Lang,
     projects: dict[int, str] | None = None,
     now: datetime | None = None,
+    *,
+    may_mark: bool = True,
 ) -> Block:
-    """A milestone with its Done button; a project's says which project (`projects`); an
-    open one past its moment (`now`: when the list was read for) is marked overdue."""
+    """A milestone with its Done button (`may_mark`: for who may change the card); a
+    project's says which project (`projects`); an open one past its moment (`now`: when the
+    list was read for) is marked overdue."""
     when = day(milestone.due_at, lang, ZoneInfo(milestone.tz))
     done = f" · ~{t('milestone.done_mark', lang)}~" if milestone.status == "done" else ""
     if milestone.status != "done" and now is not None and milestone.due_at < now:
@@ -135,7 +138,7 @@ def milestone_block(
     whose = f"[{project}] " if project else ""
     mark = "✅" if milestone.status == "done" else "◻️"
     block = section(Mrkdwn("{} {}*{}* — {}{}").format(mark, whose, milestone.title, when, done))
-    if milestone.status != "done":
+    if milestone.status != "done" and may_mark:
         block["accessory"] = button(
             t("milestone.done", lang), ids.MILESTONE_DONE, str(milestone.id)
         )
@@ -154,11 +157,14 @@ def build_plan(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> Reply:
     history = Mrkdwn("*{}*\n").format(t("plan.history", lang)) + _history(plan, lang, tz)
     blocks += [divider(), section(history)]
     blocks += [divider(), section(Mrkdwn("*{}*").format(t("plan.milestones", lang)))]
+    changes = [  # for who may change the card; who may only see it reads the plan
+        button(t("plan.change_phase", lang), ids.PHASE_OPEN, str(customer.id)),
+        button(t("plan.add_milestone", lang), ids.MILESTONE_OPEN, str(customer.id)),
+    ]
     actions = {
         "type": "actions",
         "elements": [
-            button(t("plan.change_phase", lang), ids.PHASE_OPEN, str(customer.id)),
-            button(t("plan.add_milestone", lang), ids.MILESTONE_OPEN, str(customer.id)),
+            *(changes if plan.may_edit else []),
             # the period's maintenance plan (002), shown again with its own buttons
             button(t("maint.show_plan", lang), ids.MAINT_OPEN, str(customer.id)),
         ],
@@ -168,9 +174,9 @@ def build_plan(plan: RelationsPlan, lang: Lang, tz: ZoneInfo) -> Reply:
     room = MESSAGE_BLOCK_LIMIT - len(blocks) - len(after) - 1  # one for "+N more"
     total = len(plan.milestones) if plan.milestones_total is None else plan.milestones_total
     shown = plan.milestones[:room]
-    blocks += [milestone_block(m, lang, plan.projects, plan.as_of) for m in shown] or [
-        context(t("plan.no_milestones", lang))
-    ]
+    blocks += [
+        milestone_block(m, lang, plan.projects, plan.as_of, may_mark=plan.may_edit) for m in shown
+    ] or [context(t("plan.no_milestones", lang))]
     if total > len(shown):
         blocks.append(more_block(customer, len(shown), total, ids.MILESTONES_MORE, lang))
     return Reply(text=title, blocks=blocks + after)

@@ -162,6 +162,18 @@ async def test_done_on_a_milestone_checks_the_presser(db: Database, hp: Customer
     assert done.status == "done" and done.done_by == "U_MGR"
 
 
+async def test_who_sees_a_card_through_a_share_reads_its_plan_with_nothing_to_change(
+    db: Database, hp: Customer
+) -> None:
+    await a_milestone(db)
+
+    for reader, may in ((COLLEAGUE, False), (MANAGER, True)):
+        plan = await phase_cases.show_plan(db, actor=reader, text="hp")
+        page = await page_cases.milestone_page(db, actor=reader, customer_id=hp.id or 0, offset=0)
+        assert plan.may_edit is page.may_edit is may
+        assert [m.title for m in plan.milestones] == [m.title for m in page.items] == ["上线验收"]
+
+
 async def test_pages_of_a_cards_lists_follow_the_same_rule(db: Database, hp: Customer) -> None:
     await a_milestone(db)
 

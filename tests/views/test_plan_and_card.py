@@ -11,8 +11,10 @@ import pytest
 
 from bot.console.render import clickables, render_blocks
 from bot.customers.cards import CustomerCard
+from bot.customers.page_cases import Page
 from bot.store.models import Customer, Milestone, PhasePlan
 from bot.views.customer_card import build_customer_card
+from bot.views.pages import build_milestone_page
 from bot.views.plan import RelationsPlan, build_plan
 
 MEETING = datetime(2026, 12, 9, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai, 20:00 the day before in NY
@@ -77,19 +79,44 @@ def test_a_card_made_out_of_its_makers_sight_says_so_with_nothing_to_press() -> 
     assert clickables(reply.blocks) == []
 
 
-def test_the_plans_open_milestones_past_the_moment_it_was_read_for_are_marked() -> None:
-    def milestone(id: int, title: str, due: datetime, status: str = "open") -> Milestone:
-        return Milestone(
-            id=id,
-            team_id="T1",
-            customer_id=1,
-            title=title,
-            due_at=due,
-            tz="Asia/Shanghai",
-            status=status,
-            created_by="U_WANG",
-        )
+def milestone(id: int, title: str, due: datetime, status: str = "open") -> Milestone:
+    return Milestone(
+        id=id,
+        team_id="T1",
+        customer_id=1,
+        title=title,
+        due_at=due,
+        tz="Asia/Shanghai",
+        status=status,
+        created_by="U_WANG",
+    )
 
+
+@pytest.mark.parametrize("may_edit", [True, False])
+def test_a_milestones_done_button_and_the_plans_changes_are_for_who_may_change_the_card(
+    may_edit: bool,
+) -> None:
+    open_one = [milestone(1, "上线验收", MEETING + timedelta(days=9))]
+    card = CustomerCard(HP, [], plan=PLAN, milestones=open_one, may_edit=may_edit)
+    plan = RelationsPlan(HP, {"pre_contract": PLAN}, [], open_one, [], [], may_edit=may_edit)
+    page = Page(HP, open_one, 0, 1, may_edit)
+    en = ZoneInfo("UTC")
+
+    on_card = [
+        c.element["text"]["text"] for c in clickables(build_customer_card(card, "en", tz=en).blocks)
+    ]
+    on_plan = [c.element["text"]["text"] for c in clickables(build_plan(plan, "en", en).blocks)]
+    on_page = [
+        c.element["text"]["text"] for c in clickables(build_milestone_page(page, "en").blocks)
+    ]
+
+    for pressable in (on_card, on_plan, on_page):
+        assert ("Done" in pressable) == may_edit, pressable
+    assert ("Change phase" in on_plan) == ("Add milestone" in on_plan) == may_edit
+    assert "Maintenance plan" in on_plan  # reading the plan is for whoever sees the card
+
+
+def test_the_plans_open_milestones_past_the_moment_it_was_read_for_are_marked() -> None:
     milestones = [
         milestone(1, "需求调研", MEETING - timedelta(days=9)),
         milestone(2, "方案评审", MEETING - timedelta(days=5), status="done"),
