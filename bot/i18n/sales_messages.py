@@ -117,6 +117,10 @@ SALES_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{stage}（{probability}%）· {amount}",
     },
     "deal.weighted": {"en": "weighted {amount}", "zh": "加权 {amount}"},
+    "deal.which_line": {
+        "en": "{amount} · expected close: {close}",
+        "zh": "{amount} · 预计成交：{close}",
+    },
     "deal.line_close": {
         "en": "Expected close: {close} · Owner: {owner}",
         "zh": "预计成交：{close} · 负责人：{owner}",

@@ -175,7 +175,11 @@ def build_which_deal(outcome: WhichDeal, lang: Lang) -> Reply:
     text = md("deal.which", lang, customer=_card(outcome.customer))
     blocks: list[Block] = [section(text)]
     for deal in outcome.deals[:20]:
-        block = section(Mrkdwn("*{}*").format(deal.name))
+        # deals of one card often share words: their amount and close day tell them apart
+        close = format_day(deal.expected_close, lang) if deal.expected_close else "—"
+        amount = money(deal.amount_minor, deal.currency, compact=True, lang=lang)
+        facts = md("deal.which_line", lang, amount=amount, close=close)
+        block = section(Mrkdwn("*{}*\n").format(clip(deal.name, 200)) + facts)
         block["accessory"] = button(t("deal.open", lang), ids.DEAL_OPEN, str(deal.id))
         blocks.append(block)
     if len(outcome.deals) > 20:

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from bot.dates.display import format_day
 from bot.i18n import Lang, t
 from bot.sales.contracts import ContractView
 from bot.sales.list_cases import SalesPage
 from bot.store.sales_models import Document, Opportunity, Project
 from bot.views import ids
-from bot.views.blocks import Block, Mrkdwn, Reply, context, header, mention, section
+from bot.views.blocks import Block, Mrkdwn, Reply, context, header, md, mention, section
 from bot.views.contracts import contract_line
 from bot.views.deals import money, stage_name
 from bot.views.documents import document_link
@@ -54,8 +55,10 @@ def build_deal_page(page: SalesPage[Opportunity], lang: Lang) -> Reply:
     def line(deal: Opportunity) -> tuple[str, str | None]:
         stage = stage_name(deal.stage, page.pipeline, lang)
         amount = money(deal.amount_minor, deal.currency)
+        close = format_day(deal.expected_close, lang) if deal.expected_close else "—"
+        facts = md("deal.which_line", lang, amount=amount, close=close)
         text = Mrkdwn("*{}* · {} ({}%) · {} · {}").format(
-            deal.name, stage, deal.probability, amount, mention(deal.owner_id)
+            deal.name, stage, deal.probability, facts, mention(deal.owner_id)
         )
         return text, str(deal.id)
 
