@@ -36,7 +36,7 @@ from bot.customers.health_facts import card_states
 from bot.customers.named_card import named_by_its_short_name, named_customer
 from bot.customers.search import FoundCustomer, find_customers
 from bot.customers.submissions import Submitted, claim
-from bot.customers.visibility import Gate, gate_of
+from bot.customers.visibility import Gate, gate_as_needed
 from bot.errors import Invalid, Message
 from bot.store.db import Database
 from bot.store.insights import ids_scope
@@ -57,7 +57,7 @@ async def find_cards(db: Database, *, actor: Actor, text: str) -> FoundCards:
     if not text.strip():
         raise Invalid({"text": Message("customer.usage_find")})
     async with db.transaction() as session:
-        gate = await gate_of(session, actor)
+        gate = gate_as_needed(session, actor)
         found = await find_customers(  # one more than shown: whether more match
             session=session,
             team_id=actor.team_id,
@@ -89,7 +89,7 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
     if not text.strip():
         raise Invalid({"text": Message("customer.usage_show")})
     async with db.transaction() as session:
-        gate = await gate_of(session, actor)
+        gate = gate_as_needed(session, actor)
         read = await named_by_its_short_name(session, actor, gate, text)
         customer = read.customer if read else await named_customer(session, actor, gate, text)
         card = await load_card(
@@ -105,7 +105,7 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
 async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
     """A card named by its id (a button): what the actor sees, and whether they may change it."""
     async with db.transaction() as session:
-        gate = await gate_of(session, actor)
+        gate = gate_as_needed(session, actor)
         card = await load_card(
             session=session,
             team_id=actor.team_id,
@@ -142,7 +142,7 @@ async def card_to_change(
     if customer_id is None and not text.strip():
         raise Invalid({"text": Message(usage)})
     async with db.transaction() as session:
-        gate = await gate_of(session, actor)
+        gate = gate_as_needed(session, actor)
         if customer_id is None:
             customer_id = saved_id(await named_customer(session, actor, gate, text))
         card = await load_card(
@@ -158,7 +158,7 @@ async def change_status(db: Database, *, actor: Actor, text: str) -> Customer:
     if request is None:
         raise Invalid({"text": Message("customer.usage_status")})
     async with db.transaction(write=True) as session:
-        gate = await gate_of(session, actor)
+        gate = gate_as_needed(session, actor)
         customer = await named_customer(session, actor, gate, request.customer)
         await gate.require_edit(customer)
         return await set_status(
@@ -216,7 +216,7 @@ async def save_customer(
                     new=True,
                 )
                 # made for another manager, it may not be the maker's to change, nor to see
-                gate = await gate_of(session, actor)
+                gate = gate_as_needed(session, actor)
                 read = await _as_read_by(card, gate, actor)
                 return replace(read, may_see=await gate.sees(card.customer))
         else:
@@ -310,7 +310,7 @@ async def _changeable_by_id(session: AsyncSession, actor: Actor, customer_id: in
     """The card a form changes. A form saved by someone who may not (or no longer) change
     the card, or whose card is gone, is refused. The session keeps the card only while the
     use case holds it: the writes that follow find it there, not by reading it again."""
-    gate = await gate_of(session, actor)
+    gate = gate_as_needed(session, actor)
     customer = await card_seen(
         session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
     )

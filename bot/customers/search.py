@@ -142,7 +142,7 @@ async def find_customers(
     `health_at`, each match carries its card's kept health if still true then (`kept`).
     `spare`: as many matches past `limit` as were found, up to that many (whether more
     match), without changing what is looked up for the first `limit`."""
-    me = person_id or (gate.viewer.user_id if gate is not None else "")
+    me = person_id or (gate.person.user_id if gate is not None else "")
     query = normalize(text)
     best: dict[int, Match] = {}
     kept: dict[int, tuple[int, str]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from dataclasses import replace
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,19 +25,62 @@ Shares = tuple[Set[str], Set[str]]  # users, channels
 
 
 class Gate:
-    """One person's view of one workspace, for the length of a use case."""
+    """One person's view of one workspace, for the length of a use case. The view (their
+    clearance, whom they supervise, whether level-0 cards are open) is read when a decision
+    needs it: an admin's and a card's own manager's are decided by the card alone, which is
+    most of what people name (issue 17: a statement for each command)."""
 
-    def __init__(self, session: AsyncSession, viewer: Viewer, *, open_level0: bool) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        *,
+        team_id: str,
+        user_id: str,
+        is_admin: bool,
+        channels: frozenset[str],
+    ) -> None:
         self.session = session
-        self.viewer = viewer
-        self.open_level0 = open_level0
+        self.team_id = team_id
+        self.person = Viewer(user_id=user_id, is_admin=is_admin, channels=channels)
+        self._view: tuple[Viewer, bool] | None = None
+
+    async def read_view(self) -> Gate:
+        """The person's view, read once."""
+        if self._view is None:
+            rows = await viewer_rows(
+                session=self.session, team_id=self.team_id, user_id=self.person.user_id
+            )
+            viewer = replace(
+                self.person,
+                clearance=rows.clearance,
+                supervises=TeamTree(rows.supervisors).below(self.person.user_id),
+            )
+            self._view = viewer, rows.open_level0
+        return self
+
+    @property
+    def viewer(self) -> Viewer:
+        assert self._view is not None, "read_view() first"
+        return self._view[0]
+
+    @property
+    def open_level0(self) -> bool:
+        assert self._view is not None, "read_view() first"
+        return self._view[1]
+
+    def _own(self, card: Customer) -> bool:
+        return self.person.user_id == card.manager_id
 
     async def access(self, customers: Sequence[Customer]) -> dict[int, CardAccess]:
+        await self.read_view()
         return await access_of(self.session, customers, open_level0=self.open_level0)
 
     async def visible(self, customers: Sequence[Customer]) -> list[Customer]:
-        if self.viewer.is_admin:
+        if self.person.is_admin:
             return [c for c in customers if c.archived_at is None]
+        if all(self._own(c) for c in customers):  # a manager sees their own cards
+            return list(customers)
+        await self.read_view()
         seen = {
             saved_id(c): seen_whatever_its_shares(self.viewer, card_access(c, self.open_level0))
             for c in customers
@@ -52,7 +96,10 @@ class Gate:
 
     async def may_edit(self, customer: Customer) -> bool:
         # a share lets a person see a card, never change it: its shares are not read
-        return can_edit(self.viewer, card_access(customer, self.open_level0))
+        if not (self.person.is_admin or self._own(customer)):
+            await self.read_view()
+            return can_edit(self.viewer, card_access(customer, self.open_level0))
+        return can_edit(self.person, card_access(customer, open_level0=False))
 
     async def require_edit(self, customer: Customer) -> None:
         if not await self.may_edit(customer):
@@ -89,20 +136,25 @@ async def team_tree(session: AsyncSession, team_id: str) -> TeamTree:
 async def gate_for(
     session: AsyncSession, *, team_id: str, user_id: str, is_admin: bool, channels: frozenset[str]
 ) -> Gate:
-    rows = await viewer_rows(session=session, team_id=team_id, user_id=user_id)
-    viewer = Viewer(
-        user_id=user_id,
-        is_admin=is_admin,
-        clearance=rows.clearance,
-        supervises=TeamTree(rows.supervisors).below(user_id),
-        channels=channels,
-    )
-    return Gate(session, viewer, open_level0=rows.open_level0)
+    """The person's gate with their view read (what the views that filter in SQL need)."""
+    gate = Gate(session, team_id=team_id, user_id=user_id, is_admin=is_admin, channels=channels)
+    return await gate.read_view()
 
 
 async def gate_of(session: AsyncSession, actor: Actor) -> Gate:
     """What `actor` may see and change, for the length of one use case's transaction."""
     return await gate_for(
+        session,
+        team_id=actor.team_id,
+        user_id=actor.user_id,
+        is_admin=actor.is_admin,
+        channels=actor.channels,
+    )
+
+
+def gate_as_needed(session: AsyncSession, actor: Actor) -> Gate:
+    """gate_of's, the person's view read only when a decision needs it."""
+    return Gate(
         session,
         team_id=actor.team_id,
         user_id=actor.user_id,

@@ -17,7 +17,7 @@ from bot.customers.form import FormInvalid
 from bot.customers.refusals import CardGone
 from bot.customers.search import FoundCustomer, find_customers
 from bot.customers.submissions import Submitted, claim
-from bot.customers.visibility import gate_of
+from bot.customers.visibility import gate_as_needed
 from bot.errors import Message
 from bot.logs.forms import LogForm, MessageForm, draft_from_form, draft_from_message
 from bot.logs.intake import (
@@ -60,7 +60,7 @@ async def log_a_line(db: Database, *, actor: Actor, text: str, channel: str) -> 
     Which card the line is for is read first, without SQLite's write lock; the lock is held
     only to write (issue 17: at 50/s, lines waited seconds for a lock held while searching)."""
     async with db.transaction() as session:
-        gate = await gate_of(session, actor)
+        gate = gate_as_needed(session, actor)
         planned = await plan_line(
             session=session, team_id=actor.team_id, text=text, channel=channel, gate=gate
         )
@@ -80,7 +80,7 @@ async def log_a_line(db: Database, *, actor: Actor, text: str, channel: str) -> 
             text=text,
             now=actor.now,
             channel=channel,
-            gate=await gate_of(session, actor),
+            gate=gate_as_needed(session, actor),
         )
 
 
@@ -156,7 +156,7 @@ async def pick_customer(
             pending_id=pending_id,
             customer_id=customer_id,
             now=actor.now,
-            gate=await gate_of(session, actor),
+            gate=gate_as_needed(session, actor),
         )
     if outcome is None:
         raise AlreadySaved()
@@ -176,7 +176,7 @@ async def save_without_reminder(db: Database, *, actor: Actor, pending_id: int) 
         )
         if draft is None:
             raise AlreadySaved()
-        gate = await gate_of(session, actor)
+        gate = gate_as_needed(session, actor)
         customer = await visible_card(session, actor, gate, draft.customer_id)
         logged = await log_contact(
             session=session,
@@ -192,13 +192,13 @@ async def save_without_reminder(db: Database, *, actor: Actor, pending_id: int) 
 async def card_to_log_on(db: Database, *, actor: Actor, customer_id: int) -> Customer:
     """ "Log contact" on a card: the card, if the actor may still see it."""
     async with db.transaction() as session:
-        return await visible_card(session, actor, await gate_of(session, actor), customer_id)
+        return await visible_card(session, actor, gate_as_needed(session, actor), customer_id)
 
 
 async def customer_choices(db: Database, *, actor: Actor, typed: str) -> list[FoundCustomer]:
     """The customer select of the forms: only cards the actor may see."""
     async with db.transaction() as session:
-        gate = await gate_of(session, actor)
+        gate = gate_as_needed(session, actor)
         return await find_customers(
             session=session,
             team_id=actor.team_id,
@@ -217,7 +217,7 @@ async def contact_choices(
         return []
     async with db.transaction() as session:
         try:
-            await visible_card(session, actor, await gate_of(session, actor), customer_id)
+            await visible_card(session, actor, gate_as_needed(session, actor), customer_id)
         except CardGone:
             return []
         contacts = await list_contacts(session=session, customer_id=customer_id)
@@ -228,7 +228,7 @@ async def contact_choices(
 async def _log_on_visible(
     session: AsyncSession, actor: Actor, draft: LogDraft
 ) -> Done | DateProblem:
-    gate = await gate_of(session, actor)
+    gate = gate_as_needed(session, actor)
     try:
         customer = await visible_card(session, actor, gate, draft.customer_id)
     except CardGone:

@@ -59,10 +59,11 @@ async def test_a_new_card_reads_none_of_its_lists(db: Database, create: Create) 
     assert (card.contacts, card.records, card.follow_ups, card.channels) == ([], [], [], [])
     assert not card.sales.anything and card.plan is None
     assert [s for table in LISTS for s in listing(sent, table)] == []
-    # the person's view, then the card named by its short name with what it holds, its
-    # overdue and slipping counts and its workspace's stale thresholds: none of its lists
-    # holds anything, and its health needs nothing more
-    assert len(sent) == 2, "\n".join(sent)
+    # the card named by its short name with what it holds, its overdue and slipping counts
+    # and its workspace's stale thresholds: none of its lists holds anything, its health
+    # needs nothing more, and the person's view of the workspace decides nothing on their
+    # own card
+    assert len(sent) == 1, "\n".join(sent)
 
 
 async def test_a_card_reads_each_list_it_holds_something_in_once(
@@ -85,7 +86,7 @@ async def test_a_card_reads_each_list_it_holds_something_in_once(
     assert len(listing(sent, "contact_record")) == 1
     assert [s for table in LISTS[1:] for s in listing(sent, table)] == []
     # as above, then the contacts, the records and the open follow-ups
-    assert len(sent) == 5, "\n".join(sent)
+    assert len(sent) == 4, "\n".join(sent)
 
 
 async def test_a_contact_saved_from_the_form_reads_the_card_once_before_its_writes(
