@@ -99,6 +99,14 @@ PHASE_MESSAGES: dict[str, dict[str, str]] = {
     "plan.primary": {"en": "Primary contact", "zh": "主要联系人"},
     "plan.sales": {"en": "Sales", "zh": "销售"},
     "plan.contacts": {"en": "Customer contacts", "zh": "客户联系人"},
+    "plan.contacts_gone": {
+        "en": "{count} contacts no longer on the card",
+        "zh": "另有 {count} 位联系人已不在名片上",
+    },
+    "plan.contacts_gone.one": {
+        "en": "{count} contact no longer on the card",
+        "zh": "另有 {count} 位联系人已不在名片上",
+    },
     "plan.meetings": {"en": "Formal meetings", "zh": "正式会议"},
     "plan.next_meeting": {"en": "next {when}", "zh": "下次 {when}"},
     "plan.adhoc": {"en": "Ad-hoc meetings", "zh": "临时会议"},

@@ -106,8 +106,12 @@ def plan_lines(
     if plan.sales_rep_id:
         lines.append(line.format(t("plan.sales", lang), mention(plan.sales_rep_id)))
     if plan.contact_ids:
-        people = ", ".join(names.get(str(i), "?") for i in plan.contact_ids)
-        lines.append(line.format(t("plan.contacts", lang), people))
+        # a contact since removed from the card is counted, not shown as "?"
+        people = [names[str(i)] for i in plan.contact_ids if str(i) in names]
+        gone = len(plan.contact_ids) - len(people)
+        if gone:
+            people.append(t("plan.contacts_gone", lang, count=gone))
+        lines.append(line.format(t("plan.contacts", lang), ", ".join(people)))
     meetings = md(f"cadence.{plan.cadence}", lang)
     if plan.next_meeting_at:
         # the plan keeps no zone: Slack shows each reader the day in their own

@@ -12,7 +12,8 @@ import pytest
 from bot.console.render import clickables, render_blocks
 from bot.customers.cards import CustomerCard
 from bot.customers.page_cases import Page
-from bot.store.models import Customer, Milestone, PhasePlan
+from bot.i18n import Lang
+from bot.store.models import Contact, Customer, Milestone, PhasePlan
 from bot.views.customer_card import build_customer_card
 from bot.views.pages import build_milestone_page
 from bot.views.plan import RelationsPlan, build_plan
@@ -114,6 +115,28 @@ def test_a_milestones_done_button_and_the_plans_changes_are_for_who_may_change_t
         assert ("Done" in pressable) == may_edit, pressable
     assert ("Change phase" in on_plan) == ("Add milestone" in on_plan) == may_edit
     assert "Maintenance plan" in on_plan  # reading the plan is for whoever sees the card
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Customer contacts: 张伟, 1 contact no longer on the card"),
+        ("zh", "客户联系人: 张伟, 另有 1 位联系人已不在名片上"),
+    ],
+)
+def test_a_plans_contact_since_removed_from_the_card_is_counted_not_shown_as_a_question_mark(
+    lang: Lang, said: str
+) -> None:
+    zhang = Contact(id=7, team_id="T1", customer_id=1, name="张伟", created_by="U_WANG")
+    plan = PhasePlan(**{**PLAN.model_dump(), "contact_ids": [7, 8]})  # 8: removed since
+
+    shown = render_blocks(
+        build_plan(
+            RelationsPlan(HP, {"pre_contract": plan}, [], [], [], [zhang]), lang, ZoneInfo("UTC")
+        ).blocks
+    )
+
+    assert said in shown and "?" not in shown
 
 
 def test_the_plans_open_milestones_past_the_moment_it_was_read_for_are_marked() -> None:
