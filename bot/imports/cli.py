@@ -84,6 +84,7 @@ async def run_import(settings: Settings, args: argparse.Namespace) -> int:
                 now=SystemClock().now(),
                 dry_run=args.dry_run,
                 progress=_bar(len(table.rows)),
+                tz=settings.default_tz,
             )
         else:
             run = import_customers if args.kind == "customers" else import_contacts

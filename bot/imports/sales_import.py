@@ -47,7 +47,9 @@ async def import_opportunities(
     now: datetime,
     dry_run: bool,
     progress: Callable[[int], None] = lambda done: None,
+    tz: ZoneInfo = UTC_ZONE,
 ) -> ImportReport:
+    """`tz`: the workspace's zone (RAPPORT_DEFAULT_TZ), in which a row's days are read."""
     report = ImportReport(read=len(rows), dry_run=dry_run)
     async with db.transaction(write=True) as session:  # a dry run rolls back each row
         cards = await _cards(session, team_id)
@@ -67,7 +69,7 @@ async def import_opportunities(
                         actor_id=actor_id,
                         draft=draft,
                         pipeline=pipeline,
-                        tz="UTC",
+                        tz=tz.key,
                         now=now,
                     )
                     if dry_run:
@@ -91,7 +93,9 @@ async def import_contracts(
     now: datetime,
     dry_run: bool,
     progress: Callable[[int], None] = lambda done: None,
+    tz: ZoneInfo = UTC_ZONE,
 ) -> ImportReport:
+    """`tz`: the workspace's zone (RAPPORT_DEFAULT_TZ), in which a row's days are read."""
     report = ImportReport(read=len(rows), dry_run=dry_run)
     async with db.transaction(write=True) as session:  # a dry run rolls back each row
         cards = await _cards(session, team_id)
@@ -121,7 +125,7 @@ async def import_contracts(
                 receivables="\n".join(row.get("receivables", "").split(";")),
             )
             try:
-                draft = parse_contract_form(form, currency=pipeline.currency, now=now, tz=UTC_ZONE)
+                draft = parse_contract_form(form, currency=pipeline.currency, now=now, tz=tz)
                 async with session.begin_nested():
                     contract = await record_contract(
                         session=session,

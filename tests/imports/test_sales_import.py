@@ -4,12 +4,16 @@ writes reads back."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
 
+from bot.imports.sales_import import import_contracts
 from bot.store.db import Database
 from bot.store.sales_models import Contract, Opportunity, Receivable
+from tests.conftest import TEAM, Create
 from tests.imports.helpers import excel, export, import_file, write
 
 CUSTOMERS = excel("名称,简称", "惠普中国有限公司,HP", "金科电子有限公司,Jinke")
@@ -111,3 +115,29 @@ async def test_what_the_export_writes_reads_back(database_url: str, tmp_path: Pa
     )
     assert "2 rows read, 2 would be imported, 0 refused" in back.stdout
     assert len(await all_of(database_url, Opportunity)) == 2  # a dry run saves nothing
+
+
+async def test_a_contracts_signing_day_is_read_in_the_workspaces_zone(
+    db: Database, create: Create
+) -> None:
+    """In Shanghai it is already 23 November at 23:30 UTC on the 22nd: a contract signed that
+    day is not in the future there, whatever the day in UTC."""
+    await create("惠普中国有限公司", short_name="HP")
+    row = {"customer": "HP", "number": "HT-9", "signed_on": "2026-11-23", "amount": "100000"}
+    late_evening = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)
+
+    shanghai, utc = [
+        await import_contracts(
+            db,
+            [row],
+            team_id=TEAM,
+            actor_id="U_WANG",
+            now=late_evening,
+            dry_run=True,  # each row written, checked and undone
+            tz=ZoneInfo(zone),
+        )
+        for zone in ("Asia/Shanghai", "UTC")
+    ]
+
+    assert (shanghai.imported, utc.imported) == (1, 0)
+    assert [p.field for p in utc.problems] == ["contract_signed_on"]
