@@ -50,6 +50,23 @@ def next_occurrence(today: date, month: int, day: int) -> date:
     return candidate
 
 
+def nearest_occurrence(today: date, month: int, day: int) -> date:
+    """The `month`/`day` typed without a year: the one nearest `today` — last year's, this
+    year's or next year's, the later when equally near. A day a few days past (12月4日 typed
+    on 5 December, a slip of the date) is that past day, which the reader names back; it was
+    read as next year's, a reminder a year away that nobody saw set. 29 Feb finds its leap
+    year."""
+    found = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not found:
+        return next_occurrence(today, month, day)
+    return min(found, key=lambda when: (abs((when - today).days), when < today))
+
+
 def weekday_date(today: date, weekday: int, weeks_ahead: int | None) -> date:
     """weeks_ahead None: the coming one (1–7 days on); 0: this week's; 1: next week's …"""
     if weeks_ahead is None:

@@ -24,7 +24,7 @@ from bot.dates.days import (
     first_of_next_month,
     last_day,
     later,
-    next_occurrence,
+    nearest_occurrence,
     valid_date,
     weekday_date,
 )
@@ -106,7 +106,7 @@ def _en_month_day(m: re.Match[str], now: datetime) -> Part:
     month, day = MONTHS_EN[m["month"].lower().rstrip(".")], int(m["day"])
     if m["year"]:
         return Part(date=valid_date(int(m["year"]), month, day))
-    return Part(date=next_occurrence(now.date(), month, day))
+    return Part(date=nearest_occurrence(now.date(), month, day))
 
 
 def _iso(m: re.Match[str], now: datetime) -> Part:
@@ -128,6 +128,8 @@ def _numeric(m: re.Match[str], now: datetime) -> Part:
         or (year is not None and parsed.year != year)
     ):
         raise NotADate(m.group(0))
+    if year is None:  # dateparser takes the next one; people mean the nearest
+        return Part(date=nearest_occurrence(now.date(), parsed.month, parsed.day))
     return Part(date=parsed.date())
 
 
@@ -138,7 +140,7 @@ def _zh_month_day(m: re.Match[str], now: datetime) -> Part:
     if m["year"] or m["rel"]:
         year = int(m["year"]) if m["year"] else now.year + (m["rel"] == "明年")
         return Part(date=valid_date(year, month, day))
-    return Part(date=next_occurrence(now.date(), month, day))
+    return Part(date=nearest_occurrence(now.date(), month, day))
 
 
 def _day_of_month(m: re.Match[str], now: datetime) -> Part:

@@ -35,8 +35,8 @@ def split(line: str) -> tuple[str, object]:
         ("Go-live next month on the 5th", "Go-live", "2027-01-05 09:00"),
         ("上线验收 下个月5号", "上线验收", "2027-01-05 09:00"),
         ("上线验收下月五日", "上线验收", "2027-01-05 09:00"),
-        ("12月3日 上线验收", "上线验收", "2027-12-03 09:00"),  # the date may come first
-        ("Go-live Dec 3", "Go-live", "2027-12-03 09:00"),
+        ("12月24日 上线验收", "上线验收", "2026-12-24 09:00"),  # the date may come first
+        ("Go-live Dec 24", "Go-live", "2026-12-24 09:00"),
         ("Release 2 next Friday", "Release 2", "2026-12-18 09:00"),  # 2 is the title's
         ("Check in tomorrow", "Check in", "2026-12-11 09:00"),
         ("Review by tomorrow eod", "Review", "2026-12-11 17:00"),

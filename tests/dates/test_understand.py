@@ -109,7 +109,8 @@ def test_english_phrases_in_new_york(text: str, expected: str) -> None:
         ("下周五", "2026-12-29 10:00", "2027-01-08 09:00"),
         ("下个月5号", "2026-12-20 10:00", "2027-01-05 09:00"),
         ("两周后", "2026-12-25 10:00", "2027-01-08 09:00"),
-        ("12月3日", "2026-12-10 10:00", "2027-12-03 09:00"),  # passed this year: next year's
+        ("1月5日", "2026-12-10 10:00", "2027-01-05 09:00"),  # the nearest 5 January
+        ("3月1日", "2026-12-10 10:00", "2027-03-01 09:00"),  # nearer next year than this
         ("一个月后", "2027-01-31 10:00", "2027-02-28 09:00"),  # no 31 February
         ("月底", "2028-02-10 10:00", "2028-02-29 09:00"),  # leap year
         ("3天后", "2027-02-27 10:00", "2027-03-02 09:00"),
@@ -117,6 +118,25 @@ def test_english_phrases_in_new_york(text: str, expected: str) -> None:
 )
 def test_month_and_year_ends(text: str, typed_at: str, expected: str) -> None:
     assert understood(text, typed_at, SHANGHAI) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "typed_at", "past"),
+    [
+        ("12月3日", "2026-12-10 10:00", "2026-12-03 09:00"),
+        ("Dec 3", "2026-12-10 10:00", "2026-12-03 09:00"),
+        ("12/3", "2026-12-10 10:00", "2026-12-03 09:00"),
+        ("12月28日", "2027-01-03 10:00", "2026-12-28 09:00"),  # last year's, across its end
+        ("7月1日", "2026-12-10 10:00", "2026-07-01 09:00"),  # nearer than next July
+    ],
+)
+def test_a_day_and_month_nearest_in_the_past_is_named_back_never_moved_a_year_on(
+    text: str, typed_at: str, past: str
+) -> None:
+    reading = understand_when(text, now=local(typed_at, SHANGHAI).astimezone(UTC), tz=SHANGHAI)
+
+    assert isinstance(reading, InThePast), reading
+    assert reading.local.strftime("%Y-%m-%d %H:%M") == past
 
 
 @pytest.mark.parametrize(
