@@ -264,9 +264,12 @@ async def resolve_customer(
     else:
         named = looked.handles.get(text.strip().lower())
     by_handle = await _followed(session, named)
-    if by_handle is not None and (gate is None or await gate.sees(by_handle)):
-        if by_handle.archived_at is not None:  # named, but archived: say so, never another card
+    if by_handle is not None and by_handle.archived_at is not None:
+        # named, but archived: said so to who could change it live (an admin may restore
+        # it), never another card
+        if gate is None or await gate.would_change(by_handle):
             return Resolution(None, [], exact=True, archived=by_handle)
+    elif by_handle is not None and (gate is None or await gate.sees(by_handle)):
         return Resolution(by_handle, [], exact=True)
     found = await find_customers(
         session=session,

@@ -94,6 +94,16 @@ class Gate:
     async def sees(self, customer: Customer) -> bool:
         return bool(await self.visible([customer]))
 
+    async def would_change(self, customer: Customer) -> bool:
+        """Whether the person could change the card were it not archived: who is told that a
+        short name is an archived card's — its manager, their supervisors, and the admins who
+        may restore it. Anyone else, who saw it through a share included, hears of no card."""
+        if self.person.is_admin or self._own(customer):
+            return True
+        await self.read_view()
+        live = replace(card_access(customer, self.open_level0), archived=False)
+        return can_edit(self.viewer, live)
+
     async def may_edit(self, customer: Customer) -> bool:
         # a share lets a person see a card, never change it: its shares are not read
         if not (self.person.is_admin or self._own(customer)):

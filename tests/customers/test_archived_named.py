@@ -1,0 +1,55 @@
+"""An archived card named by its short name is said to be archived — with how to restore it —
+to who could change it were it live: its manager, their supervisors, the admins who may
+restore it. Anyone else, whom it was shared with included, hears of no such card."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.actor import Actor
+from bot.customers import card_cases, governance_cases
+from bot.customers.refusals import CustomerNotFound
+from bot.logs import log_cases
+from bot.logs.intake import Done
+from bot.store.db import Database
+from bot.store.models import CardShare, TeamMember
+from tests.conftest import NOW, TEAM, Create
+
+
+def person(user: str, *, admin: bool = False) -> Actor:
+    return Actor(TEAM, user, "en", ZoneInfo("Asia/Shanghai"), NOW, is_admin=admin)
+
+
+@pytest.fixture
+async def archived(db: Database, create: Create) -> None:
+    """Dongfang, U_MGR's (who reports to U_BOSS), shared with U_REP, then archived."""
+    card = await create("东方物流有限公司", short_name="Dongfang", actor="U_MGR")
+    async with db.transaction(write=True) as session:
+        session.add(TeamMember(team_id=TEAM, user_id="U_MGR", supervisor_id="U_BOSS"))
+        to_rep = {"kind": "user", "target": "U_REP", "shared_by": "U_MGR"}
+        session.add(CardShare(team_id=TEAM, customer_id=card.id, **to_rep))
+    await governance_cases.archive_card(db, actor=person("U_MGR"), text="dongfang")
+
+
+@pytest.mark.parametrize(
+    ("who", "told"),
+    [
+        (person("U_MGR"), True),
+        (person("U_BOSS"), True),
+        (person("U_ADMIN", admin=True), True),  # who may restore it
+        (person("U_REP"), False),  # it was shared with them: archived, it is hidden
+        (person("U_OUT"), False),
+    ],
+    ids=["manager", "supervisor", "admin", "shared with", "outsider"],
+)
+async def test_an_archived_cards_short_name_is_said_archived_to_who_could_change_it(
+    db: Database, archived: None, who: Actor, told: bool
+) -> None:
+    with pytest.raises(CustomerNotFound) as shown:
+        await card_cases.show_card(db, actor=who, text="dongfang")
+    logged = await log_cases.log_a_line(db, actor=who, text="dongfang 电话 问候", channel="C1")
+
+    assert (shown.value.archived is not None) is told
+    assert not isinstance(logged, Done)  # nothing is ever saved on an archived card
