@@ -131,7 +131,9 @@ async def _won_by_contract(
         session=session,
         deal=deal,
         actor_id=actor.user_id,
-        draft=DealDraft(stage=WON, expected_close=deal.expected_close or signed),
+        # closed the day it was signed: the won month the forecast counts it in, and the day
+        # the deal shows, where its expected day would read as still ahead
+        draft=DealDraft(stage=WON, expected_close=signed),
         pipeline=pipeline,
         tz=actor.tz.key,
         now=actor.now,

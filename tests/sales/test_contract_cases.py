@@ -232,7 +232,7 @@ async def test_the_open_deal_a_contract_closes_is_won_and_leaves_the_forecast(
 
     shown = await deal_cases.show_deal(db, actor=MANAGER, deal_id=saved.deal.id)
     assert (shown.deal.stage, shown.deal.status) == ("won", "won")
-    assert shown.deal.expected_close == date(2026, 12, 31)  # the date it had is kept
+    assert shown.deal.expected_close == date(2026, 11, 20)  # closed the day it was signed
     assert [(e.from_stage, e.to_stage) for e in heard] == [("proposal", "won")]
     forecast = await forecast_cases.show_pipeline(db, actor=MANAGER, text="")
     assert forecast.total == {} and forecast.overdue_deals == []
