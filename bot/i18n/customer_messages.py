@@ -211,6 +211,10 @@ CUSTOMER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Several customers match “{text}”. Which one?",
         "zh": "有多个客户与“{text}”匹配，请选择：",
     },
+    "customer.which_one": {  # one card found, by what its name may have been meant to be
+        "en": "No customer is called “{text}”. Did you mean this one?",
+        "zh": "没有名为“{text}”的客户。您要找的是这一个吗？",
+    },
     "customer.open": {"en": "Open", "zh": "打开"},
     "customer.found": {"en": "Customers matching “{text}”:", "zh": "与“{text}”匹配的客户："},
     "customer.found_more": {

@@ -69,6 +69,11 @@ LOG_MESSAGES: dict[str, dict[str, str]] = {
         "the short name.",
         "zh": "有多个客户与“{text}”匹配：{names}。未记录任何内容；请以客户简称开头。",
     },
+    "log.ambiguous_customer_one": {
+        "en": "No customer is called “{text}”: did you mean {names}? Nothing was logged; start "
+        "the line with its short name.",
+        "zh": "没有名为“{text}”的客户：您是指 {names} 吗？未记录任何内容；请以其简称开头。",
+    },
     "log.date_past": {
         "en": "“{phrase}” is in the past ({when}). Nothing is saved yet: send the /log again with "
         "another date, or save it without a reminder.",

@@ -72,6 +72,12 @@ READABLE_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "有多个客户与“{text}”匹配：{names}。未做任何操作；请以所指客户的简称开头，如 "
         "{example}",
     },
+    "unknown_customer.several_one": {
+        "en": "No customer is called “{text}”: did you mean {names}? Nothing was done; start "
+        "with its short name, e.g. {example}",
+        "zh": "没有名为“{text}”的客户：您是指 {names} 吗？未做任何操作；请以其简称开头，如 "
+        "{example}",
+    },
     # --- /customer export ---
     "export.sent.customers": {
         "en": "Sent you {count} customers as a CSV file.",

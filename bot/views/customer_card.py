@@ -123,7 +123,8 @@ def build_find_results(
     """The cards found, best first; with `more`, a line saying others match too."""
     if not found:
         return build_not_found(text, lang)
-    title = md("customer.which" if ambiguous else "customer.found", lang, text=text[:80])
+    which = "customer.which_one" if len(found) == 1 else "customer.which"
+    title = md(which if ambiguous else "customer.found", lang, text=text[:80])
     blocks = [section(title, block_id=ids.FIND_RESULTS)]
     for item in found:
         c = item.customer

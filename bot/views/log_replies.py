@@ -112,7 +112,8 @@ def build_needs_customer(outcome: NeedsCustomer, lang: Lang) -> Reply:
         Mrkdwn("{} ({})").format(f.customer.handle, f.customer.legal_name)
         for f in outcome.choices[:5]
     )
-    return Reply(md("log.ambiguous_customer", lang, text=outcome.text[:80], names=names))
+    key = "log.ambiguous_customer_one" if len(outcome.choices) == 1 else "log.ambiguous_customer"
+    return Reply(md(key, lang, text=outcome.text[:80], names=names))
 
 
 def build_pick_customer(outcome: NeedsCustomer, lang: Lang) -> Reply:

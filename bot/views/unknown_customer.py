@@ -37,7 +37,7 @@ def build_unknown_customer(
     )
     return Reply(
         md(
-            "unknown_customer.several",
+            "unknown_customer.several_one" if len(choices) == 1 else "unknown_customer.several",
             lang,
             text=shown,
             names=names,

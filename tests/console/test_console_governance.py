@@ -32,7 +32,9 @@ def test_share_history_archive_and_restore(tmp_path: Path) -> None:
     assert "惠普中国有限公司 is now shared with @李娜" in out
     assert "History — 惠普中国有限公司" in out and "*Shared* · @" in out
     assert "Person: @李娜" in out
-    assert "Archived 惠普中国有限公司" in out and "No customer matches “hp”" in out
+    assert "Archived 惠普中国有限公司" in out
+    # the console's person is an admin: told it is archived, and how to restore it
+    assert "惠普中国有限公司 (HP) is archived. An admin can restore it: /customer restore HP" in out
     assert "Restored 惠普中国有限公司" in out
     assert "@李娜 → @赵敏 · clearance 2" in out
 
