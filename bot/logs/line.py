@@ -57,9 +57,16 @@ class LogLine:
         """The kind and what happened, from what follows the card's name: a kind word that
         starts it sets the kind unless the line began with one (`_said_with_kind`)."""
         if self.kind_first:
-            return self.kind, rest.strip()
-        kind, summary = _said_with_kind(rest)
-        return kind or self.kind, summary
+            kind, summary = self.kind, rest.strip()
+            word = self.typed.split(maxsplit=1)[0] if self.typed else ""
+        else:
+            found, summary = _said_with_kind(rest)
+            kind, word = found or self.kind, rest.strip()
+        if not summary and self.next_step and kind != "note":
+            # `emailed next: send the contract`: the kind word and a next step say what
+            # happened; alone (`hp call`), the person is asked
+            summary = word.rstrip(":： ")
+        return kind, summary
 
     @property
     def without_card(self) -> str:

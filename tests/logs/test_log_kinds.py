@@ -52,6 +52,27 @@ async def test_a_kind_word_sets_the_kind_and_after_the_card_stays_in_the_text_un
     assert (done.logged.record.kind, done.logged.record.summary) == (kind, summary)
 
 
+@pytest.mark.parametrize(
+    ("line", "kind", "summary"),
+    [
+        ("hp emailed next: send the contract Friday", "email", "emailed"),
+        ("hp 电话 下一步：发方案 下周五", "call", "电话"),
+        ("hp call: next: follow up tomorrow", "call", "call"),
+        ("拜访 hp 下一步：回访 下周一", "visit", "拜访"),
+    ],
+)
+async def test_a_kind_word_with_a_next_step_is_what_happened(
+    db: Database, create: Create, line: str, kind: str, summary: str
+) -> None:
+    await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+
+    done = await log_cases.log_a_line(db, actor=MGR, text=line, channel="C1")
+
+    assert isinstance(done, Done), done
+    assert (done.logged.record.kind, done.logged.record.summary) == (kind, summary)
+    assert done.logged.follow_up is not None
+
+
 @pytest.mark.parametrize("line", ["hp call", "hp 电话", "hp called", "hp call:"])
 async def test_a_kind_word_alone_after_the_card_asks_what_happened(
     db: Database, create: Create, line: str
