@@ -27,7 +27,7 @@ from bot.views.deal_modal import (
     read_deal_form,
     read_deal_form_metadata,
 )
-from bot.views.deals import build_deal_outcome, read_stage_choice
+from bot.views.deals import build_deal_outcome, read_deal_pick, read_stage_choice
 
 
 @router.subcommand("deal", "商机", "销售机会")
@@ -85,6 +85,18 @@ async def confirm_pressed(
     await respond_private(respond, build_deal_outcome(outcome, actor.lang, actor.tz))
 
 
+async def deal_picked(
+    ack: AsyncAck, action: Args, context: AsyncBoltContext, respond: AsyncRespond
+) -> None:
+    """A deal picked under "which one?": the line that asked is applied to it."""
+    await ack()
+    actor, pick = await actor_of(context), read_deal_pick(action)
+    outcome = await deal_cases.apply_line_to_deal(
+        deps_of(context).db, actor=actor, draft_id=pick.draft_id, deal_id=pick.deal_id
+    )
+    await respond_private(respond, build_deal_outcome(outcome, actor.lang, actor.tz))
+
+
 async def deal_opened(
     ack: AsyncAck, action: Args, context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
@@ -137,5 +149,6 @@ def register(app: AsyncApp, inflight: InFlight) -> None:
     app.action(re.compile(rf"^{re.escape(ids.DEAL_STAGE)}\.\d+$"))(guarded(inflight, stage_pressed))
     app.action(ids.DEAL_CONFIRM)(guarded(inflight, confirm_pressed))
     app.action(ids.DEAL_OPEN)(guarded(inflight, deal_opened))
+    app.action(ids.DEAL_PICK)(guarded(inflight, deal_picked))
     app.action(ids.DEAL_EDIT)(guarded(inflight, edit_pressed))
     app.action(ids.DEAL_NEW)(guarded(inflight, new_pressed))

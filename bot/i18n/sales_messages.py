@@ -117,6 +117,7 @@ SALES_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{stage}（{probability}%）· {amount}",
     },
     "deal.weighted": {"en": "weighted {amount}", "zh": "加权 {amount}"},
+    "deal.pick": {"en": "This one", "zh": "就是这个"},
     "deal.which_line": {
         "en": "{amount} · expected close: {close}",
         "zh": "{amount} · 预计成交：{close}",

@@ -23,7 +23,7 @@ from bot.sales.deal_outcomes import (
     DealShown,
     WhichDeal,
 )
-from bot.sales.deals import DealChanged, DealDraft, change_deal, create_deal
+from bot.sales.deals import DealChanged, DealDraft, DealNotFound, change_deal, create_deal
 from bot.sales.lookups import changeable_deal, leading_card, visible_card, visible_deal
 from bot.sales.rights import may_change_deal, require_deal_change
 from bot.sales.signals import publish
@@ -55,6 +55,20 @@ async def deal_named_in_line(db: Database, *, actor: Actor, text: str) -> DealOu
 
 async def confirm_deal_line(db: Database, *, actor: Actor, draft_id: int) -> DealOutcome:
     """*Save with this close date*: the held line, saved by its author (once)."""
+    return await _apply_held(db, actor, draft_id, confirmed=True)
+
+
+async def apply_line_to_deal(
+    db: Database, *, actor: Actor, draft_id: int, deal_id: int
+) -> DealOutcome:
+    """A deal picked under "which one?": the held line applied to it, by its author (once) —
+    a close date past is still asked about."""
+    return await _apply_held(db, actor, draft_id, confirmed=False, deal_id=deal_id)
+
+
+async def _apply_held(
+    db: Database, actor: Actor, draft_id: int, *, confirmed: bool, deal_id: int | None = None
+) -> DealOutcome:
     async with db.transaction(write=True) as session:
         held = await take_draft(
             session=session,
@@ -67,8 +81,15 @@ async def confirm_deal_line(db: Database, *, actor: Actor, draft_id: int) -> Dea
             raise Invalid({"text": Message("deal.already_saved")})
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, int(held.payload["customer_id"]))
+        picked = None
+        if (chosen := deal_id or held.payload.get("deal_id")) is not None:
+            picked, of = await visible_deal(session, actor, gate, int(str(chosen)))
+            if of.id != customer.id:  # a deal of another card than the line's
+                raise DealNotFound(int(str(chosen)))
         text = str(held.payload["text"])
-        outcome = await _apply_line(session, actor, gate, customer, text, confirmed=True)
+        outcome = await _apply_line(
+            session, actor, gate, customer, text, confirmed=confirmed, picked=picked
+        )
     await _published(outcome)
     return outcome
 
@@ -162,14 +183,19 @@ async def _apply_line(
     rest: str,
     *,
     confirmed: bool,
+    picked: Opportunity | None = None,
 ) -> DealOutcome:
+    """`picked`: the deal the line is for, chosen from those it could mean."""
     assert customer.id is not None
     pipeline = await pipeline_of(session=session, team_id=actor.team_id)
     if not rest:
         await gate.require_edit(customer)
         return DealFormOpen(customer, DealForm(owner_id=actor.user_id), pipeline)
     line = read_deal_line(rest, pipeline=pipeline, now=actor.now, tz=actor.tz)
-    deal = await _line_deal(session, customer, line)
+    deal = picked if picked is not None else await _line_deal(session, customer, line)
+    if isinstance(deal, WhichDeal) and line.says_something:  # kept for the deal picked
+        held = await _held(session, actor, customer, rest)
+        return replace(deal, draft_id=held)
     if isinstance(deal, WhichDeal):
         return deal
     if deal is not None and not line.says_something:
@@ -182,15 +208,8 @@ async def _apply_line(
     else:
         await require_deal_change(gate, customer, deal)
     if line.close_past and line.close is not None and not confirmed:
-        held = await hold_draft(
-            session=session,
-            team_id=actor.team_id,
-            author_id=actor.user_id,
-            payload={"customer_id": customer.id, "text": rest},
-            now=actor.now,
-        )
-        assert held.id is not None
-        return CloseDateToConfirm(customer, held.id, deal.name if deal else line.name, line.close)
+        held = await _held(session, actor, customer, rest, deal)
+        return CloseDateToConfirm(customer, held, deal.name if deal else line.name, line.close)
     draft = _draft_of(line)
     if deal is None:
         change = await create_deal(
@@ -213,6 +232,28 @@ async def _apply_line(
             tz=actor.tz.key,
         )
     return await _saved(session, customer, change, pipeline)
+
+
+async def _held(
+    session: AsyncSession,
+    actor: Actor,
+    customer: Customer,
+    rest: str,
+    deal: Opportunity | None = None,
+) -> int:
+    """The line kept for its author's button (its deal, when one was picked)."""
+    payload: dict[str, object] = {"customer_id": customer.id, "text": rest}
+    if deal is not None and deal.id is not None:
+        payload["deal_id"] = deal.id
+    held = await hold_draft(
+        session=session,
+        team_id=actor.team_id,
+        author_id=actor.user_id,
+        payload=payload,
+        now=actor.now,
+    )
+    assert held.id is not None
+    return held.id
 
 
 async def _line_deal(

@@ -61,6 +61,7 @@ class WhichDeal:
 
     customer: Customer
     deals: list[Opportunity]
+    draft_id: int | None = None  # the line held, to apply to the deal picked (DEAL_PICK)
 
 
 DealOutcome = DealSaved | DealShown | DealFormOpen | CloseDateToConfirm | WhichDeal

@@ -137,6 +137,18 @@ class StageChoice:
         return f"{self.deal_id}:{self.stage}"
 
 
+@dataclass(frozen=True)
+class DealPick:
+    draft_id: int  # the line held
+    deal_id: int
+
+
+def read_deal_pick(action: Action) -> DealPick:
+    """build_which_deal's DEAL_PICK button."""
+    draft, deal = str(action["value"]).split(":")
+    return DealPick(int(draft), int(deal))
+
+
 def read_stage_choice(action: Action) -> StageChoice:
     deal_id, _, stage = str(action["value"]).partition(":")
     return StageChoice(int(deal_id), stage)
@@ -180,7 +192,11 @@ def build_which_deal(outcome: WhichDeal, lang: Lang) -> Reply:
         amount = money(deal.amount_minor, deal.currency, compact=True, lang=lang)
         facts = md("deal.which_line", lang, amount=amount, close=close)
         block = section(Mrkdwn("*{}*\n").format(clip(deal.name, 200)) + facts)
-        block["accessory"] = button(t("deal.open", lang), ids.DEAL_OPEN, str(deal.id))
+        if outcome.draft_id is not None:  # the line's change, applied to the deal picked
+            pick = f"{outcome.draft_id}:{deal.id}"
+            block["accessory"] = button(t("deal.pick", lang), ids.DEAL_PICK, pick)
+        else:
+            block["accessory"] = button(t("deal.open", lang), ids.DEAL_OPEN, str(deal.id))
         blocks.append(block)
     if len(outcome.deals) > 20:
         blocks.append(context(t("list.more", lang, count=len(outcome.deals) - 20)))

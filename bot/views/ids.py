@@ -83,6 +83,7 @@ DEAL_EDIT = "deal_edit"  # value: the deal
 DEAL_OPEN = "deal_open"  # value: the deal
 DEAL_STAGE = "deal_stage"  # + ".N": one button per stage; value `<deal>:<stage>`
 DEAL_CONFIRM = "deal_confirm_close"  # value: the held line
+DEAL_PICK = "deal_pick"  # value: "<the held line>:<the deal picked for it>"
 DEALS_MORE = "deals_more"  # value `<card>:<offset>`
 CONTRACT_VIEW = "contract_save"
 CONTRACT_NEW = "contract_new"  # value: the card

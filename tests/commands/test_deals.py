@@ -7,6 +7,7 @@ import pytest
 from sqlmodel import select
 
 from bot.console.harness import Harness
+from bot.console.render import clickables
 from bot.store.db import Database
 from bot.store.models import FollowUp
 from bot.store.sales_models import Opportunity
@@ -124,3 +125,26 @@ async def test_someone_who_may_not_see_the_card_is_told_it_does_not_exist(
     await alice.type("/customer deal hp ERP升级 120万")
 
     assert "No customer matches “hp”" in alice.last_text()
+
+
+async def test_a_line_naming_no_deal_of_several_is_applied_to_the_one_picked(
+    harness: Harness, database_url: str
+) -> None:
+    wang = await with_hp(harness)
+    await wang.type("/customer deal hp ERP升级 120万 报价 下个月5号")
+    await wang.type("/customer deal hp CRM实施 50万 方案")
+
+    await wang.type("/customer deal hp 谈判")
+
+    asked = wang.last_posting()
+    assert "有多个进行中的销售机会" in wang.last_text()
+    assert [d.stage for d in await deals(database_url)] == ["proposal", "solution"]  # not yet
+    pick = next(c for c in clickables(asked.blocks) if "CRM实施" in c.label)
+    await wang.workspace.click(asked, pick, user=wang.user)
+    await harness.settle()
+    assert "谈判（75%）" in wang.last_text()
+    assert [d.stage for d in await deals(database_url)] == ["proposal", "negotiation"]
+    again = next(c for c in clickables(asked.blocks) if "ERP升级" in c.label)
+    await wang.workspace.click(asked, again, user=wang.user)  # the line was applied once
+    await harness.settle()
+    assert [d.stage for d in await deals(database_url)] == ["proposal", "negotiation"]
