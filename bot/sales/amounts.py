@@ -127,11 +127,19 @@ def read_amount(text: str, *, default_currency: str) -> Money:
     return Money(int(minor), currency)
 
 
+# 一百万, 三千元, 两亿: an amount in Chinese numerals, which is not read (and is refused with an
+# example), never a word of a deal's name
+_AMOUNT_IN_WORDS = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+[万亿元块]$")
+
+
 def looks_like_amount(word: str) -> bool:
     """Whether a word of a one-line command is meant as an amount: it has a currency, a
     multiplier or thousands separators, or is a number of five digits or more (`ERP 2.0`
-    and `ERP 2026` keep their numbers; `1200000` is an amount)."""
+    and `ERP 2026` keep their numbers; `1200000` is an amount), or is written in Chinese
+    numerals with 万, 亿 or 元."""
     typed = " ".join(unicodedata.normalize("NFKC", word).split()).lower()
+    if _AMOUNT_IN_WORDS.match(typed):
+        return True
     match = _AMOUNT.match(typed)
     if match is None:
         return False

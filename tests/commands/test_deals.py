@@ -116,6 +116,17 @@ async def test_an_amount_that_does_not_read_is_refused_in_english_too(harness: H
     assert "“1,20”: commas separate thousands" in alice.last_text()
 
 
+async def test_an_amount_in_chinese_numerals_is_refused_never_taken_into_the_name(
+    harness: Harness, database_url: str
+) -> None:
+    wang = await with_hp(harness)
+
+    await wang.type("/customer deal hp 项目A 一百万")
+
+    assert "无法识别金额“一百万”" in wang.last_text()
+    assert await deals(database_url) == []
+
+
 async def test_someone_who_may_not_see_the_card_is_told_it_does_not_exist(
     harness: Harness,
 ) -> None:

@@ -138,6 +138,12 @@ def test_what_is_shown_reads_back_as_the_same_amount() -> None:
         ("Q4", False),
         ("5am", False),
         ("ERP", False),
+        ("一百万", True),  # in Chinese numerals: refused with an example, not a name's word
+        ("三千元", True),
+        ("两亿", True),
+        ("万达", False),
+        ("十万火急", False),
+        ("一期", False),
     ],
 )
 def test_a_word_is_taken_for_an_amount_only_when_it_is_meant_as_one(word: str, meant: bool) -> None:
