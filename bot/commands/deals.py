@@ -86,14 +86,18 @@ async def confirm_pressed(
 
 
 async def deal_picked(
-    ack: AsyncAck, action: Args, context: AsyncBoltContext, respond: AsyncRespond
+    ack: AsyncAck, body: Args, action: Args, context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
-    """A deal picked under "which one?": the line that asked is applied to it."""
+    """A deal picked under "which one?" (or a new one): the line that asked is applied."""
     await ack()
     actor, pick = await actor_of(context), read_deal_pick(action)
     outcome = await deal_cases.apply_line_to_deal(
         deps_of(context).db, actor=actor, draft_id=pick.draft_id, deal_id=pick.deal_id
     )
+    if isinstance(outcome, DealFormOpen):  # a new deal's name alone: its form
+        channel = (body.get("channel") or {}).get("id")
+        await _open(outcome, channel, body["trigger_id"], actor, context)
+        return
     await respond_private(respond, build_deal_outcome(outcome, actor.lang, actor.tz))
 
 

@@ -118,6 +118,15 @@ SALES_MESSAGES: dict[str, dict[str, str]] = {
     },
     "deal.weighted": {"en": "weighted {amount}", "zh": "加权 {amount}"},
     "deal.pick": {"en": "This one", "zh": "就是这个"},
+    "deal.pick_new": {"en": "New deal", "zh": "新建"},
+    "deal.which_or_new": {
+        "en": "{customer} has no deal called “{name}”, but these are alike. Is it one of them?",
+        "zh": "{customer} 没有名为“{name}”的销售机会，但以下几个名称相近。是其中之一吗？",
+    },
+    "deal.which_new": {
+        "en": "Or a new deal: *{name}*",
+        "zh": "或新建销售机会：*{name}*",
+    },
     "deal.which_line": {
         "en": "{amount} · expected close: {close}",
         "zh": "{amount} · 预计成交：{close}",

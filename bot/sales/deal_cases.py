@@ -35,6 +35,7 @@ from bot.store.sales import (
     deal_named,
     deals_of,
     hold_draft,
+    name_within,
     take_draft,
 )
 from bot.store.sales_models import Opportunity
@@ -56,6 +57,9 @@ async def deal_named_in_line(db: Database, *, actor: Actor, text: str) -> DealOu
 async def confirm_deal_line(db: Database, *, actor: Actor, draft_id: int) -> DealOutcome:
     """*Save with this close date*: the held line, saved by its author (once)."""
     return await _apply_held(db, actor, draft_id, confirmed=True)
+
+
+NEW_DEAL = 0  # picked under "which one?": a new deal of the line's name
 
 
 async def apply_line_to_deal(
@@ -81,14 +85,15 @@ async def _apply_held(
             raise Invalid({"text": Message("deal.already_saved")})
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, int(held.payload["customer_id"]))
-        picked = None
-        if (chosen := deal_id or held.payload.get("deal_id")) is not None:
+        chosen = deal_id if deal_id is not None else held.payload.get("deal_id")
+        picked, new = None, chosen is not None and int(str(chosen)) == NEW_DEAL
+        if chosen is not None and not new:
             picked, of = await visible_deal(session, actor, gate, int(str(chosen)))
             if of.id != customer.id:  # a deal of another card than the line's
                 raise DealNotFound(int(str(chosen)))
         text = str(held.payload["text"])
         outcome = await _apply_line(
-            session, actor, gate, customer, text, confirmed=confirmed, picked=picked
+            session, actor, gate, customer, text, confirmed=confirmed, picked=picked, new=new
         )
     await _published(outcome)
     return outcome
@@ -184,20 +189,19 @@ async def _apply_line(
     *,
     confirmed: bool,
     picked: Opportunity | None = None,
+    new: bool = False,
 ) -> DealOutcome:
-    """`picked`: the deal the line is for, chosen from those it could mean."""
+    """`picked`: the deal the line is for, chosen from those it could mean; `new`: a new deal
+    was chosen over those its name is alike."""
     assert customer.id is not None
     pipeline = await pipeline_of(session=session, team_id=actor.team_id)
     if not rest:
         await gate.require_edit(customer)
         return DealFormOpen(customer, DealForm(owner_id=actor.user_id), pipeline)
     line = read_deal_line(rest, pipeline=pipeline, now=actor.now, tz=actor.tz)
-    deal = picked if picked is not None else await _line_deal(session, customer, line)
-    if isinstance(deal, WhichDeal) and line.says_something:  # kept for the deal picked
-        held = await _held(session, actor, customer, rest)
-        return replace(deal, draft_id=held)
-    if isinstance(deal, WhichDeal):
-        return deal
+    deal = picked if picked is not None else await _line_deal(session, customer, line, new=new)
+    if isinstance(deal, WhichDeal):  # the line kept for the deal picked
+        return replace(deal, draft_id=await _held(session, actor, customer, rest))
     if deal is not None and not line.says_something:
         return await _shown(session, gate, customer, deal)
     if deal is None and not line.says_something:
@@ -208,7 +212,7 @@ async def _apply_line(
     else:
         await require_deal_change(gate, customer, deal)
     if line.close_past and line.close is not None and not confirmed:
-        held = await _held(session, actor, customer, rest, deal)
+        held = await _held(session, actor, customer, rest, deal, new=new)
         return CloseDateToConfirm(customer, held, deal.name if deal else line.name, line.close)
     draft = _draft_of(line)
     if deal is None:
@@ -240,11 +244,15 @@ async def _held(
     customer: Customer,
     rest: str,
     deal: Opportunity | None = None,
+    *,
+    new: bool = False,
 ) -> int:
-    """The line kept for its author's button (its deal, when one was picked)."""
+    """The line kept for its author's button (its deal, or a new one, when picked)."""
     payload: dict[str, object] = {"customer_id": customer.id, "text": rest}
     if deal is not None and deal.id is not None:
         payload["deal_id"] = deal.id
+    elif new:
+        payload["deal_id"] = NEW_DEAL
     held = await hold_draft(
         session=session,
         team_id=actor.team_id,
@@ -257,12 +265,19 @@ async def _held(
 
 
 async def _line_deal(
-    session: AsyncSession, customer: Customer, line: DealLine
+    session: AsyncSession, customer: Customer, line: DealLine, *, new: bool = False
 ) -> Opportunity | WhichDeal | None:
-    """The deal a line names; with no name, the card's one open deal."""
+    """The deal a line names; with no name, the card's one open deal. A name that is no
+    deal's but part of an open one's (`仓储` of `仓储系统`) asks which, or a new deal —
+    unless `new` was chosen (None: a new deal)."""
     assert customer.id is not None
     if line.name:
-        return await deal_named(session=session, customer_id=customer.id, name=line.name)
+        named = await deal_named(session=session, customer_id=customer.id, name=line.name)
+        if named is not None or new:
+            return named
+        open_deals = await deals_of(session=session, customer_id=customer.id, open_only=True)
+        alike = [d for d in open_deals if name_within(d.name, line.name)]
+        return WhichDeal(customer, alike, new_name=line.name) if alike else None
     open_deals = await deals_of(session=session, customer_id=customer.id, open_only=True)
     if len(open_deals) == 1:
         return open_deals[0]

@@ -62,6 +62,7 @@ class WhichDeal:
     customer: Customer
     deals: list[Opportunity]
     draft_id: int | None = None  # the line held, to apply to the deal picked (DEAL_PICK)
+    new_name: str = ""  # the line names no deal but these alike: or a new deal of this name
 
 
 DealOutcome = DealSaved | DealShown | DealFormOpen | CloseDateToConfirm | WhichDeal

@@ -39,13 +39,19 @@ async def get_in_team(
     return row if row is not None and getattr(row, "team_id", None) == team_id else None
 
 
+def _name_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
 def same_name(a: str, b: str) -> bool:
     """Names compared as people mean them: case, width and spacing aside."""
+    return _name_key(a) == _name_key(b)
 
-    def key(text: str) -> str:
-        return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
-    return key(a) == key(b)
+def name_within(a: str, b: str) -> bool:
+    """One name is part of the other (`仓储` and `仓储系统`), as people shorten a deal's name."""
+    short, long = sorted((_name_key(a), _name_key(b)), key=len)
+    return len(short) >= 2 and short in long
 
 
 # --- opportunities ------------------------------------------------------------------------

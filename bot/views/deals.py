@@ -184,7 +184,11 @@ def build_confirm_close(outcome: CloseDateToConfirm, lang: Lang) -> Reply:
 
 
 def build_which_deal(outcome: WhichDeal, lang: Lang) -> Reply:
-    text = md("deal.which", lang, customer=_card(outcome.customer))
+    customer = _card(outcome.customer)
+    if outcome.new_name:  # no deal of that name; these are alike
+        text = md("deal.which_or_new", lang, customer=customer, name=clip(outcome.new_name, 200))
+    else:
+        text = md("deal.which", lang, customer=customer)
     blocks: list[Block] = [section(text)]
     for deal in outcome.deals[:20]:
         # deals of one card often share words: their amount and close day tell them apart
@@ -200,4 +204,8 @@ def build_which_deal(outcome: WhichDeal, lang: Lang) -> Reply:
         blocks.append(block)
     if len(outcome.deals) > 20:
         blocks.append(context(t("list.more", lang, count=len(outcome.deals) - 20)))
+    if outcome.new_name and outcome.draft_id is not None:
+        new = section(md("deal.which_new", lang, name=clip(outcome.new_name, 200)))
+        new["accessory"] = button(t("deal.pick_new", lang), ids.DEAL_PICK, f"{outcome.draft_id}:0")
+        blocks.append(new)
     return Reply(text=text, blocks=blocks)

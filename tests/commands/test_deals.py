@@ -150,12 +150,50 @@ async def test_a_line_naming_no_deal_of_several_is_applied_to_the_one_picked(
     asked = wang.last_posting()
     assert "有多个进行中的销售机会" in wang.last_text()
     assert [d.stage for d in await deals(database_url)] == ["proposal", "solution"]  # not yet
-    pick = next(c for c in clickables(asked.blocks) if "CRM实施" in c.label)
-    await wang.workspace.click(asked, pick, user=wang.user)
-    await harness.settle()
+    await pick(wang, harness, "CRM实施")
     assert "谈判（75%）" in wang.last_text()
     assert [d.stage for d in await deals(database_url)] == ["proposal", "negotiation"]
     again = next(c for c in clickables(asked.blocks) if "ERP升级" in c.label)
     await wang.workspace.click(asked, again, user=wang.user)  # the line was applied once
     await harness.settle()
     assert [d.stage for d in await deals(database_url)] == ["proposal", "negotiation"]
+
+
+async def pick(person: Person, harness: Harness, label: str) -> None:
+    asked = person.last_posting()
+    button = next(c for c in clickables(asked.blocks) if label in c.label)
+    await person.workspace.click(asked, button, user=person.user)
+    await harness.settle()
+
+
+async def test_a_name_part_of_an_open_deals_asks_whether_it_is_that_deal_or_a_new_one(
+    harness: Harness, database_url: str
+) -> None:
+    wang = await with_hp(harness)
+    await wang.type("/customer deal hp 仓储系统 50万 方案")
+
+    await wang.type("/customer deal hp 仓储 谈判")
+
+    assert "没有名为“仓储”的销售机会" in wang.last_text() and "仓储系统" in wang.last_text()
+    assert [d.name for d in await deals(database_url)] == ["仓储系统"]  # nothing made yet
+    await pick(wang, harness, "仓储系统")
+    assert [(d.name, d.stage) for d in await deals(database_url)] == [("仓储系统", "negotiation")]
+
+    await wang.type("/customer deal hp 仓储 报价")
+    await pick(wang, harness, "新建")
+    assert [(d.name, d.stage) for d in await deals(database_url)] == [
+        ("仓储系统", "negotiation"),
+        ("仓储", "proposal"),
+    ]
+
+
+async def test_a_new_deal_picked_for_a_name_alone_opens_its_form(harness: Harness) -> None:
+    wang = await with_hp(harness)
+    await wang.type("/customer deal hp 仓储系统 50万 方案")
+
+    await wang.type("/customer deal hp 仓储")
+    await pick(wang, harness, "新建")
+
+    modal = harness.slack.postings[-1]
+    name = next(b for b in modal.blocks if b.get("block_id") == "field_name")
+    assert modal.kind == "modal" and name["element"].get("initial_value") == "仓储"
