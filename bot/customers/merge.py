@@ -3,7 +3,8 @@
 Contacts, contact records, follow-ups, milestones, phase history and plans, project
 channels and shares, deals, contracts, projects, documents and the delivery flows (change
 requests, requirement lists, service requests, maintenance plans, acceptances, surveys and
-feedback) move to the kept card (bot/customers/merge_rows.py). The
+feedback) move to the kept card (bot/customers/merge_rows.py), and what the kept card leaves
+empty of the duplicate's address, phone, email, website and credit code is filled from it. The
 duplicate is archived and points at the kept card, so its name, short name and match keys
 lead there (find, show, the duplicate check). What moved is recorded row by row, so an
 admin can undo the merge exactly.
@@ -32,6 +33,44 @@ from bot.store.customers import add, get_customer, list_contacts, record_event
 from bot.store.forecast_totals import move_deals
 from bot.store.models import Customer, Merge
 from bot.store.types import saved_id
+
+FILLED = "filled"  # in Merge.moved: the kept card's fields filled, field → [before, after]
+# what the kept card takes from the duplicate where it says nothing itself, each group whole
+# (a phone with its extension)
+FILLABLE = (
+    ("address",),
+    ("province",),
+    ("city",),
+    ("county",),
+    ("phone_e164", "phone_ext"),
+    ("email",),
+    ("website",),
+    ("credit_code",),
+)
+
+
+def filled_from(kept: Customer, duplicate: Customer) -> dict[str, list[str]]:
+    """Fill the kept card's empty fields from the duplicate; what changed, [before, after]."""
+    filled: dict[str, list[str]] = {}
+    for group in FILLABLE:
+        if getattr(kept, group[0]) or not getattr(duplicate, group[0]):
+            continue
+        for field in group:
+            before, after = getattr(kept, field), getattr(duplicate, field)
+            if before != after:
+                filled[field] = [before, after]
+                setattr(kept, field, after)
+    return filled
+
+
+def _unfilled(kept: Customer, filled: dict[str, list[str]]) -> dict[str, list[str]]:
+    """An undone merge takes back what it filled — where nobody has changed it since."""
+    taken: dict[str, list[str]] = {}
+    for field, (before, after) in filled.items():
+        if getattr(kept, field) == after:
+            setattr(kept, field, before)
+            taken[field] = [after, before]
+    return taken
 
 
 @dataclass(frozen=True)
@@ -79,6 +118,8 @@ async def merge(
     # the kept card is changed too: what moved came by statements the session does not see,
     # so its kept health is put out of date with the card's own change (health_watch)
     kept.updated_at, kept.updated_by = now, actor_id
+    filled = filled_from(kept, duplicate)
+    kept.version += bool(filled)  # its fields changed, as an edit changes them
     if duplicate.last_contact_at and (
         kept.last_contact_at is None or duplicate.last_contact_at > kept.last_contact_at
     ):
@@ -89,7 +130,11 @@ async def merge(
             team_id=team_id,
             duplicate_id=saved_id(duplicate),
             kept_id=saved_id(kept),
-            moved={**moved, NUMBERS: {str(r.change_id): r.old for r in renumbered}},
+            moved={
+                **moved,
+                NUMBERS: {str(r.change_id): r.old for r in renumbered},
+                FILLED: filled,
+            },
             merged_by=actor_id,
             merged_at=now,
         ),
@@ -114,6 +159,7 @@ async def merge(
                 "with": [other.id, other.id],
                 **_moved_counts(moved),
                 **_renumbered(renumbered),
+                **(filled if card is kept else {}),
             },
         )
     return record
@@ -151,6 +197,7 @@ async def undo_merge(
     if kept.archived_at is not None:  # its deals come back from an archived card to a live one
         await move_deals(session=session, ids=record.moved.get("opportunity", []), sign=1)
     duplicate.archived_at, duplicate.merged_into = None, None
+    taken = _unfilled(kept, record.moved.get(FILLED, {}))
     for card in (duplicate, kept):  # both changed (and their kept health out of date)
         card.updated_at, card.updated_by = now, actor_id
     record.undone_at, record.undone_by = now, actor_id
@@ -171,6 +218,7 @@ async def undo_merge(
                 "merge": [record.id, None],
                 **_moved_counts(record.moved),
                 **_renumbered(given_back),
+                **(taken if card is kept else {}),
             },
         )
     return record

@@ -1,0 +1,88 @@
+"""A merge keeps what the duplicate says where the kept card says nothing: its phone, email,
+website, address, credit code — never over what the kept card says itself. An undone merge
+takes back what it filled, unless someone has changed it since."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from bot.actor import Actor
+from bot.customers import card_cases, merge_cases
+from bot.customers.form import CustomerForm
+from bot.store.db import Database
+from bot.store.models import Customer, CustomerEvent
+from tests.conftest import NOW, TEAM, Create
+
+MANAGER = Actor(TEAM, "U_MGR", "en", ZoneInfo("Asia/Shanghai"), NOW)
+ADMIN = Actor(TEAM, "U_ADMIN", "en", ZoneInfo("Asia/Shanghai"), NOW, is_admin=True)
+
+
+async def merged(db: Database, create: Create) -> tuple[Customer, Customer]:
+    kept = await create("东方物流有限公司", short_name="Dongfang", email="info@dongfang.cn")
+    duplicate = await create(
+        "东方物流（上海）有限公司",
+        short_name="DFWL",
+        phone="021-63539330-12",
+        email="sales@dfwl.cn",
+        website="www.dfwl.cn",
+        city="上海",
+        different=True,
+    )
+    await merge_cases.merge_cards(
+        db, actor=MANAGER, duplicate_id=duplicate.id or 0, kept_id=kept.id or 0
+    )
+    return kept, duplicate
+
+
+async def card(db: Database, card_id: int) -> Customer:
+    async with db.transaction() as session:
+        found = await session.get(Customer, card_id)
+    assert found is not None
+    return found
+
+
+async def test_the_kept_card_takes_what_it_left_empty_from_the_duplicate(
+    db: Database, create: Create
+) -> None:
+    kept, _ = await merged(db, create)
+
+    after = await card(db, kept.id or 0)
+    assert (after.phone_e164, after.phone_ext) == ("+862163539330", "12")
+    assert (after.website, after.city) == ("www.dfwl.cn", "上海")
+    assert after.email == "info@dongfang.cn"  # its own, kept
+    found = await card_cases.find_cards(db, actor=MANAGER, text="63539330")
+    assert [f.customer.handle for f in found.found] == ["Dongfang"]
+    async with db.transaction() as session:
+        events = (
+            await session.exec(select(CustomerEvent).where(CustomerEvent.customer_id == kept.id))
+        ).all()
+    (merge,) = [e for e in events if e.action == "merge"]
+    assert merge.changes["phone_e164"] == ["", "+862163539330"]
+
+
+async def test_an_undone_merge_takes_back_what_it_filled_unless_changed_since(
+    db: Database, create: Create
+) -> None:
+    kept, _ = await merged(db, create)
+    await card_cases.save_customer(
+        db,
+        actor=MANAGER,
+        customer_id=kept.id,
+        form=CustomerForm(
+            legal_name="东方物流有限公司",
+            short_name="Dongfang",
+            email="info@dongfang.cn",
+            phone="021-63539330-12",
+            website="www.dongfang.cn",  # changed since the merge
+            city="上海",
+        ),
+        region="CN",
+    )
+
+    await merge_cases.unmerge_card(db, actor=ADMIN, handle="DFWL")
+
+    after = await card(db, kept.id or 0)
+    assert (after.phone_e164, after.city) == ("", "")  # filled by the merge: taken back
+    assert after.website == "www.dongfang.cn"  # changed since: kept
