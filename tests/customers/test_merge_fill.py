@@ -9,10 +9,13 @@ from zoneinfo import ZoneInfo
 from sqlmodel import select
 
 from bot.actor import Actor
-from bot.customers import card_cases, merge_cases
+from bot.console.render import render_blocks
+from bot.customers import card_cases, governance_cases, merge_cases
 from bot.customers.form import CustomerForm
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerEvent
+from bot.views.history import build_history
+from bot.views.history_fields import Reader
 from tests.conftest import NOW, TEAM, Create
 
 MANAGER = Actor(TEAM, "U_MGR", "en", ZoneInfo("Asia/Shanghai"), NOW)
@@ -86,3 +89,14 @@ async def test_an_undone_merge_takes_back_what_it_filled_unless_changed_since(
     after = await card(db, kept.id or 0)
     assert (after.phone_e164, after.city) == ("", "")  # filled by the merge: taken back
     assert after.website == "www.dongfang.cn"  # changed since: kept
+
+
+async def test_the_kept_cards_history_says_what_the_merge_filled_as_people_read_it(
+    db: Database, create: Create
+) -> None:
+    await merged(db, create)
+
+    page = await governance_cases.card_history(db, actor=MANAGER, text="dongfang")
+    shown = render_blocks(build_history(page, Reader("en", ZoneInfo("Asia/Shanghai"))).blocks)
+
+    assert "Phone: 021 6353 9330 ext. 12" in shown and "Website: www.dfwl.cn" in shown
