@@ -54,6 +54,7 @@ class DuplicateMatch:
     handle: str
     manager_id: str
     reasons: Why  # catalog suffixes, duplicate.why.<reason>: ("brand", "same_industry")
+    archived: bool = False  # said so, with how to restore it, rather than made again
 
 
 class DuplicateFound(Conflict):
@@ -99,7 +100,12 @@ async def find_duplicates(
         if reasons:
             matches.append(
                 DuplicateMatch(
-                    customer.id, customer.legal_name, customer.handle, customer.manager_id, reasons
+                    customer.id,
+                    customer.legal_name,
+                    customer.handle,
+                    customer.manager_id,
+                    reasons,
+                    archived=customer.archived_at is not None,
                 )
             )
     return sorted(matches, key=lambda m: (STRENGTH.index(m.reasons[0]), m.legal_name))

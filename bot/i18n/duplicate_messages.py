@@ -19,6 +19,10 @@ DUPLICATE_MESSAGES: dict[str, dict[str, str]] = {
         "请填写客户全称（如 惠普中国有限公司，而不是 惠普），或先联系客户经理。",
     },
     "duplicate.separator": {"en": ", ", "zh": "，"},
+    "duplicate.archived": {
+        "en": "archived — an admin can restore it: /customer restore {handle}",
+        "zh": "已归档——管理员可恢复：/customer restore {handle}",
+    },
     # the unified social credit code: the strongest key when a card has one
     "label.credit_code": {"en": "Unified social credit code", "zh": "统一社会信用代码"},
     "hint.credit_code": {

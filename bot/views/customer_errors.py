@@ -91,10 +91,11 @@ def duplicate_errors(
 
 
 def duplicate_reasons(match: DuplicateMatch, lang: Lang) -> str:
-    """`same brand, same industry`."""
-    return t("duplicate.separator", lang).join(
-        t(f"duplicate.why.{reason}", lang) for reason in match.reasons
-    )
+    """`same brand, same industry` (and, for an archived card, how to restore it)."""
+    said = [t(f"duplicate.why.{reason}", lang) for reason in match.reasons]
+    if match.archived:
+        said.append(t("duplicate.archived", lang, handle=match.handle))
+    return t("duplicate.separator", lang).join(said)
 
 
 def build_remove_contact_modal(

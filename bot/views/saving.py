@@ -10,7 +10,7 @@ from bot.customers.duplicates import DuplicateFound
 from bot.customers.submissions import Submitted
 from bot.i18n import Lang, t
 from bot.views.blocks import MODAL_TITLE_LIMIT, Mrkdwn, Reply, md, mention, section
-from bot.views.customer_errors import DUPLICATES_NAMED
+from bot.views.customer_errors import DUPLICATES_NAMED, duplicate_reasons
 from bot.views.inputs import plain
 
 View = dict[str, Any]
@@ -35,7 +35,6 @@ def build_still_saving(lang: Lang) -> View:
 def build_duplicate_found_later(found: DuplicateFound, lang: Lang) -> Reply:
     """A card form found a likely duplicate after it was answered "still saving": the form is
     gone, so the message names the cards (their managers mentioned: a message can)."""
-    separator = t("duplicate.separator", lang)
     named = Mrkdwn("; ").join(
         md(
             "duplicate.match",
@@ -43,7 +42,7 @@ def build_duplicate_found_later(found: DuplicateFound, lang: Lang) -> Reply:
             name=m.legal_name,
             handle=m.handle,
             manager=mention(m.manager_id),
-            reasons=separator.join(t(f"duplicate.why.{r}", lang) for r in m.reasons),
+            reasons=duplicate_reasons(m, lang),
         )
         for m in found.matches[:DUPLICATES_NAMED]
     )

@@ -10,11 +10,14 @@ import pytest
 
 from bot.actor import Actor
 from bot.customers import card_cases, governance_cases
+from bot.customers.duplicates import DuplicateFound
+from bot.customers.form import CustomerForm
 from bot.customers.refusals import CustomerNotFound
 from bot.logs import log_cases
 from bot.logs.intake import Done
 from bot.store.db import Database
 from bot.store.models import CardShare, TeamMember
+from bot.views.customer_errors import duplicate_error
 from tests.conftest import NOW, TEAM, Create
 
 
@@ -53,3 +56,19 @@ async def test_an_archived_cards_short_name_is_said_archived_to_who_could_change
 
     assert (shown.value.archived is not None) is told
     assert not isinstance(logged, Done)  # nothing is ever saved on an archived card
+
+
+async def test_a_new_card_like_an_archived_one_is_told_it_is_archived_and_how_to_restore_it(
+    db: Database, archived: None
+) -> None:
+    form = CustomerForm(legal_name="东方物流有限公司")
+
+    with pytest.raises(DuplicateFound) as refused:
+        await card_cases.save_customer(db, actor=person("U_MGR"), form=form, region="CN")
+
+    (match,) = refused.value.matches
+    assert match.archived
+    said = duplicate_error(refused.value.matches, {"U_MGR": "李娜"}, "en")
+    assert "archived — an admin can restore it: /customer restore Dongfang" in next(
+        iter(said.values())
+    )
