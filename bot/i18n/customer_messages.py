@@ -41,6 +41,7 @@ CUSTOMER_MESSAGES: dict[str, dict[str, str]] = {
         "命令中用它指代客户；留空则自动生成。",
     },
     "label.address": {"en": "Postal address", "zh": "地址"},
+    "punct.colon": {"en": ": ", "zh": "："},  # after a label, as each language writes it
     "label.province": {"en": "Province", "zh": "省"},
     "label.city": {"en": "City", "zh": "城市"},
     "label.county": {"en": "County", "zh": "县"},

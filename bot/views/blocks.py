@@ -83,6 +83,15 @@ def md(key: str, lang: Lang, /, **params: object) -> Mrkdwn:
     return template.format(**params) if params else template
 
 
+def labelled(label: str, value: str, lang: Lang, *, bold: bool = False) -> Mrkdwn:
+    """`*Next:* send the deck` / `*下一步：*发方案`: a label and its value, with the colon the
+    reader's language writes (the catalog's `punct.colon`)."""
+    colon = t("punct.colon", lang)
+    mark = colon.rstrip()
+    head = Mrkdwn("*{}*" if bold else "{}").format(label + mark)
+    return head + Mrkdwn("{}{}").format(colon[len(mark) :], value)
+
+
 def mention(user_id: str) -> Mrkdwn:
     return Mrkdwn(f"<@{escape(user_id)}>")
 

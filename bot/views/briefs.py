@@ -23,6 +23,7 @@ from bot.views.blocks import (
     clip,
     context,
     header,
+    labelled,
     md,
     mention,
     section,
@@ -244,7 +245,11 @@ def build_digest(content: dict[str, Any] | None, week: str, lang: Lang) -> Reply
     blocks: list[Block] = [
         header(title),
         section(Mrkdwn("\n").join([activity, *people])),
-        section(Mrkdwn("*{}*: {}\n*{}*: {}").format(by_status, statuses, by_phase, phases)),
+        section(
+            labelled(by_status, statuses, lang, bold=True)
+            + Mrkdwn("\n")
+            + labelled(by_phase, phases, lang, bold=True)
+        ),
         context(t("digest.overdue", lang, count=content["overdue"])),
     ]
     if content.get("missed_targets"):  # requests and complaints answered late (快速响应)

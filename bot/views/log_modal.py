@@ -12,7 +12,7 @@ from bot.logs.line import KINDS
 from bot.logs.records import FORM_TEXT_LIMIT
 from bot.store.models import Contact, ContactRecord, Customer
 from bot.views import ids
-from bot.views.blocks import Mrkdwn, clip, context
+from bot.views.blocks import clip, context, labelled
 from bot.views.customer_modal import modal_view
 from bot.views.inputs import (
     date_input,
@@ -100,7 +100,7 @@ def build_message_modal(
 ) -> View:
     form = form or MessageForm()
     blocks = [
-        context(Mrkdwn("*{}:* {}").format(t("label.message", lang), clip(message_text, PREVIEW))),
+        context(labelled(t("label.message", lang), clip(message_text, PREVIEW), lang, bold=True)),
         search_input("customer", t("label.customer", lang), ids.LOG_CUSTOMER_SELECT),
         _kind_input(lang, form.kind),
         _next_step_input(lang, form.next_step),

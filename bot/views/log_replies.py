@@ -9,7 +9,7 @@ from bot.dates.understand import InThePast
 from bot.i18n import Lang, t
 from bot.logs.intake import DateProblem, Done, NeedsCustomer, NeedsText, Outcome
 from bot.views import ids
-from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, md, section
+from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, labelled, md, section
 from bot.views.customer_card import build_archived, build_not_found
 from bot.views.inputs import button
 from bot.views.services import service_buttons, service_lines
@@ -52,7 +52,7 @@ def build_logged(done: Done, lang: Lang) -> Reply:
     lines = [title, quoted]
     if record.next_step:
         next_step = clip(record.next_step, SHOWN_TEXT)
-        lines.append(Mrkdwn("*{}:* {}").format(t("log.next", lang), next_step))
+        lines.append(labelled(t("log.next", lang), next_step, lang, bold=True))
     buttons = []
     if follow_up is not None:
         when = format_moment(follow_up.due_at, lang, ZoneInfo(follow_up.tz))

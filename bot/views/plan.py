@@ -22,6 +22,7 @@ from bot.views.blocks import (
     day,
     divider,
     header,
+    labelled,
     md,
     mention,
     moment,
@@ -76,7 +77,7 @@ def build_handover(changed: PhaseChanged, lang: Lang) -> Reply:
     if change.note:
         lines.append(md("phase.note_line", lang, note=change.note))
     if change.reason:
-        lines.append(Mrkdwn("{}: {}").format(t("label.reason", lang), change.reason))
+        lines.append(labelled(t("label.reason", lang), change.reason, lang))
     return Reply(text=text, blocks=[section(Mrkdwn("\n").join(lines))])
 
 
@@ -101,25 +102,28 @@ def plan_lines(
     if plan is None:
         return [md("plan.not_planned", lang)]
     names = {str(c.id): c.name for c in contacts}
-    line = Mrkdwn("{}: {}")
-    lines = [line.format(t("plan.primary", lang), mention(plan.primary_contact_id))]
+
+    def line(label: str, value: str) -> Mrkdwn:
+        return labelled(label, value, lang)
+
+    lines = [line(t("plan.primary", lang), mention(plan.primary_contact_id))]
     if plan.sales_rep_id:
-        lines.append(line.format(t("plan.sales", lang), mention(plan.sales_rep_id)))
+        lines.append(line(t("plan.sales", lang), mention(plan.sales_rep_id)))
     if plan.contact_ids:
         # a contact since removed from the card is counted, not shown as "?"
         people = [names[str(i)] for i in plan.contact_ids if str(i) in names]
         gone = len(plan.contact_ids) - len(people)
         if gone:
             people.append(t("plan.contacts_gone", lang, count=gone))
-        lines.append(line.format(t("plan.contacts", lang), ", ".join(people)))
+        lines.append(line(t("plan.contacts", lang), ", ".join(people)))
     meetings = md(f"cadence.{plan.cadence}", lang)
     if plan.next_meeting_at:
         # the plan keeps no zone: Slack shows each reader the day in their own
         when = moment(plan.next_meeting_at, lang, tz)
         meetings += Mrkdwn(" · ") + md("plan.next_meeting", lang, when=when)
-    lines.append(line.format(t("plan.meetings", lang), meetings))
+    lines.append(line(t("plan.meetings", lang), meetings))
     if plan.adhoc_process:
-        lines.append(line.format(t("plan.adhoc", lang), plan.adhoc_process))
+        lines.append(line(t("plan.adhoc", lang), plan.adhoc_process))
     return lines
 
 

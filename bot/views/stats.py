@@ -10,7 +10,18 @@ from bot.customers.stats_cases import TeamStats
 from bot.dates.display import format_day
 from bot.i18n import Lang, t
 from bot.views import ids
-from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, header, md, mention, section
+from bot.views.blocks import (
+    Block,
+    Mrkdwn,
+    Reply,
+    clip,
+    context,
+    header,
+    labelled,
+    md,
+    mention,
+    section,
+)
 from bot.views.health import first_reason, light
 from bot.views.inputs import button
 
@@ -149,8 +160,8 @@ def _distribution(stats: TeamStats, lang: Lang) -> Mrkdwn:
         [
             Mrkdwn("*{}*").format(t("stats.status_level", lang)),
             *grid,
-            Mrkdwn("*{}*: {}").format(t("stats.by_phase", lang), phases),
-            Mrkdwn("*{}*: {}").format(t("stats.by_tier", lang), tiers),
+            labelled(t("stats.by_phase", lang), phases, lang, bold=True),
+            labelled(t("stats.by_tier", lang), tiers, lang, bold=True),
         ]
     )
 

@@ -11,7 +11,18 @@ from bot.i18n import Lang, t
 from bot.logs.record_cases import PAGE
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.views import ids
-from bot.views.blocks import Block, Mrkdwn, Reply, clip, context, header, md, mention, section
+from bot.views.blocks import (
+    Block,
+    Mrkdwn,
+    Reply,
+    clip,
+    context,
+    header,
+    labelled,
+    md,
+    mention,
+    section,
+)
 from bot.views.inputs import button, option
 
 SHOWN_TEXT = 600
@@ -31,7 +42,7 @@ def record_block(record: ContactRecord, lang: Lang, *, menu: bool = True) -> Blo
     lines = [Mrkdwn(" · ").join(marks), clip(record.summary, SHOWN_TEXT)]
     if record.next_step:
         next_step = clip(record.next_step, SHOWN_TEXT)
-        lines.append(Mrkdwn("*{}:* {}").format(t("log.next", lang), next_step))
+        lines.append(labelled(t("log.next", lang), next_step, lang, bold=True))
     block = section(Mrkdwn("\n").join(lines))
     if not menu:
         return block

@@ -37,5 +37,5 @@ def test_link_a_channel_change_phase_set_a_milestone_and_see_the_plan(tmp_path: 
     assert "惠普中国有限公司 已从签约前进入签约后" in result.stdout
     assert "已为 惠普中国有限公司 添加里程碑“上线验收”" in result.stdout
     plan = result.stdout.split("客户关系计划 — 惠普中国有限公司")[-1]
-    assert "正式会议: 每两周" in plan
+    assert "正式会议：每两周" in plan
     assert "上线验收" in plan and "签约前 → 签约后" in plan

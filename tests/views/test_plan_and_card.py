@@ -121,7 +121,7 @@ def test_a_milestones_done_button_and_the_plans_changes_are_for_who_may_change_t
     ("lang", "said"),
     [
         ("en", "Customer contacts: 张伟, 1 contact no longer on the card"),
-        ("zh", "客户联系人: 张伟, 另有 1 位联系人已不在名片上"),
+        ("zh", "客户联系人：张伟, 另有 1 位联系人已不在名片上"),
     ],
 )
 def test_a_plans_contact_since_removed_from_the_card_is_counted_not_shown_as_a_question_mark(
