@@ -23,6 +23,7 @@ from bot.customers.misspellings import (
 from bot.customers.names import normalize, read_company_name
 from bot.store.card_lists import customers_with_kept_health, get_customers
 from bot.store.customers import (
+    archived_named,
     follow_merges,
     get_customer_by_handle,
     owners_and_activity,
@@ -280,6 +281,10 @@ async def resolve_customer(
         spelled=looked.spelled if looked is not None else None,
     )
     spelled = [f for f in found if not f.misspelt]
+    if not found and looked is None:  # an archived card's full name, as its short name
+        gone = await archived_named(session=session, team_id=team_id, name=text)
+        if gone is not None and (gate is None or await gate.would_change(gone)):
+            return Resolution(None, [], exact=True, archived=gone)
     if not spelled:  # a misspelling is offered as a choice, never taken for the card
         return Resolution(None, found)
     exact = [f for f in spelled if f.exact]

@@ -49,6 +49,17 @@ async def get_customer_by_handle(
     return (await session.exec(query)).first()
 
 
+async def archived_named(*, session: AsyncSession, team_id: str, name: str) -> Customer | None:
+    """An archived card (not merged away) whose full legal name is `name`, as typed."""
+    query = select(Customer).where(
+        Customer.team_id == team_id,
+        Customer.legal_name == name.strip(),
+        col(Customer.archived_at).is_not(None),
+        col(Customer.merged_into).is_(None),
+    )
+    return (await session.exec(query)).first()
+
+
 async def get_customer_created_from(
     *, session: AsyncSession, team_id: str, key: str
 ) -> Customer | None:

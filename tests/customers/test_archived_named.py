@@ -72,3 +72,12 @@ async def test_a_new_card_like_an_archived_one_is_told_it_is_archived_and_how_to
     assert "archived — an admin can restore it: /customer restore Dongfang" in next(
         iter(said.values())
     )
+
+
+async def test_an_archived_cards_full_name_is_said_archived_as_its_short_name_is(
+    db: Database, archived: None
+) -> None:
+    for who, told in ((person("U_MGR"), True), (person("U_OUT"), False)):
+        with pytest.raises(CustomerNotFound) as shown:
+            await card_cases.show_card(db, actor=who, text="东方物流有限公司")
+        assert (shown.value.archived is not None) is told
