@@ -15,6 +15,7 @@ from bot.i18n.duplicate_messages import DUPLICATE_MESSAGES
 from bot.i18n.follow_up_messages import FOLLOW_UP_MESSAGES
 from bot.i18n.forecast_messages import FORECAST_MESSAGES
 from bot.i18n.form_messages import FORM_MESSAGES
+from bot.i18n.help_words import HELP_WORDS
 from bot.i18n.history_messages import HISTORY_MESSAGES
 from bot.i18n.import_messages import IMPORT_MESSAGES
 from bot.i18n.install_messages import INSTALL_MESSAGES
@@ -151,3 +152,4 @@ MESSAGES.update(REQUIREMENT_MESSAGES)
 MESSAGES.update(SERVICE_MESSAGES)
 MESSAGES.update(SURVEY_MESSAGES)
 MESSAGES.update(MAINTENANCE_MESSAGES)
+MESSAGES.update(HELP_WORDS)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.i18n import Lang, t
+from bot.i18n.messages import MESSAGES
 from bot.views import ids
 from bot.views.blocks import (
     SECTION_TEXT_LIMIT,
@@ -67,7 +70,7 @@ USAGE: dict[str, list[tuple[str, str]]] = {
         ("/customer help", "help.customer.help"),
     ],
     "/log": [
-        ("/log <customer> <what happened> [next: <next step>]", "help.log.line"),
+        ("/log <customer> <what happened> [next: …]", "help.log.line"),
         ("/log", "help.log.modal"),
         ("/log 投诉|请求|complaint|request <customer> …", "help.log.service"),
         ("/log help", "help.log.help"),
@@ -90,9 +93,26 @@ def _in_sections(lines: list[str]) -> list[Mrkdwn]:
     return texts
 
 
+# a word in <…> or […] that stands for what the person types (help_words.py names them)
+_WORD = re.compile(r"([<\[])([^<>\[\]]+)([>\]])")
+
+
+def in_words_of(usage: str, lang: Lang) -> str:
+    """A usage line with its placeholders in the reader's language: `<customer>` → `<客户>`;
+    keywords typed as they are (`on|off`) stay."""
+
+    def said(found: re.Match[str]) -> str:
+        key = "help.word." + re.sub(r"\W+", "_", found[2].split(":")[0]).strip("_")
+        if key not in MESSAGES:
+            return found[0]
+        return f"{found[1]}{t(key, lang)}{found[3]}"
+
+    return _WORD.sub(said, usage)
+
+
 def build_help(command: str, lang: Lang, *, unknown_word: str | None = None) -> Reply:
     title_key, intro_key = _TITLES[command]
-    lines = [f"`{usage}` — {t(key, lang)}" for usage, key in USAGE[command]]
+    lines = [f"`{in_words_of(usage, lang)}` — {t(key, lang)}" for usage, key in USAGE[command]]
     intro = md(intro_key, lang)
     if unknown_word is not None:
         intro = md("help.unknown", lang, word=unknown_word[:80], command=command)

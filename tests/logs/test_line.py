@@ -1,4 +1,4 @@
-"""`/log <customer> <what happened> [next: <next step>]` read as the person meant it."""
+"""`/log <customer> <what happened> [next: …]` read as the person meant it."""
 
 from __future__ import annotations
 
