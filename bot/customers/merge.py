@@ -35,13 +35,11 @@ from bot.store.models import Customer, Merge
 from bot.store.types import saved_id
 
 FILLED = "filled"  # in Merge.moved: the kept card's fields filled, field → [before, after]
-# what the kept card takes from the duplicate where it says nothing itself, each group whole
-# (a phone with its extension)
+# what the kept card takes from the duplicate where it says nothing itself, each group whole:
+# an address with its province, city and county, a phone with its extension — never one half
+# of the duplicate's beside one half of its own
 FILLABLE = (
-    ("address",),
-    ("province",),
-    ("city",),
-    ("county",),
+    ("address", "province", "city", "county"),
     ("phone_e164", "phone_ext"),
     ("email",),
     ("website",),
@@ -50,10 +48,10 @@ FILLABLE = (
 
 
 def filled_from(kept: Customer, duplicate: Customer) -> dict[str, list[str]]:
-    """Fill the kept card's empty fields from the duplicate; what changed, [before, after]."""
+    """Fill the kept card's empty groups from the duplicate; what changed, [before, after]."""
     filled: dict[str, list[str]] = {}
     for group in FILLABLE:
-        if getattr(kept, group[0]) or not getattr(duplicate, group[0]):
+        if any(getattr(kept, f) for f in group) or not any(getattr(duplicate, f) for f in group):
             continue
         for field in group:
             before, after = getattr(kept, field), getattr(duplicate, field)
@@ -64,10 +62,15 @@ def filled_from(kept: Customer, duplicate: Customer) -> dict[str, list[str]]:
 
 
 def _unfilled(kept: Customer, filled: dict[str, list[str]]) -> dict[str, list[str]]:
-    """An undone merge takes back what it filled — where nobody has changed it since."""
+    """An undone merge takes back each group it filled, where nobody has changed any of it
+    since (a phone's number changed keeps its extension too)."""
     taken: dict[str, list[str]] = {}
-    for field, (before, after) in filled.items():
-        if getattr(kept, field) == after:
+    for group in FILLABLE:
+        fields = [f for f in group if f in filled]
+        if not fields or any(getattr(kept, f) != filled[f][1] for f in fields):
+            continue
+        for field in fields:
+            before, after = filled[field]
             setattr(kept, field, before)
             taken[field] = [after, before]
     return taken

@@ -102,7 +102,8 @@ class Gate:
             return True
         await self.read_view()
         live = replace(card_access(customer, self.open_level0), archived=False)
-        return can_edit(self.viewer, live)
+        # above their clearance, it was never theirs to see: not even its name
+        return live.security_level <= self.viewer.clearance and can_edit(self.viewer, live)
 
     async def may_edit(self, customer: Customer) -> bool:
         # a share lets a person see a card, never change it: its shares are not read

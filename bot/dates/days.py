@@ -50,21 +50,23 @@ def next_occurrence(today: date, month: int, day: int) -> date:
     return candidate
 
 
+RECENTLY = timedelta(days=92)  # a day and month passed within this is that past day
+
+
 def nearest_occurrence(today: date, month: int, day: int) -> date:
-    """The `month`/`day` typed without a year: the one nearest `today` — last year's, this
-    year's or next year's, the later when equally near. A day a few days past (12月4日 typed
-    on 5 December, a slip of the date) is that past day, which the reader names back; it was
-    read as next year's, a reminder a year away that nobody saw set. 29 Feb finds its leap
-    year."""
-    found = []
-    for year in (today.year - 1, today.year, today.year + 1):
+    """The `month`/`day` typed without a year: the past one when it passed within the last
+    three months (12月4日 typed on 5 December, a slip of the date, which the reader names
+    back; a payment received on 9月30日), otherwise the next one (6月30日 typed in December:
+    next June's). Always the next one, a slip was a reminder a year away that nobody saw set.
+    29 Feb finds its leap year."""
+    for year in (today.year, today.year - 1):  # this year's, or last year's across its end
         try:
-            found.append(date(year, month, day))
+            passed = date(year, month, day)
         except ValueError:
             continue
-    if not found:
-        return next_occurrence(today, month, day)
-    return min(found, key=lambda when: (abs((when - today).days), when < today))
+        if passed < today and today - passed <= RECENTLY:
+            return passed
+    return next_occurrence(today, month, day)
 
 
 def weekday_date(today: date, weekday: int, weeks_ahead: int | None) -> date:

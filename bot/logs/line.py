@@ -58,7 +58,8 @@ class LogLine:
         starts it sets the kind unless the line began with one (`_said_with_kind`)."""
         if self.kind_first:
             kind, summary = self.kind, rest.strip()
-            word = self.typed.split(maxsplit=1)[0] if self.typed else ""
+            first = _FIRST_WORD.match(self.typed.strip())
+            word = first.group(1) if first else ""  # `电话：hp …`: the word, not its card
         else:
             found, summary = _said_with_kind(rest)
             kind, word = found or self.kind, rest.strip()

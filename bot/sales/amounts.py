@@ -129,7 +129,10 @@ def read_amount(text: str, *, default_currency: str) -> Money:
 
 # 一百万, 三千元, 两亿: an amount in Chinese numerals, which is not read (and is refused with an
 # example), never a word of a deal's name
-_AMOUNT_IN_WORDS = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+[万亿元块]$")
+# (元 after two numerals at least: 三元 is as likely a name)
+_AMOUNT_IN_WORDS = re.compile(
+    r"^(?:[零〇一二两三四五六七八九十百千万亿]+[万亿]|[零〇一二两三四五六七八九十百千万亿]{2,}元)$"
+)
 
 
 def looks_like_amount(word: str) -> bool:

@@ -125,7 +125,9 @@ async def take_draft(
     *, session: AsyncSession, team_id: str, author_id: str, draft_id: int, now: datetime
 ) -> SalesDraft | None:
     """The held line, once, for its own author; None when used already or someone else's."""
-    draft = await session.get(SalesDraft, draft_id)
+    # locked as it is read: two presses at once take it once (PostgreSQL; SQLite's write
+    # transactions already take turns)
+    draft = await session.get(SalesDraft, draft_id, with_for_update=True)
     if (
         draft is None
         or draft.team_id != team_id

@@ -81,3 +81,17 @@ async def test_an_archived_cards_full_name_is_said_archived_as_its_short_name_is
         with pytest.raises(CustomerNotFound) as shown:
             await card_cases.show_card(db, actor=who, text="东方物流有限公司")
         assert (shown.value.archived is not None) is told
+
+
+async def test_an_archived_card_above_a_supervisors_clearance_is_never_named_to_them(
+    db: Database, create: Create
+) -> None:
+    await create("惠普中国有限公司", short_name="HP", actor="U_MGR", security_level="2")
+    async with db.transaction(write=True) as session:
+        session.add(TeamMember(team_id=TEAM, user_id="U_MGR", supervisor_id="U_BOSS"))
+    await governance_cases.archive_card(db, actor=person("U_MGR"), text="hp")
+
+    for text in ("hp", "惠普中国有限公司"):
+        with pytest.raises(CustomerNotFound) as shown:
+            await card_cases.show_card(db, actor=person("U_BOSS"), text=text)
+        assert shown.value.archived is None  # as while it was live: no such card for them

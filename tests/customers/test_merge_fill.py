@@ -100,3 +100,39 @@ async def test_the_kept_cards_history_says_what_the_merge_filled_as_people_read_
     shown = render_blocks(build_history(page, Reader("en", ZoneInfo("Asia/Shanghai"))).blocks)
 
     assert "Phone: 021 6353 9330 ext. 12" in shown and "Website: www.dfwl.cn" in shown
+
+
+async def test_an_address_or_a_phone_is_taken_whole_or_not_at_all(
+    db: Database, create: Create
+) -> None:
+    kept = await create("东方物流有限公司", short_name="Dongfang", city="北京")
+    duplicate = await create(
+        "东方物流（上海）有限公司",
+        short_name="DFWL",
+        province="上海",
+        address="黄浦区中山东一路1号",
+        phone="021-63539330-12",
+        different=True,
+    )
+    await merge_cases.merge_cards(
+        db, actor=MANAGER, duplicate_id=duplicate.id or 0, kept_id=kept.id or 0
+    )
+    after = await card(db, kept.id or 0)
+    assert (after.province, after.city, after.address) == ("", "北京", "")  # its own address
+    await card_cases.save_customer(  # its number changed since, its extension not
+        db,
+        actor=MANAGER,
+        customer_id=kept.id,
+        form=CustomerForm(
+            legal_name="东方物流有限公司",
+            short_name="Dongfang",
+            city="北京",
+            phone="021-63539331-12",
+        ),
+        region="CN",
+    )
+
+    await merge_cases.unmerge_card(db, actor=ADMIN, handle="DFWL")
+
+    after = await card(db, kept.id or 0)
+    assert (after.phone_e164, after.phone_ext) == ("+862163539331", "12")  # kept whole

@@ -59,6 +59,7 @@ async def test_a_kind_word_sets_the_kind_and_after_the_card_stays_in_the_text_un
         ("hp 电话 下一步：发方案 下周五", "call", "电话"),
         ("hp call: next: follow up tomorrow", "call", "call"),
         ("拜访 hp 下一步：回访 下周一", "visit", "拜访"),
+        ("电话：hp 下一步：明天回访", "call", "电话"),  # the label, not the card's name
     ],
 )
 async def test_a_kind_word_with_a_next_step_is_what_happened(

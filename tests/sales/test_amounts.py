@@ -144,6 +144,8 @@ def test_what_is_shown_reads_back_as_the_same_amount() -> None:
         ("万达", False),
         ("十万火急", False),
         ("一期", False),
+        ("三元", False),  # as likely a name
+        ("一块", False),
     ],
 )
 def test_a_word_is_taken_for_an_amount_only_when_it_is_meant_as_one(word: str, meant: bool) -> None:
