@@ -70,6 +70,9 @@ def read_deal_line(text: str, *, pipeline: Pipeline, now: datetime, tz: ZoneInfo
     probability, words = _take(words, _percent, keep_first=False)
     owner, words = _take(words, _mention, keep_first=False)
     rest, close, past = _close_date(" ".join(words), now=now, tz=tz)
+    if name is None and stage is None and (alone := read_stage(rest.strip(), pipeline)):
+        # `won 2026-12-05`, `赢单 今天`: the stage kept for a name was all there was of it
+        stage, rest = alone, ""
     due = _next_step_due(next_step, now=now, tz=tz)
     return DealLine(
         name=(name if name is not None else rest).strip(),

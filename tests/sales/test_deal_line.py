@@ -112,3 +112,13 @@ def test_what_looks_meant_but_does_not_read_is_refused(text: str, field: str, ke
         read(text)
 
     assert refused.value.errors[field].key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [("won 2026-11-23", "won"), ("赢单 今天", "won"), ("proposal tomorrow", "proposal")],
+)
+def test_a_stage_with_a_date_alone_is_the_stage_not_a_deals_name(text: str, stage: str) -> None:
+    line = read(text)
+
+    assert (line.name, line.stage) == ("", stage) and line.close is not None
