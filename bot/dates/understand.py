@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.dates.days import NotADate, Part
 from bot.dates.leftovers import Kind, clusters, is_trailing_glue, tokenize
 from bot.dates.rules import RULES
-from bot.dates.times import DEFAULT_TIME, TIME_RULES
+from bot.dates.times import DEFAULT_TIME, END_OF_DAY, TIME_RULES
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,13 @@ def _combine(parts: list[Part], local_now: datetime) -> datetime | None:
     zone = local_now.tzinfo
     assert isinstance(zone, ZoneInfo)
     if days:
-        return at_local(days.pop(), wall, zone)
+        day = days.pop()
+        moment = at_local(day, wall, zone)
+        if not said and not hinted and day == local_now.date() and moment <= local_now:
+            # today, no time said, after 09:00: by the end of the working day, while ahead
+            end = at_local(day, END_OF_DAY, zone)
+            return end if end > local_now else moment
+        return moment
     moment = at_local(local_now.date(), wall, zone)  # a time alone: its next occurrence
     if moment <= local_now:
         moment = at_local(local_now.date() + timedelta(days=1), wall, zone)

@@ -185,10 +185,21 @@ def test_a_time_that_the_clock_skips_moves_forward() -> None:
     assert reading.local.strftime("%Y-%m-%d %H:%M %Z") == "2026-03-08 03:30 EDT"
 
 
-@pytest.mark.parametrize("text", ["yesterday", "昨天", "today", "今天"])
-def test_a_date_in_the_past_is_said_to_be_past(text: str) -> None:
-    now = local("2026-11-22 10:00", SHANGHAI).astimezone(UTC)
+@pytest.mark.parametrize(
+    ("text", "typed_at"),
+    [("yesterday", "10:00"), ("昨天", "10:00"), ("today", "17:30"), ("今天", "18:00")],
+)
+def test_a_date_in_the_past_is_said_to_be_past(text: str, typed_at: str) -> None:
+    now = local(f"2026-11-22 {typed_at}", SHANGHAI).astimezone(UTC)
     assert isinstance(understand_when(text, now=now, tz=SHANGHAI), InThePast)
+
+
+@pytest.mark.parametrize("text", ["today", "今天", "call back today", "11月22日", "Nov 22"])
+def test_today_without_a_time_once_nine_has_passed_is_by_the_end_of_the_working_day(
+    text: str,
+) -> None:
+    assert understood(text, "2026-11-22 15:00", SHANGHAI) == "2026-11-22 17:00"
+    assert understood(text, "2026-11-22 08:00", SHANGHAI) == "2026-11-22 09:00"
 
 
 @pytest.mark.parametrize(
