@@ -7,6 +7,10 @@ SERVICE_MESSAGES: dict[str, dict[str, str]] = {
     "service.tier.A": {"en": "core customer", "zh": "核心客户"},
     "service.tier.B": {"en": "B customer", "zh": "B 类客户"},
     "service.tier.C": {"en": "C customer", "zh": "C 类客户"},
+    "service.tier.none": {
+        "en": "customer not assessed yet (class C's targets)",
+        "zh": "尚未评估价值的客户（按 C 类时限）",
+    },
     "service.opened.request": {
         "en": "🛎 Request from a {tier}: respond by {respond}, resolve by {resolve}.",
         "zh": "🛎 {tier}的请求：请于 {respond} 前响应，{resolve} 前解决。",

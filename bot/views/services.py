@@ -23,7 +23,8 @@ META_SERVICE = "service_id"
 
 def service_lines(service: ServiceRequest, lang: Lang, tz: ZoneInfo) -> list[Mrkdwn]:
     """Its targets and where it stands, for the logged reply and the request's own view."""
-    tier = t(f"service.tier.{service.tier or 'C'}", lang)
+    # a card whose value is not assessed gets class C's targets, and is said to be unassessed
+    tier = t(f"service.tier.{service.tier}" if service.tier else "service.tier.none", lang)
     lines = [
         md(
             f"service.opened.{service.kind}",

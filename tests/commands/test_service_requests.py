@@ -60,6 +60,7 @@ async def test_an_unassessed_customers_request_gets_the_c_targets_and_is_answere
     await wang.type("/log request hp asks for a second toner delivery")
     (service,) = await services(harness)
     assert service.respond_by - service.created_at == timedelta(hours=8)
+    assert "尚未评估价值的客户（按 C 类时限）的请求" in wang.last_text()  # not called a C customer
 
     await wang.click("已响应")
     responded = wang.last_text()
