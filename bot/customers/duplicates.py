@@ -19,6 +19,7 @@ from bot.customers.names import CompanyName, read_company_name
 from bot.errors import Conflict, Message
 from bot.store.card_lists import get_customers
 from bot.store.customers import follow_merges, match_keys
+from bot.store.models import Customer
 from bot.store.types import saved_id
 
 NameReader = Callable[[str], CompanyName]
@@ -91,24 +92,43 @@ async def find_duplicates(
     for customer in listed:  # a merged card's keys lead to the card it was merged into
         if customer.merged_into is not None:
             evidence.setdefault(customer.merged_into, set()).update(evidence[saved_id(customer)])
-    matches = []
+    matches: dict[int, DuplicateMatch] = {}
     for customer in await follow_merges(session=session, customers=listed):
-        if customer.id is None or customer.id == exclude_id:
-            continue
         known = CardFacts(customer.legal_name, customer.handle, credit_code=customer.credit_code)
-        reasons = judge(facts, known, evidence.get(customer.id, set()))
-        if reasons:
-            matches.append(
-                DuplicateMatch(
-                    customer.id,
-                    customer.legal_name,
-                    customer.handle,
-                    customer.manager_id,
-                    reasons,
-                    archived=customer.archived_at is not None,
-                )
-            )
-    return sorted(matches, key=lambda m: (STRENGTH.index(m.reasons[0]), m.legal_name))
+        _judged(matches, facts, customer, known, evidence, exclude_id)
+    # a merged card's own name, short name and credit code lead to the card it was merged
+    # into, as the merge said: a new card of that name is that card again
+    for merged in (c for c in listed if c.merged_into is not None):
+        (kept,) = await follow_merges(session=session, customers=[merged])
+        known = CardFacts(merged.legal_name, merged.handle, credit_code=merged.credit_code)
+        _judged(matches, facts, kept, known, evidence, exclude_id, evidence_of=saved_id(merged))
+    return sorted(matches.values(), key=lambda m: (STRENGTH.index(m.reasons[0]), m.legal_name))
+
+
+def _judged(
+    matches: dict[int, DuplicateMatch],
+    facts: CardFacts,
+    card: Customer,
+    known: CardFacts,
+    evidence: dict[int, set[str]],
+    exclude_id: int | None,
+    *,
+    evidence_of: int | None = None,
+) -> None:
+    """`card` among the matches when `facts` are judged the same company as `known` (its
+    own facts, or those of a card merged into it); the first judgement of a card stands."""
+    if card.id is None or card.id == exclude_id or card.id in matches:
+        return
+    reasons = judge(facts, known, evidence.get(evidence_of or card.id, set()))
+    if reasons:
+        matches[card.id] = DuplicateMatch(
+            card.id,
+            card.legal_name,
+            card.handle,
+            card.manager_id,
+            reasons,
+            archived=card.archived_at is not None,
+        )
 
 
 class ShortNameMeansCards(FormInvalid):

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlmodel import select
 
 from bot.actor import Actor
 from bot.console.render import render_blocks
 from bot.customers import card_cases, governance_cases, merge_cases
+from bot.customers.duplicates import DuplicateFound
 from bot.customers.form import CustomerForm
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerEvent
@@ -136,3 +138,22 @@ async def test_an_address_or_a_phone_is_taken_whole_or_not_at_all(
 
     after = await card(db, kept.id or 0)
     assert (after.phone_e164, after.phone_ext) == ("+862163539331", "12")  # kept whole
+
+
+async def test_a_new_card_of_a_merged_cards_name_is_refused_as_the_kept_card(
+    db: Database, create: Create
+) -> None:
+    """The merge said the duplicate's name would lead to the kept card: a branch's name that
+    the check tells apart from the kept card's own still does."""
+    kept = await create("东方物流有限公司", short_name="Dongfang")
+    branch = await create("东方物流上海分公司", short_name="DF2", different=True)
+    await merge_cases.merge_cards(
+        db, actor=MANAGER, duplicate_id=branch.id or 0, kept_id=kept.id or 0
+    )
+
+    with pytest.raises(DuplicateFound) as refused:
+        await card_cases.save_customer(
+            db, actor=MANAGER, form=CustomerForm(legal_name="东方物流上海分公司"), region="CN"
+        )
+
+    assert [m.handle for m in refused.value.matches] == ["Dongfang"]
