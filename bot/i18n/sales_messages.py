@@ -118,6 +118,12 @@ SALES_MESSAGES: dict[str, dict[str, str]] = {
     },
     "deal.weighted": {"en": "weighted {amount}", "zh": "加权 {amount}"},
     "deal.pick": {"en": "This one", "zh": "就是这个"},
+    "deal.closed_by_contract": {
+        "en": "This deal was won with contract {number}, which is signed: it stays won. Cancel "
+        "the contract first if the deal is really open again.",
+        "zh": "该销售机会已随合同 {number} 赢单，合同已签订：保持赢单。如确需重新打开，"
+        "请先取消该合同。",
+    },
     "deal.pick_new": {"en": "New deal", "zh": "新建"},
     "deal.which_or_new": {
         "en": "{customer} has no deal called “{name}”, but these are alike. Is it one of them?",

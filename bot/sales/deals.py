@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.dates.one_liner import without_its_date
@@ -23,7 +24,7 @@ from bot.sales.signals import StageChanged
 from bot.store.forecast_totals import counted, move_deal
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.store.pipeline import CLOSED, WON, Pipeline
-from bot.store.sales_models import Opportunity
+from bot.store.sales_models import Contract, Opportunity
 from bot.store.types import saved_id
 
 MAX_NAME = 200
@@ -158,6 +159,8 @@ async def change_deal(
     )
     await session.refresh(deal, with_for_update=True)
     live = card is not None and card.archived_at is None
+    if deal.stage == WON and draft.stage not in (None, WON):
+        await _not_closed_by_a_contract(session, deal)
     before = _shown(deal)
     from_stage = deal.stage
     was_counted = counted(deal, card_live=live)
@@ -270,6 +273,15 @@ async def _set_next_step(
     session.add(follow_up)
     await session.flush()
     deal.follow_up_id = follow_up.id
+
+
+async def _not_closed_by_a_contract(session: AsyncSession, deal: Opportunity) -> None:
+    """A deal a signed contract closed stays won while the contract stands: reopened, it
+    would count twice in the forecast (open, and signed)."""
+    query = select(Contract).where(Contract.opportunity_id == deal.id, Contract.status == "signed")
+    contract = (await session.exec(query)).first()
+    if contract is not None:
+        raise Invalid({"stage": Message("deal.closed_by_contract", {"number": contract.number})})
 
 
 async def _cancel_follow_up(session: AsyncSession, deal: Opportunity, now: datetime) -> None:

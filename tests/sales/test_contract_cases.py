@@ -288,3 +288,17 @@ async def test_a_payment_not_received_by_the_readers_today_reads_as_overdue(
         (down,) = [line for line in text.splitlines() if "down payment" in line]
         (acceptance,) = [line for line in text.splitlines() if "acceptance" in line]
         assert ("overdue" in down) == late and "overdue" not in acceptance
+
+
+async def test_a_deal_a_signed_contract_closed_stays_won(db: Database, hp: Customer) -> None:
+    saved = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级 120万 报价")
+    assert isinstance(saved, DealSaved) and saved.deal.id is not None
+    form = ContractForm(**{**FORM.__dict__, "opportunity_id": str(saved.deal.id)})
+    await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+
+    with pytest.raises(Invalid) as refused:
+        await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级 谈判")
+
+    assert refused.value.errors["stage"].key == "deal.closed_by_contract"
+    shown = await deal_cases.show_deal(db, actor=MANAGER, deal_id=saved.deal.id)
+    assert shown.deal.stage == "won"
