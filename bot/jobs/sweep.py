@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 5
 Render = Callable[[Delivery, Lang, datetime], Reply | None]
+Recipient = tuple[Lang, str]  # a person's language and time zone (their Slack profile's)
 # a person's channels, asked with their workspace's token; None: Slack could not say
 ChannelsOf = Callable[[str, str], Awaitable[frozenset[str] | None]]
 INACTIVE = "workspace_inactive"  # the error recorded on a delivery skipped for it
@@ -159,7 +160,7 @@ class Sweeper:
         self,
         delivery: Delivery,
         told: Told,
-        languages: dict[tuple[str, str], Lang],
+        languages: dict[tuple[str, str], Recipient],
         tokens: dict[str, str | None],
         now: datetime,
         report: SweepReport,
@@ -205,7 +206,7 @@ class Sweeper:
         self,
         delivery: Delivery,
         told: Told,
-        languages: dict[tuple[str, str], Lang],
+        languages: dict[tuple[str, str], Recipient],
         token: str,
         now: datetime,
         outcomes: Outcomes,
@@ -217,9 +218,12 @@ class Sweeper:
             return "skipped", ""
         delivery.payload = payload
         # a channel has no language: it speaks its schedule's
-        lang = languages.get((delivery.team_id, delivery.target)) or pick_language(
-            delivery.payload.get("locale")
-        )
+        reader = languages.get((delivery.team_id, delivery.target))
+        lang = reader[0] if reader else pick_language(delivery.payload.get("locale"))
+        if reader and reader[1] and not delivery.payload.get("tz"):
+            # what has no zone of its own (a request's target, a meeting) is told in the
+            # reader's, as their other replies are
+            delivery.payload = {**delivery.payload, "tz": reader[1]}
         reply = self.render(delivery, lang, now)
         if reply is None:
             return "skipped", ""
@@ -240,17 +244,20 @@ class Sweeper:
             return "retry", posted.error
         return "failed", posted.error
 
-    async def _languages(self, claimed: list[Delivery]) -> dict[tuple[str, str], Lang]:
+    async def _languages(self, claimed: list[Delivery]) -> dict[tuple[str, str], Recipient]:
         by_team: dict[str, set[str]] = {}
         for delivery in claimed:
             by_team.setdefault(delivery.team_id, set()).add(delivery.target)
-        found: dict[tuple[str, str], Lang] = {}
+        found: dict[tuple[str, str], Recipient] = {}
         async with self.db.transaction() as session:
             for team_id, users in by_team.items():
                 for profile in await profiles_of(
                     session=session, team_id=team_id, user_ids=sorted(users)
                 ):
-                    found[(team_id, profile.user_id)] = pick_language(profile.locale)
+                    found[(team_id, profile.user_id)] = (
+                        pick_language(profile.locale),
+                        profile.tz or "",
+                    )
         return found
 
 

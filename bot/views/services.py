@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.customers.service import RESOLUTION_LIMIT, breached
+from bot.due.items import zone_named
 from bot.i18n import Lang, t
 from bot.logs.service_cases import ServiceShown
 from bot.store.models import Delivery
@@ -130,7 +131,7 @@ def render_service_late(delivery: Delivery, lang: Lang) -> Reply:
         kind=t(f"kind.{p['kind']}", lang),
         customer=p["customer"],
         handle=p["handle"],
-        since=moment(datetime.fromisoformat(p["taken_at"]), lang, ZoneInfo("UTC")),
+        since=moment(datetime.fromisoformat(p["taken_at"]), lang, zone_named(p.get("tz"))),
     )
     block = section(Mrkdwn(":stopwatch: ") + text)
     actions = [button(t("service.button.resolve", lang), ids.SERVICE_RESOLVE, str(p["service_id"]))]

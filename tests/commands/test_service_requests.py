@@ -90,6 +90,9 @@ async def test_a_target_passing_reminds_once_and_the_digest_names_the_miss(
     assert len(late) == 1  # the response time passed (4 h): told once
     reminders = [p for p in harness.slack.postings if p.channel == "U_WANG" and p.kind == "message"]
     assert any("已超过响应时限，尚未响应" in str(p.blocks) for p in reminders)
+    told = [render_blocks(p.blocks, fallback=p.text) for p in reminders if "投诉" in p.text]
+    # when it was taken, in the reader's zone (王伟's, Shanghai), as their replies are
+    assert "Asia/Shanghai" in told[0] and "UTC" not in told[0], told[0]
 
 
 async def test_someone_who_may_not_see_the_card_cannot_answer_its_request(
