@@ -189,6 +189,7 @@ MANAGER_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "每周联系记录数：{cells}",
     },
     "stats.level": {"en": "level {level}", "zh": "{level} 级"},
+    "stats.level_cell": {"en": "L{level} {cards}", "zh": "{level} 级 {cards}"},
     "stats.week_of": {"en": "week of {day}", "zh": "{day} 当周"},
     "stats.csv_title": {"en": "Customer statistics", "zh": "客户统计"},
     "stats.csv_sent": {

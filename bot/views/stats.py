@@ -152,8 +152,12 @@ def _distribution(stats: TeamStats, lang: Lang) -> Mrkdwn:
     for status in STATUSES:
         levels = figures.by_status_level[status]
         if any(levels.values()):
-            cells = " · ".join(f"L{level} {n}" for level, n in levels.items() if n)
-            grid.append(f"{t(f'status.{status}', lang)}: {cells}")
+            cells = " · ".join(
+                t("stats.level_cell", lang, level=level, cards=n)
+                for level, n in levels.items()
+                if n
+            )
+            grid.append(labelled(t(f"status.{status}", lang), cells, lang))
     phases = " · ".join(f"{t(f'phase.{p}', lang)} {n}" for p, n in figures.by_phase.items())
     tiers = " · ".join(f"{tier_label(k, lang)} {n}" for k, n in figures.by_tier.items())
     return NL.join(

@@ -112,3 +112,21 @@ def test_the_server_does_not_load_matplotlib_until_a_chart_is_drawn() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_a_chinese_reader_reads_levels_and_labels_as_chinese_writes_them(
+    harness: Harness,
+) -> None:
+    await harness.act_as("U_ZHAO", name="赵敏", locale="zh-CN", tz="Asia/Shanghai")
+    zhao = Person(harness, "U_ZHAO")
+    for name, handle in (("惠普中国有限公司", "HP"), ("金科电子有限公司", "JK")):
+        await zhao.type(f"/customer new {name}")
+        await zhao.submit(short_name=handle)
+
+    await zhao.type("/customer stats")
+
+    from bot.console.render import render_blocks
+
+    figures = next(p for p in harness.slack.postings if "客户统计" in p.text)
+    shown = render_blocks(figures.blocks)
+    assert "基础：1 级 2" in shown and "L1" not in shown, shown
