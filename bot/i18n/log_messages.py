@@ -25,6 +25,10 @@ LOG_MESSAGES: dict[str, dict[str, str]] = {
         "en": "No follow-up reminder (no date in the next step).",
         "zh": "未设跟进提醒（下一步中没有日期）。",
     },
+    "log.no_follow_up_asked": {
+        "en": "Saved without a follow-up reminder, as you asked.",
+        "zh": "已按您的选择保存，未设跟进提醒。",
+    },
     "log.change_time": {"en": "Change time", "zh": "修改时间"},
     "log.undo": {"en": "Undo", "zh": "撤销"},
     "log.undone": {

@@ -31,6 +31,7 @@ from bot.store.types import saved_id
 class Done:
     logged: Logged
     customer: Customer
+    without_reminder: bool = False  # saved so, as asked, though its next step named a date
 
 
 @dataclass(frozen=True)

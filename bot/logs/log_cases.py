@@ -186,7 +186,7 @@ async def save_without_reminder(db: Database, *, actor: Actor, pending_id: int) 
             draft=draft,
             now=actor.now,
         )
-    return Done(logged, customer)
+    return Done(logged, customer, without_reminder=True)
 
 
 async def card_to_log_on(db: Database, *, actor: Actor, customer_id: int) -> Customer:

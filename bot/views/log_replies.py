@@ -58,6 +58,8 @@ def build_logged(done: Done, lang: Lang) -> Reply:
         when = format_moment(follow_up.due_at, lang, ZoneInfo(follow_up.tz))
         note = t("log.follow_up", lang, when=when)
         buttons.append(button(t("log.change_time", lang), ids.LOG_CHANGE_TIME, str(follow_up.id)))
+    elif done.without_reminder:
+        note = t("log.no_follow_up_asked", lang)
     else:
         note = t("log.no_follow_up", lang)
     buttons.append(button(t("log.undo", lang), ids.LOG_UNDO, str(record.id)))

@@ -94,6 +94,7 @@ async def test_a_past_date_asks_before_saving_without_a_reminder(
     assert "已经过去" in wang.last_text() and await records(db) == []
 
     await wang.click("不设提醒直接保存")
+    assert "已按您的选择保存，未设跟进提醒" in wang.last_text()  # not "no date in it"
     await wang.click("不设提醒直接保存", posting=harness.slack.postings[-2])  # pressed twice
 
     assert len(await records(db)) == 1 and await follow_ups(db) == []
