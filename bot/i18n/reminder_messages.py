@@ -75,7 +75,7 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
     "brief.overdue": {"en": "Overdue", "zh": "已逾期"},
     "brief.milestones": {"en": "Milestones in the next 14 days", "zh": "未来 14 天的里程碑"},
     "brief.phase_changes": {"en": "Phase changes", "zh": "阶段变更"},
-    "digest.title": {"en": "Your team this week — {week}", "zh": "团队本周动态 — {week}"},
+    "digest.title": {"en": "Your customers this week — {week}", "zh": "您的客户本周动态 — {week}"},
     "digest.activity": {"en": "Contact records this week: {count}", "zh": "本周联系记录：{count}"},
     "digest.by_person": {"en": "{who}: {count}", "zh": "{who}：{count}"},
     "digest.by_status": {"en": "Customers by status", "zh": "按状况统计"},

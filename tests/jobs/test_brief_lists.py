@@ -176,7 +176,7 @@ async def test_the_digest_names_how_many_more_people_logged_records(harness: Har
 
     await harness.service.jobs.run_briefs(monday)
 
-    (digest,) = [p for p in posts_to(harness, "U_ALICE") if "Your team this week" in p]
+    (digest,) = [p for p in posts_to(harness, "U_ALICE") if "Your customers this week" in p]
     assert "Contact records this week: 78" in digest
     assert len(re.findall(r"@U_P\d\d: \d+", digest)) == 10
     assert "+2 more people, 3 records" in digest  # U_P10 logged 2, U_P11 logged 1

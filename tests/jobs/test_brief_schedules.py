@@ -73,7 +73,7 @@ async def test_a_channel_linked_on_sunday_evening_gets_its_brief_on_monday(
 
     (brief,) = briefs_in(harness, "C_HP")
     assert "惠普中国有限公司" in brief and "给张总打电话" in brief
-    (digest,) = [p for p in posts_to(harness, "U_WANG") if "团队本周动态" in p]
+    (digest,) = [p for p in posts_to(harness, "U_WANG") if "您的客户本周动态" in p]
     assert "本周联系记录：1" in digest
 
 

@@ -89,7 +89,7 @@ async def test_the_manager_gets_a_weekly_digest(harness: Harness) -> None:
 
     await jobs.run_briefs(monday)
 
-    digests = [p for p in channel_posts(harness, "U_WANG") if "团队本周动态" in p]
+    digests = [p for p in channel_posts(harness, "U_WANG") if "您的客户本周动态" in p]
     assert len(digests) == 1
     assert "本周联系记录：1" in digests[0] and "基础 1" in digests[0] and "签约前 1" in digests[0]
 
