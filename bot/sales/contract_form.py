@@ -85,7 +85,7 @@ def parse_contract_form(
     if starts is not None and ends is not None and starts > ends:
         errors["starts_on"] = Message("contract.start_after_end")
     amount = _amount(form.amount, currency, errors)
-    receivables = _receivables(form.receivables, amount, now, tz, errors)
+    receivables = _receivables(form.receivables, amount, now, tz, errors, signed)
     if errors:
         raise Invalid(errors)
     assert signed is not None and amount is not None
@@ -121,7 +121,12 @@ def _amount(text: str, currency: str, errors: dict[str, Message]) -> Money | Non
 
 
 def _receivables(
-    text: str, amount: Money | None, now: datetime, tz: ZoneInfo, errors: dict[str, Message]
+    text: str,
+    amount: Money | None,
+    now: datetime,
+    tz: ZoneInfo,
+    errors: dict[str, Message],
+    signed: date | None = None,
 ) -> tuple[ReceivableDraft, ...]:
     lines = [line.strip() for line in _ITEMS.split(text) if line.strip()]
     if len(lines) > MAX_LINES:
@@ -130,7 +135,7 @@ def _receivables(
     found: list[ReceivableDraft] = []
     for number, line in enumerate(lines, 1):
         try:
-            found.append(read_receivable(line, amount, now=now, tz=tz))
+            found.append(read_receivable(line, amount, now=now, tz=tz, signed=signed))
         except ValueError as wrong:
             errors["receivables"] = Message(str(wrong), {"line": number, "text": line[:80]})
             return ()
@@ -140,17 +145,23 @@ def _receivables(
 
 
 def read_receivable(
-    line: str, contract: Money | None, *, now: datetime, tz: ZoneInfo
+    line: str, contract: Money | None, *, now: datetime, tz: ZoneInfo, signed: date | None = None
 ) -> ReceivableDraft:
-    """One payment milestone; ValueError names (as a catalog key) what is wrong."""
+    """One payment milestone; ValueError names (as a catalog key) what is wrong. A day typed
+    without a year is due on or after the contract's `signing` day (the first one then), and
+    was received on or before today (the latest one)."""
     received_on = None
     if match := _RECEIVED.search(line):
         received_on = _read_day(match[1], now, tz)
+        if not _HAS_YEAR.search(match[1]):
+            received_on = _latest_by(received_on, now.astimezone(tz).date())
         line = line[: match.start()]
     words = line.split()
     if len(words) < 2:
         raise ValueError("contract.receivable_unreadable")
     due_on = _read_day(words[0], now, tz)
+    if signed is not None and not _HAS_YEAR.search(words[0]):
+        due_on = _first_from(due_on, signed)
     if (percent := _PERCENT.match(words[1])) and contract is not None:
         share = Decimal(percent[1]) / 100
         amount = Money(int(Decimal(contract.minor) * share), contract.currency)
@@ -168,6 +179,33 @@ def read_receivable(
     if contract is not None and amount.currency != contract.currency:
         raise ValueError("contract.receivable_currency")
     return ReceivableDraft(due_on, amount, " ".join(rest)[:MAX_TITLE], received_on)
+
+
+_HAS_YEAR = re.compile(r"\d{4}|年")
+
+
+def _first_from(day: date, start: date) -> date:
+    """The month and day of `day`, the first time on or after `start`."""
+    for year in (start.year, start.year + 1, start.year + 4):  # 29 Feb finds a leap year
+        try:
+            found = day.replace(year=year)
+        except ValueError:
+            continue
+        if found >= start:
+            return found
+    return day
+
+
+def _latest_by(day: date, end: date) -> date:
+    """The month and day of `day`, the last time on or before `end`."""
+    for year in (end.year, end.year - 1, end.year - 4):
+        try:
+            found = day.replace(year=year)
+        except ValueError:
+            continue
+        if found <= end:
+            return found
+    return day
 
 
 def _read_day(text: str, now: datetime, tz: ZoneInfo) -> date:

@@ -199,6 +199,10 @@ async def _apply_line(
         await gate.require_edit(customer)
         return DealFormOpen(customer, DealForm(owner_id=actor.user_id), pipeline)
     line = read_deal_line(rest, pipeline=pipeline, now=actor.now, tz=actor.tz)
+    if line.stage_or_name and await deal_named(
+        session=session, customer_id=customer.id, name=line.stage_or_name
+    ):  # a deal named like a stage (续约): the line is about it
+        line = replace(line, name=line.stage_or_name, stage=None, stage_or_name="")
     deal = picked if picked is not None else await _line_deal(session, customer, line, new=new)
     if isinstance(deal, WhichDeal):  # the line kept for the deal picked
         return replace(deal, draft_id=await _held(session, actor, customer, rest))

@@ -50,6 +50,9 @@ class DealLine:
     next_step: str = ""
     next_step_due: datetime | None = None
     loss_reason: str | None = None
+    # the stage was the only word left for a name (`won 2026-12-05`): a deal of that name,
+    # where there is one, is the one meant
+    stage_or_name: str = ""
 
     @property
     def says_something(self) -> bool:
@@ -70,9 +73,10 @@ def read_deal_line(text: str, *, pipeline: Pipeline, now: datetime, tz: ZoneInfo
     probability, words = _take(words, _percent, keep_first=False)
     owner, words = _take(words, _mention, keep_first=False)
     rest, close, past = _close_date(" ".join(words), now=now, tz=tz)
+    stage_or_name = ""
     if name is None and stage is None and (alone := read_stage(rest.strip(), pipeline)):
         # `won 2026-12-05`, `赢单 今天`: the stage kept for a name was all there was of it
-        stage, rest = alone, ""
+        stage, stage_or_name, rest = alone, rest.strip(), ""
     due = _next_step_due(next_step, now=now, tz=tz)
     return DealLine(
         name=(name if name is not None else rest).strip(),
@@ -85,6 +89,7 @@ def read_deal_line(text: str, *, pipeline: Pipeline, now: datetime, tz: ZoneInfo
         next_step=next_step,
         next_step_due=due,
         loss_reason=reason,
+        stage_or_name=stage_or_name,
     )
 
 

@@ -291,3 +291,16 @@ async def test_a_deal_of_another_workspace_is_not_found(db: Database, hp: Custom
 
     with pytest.raises(NotFound):
         await deal_cases.show_deal(db, actor=stranger, deal_id=deal.id or 0)
+
+
+async def test_a_deal_named_like_a_stage_is_the_deal_its_name_and_a_date_mean(
+    db: Database, hp: Customer
+) -> None:
+    named = await deal_cases.deal_named_in_line(db, actor=MANAGER, text='hp "方案" 50万 初步接触')
+    await a_deal(db)  # and another open one
+    assert isinstance(named, DealSaved)
+
+    changed = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp 方案 12月31日")
+
+    assert isinstance(changed, DealSaved) and changed.deal.id == named.deal.id
+    assert changed.deal.stage == "qualified" and changed.deal.expected_close == date(2026, 12, 31)

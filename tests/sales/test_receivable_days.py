@@ -28,3 +28,31 @@ def test_a_payment_day_without_a_year_is_the_next_unless_just_past(line: str, du
     read = read_receivable(line, Money(100_000_000, "CNY"), now=DECEMBER, tz=SHANGHAI)
 
     assert read.due_on == due
+
+
+def test_a_contract_entered_months_after_signing_keeps_its_payments_in_their_year() -> None:
+    """Entered in July for a contract signed on 1 March: the March payment was due in March
+    and received then, not a year on."""
+    july = datetime(2026, 7, 20, 2, 0, tzinfo=UTC)
+
+    read = read_receivable(
+        "3月15日 30% 首付款 已收 3月15日",
+        Money(100_000_000, "CNY"),
+        now=july,
+        tz=SHANGHAI,
+        signed=date(2026, 3, 1),
+    )
+
+    assert (read.due_on, read.received_on) == (date(2026, 3, 15), date(2026, 3, 15))
+
+
+def test_a_day_typed_with_its_year_is_kept_as_typed() -> None:
+    read = read_receivable(
+        "2027-03-15 30% 尾款",
+        Money(100_000_000, "CNY"),
+        now=DECEMBER,
+        tz=SHANGHAI,
+        signed=date(2026, 11, 20),
+    )
+
+    assert read.due_on == date(2027, 3, 15)
