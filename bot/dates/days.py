@@ -50,6 +50,18 @@ def next_occurrence(today: date, month: int, day: int) -> date:
     return candidate
 
 
+def last_occurrence(today: date, month: int, day: int) -> date:
+    """The last `month`/`day` up to `today` (today included); 29 Feb finds its leap year."""
+    for year in range(today.year, today.year - 9, -1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found <= today:
+            return found
+    raise NotADate(f"{month}-{day}")
+
+
 RECENTLY = timedelta(days=92)  # a day and month passed within this is that past day
 
 
@@ -59,13 +71,9 @@ def nearest_occurrence(today: date, month: int, day: int) -> date:
     back; a payment received on 9月30日), otherwise the next one (6月30日 typed in December:
     next June's). Always the next one, a slip was a reminder a year away that nobody saw set.
     29 Feb finds its leap year."""
-    for year in (today.year, today.year - 1):  # this year's, or last year's across its end
-        try:
-            passed = date(year, month, day)
-        except ValueError:
-            continue
-        if passed < today and today - passed <= RECENTLY:
-            return passed
+    passed = last_occurrence(today, month, day)  # this year's, or last year's across its end
+    if passed < today and today - passed <= RECENTLY:
+        return passed
     return next_occurrence(today, month, day)
 
 

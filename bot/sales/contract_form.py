@@ -13,6 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from bot.dates.days import last_occurrence, next_occurrence
 from bot.dates.understand import InThePast, Understood, read_phrase
 from bot.errors import Invalid, Message
 from bot.sales.amounts import AmountRefused, Money, looks_like_amount, read_amount
@@ -154,14 +155,16 @@ def read_receivable(
     if match := _RECEIVED.search(line):
         received_on = _read_day(match[1], now, tz)
         if not _HAS_YEAR.search(match[1]):
-            received_on = _latest_by(received_on, now.astimezone(tz).date())
+            received_on = last_occurrence(
+                now.astimezone(tz).date(), received_on.month, received_on.day
+            )
         line = line[: match.start()]
     words = line.split()
     if len(words) < 2:
         raise ValueError("contract.receivable_unreadable")
     due_on = _read_day(words[0], now, tz)
     if signed is not None and not _HAS_YEAR.search(words[0]):
-        due_on = _first_from(due_on, signed)
+        due_on = next_occurrence(signed, due_on.month, due_on.day)
     if (percent := _PERCENT.match(words[1])) and contract is not None:
         share = Decimal(percent[1]) / 100
         amount = Money(int(Decimal(contract.minor) * share), contract.currency)
@@ -182,30 +185,6 @@ def read_receivable(
 
 
 _HAS_YEAR = re.compile(r"\d{4}|年")
-
-
-def _first_from(day: date, start: date) -> date:
-    """The month and day of `day`, the first time on or after `start`."""
-    for year in (start.year, start.year + 1, start.year + 4):  # 29 Feb finds a leap year
-        try:
-            found = day.replace(year=year)
-        except ValueError:
-            continue
-        if found >= start:
-            return found
-    return day
-
-
-def _latest_by(day: date, end: date) -> date:
-    """The month and day of `day`, the last time on or before `end`."""
-    for year in (end.year, end.year - 1, end.year - 4):
-        try:
-            found = day.replace(year=year)
-        except ValueError:
-            continue
-        if found <= end:
-            return found
-    return day
 
 
 def _read_day(text: str, now: datetime, tz: ZoneInfo) -> date:
