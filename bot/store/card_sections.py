@@ -28,7 +28,7 @@ from bot.store.models import (
 )
 from bot.store.plan_tables import Milestone, PhasePlan
 from bot.store.sales_models import Contract, Document, Opportunity, Project
-from bot.store.settings import STALE_KEY
+from bot.store.settings import STALE_KEY, stale_days_in
 from bot.store.survey_models import FeedbackItem, Survey
 from bot.store.team_models import ContactRole
 from bot.store.types import UTCDateTime
@@ -112,7 +112,7 @@ async def card_read(
     if row is None:
         return None
     customer, *held, stale_days = row
-    return CardRead(customer, _sections(*held), {k: int(v) for k, v in (stale_days or {}).items()})
+    return CardRead(customer, _sections(*held), stale_days_in(stale_days))
 
 
 def _sections(

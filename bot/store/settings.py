@@ -42,20 +42,22 @@ class StaleLimits:
         return min(values)
 
 
+def stale_days_in(value: dict[str, Any] | None) -> dict[str, int]:
+    """A workspace's stale thresholds as its setting stores them: phase → days."""
+    return {k: int(v) for k, v in (value or {}).items()}
+
+
 async def stale_limits(session: AsyncSession) -> StaleLimits:
     query = select(WorkspaceSetting).where(WorkspaceSetting.key == STALE_KEY)
     return StaleLimits(
-        {
-            row.team_id: {k: int(v) for k, v in row.value.items()}
-            for row in (await session.exec(query)).all()
-        }
+        {row.team_id: stale_days_in(row.value) for row in (await session.exec(query)).all()}
     )
 
 
 async def stale_days_of(*, session: AsyncSession, team_id: str) -> dict[str, int]:
     """One workspace's own stale thresholds (phase → days; empty: the defaults)."""
     row = await session.get(WorkspaceSetting, (team_id, STALE_KEY))
-    return {k: int(v) for k, v in row.value.items()} if row is not None else {}
+    return stale_days_in(row.value if row is not None else None)
 
 
 async def put_setting(
