@@ -85,12 +85,14 @@ async def _apply_held(
             raise Invalid({"text": Message("deal.already_saved")})
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, int(held.payload["customer_id"]))
-        chosen = deal_id if deal_id is not None else held.payload.get("deal_id")
-        picked, new = None, chosen is not None and int(str(chosen)) == NEW_DEAL
+        chosen = deal_id
+        if chosen is None and (kept_for := held.payload.get("deal_id")) is not None:
+            chosen = int(str(kept_for))  # picked before a close date was asked about
+        picked, new = None, chosen == NEW_DEAL
         if chosen is not None and not new:
-            picked, of = await visible_deal(session, actor, gate, int(str(chosen)))
+            picked, of = await visible_deal(session, actor, gate, chosen)
             if of.id != customer.id:  # a deal of another card than the line's
-                raise DealNotFound(int(str(chosen)))
+                raise DealNotFound(chosen)
         text = str(held.payload["text"])
         outcome = await _apply_line(
             session, actor, gate, customer, text, confirmed=confirmed, picked=picked, new=new
