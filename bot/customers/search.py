@@ -31,7 +31,7 @@ from bot.store.customers import (
 from bot.store.models import Customer
 from bot.store.term_probes import (
     Term,
-    customers_by_handles,
+    handles_and_terms,
     terms_with_prefix,
     terms_with_prefixes,
 )
@@ -297,8 +297,8 @@ async def resolve_customer(
 
 @dataclass(frozen=True)
 class LookedUp:
-    """Texts looked up in one statement each: the cards they are the short name of (by
-    lower-case short name), and their spellings' search terms (`terms_with_prefixes`)."""
+    """Texts looked up in one statement: the cards they are the short name of (by lower-case
+    short name), and their spellings' search terms (`terms_with_prefixes`)."""
 
     handles: Mapping[str, Customer]
     spelled: Mapping[str, list[Term]]
@@ -306,10 +306,9 @@ class LookedUp:
 
 async def look_up(*, session: AsyncSession, team_id: str, texts: Sequence[str]) -> LookedUp:
     named = [text.strip() for text in texts if text.strip()]
-    handles = await customers_by_handles(session=session, team_id=team_id, handles=named)
     keys = [key for text in texts for key in search_keys(text)]
-    spelled = await terms_with_prefixes(
-        session=session, team_id=team_id, prefixes=keys, limit=CANDIDATE_LIMIT
+    handles, spelled = await handles_and_terms(
+        session=session, team_id=team_id, handles=named, prefixes=keys, limit=CANDIDATE_LIMIT
     )
     return LookedUp(handles, spelled)
 

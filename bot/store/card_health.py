@@ -28,7 +28,6 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.health_watch import forget_marks
 from bot.store.insights import Scope
 from bot.store.models import Customer, FollowUp
 from bot.store.plan_tables import Milestone
@@ -151,8 +150,6 @@ async def put_health(
     added = [v for v in values if v["customer_id"] not in existing]
     for start in range(0, len(added), CHUNK):
         await session.exec(insert(table), params=added[start : start + CHUNK])
-    # last: a flush these statements set off may have marked the rows before they were written
-    forget_marks(session.sync_session, (r.customer_id for r in rows))
 
 
 async def next_due(*, session: AsyncSession, ids: list[int], now: datetime) -> dict[int, datetime]:

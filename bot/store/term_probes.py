@@ -1,11 +1,12 @@
-"""Look-ups of several texts at once, one statement each: a find's several spellings of one
-text in the search terms, and the first words of a `/log` line as short names."""
+"""Look-ups of several texts at once, in one statement: a find's several spellings of one
+text in the search terms, and the first words of a `/log` line both as short names and in
+the search terms."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Integer, String, and_, bindparam, literal, union_all
 from sqlmodel import col, select
@@ -69,10 +70,47 @@ async def terms_with_prefixes(
     values: dict[str, Any] = {"team": team_id, "manager": manager_id, "limit": limit}
     for number, prefix in enumerate(prefixes):
         values |= {f"prefix{number}": prefix, f"beyond{number}": prefix + LAST_CODE_POINT}
-    probe = _probe(len(prefixes), bool(manager_id))
+    probe = prefixes_statement(len(prefixes), bool(manager_id))
     rows: list[Any] = list((await session.exec(probe, params=values)).all())
+    return by_prefix(prefixes, rows, limit)
+
+
+async def handles_and_terms(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    handles: Sequence[str],
+    prefixes: Sequence[str],
+    limit: int,
+) -> tuple[dict[str, Customer], dict[str, list[Term]]]:
+    """`customers_by_handles` and `terms_with_prefixes` of a `/log` line's first words in one
+    statement (issue 17: its look-up and its write in at most 4): the cards named come back
+    whole beside their short name's row, the terms alone."""
+    wanted = sorted({handle.lower() for handle in handles})
+    prefixes = list(dict.fromkeys(prefixes))
+    if not wanted or not prefixes:
+        return (
+            await customers_by_handles(session=session, team_id=team_id, handles=wanted),
+            await terms_with_prefixes(
+                session=session, team_id=team_id, prefixes=prefixes, limit=limit
+            ),
+        )
+    values: dict[str, Any] = {"team": team_id, "manager": "", "limit": limit, "handles": wanted}
+    for number, prefix in enumerate(prefixes):
+        values |= {f"prefix{number}": prefix, f"beyond{number}": prefix + LAST_CODE_POINT}
+    rows: list[Any] = list(
+        (await session.exec(_named_and_probe(len(prefixes)), params=values)).all()
+    )
+    named = {customer.handle_key: customer for *_, customer in rows if customer is not None}
+    terms = [row[:5] for row in rows if row[1] != NAMED]
+    return named, by_prefix(prefixes, terms, limit)
+
+
+def by_prefix(prefixes: list[str], rows: Sequence[Any], limit: int) -> dict[str, list[Term]]:
+    """A probe's rows by prefix: each prefix's exact terms first, then the longer ones, up to
+    `limit`."""
     found: dict[str, list[Term]] = {prefix: [] for prefix in prefixes}
-    for wanted in (0, 1):  # a prefix's exact terms first, then the longer ones, up to `limit`
+    for wanted in (0, 1):
         for probe, part, customer_id, term, weight in rows:
             kept = found[prefixes[probe]]
             if part == wanted and len(kept) < limit:
@@ -80,8 +118,40 @@ async def terms_with_prefixes(
     return found
 
 
+NAMED = 2  # the part of `_named_and_probe` that holds the cards named by their short name
+
+
+@lru_cache(maxsize=8)
+def _named_and_probe(count: int) -> Select[Any]:
+    """`prefixes_statement` of `count` prefixes, and a part of the cards whose short name is
+    among `handles`, each joined to its card's row (the others to none)."""
+    cards = table_of(Customer)
+    columns: list[Any] = [
+        literal(-1).label("probe"),
+        literal(NAMED).label("part"),
+        cards.c.id.label("customer_id"),
+        cards.c.handle_key.label("term"),
+        literal(0).label("weight"),
+    ]
+    named = cast("Select[Any]", Select(*columns)).where(
+        cards.c.team_id == bindparam("team", type_=String),
+        cards.c.handle_key.in_(bindparam("handles", expanding=True)),
+    )
+    probe = prefixes_statement(count, False).subquery()
+    together = union_all(named, Select(*probe.c)).subquery()
+    listed: list[Any] = [*together.c, Customer]
+    joined = (
+        cast("Select[Any]", Select(*listed))
+        .select_from(together)
+        .outerjoin(
+            Customer, and_(col(Customer.id) == together.c.customer_id, together.c.part == NAMED)
+        )
+    )
+    return joined
+
+
 @lru_cache(maxsize=32)
-def _probe(count: int, theirs: bool) -> Select[Any]:
+def prefixes_statement(count: int, theirs: bool) -> Select[Any]:
     """The statement for `count` prefixes, made once and run with each find's values: making
     this UNION ALL cost more than SQLite's running it (issue 17), and a statement object
     made once also keeps its cache key."""
