@@ -14,7 +14,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.keys import CONTACT, deletions
 from bot.store.customers import match_keys, terms_in
-from bot.store.term_probes import terms_with_prefix
+from bot.store.misspelling_probe import first_look
+from bot.store.term_probes import Term, terms_with_prefix
 
 TYPO_EDITS = 2
 CANDIDATE_LIMIT = 500
@@ -47,66 +48,71 @@ def one_edit_away(word: str) -> set[str]:
 
 async def misspelled(session: AsyncSession, team_id: str, text: str, me: str) -> list[Found]:
     """Cards whose brand, name, short name or contact is within two edits of `text`."""
-    found = await _deleted_letter_keys(session, team_id, text, me) if text.isascii() else []
-    found += await _one_edit_terms(session, team_id, text, me)
-    if len({customer_id for customer_id, _, _, contact in found if not contact}) >= ENOUGH:
-        return found  # brands two letters away would rank after these
-    for size in sorted({len(text) - 1, len(text) - 2, max(3, len(text) // 2)}, reverse=True):
-        if not 3 <= size < len(text):  # terms starting with the whole text were found already
-            continue
-        close, read = await _close_terms(session, team_id, text, text[:size], "")
-        if me and read >= CROWDED:
-            close += (await _close_terms(session, team_id, text, text[:size], me))[0]
-        if close or read >= CANDIDATE_LIMIT:
-            return found + close
-    return found
-
-
-async def _deleted_letter_keys(
-    session: AsyncSession, team_id: str, text: str, me: str
-) -> list[Found]:
-    """Brands one letter from `text` by their stored deletion keys (only Latin letters have
-    them: a Chinese text never matches one)."""
-    keys = [("typo", text), *(("typo", v) for v in deletions(text))]
-    keys += [("brand", v) for v in deletions(text)]
-    rows = await match_keys(session=session, team_id=team_id, keys=keys, limit=CANDIDATE_LIMIT)
-    found: list[Found] = [(customer_id, 1, False, False) for customer_id, _, _ in rows]
-    if me and len(rows) > CROWDED:
+    keys = _deletion_keys(text) if text.isascii() else []
+    spellings = sorted(one_edit_away(text))
+    sizes = sorted({len(text) - 1, len(text) - 2, max(3, len(text) // 2)}, reverse=True)
+    # terms starting with the whole text were found already
+    prefixes = [text[:size] for size in sizes if 3 <= size < len(text)]
+    # the one-letter look-ups and the first prefix's in one statement (issue 17)
+    look = await first_look(
+        session=session,
+        team_id=team_id,
+        keys=keys,
+        spellings=spellings,
+        prefix=prefixes[0] if prefixes else "",
+        limit=CANDIDATE_LIMIT,
+    )
+    found: list[Found] = [(customer_id, 1, False, False) for customer_id in look.keys]
+    if me and len(look.keys) > CROWDED:
         mine = await match_keys(
             session=session, team_id=team_id, keys=keys, limit=OWN_LIMIT, manager_id=me
         )
         found += [(customer_id, 1, True, False) for customer_id, _, _ in mine]
-    return found
-
-
-async def _one_edit_terms(session: AsyncSession, team_id: str, text: str, me: str) -> list[Found]:
-    spellings = sorted(one_edit_away(text))
-    if not spellings:
-        return []
-    rows = await terms_in(session=session, team_id=team_id, terms=spellings, limit=CANDIDATE_LIMIT)
-    found = [(customer_id, 1, False, weight <= CONTACT) for customer_id, _, weight in rows]
-    if me and len(rows) > CROWDED:
-        mine = await terms_in(
+    found += [
+        (customer_id, 1, False, weight <= CONTACT) for customer_id, _, weight in look.spellings
+    ]
+    if me and len(look.spellings) > CROWDED:
+        theirs = await terms_in(
             session=session, team_id=team_id, terms=spellings, limit=OWN_LIMIT, manager_id=me
         )
-        found += [(customer_id, 1, True, weight <= CONTACT) for customer_id, _, weight in mine]
+        found += [(customer_id, 1, True, weight <= CONTACT) for customer_id, _, weight in theirs]
+    if len({customer_id for customer_id, _, _, contact in found if not contact}) >= ENOUGH:
+        return found  # brands two letters away would rank after these
+    for number, prefix in enumerate(prefixes):
+        rows = look.close if number == 0 else await _starting(session, team_id, prefix, "")
+        close = _close(text, rows, mine=False)
+        if me and len(rows) >= CROWDED:
+            close += _close(text, await _starting(session, team_id, prefix, me), mine=True)
+        if close or len(rows) >= CANDIDATE_LIMIT:
+            return found + close
     return found
 
 
-async def _close_terms(
-    session: AsyncSession, team_id: str, text: str, prefix: str, me: str
-) -> tuple[list[Found], int]:
-    """Terms starting with `prefix` within two edits of `text`, and how many rows were read."""
-    rows = await terms_with_prefix(
+def _deletion_keys(text: str) -> list[tuple[str, str]]:
+    """The stored keys of brands one letter from `text` (only Latin letters have them: a
+    Chinese text never matches one)."""
+    return [
+        ("typo", text),
+        *(("typo", v) for v in deletions(text)),
+        *(("brand", v) for v in deletions(text)),
+    ]
+
+
+async def _starting(session: AsyncSession, team_id: str, prefix: str, me: str) -> list[Term]:
+    """Terms starting with `prefix` (with `me`, of that person's cards only)."""
+    return await terms_with_prefix(
         session=session,
         team_id=team_id,
         prefix=prefix,
         limit=OWN_LIMIT if me else CANDIDATE_LIMIT,
         manager_id=me,
     )
-    close = [
-        (customer_id, edits, bool(me), weight <= CONTACT)
+
+
+def _close(text: str, rows: list[Term], *, mine: bool) -> list[Found]:
+    """The terms among `rows` within two edits of `text`."""
+    return [
+        (customer_id, edits, mine, weight <= CONTACT)
         for customer_id, term, weight in rows
         if (edits := OSA.distance(text, term[: len(text)], score_cutoff=TYPO_EDITS)) <= TYPO_EDITS
     ]
-    return close, len(rows)

@@ -147,6 +147,7 @@ async def find_customers(
     query = normalize(text)
     best: dict[int, Match] = {}
     kept: dict[int, tuple[int, str]] = {}
+    unshared: set[int] = set()  # cards read with the knowledge that they have no shares
     own: set[int] = set()  # the person's cards among them, when others' could crowd them out
     keys = search_keys(text)
     if spelled is None or any(key not in spelled for key in keys):
@@ -198,8 +199,9 @@ async def find_customers(
         with_kept = await customers_with_kept_health(
             session=session, team_id=team_id, ids=ranked, now=health_at
         )
-        kept = {saved_id(c): health for c, health in with_kept if health is not None}
-        customers = [c for c, _ in with_kept]
+        kept = {saved_id(c): health for c, health, _ in with_kept if health is not None}
+        unshared = {saved_id(c) for c, _, shared in with_kept if not shared}
+        customers = [c for c, _, _ in with_kept]
     for customer in customers:  # a merged card's terms find the card it was merged into
         if customer.merged_into is not None:
             best.setdefault(customer.merged_into, best[saved_id(customer)])
@@ -209,7 +211,7 @@ async def find_customers(
         if c.archived_at is None
     ]
     if gate is not None:
-        customers = await gate.visible(customers)
+        customers = await gate.visible(customers, unshared=unshared)
     matches = []
     for c in customers:
         rank, not_whole, edits = best[saved_id(c)]

@@ -75,7 +75,11 @@ class Gate:
         await self.read_view()
         return await access_of(self.session, customers, open_level0=self.open_level0)
 
-    async def visible(self, customers: Sequence[Customer]) -> list[Customer]:
+    async def visible(
+        self, customers: Sequence[Customer], *, unshared: Set[int] = frozenset()
+    ) -> list[Customer]:
+        """The cards the person sees. `unshared`: cards known, from the statement that read
+        them, to have no share nor channel link: theirs are not read."""
         if self.person.is_admin:
             return [c for c in customers if c.archived_at is None]
         if all(self._own(c) for c in customers):  # a manager sees their own cards
@@ -85,6 +89,9 @@ class Gate:
             saved_id(c): seen_whatever_its_shares(self.viewer, card_access(c, self.open_level0))
             for c in customers
         }
+        for c in customers:
+            if seen[saved_id(c)] is None and saved_id(c) in unshared:
+                seen[saved_id(c)] = can_see(self.viewer, card_access(c, self.open_level0))
         # the shares are read only for the cards they decide (one statement, or none)
         if shared := [c for c in customers if seen[saved_id(c)] is None]:
             access = await self.access(shared)

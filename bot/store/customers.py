@@ -111,14 +111,21 @@ async def match_keys(
     statement is the same for any number of keys of these kinds, so it is compiled once."""
     if not keys:
         return []
+    kinds, values = keys_values(keys)
+    values |= {"team": team_id, "manager": manager_id, "limit": limit}
+    found = await session.exec(keys_statement(kinds, bool(manager_id)), params=values)
+    return [(customer_id, kind, key) for customer_id, kind, key in found.all()]
+
+
+def keys_values(keys: Sequence[tuple[str, str]]) -> tuple[int, dict[str, object]]:
+    """`keys` as `keys_statement`'s values: how many kinds, and each kind's keys."""
     by_kind: dict[str, set[str]] = {}
     for kind, key in keys:
         by_kind.setdefault(kind, set()).add(key)
-    values: dict[str, object] = {"team": team_id, "manager": manager_id, "limit": limit}
+    values: dict[str, object] = {}
     for number, (kind, wanted) in enumerate(sorted(by_kind.items())):
         values |= {f"kind{number}": kind, f"keys{number}": sorted(wanted)}
-    found = await session.exec(_keys_of(len(by_kind), bool(manager_id)), params=values)
-    return [(customer_id, kind, key) for customer_id, kind, key in found.all()]
+    return len(by_kind), values
 
 
 async def terms_in(
@@ -134,7 +141,7 @@ async def terms_in(
     if not terms:
         return []
     values = {"team": team_id, "terms": list(terms), "manager": manager_id, "limit": limit}
-    found = await session.exec(_terms_of(bool(manager_id)), params=values)
+    found = await session.exec(terms_statement(bool(manager_id)), params=values)
     return [(c, term, weight) for c, term, weight in found.all()]
 
 
@@ -144,7 +151,7 @@ async def terms_in(
 
 
 @lru_cache(maxsize=16)
-def _keys_of(kinds: int, theirs: bool) -> Select[int, str, str]:
+def keys_statement(kinds: int, theirs: bool) -> Select[int, str, str]:
     wanted = or_(
         *(
             and_(
@@ -164,7 +171,7 @@ def _keys_of(kinds: int, theirs: bool) -> Select[int, str, str]:
 
 
 @lru_cache(maxsize=2)
-def _terms_of(theirs: bool) -> Select[int, str, int]:
+def terms_statement(theirs: bool) -> Select[int, str, int]:
     query = select(col(CustomerTerm.customer_id), col(CustomerTerm.term), col(CustomerTerm.weight))
     query = query.where(
         col(CustomerTerm.team_id) == bindparam("team"),

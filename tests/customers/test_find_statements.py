@@ -1,0 +1,69 @@
+"""`/customer find` is the command people send most after `/log`: it lists what it finds in a
+few statements (issue 17: at most 4), however the text was typed — the cards with their
+kept health and whether anybody shares them, and, for a text fewer cards than a page
+match, its likely misspellings in one more."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.actor import Actor
+from bot.customers.card_cases import find_cards
+from bot.jobs.health_refresh import refresh_kept_health
+from bot.store.db import Database
+from bot.store.models import CardShare
+from tests.conftest import NOW, TEAM, Create
+from tests.statements import statements_sent
+
+SHARES_READ = "card_share.kind"  # the shares themselves, not whether there are any
+
+
+def person(user: str) -> Actor:
+    return Actor(TEAM, user, "zh", ZoneInfo("Asia/Shanghai"), NOW)
+
+
+@pytest.fixture
+async def cards(db: Database, create: Create) -> None:
+    """HP, Huitong and Jinke, U_MGR's; HP shared with U_REP; their health kept by the
+    hourly sweep, as a running server keeps it."""
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    await create("惠通物流有限公司", short_name="Huitong", actor="U_MGR")
+    await create("上海金科电子有限公司", short_name="Jinke", actor="U_MGR")
+    async with db.transaction(write=True) as session:
+        share = {"kind": "user", "target": "U_REP", "shared_by": "U_MGR"}
+        session.add(CardShare(team_id=TEAM, customer_id=hp.id, **share))
+    await refresh_kept_health(db, now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("user", "text", "listed", "shares_read"),
+    [
+        ("U_MGR", "惠", ["HP", "Huitong"], False),  # their own cards: nothing else decides
+        ("U_REP", "惠", ["HP"], True),  # HP is shared: its shares decide
+        ("U_REP", "惠通", [], False),  # nobody shares Huitong: it is not theirs to see
+    ],
+)
+async def test_a_cards_shares_are_read_only_when_it_has_any(
+    db: Database, cards: None, user: str, text: str, listed: list[str], shares_read: bool
+) -> None:
+    with statements_sent(db) as sent:
+        found = await find_cards(db, actor=person(user), text=text)
+
+    assert sorted(f.customer.handle for f in found.found) == listed
+    assert bool([s for s in sent if SHARES_READ in s]) is shares_read
+    assert len(sent) <= 4, "\n".join(sent)
+
+
+@pytest.mark.parametrize("text", ["jinkee", "jnke", "jinkr"])
+async def test_a_misspelt_find_looks_its_misspellings_up_in_one_statement(
+    db: Database, cards: None, text: str
+) -> None:
+    with statements_sent(db) as sent:
+        found = await find_cards(db, actor=person("U_MGR"), text=text)
+
+    assert [f.customer.handle for f in found.found] == ["Jinke"]
+    assert found.found[0].misspelt
+    # what was typed, its misspellings, the cards with their kept health
+    assert len(sent) == 3, "\n".join(sent)
