@@ -2,8 +2,9 @@
 roll-ups count it in SQL. The stored value is the formula's (health_facts.card_states) as
 of when it was computed, and stays true until `fresh_until`: the first moment the clock
 alone changes it — days quiet reaching the phase's threshold or twice it, an open follow-up
-or milestone falling due, the formal-cadence period ending. Changes of its inputs drop the
-row in the same transaction (bot/store/health_watch.py). Whoever reads stored health first
+or milestone falling due, the formal-cadence period ending. Changes of its inputs put the
+row out of date in the same transaction (bot/store/health_watch.py for the card's own row
+and the thresholds, triggers for the rest: migration 0030). Whoever reads stored health first
 refreshes the cards of its selection that are missing or past `fresh_until`, and the
 health sweep refreshes every workspace's each hour, so reads rarely have any to do."""
 

@@ -59,6 +59,9 @@ async def import_contacts(
     by_id: dict[object, Customer] = {saved_id(c): c for c in cards}  # by a row's customer_id
 
     async def write(session: AsyncSession, values: list[dict[str, object]]) -> None:
+        # by card: each contact's statement holds its card's kept health (migration 0030),
+        # which the health sweep locks in the cards' order too (no deadlock between them)
+        values = sorted(values, key=lambda v: int(str(v["customer_id"])))
         await session.exec(insert(Contact), params=values)
         for customer_id in dict.fromkeys(v["customer_id"] for v in values):
             # Their phones and names now find the card.

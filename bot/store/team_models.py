@@ -75,9 +75,10 @@ class CardHealth(SQLModel, table=True):
     """Each card's health as last computed (bot/customers/kept_health.py), with the card's
     columns the manager's views select and count by, so `/customer stats` over 100k cards
     reads this narrow table instead of the cards. Every live card has a row: the flush that
-    makes or changes a card writes its columns here, and the flush that changes any other
-    input of its health (records, follow-ups, milestones, contacts, roles, plans, the
-    thresholds) marks it out of date (bot/store/health_watch.py). A row is true until
+    makes or changes a card writes its columns here, and the flush that changes the stale
+    thresholds marks them out of date (bot/store/health_watch.py); any statement that writes
+    another input of its health (records, follow-ups, milestones, contacts, roles, plans)
+    marks it by the database's triggers (migration 0030). A row is true until
     `fresh_until`, the first moment the clock alone would change it (a threshold of days
     quiet reached, a follow-up or milestone falling due, a cadence period ending); one out
     of date is computed again before it is read."""

@@ -146,6 +146,9 @@ def _named_and_probe(count: int) -> Select[Any]:
         .outerjoin(
             Customer, and_(col(Customer.id) == together.c.customer_id, together.c.part == NAMED)
         )
+        # each part's rows in the order of its index, whatever the join's plan (by_prefix
+        # keeps the first `limit` of each prefix)
+        .order_by(together.c.probe, together.c.part, together.c.term)
     )
     return joined
 

@@ -305,9 +305,8 @@ async def test_find_lists_the_formulas_lights_reading_kept_health_with_the_cards
 async def test_a_change_after_a_cards_health_was_computed_in_the_same_transaction_counts(
     db: Database, office: dict[str, int]
 ) -> None:
-    """A transaction marks a card's kept row out of date once, however many of its flushes
-    change the card's inputs (a /log line's record, then its follow-up) — but again after
-    the row was computed anew in it."""
+    """A change of a card's inputs puts its kept row out of date again after the row was
+    computed anew in the same transaction."""
     await refresh_kept_health(db, now=NOW)
     async with db.transaction(write=True) as session:
         await meeting_logged(session, office)  # LI1's row out of date

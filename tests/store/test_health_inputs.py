@@ -5,11 +5,13 @@ bookkeeping is not an input and leaves it true."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from sqlalchemy import delete, insert, update
 from sqlmodel import col, select
 
+from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.db import Database
 from bot.store.due import note_reminded
 from bot.store.models import Contact, Customer
@@ -133,3 +135,37 @@ async def test_a_milestone_or_a_role_removed_puts_it_out_of_date(
         async with db.transaction(write=True) as session:
             await session.exec(delete(table).where(col(table.customer_id) == card.id))
         assert await true_until(db, card) == OUT_OF_DATE, table.__name__
+
+
+async def test_a_sweep_computing_a_card_while_an_input_is_written_waits_for_it(
+    db: Database, create: Create
+) -> None:
+    """A new card's kept row is out of date already, so the milestone's statement writes
+    nothing to it; on PostgreSQL it must still hold the row, or the health sweep computes
+    the card without the milestone and keeps that for days."""
+    card = await create("上海金科电子有限公司")
+    written, may_commit = asyncio.Event(), asyncio.Event()
+
+    async def add_a_slipping_milestone() -> None:
+        async with db.transaction(write=True) as session:
+            due = NOW - DAY
+            session.add(
+                Milestone(
+                    team_id=TEAM, customer_id=card.id or 0, title="验收", due_at=due, created_by="U"
+                )
+            )
+            await session.flush()
+            written.set()
+            await may_commit.wait()
+
+    writer = asyncio.create_task(add_a_slipping_milestone())
+    await written.wait()
+    sweep = asyncio.create_task(refresh_kept_health(db, now=NOW))
+    await asyncio.sleep(0.3)  # the sweep is computing the card now (or waiting to)
+    may_commit.set()
+    await asyncio.gather(writer, sweep)
+
+    async with db.transaction() as session:
+        kept = await session.get(CardHealth, card.id)
+    assert kept is not None
+    assert kept.fresh_until == OUT_OF_DATE or kept.slipping == 1

@@ -1,7 +1,7 @@
-"""The flush hook that keeps each card's kept-health row from going wrong
-(bot/store/health_watch.py): two transactions touching one card at once both commit (the
-row is written by an upsert), and a transaction skips marking a row again only when it has
-marked that very row itself."""
+"""The flush hook and the triggers that keep each card's kept-health row from going wrong
+(bot/store/health_watch.py, migration 0030): two transactions touching one card at once
+both commit (the row is written by an upsert), and a row that appears after a
+transaction's first change is marked by its next one."""
 
 from __future__ import annotations
 

@@ -12,7 +12,10 @@ Triggers now mark the row (fresh_until = OUT_OF_DATE) in the statement that writ
 input, whatever sends it: a row inserted or deleted marks its card's; a row updated marks
 its card's before and after (a record moved by a merge). A follow-up's reminder columns
 (reminded_for, reminded_at, set by the reminder sweep) are not an input and fire nothing. A
-row already out of date is not written again.
+row already out of date is not written again; on PostgreSQL it is still locked (FOR NO KEY
+UPDATE, as the hook's UPDATE locked it), so that a health sweep computing the card at that
+moment (bot/store/card_health.py lock_kept) waits for the input's transaction and reads
+what it wrote, instead of keeping a health computed without it. SQLite has one writer.
 
 Revision ID: 0030
 Revises: 0029
@@ -30,6 +33,7 @@ down_revision: str | None = "0029"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+P = "postgresql"
 # OUT_OF_DATE (bot/store/team_models.py) as each backend stores it: SQLite keeps naive UTC
 # text (bot/store/types.py, UTCDateTime), PostgreSQL a timestamptz
 OUT_OF_DATE = {"sqlite": "'2000-01-01 00:00:00.000000'", "postgresql": "'2000-01-01 00:00:00+00'"}
@@ -58,8 +62,14 @@ INPUTS: dict[str, tuple[str, ...] | None] = {
 
 def _mark(card: str, dialect: str) -> str:
     stale = OUT_OF_DATE[dialect]
+    # a row the UPDATE's condition skips is not locked on PostgreSQL: it is locked first
+    lock = (
+        f"PERFORM 1 FROM card_health WHERE customer_id = {card} FOR NO KEY UPDATE; "
+        if dialect == P
+        else ""
+    )
     return (
-        f"UPDATE card_health SET fresh_until = {stale} "
+        f"{lock}UPDATE card_health SET fresh_until = {stale} "
         f"WHERE customer_id = {card} AND fresh_until > {stale};"
     )
 
@@ -81,7 +91,6 @@ def _sqlite_triggers(table: str) -> list[str]:
     ]
 
 
-P = "postgresql"
 FUNCTION = f"""
 CREATE FUNCTION card_health_out_of_date() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
