@@ -196,12 +196,16 @@ async def find_customers(
     if health_at is None:
         customers = await get_customers(session=session, team_id=team_id, ids=ranked)
     else:  # with each card's kept health, for a list (find_cards): one statement, not two
-        with_kept = await customers_with_kept_health(
-            session=session, team_id=team_id, ids=ranked, now=health_at
+        # the person's view along with them: most finds list colleagues' cards too
+        viewer = gate.person.user_id if gate is not None and gate.view_wanted else ""
+        listed = await customers_with_kept_health(
+            session=session, team_id=team_id, ids=ranked, now=health_at, viewer=viewer
         )
-        kept = {saved_id(c): health for c, health, _ in with_kept if health is not None}
-        unshared = {saved_id(c) for c, _, shared in with_kept if not shared}
-        customers = [c for c, _, _ in with_kept]
+        if gate is not None and listed.view is not None:
+            gate.knows(listed.view)
+        kept = {saved_id(c): health for c, health, _ in listed.cards if health is not None}
+        unshared = {saved_id(c) for c, _, shared in listed.cards if not shared}
+        customers = [c for c, _, _ in listed.cards]
     for customer in customers:  # a merged card's terms find the card it was merged into
         if customer.merged_into is not None:
             best.setdefault(customer.merged_into, best[saved_id(customer)])

@@ -17,7 +17,7 @@ from bot.customers.access import (
     seen_whatever_its_shares,
 )
 from bot.customers.refusals import MayNotChange
-from bot.store.access import shares_of, supervisors, viewer_rows
+from bot.store.access import ViewerRows, shares_of, supervisors, viewer_rows
 from bot.store.models import Customer
 from bot.store.types import saved_id
 
@@ -47,9 +47,23 @@ class Gate:
     async def read_view(self) -> Gate:
         """The person's view, read once."""
         if self._view is None:
-            rows = await viewer_rows(
-                session=self.session, team_id=self.team_id, user_id=self.person.user_id
+            self.knows(
+                await viewer_rows(
+                    session=self.session, team_id=self.team_id, user_id=self.person.user_id
+                )
             )
+        return self
+
+    @property
+    def view_wanted(self) -> bool:
+        """Whether a statement reading cards anyway should bring the person's view along
+        (bot/store/access.py view_columns): not yet read, and not an admin's, which decides
+        nothing."""
+        return self._view is None and not self.person.is_admin
+
+    def knows(self, rows: ViewerRows) -> Gate:
+        """The person's view, read along with something else (or by read_view)."""
+        if self._view is None:
             viewer = replace(
                 self.person,
                 clearance=rows.clearance,

@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, String, and_, bindparam, literal, union_all
+from sqlalchemy import (
+    JSON,
+    BindParameter,
+    ColumnElement,
+    String,
+    and_,
+    bindparam,
+    func,
+    literal,
+    type_coerce,
+    union_all,
+)
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -50,6 +61,48 @@ class ViewerRows:
     supervisors: dict[str, str]  # member → supervisor, for members who have one
     clearance: int
     open_level0: bool
+
+
+def view_columns(dialect: str) -> list[ColumnElement[Any]]:
+    """A person's view as three columns of a statement that reads cards anyway (bound
+    values `team`, `viewer`, `view_key`): the visibility setting, their clearance and the
+    supervisor tree as JSON pairs, each a subquery run once whatever the rows (issue 17: a
+    find of colleagues' cards read them in a statement of their own). `viewer_rows_of`
+    reads them back."""
+    team = bindparam("team", type_=String)
+    setting = select(WorkspaceSetting.value).where(
+        col(WorkspaceSetting.team_id) == team,
+        col(WorkspaceSetting.key) == bindparam("view_key", type_=String),
+    )
+    clearance = select(TeamMember.clearance).where(
+        col(TeamMember.team_id) == team, col(TeamMember.user_id) == bindparam("viewer")
+    )
+    pair, pairs = (
+        (func.json_build_array, func.json_agg)
+        if dialect == "postgresql"
+        else (func.json_array, func.json_group_array)
+    )
+    tree = select(pairs(pair(TeamMember.user_id, TeamMember.supervisor_id))).where(
+        col(TeamMember.team_id) == team, col(TeamMember.supervisor_id).is_not(None)
+    )
+    return [
+        setting.scalar_subquery().label("view_setting"),
+        clearance.scalar_subquery().label("view_clearance"),
+        type_coerce(tree.scalar_subquery(), JSON).label("view_tree"),
+    ]
+
+
+def view_values(user_id: str) -> dict[str, str]:
+    return {"viewer": user_id, "view_key": VISIBILITY_KEY}
+
+
+def viewer_rows_of(setting: Any, clearance: int | None, tree: list[list[str]] | None) -> ViewerRows:
+    """The view from `view_columns`' three values."""
+    return ViewerRows(
+        supervisors={user: boss for user, boss in tree or [] if user and boss},
+        clearance=clearance or 0,
+        open_level0=bool(setting and setting.get("open_level0")),
+    )
 
 
 async def viewer_rows(*, session: AsyncSession, team_id: str, user_id: str) -> ViewerRows:

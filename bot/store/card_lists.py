@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from functools import cache
-from typing import Any, NamedTuple
+from functools import cache, lru_cache
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import and_, bindparam, exists, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
+from bot.store.access import ViewerRows, view_columns, view_values, viewer_rows_of
 from bot.store.models import CardShare, Customer
 from bot.store.plan_tables import ChannelLink
 from bot.store.team_models import CardHealth
@@ -38,22 +39,34 @@ class Listed(NamedTuple):
     shared: bool  # shared with somebody or linked to a channel: its shares decide who sees it
 
 
+class ListedCards(NamedTuple):
+    cards: list[Listed]
+    view: ViewerRows | None  # the person's view, when asked for and a card was read
+
+
 async def customers_with_kept_health(
-    *, session: AsyncSession, team_id: str, ids: Sequence[int], now: datetime
-) -> list[Listed]:
+    *, session: AsyncSession, team_id: str, ids: Sequence[int], now: datetime, viewer: str = ""
+) -> ListedCards:
     """These cards, each with the (score, light) of its kept health while still true at
     `now`, else None (to be computed), and whether it has shares: one statement where a
     list read its cards, then their health, then the shares of those a person sees only
-    through them (issue 17) — most cards have none."""
+    through them (issue 17) — most cards have none. With `viewer`, that person's view of
+    the workspace too (bot/store/access.py view_columns), for a list of colleagues' cards."""
     if not ids:
-        return []
-    values = {"team": team_id, "ids": list(ids), "now": now}
-    return [
+        return ListedCards([], None)
+    values: dict[str, Any] = {"team": team_id, "ids": list(ids), "now": now}
+    if viewer:
+        values |= view_values(viewer)
+    dialect = session.get_bind().dialect.name
+    rows: list[Any] = list(
+        (await session.exec(_with_kept(dialect, bool(viewer)), params=values)).all()
+    )
+    cards = [
         Listed(customer, None if score is None else (score, light), bool(shared))
-        for customer, score, light, shared in (
-            await session.exec(_with_kept(), params=values)
-        ).all()
+        for customer, score, light, shared, *_ in rows
     ]
+    view = viewer_rows_of(*rows[0][4:]) if viewer and rows else None
+    return ListedCards(cards, view)
 
 
 def _in_team_by_ids() -> tuple[Any, ...]:
@@ -68,8 +81,8 @@ def _by_ids() -> SelectOfScalar[Customer]:
     return select(Customer).where(*_in_team_by_ids())
 
 
-@cache
-def _with_kept() -> Select[Customer, int, str, bool]:
+@lru_cache(maxsize=4)
+def _with_kept(dialect: str, view: bool) -> Select[Any]:
     now = bindparam("now", type_=table_of(CardHealth).c.fresh_until.type)
     kept = and_(col(CardHealth.customer_id) == col(Customer.id), col(CardHealth.fresh_until) > now)
     # what bot/store/access.py shares_of reads, asked only whether there is any
@@ -81,8 +94,7 @@ def _with_kept() -> Select[Customer, int, str, bool]:
             col(ChannelLink.customer_id) == col(Customer.id), col(ChannelLink.unlinked_at).is_(None)
         ),
     )
-    return (
-        select(Customer, col(CardHealth.score), col(CardHealth.light), shared.label("shared"))
-        .outerjoin(CardHealth, kept)
-        .where(*_in_team_by_ids())
-    )
+    columns: list[Any] = [Customer, col(CardHealth.score), col(CardHealth.light)]
+    columns += [shared.label("shared"), *(view_columns(dialect) if view else [])]
+    listed = cast("Select[Any]", select(*columns))
+    return listed.outerjoin(CardHealth, kept).where(*_in_team_by_ids())

@@ -12,12 +12,15 @@ import pytest
 from bot.actor import Actor
 from bot.customers.card_cases import find_cards
 from bot.jobs.health_refresh import refresh_kept_health
+from bot.store.access import VISIBILITY_KEY
 from bot.store.db import Database
-from bot.store.models import CardShare
+from bot.store.models import CardShare, TeamMember
+from bot.store.settings import put_setting
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import statements_sent
 
 SHARES_READ = "card_share.kind"  # the shares themselves, not whether there are any
+VIEW_ALONE = "SELECT workspace_setting.value, team_member.user_id"  # bot/store/access.py
 
 
 def person(user: str) -> Actor:
@@ -53,7 +56,10 @@ async def test_a_cards_shares_are_read_only_when_it_has_any(
 
     assert sorted(f.customer.handle for f in found.found) == listed
     assert bool([s for s in sent if SHARES_READ in s]) is shares_read
-    assert len(sent) <= 4, "\n".join(sent)
+    # what was typed, the cards with their kept health, whether they have shares and the
+    # person's view of the workspace (not in a statement of its own), HP's shares
+    assert len(sent) == (3 if shares_read else 2), "\n".join(sent)
+    assert [s for s in sent if s.startswith(VIEW_ALONE)] == []
 
 
 @pytest.mark.parametrize("text", ["jinkee", "jnke", "jinkr"])
@@ -67,3 +73,34 @@ async def test_a_misspelt_find_looks_its_misspellings_up_in_one_statement(
     assert found.found[0].misspelt
     # what was typed, its misspellings, the cards with their kept health
     assert len(sent) == 3, "\n".join(sent)
+
+
+@pytest.mark.parametrize(
+    ("user", "open_level0", "listed"),
+    [
+        ("U_LEAD", False, ["HP", "Huitong"]),  # U_MGR reports to them
+        ("U_BOSS", False, ["HP", "Huitong"]),  # and U_LEAD to U_BOSS
+        ("U_OUT", False, []),  # outside the tree, nothing shared with them
+        ("U_OUT", True, ["HP", "Huitong"]),  # level-0 cards open to everyone
+    ],
+)
+async def test_the_view_read_with_the_cards_decides_as_the_view_read_alone(
+    db: Database, cards: None, user: str, open_level0: bool, listed: list[str]
+) -> None:
+    async with db.transaction(write=True) as session:
+        session.add(TeamMember(team_id=TEAM, user_id="U_MGR", supervisor_id="U_LEAD"))
+        session.add(TeamMember(team_id=TEAM, user_id="U_LEAD", supervisor_id="U_BOSS"))
+        await put_setting(
+            session=session,
+            team_id=TEAM,
+            key=VISIBILITY_KEY,
+            value={"open_level0": open_level0},
+            actor_id="U_ADMIN",
+            now=NOW,
+        )
+
+    with statements_sent(db) as sent:
+        found = await find_cards(db, actor=person(user), text="惠")
+
+    assert sorted(f.customer.handle for f in found.found) == listed
+    assert [s for s in sent if s.startswith(VIEW_ALONE)] == []
