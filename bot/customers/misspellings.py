@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.keys import CONTACT, deletions
 from bot.store.customers import match_keys, terms_in
 from bot.store.misspelling_probe import first_look
-from bot.store.term_probes import Term, terms_with_prefix
+from bot.store.term_probes import Term, terms_with_prefix, terms_with_prefixes
 
 TYPO_EDITS = 2
 CANDIDATE_LIMIT = 500
@@ -78,8 +78,13 @@ async def misspelled(session: AsyncSession, team_id: str, text: str, me: str) ->
         found += [(customer_id, 1, True, weight <= CONTACT) for customer_id, _, weight in theirs]
     if len({customer_id for customer_id, _, _, contact in found if not contact}) >= ENOUGH:
         return found  # brands two letters away would rank after these
+    starting = {prefixes[0]: look.close} if prefixes else {}
     for number, prefix in enumerate(prefixes):
-        rows = look.close if number == 0 else await _starting(session, team_id, prefix, "")
+        if prefix not in starting:  # the shorter prefixes, in one statement
+            starting |= await terms_with_prefixes(
+                session=session, team_id=team_id, prefixes=prefixes[number:], limit=CANDIDATE_LIMIT
+            )
+        rows = starting[prefix]
         close = _close(text, rows, mine=False)
         if me and len(rows) >= CROWDED:
             close += _close(text, await _starting(session, team_id, prefix, me), mine=True)

@@ -75,6 +75,18 @@ async def test_a_misspelt_find_looks_its_misspellings_up_in_one_statement(
     assert len(sent) == 3, "\n".join(sent)
 
 
+async def test_a_misspelling_that_starts_like_no_card_looks_its_shorter_starts_up_at_once(
+    db: Database, cards: None
+) -> None:
+    with statements_sent(db) as sent:
+        found = await find_cards(db, actor=person("U_MGR"), text="jinxke")
+
+    assert [f.customer.handle for f in found.found] == ["Jinke"]
+    # what was typed, its misspellings with `jinxk…`, then `jinx…` and `jin…` together, the
+    # cards with their kept health
+    assert len(sent) == 4, "\n".join(sent)
+
+
 @pytest.mark.parametrize(
     ("user", "open_level0", "listed"),
     [
