@@ -1,12 +1,12 @@
 """Keeps each card's kept health (CardHealth) from going wrong, in the flush that changes
-it: a card made or changed gets its row written again with its columns as they now are,
-out of date, and a change of the workspace's stale thresholds marks the whole workspace's.
-A change of any other input of its health — its contact records, follow-ups, milestones,
-contacts and their roles, the phase plan — is marked by the database itself, in the
-statement that writes it, whatever sends it (triggers, migration 0030). A row out of date
-is computed again before it is read (bot/customers/kept_health.py). One hook on every
-session, so no use case can forget it; statements that bypass the ORM must not write a
-card's own row or the thresholds (or must do the same)."""
+it: a card made or changed (not only touched) gets its row written again with its columns
+as they now are, out of date, and a change of the workspace's stale thresholds marks the
+whole workspace's. A change of any other input of its health — its contact records,
+follow-ups, milestones, contacts and their roles, the phase plan — is marked by the
+database itself, in the statement that writes it, whatever sends it (triggers, migration
+0030). A row out of date is computed again before it is read (bot/customers/kept_health.py).
+One hook on every session, so no use case can forget it; statements that bypass the ORM
+must not write a card's own row or the thresholds (or must do the same)."""
 
 from __future__ import annotations
 
@@ -85,7 +85,10 @@ def _keep_up(session: Session, _context: Any) -> None:
     teams: set[str] = set()
     for row in chain(session.new, session.dirty, session.deleted):
         if isinstance(row, Customer):
-            if row.id is not None and row not in session.deleted:
+            # a card touched without a change (a contact added to it) keeps its row: its
+            # columns are as they were, and its other inputs are the triggers' (issue 17)
+            changed = row in session.new or session.is_modified(row)
+            if row.id is not None and row not in session.deleted and changed:
                 cards[row.id] = row
         elif isinstance(row, WorkspaceSetting) and row.key == STALE_KEY:
             teams.add(row.team_id)
@@ -109,9 +112,9 @@ def _keep_up(session: Session, _context: Any) -> None:
 def _placeholder_upsert(dialect_name: str) -> Insert:
     """Cards' placeholder rows, run with a list of rows (one statement, its compiled form
     kept: a VALUES list of the rows themselves is compiled again for every flush)."""
-    # an upsert, not a delete and an insert: two transactions rewriting one card's row at once
-    # (a card touched without a change of its own row, which takes no row lock) must not
-    # make one of them fail on the other's new row
+    # an upsert, not a delete and an insert: two transactions writing one card's row at once
+    # (the health sweep filling in a missing row while the card is changed) must not make
+    # one of them fail on the other's new row
     dialect = postgresql if dialect_name == "postgresql" else sqlite
     table = CardHealth.__table__  # type: ignore[attr-defined]
     statement = dialect.insert(table)

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, insert, update
 from sqlmodel import col, select
 
+from bot.actor import Actor
+from bot.customers.card_cases import save_contact
+from bot.customers.form import ContactForm
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.db import Database
 from bot.store.due import note_reminded
@@ -20,6 +24,7 @@ from bot.store.record_tables import ContactRecord, FollowUp
 from bot.store.team_models import OUT_OF_DATE, CardHealth, ContactRole
 from tests.conftest import NOW, TEAM, Create
 from tests.records import follow_up_of, record_on
+from tests.statements import statements_sent
 
 DAY = timedelta(days=1)
 TRUE_UNTIL = NOW + DAY  # as the health sweep would have left it
@@ -169,3 +174,19 @@ async def test_a_sweep_computing_a_card_while_an_input_is_written_waits_for_it(
         kept = await session.get(CardHealth, card.id)
     assert kept is not None
     assert kept.fresh_until == OUT_OF_DATE or kept.slipping == 1
+
+
+async def test_a_contact_saved_on_a_card_marks_its_kept_row_without_writing_it_whole(
+    db: Database, create: Create
+) -> None:
+    card = await create("上海金科电子有限公司", actor="U_MGR")
+    await kept_true(db, card)
+    manager = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW)
+
+    with statements_sent(db) as sent:
+        await save_contact(
+            db, actor=manager, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
+        )
+
+    assert await true_until(db, card) == OUT_OF_DATE
+    assert [s for s in sent if s.startswith("INSERT INTO card_health")] == []

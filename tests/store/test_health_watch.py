@@ -34,7 +34,7 @@ async def test_two_transactions_touching_one_card_at_once_both_commit(
         async with db.transaction(write=True) as session:
             found = await session.get(Customer, card.id)
             assert found is not None
-            found.city = found.city  # touched, not changed: no UPDATE of the card's own row
+            found.city = city  # the card's own row and its kept row written again
             await session.flush()
             if first:
                 first_flushed.set()
@@ -49,7 +49,7 @@ async def test_two_transactions_touching_one_card_at_once_both_commit(
 
     async with db.transaction() as session:
         rows = (await session.exec(select(CardHealth))).all()
-    assert [row.customer_id for row in rows] == [card.id]
+    assert [(row.customer_id, row.city) for row in rows] == [(card.id, "北京")]
 
 
 async def test_a_row_that_appears_after_a_transaction_marked_none_is_marked_by_its_next_change(
