@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 log = logging.getLogger(__name__)
 EVENT_TYPE = "rapport_delivery"  # the message metadata's event type; its payload names the id
 LOOK_BACK = timedelta(minutes=2)  # before the post began: clocks of replicas and Slack differ
+BEGUN_AHEAD = 8  # messages marked as begun per slot, waiting for it or being sent in it
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Poster:
         self._client = client
         self._interval = per_channel_interval
         self._slots = asyncio.Semaphore(concurrency)
+        # messages marked as begun and not yet answered: a claim taken over after a crash
+        # looks each of them up in Slack first, so they stay few, yet enough that waiting for
+        # their marks' group commit does not keep the slots idle
+        self._begun = asyncio.Semaphore(concurrency * BEGUN_AHEAD)
         self._channels: dict[str, tuple[asyncio.Lock, list[float]]] = {}
 
     async def post(
@@ -51,33 +56,36 @@ class Poster:
         before: Callable[[], Awaitable[None]] | None = None,
     ) -> Posted:
         """Post with `token` (the workspace's bot token), or the client's own when None;
-        `before` runs once this message's turn has come, just before it is sent."""
+        `before` runs once this message's turn in its channel has come and at most
+        `concurrency` × BEGUN_AHEAD messages are begun, before it waits for one of the
+        `concurrency` slots it is sent in."""
         pace_key = f"{token or ''}:{channel}"  # channel ids are only unique in a workspace
         lock, last = self._channels.setdefault(pace_key, (asyncio.Lock(), [0.0]))
         async with lock:  # about one message per second per channel, as Slack asks
             wait = last[0] + self._interval - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
-            async with self._slots:
-                if before is not None:
-                    await before()
-                try:
-                    extra: dict[str, Any] = {"token": token} if token else {}
-                    if delivery_id is not None:
-                        extra["metadata"] = {
-                            "event_type": EVENT_TYPE,
-                            "event_payload": {"delivery_id": delivery_id},
-                        }
-                    response = await self._client.chat_postMessage(
-                        channel=channel, **message, **extra
-                    )
-                except SlackApiError as error:
-                    return Posted(False, str(error.response.get("error", "slack_error")))
-                except Exception as error:  # network trouble: the lease retries it later
-                    log.warning("posting to %s failed: %s", channel, error)
-                    return Posted(False, type(error).__name__, retry=True)
-                finally:
-                    last[0] = time.monotonic()
+            async with self._begun:
+                if before is not None:  # not holding a slot: the mark's group commit gathers
+                    await before()  # the marks of a few messages while others are sent
+                async with self._slots:
+                    try:
+                        extra: dict[str, Any] = {"token": token} if token else {}
+                        if delivery_id is not None:
+                            extra["metadata"] = {
+                                "event_type": EVENT_TYPE,
+                                "event_payload": {"delivery_id": delivery_id},
+                            }
+                        response = await self._client.chat_postMessage(
+                            channel=channel, **message, **extra
+                        )
+                    except SlackApiError as error:
+                        return Posted(False, str(error.response.get("error", "slack_error")))
+                    except Exception as error:  # network trouble: the lease retries it later
+                        log.warning("posting to %s failed: %s", channel, error)
+                        return Posted(False, type(error).__name__, retry=True)
+                    finally:
+                        last[0] = time.monotonic()
         return Posted(True, ts=str(response.get("ts", "")))
 
     async def find_posted(
