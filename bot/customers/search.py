@@ -198,6 +198,7 @@ async def find_customers(
     else:  # with each card's kept health, for a list (find_cards): one statement, not two
         # the person's view along with them: most finds list colleagues' cards too
         viewer = gate.person.user_id if gate is not None and gate.view_wanted else ""
+        assert gate is None or gate.team_id == team_id, "a gate of another workspace"
         listed = await customers_with_kept_health(
             session=session, team_id=team_id, ids=ranked, now=health_at, viewer=viewer
         )

@@ -64,11 +64,10 @@ class Gate:
     def knows(self, rows: ViewerRows) -> Gate:
         """The person's view, read along with something else (or by read_view)."""
         if self._view is None:
-            viewer = replace(
-                self.person,
-                clearance=rows.clearance,
-                supervises=TeamTree(rows.supervisors).below(self.person.user_id),
-            )
+            below = rows.below
+            if below is None:
+                below = TeamTree(rows.supervisors).below(self.person.user_id)
+            viewer = replace(self.person, clearance=rows.clearance, supervises=below)
             self._view = viewer, rows.open_level0
         return self
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    case,
     func,
     literal,
     type_coerce,
@@ -24,6 +25,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from bot.store.models import CardShare, ChannelLink, TeamMember, WorkspaceSetting
+from bot.store.types import table_of
 
 VISIBILITY_KEY = "visibility"
 CHUNK = 500
@@ -61,34 +63,43 @@ class ViewerRows:
     supervisors: dict[str, str]  # member → supervisor, for members who have one
     clearance: int
     open_level0: bool
+    below: frozenset[str] | None = None  # whom the person supervises, when read as such
 
 
-def view_columns(dialect: str) -> list[ColumnElement[Any]]:
+def view_columns(dialect: str, on: ColumnElement[bool]) -> list[ColumnElement[Any]]:
     """A person's view as three columns of a statement that reads cards anyway (bound
-    values `team`, `viewer`, `view_key`): the visibility setting, their clearance and the
-    supervisor tree as JSON pairs, each a subquery run once whatever the rows (issue 17: a
-    find of colleagues' cards read them in a statement of their own). `viewer_rows_of`
-    reads them back."""
-    team = bindparam("team", type_=String)
+    values `team`, `viewer`, `view_key`): the visibility setting, their clearance and whom
+    they supervise, directly or not, as a JSON list (issue 17: a find of colleagues' cards
+    read them in a statement of their own). Filled on the one row where `on` holds, NULL on
+    the others. Only the person's own part of the tree is read (a recursive look-up by
+    supervisor, migration 0031's index), not the workspace's: a rep who supervises nobody
+    costs one look-up at 5,000 members. `viewer_rows_of` reads them back."""
+    team, viewer = bindparam("team", type_=String), bindparam("viewer", type_=String)
     setting = select(WorkspaceSetting.value).where(
         col(WorkspaceSetting.team_id) == team,
         col(WorkspaceSetting.key) == bindparam("view_key", type_=String),
     )
     clearance = select(TeamMember.clearance).where(
-        col(TeamMember.team_id) == team, col(TeamMember.user_id) == bindparam("viewer")
+        col(TeamMember.team_id) == team, col(TeamMember.user_id) == viewer
     )
-    pair, pairs = (
-        (func.json_build_array, func.json_agg)
-        if dialect == "postgresql"
-        else (func.json_array, func.json_group_array)
+    members = table_of(TeamMember)
+    reports = members.alias("reports")
+    below = (
+        select(members.c.user_id)
+        .where(members.c.team_id == team, members.c.supervisor_id == viewer)
+        .cte("below", recursive=True)
     )
-    tree = select(pairs(pair(TeamMember.user_id, TeamMember.supervisor_id))).where(
-        col(TeamMember.team_id) == team, col(TeamMember.supervisor_id).is_not(None)
+    below = below.union(  # UNION, not UNION ALL: a cycle ends where it comes round
+        select(reports.c.user_id)
+        .join(below, reports.c.supervisor_id == below.c.user_id)
+        .where(reports.c.team_id == team)
     )
+    listed = func.json_agg if dialect == "postgresql" else func.json_group_array
+    tree = select(listed(below.c.user_id)).where(below.c.user_id != viewer)
     return [
-        setting.scalar_subquery().label("view_setting"),
-        clearance.scalar_subquery().label("view_clearance"),
-        type_coerce(tree.scalar_subquery(), JSON).label("view_tree"),
+        case((on, setting.scalar_subquery())).label("view_setting"),
+        case((on, clearance.scalar_subquery())).label("view_clearance"),
+        type_coerce(case((on, tree.scalar_subquery())), JSON).label("view_below"),
     ]
 
 
@@ -96,12 +107,13 @@ def view_values(user_id: str) -> dict[str, str]:
     return {"viewer": user_id, "view_key": VISIBILITY_KEY}
 
 
-def viewer_rows_of(setting: Any, clearance: int | None, tree: list[list[str]] | None) -> ViewerRows:
+def viewer_rows_of(setting: Any, clearance: int | None, below: list[str] | None) -> ViewerRows:
     """The view from `view_columns`' three values."""
     return ViewerRows(
-        supervisors={user: boss for user, boss in tree or [] if user and boss},
+        supervisors={},
         clearance=clearance or 0,
         open_level0=bool(setting and setting.get("open_level0")),
+        below=frozenset(below or ()),
     )
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import and_, bindparam, exists, or_
+from sqlalchemy import Integer, and_, bindparam, exists, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select, SelectOfScalar
@@ -55,8 +55,8 @@ async def customers_with_kept_health(
     if not ids:
         return ListedCards([], None)
     values: dict[str, Any] = {"team": team_id, "ids": list(ids), "now": now}
-    if viewer:
-        values |= view_values(viewer)
+    if viewer:  # on the first card's row only
+        values |= view_values(viewer) | {"view_card": ids[0]}
     dialect = session.get_bind().dialect.name
     rows: list[Any] = list(
         (await session.exec(_with_kept(dialect, bool(viewer)), params=values)).all()
@@ -65,8 +65,9 @@ async def customers_with_kept_health(
         Listed(customer, None if score is None else (score, light), bool(shared))
         for customer, score, light, shared, *_ in rows
     ]
-    view = viewer_rows_of(*rows[0][4:]) if viewer and rows else None
-    return ListedCards(cards, view)
+    # None when the first card is gone meanwhile: the view is then read when it decides
+    first = next((row for row in rows if row[0].id == ids[0]), None) if viewer else None
+    return ListedCards(cards, viewer_rows_of(*first[4:]) if first is not None else None)
 
 
 def _in_team_by_ids() -> tuple[Any, ...]:
@@ -95,6 +96,7 @@ def _with_kept(dialect: str, view: bool) -> Select[Any]:
         ),
     )
     columns: list[Any] = [Customer, col(CardHealth.score), col(CardHealth.light)]
-    columns += [shared.label("shared"), *(view_columns(dialect) if view else [])]
+    on = col(Customer.id) == bindparam("view_card", type_=Integer)
+    columns += [shared.label("shared"), *(view_columns(dialect, on) if view else [])]
     listed = cast("Select[Any]", select(*columns))
     return listed.outerjoin(CardHealth, kept).where(*_in_team_by_ids())

@@ -178,6 +178,8 @@ class TeamMember(SQLModel, table=True):
     """Who reports to whom, and how far one may read (clearance), set by admins."""
 
     __tablename__ = "team_member"
+    # whom a person supervises, read down the tree a level at a time (migration 0031)
+    __table_args__ = (Index("ix_team_member_supervisor", "team_id", "supervisor_id"),)
 
     team_id: str = Field(primary_key=True, max_length=32)
     user_id: str = Field(primary_key=True, max_length=32)
