@@ -64,10 +64,7 @@ class Gate:
     def knows(self, rows: ViewerRows) -> Gate:
         """The person's view, read along with something else (or by read_view)."""
         if self._view is None:
-            below = rows.below
-            if below is None:
-                below = TeamTree(rows.supervisors).below(self.person.user_id)
-            viewer = replace(self.person, clearance=rows.clearance, supervises=below)
+            viewer = replace(self.person, clearance=rows.clearance, supervises=rows.below)
             self._view = viewer, rows.open_level0
         return self
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
     BindParameter,
     ColumnElement,
     String,
-    and_,
     bindparam,
     case,
     func,
     literal,
+    true,
     type_coerce,
     union_all,
 )
@@ -57,13 +57,13 @@ async def open_level0(*, session: AsyncSession, team_id: str) -> bool:
 
 @dataclass(frozen=True)
 class ViewerRows:
-    """What a person's view of a workspace is read from, in one statement: the supervisor
-    tree, the person's clearance, and whether level-0 cards are open to everyone."""
+    """What a person's view of a workspace is read from, in one statement: whom they
+    supervise, directly or not, their clearance, and whether level-0 cards are open to
+    everyone."""
 
-    supervisors: dict[str, str]  # member → supervisor, for members who have one
+    below: frozenset[str]
     clearance: int
     open_level0: bool
-    below: frozenset[str] | None = None  # whom the person supervises, when read as such
 
 
 def view_columns(dialect: str, on: ColumnElement[bool]) -> list[ColumnElement[Any]]:
@@ -110,25 +110,19 @@ def view_values(user_id: str) -> dict[str, str]:
 def viewer_rows_of(setting: Any, clearance: int | None, below: list[str] | None) -> ViewerRows:
     """The view from `view_columns`' three values."""
     return ViewerRows(
-        supervisors={},
+        below=frozenset(below or ()),
         clearance=clearance or 0,
         open_level0=bool(setting and setting.get("open_level0")),
-        below=frozenset(below or ()),
     )
 
 
 async def viewer_rows(*, session: AsyncSession, team_id: str, user_id: str) -> ViewerRows:
-    """Every request that reads cards needs these: one statement (a row per member, the
-    workspace's visibility setting joined on), not three."""
-    values = {"team": team_id, "key": VISIBILITY_KEY}
-    rows = (await session.exec(_viewer_rows(), params=values)).all()
-    setting = rows[0][0] if rows else None
-    clearance = next((c for _, user, _, c in rows if user == user_id), None)
-    return ViewerRows(
-        supervisors={user: boss for _, user, boss, _ in rows if user and boss},
-        clearance=clearance or 0,
-        open_level0=bool(setting and setting.get("open_level0")),
-    )
+    """The person's view alone, in one statement (`view_columns`' row): what every request
+    that decides on a colleague's card needs, when it was not read with the cards."""
+    values = {"team": team_id, **view_values(user_id)}
+    statement = _view_alone(session.get_bind().dialect.name)
+    row: Any = (await session.exec(statement, params=values)).one()
+    return viewer_rows_of(*row)
 
 
 async def shares_of(
@@ -146,32 +140,14 @@ async def shares_of(
     return found
 
 
-# The two statements above are made once and run with each request's values (bound
+# The statements above are made once and run with each request's values (bound
 # parameters): making them cost more than SQLite's running them (issue 17), and a statement
 # made once also keeps its cache key.
 
 
-@cache
-def _viewer_rows() -> Select[*tuple[Any, ...]]:
-    team = bindparam("team", type_=String)
-    one = select(literal(1).label("one")).subquery()
-    return (
-        select(
-            WorkspaceSetting.value,
-            TeamMember.user_id,
-            TeamMember.supervisor_id,
-            TeamMember.clearance,
-        )
-        .select_from(one)
-        .outerjoin(
-            WorkspaceSetting,
-            and_(
-                col(WorkspaceSetting.team_id) == team,
-                col(WorkspaceSetting.key) == bindparam("key", type_=String),
-            ),
-        )
-        .outerjoin(TeamMember, col(TeamMember.team_id) == team)
-    )
+@lru_cache(maxsize=2)
+def _view_alone(dialect: str) -> Select[Any]:
+    return cast("Select[Any]", select(*view_columns(dialect, true())))
 
 
 @cache

@@ -1,16 +1,18 @@
 """The cards a list shows, read with their kept health, whether they have shares and, for a
-person who is not an admin, that person's view of the workspace — sent once with the first
-card asked for, not with each card (a workspace's supervisor tree with each of 30 cards
-made a find of colleagues' cards ten times slower at 5,000 members)."""
+person who is not an admin, that person's view of the workspace (the same as read alone):
+sent once with the first card asked for, not with each card (a workspace's supervisor tree
+with each of 30 cards made a find of colleagues' cards ten times slower at 5,000 members)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.customers.access import TeamTree
+from bot.store.access import VISIBILITY_KEY, viewer_rows
 from bot.store.card_lists import customers_with_kept_health
 from bot.store.db import Database
 from bot.store.models import TeamMember
+from bot.store.settings import put_setting
 from tests.conftest import NOW, TEAM, Create
 
 GONE = 10**9  # no such card
@@ -65,3 +67,24 @@ async def test_without_the_first_card_the_view_is_left_to_be_read_when_it_decide
 
     assert [c.customer.id for c in gone_first.cards] == [hp.id] and gone_first.view is None
     assert no_viewer.view is None
+
+
+@pytest.mark.parametrize("viewer", [*REPORTS, "U_BOSS", "U_NOBODY"])
+async def test_the_view_read_alone_is_the_same_view(db: Database, viewer: str) -> None:
+    async with db.transaction(write=True) as session:
+        for member, boss in REPORTS.items():
+            session.add(TeamMember(team_id=TEAM, user_id=member, supervisor_id=boss, clearance=1))
+        await put_setting(
+            session=session,
+            team_id=TEAM,
+            key=VISIBILITY_KEY,
+            value={"open_level0": True},
+            actor_id="U_ADMIN",
+            now=NOW,
+        )
+
+    async with db.transaction() as session:
+        view = await viewer_rows(session=session, team_id=TEAM, user_id=viewer)
+
+    assert view.below == TeamTree(REPORTS).below(viewer)
+    assert view.clearance == (1 if viewer in REPORTS else 0) and view.open_level0
