@@ -1,5 +1,6 @@
-"""A contact record and its follow-up written straight through a session, for tests of what
-follows from them (kept health, the health sweep) rather than of /log itself."""
+"""A contact record, its follow-up and a decision maker written straight through a session,
+for tests of what follows from them (kept health, the health sweep) rather than of /log or
+the contact form themselves."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import ContactRecord, FollowUp
+from bot.store.models import Contact, ContactRecord, FollowUp
+from bot.store.team_models import ContactRole
 from tests.conftest import TEAM
 
 
@@ -17,6 +19,30 @@ async def record_on(session: AsyncSession, card_id: int, *, author: str = "U_LI"
     session.add(record)
     await session.flush()
     return record
+
+
+async def decision_maker_on(
+    session: AsyncSession,
+    card_id: int,
+    name: str,
+    *,
+    by: str = "U_LI",
+    left_at: datetime | None = None,
+) -> Contact:
+    """A contact on the card in the decision maker's role (who left the company at
+    `left_at`), flushed."""
+    contact = Contact(customer_id=card_id, name=name, created_by=by)
+    session.add(contact)
+    await session.flush()
+    role = ContactRole(
+        contact_id=contact.id or 0,
+        team_id=TEAM,
+        customer_id=card_id,
+        role="decision_maker",
+        left_at=left_at,
+    )
+    session.add(role)
+    return contact
 
 
 def follow_up_of(record: ContactRecord, *, due_at: datetime) -> FollowUp:

@@ -31,15 +31,14 @@ from bot.customers import governance_cases
 from bot.customers.admin_commands import TeamChange
 from bot.store.db import Database
 from bot.store.models import (
-    Contact,
     ContactRecord,
     Customer,
     FollowUp,
     Milestone,
     PhasePlan,
 )
-from bot.store.team_models import ContactRole
 from tests.conftest import NOW, TEAM, Create
+from tests.records import decision_maker_on
 
 DAY = timedelta(days=1)
 
@@ -176,16 +175,5 @@ async def build_office(db: Database, create: Create) -> dict[str, Customer]:
             )
         )
         for key, left in (("LI1", None), ("LI2", NOW - 5 * DAY)):
-            contact = Contact(customer_id=ids[key], name=f"张总{key}", created_by="U_LI")
-            session.add(contact)
-            await session.flush()
-            session.add(
-                ContactRole(
-                    contact_id=contact.id or 0,
-                    team_id=TEAM,
-                    customer_id=ids[key],
-                    role="decision_maker",
-                    left_at=left,
-                )
-            )
+            await decision_maker_on(session, ids[key], f"张总{key}", left_at=left)
     return cards

@@ -11,11 +11,10 @@ import pytest
 
 from bot.actor import Actor
 from bot.customers.card_cases import find_cards
+from bot.customers.governance import set_open_level0
 from bot.jobs.health_refresh import refresh_kept_health
-from bot.store.access import VISIBILITY_KEY
 from bot.store.db import Database
 from bot.store.models import CardShare, TeamMember
-from bot.store.settings import put_setting
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import statements_sent
 
@@ -106,13 +105,8 @@ async def test_the_view_read_with_the_cards_decides_as_the_view_read_alone(
     async with db.transaction(write=True) as session:
         session.add(TeamMember(team_id=TEAM, user_id="U_MGR", supervisor_id="U_LEAD"))
         session.add(TeamMember(team_id=TEAM, user_id="U_LEAD", supervisor_id="U_BOSS"))
-        await put_setting(
-            session=session,
-            team_id=TEAM,
-            key=VISIBILITY_KEY,
-            value={"open_level0": open_level0},
-            actor_id="U_ADMIN",
-            now=NOW,
+        await set_open_level0(
+            session=session, team_id=TEAM, enabled=open_level0, actor_id="U_ADMIN", now=NOW
         )
 
     with statements_sent(db) as sent:

@@ -26,7 +26,7 @@ from bot.store.settings import STALE_KEY, put_setting
 from bot.store.team_models import CardHealth, ContactRole
 from tests.conftest import NOW, TEAM, Create
 from tests.customers.team_office import DAY, actor, build_office
-from tests.records import follow_up_of, record_on
+from tests.records import decision_maker_on, follow_up_of, record_on
 from tests.statements import reading, statements_sent
 
 pytestmark = pytest.mark.calendar
@@ -141,17 +141,7 @@ async def milestone_done(session: AsyncSession, ids: dict[str, int]) -> str:
 
 
 async def decision_maker_named(session: AsyncSession, ids: dict[str, int]) -> str:
-    contact = Contact(customer_id=ids["WANG1"], name="王总", created_by="U_WANG")
-    session.add(contact)
-    await session.flush()
-    session.add(
-        ContactRole(
-            contact_id=contact.id or 0,
-            team_id=TEAM,
-            customer_id=ids["WANG1"],
-            role="decision_maker",
-        )
-    )
+    await decision_maker_on(session, ids["WANG1"], "王总", by="U_WANG")
     return "WANG1"
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 
 from bot.customers.access import TeamTree
-from bot.store.access import VISIBILITY_KEY, viewer_rows
+from bot.customers.governance import set_open_level0
+from bot.store.access import viewer_rows
 from bot.store.card_lists import customers_with_kept_health
 from bot.store.db import Database
 from bot.store.models import TeamMember
-from bot.store.settings import put_setting
 from tests.conftest import NOW, TEAM, Create
 
 GONE = 10**9  # no such card
@@ -74,13 +74,8 @@ async def test_the_view_read_alone_is_the_same_view(db: Database, viewer: str) -
     async with db.transaction(write=True) as session:
         for member, boss in REPORTS.items():
             session.add(TeamMember(team_id=TEAM, user_id=member, supervisor_id=boss, clearance=1))
-        await put_setting(
-            session=session,
-            team_id=TEAM,
-            key=VISIBILITY_KEY,
-            value={"open_level0": True},
-            actor_id="U_ADMIN",
-            now=NOW,
+        await set_open_level0(
+            session=session, team_id=TEAM, enabled=True, actor_id="U_ADMIN", now=NOW
         )
 
     async with db.transaction() as session:

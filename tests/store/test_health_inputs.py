@@ -23,7 +23,7 @@ from bot.store.plan_tables import Milestone
 from bot.store.record_tables import ContactRecord, FollowUp
 from bot.store.team_models import OUT_OF_DATE, CardHealth, ContactRole
 from tests.conftest import NOW, TEAM, Create
-from tests.records import follow_up_of, record_on
+from tests.records import decision_maker_on, follow_up_of, record_on
 from tests.statements import statements_sent
 
 DAY = timedelta(days=1)
@@ -119,17 +119,7 @@ async def test_a_milestone_or_a_role_removed_puts_it_out_of_date(
 ) -> None:
     card = await create("上海金科电子有限公司")
     async with db.transaction(write=True) as session:
-        contact = Contact(customer_id=card.id or 0, name="张伟", created_by="U_MGR")
-        session.add(contact)
-        await session.flush()
-        session.add(
-            ContactRole(
-                contact_id=contact.id or 0,
-                team_id=TEAM,
-                customer_id=card.id or 0,
-                role="decision_maker",
-            )
-        )
+        await decision_maker_on(session, card.id or 0, "张伟", by="U_MGR")
         session.add(
             Milestone(
                 team_id=TEAM, customer_id=card.id or 0, title="验收", due_at=NOW, created_by="U"
