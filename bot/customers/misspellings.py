@@ -87,7 +87,10 @@ async def misspelled(session: AsyncSession, team_id: str, text: str, me: str) ->
         rows = starting[prefix]
         close = _close(text, rows, mine=False)
         if me and len(rows) >= CROWDED:
-            close += _close(text, await _starting(session, team_id, prefix, me), mine=True)
+            theirs = await terms_with_prefix(
+                session=session, team_id=team_id, prefix=prefix, limit=OWN_LIMIT, manager_id=me
+            )
+            close += _close(text, theirs, mine=True)
         if close or len(rows) >= CANDIDATE_LIMIT:
             return found + close
     return found
@@ -101,17 +104,6 @@ def _deletion_keys(text: str) -> list[tuple[str, str]]:
         *(("typo", v) for v in deletions(text)),
         *(("brand", v) for v in deletions(text)),
     ]
-
-
-async def _starting(session: AsyncSession, team_id: str, prefix: str, me: str) -> list[Term]:
-    """Terms starting with `prefix` (with `me`, of that person's cards only)."""
-    return await terms_with_prefix(
-        session=session,
-        team_id=team_id,
-        prefix=prefix,
-        limit=OWN_LIMIT if me else CANDIDATE_LIMIT,
-        manager_id=me,
-    )
 
 
 def _close(text: str, rows: list[Term], *, mine: bool) -> list[Found]:
