@@ -30,6 +30,7 @@ import asyncio
 import math
 import os
 import platform
+import signal
 import sys
 import time
 from contextlib import AsyncExitStack
@@ -210,8 +211,11 @@ async def measure(
     settle: float,
     replicas: int = 1,
     memory: list[Memory] | None = None,
+    profile: Path | None = None,
 ) -> list[Rate]:
-    """The rates' results, each app's in turn; each app's `memory` added to `memory`."""
+    """The rates' results, each app's in turn; each app's `memory` added to `memory`.
+    `profile`: each server under cProfile from the end of its warm-up, written to that
+    folder (a diagnosis: the profiler's own cost is in every figure)."""
     secret, double = new_secret(), TimedDouble()
     for user in MANAGERS:
         double.add_user(user, name=user, locale="zh-CN", tz="Asia/Shanghai")
@@ -231,12 +235,22 @@ async def measure(
                                 secret=secret,
                                 database_url=url,
                                 log=RESULTS / f"openloop-{app}-{n}.log",
+                                profile=profile / f"{app}-{n}.prof" if profile else None,
                             )
                         )
                         for n in range(1 if app == "floor-reply" else replicas)
                     ]
                     results += await _rates(
-                        sender, double, running, app, pool, rates, seconds, settle, memory
+                        sender,
+                        double,
+                        running,
+                        app,
+                        pool,
+                        rates,
+                        seconds,
+                        settle,
+                        memory,
+                        profiling=profile is not None,
                     )
     finally:
         await double.stop()
@@ -253,10 +267,15 @@ async def _rates(
     seconds: float,
     settle: float,
     memory: list[Memory] | None = None,
+    *,
+    profiling: bool = False,
 ) -> list[Rate]:
     urls = [r.url for r in running]
     await sender.offer(urls, pool[:40], 10.0)  # warm: caches, pools
     await asyncio.sleep(2)
+    if profiling:
+        for r in running:
+            r.process.send_signal(signal.SIGUSR1)  # profiled from here on
     warm = sum(r.status("VmRSS") for r in running)
     start, results = 40, []
     name = f"{app} ×{len(running)}"
@@ -369,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-sweep", action="store_true", help="no health sweep before")
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--replicas", type=int, default=1, help="Rapport servers, one database")
+    parser.add_argument(
+        "--profile", type=Path, metavar="DIR", help="diagnosis: each server's cProfile into DIR"
+    )
     options = parser.parse_args(argv)
     rates = [float(r) for r in options.rates.split(",")]
     data = DataSet(options.seed, options.customers)
@@ -393,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
                 settle=options.settle,
                 replicas=options.replicas,
                 memory=memory,
+                profile=options.profile,
             )
         )
     backend = "SQLite" if options.backend == "sqlite" else "PostgreSQL"

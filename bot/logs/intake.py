@@ -14,6 +14,7 @@ from bot.customers.cards import CardNotFound
 from bot.customers.leading import resolve_leading_customer
 from bot.customers.search import FoundCustomer, Rank
 from bot.dates.understand import InThePast, Understood, Unreadable, understand_when
+from bot.logs.forms import check_next_step_date
 from bot.logs.line import LogLine, read_log_line
 from bot.logs.records import LogDraft, Logged, hold, log_contact
 from bot.store.as_read import still_as_read
@@ -262,11 +263,16 @@ async def log_draft(
     draft: LogDraft,
     now: datetime,
     customer: Customer,
+    contacted: bool = False,
 ) -> Done | DateProblem:
     """Save `draft`; a date phrase in its next step becomes the follow-up, unless the draft
-    already has one (a date picked in the modal)."""
+    already has one (a date picked in the modal). `contacted`: `customer` is the card as the
+    caller's write of its latest contact left it (bot/logs/records.py `log_contact`)."""
     if draft.follow_up_due is None and draft.next_step:
         reading = understand_when(draft.next_step, now=now, tz=tz)
+        if contacted and isinstance(reading, InThePast | Unreadable):
+            # a form's date is refused on its field, never held (its card is written already)
+            check_next_step_date(draft.next_step, tz=tz, now=now)
         if isinstance(reading, InThePast | Unreadable):
             # held for its date on the card it was read for, if that is still as it was read
             # (a /log line's card is read before the write lock is taken)
@@ -286,5 +292,6 @@ async def log_draft(
         draft=draft,
         now=now,
         as_read=customer,
+        contacted=contacted,
     )
     return Done(logged, logged.customer)

@@ -35,6 +35,7 @@ from bot.logs.intake import (
 from bot.logs.records import LogDraft, hold, log_contact, take_held
 from bot.logs.refusals import AlreadySaved
 from bot.logs.rights import visible_card
+from bot.store.as_read import mark_live_card_contacted
 from bot.store.customers import get_contact, list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
@@ -228,11 +229,15 @@ async def contact_choices(
 async def _log_on_visible(
     session: AsyncSession, actor: Actor, draft: LogDraft
 ) -> Done | DateProblem:
+    """The card's latest contact is written first and the person's right to the card checked
+    on the row that write returns: one statement, not a read then a write (issue 17). A card
+    they may not see, or one archived or merged, is refused and the write rolled back."""
     gate = gate_as_needed(session, actor)
-    try:
-        customer = await visible_card(session, actor, gate, draft.customer_id)
-    except CardGone:
-        raise FormInvalid({"customer": Message("customer.gone")}) from None
+    customer = await mark_live_card_contacted(
+        session=session, team_id=actor.team_id, card_id=draft.customer_id, at=actor.now
+    )
+    if customer is None or not await gate.sees(customer):
+        raise FormInvalid({"customer": Message("customer.gone")})
     if draft.contact_id is not None and not await get_contact(
         session=session, customer_id=saved_id(customer), contact_id=draft.contact_id
     ):  # chosen before the customer was changed: Slack keeps the choice
@@ -245,4 +250,5 @@ async def _log_on_visible(
         draft=draft,
         now=actor.now,
         customer=customer,
+        contacted=True,
     )

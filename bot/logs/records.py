@@ -83,16 +83,23 @@ async def log_contact(
     draft: LogDraft,
     now: datetime,
     as_read: Customer | None = None,
+    contacted: bool = False,
 ) -> Logged:
     """`as_read`: the card as the caller read it, perhaps in an earlier transaction (a /log
-    line is read before the write lock is taken); refused as gone if it changed since."""
+    line is read before the write lock is taken); refused as gone if it changed since.
+    `contacted`: `as_read` is the card as the caller's own write of its latest contact left
+    it, in this transaction (a form's card, its right checked on that write's row)."""
     check_draft(draft)
     card_id = draft.customer_id
     if as_read is None:
         as_read = await get_customer(session=session, team_id=team_id, customer_id=card_id)
         if as_read is None:
             raise CardNotFound(card_id)
-    customer = await mark_contacted(session=session, team_id=team_id, at=now, as_read=as_read)
+    customer = (
+        as_read
+        if contacted
+        else await mark_contacted(session=session, team_id=team_id, at=now, as_read=as_read)
+    )
     if customer is None:
         raise CardNotFound(card_id)
     record = ContactRecord(

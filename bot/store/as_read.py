@@ -54,6 +54,19 @@ async def mark_contacted(
     return found
 
 
+async def mark_live_card_contacted(
+    *, session: AsyncSession, team_id: str, card_id: int, at: datetime
+) -> Customer | None:
+    """A card named by its id (a form's choice) with its latest contact at `at`, in one
+    statement: None when it is not in the workspace, archived or merged. Whether the person
+    may log on it is for the caller to check on the card that comes back, and a refusal to
+    roll back."""
+    values = {"card": card_id, "team": team_id, "archived": None, "merged": None, "at": at}
+    returned = await session.exec(_contacted(), params=values, execution_options=_RETURNED_CARD)
+    found: Customer | None = returned.scalars().first()
+    return found
+
+
 def _as_read() -> tuple[ColumnElement[bool], ...]:
     cards = table_of(Customer)
     return (

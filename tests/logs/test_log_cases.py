@@ -102,6 +102,11 @@ async def test_the_form_refuses_a_card_the_person_may_not_see_on_its_field(
         with pytest.raises(FormInvalid) as refused:
             await log_cases.log_from_form(db, actor=CAST[who], form=form)
         assert refused.value.errors["customer"].key == "customer.gone"
+        # the card's latest contact, written before its right was checked, is rolled back
+        async with db.transaction() as session:
+            card = await session.get(Customer, hp.id)
+        assert card is not None and card.last_contact_at is None
+        assert await stored(db, ContactRecord) == []
 
 
 @pytest.mark.parametrize("who", sorted(CAST))

@@ -9,11 +9,17 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlmodel import select
 
 from bot.actor import Actor
+from bot.customers import governance_cases
+from bot.customers.form import FormInvalid
+from bot.customers.submissions import Submitted
 from bot.logs import log_cases
+from bot.logs.forms import LogForm
 from bot.logs.intake import Done
 from bot.store.db import Database
+from bot.store.models import ContactRecord, Customer
 from bot.store.team_models import OUT_OF_DATE, CardHealth
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
@@ -80,3 +86,41 @@ async def test_the_write_does_not_read_the_card_again(db: Database, cards: None)
     by_id = [s for s in reading(sent, "customer") if BY_ID.search(s)]
     assert by_id == []
     assert len([s for s in sent if s.startswith("UPDATE customer")]) == 1
+
+
+async def test_the_log_form_takes_four_statements_its_card_read_by_its_own_write(
+    db: Database, cards: None
+) -> None:
+    (hp,) = (await log_cases.customer_choices(db, actor=MGR, typed="hp"))[:1]
+    form = LogForm(
+        customer_id=str(hp.customer.id), summary="给张总打电话", next_step="发方案 下周五"
+    )
+
+    with statements_sent(db) as sent:
+        done = await log_cases.log_from_form(
+            db, actor=MGR, form=form, submitted=Submitted("log_form", "V1")
+        )
+
+    assert isinstance(done, Done) and done.customer.last_contact_at == MGR.now
+    assert done.logged.follow_up is not None
+    # the submission's ledger, then the card's latest contact, which brings the card back to
+    # check the person's right on, the record and the follow-up: the card is not read first
+    assert len(sent) <= 4, "\n".join(sent)
+    assert reading(sent, "customer") == []
+
+
+async def test_the_log_form_on_a_card_archived_since_it_was_chosen_saves_nothing(
+    db: Database, cards: None
+) -> None:
+    (hp,) = (await log_cases.customer_choices(db, actor=MGR, typed="hp"))[:1]
+    await governance_cases.archive_card(db, actor=MGR, text="hp")
+    form = LogForm(customer_id=str(hp.customer.id), summary="给张总打电话")
+
+    with pytest.raises(FormInvalid) as refused:
+        await log_cases.log_from_form(db, actor=MGR, form=form)
+
+    assert refused.value.errors["customer"].key == "customer.gone"
+    async with db.transaction() as session:
+        card = await session.get(Customer, hp.customer.id)
+        records = (await session.exec(select(ContactRecord))).all()
+    assert card is not None and card.last_contact_at is None and records == []
