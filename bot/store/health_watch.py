@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Insert, event, literal, select, update
+from sqlalchemy import Insert, event, inspect, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -40,6 +40,8 @@ CARD_COLUMNS = (
     "created_at",
     "archived_at",
 )
+# what a card's change by one of its parts (a contact) writes on it: none of its health's
+TOUCH_COLUMNS = frozenset({"updated_at", "updated_by", "version"})
 
 
 def placeholder(card: Customer) -> dict[str, Any]:
@@ -87,7 +89,7 @@ def _keep_up(session: Session, _context: Any) -> None:
         if isinstance(row, Customer):
             # a card touched without a change (a contact added to it) keeps its row: its
             # columns are as they were, and its other inputs are the triggers' (issue 17)
-            changed = row in session.new or session.is_modified(row)
+            changed = row in session.new or _changed(row)
             if row.id is not None and row not in session.deleted and changed:
                 cards[row.id] = row
         elif isinstance(row, WorkspaceSetting) and row.key == STALE_KEY:
@@ -106,6 +108,17 @@ def _keep_up(session: Session, _context: Any) -> None:
     upsert = _placeholder_upsert(connection.dialect.name)
     for start in range(0, len(made), CHUNK):
         connection.execute(upsert, [placeholder(cards[i]) for i in made[start : start + CHUNK]])
+
+
+def _changed(card: Customer) -> bool:
+    """Whether the flush changed more of the card than who touched it last and when: a
+    contact added, changed or removed says so on its card (its "Updated … by")."""
+    state = inspect(card)
+    return any(
+        attribute.history.has_changes()
+        for attribute in state.attrs
+        if attribute.key not in TOUCH_COLUMNS
+    )
 
 
 @lru_cache(maxsize=2)

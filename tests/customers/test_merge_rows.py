@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from sqlmodel import select
 
 from bot.actor import Actor
-from bot.customers import merge_cases
+from bot.customers import card_cases, merge_cases
+from bot.customers.health_facts import card_states
 from bot.delivery.change_cases import request_change, take_change_step
 from bot.delivery.change_flow import ChangeStep, Evaluation, Recommendation, Risk
 from bot.delivery.change_forms import AnswerForm
@@ -23,8 +24,9 @@ from bot.delivery.requirement_cases import (
 )
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.db import Database
+from bot.store.insights import ids_scope
 from bot.store.models import Customer, CustomerEvent
-from bot.store.team_models import CardHealth
+from bot.store.survey_models import Survey
 from tests.conftest import NOW, TEAM, Create
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -105,22 +107,39 @@ async def test_an_undone_merge_gives_the_duplicate_its_change_requests_back(
     assert undone.changes["change_numbers"] == ["CR-3", "CR-1"]
 
 
-async def test_the_kept_card_is_changed_by_the_merge_and_its_health_computed_again(
+async def test_the_kept_cards_health_counts_what_the_merge_brought_it(
     db: Database, create: Create
 ) -> None:
+    """The duplicate's answered survey, a poor one, is the kept card's now: its health as a
+    list shows it is the formula's, not the one kept before the merge."""
     kept, duplicate = await two_cards_each_with_a_change(create, db)
+    async with db.transaction(write=True) as session:
+        session.add(
+            Survey(
+                team_id=TEAM,
+                customer_id=duplicate.id or 0,
+                asked_of="U_MGR",
+                state="answered",
+                overall=1,
+                answered_at=NOW,
+            )
+        )
     await refresh_kept_health(db, now=NOW)
+    before = (await card_cases.find_cards(db, actor=MANAGER, text="HP")).health[kept.id or 0]
 
     later = Actor(TEAM, "U_MGR", "en", SHANGHAI, NOW + timedelta(hours=2))
     await merge_cases.merge_cards(
         db, actor=later, duplicate_id=duplicate.id or 0, kept_id=kept.id or 0
     )
 
+    shown = (await card_cases.find_cards(db, actor=later, text="HP")).health[kept.id or 0]
     async with db.transaction() as session:
         card = await session.get(Customer, kept.id)
-        health = await session.get(CardHealth, kept.id)
+        (state,) = await card_states(
+            session=session, scope=ids_scope([kept.id or 0]), now=later.now
+        )
     assert card is not None and card.updated_at == later.now
-    assert health is not None and health.fresh_until <= later.now  # computed before it is read
+    assert shown == state.health and shown.score < before.score
 
 
 async def test_a_requirement_asked_on_the_duplicates_list_joins_the_kept_cards_own(

@@ -21,6 +21,7 @@ from bot.store.due import note_reminded
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
 from bot.store.record_tables import ContactRecord, FollowUp
+from bot.store.survey_models import Survey
 from bot.store.team_models import OUT_OF_DATE, CardHealth, ContactRole
 from tests.conftest import NOW, TEAM, Create
 from tests.records import decision_maker_on, follow_up_of, record_on
@@ -171,12 +172,40 @@ async def test_a_contact_saved_on_a_card_marks_its_kept_row_without_writing_it_w
 ) -> None:
     card = await create("上海金科电子有限公司", actor="U_MGR")
     await kept_true(db, card)
-    manager = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW)
+    # a day later: the card's "Updated … by" moves, which none of its health reads
+    manager = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(days=1))
 
     with statements_sent(db) as sent:
-        await save_contact(
+        saved = await save_contact(
             db, actor=manager, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
         )
 
+    assert saved.customer.updated_at == manager.now
     assert await true_until(db, card) == OUT_OF_DATE
     assert [s for s in sent if s.startswith("INSERT INTO card_health")] == []
+
+
+async def test_a_survey_answered_or_moved_puts_its_cards_health_out_of_date(
+    db: Database, create: Create
+) -> None:
+    """Its overall score counts in the card's health (migration 0032)."""
+    card, other = await create("上海金科电子有限公司"), await create("惠普中国有限公司")
+    async with db.transaction(write=True) as session:
+        survey = Survey(team_id=TEAM, customer_id=card.id or 0, asked_of="U_PM")
+        session.add(survey)
+    await kept_true(db, card, other)
+
+    async with db.transaction(write=True) as session:
+        await session.exec(
+            update(Survey)
+            .where(col(Survey.id) == survey.id)
+            .values(state="answered", overall=2, answered_at=NOW)
+        )
+    assert (await true_until(db, card), await true_until(db, other)) == (OUT_OF_DATE, TRUE_UNTIL)
+
+    await kept_true(db, card, other)
+    async with db.transaction(write=True) as session:  # as a merge moves it
+        await session.exec(
+            update(Survey).where(col(Survey.id) == survey.id).values(customer_id=other.id)
+        )
+    assert (await true_until(db, card), await true_until(db, other)) == (OUT_OF_DATE, OUT_OF_DATE)
