@@ -15,7 +15,7 @@ from bot.customers.service import open_service_request
 from bot.dates.one_liner import without_its_date
 from bot.errors import NotFound
 from bot.store.as_read import mark_contacted
-from bot.store.customers import add, get_customer, record_event
+from bot.store.customers import add, get_customer, insert_once, record_event
 from bot.store.models import ContactRecord, Customer, FollowUp, PendingLog, ServiceRequest
 from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
 from bot.store.services import services_of_record
@@ -108,7 +108,7 @@ async def log_contact(
         created_at=now,
         **{k: v for k, v in asdict(draft).items() if k != "follow_up_due"},
     )
-    await add(session=session, row=record)
+    await insert_once(session=session, row=record)
     follow_up = None
     if draft.follow_up_due is not None:
         follow_up = FollowUp(
@@ -128,7 +128,7 @@ async def log_contact(
             created_at=now,
             updated_at=now,
         )
-        await add(session=session, row=follow_up)
+        await insert_once(session=session, row=follow_up)
     service = await open_service_request(session, customer=customer, record=record, now=now)
     return Logged(record, follow_up, customer, service)
 
