@@ -9,6 +9,8 @@ its row now (bot/store/health_watch.py), so surveys get the same triggers as the
 
 The columns whose update fires are those the health reads: the card, the state, the
 overall score and when it was answered. On PostgreSQL the trigger runs 0030's function.
+The kept health of every card with an answered survey is put out of date by the upgrade
+itself: one answered before it may have a row still said true without it.
 
 Revision ID: 0032
 Revises: 0031
@@ -27,14 +29,24 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 COLUMNS = "customer_id, state, overall, answered_at"
-# 0030's OUT_OF_DATE as SQLite keeps it (naive UTC text)
-STALE = "'2000-01-01 00:00:00.000000'"
+# 0030's OUT_OF_DATE as each backend stores it: SQLite keeps naive UTC text, PostgreSQL a
+# timestamptz
+OUT_OF_DATE = {"sqlite": "'2000-01-01 00:00:00.000000'", "postgresql": "'2000-01-01 00:00:00+00'"}
+STALE = OUT_OF_DATE["sqlite"]
 
 
 def _mark(card: str) -> str:
     return (
         f"UPDATE card_health SET fresh_until = {STALE} "
         f"WHERE customer_id = {card} AND fresh_until > {STALE};"
+    )
+
+
+def _answered_before(dialect: str) -> str:
+    stale = OUT_OF_DATE[dialect]
+    return (
+        f"UPDATE card_health SET fresh_until = {stale} WHERE fresh_until > {stale} "
+        "AND customer_id IN (SELECT customer_id FROM survey WHERE state = 'answered')"
     )
 
 
@@ -47,7 +59,9 @@ SQLITE = {
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
+    dialect = op.get_bind().dialect.name
+    op.execute(_answered_before(dialect))
+    if dialect == "postgresql":
         op.execute(
             f"CREATE TRIGGER survey_health AFTER INSERT OR UPDATE OF {COLUMNS} OR DELETE "
             "ON survey FOR EACH ROW EXECUTE FUNCTION card_health_out_of_date()"
