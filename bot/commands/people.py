@@ -152,7 +152,7 @@ class PersonResolver:
 
     async def _stored(self, team_id: str, user_id: str) -> SlackProfile | None:
         try:
-            async with self._db.transaction() as session:
+            async with self._db.transaction(quick=True) as session:
                 return await get_profile(session=session, team_id=team_id, user_id=user_id)
         except Exception as error:  # busy or unreachable: what memory has is used meanwhile
             reason = type(error).__name__

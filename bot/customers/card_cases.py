@@ -56,7 +56,7 @@ class FoundCards:
 async def find_cards(db: Database, *, actor: Actor, text: str) -> FoundCards:
     if not text.strip():
         raise Invalid({"text": Message("customer.usage_find")})
-    async with db.transaction() as session:
+    async with db.transaction(quick=True) as session:
         gate = gate_as_needed(session, actor)
         found = await find_customers(  # one more than shown: whether more match
             session=session,
@@ -88,7 +88,7 @@ async def list_health(
 async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
     if not text.strip():
         raise Invalid({"text": Message("customer.usage_show")})
-    async with db.transaction() as session:
+    async with db.transaction(quick=True) as session:
         gate = gate_as_needed(session, actor)
         read = await named_by_its_short_name(session, actor, gate, text)
         customer = read.customer if read else await named_customer(session, actor, gate, text)
@@ -104,7 +104,7 @@ async def show_card(db: Database, *, actor: Actor, text: str) -> CustomerCard:
 
 async def open_card(db: Database, *, actor: Actor, customer_id: int) -> CardForActor:
     """A card named by its id (a button): what the actor sees, and whether they may change it."""
-    async with db.transaction() as session:
+    async with db.transaction(quick=True) as session:
         gate = gate_as_needed(session, actor)
         card = await load_card(
             session=session,
@@ -141,7 +141,7 @@ async def card_to_change(
     nothing is) or by id; refused unless the actor may change it."""
     if customer_id is None and not text.strip():
         raise Invalid({"text": Message(usage)})
-    async with db.transaction() as session:
+    async with db.transaction(quick=True) as session:
         gate = gate_as_needed(session, actor)
         if customer_id is None:
             customer_id = saved_id(await named_customer(session, actor, gate, text))

@@ -60,7 +60,7 @@ async def log_a_line(db: Database, *, actor: Actor, text: str, channel: str) -> 
 
     Which card the line is for is read first, without SQLite's write lock; the lock is held
     only to write (issue 17: at 50/s, lines waited seconds for a lock held while searching)."""
-    async with db.transaction() as session:
+    async with db.transaction(quick=True) as session:
         gate = gate_as_needed(session, actor)
         planned = await plan_line(
             session=session, team_id=actor.team_id, text=text, channel=channel, gate=gate
@@ -192,13 +192,13 @@ async def save_without_reminder(db: Database, *, actor: Actor, pending_id: int) 
 
 async def card_to_log_on(db: Database, *, actor: Actor, customer_id: int) -> Customer:
     """ "Log contact" on a card: the card, if the actor may still see it."""
-    async with db.transaction() as session:
+    async with db.transaction(quick=True) as session:
         return await visible_card(session, actor, gate_as_needed(session, actor), customer_id)
 
 
 async def customer_choices(db: Database, *, actor: Actor, typed: str) -> list[FoundCustomer]:
     """The customer select of the forms: only cards the actor may see."""
-    async with db.transaction() as session:
+    async with db.transaction(quick=True) as session:
         gate = gate_as_needed(session, actor)
         return await find_customers(
             session=session,
@@ -216,7 +216,7 @@ async def contact_choices(
     what is typed."""
     if customer_id is None:
         return []
-    async with db.transaction() as session:
+    async with db.transaction(quick=True) as session:
         try:
             await visible_card(session, actor, gate_as_needed(session, actor), customer_id)
         except CardGone:

@@ -33,7 +33,11 @@ LOCK_WAIT_S = 30
 def create_engine(url: str, **options: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(
-            url, connect_args={"timeout": LOCK_WAIT_S}, module=one_trip_driver(), **options
+            url,
+            # a quick read runs on the event loop's thread (bot/store/sqlite_driver.py)
+            connect_args={"timeout": LOCK_WAIT_S, "check_same_thread": False},
+            module=one_trip_driver(),
+            **options,
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
@@ -59,8 +63,10 @@ def _sqlite_begin(connection: Any) -> None:
     # A write use case takes the write lock before its first read, so its reads and writes
     # are atomic: a deferred transaction that reads first could not upgrade once another
     # writer commits. The BEGIN goes to SQLite with the transaction's first statement.
-    write = connection.get_execution_options().get("rapport_write", False)
-    connection.connection.dbapi_connection.begin_with("BEGIN IMMEDIATE" if write else "BEGIN")
+    options = connection.get_execution_options()
+    write, quick = options.get("rapport_write", False), options.get("rapport_quick", False)
+    begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+    connection.connection.dbapi_connection.begin_with(begin, here=quick and not write)
 
 
 # Whether the running task (and the tasks it starts) is inside a transaction: a call to Slack
@@ -147,6 +153,12 @@ class Database:
             class_=AsyncSession,
             expire_on_commit=False,
         )
+        # a few rows read by index: on SQLite, on the event loop's thread (no hand-over)
+        self._quick_sessions = async_sessionmaker(
+            self.engine.execution_options(rapport_quick=True),
+            class_=AsyncSession,
+            expire_on_commit=False,
+        )
         # SQLite's read transaction already reads one snapshot (WAL); PostgreSQL's default
         # gives each statement its own
         self._snapshot_sessions = (
@@ -165,7 +177,7 @@ class Database:
 
     @asynccontextmanager
     async def transaction(
-        self, *, write: bool = False, snapshot: bool = False
+        self, *, write: bool = False, snapshot: bool = False, quick: bool = False
     ) -> AsyncIterator[AsyncSession]:
         """A session that commits once when the block ends and rolls back on error.
         `write=True` for use cases that check and then write (one writer at a time on SQLite);
@@ -174,9 +186,15 @@ class Database:
         manager views' reads over many cards. PostgreSQL plans each of their statements for
         its values every time: after five runs it would otherwise keep a plan made for any
         values, and a plan for any phase and status read a million records for the CEO's
-        `implementation potential` (1.4 to 2.1 s instead of 0.6)."""
+        `implementation potential` (1.4 to 2.1 s instead of 0.6).
+        `quick=True` for a read of a few rows by index, the hot paths' (a find, a card's
+        page): on SQLite its statements hold the event loop while SQLite runs them, which
+        costs less than handing each to the connection's thread; never for a read that may
+        scan many rows, which would hold every other request as long."""
         if write:
             sessions = self._write_sessions
+        elif quick and not snapshot:
+            sessions = self._quick_sessions
         else:
             sessions = self._snapshot_sessions if snapshot else self._sessions
         opened = _OPEN.set(True)

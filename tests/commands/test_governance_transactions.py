@@ -40,8 +40,8 @@ def watch(monkeypatch: pytest.MonkeyPatch) -> Iterator[Watch]:
     transaction = Database.transaction
 
     @asynccontextmanager
-    async def counted(self: Database, *, write: bool = False) -> AsyncIterator[AsyncSession]:
-        async with transaction(self, write=write) as session:
+    async def counted(self: Database, **kinds: bool) -> AsyncIterator[AsyncSession]:
+        async with transaction(self, **kinds) as session:
             seen.open_transactions += 1
             try:
                 yield session

@@ -7,12 +7,14 @@ sent one."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.pool import StaticPool
 
 from bot.store.db import Database
@@ -186,3 +188,74 @@ async def test_a_begin_refused_for_the_lock_is_asked_again_by_the_next_statement
         await database.dispose()
 
     assert count == (0,)  # the second insert was in a transaction, rolled back with it
+
+
+async def test_a_quick_read_runs_on_the_callers_thread_and_hands_nothing_over(
+    db: Database, trips: list[str]
+) -> None:
+    async with db.transaction(write=True) as session:
+        await (await session.connection()).execute(text("INSERT INTO t (name) VALUES ('hp')"))
+    trips.clear()
+
+    async with db.transaction(quick=True) as session:
+        sql = await session.connection()
+        names = (await sql.execute(text("SELECT name FROM t"))).scalars().all()
+        on = await _thread_of_sqlite(sql)
+    async with db.transaction() as session:  # the same connection, back from the pool
+        other = await _thread_of_sqlite(await session.connection())
+
+    assert names == ["hp"]
+    assert on == threading.get_ident() != other
+    assert trips == ["_run SELECT where_am_i()", "commit"]  # only the plain read's
+
+
+async def test_a_quick_read_reads_one_snapshot_and_ends_it(db: Database, tmp_path: Path) -> None:
+    other = sqlite3.connect(tmp_path / "driver.db", isolation_level=None, timeout=0)
+    try:
+        async with db.transaction(quick=True) as session:
+            sql = await session.connection()
+            before = (await sql.execute(text("SELECT count(*) FROM t"))).scalar_one()
+            other.execute("INSERT INTO t (name) VALUES ('written meanwhile')")
+            after = (await sql.execute(text("SELECT count(*) FROM t"))).scalar_one()
+        async with db.transaction(quick=True) as session:
+            again = (await session.exec(text("SELECT count(*) FROM t"))).scalar_one()  # type: ignore[call-overload]
+        other.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no reader left holding the WAL
+        checkpoint = other.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        other.close()
+
+    assert (before, after, again) == (0, 0, 1)
+    assert checkpoint[0] == 0  # not busy: the quick read's transaction was committed
+
+
+async def test_a_quick_read_that_fails_leaves_its_connection_ready(db: Database) -> None:
+    with pytest.raises(OperationalError):
+        async with db.transaction(quick=True) as session:
+            await (await session.connection()).execute(text("SELECT * FROM no_such_table"))
+    async with db.transaction(write=True) as session:  # a write after it, on the thread
+        await (await session.connection()).execute(text("INSERT INTO t (name) VALUES ('hp')"))
+    async with db.transaction(quick=True) as session:
+        count = await (await session.connection()).execute(text("SELECT count(*) FROM t"))
+
+    assert count.scalar_one() == 1
+
+
+async def test_a_write_is_never_quick(db: Database, tmp_path: Path) -> None:
+    other = sqlite3.connect(tmp_path / "driver.db", timeout=0, isolation_level=None)
+    try:
+        async with db.transaction(write=True, quick=True) as session:
+            sql = await session.connection()
+            on = await _thread_of_sqlite(sql)
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+    finally:
+        other.close()
+
+    assert on != threading.get_ident()
+
+
+async def _thread_of_sqlite(sql: AsyncConnection) -> int:
+    """The thread SQLite runs the connection's statements on."""
+    raw = await sql.get_raw_connection()
+    raw.driver_connection._conn.create_function("where_am_i", 0, threading.get_ident)  # type: ignore[union-attr]
+    return int((await sql.execute(text("SELECT where_am_i()"))).scalar_one())
