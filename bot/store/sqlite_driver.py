@@ -15,12 +15,15 @@ connection came back), each costing about as much CPU as a short statement.
 
 A quick read (`begin_with(…, here=True)`: a find, a card's page) runs its statements, its
 BEGIN and its COMMIT on the caller's thread, the event loop's, with no hand-over at all: its
-statements take SQLite tens of microseconds, less than a hand-over costs the two threads
-(issue 17: a find's CPU a quarter less). A read in WAL mode waits for no lock, so nothing
-holds the loop but SQLite's work itself; a write, which may wait for another process's
-write lock, and a long read always go to the thread. The connection is opened with
-`check_same_thread=False`; its statements never run on both threads at once, as each waits
-for the last.
+statements take SQLite tens of microseconds to a few milliseconds, less than a hand-over
+costs the two threads (issue 17: a find's CPU a quarter less). Nothing may make the loop
+wait on SQLite's locks: a quick read's connection has no busy timeout, a read that finds the
+database busy (in WAL mode, only while another connection recovers it) is sent again to the
+thread, with the timeout back, and so is any statement that is not a read (a write waits
+for the write lock, which another writer of this process could only free with the loop).
+The connection is opened with `check_same_thread=False`; its statements never run on both
+threads at once: each waits for the last, and a connection shared by sessions (an
+in-memory database's) runs a quick read here only while nothing of it is on the thread.
 """
 
 from __future__ import annotations
@@ -55,6 +58,18 @@ class Ran:
         self.rows: deque[Any] = deque(cursor.fetchall() if self.description else ())
         self.rowcount = cursor.rowcount  # after the fetch: RETURNING counts its rows then
         self.lastrowid = cursor.lastrowid
+
+
+def _reads(operation: str) -> bool:
+    """Whether a statement only reads: a SELECT, or a WITH whose body is one (not a CTE
+    that writes)."""
+    head = operation.lstrip()[:6].upper()
+    if head == "SELECT":
+        return True
+    words = operation.upper()
+    return head.startswith("WITH") and not any(
+        verb in words for verb in ("INSERT ", "UPDATE ", "DELETE ", "REPLACE ")
+    )
 
 
 def _run(
@@ -136,12 +151,17 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _one_trip(self, operation: str, parameters: Any, *, many: bool) -> None:
         adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
-        if adapted.here:
-            with adapted.opening() as begin:
-                own = cast(aiosqlite.Connection, self._connection)
-                self._ran = _run(own, operation, parameters, many, begin)
-            self._rows = self._ran.rows
-            return
+        if adapted.here and not many and _reads(operation) and not adapted._execute_mutex.locked():
+            try:
+                with adapted.opening() as begin:
+                    own = cast(aiosqlite.Connection, self._connection)
+                    self._ran = _run(own, operation, parameters, False, begin)
+                self._rows = self._ran.rows
+                return
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:  # BUSY_RECOVERY…
+                    raise
+                adapted.wait_on_thread()  # sent again below, where waiting holds no one
         async with adapted._execute_mutex:
             connection = self._connection
             with adapted.opening() as begin:
@@ -171,7 +191,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     (without it, SQLite has nothing to commit or roll back, and nothing is sent). `here`:
     the transaction's statements run on the caller's thread, not the connection's."""
 
-    __slots__ = ("_begin", "_open", "here")
+    __slots__ = ("_begin", "_open", "_waits_ms", "here")
 
     _cursor_cls = OneTripCursor
     _ss_cursor_cls = StreamingCursor
@@ -181,10 +201,30 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         self._begin: str | None = None
         self._open = True  # unknown until the first commit or rollback: send them
         self.here = False
+        self._waits_ms: int | None = None  # its own busy timeout, while a quick read has none
 
     def begin_with(self, statement: str, *, here: bool = False) -> None:
+        """Between transactions: nothing of this connection is on its thread, unless it is
+        shared by sessions (an in-memory database's), whose reads then go there too."""
         self._begin = statement
+        here = here and not self._execute_mutex.locked()
         self.here = here
+        if here and self._waits_ms is None:
+            raw = self._connection._conn
+            self._waits_ms = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+            raw.execute("PRAGMA busy_timeout=0")
+        elif not here:
+            self._wait_again()
+
+    def wait_on_thread(self) -> None:
+        """The rest of this quick read goes to the thread, with the busy timeout back."""
+        self.here = False
+        self._wait_again()
+
+    def _wait_again(self) -> None:
+        if self._waits_ms is not None and not self._execute_mutex.locked():
+            self._connection._conn.execute(f"PRAGMA busy_timeout={self._waits_ms}")
+            self._waits_ms = None
 
     @contextmanager
     def opening(self) -> Iterator[str | None]:
@@ -220,9 +260,17 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         if self._open:
             if not here:
                 send()
-            elif self._connection._conn.in_transaction:
-                self._connection._conn.execute(statement)
+            else:
+                self._end_here(statement)
             self._open = False  # not if it failed: the transaction may still be open
+
+    def _end_here(self, statement: str) -> None:
+        raw: sqlite3.Connection | None = self._connection._connection
+        try:
+            if raw is not None and raw.in_transaction:
+                raw.execute(statement)
+        except Exception as error:
+            self._handle_exception(error)
 
 
 class OneTripDriver(AsyncAdapt_aiosqlite_dbapi):

@@ -10,6 +10,7 @@ import sqlite3
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -17,6 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.pool import StaticPool
 
+from bot.store import sqlite_driver
 from bot.store.db import Database
 
 
@@ -259,3 +261,49 @@ async def _thread_of_sqlite(sql: AsyncConnection) -> int:
     raw = await sql.get_raw_connection()
     raw.driver_connection._conn.create_function("where_am_i", 0, threading.get_ident)  # type: ignore[union-attr]
     return int((await sql.execute(text("SELECT where_am_i()"))).scalar_one())
+
+
+async def test_a_write_in_a_quick_transaction_goes_to_the_thread(
+    db: Database, trips: list[str]
+) -> None:
+    """It may wait for the write lock, which another writer of the process could only give
+    back with the event loop: the wait must not hold the loop."""
+    async with db.transaction(quick=True) as session:
+        sql = await session.connection()
+        await sql.execute(text("SELECT count(*) FROM t"))
+        await sql.execute(text("INSERT INTO t (name) VALUES ('hp')"))
+        after = (await sql.execute(text("SELECT name FROM t"))).scalars().all()
+
+    assert trips[:1] == ["_run INSERT INTO t (name)"]  # the reads stayed on the loop's thread
+    assert after == ["hp"]
+
+
+async def test_a_quick_read_that_finds_the_database_busy_is_sent_again_to_the_thread(
+    db: Database, trips: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In WAL mode a read meets a lock only while another connection recovers the database,
+    which a test cannot bring about at will: SQLite's answer then is given to the first read
+    run on the loop's thread. Waiting for the lock must happen on the connection's thread."""
+    run = sqlite_driver._run
+    here = threading.get_ident()
+
+    def busy_once_here(*args: Any) -> sqlite_driver.Ran:
+        if threading.get_ident() == here and not trips:
+            busy = sqlite3.OperationalError("database is locked")
+            busy.sqlite_errorcode = sqlite3.SQLITE_BUSY
+            raise busy
+        return run(*args)
+
+    busy_once_here.__name__ = "_run"  # as the trips name a statement's
+    monkeypatch.setattr(sqlite_driver, "_run", busy_once_here)
+    async with db.transaction(write=True) as session:
+        await (await session.connection()).execute(text("INSERT INTO t (name) VALUES ('hp')"))
+    trips.clear()
+    async with db.transaction(quick=True) as session:
+        sql = await session.connection()
+        names = (await sql.execute(text("SELECT name FROM t"))).scalars().all()
+        waits = (await sql.execute(text("PRAGMA busy_timeout"))).scalar_one()
+
+    assert names == ["hp"]
+    assert trips[:2] == ["_run SELECT name FROM t", "_run PRAGMA busy_timeout"]
+    assert waits == 30_000  # the thread's statements wait for a lock as long as ever
