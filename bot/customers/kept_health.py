@@ -6,7 +6,7 @@ or milestone falling due, the formal-cadence period ending. Changes of its input
 row out of date in the same transaction (bot/store/health_watch.py for the card's own row
 and the thresholds, triggers for the rest: migration 0030). Whoever reads stored health first
 refreshes the cards of its selection that are missing or past `fresh_until`, and the
-health sweep refreshes every workspace's each hour, so reads rarely have any to do."""
+health sweep refreshes every workspace's each minute, so reads rarely have any to do."""
 
 from __future__ import annotations
 

@@ -1,9 +1,16 @@
-"""The health sweep: each hour, every card whose kept health has gone out of date by the
-clock alone (days quiet reaching a threshold, a follow-up or milestone falling due, a
-cadence period ending) or was dropped by a change is computed again, so that `/customer
-stats` and the roll-ups rarely have any to compute themselves. In batches, each in its own
-short write transaction; replicas racing for it write the same rows. Then the changes to
-the workspace's tallies are folded (bot/store/card_tally.py, record_tally.py)."""
+"""The health sweep: every card whose kept health has gone out of date, by the clock alone
+(days quiet reaching a threshold, a follow-up or milestone falling due, a cadence period
+ending) or by a change of one of its inputs, is computed again, so that `/customer stats`,
+the roll-ups and the finds' lists rarely have any to compute themselves. Each minute for
+the rows out of date (read by their `fresh_until`, an index: a few milliseconds when none
+is); each hour also for the cards with no kept row at all, which takes a look at every card.
+In batches, each in its own short write transaction; replicas racing for it write the same
+rows. Then the changes to the workspace's tallies are folded (bot/store/card_tally.py,
+record_tally.py).
+
+Each minute, not each hour: a card written on (a `/log` line, a contact) is out of date
+until the next sweep, and a find that lists it computes its health meanwhile, seven
+statements more (issue 17) — people look up the card they have just logged on."""
 
 from __future__ import annotations
 
@@ -18,31 +25,33 @@ from bot.store.record_tally import fold_record_tally
 from bot.store.statistics import after_bulk_fill
 
 log = logging.getLogger(__name__)
-HEALTH_SECONDS = 3600
+HEALTH_SECONDS = 3600  # every card looked at: the ones without a kept row too
+OUT_OF_DATE_SECONDS = 60  # the rows out of date only
 # cards kept for the first time from which the sweep is a bulk change (after an import, or
 # the first sweep of a workspace's cards): the planner's statistics of the kept rows are
 # taken again, or the statistics read them by guesswork (bot/store/statistics.py)
 FIRST_FILL = 1000
 
 
-async def refresh_kept_health(db: Database, *, now: datetime) -> int:
-    """How many cards' health was computed again."""
+async def refresh_kept_health(db: Database, *, now: datetime, missing: bool = True) -> int:
+    """How many cards' health was computed again. `missing=False`: only rows out of date,
+    not the cards without one."""
     try:
         async with db.transaction() as session:
             ids = await expired_ids(session=session, scope=every_live_card(), now=now)
-            missing = await missing_ids(session=session)
-            ids = sorted({*ids, *missing})
+            missing_ones = await missing_ids(session=session) if missing else []
+            ids = sorted({*ids, *missing_ones})
         for start in range(0, len(ids), BATCH):
             async with db.transaction(write=True) as session:
                 await keep_health(session=session, ids=ids[start : start + BATCH], now=now)
         async with db.transaction(write=True) as session:  # the cards' and records' changes
             await fold_tally(session=session)
             await fold_record_tally(session=session)
-        if len(missing) >= FIRST_FILL:
+        if len(missing_ones) >= FIRST_FILL:
             await after_bulk_fill(
                 db, tables=("card_health", "tally_change", "card_tally", "manager_tally")
             )
     except Exception:  # the database is unreachable or busy: the next tick tries again
-        log.warning("could not refresh kept health; trying again in %s s", HEALTH_SECONDS)
+        log.warning("could not refresh kept health; the next sweep tries again")
         return 0
     return len(ids)

@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.clock import Clock
 from bot.due import briefs
 from bot.jobs.client import member_channels
-from bot.jobs.health_refresh import HEALTH_SECONDS, refresh_kept_health
+from bot.jobs.health_refresh import HEALTH_SECONDS, OUT_OF_DATE_SECONDS, refresh_kept_health
 from bot.jobs.housekeeping import PRUNE_SECONDS, prune
 from bot.jobs.poster import Poster
 from bot.jobs.scheduler import Scheduler
@@ -57,8 +57,10 @@ class Jobs:
         self.reminders.metrics.sweep_last_run.labels("briefs").set_to_current_time()
         return report
 
-    async def run_health(self, now: datetime | None = None) -> int:
-        return await refresh_kept_health(self.reminders.db, now=now or self.clock.now())
+    async def run_health(self, now: datetime | None = None, *, missing: bool = True) -> int:
+        return await refresh_kept_health(
+            self.reminders.db, now=now or self.clock.now(), missing=missing
+        )
 
     async def run_prune(self, now: datetime | None = None) -> None:
         await prune(self.reminders.db, now=now or self.clock.now())
@@ -97,8 +99,13 @@ class Jobs:
             if await self.ready():
                 await self.run_health()
 
+        async def out_of_date_health() -> None:
+            if await self.ready():
+                await self.run_health(missing=False)
+
         scheduler.every(PRUNE_SECONDS, "prune", housekeeping)
         scheduler.every(HEALTH_SECONDS, "health", health)
+        scheduler.every(OUT_OF_DATE_SECONDS, "health_out_of_date", out_of_date_health)
 
 
 def build_jobs(

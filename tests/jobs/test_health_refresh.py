@@ -1,32 +1,74 @@
-"""The health sweep: every replica, each hour, computes again the kept health that the clock
-alone has made out of date, so the manager's views rarely compute any themselves."""
+"""The health sweep: every replica computes again the kept health that the clock or a change
+has made out of date — each minute the rows out of date, each hour also the cards with no
+row — so the manager's views and the finds' lists rarely compute any themselves."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import text
-from sqlmodel import select
+from sqlalchemy import delete, text
+from sqlmodel import col, select
 
+from bot.actor import Actor
 from bot.commands.server import build_service
-from bot.jobs.health_refresh import FIRST_FILL, HEALTH_SECONDS, refresh_kept_health
+from bot.customers.card_cases import find_cards
+from bot.jobs.health_refresh import (
+    FIRST_FILL,
+    HEALTH_SECONDS,
+    OUT_OF_DATE_SECONDS,
+    refresh_kept_health,
+)
+from bot.logs.log_cases import log_a_line
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import Customer
 from bot.store.team_models import CardHealth
 from bot.store.types import table_of
-from tests.conftest import NOW, Create
+from tests.conftest import NOW, TEAM, Create
 from tests.records import follow_up_of, record_on
+from tests.statements import statements_sent
 
 
-async def test_every_served_replica_refreshes_kept_health_each_hour(settings: Settings) -> None:
+async def test_every_served_replica_refreshes_kept_health_each_minute_and_hour(
+    settings: Settings,
+) -> None:
     service = build_service(
         replace(settings, slack_bot_token="xoxb-1", slack_signing_secret="s"),
         Database(settings.database_url),
     )
+    assert service.scheduler.sweeps["health_out_of_date"] == OUT_OF_DATE_SECONDS == 60
     assert service.scheduler.sweeps["health"] == HEALTH_SECONDS == 3600
     await service.db.dispose()
+
+
+async def test_a_card_logged_on_is_computed_by_the_next_minutes_sweep_and_a_find_reads_it(
+    db: Database, create: Create
+) -> None:
+    card = await create("惠普中国有限公司", actor="U_LI", short_name="HP")
+    await refresh_kept_health(db, now=NOW)
+    li = Actor(TEAM, "U_LI", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(minutes=1))
+    await log_a_line(db, actor=li, text="hp 给张总打电话 下一步：发方案 明天", channel="C1")
+    later = replace(li, now=NOW + timedelta(minutes=2))
+
+    assert await refresh_kept_health(db, now=later.now, missing=False) == 1
+    with statements_sent(db) as sent:
+        found = await find_cards(db, actor=later, text="hp")
+    assert [f.customer.id for f in found.found] == [card.id]
+    assert found.health[card.id or 0].score == 100 - 15 - 5  # no DM, no tier; not yet overdue
+    assert len(sent) <= 3, "\n".join(sent)  # its health as kept: none computed
+
+
+async def test_the_minutes_sweep_leaves_the_cards_without_a_row_to_the_hours(
+    db: Database, create: Create
+) -> None:
+    card = await create("惠普中国有限公司", actor="U_LI", short_name="HP")
+    async with db.transaction(write=True) as session:  # as a restore writes a card
+        await session.exec(delete(CardHealth).where(col(CardHealth.customer_id) == card.id))
+
+    assert await refresh_kept_health(db, now=NOW, missing=False) == 0
+    assert await refresh_kept_health(db, now=NOW) == 1
 
 
 async def test_a_follow_up_falling_due_is_counted_by_the_next_health_sweep(
