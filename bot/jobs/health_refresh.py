@@ -27,23 +27,28 @@ from bot.store.statistics import after_bulk_fill
 log = logging.getLogger(__name__)
 HEALTH_SECONDS = 3600  # every card looked at: the ones without a kept row too
 OUT_OF_DATE_SECONDS = 60  # the rows out of date only
+# the minute's sweep writes in small batches: each holds SQLite's write turn while it reads
+# and writes its cards, and `/log` lines wait behind it (the hour's first fill keeps BATCH)
+OUT_OF_DATE_BATCH = 100
 # cards kept for the first time from which the sweep is a bulk change (after an import, or
 # the first sweep of a workspace's cards): the planner's statistics of the kept rows are
 # taken again, or the statistics read them by guesswork (bot/store/statistics.py)
 FIRST_FILL = 1000
 
 
-async def refresh_kept_health(db: Database, *, now: datetime, missing: bool = True) -> int:
-    """How many cards' health was computed again. `missing=False`: only rows out of date,
-    not the cards without one."""
+async def refresh_kept_health(
+    db: Database, *, now: datetime, missing: bool = True, batch: int = BATCH
+) -> int:
+    """How many cards' health was computed again, `batch` cards a transaction.
+    `missing=False`: only rows out of date, not the cards without one."""
     try:
         async with db.transaction() as session:
             ids = await expired_ids(session=session, scope=every_live_card(), now=now)
             missing_ones = await missing_ids(session=session) if missing else []
             ids = sorted({*ids, *missing_ones})
-        for start in range(0, len(ids), BATCH):
+        for start in range(0, len(ids), batch):
             async with db.transaction(write=True) as session:
-                await keep_health(session=session, ids=ids[start : start + BATCH], now=now)
+                await keep_health(session=session, ids=ids[start : start + batch], now=now)
         async with db.transaction(write=True) as session:  # the cards' and records' changes
             await fold_tally(session=session)
             await fold_record_tally(session=session)

@@ -12,9 +12,15 @@ from datetime import datetime
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
+from bot.customers.kept_health import BATCH
 from bot.due import briefs
 from bot.jobs.client import member_channels
-from bot.jobs.health_refresh import HEALTH_SECONDS, OUT_OF_DATE_SECONDS, refresh_kept_health
+from bot.jobs.health_refresh import (
+    HEALTH_SECONDS,
+    OUT_OF_DATE_BATCH,
+    OUT_OF_DATE_SECONDS,
+    refresh_kept_health,
+)
 from bot.jobs.housekeeping import PRUNE_SECONDS, prune
 from bot.jobs.poster import Poster
 from bot.jobs.scheduler import Scheduler
@@ -58,8 +64,12 @@ class Jobs:
         return report
 
     async def run_health(self, now: datetime | None = None, *, missing: bool = True) -> int:
+        """`missing=False`: the minute's sweep, of the rows out of date, in small batches."""
         return await refresh_kept_health(
-            self.reminders.db, now=now or self.clock.now(), missing=missing
+            self.reminders.db,
+            now=now or self.clock.now(),
+            missing=missing,
+            batch=BATCH if missing else OUT_OF_DATE_BATCH,
         )
 
     async def run_prune(self, now: datetime | None = None) -> None:
