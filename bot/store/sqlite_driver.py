@@ -151,17 +151,19 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _one_trip(self, operation: str, parameters: Any, *, many: bool) -> None:
         adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
-        if adapted.here and not many and _reads(operation) and not adapted._execute_mutex.locked():
-            try:
-                with adapted.opening() as begin:
-                    own = cast(aiosqlite.Connection, self._connection)
-                    self._ran = _run(own, operation, parameters, False, begin)
-                self._rows = self._ran.rows
-                return
-            except sqlite3.OperationalError as error:
-                if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:  # BUSY_RECOVERY…
-                    raise
-                adapted.wait_on_thread()  # sent again below, where waiting holds no one
+        if adapted.here:
+            if not many and _reads(operation) and not adapted._execute_mutex.locked():
+                try:
+                    with adapted.opening() as begin:
+                        own = cast(aiosqlite.Connection, self._connection)
+                        self._ran = _run(own, operation, parameters, False, begin)
+                    self._rows = self._ran.rows
+                    return
+                except sqlite3.OperationalError as error:
+                    if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:  # BUSY_RECOVERY…
+                        raise
+            # busy, or not a read: this and the rest on the thread, which may wait for a lock
+            adapted.wait_on_thread()
         async with adapted._execute_mutex:
             connection = self._connection
             with adapted.opening() as begin:

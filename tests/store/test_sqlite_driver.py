@@ -195,8 +195,7 @@ async def test_a_begin_refused_for_the_lock_is_asked_again_by_the_next_statement
 async def test_a_quick_read_runs_on_the_callers_thread_and_hands_nothing_over(
     db: Database, trips: list[str]
 ) -> None:
-    async with db.transaction(write=True) as session:
-        await (await session.connection()).execute(text("INSERT INTO t (name) VALUES ('hp')"))
+    await hp_written(db)
     trips.clear()
 
     async with db.transaction(quick=True) as session:
@@ -273,9 +272,11 @@ async def test_a_write_in_a_quick_transaction_goes_to_the_thread(
         await sql.execute(text("SELECT count(*) FROM t"))
         await sql.execute(text("INSERT INTO t (name) VALUES ('hp')"))
         after = (await sql.execute(text("SELECT name FROM t"))).scalars().all()
+        waits = (await sql.execute(text("PRAGMA busy_timeout"))).scalar_one()
 
-    assert trips[:1] == ["_run INSERT INTO t (name)"]  # the reads stayed on the loop's thread
+    assert trips[:1] == ["_run INSERT INTO t (name)"]  # the first read stayed on the loop's
     assert after == ["hp"]
+    assert waits == 30_000  # the write, and what follows it, wait for a lock as ever
 
 
 async def test_a_quick_read_that_finds_the_database_busy_is_sent_again_to_the_thread(
@@ -296,8 +297,7 @@ async def test_a_quick_read_that_finds_the_database_busy_is_sent_again_to_the_th
 
     busy_once_here.__name__ = "_run"  # as the trips name a statement's
     monkeypatch.setattr(sqlite_driver, "_run", busy_once_here)
-    async with db.transaction(write=True) as session:
-        await (await session.connection()).execute(text("INSERT INTO t (name) VALUES ('hp')"))
+    await hp_written(db)
     trips.clear()
     async with db.transaction(quick=True) as session:
         sql = await session.connection()
@@ -307,3 +307,8 @@ async def test_a_quick_read_that_finds_the_database_busy_is_sent_again_to_the_th
     assert names == ["hp"]
     assert trips[:2] == ["_run SELECT name FROM t", "_run PRAGMA busy_timeout"]
     assert waits == 30_000  # the thread's statements wait for a lock as long as ever
+
+
+async def hp_written(db: Database) -> None:
+    async with db.transaction(write=True) as session:
+        await (await session.connection()).execute(text("INSERT INTO t (name) VALUES ('hp')"))
