@@ -3,7 +3,8 @@
 ending) or by a change of one of its inputs, is computed again, so that `/customer stats`,
 the roll-ups and the finds' lists rarely have any to compute themselves. Each minute for
 the rows out of date (read by their `fresh_until`, an index: a few milliseconds when none
-is); each hour also for the cards with no kept row at all, which takes a look at every card.
+is); each hour for the cards with no kept row at all, which takes a look at every card (the
+two sweeps do not share a card, though both fire on the hour).
 In batches, each in its own short write transaction; replicas racing for it write the same
 rows. Then the changes to the workspace's tallies are folded (bot/store/card_tally.py,
 record_tally.py).
@@ -25,8 +26,8 @@ from bot.store.record_tally import fold_record_tally
 from bot.store.statistics import after_bulk_fill
 
 log = logging.getLogger(__name__)
-HEALTH_SECONDS = 3600  # every card looked at: the ones without a kept row too
-OUT_OF_DATE_SECONDS = 60  # the rows out of date only
+HEALTH_SECONDS = 3600  # the cards without a kept row: a look at every card
+OUT_OF_DATE_SECONDS = 60  # the rows out of date, by their index
 # the minute's sweep writes in small batches: each holds SQLite's write turn while it reads
 # and writes its cards, and `/log` lines wait behind it (the hour's first fill keeps BATCH)
 OUT_OF_DATE_BATCH = 100
@@ -37,13 +38,19 @@ FIRST_FILL = 1000
 
 
 async def refresh_kept_health(
-    db: Database, *, now: datetime, missing: bool = True, batch: int = BATCH
+    db: Database,
+    *,
+    now: datetime,
+    expired: bool = True,
+    missing: bool = True,
+    batch: int = BATCH,
 ) -> int:
-    """How many cards' health was computed again, `batch` cards a transaction.
-    `missing=False`: only rows out of date, not the cards without one."""
+    """How many cards' health was computed again, `batch` cards a transaction: those whose
+    kept row is out of date (`expired`) and those with none (`missing`)."""
     try:
         async with db.transaction() as session:
-            ids = await expired_ids(session=session, scope=every_live_card(), now=now)
+            scope = every_live_card()
+            ids = await expired_ids(session=session, scope=scope, now=now) if expired else []
             missing_ones = await missing_ids(session=session) if missing else []
             ids = sorted({*ids, *missing_ones})
         for start in range(0, len(ids), batch):

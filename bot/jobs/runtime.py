@@ -63,13 +63,15 @@ class Jobs:
         self.reminders.metrics.sweep_last_run.labels("briefs").set_to_current_time()
         return report
 
-    async def run_health(self, now: datetime | None = None, *, missing: bool = True) -> int:
-        """`missing=False`: the minute's sweep, of the rows out of date, in small batches."""
+    async def run_health(self, now: datetime | None = None, *, hourly: bool = False) -> int:
+        """The minute's sweep, of the rows out of date, in small batches; `hourly`: the
+        hour's, of the cards without a row."""
         return await refresh_kept_health(
             self.reminders.db,
             now=now or self.clock.now(),
-            missing=missing,
-            batch=BATCH if missing else OUT_OF_DATE_BATCH,
+            expired=not hourly,
+            missing=hourly,
+            batch=BATCH if hourly else OUT_OF_DATE_BATCH,
         )
 
     async def run_prune(self, now: datetime | None = None) -> None:
@@ -107,11 +109,11 @@ class Jobs:
 
         async def health() -> None:
             if await self.ready():
-                await self.run_health()
+                await self.run_health(hourly=True)
 
         async def out_of_date_health() -> None:
             if await self.ready():
-                await self.run_health(missing=False)
+                await self.run_health()
 
         scheduler.every(PRUNE_SECONDS, "prune", housekeeping)
         scheduler.every(HEALTH_SECONDS, "health", health)

@@ -67,8 +67,18 @@ async def test_the_minutes_sweep_leaves_the_cards_without_a_row_to_the_hours(
     async with db.transaction(write=True) as session:  # as a restore writes a card
         await session.exec(delete(CardHealth).where(col(CardHealth.customer_id) == card.id))
 
-    assert await refresh_kept_health(db, now=NOW, missing=False) == 0
-    assert await refresh_kept_health(db, now=NOW) == 1
+    assert await refresh_kept_health(db, now=NOW, missing=False) == 0  # the minute's
+    assert await refresh_kept_health(db, now=NOW, expired=False) == 1  # the hour's
+
+
+async def test_the_hours_sweep_leaves_the_rows_out_of_date_to_the_minutes(
+    db: Database, create: Create
+) -> None:
+    """Both fire on the hour: neither computes a card the other does."""
+    await create("惠普中国有限公司", actor="U_LI", short_name="HP")  # its row out of date
+
+    assert await refresh_kept_health(db, now=NOW, expired=False) == 0
+    assert await refresh_kept_health(db, now=NOW, missing=False) == 1
 
 
 async def test_a_follow_up_falling_due_is_counted_by_the_next_health_sweep(
