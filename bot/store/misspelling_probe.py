@@ -16,8 +16,8 @@ from sqlalchemy import literal, union_all
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.customers import LAST_CODE_POINT, keys_statement, keys_values, terms_statement
-from bot.store.term_probes import Term, by_prefix, prefixes_statement
+from bot.store.customers import keys_statement, keys_values, terms_statement
+from bot.store.term_probes import Term, by_prefix, prefix_values, prefixes_statement
 
 KEYS, SPELLINGS, PREFIX = 0, 1, 2  # the statement's parts (PREFIX + 0: exact, + 1: longer)
 
@@ -42,7 +42,7 @@ async def first_look(
     (each left out when empty), each up to `limit` rows, in one statement."""
     kinds, values = keys_values(keys)
     values |= {"team": team_id, "manager": "", "limit": limit, "terms": list(spellings)}
-    values |= {"prefix0": prefix, "beyond0": prefix + LAST_CODE_POINT}
+    values |= prefix_values([prefix])
     statement = _first_look(kinds, bool(spellings), bool(prefix))
     if statement is None:
         return FirstLook([], [], [])

@@ -68,8 +68,7 @@ async def terms_with_prefixes(
     if not prefixes:
         return {}
     values: dict[str, Any] = {"team": team_id, "manager": manager_id, "limit": limit}
-    for number, prefix in enumerate(prefixes):
-        values |= {f"prefix{number}": prefix, f"beyond{number}": prefix + LAST_CODE_POINT}
+    values |= prefix_values(prefixes)
     probe = prefixes_statement(len(prefixes), bool(manager_id))
     rows: list[Any] = list((await session.exec(probe, params=values)).all())
     return by_prefix(prefixes, rows, limit)
@@ -96,14 +95,22 @@ async def handles_and_terms(
             ),
         )
     values: dict[str, Any] = {"team": team_id, "manager": "", "limit": limit, "handles": wanted}
-    for number, prefix in enumerate(prefixes):
-        values |= {f"prefix{number}": prefix, f"beyond{number}": prefix + LAST_CODE_POINT}
+    values |= prefix_values(prefixes)
     rows: list[Any] = list(
         (await session.exec(_named_and_probe(len(prefixes)), params=values)).all()
     )
     named = {customer.handle_key: customer for *_, customer in rows if customer is not None}
     terms = [row[:5] for row in rows if row[1] != NAMED]
     return named, by_prefix(prefixes, terms, limit)
+
+
+def prefix_values(prefixes: Sequence[str]) -> dict[str, str]:
+    """`prefixes_statement`'s values for these prefixes: each one and the bound past its
+    longer terms."""
+    values: dict[str, str] = {}
+    for number, prefix in enumerate(prefixes):
+        values |= {f"prefix{number}": prefix, f"beyond{number}": prefix + LAST_CODE_POINT}
+    return values
 
 
 def by_prefix(prefixes: list[str], rows: Sequence[Any], limit: int) -> dict[str, list[Term]]:
