@@ -48,10 +48,7 @@ async def mark_contacted(
     """The card with its latest contact at `at`, in one statement (no read of it first):
     None when it is not in the workspace, or no longer as `as_read` says — archived,
     restored or merged since it was read, perhaps in an earlier transaction."""
-    values = _values(team_id, as_read) | {"at": at}
-    returned = await session.exec(_contacted(), params=values, execution_options=_RETURNED_CARD)
-    found: Customer | None = returned.scalars().first()
-    return found
+    return await _contacted_card(session, _values(team_id, as_read) | {"at": at})
 
 
 async def mark_live_card_contacted(
@@ -62,6 +59,10 @@ async def mark_live_card_contacted(
     may log on it is for the caller to check on the card that comes back, and a refusal to
     roll back."""
     values = {"card": card_id, "team": team_id, "archived": None, "merged": None, "at": at}
+    return await _contacted_card(session, values)
+
+
+async def _contacted_card(session: AsyncSession, values: dict[str, Any]) -> Customer | None:
     returned = await session.exec(_contacted(), params=values, execution_options=_RETURNED_CARD)
     found: Customer | None = returned.scalars().first()
     return found
