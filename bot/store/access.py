@@ -9,7 +9,6 @@ from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
-    BindParameter,
     ColumnElement,
     String,
     bindparam,
@@ -25,6 +24,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from bot.store.models import CardShare, ChannelLink, TeamMember, WorkspaceSetting
+from bot.store.one_of import listed_in
 from bot.store.types import table_of
 
 VISIBILITY_KEY = "visibility"
@@ -152,12 +152,11 @@ def _view_alone(dialect: str) -> Select[Any]:
 
 @cache
 def _shares_of() -> Select[*tuple[Any, ...]]:
-    ids: BindParameter[int] = bindparam("ids", expanding=True)
     shares = select(CardShare.customer_id, CardShare.kind, CardShare.target).where(
-        col(CardShare.customer_id).in_(ids), col(CardShare.revoked_at).is_(None)
+        listed_in(col(CardShare.customer_id), "ids"), col(CardShare.revoked_at).is_(None)
     )
     links = select(ChannelLink.customer_id, literal("channel"), ChannelLink.channel_id).where(
-        col(ChannelLink.customer_id).in_(ids), col(ChannelLink.unlinked_at).is_(None)
+        listed_in(col(ChannelLink.customer_id), "ids"), col(ChannelLink.unlinked_at).is_(None)
     )
     both = union_all(shares, links).subquery()
     return select(*both.c)

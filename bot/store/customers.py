@@ -21,6 +21,7 @@ from bot.store.models import (
     CustomerKey,
     CustomerTerm,
 )
+from bot.store.one_of import listed_in
 from bot.store.team_models import ContactRole
 from bot.store.types import saved_id, table_of
 
@@ -176,7 +177,7 @@ def keys_statement(kinds: int, theirs: bool) -> Select[int, str, str]:
         *(
             and_(
                 col(CustomerKey.kind) == bindparam(f"kind{number}"),
-                col(CustomerKey.key).in_(bindparam(f"keys{number}", expanding=True)),
+                listed_in(col(CustomerKey.key), f"keys{number}"),
             )
             for number in range(kinds)
         )
@@ -195,7 +196,7 @@ def terms_statement(theirs: bool) -> Select[int, str, int]:
     query = select(col(CustomerTerm.customer_id), col(CustomerTerm.term), col(CustomerTerm.weight))
     query = query.where(
         col(CustomerTerm.team_id) == bindparam("team"),
-        col(CustomerTerm.term).in_(bindparam("terms", expanding=True)),
+        listed_in(col(CustomerTerm.term), "terms"),
     )
     if theirs:  # the term's copy of its card's manager (migration 0029): no join
         query = query.where(col(CustomerTerm.manager_id) == bindparam("manager"))

@@ -15,6 +15,7 @@ from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from bot.store.customers import LAST_CODE_POINT
 from bot.store.models import Customer, CustomerTerm
+from bot.store.one_of import listed_in
 from bot.store.types import table_of
 
 Term = tuple[int, str, int]  # customer_id, term, weight
@@ -37,7 +38,7 @@ def _by_handles() -> SelectOfScalar[Customer]:
     SQLite's running it (issue 17)."""
     return select(Customer).where(
         col(Customer.team_id) == bindparam("team"),
-        col(Customer.handle_key).in_(bindparam("handles", expanding=True)),
+        listed_in(col(Customer.handle_key), "handles"),
     )
 
 
@@ -142,7 +143,7 @@ def _named_and_probe(count: int) -> Select[Any]:
     ]
     named = cast("Select[Any]", Select(*columns)).where(
         cards.c.team_id == bindparam("team", type_=String),
-        cards.c.handle_key.in_(bindparam("handles", expanding=True)),
+        listed_in(cards.c.handle_key, "handles"),
     )
     probe = prefixes_statement(count, False).subquery()
     together = union_all(named, Select(*probe.c)).subquery()

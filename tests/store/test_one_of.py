@@ -3,13 +3,17 @@ other values finds those values, not the first one's (the compiled statement is 
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from sqlalchemy import event
 from sqlalchemy.dialects import sqlite
 from sqlmodel import col, select
+from sqlmodel.sql.expression import Select
 
 from bot.store.db import Database
-from bot.store.models import SlackProfile
-from bot.store.one_of import one_of
+from bot.store.models import Customer, SlackProfile
+from bot.store.one_of import listed_in, one_of
 from bot.store.profiles import save_profile
 
 
@@ -59,3 +63,60 @@ def test_on_sqlite_it_is_the_plain_in_list_its_planner_reads_from_an_index() -> 
     written = str(query.compile(dialect=sqlite.dialect())).split("WHERE")[1].strip()
 
     assert written == "slack_profile.user_id IN (__[POSTCOMPILE_param_1])"
+
+
+# listed_in: the list is given when a statement made once runs (the hot paths', issue 17)
+
+
+def _listed_statement() -> Select[tuple[str]]:
+    return select(SlackProfile.user_id).where(
+        SlackProfile.team_id == "T", listed_in(col(SlackProfile.user_id), "wanted")
+    )
+
+
+async def _listed(db: Database, wanted: list[str]) -> list[str]:
+    async with db.transaction() as session:
+        found = await session.exec(_listed_statement(), params={"wanted": wanted})
+        return sorted(found.all())
+
+
+async def test_a_statement_made_once_finds_each_runs_list(db: Database) -> None:
+    await _people(db, 30)
+
+    assert await _listed(db, ["U0003", "U0001", "U0003"]) == ["U0001", "U0003"]
+    assert await _listed(db, ["U0007", "U0029", "U9999", "用户"]) == ["U0007", "U0029"]
+    assert await _listed(db, []) == []
+    assert await _listed(db, ["U0002"]) == ["U0002"]
+
+
+async def test_the_list_is_one_parameter_and_one_text_whatever_its_length(db: Database) -> None:
+    await _people(db, 5)
+    sent: list[tuple[str, int]] = []
+
+    def keep(_c: object, _cur: object, statement: str, params: object, *_: object) -> None:
+        sent.append((statement, len(params) if isinstance(params, tuple | list | dict) else 0))
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", keep)
+    await _listed(db, ["U0001"])
+    await _listed(db, [f"U{n:04d}" for n in range(3000)])
+
+    (first, first_count), (second, second_count) = sent[-2:]
+    assert first == second
+    assert first_count == second_count == 2  # the workspace and the list
+
+
+async def test_sqlite_looks_the_listed_values_up_in_the_columns_index(db: Database) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's plan; PostgreSQL's = ANY(array) is one_of's, above")
+    query = select(Customer.id).where(
+        Customer.team_id == "T", listed_in(col(Customer.handle_key), "handles")
+    )
+    compiled = query.compile(dialect=db.engine.dialect)
+    async with db.transaction() as session:
+        connection = await session.connection()
+        plan = await connection.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {compiled}", ("T", json.dumps(["hp", "jinke"]))
+        )
+        steps = " ".join(str(row[-1]) for row in plan.all())
+
+    assert steps.startswith("SEARCH customer USING") and "handle_key=?)" in steps, steps
