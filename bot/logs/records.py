@@ -106,7 +106,8 @@ async def log_contact(
         team_id=team_id,
         author_id=author_id,
         created_at=now,
-        **{k: v for k, v in asdict(draft).items() if k != "follow_up_due"},
+        # its fields as they are: asdict would copy each value deeply (a date too)
+        **{k: v for k, v in vars(draft).items() if k != "follow_up_due"},
     )
     await insert_once(session=session, row=record)
     follow_up = None
