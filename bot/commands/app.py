@@ -45,6 +45,7 @@ from bot.commands.deps import Deps
 from bot.commands.errors import handle_error
 from bot.commands.identity import BotIdentity
 from bot.commands.installs import Installs, Remembered, register_uninstalls
+from bot.commands.middleware_chain import MiddlewareChain, Step
 from bot.commands.outgoing import through_the_guard
 from bot.commands.people import PersonResolver
 from bot.commands.retries import once_per_event
@@ -96,12 +97,16 @@ def build_app(
         process_before_response=False,
         logger=_bolt_logger(),
     )
-    app.middleware(through_the_guard)  # first: every answer and call leaves through it
-    app.middleware(strip_nul)
-    app.middleware(note_request)  # what a busy refusal answers (bot/commands/capacity.py)
-    app.middleware(once_per_event(db, clock))
     people = PersonResolver(db, settings.default_tz, clock)
-    app.middleware(Deps(db=db, settings=settings, people=people, clock=clock).attach)
+    chain: list[Step] = [
+        through_the_guard,  # first: every answer and call leaves through it
+        strip_nul,
+        note_request,  # what a busy refusal answers (bot/commands/capacity.py)
+        once_per_event(db, clock),
+        Deps(db=db, settings=settings, people=people, clock=clock).attach,
+        people.middleware,  # the person asking, in their language and zone
+    ]
+    app.middleware(MiddlewareChain(chain))
     people.register(app, inflight)
     for router in ROUTERS:
         router.register(app, inflight)

@@ -197,6 +197,5 @@ class PersonResolver:
         async def user_change(event: dict[str, Any], context: AsyncBoltContext) -> None:
             await self.refresh(context.team_id or "", event["user"])
 
-        app.middleware(self.middleware)
         # tracked like every listener: shutdown (and the tests' settle) wait for it
         app.event("user_change")(inflight.track(user_change))
