@@ -18,7 +18,7 @@ from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from bot.store.access import ViewerRows, view_columns, view_values, viewer_rows_of
 from bot.store.models import CardShare, Customer
-from bot.store.one_of import listed_in
+from bot.store.one_of import listed_in, not_by_index
 from bot.store.plan_tables import ChannelLink
 from bot.store.team_models import CardHealth
 from bot.store.types import table_of
@@ -73,7 +73,7 @@ async def customers_with_kept_health(
 
 def _in_team_by_ids() -> tuple[Any, ...]:
     return (
-        col(Customer.team_id) == bindparam("team"),
+        not_by_index(col(Customer.team_id)) == bindparam("team"),  # by id (one_of.py)
         listed_in(col(Customer.id), "ids"),
     )
 

@@ -11,7 +11,13 @@ PostgreSQL, one array whatever the count, and the usual expanding `IN (...)` els
 (issue 17): on SQLite the list is one JSON parameter read by `json_each`, so the statement's
 text is the same whatever the count. An expanding `IN (...)` was rendered again at each run
 (a tenth of a millisecond of Python for a find) and made a text per count, each prepared
-anew by SQLite. SQLite looks the values up in the column's index either way.
+anew by SQLite. Its values must be of the column's own kind (strings for a text column):
+SQLite gives `json_each`'s values no affinity, so the number 7 would not match the text '7'.
+
+SQLite's planner, with no statistics to go by, rates a list read from `json_each` less
+selective than a list of parameters. Where the list names rows by their primary key and
+another condition has an index of its own (a workspace's cards by id), that condition is
+written `not_by_index`, so that the rows are fetched by id whatever the statistics say.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, QueryableAttribute
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import TypeEngine
 
 T = TypeVar("T")
 PART = 500  # values per statement where each is a parameter (SQLite caps their count)
@@ -60,7 +67,7 @@ def one_of(column: ColumnElement[Any] | Mapped[Any], values: Iterable[Any]) -> C
     if not isinstance(column, ColumnElement):
         raise TypeError(f"one_of takes a column, not {type(column).__name__}")
     listed = sorted(set(values))
-    array = bindparam(None, listed, type_=ARRAY(column.type))
+    array = bindparam(None, listed, type_=ARRAY(_element(column)))
     expanding = bindparam(None, listed, type_=column.type, expanding=True)
     return _OneOf(column, array, expanding)
 
@@ -105,7 +112,7 @@ def listed_in(column: ColumnElement[Any] | Mapped[Any], name: str) -> ColumnElem
         raise TypeError(f"listed_in takes a column, not {type(column).__name__}")
     return _ListedIn(
         column,
-        bindparam(name, type_=ARRAY(column.type)),
+        bindparam(name, type_=ARRAY(_element(column))),
         bindparam(name, type_=_JsonList()),
         bindparam(name, type_=column.type, expanding=True),
     )
@@ -128,3 +135,45 @@ def _listed_json(element: _ListedIn, compiler: SQLCompiler, **kw: Any) -> str:
 def _listed_expanding(element: _ListedIn, compiler: SQLCompiler, **kw: Any) -> str:
     column, _, _, expanding = element.clauses
     return compiler.process(column.in_(expanding), **kw)
+
+
+def _element(column: ColumnElement[Any]) -> TypeEngine[Any]:
+    """The array's element type: a text column's without its length, as an expanding list
+    sends each value (PostgreSQL cuts a value cast to VARCHAR(32) to 32 characters, so a
+    longer one would match the row its start names). The column's own collation decides
+    the comparison, so its index is used."""
+    kind = column.type
+    text = kind.impl_instance if isinstance(kind, TypeDecorator) else kind
+    if isinstance(text, String) and text.length is not None:
+        return String()
+    return kind
+
+
+class _NotByIndex(FunctionElement[Any]):
+    name = "not_by_index"
+    inherit_cache = True
+
+
+def not_by_index(column: ColumnElement[Any] | Mapped[Any]) -> ColumnElement[Any]:
+    """`column`, written on SQLite so that its planner does not choose the column's index
+    for the condition (`+column`): beside a list of primary keys (`listed_in`), the rows are
+    then fetched by id. Elsewhere the column as it is."""
+    if isinstance(column, QueryableAttribute):
+        column = column.expression
+    if not isinstance(column, ColumnElement):
+        raise TypeError(f"not_by_index takes a column, not {type(column).__name__}")
+    marked = _NotByIndex(column)
+    marked.type = column.type
+    return marked
+
+
+@compiles(_NotByIndex, "sqlite")
+def _unary_plus(element: _NotByIndex, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = element.clauses
+    return f"+{compiler.process(column, **kw)}"
+
+
+@compiles(_NotByIndex)
+def _as_it_is(element: _NotByIndex, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = element.clauses
+    return compiler.process(column, **kw)

@@ -11,10 +11,12 @@ from sqlalchemy.dialects import sqlite
 from sqlmodel import col, select
 from sqlmodel.sql.expression import Select
 
+from bot.store.card_lists import _by_ids
 from bot.store.db import Database
 from bot.store.models import Customer, SlackProfile
 from bot.store.one_of import listed_in, one_of
 from bot.store.profiles import save_profile
+from tests.conftest import TEAM, Create
 
 
 async def _people(db: Database, count: int) -> None:
@@ -120,3 +122,41 @@ async def test_sqlite_looks_the_listed_values_up_in_the_columns_index(db: Databa
         steps = " ".join(str(row[-1]) for row in plan.all())
 
     assert steps.startswith("SEARCH customer USING") and "handle_key=?)" in steps, steps
+
+
+async def test_a_value_longer_than_the_column_never_matches_the_row_its_start_names(
+    db: Database,
+) -> None:
+    """PostgreSQL cuts a value cast to VARCHAR(32) to its first 32 characters."""
+    full = "U" + "7" * 31  # as long as the column allows
+    async with db.transaction(write=True) as session:
+        await save_profile(session=session, profile=SlackProfile(team_id="T", user_id=full))
+    too_long = full + "-and-more"
+
+    assert await _listed(db, [full]) == [full]
+    assert await _listed(db, [too_long]) == []
+    assert await _found(db, [too_long]) == []
+
+
+async def test_a_workspaces_cards_listed_by_id_are_fetched_by_id_without_statistics(
+    db: Database, create: Create
+) -> None:
+    """With no statistics (a database never analysed), SQLite's planner would otherwise walk
+    the workspace's whole index of cards for a list read from json_each."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's plan; PostgreSQL analyses on its own")
+    first = await create("惠普中国有限公司", short_name="HP")
+    await create("上海金科软件有限公司", short_name="JK")
+    compiled = _by_ids().compile(dialect=db.engine.dialect)
+    async with db.transaction() as session:
+        connection = await session.connection()
+        has_statistics = await connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        )
+        assert has_statistics.scalar_one() == 0
+        plan = await connection.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {compiled}", (TEAM, json.dumps([first.id]))
+        )
+        steps = " ".join(str(row[-1]) for row in plan.all())
+
+    assert steps.startswith("SEARCH customer USING INTEGER PRIMARY KEY"), steps
