@@ -55,8 +55,8 @@ def _asked_for(step: Step) -> tuple[str, ...]:
     the app is built, not at a request."""
     names = tuple(inspect.signature(step).parameters)
     unknown = [name for name in names if name not in _GIVEN and name != "next"]
-    if "next" not in names or unknown:
-        raise TypeError(f"{_named(step)}: a middleware takes next and {sorted(_GIVEN)}")
+    if "next" not in names or unknown or not inspect.iscoroutinefunction(step):
+        raise TypeError(f"{_named(step)}: an async middleware taking next and {sorted(_GIVEN)}")
     return tuple(name for name in names if name != "next")
 
 

@@ -31,8 +31,9 @@ def app_with(*steps: Any) -> tuple[AsyncApp, list[str]]:
 async def test_each_middleware_runs_in_order_with_what_it_asks_for() -> None:
     seen: list[str] = []
 
-    async def first(body: dict[str, Any], next: Next) -> Any:
+    async def first(body: dict[str, Any], context: AsyncBoltContext, next: Next) -> Any:
         seen.append(f"first: {body['command']} {body['text']}")
+        context["client"] = AsyncWebClient(token="xoxb-guarded")  # as our guard does
         return await next()
 
     async def second(context: AsyncBoltContext, client: AsyncWebClient, next: Next) -> Any:
@@ -44,7 +45,8 @@ async def test_each_middleware_runs_in_order_with_what_it_asks_for() -> None:
     response = await app.async_dispatch(command_request())
 
     assert (response.status, response.body) == (200, "done")
-    assert seen == ["first: /customer x", "second: U_WANG with a web client xoxb-x"]
+    # the client as the context holds it when the middleware runs, not as Bolt made it
+    assert seen == ["first: /customer x", "second: U_WANG with a web client xoxb-guarded"]
     assert heard == ["listener saw second"]
 
 
@@ -72,6 +74,9 @@ def test_a_middleware_asking_for_what_the_chain_cannot_give_is_refused_when_buil
     async def never_goes_on(body: dict[str, Any]) -> Any:
         return None
 
-    for step in (wants_say, never_goes_on):
+    def not_async(body: dict[str, Any], next: Next) -> Any:
+        return next()
+
+    for step in (wants_say, never_goes_on, not_async):
         with pytest.raises(TypeError, match=step.__name__):
             MiddlewareChain([step])
