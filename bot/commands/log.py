@@ -10,12 +10,14 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.commands.ack_answers import answer_in_ack
 from bot.commands.actors import actor_of
 from bot.commands.deps import deps_of
-from bot.commands.replies import open_modal, person_of, respond_private
+from bot.commands.replies import open_modal, person_of
 from bot.commands.router import SlashRouter
 from bot.logs import log_cases
 from bot.logs.forms import LogForm
+from bot.views.blocks import Reply
 from bot.views.log_metadata import LogMetadata
 from bot.views.log_modal import build_log_modal
 from bot.views.log_replies import build_log_outcome
@@ -26,13 +28,17 @@ Args = dict[str, Any]
 async def log_one_line(
     ack: AsyncAck, rest: str, command: Args, context: AsyncBoltContext, respond: AsyncRespond
 ) -> None:
-    """`/log hp 给张总打电话 下一步：发方案 下周五`."""
-    await ack()
+    """`/log hp 给张总打电话 下一步：发方案 下周五`: what was saved (or asked) said in the ack
+    when the line is done within the budget, else by response_url (ack_answers.py)."""
+    await answer_in_ack(ack, context, respond, _logged(rest, command["channel_id"], context))
+
+
+async def _logged(rest: str, channel: str, context: AsyncBoltContext) -> Reply:
     actor = await actor_of(context)
     outcome = await log_cases.log_a_line(
-        deps_of(context).db, actor=actor, text=rest, channel=command["channel_id"]
+        deps_of(context).db, actor=actor, text=rest, channel=channel
     )
-    await respond_private(respond, build_log_outcome(outcome, actor.lang))
+    return build_log_outcome(outcome, actor.lang)
 
 
 router = SlashRouter("/log", default=log_one_line)

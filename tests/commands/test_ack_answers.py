@@ -1,7 +1,8 @@
-"""`/customer find` and `/customer show` are answered in the ack itself when the read is done
-within a small budget: the person sees the answer at once, and Rapport posts nothing to
-response_url (issue 17 item 2). A read not done in time is acknowledged empty when the
-budget runs out and answered by response_url, as any slow reply."""
+"""`/customer find`, `/customer show` and a `/log` line are answered in the ack itself when
+the work is done within a small budget: the person sees the answer at once, and Rapport posts
+nothing to response_url (issue 17 item 2). Work not done in time is acknowledged empty when
+the budget runs out and answered by response_url, as any slow reply; a line is saved once
+either way."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 
 import pytest
+from sqlmodel import col, select
 
 from bot.console.harness import Harness
 from bot.console.render import render_blocks
 from bot.settings import Settings
+from bot.store.models import ContactRecord
 from tests.slack_person import Person
 
 
@@ -59,6 +62,19 @@ async def test_show_is_answered_in_its_ack(harness: Harness) -> None:
     assert response_url_posts(harness) == before
 
 
+async def test_a_log_line_is_confirmed_in_its_ack(harness: Harness) -> None:
+    wang = await with_hp(harness)
+    before = response_url_posts(harness)
+
+    answer = await wang.type("/log hp 给张总打电话 下一步：发方案")
+
+    assert answer.json["response_type"] == "ephemeral"
+    shown = render_blocks(answer.json["blocks"], fallback=answer.json["text"])
+    assert "惠普中国有限公司" in shown and "发方案" in shown
+    assert response_url_posts(harness) == before
+    assert await summaries(harness) == ["给张总打电话"]
+
+
 async def test_nothing_to_find_is_said_in_the_ack(harness: Harness) -> None:
     wang = Person(harness, "U_WANG")
 
@@ -95,3 +111,24 @@ async def test_a_read_not_done_in_time_is_acked_empty_and_answered_by_response_u
     assert answer.status == 200 and answer.text == ""
     assert response_url_posts(no_budget) == before + 1
     assert "惠普中国有限公司" in wang.last_text()
+
+
+async def test_a_line_not_done_in_time_is_saved_once_and_confirmed_by_response_url(
+    no_budget: Harness,
+) -> None:
+    wang = await with_hp(no_budget)
+    before = response_url_posts(no_budget)
+
+    answer = await wang.type("/log hp 给张总打电话 下一步：发方案")
+
+    assert answer.status == 200 and answer.text == ""
+    assert response_url_posts(no_budget) == before + 1
+    assert "惠普中国有限公司" in wang.last_text()
+    assert await summaries(no_budget) == ["给张总打电话"]
+
+
+async def summaries(harness: Harness) -> list[str]:
+    assert harness.service is not None
+    async with harness.service.db.transaction() as session:
+        rows = await session.exec(select(ContactRecord).order_by(col(ContactRecord.id)))
+        return [row.summary for row in rows.all()]

@@ -39,8 +39,9 @@ def shown(answer_text: str) -> str:
 @pytest.fixture
 async def small(settings: Settings) -> Any:
     """One worker and one waiting place; replies to Slack held until the test lets them go, so
-    the worker is busy with the first request for as long as the test wants."""
-    async with Harness(replace(settings, workers=1, queue=1)) as harness:
+    the worker is busy with the first request for as long as the test wants. No answer in an
+    ack (a budget of nothing): each reply goes by response_url, where it is held."""
+    async with Harness(replace(settings, workers=1, queue=1, ack_answer_budget=0.0)) as harness:
         await harness.act_as("U_WANG", name="王伟", locale="zh-CN", tz="Asia/Shanghai")
         wang = Person(harness, "U_WANG")
         await wang.type("/customer new 惠普中国有限公司")
