@@ -75,6 +75,20 @@ async def test_a_log_line_is_confirmed_in_its_ack(harness: Harness) -> None:
     assert await summaries(harness) == ["给张总打电话"]
 
 
+async def test_a_line_on_no_known_card_is_refused_in_its_ack_and_nothing_is_saved(
+    harness: Harness,
+) -> None:
+    wang = await with_hp(harness)
+    before = response_url_posts(harness)
+
+    answer = await wang.type("/log 不存在的公司 给张总打电话")
+
+    shown = render_blocks(answer.json.get("blocks", []), fallback=answer.json["text"])
+    assert "不存在的公司" in shown and "未记录任何内容" in shown
+    assert response_url_posts(harness) == before
+    assert await summaries(harness) == []
+
+
 async def test_nothing_to_find_is_said_in_the_ack(harness: Harness) -> None:
     wang = Person(harness, "U_WANG")
 
