@@ -1,12 +1,13 @@
-"""A read answered in the ack itself (issue 17 item 2).
+"""A command answered in the ack itself (issue 17 item 2).
 
 Slack shows a slash command's answer as soon as its ack carries one. A read (`/customer
-find`, `/customer show`) that is done within a small budget is answered there: the person
-sees it at once, and Rapport makes no second request to response_url. A read that is not
-done in time — a busy queue, a slow database — is acknowledged when the budget runs out and
-answered by response_url when it is done, as before: the ack is never later than the budget.
-A refusal in time (nothing typed, no such card) is said in the ack too, by `reported`
-(bot/commands/errors.py), like every refusal before an ack.
+find`, `/customer show`) or a `/log` line's save that is done within a small budget is
+answered there: the person sees it at once, and Rapport makes no second request to
+response_url. Work not done in time — a busy queue, a slow database — is acknowledged when
+the budget runs out and answered by response_url when it is done, as before: the ack is
+never later than the budget, and the work runs once either way. A refusal in time (nothing
+typed, no such card) is said in the ack too, by `reported` (bot/commands/errors.py), like
+every refusal before an ack.
 """
 
 from __future__ import annotations
