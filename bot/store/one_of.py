@@ -32,6 +32,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, QueryableAttribute
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeEngine
 
@@ -62,10 +63,7 @@ class _OneOf(FunctionElement[bool]):
 def one_of(column: ColumnElement[Any] | Mapped[Any], values: Iterable[Any]) -> ColumnElement[bool]:
     """`column IN values`; the values sorted and without repeats, so that equal lists make
     equal statements."""
-    if isinstance(column, QueryableAttribute):  # a model's attribute (col(Model.field))
-        column = column.expression
-    if not isinstance(column, ColumnElement):
-        raise TypeError(f"one_of takes a column, not {type(column).__name__}")
+    column = _expression(column, "one_of")
     listed = sorted(set(values))
     array = bindparam(None, listed, type_=ARRAY(_element(column)))
     expanding = bindparam(None, listed, type_=column.type, expanding=True)
@@ -75,13 +73,17 @@ def one_of(column: ColumnElement[Any] | Mapped[Any], values: Iterable[Any]) -> C
 @compiles(_OneOf, "postgresql")
 def _any_of_array(element: _OneOf, compiler: SQLCompiler, **kw: Any) -> str:
     column, array, _ = element.clauses
-    return f"{compiler.process(column, **kw)} = ANY ({compiler.process(array, **kw)})"
+    return _any(compiler, column, array, **kw)
 
 
 @compiles(_OneOf)
 def _in_list(element: _OneOf, compiler: SQLCompiler, **kw: Any) -> str:
     column, _, expanding = element.clauses
     return compiler.process(column.in_(expanding), **kw)
+
+
+def _any(compiler: SQLCompiler, column: ClauseElement, array: ClauseElement, **kw: Any) -> str:
+    return f"{compiler.process(column, **kw)} = ANY ({compiler.process(array, **kw)})"
 
 
 class _JsonList(TypeDecorator[Sequence[Any]]):
@@ -106,10 +108,7 @@ class _ListedIn(FunctionElement[bool]):
 
 def listed_in(column: ColumnElement[Any] | Mapped[Any], name: str) -> ColumnElement[bool]:
     """`column IN` the list given as parameter `name` when the statement runs."""
-    if isinstance(column, QueryableAttribute):
-        column = column.expression
-    if not isinstance(column, ColumnElement):
-        raise TypeError(f"listed_in takes a column, not {type(column).__name__}")
+    column = _expression(column, "listed_in")
     return _ListedIn(
         column,
         bindparam(name, type_=ARRAY(_element(column))),
@@ -121,7 +120,7 @@ def listed_in(column: ColumnElement[Any] | Mapped[Any], name: str) -> ColumnElem
 @compiles(_ListedIn, "postgresql")
 def _listed_any(element: _ListedIn, compiler: SQLCompiler, **kw: Any) -> str:
     column, array, _, _ = element.clauses
-    return f"{compiler.process(column, **kw)} = ANY ({compiler.process(array, **kw)})"
+    return _any(compiler, column, array, **kw)
 
 
 @compiles(_ListedIn, "sqlite")
@@ -135,6 +134,15 @@ def _listed_json(element: _ListedIn, compiler: SQLCompiler, **kw: Any) -> str:
 def _listed_expanding(element: _ListedIn, compiler: SQLCompiler, **kw: Any) -> str:
     column, _, _, expanding = element.clauses
     return compiler.process(column.in_(expanding), **kw)
+
+
+def _expression(column: ColumnElement[Any] | Mapped[Any], taker: str) -> ColumnElement[Any]:
+    """The column a model's attribute (col(Model.field)) stands for; anything else refused."""
+    if isinstance(column, QueryableAttribute):
+        column = column.expression
+    if not isinstance(column, ColumnElement):
+        raise TypeError(f"{taker} takes a column, not {type(column).__name__}")
+    return column
 
 
 def _element(column: ColumnElement[Any]) -> TypeEngine[Any]:
@@ -158,10 +166,7 @@ def not_by_index(column: ColumnElement[Any] | Mapped[Any]) -> ColumnElement[Any]
     """`column`, written on SQLite so that its planner does not choose the column's index
     for the condition (`+column`): beside a list of primary keys (`listed_in`), the rows are
     then fetched by id. Elsewhere the column as it is."""
-    if isinstance(column, QueryableAttribute):
-        column = column.expression
-    if not isinstance(column, ColumnElement):
-        raise TypeError(f"not_by_index takes a column, not {type(column).__name__}")
+    column = _expression(column, "not_by_index")
     marked = _NotByIndex(column)
     marked.type = column.type
     return marked
