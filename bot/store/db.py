@@ -153,9 +153,12 @@ class Database:
             class_=AsyncSession,
             expire_on_commit=False,
         )
-        # a few rows read by index: on SQLite, on the event loop's thread (no hand-over)
+        # a few rows read by index: on SQLite, on the event loop's thread (no hand-over); on
+        # PostgreSQL without BEGIN and COMMIT, two of a find's five round trips: under READ
+        # COMMITTED each statement reads its own snapshot inside a transaction as well
+        quick = {"isolation_level": "AUTOCOMMIT"} if self.dialect == "postgresql" else {}
         self._quick_sessions = async_sessionmaker(
-            self.engine.execution_options(rapport_quick=True),
+            self.engine.execution_options(rapport_quick=True, **quick),
             class_=AsyncSession,
             expire_on_commit=False,
         )
@@ -190,7 +193,8 @@ class Database:
         `quick=True` for a read of a few rows by index, the hot paths' (a find, a card's
         page): on SQLite its statements hold the event loop while SQLite runs them, which
         costs less than handing each to the connection's thread; never for a read that may
-        scan many rows, which would hold every other request as long."""
+        scan many rows, which would hold every other request as long. On PostgreSQL its
+        statements are sent without BEGIN and COMMIT: never for a use case that writes."""
         if write:
             sessions = self._write_sessions
         elif quick and not snapshot:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func
+from sqlalchemy import func, text
 from sqlalchemy.exc import StatementError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -148,3 +148,26 @@ async def test_sqlite_uses_wal_and_enforces_foreign_keys(tmp_path: Path) -> None
     await db.dispose()
 
     assert (mode, keys) == ("wal", 1)
+
+
+async def test_a_quick_read_on_postgresql_is_sent_without_begin_and_commit(
+    database_url: str,
+) -> None:
+    """A find's reads on PostgreSQL: each statement is its own transaction, as each already
+    read its own snapshot inside one (READ COMMITTED), and the two round trips of BEGIN and
+    COMMIT are not made. In a transaction, now() is when it began: 10 ms before its second
+    statement."""
+    db = Database(database_url)
+    if db.dialect != "postgresql":
+        await db.dispose()
+        pytest.skip("SQLite's quick reads are one snapshot: tests/store/test_sqlite_driver.py")
+    started = text("SELECT statement_timestamp() - now() > interval '5 milliseconds'")
+    async with db.transaction(quick=True) as session:
+        await session.exec(text("SELECT pg_sleep(0.01)"))  # type: ignore[call-overload]
+        quick = (await session.exec(started)).one()  # type: ignore[call-overload]
+    async with db.transaction() as session:
+        await session.exec(text("SELECT pg_sleep(0.01)"))  # type: ignore[call-overload]
+        other = (await session.exec(started)).one()  # type: ignore[call-overload]
+    await db.dispose()
+
+    assert (quick[0], other[0]) == (False, True)
