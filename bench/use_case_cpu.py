@@ -11,6 +11,7 @@ the process's CPU time (user + system, SQLite's threads included) per call — t
 each call's at the median, the 99th percentile and the most — and the statements each sends.
 
     .venv/bin/python -m bench.use_case_cpu --customers 20000 --calls 2000
+    scripts/with-postgres .venv/bin/python -m bench.use_case_cpu --backend postgresql
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import event
 
-from bench.dataset import DataSet
+from bench.dataset import DataSet, postgres_server
 from bench.latency import ScratchCopy
 from bench.latency_load import Command, find_commands, log_commands
+from bench.load_postgres import load_postgres
 from bench.load_sqlite import load_sqlite
 from bench.openloop import swept
 from bench.rows import TEAM_ID
@@ -117,15 +119,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=20_000)
     parser.add_argument("--calls", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     options = parser.parse_args(argv)
     data = DataSet(options.seed, options.customers)
-    loaded = load_sqlite(data)
-    with ScratchCopy(loaded, "") as url:
+    server_url = postgres_server() or ""
+    if options.backend == "postgresql" and not server_url:
+        parser.error("PostgreSQL: set BENCH_POSTGRES_URL or run under scripts/with-postgres")
+    sqlite = options.backend == "sqlite"
+    loaded = load_sqlite(data) if sqlite else load_postgres(server_url, data)
+    with ScratchCopy(loaded, server_url) as url:
         asyncio.run(swept(url))
         lines = asyncio.run(
             measure(url, seed=options.seed, customers=options.customers, calls=options.calls)
         )
-    print(f"SQLite, {options.customers:,} customers, {options.calls:,} calls each, one process")
+    backend = "SQLite" if sqlite else "PostgreSQL (its own CPU not counted)"
+    print(f"{backend}, {options.customers:,} customers, {options.calls:,} calls each, one process")
     print("\n".join(lines))
     return 0
 
