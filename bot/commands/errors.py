@@ -23,10 +23,11 @@ from bot.errors import DomainError, Invalid
 from bot.i18n import Lang
 from bot.inflight import InFlight
 from bot.people import Person
+from bot.store.saves import saves_made, watch_saves
 from bot.views.blocks import Reply
 from bot.views.busy import build_busy_form_answer, build_busy_reply
 from bot.views.customer_errors import form_errors
-from bot.views.errors import build_error_modal, build_error_reply
+from bot.views.errors import build_error_after_save, build_error_modal, build_error_reply
 from bot.views.outgoing import quiet
 from bot.views.refusals import build_refusal
 
@@ -59,6 +60,10 @@ def is_load(error: BaseException) -> bool:
 def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, Lang]:
     person: Person | None = context.get("person") if context is not None else None
     lang: Lang = person.lang if person else "en"
+    if saves_made():  # never "nothing was saved": sent again, it would be saved twice
+        reference = uuid.uuid4().hex[:8]
+        log.error("error after a save (ref %s)", reference, exc_info=error)
+        return build_error_after_save(lang, reference=reference), lang
     if is_load(error):  # one line, no traceback: the person is told to send it again
         log.warning("busy: not saved, %s: %s", type(error).__name__, str(error).split("\n")[0])
         return build_busy_reply(lang), lang
@@ -81,7 +86,8 @@ async def handle_error(
     """Bolt's global error handler: errors before the ack are answered in the HTTP response."""
     reply, lang = _reply_for(error, context)
     if response is not None:
-        if body.get("type") == "view_submission" and is_load(error):  # keep what was typed
+        busy = is_load(error) and not saves_made()
+        if body.get("type") == "view_submission" and busy:  # keep what was typed
             payload = build_busy_form_answer(body.get("view"), lang)
         elif body.get("type") == "view_submission":
             payload = {"response_action": "update", "view": build_error_modal(reply, lang)}
@@ -103,6 +109,7 @@ def reported(func: Callable[P, Awaitable[R]]) -> Callable[P, Coroutine[Any, Any,
     @functools.wraps(func)
     async def listener(*args: P.args, **kwargs: P.kwargs) -> R | None:
         bolt: dict[str, Any] = kwargs  # the arguments Bolt passes by name
+        watch_saves()  # an error after a save says so (here, and in handle_error before the ack)
         try:
             return await func(*args, **kwargs)
         except DomainError as refusal:

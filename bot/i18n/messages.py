@@ -117,6 +117,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "系统出错，本次操作未保存任何内容。请重试；如果反复出现，"
         "请联系 Rapport 管理员（参考编号 {ref}）。",
     },
+    "error.after_save": {
+        "en": "Your change was saved, but something went wrong on our side afterwards. "
+        "Check what was saved before sending it again, or it may be saved twice; if it keeps "
+        "happening, tell your Rapport admin (reference {ref}).",
+        "zh": "你的修改已保存，但随后系统出错。再次发送前请先确认已保存的内容，以免重复保存；"
+        "如果反复出现，请联系 Rapport 管理员（参考编号 {ref}）。",
+    },
     "error.database": {
         "en": "Rapport can't reach its database right now, so nothing was saved. "
         "Please try again in a minute.",

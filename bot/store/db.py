@@ -19,6 +19,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.saves import settle, watch_writes
 from bot.store.sqlite_driver import one_trip_driver
 
 A = TypeVar("A")
@@ -41,10 +42,12 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
-        return engine
-    options.setdefault("pool_pre_ping", True)
-    options.setdefault("pool_size", 10)
-    return create_async_engine(url, **options)
+    else:
+        options.setdefault("pool_pre_ping", True)
+        options.setdefault("pool_size", 10)
+        engine = create_async_engine(url, **options)
+    watch_writes(engine)
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -202,12 +205,16 @@ class Database:
         else:
             sessions = self._snapshot_sessions if snapshot else self._sessions
         opened = _OPEN.set(True)
+        settle(committed=False)  # a write seen outside our transactions is not this one's
+        committed = False
         try:
             async with self._turn(write), sessions() as session, session.begin():
                 if snapshot and self.dialect == "postgresql":
                     await session.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
                 yield session
+            committed = True
         finally:
+            settle(committed=committed)  # what an error after it tells (bot/store/saves.py)
             _OPEN.reset(opened)
 
     def _turn(self, write: bool) -> AbstractAsyncContextManager[None]:

@@ -14,6 +14,13 @@ def build_error_reply(lang: Lang, *, database_down: bool, reference: str) -> Rep
     return Reply(text=text, blocks=[section(":warning: " + text, block_id=ids.ERROR_BLOCK)])
 
 
+def build_error_after_save(lang: Lang, *, reference: str) -> Reply:
+    """An error after the change was committed: it is kept, and sending it again would save
+    it twice."""
+    text = t("error.after_save", lang, ref=reference)
+    return Reply(text=text, blocks=[section(":warning: " + text, block_id=ids.ERROR_BLOCK)])
+
+
 def build_error_modal(reply: Reply, lang: Lang) -> dict[str, Any]:
     """Shown in place of a form that could not be saved (a text-only reply gets one section)."""
     return {

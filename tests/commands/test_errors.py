@@ -8,11 +8,15 @@ from zoneinfo import ZoneInfo
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.request.async_request import AsyncBoltRequest
 from sqlalchemy.exc import OperationalError
 
-from bot.commands.errors import handle_error
+from bot.commands.errors import handle_error, reported
 from bot.people import Person
+from bot.store.db import Database, TurnTimeout
+from bot.store.models import SlackProfile
+from bot.store.profiles import save_profile
 
 
 def bare_app() -> AsyncApp:
@@ -101,3 +105,105 @@ async def test_a_view_submission_that_fails_keeps_a_modal_open_with_the_message(
     assert response.status == 200
     assert body["response_action"] == "update"
     assert "Something went wrong" in json.dumps(body["view"])
+
+
+async def save_then_fail(db: Database, error: Exception | None = None) -> None:
+    """A use case that commits, then a step after it that fails (its reply, say)."""
+    async with db.transaction(write=True) as session:
+        await save_profile(session=session, profile=SlackProfile(team_id="T", user_id="U_WANG"))
+    raise error or RuntimeError("the reply could not be built")
+
+
+async def test_a_form_saved_then_refused_for_load_is_not_kept_open_to_send_again(
+    database_url: str,
+) -> None:
+    """Busy after its save: the form is not kept open with "nothing was saved" to submit
+    again, but replaced by what happened."""
+    db = Database(database_url)
+    app = bare_app()
+
+    @reported
+    async def saving(ack):
+        await save_then_fail(db, TurnTimeout("no write turn within 30 s"))
+
+    app.view("anything")(saving)
+    payload = {
+        "type": "view_submission",
+        "user": {"id": "U1"},
+        "team": {"id": "T"},
+        "view": {"id": "V1", "type": "modal", "callback_id": "anything", "state": {"values": {}}},
+    }
+    response = await app.async_dispatch(
+        AsyncBoltRequest(
+            body=urlencode({"payload": json.dumps(payload)}),
+            headers={"content-type": ["application/x-www-form-urlencoded"]},
+        )
+    )
+    await db.dispose()
+
+    body = json.loads(response.body)
+    assert body["response_action"] == "update"
+    assert "Your change was saved" in json.dumps(body["view"])
+
+
+async def test_an_error_after_a_save_never_says_nothing_was_saved(database_url: str) -> None:
+    """Told "nothing was saved", the person would send it again: a second record."""
+    db = Database(database_url)
+    app = bare_app()
+
+    @app.middleware
+    async def as_wang(context, next):
+        context["person"] = Person("T", "U_WANG", "zh", ZoneInfo("Asia/Shanghai"))
+        return await next()
+
+    @reported
+    async def saving(ack):
+        await save_then_fail(db)
+
+    app.command("/customer")(saving)
+    response = await app.async_dispatch(command_request())
+    await db.dispose()
+
+    text = json.loads(response.body)["text"]
+    assert "你的修改已保存" in text and "参考编号" in text
+    assert "未保存" not in text
+
+
+async def test_an_error_after_a_save_and_the_ack_is_told_as_saved(database_url: str) -> None:
+    db = Database(database_url)
+    told: list[str] = []
+
+    class Acked:
+        response = "sent"  # the ack went out before the work
+
+    async def respond(**message: str) -> None:
+        told.append(message["text"])
+
+    @reported
+    async def saving(ack: Acked, context: AsyncBoltContext, respond: object) -> None:
+        await save_then_fail(db)
+
+    context = AsyncBoltContext(person=Person("T", "U_WANG", "en", ZoneInfo("UTC")))
+    await saving(ack=Acked(), context=context, respond=respond)
+    await db.dispose()
+
+    assert len(told) == 1 and told[0].startswith("Your change was saved, but something went")
+
+
+async def test_an_error_before_any_save_still_says_nothing_was_saved(database_url: str) -> None:
+    told: list[str] = []
+
+    class Acked:
+        response = "sent"
+
+    async def respond(**message: str) -> None:
+        told.append(message["text"])
+
+    @reported
+    async def failing(ack: Acked, context: AsyncBoltContext, respond: object) -> None:
+        raise RuntimeError("boom")
+
+    context = AsyncBoltContext(person=Person("T", "U_WANG", "en", ZoneInfo("UTC")))
+    await failing(ack=Acked(), context=context, respond=respond)
+
+    assert len(told) == 1 and "nothing was saved" in told[0]
