@@ -178,7 +178,7 @@ class PersonResolver:
 
     async def _store(self, profile: SlackProfile) -> None:
         try:  # a read then a write: take the write lock first (SQLite)
-            async with self._db.transaction(write=True) as session:
+            async with self._db.transaction(write=True, cache=True) as session:
                 await save_profile(session=session, profile=profile)
         except Exception:
             log.warning("could not cache the profile of %s", profile.user_id, exc_info=True)
@@ -190,7 +190,7 @@ class PersonResolver:
             profile, team_id=team_id, user_id=profile.user_id, default_tz=self._default_tz
         )
         self._memory[(team_id, profile.user_id)] = (self._monotonic(), person)
-        async with self._db.transaction(write=True) as session:
+        async with self._db.transaction(write=True, cache=True) as session:
             await save_profile(session=session, profile=profile)
 
     def register(self, app: AsyncApp, inflight: InFlight) -> None:

@@ -95,7 +95,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
         scope = on_kept(visible_scope(sees, narrowing))  # counted over the kept rows
         expired = await expired_ids(session=session, scope=scope, now=actor.now)
     if expired:  # kept health missing or past its time: computed once, for every reader
-        async with db.transaction(write=True) as session:
+        async with db.transaction(write=True, cache=True) as session:
             await keep_health(session=session, ids=expired, now=actor.now)
     async with (
         db.transaction(snapshot=True) as session,

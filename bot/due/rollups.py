@@ -66,7 +66,7 @@ async def build_after_claim(db: Database, claimed: list[Delivery], now: datetime
     teams: dict[str, list[Delivery]] = {}
     for delivery in todo:
         teams.setdefault(delivery.team_id, []).append(delivery)
-    async with db.transaction(write=True) as session:  # short when the sweep keeps it fresh
+    async with db.transaction(write=True, cache=True) as session:  # short: swept fresh
         for team_id, deliveries in teams.items():
             scope = await _scope(session, team_id, deliveries)
             if scope is not None:

@@ -19,7 +19,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.saves import settle, watch_writes
+from bot.store.saves import committed, transaction_watch, watch_writes
 from bot.store.sqlite_driver import one_trip_driver
 
 A = TypeVar("A")
@@ -183,7 +183,12 @@ class Database:
 
     @asynccontextmanager
     async def transaction(
-        self, *, write: bool = False, snapshot: bool = False, quick: bool = False
+        self,
+        *,
+        write: bool = False,
+        snapshot: bool = False,
+        quick: bool = False,
+        cache: bool = False,
     ) -> AsyncIterator[AsyncSession]:
         """A session that commits once when the block ends and rolls back on error.
         `write=True` for use cases that check and then write (one writer at a time on SQLite);
@@ -197,7 +202,9 @@ class Database:
         page): on SQLite its statements hold the event loop while SQLite runs them, which
         costs less than handing each to the connection's thread; never for a read that may
         scan many rows, which would hold every other request as long. On PostgreSQL its
-        statements are sent without BEGIN and COMMIT: never for a use case that writes."""
+        statements are sent without BEGIN and COMMIT: never for a use case that writes.
+        `cache=True` for a write of what Rapport keeps for itself (a cached profile, a kept
+        health): an error after it is not told as the person's change saved."""
         if write:
             sessions = self._write_sessions
         elif quick and not snapshot:
@@ -205,16 +212,15 @@ class Database:
         else:
             sessions = self._snapshot_sessions if snapshot else self._sessions
         opened = _OPEN.set(True)
-        settle(committed=False)  # a write seen outside our transactions is not this one's
-        committed = False
         try:
-            async with self._turn(write), sessions() as session, session.begin():
-                if snapshot and self.dialect == "postgresql":
-                    await session.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
-                yield session
-            committed = True
+            with transaction_watch(counts=not cache) as wrote:
+                async with self._turn(write), sessions() as session:
+                    async with session.begin():
+                        if snapshot and self.dialect == "postgresql":
+                            await session.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
+                        yield session
+                    committed(wrote)  # what an error after it tells (bot/store/saves.py)
         finally:
-            settle(committed=committed)  # what an error after it tells (bot/store/saves.py)
             _OPEN.reset(opened)
 
     def _turn(self, write: bool) -> AbstractAsyncContextManager[None]:

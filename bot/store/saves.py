@@ -3,13 +3,16 @@ deny. A command whose change was committed and whose reply then failed told the 
 "nothing was saved", and they sent it again: a second record (issue 17: every command is
 either done and confirmed, or refused and said so).
 
-The edge watches a request's work (`watch_saves`, bot/commands/errors.py `reported`); a
-statement that writes marks its transaction, and `Database.transaction` counts the mark
-once that transaction has committed (`settle`).
+The edge watches a request's work (`watch_saves`, bot/commands/errors.py `reported`). Each
+`Database.transaction` notes whether a statement of its own wrote (`transaction_watch`),
+and counts that once it has committed; a sibling's or a nested transaction has its own
+note. What Rapport keeps for itself (a cached profile, a kept health) never counts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -20,18 +23,26 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 
 class Saves:
-    """What the watched work has written: `pending` in a transaction not yet committed,
-    `made` once one that wrote has committed."""
+    """`made`: a transaction of the watched work wrote and committed."""
 
-    __slots__ = ("made", "pending")
+    __slots__ = ("made",)
 
     def __init__(self) -> None:
         self.made = False
-        self.pending = False
+
+
+class Wrote:
+    """Whether the running transaction has sent a statement that writes."""
+
+    __slots__ = ("yes",)
+
+    def __init__(self) -> None:
+        self.yes = False
 
 
 _WATCHED: ContextVar[Saves | None] = ContextVar("rapport_saves", default=None)
-_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+_WROTE: ContextVar[Wrote | None] = ContextVar("rapport_transaction_wrote", default=None)
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE")
 
 
 def watch_saves() -> Saves:
@@ -48,13 +59,23 @@ def saves_made() -> bool:
     return saves is not None and saves.made
 
 
-def settle(*, committed: bool) -> None:
-    """The end of a transaction of the watched work: its writes count as saved if it
-    committed, and are forgotten if it rolled back."""
+@contextmanager
+def transaction_watch(*, counts: bool) -> Iterator[Wrote]:
+    """Around one transaction: what its statements write is noted on the Wrote yielded
+    (`committed` counts it); `counts=False` for what Rapport keeps for itself."""
+    wrote = Wrote()
+    token = _WROTE.set(wrote if counts else None)
+    try:
+        yield wrote
+    finally:
+        _WROTE.reset(token)
+
+
+def committed(wrote: Wrote) -> None:
+    """The transaction that noted `wrote` has committed: its writes are saved."""
     saves = _WATCHED.get()
-    if saves is not None:
-        saves.made = saves.made or (committed and saves.pending)
-        saves.pending = False
+    if saves is not None and wrote.yes:
+        saves.made = True
 
 
 def watch_writes(engine: AsyncEngine) -> None:
@@ -69,17 +90,22 @@ def _noted(
     context: DefaultExecutionContext | None,
     _many: bool,
 ) -> None:
-    saves = _WATCHED.get()
-    if saves is None or saves.pending:
+    wrote = _WROTE.get()
+    if wrote is None or wrote.yes:
         return
     if context is not None and (context.isinsert or context.isupdate or context.isdelete):
-        saves.pending = True
-    elif _writes(statement):  # text(), or a WITH whose body writes
-        saves.pending = True
+        wrote.yes = True
+    elif writes(statement):  # text(), or a WITH whose body writes
+        wrote.yes = True
 
 
-def _writes(statement: str) -> bool:
-    head = statement.lstrip()[:7].upper()
-    if head.startswith(_WRITES):
+def writes(statement: str) -> bool:
+    """Whether SQL text writes: it begins with a verb that writes, or is a WITH that holds
+    one (a read's FOR UPDATE is not a write)."""
+    words = statement.lstrip(" \t\n(").upper()
+    if words.startswith(_WRITES):
         return True
-    return head.startswith("WITH") and any(f"{verb} " in statement.upper() for verb in _WRITES)
+    if not words.startswith("WITH"):
+        return False
+    found = words.replace("FOR UPDATE", "").replace("\n", " ")
+    return any(f" {verb} " in found or f"({verb} " in found for verb in _WRITES)
