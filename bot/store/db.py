@@ -19,7 +19,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.saves import committed, transaction_watch, watch_writes
+from bot.store.saves import TransactionWatch, committed, watch_writes
 from bot.store.sqlite_driver import one_trip_driver
 
 A = TypeVar("A")
@@ -213,7 +213,7 @@ class Database:
             sessions = self._snapshot_sessions if snapshot else self._sessions
         opened = _OPEN.set(True)
         try:
-            with transaction_watch(counts=not cache) as wrote:
+            with TransactionWatch(counts=not cache) as wrote:
                 async with self._turn(write), sessions() as session:
                     async with session.begin():
                         if snapshot and self.dialect == "postgresql":

@@ -4,15 +4,13 @@ deny. A command whose change was committed and whose reply then failed told the 
 either done and confirmed, or refused and said so).
 
 The edge watches a request's work (`watch_saves`, bot/commands/errors.py `reported`). Each
-`Database.transaction` notes whether a statement of its own wrote (`transaction_watch`),
+`Database.transaction` notes whether a statement of its own wrote (`TransactionWatch`),
 and counts that once it has committed; a sibling's or a nested transaction has its own
 note. What Rapport keeps for itself (a cached profile, a kept health) never counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -59,16 +57,22 @@ def saves_made() -> bool:
     return saves is not None and saves.made
 
 
-@contextmanager
-def transaction_watch(*, counts: bool) -> Iterator[Wrote]:
-    """Around one transaction: what its statements write is noted on the Wrote yielded
-    (`committed` counts it); `counts=False` for what Rapport keeps for itself."""
-    wrote = Wrote()
-    token = _WROTE.set(wrote if counts else None)
-    try:
-        yield wrote
-    finally:
-        _WROTE.reset(token)
+class TransactionWatch:
+    """Around one transaction: what its statements write is noted on the Wrote it gives
+    (`committed` counts it); `counts=False` for what Rapport keeps for itself. A class, not
+    a generator: it runs around every transaction (issue 17)."""
+
+    __slots__ = ("_token", "_wrote")
+
+    def __init__(self, *, counts: bool) -> None:
+        self._wrote = Wrote()
+        self._token = _WROTE.set(self._wrote if counts else None)
+
+    def __enter__(self) -> Wrote:
+        return self._wrote
+
+    def __exit__(self, *_: object) -> None:
+        _WROTE.reset(self._token)
 
 
 def committed(wrote: Wrote) -> None:
@@ -93,10 +97,10 @@ def _noted(
     wrote = _WROTE.get()
     if wrote is None or wrote.yes:
         return
-    if context is not None and (context.isinsert or context.isupdate or context.isdelete):
-        wrote.yes = True
-    elif writes(statement):  # text(), or a WITH whose body writes
-        wrote.yes = True
+    if context is None or context.is_text:  # SQL text: read from its words
+        wrote.yes = writes(statement)
+    else:  # a statement SQLAlchemy compiled knows what it is
+        wrote.yes = context.isinsert or context.isupdate or context.isdelete
 
 
 def writes(statement: str) -> bool:
