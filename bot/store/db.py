@@ -46,8 +46,25 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
         options.setdefault("pool_pre_ping", True)
         options.setdefault("pool_size", 10)
         engine = create_async_engine(url, **options)
+        if engine.dialect.driver == "asyncpg":
+            engine.dialect.do_ping = _ping_in_one_trip  # type: ignore[method-assign]
     watch_writes(engine)
     return engine
+
+
+def _ping_in_one_trip(dbapi_connection: Any) -> bool:
+    """A connection the pool lends is pinged by `;` alone. SQLAlchemy's asyncpg dialect sends
+    it inside BEGIN … ROLLBACK, for pgbouncer's transaction mode (Rapport connects to
+    PostgreSQL itself): three round trips before every transaction, more than a find's
+    statements (issue 17). A lost connection still fails the ping, and the pool opens
+    another."""
+    level = dbapi_connection.isolation_level
+    dbapi_connection.isolation_level = "autocommit"
+    try:
+        dbapi_connection.ping()
+    finally:
+        dbapi_connection.isolation_level = level
+    return True
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

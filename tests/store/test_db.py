@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
+import asyncpg
 import pytest
 from sqlalchemy import func, text
 from sqlalchemy.exc import StatementError
@@ -171,3 +173,48 @@ async def test_a_quick_read_on_postgresql_is_sent_without_begin_and_commit(
     await db.dispose()
 
     assert (quick[0], other[0]) == (False, True)
+
+
+async def test_a_connection_lent_on_postgresql_is_pinged_without_a_transaction(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool pings a connection before lending it: `;` alone, one round trip, where
+    SQLAlchemy's asyncpg dialect sent it between BEGIN and ROLLBACK (three)."""
+    db = Database(database_url)
+    if db.dialect != "postgresql":
+        await db.dispose()
+        pytest.skip("SQLite's connections are files: no ping")
+    begun: list[str] = []
+    original = asyncpg.connection.Connection.transaction
+
+    def noted(self: asyncpg.connection.Connection, **options: Any) -> Any:
+        begun.append(str(options))
+        return original(self, **options)
+
+    async with db.transaction(quick=True) as session:  # a new connection: not pinged
+        await session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+    monkeypatch.setattr(asyncpg.connection.Connection, "transaction", noted)
+    async with db.transaction(quick=True) as session:  # lent again: pinged
+        await session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+    await db.dispose()
+
+    assert begun == []
+
+
+async def test_a_connection_the_server_closed_is_not_lent_again(database_url: str) -> None:
+    db = Database(database_url)
+    if db.dialect != "postgresql":
+        await db.dispose()
+        pytest.skip("SQLite's connections are files: no ping")
+    async with db.transaction() as session:
+        backend = (await session.exec(text("SELECT pg_backend_pid()"))).one()[0]  # type: ignore[call-overload]
+    closer = Database(database_url)
+    async with closer.transaction() as session:
+        ended = text("SELECT pg_terminate_backend(:backend)").bindparams(backend=backend)
+        await session.exec(ended)  # type: ignore[call-overload]
+    await closer.dispose()
+    async with db.transaction() as session:
+        now_on = (await session.exec(text("SELECT pg_backend_pid()"))).one()[0]  # type: ignore[call-overload]
+    await db.dispose()
+
+    assert now_on != backend
