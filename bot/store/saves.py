@@ -62,13 +62,14 @@ class TransactionWatch:
     (`committed` counts it); `counts=False` for what Rapport keeps for itself. A class, not
     a generator: it runs around every transaction (issue 17)."""
 
-    __slots__ = ("_token", "_wrote")
+    __slots__ = ("_counts", "_token", "_wrote")
 
     def __init__(self, *, counts: bool) -> None:
+        self._counts = counts
         self._wrote = Wrote()
-        self._token = _WROTE.set(self._wrote if counts else None)
 
     def __enter__(self) -> Wrote:
+        self._token = _WROTE.set(self._wrote if self._counts else None)
         return self._wrote
 
     def __exit__(self, *_: object) -> None:
@@ -99,8 +100,11 @@ def _noted(
         return
     if context is None or context.is_text:  # SQL text: read from its words
         wrote.yes = writes(statement)
-    else:  # a statement SQLAlchemy compiled knows what it is
-        wrote.yes = context.isinsert or context.isupdate or context.isdelete
+    elif context.isinsert or context.isupdate or context.isdelete:
+        wrote.yes = True
+    elif not context.isddl and not statement.startswith("SELECT"):
+        # compiled, but not flagged: a WITH whose body writes, text() given columns
+        wrote.yes = writes(statement)
 
 
 def writes(statement: str) -> bool:

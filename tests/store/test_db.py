@@ -185,20 +185,27 @@ async def test_a_connection_lent_on_postgresql_is_pinged_without_a_transaction(
         await db.dispose()
         pytest.skip("SQLite's connections are files: no ping")
     begun: list[str] = []
+    pinged: list[str] = []
     original = asyncpg.connection.Connection.transaction
+    original_fetchrow = asyncpg.connection.Connection.fetchrow
 
     def noted(self: asyncpg.connection.Connection, **options: Any) -> Any:
         begun.append(str(options))
         return original(self, **options)
 
+    async def fetched(self: asyncpg.connection.Connection, query: str, *args: Any) -> Any:
+        pinged.append(query)
+        return await original_fetchrow(self, query, *args)
+
     async with db.transaction(quick=True) as session:  # a new connection: not pinged
         await session.exec(text("SELECT 1"))  # type: ignore[call-overload]
     monkeypatch.setattr(asyncpg.connection.Connection, "transaction", noted)
+    monkeypatch.setattr(asyncpg.connection.Connection, "fetchrow", fetched)
     async with db.transaction(quick=True) as session:  # lent again: pinged
         await session.exec(text("SELECT 1"))  # type: ignore[call-overload]
     await db.dispose()
 
-    assert begun == []
+    assert (begun, pinged) == ([], [";"])
 
 
 async def test_a_connection_the_server_closed_is_not_lent_again(database_url: str) -> None:
@@ -209,8 +216,8 @@ async def test_a_connection_the_server_closed_is_not_lent_again(database_url: st
     async with db.transaction() as session:
         backend = (await session.exec(text("SELECT pg_backend_pid()"))).one()[0]  # type: ignore[call-overload]
     closer = Database(database_url)
-    async with closer.transaction() as session:
-        ended = text("SELECT pg_terminate_backend(:backend)").bindparams(backend=backend)
+    async with closer.transaction() as session:  # waits up to 5 s for the backend to end
+        ended = text("SELECT pg_terminate_backend(:backend, 5000)").bindparams(backend=backend)
         await session.exec(ended)  # type: ignore[call-overload]
     await closer.dispose()
     async with db.transaction() as session:

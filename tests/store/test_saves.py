@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from sqlalchemy import func, text
+from sqlalchemy import delete, func, text
 from sqlmodel import select
 
 from bot.store.db import Database
 from bot.store.models import SlackProfile
 from bot.store.profiles import save_profile
 from bot.store.saves import saves_made, watch_saves, writes
+from bot.store.types import table_of
 
 
 async def saved_by(db: Database, user_id: str, *, write: bool = True, cache: bool = False) -> None:
@@ -170,3 +171,19 @@ async def test_a_write_sent_as_sql_text_counts(db: Database) -> None:
 )
 def test_sql_text_that_writes_is_told_from_a_read(statement: str, wrote: bool) -> None:
     assert writes(statement) is wrote
+
+
+async def test_a_write_inside_a_with_counts(db: Database) -> None:
+    """Compiled, and not flagged a write by SQLAlchemy: the statement's words tell."""
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite writes nothing inside a WITH")
+    await saved_by(db, "U1")
+    watch_saves()
+    profiles = table_of(SlackProfile)
+    gone = (
+        delete(profiles).where(profiles.c.user_id == "U1").returning(profiles.c.user_id).cte("gone")
+    )
+    async with db.transaction() as session:
+        await session.exec(select(func.count()).select_from(gone))
+
+    assert saves_made()
