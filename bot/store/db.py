@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -48,8 +50,30 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
         engine = create_async_engine(url, **options)
         if engine.dialect.driver == "asyncpg":
             engine.dialect.do_ping = _ping_in_one_trip  # type: ignore[method-assign]
+        event.listen(engine.sync_engine, "before_cursor_execute", _no_write_when_quick)
     watch_writes(engine)
     return engine
+
+
+def _no_write_when_quick(
+    connection: Connection,
+    _cursor: Any,
+    _statement: str,
+    _parameters: Any,
+    context: DefaultExecutionContext | None,
+    _many: bool,
+) -> None:
+    """A quick read on PostgreSQL runs in autocommit: a write there would be committed at
+    once and alone, whatever the use case did next. Refused before it is sent, so that a
+    use case that writes opens its transaction without `quick`."""
+    if context is None or not connection.get_execution_options().get("rapport_quick"):
+        return
+    if context.isinsert or context.isupdate or context.isdelete:
+        raise QuickWrite("a quick read wrote: open its transaction without quick=True")
+
+
+class QuickWrite(RuntimeError):
+    """A statement that writes, sent in a quick (read-only) transaction on PostgreSQL."""
 
 
 def _ping_in_one_trip(dbapi_connection: Any) -> bool:

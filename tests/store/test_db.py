@@ -15,7 +15,7 @@ from sqlalchemy.exc import StatementError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.db import Database, side_by_side
+from bot.store.db import Database, QuickWrite, side_by_side
 from bot.store.models import SlackProfile
 from bot.store.profiles import get_profile, save_profile
 
@@ -225,3 +225,21 @@ async def test_a_connection_the_server_closed_is_not_lent_again(database_url: st
     await db.dispose()
 
     assert now_on != backend
+
+
+async def test_a_write_in_a_quick_read_on_postgresql_is_refused_and_nothing_is_saved(
+    database_url: str,
+) -> None:
+    """Quick reads run in autocommit there: a write would be committed at once, alone."""
+    db = Database(database_url)
+    if db.dialect != "postgresql":
+        await db.dispose()
+        pytest.skip("SQLite's quick reads are one transaction: a write goes to its thread")
+    with pytest.raises(QuickWrite):
+        async with db.transaction(quick=True) as session:
+            await save_profile(session=session, profile=SlackProfile(team_id="T", user_id="U1"))
+    async with db.transaction() as session:
+        saved = await get_profile(session=session, team_id="T", user_id="U1")
+    await db.dispose()
+
+    assert saved is None
