@@ -62,6 +62,20 @@ def command_request() -> AsyncBoltRequest:
     )
 
 
+def form_request() -> AsyncBoltRequest:
+    """The submission of a form whose callback_id is `anything`."""
+    payload = {
+        "type": "view_submission",
+        "user": {"id": "U1"},
+        "team": {"id": "T"},
+        "view": {"id": "V1", "type": "modal", "callback_id": "anything", "state": {"values": {}}},
+    }
+    return AsyncBoltRequest(
+        body=urlencode({"payload": json.dumps(payload)}),
+        headers={"content-type": ["application/x-www-form-urlencoded"]},
+    )
+
+
 async def test_an_error_before_the_ack_becomes_a_readable_ephemeral_answer() -> None:
     response = await app_failing_with(RuntimeError("boom"), ack_first=False).async_dispatch(
         command_request()
@@ -88,18 +102,7 @@ async def test_a_view_submission_that_fails_keeps_a_modal_open_with_the_message(
     async def failing(ack):
         raise RuntimeError("boom")
 
-    payload = {
-        "type": "view_submission",
-        "user": {"id": "U1"},
-        "team": {"id": "T"},
-        "view": {"id": "V1", "type": "modal", "callback_id": "anything", "state": {"values": {}}},
-    }
-    response = await app.async_dispatch(
-        AsyncBoltRequest(
-            body=urlencode({"payload": json.dumps(payload)}),
-            headers={"content-type": ["application/x-www-form-urlencoded"]},
-        )
-    )
+    response = await app.async_dispatch(form_request())
 
     body = json.loads(response.body)
     assert response.status == 200
@@ -127,18 +130,7 @@ async def test_a_form_saved_then_refused_for_load_is_not_kept_open_to_send_again
         await save_then_fail(db, TurnTimeout("no write turn within 30 s"))
 
     app.view("anything")(saving)
-    payload = {
-        "type": "view_submission",
-        "user": {"id": "U1"},
-        "team": {"id": "T"},
-        "view": {"id": "V1", "type": "modal", "callback_id": "anything", "state": {"values": {}}},
-    }
-    response = await app.async_dispatch(
-        AsyncBoltRequest(
-            body=urlencode({"payload": json.dumps(payload)}),
-            headers={"content-type": ["application/x-www-form-urlencoded"]},
-        )
-    )
+    response = await app.async_dispatch(form_request())
     await db.dispose()
 
     body = json.loads(response.body)
