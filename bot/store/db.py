@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.postgres_connections import postgres_connections
-from bot.store.saves import TransactionWatch, committed, watch_writes
+from bot.store.saves import TransactionWatch, watch_writes
 from bot.store.sqlite_driver import one_trip_driver
 
 A = TypeVar("A")
@@ -215,13 +215,13 @@ class Database:
             sessions = self._snapshot_sessions if snapshot else self._sessions
         opened = _OPEN.set(True)
         try:
-            with TransactionWatch(counts=not cache) as wrote:
+            with TransactionWatch(counts=not cache) as watch:
                 async with self._turn(write), sessions() as session:
                     async with session.begin():
                         if snapshot and self.dialect == "postgresql":
                             await session.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
                         yield session
-                    committed(wrote)  # what an error after it tells (bot/store/saves.py)
+                    watch.committed()  # what an error after it tells (bot/store/saves.py)
         finally:
             _OPEN.reset(opened)
 

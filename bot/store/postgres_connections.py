@@ -11,6 +11,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.store.saves import statement_writes
+
 
 def postgres_connections(engine: AsyncEngine) -> None:
     if engine.dialect.driver == "asyncpg":
@@ -21,7 +23,7 @@ def postgres_connections(engine: AsyncEngine) -> None:
 def _no_write_when_quick(
     connection: Connection,
     _cursor: Any,
-    _statement: str,
+    statement: str,
     _parameters: Any,
     context: DefaultExecutionContext | None,
     _many: bool,
@@ -29,9 +31,9 @@ def _no_write_when_quick(
     """A quick read on PostgreSQL runs in autocommit: a write there would be committed at
     once and alone, whatever the use case did next. Refused before it is sent, so that a
     use case that writes opens its transaction without `quick`."""
-    if context is None or not connection.get_execution_options().get("rapport_quick"):
+    if not connection.get_execution_options().get("rapport_quick"):
         return
-    if context.isinsert or context.isupdate or context.isdelete:
+    if statement_writes(statement, context):
         raise QuickWrite("a quick read wrote: open its transaction without quick=True")
 
 

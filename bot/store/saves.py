@@ -29,26 +29,15 @@ class Saves:
         self.made = False
 
 
-class Wrote:
-    """Whether the running transaction has sent a statement that writes."""
-
-    __slots__ = ("yes",)
-
-    def __init__(self) -> None:
-        self.yes = False
-
-
 _WATCHED: ContextVar[Saves | None] = ContextVar("rapport_saves", default=None)
-_WROTE: ContextVar[Wrote | None] = ContextVar("rapport_transaction_wrote", default=None)
+_RUNNING: ContextVar[TransactionWatch | None] = ContextVar("rapport_transaction", default=None)
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE")
 
 
-def watch_saves() -> Saves:
-    """From here on, in this task and the tasks it starts, what is saved is noted on the
-    Saves returned (a new one: an earlier request's never counts)."""
-    saves = Saves()
-    _WATCHED.set(saves)
-    return saves
+def watch_saves() -> None:
+    """From here on, in this task and the tasks it starts, what is saved is noted (afresh:
+    an earlier request's never counts)."""
+    _WATCHED.set(Saves())
 
 
 def saves_made() -> bool:
@@ -58,29 +47,28 @@ def saves_made() -> bool:
 
 
 class TransactionWatch:
-    """Around one transaction: what its statements write is noted on the Wrote it gives
-    (`committed` counts it); `counts=False` for what Rapport keeps for itself. A class, not
-    a generator: it runs around every transaction (issue 17)."""
+    """Around one transaction: whether its statements wrote (`wrote`), counted as saved once
+    it has committed (`committed`); `counts=False` for what Rapport keeps for itself. A
+    class, not a generator: it runs around every transaction (issue 17)."""
 
-    __slots__ = ("_counts", "_token", "_wrote")
+    __slots__ = ("_counts", "_token", "wrote")
 
     def __init__(self, *, counts: bool) -> None:
         self._counts = counts
-        self._wrote = Wrote()
+        self.wrote = False
 
-    def __enter__(self) -> Wrote:
-        self._token = _WROTE.set(self._wrote if self._counts else None)
-        return self._wrote
+    def __enter__(self) -> TransactionWatch:
+        self._token = _RUNNING.set(self if self._counts else None)
+        return self
 
     def __exit__(self, *_: object) -> None:
-        _WROTE.reset(self._token)
+        _RUNNING.reset(self._token)
 
-
-def committed(wrote: Wrote) -> None:
-    """The transaction that noted `wrote` has committed: its writes are saved."""
-    saves = _WATCHED.get()
-    if saves is not None and wrote.yes:
-        saves.made = True
+    def committed(self) -> None:
+        """The transaction has committed: what it wrote is saved."""
+        saves = _WATCHED.get()
+        if saves is not None and self.wrote:
+            saves.made = True
 
 
 def watch_writes(engine: AsyncEngine) -> None:
@@ -95,16 +83,20 @@ def _noted(
     context: DefaultExecutionContext | None,
     _many: bool,
 ) -> None:
-    wrote = _WROTE.get()
-    if wrote is None or wrote.yes:
-        return
-    if context is None or context.is_text:  # SQL text: read from its words
-        wrote.yes = writes(statement)
-    elif context.isinsert or context.isupdate or context.isdelete:
-        wrote.yes = True
-    elif not context.isddl and not statement.startswith("SELECT"):
-        # compiled, but not flagged: a WITH whose body writes, text() given columns
-        wrote.yes = writes(statement)
+    running = _RUNNING.get()
+    if running is not None and not running.wrote:
+        running.wrote = statement_writes(statement, context)
+
+
+def statement_writes(statement: str, context: DefaultExecutionContext | None) -> bool:
+    """Whether a statement about to be sent writes: as SQLAlchemy compiled it, or from its
+    words when it is SQL text or a write SQLAlchemy does not flag (a WITH whose body
+    writes, text() given columns)."""
+    if context is None or context.is_text:
+        return writes(statement)
+    if context.isinsert or context.isupdate or context.isdelete:
+        return True
+    return not context.isddl and not statement.startswith("SELECT") and writes(statement)
 
 
 def writes(statement: str) -> bool:
