@@ -57,17 +57,21 @@ def is_load(error: BaseException) -> bool:
     return False
 
 
+def _busy(error: Exception) -> bool:
+    """Refused for load with nothing of the work saved: to be sent again as it was."""
+    return is_load(error) and not saves_made()
+
+
 def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, Lang]:
     person: Person | None = context.get("person") if context is not None else None
     lang: Lang = person.lang if person else "en"
-    if saves_made():  # never "nothing was saved": sent again, it would be saved twice
-        reference = uuid.uuid4().hex[:8]
-        log.error("error after a save (ref %s)", reference, exc_info=error)
-        return build_error_after_save(lang, reference=reference), lang
-    if is_load(error):  # one line, no traceback: the person is told to send it again
+    if _busy(error):  # one line, no traceback: the person is told to send it again
         log.warning("busy: not saved, %s: %s", type(error).__name__, str(error).split("\n")[0])
         return build_busy_reply(lang), lang
     reference = uuid.uuid4().hex[:8]
+    if saves_made():  # never "nothing was saved": sent again, it would be saved twice
+        log.error("error after a save (ref %s)", reference, exc_info=error)
+        return build_error_after_save(lang, reference=reference), lang
     log.error("unhandled error (ref %s)", reference, exc_info=error)
     reply = build_error_reply(
         lang, database_down=isinstance(error, _DATABASE_ERRORS), reference=reference
@@ -86,8 +90,7 @@ async def handle_error(
     """Bolt's global error handler: errors before the ack are answered in the HTTP response."""
     reply, lang = _reply_for(error, context)
     if response is not None:
-        busy = is_load(error) and not saves_made()
-        if body.get("type") == "view_submission" and busy:  # keep what was typed
+        if body.get("type") == "view_submission" and _busy(error):  # keep what was typed
             payload = build_busy_form_answer(body.get("view"), lang)
         elif body.get("type") == "view_submission":
             payload = {"response_action": "update", "view": build_error_modal(reply, lang)}

@@ -11,13 +11,16 @@ from bot.views.blocks import Reply, section
 
 def build_error_reply(lang: Lang, *, database_down: bool, reference: str) -> Reply:
     text = t("error.database", lang) if database_down else t("error.generic", lang, ref=reference)
-    return Reply(text=text, blocks=[section(":warning: " + text, block_id=ids.ERROR_BLOCK)])
+    return _warning(text)
 
 
 def build_error_after_save(lang: Lang, *, reference: str) -> Reply:
     """An error after the change was committed: it is kept, and sending it again would save
     it twice."""
-    text = t("error.after_save", lang, ref=reference)
+    return _warning(t("error.after_save", lang, ref=reference))
+
+
+def _warning(text: str) -> Reply:
     return Reply(text=text, blocks=[section(":warning: " + text, block_id=ids.ERROR_BLOCK)])
 
 
