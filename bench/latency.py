@@ -141,11 +141,25 @@ def run_latency(
     return result_sections(result, command, plan)
 
 
+def backend_server(parser: argparse.ArgumentParser, backend: str) -> str:
+    """The PostgreSQL server a run loads into ("" when there is none); a PostgreSQL run
+    without one is refused as a usage error."""
+    server_url = postgres_server() or ""
+    if backend == "postgresql" and not server_url:
+        parser.error("PostgreSQL: set BENCH_POSTGRES_URL or run under scripts/with-postgres")
+    return server_url
+
+
+def load_backend(backend: str, data: DataSet, server_url: str) -> Loaded:
+    """The data set loaded (or reused) on SQLite, or on the PostgreSQL server at `server_url`."""
+    return load_sqlite(data) if backend == "sqlite" else load_postgres(server_url, data)
+
+
 def measure(plan: Plan, backends: list[tuple[str, int]], server_url: str, *, seed: int) -> Latency:
     result = Latency()
     for backend, size in backends:
         data = DataSet(seed, size)
-        loaded = load_sqlite(data) if backend == "sqlite" else load_postgres(server_url, data)
+        loaded = load_backend(backend, data, server_url)
         with ScratchCopy(loaded, server_url) as url:
             print(f"bench: {backend} {size:,}: command latency", file=sys.stderr)
             asyncio.run(_command_latency(plan, loaded, url, result))
@@ -720,7 +734,7 @@ def main(argv: list[str] | None = None) -> int:
         options.profile.mkdir(parents=True, exist_ok=True)
         for backend, size in backends:
             data = DataSet(options.seed, size)
-            loaded = load_sqlite(data) if backend == "sqlite" else load_postgres(server_url, data)
+            loaded = load_backend(backend, data, server_url)
             with ScratchCopy(loaded, server_url or "") as url:
                 asyncio.run(_profile(plan, loaded, url, options.profile))
         return 0

@@ -42,8 +42,8 @@ from pathlib import Path
 import aiohttp
 
 from bench.data import MANAGERS
-from bench.dataset import RESULTS, DataSet, postgres_server
-from bench.latency import ScratchCopy
+from bench.dataset import RESULTS, DataSet
+from bench.latency import ScratchCopy, backend_server, load_backend
 from bench.latency_load import (
     CHANNEL,
     Command,
@@ -55,8 +55,6 @@ from bench.latency_load import (
     server,
     signed_command,
 )
-from bench.load_postgres import load_postgres
-from bench.load_sqlite import load_sqlite
 from bench.stats import percentile
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.db import Database
@@ -394,13 +392,8 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     rates = [float(r) for r in options.rates.split(",")]
     data = DataSet(options.seed, options.customers)
-    server_url = postgres_server() or ""
-    if options.backend == "postgresql" and not server_url:
-        parser.error("PostgreSQL: set BENCH_POSTGRES_URL or run under scripts/with-postgres")
-    if options.backend == "sqlite":
-        loaded = load_sqlite(data)
-    else:
-        loaded = load_postgres(server_url, data)
+    server_url = backend_server(parser, options.backend)
+    loaded = load_backend(options.backend, data, server_url)
     memory: list[Memory] = []
     with ScratchCopy(loaded, server_url) as url:
         if not options.no_sweep:

@@ -27,11 +27,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import event
 
-from bench.dataset import DataSet, postgres_server
-from bench.latency import ScratchCopy
+from bench.dataset import DataSet
+from bench.latency import ScratchCopy, backend_server, load_backend
 from bench.latency_load import Command, find_commands, log_commands
-from bench.load_postgres import load_postgres
-from bench.load_sqlite import load_sqlite
 from bench.openloop import swept
 from bench.rows import TEAM_ID
 from bench.stats import percentile
@@ -122,16 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     options = parser.parse_args(argv)
     data = DataSet(options.seed, options.customers)
-    server_url = postgres_server() or ""
-    if options.backend == "postgresql" and not server_url:
-        parser.error("PostgreSQL: set BENCH_POSTGRES_URL or run under scripts/with-postgres")
-    sqlite = options.backend == "sqlite"
-    loaded = load_sqlite(data) if sqlite else load_postgres(server_url, data)
+    server_url = backend_server(parser, options.backend)
+    loaded = load_backend(options.backend, data, server_url)
     with ScratchCopy(loaded, server_url) as url:
         asyncio.run(swept(url))
         lines = asyncio.run(
             measure(url, seed=options.seed, customers=options.customers, calls=options.calls)
         )
+    sqlite = options.backend == "sqlite"
     backend = "SQLite" if sqlite else "PostgreSQL (its own CPU not counted)"
     print(f"{backend}, {options.customers:,} customers, {options.calls:,} calls each, one process")
     print("\n".join(lines))
