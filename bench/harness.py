@@ -71,12 +71,10 @@ def timed_transactions(db: Database) -> list[Span]:
     inner = db.transaction
 
     @asynccontextmanager
-    async def transaction(
-        *, write: bool = False, snapshot: bool = False
-    ) -> AsyncIterator[AsyncSession]:
+    async def transaction(*, write: bool = False, **options: bool) -> AsyncIterator[AsyncSession]:
         began = time.perf_counter()
         try:
-            async with inner(write=write, snapshot=snapshot) as session:
+            async with inner(write=write, **options) as session:
                 yield session
         finally:
             spans.append(Span(write, began, time.perf_counter()))

@@ -52,10 +52,12 @@ def install() -> None:
     inner = Database.transaction
 
     @asynccontextmanager
-    async def transaction(self: Database, *, write: bool = False) -> AsyncIterator[Any]:
+    async def transaction(
+        self: Database, *, write: bool = False, **options: bool
+    ) -> AsyncIterator[Any]:
         began = time.perf_counter()
         try:
-            async with inner(self, write=write) as session:
+            async with inner(self, write=write, **options) as session:
                 yield session
         finally:
             _note(f"{'write' if write else 'read'} transaction, whole block", began)

@@ -196,7 +196,7 @@ async def save_customer(
         if meant:
             raise ShortNameMeansCards(invalid.errors, name, meant) from invalid
         raise
-    async with db.transaction(write=True) as session:
+    async with db.transaction(write=True, quick=True) as session:
         if customer_id is None:
             customer, made = await create_customer(
                 session=session,

@@ -67,7 +67,7 @@ async def log_a_line(db: Database, *, actor: Actor, text: str, channel: str) -> 
         )
     if not isinstance(planned, Planned):
         return planned
-    async with db.transaction(write=True) as session:
+    async with db.transaction(write=True, quick=True) as session:
         where = Where(session, actor.team_id, actor.user_id, actor.tz, actor.now, channel)
         try:  # the card is written as it was read: its first write checks it still is
             return await write_planned(where, planned)
@@ -90,7 +90,7 @@ async def log_from_form(
 ) -> Done | DateProblem:
     """The /log form. A card that is gone or hidden is an error on the customer field."""
     draft = draft_from_form(form, tz=actor.tz, now=actor.now)
-    async with db.transaction(write=True) as session:
+    async with db.transaction(write=True, quick=True) as session:
         await claim(session, actor, submitted)
         return await _log_on_visible(session, actor, draft)
 
@@ -104,7 +104,7 @@ async def log_message(
     submitted: Submitted | None = None,
 ) -> Done | DateProblem:
     """The "Log to customer" form: the message held since the shortcut, on the card chosen."""
-    async with db.transaction(write=True) as session:
+    async with db.transaction(write=True, quick=True) as session:
         await claim(session, actor, submitted)
         held = await take_held(
             session=session,

@@ -71,7 +71,9 @@ def _sqlite_begin(connection: Any) -> None:
     options = connection.get_execution_options()
     write, quick = options.get("rapport_write", False), options.get("rapport_quick", False)
     begin = "BEGIN IMMEDIATE" if write else "BEGIN"
-    connection.connection.dbapi_connection.begin_with(begin, here=quick and not write)
+    connection.connection.dbapi_connection.begin_with(
+        begin, here=quick and not write, writes_here=quick and write
+    )
 
 
 # Whether the running task (and the tasks it starts) is inside a transaction: a call to Slack
@@ -167,6 +169,17 @@ class Database:
             class_=AsyncSession,
             expire_on_commit=False,
         )
+        # a short write: on SQLite its statements on the event loop's thread once the write
+        # lock is held (bot/store/sqlite_driver.py); on PostgreSQL a write like any
+        self._quick_write_sessions = (
+            async_sessionmaker(
+                self.engine.execution_options(rapport_write=True, rapport_quick=True),
+                class_=AsyncSession,
+                expire_on_commit=False,
+            )
+            if self.dialect == "sqlite"
+            else self._write_sessions
+        )
         # SQLite's read transaction already reads one snapshot (WAL); PostgreSQL's default
         # gives each statement its own
         self._snapshot_sessions = (
@@ -204,11 +217,15 @@ class Database:
         page): on SQLite its statements hold the event loop while SQLite runs them, which
         costs less than handing each to the connection's thread; never for a read that may
         scan many rows, which would hold every other request as long. On PostgreSQL its
-        statements are sent without BEGIN and COMMIT: never for a use case that writes.
+        statements are sent without BEGIN and COMMIT. With `write=True`, a short write of a
+        few rows (a `/log` line, a form's record or card): on SQLite its statements run on
+        the event loop's thread once the write lock is held (taken there when it is free at
+        once, else waited for on the connection's thread), its COMMIT on the connection's;
+        on PostgreSQL a write like any other.
         `cache=True` for a write of what Rapport keeps for itself (a cached profile, a kept
         health): an error after it is not told as the person's change saved."""
         if write:
-            sessions = self._write_sessions
+            sessions = self._quick_write_sessions if quick else self._write_sessions
         elif quick and not snapshot:
             sessions = self._quick_sessions
         else:

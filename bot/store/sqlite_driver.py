@@ -21,6 +21,16 @@ wait on SQLite's locks: a quick read's connection has no busy timeout, a read th
 database busy (in WAL mode, only while another connection recovers it) is sent again to the
 thread, with the timeout back, and so is any statement that is not a read (a write waits
 for the write lock, which another writer of this process could only free with the loop).
+
+A short write (`begin_with(…, writes_here=True)`: a `/log` line, a form's record or card)
+runs its BEGIN IMMEDIATE on the caller's thread too, with no busy timeout: when the write
+lock is free, as it is unless another process writes (this one's writers take turns,
+bot/store/db.py), its statements follow it there, since holding the lock they wait for no
+other (issue 17: a `/log` line's CPU an eighth less without their three hand-overs). When
+the lock is taken, the BEGIN and the rest of the transaction go to the thread, which waits.
+Its COMMIT goes to the thread: it may copy the WAL into the database file, disk work the
+loop should not wait on.
+
 The connection is opened with `check_same_thread=False`; its statements never run on both
 threads at once: each waits for the last, and a connection shared by sessions (an
 in-memory database's) runs a quick read here only while nothing of it is on the thread.
@@ -151,7 +161,19 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _one_trip(self, operation: str, parameters: Any, *, many: bool) -> None:
         adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
-        if adapted.here:
+        if adapted.writes_here and not adapted._execute_mutex.locked():
+            own = cast(aiosqlite.Connection, self._connection)
+            try:
+                with adapted.opening() as begin:
+                    self._ran = _run(own, operation, parameters, many, begin)
+                self._rows = self._ran.rows
+                return
+            except sqlite3.OperationalError as error:
+                if begin is None or error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
+                    raise
+            # the write lock is another process's: this and the rest on the thread, which waits
+            adapted.wait_on_thread()
+        elif adapted.here:
             if not many and _reads(operation) and not adapted._execute_mutex.locked():
                 try:
                     with adapted.opening() as begin:
@@ -191,9 +213,11 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     """`begin_with` asks for a transaction; it opens with the next statement. `_open`: a
     statement has gone to the thread since the last commit or rollback, so one may be open
     (without it, SQLite has nothing to commit or roll back, and nothing is sent). `here`:
-    the transaction's statements run on the caller's thread, not the connection's."""
+    the transaction's statements run on the caller's thread, not the connection's.
+    `writes_here`: a short write's, once SQLite's write lock is held; its COMMIT on the
+    connection's thread."""
 
-    __slots__ = ("_begin", "_open", "_waits_ms", "here")
+    __slots__ = ("_begin", "_open", "_waits_ms", "here", "writes_here")
 
     _cursor_cls = OneTripCursor
     _ss_cursor_cls = StreamingCursor
@@ -202,26 +226,31 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         super().__init__(dbapi, connection)
         self._begin: str | None = None
         self._open = True  # unknown until the first commit or rollback: send them
-        self.here = False
-        self._waits_ms: int | None = None  # its own busy timeout, while a quick read has none
+        self.here = self.writes_here = False
+        # its own busy timeout, while a transaction run here has none
+        self._waits_ms: int | None = None
 
-    def begin_with(self, statement: str, *, here: bool = False) -> None:
+    def begin_with(self, statement: str, *, here: bool = False, writes_here: bool = False) -> None:
         """Between transactions: nothing of this connection is on its thread, unless it is
-        shared by sessions (an in-memory database's), whose reads then go there too."""
+        shared by sessions (an in-memory database's), whose statements then go there too."""
         self._begin = statement
-        here = here and not self._execute_mutex.locked()
-        self.here = here
-        if here and self._waits_ms is None:
-            raw = self._connection._conn
-            self._waits_ms = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
-            raw.execute("PRAGMA busy_timeout=0")
-        elif not here:
+        free = not self._execute_mutex.locked()
+        self.here, self.writes_here = here and free, writes_here and free
+        if self.here or self.writes_here:
+            self._wait_not()
+        else:
             self._wait_again()
 
     def wait_on_thread(self) -> None:
-        """The rest of this quick read goes to the thread, with the busy timeout back."""
-        self.here = False
+        """The rest of this transaction goes to the thread, with the busy timeout back."""
+        self.here = self.writes_here = False
         self._wait_again()
+
+    def _wait_not(self) -> None:
+        if self._waits_ms is None:
+            raw = self._connection._conn
+            self._waits_ms = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+            raw.execute("PRAGMA busy_timeout=0")
 
     def _wait_again(self) -> None:
         if self._waits_ms is not None and not self._execute_mutex.locked():
@@ -258,7 +287,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
 
     def _end(self, send: Callable[[], None], statement: str) -> None:
         self._begin = None  # asked for, never sent: nothing to end
-        here, self.here = self.here, False
+        here, self.here, self.writes_here = self.here, False, False
         if self._open:
             if not here:
                 send()

@@ -189,11 +189,11 @@ class WorkBeside(Database):
 
     @asynccontextmanager
     async def transaction(
-        self, *, write: bool = False, snapshot: bool = False
+        self, *, write: bool = False, snapshot: bool = False, quick: bool = False
     ) -> AsyncIterator[AsyncSession]:
         if write:
             await self.before_write()
-        async with super().transaction(write=write, snapshot=snapshot) as session:
+        async with super().transaction(write=write, snapshot=snapshot, quick=quick) as session:
             yield session
 
 

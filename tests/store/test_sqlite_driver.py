@@ -6,6 +6,7 @@ sent one."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
 from collections.abc import AsyncIterator
@@ -241,18 +242,77 @@ async def test_a_quick_read_that_fails_leaves_its_connection_ready(db: Database)
     assert count.scalar_one() == 1
 
 
-async def test_a_write_is_never_quick(db: Database, tmp_path: Path) -> None:
+async def test_a_short_write_holds_the_lock_runs_on_the_callers_thread_and_commits_on_its_own(
+    db: Database, trips: list[str], tmp_path: Path
+) -> None:
+    """A `/log` line's write: once the write lock is had, its statements cannot wait for
+    another's, and handing each to the thread cost more than SQLite's running it. Its COMMIT
+    may copy the WAL into the database file, disk work the loop does not wait on."""
     other = sqlite3.connect(tmp_path / "driver.db", timeout=0, isolation_level=None)
     try:
         async with db.transaction(write=True, quick=True) as session:
             sql = await session.connection()
-            on = await _thread_of_sqlite(sql)
+            await sql.execute(text("INSERT INTO t (name) VALUES ('hp')"))
             with pytest.raises(sqlite3.OperationalError, match="locked"):
-                other.execute("BEGIN IMMEDIATE")
+                other.execute("BEGIN IMMEDIATE")  # held from the first statement
+            on = await _thread_of_sqlite(sql)
+            waits = (await sql.execute(text("PRAGMA busy_timeout"))).scalar_one()
+        written = other.execute("SELECT name FROM t").fetchall()
     finally:
         other.close()
 
-    assert on != threading.get_ident()
+    assert on == threading.get_ident()
+    assert waits == 0  # nothing it runs here may wait for a lock
+    assert trips == ["commit"]
+    assert written == [("hp",)]
+
+
+async def test_a_short_write_waits_for_another_processs_lock_on_the_thread(
+    db: Database, trips: list[str], tmp_path: Path
+) -> None:
+    other = sqlite3.connect(tmp_path / "driver.db", timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process writing
+
+        async def short_write() -> int:
+            async with db.transaction(write=True, quick=True) as session:
+                sql = await session.connection()
+                await sql.execute(text("INSERT INTO t (name) VALUES ('hp')"))
+                return await _thread_of_sqlite(sql)
+
+        writing = asyncio.create_task(short_write())
+        await asyncio.sleep(0.2)  # the loop goes on while the write waits
+        waiting = not writing.done()
+        other.execute("ROLLBACK")
+        on = await asyncio.wait_for(writing, 10)
+        written = other.execute("SELECT name FROM t").fetchall()
+    finally:
+        other.close()
+
+    assert waiting
+    assert on != threading.get_ident()  # the rest of it on the thread too
+    assert trips[:1] == ["_run INSERT INTO t (name)"]
+    assert written == [("hp",)]
+
+
+async def test_a_short_write_that_fails_leaves_nothing_and_its_connection_ready(
+    db: Database,
+) -> None:
+    await hp_written(db)
+    with pytest.raises(IntegrityError):
+        async with db.transaction(write=True, quick=True) as session:
+            sql = await session.connection()
+            await sql.execute(text("INSERT INTO t (name) VALUES ('kept out')"))
+            await sql.execute(text("INSERT INTO t (name) VALUES ('hp')"))  # not unique
+    async with db.transaction(write=True) as session:  # a write on the thread after it
+        sql = await session.connection()
+        await sql.execute(text("INSERT INTO t (name) VALUES ('next')"))
+        waits = (await sql.execute(text("PRAGMA busy_timeout"))).scalar_one()
+    async with db.transaction(quick=True) as session:
+        names = await (await session.connection()).execute(text("SELECT name FROM t"))
+
+    assert sorted(names.scalars().all()) == ["hp", "next"]
+    assert waits == 30_000  # a write on the thread waits for the lock as ever
 
 
 async def _thread_of_sqlite(sql: AsyncConnection) -> int:
