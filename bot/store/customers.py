@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from sqlalchemy import Integer, Table, and_, bindparam, func, or_, text
@@ -23,7 +23,7 @@ from bot.store.models import (
 )
 from bot.store.one_of import listed_in
 from bot.store.team_models import ContactRole
-from bot.store.types import saved_id, table_of
+from bot.store.types import column_rows, saved_id, table_of
 
 LAST_CODE_POINT = "\U0010ffff"
 
@@ -78,14 +78,21 @@ async def owners_and_activity(
     wanted = list(ids)
     if not wanted:
         return {}
-    query = select(
-        Customer.id, Customer.manager_id, Customer.last_contact_at, Customer.updated_at
-    ).where(Customer.team_id == team_id, col(Customer.id).in_(wanted))
+    values = {"team": team_id, "ids": wanted}
     return {
         customer_id: (manager, contact or updated)
-        for customer_id, manager, contact, updated in (await session.exec(query)).all()
-        if customer_id is not None  # a primary key: never None once stored
+        for customer_id, manager, contact, updated in await column_rows(
+            session, _owners_and_activity(), values
+        )
     }
+
+
+@cache
+def _owners_and_activity() -> Select[int, str, datetime | None, datetime]:
+    """Made once and run with each find's cards (up to 200 of them)."""
+    cards = table_of(Customer)
+    query = select(cards.c.id, cards.c.manager_id, cards.c.last_contact_at, cards.c.updated_at)
+    return query.where(cards.c.team_id == bindparam("team"), listed_in(cards.c.id, "ids"))
 
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -134,8 +141,8 @@ async def match_keys(
         return []
     kinds, values = keys_values(keys)
     values |= {"team": team_id, "manager": manager_id, "limit": limit}
-    found = await session.exec(keys_statement(kinds, bool(manager_id)), params=values)
-    return [(customer_id, kind, key) for customer_id, kind, key in found.all()]
+    found = await column_rows(session, keys_statement(kinds, bool(manager_id)), values)
+    return [(customer_id, kind, key) for customer_id, kind, key in found]
 
 
 def keys_values(keys: Sequence[tuple[str, str]]) -> tuple[int, dict[str, object]]:
@@ -162,8 +169,8 @@ async def terms_in(
     if not terms:
         return []
     values = {"team": team_id, "terms": list(terms), "manager": manager_id, "limit": limit}
-    found = await session.exec(terms_statement(bool(manager_id)), params=values)
-    return [(c, term, weight) for c, term, weight in found.all()]
+    found = await column_rows(session, terms_statement(bool(manager_id)), values)
+    return [(c, term, weight) for c, term, weight in found]
 
 
 # The statements of the two look-ups above, made once (per number of kinds; with or without

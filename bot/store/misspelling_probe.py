@@ -18,6 +18,7 @@ from sqlmodel.sql.expression import Select
 
 from bot.store.customers import keys_statement, keys_values, terms_statement
 from bot.store.term_probes import Term, by_prefix, prefix_values, prefixes_statement
+from bot.store.types import column_rows
 
 KEYS, SPELLINGS, PREFIX = 0, 1, 2  # the statement's parts (PREFIX + 0: exact, + 1: longer)
 
@@ -46,7 +47,7 @@ async def first_look(
     statement = _first_look(kinds, bool(spellings), bool(prefix))
     if statement is None:
         return FirstLook([], [], [])
-    rows: list[Any] = list((await session.exec(statement, params=values)).all())
+    rows = await column_rows(session, statement, values)
     prefixed = [(0, part - PREFIX, *rest) for part, *rest in rows if part >= PREFIX]
     return FirstLook(
         [customer_id for part, customer_id, _, _ in rows if part == KEYS],

@@ -16,7 +16,7 @@ from sqlmodel.sql.expression import Select, SelectOfScalar
 from bot.store.customers import LAST_CODE_POINT
 from bot.store.models import Customer, CustomerTerm
 from bot.store.one_of import listed_in
-from bot.store.types import table_of
+from bot.store.types import column_rows, table_of
 
 Term = tuple[int, str, int]  # customer_id, term, weight
 
@@ -71,7 +71,7 @@ async def terms_with_prefixes(
     values: dict[str, Any] = {"team": team_id, "manager": manager_id, "limit": limit}
     values |= prefix_values(prefixes)
     probe = prefixes_statement(len(prefixes), bool(manager_id))
-    rows: list[Any] = list((await session.exec(probe, params=values)).all())
+    rows = await column_rows(session, probe, values)
     return by_prefix(prefixes, rows, limit)
 
 

@@ -1,0 +1,55 @@
+"""A find's look-ups of terms, keys and owners read columns, not whole rows, and skip the
+ORM's work on each row (issue 17): they still see what the session holds unwritten, as the
+ORM's own run of a statement would, and give the same rows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.store.customers import owners_and_activity, terms_in
+from bot.store.db import Database
+from bot.store.models import CustomerTerm
+from bot.store.term_probes import terms_with_prefixes
+from bot.store.types import saved_id
+from tests.conftest import NOW, TEAM, Create
+
+
+async def test_a_term_added_in_the_transaction_is_found_before_it_is_written(
+    db: Database, create: Create
+) -> None:
+    card = await create("上海金科电子有限公司", short_name="Jinke")
+    async with db.transaction(write=True) as session:
+        session.add(CustomerTerm(team_id=TEAM, customer_id=saved_id(card), term="zz-added-term"))
+        found = await terms_in(session=session, team_id=TEAM, terms=["zz-added-term"], limit=10)
+        starting = await terms_with_prefixes(
+            session=session, team_id=TEAM, prefixes=["zz-added"], limit=10
+        )
+
+    assert found == [(saved_id(card), "zz-added-term", 1)]
+    assert starting == {"zz-added": [(saved_id(card), "zz-added-term", 1)]}
+
+
+async def test_owners_and_activity_are_each_cards_manager_and_latest_moment(
+    db: Database, create: Create
+) -> None:
+    quiet = await create("上海金科电子有限公司", short_name="Jinke", manager_id="U_A")
+    called = await create("北京华通物流有限公司", short_name="Huatong", manager_id="U_B")
+    async with db.transaction(write=True) as session:
+        loaded = await session.get(type(called), saved_id(called))
+        assert loaded is not None
+        loaded.last_contact_at = NOW + timedelta(days=2)
+    gone = saved_id(called) + 1000  # no such card
+
+    async with db.transaction(quick=True) as session:
+        found = await owners_and_activity(
+            session=session, team_id=TEAM, ids=[saved_id(quiet), saved_id(called), gone]
+        )
+        elsewhere = await owners_and_activity(
+            session=session, team_id="T_OTHER", ids=[saved_id(quiet)]
+        )
+
+    assert found == {
+        saved_id(quiet): ("U_A", quiet.updated_at),
+        saved_id(called): ("U_B", NOW + timedelta(days=2)),
+    }
+    assert elsewhere == {}
