@@ -58,6 +58,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the sweep read while a command writes; foreign keys are off by default.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
+    # a write holding the lock waits for no reader only in WAL mode (or in memory): without
+    # it (a file system WAL cannot use), its COMMIT would wait for them
+    dbapi_connection.waits_for_none = cursor.fetchone()[0] in ("wal", "memory")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_S * 1000}")

@@ -161,17 +161,19 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _one_trip(self, operation: str, parameters: Any, *, many: bool) -> None:
         adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
-        if adapted.writes_here and not adapted._execute_mutex.locked():
-            own = cast(aiosqlite.Connection, self._connection)
-            try:
-                with adapted.opening() as begin:
-                    self._ran = _run(own, operation, parameters, many, begin)
-                self._rows = self._ran.rows
-                return
-            except sqlite3.OperationalError as error:
-                if begin is None or error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
-                    raise
-            # the write lock is another process's: this and the rest on the thread, which waits
+        if adapted.writes_here:
+            if not adapted._execute_mutex.locked():
+                own = cast(aiosqlite.Connection, self._connection)
+                try:
+                    with adapted.opening() as begin:
+                        self._ran = _run(own, operation, parameters, many, begin)
+                    self._rows = self._ran.rows
+                    return
+                except sqlite3.OperationalError as error:
+                    if begin is None or error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
+                        raise
+            # the write lock is another process's (or the connection, shared, is busy on its
+            # thread): this and the rest on the thread, which waits
             adapted.wait_on_thread()
         elif adapted.here:
             if not many and _reads(operation) and not adapted._execute_mutex.locked():
@@ -215,9 +217,10 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     (without it, SQLite has nothing to commit or roll back, and nothing is sent). `here`:
     the transaction's statements run on the caller's thread, not the connection's.
     `writes_here`: a short write's, once SQLite's write lock is held; its COMMIT on the
-    connection's thread."""
+    connection's thread. `waits_for_none`: a write holding the lock waits for no one (the
+    database is in WAL mode, or in memory), so a short write may run here."""
 
-    __slots__ = ("_begin", "_open", "_waits_ms", "here", "writes_here")
+    __slots__ = ("_begin", "_open", "_waits_ms", "here", "waits_for_none", "writes_here")
 
     _cursor_cls = OneTripCursor
     _ss_cursor_cls = StreamingCursor
@@ -227,6 +230,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         self._begin: str | None = None
         self._open = True  # unknown until the first commit or rollback: send them
         self.here = self.writes_here = False
+        self.waits_for_none = False  # until the connection's journal mode says so
         # its own busy timeout, while a transaction run here has none
         self._waits_ms: int | None = None
 
@@ -235,7 +239,8 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         shared by sessions (an in-memory database's), whose statements then go there too."""
         self._begin = statement
         free = not self._execute_mutex.locked()
-        self.here, self.writes_here = here and free, writes_here and free
+        self.here = here and free
+        self.writes_here = writes_here and free and self.waits_for_none
         if self.here or self.writes_here:
             self._wait_not()
         else:
@@ -244,6 +249,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     def wait_on_thread(self) -> None:
         """The rest of this transaction goes to the thread, with the busy timeout back."""
         self.here = self.writes_here = False
+        self.waits_for_none = False  # until the connection's journal mode says so
         self._wait_again()
 
     def _wait_not(self) -> None:
@@ -274,6 +280,8 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
 
     async def begun(self) -> None:
         """The BEGIN asked for, sent on its own (before a cursor that is not ours)."""
+        if self.writes_here:  # the BEGIN IMMEDIATE may wait for the lock: on the thread
+            self.wait_on_thread()
         async with self._execute_mutex:
             with self.opening() as begin:
                 if begin is not None:

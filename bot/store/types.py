@@ -85,8 +85,7 @@ async def column_rows(
 def _column_rows(
     held: Session, statement: Executable, params: dict[str, Any]
 ) -> Sequence[Row[*tuple[Any, ...]]]:
-    if held.autoflush:
-        held.flush()  # nothing when nothing is held
+    held._autoflush()  # the ORM's own: not within a flush, nor under no_autoflush
     return held.connection().execute(statement, params).all()
 
 

@@ -53,3 +53,19 @@ async def test_owners_and_activity_are_each_cards_manager_and_latest_moment(
         saved_id(called): ("U_B", NOW + timedelta(days=2)),
     }
     assert elsewhere == {}
+
+
+async def test_under_no_autoflush_a_term_not_written_is_not_found(
+    db: Database, create: Create
+) -> None:
+    card = await create("上海金科电子有限公司", short_name="Jinke")
+    async with db.transaction(write=True) as session:
+        session.add(CustomerTerm(team_id=TEAM, customer_id=saved_id(card), term="zz-held-back"))
+        with session.no_autoflush:
+            held_back = await terms_in(
+                session=session, team_id=TEAM, terms=["zz-held-back"], limit=10
+            )
+        found = await terms_in(session=session, team_id=TEAM, terms=["zz-held-back"], limit=10)
+
+    assert held_back == []
+    assert found == [(saved_id(card), "zz-held-back", 1)]

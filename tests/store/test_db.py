@@ -171,3 +171,26 @@ async def test_a_quick_read_on_postgresql_is_sent_without_begin_and_commit(
     await db.dispose()
 
     assert (quick[0], other[0]) == (False, True)
+
+
+async def test_a_short_write_is_one_transaction_on_either_database(database_url: str) -> None:
+    """`write=True, quick=True` (a `/log` line's write): on PostgreSQL a write like any other,
+    in one transaction, never a quick read's autocommit (which refuses writes); on SQLite
+    its statements run on the event loop's thread (tests/store/test_sqlite_driver.py)."""
+    db = Database(database_url)
+    profile = SlackProfile(team_id="T", user_id="U", fetched_at=datetime(2026, 3, 1, tzinfo=UTC))
+    with pytest.raises(RuntimeError, match="after the write"):
+        async with db.transaction(write=True, quick=True) as session:
+            await save_profile(session=session, profile=profile)
+            await session.flush()
+            raise RuntimeError("after the write")
+    async with db.transaction() as session:
+        rolled_back = await get_profile(session=session, team_id="T", user_id="U")
+    async with db.transaction(write=True, quick=True) as session:
+        await save_profile(session=session, profile=profile)
+    async with db.transaction() as session:
+        saved = await get_profile(session=session, team_id="T", user_id="U")
+    await db.dispose()
+
+    assert rolled_back is None
+    assert saved is not None and saved.user_id == "U"
