@@ -6,20 +6,30 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.store.customers import owners_and_activity, terms_in
 from bot.store.db import Database
-from bot.store.models import CustomerTerm
+from bot.store.models import Customer, CustomerTerm
 from bot.store.term_probes import terms_with_prefixes
 from bot.store.types import saved_id
 from tests.conftest import NOW, TEAM, Create
 
 
+@pytest.fixture
+async def card(create: Create) -> Customer:
+    return await create("上海金科电子有限公司", short_name="Jinke")
+
+
+def _unwritten(card: Customer, term: str) -> CustomerTerm:
+    return CustomerTerm(team_id=TEAM, customer_id=saved_id(card), term=term)
+
+
 async def test_a_term_added_in_the_transaction_is_found_before_it_is_written(
-    db: Database, create: Create
+    db: Database, card: Customer
 ) -> None:
-    card = await create("上海金科电子有限公司", short_name="Jinke")
     async with db.transaction(write=True) as session:
-        session.add(CustomerTerm(team_id=TEAM, customer_id=saved_id(card), term="zz-added-term"))
+        session.add(_unwritten(card, "zz-added-term"))
         found = await terms_in(session=session, team_id=TEAM, terms=["zz-added-term"], limit=10)
         starting = await terms_with_prefixes(
             session=session, team_id=TEAM, prefixes=["zz-added"], limit=10
@@ -56,11 +66,10 @@ async def test_owners_and_activity_are_each_cards_manager_and_latest_moment(
 
 
 async def test_under_no_autoflush_a_term_not_written_is_not_found(
-    db: Database, create: Create
+    db: Database, card: Customer
 ) -> None:
-    card = await create("上海金科电子有限公司", short_name="Jinke")
     async with db.transaction(write=True) as session:
-        session.add(CustomerTerm(team_id=TEAM, customer_id=saved_id(card), term="zz-held-back"))
+        session.add(_unwritten(card, "zz-held-back"))
         with session.no_autoflush:
             held_back = await terms_in(
                 session=session, team_id=TEAM, terms=["zz-held-back"], limit=10
