@@ -189,6 +189,7 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
             # busy, or not a read: this and the rest on the thread, which may wait for a lock
             adapted.wait_on_thread()
         async with adapted._execute_mutex:
+            adapted._wait_again(holding=True)  # what goes to the thread waits for locks
             connection = self._connection
             with adapted.opening() as begin:
                 self._ran = await connection._execute(
@@ -249,7 +250,6 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     def wait_on_thread(self) -> None:
         """The rest of this transaction goes to the thread, with the busy timeout back."""
         self.here = self.writes_here = False
-        self.waits_for_none = False  # until the connection's journal mode says so
         self._wait_again()
 
     def _wait_not(self) -> None:
@@ -258,8 +258,10 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
             self._waits_ms = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
             raw.execute("PRAGMA busy_timeout=0")
 
-    def _wait_again(self) -> None:
-        if self._waits_ms is not None and not self._execute_mutex.locked():
+    def _wait_again(self, *, holding: bool = False) -> None:
+        """The busy timeout back, unless a trip of this connection's is on its thread; with
+        `holding` the caller holds the trips' mutex (a shared connection, busy when asked)."""
+        if self._waits_ms is not None and (holding or not self._execute_mutex.locked()):
             self._connection._conn.execute(f"PRAGMA busy_timeout={self._waits_ms}")
             self._waits_ms = None
 
@@ -280,9 +282,10 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
 
     async def begun(self) -> None:
         """The BEGIN asked for, sent on its own (before a cursor that is not ours)."""
-        if self.writes_here:  # the BEGIN IMMEDIATE may wait for the lock: on the thread
+        if self.here or self.writes_here:  # the BEGIN may wait for a lock: on the thread
             self.wait_on_thread()
         async with self._execute_mutex:
+            self._wait_again(holding=True)
             with self.opening() as begin:
                 if begin is not None:
                     await self._connection.execute(begin)

@@ -295,6 +295,36 @@ async def test_a_short_write_waits_for_another_processs_lock_on_the_thread(
     assert written == [("hp",)]
 
 
+async def test_after_waiting_for_the_lock_the_next_short_write_runs_here_again(
+    db: Database, trips: list[str], tmp_path: Path
+) -> None:
+    """A wait on the thread is for that transaction only: the connection's next short write
+    takes the lock on the loop's thread again."""
+    other = sqlite3.connect(tmp_path / "driver.db", timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        waiting = asyncio.create_task(_short_write(db, "hp"))
+        await asyncio.sleep(0.1)
+        other.execute("ROLLBACK")
+        first_on = await asyncio.wait_for(waiting, 10)
+    finally:
+        other.close()
+    trips.clear()
+    second_on = await _short_write(db, "ibm")
+
+    assert first_on != threading.get_ident()
+    assert second_on == threading.get_ident()
+    assert trips == ["commit"]
+
+
+async def _short_write(db: Database, name: str) -> int:
+    """A row written by a short write; the thread its statements ran on."""
+    async with db.transaction(write=True, quick=True) as session:
+        sql = await session.connection()
+        await sql.execute(text("INSERT INTO t (name) VALUES (:name)"), {"name": name})
+        return await _thread_of_sqlite(sql)
+
+
 async def test_a_short_write_that_fails_leaves_nothing_and_its_connection_ready(
     db: Database,
 ) -> None:
