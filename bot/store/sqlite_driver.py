@@ -161,8 +161,8 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _one_trip(self, operation: str, parameters: Any, *, many: bool) -> None:
         adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
-        if adapted.writes_here:
-            if not adapted._execute_mutex.locked():
+        if adapted.here or adapted.writes_here:
+            if adapted.runs_here(operation, many):
                 own = cast(aiosqlite.Connection, self._connection)
                 try:
                     with adapted.opening() as begin:
@@ -170,23 +170,13 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
                     self._rows = self._ran.rows
                     return
                 except sqlite3.OperationalError as error:
-                    if begin is None or error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
+                    # a read: SQLite busy recovering the database; a short write: its BEGIN
+                    # finds the lock another process's (holding it, nothing else waits)
+                    busy = error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+                    if not busy or (adapted.writes_here and begin is None):
                         raise
-            # the write lock is another process's (or the connection, shared, is busy on its
-            # thread): this and the rest on the thread, which waits
-            adapted.wait_on_thread()
-        elif adapted.here:
-            if not many and _reads(operation) and not adapted._execute_mutex.locked():
-                try:
-                    with adapted.opening() as begin:
-                        own = cast(aiosqlite.Connection, self._connection)
-                        self._ran = _run(own, operation, parameters, False, begin)
-                    self._rows = self._ran.rows
-                    return
-                except sqlite3.OperationalError as error:
-                    if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:  # BUSY_RECOVERY…
-                        raise
-            # busy, or not a read: this and the rest on the thread, which may wait for a lock
+            # busy, not a read, or the connection (shared) busy on its thread: this and the
+            # rest on the thread, which waits for what it must
             adapted.wait_on_thread()
         async with adapted._execute_mutex:
             adapted._wait_again(holding=True)  # what goes to the thread waits for locks
@@ -246,6 +236,13 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
             self._wait_not()
         else:
             self._wait_again()
+
+    def runs_here(self, operation: str, many: bool) -> bool:
+        """Whether this statement runs on the caller's thread: any of a short write's, a
+        quick read's single reads; neither while a trip of the connection is on its thread."""
+        if self._execute_mutex.locked():
+            return False
+        return self.writes_here or (not many and _reads(operation))
 
     def wait_on_thread(self) -> None:
         """The rest of this transaction goes to the thread, with the busy timeout back."""
