@@ -68,8 +68,7 @@ async def core_rows(
     """Run a Core statement in the session's transaction and return its rows as tuples,
     without the ORM's per-row work (the manager views read tens of thousands); [] for a
     statement that returns none."""
-    result = await (await session.connection()).execute(statement, params)
-    return [tuple(row) for row in result.all()] if result.returns_rows else []
+    return [tuple(row) for row in await session.run_sync(_rows, statement, params)]
 
 
 async def column_rows(
@@ -79,14 +78,21 @@ async def column_rows(
     row, which on a find's few hundred candidate terms cost more than SQLite's reading them
     (issue 17). What the session holds unwritten is written first, as the ORM's own run of
     the statement would (autoflush)."""
-    return await session.run_sync(_column_rows, statement, params)
+    return await session.run_sync(_flushed_rows, statement, params)
 
 
-def _column_rows(
+def _rows(
+    held: Session, statement: Executable, params: dict[str, Any] | None
+) -> Sequence[Row[*tuple[Any, ...]]]:
+    result = held.connection().execute(statement, params)
+    return result.all() if result.returns_rows else []
+
+
+def _flushed_rows(
     held: Session, statement: Executable, params: dict[str, Any]
 ) -> Sequence[Row[*tuple[Any, ...]]]:
     held._autoflush()  # the ORM's own: not within a flush, nor under no_autoflush
-    return held.connection().execute(statement, params).all()
+    return _rows(held, statement, params)
 
 
 # Rows packed into one string per group by the database (func.aggregate_strings), for reads
