@@ -8,7 +8,9 @@ Rapport's own code and its database spend, steady enough to compare two versions
 data set after the health sweep, each typed by the card's manager as in the open-loop run,
 then `/customer show` (`show_card`) of the cards the lines were logged on, by their managers;
 the process's CPU time (user + system, SQLite's threads included) per call — the mean, and
-each call's at the median, the 99th percentile and the most — and the statements each sends.
+each call's at the median, the 99th percentile and the most —, each call's wall-clock time
+from start to end (the calls one after the other: no queue, what a person waits for the
+use case alone) and the statements each sends.
 
     .venv/bin/python -m bench.use_case_cpu --customers 20000 --calls 2000
     scripts/with-postgres .venv/bin/python -m bench.use_case_cpu --backend postgresql
@@ -65,10 +67,19 @@ class PerCall:
     cpu_ms: float  # the mean
     statements: float
     each_ms: list[float]  # each call's CPU, ascending: a few slow calls make the replies' tail
+    waits_ms: list[float]  # each call's wall-clock time, ascending
 
     def cells(self) -> str:
-        tail = " / ".join(f"{percentile(self.each_ms, s):.1f}" for s in (0.5, 0.99))
-        return f"{self.cpu_ms:.2f} | {tail} / {self.each_ms[-1]:.1f} | {self.statements:.1f}"
+        return (
+            f"{self.cpu_ms:.2f} | {_spread(self.each_ms)} | {_spread(self.waits_ms)}"
+            f" | {self.statements:.1f}"
+        )
+
+
+def _spread(ascending: list[float]) -> str:
+    """p50 / p99 / max."""
+    tail = " / ".join(f"{percentile(ascending, s):.1f}" for s in (0.5, 0.99))
+    return f"{tail} / {ascending[-1]:.1f}"
 
 
 async def _per_call(
@@ -84,14 +95,15 @@ async def _per_call(
         sent += 1
 
     timed = commands[WARM_UP:]
-    each = []
+    each, waits = [], []
     event.listen(db.engine.sync_engine, "before_cursor_execute", count)
     for command in timed:
-        started = time.process_time()
+        started, began = time.process_time(), time.perf_counter()
         await call(db, command)
         each.append((time.process_time() - started) * 1000)
+        waits.append((time.perf_counter() - began) * 1000)
     event.remove(db.engine.sync_engine, "before_cursor_execute", count)
-    return PerCall(sum(each) / len(each), sent / len(timed), sorted(each))
+    return PerCall(sum(each) / len(each), sent / len(timed), sorted(each), sorted(waits))
 
 
 async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[str]:
@@ -104,8 +116,9 @@ async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[st
     finally:
         await db.dispose()
     return [
-        "| command | CPU per call (ms) | CPU per call p50 / p99 / max (ms) | statements per call |",
-        "|---|---:|---:|---:|",
+        "| command | CPU per call (ms) | CPU per call p50 / p99 / max (ms) "
+        "| wait per call p50 / p99 / max (ms) | statements per call |",
+        "|---|---:|---:|---:|---:|",
         f"| `/customer find` | {found.cells()} |",
         f"| `/log` line | {logged.cells()} |",
         f"| `/customer show` | {shown.cells()} |",

@@ -59,6 +59,7 @@ class ReplayLedger:
         new: set[Request] = set()
         try:
             new = await self.connection.first_uses(requests) - self._unrecorded.keys()
+            self.db.wrote()
         except LedgerUnavailable:
             # Unreachable, or busy longer than the ack can wait (bot/store/replays.py,
             # LOCK_WAIT_MS): the listeners need this same database, so while it is away a

@@ -19,6 +19,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.checkpoints import SAFETY_NET_PAGES, WalCheckpoints, WritersHeld
 from bot.store.postgres_connections import postgres_connections
 from bot.store.saves import TransactionWatch, watch_writes
 from bot.store.sqlite_driver import one_trip_driver
@@ -63,6 +64,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.waits_for_none = cursor.fetchone()[0] in ("wal", "memory")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # the log is copied back by a thread of the process's own (bot/store/checkpoints.py),
+    # not in the COMMIT a person waits for
+    cursor.execute(f"PRAGMA wal_autocheckpoint={SAFETY_NET_PAGES}")
     cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_S * 1000}")
     cursor.close()
 
@@ -151,6 +155,7 @@ class Database:
         self.url = url
         self.turn_wait_s = turn_wait_s
         self.engine = create_engine(url, **engine_options)
+        self.checkpoints = _checkpoints(self.engine, self._writers_held)
         # one per event loop: an asyncio lock belongs to the loop it first waits in
         self._writers: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] | None = (
             WeakKeyDictionary() if self.dialect == "sqlite" else None
@@ -242,6 +247,8 @@ class Database:
                             await session.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
                         yield session
                     watch.committed()  # what an error after it tells (bot/store/saves.py)
+            if write:
+                self.wrote()
         finally:
             _OPEN.reset(opened)
 
@@ -256,6 +263,13 @@ class Database:
             return nullcontext()
         turn = self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock())
         return _writing(turn, self.turn_wait_s)
+
+    def _writers_held(self) -> AbstractAsyncContextManager[None]:
+        """The write turn for a moment's work that no write of this process may overlap
+        (the end of a checkpoint); given up waiting sooner than a write would."""
+        assert self._writers is not None  # SQLite's
+        turn = self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        return _writing(turn, min(self.turn_wait_s, 1.0))
 
     @asynccontextmanager
     async def joined_snapshot(self, session: AsyncSession) -> AsyncIterator[AsyncSession | None]:
@@ -275,8 +289,26 @@ class Database:
             await joined.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
             yield joined
 
+    def wrote(self) -> None:
+        """A write committed, here or on a connection of its own (the replay ledger's): on a
+        SQLite file, its log is copied back into the file soon, off the request's path."""
+        if self.checkpoints is not None:
+            self.checkpoints.wrote()
+
     async def dispose(self) -> None:
+        if self.checkpoints is not None:
+            await self.checkpoints.close()
         await self.engine.dispose()
+
+
+def _checkpoints(engine: AsyncEngine, writers_held: WritersHeld) -> WalCheckpoints | None:
+    """The checkpoints of a SQLite file; none for a database in memory or on PostgreSQL."""
+    path = engine.url.database
+    if engine.dialect.name != "sqlite" or not path or path == ":memory:":
+        return None
+    if path.startswith("file:") and "mode=memory" in path:
+        return None
+    return WalCheckpoints(path, writers_held)
 
 
 async def side_by_side(

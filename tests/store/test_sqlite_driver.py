@@ -30,6 +30,8 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
         await (await session.connection()).execute(
             text("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)")
         )
+    assert database.checkpoints is not None
+    await database.checkpoints.finished()  # its log copied: no checkpoint under way at first
     yield database
     await database.dispose()
 
