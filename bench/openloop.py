@@ -373,7 +373,7 @@ async def swept(url: str) -> None:
             f"health sweep: {cards:,} cards in {time.perf_counter() - began:.0f} s", file=sys.stderr
         )
     finally:
-        await db.engine.dispose()
+        await db.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,8 +41,8 @@ SUBCOMMAND = "subcommand"  # context key: the /customer subcommand being run, fo
 
 def is_load(error: BaseException) -> bool:
     """A condition of load, not a fault: no pool connection in time, no write turn in time
-    (bot/store/db.py TurnTimeout, a kind of the pool's), SQLite's write lock not had within
-    its busy timeout, a server out of connections or a lock/serialization conflict.
+    (bot/store/write_turns.py TurnTimeout, a kind of the pool's), SQLite's write lock not had
+    within its busy timeout, a server out of connections or a lock/serialization conflict.
     Its transaction was rolled back, so nothing was saved, and sending again will work."""
     if isinstance(error, PoolTimeout):
         return True

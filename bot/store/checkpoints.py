@@ -16,14 +16,17 @@ the safety net's checkpoint, in a COMMIT again (40–58 ms)."""
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager, suppress
+from typing import Any
 
 from sqlalchemy.exc import TimeoutError as TurnTaken
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 log = logging.getLogger(__name__)
 
@@ -35,72 +38,119 @@ SAFETY_NET_PAGES = 10_000
 WritersHeld = Callable[[], AbstractAsyncContextManager[None]]
 
 
+def checkpoints_of(engine: AsyncEngine, writers_held: WritersHeld) -> WalCheckpoints | None:
+    """The checkpoints of a SQLite file, opened as the engine opens it (a `file:` URI with
+    its options); none for a database in memory, or on PostgreSQL."""
+    if engine.dialect.name != "sqlite":
+        return None
+    (name, *_), options = engine.dialect.create_connect_args(engine.url)
+    uri = bool(options.get("uri", False))
+    if name in ("", ":memory:") or (uri and ("mode=memory" in name or name == "file::memory:")):
+        return None
+    return WalCheckpoints(name, writers_held, uri=uri)
+
+
 class WalCheckpoints:
     EVERY_S = 1.0  # at most one checkpoint a second while writes come; none while idle
 
-    def __init__(self, path: str, writers_held: WritersHeld) -> None:
+    def __init__(self, path: str, writers_held: WritersHeld, *, uri: bool = False) -> None:
         self.path = path
+        self.uri = uri
         self.writers_held = writers_held
         self._executor: ThreadPoolExecutor | None = None
         self._connection: sqlite3.Connection | None = None
         self._pending: asyncio.Task[None] | None = None
         self._last = -self.EVERY_S
+        self._closing = False
+        self._wal = True  # until a pass finds the file in another journal mode
         self.writes = 0  # writes committed by this process, as told
-        self.checkpoints = 0  # for tests and benchmarks: checkpoints begun by this process
+        self.begun = 0  # checkpoints begun (tests, benchmarks)
 
     def wrote(self) -> None:
         """Called on the event loop after a write committed: a checkpoint follows, now or a
         second after the last one began; one at a time."""
         self.writes += 1
+        if self._closing or not self._wal:
+            return
         loop = asyncio.get_running_loop()
         if self._pending is None or self._pending.done() or self._pending.get_loop() is not loop:
-            self._pending = loop.create_task(self._after_a_while())
+            # a context of its own: not the writer's, whose write turn it is not
+            self._pending = loop.create_task(self._after_a_while(), context=contextvars.Context())
 
     async def finished(self) -> None:
-        """Returns when the checkpoint asked for, if any, has run (tests, benchmarks)."""
-        if self._pending is not None and self._pending.get_loop() is asyncio.get_running_loop():
-            await asyncio.shield(self._pending)
+        """Returns when the checkpoints asked for so far have run (tests, benchmarks)."""
+        while self._pending is not None and self._pending.get_loop() is asyncio.get_running_loop():
+            pending = self._pending
+            await asyncio.shield(pending)
+            if self._pending is pending:
+                return
 
     async def close(self) -> None:
-        pending, self._pending = self._pending, None
-        # a task of an event loop that has ended (a command line's earlier asyncio.run) was
-        # cancelled with it
-        if pending is not None and pending.get_loop() is asyncio.get_running_loop():
-            pending.cancel()
-            with suppress(asyncio.CancelledError):
-                await pending
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)  # a pass already running ends first
-            self._executor = None
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        """Stops the checkpoints; the thread and its connection are closed off the event
+        loop, after the pass they may be running."""
+        self._closing = True
+        try:
+            pending, self._pending = self._pending, None
+            # a task of an event loop that has ended (a command line's earlier asyncio.run)
+            # was cancelled with it
+            if pending is not None and pending.get_loop() is asyncio.get_running_loop():
+                pending.cancel()
+                with suppress(asyncio.CancelledError):
+                    await pending
+            executor, self._executor = self._executor, None
+            if executor is not None:
+                loop = asyncio.get_running_loop()
+                await loop.run_in_executor(executor, self._close_connection)
+                await asyncio.to_thread(executor.shutdown)
+        finally:
+            self._closing = False
 
     async def _after_a_while(self) -> None:
         wait = self._last + self.EVERY_S - time.monotonic()
         if wait > 0:
             await asyncio.sleep(wait)
         self._last = time.monotonic()
-        self.checkpoints += 1
+        self.begun += 1
         written = self.writes
         try:
-            await self._pass()  # the bulk, beside the writes
-            if self.writes != written:  # the rest, so that the next write starts the log over
+            if await self._pass() and self.writes != written:
+                # what was committed meanwhile, with this process's writers held back, so
+                # that the next write starts the log over
                 async with self.writers_held():
+                    written = self.writes
                     await self._pass()
-        except TurnTaken:  # writers queued long: this copy waits for the next checkpoint
+        except TurnTaken:  # writers queued long: the rest waits for the next checkpoint
             pass
-        except sqlite3.Error as error:  # the next write asks again
+        except sqlite3.Error as error:
             log.warning("could not copy SQLite's log into the database file: %s", error)
+        except Exception:  # a background task: nothing else would tell
+            log.exception("SQLite's log checkpoint failed")
+        if self.writes != written and not self._closing and self._wal:
+            # writes told while this one ran (the replay ledger's take no turn): another
+            self._pending = asyncio.get_running_loop().create_task(
+                self._after_a_while(), context=contextvars.Context()
+            )
 
-    async def _pass(self) -> None:
+    async def _pass(self) -> bool:
+        """One PASSIVE pass: True when it copied the whole log, as far as it went."""
         if self._executor is None:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="rapport-checkpoint")
-        await asyncio.get_running_loop().run_in_executor(self._executor, self._copy)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._copy)
 
-    def _copy(self) -> None:
+    def _copy(self) -> bool:
         if self._connection is None:
             self._connection = sqlite3.connect(
-                self.path, timeout=0, isolation_level=None, check_same_thread=False
+                self.path, timeout=0, isolation_level=None, check_same_thread=False, uri=self.uri
             )
-        self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        found: Any = self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        busy, frames, copied = found
+        if frames < 0:  # not a WAL file (a file system WAL cannot use): nothing to copy
+            self._wal = False
+        # a reader's snapshot may stop a pass short: holding the writers back would not help
+        return bool(not busy and 0 <= copied == frames)
+
+    def _close_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()

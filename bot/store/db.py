@@ -7,7 +7,6 @@ the end, so a use case is one transaction; store functions never commit.
 from __future__ import annotations
 
 import asyncio
-import weakref
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from contextvars import ContextVar
@@ -15,14 +14,14 @@ from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import event, text
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.checkpoints import SAFETY_NET_PAGES, WalCheckpoints, WritersHeld
+from bot.store.checkpoints import SAFETY_NET_PAGES, checkpoints_of
 from bot.store.postgres_connections import postgres_connections
 from bot.store.saves import TransactionWatch, watch_writes
 from bot.store.sqlite_driver import one_trip_driver
+from bot.store.write_turns import writing
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -99,49 +98,6 @@ def _snapshot_id(value: object) -> str:
     return found
 
 
-class TurnTimeout(PoolTimeout):
-    """No write turn within LOCK_WAIT_S: the writers ahead held it that long. A condition of
-    load like a pool that lends no connection in time (whose error this is a kind of):
-    nothing of the transaction was sent, and sending the command again will work."""
-
-
-# The turn the running task holds, if any: (the lock, the task). Tasks a writer starts
-# inherit the variable, but not the turn — they are other tasks and wait for it like any.
-_WRITING: ContextVar[tuple[asyncio.Lock, weakref.ref[asyncio.Task[Any]]] | None] = ContextVar(
-    "rapport_writing", default=None
-)
-# Who holds each turn now, to tell a writer's own task waiting for it from load.
-_HOLDERS: WeakKeyDictionary[asyncio.Lock, asyncio.Task[Any]] = WeakKeyDictionary()
-
-
-@asynccontextmanager
-async def _writing(turn: asyncio.Lock, wait_s: float) -> AsyncIterator[None]:
-    task = asyncio.current_task()
-    assert task is not None  # a transaction is opened by a task
-    held = _WRITING.get()
-    writer = held[1]() if held is not None and held[0] is turn else None
-    if writer is task:
-        raise RuntimeError("a write transaction inside a write transaction")  # waits for itself
-    try:
-        async with asyncio.timeout(wait_s):
-            await turn.acquire()
-    except TimeoutError:
-        if writer is not None and _HOLDERS.get(turn) is writer:  # a fault, not load
-            fault = "a writer awaited a task of its own that waits for the turn"
-            raise RuntimeError(fault) from None
-        raise TurnTimeout(f"no write turn within {wait_s:g} s") from None
-    _HOLDERS[turn] = task
-    writing = _WRITING.set((turn, weakref.ref(task)))
-    try:
-        yield
-    finally:
-        try:
-            _WRITING.reset(writing)
-        finally:  # whatever the reset says (ended in another context), the turn goes round
-            _HOLDERS.pop(turn, None)
-            turn.release()
-
-
 def transaction_open() -> bool:
     return _OPEN.get()
 
@@ -155,7 +111,7 @@ class Database:
         self.url = url
         self.turn_wait_s = turn_wait_s
         self.engine = create_engine(url, **engine_options)
-        self.checkpoints = _checkpoints(self.engine, self._writers_held)
+        self.checkpoints = checkpoints_of(self.engine, self._writers_held)
         # one per event loop: an asyncio lock belongs to the loop it first waits in
         self._writers: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] | None = (
             WeakKeyDictionary() if self.dialect == "sqlite" else None
@@ -262,14 +218,14 @@ class Database:
         if not write or self._writers is None:
             return nullcontext()
         turn = self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock())
-        return _writing(turn, self.turn_wait_s)
+        return writing(turn, self.turn_wait_s)
 
     def _writers_held(self) -> AbstractAsyncContextManager[None]:
         """The write turn for a moment's work that no write of this process may overlap
         (the end of a checkpoint); given up waiting sooner than a write would."""
         assert self._writers is not None  # SQLite's
         turn = self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock())
-        return _writing(turn, min(self.turn_wait_s, 1.0))
+        return writing(turn, min(self.turn_wait_s, 1.0))
 
     @asynccontextmanager
     async def joined_snapshot(self, session: AsyncSession) -> AsyncIterator[AsyncSession | None]:
@@ -299,16 +255,6 @@ class Database:
         if self.checkpoints is not None:
             await self.checkpoints.close()
         await self.engine.dispose()
-
-
-def _checkpoints(engine: AsyncEngine, writers_held: WritersHeld) -> WalCheckpoints | None:
-    """The checkpoints of a SQLite file; none for a database in memory or on PostgreSQL."""
-    path = engine.url.database
-    if engine.dialect.name != "sqlite" or not path or path == ":memory:":
-        return None
-    if path.startswith("file:") and "mode=memory" in path:
-        return None
-    return WalCheckpoints(path, writers_held)
 
 
 async def side_by_side(

@@ -18,8 +18,9 @@ from sqlmodel import select
 
 from bot.console.harness import Harness
 from bot.settings import Settings
-from bot.store.db import Database, TurnTimeout
+from bot.store.db import Database
 from bot.store.models import ContactRecord
+from bot.store.write_turns import TurnTimeout
 from tests.commands.test_errors import app_failing_with, command_request
 from tests.slack_person import Person, fill
 

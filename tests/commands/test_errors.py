@@ -14,9 +14,10 @@ from sqlalchemy.exc import OperationalError
 
 from bot.commands.errors import handle_error, reported
 from bot.people import Person
-from bot.store.db import Database, TurnTimeout
+from bot.store.db import Database
 from bot.store.models import SlackProfile
 from bot.store.profiles import save_profile
+from bot.store.write_turns import TurnTimeout
 
 
 def bare_app() -> AsyncApp:

@@ -5,8 +5,11 @@ writes the log still starts over instead of growing."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import sqlite3
 import threading
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -34,14 +37,10 @@ def _path(db: Database) -> str:
     return db.checkpoints.path
 
 
-def _log_size(db: Database) -> int:
-    return Path(f"{_path(db)}-wal").stat().st_size
-
-
-def _in_the_file_itself(db: Database) -> int:
+def _in_the_file_itself(db: Database, path: Path | None = None) -> int:
     """The notes the database file holds, its log left aside (immutable: SQLite reads the
     file alone, as if there were no log)."""
-    with sqlite3.connect(f"file:{_path(db)}?immutable=1", uri=True) as reader:
+    with sqlite3.connect(f"file:{path or _path(db)}?immutable=1", uri=True) as reader:
         return int(reader.execute("SELECT count(*) FROM note").fetchone()[0])
 
 
@@ -52,12 +51,15 @@ async def _write_note(db: Database, body: str = "x") -> None:
 
 async def test_a_write_is_copied_into_the_file_after_its_commit_not_in_it(db: Database) -> None:
     assert db.checkpoints is not None
+    page = "x" * 3000
 
-    await _write_note(db)
+    async with db.transaction(write=True) as session:  # past SQLite's own 1,000 pages
+        for _ in range(1500):
+            await session.exec(text("INSERT INTO note (body) VALUES (:b)"), params={"b": page})  # type: ignore[call-overload]
 
     assert _in_the_file_itself(db) == 0  # committed, in the log: the COMMIT copied nothing
     await db.checkpoints.finished()
-    assert _in_the_file_itself(db) == 1
+    assert _in_the_file_itself(db) == 1500
 
 
 async def test_the_connections_own_checkpoint_is_only_a_safety_net(db: Database) -> None:
@@ -66,36 +68,47 @@ async def test_the_connections_own_checkpoint_is_only_a_safety_net(db: Database)
         assert found.scalar_one() == SAFETY_NET_PAGES
 
 
+def _log_restarts(db: Database) -> int:
+    """The log's checkpoint sequence number (its header's bytes 12–15): SQLite adds one each
+    time a write starts the log over from its beginning."""
+    with Path(f"{_path(db)}-wal").open("rb") as log:
+        return int.from_bytes(log.read(16)[12:16], "big")
+
+
 async def test_under_steady_writes_the_log_starts_over_instead_of_growing(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(WalCheckpoints, "EVERY_S", 0.005)
     assert db.checkpoints is not None
-    body = "x" * 3000  # a page of log a note
+    await _write_note(db)
+    before = _log_restarts(db)
 
     for _ in range(400):  # back to back: no pause in which a checkpoint could catch up
-        await _write_note(db, body)
+        await _write_note(db, "x" * 3000)
     await db.checkpoints.finished()
 
-    assert db.checkpoints.checkpoints >= 5
-    # 400 notes written without the log starting over would fill 1.6 MB of it at least
-    assert _log_size(db) < 1_000_000
-    assert _in_the_file_itself(db) == 400
+    # a first pass beside the writes never leaves the log wholly copied when the next
+    # write begins; the rest, copied with the writes held back a moment, does
+    assert _log_restarts(db) - before >= 2
+    assert _in_the_file_itself(db) == 401
 
 
 async def test_no_checkpoint_waits_while_nothing_is_written(db: Database) -> None:
     assert db.checkpoints is not None
-    begun = db.checkpoints.checkpoints
+    begun = db.checkpoints.begun
 
     async with db.transaction() as session:
         await session.exec(text("SELECT count(*) FROM note"))  # type: ignore[call-overload]
     await db.checkpoints.finished()
 
-    assert db.checkpoints.checkpoints == begun
+    assert db.checkpoints.begun == begun
 
 
 async def test_the_replay_ledgers_own_writes_ask_for_a_checkpoint_too(database_url: str) -> None:
     migrated = Database(database_url)  # the ledger's table is the schema's
+    if migrated.dialect != "sqlite":
+        await migrated.dispose()
+        pytest.skip("SQLite's log: PostgreSQL has no checkpoints of Rapport's")
     ledger = ReplayLedger(migrated)
     try:
         assert migrated.checkpoints is not None
@@ -125,6 +138,84 @@ async def test_disposing_of_the_database_leaves_no_thread_behind(tmp_path: Path)
     assert not its_own & _checkpoint_threads()
 
 
-def test_a_database_in_memory_has_no_checkpoints() -> None:
-    assert Database("sqlite+aiosqlite://").checkpoints is None
-    assert Database("sqlite+aiosqlite:///:memory:").checkpoints is None
+@pytest.mark.filterwarnings("ignore:Selection of the StaticPool")  # SQLAlchemy's own
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite+aiosqlite://",
+        "sqlite+aiosqlite:///:memory:",
+        "sqlite+aiosqlite:///file::memory:?uri=true",
+        "sqlite+aiosqlite:///file:shared?mode=memory&cache=shared&uri=true",
+    ],
+)
+def test_a_database_in_memory_has_no_checkpoints(url: str) -> None:
+    assert Database(url).checkpoints is None
+
+
+async def test_a_file_named_by_uri_is_checkpointed_as_the_engine_opens_it(tmp_path: Path) -> None:
+    database = Database(f"sqlite+aiosqlite:///file:{tmp_path / 'by-uri.db'}?uri=true")
+    try:
+        async with database.transaction(write=True) as session:
+            await session.exec(text("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)"))  # type: ignore[call-overload]
+        await _write_note(database)
+        assert database.checkpoints is not None
+        await database.checkpoints.finished()
+        assert database.checkpoints.uri
+        assert _in_the_file_itself(database, tmp_path / "by-uri.db") == 1
+    finally:
+        await database.dispose()
+
+
+def _slowed(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """Each pass takes `seconds` longer, as on a slow disk."""
+    copy = WalCheckpoints._copy
+
+    def slow(self: WalCheckpoints) -> bool:
+        time.sleep(seconds)
+        return copy(self)
+
+    monkeypatch.setattr(WalCheckpoints, "_copy", slow)
+
+
+async def test_writes_told_while_a_checkpoint_runs_get_one_of_their_own(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(WalCheckpoints, "EVERY_S", 0.01)
+    _slowed(monkeypatch, 0.1)
+    assert db.checkpoints is not None
+    begun = db.checkpoints.begun
+
+    await _write_note(db)
+    await asyncio.sleep(0.05)  # its checkpoint's first pass under way
+    db.wrote()  # as the replay ledger tells its own, taking no write turn: a second pass
+    await asyncio.sleep(0.1)  # the second pass under way
+    db.wrote()  # not in the log that pass copies, maybe: a checkpoint of its own
+    await db.checkpoints.finished()
+
+    assert db.checkpoints.begun == begun + 2
+
+
+async def test_a_checkpoint_asked_for_inside_a_write_waits_for_the_turn_as_anyone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Not as the writer's own task: its turn held longer than the checkpoint waits for it
+    is load (the rest copied next time), not a writer awaiting itself."""
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'turn.db'}", turn_wait_s=0.2)
+    _slowed(monkeypatch, 0.05)
+    try:
+        async with database.transaction(write=True) as session:
+            await session.exec(text("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)"))  # type: ignore[call-overload]
+        assert database.checkpoints is not None
+        await database.checkpoints.finished()
+        monkeypatch.setattr(WalCheckpoints, "EVERY_S", 0.0)
+        async with database.transaction(write=True) as session:
+            await session.exec(text("INSERT INTO note (body) VALUES ('x')"))  # type: ignore[call-overload]
+            database.wrote()  # asked from the writer's own task, its turn held
+            await asyncio.sleep(0.02)  # the first pass under way
+            database.wrote()  # something more committed meanwhile: the rest needs the turn
+            await asyncio.sleep(0.5)  # longer than the checkpoint waits for the turn
+        await database.checkpoints.finished()
+    finally:
+        await database.dispose()
+
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []

@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import text
 
 from bot.commands.errors import is_load
-from bot.store.db import Database, TurnTimeout
+from bot.store.db import Database
+from bot.store.write_turns import TurnTimeout
 
 
 async def _database(path: Path, turn_wait_s: float = 30) -> Database:
