@@ -1,0 +1,49 @@
+"""A prefix's look-up in the search terms: the terms equal to it first, then the longer ones
+in order, never more rows than asked for (issue 17: a common syllable's exact terms and its
+longer ones were two scans of up to 500 rows each, of which 500 were kept)."""
+
+from __future__ import annotations
+
+from bot.store.db import Database
+from bot.store.models import CustomerTerm
+from bot.store.term_probes import prefix_values, prefixes_statement, terms_with_prefix
+from bot.store.types import column_rows
+from tests.conftest import TEAM, Create
+
+TERMS = ("fangb", "fang", "fanga", "fan", "fang", "fangc", "fangzheng", "fanh")
+
+
+async def _with_terms(db: Database, create: Create) -> int:
+    card = await create("方正贸易有限公司", short_name="FZ", actor="U_MGR")
+    async with db.transaction(write=True) as session:
+        for term in TERMS:
+            session.add(CustomerTerm(team_id=TEAM, customer_id=card.id or 0, term=term))
+    return card.id or 0
+
+
+async def test_the_exact_terms_come_first_then_the_longer_ones_in_order(
+    db: Database, create: Create
+) -> None:
+    card = await _with_terms(db, create)
+
+    async with db.transaction() as session:
+        found = await terms_with_prefix(session=session, team_id=TEAM, prefix="fang", limit=4)
+
+    assert [term for customer_id, term, _ in found if customer_id == card] == [
+        "fang",
+        "fang",
+        "fanga",
+        "fangb",
+    ]
+
+
+async def test_no_more_rows_are_read_than_asked_for(db: Database, create: Create) -> None:
+    await _with_terms(db, create)
+    values = {"team": TEAM, "manager": "", "limit": 3} | prefix_values(["fang", "fan"])
+
+    async with db.transaction() as session:
+        rows = await column_rows(session, prefixes_statement(2, False), values)
+
+    by_probe = [sum(1 for row in rows if row[0] == probe) for probe in (0, 1)]
+    assert by_probe == [3, 3]
+    assert sorted(row[3] for row in rows if row[0] == 1) == ["fan", "fang", "fang"]
