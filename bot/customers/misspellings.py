@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.keys import CONTACT, deletions
 from bot.store.customers import match_keys, terms_in
 from bot.store.misspelling_probe import first_look
-from bot.store.term_probes import Term, terms_with_prefix
+from bot.store.term_probes import Term, terms_with_prefix, terms_with_prefixes
 
 TYPO_EDITS = 2
 CANDIDATE_LIMIT = 500
@@ -79,13 +79,18 @@ async def misspelled(session: AsyncSession, team_id: str, text: str, me: str) ->
     if len({customer_id for customer_id, _, _, contact in found if not contact}) >= ENOUGH:
         return found  # brands two letters away would rank after these
     starting = {prefixes[0]: look.close} if prefixes else {}
-    for prefix in prefixes:
+    for number, prefix in enumerate(prefixes):
         if prefix not in starting:
-            # One shorter prefix at a time: it holds all the longer one's terms and more, so
-            # it often fills up and decides, and the still shorter ones' rows, read in the
-            # same statement, were read for nothing (a common syllable's 500; issue 17).
-            starting[prefix] = await terms_with_prefix(
-                session=session, team_id=team_id, prefix=prefix, limit=CANDIDATE_LIMIT
+            # The shorter starts in one statement, each read only when the one before it
+            # holds no term: a term that starts like the text less one or two letters is
+            # within two edits of it, so the first start that holds any decides, and the
+            # shorter ones' rows would be read for nothing (a common syllable's 500, issue 17)
+            starting |= await terms_with_prefixes(
+                session=session,
+                team_id=team_id,
+                prefixes=prefixes[number:],
+                limit=CANDIDATE_LIMIT,
+                each_if_none_before=True,
             )
         rows = starting[prefix]
         close = _close(text, rows, mine=False)

@@ -8,7 +8,18 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Integer, String, and_, bindparam, case, literal, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    literal,
+    union_all,
+)
+from sqlalchemy.sql import FromClause
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select, SelectOfScalar
@@ -46,9 +57,9 @@ async def terms_with_prefix(
     *, session: AsyncSession, team_id: str, prefix: str, limit: int, manager_id: str = ""
 ) -> list[Term]:
     """(customer_id, term, weight) for terms equal to `prefix`, then terms that start with it,
-    up to `limit`: two limited index scans, so an exact name is never crowded out by longer
-    ones. With `manager_id`, only that person's cards: theirs are never crowded out by
-    others'."""
+    up to `limit`: one range of the index in its order, so an exact name is never crowded
+    out by longer ones. With `manager_id`, only that person's cards: theirs are never
+    crowded out by others'."""
     found = await terms_with_prefixes(
         session=session, team_id=team_id, prefixes=[prefix], limit=limit, manager_id=manager_id
     )
@@ -62,15 +73,18 @@ async def terms_with_prefixes(
     prefixes: Sequence[str],
     limit: int,
     manager_id: str = "",
+    each_if_none_before: bool = False,
 ) -> dict[str, list[Term]]:
     """`terms_with_prefix` of each prefix (a find's several spellings of one text), all in
-    one statement: each prefix's exact and longer terms as limited parts of one UNION ALL."""
+    one statement: each prefix's terms as a limited part of one UNION ALL. With
+    `each_if_none_before`, a prefix's terms are read only when the prefix before it holds
+    none (a misspelling's ever shorter starts: the first that holds any decides)."""
     prefixes = list(dict.fromkeys(prefixes))
     if not prefixes:
         return {}
     values: dict[str, Any] = {"team": team_id, "manager": manager_id, "limit": limit}
     values |= prefix_values(prefixes)
-    probe = prefixes_statement(len(prefixes), bool(manager_id))
+    probe = prefixes_statement(len(prefixes), bool(manager_id), each_if_none_before)
     rows = await column_rows(session, probe, values)
     return by_prefix(prefixes, rows, limit)
 
@@ -154,26 +168,33 @@ def _named_and_probe(count: int) -> Select[Any]:
         .outerjoin(
             Customer, and_(col(Customer.id) == together.c.customer_id, together.c.part == NAMED)
         )
-        # each part's rows in the order of its index, whatever the join's plan (by_prefix
-        # keeps the first `limit` of each prefix)
-        .order_by(together.c.probe, together.c.part, together.c.term)
+        # in no order: each prefix's part holds at most `limit` rows, all of which by_prefix
+        # keeps (sorting them cost SQLite a temporary B-tree on every `/log` line)
     )
     return joined
 
 
 @lru_cache(maxsize=32)
-def prefixes_statement(count: int, theirs: bool) -> Select[Any]:
+def prefixes_statement(count: int, theirs: bool, each_if_none_before: bool = False) -> Select[Any]:
     """The statement for `count` prefixes, made once and run with each find's values: making
     this UNION ALL cost more than SQLite's running it (issue 17), and a statement object
-    made once also keeps its cache key."""
+    made once also keeps its cache key. `each_if_none_before`: a prefix's part reads nothing
+    when the prefix before it holds a term (SQLite and PostgreSQL look that up once)."""
     terms = table_of(CustomerTerm)
-    # With `theirs`, only the person's cards, told by the manager each entry of the prefix
-    # index holds, where a join read every term's card to find theirs (migration 0029).
-    mine = [terms.c.manager_id == bindparam("manager", type_=String)] if theirs else []
     limit = bindparam("limit", type_=Integer)
     parts: list[Select[Any]] = []
     for number in range(count):
         prefix = bindparam(f"prefix{number}", type_=String)
+        # a part whose prefix before it holds a term reads nothing: in its LIMIT, which
+        # SQLite and PostgreSQL work out once, before the scan (in its WHERE, SQLite read
+        # the whole range, finding each row refused)
+        most = (
+            case(
+                (exists().where(*_held(terms.alias("before"), number - 1, theirs)), 0), else_=limit
+            )
+            if each_if_none_before and number
+            else limit
+        )
         # One range of the index in its order: the terms equal to the prefix come first,
         # so that longer ones never crowd them out, and no more than `limit` rows are read
         # (two scans, the exact terms and the longer ones, read up to twice as many: a
@@ -186,16 +207,25 @@ def prefixes_statement(count: int, theirs: bool) -> Select[Any]:
                 terms.c.term,
                 terms.c.weight,
             )
-            .where(
-                terms.c.team_id == bindparam("team", type_=String),
-                terms.c.term >= prefix,
-                terms.c.term < bindparam(f"beyond{number}"),
-                *mine,
-            )
+            .where(*_held(terms, number, theirs))
             .order_by(terms.c.term)
-            .limit(limit)
+            .limit(most)
             .subquery()
         )
         parts.append(Select(*query.c))
     together = union_all(*parts).subquery()
     return Select(*together.c)
+
+
+def _in_range(terms: FromClause, number: int) -> list[ColumnElement[bool]]:
+    """The terms that are the `number`th prefix or start with it."""
+    prefix = bindparam(f"prefix{number}", type_=String)
+    return [terms.c.term >= prefix, terms.c.term < bindparam(f"beyond{number}", type_=String)]
+
+
+def _held(terms: FromClause, number: int, theirs: bool) -> list[ColumnElement[bool]]:
+    """The workspace's terms in the `number`th prefix's range; with `theirs`, only the
+    person's cards, told by the manager each entry of the prefix index holds, where a join
+    read every term's card to find theirs (migration 0029)."""
+    mine = [terms.c.manager_id == bindparam("manager", type_=String)] if theirs else []
+    return [terms.c.team_id == bindparam("team", type_=String), *_in_range(terms, number), *mine]

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from bot.store.db import Database
 from bot.store.models import CustomerTerm
-from bot.store.term_probes import prefix_values, prefixes_statement, terms_with_prefix
+from bot.store.term_probes import (
+    prefix_values,
+    prefixes_statement,
+    terms_with_prefix,
+    terms_with_prefixes,
+)
 from bot.store.types import column_rows
 from tests.conftest import TEAM, Create
 
@@ -47,3 +52,32 @@ async def test_no_more_rows_are_read_than_asked_for(db: Database, create: Create
     by_probe = [sum(1 for row in rows if row[0] == probe) for probe in (0, 1)]
     assert by_probe == [3, 3]
     assert sorted(row[3] for row in rows if row[0] == 1) == ["fan", "fang", "fang"]
+
+
+async def test_a_shorter_prefix_is_read_only_when_the_one_before_holds_no_term(
+    db: Database, create: Create
+) -> None:
+    await _with_terms(db, create)
+
+    async with db.transaction() as session:
+        held = await terms_with_prefixes(
+            session=session,
+            team_id=TEAM,
+            prefixes=["fang", "fan"],
+            limit=10,
+            each_if_none_before=True,
+        )
+        none_before = await terms_with_prefixes(
+            session=session,
+            team_id=TEAM,
+            prefixes=["fanx", "fan"],
+            limit=10,
+            each_if_none_before=True,
+        )
+
+    assert held["fang"] and held["fan"] == []
+    assert none_before["fanx"] == [] and [t for _, t, _ in none_before["fan"]][:3] == [
+        "fan",
+        "fang",
+        "fang",
+    ]
