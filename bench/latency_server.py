@@ -161,6 +161,9 @@ class Stalls:
         self.lags_ms: list[float] = []
         self.samples: Counter[tuple[str, ...]] = Counter()
         self.collections: list[tuple[int, float]] = []  # (generation, ms) of each GC run
+        # each full collection: when it began (perf_counter: the machine's monotonic clock,
+        # which a sender's timings can be set beside), ms, objects it freed
+        self.full: list[tuple[float, float, int]] = []
         self._collecting = 0.0
         self._seen = time.perf_counter()
         self._thread_id = threading.get_ident()
@@ -180,6 +183,7 @@ class Stalls:
         self.lags_ms.clear()
         self.samples.clear()
         self.collections.clear()
+        self.full.clear()
         if self.profiler is not None:
             self.profiler.clear()
         if "bench.latency_trace" in sys.modules:
@@ -192,6 +196,8 @@ class Stalls:
         else:
             elapsed = (time.perf_counter() - self._collecting) * 1000
             self.collections.append((info["generation"], elapsed))
+            if info["generation"] == 2:
+                self.full.append((self._collecting, elapsed, info["collected"]))
 
     def start_watchdog(self) -> None:
         self._watchdog = threading.Thread(target=self._watch, daemon=True)
@@ -259,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             profiler.dump_stats(options.profile)
             Path(options.profile + ".stalls.json").write_text(stalls.as_json())
         if options.stats:
-            Path(options.stats).write_text(json.dumps({"collections": stalls.collections}))
+            found = {"collections": stalls.collections, "full": stalls.full}
+            Path(options.stats).write_text(json.dumps(found))
         if options.trace:
             sys.modules["bench.latency_trace"].write(options.trace)
     return 0
