@@ -60,20 +60,12 @@ async def test_a_shorter_prefix_is_read_only_when_the_one_before_holds_no_term(
     await _with_terms(db, create)
 
     async with db.transaction() as session:
-        held = await terms_with_prefixes(
-            session=session,
-            team_id=TEAM,
-            prefixes=["fang", "fan"],
-            limit=10,
-            each_if_none_before=True,
-        )
-        none_before = await terms_with_prefixes(
-            session=session,
-            team_id=TEAM,
-            prefixes=["fanx", "fan"],
-            limit=10,
-            each_if_none_before=True,
-        )
+        held, none_before = [
+            await terms_with_prefixes(
+                session=session, team_id=TEAM, prefixes=pair, limit=10, each_if_none_before=True
+            )
+            for pair in (["fang", "fan"], ["fanx", "fan"])
+        ]
 
     assert held["fang"] and held["fan"] == []
     assert none_before["fanx"] == [] and [t for _, t, _ in none_before["fan"]][:3] == [
