@@ -217,15 +217,17 @@ class Database:
         other processes') still meet SQLite's own lock."""
         if not write or self._writers is None:
             return nullcontext()
-        turn = self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock())
-        return writing(turn, self.turn_wait_s)
+        return writing(self._turn_here(), self.turn_wait_s)
 
     def _writers_held(self) -> AbstractAsyncContextManager[None]:
         """The write turn for a moment's work that no write of this process may overlap
         (the end of a checkpoint); given up waiting sooner than a write would."""
+        return writing(self._turn_here(), min(self.turn_wait_s, 1.0))
+
+    def _turn_here(self) -> asyncio.Lock:
+        """The running event loop's write turn (an asyncio lock belongs to one loop)."""
         assert self._writers is not None  # SQLite's
-        turn = self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock())
-        return writing(turn, min(self.turn_wait_s, 1.0))
+        return self._writers.setdefault(asyncio.get_running_loop(), asyncio.Lock())
 
     @asynccontextmanager
     async def joined_snapshot(self, session: AsyncSession) -> AsyncIterator[AsyncSession | None]:

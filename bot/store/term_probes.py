@@ -217,15 +217,14 @@ def prefixes_statement(count: int, theirs: bool, each_if_none_before: bool = Fal
     return Select(*together.c)
 
 
-def _in_range(terms: FromClause, number: int) -> list[ColumnElement[bool]]:
-    """The terms that are the `number`th prefix or start with it."""
-    prefix = bindparam(f"prefix{number}", type_=String)
-    return [terms.c.term >= prefix, terms.c.term < bindparam(f"beyond{number}", type_=String)]
-
-
 def _held(terms: FromClause, number: int, theirs: bool) -> list[ColumnElement[bool]]:
-    """The workspace's terms in the `number`th prefix's range; with `theirs`, only the
-    person's cards, told by the manager each entry of the prefix index holds, where a join
-    read every term's card to find theirs (migration 0029)."""
+    """The workspace's terms that are the `number`th prefix or start with it; with `theirs`,
+    only the person's cards, told by the manager each entry of the prefix index holds, where
+    a join read every term's card to find theirs (migration 0029)."""
     mine = [terms.c.manager_id == bindparam("manager", type_=String)] if theirs else []
-    return [terms.c.team_id == bindparam("team", type_=String), *_in_range(terms, number), *mine]
+    return [
+        terms.c.team_id == bindparam("team", type_=String),
+        terms.c.term >= bindparam(f"prefix{number}", type_=String),
+        terms.c.term < bindparam(f"beyond{number}", type_=String),
+        *mine,
+    ]
