@@ -26,7 +26,7 @@ from bot.store.customers import (
     archived_named,
     follow_merges,
     get_customer_by_handle,
-    owners_and_activity,
+    owners_by_activity,
 )
 from bot.store.models import Customer
 from bot.store.term_probes import (
@@ -185,12 +185,12 @@ async def find_customers(
     ranked = ranked[:CROWDED]
     loaded = max(limit * 3, 30)
     if len(ranked) > loaded:
-        activity = await owners_and_activity(session=session, team_id=team_id, ids=ranked)
+        activity = await owners_by_activity(session=session, team_id=team_id, ids=ranked)
+        gone = ("", len(ranked))  # a card no longer there comes last
 
         def tie_order(customer_id: int) -> tuple:
-            manager, active = activity.get(customer_id, ("", None))
-            mine = manager == me
-            return (*standing(best[customer_id], mine), -(active.timestamp() if active else 0))
+            manager, place = activity.get(customer_id, gone)
+            return (*standing(best[customer_id], manager == me), place)
 
         ranked = sorted(ranked, key=tie_order)[:loaded]
     if health_at is None:
