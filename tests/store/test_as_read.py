@@ -13,6 +13,7 @@ from bot.store.customers import get_customer
 from bot.store.db import Database
 from bot.store.models import Customer
 from tests.conftest import NOW, TEAM, Create
+from tests.statements import statements_sent
 
 LATER = NOW + timedelta(hours=3)
 
@@ -56,6 +57,23 @@ async def test_the_sessions_own_copy_of_the_card_shows_the_new_contact_and_keeps
 
     stored = await _read(db, card)
     assert (stored.last_contact_at, stored.notes) == (LATER, "王经理负责采购")
+
+
+async def test_the_card_is_written_once_its_moment_set_as_stored_not_as_a_change(
+    db: Database, card: Customer
+) -> None:
+    async with db.transaction(write=True) as session:
+        mine = await get_customer(session=session, team_id=TEAM, customer_id=card.id or 0)
+        assert mine is not None
+        with statements_sent(db) as sent:
+            written = await mark_contacted(session=session, team_id=TEAM, at=LATER, as_read=mine)
+            await session.flush()
+
+        assert written is mine and mine.last_contact_at == LATER
+        assert mine not in session.dirty
+    # the UPDATE that sets it, and no second one for the session's copy
+    assert [s for s in sent if s.startswith("UPDATE customer")] == sent
+    assert len(sent) == 1, sent
 
 
 @pytest.mark.parametrize("since", ["archived", "merged", "restored"])
