@@ -11,7 +11,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, update
+from sqlalchemy import ColumnElement, bindparam, inspect, update
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql.dml import ReturningUpdate
 from sqlmodel import col, select
@@ -49,15 +50,21 @@ async def mark_contacted(
     """The card with its latest contact at `at`, in one statement (no read of it first):
     None when it is not in the workspace, or no longer as `as_read` says — archived,
     restored or merged since it was read, perhaps in an earlier transaction. What comes
-    back is `as_read` itself with that moment set as stored, not changed (a session's copy
-    is not written again): the statement changes nothing else of the card, and the ORM's
-    UPDATE bringing the whole card back had cost a `/log` line more than its record's
-    INSERT (issue 17). Changes the session holds are written first (autoflush)."""
-    written = await column_rows(session, _contacted_id(), _values(team_id, as_read) | {"at": at})
+    back is the card as the write left it, every column (its value tier may have changed
+    since it was read): the session's own copy if it holds one, else `as_read`, given the
+    row as stored, not as changes to write again. A Core UPDATE … RETURNING: the ORM's,
+    making the row an entity, had cost a `/log` line more than its record's INSERT (issue
+    17). Changes the session holds are written first (autoflush)."""
+    values = _values(team_id, as_read) | {"at": at}
+    written = await column_rows(session, _contacted_row(), values)
     if not written:
         return None
-    set_committed_value(as_read, "last_contact_at", at)
-    return as_read
+    key = Session.identity_key(Customer, saved_id(as_read))
+    held = session.sync_session.identity_map.get(key)
+    card = held if isinstance(held, Customer) else as_read
+    for name, value in zip(_row_attributes(), written[0], strict=True):
+        set_committed_value(card, name, value)
+    return card
 
 
 async def mark_live_card_contacted(
@@ -97,10 +104,17 @@ def _still() -> SelectOfScalar[int | None]:
 
 
 @cache
-def _contacted_id() -> ReturningUpdate[tuple[int]]:
+def _row_attributes() -> tuple[str, ...]:
+    """The card's attribute for each column RETURNING gives, in its order."""
+    mapper = inspect(Customer)
+    return tuple(mapper.get_property_by_column(c).key for c in table_of(Customer).c)
+
+
+@cache
+def _contacted_row() -> ReturningUpdate[tuple[Any, ...]]:
     cards = table_of(Customer)
     at = bindparam("at", type_=cards.c.last_contact_at.type)
-    return update(cards).where(*_as_read()).values(last_contact_at=at).returning(cards.c.id)
+    return update(cards).where(*_as_read()).values(last_contact_at=at).returning(*cards.c)
 
 
 @cache

@@ -67,13 +67,39 @@ async def test_the_card_is_written_once_its_moment_set_as_stored_not_as_a_change
         assert mine is not None
         with statements_sent(db) as sent:
             written = await mark_contacted(session=session, team_id=TEAM, at=LATER, as_read=mine)
+            assert written is mine and mine.last_contact_at == LATER
+            assert mine not in session.dirty
             await session.flush()
-
-        assert written is mine and mine.last_contact_at == LATER
-        assert mine not in session.dirty
     # the UPDATE that sets it, and no second one for the session's copy
-    assert [s for s in sent if s.startswith("UPDATE customer")] == sent
-    assert len(sent) == 1, sent
+    assert len(sent) == 1 and sent[0].startswith("UPDATE customer"), sent
+
+
+async def test_a_card_read_earlier_comes_back_as_the_write_left_it_with_the_sessions_copy(
+    db: Database, card: Customer
+) -> None:
+    as_read = await _read(db, card)
+    await _change(db, card, value_tier="A")  # since it was read: its service targets change
+    async with db.transaction(write=True) as session:
+        held = await get_customer(session=session, team_id=TEAM, customer_id=card.id or 0)
+        assert held is not None and held is not as_read
+        written = await mark_contacted(session=session, team_id=TEAM, at=LATER, as_read=as_read)
+
+        assert written is held
+        assert (held.last_contact_at, held.value_tier) == (LATER, "A")
+        again = await get_customer(session=session, team_id=TEAM, customer_id=card.id or 0)
+        assert again is held and again.last_contact_at == LATER
+
+
+async def test_a_card_read_earlier_and_not_held_comes_back_itself_as_the_write_left_it(
+    db: Database, card: Customer
+) -> None:
+    as_read = await _read(db, card)
+    await _change(db, card, value_tier="A")
+    async with db.transaction(write=True) as session:
+        written = await mark_contacted(session=session, team_id=TEAM, at=LATER, as_read=as_read)
+
+    assert written is as_read
+    assert (as_read.last_contact_at, as_read.value_tier) == (LATER, "A")
 
 
 @pytest.mark.parametrize("since", ["archived", "merged", "restored"])

@@ -81,18 +81,19 @@ async def test_owners_by_activity_order_by_moment_not_by_its_text_on_either_data
         NOW,
     ]
     cards = [await create(f"测试{n}号有限公司", short_name=f"Card{n}") for n in range(5)]
+    order = [2, 4, 0, 3, 1]  # each card's moment: neither the order made nor the ids'
     async with db.transaction(write=True) as session:
-        for card, moment in zip(reversed(cards), reversed(moments), strict=True):
+        for card, place in zip(cards, order, strict=True):
             loaded = await session.get(type(card), saved_id(card))
             assert loaded is not None
-            loaded.last_contact_at = moment
+            loaded.last_contact_at = moments[place]
 
     async with db.transaction(quick=True) as session:
         found = await owners_by_activity(
             session=session, team_id=TEAM, ids=[saved_id(c) for c in cards]
         )
 
-    assert [found[saved_id(c)][1] for c in cards] == [0, 1, 2, 3, 4]
+    assert [found[saved_id(c)][1] for c in cards] == order
 
 
 async def test_under_no_autoflush_a_term_not_written_is_not_found(
