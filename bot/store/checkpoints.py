@@ -34,6 +34,11 @@ log = logging.getLogger(__name__)
 # short (another program writing the file, or a reader that holds its snapshot for long):
 # about 40 MB of 4 KiB pages
 SAFETY_NET_PAGES = 10_000
+# What the log's file keeps of its size once it starts over: SQLite reuses the file without
+# shrinking it, so a burst (an import, the safety net's 40 MB) would otherwise hold its size
+# on disk for as long as the database is open. Above what a second of steady writes leaves
+# (a few hundred pages), so that the file is not cut and grown again at every new start.
+WAL_KEPT_BYTES = 16 * 1024 * 1024
 
 WritersHeld = Callable[[], AbstractAsyncContextManager[None]]
 

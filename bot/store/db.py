@@ -17,7 +17,7 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.checkpoints import SAFETY_NET_PAGES, checkpoints_of
+from bot.store.checkpoints import SAFETY_NET_PAGES, WAL_KEPT_BYTES, checkpoints_of
 from bot.store.postgres_connections import postgres_connections
 from bot.store.saves import TransactionWatch, watch_writes
 from bot.store.sqlite_driver import one_trip_driver
@@ -66,6 +66,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # the log is copied back by a thread of the process's own (bot/store/checkpoints.py),
     # not in the COMMIT a person waits for
     cursor.execute(f"PRAGMA wal_autocheckpoint={SAFETY_NET_PAGES}")
+    cursor.execute(f"PRAGMA journal_size_limit={WAL_KEPT_BYTES}")
     cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_S * 1000}")
     cursor.close()
 

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.commands.replays import ReplayLedger
-from bot.store.checkpoints import SAFETY_NET_PAGES, WalCheckpoints
+from bot.store.checkpoints import SAFETY_NET_PAGES, WAL_KEPT_BYTES, WalCheckpoints
 from bot.store.db import Database
 
 
@@ -66,6 +66,25 @@ async def test_the_connections_own_checkpoint_is_only_a_safety_net(db: Database)
     async with db.transaction() as session:
         found = await session.exec(text("PRAGMA wal_autocheckpoint"))  # type: ignore[call-overload]
         assert found.scalar_one() == SAFETY_NET_PAGES
+
+
+async def test_a_log_grown_by_a_burst_is_cut_back_once_it_starts_over(db: Database) -> None:
+    assert db.checkpoints is not None
+    page = "x" * 3000
+
+    async with db.transaction(write=True) as session:  # about 24 MB of log, below the net
+        for _ in range(6000):
+            await session.exec(text("INSERT INTO note (body) VALUES (:b)"), params={"b": page})  # type: ignore[call-overload]
+    grown = _log_size(db)
+    await db.checkpoints.finished()
+    await _write_note(db)  # the log, copied whole, starts over
+
+    assert grown > WAL_KEPT_BYTES >= _log_size(db)
+    assert _in_the_file_itself(db) == 6000
+
+
+def _log_size(db: Database) -> int:
+    return Path(f"{_path(db)}-wal").stat().st_size
 
 
 def _log_restarts(db: Database) -> int:
