@@ -21,7 +21,7 @@ from bot.commands.forms import saved_in_time
 from bot.commands.home import refresh_home_after
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.commands.roles import role_menu_picked
-from bot.customers import card_cases
+from bot.customers import card_cases, contact_cases
 from bot.customers.duplicates import DuplicateFound, ShortNameMeansCards
 from bot.customers.form import CustomerForm
 from bot.inflight import InFlight
@@ -99,9 +99,9 @@ async def contact_submitted(
     database, so it is checked, answered, then saved (a refusal comes by message)."""
     actor, meta = await actor_of(context, channels=False), read_metadata(view)
     form, region = read_contact_form(view), deps_of(context).settings.phone_region
-    card_cases.check_contact(form, region=region)
+    contact_cases.check_contact(form, region=region)
     await ack()
-    card = await card_cases.save_contact(
+    card = await contact_cases.save_contact(
         deps_of(context).db,
         actor=actor,
         customer_id=int(meta["customer_id"]),
@@ -121,7 +121,7 @@ async def contact_removed(
     """Answered, then removed: nothing in the form to check."""
     await ack()
     actor, meta = await actor_of(context, channels=False), read_metadata(view)
-    card = await card_cases.remove_contact(
+    card = await contact_cases.remove_contact(
         deps_of(context).db,
         actor=actor,
         customer_id=int(meta["customer_id"]),

@@ -21,13 +21,10 @@ from bot.customers.cards import (
     set_status,
     update_customer,
 )
-from bot.customers.contacts import add_contact, archive_contact, update_contact
 from bot.customers.duplicates import ShortNameMeansCards, cards_a_short_name_means
 from bot.customers.form import (
-    ContactForm,
     CustomerForm,
     FormInvalid,
-    parse_contact_form,
     parse_customer_form,
     parse_status_command,
 )
@@ -231,76 +228,6 @@ async def save_customer(
                 now=actor.now,
                 different_company=form.different_company,
             )
-        return await load_card(
-            session=session, team_id=actor.team_id, customer_id=saved_id(customer), now=actor.now
-        )
-
-
-async def save_contact(
-    db: Database,
-    *,
-    actor: Actor,
-    customer_id: int,
-    form: ContactForm,
-    region: str,
-    contact_id: int | None = None,
-    submitted: Submitted | None = None,
-) -> CustomerCard:
-    """A contact added or changed on a card the actor may change (saved once per
-    submission: AlreadySubmitted)."""
-    draft = parse_contact_form(form, region=region)
-    async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
-        customer = await _changeable_by_id(session, actor, customer_id)
-        if contact_id is None:
-            await add_contact(
-                session=session,
-                team_id=actor.team_id,
-                actor_id=actor.user_id,
-                customer_id=saved_id(customer),
-                draft=draft,
-                now=actor.now,
-            )
-        else:
-            await update_contact(
-                session=session,
-                team_id=actor.team_id,
-                actor_id=actor.user_id,
-                customer_id=saved_id(customer),
-                contact_id=contact_id,
-                draft=draft,
-                now=actor.now,
-            )
-        return await load_card(
-            session=session, team_id=actor.team_id, customer_id=saved_id(customer), now=actor.now
-        )
-
-
-def check_contact(form: ContactForm, *, region: str) -> None:
-    """The contact form's field rules, without the database: Invalid names each field."""
-    parse_contact_form(form, region=region)
-
-
-async def remove_contact(
-    db: Database,
-    *,
-    actor: Actor,
-    customer_id: int,
-    contact_id: int,
-    submitted: Submitted | None = None,
-) -> CustomerCard:
-    """The contact is archived (kept in history), not deleted."""
-    async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
-        customer = await _changeable_by_id(session, actor, customer_id)
-        await archive_contact(
-            session=session,
-            team_id=actor.team_id,
-            actor_id=actor.user_id,
-            customer_id=saved_id(customer),
-            contact_id=contact_id,
-            now=actor.now,
-        )
         return await load_card(
             session=session, team_id=actor.team_id, customer_id=saved_id(customer), now=actor.now
         )

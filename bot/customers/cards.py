@@ -94,11 +94,13 @@ async def load_card(
     now: datetime | None = None,
     new: bool = False,
     read: CardRead | None = None,
+    contacts: list[Contact] | None = None,
 ) -> CustomerCard:
     """The card with its contacts, records, plan…; one the gate's person may not see is not
     found (the same answer as a card that does not exist). With `now`, its health then. A
     `new` card, made in this transaction, holds nothing yet: none of its lists is read.
-    `read`: the card as card_read read it for `now`, already seen by the gate's person."""
+    `read`: the card as card_read read it for `now`, already seen by the gate's person.
+    `contacts`: its contacts as this transaction left them (a contact form's), not read."""
     if read is None and new:
         customer = await card_seen(
             session=session, team_id=team_id, customer_id=customer_id, gate=gate
@@ -109,9 +111,9 @@ async def load_card(
         if read is None or (gate is not None and not await gate.sees(read.customer)):
             raise CardNotFound(customer_id)
     customer, held = read.customer, read.held  # a list it holds nothing of is not read (#17)
-    contacts = (
-        await list_contacts(session=session, customer_id=customer_id) if held.contacts else []
-    )
+    if contacts is None:
+        held_any = held.contacts
+        contacts = await list_contacts(session=session, customer_id=customer_id) if held_any else []
     state = await one_card_state(session=session, read=read, now=now) if now is not None else None
     return CustomerCard(
         customer,

@@ -11,8 +11,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.card_values import reindex
 from bot.customers.cards import CardNotFound, CustomerCard, card_with_contacts, record_change
 from bot.customers.form import ContactDraft
-from bot.store.customers import add
+from bot.store.card_sections import CardRead
+from bot.store.customers import add, list_contacts
 from bot.store.models import Contact
+from bot.store.types import saved_id
 
 CONTACT_FIELDS = (
     "salutation",
@@ -34,8 +36,13 @@ async def add_contact(
     customer_id: int,
     draft: ContactDraft,
     now: datetime,
+    card: CustomerCard | None = None,
 ) -> Contact:
-    card = await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
+    """`card`: the card and its contacts as this transaction read them (with_contacts), not
+    read again."""
+    card = card or await card_with_contacts(
+        session=session, team_id=team_id, customer_id=customer_id
+    )
     contact = Contact(
         customer_id=customer_id,
         created_by=actor_id,
@@ -57,8 +64,9 @@ async def update_contact(
     contact_id: int,
     draft: ContactDraft,
     now: datetime,
+    card: CustomerCard | None = None,
 ) -> Contact:
-    card, contact = await _card_and_contact(session, team_id, customer_id, contact_id)
+    card, contact = await _card_and_contact(session, team_id, customer_id, contact_id, card)
     before = {f: getattr(contact, f) for f in CONTACT_FIELDS}
     for name, value in _contact_values(draft).items():
         setattr(contact, name, value)
@@ -75,8 +83,9 @@ async def archive_contact(
     customer_id: int,
     contact_id: int,
     now: datetime,
+    card: CustomerCard | None = None,
 ) -> Contact:
-    card, contact = await _card_and_contact(session, team_id, customer_id, contact_id)
+    card, contact = await _card_and_contact(session, team_id, customer_id, contact_id, card)
     contact.archived_at = now
     card.contacts.remove(contact)
     _card_changed(card, actor_id, now)
@@ -92,10 +101,24 @@ async def archive_contact(
     return contact
 
 
+async def with_contacts(*, session: AsyncSession, read: CardRead) -> CustomerCard:
+    """The card as card_read read it, with its contacts (read only if it holds any)."""
+    customer_id = saved_id(read.customer)
+    held = read.held.contacts
+    contacts = await list_contacts(session=session, customer_id=customer_id) if held else []
+    return CustomerCard(read.customer, contacts)
+
+
 async def _card_and_contact(
-    session: AsyncSession, team_id: str, customer_id: int, contact_id: int
+    session: AsyncSession,
+    team_id: str,
+    customer_id: int,
+    contact_id: int,
+    card: CustomerCard | None = None,
 ) -> tuple[CustomerCard, Contact]:
-    card = await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
+    card = card or await card_with_contacts(
+        session=session, team_id=team_id, customer_id=customer_id
+    )
     contact = next((c for c in card.contacts if c.id == contact_id), None)
     if contact is None:
         raise CardNotFound(contact_id)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.actor import Actor
-from bot.customers import card_cases, governance_cases, merge_cases
+from bot.customers import card_cases, contact_cases, governance_cases, merge_cases
 from bot.customers.cards import load_card
 from bot.customers.form import ContactForm, CustomerForm
 from bot.customers.health_facts import card_states
@@ -70,7 +70,7 @@ async def test_a_card_reads_each_list_it_holds_something_in_once(
     db: Database, create: Create
 ) -> None:
     card = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
-    await card_cases.save_contact(
+    await contact_cases.save_contact(
         db, actor=MGR, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
     )
     await log_cases.log_a_line(
@@ -95,7 +95,7 @@ async def test_a_contact_saved_from_the_form_reads_the_card_once_before_its_writ
     card = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
 
     with statements_sent(db) as sent:
-        saved = await card_cases.save_contact(
+        saved = await contact_cases.save_contact(
             db, actor=MGR, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
         )
 

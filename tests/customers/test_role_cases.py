@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.customers import card_cases, governance_cases, merge_cases, role_cases
+from bot.customers import card_cases, contact_cases, governance_cases, merge_cases, role_cases
 from bot.customers.form import ContactForm
 from bot.customers.refusals import CustomerNotFound, MayNotChange
 from bot.customers.roles import RoleForm
@@ -41,7 +41,7 @@ async def test_replacing_the_decision_maker_with_another_keeps_one(
     li = actor("U_LI")
     card = await card_cases.card_to_change(db, actor=li, text="LI1")
     contact_id = card.contacts[0].id or 0
-    await card_cases.save_contact(
+    await contact_cases.save_contact(
         db,
         actor=li,
         customer_id=office["LI1"].id or 0,
@@ -93,7 +93,7 @@ async def test_a_merged_cards_contacts_keep_their_roles_on_the_card_kept(
     manager = actor("U_MGR")
     kept = await create("惠普中国有限公司", short_name="HP")
     duplicate = await create("惠普中国有限公司二", short_name="HP2", different=True)
-    await card_cases.save_contact(
+    await contact_cases.save_contact(
         db, actor=manager, customer_id=duplicate.id or 0, form=ContactForm(name="张总"), region="CN"
     )
     (contact,) = (await card_cases.show_card(db, actor=manager, text="HP2")).contacts

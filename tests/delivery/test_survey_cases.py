@@ -13,7 +13,7 @@ import pytest
 from sqlmodel import select
 
 from bot.actor import Actor
-from bot.customers import card_cases, role_cases
+from bot.customers import card_cases, contact_cases, role_cases
 from bot.customers.form import ContactForm
 from bot.customers.milestones import MilestoneNotFound
 from bot.customers.refusals import CardGone, MayNotChange
@@ -255,7 +255,7 @@ async def test_a_contact_who_left_the_company_neither_accepts_nor_answers_for_it
     db: Database, hp: Customer
 ) -> None:
     for name in ("张伟", "李娜"):
-        await card_cases.save_contact(
+        await contact_cases.save_contact(
             db, actor=MANAGER, customer_id=hp.id or 0, form=ContactForm(name=name), region="CN"
         )
     card = await card_cases.show_card(db, actor=MANAGER, text="HP")

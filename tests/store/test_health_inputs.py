@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, update
 from sqlmodel import col, select
 
 from bot.actor import Actor
-from bot.customers.card_cases import save_contact
+from bot.customers.contact_cases import save_contact
 from bot.customers.form import ContactForm
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.db import Database
