@@ -40,9 +40,7 @@ async def add_contact(
 ) -> Contact:
     """`card`: the card and its contacts as this transaction read them (with_contacts), not
     read again."""
-    card = card or await card_with_contacts(
-        session=session, team_id=team_id, customer_id=customer_id
-    )
+    card = await _the_card(session, team_id, customer_id, card)
     contact = Contact(
         customer_id=customer_id,
         created_by=actor_id,
@@ -109,6 +107,17 @@ async def with_contacts(*, session: AsyncSession, read: CardRead) -> CustomerCar
     return CustomerCard(read.customer, contacts)
 
 
+async def _the_card(
+    session: AsyncSession, team_id: str, customer_id: int, card: CustomerCard | None
+) -> CustomerCard:
+    """The card given (read by the caller in this transaction), or read now."""
+    if card is None:
+        return await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
+    if saved_id(card.customer) != customer_id or card.customer.team_id != team_id:
+        raise ValueError(f"card {saved_id(card.customer)} given for card {customer_id}")
+    return card
+
+
 async def _card_and_contact(
     session: AsyncSession,
     team_id: str,
@@ -116,9 +125,7 @@ async def _card_and_contact(
     contact_id: int,
     card: CustomerCard | None = None,
 ) -> tuple[CustomerCard, Contact]:
-    card = card or await card_with_contacts(
-        session=session, team_id=team_id, customer_id=customer_id
-    )
+    card = await _the_card(session, team_id, customer_id, card)
     contact = next((c for c in card.contacts if c.id == contact_id), None)
     if contact is None:
         raise CardNotFound(contact_id)

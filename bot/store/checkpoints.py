@@ -38,6 +38,8 @@ SAFETY_NET_PAGES = 10_000
 # shrinking it, so a burst (an import, the safety net's 40 MB) would otherwise hold its size
 # on disk for as long as the database is open. Above what a second of steady writes leaves
 # (a few hundred pages), so that the file is not cut and grown again at every new start.
+# The cut runs in the COMMIT of the write that starts the log over, once after a burst
+# (an ftruncate from 40 MB took about 6 ms here), never at steady state.
 WAL_KEPT_BYTES = 16 * 1024 * 1024
 
 WritersHeld = Callable[[], AbstractAsyncContextManager[None]]

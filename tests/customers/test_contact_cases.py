@@ -11,14 +11,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.actor import Actor
-from bot.customers import card_cases, contact_cases
+from bot.customers import card_cases, contact_cases, governance_cases
 from bot.customers.cards import CardNotFound, CustomerCard
 from bot.customers.form import ContactForm
+from bot.customers.refusals import MayNotChange
 from bot.logs import log_cases
 from bot.store.db import Database
 from bot.store.models import Customer
 from bot.store.types import saved_id
 from tests.conftest import NOW, TEAM, Create
+from tests.records import decision_maker_on
 from tests.statements import statements_sent
 
 MGR = Actor(team_id=TEAM, user_id="U_MGR", lang="zh", tz=ZoneInfo("Asia/Shanghai"), now=NOW)
@@ -35,6 +37,7 @@ def page(card: CustomerCard) -> tuple[object, ...]:
         [r.summary for r in card.records],
         [f.title for f in card.follow_ups],
         card.follow_ups_total,
+        {contact_id: role.role for contact_id, role in card.roles.items()},
         card.health,
     )
 
@@ -136,6 +139,51 @@ async def test_a_person_the_card_is_hidden_from_is_told_it_is_not_there_and_chan
             form=ContactForm(name="李娜"),
             region="CN",
         )
+
+    shown = await card_cases.show_card(db, actor=MGR, text="hp")
+    assert [c.name for c in shown.contacts] == ["张伟"]
+
+
+async def test_the_decision_maker_removed_leaves_the_card_and_its_health_as_show_then_has_them(
+    db: Database, busy: Customer
+) -> None:
+    async with db.transaction(write=True) as session:
+        boss = await decision_maker_on(session, saved_id(busy), "王总", by="U_MGR")
+    before = await card_cases.show_card(db, actor=LATER, text="hp")
+    assert saved_id(boss) in before.roles
+
+    saved = await contact_cases.remove_contact(
+        db, actor=LATER, customer_id=saved_id(busy), contact_id=saved_id(boss)
+    )
+
+    shown = await card_cases.show_card(db, actor=LATER, text="hp")
+    assert page(saved) == page(shown)
+    assert saved.roles == {} and [c.name for c in saved.contacts] == ["张伟"]
+    assert saved.health is not None and before.health is not None
+    assert saved.health != before.health  # no decision maker on the card any more
+
+
+@pytest.mark.parametrize("removing", [False, True])
+async def test_a_person_the_card_is_only_shared_with_may_not_change_its_contacts(
+    db: Database, busy: Customer, removing: bool
+) -> None:
+    await governance_cases.share_card(db, actor=MGR, text="hp <@U_OUT|out>", sharing=True)
+    (zhang,) = (await card_cases.show_card(db, actor=MGR, text="hp")).contacts
+    shared = replace(MGR, user_id="U_OUT")
+
+    with pytest.raises(MayNotChange):
+        if removing:
+            await contact_cases.remove_contact(
+                db, actor=shared, customer_id=saved_id(busy), contact_id=saved_id(zhang)
+            )
+        else:
+            await contact_cases.save_contact(
+                db,
+                actor=shared,
+                customer_id=saved_id(busy),
+                form=ContactForm(name="李娜"),
+                region="CN",
+            )
 
     shown = await card_cases.show_card(db, actor=MGR, text="hp")
     assert [c.name for c in shown.contacts] == ["张伟"]
