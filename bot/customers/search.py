@@ -21,7 +21,7 @@ from bot.customers.misspellings import (
     misspelled,
 )
 from bot.customers.names import normalize, read_company_name
-from bot.store.card_lists import Tie, customers_with_kept_health, get_customers
+from bot.store.card_lists import customers_with_kept_health, get_customers
 from bot.store.customers import (
     archived_named,
     follow_merges,
@@ -178,17 +178,13 @@ async def find_customers(
             if found < best.get(customer_id, _UNSEEN):
                 best[customer_id] = found
     # More cards than are loaded whole (a surname shared by many contacts): their owners and
-    # activity order a tie, and only the best are loaded whole — for a list with its health
-    # (a find's), ordered by the database in the statement that loads them. The person's
+    # activity, read lightly, order a tie, and only the best are loaded whole. The person's
     # own come first in a tie before the cut, so a brand shared by hundreds of cards still
-    # finds theirs.
+    # finds theirs. Fewer are loaded whole at once (one statement, not two).
     ranked = sorted(best, key=lambda customer_id: standing(best[customer_id], customer_id in own))
     ranked = ranked[:CROWDED]
     loaded = max(limit * 3, 30)
-    tie = None
-    if len(ranked) > loaded and health_at is not None:  # ordered in the load itself
-        tie = Tie(me, *_places(ranked, best), loaded)
-    elif len(ranked) > loaded:
+    if len(ranked) > loaded:
         activity = await owners_by_activity(session=session, team_id=team_id, ids=ranked)
         gone = ("", len(ranked))  # a card no longer there comes last
 
@@ -204,7 +200,7 @@ async def find_customers(
         viewer = gate.person.user_id if gate is not None and gate.view_wanted else ""
         assert gate is None or gate.team_id == team_id, "a gate of another workspace"
         listed = await customers_with_kept_health(
-            session=session, team_id=team_id, ids=ranked, now=health_at, viewer=viewer, tie=tie
+            session=session, team_id=team_id, ids=ranked, now=health_at, viewer=viewer
         )
         if gate is not None and listed.view is not None:
             gate.knows(listed.view)
@@ -229,16 +225,6 @@ async def find_customers(
         matches.append(FoundCustomer(c, rank, not not_whole, likeness, edits, health))
     matches.sort(key=lambda f: _order(f, me))
     return matches[: limit + spare]
-
-
-def _places(ranked: list[int], best: dict[int, Match]) -> tuple[dict[int, int], dict[int, int]]:
-    """Each card's place among `ranked` by its standing were it the person's own, and were
-    it not: one scale for both, so that the database can order them (`Tie`) as `tie_order`
-    does once it knows whose each card is."""
-    standings = {(c, mine): standing(best[c], mine) for c in ranked for mine in (True, False)}
-    place = {key: n for n, key in enumerate(sorted(set(standings.values())))}
-    own = {c: place[standings[c, True]] for c in ranked}
-    return own, {c: place[standings[c, False]] for c in ranked}
 
 
 def _likeness(query: str, customer: Customer, rank: Rank) -> float:

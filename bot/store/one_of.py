@@ -23,10 +23,10 @@ written `not_by_index`, so that the rows are fetched by id whatever the statisti
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Boolean, ColumnElement, Integer, String, TypeDecorator, bindparam
+from sqlalchemy import Boolean, ColumnElement, String, TypeDecorator, bindparam
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
@@ -182,34 +182,3 @@ def _unary_plus(element: _NotByIndex, compiler: SQLCompiler, **kw: Any) -> str:
 def _as_it_is(element: _NotByIndex, compiler: SQLCompiler, **kw: Any) -> str:
     (column,) = element.clauses
     return compiler.process(column, **kw)
-
-
-class _PlaceIn(FunctionElement[int]):
-    """Arguments: the id column, the JSON object (text) of each id's place."""
-
-    type = Integer()
-    name = "place_in"
-    inherit_cache = True
-
-
-def place_in(column: ColumnElement[Any], name: str) -> ColumnElement[int]:
-    """The place of `column`'s value in the JSON object given as parameter `name` when the
-    statement runs ({"<id>": place, …}: `places_text`), NULL where it has none; one
-    parameter whatever the count, as `listed_in`'s lists."""
-    return _PlaceIn(column, bindparam(name, type_=String))
-
-
-def places_text(places: Mapping[int, int]) -> str:
-    return json.dumps({str(key): place for key, place in places.items()}, separators=(",", ":"))
-
-
-@compiles(_PlaceIn, "postgresql")
-def _place_jsonb(element: _PlaceIn, compiler: SQLCompiler, **kw: Any) -> str:
-    column, places = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST((CAST({places} AS JSONB) ->> CAST({column} AS TEXT)) AS INTEGER)"
-
-
-@compiles(_PlaceIn)
-def _place_json(element: _PlaceIn, compiler: SQLCompiler, **kw: Any) -> str:
-    column, places = (compiler.process(c, **kw) for c in element.clauses)
-    return f"json_extract({places}, '$.\"' || {column} || '\"')"

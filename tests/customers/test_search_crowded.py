@@ -3,8 +3,6 @@ hundreds of other people's cards still finds the person's own card first."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from bot.customers.cards import update_customer
 from bot.customers.contacts import add_contact
 from bot.customers.form import ContactForm, CustomerForm, parse_contact_form, parse_customer_form
@@ -16,17 +14,13 @@ from bot.store.db import Database
 from bot.store.models import Customer
 from bot.store.term_probes import terms_with_prefix
 from tests.conftest import NOW, TEAM, Create
-from tests.statements import statements_sent
 
 OTHERS = 260  # more than find orders by owner after its first look-up
 
 
-async def others_hold(
-    db: Database, legal_name: str, *, contact: str = "", apart: bool = False
-) -> None:
+async def others_hold(db: Database, legal_name: str, *, contact: str = "") -> None:
     """`OTHERS` cards of that name (cities apart) held by colleagues, keyed and indexed by
-    the app's own functions, as a workspace that grew over the years; `apart`: each last
-    changed at a moment of its own (a minute, shuffled), not all at once."""
+    the app's own functions, as a workspace that grew over the years."""
     async with db.transaction(write=True) as session:
         for n in range(OTHERS):
             handle = f"Other{n}"
@@ -41,7 +35,7 @@ async def others_hold(
                     manager_id=f"U_COLLEAGUE{n % 9}",
                     created_by="U_COLLEAGUE0",
                     created_at=NOW,
-                    updated_at=NOW + timedelta(minutes=(n * 97) % OTHERS) if apart else NOW,
+                    updated_at=NOW,
                 ),
             )
             facts = CardFacts(
@@ -144,32 +138,3 @@ async def test_a_card_handed_over_is_found_first_by_its_new_manager_not_its_form
         )
     assert {customer_id for customer_id, _, _ in theirs} == {card.id}
     assert formerly == []
-
-
-async def test_a_find_lists_a_crowded_brand_as_its_tie_orders_it_without_reading_owners_apart(
-    db: Database, create: Create
-) -> None:
-    """A find's list (with each card's health) has the database order the tie in the
-    statement that loads the cards; the same find without health orders it in Python after
-    reading owners and moments: both give the same cards in the same order."""
-    await others_hold(db, "Vortek Logistics Ltd", apart=True)
-    await create("Vortek Logistics Ltd", short_name="MyVortek", actor="U_ME", different=True)
-
-    async with db.transaction() as session:
-        plain = await find_customers(session=session, team_id=TEAM, text="vortek", person_id="U_ME")
-        with statements_sent(db) as sent:
-            listed = await find_customers(
-                session=session,
-                team_id=TEAM,
-                text="vortek",
-                person_id="U_ME",
-                health_at=NOW,
-            )
-
-    assert [f.customer.handle for f in listed] == [f.customer.handle for f in plain]
-    assert listed[0].customer.handle == "MyVortek"
-    # then the others latest first: the newest of them changed a minute before the last
-    latest = [f.customer.updated_at for f in listed[1:]]
-    assert latest == sorted(latest, reverse=True) and latest[0] == NOW + timedelta(minutes=259)
-    # the terms, the person's own among them, then the cards with their health, in order
-    assert len(sent) == 3, "\n".join(sent)
