@@ -112,8 +112,9 @@ async def load_card(
             raise CardNotFound(customer_id)
     customer, held = read.customer, read.held  # a list it holds nothing of is not read (#17)
     if contacts is None:
-        held_any = held.contacts
-        contacts = await list_contacts(session=session, customer_id=customer_id) if held_any else []
+        contacts = (
+            await list_contacts(session=session, customer_id=customer_id) if held.contacts else []
+        )
     state = await one_card_state(session=session, read=read, now=now) if now is not None else None
     return CustomerCard(
         customer,

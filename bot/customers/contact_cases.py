@@ -34,8 +34,7 @@ async def save_contact(
     draft = parse_contact_form(form, region=region)
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
-        read = await _changeable_read(session, actor, customer_id)
-        card = await with_contacts(session=session, read=read)
+        read, card = await _changeable_card(session, actor, customer_id)
         if contact_id is None:
             await add_contact(
                 session=session,
@@ -76,8 +75,7 @@ async def remove_contact(
     """The contact is archived (kept in history), not deleted."""
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
-        read = await _changeable_read(session, actor, customer_id)
-        card = await with_contacts(session=session, read=read)
+        read, card = await _changeable_card(session, actor, customer_id)
         await archive_contact(
             session=session,
             team_id=actor.team_id,
@@ -90,9 +88,12 @@ async def remove_contact(
         return await _as_left(session, actor, read, card)
 
 
-async def _changeable_read(session: AsyncSession, actor: Actor, customer_id: int) -> CardRead:
+async def _changeable_card(
+    session: AsyncSession, actor: Actor, customer_id: int
+) -> tuple[CardRead, CustomerCard]:
     """The card a contact form changes, read with what it holds and its health's facts (the
-    page shown after the change needs them); refused as `_changeable_by_id` refuses."""
+    page shown after the change needs them), and its contacts; refused as card_cases'
+    `_changeable_by_id` refuses."""
     read = await card_read(
         session=session, team_id=actor.team_id, customer_id=customer_id, now=actor.now
     )
@@ -100,7 +101,7 @@ async def _changeable_read(session: AsyncSession, actor: Actor, customer_id: int
     if read is None or not await gate.sees(read.customer):
         raise CardNotFound(customer_id)
     await gate.require_edit(read.customer)
-    return read
+    return read, await with_contacts(session=session, read=read)
 
 
 async def _as_left(

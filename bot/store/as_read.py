@@ -22,10 +22,10 @@ from sqlmodel.sql.expression import SelectOfScalar
 from bot.store.models import Customer
 from bot.store.types import column_rows, saved_id, table_of
 
-# The card that RETURNING brings back replaces the session's copy of it, if the session has
-# one: the ORM would otherwise set the new value on that copy by evaluating the statement's
-# parameter without its value, to None. Changes of that copy not yet written are not lost:
-# the UPDATE flushes them first (autoflush, which nothing here turns off).
+# The card that the ORM's RETURNING brings back (mark_live_card_contacted's) replaces the
+# session's copy of it, if the session has one: the ORM would otherwise set the new value on
+# that copy by evaluating the statement's parameter without its value, to None. Changes of
+# that copy not yet written are not lost: the UPDATE flushes them first (autoflush).
 _RETURNED_CARD = {"synchronize_session": False, "populate_existing": True}
 
 
