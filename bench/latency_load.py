@@ -31,6 +31,7 @@ from bench.rows import TEAM_ID, unique_handle
 from bench.stats import percentile
 from bot.console.slack_double import SlackDouble
 from bot.console.workspace import sign
+from bot.i18n.messages import MESSAGES
 
 CHANNEL = "C0BENCH"
 EVENTS_PATH = "/slack/events"
@@ -118,6 +119,20 @@ class Run:
 
 
 BUSY = ("Rapport is busy", "Rapport 正忙")
+# The words of an error reply (bot/views/errors.py), up to their first value: a command
+# answered so failed, however quickly the answer came.
+FAILED = tuple(
+    MESSAGES[key][lang].split("{")[0]
+    for key in ("error.generic", "error.after_save", "error.database")
+    for lang in ("en", "zh")
+)
+
+
+def _readable(answer: str) -> str:
+    """The words of a JSON answer as a person reads them, not as \\u escapes."""
+    if answer.startswith("{"):
+        return json.dumps(json.loads(answer), ensure_ascii=False)
+    return answer
 
 
 class TimedDouble(SlackDouble):
@@ -128,19 +143,26 @@ class TimedDouble(SlackDouble):
     def __init__(self) -> None:
         super().__init__()
         self.arrivals: dict[str, float] = {}
+        self.failed: set[str] = set()  # tokens answered with an error reply
 
     def acked(self, token: str, answer: str, at: float) -> bool:
         """Note an ack's answer `answer` that arrived at `at`; whether it was a busy refusal.
         An ack carrying the command's answer is its reply."""
-        if answer.startswith("{"):  # the words as a person reads them, not \u escapes
-            answer = json.dumps(json.loads(answer), ensure_ascii=False)
+        answer = _readable(answer)
+        self._note_failure(token, answer)
         refused = any(busy in answer for busy in BUSY)
         if not refused and '"blocks"' in answer:
             self.arrivals.setdefault(token, at)
         return refused
 
+    def _note_failure(self, token: str, answer: str) -> None:
+        if any(words in answer for words in FAILED):
+            self.failed.add(token)
+
     async def _response_url(self, request: web.Request) -> web.Response:
-        self.arrivals[request.match_info["token"]] = time.perf_counter()
+        token = request.match_info["token"]
+        self.arrivals[token] = time.perf_counter()
+        self._note_failure(token, _readable(await request.text()))  # read once, kept
         if self.faults.latency:
             await asyncio.sleep(self.faults.latency)
         return await super()._response_url(request)

@@ -14,7 +14,8 @@ the answer, as Rapport's `/customer find` does when it is ready in time). Printe
 docs/PERFORMANCE.md's "Open-loop reply latency".
 
 Counted apart: refused (acked in time with "Rapport is busy — nothing was saved"), errors
-(an HTTP error, or an ack later than Slack's 3 s), and lost (acked, but no reply within the
+(an HTTP error, an ack later than Slack's 3 s, or an answer that is Rapport's error reply:
+"Something went wrong…", counted as no reply), and lost (acked, but no reply within the
 settle window and not refused). CPU per command is the server process's user+system time
 over the rate's commands.
 
@@ -71,6 +72,7 @@ class Sent:
     acked: float = math.nan
     status: int = 0
     refused: bool = False
+    failed: bool = False  # answered with an error reply (bench/latency_load.py FAILED)
 
 
 @dataclass
@@ -104,7 +106,10 @@ class Rate:
         return sum(
             1
             for s in self.sent
-            if s.status != 200 or math.isnan(s.acked) or s.acked - s.at > SLACK_ACK_SECONDS
+            if s.status != 200
+            or math.isnan(s.acked)
+            or s.acked - s.at > SLACK_ACK_SECONDS
+            or s.failed
         )
 
     @property
@@ -112,7 +117,7 @@ class Rate:
         return sum(
             1
             for s in self.sent
-            if s.status == 200 and not s.refused and s.token not in self.replies
+            if s.status == 200 and not s.refused and not s.failed and s.token not in self.replies
         )
 
     @property
@@ -295,14 +300,21 @@ async def _rates(
 
 
 async def settled(double: TimedDouble, sent: list[Sent], settle: float) -> dict[str, float]:
-    """The commands' replies (token → arrival), waited for up to `settle` seconds."""
+    """The commands' replies (token → arrival), waited for up to `settle` seconds; a command
+    answered with an error reply is marked failed, and its answer is not counted a reply."""
     deadline = time.perf_counter() + settle
     tokens = {s.token for s in sent if not s.refused}
     while time.perf_counter() < deadline:
         if tokens <= double.arrivals.keys():
             break
         await asyncio.sleep(0.1)
-    return {s.token: double.arrivals[s.token] for s in sent if s.token in double.arrivals}
+    for s in sent:
+        s.failed = s.token in double.failed
+    return {
+        s.token: double.arrivals[s.token]
+        for s in sent
+        if s.token in double.arrivals and not s.failed
+    }
 
 
 def _ms(value: float) -> str:
