@@ -39,6 +39,9 @@ class ReplayLedger:
         while not taken.done():
             async with self._writing:  # whoever writes takes everyone waiting along
                 if not taken.done():
+                    # the write may not wait (SQLite's lock free: written on the loop's
+                    # thread), so the requests that came with this one join it first
+                    await asyncio.sleep(0)
                     batch = self._waiting[: self.MOST_AT_ONCE]
                     del self._waiting[: self.MOST_AT_ONCE]
                     await self._record(batch)

@@ -52,12 +52,15 @@ class LedgerConnection:
     It runs before every ack, so it is one round trip: through a session the same insert is
     four statements (BEGIN, INSERT, COMMIT, a rollback when the connection goes back to the
     pool), each several trips to aiosqlite's thread. Measured on SQLite, sequential
-    /customer help: 15 ms per request without a ledger, 29 ms through a session, 20 ms so."""
+    /customer help: 15 ms per request without a ledger, 29 ms through a session, 20 ms so.
+    On SQLite in WAL mode the INSERT runs on the event loop's thread when the write lock is
+    free, and goes to the connection's thread only to wait for it (`_inserted_here`)."""
 
     def __init__(self, database_url: str) -> None:
         self.engine = create_engine(database_url, pool_size=1, max_overflow=0)
         self._connection: AsyncConnection | None = None
         self._driver: Any = None
+        self._here = False  # SQLite in WAL mode: a write whose lock is free waits for no one
 
     async def first_uses(self, requests: Sequence[Request]) -> set[Request]:
         """Of these distinct verified requests, those taken now for the first time, on any
@@ -73,7 +76,9 @@ class LedgerConnection:
             if dialect.name == "postgresql":  # asyncpg, outside a transaction: autocommit
                 rows = await driver.fetch(sql, *values)
             else:  # aiosqlite, isolation_level None (bot/store/db.py): autocommit
-                rows = await driver.execute_fetchall(sql, values)
+                rows = _inserted_here(driver, sql, values) if self._here else None
+                if rows is None:  # the write lock held by another: waited for on the thread
+                    rows = await driver._execute(_inserted_waiting, driver._conn, sql, values)
         except _DATABASE_ERRORS as error:
             await self.close()
             raise LedgerUnavailable(str(error)) from error
@@ -84,6 +89,7 @@ class LedgerConnection:
 
     async def close(self) -> None:
         connection, self._connection, self._driver = self._connection, None, None
+        self._here = False
         if connection is not None:
             with suppress(Exception):  # already broken: there is nothing left to close
                 await connection.invalidate()
@@ -96,10 +102,38 @@ class LedgerConnection:
     async def _open(self) -> Any:
         if self._driver is None:
             self._connection = await self.engine.connect()
-            self._driver = (await self._connection.get_raw_connection()).driver_connection
+            raw = await self._connection.get_raw_connection()
+            self._driver = raw.driver_connection
             if self.engine.dialect.name == "sqlite":
-                await self._driver.execute(f"PRAGMA busy_timeout={LOCK_WAIT_MS}")
+                # waits for the lock only on its thread (_inserted_waiting); never copies
+                # the log in its own commit, which may run on the event loop's thread
+                await self._driver.execute("PRAGMA busy_timeout=0")
+                await self._driver.execute("PRAGMA wal_autocheckpoint=0")
+                self._here = bool(getattr(raw.dbapi_connection, "waits_for_none", False))
         return self._driver
+
+
+def _inserted_here(driver: Any, sql: str, values: list[int | str]) -> list[Any] | None:
+    """The INSERT run on the event loop's thread, when SQLite's write lock is free: a trip to
+    the connection's thread and back cost more than the write (issue 17: it ran before every
+    ack). None when another holds the lock, as a `/log` line of this process may, between
+    two of its statements: nothing was written, and the caller waits on the thread. The
+    connection's busy timeout is 0 here, so the loop never waits for a lock."""
+    try:
+        return driver._conn.execute(sql, values).fetchall()
+    except sqlite3.OperationalError as error:
+        if error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY:
+            return None
+        raise
+
+
+def _inserted_waiting(raw: sqlite3.Connection, sql: str, values: list[int | str]) -> list[Any]:
+    """On the connection's thread: the INSERT waiting up to LOCK_WAIT_MS for the lock."""
+    raw.execute(f"PRAGMA busy_timeout={LOCK_WAIT_MS}")
+    try:
+        return raw.execute(sql, values).fetchall()
+    finally:
+        raw.execute("PRAGMA busy_timeout=0")
 
 
 async def forget_expired(*, session: AsyncSession, now: datetime) -> None:

@@ -69,3 +69,53 @@ async def test_a_request_signed_ahead_of_the_clock_is_kept(db: Database) -> None
         await forget_expired(session=session, now=NOW)
 
     assert await size(db) == 1
+
+
+async def test_a_request_is_recorded_without_a_trip_to_the_connections_thread(
+    db: Database,
+) -> None:
+    ledger = LedgerConnection(db.url)
+    await ledger.first_uses([(SIGNED, "v0=" + "d" * 64)])  # the connection opened
+    driver = ledger._driver
+    trips: list[object] = []
+    to_thread = driver._execute
+
+    async def counted(fn: object, *args: object) -> object:
+        trips.append(fn)
+        return await to_thread(fn, *args)
+
+    driver._execute = counted
+    taken = await ledger.first_uses([(SIGNED, SIGNATURE)])
+    went = list(trips)
+    await ledger.dispose()
+
+    assert taken == {(SIGNED, SIGNATURE)}
+    assert went == []  # the write lock was free: written on the event loop's thread
+    assert await take(db, SIGNED) is False
+
+
+async def test_a_request_arriving_while_a_write_holds_the_lock_waits_for_it_off_the_loop(
+    db: Database,
+) -> None:
+    ledger = LedgerConnection(db.url)
+    await ledger.first_uses([(SIGNED, "v0=" + "e" * 64)])
+    ticks = 0
+
+    async def ticking() -> None:  # the event loop keeps serving while the ledger waits
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    ticker = asyncio.create_task(ticking())
+    async with db.transaction(write=True) as session:
+        await forget_expired(session=session, now=NOW - timedelta(days=1))  # the lock taken
+        waiting = asyncio.create_task(ledger.first_uses([(SIGNED, SIGNATURE)]))
+        await asyncio.sleep(0.2)
+        assert not waiting.done() and ticks >= 5
+    taken = await waiting
+    ticker.cancel()
+    await ledger.dispose()
+
+    assert taken == {(SIGNED, SIGNATURE)}
+    assert await take(db, SIGNED) is False
