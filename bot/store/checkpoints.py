@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -43,6 +44,25 @@ SAFETY_NET_PAGES = 10_000
 WAL_KEPT_BYTES = 16 * 1024 * 1024
 
 WritersHeld = Callable[[], AbstractAsyncContextManager[None]]
+
+
+def log_file_of(connection: sqlite3.Connection) -> str:
+    """The path of the database's log file; "" for a database in memory."""
+    found = connection.execute("PRAGMA database_list").fetchone()  # (seq, "main", file)
+    return f"{found[2]}-wal" if found and found[2] else ""
+
+
+def log_is_short(log_file: str) -> bool:
+    """Whether a COMMIT now only appends its pages to the log: a log file no longer than
+    WAL_KEPT_BYTES holds far fewer pages than the safety net's checkpoint needs, and has
+    nothing to cut (issue 17: such a COMMIT may run on the event loop's thread). A stat of
+    the file, a microsecond or two; True for a database in memory or a log not yet made."""
+    if not log_file:
+        return True
+    try:
+        return os.stat(log_file).st_size <= WAL_KEPT_BYTES
+    except FileNotFoundError:
+        return True
 
 
 def checkpoints_of(engine: AsyncEngine, writers_held: WritersHeld) -> WalCheckpoints | None:
