@@ -28,14 +28,20 @@ class Ticket:
     def __init__(self, queue: WorkQueue) -> None:
         self._queue = queue
         self._turn: asyncio.Task[Literal[True]] | None = None
+        self._held = False  # a worker taken at once, without waiting
         self._finished = False
 
     async def start(self) -> None:
-        if self._finished:
+        if self._finished or self._held:
             return
+        workers = self._queue._workers
         turn = self._turn
         if turn is None:
-            turn = self._turn = asyncio.ensure_future(self._queue._workers.acquire())
+            if not workers.locked():  # a worker free: taken now (no task, nothing to wait for)
+                await workers.acquire()  # returns without suspending when not locked
+                self._held = True
+                return
+            turn = self._turn = asyncio.ensure_future(workers.acquire())
         await asyncio.shield(turn)
 
     def finish(self) -> None:
@@ -43,6 +49,9 @@ class Ticket:
             return
         self._finished = True
         self._queue._places -= 1
+        if self._held:
+            self._queue._workers.release()
+            return
         if self._turn is None:
             return
         if self._turn.done() and not self._turn.cancelled():

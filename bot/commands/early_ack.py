@@ -36,12 +36,14 @@ class SignalledAck(QuietAck):
 
     def __init__(self) -> None:
         super().__init__()
-        self.sent = asyncio.Event()
+        # a future, not an Event: waited for beside the dispatch without a task of its own
+        self.sent: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.answer: BoltResponse | None = None
 
     async def __call__(self, *args: Any, **kwargs: Any) -> BoltResponse:
         self.answer = await super().__call__(*args, **kwargs)
-        self.sent.set()
+        if not self.sent.done():  # not once the dispatch ended without it (cancelled)
+            self.sent.set_result(None)
         return self.answer
 
 
@@ -60,14 +62,13 @@ class EarlyAnswers:
         ack = SignalledAck()
         request.context["ack"] = ack  # before Bolt makes the request's own
         dispatched = asyncio.ensure_future(self.bolt.async_dispatch(request))
-        sent = asyncio.ensure_future(ack.sent.wait())
         try:
-            await asyncio.wait((dispatched, sent), return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait((dispatched, ack.sent), return_when=asyncio.FIRST_COMPLETED)
         except asyncio.CancelledError:
             dispatched.cancel()
             raise
         finally:
-            sent.cancel()
+            ack.sent.cancel()  # nothing waits for it any more; done already if acked
         if ack.answer is None:
             return await dispatched
         if not dispatched.done():
