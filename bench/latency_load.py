@@ -328,9 +328,11 @@ async def server(
     profile: Path | None = None,
     gc_freeze: bool = False,
     trace: Path | None = None,
+    tree: Path | None = None,
 ) -> AsyncIterator[Server]:
     """Start a server process, yield it once it listens; SIGTERM it afterwards, then note
-    its garbage collections (from the time of its last SIGUSR1) in `Server.collections`."""
+    its garbage collections (from the time of its last SIGUSR1) in `Server.collections`.
+    `tree`: a checkout of Rapport to run instead of this one (bench/paired.py)."""
     stats = log.with_suffix(".gc.json")
     stats.unlink(missing_ok=True)
     args = [
@@ -357,8 +359,9 @@ async def server(
         args += ["--trace", str(trace)]
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w") as errors:
+        env = _quiet_env() if tree is None else {**_quiet_env(), "PYTHONPATH": str(tree)}
         process = await asyncio.create_subprocess_exec(
-            *args, stdout=asyncio.subprocess.PIPE, stderr=errors, env=_quiet_env()
+            *args, stdout=asyncio.subprocess.PIPE, stderr=errors, env=env, cwd=tree
         )
         try:
             assert process.stdout is not None

@@ -145,6 +145,10 @@ class Sender:
         if self.session is not None:
             await self.session.close()
 
+    async def one(self, url: str, command: Command) -> Sent:
+        """One command, answered before this returns (a closed loop: bench/paired.py)."""
+        return await self._send(url, command, time.perf_counter())
+
     async def offer(
         self,
         urls: list[str],
