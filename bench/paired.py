@@ -96,6 +96,9 @@ async def measure(
                 a1, b1 = cpu_seconds(a.process.pid), cpu_seconds(b.process.pid)
                 found.append(Round((a1 - a0) * 1000 / size, (b1 - b0) * 1000 / size))
                 print(f"paired: round {n + 1}/{rounds}", file=sys.stderr)
+            await asyncio.sleep(SETTLE_S)  # a reply after its ack (response_url) comes too
+            if double.failed:
+                raise RuntimeError(f"{len(double.failed)} commands answered with an error")
     finally:
         await double.stop()
     return found

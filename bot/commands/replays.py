@@ -36,15 +36,19 @@ class ReplayLedger:
         """True when this verified request was never taken before, by any replica."""
         taken: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._waiting.append(((timestamp, signature), taken))
-        while not taken.done():
-            async with self._writing:  # whoever writes takes everyone waiting along
-                if not taken.done():
-                    # the write may not wait (SQLite's lock free: written on the loop's
-                    # thread), so the requests that came with this one join it first
-                    await asyncio.sleep(0)
-                    batch = self._waiting[: self.MOST_AT_ONCE]
-                    del self._waiting[: self.MOST_AT_ONCE]
-                    await self._record(batch)
+        try:
+            while not taken.done():
+                async with self._writing:  # whoever writes takes everyone waiting along
+                    if not taken.done():
+                        # the write may not wait (SQLite's lock free: written on the loop's
+                        # thread), so the requests that came with this one join it first
+                        await asyncio.sleep(0)
+                        batch = self._waiting[: self.MOST_AT_ONCE]
+                        del self._waiting[: self.MOST_AT_ONCE]
+                        await self._record(batch)
+        except asyncio.CancelledError:  # gone before it was written: not written for nobody
+            self._waiting = [(request, f) for request, f in self._waiting if f is not taken]
+            raise
         if time.monotonic() >= self._next_prune:
             self._next_prune = time.monotonic() + self.PRUNE_EVERY
             self._pruning = asyncio.create_task(self._prune())  # not before the ack

@@ -20,6 +20,7 @@ import contextvars
 import logging
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -46,23 +47,45 @@ WAL_KEPT_BYTES = 16 * 1024 * 1024
 WritersHeld = Callable[[], AbstractAsyncContextManager[None]]
 
 
-def log_file_of(connection: sqlite3.Connection) -> str:
-    """The path of the database's log file; "" for a database in memory."""
+def database_file_of(connection: sqlite3.Connection) -> str:
+    """The path of the connection's database file; "" for a database in memory."""
     found = connection.execute("PRAGMA database_list").fetchone()  # (seq, "main", file)
-    return f"{found[2]}-wal" if found and found[2] else ""
+    return str(found[2]) if found and found[2] else ""
 
 
-def log_is_short(log_file: str) -> bool:
-    """Whether a COMMIT now only appends its pages to the log: a log file no longer than
-    WAL_KEPT_BYTES holds far fewer pages than the safety net's checkpoint needs, and has
-    nothing to cut (issue 17: such a COMMIT may run on the event loop's thread). A stat of
-    the file, a microsecond or two; True for a database in memory or a log not yet made."""
-    if not log_file:
+# The log's index (the "-shm" file, in the machine's byte order; SQLite's wal.c): the frames
+# the log holds (the header's mxFrame) and those copied back into the database file (the
+# checkpoint's nBackfill).
+_FRAMES_AT, _COPIED_AT, _INDEX_READ = 16, 96, 100
+
+
+def commit_only_appends(database_file: str) -> bool:
+    """Whether a write transaction that has begun only appends its pages to the log when it
+    commits, unsynced (synchronous=NORMAL), with no disk wait (issue 17: such a COMMIT may run
+    on the event loop's thread). Not when the log is fully copied back, or empty, when the
+    transaction began: its first page then starts the log over, writing and syncing a new
+    header, and may cut the log's file (`journal_size_limit`). Not when the log holds half
+    the frames at which the COMMIT would copy it back itself (`SAFETY_NET_PAGES`). Asked once
+    the transaction holds the write lock: no frame can be added meanwhile, and frames copied
+    since it began can only make the answer no. False when the index cannot be read (another
+    locking mode); True for a database in memory."""
+    if not database_file:
         return True
     try:
-        return os.stat(log_file).st_size <= WAL_KEPT_BYTES
-    except FileNotFoundError:
-        return True
+        index = os.open(database_file + "-shm", os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        head = os.pread(index, _INDEX_READ, 0)
+    except OSError:
+        return False
+    finally:
+        os.close(index)
+    if len(head) < _INDEX_READ:
+        return False
+    frames = int.from_bytes(head[_FRAMES_AT : _FRAMES_AT + 4], sys.byteorder)
+    copied = int.from_bytes(head[_COPIED_AT : _COPIED_AT + 4], sys.byteorder)
+    return copied < frames <= SAFETY_NET_PAGES // 2
 
 
 def checkpoints_of(engine: AsyncEngine, writers_held: WritersHeld) -> WalCheckpoints | None:

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.checkpoints import commit_only_appends, database_file_of
 from bot.store.db import create_engine
 from bot.store.models import VerifiedRequest
 
@@ -54,13 +55,15 @@ class LedgerConnection:
     pool), each several trips to aiosqlite's thread. Measured on SQLite, sequential
     /customer help: 15 ms per request without a ledger, 29 ms through a session, 20 ms so.
     On SQLite in WAL mode the INSERT runs on the event loop's thread when the write lock is
-    free, and goes to the connection's thread only to wait for it (`_inserted_here`)."""
+    free and its COMMIT only appends to the log; it goes to the connection's thread to wait
+    for the lock, or for a COMMIT that does disk work (`_inserted_here`)."""
 
     def __init__(self, database_url: str) -> None:
         self.engine = create_engine(database_url, pool_size=1, max_overflow=0)
         self._connection: AsyncConnection | None = None
         self._driver: Any = None
         self._here = False  # SQLite in WAL mode: a write whose lock is free waits for no one
+        self._file = ""  # its database file ("" in memory)
 
     async def first_uses(self, requests: Sequence[Request]) -> set[Request]:
         """Of these distinct verified requests, those taken now for the first time, on any
@@ -76,7 +79,7 @@ class LedgerConnection:
             if dialect.name == "postgresql":  # asyncpg, outside a transaction: autocommit
                 rows = await driver.fetch(sql, *values)
             else:  # aiosqlite, isolation_level None (bot/store/db.py): autocommit
-                rows = _inserted_here(driver, sql, values) if self._here else None
+                rows = _inserted_here(driver, self._file, sql, values) if self._here else None
                 if rows is None:  # the write lock held by another: waited for on the thread
                     rows = await driver._execute(_inserted_waiting, driver._conn, sql, values)
         except _DATABASE_ERRORS as error:
@@ -110,20 +113,35 @@ class LedgerConnection:
                 await self._driver.execute("PRAGMA busy_timeout=0")
                 await self._driver.execute("PRAGMA wal_autocheckpoint=0")
                 self._here = bool(getattr(raw.dbapi_connection, "waits_for_none", False))
+                self._file = database_file_of(self._driver._conn)
         return self._driver
 
 
-def _inserted_here(driver: Any, sql: str, values: list[int | str]) -> list[Any] | None:
-    """The INSERT run on the event loop's thread, when SQLite's write lock is free: a trip to
+def _inserted_here(driver: Any, file: str, sql: str, values: list[int | str]) -> list[Any] | None:
+    """The INSERT run on the event loop's thread, when SQLite's write lock is free and the
+    COMMIT only appends to the log (bot/store/checkpoints.py `commit_only_appends`): a trip to
     the connection's thread and back cost more than the write (issue 17: it ran before every
-    ack). None when another holds the lock, as a `/log` line of this process may, between
-    two of its statements: nothing was written, and the caller waits on the thread. The
-    connection's busy timeout is 0 here, so the loop never waits for a lock."""
+    ack). None when another holds the lock, as a `/log` line of this process may between
+    two of its statements, or when this write would start the log over or copy it back:
+    nothing was written, and the caller writes on the thread. The connection's busy timeout
+    is 0 here, so the loop never waits for a lock."""
+    raw: sqlite3.Connection = driver._conn
     try:
-        return driver._conn.execute(sql, values).fetchall()
+        raw.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
         if error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY:
             return None
+        raise
+    try:
+        if not commit_only_appends(file):
+            raw.execute("ROLLBACK")  # nothing written: no disk work
+            return None
+        rows = raw.execute(sql, values).fetchall()
+        raw.execute("COMMIT")
+        return rows
+    except BaseException:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
         raise
 
 

@@ -28,11 +28,12 @@ lock is free, as it is unless another process writes (this one's writers take tu
 bot/store/db.py), its statements follow it there, since holding the lock they wait for no
 other (issue 17: a `/log` line's CPU an eighth less without their three hand-overs). When
 the lock is taken, the BEGIN and the rest of the transaction go to the thread, which waits.
-Its COMMIT runs there too while the log is short (bot/store/checkpoints.py `log_is_short`):
-it then only appends the pages written to the log, unsynced (synchronous=NORMAL), since
-the process's own thread copies the log back. A long log's COMMIT goes to the thread: it
-may copy the log into the database file (the safety net's checkpoint) or cut its file,
-disk work the loop should not wait on.
+Its COMMIT runs there too when it only appends the pages written to the log, unsynced
+(synchronous=NORMAL), as it does at steady state, the process's own thread copying the log
+back (bot/store/checkpoints.py `commit_only_appends`, read from the log's index). Otherwise
+it goes to the thread: the first write after the log was fully copied back starts the log
+over, syncing its new header and perhaps cutting its file, and a long log's COMMIT copies it
+back itself (the safety net's checkpoint): disk work the loop should not wait on.
 
 The connection is opened with `check_same_thread=False`; its statements never run on both
 threads at once: each waits for the last, and a connection shared by sessions (an
@@ -58,7 +59,7 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
 
-from bot.store.checkpoints import log_file_of, log_is_short
+from bot.store.checkpoints import commit_only_appends, database_file_of
 
 Description = tuple[tuple[Any, ...], ...] | None
 
@@ -216,7 +217,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     connection's thread. `waits_for_none`: a write holding the lock waits for no one (the
     database is in WAL mode, or in memory), so a short write may run here."""
 
-    __slots__ = ("_begin", "_log", "_open", "_waits_ms", "here", "waits_for_none", "writes_here")
+    __slots__ = ("_begin", "_file", "_open", "_waits_ms", "here", "waits_for_none", "writes_here")
 
     _cursor_cls = OneTripCursor
     _ss_cursor_cls = StreamingCursor
@@ -229,7 +230,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         self.waits_for_none = False  # until the connection's journal mode says so
         # its own busy timeout, while a transaction run here has none
         self._waits_ms: int | None = None
-        self._log: str | None = None  # the log file's path, once asked (bot/store/checkpoints)
+        self._file: str | None = None  # the database file's path, once asked
 
     def begin_with(self, statement: str, *, here: bool = False, writes_here: bool = False) -> None:
         """Between transactions: nothing of this connection is on its thread, unless it is
@@ -303,7 +304,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         self._begin = None  # asked for, never sent: nothing to end
         # on the thread if a trip of a connection shared by sessions is there (in memory)
         here = not self._execute_mutex.locked() and (
-            self.here or (self.writes_here and log_is_short(self._log_file()))
+            self.here or (self.writes_here and commit_only_appends(self._database_file()))
         )
         self.here = self.writes_here = False
         if self._open:
@@ -313,10 +314,10 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
                 self._end_here(statement)
             self._open = False  # not if it failed: the transaction may still be open
 
-    def _log_file(self) -> str:
-        if self._log is None:
-            self._log = log_file_of(self._connection._conn)
-        return self._log
+    def _database_file(self) -> str:
+        if self._file is None:
+            self._file = database_file_of(self._connection._conn)
+        return self._file
 
     def _end_here(self, statement: str) -> None:
         raw: sqlite3.Connection | None = self._connection._connection

@@ -87,6 +87,31 @@ async def test_a_request_is_recorded_without_a_trip_to_the_connections_thread(
     assert await take(db, SIGNED) is False
 
 
+async def test_a_request_that_would_start_the_log_over_is_recorded_on_the_thread(
+    db: Database, trips: list[str]
+) -> None:
+    """The first write after the log was copied back whole writes and syncs a new header:
+    disk work the event loop does not wait on."""
+    ledger = LedgerConnection(db.url)
+    await ledger.first_uses([(SIGNED, "v0=" + "f" * 64)])
+    assert db.checkpoints is not None
+    db.checkpoints.EVERY_S = 0.0
+    db.wrote()
+    await db.checkpoints.finished()  # the log copied back whole
+    trips.clear()
+
+    first = await ledger.first_uses([(SIGNED, SIGNATURE)])
+    went = list(trips)
+    trips.clear()
+    second = await ledger.first_uses([(SIGNED + 1, SIGNATURE)])
+    then = list(trips)
+    await ledger.dispose()
+
+    assert first == {(SIGNED, SIGNATURE)} and second == {(SIGNED + 1, SIGNATURE)}
+    assert went == ["_inserted_waiting"]
+    assert then == []  # the log begun again: the next one appends to it, here
+
+
 async def test_a_request_arriving_while_a_write_holds_the_lock_waits_for_it_off_the_loop(
     db: Database,
 ) -> None:

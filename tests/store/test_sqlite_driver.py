@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.pool import StaticPool
 
 from bot.store import sqlite_driver
-from bot.store.checkpoints import WAL_KEPT_BYTES
+from bot.store.checkpoints import SAFETY_NET_PAGES
 from bot.store.db import Database
 
 
@@ -33,6 +33,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
         )
     assert database.checkpoints is not None
     await database.checkpoints.finished()  # its log copied: no checkpoint under way at first
+    database.checkpoints.EVERY_S = 3600.0  # and none during a test: its log as it leaves it
     yield database
     await database.dispose()
 
@@ -249,8 +250,11 @@ async def test_a_short_write_holds_the_lock_and_runs_on_the_callers_thread_commi
     db: Database, trips: list[str], tmp_path: Path
 ) -> None:
     """A `/log` line's write: once the write lock is had, its statements cannot wait for
-    another's, and handing each to the thread cost more than SQLite's running it. With the
-    log short, its COMMIT only appends to the log: nothing goes to the thread."""
+    another's, and handing each to the thread cost more than SQLite's running it. Its COMMIT
+    only appends its pages to a log that holds some not yet copied back: nothing goes to the
+    thread."""
+    await _short_write(db, "ibm")  # the log begun
+    trips.clear()
     other = sqlite3.connect(tmp_path / "driver.db", timeout=0, isolation_level=None)
     try:
         async with db.transaction(write=True, quick=True) as session:
@@ -260,38 +264,54 @@ async def test_a_short_write_holds_the_lock_and_runs_on_the_callers_thread_commi
                 other.execute("BEGIN IMMEDIATE")  # held from the first statement
             on = await _thread_of_sqlite(sql)
             waits = (await sql.execute(text("PRAGMA busy_timeout"))).scalar_one()
-        written = other.execute("SELECT name FROM t").fetchall()
+        written = other.execute("SELECT name FROM t ORDER BY name").fetchall()
     finally:
         other.close()
 
     assert on == threading.get_ident()
     assert waits == 0  # nothing it runs here may wait for a lock
     assert trips == []
-    assert written == [("hp",)]
+    assert written == [("hp",), ("ibm",)]
+
+
+async def test_the_first_write_after_the_log_was_copied_back_commits_on_the_thread(
+    db: Database, trips: list[str]
+) -> None:
+    """It starts the log over: SQLite writes and syncs a new header (and may cut the log's
+    file), disk work the loop does not wait on."""
+    await _short_write(db, "ibm")
+    assert db.checkpoints is not None
+    db.checkpoints.EVERY_S = 0.0
+    db.wrote()
+    await db.checkpoints.finished()  # the log copied back whole
+    db.checkpoints.EVERY_S = 3600.0
+    trips.clear()
+
+    first_on = await _short_write(db, "hp")
+    first = list(trips)
+    second_on = await _short_write(db, "oa")
+
+    assert first_on == second_on == threading.get_ident()  # their statements here
+    assert first == ["commit"]
+    assert trips == ["commit"]  # the next one appends to the log begun again: here
 
 
 async def test_a_short_writes_commit_goes_to_the_thread_while_the_log_is_long(
-    db: Database, trips: list[str], tmp_path: Path
+    db: Database, trips: list[str]
 ) -> None:
-    """A long log's COMMIT may copy it into the database file (the safety net's checkpoint)
-    or cut its file: disk work the loop does not wait on."""
-    reader = sqlite3.connect(tmp_path / "driver.db", isolation_level=None)
-    try:
-        reader.execute("BEGIN")
-        reader.execute("SELECT count(*) FROM t").fetchall()  # its snapshot keeps the log
-        big = "x" * (WAL_KEPT_BYTES + 1024 * 1024)
-        async with db.transaction(write=True) as session:
-            await (await session.connection()).execute(
-                text("INSERT INTO t (name) VALUES (:big)"), {"big": big}
-            )
-        trips.clear()
-        on = await _short_write(db, "hp")
-        went = list(trips)
-    finally:
-        reader.close()
+    """Within reach of the safety net's checkpoint, which the COMMIT crossing it runs."""
+    await _short_write(db, "ibm")
+    pages = SAFETY_NET_PAGES // 2 + 100  # a row over that many pages of 4 KiB
+    async with db.transaction(write=True) as session:
+        await (await session.connection()).execute(
+            text("INSERT INTO t (name) VALUES (:big)"), {"big": "x" * (pages * 4096)}
+        )
+    trips.clear()
+
+    on = await _short_write(db, "hp")
 
     assert on == threading.get_ident()  # its statements still here
-    assert went == ["commit"]
+    assert trips == ["commit"]
 
 
 async def test_a_short_write_waits_for_another_processs_lock_on_the_thread(
@@ -341,7 +361,7 @@ async def test_after_waiting_for_the_lock_the_next_short_write_runs_here_again(
 
     assert first_on != threading.get_ident()
     assert second_on == threading.get_ident()
-    assert trips == []
+    assert trips == []  # its COMMIT too: it appends to the log the first one began
 
 
 async def _short_write(db: Database, name: str) -> int:
