@@ -57,35 +57,67 @@ def database_file_of(connection: sqlite3.Connection) -> str:
 # the log holds (the header's mxFrame) and those copied back into the database file (the
 # checkpoint's nBackfill).
 _FRAMES_AT, _COPIED_AT, _INDEX_READ = 16, 96, 100
+_OWN_FILES = "/proc/self/fd"
 
 
-def commit_only_appends(database_file: str) -> bool:
-    """Whether a write transaction that has begun only appends its pages to the log when it
-    commits, unsynced (synchronous=NORMAL), with no disk wait (issue 17: such a COMMIT may run
-    on the event loop's thread). Not when the log is fully copied back, or empty, when the
-    transaction began: its first page then starts the log over, writing and syncing a new
-    header, and may cut the log's file (`journal_size_limit`). Not when the log holds half
-    the frames at which the COMMIT would copy it back itself (`SAFETY_NET_PAGES`). Asked once
-    the transaction holds the write lock: no frame can be added meanwhile, and frames copied
-    since it began can only make the answer no. False when the index cannot be read (another
-    locking mode); True for a database in memory."""
-    if not database_file:
-        return True
-    try:
-        index = os.open(database_file + "-shm", os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        head = os.pread(index, _INDEX_READ, 0)
-    except OSError:
-        return False
-    finally:
-        os.close(index)
-    if len(head) < _INDEX_READ:
-        return False
-    frames = int.from_bytes(head[_FRAMES_AT : _FRAMES_AT + 4], sys.byteorder)
-    copied = int.from_bytes(head[_COPIED_AT : _COPIED_AT + 4], sys.byteorder)
-    return copied < frames <= SAFETY_NET_PAGES // 2
+class LogIndex:
+    """A database's log index, read through the descriptor SQLite itself holds open for it
+    (found once in /proc/self/fd), never one of ours: closing any descriptor of the file
+    would drop every lock this process holds on it (POSIX record locks), SQLite's included,
+    and let another process write over a transaction of this one. Where there is no
+    /proc, or SQLite holds no index, nothing is read and no write is said to only append."""
+
+    def __init__(self, database_file: str) -> None:
+        self._index = os.path.realpath(database_file) + "-shm" if database_file else ""
+        self._held: tuple[int, int, int] | None = None  # descriptor, device, inode
+
+    def commit_only_appends(self) -> bool:
+        """Whether a write transaction that has begun only appends its pages to the log when
+        it commits, unsynced (synchronous=NORMAL), with no disk wait (issue 17: such a COMMIT
+        may run on the event loop's thread). Not when the log was copied back whole, or was
+        empty, when the transaction began: its first page then starts the log over, writing
+        and syncing a new header, and may cut the log's file (`journal_size_limit`). Not
+        when the log holds half the frames at which the COMMIT would copy it back itself
+        (`SAFETY_NET_PAGES`). Asked once the transaction holds the write lock: no frame can
+        be added meanwhile, and frames copied since it began can only make the answer no.
+        True for a database in memory."""
+        if not self._index:
+            return True
+        head = self._read()
+        if head is None or len(head) < _INDEX_READ:
+            return False
+        frames = int.from_bytes(head[_FRAMES_AT : _FRAMES_AT + 4], sys.byteorder)
+        copied = int.from_bytes(head[_COPIED_AT : _COPIED_AT + 4], sys.byteorder)
+        return copied < frames <= SAFETY_NET_PAGES // 2
+
+    def _read(self) -> bytes | None:
+        for _ in range(2):  # the descriptor found before, else found again once
+            if self._held is not None:
+                descriptor, device, inode = self._held
+                try:
+                    now = os.fstat(descriptor)
+                    if (now.st_dev, now.st_ino) == (device, inode):
+                        return os.pread(descriptor, _INDEX_READ, 0)
+                except OSError:
+                    pass
+            self._held = self._sqlites_own()
+            if self._held is None:
+                return None
+        return None
+
+    def _sqlites_own(self) -> tuple[int, int, int] | None:
+        try:
+            names = os.listdir(_OWN_FILES)
+        except OSError:
+            return None
+        for name in names:
+            try:
+                if os.readlink(f"{_OWN_FILES}/{name}") == self._index:
+                    found = os.fstat(int(name))
+                    return int(name), found.st_dev, found.st_ino
+            except (OSError, ValueError):
+                continue
+        return None
 
 
 def checkpoints_of(engine: AsyncEngine, writers_held: WritersHeld) -> WalCheckpoints | None:

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.checkpoints import commit_only_appends, database_file_of
+from bot.store.checkpoints import LogIndex, database_file_of
 from bot.store.db import create_engine
 from bot.store.models import VerifiedRequest
 
@@ -63,7 +63,7 @@ class LedgerConnection:
         self._connection: AsyncConnection | None = None
         self._driver: Any = None
         self._here = False  # SQLite in WAL mode: a write whose lock is free waits for no one
-        self._file = ""  # its database file ("" in memory)
+        self._index = LogIndex("")  # its database's log index (none in memory)
 
     async def first_uses(self, requests: Sequence[Request]) -> set[Request]:
         """Of these distinct verified requests, those taken now for the first time, on any
@@ -79,7 +79,7 @@ class LedgerConnection:
             if dialect.name == "postgresql":  # asyncpg, outside a transaction: autocommit
                 rows = await driver.fetch(sql, *values)
             else:  # aiosqlite, isolation_level None (bot/store/db.py): autocommit
-                rows = _inserted_here(driver, self._file, sql, values) if self._here else None
+                rows = _inserted_here(driver, self._index, sql, values) if self._here else None
                 if rows is None:  # the write lock held by another: waited for on the thread
                     rows = await driver._execute(_inserted_waiting, driver._conn, sql, values)
         except _DATABASE_ERRORS as error:
@@ -113,13 +113,15 @@ class LedgerConnection:
                 await self._driver.execute("PRAGMA busy_timeout=0")
                 await self._driver.execute("PRAGMA wal_autocheckpoint=0")
                 self._here = bool(getattr(raw.dbapi_connection, "waits_for_none", False))
-                self._file = database_file_of(self._driver._conn)
+                self._index = LogIndex(database_file_of(self._driver._conn))
         return self._driver
 
 
-def _inserted_here(driver: Any, file: str, sql: str, values: list[int | str]) -> list[Any] | None:
+def _inserted_here(
+    driver: Any, index: LogIndex, sql: str, values: list[int | str]
+) -> list[Any] | None:
     """The INSERT run on the event loop's thread, when SQLite's write lock is free and the
-    COMMIT only appends to the log (bot/store/checkpoints.py `commit_only_appends`): a trip to
+    COMMIT only appends to the log (bot/store/checkpoints.py `LogIndex`): a trip to
     the connection's thread and back cost more than the write (issue 17: it ran before every
     ack). None when another holds the lock, as a `/log` line of this process may between
     two of its statements, or when this write would start the log over or copy it back:
@@ -133,7 +135,7 @@ def _inserted_here(driver: Any, file: str, sql: str, values: list[int | str]) ->
             return None
         raise
     try:
-        if not commit_only_appends(file):
+        if not index.commit_only_appends():
             raw.execute("ROLLBACK")  # nothing written: no disk work
             return None
         rows = raw.execute(sql, values).fetchall()

@@ -30,7 +30,7 @@ other (issue 17: a `/log` line's CPU an eighth less without their three hand-ove
 the lock is taken, the BEGIN and the rest of the transaction go to the thread, which waits.
 Its COMMIT runs there too when it only appends the pages written to the log, unsynced
 (synchronous=NORMAL), as it does at steady state, the process's own thread copying the log
-back (bot/store/checkpoints.py `commit_only_appends`, read from the log's index). Otherwise
+back (bot/store/checkpoints.py `LogIndex`, read from the log's index). Otherwise
 it goes to the thread: the first write after the log was fully copied back starts the log
 over, syncing its new header and perhaps cutting its file, and a long log's COMMIT copies it
 back itself (the safety net's checkpoint): disk work the loop should not wait on.
@@ -59,7 +59,7 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
 
-from bot.store.checkpoints import commit_only_appends, database_file_of
+from bot.store.checkpoints import LogIndex, database_file_of
 
 Description = tuple[tuple[Any, ...], ...] | None
 
@@ -217,7 +217,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     connection's thread. `waits_for_none`: a write holding the lock waits for no one (the
     database is in WAL mode, or in memory), so a short write may run here."""
 
-    __slots__ = ("_begin", "_file", "_open", "_waits_ms", "here", "waits_for_none", "writes_here")
+    __slots__ = ("_begin", "_index", "_open", "_waits_ms", "here", "waits_for_none", "writes_here")
 
     _cursor_cls = OneTripCursor
     _ss_cursor_cls = StreamingCursor
@@ -230,7 +230,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         self.waits_for_none = False  # until the connection's journal mode says so
         # its own busy timeout, while a transaction run here has none
         self._waits_ms: int | None = None
-        self._file: str | None = None  # the database file's path, once asked
+        self._index: LogIndex | None = None  # its database's log index, once asked
 
     def begin_with(self, statement: str, *, here: bool = False, writes_here: bool = False) -> None:
         """Between transactions: nothing of this connection is on its thread, unless it is
@@ -304,7 +304,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         self._begin = None  # asked for, never sent: nothing to end
         # on the thread if a trip of a connection shared by sessions is there (in memory)
         here = not self._execute_mutex.locked() and (
-            self.here or (self.writes_here and commit_only_appends(self._database_file()))
+            self.here or (self.writes_here and self._log_index().commit_only_appends())
         )
         self.here = self.writes_here = False
         if self._open:
@@ -314,10 +314,10 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
                 self._end_here(statement)
             self._open = False  # not if it failed: the transaction may still be open
 
-    def _database_file(self) -> str:
-        if self._file is None:
-            self._file = database_file_of(self._connection._conn)
-        return self._file
+    def _log_index(self) -> LogIndex:
+        if self._index is None:
+            self._index = LogIndex(database_file_of(self._connection._conn))
+        return self._index
 
     def _end_here(self, statement: str) -> None:
         raw: sqlite3.Connection | None = self._connection._connection

@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -17,7 +19,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.commands.replays import ReplayLedger
-from bot.store.checkpoints import SAFETY_NET_PAGES, WAL_KEPT_BYTES, WalCheckpoints
+from bot.store.checkpoints import SAFETY_NET_PAGES, WAL_KEPT_BYTES, LogIndex, WalCheckpoints
 from bot.store.db import Database
 
 
@@ -238,3 +240,65 @@ async def test_a_checkpoint_asked_for_inside_a_write_waits_for_the_turn_as_anyon
         await database.dispose()
 
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def _wal_file(tmp_path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(tmp_path / "index.db", isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA wal_autocheckpoint=0")
+    connection.execute("CREATE TABLE t (name TEXT)")
+    return connection
+
+
+def test_the_log_index_tells_a_write_that_only_appends_from_one_that_starts_the_log_over(
+    tmp_path: Path,
+) -> None:
+    writer = _wal_file(tmp_path)
+    try:
+        index = LogIndex(str(tmp_path / "index.db"))
+        writer.execute("INSERT INTO t VALUES ('hp')")
+        appends = index.commit_only_appends()  # frames not yet copied back
+        writer.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        starts_over = index.commit_only_appends()  # copied back whole: the next starts it over
+        writer.execute("INSERT INTO t VALUES ('ibm')")
+        appends_again = index.commit_only_appends()
+    finally:
+        writer.close()
+
+    assert (appends, starts_over, appends_again) == (True, False, True)
+    assert LogIndex("").commit_only_appends()  # a database in memory has no log
+
+
+def test_reading_the_log_index_keeps_this_processs_locks(tmp_path: Path) -> None:
+    """SQLite's locks are the process's record locks on the index file: a descriptor of it
+    opened and closed by anyone in the process would drop them all, and another process
+    could then write in the middle of this one's transaction."""
+    writer = _wal_file(tmp_path)
+    try:
+        writer.execute("INSERT INTO t VALUES ('hp')")
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO t VALUES ('ibm')")
+        for _ in range(3):
+            LogIndex(str(tmp_path / "index.db")).commit_only_appends()
+        other = subprocess.run(
+            [sys.executable, "-c", _OTHER_WRITER, str(tmp_path / "index.db")],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        writer.execute("COMMIT")
+    finally:
+        writer.close()
+
+    assert other.stdout.strip() == "locked", other.stderr
+
+
+_OTHER_WRITER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)
+try:
+    connection.execute("BEGIN IMMEDIATE")
+    print("written")
+except sqlite3.OperationalError as error:
+    print("locked" if "locked" in str(error) else error)
+"""

@@ -275,16 +275,12 @@ async def test_a_short_write_holds_the_lock_and_runs_on_the_callers_thread_commi
 
 
 async def test_the_first_write_after_the_log_was_copied_back_commits_on_the_thread(
-    db: Database, trips: list[str]
+    db: Database, trips: list[str], tmp_path: Path
 ) -> None:
     """It starts the log over: SQLite writes and syncs a new header (and may cut the log's
     file), disk work the loop does not wait on."""
     await _short_write(db, "ibm")
-    assert db.checkpoints is not None
-    db.checkpoints.EVERY_S = 0.0
-    db.wrote()
-    await db.checkpoints.finished()  # the log copied back whole
-    db.checkpoints.EVERY_S = 3600.0
+    _copied_back_whole(tmp_path / "driver.db")
     trips.clear()
 
     first_on = await _short_write(db, "hp")
@@ -362,6 +358,16 @@ async def test_after_waiting_for_the_lock_the_next_short_write_runs_here_again(
     assert first_on != threading.get_ident()
     assert second_on == threading.get_ident()
     assert trips == []  # its COMMIT too: it appends to the log the first one began
+
+
+def _copied_back_whole(path: Path) -> None:
+    """The log copied back into the database file, as the process's checkpoints do."""
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        busy, frames, copied = other.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    finally:
+        other.close()
+    assert busy == 0 and frames == copied > 0
 
 
 async def _short_write(db: Database, name: str) -> int:
