@@ -7,6 +7,8 @@ import asyncio
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.store.db import Database
 from bot.store.replays import LedgerConnection, forget_expired, ledger_size
 
@@ -20,6 +22,12 @@ async def take(db: Database, timestamp: int, signature: str = SIGNATURE) -> bool
     taken = await ledger.first_uses([(timestamp, signature)])
     await ledger.dispose()
     return taken == {(timestamp, signature)}
+
+
+@pytest.fixture
+def sqlite_log(db: Database) -> None:
+    if db.dialect != "sqlite":
+        pytest.skip("SQLite's write lock and log: PostgreSQL records on its own connection")
 
 
 async def size(db: Database) -> int:
@@ -72,6 +80,7 @@ async def test_a_request_signed_ahead_of_the_clock_is_kept(db: Database) -> None
     assert await size(db) == 1
 
 
+@pytest.mark.usefixtures("sqlite_log")
 async def test_a_request_is_recorded_without_a_trip_to_the_connections_thread(
     db: Database, trips: list[str]
 ) -> None:
@@ -88,6 +97,7 @@ async def test_a_request_is_recorded_without_a_trip_to_the_connections_thread(
     assert await take(db, SIGNED) is False
 
 
+@pytest.mark.usefixtures("sqlite_log")
 async def test_a_request_that_would_start_the_log_over_is_recorded_on_the_thread(
     db: Database, trips: list[str]
 ) -> None:
@@ -117,6 +127,7 @@ async def test_a_request_that_would_start_the_log_over_is_recorded_on_the_thread
     assert then == []  # the log begun again: the next one appends to it, here
 
 
+@pytest.mark.usefixtures("sqlite_log")
 async def test_a_request_arriving_while_a_write_holds_the_lock_waits_for_it_off_the_loop(
     db: Database,
 ) -> None:
