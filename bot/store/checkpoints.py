@@ -70,6 +70,7 @@ class LogIndex:
     def __init__(self, database_file: str) -> None:
         self._index = os.path.realpath(database_file) + "-shm" if database_file else ""
         self._held: tuple[int, int, int] | None = None  # descriptor, device, inode
+        self._none = False  # looked for while a transaction held it, and not found
 
     def commit_only_appends(self) -> bool:
         """Whether a write transaction that has begun only appends its pages to the log when
@@ -91,6 +92,10 @@ class LogIndex:
         return copied < frames <= SAFETY_NET_PAGES // 2
 
     def _read(self) -> bytes | None:
+        """Asked while a transaction holds the index open. Looked for once, and again only
+        when the descriptor found is no longer it: not at every write where it is not
+        found (another locking mode, a path seen otherwise), each look a scan of the
+        process's descriptors."""
         for _ in range(2):  # the descriptor found before, else found again once
             if self._held is not None:
                 descriptor, device, inode = self._held
@@ -100,21 +105,24 @@ class LogIndex:
                         return os.pread(descriptor, _INDEX_READ, 0)
                 except OSError:
                     pass
-            self._held = self._sqlites_own()
-            if self._held is None:
+            elif self._none:
                 return None
+            self._held = self._sqlites_own()
+            self._none = self._held is None
         return None
 
     def _sqlites_own(self) -> tuple[int, int, int] | None:
         try:
             names = os.listdir(_OWN_FILES)
+            named = os.stat(self._index)
         except OSError:
             return None
         for name in names:
             try:
                 if os.readlink(f"{_OWN_FILES}/{name}") == self._index:
                     found = os.fstat(int(name))
-                    return int(name), found.st_dev, found.st_ino
+                    if (found.st_dev, found.st_ino) == (named.st_dev, named.st_ino):
+                        return int(name), found.st_dev, found.st_ino
             except (OSError, ValueError):
                 continue
         return None

@@ -304,7 +304,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         self._begin = None  # asked for, never sent: nothing to end
         # on the thread if a trip of a connection shared by sessions is there (in memory)
         here = not self._execute_mutex.locked() and (
-            self.here or (self.writes_here and self._log_index().commit_only_appends())
+            self.here or (self.writes_here and self._open and self._appends_only())
         )
         self.here = self.writes_here = False
         if self._open:
@@ -314,10 +314,15 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
                 self._end_here(statement)
             self._open = False  # not if it failed: the transaction may still be open
 
-    def _log_index(self) -> LogIndex:
+    def _appends_only(self) -> bool:
+        """A short write's COMMIT only appends to the log (or has nothing to commit): asked
+        while the transaction holds the write lock, as `LogIndex` requires."""
+        raw: sqlite3.Connection | None = self._connection._connection
+        if raw is None or not raw.in_transaction:
+            return True
         if self._index is None:
-            self._index = LogIndex(database_file_of(self._connection._conn))
-        return self._index
+            self._index = LogIndex(database_file_of(raw))
+        return self._index.commit_only_appends()
 
     def _end_here(self, statement: str) -> None:
         raw: sqlite3.Connection | None = self._connection._connection

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
 import subprocess
 import sys
@@ -278,8 +279,8 @@ def test_reading_the_log_index_keeps_this_processs_locks(tmp_path: Path) -> None
         writer.execute("INSERT INTO t VALUES ('hp')")
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("INSERT INTO t VALUES ('ibm')")
-        for _ in range(3):
-            LogIndex(str(tmp_path / "index.db")).commit_only_appends()
+        for _ in range(3):  # read through SQLite's own descriptor: 'hp' not copied back yet
+            assert LogIndex(str(tmp_path / "index.db")).commit_only_appends()
         other = subprocess.run(
             [sys.executable, "-c", _OTHER_WRITER, str(tmp_path / "index.db")],
             capture_output=True,
@@ -302,3 +303,20 @@ try:
 except sqlite3.OperationalError as error:
     print("locked" if "locked" in str(error) else error)
 """
+
+
+def test_an_index_sqlite_does_not_hold_is_looked_for_once_not_at_every_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scans: list[str] = []
+    listing = os.listdir
+
+    def listed(path: str) -> list[str]:
+        scans.append(path)
+        return listing(path)
+
+    monkeypatch.setattr(os, "listdir", listed)
+    index = LogIndex(str(tmp_path / "not-open.db"))
+
+    assert [index.commit_only_appends() for _ in range(3)] == [False] * 3  # to the thread
+    assert len(scans) == 1
