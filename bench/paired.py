@@ -115,16 +115,21 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     trees = (options.tree_a.resolve(), options.tree_b.resolve())
     urls = copies(options.customers, options.seed)
-    found = asyncio.run(
-        measure(
-            trees,
-            urls,
-            customers=options.customers,
-            seed=options.seed,
-            size=options.size,
-            rounds=options.rounds,
+    try:
+        found = asyncio.run(
+            measure(
+                trees,
+                urls,
+                customers=options.customers,
+                seed=options.seed,
+                size=options.size,
+                rounds=options.rounds,
+            )
         )
-    )
+    finally:  # the copies are the run's own: a hundred thousand cards are 400 MB each
+        for name in ("paired_a", "paired_b"):
+            for copy in RESULTS.glob(f"{name}.db*"):
+                copy.unlink()
     print(f"A: {trees[0]}\nB: {trees[1]}")
     print(f"{options.customers:,} customers; {options.size} commands a round, one at a time")
     print()
