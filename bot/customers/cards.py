@@ -112,9 +112,7 @@ async def load_card(
             raise CardNotFound(customer_id)
     customer, held = read.customer, read.held  # a list it holds nothing of is not read (#17)
     if contacts is None:
-        contacts = (
-            await list_contacts(session=session, customer_id=customer_id) if held.contacts else []
-        )
+        contacts = (await with_contacts(session=session, read=read)).contacts
     state = await one_card_state(session=session, read=read, now=now) if now is not None else None
     return CustomerCard(
         customer,
@@ -166,6 +164,16 @@ async def card_with_contacts(
     card cost a score of statements (issue 17). Not found as load_card is."""
     customer = await card_seen(session=session, team_id=team_id, customer_id=customer_id, gate=gate)
     return CustomerCard(customer, await list_contacts(session=session, customer_id=customer_id))
+
+
+async def with_contacts(*, session: AsyncSession, read: CardRead) -> CustomerCard:
+    """The card as card_read read it, with its contacts (read only if it holds any): what a
+    contact form changes (bot/customers/contact_cases.py), and load_card's contacts."""
+    held = read.held.contacts
+    contacts = (
+        await list_contacts(session=session, customer_id=saved_id(read.customer)) if held else []
+    )
+    return CustomerCard(read.customer, contacts)
 
 
 async def card_seen(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.cards import CardNotFound, CustomerCard, load_card
-from bot.customers.contacts import add_contact, archive_contact, update_contact, with_contacts
+from bot.customers.cards import CardNotFound, CustomerCard, load_card, with_contacts
+from bot.customers.contacts import add_contact, archive_contact, update_contact
 from bot.customers.form import ContactForm, parse_contact_form
 from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import gate_as_needed

@@ -11,8 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.card_values import reindex
 from bot.customers.cards import CardNotFound, CustomerCard, card_with_contacts, record_change
 from bot.customers.form import ContactDraft
-from bot.store.card_sections import CardRead
-from bot.store.customers import add, list_contacts
+from bot.store.customers import add
 from bot.store.models import Contact
 from bot.store.types import saved_id
 
@@ -38,7 +37,7 @@ async def add_contact(
     now: datetime,
     card: CustomerCard | None = None,
 ) -> Contact:
-    """`card`: the card and its contacts as this transaction read them (with_contacts), not
+    """`card`: the card and its contacts as this transaction read them (`with_contacts`), not
     read again."""
     card = await _the_card(session, team_id, customer_id, card)
     contact = Contact(
@@ -97,14 +96,6 @@ async def archive_contact(
         {"contact": [contact.name, None], "contact_id": [contact.id, None]},
     )
     return contact
-
-
-async def with_contacts(*, session: AsyncSession, read: CardRead) -> CustomerCard:
-    """The card as card_read read it, with its contacts (read only if it holds any)."""
-    customer_id = saved_id(read.customer)
-    held = read.held.contacts
-    contacts = await list_contacts(session=session, customer_id=customer_id) if held else []
-    return CustomerCard(read.customer, contacts)
 
 
 async def _the_card(
