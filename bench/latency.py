@@ -170,12 +170,13 @@ def measure(plan: Plan, backends: list[tuple[str, int]], server_url: str, *, see
 
 
 class ScratchCopy:
-    """A copy of a loaded database that the run may write to; removed afterwards."""
+    """A copy of a loaded database that the run may write to; removed afterwards. `name`:
+    the copy's, for a run that needs two at once (bench/paired.py)."""
 
-    def __init__(self, loaded: Loaded, server_url: str) -> None:
+    def __init__(self, loaded: Loaded, server_url: str, *, name: str = "") -> None:
         self.loaded = loaded
         self.server_url = server_url
-        self.name = f"latency_{loaded.backend}_{loaded.customers}"
+        self.name = name or f"latency_{loaded.backend}_{loaded.customers}"
 
     def __enter__(self) -> str:
         if self.loaded.backend == "sqlite":

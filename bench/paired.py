@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sqlite3
 import sys
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from bench.data import MANAGERS
 from bench.dataset import RESULTS, DataSet
-from bench.latency import load_backend
+from bench.latency import ScratchCopy, load_backend
 from bench.latency_load import TimedDouble, new_secret, server
 from bench.openloop import Sender, commands, cpu_seconds, swept
 
@@ -37,24 +36,6 @@ class Round:
     @property
     def ratio(self) -> float:
         return self.b_ms / self.a_ms
-
-
-def copies(customers: int, seed: int) -> list[str]:
-    """Two copies of the loaded SQLite data set, each swept as an hour-old server has it."""
-    source = load_backend("sqlite", DataSet(seed, customers), "").url.split(":///", 1)[1]
-    urls = []
-    for name in ("paired_a", "paired_b"):
-        target = RESULTS / f"{name}.db"
-        for leftover in RESULTS.glob(f"{name}.db*"):
-            leftover.unlink()
-        with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-            src.backup(dst)
-        src.close()
-        dst.close()
-        url = f"sqlite+aiosqlite:///{target}"
-        asyncio.run(swept(url))
-        urls.append(url)
-    return urls
 
 
 async def measure(
@@ -114,22 +95,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=8)
     options = parser.parse_args(argv)
     trees = (options.tree_a.resolve(), options.tree_b.resolve())
-    urls = copies(options.customers, options.seed)
-    try:
+    loaded = load_backend("sqlite", DataSet(options.seed, options.customers), "")
+    # a copy each, swept as an hour-old server has it, removed when the run ends
+    with (
+        ScratchCopy(loaded, "", name="paired_a") as a,
+        ScratchCopy(loaded, "", name="paired_b") as b,
+    ):
+        for url in (a, b):
+            asyncio.run(swept(url))
         found = asyncio.run(
             measure(
                 trees,
-                urls,
+                [a, b],
                 customers=options.customers,
                 seed=options.seed,
                 size=options.size,
                 rounds=options.rounds,
             )
         )
-    finally:  # the copies are the run's own: a hundred thousand cards are 400 MB each
-        for name in ("paired_a", "paired_b"):
-            for copy in RESULTS.glob(f"{name}.db*"):
-                copy.unlink()
     print(f"A: {trees[0]}\nB: {trees[1]}")
     print(f"{options.customers:,} customers; {options.size} commands a round, one at a time")
     print()
