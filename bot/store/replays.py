@@ -108,8 +108,9 @@ class LedgerConnection:
             raw = await self._connection.get_raw_connection()
             self._driver = raw.driver_connection
             if self.engine.dialect.name == "sqlite":
-                # waits for the lock only on its thread (_inserted_waiting); never copies
-                # the log in its own commit, which may run on the event loop's thread
+                # waits for the lock only on its thread (_inserted_waiting); leaves the
+                # safety net's copy of the log to the process's other connections: the ack
+                # waits for this write, wherever it runs
                 await self._driver.execute("PRAGMA busy_timeout=0")
                 await self._driver.execute("PRAGMA wal_autocheckpoint=0")
                 self._here = bool(getattr(raw.dbapi_connection, "waits_for_none", False))
