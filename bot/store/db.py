@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.checkpoints import SAFETY_NET_PAGES, WAL_KEPT_BYTES, checkpoints_of
+from bot.store.greenlet_pool import reuse_greenlets
 from bot.store.postgres_connections import postgres_connections
 from bot.store.saves import TransactionWatch, watch_writes
 from bot.store.sqlite_driver import one_trip_driver
@@ -33,6 +34,7 @@ LOCK_WAIT_S = 30
 
 
 def create_engine(url: str, **options: Any) -> AsyncEngine:
+    reuse_greenlets()  # each call of the engine's sessions in a kept greenlet, not a new one
     if url.startswith("sqlite"):
         engine = create_async_engine(
             url,
