@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from types import ModuleType
+from types import FrameType, ModuleType
 from typing import Any, TypeVar
 
 import sqlalchemy.ext.asyncio.engine
@@ -29,11 +29,12 @@ import sqlalchemy.ext.asyncio.session
 import sqlalchemy.util
 import sqlalchemy.util.concurrency
 import sqlmodel.ext.asyncio.session
-from greenlet import GreenletExit, getcurrent, greenlet
+from greenlet import getcurrent, greenlet
 from sqlalchemy import exc
 
 T = TypeVar("T")
 KEPT = 32  # idle greenlets kept per thread: more are in use only under a burst
+KEPT_FROM_DEPTH = 150  # frames: a greenlet started deeper is not kept (`_shallow`)
 
 # the modules whose code calls `greenlet_spawn` by the name they imported
 CALLERS: tuple[ModuleType, ...] = (
@@ -47,13 +48,15 @@ CALLERS: tuple[ModuleType, ...] = (
 ORIGINAL = sqlalchemy.util.concurrency.greenlet_spawn
 
 
-class _Finished:
-    """What a kept greenlet hands back when its call returned or raised."""
+class _Returned:
+    """What a kept greenlet hands back when its call returned. An exception ends the
+    greenlet instead, and reaches the caller as it does from SQLAlchemy's: untouched, its
+    chain (`__context__`) as it was raised."""
 
-    __slots__ = ("error", "value")
+    __slots__ = ("value",)
 
-    def __init__(self, value: object, error: BaseException | None) -> None:
-        self.value, self.error = value, error
+    def __init__(self, value: object) -> None:
+        self.value = value
 
 
 class _Kept(greenlet):
@@ -69,14 +72,9 @@ class _Kept(greenlet):
         self, call: Callable[..., object], args: tuple[object, ...], kwargs: dict[str, object]
     ) -> None:
         while True:
-            try:
-                finished = _Finished(call(*args, **kwargs), None)
-            except GreenletExit:
-                raise  # this greenlet itself is being ended (collected): let it end
-            except BaseException as error:  # handed to the caller, which raises it
-                finished = _Finished(None, error)
+            returned = _Returned(call(*args, **kwargs))
             del call, args, kwargs  # nothing of a call is held while idle
-            call, args, kwargs = self.parent.switch(finished)
+            call, args, kwargs = self.parent.switch(returned)
 
 
 class _Idle(threading.local):
@@ -89,36 +87,59 @@ class _Idle(threading.local):
 _idle = _Idle()
 
 
+def _adopted(kept: _Kept, driver: greenlet) -> bool:
+    """`kept` returns to `driver` from now on; False if `driver` descends from it (a
+    greenlet made during one of its calls): greenlet refuses a cycle of parents."""
+    try:
+        kept.parent = driver
+    except ValueError:
+        return False
+    return True
+
+
+def _shallow() -> bool:
+    """Whether a greenlet started here may be kept: it keeps the call depth it started at
+    for every later call (Python's recursion limit counts from there)."""
+    frame: FrameType | None = sys._getframe(2)
+    depth = 0
+    while frame is not None and depth < KEPT_FROM_DEPTH:
+        frame, depth = frame.f_back, depth + 1
+    return frame is None
+
+
 async def greenlet_spawn(
     fn: Callable[..., T], *args: Any, _require_await: bool = False, **kwargs: Any
 ) -> T:
     """SQLAlchemy's `greenlet_spawn`, in a kept greenlet (the module's docstring)."""
     driver = getcurrent()
     idle = _idle.greenlets
-    if idle:
-        kept = idle.pop()
-        kept.parent = driver
-    else:
+    kept = idle.pop() if idle else None
+    if kept is None or not _adopted(kept, driver):
         kept = _Kept(driver)
+        keep = _shallow()
+    else:
+        keep = True
     kept.gr_context = driver.gr_context  # the caller's context variables, as SQLAlchemy's
     result = kept.switch(fn, args, kwargs)
     switched = False
-    while type(result) is not _Finished:  # an awaitable handed over by `await_`
+    # until the call returns, what comes back is an awaitable handed over by `await_`; an
+    # exception of the call ends the greenlet and is raised here by switch() or throw()
+    while type(result) is not _Returned:
+        if kept.dead:  # the call raised GreenletExit, which greenlet returns: as SQLAlchemy's
+            return result
         switched = True
         try:
             value = await result
         except BaseException:
+            _adopted(kept, getcurrent())  # the awaitable may be closed from elsewhere
             result = kept.throw(*sys.exc_info())
         else:
+            _adopted(kept, getcurrent())
             result = kept.switch(value)
     kept.gr_context = None  # the caller's context is not held while idle
-    if len(idle) < KEPT:
+    value, result.value = result.value, None  # nor the last result
+    if keep and len(idle) < KEPT:
         idle.append(kept)
-    # the kept greenlet holds its last outcome while idle: emptied, so that it holds no rows
-    value, error = result.value, result.error
-    result.value = result.error = None
-    if error is not None:
-        raise error
     if _require_await and not switched:
         raise exc.AwaitRequired(
             "The current operation required an async execution but none was detected."

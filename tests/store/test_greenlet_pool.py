@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import sqlalchemy.ext.asyncio
 import sqlmodel
-from greenlet import getcurrent
+from greenlet import getcurrent, greenlet
 from sqlalchemy import text
 from sqlalchemy.util.concurrency import await_
 
@@ -185,3 +185,43 @@ async def test_statements_at_once_each_get_their_answer(db: Database) -> None:
 
     assert await asyncio.gather(*(read(n) for n in range(40))) == list(range(40))
     assert len(greenlet_pool._idle.greenlets) <= greenlet_pool.KEPT
+
+
+@BOTH
+async def test_an_error_reaches_the_caller_with_its_own_chain(spawn: Spawn) -> None:
+    def fails_while_handling() -> None:
+        try:
+            raise KeyError("inner")
+        except KeyError:
+            raise ValueError("outer")  # noqa: B904  # chained to the KeyError, as it is meant
+
+    try:
+        raise RuntimeError("the caller's own")
+    except RuntimeError:
+        with pytest.raises(ValueError, match="outer") as raised:
+            await spawn(fails_while_handling)
+    assert isinstance(raised.value.__context__, KeyError)
+
+
+@BOTH
+async def test_a_greenlet_made_during_a_call_may_make_calls_later(spawn: Spawn) -> None:
+    made: list[greenlet] = []
+
+    def makes_a_greenlet() -> None:  # its parent: the greenlet running this call
+        made.append(greenlet(lambda: spawn(lambda: "inner").send(None)))
+
+    await spawn(makes_a_greenlet)
+    with pytest.raises(StopIteration) as stopped:  # the call's coroutine, run to its end
+        made[0].switch()
+    assert stopped.value.value == "inner"
+
+
+async def test_a_greenlet_started_deep_in_calls_is_not_kept() -> None:
+    async def deep(levels: int) -> object:
+        return await deep(levels - 1) if levels else await greenlet_spawn(getcurrent)
+
+    greenlet_pool._idle.greenlets.clear()
+    started_deep = await deep(greenlet_pool.KEPT_FROM_DEPTH)
+    assert started_deep not in greenlet_pool._idle.greenlets
+    started_here = await greenlet_spawn(getcurrent)
+    assert started_here in greenlet_pool._idle.greenlets
