@@ -134,10 +134,14 @@ class CustomerTerm(SQLModel, table=True):
     """Search terms of a card for /customer find: a prefix look-up on (team, term). The
     card's manager is copied here, and kept in the index after the term, so that a person's
     own terms of a crowded prefix are told from the index alone, not by looking each term's
-    card up (migration 0029, whose trigger keeps the copy when a card changes hands)."""
+    card up (migration 0029, whose trigger keeps the copy when a card changes hands). The
+    weight and the card follow it in the index: a find reads its terms from the index alone
+    (migration 0033)."""
 
     __tablename__ = "customer_term"
-    __table_args__ = (Index("ix_customer_term_prefix", "team_id", "term", "manager_id"),)
+    __table_args__ = (
+        Index("ix_customer_term_prefix", "team_id", "term", "manager_id", "weight", "customer_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)

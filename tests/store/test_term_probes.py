@@ -4,6 +4,9 @@ longer ones were two scans of up to 500 rows each, of which 500 were kept)."""
 
 from __future__ import annotations
 
+import pytest
+from sqlalchemy import event
+
 from bot.store.db import Database
 from bot.store.models import CustomerTerm
 from bot.store.term_probes import (
@@ -73,3 +76,38 @@ async def test_a_shorter_prefix_is_read_only_when_the_one_before_holds_no_term(
         "fang",
         "fang",
     ]
+
+
+async def test_sqlite_reads_a_prefixs_terms_from_the_index_alone(
+    db: Database, create: Create
+) -> None:
+    """Each term's weight and card are in ix_customer_term_prefix (migration 0033): no look-up
+    of the table for each of a crowded prefix's terms."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's plan")
+    await _with_terms(db, create)
+    sent: list[tuple[str, object]] = []
+
+    def keep(
+        _conn: object, _cursor: object, statement: str, parameters: object, *_: object
+    ) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", keep)
+    try:
+        async with db.transaction() as session:
+            await terms_with_prefixes(
+                session=session, team_id=TEAM, prefixes=["fang", "fan"], limit=5
+            )
+            await terms_with_prefix(
+                session=session, team_id=TEAM, prefix="fang", limit=5, manager_id="U_MGR"
+            )
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", keep)
+    async with db.transaction() as session:
+        connection = await session.connection()
+        for statement, parameters in sent:
+            plan = await connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            steps = [str(row[-1]) for row in plan.all() if "customer_term" in str(row[-1])]
+            assert steps, statement
+            assert all("COVERING INDEX ix_customer_term_prefix" in step for step in steps), steps
