@@ -5,7 +5,6 @@ longer ones were two scans of up to 500 rows each, of which 500 were kept)."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
 
 from bot.store.db import Database
 from bot.store.models import CustomerTerm
@@ -17,6 +16,7 @@ from bot.store.term_probes import (
 )
 from bot.store.types import column_rows
 from tests.conftest import TEAM, Create
+from tests.statements import statements_and_values_sent
 
 TERMS = ("fangb", "fang", "fanga", "fan", "fang", "fangc", "fangzheng", "fanh")
 
@@ -86,15 +86,8 @@ async def test_sqlite_reads_a_prefixs_terms_from_the_index_alone(
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's plan")
     await _with_terms(db, create)
-    sent: list[tuple[str, object]] = []
 
-    def keep(
-        _conn: object, _cursor: object, statement: str, parameters: object, *_: object
-    ) -> None:
-        sent.append((statement, parameters))
-
-    event.listen(db.engine.sync_engine, "before_cursor_execute", keep)
-    try:
+    with statements_and_values_sent(db) as sent:
         async with db.transaction() as session:
             await terms_with_prefixes(
                 session=session, team_id=TEAM, prefixes=["fang", "fan"], limit=5
@@ -102,8 +95,7 @@ async def test_sqlite_reads_a_prefixs_terms_from_the_index_alone(
             await terms_with_prefix(
                 session=session, team_id=TEAM, prefix="fang", limit=5, manager_id="U_MGR"
             )
-    finally:
-        event.remove(db.engine.sync_engine, "before_cursor_execute", keep)
+    assert len(sent) == 2  # one read for each look-up
     async with db.transaction() as session:
         connection = await session.connection()
         for statement, parameters in sent:
