@@ -150,8 +150,9 @@ async def greenlet_spawn(
 def reuse_greenlets() -> None:
     """SQLAlchemy's asyncio layer calls `greenlet_spawn` of this module from now on."""
     for module in CALLERS:
-        if getattr(module, "greenlet_spawn", None) is not ORIGINAL:
-            if getattr(module, "greenlet_spawn", None) is greenlet_spawn:
-                continue
+        found = getattr(module, "greenlet_spawn", None)
+        if found is greenlet_spawn:
+            continue  # put there by an engine made before
+        if found is not ORIGINAL:
             raise RuntimeError(f"{module.__name__} has no SQLAlchemy greenlet_spawn to replace")
         module.greenlet_spawn = greenlet_spawn  # type: ignore[attr-defined]
