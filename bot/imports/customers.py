@@ -16,6 +16,7 @@ from contextlib import aclosing
 from datetime import datetime
 from itertools import chain
 from operator import itemgetter
+from typing import NamedTuple
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import select
@@ -43,9 +44,10 @@ from bot.store.models import Customer, CustomerEvent
 from bot.store.types import table_of
 
 CHUNK = 5000  # rows read ahead in another process at a time
-SLICE = 500  # rows checked and written at a time while others write: the lock held briefly
-LOCK_WAITED = 0.005  # seconds: the write lock was another writer's when the import asked
-CALM = 10.0  # seconds without such a wait before the import writes more rows at a time
+SLICE = 500  # rows checked and written in the first transaction, before their cost is known
+# seconds the import holds the write lock at a time: what a person's `/log` line or new card
+# may wait for it (whether anyone is writing beside it cannot be seen in time)
+HELD_AT_A_TIME = 1.0
 
 
 async def import_customers(
@@ -98,21 +100,25 @@ async def _import_rows(
             ).all()
         )
     so_far = FileSoFar(handles)
-    pace = Pace(least=slice_rows, most=max(chunk, slice_rows), at=time.monotonic())
+    pace = Pace(least=slice_rows, most=max(chunk, slice_rows))
     done = 0
     reading = read_chunks(rows, chunk=chunk, region=region, manager_id=manager_id)
     async with aclosing(reading):  # stopped half way (an error, ^C): no reading left
         async for read in reading:
             reads = readable_rows(read, so_far, report)
             while reads:
-                part, reads = reads[: pace.rows], reads[pace.rows :]
-                written, waited = await _import_slice(
-                    db, part, team_id, manager_id, now, so_far, report
-                )
-                report.imported += written
-                pace.after(waited, at=time.monotonic())
+                size = pace.part_of(len(reads))
+                part, reads = reads[:size], reads[size:]
+                written = await _import_slice(db, part, team_id, manager_id, now, so_far, report)
+                report.imported += written.rows
+                pace.after(rows=len(part), held=written.held)
             done += len(read)
             progress(done)
+
+
+class Written(NamedTuple):
+    rows: int
+    held: float  # seconds the write lock was held, to the end of the COMMIT
 
 
 async def _import_slice(
@@ -123,9 +129,9 @@ async def _import_slice(
     now: datetime,
     so_far: FileSoFar,
     report: ImportReport,
-) -> tuple[int, float]:
-    """Checks a slice of rows and writes the good ones; how many it wrote (a dry run: would)
-    and how long it waited for the write lock.
+) -> Written:
+    """Checks a slice of rows and writes the good ones: how many it wrote (a dry run: would)
+    and how long it held the write lock.
     The check's look-ups and rules run without the write lock (on SQLite one lock for every
     writer), so the people working beside an import wait for its writes only. Under the lock
     — the one the form's duplicate check takes on PostgreSQL too — the look-ups run again
@@ -139,18 +145,17 @@ async def _import_slice(
     if report.dry_run:
         so_far.take(checked, set())
         report.problems += checked.problems
-        return len(checked.accepted), 0.0
+        return Written(rows=len(checked.accepted), held=0.0)
     made: set[int] = set()
 
     async def write(session: AsyncSession, cards: list[ReadRow]) -> None:
         made.update(await _write(session, cards, team_id, manager_id, now))
 
-    asked = time.monotonic()  # before this process's other writers' turns, too
     async with db.transaction(write=True) as session:
         # SQLite: BEGIN IMMEDIATE goes with this first statement, after any other writer
         keys_now = await key_writes(session)
         await lock_customer_writes(session=session, team_id=team_id)  # PostgreSQL: the form's
-        waited = time.monotonic() - asked
+        locked = time.monotonic()
         # SQLite counts the changes the look-ups can see: people logging contacts make none
         if keys_read is None or keys_now != keys_read:
             again = await existing_keys(session, team_id, wanted, so_far.made)
@@ -158,30 +163,37 @@ async def _import_slice(
                 checked = check_rows(reads, again, so_far)
         numbered = [(row.number, row) for row in checked.accepted]
         written = await write_isolated(session, numbered, write, report) if numbered else 0
+    held = time.monotonic() - locked
     so_far.take(checked, made)
     report.problems += checked.problems
-    return written, waited
+    return Written(rows=written, held=held)
 
 
 class Pace:
-    """How many rows the import checks and writes in one transaction. Few while others write:
-    they wait for each of its transactions. More, doubling, once it has found the write lock
-    free for `calm` seconds: a bigger transaction writes each page of the big key and term
-    indexes once for more rows (docs/PERFORMANCE.md, "CSV import beside people working").
-    Finding the lock free once says little — people's writes are short and far between —
-    so one wait for it brings the few rows back for a while."""
+    """How many rows the import checks and writes in one transaction: as many as it writes
+    holding the write lock about `held_most` seconds. Whoever writes beside it waits for each
+    of its transactions (on SQLite people's `/log` lines and cards, on PostgreSQL their new
+    cards), and an import cannot tell in time whether anyone is about to. A row costs less
+    in a bigger transaction (each page of the big key and term indexes is written once for
+    more rows) and more as those indexes grow, so the rows that fit are measured again
+    after each transaction: at most twice as many as the last, never fewer than `least`
+    (docs/PERFORMANCE.md, "CSV import beside people working")."""
 
-    def __init__(self, *, least: int, most: int, at: float, calm: float = CALM) -> None:
-        self.least, self.most, self.calm = least, most, calm
-        self.rows = least  # the first transactions short, before anything is known
-        self.waited_at = at
+    def __init__(self, *, least: int, most: int, held_most: float = HELD_AT_A_TIME) -> None:
+        self.least, self.most, self.held_most = least, most, held_most
+        self.rows = least  # the first transaction short, before anything is known
 
-    def after(self, waited: float, *, at: float) -> None:
-        """The transaction that ended at `at` waited `waited` seconds for the write lock."""
-        if waited > LOCK_WAITED:
-            self.rows, self.waited_at = self.least, at
-        elif at - self.waited_at >= self.calm:
-            self.rows = min(self.most, 2 * self.rows)
+    def after(self, *, rows: int, held: float) -> None:
+        """A transaction of `rows` rows held the write lock `held` seconds."""
+        if rows > 0 and held > 0:
+            fit = int(self.held_most * rows / held)
+            self.rows = max(self.least, min(self.most, fit, 2 * max(rows, self.rows)))
+
+    def part_of(self, left: int) -> int:
+        """The rows of the next transaction, of `left` read: the rows even across the
+        transactions they need, not a last one of a few rows whose cost says little."""
+        transactions = -(-left // self.rows)
+        return -(-left // transactions)
 
 
 async def _write(

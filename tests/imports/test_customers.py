@@ -299,19 +299,35 @@ async def test_an_import_looks_its_rows_keys_up_once_on_sqlite_unless_a_card_cha
     assert set(looked_up.values()) == {1 if db.dialect == "sqlite" else 2}
 
 
-def test_an_import_writes_few_rows_at_a_time_while_others_write_more_while_nobody_does() -> None:
-    pace = Pace(least=500, most=5000, at=0.0, calm=10.0)
+def test_an_import_holds_the_write_lock_about_a_second_at_a_time() -> None:
+    pace = Pace(least=500, most=5000, held_most=1.0)
     assert pace.rows == 500  # before anything is known: people may be waiting
 
-    pace.after(0.0, at=5.0)  # the write lock free when asked for, but not for long yet
-    assert pace.rows == 500
-    for at, rows in ((10.0, 1000), (11.0, 2000), (12.0, 4000), (13.0, 5000), (14.0, 5000)):
-        pace.after(0.0, at=at)
-        assert pace.rows == rows
-
-    pace.after(0.2, at=15.0)  # someone else was writing
-    assert pace.rows == 500
-    pace.after(0.0, at=20.0)  # free again, but someone wrote 5 s ago
-    assert pace.rows == 500
-    pace.after(0.0, at=25.0)
+    pace.after(rows=500, held=0.25)  # 2,000 rows would fit: at most twice as many at once
     assert pace.rows == 1000
+    pace.after(rows=1000, held=0.4)  # a row costs less in a bigger transaction
+    assert pace.rows == 2000
+    pace.after(rows=2000, held=0.8)
+    assert pace.rows == 2500
+    pace.after(rows=2500, held=0.4)  # nothing beside it: the most rows, no more
+    assert pace.rows == 5000
+
+    pace.after(rows=5000, held=2.5)  # its indexes grew, or the cores are shared
+    assert pace.rows == 2000
+    pace.after(rows=2000, held=10.0)  # never fewer than the least
+    assert pace.rows == 500
+    pace.after(rows=0, held=0.0)  # a dry run, or every row refused: nothing learnt
+    assert pace.rows == 500
+
+
+def test_an_import_splits_what_it_read_into_even_transactions() -> None:
+    pace = Pace(least=500, most=5000)
+    pace.after(rows=500, held=0.2)
+    pace.after(rows=1000, held=0.4)
+    assert pace.rows == 2000
+
+    assert pace.part_of(5000) == 1667  # three of 1,667, 1,667 and 1,666: not 2,000, 2,000, 1,000
+    assert pace.part_of(3333) == 1667
+    assert pace.part_of(1666) == 1666
+    assert pace.part_of(2000) == 2000
+    assert pace.part_of(7) == 7
