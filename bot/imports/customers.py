@@ -100,7 +100,9 @@ async def _import_rows(
             ).all()
         )
     so_far = FileSoFar(handles)
-    pace = Pace(least=slice_rows, most=max(chunk, slice_rows))
+    most = max(chunk, slice_rows)
+    # a dry run writes nothing and holds no lock: the most rows at a time from the first
+    pace = Pace(least=most if report.dry_run else slice_rows, most=most)
     done = 0
     reading = read_chunks(rows, chunk=chunk, region=region, manager_id=manager_id)
     async with aclosing(reading):  # stopped half way (an error, ^C): no reading left
@@ -111,7 +113,7 @@ async def _import_rows(
                 part, reads = reads[:size], reads[size:]
                 written = await _import_slice(db, part, team_id, manager_id, now, so_far, report)
                 report.imported += written.rows
-                pace.after(rows=len(part), held=written.held)
+                pace.after(rows=written.rows, held=written.held)
             done += len(read)
             progress(done)
 
@@ -180,14 +182,15 @@ class Pace:
     (docs/PERFORMANCE.md, "CSV import beside people working")."""
 
     def __init__(self, *, least: int, most: int, held_most: float = HELD_AT_A_TIME) -> None:
-        self.least, self.most, self.held_most = least, most, held_most
+        self.least, self.most, self.held_most = max(1, least), max(1, most), held_most
         self.rows = least  # the first transaction short, before anything is known
 
     def after(self, *, rows: int, held: float) -> None:
-        """A transaction of `rows` rows held the write lock `held` seconds."""
+        """A transaction wrote `rows` rows holding the write lock `held` seconds (refused
+        rows are not written: a transaction that wrote none says nothing of a row's cost)."""
         if rows > 0 and held > 0:
             fit = int(self.held_most * rows / held)
-            self.rows = max(self.least, min(self.most, fit, 2 * max(rows, self.rows)))
+            self.rows = max(self.least, min(self.most, fit, 2 * rows))
 
     def part_of(self, left: int) -> int:
         """The rows of the next transaction, of `left` read: the rows even across the

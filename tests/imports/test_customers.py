@@ -316,8 +316,13 @@ def test_an_import_holds_the_write_lock_about_a_second_at_a_time() -> None:
     assert pace.rows == 2000
     pace.after(rows=2000, held=10.0)  # never fewer than the least
     assert pace.rows == 500
-    pace.after(rows=0, held=0.0)  # a dry run, or every row refused: nothing learnt
+    pace.after(rows=0, held=0.003)  # every row refused: nothing written, nothing learnt
     assert pace.rows == 500
+
+    pace.after(rows=500, held=0.05)  # at most twice the rows the last one wrote
+    assert pace.rows == 1000
+    pace.after(rows=900, held=0.05)  # a hundred of its rows refused
+    assert pace.rows == 1800
 
 
 def test_an_import_splits_what_it_read_into_even_transactions() -> None:
