@@ -54,25 +54,20 @@ def readable_rows(chunk: list[Read], so_far: FileSoFar, report: ImportReport) ->
 def candidates(
     wanted: Set[Key], having: Callable[[Key], Iterable[tuple[C, CardFacts]]]
 ) -> list[tuple[C, CardFacts, str]]:
-    """The cards (or earlier rows) `wanted`'s keys find, with the kind of key, as the create
-    modal's check takes them (bot/customers/duplicates.py): all that a selective key finds (the
-    same phone, domain, credit code, short name or brand), and at most CANDIDATE_LIMIT that
-    the shared ones find (a sound, pinyin, initials). A sound thousands of names share
-    (测试公司1号 … 测试公司9999号, a chain's branches) had each row judged against every
-    earlier one: 12,000 such rows took two minutes, twice as many four times as long."""
-    found = [
-        (card, facts, kind)
-        for kind, key in wanted
-        if kind in SELECTIVE
-        for card, facts in having((kind, key))
-    ]
-    shared = (
-        (card, facts, kind)
-        for kind, key in sorted(wanted)
-        if kind not in SELECTIVE
-        for card, facts in having((kind, key))
-    )
-    return found + list(islice(shared, CANDIDATE_LIMIT))
+    """The cards (or earlier rows) `wanted`'s keys find, with the kind of key: all that a
+    selective key finds (the same phone, domain, credit code, short name or brand), and at
+    most CANDIDATE_LIMIT for each of the shared ones (a sound, pinyin, initials, a slip), as
+    the create modal caps them (bot/customers/duplicates.py) — each key its own share, so
+    that a sound many names share leaves room for the slip that only one of them has. A
+    sound thousands of names share (测试公司1号 … 测试公司9999号, a chain's branches) had
+    each row judged against every earlier one: 12,000 such rows took two minutes."""
+    found: list[tuple[C, CardFacts, str]] = []
+    for kind, key in wanted:
+        hits = having((kind, key))
+        if kind not in SELECTIVE:
+            hits = islice(hits, CANDIDATE_LIMIT)
+        found += ((card, facts, kind) for card, facts in hits)
+    return found
 
 
 def probes_of(reads: list[ReadRow]) -> set[Key]:

@@ -23,6 +23,15 @@ def test_a_sound_a_thousand_earlier_rows_share_proposes_as_many_as_the_modal_wou
     assert {kind for _, _, kind in found} == {"sound"}
 
 
+def test_a_slip_only_one_earlier_row_shares_is_proposed_beside_a_crowded_sound() -> None:
+    slip: Key = ("typo", "nortgate")
+    earlier = rows_having(1000, SOUND) | {slip: [(1000, CardFacts("Northgate Trading Ltd", ""))]}
+
+    found = candidates({SOUND, slip}, lambda key: earlier.get(key, []))
+
+    assert (1000, "typo") in {(row, kind) for row, _, kind in found}
+
+
 def test_a_selective_key_proposes_every_row_that_has_it() -> None:
     phone: Key = ("phone", "+8613800138000")
     earlier = rows_having(1000, SOUND) | rows_having(300, phone)
@@ -40,4 +49,5 @@ def test_names_alike_share_a_sound_but_not_their_brand() -> None:
     )
 
     assert SOUND in one and SOUND in other
-    assert {k for k in one if k[0] == "brand"}.isdisjoint(other)  # a repeat is still found
+    # so a name repeated is found by its brand, a selective key, however many sound alike
+    assert {k for k in one if k[0] == "brand"}.isdisjoint(other)
