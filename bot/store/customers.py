@@ -7,18 +7,18 @@ from datetime import datetime
 from functools import cache, lru_cache
 from typing import TypeVar
 
-from sqlalchemy import Integer, String, Table, and_, bindparam, func, or_, text, type_coerce
+from sqlalchemy import Integer, String, Table, bindparam, func, text, type_coerce
 from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
+from bot.store.key_lookups import each_kind_statement, keys_statement, keys_values
 from bot.store.models import (
     Contact,
     ContactRecord,
     Customer,
     CustomerEvent,
-    CustomerKey,
     CustomerTerm,
 )
 from bot.store.one_of import listed_in, not_by_index
@@ -138,9 +138,11 @@ async def match_keys(
     keys: Sequence[tuple[str, str]],
     limit: int = 1000,
     manager_id: str = "",
+    each_kind: bool = False,
 ) -> list[tuple[int, str, str]]:
-    """(customer_id, kind, key) for stored keys equal to one of `keys`, at most `limit`;
-    with `manager_id`, only that person's cards.
+    """(customer_id, kind, key) for stored keys equal to one of `keys`, at most `limit`
+    (`each_kind`: at most `limit` of each kind, so that a kind many cards share leaves the
+    others their share); with `manager_id`, only that person's cards.
 
     Written as a kind's keys IN a list, OR-ed over the kinds: SQLite answers each from the
     (team, kind, key) index, where a row-value IN list would scan the table; and the
@@ -149,19 +151,9 @@ async def match_keys(
         return []
     kinds, values = keys_values(keys)
     values |= {"team": team_id, "manager": manager_id, "limit": limit}
-    found = await column_rows(session, keys_statement(kinds, bool(manager_id)), values)
+    statement = each_kind_statement(kinds) if each_kind else keys_statement(kinds, bool(manager_id))
+    found = await column_rows(session, statement, values)
     return [(customer_id, kind, key) for customer_id, kind, key in found]
-
-
-def keys_values(keys: Sequence[tuple[str, str]]) -> tuple[int, dict[str, object]]:
-    """`keys` as `keys_statement`'s values: how many kinds, and each kind's keys."""
-    by_kind: dict[str, set[str]] = {}
-    for kind, key in keys:
-        by_kind.setdefault(kind, set()).add(key)
-    values: dict[str, object] = {}
-    for number, (kind, wanted) in enumerate(sorted(by_kind.items())):
-        values |= {f"kind{number}": kind, f"keys{number}": sorted(wanted)}
-    return len(by_kind), values
 
 
 async def terms_in(
@@ -181,29 +173,9 @@ async def terms_in(
     return [(c, term, weight) for c, term, weight in found]
 
 
-# The statements of the two look-ups above, made once (per number of kinds; with or without
-# the person's own cards only) and run with each check's values: making them cost more than
-# SQLite's running them (issue 17).
-
-
-@lru_cache(maxsize=16)
-def keys_statement(kinds: int, theirs: bool) -> Select[int, str, str]:
-    wanted = or_(
-        *(
-            and_(
-                col(CustomerKey.kind) == bindparam(f"kind{number}"),
-                listed_in(col(CustomerKey.key), f"keys{number}"),
-            )
-            for number in range(kinds)
-        )
-    )
-    query = select(col(CustomerKey.customer_id), col(CustomerKey.kind), col(CustomerKey.key))
-    query = query.where(col(CustomerKey.team_id) == bindparam("team"), wanted)
-    if theirs:  # a key keeps no manager: its card says whose it is
-        query = query.join(Customer, col(Customer.id) == col(CustomerKey.customer_id)).where(
-            col(Customer.manager_id) == bindparam("manager")
-        )
-    return query.limit(bindparam("limit", type_=Integer))
+# The statement of the terms' look-up above, made once (with or without the person's own
+# cards only) and run with each check's values: making it cost more than SQLite's running it
+# (issue 17). The keys' are in bot/store/key_lookups.py.
 
 
 @lru_cache(maxsize=2)

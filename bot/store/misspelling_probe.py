@@ -16,7 +16,8 @@ from sqlalchemy import literal, union_all
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.customers import keys_statement, keys_values, terms_statement
+from bot.store.customers import terms_statement
+from bot.store.key_lookups import keys_statement, keys_values
 from bot.store.term_probes import Term, by_prefix, prefix_values, prefixes_statement
 from bot.store.types import column_rows
 

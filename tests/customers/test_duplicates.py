@@ -187,3 +187,20 @@ async def test_a_shared_phone_is_found_however_many_cards_share_a_weaker_key(
     found = await duplicates_of(db, "Gold Star Foods Ltd", phones=("+862163539330",))
 
     assert [(m.customer_id, m.reasons) for m in found] == [(card.id, ("phone",))]
+
+
+async def test_a_slip_is_caught_beside_two_hundred_names_that_sound_alike(
+    db: Database, create: Create
+) -> None:
+    # Narthagate, Narthagete … Nyrthygyte: 210 trading companies whose brands sound alike
+    # (NTKT), more than the look-up's limit, all of them made before the card meant
+    crowd = [f"N{a}rth{b}g{c}te" for a in "aeiouy" for b in "aeiouy" for c in "aeiouy"]
+    for brand in crowd[:210]:
+        await create(f"{brand} Trading Ltd", different=True)
+    meant = await create("Northgate Trading Ltd", different=True)
+
+    found = await duplicates_of(db, "Nortgate Trading Ltd")
+
+    assert [(m.customer_id, m.reasons) for m in found if m.customer_id == meant.id] == [
+        (meant.id, ("spelling", "same_industry"))
+    ]
