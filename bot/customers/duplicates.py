@@ -74,7 +74,7 @@ async def find_duplicates(
     wanted = probes(facts)
     # Selective keys (the same phone, domain, credit code, short name or brand) are never cut
     # off by the limit; the shared ones (pinyin, initials, sound, meaning, slips) are capped,
-    # each kind on its own.
+    # each key on its own.
     hits = await match_keys(
         session=session, team_id=team_id, keys=sorted(k for k in wanted if k[0] in SELECTIVE)
     )
@@ -83,7 +83,7 @@ async def find_duplicates(
         team_id=team_id,
         keys=sorted(k for k in wanted if k[0] not in SELECTIVE),
         limit=CANDIDATE_LIMIT,
-        each_kind=True,
+        each_key=True,
     )
     evidence: dict[int, set[str]] = {}
     for customer_id, kind, _ in hits:

@@ -8,19 +8,14 @@ from functools import cache, lru_cache
 from typing import TypeVar
 
 from sqlalchemy import Integer, String, Table, bindparam, func, text, type_coerce
+from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.key_lookups import each_kind_statement, keys_statement, keys_values
-from bot.store.models import (
-    Contact,
-    ContactRecord,
-    Customer,
-    CustomerEvent,
-    CustomerTerm,
-)
+from bot.store.key_lookups import each_key_statement, each_key_values, keys_statement, keys_values
+from bot.store.models import Contact, ContactRecord, Customer, CustomerEvent, CustomerTerm
 from bot.store.one_of import listed_in, not_by_index
 from bot.store.team_models import ContactRole
 from bot.store.types import column_rows, saved_id, table_of
@@ -138,20 +133,27 @@ async def match_keys(
     keys: Sequence[tuple[str, str]],
     limit: int = 1000,
     manager_id: str = "",
-    each_kind: bool = False,
+    each_key: bool = False,
 ) -> list[tuple[int, str, str]]:
     """(customer_id, kind, key) for stored keys equal to one of `keys`, at most `limit`
-    (`each_kind`: at most `limit` of each kind, so that a kind many cards share leaves the
+    (`each_key`: at most `limit` for each key, so that a key many cards share leaves the
     others their share); with `manager_id`, only that person's cards.
 
     Written as a kind's keys IN a list, OR-ed over the kinds: SQLite answers each from the
     (team, kind, key) index, where a row-value IN list would scan the table; and the
-    statement is the same for any number of keys of these kinds, so it is compiled once."""
+    statement is the same for any number of keys of these kinds, so it is compiled once.
+    With `each_key`, one part for each key, all in one statement (bot/store/key_lookups.py)."""
     if not keys:
         return []
-    kinds, values = keys_values(keys)
+    if each_key:
+        if manager_id:
+            raise ValueError("a look-up limited for each key reads every manager's cards")
+        count, values = each_key_values(keys)
+        statement: Executable = each_key_statement(count)
+    else:
+        count, values = keys_values(keys)
+        statement = keys_statement(count, bool(manager_id))
     values |= {"team": team_id, "manager": manager_id, "limit": limit}
-    statement = each_kind_statement(kinds) if each_kind else keys_statement(kinds, bool(manager_id))
     found = await column_rows(session, statement, values)
     return [(customer_id, kind, key) for customer_id, kind, key in found]
 

@@ -46,20 +46,31 @@ def keys_statement(kinds: int, theirs: bool) -> Select[int, str, str]:
     return query.limit(bindparam("limit", type_=Integer))
 
 
-@lru_cache(maxsize=16)
-def each_kind_statement(kinds: int) -> CompoundSelect:
-    """`keys_statement`'s look-up with a LIMIT for each kind, not one for all: the create
+@lru_cache(maxsize=32)
+def each_key_statement(keys: int) -> CompoundSelect:
+    """`keys_statement`'s look-up with a LIMIT for each key, not one for all: the create
     modal's shared keys (a sound, pinyin, initials, a slip), where a sound a hundred cards
-    share would otherwise use up the limit before the slip that only the card meant has."""
+    share would otherwise use up the limit before the slip, or the sound with the industry,
+    that only the card meant has. Made once per number of keys (a name has up to about
+    fifteen); its values are `each_key_values`'."""
     parts = (
         select(col(CustomerKey.customer_id), col(CustomerKey.kind), col(CustomerKey.key))
         .where(
             col(CustomerKey.team_id) == bindparam("team"),
             col(CustomerKey.kind) == bindparam(f"kind{number}"),
-            listed_in(col(CustomerKey.key), f"keys{number}"),
+            col(CustomerKey.key) == bindparam(f"key{number}"),
         )
         .limit(bindparam("limit", type_=Integer))
-        .subquery(f"kind{number}")
-        for number in range(kinds)
+        .subquery(f"key{number}")
+        for number in range(keys)
     )
     return union_all(*(select(*part.c) for part in parts))
+
+
+def each_key_values(keys: Sequence[tuple[str, str]]) -> tuple[int, dict[str, object]]:
+    """`keys` as `each_key_statement`'s values: how many keys, and each one's kind and key."""
+    wanted = sorted(set(keys))
+    values: dict[str, object] = {}
+    for number, (kind, key) in enumerate(wanted):
+        values |= {f"kind{number}": kind, f"key{number}": key}
+    return len(wanted), values

@@ -204,3 +204,20 @@ async def test_a_slip_is_caught_beside_two_hundred_names_that_sound_alike(
     assert [(m.customer_id, m.reasons) for m in found if m.customer_id == meant.id] == [
         (meant.id, ("spelling", "same_industry"))
     ]
+
+
+async def test_a_sound_with_its_industry_is_caught_beside_two_hundred_without_one(
+    db: Database, create: Create
+) -> None:
+    # Kasata, Kasate … Cysyty GmbH: 300 companies of no industry, more than 200 of them
+    # sounding like KST, whose matches of that sound alone come before the one match of the
+    # same sound with the industry (both keys of one kind: the limit is each key's)
+    vowels = "aeiouy"
+    crowd = [f"{c}{a}s{b}t{d} GmbH" for c in "KC" for a in vowels for b in vowels for d in vowels]
+    for name in crowd[:300]:
+        await create(name, different=True)
+    meant = await create("卡斯特电气有限公司", different=True)
+
+    found = await duplicates_of(db, "Caster Electric GmbH")
+
+    assert [m.customer_id for m in found] == [meant.id]
