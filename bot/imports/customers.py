@@ -183,7 +183,7 @@ class Pace:
 
     def __init__(self, *, least: int, most: int, held_most: float = HELD_AT_A_TIME) -> None:
         self.least, self.most, self.held_most = max(1, least), max(1, most), held_most
-        self.rows = least  # the first transaction short, before anything is known
+        self.rows = self.least  # the first transaction short, before anything is known
 
     def after(self, *, rows: int, held: float) -> None:
         """A transaction wrote `rows` rows holding the write lock `held` seconds (refused

@@ -1,6 +1,7 @@
 """The match keys' look-up statements (bot/store/customers.py `match_keys`), made once per
-number of kinds (with or without the person's own cards only) and run with each check's
-values: making them cost more than SQLite's running them (issue 17)."""
+number of kinds (with or without the person's own cards only), or per number of keys for the
+look-up limited for each key, and run with each check's values: making them cost more than
+SQLite's running them (issue 17)."""
 
 from __future__ import annotations
 

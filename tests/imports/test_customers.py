@@ -336,6 +336,7 @@ def test_an_import_splits_what_it_read_into_even_transactions() -> None:
     assert pace.part_of(1666) == 1666
     assert pace.part_of(2000) == 2000
     assert pace.part_of(7) == 7
+    assert Pace(least=0, most=5000).part_of(3) == 1  # a least of none is one row at a time
 
 
 async def test_a_name_repeated_after_hundreds_of_names_alike_is_still_refused(
