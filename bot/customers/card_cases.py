@@ -15,12 +15,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.cards import (
     CustomerCard,
-    card_seen,
     create_customer,
     load_card,
     set_status,
     update_customer,
 )
+from bot.customers.changeable import card_as_left, changeable_card
 from bot.customers.duplicates import ShortNameMeansCards, cards_a_short_name_means
 from bot.customers.form import (
     CustomerForm,
@@ -218,28 +218,17 @@ async def save_customer(
                 return replace(read, may_see=await gate.sees(card.customer))
         else:
             await claim(session, actor, submitted)
-            customer = await _changeable_by_id(session, actor, customer_id)
-            customer = await update_customer(
+            as_read, card = await changeable_card(session, actor, customer_id)
+            await update_customer(
                 session=session,
                 team_id=actor.team_id,
                 actor_id=actor.user_id,
-                customer_id=saved_id(customer),
+                card=card,
                 draft=draft,
                 now=actor.now,
                 different_company=form.different_company,
             )
+            return await card_as_left(session, actor, as_read, card)
         return await load_card(
             session=session, team_id=actor.team_id, customer_id=saved_id(customer), now=actor.now
         )
-
-
-async def _changeable_by_id(session: AsyncSession, actor: Actor, customer_id: int) -> Customer:
-    """The card a form changes. A form saved by someone who may not (or no longer) change
-    the card, or whose card is gone, is refused. The session keeps the card only while the
-    use case holds it: the writes that follow find it there, not by reading it again."""
-    gate = gate_as_needed(session, actor)
-    customer = await card_seen(
-        session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
-    )
-    await gate.require_edit(customer)
-    return customer

@@ -15,13 +15,21 @@ from bot.store.models import Customer
 
 
 async def with_free_handle(
-    session: AsyncSession, team_id: str, draft: CustomerDraft, exclude_id: int | None
+    session: AsyncSession,
+    team_id: str,
+    draft: CustomerDraft,
+    own: Customer | None = None,
+    free: bool = False,
 ) -> CustomerDraft:
-    """A short name typed by the person must be free; a suggested one gets a number."""
+    """A short name typed by the person must be free; a suggested one gets a number. `own`:
+    the card being changed, whose own short name is its to keep; `free`: the short name
+    asked for is known to be free (neither is looked up)."""
+    if free or (own is not None and draft.handle.lower() == own.handle_key):
+        return draft
     for attempt in range(1, 100):
         handle = draft.handle if attempt == 1 else f"{draft.handle[:29]}{attempt}"
         taken = await get_customer_by_handle(session=session, team_id=team_id, handle=handle)
-        if taken is None or taken.id == exclude_id:
+        if taken is None or (own is not None and taken.id == own.id):
             return replace(draft, handle=handle)
         if not draft.handle_suggested:
             message = Message(

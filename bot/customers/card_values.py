@@ -67,22 +67,45 @@ def card_snapshot(customer: Customer) -> dict[str, Any]:
 
 
 async def reindex(
-    *, session: AsyncSession, customer: Customer, contacts: list[Contact], new: bool = False
+    *,
+    session: AsyncSession,
+    customer: Customer,
+    contacts: list[Contact],
+    new: bool = False,
+    before: CardFacts | None = None,
 ) -> None:
     """Recompute the card's match keys and search terms from what it says now. A `new` card
-    has none yet: they are written without reading what it had."""
-    facts = _card_facts(customer, contacts)
-    phones = [Phone(p, "") for p in facts.phones]
-    await replace_keys(session=session, customer=customer, keys=card_keys(facts), new=new)
+    has none yet: they are written without reading what it had. `before`: what the card and
+    its contacts said when this transaction read them (`index_facts`): keys or terms that
+    come out as they did are left as they are (issue 17: an edit of a card's address read
+    both to find nothing to change; bot/store/card_index.py says what each database does)."""
+    facts = index_facts(customer, contacts)
+    same = before is not None and facts == before
+    keys = card_keys(facts)
+    await replace_keys(
+        session=session,
+        customer=customer,
+        keys=keys,
+        new=new,
+        unchanged=same or (before is not None and keys == card_keys(before)),
+    )
+    terms = _terms(facts)
     await replace_terms(
         session=session,
         customer=customer,
-        terms=card_terms(facts, [d for p in phones for d in p.search_digits()]),
+        terms=terms,
         new=new,
+        unchanged=same or (before is not None and terms == _terms(before)),
     )
 
 
-def _card_facts(customer: Customer, contacts: list[Contact]) -> CardFacts:
+def _terms(facts: CardFacts) -> dict[str, int]:
+    phones = [Phone(p, "") for p in facts.phones]
+    return card_terms(facts, [d for p in phones for d in p.search_digits()])
+
+
+def index_facts(customer: Customer, contacts: list[Contact]) -> CardFacts:
+    """What a card's match keys and search terms are made from."""
     phones = [customer.phone_e164] + [
         p for c in contacts for p in (c.office_phone_e164, c.home_phone_e164, c.mobile_e164)
     ]

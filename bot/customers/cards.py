@@ -19,19 +19,20 @@ from bot.customers.card_values import (
     CARD_FIELDS,
     card_snapshot,
     card_values,
+    index_facts,
     reindex,
 )
 from bot.customers.form import CustomerDraft
 from bot.customers.health import Health
 from bot.customers.health_facts import one_card_state
-from bot.customers.keys import draft_facts
+from bot.customers.keys import CardFacts, draft_facts
 from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
+from bot.store.card_creation import before_creation
 from bot.store.card_sections import NOTHING, CardRead, card_read
 from bot.store.customers import (
     add,
     get_customer,
-    get_customer_created_from,
     list_contacts,
     lock_customer_writes,
     record_event,
@@ -105,7 +106,8 @@ async def load_card(
         customer = await card_seen(
             session=session, team_id=team_id, customer_id=customer_id, gate=gate
         )
-        read = CardRead(customer, NOTHING)
+        # quiet for no day yet, it is stale by no threshold: its workspace's are not read
+        read = CardRead(customer, NOTHING, stale_days={})
     elif read is None:
         read = await card_read(session=session, team_id=team_id, customer_id=customer_id, now=now)
         if read is None or (gate is not None and not await gate.sees(read.customer)):
@@ -200,10 +202,19 @@ async def create_customer(
     """The new card and True, or the card this same submission already created and False."""
     await lock_customer_writes(session=session, team_id=team_id)
     key = submission_key(actor_id=actor_id, view_id=view_id, callback_id=callback_id)
-    if key and (done := await get_customer_created_from(session=session, team_id=team_id, key=key)):
-        return done, False
+    known = await before_creation(
+        session=session,
+        team_id=team_id,
+        submission=key,
+        handle=draft.handle,
+        manager_id=draft.manager_id,
+    )
+    if known.done is not None:
+        done = await get_customer(session=session, team_id=team_id, customer_id=known.done)
+        if done is not None:
+            return done, False
     await check_not_duplicate(session, team_id, draft_facts(draft), None, different_company)
-    draft = await with_free_handle(session, team_id, draft, exclude_id=None)
+    draft = await with_free_handle(session, team_id, draft, free=known.taken is None)
     customer = Customer(
         team_id=team_id,
         created_by=actor_id,
@@ -215,9 +226,10 @@ async def create_customer(
     )
     await add(session=session, row=customer)
     await reindex(session=session, customer=customer, contacts=[], new=True)
-    await ensure_digest_schedule(
-        session=session, team_id=team_id, manager_id=customer.manager_id, now=now
-    )
+    if not known.digest:  # the manager's first card
+        await ensure_digest_schedule(
+            session=session, team_id=team_id, manager_id=customer.manager_id, now=now
+        )
     await record_change(
         session,
         customer,
@@ -246,23 +258,24 @@ async def update_customer(
     session: AsyncSession,
     team_id: str,
     actor_id: str,
-    customer_id: int,
+    card: CustomerCard,
     draft: CustomerDraft,
     now: datetime,
     different_company: bool = False,
 ) -> Customer:
+    """`card`: the card and its contacts as this transaction read them, not read again."""
     await lock_customer_writes(session=session, team_id=team_id)
-    card = await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
     customer = card.customer
     if identity_changed(customer, draft):
         await check_not_duplicate(
-            session, team_id, draft_facts(draft), customer_id, different_company
+            session, team_id, draft_facts(draft), saved_id(customer), different_company
         )
-    draft = await with_free_handle(session, team_id, draft, exclude_id=customer_id)
+    draft = await with_free_handle(session, team_id, draft, own=customer)
     before = card_snapshot(customer)
+    indexed = index_facts(customer, card.contacts)
     for name, value in card_values(draft, different_company).items():
         setattr(customer, name, value)
-    await _save_changes(session, card, actor_id, now, "edit", before)
+    await _save_changes(session, card, actor_id, now, "edit", before, indexed)
     if customer.manager_id != before["manager_id"]:  # the new manager's weekly digest
         await ensure_digest_schedule(
             session=session, team_id=team_id, manager_id=customer.manager_id, now=now
@@ -282,9 +295,10 @@ async def set_status(
 ) -> Customer:
     card = await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
     before = card_snapshot(card.customer)
+    indexed = index_facts(card.customer, card.contacts)
     card.customer.status = status
     card.customer.level = level if level is not None else card.customer.level
-    await _save_changes(session, card, actor_id, now, "status", before)
+    await _save_changes(session, card, actor_id, now, "status", before, indexed)
     return card.customer
 
 
@@ -296,7 +310,9 @@ async def _save_changes(
     now: datetime,
     action: str,
     before: dict[str, Any],
+    indexed: CardFacts,
 ) -> None:
+    """`indexed`: what the card's keys and terms were made from before the change."""
     after = card_snapshot(card.customer)
     changes = {f: [before[f], after[f]] for f in CARD_FIELDS if before[f] != after[f]}
     if not changes:
@@ -304,7 +320,7 @@ async def _save_changes(
     card.customer.updated_at = now
     card.customer.updated_by = actor_id
     card.customer.version += 1
-    await reindex(session=session, customer=card.customer, contacts=card.contacts)
+    await reindex(session=session, customer=card.customer, contacts=card.contacts, before=indexed)
     await record_change(session, card.customer, actor_id, now, action, changes)
 
 

@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.card_values import reindex
+from bot.customers.card_values import index_facts, reindex
 from bot.customers.cards import CardNotFound, CustomerCard, card_with_contacts, record_change
 from bot.customers.form import ContactDraft
+from bot.customers.keys import CardFacts
 from bot.store.customers import add
 from bot.store.models import Contact
 from bot.store.types import saved_id
@@ -40,6 +41,7 @@ async def add_contact(
     """`card`: the card and its contacts as this transaction read them (`with_contacts`), not
     read again."""
     card = await _the_card(session, team_id, customer_id, card)
+    indexed = index_facts(card.customer, card.contacts)
     contact = Contact(
         customer_id=customer_id,
         created_by=actor_id,
@@ -48,7 +50,7 @@ async def add_contact(
         **_contact_values(draft),
     )
     await add(session=session, row=contact)
-    await _contact_changed(session, card, contact, actor_id, now, "contact_add", {})
+    await _contact_changed(session, card, contact, actor_id, now, "contact_add", {}, indexed)
     return contact
 
 
@@ -65,10 +67,11 @@ async def update_contact(
 ) -> Contact:
     card, contact = await _card_and_contact(session, team_id, customer_id, contact_id, card)
     before = {f: getattr(contact, f) for f in CONTACT_FIELDS}
+    indexed = index_facts(card.customer, card.contacts)
     for name, value in _contact_values(draft).items():
         setattr(contact, name, value)
     contact.updated_at = now
-    await _contact_changed(session, card, contact, actor_id, now, "contact_edit", before)
+    await _contact_changed(session, card, contact, actor_id, now, "contact_edit", before, indexed)
     return contact
 
 
@@ -83,10 +86,11 @@ async def archive_contact(
     card: CustomerCard | None = None,
 ) -> Contact:
     card, contact = await _card_and_contact(session, team_id, customer_id, contact_id, card)
+    indexed = index_facts(card.customer, card.contacts)
     contact.archived_at = now
     card.contacts.remove(contact)
     _card_changed(card, actor_id, now)
-    await reindex(session=session, customer=card.customer, contacts=card.contacts)
+    await reindex(session=session, customer=card.customer, contacts=card.contacts, before=indexed)
     await record_change(
         session,
         card.customer,
@@ -131,11 +135,13 @@ async def _contact_changed(
     now: datetime,
     action: str,
     before: dict[str, Any],
+    indexed: CardFacts,
 ) -> None:
+    """`indexed`: what the card's keys and terms were made from before the change."""
     if contact not in card.contacts:
         card.contacts.append(contact)
     _card_changed(card, actor_id, now)
-    await reindex(session=session, customer=card.customer, contacts=card.contacts)
+    await reindex(session=session, customer=card.customer, contacts=card.contacts, before=indexed)
     changes = {
         f: [before.get(f), getattr(contact, f)]
         for f in CONTACT_FIELDS

@@ -90,7 +90,10 @@ async def find_duplicates(
         evidence.setdefault(customer_id, set())
         if kind in EVIDENCE:
             evidence[customer_id].add(EVIDENCE[kind])
-    listed = await get_customers(session=session, team_id=team_id, ids=evidence)
+    # the card being changed is no duplicate of itself: not read for its own keys (issue 17)
+    listed = await get_customers(
+        session=session, team_id=team_id, ids=(i for i in evidence if i != exclude_id)
+    )
     for customer in listed:  # a merged card's keys lead to the card it was merged into
         if customer.merged_into is not None:
             evidence.setdefault(customer.merged_into, set()).update(evidence[saved_id(customer)])

@@ -3,8 +3,9 @@
 On SQLite only the rows that changed: a card saved without a change to what they come from
 (its status, level or phase, a note) writes none — no rows of the two biggest indexes
 rewritten, and nothing an import beside it must look up again (migration 0028 counts every
-key written). SQLite's writers go one at a time, each reading the card's contacts after the
-one before it committed, so what a save leaves is right.
+key written). A save that knows its keys or terms come out as they did when it read the card
+(`unchanged`) does not even read them. SQLite's writers go one at a time, each reading the
+card's contacts after the one before it committed, so what a save leaves is right.
 
 On PostgreSQL all of them, deleted and written again: two saves of one card can run at once
 there (a contact removed while another is added), each reading the contacts as they were
@@ -37,24 +38,34 @@ async def replace_keys(
     customer: Customer,
     keys: Iterable[tuple[str, str]],
     new: bool = False,
+    unchanged: bool = False,
 ) -> None:
     rows = [
         {"team_id": customer.team_id, "customer_id": saved_id(customer), "kind": k, "key": v[:200]}
         for k, v in keys
     ]
     insert = table_of(CustomerKey).insert()
-    await _replace(session, CustomerKey, saved_id(customer), rows, ("kind", "key"), insert, new)
+    await _replace(
+        session, CustomerKey, saved_id(customer), rows, ("kind", "key"), insert, new, unchanged
+    )
 
 
 async def replace_terms(
-    *, session: AsyncSession, customer: Customer, terms: dict[str, int], new: bool = False
+    *,
+    session: AsyncSession,
+    customer: Customer,
+    terms: dict[str, int],
+    new: bool = False,
+    unchanged: bool = False,
 ) -> None:
     rows = [
         {"team_id": customer.team_id, "customer_id": saved_id(customer), "term": t, "weight": w}
         for t, w in terms.items()
     ]
     insert = _term_insert()
-    await _replace(session, CustomerTerm, saved_id(customer), rows, ("term", "weight"), insert, new)
+    await _replace(
+        session, CustomerTerm, saved_id(customer), rows, ("term", "weight"), insert, new, unchanged
+    )
 
 
 @cache
@@ -79,11 +90,16 @@ async def _replace(
     columns: tuple[str, str],
     insert: Insert,
     new: bool,
+    unchanged: bool,
 ) -> None:
     """The card's rows of `model` made `rows`: on SQLite those no longer wanted deleted and
     the new ones inserted with `insert`, the others left as they are; on PostgreSQL all
     deleted and inserted again. A `new` card's are inserted: it has none to read or delete
-    (a new card's save sent both for nothing, issue 17)."""
+    (a new card's save sent both for nothing, issue 17). `unchanged`: the rows are those
+    the card had when this transaction read it; on SQLite, where no other writer can have
+    changed them since, nothing is read or written."""
+    if unchanged and not new and (await session.connection()).dialect.name == "sqlite":
+        return
     if not new:
         rows = await _stored_ones_replaced(session, model, customer_id, rows, columns)
     if rows:  # one executemany, no ids asked back: the ORM would ask one INSERT a row

@@ -57,14 +57,6 @@ async def archived_named(*, session: AsyncSession, team_id: str, name: str) -> C
     return (await session.exec(query)).first()
 
 
-async def get_customer_created_from(
-    *, session: AsyncSession, team_id: str, key: str
-) -> Customer | None:
-    """The card one modal submission created (`key`: cards.submission_key)."""
-    query = select(Customer).where(Customer.team_id == team_id, Customer.created_from == key)
-    return (await session.exec(query)).first()
-
-
 async def owners_by_activity(
     *, session: AsyncSession, team_id: str, ids: Iterable[int]
 ) -> dict[int, tuple[str, int]]:

@@ -1,12 +1,13 @@
 """Keeps each card's kept health (CardHealth) from going wrong, in the flush that changes
-it: a card made or changed (not only touched) gets its row written again with its columns
-as they now are, out of date, and a change of the workspace's stale thresholds marks the
-whole workspace's. A change of any other input of its health — its contact records,
-follow-ups, milestones, contacts and their roles, the phase plan — is marked by the
-database itself, in the statement that writes it, whatever sends it (triggers, migration
-0030). A row out of date is computed again before it is read (bot/customers/kept_health.py).
-One hook on every session, so no use case can forget it; statements that bypass the ORM
-must not write a card's own row or the thresholds (or must do the same)."""
+it: a card made, or changed in a column its health is made from or its row copies, gets
+its row written again with its columns as they now are, out of date, and a change of the
+workspace's stale thresholds marks the whole workspace's. A change of any other input of
+its health — its contact records, follow-ups, milestones, contacts and their roles, the
+phase plan — is marked by the database itself, in the statement that writes it, whatever
+sends it (triggers, migration 0030). A row out of date is computed again before it is read
+(bot/customers/kept_health.py). One hook on every session, so no use case can forget it;
+statements that bypass the ORM must not write a card's own row or the thresholds (or must
+do the same)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from bot.store.insights import CARD_COLUMN_NAMES
 from bot.store.models import Customer, WorkspaceSetting
 from bot.store.settings import STALE_KEY
 from bot.store.team_models import OUT_OF_DATE, CardHealth
@@ -40,8 +42,10 @@ CARD_COLUMNS = (
     "created_at",
     "archived_at",
 )
-# what a card's change by one of its parts (a contact) writes on it: none of its health's
-TOUCH_COLUMNS = frozenset({"updated_at", "updated_by", "version"})
+# a card's columns its health is computed from (bot/store/insights.py), and those its kept
+# row copies: a change of any other (its address, phone or notes; who touched it last and
+# when, as a contact added to it does) leaves the kept row true
+WATCHED_COLUMNS = frozenset(CARD_COLUMN_NAMES) | frozenset(CARD_COLUMNS)
 
 
 def placeholder(card: Customer) -> dict[str, Any]:
@@ -87,8 +91,8 @@ def _keep_up(session: Session, _context: Any) -> None:
     teams: set[str] = set()
     for row in chain(session.new, session.dirty, session.deleted):
         if isinstance(row, Customer):
-            # a card touched without a change (a contact added to it) keeps its row: its
-            # columns are as they were, and its other inputs are the triggers' (issue 17)
+            # a card touched without a change of its health's columns (a contact added to
+            # it, its address) keeps its row: its other inputs are the triggers' (issue 17)
             changed = row in session.new or _changed(row)
             if row.id is not None and row not in session.deleted and changed:
                 cards[row.id] = row
@@ -111,14 +115,9 @@ def _keep_up(session: Session, _context: Any) -> None:
 
 
 def _changed(card: Customer) -> bool:
-    """Whether the flush changed more of the card than who touched it last and when: a
-    contact added, changed or removed says so on its card (its "Updated … by")."""
+    """Whether the flush changed a column of the card its kept health is made from."""
     state = inspect(card)
-    return any(
-        attribute.history.has_changes()
-        for attribute in state.attrs
-        if attribute.key not in TOUCH_COLUMNS
-    )
+    return any(state.attrs[name].history.has_changes() for name in WATCHED_COLUMNS)
 
 
 @lru_cache(maxsize=2)

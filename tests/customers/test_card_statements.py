@@ -16,7 +16,9 @@ from bot.customers.cards import load_card
 from bot.customers.form import ContactForm, CustomerForm
 from bot.customers.health_facts import card_states
 from bot.customers.refusals import CustomerNotFound
+from bot.customers.submissions import Submitted
 from bot.logs import log_cases
+from bot.store.customers import list_events
 from bot.store.db import Database
 from bot.store.insights import ids_scope
 from bot.store.settings import STALE_KEY, put_setting
@@ -47,6 +49,12 @@ def listing(sent: list[str], table: str) -> list[str]:
         for s in sent
         if s.startswith((f"SELECT {table}.", f"SELECT count(*) AS count_1 FROM {table} "))
     ]
+
+
+def unlocked(sent: list[str]) -> list[str]:
+    """The statements besides PostgreSQL's lock on a workspace's card writes (SQLite's
+    writers go one at a time)."""
+    return [s for s in sent if not s.startswith("SELECT pg_advisory_xact_lock")]
 
 
 async def test_a_new_card_reads_none_of_its_lists(db: Database, create: Create) -> None:
@@ -118,11 +126,84 @@ async def test_a_new_card_is_written_without_reading_what_it_cannot_have_yet(
     # its match keys and search terms: written, none read or deleted first
     assert [s for s in sent if s.startswith(("SELECT customer_key.id", "DELETE"))] == []
     assert [s for s in sent if s.startswith("SELECT customer_term.id")] == []
-    # after its writes, no list of it is read, nor what it holds: its health's facts, and
-    # the maker's view (whether it is theirs to change)
+    # after its writes, no list of it is read, nor what it holds, nor its workspace's stale
+    # thresholds (a card quiet for no day yet is stale by none)
     written = max(i for i, s in enumerate(sent) if s.startswith("INSERT"))
-    assert len(sent[written + 1 :]) <= 3, "\n".join(sent[written + 1 :])
+    assert sent[written + 1 :] == []
     found = await card_cases.find_cards(db, actor=MGR, text="jinke")
+    assert [f.customer.handle for f in found.found] == ["Jinke"]
+
+
+async def test_a_card_made_from_the_form_asks_one_statement_before_its_duplicate_check(
+    db: Database, create: Create
+) -> None:
+    await create("惠普中国有限公司", short_name="HP", actor="U_MGR")  # the manager's first card
+    form = CustomerForm(legal_name="上海金科电子有限公司", short_name="Jinke", phone="021-63539330")
+    submitted = Submitted(callback_id="customer_create", view_id="V1")
+
+    with statements_sent(db) as sent:
+        card = await card_cases.save_customer(
+            db, actor=MGR, form=form, region="CN", submitted=submitted
+        )
+
+    assert card.customer.handle == "Jinke"
+    # whether this submission made a card already, whether the short name is taken and
+    # whether the manager has a weekly digest; the duplicate check's keys; then the card,
+    # its kept health, its keys, its terms and its history
+    assert len(unlocked(sent)) == 7, "\n".join(sent)
+    assert [s for s in sent if "slack_profile" in s or "INTO schedule" in s] == []
+    async with db.transaction() as session:
+        (event,) = [e for e in await list_events(session=session, customer_id=card.customer.id)]
+    assert event.action == "create"
+
+
+async def test_an_edit_reads_the_card_once_and_writes_its_keys_only_when_they_change(
+    db: Database, create: Create
+) -> None:
+    made = await create("上海金科电子有限公司", short_name="Jinke", actor="U_MGR")
+    await contact_cases.save_contact(
+        db, actor=MGR, customer_id=made.id or 0, form=ContactForm(name="张伟"), region="CN"
+    )
+    moved = CustomerForm(legal_name="上海金科电子有限公司", short_name="Jinke", address="外滩1号")
+    called = replace(moved, phone="021-63539330")
+
+    with statements_sent(db) as sent:
+        card = await card_cases.save_customer(
+            db, actor=MGR, form=moved, region="CN", customer_id=made.id
+        )
+    # the card with what it holds, its contacts; its change, its history: its short name
+    # is its own, its keys and terms and its health come out as they were (PostgreSQL
+    # writes the keys and terms whole, as bot/store/card_index.py says why)
+    assert card.customer.address == "外滩1号" and [c.name for c in card.contacts] == ["张伟"]
+    assert len(listing(sent, "customer")) == 1
+    indexes = [s for s in sent if "customer_key" in s or "customer_term" in s]
+    assert len(indexes) == (0 if db.dialect == "sqlite" else 4), "\n".join(indexes)
+    assert len(unlocked(sent)) == 4 + len(indexes), "\n".join(sent)
+
+    with statements_sent(db) as sent:
+        card = await card_cases.save_customer(
+            db, actor=MGR, form=called, region="CN", customer_id=made.id
+        )
+    assert card.customer.phone_e164 == "+862163539330"
+    assert len(listing(sent, "customer")) == 1, "\n".join(sent)
+    assert any(s.startswith("INSERT INTO customer_key") for s in sent)
+    found = await card_cases.find_cards(db, actor=MGR, text="63539330")
+    assert [f.customer.handle for f in found.found] == ["Jinke"]
+
+
+async def test_a_contact_without_a_phone_or_email_leaves_the_cards_keys_alone(
+    db: Database, create: Create
+) -> None:
+    made = await create("上海金科电子有限公司", short_name="Jinke", actor="U_MGR")
+
+    with statements_sent(db) as sent:
+        await contact_cases.save_contact(
+            db, actor=MGR, customer_id=made.id or 0, form=ContactForm(name="张伟"), region="CN"
+        )
+
+    if db.dialect == "sqlite":  # PostgreSQL writes them whole (bot/store/card_index.py)
+        assert [s for s in sent if "customer_key" in s] == []
+    found = await card_cases.find_cards(db, actor=MGR, text="张伟")
     assert [f.customer.handle for f in found.found] == ["Jinke"]
 
 

@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import select
 
 from bot.customers.cards import (
+    card_with_contacts,
     create_customer,
     load_card,
     set_status,
@@ -90,7 +91,7 @@ async def test_an_edit_keeps_before_and_after(db: Database, create: Create) -> N
             session=session,
             team_id=TEAM,
             actor_id="U_WANG",
-            customer_id=card.id,
+            card=await card_with_contacts(session=session, team_id=TEAM, customer_id=card.id),
             draft=draft,
             now=NOW,
         )
@@ -119,7 +120,7 @@ async def test_an_edit_that_makes_a_duplicate_is_refused(db: Database, create: C
                 session=session,
                 team_id=TEAM,
                 actor_id="U_MGR",
-                customer_id=other.id,
+                card=await card_with_contacts(session=session, team_id=TEAM, customer_id=other.id),
                 draft=draft,
                 now=NOW,
             )

@@ -3,7 +3,7 @@ hundreds of other people's cards still finds the person's own card first."""
 
 from __future__ import annotations
 
-from bot.customers.cards import update_customer
+from bot.customers.cards import card_with_contacts, update_customer
 from bot.customers.contacts import add_contact
 from bot.customers.form import ContactForm, CustomerForm, parse_contact_form, parse_customer_form
 from bot.customers.keys import CardFacts, card_keys, card_terms
@@ -121,7 +121,7 @@ async def test_a_card_handed_over_is_found_first_by_its_new_manager_not_its_form
             session=session,
             team_id=TEAM,
             actor_id="U_ME",
-            customer_id=card.id,
+            card=await card_with_contacts(session=session, team_id=TEAM, customer_id=card.id),
             draft=parse_customer_form(form, region="CN", actor_id="U_ME"),
             now=NOW,
         )

@@ -11,7 +11,7 @@ from sqlalchemy import delete
 from sqlmodel import col
 
 from bot.customers.card_values import reindex
-from bot.customers.cards import update_customer
+from bot.customers.cards import card_with_contacts, update_customer
 from bot.customers.form import CustomerForm, parse_customer_form
 from bot.store.card_index import replace_terms
 from bot.store.db import Database
@@ -54,7 +54,7 @@ async def edit(db: Database, card_id: int | None, legal_name: str, **fields: str
             session=session,
             team_id=TEAM,
             actor_id="U_MGR",
-            customer_id=card_id or 0,
+            card=await card_with_contacts(session=session, team_id=TEAM, customer_id=card_id or 0),
             draft=draft,
             now=NOW,
             different_company=False,

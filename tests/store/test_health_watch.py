@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import delete
 from sqlmodel import select
 
@@ -71,3 +72,52 @@ async def test_a_row_that_appears_after_a_transaction_marked_none_is_marked_by_i
     async with db.transaction() as session:
         row = (await session.exec(select(CardHealth))).one()
     assert row.fresh_until == OUT_OF_DATE
+
+
+async def kept_row_after(db: Database, card_id: int | None, **changes: object) -> CardHealth:
+    """The card's kept row, computed, then after the card's columns are changed so."""
+    async with db.transaction(write=True) as session:
+        await session.exec(
+            table_of(CardHealth)
+            .update()
+            .where(table_of(CardHealth).c.customer_id == card_id)
+            .values(fresh_until=NOW + DAY, computed_at=NOW)
+        )
+    async with db.transaction(write=True) as session:
+        found = await session.get(Customer, card_id)
+        assert found is not None
+        for name, value in changes.items():
+            setattr(found, name, value)
+    async with db.transaction() as session:
+        row = await session.get(CardHealth, card_id)
+    assert row is not None
+    return row
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"address": "外滩1号"}, {"phone_e164": "+862163539330", "notes": "上午联系"}, {}],
+)
+async def test_a_change_of_columns_its_health_is_not_made_from_keeps_the_kept_row(
+    db: Database, create: Create, changes: dict[str, object]
+) -> None:
+    card = await create("上海金科电子有限公司")
+
+    row = await kept_row_after(db, card.id, **changes, updated_by="U_LI")
+
+    assert row.fresh_until == NOW + DAY  # still true: nothing it is made from changed
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"status": "potential"}, {"phase": "implementation"}, {"manager_id": "U_LI"}],
+)
+async def test_a_change_of_a_column_its_health_is_made_from_puts_the_kept_row_out_of_date(
+    db: Database, create: Create, changes: dict[str, object]
+) -> None:
+    card = await create("上海金科电子有限公司")
+
+    row = await kept_row_after(db, card.id, **changes)
+
+    assert row.fresh_until == OUT_OF_DATE
+    assert all(getattr(row, name) == value for name, value in changes.items())
