@@ -6,7 +6,8 @@ and its 10-second rates move by a tenth between runs on shared cores; this isola
 Rapport's own code and its database spend, steady enough to compare two versions of it.
 `/customer find` (`find_cards`) and a `/log` line (`log_a_line`) on a scratch copy of the
 data set after the health sweep, each typed by the card's manager as in the open-loop run,
-then `/customer show` (`show_card`) of the cards the lines were logged on, by their managers;
+then `/customer show` (`show_card`) of the cards the lines were logged on, by their managers,
+then the forms (bench/forms.py): new cards saved, their addresses changed, a contact added;
 the process's CPU time (user + system, SQLite's threads included) per call — the mean, and
 each call's at the median, the 99th percentile and the most —, each call's wall-clock time
 from start to end (the calls one after the other: no queue, what a person waits for the
@@ -24,12 +25,14 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import event
 
 from bench.dataset import DataSet
+from bench.forms import FormCalls
 from bench.latency import ScratchCopy, backend_server, load_backend
 from bench.latency_load import Command, find_commands, log_commands
 from bench.openloop import swept
@@ -86,24 +89,34 @@ async def _per_call(
     db: Database, commands: list[Command], call: Callable[[Database, Command], Awaitable[Any]]
 ) -> PerCall:
     """CPU milliseconds and statements per call, after WARM_UP calls."""
-    for command in commands[:WARM_UP]:
-        await call(db, command)
+    return await _timed(db, [partial(call, db, command) for command in commands])
+
+
+async def _timed(db: Database, calls: list[Callable[[], Awaitable[object]]]) -> PerCall:
+    """The same for calls made beforehand; those that return None (refused) are not counted."""
+    for made in calls[:WARM_UP]:
+        await made()
+    engine = db.engine.sync_engine
     sent = 0
 
     def count(*_: object) -> None:
         nonlocal sent
         sent += 1
 
-    timed = commands[WARM_UP:]
+    timed = calls[WARM_UP:]
     each, waits = [], []
-    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
-    for command in timed:
-        started, began = time.process_time(), time.perf_counter()
-        await call(db, command)
-        each.append((time.process_time() - started) * 1000)
-        waits.append((time.perf_counter() - began) * 1000)
-    event.remove(db.engine.sync_engine, "before_cursor_execute", count)
-    return PerCall(sum(each) / len(each), sent / len(timed), sorted(each), sorted(waits))
+    for made in timed:
+        event.listen(engine, "before_cursor_execute", count)
+        started, began, before = time.process_time(), time.perf_counter(), sent
+        done = await made()
+        cpu, wait = (time.process_time() - started) * 1000, (time.perf_counter() - began) * 1000
+        event.remove(engine, "before_cursor_execute", count)
+        if done is None:
+            sent = before
+            continue
+        each.append(cpu)
+        waits.append(wait)
+    return PerCall(sum(each) / len(each), sent / len(each), sorted(each), sorted(waits))
 
 
 async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[str]:
@@ -113,6 +126,10 @@ async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[st
         found = await _per_call(db, find_commands(seed, customers, count), _find)
         logged = await _per_call(db, log_commands(seed, customers, count), _log)
         shown = await _per_call(db, log_commands(seed, customers, count), _show)
+        forms = FormCalls(db, seed, customers)
+        created = await _timed(db, [partial(forms.create, n) for n in range(count)])
+        edited = await _timed(db, [partial(forms.edit, n) for n in range(count)])
+        contacts = await _timed(db, [partial(forms.add_contact, n) for n in range(count)])
     finally:
         await db.dispose()
     return [
@@ -122,6 +139,11 @@ async def measure(url: str, *, seed: int, customers: int, calls: int) -> list[st
         f"| `/customer find` | {found.cells()} |",
         f"| `/log` line | {logged.cells()} |",
         f"| `/customer show` | {shown.cells()} |",
+        f"| the new card form's save | {created.cells()} |",
+        f"| the card form's save (a new address) | {edited.cells()} |",
+        f"| the contact form's save (a new contact) | {contacts.cells()} |",
+        "",
+        f"New card forms refused as a likely duplicate, not counted: {forms.refused} of {count}.",
     ]
 
 
