@@ -35,6 +35,7 @@ from bot.customers.search import FoundCustomer, find_customers
 from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_as_needed
 from bot.errors import Invalid, Message
+from bot.store.customers import lock_customer_writes
 from bot.store.db import Database
 from bot.store.insights import ids_scope
 from bot.store.models import Customer
@@ -218,6 +219,10 @@ async def save_customer(
                 return replace(read, may_see=await gate.sees(card.customer))
         else:
             await claim(session, actor, submitted)
+            # before the card and its contacts are read: on PostgreSQL an edit that waited
+            # for another card's save would write its keys from contacts read before a
+            # contact saved meanwhile, and delete that contact's keys
+            await lock_customer_writes(session=session, team_id=actor.team_id)
             as_read, card = await changeable_card(session, actor, customer_id)
             await update_customer(
                 session=session,

@@ -106,7 +106,8 @@ async def load_card(
         customer = await card_seen(
             session=session, team_id=team_id, customer_id=customer_id, gate=gate
         )
-        # quiet for no day yet, it is stale by no threshold: its workspace's are not read
+        # quiet for no day yet, no threshold makes it stale: the defaults ({}) give the health
+        # the workspace's own would, which are not read
         read = CardRead(customer, NOTHING, stale_days={})
     elif read is None:
         read = await card_read(session=session, team_id=team_id, customer_id=customer_id, now=now)
@@ -263,8 +264,10 @@ async def update_customer(
     now: datetime,
     different_company: bool = False,
 ) -> Customer:
-    """`card`: the card and its contacts as this transaction read them, not read again."""
-    await lock_customer_writes(session=session, team_id=team_id)
+    """`card`: the card and its contacts as this transaction read them, not read again,
+    after it took the workspace's lock on card writes (lock_customer_writes): the duplicate
+    check and the short name are decided under it, and on PostgreSQL the contacts the keys
+    are written from must not be read before a wait for it."""
     customer = card.customer
     if identity_changed(customer, draft):
         await check_not_duplicate(

@@ -12,7 +12,10 @@ there (a contact removed while another is added), each reading the contacts as t
 before the other committed. Writing only its own changes, the second could delete a key the
 first still needs (both contacts at jinke.com.cn: the domain's key removed with one, not
 written again with the other, already there as it read), and a duplicate check would miss
-the card. Written whole, both saves' keys are kept: at worst one too many, never one too few."""
+the card. Written whole, the save that writes last writes the keys of every contact it read:
+at worst one too many. One too few only when a contact is saved between another save's read
+of the contacts and its write, a few milliseconds; a card's edit reads them after taking the
+workspace's lock on card writes, so that its wait for another card's save is not among them."""
 
 from __future__ import annotations
 

@@ -67,6 +67,34 @@ async def test_short_names_are_unique_without_regard_to_case(create: Create) -> 
     assert refused.value.errors["short_name"].key == "field.short_name.taken"
 
 
+async def test_an_edit_keeps_its_own_short_name_and_is_refused_anothers(
+    db: Database, create: Create
+) -> None:
+    await create("惠普中国有限公司", short_name="HP")
+    card = await create("上海金科电子有限公司", short_name="Jinke")
+
+    async def edit(short_name: str) -> None:
+        form = CustomerForm(legal_name="上海金科电子有限公司", short_name=short_name)
+        draft = parse_customer_form(form, region="CN", actor_id="U_MGR")
+        async with db.transaction(write=True) as session:
+            await update_customer(
+                session=session,
+                team_id=TEAM,
+                actor_id="U_MGR",
+                card=await card_with_contacts(session=session, team_id=TEAM, customer_id=card.id),
+                draft=draft,
+                now=NOW,
+            )
+
+    await edit("JINKE")  # its own, in another case
+    with pytest.raises(FormInvalid) as refused:
+        await edit("hp")
+    assert refused.value.errors["short_name"].key == "field.short_name.taken"
+    async with db.transaction() as session:
+        saved = await session.get(Customer, card.id)
+    assert saved is not None and saved.handle == "JINKE"
+
+
 async def test_a_suggested_short_name_that_is_taken_gets_a_number(create: Create) -> None:
     await create("金科电子有限公司")
 
