@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.cards import CustomerCard, load_card
+from bot.customers.cards import card_seen, load_card
 from bot.customers.leading import Leading, resolve_leading_customer
 from bot.customers.milestones import (
     MilestoneForm,
@@ -32,7 +32,7 @@ from bot.customers.phases import (
 )
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.submissions import Submitted, claim
-from bot.customers.visibility import Gate, gate_of
+from bot.customers.visibility import Gate, gate_as_needed, gate_of
 from bot.errors import Invalid, Message
 from bot.store.db import Database
 from bot.store.models import Contact, Customer, Milestone
@@ -96,8 +96,8 @@ async def open_phase_form(db: Database, *, actor: Actor, text: str) -> PhaseForm
 async def phase_form_of(db: Database, *, actor: Actor, customer_id: int) -> PhaseFormOpen:
     """*Change phase* on a card or a plan: the form to the following phase."""
     async with db.transaction() as session:
-        card = await _changeable(session, actor, customer_id)
-        return await _phase_form(session, actor, card.customer, following(card.customer.phase))
+        customer = await _changeable(session, actor, customer_id)
+        return await _phase_form(session, actor, customer, following(customer.phase))
 
 
 def check_phase(form: PhaseForm, *, actor: Actor, current: str | None) -> None:
@@ -119,12 +119,12 @@ async def save_phase(
     rules, or when the actor may no longer change the card."""
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
-        await _changeable(session, actor, customer_id)
+        customer = await _changeable(session, actor, customer_id)
         changed = await change_phase(
             session=session,
             team_id=actor.team_id,
             actor_id=actor.user_id,
-            customer_id=customer_id,
+            customer=customer,
             form=form,
             tz=actor.tz,
             now=actor.now,
@@ -209,7 +209,7 @@ async def add_milestone_from_form(
     due = picked_due(form.due, tz=actor.tz, now=actor.now)
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
-        card = await _changeable(session, actor, customer_id)
+        customer = await _changeable(session, actor, customer_id)
         added = await add_milestone(
             session=session,
             team_id=actor.team_id,
@@ -220,7 +220,7 @@ async def add_milestone_from_form(
             tz=actor.tz.key,
             now=actor.now,
         )
-        return MilestoneAdded(card.customer, added)
+        return MilestoneAdded(customer, added)
 
 
 async def complete_milestone_of(db: Database, *, actor: Actor, milestone_id: int) -> Milestone:
@@ -239,14 +239,16 @@ async def complete_milestone_of(db: Database, *, actor: Actor, milestone_id: int
         )
 
 
-async def _changeable(session: AsyncSession, actor: Actor, customer_id: int) -> CustomerCard:
-    """The card, refused when it is gone, not visible to the actor or not theirs to change."""
-    gate = await gate_of(session, actor)
-    card = await load_card(
+async def _changeable(session: AsyncSession, actor: Actor, customer_id: int) -> Customer:
+    """The card, refused when it is gone, not visible to the actor or not theirs to change.
+    The card alone: what its forms change is read by the use case that changes it (issue
+    17: the whole card was read here, then again by the phase change)."""
+    gate = gate_as_needed(session, actor)
+    customer = await card_seen(
         session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
     )
-    await gate.require_edit(card.customer)
-    return card
+    await gate.require_edit(customer)
+    return customer
 
 
 async def handover_form(

@@ -13,14 +13,14 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import CADENCES
-from bot.customers.cards import load_card
 from bot.customers.form import FormInvalid, Message
 from bot.customers.names import normalize
 from bot.dates.rules import DEFAULT_TIME
 from bot.dates.understand import at_local
 from bot.store.customers import add, record_event
 from bot.store.models import Contact, Customer, Milestone, PhaseChange, PhasePlan
-from bot.store.plans import linked_channels, plan_of
+from bot.store.plans import linked_channels, plans_in
+from bot.store.types import saved_id
 
 PHASES = ("pre_contract", "post_contract", "implementation", "close_out", "lcm")
 PHASE_WORDS = {
@@ -140,21 +140,25 @@ async def change_phase(
     session: AsyncSession,
     team_id: str,
     actor_id: str,
-    customer_id: int,
+    customer: Customer,
     form: PhaseForm,
     tz: ZoneInfo,
     now: datetime,
 ) -> PhaseChanged:
-    card = await load_card(session=session, team_id=team_id, customer_id=customer_id)
-    customer = card.customer
+    """`customer`: the card as its use case read it, checking who may change it (not read
+    again); the plans of the phase it leaves and the one it enters are read together."""
+    customer_id = saved_id(customer)
     meeting = check_phase_form(form, current=customer.phase, tz=tz, now=now)
-    before = await plan_of(session=session, customer_id=customer_id, phase=customer.phase)
+    plans = await plans_in(
+        session=session, customer_id=customer_id, phases=(customer.phase, form.to_phase)
+    )
+    before = plans.get(customer.phase)
     outgoing = (
         before.primary_contact_id if before and before.primary_contact_id else customer.manager_id
     )
-    plan = await plan_of(
-        session=session, customer_id=customer_id, phase=form.to_phase
-    ) or PhasePlan(team_id=team_id, customer_id=customer_id, phase=form.to_phase)
+    plan = plans.get(form.to_phase) or PhasePlan(
+        team_id=team_id, customer_id=customer_id, phase=form.to_phase
+    )
     plan.primary_contact_id, plan.sales_rep_id = form.primary_contact_id, form.sales_rep_id
     plan.contact_ids, plan.cadence = list(form.contact_ids), form.cadence
     plan.next_meeting_at, plan.adhoc_process = meeting, form.adhoc_process.strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -12,6 +14,16 @@ from bot.store.sales_models import Project
 async def plan_of(*, session: AsyncSession, customer_id: int, phase: str) -> PhasePlan | None:
     query = select(PhasePlan).where(PhasePlan.customer_id == customer_id, PhasePlan.phase == phase)
     return (await session.exec(query)).first()
+
+
+async def plans_in(
+    *, session: AsyncSession, customer_id: int, phases: Iterable[str]
+) -> dict[str, PhasePlan]:
+    """The card's plans of these phases, by phase."""
+    query = select(PhasePlan).where(
+        PhasePlan.customer_id == customer_id, col(PhasePlan.phase).in_(set(phases))
+    )
+    return {plan.phase: plan for plan in (await session.exec(query)).all()}
 
 
 async def plans_of(*, session: AsyncSession, customer_id: int) -> dict[str, PhasePlan]:

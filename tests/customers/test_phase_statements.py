@@ -1,0 +1,59 @@
+"""A phase change saved from its form reads the card once, and the plans of the phase it
+leaves and the one it enters together (issue 17: it read the whole card and its contacts
+twice, and each plan on its own)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from bot.actor import Actor
+from bot.customers import phase_cases
+from bot.customers.milestones import MilestoneForm
+from bot.customers.phases import PhaseForm
+from bot.customers.submissions import Submitted
+from bot.store.db import Database
+from tests.conftest import NOW, TEAM, Create
+from tests.statements import reading, statements_sent
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+MANAGER = Actor(TEAM, "U_MGR", "zh", SHANGHAI, NOW + timedelta(hours=1))
+
+
+async def test_a_phase_change_reads_its_card_once_and_both_plans_together(
+    db: Database, create: Create
+) -> None:
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = PhaseForm(to_phase="post_contract", primary_contact_id="U_PM", note="交接")
+    submitted = Submitted(callback_id="phase_change", view_id="V1")
+
+    with statements_sent(db) as sent:
+        changed = await phase_cases.save_phase(
+            db, actor=MANAGER, customer_id=hp.id or 0, form=form, submitted=submitted
+        )
+
+    assert changed.customer.phase == "post_contract" and changed.change is not None
+    assert len(reading(sent, "customer")) == 1, "\n".join(sent)
+    assert len(reading(sent, "phase_plan")) == 1, "\n".join(sent)
+    assert reading(sent, "contact") == []
+    # the claim, the card, its plans; the plan, the change, its history, the card's phase,
+    # its kept health out of date; the channels to tell (the manager's own card: their
+    # view of the workspace decides nothing)
+    assert len(sent) == 9, "\n".join(sent)
+    plan = await phase_cases.show_plan(db, actor=MANAGER, text="hp")
+    assert plan.customer.phase == "post_contract" and len(plan.changes) == 1
+    assert plan.plans["post_contract"].primary_contact_id == "U_PM"
+
+
+async def test_a_milestone_from_its_form_reads_the_card_alone(db: Database, create: Create) -> None:
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = MilestoneForm(title="上线验收", due="2026-12-24")
+
+    with statements_sent(db) as sent:
+        added = await phase_cases.add_milestone_from_form(
+            db, actor=MANAGER, customer_id=hp.id or 0, form=form
+        )
+
+    assert added.milestone.title == "上线验收"
+    assert len(reading(sent, "customer")) == 1, "\n".join(sent)
+    assert reading(sent, "contact") == [] and reading(sent, "team_member") == []
