@@ -44,10 +44,10 @@ async def home_of(db: Database, *, actor: Actor) -> HomeTab:
         settings = await _settings(session, actor) if actor.is_admin else None
         mine = [c.id for cards in dashboard.by_phase.values() for c in cards if c.id is not None]
         states = await card_states(session=session, scope=ids_scope(mine), now=actor.now)
-        below = gate.viewer.supervises
+        below = (await gate.read_view()).viewer.supervises
         team = None
         if below:
-            sees = sees_of(actor, gate)
+            sees = await sees_of(actor, gate)
             team, _ = await team_view(session, sees=sees, below=below, now=actor.now, tz=actor.tz)
     return HomeTab(dashboard, settings, team, {s.customer_id: s.health for s in states})
 

@@ -71,8 +71,8 @@ class TeamStats:
     names: dict[str, str] = field(default_factory=dict)  # user id → display name (CSV)
 
 
-def sees_of(actor: Actor, gate: Gate) -> Sees:
-    viewer = gate.viewer
+async def sees_of(actor: Actor, gate: Gate) -> Sees:
+    viewer = (await gate.read_view()).viewer
     return Sees(
         team_id=actor.team_id,
         user_id=actor.user_id,
@@ -89,7 +89,7 @@ async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
     filters = read_stats_filters(text)
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        sees = sees_of(actor, gate)
+        sees = await sees_of(actor, gate)
         people, team_of, empty = await _people(session, actor, filters)
         narrowing = narrowing_of(filters, people)
         scope = on_kept(visible_scope(sees, narrowing))  # counted over the kept rows

@@ -170,18 +170,15 @@ async def gate_for(
 
 
 async def gate_of(session: AsyncSession, actor: Actor) -> Gate:
-    """What `actor` may see and change, for the length of one use case's transaction."""
-    return await gate_for(
-        session,
-        team_id=actor.team_id,
-        user_id=actor.user_id,
-        is_admin=actor.is_admin,
-        channels=actor.channels,
-    )
+    """What `actor` may see and change, for the length of one use case's transaction; the
+    person's view read when a decision needs it (issue 17: a statement for each use case,
+    most of whose decisions are a card's own manager's or an admin's)."""
+    return gate_as_needed(session, actor)
 
 
 def gate_as_needed(session: AsyncSession, actor: Actor) -> Gate:
-    """gate_of's, the person's view read only when a decision needs it."""
+    """What `actor` may see and change, the person's view read only when a decision needs
+    it (gate_of, where a use case has no await to spare)."""
     return Gate(
         session,
         team_id=actor.team_id,

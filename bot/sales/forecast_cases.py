@@ -36,7 +36,7 @@ async def show_pipeline(db: Database, *, actor: Actor, text: str) -> Forecast:
         filters = read_filters(text, pipeline)
         tree = await team_tree(session, actor.team_id)
         owners = owners_in_view(filters, me=actor.user_id, is_admin=actor.is_admin, tree=tree)
-        scope, sight = scope_of(filters, owners), sight_of(gate)
+        scope, sight = scope_of(filters, owners), await sight_of(gate)
         today = actor.now.astimezone(actor.tz).date()
         team_id = actor.team_id
         forecast = Forecast(filters, owners, filters.team_of or actor.user_id, today, pipeline)
@@ -85,13 +85,13 @@ async def pipeline_deals(db: Database, *, actor: Actor, text: str) -> PipelineDe
             session=session,
             team_id=actor.team_id,
             scope=scope_of(filters, owners),
-            sight=sight_of(gate),
+            sight=await sight_of(gate),
         )
         return PipelineDeals(pipeline, deals)
 
 
-def sight_of(gate: Gate) -> Sight:
-    viewer = gate.viewer
+async def sight_of(gate: Gate) -> Sight:
+    viewer = (await gate.read_view()).viewer
     return Sight(
         user_id=viewer.user_id,
         is_admin=viewer.is_admin,

@@ -233,5 +233,5 @@ async def _view(
     milestones = await project_milestones(
         session=session, project_id=project.id, limit=MILESTONES_SHOWN
     )
-    may = project.manager_id == gate.viewer.user_id or await gate.may_edit(customer)
+    may = project.manager_id == gate.person.user_id or await gate.may_edit(customer)
     return ProjectView(project, customer, contract, milestones, may)

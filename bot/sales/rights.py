@@ -18,9 +18,13 @@ from bot.store.sales_models import Opportunity, Project
 
 
 async def may_change_deal(gate: Gate, customer: Customer, deal: Opportunity) -> bool:
-    viewer = gate.viewer
-    if deal.owner_id == viewer.user_id or deal.owner_id in viewer.supervises:
-        return customer.archived_at is None or viewer.is_admin
+    # whom the person supervises is read only when the deal is not their own (issue 17)
+    person = gate.person
+    if (
+        deal.owner_id == person.user_id
+        or deal.owner_id in (await gate.read_view()).viewer.supervises
+    ):
+        return customer.archived_at is None or person.is_admin
     return await gate.may_edit(customer)
 
 
@@ -30,6 +34,6 @@ async def require_deal_change(gate: Gate, customer: Customer, deal: Opportunity)
 
 
 async def require_project_change(gate: Gate, customer: Customer, project: Project) -> None:
-    if project.manager_id == gate.viewer.user_id and customer.archived_at is None:
+    if project.manager_id == gate.person.user_id and customer.archived_at is None:
         return
     await gate.require_edit(customer)

@@ -44,7 +44,7 @@ async def test_the_shares_are_read_only_when_they_decide(
     db: Database, hp: Customer, user: str, sees: bool, shares_read: bool
 ) -> None:
     async with db.transaction() as session:
-        gate = await gate_of(session, person(user))
+        gate = await (await gate_of(session, person(user))).read_view()  # the view read first
         with statements_sent(db) as sent:
             seen = await gate.sees(hp)
             may_edit = await gate.may_edit(hp)
