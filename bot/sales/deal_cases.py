@@ -315,8 +315,12 @@ async def _saved(
     session: AsyncSession, customer: Customer, change: DealChanged, pipeline: Pipeline
 ) -> DealSaved:
     assert change.deal.id is not None
-    contract = await contract_of_deal(session=session, deal_id=change.deal.id)
-    return DealSaved(customer, change, pipeline, contract is not None)
+    # a deal made now has no contract yet
+    has_contract = (
+        not change.created
+        and await contract_of_deal(session=session, deal_id=change.deal.id) is not None
+    )
+    return DealSaved(customer, change, pipeline, has_contract)
 
 
 async def _shown(

@@ -24,6 +24,7 @@ from bot.sales.signals import StageChanged
 from bot.store.forecast_totals import counted, move_deal
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.store.pipeline import CLOSED, WON, Pipeline
+from bot.store.row_locks import lock_held, locked_row
 from bot.store.sales_models import Contract, Opportunity
 from bot.store.types import saved_id
 
@@ -103,7 +104,7 @@ async def create_deal(
 ) -> DealChanged:
     assert customer.id is not None
     # the card read again and locked: archived at the same moment, it waits for this deal
-    card = await session.get(Customer, customer.id, with_for_update=True, populate_existing=True)
+    card = await locked_row(session, Customer, customer.id)
     stage = draft.stage or pipeline.first()
     deal = Opportunity(
         team_id=customer.team_id,
@@ -154,10 +155,8 @@ async def change_deal(
     # the card, then the deal, read again and locked: a change of either at the same moment
     # (another change of this deal, the card archived) waits, so the forecast's totals move
     # from the bucket the deal is really in
-    card = await session.get(
-        Customer, deal.customer_id, with_for_update=True, populate_existing=True
-    )
-    await session.refresh(deal, with_for_update=True)
+    card = await locked_row(session, Customer, deal.customer_id)
+    await lock_held(session, deal)
     live = card is not None and card.archived_at is None
     if deal.stage == WON and draft.stage not in (None, WON):
         await _not_closed_by_a_contract(session, deal)

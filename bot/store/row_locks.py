@@ -1,0 +1,33 @@
+"""A row read again and locked until the transaction ends, so that a change of it at the
+same moment waits for this one (PostgreSQL, `FOR UPDATE`). On SQLite nothing is read again:
+a write transaction takes the database's write lock with its first statement, and one that
+began as a read fails at its first write if another wrote since, so a row this transaction
+read is the row as stored (issue 17: a deal's form read its card twice, a change of a deal
+the card and the deal twice)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+async def locked_row(session: AsyncSession, model: type[Row], row_id: int) -> Row | None:
+    """The row of `model` with this id, as stored and locked; None when there is none."""
+    if _sqlite(session):
+        return await session.get(model, row_id)  # the session's own copy when it holds one
+    return await session.get(model, row_id, with_for_update=True, populate_existing=True)
+
+
+async def lock_held(session: AsyncSession, row: SQLModel) -> None:
+    """`row`, which the session holds, made as stored and locked."""
+    if _sqlite(session) and row in session:
+        return
+    await session.refresh(row, with_for_update=True)
+
+
+def _sqlite(session: AsyncSession) -> bool:
+    return session.get_bind().dialect.name == "sqlite"

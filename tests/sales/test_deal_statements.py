@@ -1,0 +1,55 @@
+"""A deal saved from its form reads its card once, and on SQLite does not read again what
+the transaction read (a write transaction there holds the database's write lock from its
+first statement: bot/store/row_locks.py); a deal made now is not asked for its contract
+(issue 17: the new deal's form sent 12 statements, reading the card twice)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from bot.actor import Actor
+from bot.sales import deal_cases
+from bot.sales.deal_form import DealForm
+from bot.store.db import Database
+from tests.conftest import NOW, TEAM, Create
+from tests.statements import reading, statements_sent
+
+MANAGER = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(hours=1))
+
+
+async def test_a_new_deal_reads_its_card_once_and_asks_for_no_contract(
+    db: Database, create: Create
+) -> None:
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = DealForm(name="ERP", amount="120万", stage="proposal", expected_close="2026-12-31")
+
+    with statements_sent(db) as sent:
+        saved = await deal_cases.save_deal_form(
+            db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+        )
+
+    assert saved.deal.amount_minor == 120_000_000 and not saved.has_contract
+    assert reading(sent, "contract") == [] and reading(sent, "team_member") == []
+    expected = 1 if db.dialect == "sqlite" else 2  # PostgreSQL locks the card as it reads it
+    assert len(reading(sent, "customer")) == expected, "\n".join(sent)
+
+
+async def test_a_deal_changed_from_its_form_reads_the_card_and_the_deal_once_on_sqlite(
+    db: Database, create: Create
+) -> None:
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = DealForm(name="ERP", amount="120万", stage="proposal", expected_close="2026-12-31")
+    made = await deal_cases.save_deal_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+    )
+
+    with statements_sent(db) as sent:
+        moved = await deal_cases.move_deal(
+            db, actor=MANAGER, deal_id=made.deal.id or 0, stage="negotiation"
+        )
+
+    assert moved.deal.stage == "negotiation"
+    again = 0 if db.dialect == "sqlite" else 1  # PostgreSQL locks each as it reads it again
+    assert len(reading(sent, "customer")) == 1 + again, "\n".join(sent)
+    assert len(reading(sent, "opportunity")) == 1 + again, "\n".join(sent)
