@@ -24,7 +24,11 @@ SNOOZE = timedelta(days=1)
 
 async def mark_done(db: Database, *, actor: Actor, follow_up_id: int) -> FollowUp:
     async with db.transaction(write=True) as session:
-        await changeable_follow_up(session, actor, await gate_of(session, actor), follow_up_id)
+        # held while the write below runs, which then finds it in the session (a session
+        # keeps only the rows something holds) instead of reading it again
+        _held = await changeable_follow_up(
+            session, actor, await gate_of(session, actor), follow_up_id
+        )
         return await complete_follow_up(
             session=session,
             team_id=actor.team_id,
@@ -74,7 +78,9 @@ async def move_to(
     due = new_due(form, tz=actor.tz, now=actor.now)
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
-        await changeable_follow_up(session, actor, await gate_of(session, actor), follow_up_id)
+        _held = await changeable_follow_up(  # as mark_done's
+            session, actor, await gate_of(session, actor), follow_up_id
+        )
         return await move_follow_up(
             session=session,
             team_id=actor.team_id,
