@@ -14,7 +14,7 @@ from bot.sales.amounts import Money, format_money
 from bot.sales.contract_form import ContractDraft
 from bot.sales.history import record_on_card
 from bot.store.models import Customer
-from bot.store.sales import contract_numbered, receivables_of
+from bot.store.sales import add_receivables, contract_numbered, receivables_of
 from bot.store.sales_models import Contract, Opportunity, Receivable
 from bot.store.types import saved_id
 
@@ -67,22 +67,22 @@ async def record_contract(
     )
     session.add(contract)
     await session.flush()
-    for item in draft.receivables:
-        session.add(
-            Receivable(
-                team_id=customer.team_id,
-                contract_id=saved_id(contract),
-                title=item.title,
-                due_on=item.due_on,
-                amount_minor=item.amount.minor,
-                received_on=item.received_on,
-                received_by=actor_id if item.received_on else "",
-                status="received" if item.received_on else "open",
-                created_at=now,
-                updated_at=now,
-            )
+    payments = [
+        Receivable(
+            team_id=customer.team_id,
+            contract_id=saved_id(contract),
+            title=item.title,
+            due_on=item.due_on,
+            amount_minor=item.amount.minor,
+            received_on=item.received_on,
+            received_by=actor_id if item.received_on else "",
+            status="received" if item.received_on else "open",
+            created_at=now,
+            updated_at=now,
         )
-    await session.flush()
+        for item in draft.receivables
+    ]
+    await add_receivables(session=session, receivables=payments)
     changes: dict[str, object] = {
         "contract": [None, f"{draft.number} {draft.title}"],
         "amount": [None, format_money(draft.amount)],

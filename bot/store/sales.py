@@ -22,6 +22,7 @@ from bot.store.sales_models import (
     Receivable,
     SalesDraft,
 )
+from bot.store.types import table_of
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -165,6 +166,14 @@ async def contract_numbered(*, session: AsyncSession, team_id: str, number: str)
 async def contract_of_deal(*, session: AsyncSession, deal_id: int) -> Contract | None:
     query = select(Contract).where(Contract.opportunity_id == deal_id).order_by(col(Contract.id))
     return (await session.exec(query)).first()
+
+
+async def add_receivables(*, session: AsyncSession, receivables: Sequence[Receivable]) -> None:
+    """A contract's payments, written in one statement with no ids asked back (issue 17: the
+    ORM sent one INSERT a payment to learn each one's id, which nothing used)."""
+    if receivables:
+        rows = [r.model_dump(exclude={"id"}) for r in receivables]
+        await session.exec(table_of(Receivable).insert(), params=rows)
 
 
 async def receivables_of(*, session: AsyncSession, contract_ids: Sequence[int]) -> list[Receivable]:

@@ -22,6 +22,7 @@ from bot.store.db import Database
 from bot.store.models import CardShare, Customer, TeamMember
 from bot.views.contracts import build_contract
 from tests.conftest import NOW, TEAM, Create
+from tests.statements import statements_sent
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LATER = NOW + timedelta(hours=1)
@@ -68,9 +69,14 @@ async def hp(db: Database, create: Create) -> Customer:
 async def test_a_contract_is_recorded_with_its_payment_milestones(
     db: Database, hp: Customer
 ) -> None:
-    view = await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=FORM)
+    with statements_sent(db) as sent:
+        view = await contract_cases.save_contract(
+            db, actor=MANAGER, customer_id=hp.id or 0, form=FORM
+        )
 
     assert (view.contract.amount_minor, view.contract.currency) == (120_000_000, "CNY")
+    # its three payments written in one statement, none of their ids asked back (issue 17)
+    assert len([s for s in sent if s.startswith("INSERT INTO receivable")]) == 1
     assert [(r.due_on, r.amount_minor, r.title, r.status) for r in view.receivables] == [
         (date(2026, 12, 31), 36_000_000, "down payment", "open"),
         (date(2027, 6, 30), 60_000_000, "acceptance", "open"),
