@@ -34,11 +34,12 @@ from bot.customers.refusals import CustomerNotFound
 from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_as_needed, gate_of
 from bot.errors import Invalid, Message
+from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer, Milestone
 from bot.store.notices import channels_hearing
 from bot.store.pages import count_milestones, milestones_page
-from bot.store.plans import phase_history, plan_of, plans_of, project_names
+from bot.store.plans import phase_history, plans_in, plans_of, project_names
 
 PLAN_MILESTONES = 20  # the plan lists the first milestones by date; a button pages on
 
@@ -262,7 +263,12 @@ async def handover_form(
 async def _phase_form(
     session: AsyncSession, actor: Actor, customer: Customer, to_phase: str
 ) -> PhaseFormOpen:
+    # the card's contacts to choose from, and the plan of the phase it moves to (else of the
+    # phase it is in) to fill the form with: not the whole card (issue 17)
     assert customer.id is not None
-    card = await load_card(session=session, team_id=actor.team_id, customer_id=customer.id)
-    plan = await plan_of(session=session, customer_id=customer.id, phase=to_phase) or card.plan
-    return PhaseFormOpen(card.customer, plan_form(card.customer, plan, to_phase), card.contacts)
+    contacts = await list_contacts(session=session, customer_id=customer.id)
+    plans = await plans_in(
+        session=session, customer_id=customer.id, phases=(to_phase, customer.phase)
+    )
+    plan = plans.get(to_phase) or plans.get(customer.phase)
+    return PhaseFormOpen(customer, plan_form(customer, plan, to_phase), contacts)

@@ -57,3 +57,20 @@ async def test_a_milestone_from_its_form_reads_the_card_alone(db: Database, crea
     assert added.milestone.title == "上线验收"
     assert len(reading(sent, "customer")) == 1, "\n".join(sent)
     assert reading(sent, "contact") == [] and reading(sent, "team_member") == []
+
+
+async def test_the_phase_form_reads_the_card_its_contacts_and_the_plans_it_is_filled_with(
+    db: Database, create: Create
+) -> None:
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = MilestoneForm(title="上线验收", due="2026-12-24")
+    await phase_cases.add_milestone_from_form(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+
+    with statements_sent(db) as sent:
+        opened = await phase_cases.phase_form_of(db, actor=MANAGER, customer_id=hp.id or 0)
+
+    assert opened.form.to_phase == "post_contract"
+    assert opened.form.primary_contact_id == "U_MGR"  # no plan yet: the manager
+    # the card, its contacts, the plans: not the milestones it holds, nor its other lists
+    assert reading(sent, "milestone") == []
+    assert len(sent) == 3, "\n".join(sent)
