@@ -24,17 +24,11 @@ SNOOZE = timedelta(days=1)
 
 async def mark_done(db: Database, *, actor: Actor, follow_up_id: int) -> FollowUp:
     async with db.transaction(write=True) as session:
-        # held while the write below runs, which then finds it in the session (a session
-        # keeps only the rows something holds) instead of reading it again
-        _held = await changeable_follow_up(
+        follow_up = await changeable_follow_up(
             session, actor, await gate_of(session, actor), follow_up_id
         )
         return await complete_follow_up(
-            session=session,
-            team_id=actor.team_id,
-            actor_id=actor.user_id,
-            follow_up_id=follow_up_id,
-            now=actor.now,
+            session=session, actor_id=actor.user_id, follow_up=follow_up, now=actor.now
         )
 
 
@@ -45,9 +39,8 @@ async def snooze(db: Database, *, actor: Actor, follow_up_id: int) -> FollowUp:
         current = await changeable_follow_up(session, actor, gate, follow_up_id)
         return await move_follow_up(
             session=session,
-            team_id=actor.team_id,
             actor_id=actor.user_id,
-            follow_up_id=follow_up_id,
+            follow_up=current,
             due_at=max(current.due_at, actor.now) + SNOOZE,
             now=actor.now,
         )
@@ -78,14 +71,13 @@ async def move_to(
     due = new_due(form, tz=actor.tz, now=actor.now)
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
-        _held = await changeable_follow_up(  # as mark_done's
+        follow_up = await changeable_follow_up(
             session, actor, await gate_of(session, actor), follow_up_id
         )
         return await move_follow_up(
             session=session,
-            team_id=actor.team_id,
             actor_id=actor.user_id,
-            follow_up_id=follow_up_id,
+            follow_up=follow_up,
             due_at=due,
             now=actor.now,
         )

@@ -17,7 +17,7 @@ from bot.errors import NotFound
 from bot.store.as_read import mark_contacted
 from bot.store.customers import add, get_customer, insert_once, record_event
 from bot.store.models import ContactRecord, Customer, FollowUp, PendingLog, ServiceRequest
-from bot.store.records import follow_up_of, get_follow_up, get_record, take_pending
+from bot.store.records import follow_up_of, get_record, take_pending
 from bot.store.services import services_of_record
 from bot.store.types import saved_id
 
@@ -252,22 +252,14 @@ async def retract_record(
 
 
 async def move_follow_up(
-    *,
-    session: AsyncSession,
-    team_id: str,
-    actor_id: str,
-    follow_up_id: int,
-    due_at: datetime,
-    now: datetime,
+    *, session: AsyncSession, actor_id: str, follow_up: FollowUp, due_at: datetime, now: datetime
 ) -> FollowUp:
-    follow_up = await get_follow_up(session=session, team_id=team_id, follow_up_id=follow_up_id)
-    if follow_up is None:
-        raise RecordNotFound(follow_up_id)
+    """`follow_up`: as the caller read it, checking who may move it (not read again)."""
     before = follow_up.due_at
     follow_up.due_at, follow_up.status, follow_up.updated_at = due_at, "open", now
     await record_event(
         session=session,
-        team_id=team_id,
+        team_id=follow_up.team_id,
         customer_id=follow_up.customer_id,
         actor_id=actor_id,
         at=now,
@@ -281,16 +273,14 @@ async def move_follow_up(
 
 
 async def complete_follow_up(
-    *, session: AsyncSession, team_id: str, actor_id: str, follow_up_id: int, now: datetime
+    *, session: AsyncSession, actor_id: str, follow_up: FollowUp, now: datetime
 ) -> FollowUp:
-    follow_up = await get_follow_up(session=session, team_id=team_id, follow_up_id=follow_up_id)
-    if follow_up is None:
-        raise RecordNotFound(follow_up_id)
+    """`follow_up`: as the caller read it, checking who may close it (not read again)."""
     if follow_up.status == "open":
         follow_up.status, follow_up.updated_at = "done", now
         await record_event(
             session=session,
-            team_id=team_id,
+            team_id=follow_up.team_id,
             customer_id=follow_up.customer_id,
             actor_id=actor_id,
             at=now,

@@ -207,13 +207,9 @@ async def test_a_follow_up_can_be_moved(db: Database, create: Create) -> None:
     later = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
 
     async with db.transaction(write=True) as session:
+        follow_up = await session.get(FollowUp, done.logged.follow_up.id)
         moved = await move_follow_up(
-            session=session,
-            team_id=TEAM,
-            actor_id="U_WANG",
-            follow_up_id=done.logged.follow_up.id,
-            due_at=later,
-            now=NOW,
+            session=session, actor_id="U_WANG", follow_up=follow_up, due_at=later, now=NOW
         )
     assert moved.due_at == later
 
