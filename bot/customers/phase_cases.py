@@ -32,7 +32,7 @@ from bot.customers.phases import (
 )
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.submissions import Submitted, claim
-from bot.customers.visibility import Gate, gate_as_needed, gate_of
+from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.customers import list_contacts
 from bot.store.db import Database
@@ -244,7 +244,7 @@ async def _changeable(session: AsyncSession, actor: Actor, customer_id: int) -> 
     """The card, refused when it is gone, not visible to the actor or not theirs to change.
     The card alone: what its forms change is read by the use case that changes it (issue
     17: the whole card was read here, then again by the phase change)."""
-    gate = gate_as_needed(session, actor)
+    gate = await gate_of(session, actor)
     customer = await card_seen(
         session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
     )

@@ -161,14 +161,6 @@ async def team_tree(session: AsyncSession, team_id: str) -> TeamTree:
     return TeamTree(await supervisors(session=session, team_id=team_id))
 
 
-async def gate_for(
-    session: AsyncSession, *, team_id: str, user_id: str, is_admin: bool, channels: frozenset[str]
-) -> Gate:
-    """The person's gate with their view read (what the views that filter in SQL need)."""
-    gate = Gate(session, team_id=team_id, user_id=user_id, is_admin=is_admin, channels=channels)
-    return await gate.read_view()
-
-
 async def gate_of(session: AsyncSession, actor: Actor) -> Gate:
     """What `actor` may see and change, for the length of one use case's transaction; the
     person's view read when a decision needs it (issue 17: a statement for each use case,

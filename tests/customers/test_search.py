@@ -186,15 +186,15 @@ async def test_within_a_tie_the_persons_own_and_recently_active_cards_come_first
     db: Database, create: Create
 ) -> None:
     from bot.customers.search import Rank
-    from bot.customers.visibility import gate_for
+    from bot.customers.visibility import Gate
 
     await create("上海金科电子有限公司", short_name="JK1", actor="U_OTHER")
     await create("金科电子有限公司", short_name="JK2", actor="U_ME", different=True)
 
     async with db.transaction() as session:
-        gate = await gate_for(
+        gate = await Gate(
             session, team_id=TEAM, user_id="U_ME", is_admin=True, channels=frozenset()
-        )
+        ).read_view()
         found = await find_customers(session=session, team_id=TEAM, text="金科电子", gate=gate)
 
     assert [(f.customer.handle, f.rank) for f in found] == [
