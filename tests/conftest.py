@@ -31,7 +31,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.console.harness import Harness
 from bot.console.slack_double import SlackDouble
 from bot.console.workspace import Workspace
-from bot.customers.cards import create_customer
+from bot.customers.cards import card_with_contacts, create_customer, update_customer
 from bot.customers.form import CustomerForm, parse_customer_form
 from bot.customers.names import pinyin
 from bot.customers.translation import read_word_lists
@@ -192,6 +192,29 @@ def workspace(harness: Harness) -> Workspace:
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TEAM = "T1"
 Create = Callable[..., Awaitable[Customer]]
+
+
+async def edit_card(
+    db: Database,
+    card_id: int | None,
+    form: CustomerForm,
+    *,
+    actor: str = "U_MGR",
+    different: bool = False,
+) -> None:
+    """The card saved from its form by `actor`: its card and contacts read, then changed."""
+    draft = parse_customer_form(form, region="CN", actor_id=actor)
+    async with db.transaction(write=True) as session:
+        card = await card_with_contacts(session=session, team_id=TEAM, customer_id=card_id or 0)
+        await update_customer(
+            session=session,
+            team_id=TEAM,
+            actor_id=actor,
+            card=card,
+            draft=draft,
+            now=NOW,
+            different_company=different,
+        )
 
 
 async def keys_and_terms(

@@ -8,11 +8,9 @@ import pytest
 from sqlmodel import select
 
 from bot.customers.cards import (
-    card_with_contacts,
     create_customer,
     load_card,
     set_status,
-    update_customer,
 )
 from bot.customers.contacts import add_contact, archive_contact
 from bot.customers.duplicates import DuplicateFound
@@ -26,7 +24,7 @@ from bot.customers.form import (
 from bot.store.customers import list_contacts, list_events
 from bot.store.db import Database
 from bot.store.models import Customer
-from tests.conftest import NOW, TEAM, Create
+from tests.conftest import NOW, TEAM, Create, edit_card
 
 
 async def test_a_new_card_records_who_created_it_and_what_it_said(
@@ -73,22 +71,12 @@ async def test_an_edit_keeps_its_own_short_name_and_is_refused_anothers(
     await create("惠普中国有限公司", short_name="HP")
     card = await create("上海金科电子有限公司", short_name="Jinke")
 
-    async def edit(short_name: str) -> None:
-        form = CustomerForm(legal_name="上海金科电子有限公司", short_name=short_name)
-        draft = parse_customer_form(form, region="CN", actor_id="U_MGR")
-        async with db.transaction(write=True) as session:
-            await update_customer(
-                session=session,
-                team_id=TEAM,
-                actor_id="U_MGR",
-                card=await card_with_contacts(session=session, team_id=TEAM, customer_id=card.id),
-                draft=draft,
-                now=NOW,
-            )
+    def named(short_name: str) -> CustomerForm:
+        return CustomerForm(legal_name="上海金科电子有限公司", short_name=short_name)
 
-    await edit("JINKE")  # its own, in another case
+    await edit_card(db, card.id, named("JINKE"))  # its own, in another case
     with pytest.raises(FormInvalid) as refused:
-        await edit("hp")
+        await edit_card(db, card.id, named("hp"))
     assert refused.value.errors["short_name"].key == "field.short_name.taken"
     async with db.transaction() as session:
         saved = await session.get(Customer, card.id)
@@ -112,17 +100,8 @@ async def test_an_edit_keeps_before_and_after(db: Database, create: Create) -> N
         phone="010 8888 6666",
         manager_id="U_MGR",
     )
-    draft = parse_customer_form(form, region="CN", actor_id="U_WANG")
 
-    async with db.transaction(write=True) as session:
-        await update_customer(
-            session=session,
-            team_id=TEAM,
-            actor_id="U_WANG",
-            card=await card_with_contacts(session=session, team_id=TEAM, customer_id=card.id),
-            draft=draft,
-            now=NOW,
-        )
+    await edit_card(db, card.id, form, actor="U_WANG")
     async with db.transaction() as session:
         edit, _create = await list_events(session=session, customer_id=card.id)
         saved = await session.get(Customer, card.id)
@@ -136,22 +115,10 @@ async def test_an_edit_keeps_before_and_after(db: Database, create: Create) -> N
 async def test_an_edit_that_makes_a_duplicate_is_refused(db: Database, create: Create) -> None:
     await create("惠普中国有限公司", short_name="HP")
     other = await create("金科电子有限公司")
-    draft = parse_customer_form(
-        CustomerForm(legal_name="惠普（中国）有限公司", short_name=other.handle),
-        region="CN",
-        actor_id="U_MGR",
-    )
+    form = CustomerForm(legal_name="惠普（中国）有限公司", short_name=other.handle)
 
     with pytest.raises(DuplicateFound):
-        async with db.transaction(write=True) as session:
-            await update_customer(
-                session=session,
-                team_id=TEAM,
-                actor_id="U_MGR",
-                card=await card_with_contacts(session=session, team_id=TEAM, customer_id=other.id),
-                draft=draft,
-                now=NOW,
-            )
+        await edit_card(db, other.id, form)
 
 
 async def test_status_and_level_change_is_recorded(db: Database, create: Create) -> None:

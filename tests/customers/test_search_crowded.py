@@ -3,9 +3,8 @@ hundreds of other people's cards still finds the person's own card first."""
 
 from __future__ import annotations
 
-from bot.customers.cards import card_with_contacts, update_customer
 from bot.customers.contacts import add_contact
-from bot.customers.form import ContactForm, CustomerForm, parse_contact_form, parse_customer_form
+from bot.customers.form import ContactForm, CustomerForm, parse_contact_form
 from bot.customers.keys import CardFacts, card_keys, card_terms
 from bot.customers.search import find_customers
 from bot.store.card_index import replace_keys, replace_terms
@@ -13,7 +12,7 @@ from bot.store.customers import add
 from bot.store.db import Database
 from bot.store.models import Customer
 from bot.store.term_probes import terms_with_prefix
-from tests.conftest import NOW, TEAM, Create
+from tests.conftest import NOW, TEAM, Create, edit_card
 
 OTHERS = 260  # more than find orders by owner after its first look-up
 
@@ -116,15 +115,7 @@ async def test_a_card_handed_over_is_found_first_by_its_new_manager_not_its_form
     form = CustomerForm(
         legal_name="Vortek Logistics Ltd", short_name="MyVortek", manager_id="U_NEW"
     )
-    async with db.transaction(write=True) as session:
-        await update_customer(
-            session=session,
-            team_id=TEAM,
-            actor_id="U_ME",
-            card=await card_with_contacts(session=session, team_id=TEAM, customer_id=card.id),
-            draft=parse_customer_form(form, region="CN", actor_id="U_ME"),
-            now=NOW,
-        )
+    await edit_card(db, card.id, form, actor="U_ME")
 
     assert (await handles_found_by(db, "U_NEW", "vortek"))[:1] == ["MyVortek"]
     assert (await handles_found_by(db, "U_NEW", "vortke"))[:1] == ["MyVortek"]

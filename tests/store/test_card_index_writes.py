@@ -11,13 +11,12 @@ from sqlalchemy import delete
 from sqlmodel import col
 
 from bot.customers.card_values import reindex
-from bot.customers.cards import card_with_contacts, update_customer
-from bot.customers.form import CustomerForm, parse_customer_form
+from bot.customers.form import CustomerForm
 from bot.store.card_index import replace_terms
 from bot.store.db import Database
 from bot.store.models import Customer, CustomerKey, CustomerTerm
 from bot.store.types import table_of
-from tests.conftest import NOW, TEAM, Create, keys_and_terms
+from tests.conftest import TEAM, Create, edit_card, keys_and_terms
 from tests.statements import statements_sent
 
 
@@ -47,18 +46,7 @@ async def test_a_new_cards_keys_and_terms_take_one_statement_each(
 
 async def edit(db: Database, card_id: int | None, legal_name: str, **fields: str) -> None:
     """The card saved from the form with these values, as its manager saves it."""
-    form = CustomerForm(legal_name=legal_name, **fields)
-    draft = parse_customer_form(form, region="CN", actor_id="U_MGR")
-    async with db.transaction(write=True) as session:
-        await update_customer(
-            session=session,
-            team_id=TEAM,
-            actor_id="U_MGR",
-            card=await card_with_contacts(session=session, team_id=TEAM, customer_id=card_id or 0),
-            draft=draft,
-            now=NOW,
-            different_company=False,
-        )
+    await edit_card(db, card_id, CustomerForm(legal_name=legal_name, **fields))
 
 
 def stored(keys: list[CustomerKey], terms: list[CustomerTerm]) -> tuple[Counter, Counter]:
