@@ -4,11 +4,14 @@ saved; or, when the answer needs the database, saved with a deadline and answere
 saving" past it — and a submission sent again saves nothing twice (issue 15 item 9).
 
 The database is made busy the way an import or a burst of saves makes SQLite busy: another
-connection holds its one write lock for four seconds."""
+connection holds its one write lock until the test has its answers. An answer that comes
+while the lock is still held did not wait for the database: that is what these tests show,
+with no clock."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -26,6 +29,7 @@ from bot.i18n import t
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import Contact, ContactRecord, Customer, Milestone
+from bot.store.replays import LOCK_WAIT_MS
 from tests.conftest import POSTGRES_URL
 from tests.slack_person import Person, fill
 
@@ -46,24 +50,39 @@ on_sqlite = pytest.mark.skipif(
 pytestmark = pytest.mark.form_deadline(Settings.form_deadline)
 
 
-@asynccontextmanager
-async def busy_database(url: str, seconds: float = 4.0) -> AsyncIterator[None]:
-    """Another connection holds the database's write lock for `seconds` from entering."""
-    other, holding = Database(url), asyncio.Event()
+class BusyDatabase:
+    """Another connection holding the database's one write lock until it is let go."""
 
-    async def hold() -> None:
-        async with other.transaction(write=True) as session:
+    def __init__(self, url: str) -> None:
+        self.other, self.holding, self.let_go = Database(url), asyncio.Event(), asyncio.Event()
+        self.holder: asyncio.Task[None] | None = None
+
+    @property
+    def still_held(self) -> bool:
+        return self.holder is not None and not self.holder.done()
+
+    async def hold(self) -> None:
+        async with self.other.transaction(write=True) as session:
             await session.exec(text("SELECT 1"))  # BEGIN IMMEDIATE: the write lock is taken
-            holding.set()
-            await asyncio.sleep(seconds)
+            self.holding.set()
+            # let go when the test has its answers; at the latest after a minute, so that a
+            # form that waits for the database fails the test rather than hangs it
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.let_go.wait(), timeout=60)
 
-    holder = asyncio.create_task(hold())
-    await holding.wait()
+
+@asynccontextmanager
+async def busy_database(url: str) -> AsyncIterator[BusyDatabase]:
+    """The database busy (its write lock held elsewhere) for as long as the block runs."""
+    busy = BusyDatabase(url)
+    busy.holder = asyncio.create_task(busy.hold())
+    await busy.holding.wait()
     try:
-        yield
+        yield busy
     finally:
-        await holder
-        await other.dispose()
+        busy.let_go.set()
+        await busy.holder
+        await busy.other.dispose()
 
 
 async def rows(harness: Harness, model: type) -> list[Any]:
@@ -71,23 +90,15 @@ async def rows(harness: Harness, model: type) -> list[Any]:
         return list((await session.exec(select(model))).all())
 
 
-async def timed(submitting: Any) -> tuple[Answer, float]:
-    started = time.monotonic()
-    answer = await submitting
-    return answer, time.monotonic() - started
-
-
-async def burst(
-    wang: Person, form: dict[str, Any], answers: list[dict[str, str]]
-) -> list[tuple[Answer, float]]:
+async def burst(wang: Person, form: dict[str, Any], answers: list[dict[str, str]]) -> list[Answer]:
     """Each answer submitted in its own view of `form`, AT_ONCE at a time, as Slack sends."""
     views = [{**form, "id": f"V_BURST_{n}"} for n in range(len(answers))]
     values = [await fill(wang.workspace, form, wang.user, **a) for a in answers]
-    answered: list[tuple[Answer, float]] = []
+    answered: list[Answer] = []
     for start in range(0, len(views), AT_ONCE):
         answered += await asyncio.gather(
             *(
-                timed(wang.workspace.submit_view(view, value, user=wang.user))
+                wang.workspace.submit_view(view, value, user=wang.user)
                 for view, value in zip(
                     views[start : start + AT_ONCE], values[start : start + AT_ONCE], strict=True
                 )
@@ -112,12 +123,13 @@ async def test_a_burst_of_contact_saves_on_a_busy_database_is_answered_in_time_a
     form = wang.last_view()
     names = [f"联系人{n}" for n in range(BURST)]
 
-    async with busy_database(database_url):
+    async with busy_database(database_url) as busy:
         answered = await burst(wang, form, [{"name": name} for name in names])
+        answered_while_busy = busy.still_held
     await harness.settle(timeout=60)
 
-    assert [a.status for a, _ in answered] == [200] * BURST  # never 404
-    assert max(seconds for _, seconds in answered) < SLACK_WAITS
+    assert [a.status for a in answered] == [200] * BURST  # never 404
+    assert answered_while_busy  # the answers did not wait for the database
     saved = sorted(c.name for c in await rows(harness, Contact))
     assert saved == sorted(names)  # each once
 
@@ -133,15 +145,16 @@ async def test_a_burst_of_new_cards_on_a_busy_database_is_answered_still_saving_
     companies = [(f"{word} Trading Co., Ltd.", word.upper()) for word in DIFFERENT_WORDS]
     told = len(harness.slack.postings)
 
-    async with busy_database(database_url):
+    async with busy_database(database_url) as busy:
         answered = await burst(
             wang, form, [{"legal_name": n, "short_name": h} for n, h in companies]
         )
+        answered_while_busy = busy.still_held
     await harness.settle(timeout=60)
 
-    assert [a.status for a, _ in answered] == [200] * BURST
-    assert max(seconds for _, seconds in answered) < SLACK_WAITS
-    still_saving = [a for a, _ in answered if a.json.get("response_action") == "update"]
+    assert [a.status for a in answered] == [200] * BURST
+    assert answered_while_busy  # at the deadline, not when the database was free again
+    still_saving = [a for a in answered if a.json.get("response_action") == "update"]
     saying = t("form.still_saving.title", "zh")
     assert still_saving and still_saving[0].json["view"]["title"]["text"] == saying
     cards = sorted(c.handle for c in await rows(harness, Customer))
@@ -243,16 +256,21 @@ async def test_the_replay_ledger_waits_briefly_for_a_busy_database_and_still_ref
     unrecorded within a moment, and this replica still refuses the same request again."""
     ledger, stamp = ReplayLedger(db), int(time.time())
 
-    async with busy_database(database_url):
-        started = time.monotonic()
+    async with busy_database(database_url) as busy:
         taken = await ledger.first_use(stamp, "v0=" + "1" * 64)
-        waited = time.monotonic() - started
         again = await ledger.first_use(stamp, "v0=" + "1" * 64)
+        answered_while_busy = busy.still_held
     after = await ledger.first_use(stamp, "v0=" + "1" * 64)
     other = await ledger.first_use(stamp, "v0=" + "2" * 64)
     await ledger.close()
 
     assert (taken, again, after, other) == (True, False, False, True)
-    # it gave up on the lock (held 4 s) in time for the ack; LOCK_WAIT_MS is 0.5 s, and a
-    # loaded machine adds to that, so the bound is Slack's, not the budget itself
-    assert waited < SLACK_WAITS
+    assert answered_while_busy  # it gave up on the lock (LOCK_WAIT_MS) rather than wait
+
+
+def test_the_waits_before_an_answer_leave_slack_s_seconds_room_for_the_network() -> None:
+    """What the tests above show without timing anything (answers come while the database
+    is still busy) is worth its while because these waits, counted from the request's
+    arrival, end well inside Slack's three seconds; how long they take on a given machine
+    is the benchmarks' concern (bench/), not the suite's."""
+    assert LOCK_WAIT_MS / 1000 < Settings.form_deadline <= SLACK_WAITS - 1.0
