@@ -21,8 +21,8 @@ from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_flow import ChangeState, ChangeStep, Evaluation, next_state
 from bot.errors import Invalid, Message, NotFound
 from bot.sales.lookups import visible_card
-from bot.store.changes import add_change, add_step, next_change_number, steps_of
-from bot.store.customers import list_contacts
+from bot.store.changes import add_change, add_step, new_change_terms, steps_of
+from bot.store.customers import contact_names
 from bot.store.db import Database
 from bot.store.delivery_models import (
     ChangeRequest,
@@ -30,11 +30,11 @@ from bot.store.delivery_models import (
     Requirement,
     RequirementList,
 )
-from bot.store.models import Customer
+from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
-from bot.store.plans import milestones_of
+from bot.store.plans import milestones_named, milestones_of
 from bot.store.requirements import add_requirement, list_for
-from bot.store.sales import get_in_team, projects_of
+from bot.store.sales import get_in_team
 from bot.store.types import saved_id
 
 SUMMARY_LIMIT = 200
@@ -103,6 +103,19 @@ class ChangeAsked:
     requested_by_contact_id: int | None = None  # None: the person asking
     affected_milestones: tuple[int, ...] = ()
     proposed: dict[str, object] = field(default_factory=dict)  # see ChangeRequest.proposed
+    # the rows of the two above that the caller read to check them: not read again for the page
+    known_contacts: tuple[Contact, ...] = ()
+    known_milestones: tuple[Milestone, ...] = ()
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the use case read or wrote already, so that the change's page does not read it
+    again: its steps (None: read them), and contacts and milestones it may name."""
+
+    steps: list[ChangeStepTaken] | None = None
+    contacts: tuple[Contact, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
 
 
 async def add_request(
@@ -115,16 +128,16 @@ async def add_request(
     if len(summary) > SUMMARY_LIMIT:
         raise Invalid({"summary": Message("change.summary_too_long", {"limit": SUMMARY_LIMIT})})
     assert customer.id is not None
-    projects = await projects_of(session=session, customer_id=customer.id)
-    active = next((p for p in projects if p.status == "active"), None)
+    # owned by its active project's manager, else the card's
+    terms = await new_change_terms(session=session, customer_id=customer.id)
     contact_id = asked.requested_by_contact_id
     change = await add_change(
         session=session,
         change=ChangeRequest(
             team_id=actor.team_id,
             customer_id=customer.id,
-            project_id=active.id if active else None,
-            number=await next_change_number(session=session, customer_id=customer.id),
+            project_id=terms.project_id,
+            number=terms.number,
             summary=summary,
             reason=asked.reason.strip(),
             content=asked.content.strip(),
@@ -132,14 +145,14 @@ async def add_request(
             requested_by_user="" if contact_id else actor.user_id,
             affected_milestones=list(asked.affected_milestones),
             proposed=dict(asked.proposed),
-            owner_id=active.manager_id if active else customer.manager_id,
+            owner_id=terms.project_manager or customer.manager_id,
             created_by=actor.user_id,
             created_at=actor.now,
             state_changed_at=actor.now,
         ),
     )
     assert change.id is not None
-    await add_step(
+    first = await add_step(
         session=session,
         step=ChangeStepTaken(
             change_request_id=change.id,
@@ -149,7 +162,8 @@ async def add_request(
             taken_at=actor.now,
         ),
     )
-    return await shown_change(session, actor, gate, customer, change)
+    known = Known([first], asked.known_contacts, asked.known_milestones)
+    return await shown_change(session, actor, gate, customer, change, known)
 
 
 async def take_change_step(
@@ -236,23 +250,36 @@ async def visible_change(
 
 
 async def shown_change(
-    session: AsyncSession, actor: Actor, gate: Gate, customer: Customer, change: ChangeRequest
+    session: AsyncSession,
+    actor: Actor,
+    gate: Gate,
+    customer: Customer,
+    change: ChangeRequest,
+    known: Known = Known(),
 ) -> ChangeMoved:
+    """The change as the actor sees it: only the contacts and milestones it names are read,
+    and none of what `known` holds."""
     assert change.id is not None and customer.id is not None
     editor = await gate.may_edit(customer)
-    contacts = await list_contacts(session=session, customer_id=customer.id, include_archived=True)
+    steps = known.steps
+    if steps is None:
+        steps = await steps_of(session=session, change_id=change.id)
+    named = {change.requested_by_contact_id, *(s.on_behalf_of_contact_id for s in steps)}
+    contacts = {c.id: c.name for c in known.contacts if c.id in named and c.id is not None}
+    unknown = {c for c in named if c is not None and c not in contacts}
+    contacts |= await contact_names(session=session, contact_ids=unknown, customer_id=customer.id)
     affected = set(change.affected_milestones or [])
-    milestones = [
-        m for m in await milestones_of(session=session, customer_id=customer.id) if m.id in affected
-    ]
+    milestones = [m for m in known.milestones if m.id in affected]
+    unread = affected - {m.id for m in milestones}
+    milestones += await milestones_named(session=session, customer_id=customer.id, ids=unread)
     return ChangeMoved(
         customer,
         change,
-        await steps_of(session=session, change_id=change.id),
+        steps,
         may_move=editor or actor.user_id == change.owner_id,
         may_withdraw=editor or actor.user_id == change.created_by,
-        contacts={c.id: c.name for c in contacts if c.id is not None},
-        milestones=tuple(milestones),
+        contacts=contacts,
+        milestones=tuple(sorted(milestones, key=lambda m: (m.due_at, m.id or 0))),
     )
 
 

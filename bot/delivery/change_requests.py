@@ -15,12 +15,12 @@ from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
 from bot.errors import Invalid, Message
 from bot.sales.lookups import leading_card, visible_card
 from bot.store.changes import changes_of
-from bot.store.customers import list_contacts
+from bot.store.customers import get_contact, list_contacts
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
-from bot.store.plans import milestones_of
+from bot.store.plans import milestones_named, milestones_of
 
 REASON_LIMIT = 2000
 CONTENT_LIMIT = 2900  # a section's text, with room for its label
@@ -124,18 +124,31 @@ async def _asked(
     session: AsyncSession, customer: Customer, form: ChangeForm, errors: dict[str, Message]
 ) -> ChangeAsked:
     """The form's choices checked against the card: its own contacts and open milestones
-    only (a stale form, or a forged one, names nothing of another card)."""
-    opened = await _form_open(session, customer, form)
-    contact_ids = {c.id for c in opened.contacts}
-    milestone_ids = {m.id for m in opened.milestones}
-    contact_id: int | None = None
+    only (a stale form, or a forged one, names nothing of another card). Only what was
+    chosen is read, and the page shown after the save reads it no more."""
+    assert customer.id is not None
+    contact: Contact | None = None
     if form.requested_by:
-        contact_id = int(form.requested_by) if form.requested_by.isdigit() else None
-        if contact_id not in contact_ids:
+        if form.requested_by.isdigit():
+            contact = await get_contact(
+                session=session, customer_id=customer.id, contact_id=int(form.requested_by)
+            )
+        if contact is None or contact.archived_at is not None:
             errors["requested_by"] = Message("change.contact_gone")
     chosen = [int(m) for m in form.milestones.split(",") if m.strip().isdigit()]
-    if any(m not in milestone_ids for m in chosen):
+    milestones = await milestones_named(
+        session=session, customer_id=customer.id, ids=chosen, open_only=True
+    )
+    if set(chosen) - {m.id for m in milestones}:
         errors["milestones"] = Message("change.milestone_gone")
     if errors:
         raise Invalid(errors)
-    return ChangeAsked(form.summary, form.reason, form.content, contact_id, tuple(chosen))
+    return ChangeAsked(
+        form.summary,
+        form.reason,
+        form.content,
+        contact.id if contact else None,
+        tuple(chosen),
+        known_contacts=(contact,) if contact else (),
+        known_milestones=tuple(milestones),
+    )

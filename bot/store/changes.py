@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import ScalarSelect, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
 from bot.store.models import Customer
 from bot.store.plan_tables import ChannelLink
+from bot.store.sales_models import Project
 
 OPEN_STATES = ("requested", "evaluated", "confirmed", "implemented")
 
@@ -22,6 +25,36 @@ async def next_change_number(*, session: AsyncSession, customer_id: int) -> int:
         select(func.max(ChangeRequest.number)).where(ChangeRequest.customer_id == customer_id)
     )
     return (found.one() or 0) + 1
+
+
+@dataclass(frozen=True)
+class NewChangeTerms:
+    number: int  # the next "CR-n" (the unique constraint refuses a number taken twice)
+    project_id: int | None  # the card's active project, which a new change belongs to
+    project_manager: str | None  # its manager, who owns the change (None: no such project)
+
+
+async def new_change_terms(*, session: AsyncSession, customer_id: int) -> NewChangeTerms:
+    """A new change's number and its active project, in one statement: the project first
+    by `projects_of`'s order (the latest start, then the oldest id)."""
+
+    def of_active(column: Any) -> ScalarSelect[Any]:
+        return (
+            select(column)
+            .where(Project.customer_id == customer_id, Project.status == "active")
+            .order_by(col(Project.starts_on).desc(), col(Project.id))
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    last = (
+        select(func.max(ChangeRequest.number))
+        .where(ChangeRequest.customer_id == customer_id)
+        .scalar_subquery()
+    )
+    found = await session.exec(select(last, of_active(Project.id), of_active(Project.manager_id)))
+    number, project_id, manager = found.one()
+    return NewChangeTerms((number or 0) + 1, project_id, manager)
 
 
 async def add_change(*, session: AsyncSession, change: ChangeRequest) -> ChangeRequest:

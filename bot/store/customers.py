@@ -233,12 +233,17 @@ async def list_events(
     return list((await session.exec(query)).all())
 
 
-async def contact_names(*, session: AsyncSession, contact_ids: Iterable[int]) -> dict[int, str]:
-    """Names of contacts, removed ones included (history names the people it speaks of)."""
+async def contact_names(
+    *, session: AsyncSession, contact_ids: Iterable[int], customer_id: int | None = None
+) -> dict[int, str]:
+    """Names of contacts, removed ones included (history names the people it speaks of);
+    with `customer_id`, only that card's."""
     wanted = sorted(set(contact_ids))
     if not wanted:
         return {}
     query = select(Contact.id, Contact.name).where(col(Contact.id).in_(wanted))
+    if customer_id is not None:
+        query = query.where(Contact.customer_id == customer_id)
     return {
         row_id: text for row_id, text in (await session.exec(query)).all() if row_id is not None
     }

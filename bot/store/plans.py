@@ -54,6 +54,23 @@ async def milestones_of(
     return list((await session.exec(query)).all())
 
 
+async def milestones_named(
+    *, session: AsyncSession, customer_id: int, ids: Iterable[int], open_only: bool = False
+) -> list[Milestone]:
+    """The card's milestones of these ids, soonest first: one of another card is not found."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    query = (
+        select(Milestone)
+        .where(Milestone.customer_id == customer_id, col(Milestone.id).in_(wanted))
+        .order_by(col(Milestone.due_at), col(Milestone.id))
+    )
+    if open_only:
+        query = query.where(Milestone.status == "open")
+    return list((await session.exec(query)).all())
+
+
 async def linked_channels(*, session: AsyncSession, customer_id: int) -> list[str]:
     query = select(ChannelLink.channel_id).where(
         ChannelLink.customer_id == customer_id, col(ChannelLink.unlinked_at).is_(None)

@@ -1,0 +1,155 @@
+"""The change request form: who asked (a contact of the card) and the milestones it touches
+are checked against the card, and only what was chosen is read, once — the page after the
+save names them without reading them again (issue 17: the form sent 10 statements, reading
+the card's contacts and milestones twice)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import select
+
+from bot.actor import Actor
+from bot.delivery.change_requests import ChangeForm, save_change_form
+from bot.errors import Invalid
+from bot.store.db import Database
+from bot.store.delivery_models import ChangeRequest
+from bot.store.models import Contact, Customer
+from bot.store.plan_tables import Milestone
+from bot.store.sales_models import Project
+from tests.conftest import NOW, TEAM, Create
+from tests.statements import reading, statements_sent
+
+MANAGER = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(hours=1))
+
+
+@dataclass(frozen=True)
+class Card:
+    customer: Customer
+    zhang: Contact  # at the customer
+    gone: Contact  # removed from the card
+    go_live: Milestone  # open
+    kickoff: Milestone  # done
+
+
+async def card_with_people_and_milestones(db: Database, create: Create, name: str) -> Card:
+    customer = await create(name, actor="U_MGR")
+    assert customer.id is not None
+    async with db.transaction(write=True) as session:
+        zhang = Contact(customer_id=customer.id, name="张伟", created_by="U_MGR")
+        gone = Contact(customer_id=customer.id, name="李强", created_by="U_MGR", archived_at=NOW)
+        go_live, kickoff = (
+            Milestone(
+                team_id=TEAM,
+                customer_id=customer.id,
+                title=title,
+                due_at=NOW + timedelta(days=days),
+                status=status,
+                created_by="U_MGR",
+            )
+            for title, days, status in (("上线", 30, "open"), ("启动会", -30, "done"))
+        )
+        session.add_all([zhang, gone, go_live, kickoff])
+    return Card(customer, zhang, gone, go_live, kickoff)
+
+
+@pytest.fixture
+async def hp(db: Database, create: Create) -> Card:
+    return await card_with_people_and_milestones(db, create, "惠普中国有限公司")
+
+
+async def saved_changes(db: Database) -> list[ChangeRequest]:
+    async with db.transaction() as session:
+        return list((await session.exec(select(ChangeRequest))).all())
+
+
+async def test_a_change_asked_by_a_contact_touching_a_milestone_names_both_reading_each_once(
+    db: Database, hp: Card
+) -> None:
+    form = ChangeForm(
+        summary="增加月度报表", requested_by=str(hp.zhang.id), milestones=str(hp.go_live.id)
+    )
+
+    with statements_sent(db) as sent:
+        moved = await save_change_form(
+            db, actor=MANAGER, customer_id=hp.customer.id or 0, form=form
+        )
+
+    assert moved.contacts == {hp.zhang.id: "张伟"}
+    assert [m.title for m in moved.milestones] == ["上线"]
+    assert [s.step for s in moved.steps] == ["requested"]
+    assert len(reading(sent, "contact")) == 1, "\n".join(sent)
+    assert len(reading(sent, "milestone")) == 1, "\n".join(sent)
+    assert reading(sent, "change_step") == [], "\n".join(sent)
+
+
+async def test_a_change_from_the_form_naming_no_one_is_saved_in_four_statements(
+    db: Database, hp: Card
+) -> None:
+    """The card, its next number with its active project, the request and its first step."""
+    with statements_sent(db) as sent:
+        moved = await save_change_form(
+            db, actor=MANAGER, customer_id=hp.customer.id or 0, form=ChangeForm("增加月度报表")
+        )
+
+    assert moved.change.number == 1 and moved.change.requested_by_user == "U_MGR"
+    assert len(sent) == 4, "\n".join(sent)
+
+
+async def test_the_second_change_is_numbered_on_and_owned_by_the_active_projects_manager(
+    db: Database, hp: Card
+) -> None:
+    async with db.transaction(write=True) as session:
+        for name, status, manager in (("一期", "closed", "U_OLD"), ("二期", "active", "U_PM")):
+            session.add(
+                Project(
+                    team_id=TEAM,
+                    customer_id=hp.customer.id or 0,
+                    name=name,
+                    status=status,
+                    manager_id=manager,
+                    starts_on=date(2026, 6, 1),
+                    ends_on=date(2027, 6, 1),
+                    created_by="U_MGR",
+                )
+            )
+    first = await save_change_form(
+        db, actor=MANAGER, customer_id=hp.customer.id or 0, form=ChangeForm("增加月度报表")
+    )
+    second = await save_change_form(
+        db, actor=MANAGER, customer_id=hp.customer.id or 0, form=ChangeForm("增加周报")
+    )
+
+    assert (first.change.number, second.change.number) == (1, 2)
+    assert second.change.owner_id == "U_PM"
+    async with db.transaction() as session:
+        active = (await session.exec(select(Project).where(Project.status == "active"))).one()
+    assert second.change.project_id == active.id
+
+
+@pytest.mark.parametrize(
+    ("field", "chosen"),
+    [
+        ("requested_by", lambda hp, other: hp.gone.id),  # removed from the card
+        ("requested_by", lambda hp, other: other.zhang.id),  # another card's
+        ("requested_by", lambda hp, other: "张伟"),  # a forged value
+        ("milestones", lambda hp, other: hp.kickoff.id),  # done already
+        ("milestones", lambda hp, other: other.go_live.id),  # another card's
+        ("milestones", lambda hp, other: f"{hp.go_live.id},999999"),  # one that never was
+    ],
+)
+async def test_a_choice_that_is_not_the_cards_to_choose_is_refused_under_its_field(
+    db: Database, create: Create, hp: Card, field: str, chosen: object
+) -> None:
+    other = await card_with_people_and_milestones(db, create, "联想集团有限公司")
+    value = chosen(hp, other)  # type: ignore[operator]
+    form = ChangeForm("增加月度报表", **{field: str(value)})
+
+    with pytest.raises(Invalid) as refused:
+        await save_change_form(db, actor=MANAGER, customer_id=hp.customer.id or 0, form=form)
+
+    assert list(refused.value.errors) == [field]
+    assert await saved_changes(db) == []
