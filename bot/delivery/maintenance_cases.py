@@ -178,7 +178,7 @@ async def save_notes(
         else:
             await move_period(session, plan, period)
         assert plan.id is not None
-        await add_row(
+        note = await add_row(
             session=session,
             row=PlanNote(
                 plan_id=plan.id,
@@ -188,7 +188,7 @@ async def save_notes(
                 written_at=actor.now,
             ),
         )
-        return await _shown(session, actor, gate, customer, plan)
+        return await _shown(session, actor, gate, customer, plan, note=note)
 
 
 async def open_plan(db: Database, *, actor: Actor, plan_id: int) -> PeriodPlan:
@@ -208,7 +208,7 @@ async def save_review(db: Database, *, actor: Actor, plan_id: int, form: ReviewF
         plan, customer = await visible_plan(session, actor, gate, plan_id)
         await _require_edit(gate, actor, customer)
         assert plan.id is not None
-        await add_row(
+        written = await add_row(
             session=session,
             row=PlanReview(
                 plan_id=plan.id,
@@ -221,7 +221,7 @@ async def save_review(db: Database, *, actor: Actor, plan_id: int, form: ReviewF
         )
         plan.reviewed_at = actor.now
         session.add(plan)
-        return await _shown(session, actor, gate, customer, plan)
+        return await _shown(session, actor, gate, customer, plan, review=written)
 
 
 async def _shown(
@@ -230,7 +230,11 @@ async def _shown(
     gate: Gate,
     customer: Customer,
     plan: MaintenancePlan | None,
+    *,
+    note: PlanNote | None = None,
+    review: PlanReview | None = None,
 ) -> PeriodPlan:
+    """The plan's page; a note or review the use case just wrote is its latest, not read."""
     may_edit = await _may_edit(gate, actor, customer)
     if plan is None or plan.id is None:
         period = quarter_of(local_today(actor))
@@ -240,8 +244,8 @@ async def _shown(
         Period(plan.period_start, plan.period_end),
         plan,
         tuple(await activities_of(session=session, plan_id=plan.id)),
-        await latest_note(session=session, plan_id=plan.id),
-        await latest_review(session=session, plan_id=plan.id),
+        note or await latest_note(session=session, plan_id=plan.id),
+        review or await latest_review(session=session, plan_id=plan.id),
         may_edit=may_edit,
         user_id=actor.user_id,
     )

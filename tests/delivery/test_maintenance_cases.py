@@ -34,6 +34,7 @@ from bot.errors import Invalid
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer
 from tests.conftest import NOW, TEAM, Create
+from tests.statements import reading, statements_sent
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LATER = NOW + timedelta(hours=1)  # Sunday 22 November 2026: the fourth quarter
@@ -203,3 +204,35 @@ async def test_the_team_budget_counts_only_the_cards_the_person_may_see(
     assert mine.total.planned == {"CNY": 600000}
     assert [c.legal_name for c, _ in theirs.rows] == ["惠普中国有限公司"]
     assert theirs.total.planned == {"CNY": 500000}
+
+
+async def test_a_new_note_and_a_new_review_are_shown_as_the_latest_without_reading_them_back(
+    db: Database, hp: Customer
+) -> None:
+    """The page after the save is the one the next look shows (issue 17: each save read back
+    the note or review it had just written)."""
+    assert hp.id is not None
+    made = await add_activity(db, actor=MANAGER, customer_id=hp.id, period=Q4, form=MEETING)
+    assert made.plan is not None and made.plan.id is not None
+    first = NotesForm(period_start="2026-10-01", period_end="2026-12-31", competitors="联想")
+    await save_notes(db, actor=MANAGER, customer_id=hp.id, plan_id=made.plan.id, form=first)
+    await save_review(db, actor=MANAGER, plan_id=made.plan.id, form=ReviewForm(risks="延期"))
+
+    second = NotesForm(period_start="2026-10-01", period_end="2026-12-31", competitors="浪潮")
+    with statements_sent(db) as noting:
+        noted = await save_notes(
+            db, actor=MANAGER, customer_id=hp.id, plan_id=made.plan.id, form=second
+        )
+    with statements_sent(db) as reviewing:
+        reviewed = await save_review(
+            db, actor=MANAGER, plan_id=made.plan.id, form=ReviewForm(achievements="上线")
+        )
+    seen = await show_period_plan(db, actor=MANAGER, customer_id=hp.id)
+
+    assert seen.note is not None and seen.review is not None
+    assert noted.note is not None and noted.note.competitors == seen.note.competitors == "浪潮"
+    assert reviewed.review is not None and reviewed.review.achievements == "上线"
+    assert (seen.review.achievements, seen.review.risks) == ("上线", "")
+    assert reviewed.note is not None and reviewed.note.competitors == "浪潮"
+    assert reading(noting, "plan_note") == [], "\n".join(noting)
+    assert reading(reviewing, "plan_review") == [], "\n".join(reviewing)
