@@ -20,7 +20,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import gate_of
-from bot.delivery.change_cases import ChangeNotFound, on_confirmed, visible_change
+from bot.delivery.change_cases import ChangeNotFound, visible_change
+from bot.delivery.change_effects import on_confirmed
 from bot.delivery.change_flow import ChangeState, ChangeStep, next_state
 from bot.errors import Invalid, Labels, Message, NotAllowed
 from bot.store.changes import add_step, shared_channels_of

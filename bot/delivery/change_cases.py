@@ -11,31 +11,27 @@ customer's side.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
+from bot.delivery.change_effects import on_confirmed
 from bot.delivery.change_flow import ChangeState, ChangeStep, Evaluation, next_state
 from bot.errors import Invalid, Message, NotFound
 from bot.sales.lookups import visible_card
+from bot.store.card_rows import row_with_card
 from bot.store.changes import add_change, add_step, new_change_terms, steps_of
 from bot.store.customers import contact_names
 from bot.store.db import Database
 from bot.store.delivery_models import (
     ChangeRequest,
     ChangeStepTaken,
-    Requirement,
-    RequirementList,
 )
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
-from bot.store.plans import milestones_named, milestones_of
-from bot.store.requirements import add_requirement, list_for
-from bot.store.sales import get_in_team
-from bot.store.types import saved_id
+from bot.store.plans import milestones_named
 
 SUMMARY_LIMIT = 200
 # steps the owner or a card editor takes; a requester may only withdraw their own request
@@ -240,13 +236,12 @@ async def visible_change(
     session: AsyncSession, actor: Actor, gate: Gate, change_id: int
 ) -> tuple[ChangeRequest, Customer]:
     """A change request found through its card as the actor may see it."""
-    change = await get_in_team(
+    found = await row_with_card(
         session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id
     )
-    customer = await session.get(Customer, change.customer_id) if change else None
-    if change is None or customer is None or not await gate.sees(customer):
+    if found is None or not await gate.sees(found[1]):
         raise ChangeNotFound(change_id)
-    return change, customer
+    return found
 
 
 async def shown_change(
@@ -281,67 +276,3 @@ async def shown_change(
         contacts=contacts,
         milestones=tuple(sorted(milestones, key=lambda m: (m.due_at, m.id or 0))),
     )
-
-
-async def on_confirmed(
-    session: AsyncSession, change: ChangeRequest, by: str, now: datetime
-) -> dict[str, object]:
-    """What a change the customer confirmed does: its milestones move, and a requirement it
-    proposes joins the confirmed list. Kept in the confirming step's details."""
-    done: dict[str, object] = {"moved": await move_milestones(session, change)}
-    proposed = (change.proposed or {}).get("requirement")
-    if isinstance(proposed, dict):
-        added = await add_requirement(
-            session=session,
-            requirement=Requirement(
-                list_id=await _list_of_its_card(session, change, int(proposed["list_id"])),
-                number=0,
-                title=str(proposed["title"]),
-                priority=str(proposed["priority"]),
-                criteria=str(proposed.get("criteria", "")),
-                added_by=by,
-                added_at=now,
-                change_request_id=change.id,
-            ),
-        )
-        done["requirement"] = added.number
-    return done
-
-
-async def _list_of_its_card(session: AsyncSession, change: ChangeRequest, list_id: int) -> int:
-    """The list the change adds to: the one it was asked on, or — when the request has moved
-    to another card in a merge and that list stayed behind (the kept card has its own) —
-    the same list of the request's card now, where its people will look for it."""
-    asked_on = await session.get(RequirementList, list_id)
-    if asked_on is None or asked_on.customer_id == change.customer_id:
-        return list_id
-    own = await list_for(
-        session=session, customer_id=change.customer_id, project_id=asked_on.project_id
-    )
-    return saved_id(own) if own is not None else list_id
-
-
-async def move_milestones(session: AsyncSession, change: ChangeRequest) -> list[dict[str, str]]:
-    """A confirmed change moves its open milestones by the days evaluated; each move is kept
-    in the confirming step (from → to), which is the milestones' history."""
-    days = change.schedule_days or 0
-    affected = set(change.affected_milestones or [])
-    if not days or not affected:
-        return []
-    moved: list[dict[str, str]] = []
-    for milestone in await milestones_of(
-        session=session, customer_id=change.customer_id, include_done=False
-    ):
-        if milestone.id not in affected:
-            continue
-        was = milestone.due_at
-        milestone.due_at = was + timedelta(days=days)
-        session.add(milestone)
-        moved.append(
-            {
-                "milestone": str(milestone.id),
-                "from": was.isoformat(),
-                "to": milestone.due_at.isoformat(),
-            }
-        )
-    return moved

@@ -15,9 +15,9 @@ from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message, NotAllowed, NotFound
 from bot.sales.lookups import visible_card
+from bot.store.card_rows import row_with_card
 from bot.store.db import Database
 from bot.store.models import Customer
-from bot.store.sales import get_in_team
 from bot.store.survey_models import FeedbackItem, Survey
 from bot.store.surveys import feedback_of
 
@@ -110,12 +110,12 @@ def _closable(shown: FeedbackShown) -> None:
 
 
 async def _shown(session: AsyncSession, actor: Actor, gate: Gate, item_id: int) -> FeedbackShown:
-    item = await get_in_team(
+    found = await row_with_card(
         session=session, model=FeedbackItem, team_id=actor.team_id, row_id=item_id
     )
-    customer = await session.get(Customer, item.customer_id) if item else None
-    if item is None or customer is None or not await gate.sees(customer):
+    if found is None or not await gate.sees(found[1]):
         raise FeedbackNotFound(item_id)
+    item, customer = found
     survey = await session.get(Survey, item.survey_id)
     assert survey is not None
     may_close = actor.user_id == item.owner_id or await gate.may_edit(customer)

@@ -13,6 +13,7 @@ from bot.actor import Actor
 from bot.customers.visibility import Gate
 from bot.delivery.maintenance_period import Period
 from bot.errors import Invalid, Message, NotFound
+from bot.store.card_rows import row_with_card
 from bot.store.maintenance import activities_of, add_row, plans_of
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity
 from bot.store.models import Customer
@@ -94,13 +95,12 @@ async def move_period(session: AsyncSession, plan: MaintenancePlan, period: Peri
 async def visible_plan(
     session: AsyncSession, actor: Actor, gate: Gate, plan_id: int
 ) -> tuple[MaintenancePlan, Customer]:
-    plan = await session.get(MaintenancePlan, plan_id)
-    customer = await session.get(Customer, plan.customer_id) if plan else None
-    if plan is None or customer is None or plan.team_id != actor.team_id:
+    found = await row_with_card(
+        session=session, model=MaintenancePlan, team_id=actor.team_id, row_id=plan_id
+    )
+    if found is None or not await gate.sees(found[1]):
         raise PlanGone(plan_id)
-    if not await gate.sees(customer):
-        raise PlanGone(plan_id)
-    return plan, customer
+    return found
 
 
 async def visible_activity(

@@ -23,6 +23,7 @@ from bot.delivery.change_forms import AnswerForm
 from bot.delivery.requirements import RequirementDraft, read_requirement_line
 from bot.errors import Invalid, Message, NotFound
 from bot.sales.lookups import leading_card, visible_card
+from bot.store.card_rows import row_with_card
 from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.delivery_models import Requirement, RequirementList
@@ -217,12 +218,12 @@ async def _add(
 async def _changeable_list(
     session: AsyncSession, actor: Actor, gate: Gate, list_id: int
 ) -> tuple[RequirementList, Customer, Project | None]:
-    listed = await get_in_team(
+    found = await row_with_card(
         session=session, model=RequirementList, team_id=actor.team_id, row_id=list_id
     )
-    customer = await session.get(Customer, listed.customer_id) if listed else None
-    if listed is None or customer is None or not await gate.sees(customer):
+    if found is None or not await gate.sees(found[1]):
         raise RequirementsNotFound(list_id)
+    listed, customer = found
     project = await session.get(Project, listed.project_id) if listed.project_id else None
     if not (await gate.may_edit(customer) or (project and actor.user_id == project.manager_id)):
         raise MayNotChange(customer)

@@ -18,6 +18,7 @@ from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_answers import answers_here, require_outsider, shared_channel_for
 from bot.delivery.survey_rules import FEEDBACK_DUE, Scores, read_scores
 from bot.errors import Invalid, Message, NotAllowed, NotFound
+from bot.store.card_rows import row_with_card
 from bot.store.customers import contacts_in_place
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
@@ -190,13 +191,13 @@ async def _runnable(
     session: AsyncSession, actor: Actor, survey_id: int
 ) -> tuple[Survey, Customer, Gate]:
     """A survey still to answer, by its project manager or a card editor."""
-    survey = await get_in_team(
+    found = await row_with_card(
         session=session, model=Survey, team_id=actor.team_id, row_id=survey_id
     )
-    customer = await session.get(Customer, survey.customer_id) if survey else None
     gate = await gate_of(session, actor)
-    if survey is None or customer is None or not await gate.sees(customer):
+    if found is None or not await gate.sees(found[1]):
         raise SurveyNotFound(survey_id)
+    survey, customer = found
     if not (actor.user_id == survey.asked_of or await gate.may_edit(customer)):
         raise MayNotChange(customer)
     if survey.state == "answered":

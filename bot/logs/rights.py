@@ -14,9 +14,9 @@ from bot.customers.refusals import CardGone
 from bot.customers.visibility import Gate
 from bot.logs.records import RecordNotFound
 from bot.logs.refusals import FollowUpNotYours, RecordNotYours
+from bot.store.card_rows import row_with_card
 from bot.store.customers import get_customer
 from bot.store.models import ContactRecord, Customer, FollowUp
-from bot.store.records import get_follow_up, get_record
 
 
 async def visible_card(
@@ -28,14 +28,23 @@ async def visible_card(
     return customer
 
 
+async def _seen(gate: Gate, customer: Customer) -> Customer:
+    """The card a row sits on, read with it: refused as `visible_card` refuses it."""
+    if not await gate.sees(customer):
+        raise CardGone(customer.id or 0)
+    return customer
+
+
 async def changeable_record(
     session: AsyncSession, actor: Actor, gate: Gate, record_id: int
 ) -> ContactRecord:
     """The current version of a record the actor may change."""
-    record = await get_record(session=session, team_id=actor.team_id, record_id=record_id)
-    if record is None or record.superseded or record.retracted_at is not None:
+    found = await row_with_card(
+        session=session, model=ContactRecord, team_id=actor.team_id, row_id=record_id
+    )
+    if found is None or found[0].superseded or found[0].retracted_at is not None:
         raise RecordNotFound(record_id)
-    customer = await visible_card(session, actor, gate, record.customer_id)
+    record, customer = found[0], await _seen(gate, found[1])
     if record.author_id != actor.user_id and not await gate.may_edit(customer):
         raise RecordNotYours()
     return record
@@ -44,12 +53,12 @@ async def changeable_record(
 async def changeable_follow_up(
     session: AsyncSession, actor: Actor, gate: Gate, follow_up_id: int
 ) -> FollowUp:
-    follow_up = await get_follow_up(
-        session=session, team_id=actor.team_id, follow_up_id=follow_up_id
+    found = await row_with_card(
+        session=session, model=FollowUp, team_id=actor.team_id, row_id=follow_up_id
     )
-    if follow_up is None:
+    if found is None:
         raise RecordNotFound(follow_up_id)
-    customer = await visible_card(session, actor, gate, follow_up.customer_id)
+    follow_up, customer = found[0], await _seen(gate, found[1])
     if follow_up.owner_id != actor.user_id and not await gate.may_edit(customer):
         raise FollowUpNotYours()
     return follow_up

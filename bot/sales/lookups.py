@@ -13,8 +13,8 @@ from bot.customers.visibility import Gate
 from bot.errors import NotFound
 from bot.sales.deals import DealNotFound
 from bot.sales.rights import require_deal_change
+from bot.store.card_rows import row_with_card
 from bot.store.models import Customer
-from bot.store.sales import get_in_team
 from bot.store.sales_models import Contract, Opportunity, Project
 
 
@@ -52,13 +52,12 @@ async def visible_card(
 async def visible_deal(
     session: AsyncSession, actor: Actor, gate: Gate, deal_id: int
 ) -> tuple[Opportunity, Customer]:
-    deal = await get_in_team(
+    found = await row_with_card(
         session=session, model=Opportunity, team_id=actor.team_id, row_id=deal_id
     )
-    customer = await session.get(Customer, deal.customer_id) if deal is not None else None
-    if deal is None or customer is None or not await gate.sees(customer):
+    if found is None or not await gate.sees(found[1]):
         raise DealNotFound(deal_id)
-    return deal, customer
+    return found
 
 
 async def changeable_deal(
@@ -72,22 +71,20 @@ async def changeable_deal(
 async def visible_contract(
     session: AsyncSession, actor: Actor, gate: Gate, contract_id: int
 ) -> tuple[Contract, Customer]:
-    contract = await get_in_team(
+    found = await row_with_card(
         session=session, model=Contract, team_id=actor.team_id, row_id=contract_id
     )
-    customer = await session.get(Customer, contract.customer_id) if contract else None
-    if contract is None or customer is None or not await gate.sees(customer):
+    if found is None or not await gate.sees(found[1]):
         raise ContractNotFound(contract_id)
-    return contract, customer
+    return found
 
 
 async def visible_project(
     session: AsyncSession, actor: Actor, gate: Gate, project_id: int
 ) -> tuple[Project, Customer]:
-    project = await get_in_team(
+    found = await row_with_card(
         session=session, model=Project, team_id=actor.team_id, row_id=project_id
     )
-    customer = await session.get(Customer, project.customer_id) if project else None
-    if project is None or customer is None or not await gate.sees(customer):
+    if found is None or not await gate.sees(found[1]):
         raise ProjectNotFound(project_id)
-    return project, customer
+    return found

@@ -1,5 +1,6 @@
-"""Done on a follow-up, and its time changed from the form, read the follow-up once: the
-rights check's copy is the one the write changes (issue 17: it was read again by id)."""
+"""Done on a follow-up, and its time changed from the form, read the follow-up once, with
+its card: the rights check's copy is the one the write changes (issue 17: it was read again
+by id, and its card by id after it)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ async def test_done_reads_the_follow_up_once(db: Database, create: Create) -> No
         done = await follow_up_cases.mark_done(db, actor=MGR, follow_up_id=follow_up_id)
 
     assert done.status == "done"
-    assert len(reading(sent, "follow_up")) == 1, "\n".join(sent)
+    (read,) = reading(sent, "follow_up")
+    assert "JOIN customer" in read and reading(sent, "customer") == [], "\n".join(sent)
+    assert len(sent) == 3, "\n".join(sent)  # the read, the card's history, the follow-up
 
 
 async def test_a_new_time_reads_the_follow_up_once(db: Database, create: Create) -> None:

@@ -1,0 +1,30 @@
+"""A row that sits on a card, read with its card in one statement. Every use case that
+names such a row (a record, a follow-up, a deal, a change request) checks the person's
+right on the card next, and two look-ups by id were two round trips (issue 17)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlmodel import SQLModel, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import Customer
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+async def row_with_card(
+    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int
+) -> tuple[Row, Customer] | None:
+    """The workspace's row `row_id` of `model` (a table with `id`, `team_id` and
+    `customer_id`) and its card; None when the workspace has no such row. Rows the session
+    holds already come back as they are held, as `session.get` gives them."""
+    columns = model.__table__.c  # type: ignore[attr-defined]
+    query = (
+        select(model, Customer)
+        .join(Customer, col(Customer.id) == columns.customer_id)
+        .where(columns.id == row_id, columns.team_id == team_id)
+    )
+    found = (await session.exec(query)).first()
+    return None if found is None else (found[0], found[1])
