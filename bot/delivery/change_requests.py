@@ -23,6 +23,7 @@ from bot.store.plan_tables import Milestone
 from bot.store.plans import milestones_named, milestones_of
 
 REASON_LIMIT = 2000
+ID_MAX = 2**31 - 1  # the id columns' range on PostgreSQL (integer): a larger number is no row
 CONTENT_LIMIT = 2900  # a section's text, with room for its label
 
 
@@ -129,17 +130,19 @@ async def _asked(
     assert customer.id is not None
     contact: Contact | None = None
     if form.requested_by:
-        if form.requested_by.isdigit():
+        contact_id = _row_id(form.requested_by)
+        if contact_id is not None:
             contact = await get_contact(
-                session=session, customer_id=customer.id, contact_id=int(form.requested_by)
+                session=session, customer_id=customer.id, contact_id=contact_id
             )
         if contact is None or contact.archived_at is not None:
             errors["requested_by"] = Message("change.contact_gone")
-    chosen = [int(m) for m in form.milestones.split(",") if m.strip().isdigit()]
+    named = [m for m in form.milestones.split(",") if m.strip().isdigit()]
+    chosen = [m for m in map(_row_id, named) if m is not None]
     milestones = await milestones_named(
         session=session, customer_id=customer.id, ids=chosen, open_only=True
     )
-    if set(chosen) - {m.id for m in milestones}:
+    if len(chosen) < len(named) or set(chosen) - {m.id for m in milestones}:
         errors["milestones"] = Message("change.milestone_gone")
     if errors:
         raise Invalid(errors)
@@ -152,3 +155,12 @@ async def _asked(
         known_contacts=(contact,) if contact else (),
         known_milestones=tuple(milestones),
     )
+
+
+def _row_id(text: str) -> int | None:
+    """The id a form's value names, None for one no row can have."""
+    try:
+        number = int(text) if text.strip().isdigit() else 0
+    except ValueError:  # a digit that is no decimal digit: "²"
+        return None
+    return number if 0 < number <= ID_MAX else None

@@ -234,7 +234,9 @@ async def _shown(
     note: PlanNote | None = None,
     review: PlanReview | None = None,
 ) -> PeriodPlan:
-    """The plan's page; a note or review the use case just wrote is its latest, not read."""
+    """The plan's page; a note or review the use case just wrote is shown as its latest, not
+    read back. (The next look shows the latest by the time each was written: another note
+    saved in the same moments, by a request that arrived after this one, would come first.)"""
     may_edit = await _may_edit(gate, actor, customer)
     if plan is None or plan.id is None:
         period = quarter_of(local_today(actor))

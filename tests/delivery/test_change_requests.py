@@ -13,6 +13,8 @@ import pytest
 from sqlmodel import select
 
 from bot.actor import Actor
+from bot.delivery.change_cases import take_change_step
+from bot.delivery.change_flow import ChangeStep, Evaluation, Recommendation, Risk
 from bot.delivery.change_requests import ChangeForm, save_change_form
 from bot.errors import Invalid
 from bot.store.db import Database
@@ -24,6 +26,14 @@ from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
 
 MANAGER = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(hours=1))
+TWO_WEEKS = Evaluation(
+    schedule_days=14,
+    cost_minor=5_000_000,
+    currency="CNY",
+    resources="两名工程师",
+    risk=Risk.MEDIUM,
+    recommendation=Recommendation.ACCEPT,
+)
 
 
 @dataclass(frozen=True)
@@ -136,9 +146,11 @@ async def test_the_second_change_is_numbered_on_and_owned_by_the_active_projects
         ("requested_by", lambda hp, other: hp.gone.id),  # removed from the card
         ("requested_by", lambda hp, other: other.zhang.id),  # another card's
         ("requested_by", lambda hp, other: "张伟"),  # a forged value
+        ("requested_by", lambda hp, other: "9" * 20),  # past any id column
         ("milestones", lambda hp, other: hp.kickoff.id),  # done already
         ("milestones", lambda hp, other: other.go_live.id),  # another card's
         ("milestones", lambda hp, other: f"{hp.go_live.id},999999"),  # one that never was
+        ("milestones", lambda hp, other: f"{hp.go_live.id},{2**31}"),  # past PostgreSQL's ids
     ],
 )
 async def test_a_choice_that_is_not_the_cards_to_choose_is_refused_under_its_field(
@@ -153,3 +165,38 @@ async def test_a_choice_that_is_not_the_cards_to_choose_is_refused_under_its_fie
 
     assert list(refused.value.errors) == [field]
     assert await saved_changes(db) == []
+
+
+async def test_a_milestone_far_down_a_long_plan_is_shown_and_moved_when_the_change_is_confirmed(
+    db: Database, hp: Card
+) -> None:
+    """Whatever the card's number of milestones (the form offers the soonest; a milestone
+    chosen is one of the card's open ones), the one chosen is the one named and moved."""
+    async with db.transaction(write=True) as session:
+        late = [
+            Milestone(
+                team_id=TEAM,
+                customer_id=hp.customer.id or 0,
+                title=f"阶段{n}",
+                due_at=NOW + timedelta(days=40 + n),
+                created_by="U_MGR",
+            )
+            for n in range(60)
+        ]
+        session.add_all(late)
+    last = late[-1]
+    form = ChangeForm("推迟终验", milestones=str(last.id))
+
+    asked = await save_change_form(db, actor=MANAGER, customer_id=hp.customer.id or 0, form=form)
+    change_id = asked.change.id or 0
+    await take_change_step(
+        db, actor=MANAGER, change_id=change_id, step=ChangeStep.EVALUATE, evaluation=TWO_WEEKS
+    )
+    confirmed = await take_change_step(
+        db, actor=MANAGER, change_id=change_id, step=ChangeStep.CONFIRM
+    )
+
+    assert [m.title for m in confirmed.milestones] == ["阶段59"]
+    (move,) = confirmed.steps[-1].details["moved"]
+    assert move["milestone"] == str(last.id)
+    assert confirmed.milestones[0].due_at == NOW + timedelta(days=40 + 59 + 14)
