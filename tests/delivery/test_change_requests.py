@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from bot.actor import Actor
 from bot.delivery.change_cases import take_change_step
-from bot.delivery.change_flow import ChangeStep, Evaluation, Recommendation, Risk
+from bot.delivery.change_flow import ChangeStep
 from bot.delivery.change_requests import ChangeForm, save_change_form
 from bot.errors import Invalid
 from bot.store.db import Database
@@ -23,17 +23,10 @@ from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
 from bot.store.sales_models import Project
 from tests.conftest import NOW, TEAM, Create
+from tests.delivery.test_change_cases import TWO_WEEKS  # fourteen days, accepted
 from tests.statements import reading, statements_sent
 
 MANAGER = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(hours=1))
-TWO_WEEKS = Evaluation(
-    schedule_days=14,
-    cost_minor=5_000_000,
-    currency="CNY",
-    resources="两名工程师",
-    risk=Risk.MEDIUM,
-    recommendation=Recommendation.ACCEPT,
-)
 
 
 @dataclass(frozen=True)
