@@ -20,6 +20,7 @@ from bot.errors import Invalid, Message
 from bot.i18n import Lang, t
 from bot.sales.history import record_on_card
 from bot.store.models import Customer, Milestone
+from bot.store.plans import add_project_milestones
 from bot.store.sales_models import Contract, Project
 
 MAX_NAME = 200
@@ -122,7 +123,8 @@ async def create_project(
     )
     session.add(project)
     await session.flush()
-    milestones = [
+    assert project.id is not None
+    template = [
         Milestone(
             team_id=customer.team_id,
             customer_id=customer.id,
@@ -136,8 +138,9 @@ async def create_project(
         )
         for key, day in template_days(draft.starts_on, draft.ends_on)
     ]
-    session.add_all(milestones)
-    await session.flush()
+    milestones = await add_project_milestones(
+        session=session, project_id=project.id, milestones=template
+    )
     await record_on_card(
         session,
         project,

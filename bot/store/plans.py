@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import ChannelLink, Milestone, PhaseChange, PhasePlan
 from bot.store.sales_models import Project
+from bot.store.types import table_of
 
 
 async def plan_of(*, session: AsyncSession, customer_id: int, phase: str) -> PhasePlan | None:
@@ -51,6 +52,24 @@ async def milestones_of(
     )
     if not include_done:
         query = query.where(Milestone.status == "open")
+    return list((await session.exec(query)).all())
+
+
+async def add_project_milestones(
+    *, session: AsyncSession, project_id: int, milestones: Sequence[Milestone]
+) -> list[Milestone]:
+    """A new project's milestones written in one statement, then read back with their ids in
+    a second, soonest first (issue 17: the ORM sent one INSERT each to learn its id). The
+    project is new: what it holds is these."""
+    if not milestones:
+        return []
+    rows = [{**m.model_dump(exclude={"id"}), "project_id": project_id} for m in milestones]
+    await session.exec(table_of(Milestone).insert(), params=rows)
+    query = (
+        select(Milestone)
+        .where(Milestone.project_id == project_id)
+        .order_by(col(Milestone.due_at), col(Milestone.id))
+    )
     return list((await session.exec(query)).all())
 
 

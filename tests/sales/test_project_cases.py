@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.actor import Actor
 from bot.customers.refusals import CardGone, MayNotChange
@@ -18,8 +18,9 @@ from bot.sales.contract_form import ContractForm
 from bot.sales.project_form import ProjectForm
 from bot.sales.projects import template_days
 from bot.store.db import Database
-from bot.store.models import CardShare, ChannelLink, Customer, Schedule, TeamMember
+from bot.store.models import CardShare, ChannelLink, Customer, Milestone, Schedule, TeamMember
 from tests.conftest import NOW, TEAM, Create
+from tests.statements import reading, statements_sent
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LATER = NOW + timedelta(hours=1)
@@ -198,3 +199,26 @@ async def test_who_may_do_what_with_a_project(db: Database, hp: Customer) -> Non
         await project_cases.attach_channel(
             db, actor=OUTSIDER, project_id=project_id, channel_id="C_X", shared=False
         )
+
+
+async def test_the_templates_milestones_are_written_in_one_statement_and_read_back_once(
+    db: Database, hp: Customer
+) -> None:
+    """Each with its id (the page's buttons name it), in the template's order, at 09:00 in
+    the actor's zone; as stored (issue 17: one INSERT each, six statements)."""
+    with statements_sent(db) as sent:
+        created = await project_cases.create_project(
+            db, actor=MANAGER, customer_id=hp.id or 0, form=FORM
+        )
+
+    assert len([s for s in sent if s.startswith("INSERT INTO milestone")]) == 1, "\n".join(sent)
+    assert len(reading(sent, "milestone")) == 1, "\n".join(sent)
+    shown = created.view.milestones
+    async with db.transaction() as session:
+        stored = (await session.exec(select(Milestone).order_by(col(Milestone.id)))).all()
+    assert [(m.id, m.title, m.due_at, m.project_id) for m in shown] == [
+        (m.id, m.title, m.due_at, m.project_id) for m in stored
+    ]
+    days = template_days(date(2026, 12, 1), date(2027, 5, 30))
+    assert [(m.kind, m.due_at.astimezone(SHANGHAI).date()) for m in shown] == days
+    assert {m.due_at.astimezone(SHANGHAI).hour for m in shown} == {9}
