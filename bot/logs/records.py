@@ -17,7 +17,7 @@ from bot.errors import NotFound
 from bot.store.as_read import mark_contacted
 from bot.store.customers import add, get_customer, insert_once, record_event
 from bot.store.models import ContactRecord, Customer, FollowUp, PendingLog, ServiceRequest
-from bot.store.records import follow_up_of, get_record, take_pending
+from bot.store.records import follow_up_of, follow_up_to_new_version, get_record, take_pending
 from bot.store.services import services_of_record
 from bot.store.types import saved_id
 
@@ -221,10 +221,13 @@ async def edit_record(
         supersedes_id=earlier.id,
     )
     await add(session=session, row=record)
-    follow_up = await follow_up_of(session=session, record_id=saved_id(earlier))
-    if follow_up is not None:
-        follow_up.record_id = saved_id(record)
-        follow_up.title, follow_up.updated_at = next_step, now
+    await follow_up_to_new_version(
+        session=session,
+        earlier_id=saved_id(earlier),
+        record_id=saved_id(record),
+        title=next_step,
+        now=now,
+    )
     await _history(
         session,
         record,

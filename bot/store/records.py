@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -48,6 +51,18 @@ async def versions(*, session: AsyncSession, record: ContactRecord) -> list[Cont
 async def follow_up_of(*, session: AsyncSession, record_id: int) -> FollowUp | None:
     query = select(FollowUp).where(FollowUp.record_id == record_id)
     return (await session.exec(query)).first()
+
+
+async def follow_up_to_new_version(
+    *, session: AsyncSession, earlier_id: int, record_id: int, title: str, now: datetime
+) -> None:
+    """The follow-up of a record's earlier version goes with its new version, titled by its
+    next step: one statement, the follow-up not read (issue 17)."""
+    await session.exec(
+        update(FollowUp)
+        .where(col(FollowUp.record_id) == earlier_id)
+        .values(record_id=record_id, title=title, updated_at=now)
+    )
 
 
 async def get_follow_up(
