@@ -58,11 +58,19 @@ async def milestones_of(
 async def add_project_milestones(
     *, session: AsyncSession, project_id: int, milestones: Sequence[Milestone]
 ) -> list[Milestone]:
-    """A new project's milestones written in one statement, then read back with their ids in
-    a second, soonest first (issue 17: the ORM sent one INSERT each to learn its id). The
-    project is new: what it holds is these."""
+    """A new project's milestones, with their ids, soonest first. On PostgreSQL the ORM
+    writes them in one INSERT that returns their ids. On SQLite it sends one INSERT each,
+    since SQLite does not promise to return new rows' ids in their order (issue 17): there
+    they are written in one statement, then read back in a second — the project is new, so
+    what it holds is these. Given in the order they are due."""
     if not milestones:
         return []
+    if session.get_bind().dialect.name != "sqlite":
+        for milestone in milestones:
+            milestone.project_id = project_id
+        session.add_all(milestones)
+        await session.flush()
+        return list(milestones)
     rows = [{**m.model_dump(exclude={"id"}), "project_id": project_id} for m in milestones]
     await session.exec(table_of(Milestone).insert(), params=rows)
     query = (
