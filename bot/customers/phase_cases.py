@@ -34,6 +34,7 @@ from bot.customers.refusals import CustomerNotFound
 from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
+from bot.store.card_rows import row_with_card
 from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer, Milestone
@@ -227,10 +228,14 @@ async def add_milestone_from_form(
 async def complete_milestone_of(db: Database, *, actor: Actor, milestone_id: int) -> Milestone:
     """*Done* on a milestone of a card the actor may change (done twice stays done once)."""
     async with db.transaction(write=True) as session:
-        milestone = await session.get(Milestone, milestone_id)
-        if milestone is None or milestone.team_id != actor.team_id:
+        # the milestone with its card: `found` holds the card, so the check below finds it in
+        # the session rather than reading it again
+        found = await row_with_card(
+            session=session, model=Milestone, team_id=actor.team_id, row_id=milestone_id
+        )
+        if found is None:
             raise MilestoneNotFound(milestone_id)
-        await _changeable(session, actor, milestone.customer_id)
+        await _changeable(session, actor, found[0].customer_id)
         return await complete_milestone(
             session=session,
             team_id=actor.team_id,

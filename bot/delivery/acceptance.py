@@ -19,6 +19,7 @@ from bot.customers.visibility import gate_of
 from bot.delivery.survey_rules import is_acceptance
 from bot.errors import Invalid, Message
 from bot.sales.lookups import visible_card
+from bot.store.card_rows import row_with_card
 from bot.store.customers import contacts_in_place
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
@@ -141,9 +142,14 @@ async def accept(
 async def _changeable(
     session: AsyncSession, actor: Actor, milestone_id: int
 ) -> tuple[Milestone, Customer]:
-    milestone = await session.get(Milestone, milestone_id)
-    if milestone is None or milestone.team_id != actor.team_id:
+    # the milestone with its card: `found` holds the card, so visible_card finds it in the
+    # session rather than reading it again
+    found = await row_with_card(
+        session=session, model=Milestone, team_id=actor.team_id, row_id=milestone_id
+    )
+    if found is None:
         raise MilestoneNotFound(milestone_id)
+    milestone = found[0]
     gate = await gate_of(session, actor)
     customer = await visible_card(session, actor, gate, milestone.customer_id)
     if not await gate.may_edit(customer):

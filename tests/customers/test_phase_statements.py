@@ -74,3 +74,23 @@ async def test_the_phase_form_reads_the_card_its_contacts_and_the_plans_it_is_fi
     # the card, its contacts, the plans: not the milestones it holds, nor its other lists
     assert reading(sent, "milestone") == []
     assert len(sent) == 3, "\n".join(sent)
+
+
+async def test_done_on_a_milestone_reads_it_with_its_card_in_one_statement(
+    db: Database, create: Create
+) -> None:
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = MilestoneForm(title="上线验收", due="2026-12-24")
+    added = await phase_cases.add_milestone_from_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, form=form
+    )
+
+    with statements_sent(db) as sent:
+        done = await phase_cases.complete_milestone_of(
+            db, actor=MANAGER, milestone_id=added.milestone.id or 0
+        )
+
+    assert (done.status, done.done_by) == ("done", "U_MGR")
+    (read,) = reading(sent, "milestone")
+    assert "JOIN customer" in read and reading(sent, "customer") == [], "\n".join(sent)
+    assert len(sent) == 3, "\n".join(sent)  # the read, the card's history, the milestone
