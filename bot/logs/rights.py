@@ -23,13 +23,13 @@ async def visible_card(
     session: AsyncSession, actor: Actor, gate: Gate, customer_id: int
 ) -> Customer:
     customer = await get_customer(session=session, team_id=actor.team_id, customer_id=customer_id)
-    if customer is None or not await gate.sees(customer):
+    if customer is None:
         raise CardGone(customer_id)
-    return customer
+    return await _seen(gate, customer)
 
 
 async def _seen(gate: Gate, customer: Customer) -> Customer:
-    """The card a row sits on, read with it: refused as `visible_card` refuses it."""
+    """The card, read already (with a row that sits on it), if the person may see it."""
     if not await gate.sees(customer):
         raise CardGone(customer.id or 0)
     return customer

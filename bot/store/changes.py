@@ -19,14 +19,6 @@ from bot.store.sales_models import Project
 OPEN_STATES = ("requested", "evaluated", "confirmed", "implemented")
 
 
-async def next_change_number(*, session: AsyncSession, customer_id: int) -> int:
-    """The next "CR-n" of a customer (the unique constraint refuses a number taken twice)."""
-    found = await session.exec(
-        select(func.max(ChangeRequest.number)).where(ChangeRequest.customer_id == customer_id)
-    )
-    return (found.one() or 0) + 1
-
-
 @dataclass(frozen=True)
 class NewChangeTerms:
     number: int  # the next "CR-n" (the unique constraint refuses a number taken twice)

@@ -65,13 +65,6 @@ async def follow_up_to_new_version(
     )
 
 
-async def get_follow_up(
-    *, session: AsyncSession, team_id: str, follow_up_id: int
-) -> FollowUp | None:
-    follow_up = await session.get(FollowUp, follow_up_id)
-    return follow_up if follow_up is not None and follow_up.team_id == team_id else None
-
-
 async def open_follow_ups(
     *, session: AsyncSession, customer_id: int, limit: int = 10
 ) -> list[FollowUp]:
