@@ -24,6 +24,14 @@ def test_defaults_need_only_the_slack_credentials(
     assert settings.socket_mode is False
 
 
+@pytest.mark.parametrize(("given", "used"), [(None, "CN"), ("us", "US"), (" gb ", "GB")])
+def test_phone_numbers_are_read_in_the_region_set_cn_unless_told(
+    given: str | None, used: str
+) -> None:
+    env = SLACK if given is None else {**SLACK, "RAPPORT_PHONE_REGION": given}
+    assert load_settings(env, require_slack=True).phone_region == used
+
+
 def test_socket_mode_needs_no_signing_secret() -> None:
     settings = load_settings(
         {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, require_slack=True
@@ -50,6 +58,8 @@ def test_socket_mode_needs_no_signing_secret() -> None:
         ({**SLACK, "SLACK_API_URL": "https://[slack.com/api/"}, "SLACK_API_URL"),
         ({**SLACK, "RAPPORT_DEFAULT_TZ": "Asia"}, "RAPPORT_DEFAULT_TZ"),
         ({**SLACK, "PORT": "❶"}, "PORT"),
+        ({**SLACK, "RAPPORT_PHONE_REGION": "XX"}, "RAPPORT_PHONE_REGION"),
+        ({**SLACK, "RAPPORT_PHONE_REGION": "China"}, "RAPPORT_PHONE_REGION"),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named(env: dict, variable: str) -> None:
