@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-import asyncpg
 from sqlalchemy import bindparam, delete, func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
@@ -33,13 +32,17 @@ LOCK_WAIT_MS = 500
 
 Request = tuple[int, str]  # what was verified: (timestamp, signature)
 # What the drivers raise when the database is away: the ledger talks to them directly.
-_DATABASE_ERRORS = (
-    SQLAlchemyError,
-    sqlite3.Error,
-    asyncpg.PostgresError,
-    asyncpg.InterfaceError,
-    OSError,
-)
+_DATABASE_ERRORS: tuple[type[BaseException], ...] = (SQLAlchemyError, sqlite3.Error, OSError)
+
+
+def _database_errors(dialect: Dialect) -> tuple[type[BaseException], ...]:
+    """asyncpg's errors on PostgreSQL only: a server on SQLite does not load asyncpg (20 ms of
+    its start-up), whose errors it cannot meet."""
+    if dialect.name != "postgresql":
+        return _DATABASE_ERRORS
+    import asyncpg
+
+    return (*_DATABASE_ERRORS, asyncpg.PostgresError, asyncpg.InterfaceError)
 
 
 class LedgerUnavailable(Exception):
@@ -64,6 +67,7 @@ class LedgerConnection:
         self._driver: Any = None
         self._here = False  # SQLite in WAL mode: a write whose lock is free waits for no one
         self._index = LogIndex("")  # its database's log index (none in memory)
+        self._errors = _database_errors(self.engine.dialect)
 
     async def first_uses(self, requests: Sequence[Request]) -> set[Request]:
         """Of these distinct verified requests, those taken now for the first time, on any
@@ -82,7 +86,7 @@ class LedgerConnection:
                 rows = _inserted_here(driver, self._index, sql, values) if self._here else None
                 if rows is None:  # the write lock held by another: waited for on the thread
                     rows = await driver._execute(_inserted_waiting, driver._conn, sql, values)
-        except _DATABASE_ERRORS as error:
+        except self._errors as error:
             await self.close()
             raise LedgerUnavailable(str(error)) from error
         except BaseException:
