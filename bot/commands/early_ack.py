@@ -8,23 +8,17 @@ a find's reply 13–15 ms against the floor's 3–4 ms). Here the request's `ack
 sent, and the answer is the ack's as soon as it is; Bolt's dispatch, which would return the
 same response at its next look, finishes on its own. A request whose listener does not ack
 (an event, which Bolt acknowledges itself, or a listener that failed first) is answered with
-whatever Bolt returns, as before. The same over Socket Mode (`SocketModeAnswers`).
+whatever Bolt returns, as before. The same over Socket Mode (bot/commands/socket_answers.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import Any
 
-from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
-from slack_bolt.adapter.socket_mode.async_internals import send_async_response
-from slack_bolt.adapter.socket_mode.internals import build_headers
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
-from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
-from slack_sdk.socket_mode.request import SocketModeRequest
 
 from bot.commands.outgoing import QuietAck
 
@@ -75,16 +69,3 @@ class EarlyAnswers:
             self._finishing.add(dispatched)
             dispatched.add_done_callback(self._finishing.discard)
         return ack.answer
-
-
-class SocketModeAnswers(AsyncSocketModeHandler):
-    """Bolt's Socket Mode handler, answering each request over the socket at its ack."""
-
-    def __init__(self, app: AsyncApp, app_token: str | None, **options: Any) -> None:
-        super().__init__(app, app_token, **options)
-        self.answers = EarlyAnswers(app)
-
-    async def handle(self, client: AsyncBaseSocketModeClient, req: SocketModeRequest) -> None:
-        started = time.time()
-        request = AsyncBoltRequest(mode="socket_mode", body=req.payload, headers=build_headers(req))
-        await send_async_response(client, req, await self.answers.dispatch(request), started)

@@ -13,6 +13,7 @@ import logging
 import signal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from aiohttp import ClientSession, ClientTimeout, web
 from aiohttp.web import AppRunner
@@ -23,7 +24,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock, SystemClock
 from bot.commands.app import build_app
-from bot.commands.early_ack import SocketModeAnswers
 from bot.commands.entry import LARGEST_BODY, SlackEntry
 from bot.commands.identity import BotIdentity
 from bot.commands.installs import INSTALL_PATH, REDIRECT_PATH, Installs
@@ -41,6 +41,9 @@ from bot.store.deliveries import oldest_unposted_due
 from bot.store.health import check_health
 from bot.store.installations import set_installed
 from bot.workqueue import WorkQueue
+
+if TYPE_CHECKING:  # loaded in Socket Mode only (bot/commands/socket_answers.py)
+    from bot.commands.socket_answers import SocketModeAnswers
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,8 @@ class Service:
         await site.start()
         self.port = self.runner.addresses[0][1]
         if self.settings.socket_mode:
+            from bot.commands.socket_answers import SocketModeAnswers
+
             self.socket = SocketModeAnswers(
                 self.bolt, self.settings.slack_app_token, web_client=self.client
             )
