@@ -12,12 +12,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 
-class ChangeRequest(SQLModel, table=True):
+class ChangeRequest(TableModel, table=True):
     __tablename__ = "change_request"
     __table_args__ = (
         UniqueConstraint("customer_id", "number", name="uq_change_request_number"),
@@ -55,7 +56,7 @@ class ChangeRequest(SQLModel, table=True):
     proposed: dict = Field(default_factory=dict, sa_type=JSON)
 
 
-class ChangeStepTaken(SQLModel, table=True):
+class ChangeStepTaken(TableModel, table=True):
     """One step of a change request: append-only."""
 
     __tablename__ = "change_step"
@@ -74,7 +75,7 @@ class ChangeStepTaken(SQLModel, table=True):
     taken_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class RequirementList(SQLModel, table=True):
+class RequirementList(TableModel, table=True):
     """A project's requirement list (需求确认, 001): drafted by the team, confirmed by the
     customer, then frozen — later additions go through a change request."""
 
@@ -95,7 +96,7 @@ class RequirementList(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class Requirement(SQLModel, table=True):
+class Requirement(TableModel, table=True):
     """One requirement of a list: append-only once the list is confirmed."""
 
     __tablename__ = "requirement"

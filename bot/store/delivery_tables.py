@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, Index, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 
-class Delivery(SQLModel, table=True):
+class Delivery(TableModel, table=True):
     """The delivery ledger: one row per reminder or brief that is due, so each posts at most
     once across restarts and replicas. A claim holds a lease; an expired lease is retried."""
 
@@ -42,7 +43,7 @@ class Delivery(SQLModel, table=True):
     posting_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class Schedule(SQLModel, table=True):
+class Schedule(TableModel, table=True):
     """A weekly post (a channel's brief, a manager's digest) and when it next runs."""
 
     __tablename__ = "schedule"

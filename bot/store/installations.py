@@ -22,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 INSTALLATIONS_TABLE = "slack_installations"
@@ -97,7 +98,7 @@ slack_oauth_states = sa.Table(
 )
 
 
-class Workspace(SQLModel, table=True):
+class Workspace(TableModel, table=True):
     """A Slack workspace Rapport serves (or served): its organization and whether it is on."""
 
     __tablename__ = "workspace"

@@ -13,12 +13,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import BigInteger, Index, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 
-class MaintenancePlan(SQLModel, table=True):
+class MaintenancePlan(TableModel, table=True):
     __tablename__ = "maintenance_plan"
     __table_args__ = (
         UniqueConstraint("customer_id", "period_start", name="uq_maintenance_plan_period"),
@@ -36,7 +37,7 @@ class MaintenancePlan(SQLModel, table=True):
     reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the latest review
 
 
-class PlanActivity(SQLModel, table=True):
+class PlanActivity(TableModel, table=True):
     """One planned activity; its state moves (planned → done | cancelled), it is never deleted."""
 
     __tablename__ = "plan_activity"
@@ -62,7 +63,7 @@ class PlanActivity(SQLModel, table=True):
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class PlanNote(SQLModel, table=True):
+class PlanNote(TableModel, table=True):
     """The competitor strategy (竞争策略) and the decision makers' view of us: append-only."""
 
     __tablename__ = "plan_note"
@@ -76,7 +77,7 @@ class PlanNote(SQLModel, table=True):
     written_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class PlanReview(SQLModel, table=True):
+class PlanReview(TableModel, table=True):
     """The period's review (主要成绩、问题和风险): append-only, the latest is shown."""
 
     __tablename__ = "plan_review"

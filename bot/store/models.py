@@ -7,19 +7,20 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, Index, String, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from bot.store.delivery_tables import Delivery, Schedule
 from bot.store.plan_tables import ChannelLink, Milestone, PhaseChange, PhasePlan
 from bot.store.record_tables import ContactRecord, FollowUp, PendingLog, ServiceRequest
 from bot.store.request_tables import FormSubmission, ProcessedEvent, VerifiedRequest
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 # Prefix search compares bytes: PostgreSQL's "C" collation, SQLite's default BINARY.
 TERM_TYPE = String(200).with_variant(String(200, collation="C"), "postgresql")
 
 
-class SlackProfile(SQLModel, table=True):
+class SlackProfile(TableModel, table=True):
     """What Slack told us about a person (users.info), kept so that jobs and
     replies know the person's language and time zone without asking again."""
 
@@ -34,7 +35,7 @@ class SlackProfile(SQLModel, table=True):
     fetched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class Customer(SQLModel, table=True):
+class Customer(TableModel, table=True):
     """A customer card (客户卡片). Never deleted: archived_at marks an archive."""
 
     __tablename__ = "customer"
@@ -81,7 +82,7 @@ class Customer(SQLModel, table=True):
     value_factors: dict = Field(default_factory=dict, sa_type=JSON)
 
 
-class Contact(SQLModel, table=True):
+class Contact(TableModel, table=True):
     """A person at the customer (联系人). Removing one archives it."""
 
     __tablename__ = "contact"
@@ -102,7 +103,7 @@ class Contact(SQLModel, table=True):
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class CustomerKey(SQLModel, table=True):
+class CustomerKey(TableModel, table=True):
     """Match keys of a card (name core, pinyin, domain, phone …), computed when it is saved,
     so the duplicate check is a handful of index look-ups, never a scan."""
 
@@ -116,7 +117,7 @@ class CustomerKey(SQLModel, table=True):
     key: str = Field(max_length=200)
 
 
-class CustomerKeyWrites(SQLModel, table=True):
+class CustomerKeyWrites(TableModel, table=True):
     """One row counting the changes to what the duplicate check reads of existing cards —
     their match keys, legal names, short names and credit codes — kept by SQLite triggers
     (migration 0028). An import that looked its rows' keys up without the write lock
@@ -130,7 +131,7 @@ class CustomerKeyWrites(SQLModel, table=True):
     writes: int = Field(default=0)
 
 
-class CustomerTerm(SQLModel, table=True):
+class CustomerTerm(TableModel, table=True):
     """Search terms of a card for /customer find: a prefix look-up on (team, term). The
     card's manager is copied here, and kept in the index after the term, so that a person's
     own terms of a crowded prefix are told from the index alone, not by looking each term's
@@ -151,7 +152,7 @@ class CustomerTerm(SQLModel, table=True):
     weight: int = Field(default=1)
 
 
-class CustomerEvent(SQLModel, table=True):
+class CustomerEvent(TableModel, table=True):
     """The card's history: who changed what, when, from what to what. Append-only."""
 
     __tablename__ = "customer_event"
@@ -166,7 +167,7 @@ class CustomerEvent(SQLModel, table=True):
     changes: dict = Field(default_factory=dict, sa_type=JSON)
 
 
-class WorkspaceSetting(SQLModel, table=True):
+class WorkspaceSetting(TableModel, table=True):
     """Per-workspace settings an admin may change (stale thresholds, visibility …)."""
 
     __tablename__ = "workspace_setting"
@@ -178,7 +179,7 @@ class WorkspaceSetting(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class TeamMember(SQLModel, table=True):
+class TeamMember(TableModel, table=True):
     """Who reports to whom, and how far one may read (clearance), set by admins."""
 
     __tablename__ = "team_member"
@@ -193,7 +194,7 @@ class TeamMember(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class CardShare(SQLModel, table=True):
+class CardShare(TableModel, table=True):
     """A card shared with a person or a channel. Unsharing keeps the row (revoked_at)."""
 
     __tablename__ = "card_share"
@@ -210,7 +211,7 @@ class CardShare(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class Merge(SQLModel, table=True):
+class Merge(TableModel, table=True):
     """Two cards of one customer made one (客户合并): what moved, so an admin can undo it."""
 
     __tablename__ = "merge"

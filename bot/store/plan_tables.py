@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, Index, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 
-class PhasePlan(SQLModel, table=True):
+class PhasePlan(TableModel, table=True):
     """The customer relations plan for one phase (000 §2): who is our primary contact, the
     sales representative, the customer's contacts, the formal meeting cadence."""
 
@@ -34,7 +35,7 @@ class PhasePlan(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class PhaseChange(SQLModel, table=True):
+class PhaseChange(TableModel, table=True):
     """A transition between phases, with its handover note. Append-only."""
 
     __tablename__ = "phase_change"
@@ -52,7 +53,7 @@ class PhaseChange(SQLModel, table=True):
     reason: str = Field(default="", sa_type=Text)
 
 
-class Milestone(SQLModel, table=True):
+class Milestone(TableModel, table=True):
     """A scheduled milestone or target date for formal customer contact (000 §3)."""
 
     __tablename__ = "milestone"
@@ -74,7 +75,7 @@ class Milestone(SQLModel, table=True):
     kind: str = Field(default="", max_length=16)
 
 
-class ChannelLink(SQLModel, table=True):
+class ChannelLink(TableModel, table=True):
     """A project channel of a customer. Unlinking keeps the row (unlinked_at).
 
     A channel shared with another organization (Slack Connect) gets only what the customer

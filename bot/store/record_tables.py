@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, Index, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 
-class ContactRecord(SQLModel, table=True):
+class ContactRecord(TableModel, table=True):
     """One contact with a customer (客户联系): what happened and what comes next, with its
     postmark (who, when, from where). Append-only: an edit is a new row that supersedes."""
 
@@ -55,7 +56,7 @@ class ContactRecord(SQLModel, table=True):
     retracted_by: str = Field(default="", max_length=32)
 
 
-class FollowUp(SQLModel, table=True):
+class FollowUp(TableModel, table=True):
     """A next step with a due moment, owned by the record's author until done."""
 
     __tablename__ = "follow_up"
@@ -83,7 +84,7 @@ class FollowUp(SQLModel, table=True):
     reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class PendingLog(SQLModel, table=True):
+class PendingLog(TableModel, table=True):
     """A /log held back until its author answers a question (a date in the past …)."""
 
     __tablename__ = "pending_log"
@@ -96,7 +97,7 @@ class PendingLog(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class ServiceRequest(SQLModel, table=True):
+class ServiceRequest(TableModel, table=True):
     """A customer's request or complaint (快速响应, 001) logged as a contact record: its
     targets (by the customer's value tier when it came in), first response and resolution,
     each with who and when. Never deleted; an undone record withdraws it."""

@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import BigInteger
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 
-class ProcessedEvent(SQLModel, table=True):
+class ProcessedEvent(TableModel, table=True):
     """Events API deliveries already handled: Slack retries (X-Slack-Retry-Num) run once."""
 
     __tablename__ = "processed_event"
@@ -23,7 +24,7 @@ class ProcessedEvent(SQLModel, table=True):
     received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
-class VerifiedRequest(SQLModel, table=True):
+class VerifiedRequest(TableModel, table=True):
     """The replay ledger: each Slack request taken over HTTP, by exactly what was verified
     (its timestamp and signature). A second use within Slack's five minutes is a replay,
     whichever replica it is sent to."""
@@ -34,7 +35,7 @@ class VerifiedRequest(SQLModel, table=True):
     signature: str = Field(primary_key=True, max_length=80)
 
 
-class FormSubmission(SQLModel, table=True):
+class FormSubmission(TableModel, table=True):
     """Each form submission saved, by who sent which form in which view: Slack sends a
     submission again, with the same view id, when it had no answer in time, and a second
     one must save nothing (the card form keeps its own key, Customer.created_from)."""

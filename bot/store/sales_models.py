@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint, text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 FORECAST_COLUMNS = (
@@ -39,7 +40,7 @@ NO_NEXT_STEP_COLUMNS = (
 )
 
 
-class Opportunity(SQLModel, table=True):
+class Opportunity(TableModel, table=True):
     """A sales opportunity (销售机会) on a card, moving through the workspace's pipeline."""
 
     __tablename__ = "opportunity"
@@ -102,7 +103,7 @@ class Opportunity(SQLModel, table=True):
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class Contract(SQLModel, table=True):
+class Contract(TableModel, table=True):
     """A signed contract (合同): entered once signed, so management sees sales and receivables."""
 
     __tablename__ = "contract"
@@ -131,7 +132,7 @@ class Contract(SQLModel, table=True):
     cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class Receivable(SQLModel, table=True):
+class Receivable(TableModel, table=True):
     """A payment milestone of a contract (应收): due on a day, an amount, when received."""
 
     __tablename__ = "receivable"
@@ -153,7 +154,7 @@ class Receivable(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class Project(SQLModel, table=True):
+class Project(TableModel, table=True):
     """A project (项目): every signed order has one, with a project manager, members, dates,
     its own phase of the relations plan, milestones and a project channel."""
 
@@ -181,7 +182,7 @@ class Project(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class Document(SQLModel, table=True):
+class Document(TableModel, table=True):
     """A document given to or about a customer (文档), linked to its card and, when it
     belongs to one, to a contract or a project. Seen by whoever sees the card."""
 
@@ -205,7 +206,7 @@ class Document(SQLModel, table=True):
     removed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class SalesDraft(SQLModel, table=True):
+class SalesDraft(TableModel, table=True):
     """A one-line deal held back until its author confirms (a close date in the past)."""
 
     __tablename__ = "sales_draft"
@@ -218,7 +219,7 @@ class SalesDraft(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class ForecastTotal(SQLModel, table=True):
+class ForecastTotal(TableModel, table=True):
     """The open deals on live cards of one owner, stage, month of expected close and currency,
     added up: kept in the transaction of every change that moves a deal in or out of a bucket
     (bot/store/forecast_totals.py), so the forecast reads a few rows instead of every deal."""

@@ -14,12 +14,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Index, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 
-class Acceptance(SQLModel, table=True):
+class Acceptance(TableModel, table=True):
     __tablename__ = "acceptance"
     __table_args__ = (UniqueConstraint("milestone_id", name="uq_acceptance_milestone"),)
 
@@ -35,7 +36,7 @@ class Acceptance(SQLModel, table=True):
     accepted_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class Survey(SQLModel, table=True):
+class Survey(TableModel, table=True):
     """One satisfaction survey: asked → (sent to the customer) → answered."""
 
     __tablename__ = "survey"
@@ -65,7 +66,7 @@ class Survey(SQLModel, table=True):
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class FeedbackItem(SQLModel, table=True):
+class FeedbackItem(TableModel, table=True):
     """A low score followed up until the customer is told what was done (001 闭环)."""
 
     __tablename__ = "feedback_item"

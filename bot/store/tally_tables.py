@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from bot.store.table_model import TableModel
 
 
-class CardTally(SQLModel, table=True):
+class CardTally(TableModel, table=True):
     """Live cards of a workspace per group of the statistics' grid, with the sums the
     figures add up (the columns of card_store.grouped_counts)."""
 
@@ -37,7 +39,7 @@ class CardTally(SQLModel, table=True):
     slipping_cards: int = 0
 
 
-class ManagerTally(SQLModel, table=True):
+class ManagerTally(TableModel, table=True):
     """Live cards of a workspace per account manager and security level: the figures per
     manager, and whether anyone's card is above a person's clearance."""
 
@@ -50,7 +52,7 @@ class ManagerTally(SQLModel, table=True):
     reds: int = 0
 
 
-class TallyChange(SQLModel, table=True):
+class TallyChange(TableModel, table=True):
     """One card's difference to the tallies (a card counted: +1 and its sums; no longer
     counted as it was: -1 and minus them), written by the trigger, folded by the sweep."""
 
@@ -74,7 +76,7 @@ class TallyChange(SQLModel, table=True):
     slipping_cards: int
 
 
-class RecordTally(SQLModel, table=True):
+class RecordTally(TableModel, table=True):
     """A workspace's current contact records per day (UTC) of their writing and their card's
     kept state: `kept` live (with the card's status, phase and value tier), archived, or none
     (the card has no kept row; status, phase and tier empty, as for an archived card). The
@@ -94,7 +96,7 @@ class RecordTally(SQLModel, table=True):
     records: int = 0
 
 
-class RecordTallyChange(SQLModel, table=True):
+class RecordTallyChange(TableModel, table=True):
     """Records counted (+n) or no longer counted (-n) on a day under a card state, written
     by the triggers."""
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import Index, text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from bot.store.table_model import TableModel
 from bot.store.types import UTCDateTime, utcnow
 
 
-class ContactRole(SQLModel, table=True):
+class ContactRole(TableModel, table=True):
     """A contact's role at the customer (决策人 …) and whether they have left the company.
     One row per contact, changed in place; every change is also in the card's history."""
 
@@ -28,7 +29,7 @@ class ContactRole(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class NoticeSubscription(SQLModel, table=True):
+class NoticeSubscription(TableModel, table=True):
     """A project channel's choice for one kind of change notice; no row: the default."""
 
     __tablename__ = "notice_subscription"
@@ -41,7 +42,7 @@ class NoticeSubscription(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class NoticeCursor(SQLModel, table=True):
+class NoticeCursor(TableModel, table=True):
     """How far a channel's change notices have been claimed: the last card event and the
     last contact record told. Moved only by the sweep that claimed the batch."""
 
@@ -54,7 +55,7 @@ class NoticeCursor(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class HealthMark(SQLModel, table=True):
+class HealthMark(TableModel, table=True):
     """The traffic light a weekly digest or roll-up last told its reader about a card, so
     the next one names a drop across a threshold since then. `audience`: `d:<manager>` for a
     digest, `r:<supervisor>` for a roll-up."""
@@ -71,7 +72,7 @@ class HealthMark(SQLModel, table=True):
 OUT_OF_DATE = datetime(2000, 1, 1, tzinfo=UTC)  # a kept health to compute again
 
 
-class CardHealth(SQLModel, table=True):
+class CardHealth(TableModel, table=True):
     """Each card's health as last computed (bot/customers/kept_health.py), with the card's
     columns the manager's views select and count by, so `/customer stats` over 100k cards
     reads this narrow table instead of the cards. Every live card has a row: the flush that

@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import signal
+import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -152,3 +153,46 @@ async def test_socket_mode_takes_commands_over_the_socket_and_still_answers_heal
         assert response.status in (404, 405)  # no public events endpoint in Socket Mode
     assert (await health(port))[0] == 200
     assert await stop(process) == 0
+
+
+# What an HTTP server on SQLite loads only when first used, or never (issue 17: start-up at
+# most 1 s): the field libraries at a card's first phone, email or website; asyncpg on
+# PostgreSQL; Socket Mode's clients in Socket Mode.
+LOADED_AT_FIRST_USE = (
+    "phonenumbers",
+    "email_validator",
+    "tldextract",
+    "asyncpg",
+    "slack_sdk.socket_mode.async_client",
+)
+WHAT_THE_SERVER_LOADED = """
+import json, sys
+from bot.settings import load_settings
+load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, require_slack=True)
+import bot.commands.server
+from bot.store.table_model import TableModel
+from bot.customers.fields import read_phone
+loaded = [name for name in sys.argv[1:] if name in sys.modules]
+tables = TableModel.__subclasses__()
+validators = [table.__name__ for table in tables if table.__pydantic_complete__]
+read_phone("021-63539330")
+after_a_phone = "phonenumbers" in sys.modules
+found = dict(loaded=loaded, validators=validators, tables=len(tables), after_a_phone=after_a_phone)
+print(json.dumps(found))
+"""
+
+
+def test_an_http_server_on_sqlite_starts_without_what_a_first_use_loads() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "RAPPORT_"))}
+    shown = subprocess.run(
+        [sys.executable, "-c", WHAT_THE_SERVER_LOADED, *LOADED_AT_FIRST_USE],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    found = json.loads(shown.stdout)
+    assert found["loaded"] == []
+    assert found["tables"] > 50 and found["validators"] == []  # made when first used
+    assert found["after_a_phone"] is True
