@@ -54,6 +54,8 @@ from bot.inflight import InFlight
 from bot.settings import Settings
 from bot.store.db import Database
 
+BOLT_LOGGER = "rapport.bolt"  # what Bolt logs, and its listeners under it (`.app`)
+
 ROUTERS = (customer.router, log.router)
 
 
@@ -90,7 +92,9 @@ def build_app(
         **authorization,
         # Named, so that Bolt does not name it from the caller's file: `inspect.stack()` looks
         # up a module for each frame among every one loaded, 48 ms of the server's start-up.
-        name="rapport",
+        # Bolt gives its listeners the logger of this name, set up like `logger` below at each
+        # request: a child of that one, never a logger of Rapport's own that it would reset.
+        name=f"{BOLT_LOGGER}.app",
         client=client,
         # Off on purpose: bot/commands/entry.py verifies every HTTP request before Bolt sees
         # it (and refuses repeated headers, replays and oversized bodies, which Bolt does not);
@@ -143,7 +147,7 @@ def build_app(
 
 
 def _bolt_logger() -> logging.Logger:
-    logger = logging.getLogger("rapport.bolt")
+    logger = logging.getLogger(BOLT_LOGGER)
     if not any(isinstance(f, _QuietAuthorizeWarning) for f in logger.filters):
         logger.addFilter(_QuietAuthorizeWarning())
     return logger
