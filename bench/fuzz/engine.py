@@ -9,6 +9,7 @@ sets them."""
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 
 import atheris
 
@@ -24,6 +25,8 @@ def main(argv: list[str]) -> None:
     atheris.enabled_hooks.add("str")
     with atheris.instrument_imports(include=["bot", *target.libraries]):
         run = harness(target)
+        for library in target.libraries:  # Rapport loads some only at their first use
+            import_module(library)
     atheris.Setup([argv[0], *argv[2:]], run)
     atheris.Fuzz()
 
