@@ -36,10 +36,9 @@ from bot.logs.records import LogDraft, hold, log_contact, take_held
 from bot.logs.refusals import AlreadySaved
 from bot.logs.rights import visible_card
 from bot.store.as_read import mark_live_card_contacted
-from bot.store.customers import get_contact, list_contacts
+from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
-from bot.store.types import saved_id
 
 CUSTOMER_CHOICES = 20
 
@@ -233,15 +232,18 @@ async def _log_on_visible(
     on the row that write returns: one statement, not a read then a write (issue 17). A card
     they may not see, or one archived or merged, is refused and the write rolled back."""
     gate = gate_as_needed(session, actor)
-    customer = await mark_live_card_contacted(
-        session=session, team_id=actor.team_id, card_id=draft.customer_id, at=actor.now
+    contacted = await mark_live_card_contacted(
+        session=session,
+        team_id=actor.team_id,
+        card_id=draft.customer_id,
+        at=actor.now,
+        contact_id=draft.contact_id,
     )
-    if customer is None or not await gate.sees(customer):
+    if contacted is None or not await gate.sees(contacted.card):
         raise FormInvalid({"customer": Message("customer.gone")})
-    if draft.contact_id is not None and not await get_contact(
-        session=session, customer_id=saved_id(customer), contact_id=draft.contact_id
-    ):  # chosen before the customer was changed: Slack keeps the choice
+    if not contacted.contact_is_its:  # chosen before the customer was changed: Slack keeps it
         raise FormInvalid({"contact_id": Message("field.contact.other_card")})
+    customer = contacted.card
     return await log_draft(
         session=session,
         team_id=actor.team_id,

@@ -7,11 +7,12 @@ them, with their four conditions, cost more than SQLite's running them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, inspect, update
+from sqlalchemy import ColumnElement, bindparam, exists, inspect, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql.dml import ReturningUpdate
@@ -19,14 +20,14 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from bot.store.models import Customer
+from bot.store.models import Contact, Customer
 from bot.store.types import column_rows, saved_id, table_of
 
 # The card that the ORM's RETURNING brings back (mark_live_card_contacted's) replaces the
 # session's copy of it, if the session has one: the ORM would otherwise set the new value on
 # that copy by evaluating the statement's parameter without its value, to None. Changes of
 # that copy not yet written are not lost: the UPDATE flushes them first (autoflush).
-_RETURNED_CARD = {"synchronize_session": False, "populate_existing": True}
+_RETURNED = {"synchronize_session": False, "populate_existing": True}
 
 
 def _values(team_id: str, as_read: Customer) -> dict[str, Any]:
@@ -68,20 +69,29 @@ async def mark_contacted(
 
 
 async def mark_live_card_contacted(
-    *, session: AsyncSession, team_id: str, card_id: int, at: datetime
-) -> Customer | None:
-    """A card named by its id (a form's choice) with its latest contact at `at`, in one
-    statement: None when it is not in the workspace, archived or merged. Whether the person
-    may log on it is for the caller to check on the card that comes back, and a refusal to
-    roll back."""
+    *, session: AsyncSession, team_id: str, card_id: int, at: datetime, contact_id: int | None
+) -> ContactedCard | None:
+    """A card named by its id (a form's choice) with its latest contact at `at`, and whether
+    the contact chosen with it (if any) is the card's, in one statement: None when the card
+    is not in the workspace, archived or merged. Whether the person may log on it is for the
+    caller to check on the card that comes back, and a refusal to roll back."""
     values = {"card": card_id, "team": team_id, "archived": None, "merged": None, "at": at}
-    return await _contacted_card(session, values)
+    if contact_id is None:
+        returned = await session.exec(_contacted(), params=values, execution_options=_RETURNED)
+        card: Customer | None = returned.scalars().first()
+        return None if card is None else ContactedCard(card, contact_is_its=True)
+    values["contact"] = contact_id
+    with_contact = await session.exec(
+        _contacted_with_contact(), params=values, execution_options=_RETURNED
+    )
+    found = with_contact.first()
+    return None if found is None else ContactedCard(found[0], contact_is_its=bool(found[1]))
 
 
-async def _contacted_card(session: AsyncSession, values: dict[str, Any]) -> Customer | None:
-    returned = await session.exec(_contacted(), params=values, execution_options=_RETURNED_CARD)
-    found: Customer | None = returned.scalars().first()
-    return found
+@dataclass(frozen=True)
+class ContactedCard:
+    card: Customer  # as the write left it
+    contact_is_its: bool  # the contact chosen is one of the card's; True when none was
 
 
 def _as_read() -> tuple[ColumnElement[bool], ...]:
@@ -121,3 +131,17 @@ def _contacted_row() -> ReturningUpdate[tuple[Any, ...]]:
 def _contacted() -> ReturningUpdate[tuple[Customer]]:
     at = bindparam("at", type_=table_of(Customer).c.last_contact_at.type)
     return update(Customer).where(*_as_read()).values(last_contact_at=at).returning(Customer)
+
+
+@cache
+def _contacted_with_contact() -> ReturningUpdate[Customer, bool]:
+    """The same, and whether the contact chosen is the card's: a subquery in the RETURNING
+    (SQLite and PostgreSQL both take one), where a read of the contact was a statement more."""
+    at = bindparam("at", type_=table_of(Customer).c.last_contact_at.type)
+    # The card by its parameter, not correlated: RETURNING names its columns without their
+    # table, in the subquery too, where `customer_id = id` would be the contact's own id.
+    its = exists().where(
+        col(Contact.id) == bindparam("contact"), col(Contact.customer_id) == bindparam("card")
+    )
+    written = update(Customer).where(*_as_read()).values(last_contact_at=at)
+    return written.returning(Customer, its)

@@ -19,7 +19,7 @@ from bot.logs import log_cases
 from bot.logs.forms import LogForm
 from bot.logs.intake import Done
 from bot.store.db import Database
-from bot.store.models import ContactRecord, Customer
+from bot.store.models import Contact, ContactRecord, Customer
 from bot.store.team_models import OUT_OF_DATE, CardHealth
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
@@ -111,6 +111,33 @@ async def test_the_log_form_takes_four_statements_its_card_read_by_its_own_write
     # check the person's right on, the record and the follow-up: the card is not read first
     assert len(sent) <= 4, "\n".join(sent)
     assert reading(sent, "customer") == []
+
+
+async def test_the_log_form_with_a_contact_takes_four_statements_the_contact_checked_by_the_write(
+    db: Database, cards: None
+) -> None:
+    (hp,) = (await log_cases.customer_choices(db, actor=MGR, typed="hp"))[:1]
+    async with db.transaction(write=True) as session:
+        zhang = Contact(customer_id=hp.customer.id, name="张伟", created_by="U_MGR")
+        session.add(zhang)
+    form = LogForm(
+        customer_id=str(hp.customer.id),
+        contact_id=str(zhang.id),
+        summary="给张总打电话",
+        next_step="发方案 下周五",
+    )
+
+    with statements_sent(db) as sent:
+        done = await log_cases.log_from_form(
+            db, actor=MGR, form=form, submitted=Submitted("log_form", "V2")
+        )
+
+    assert isinstance(done, Done) and done.logged.record.contact_id == zhang.id
+    assert done.logged.follow_up is not None
+    # whether the contact is the card's comes back with the card from its latest contact's
+    # write (a subquery), where reading the contact was a fifth statement
+    assert len(sent) <= 4, "\n".join(sent)
+    assert reading(sent, "contact") == []
 
 
 async def test_the_log_form_on_a_card_archived_since_it_was_chosen_saves_nothing(
