@@ -17,7 +17,12 @@ from bot.errors import NotFound
 from bot.store.as_read import mark_contacted
 from bot.store.customers import add, get_customer, insert_once, record_event
 from bot.store.models import ContactRecord, Customer, FollowUp, PendingLog, ServiceRequest
-from bot.store.records import follow_up_of, follow_up_to_new_version, get_record, take_pending
+from bot.store.records import (
+    follow_up_of,
+    follow_up_to_new_version,
+    get_record,
+    take_held_payload,
+)
 from bot.store.services import services_of_record
 from bot.store.types import saved_id
 
@@ -151,13 +156,10 @@ async def take_held(
 ) -> LogDraft | None:
     """A held-back log, once, as its draft; None if it was already saved or dropped, or if
     it is a line waiting for its customer (choosing the card saves that one)."""
-    pending = await take_pending(
-        session=session, team_id=team_id, author_id=author_id, pending_id=pending_id
+    payload = await take_held_payload(
+        session=session, team_id=team_id, author_id=author_id, pending_id=pending_id, now=now
     )
-    if pending is None or "pick" in pending.payload:
-        return None
-    pending.used_at = now
-    return LogDraft.from_payload(pending.payload)
+    return None if payload is None else LogDraft.from_payload(payload)
 
 
 async def confirm_held(

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
+from sqlalchemy.sql.dml import ReturningUpdate
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import ContactRecord, FollowUp, PendingLog
+from bot.store.types import table_of
 
 
 async def get_record(
@@ -75,6 +79,36 @@ async def open_follow_ups(
         .limit(limit)
     )
     return list((await session.exec(query)).all())
+
+
+async def take_held_payload(
+    *, session: AsyncSession, team_id: str, author_id: str, pending_id: int, now: datetime
+) -> dict[str, Any] | None:
+    """A held-back log's payload, taken (used at `now`) in one statement, not read then
+    written: None when it is not the author's, was taken already, or is a line waiting for
+    its customer (its `pick`: choosing the card takes that one, `take_pending`)."""
+    values = {"held": pending_id, "team": team_id, "author": author_id, "now": now}
+    taken = await session.exec(_held_taken(), params=values)
+    row = taken.first()
+    return None if row is None else dict(row[0])
+
+
+@cache
+def _held_taken() -> ReturningUpdate[Any]:
+    held = table_of(PendingLog)
+    now = bindparam("now", type_=held.c.used_at.type)
+    return (
+        update(held)
+        .where(
+            held.c.id == bindparam("held"),
+            held.c.team_id == bindparam("team"),
+            held.c.author_id == bindparam("author"),
+            held.c.used_at.is_(None),
+            held.c.payload["pick"].as_string().is_(None),
+        )
+        .values(used_at=now)
+        .returning(held.c.payload)
+    )
 
 
 async def take_pending(

@@ -16,7 +16,7 @@ from bot.customers import governance_cases
 from bot.customers.form import FormInvalid
 from bot.customers.submissions import Submitted
 from bot.logs import log_cases
-from bot.logs.forms import LogForm
+from bot.logs.forms import LogForm, MessageForm
 from bot.logs.intake import Done
 from bot.store.db import Database
 from bot.store.models import Contact, ContactRecord, Customer
@@ -138,6 +138,27 @@ async def test_the_log_form_with_a_contact_takes_four_statements_the_contact_che
     # write (a subquery), where reading the contact was a fifth statement
     assert len(sent) <= 4, "\n".join(sent)
     assert reading(sent, "contact") == []
+
+
+async def test_the_log_to_customer_form_takes_the_held_message_in_the_statement_that_marks_it(
+    db: Database, cards: None
+) -> None:
+    (hp,) = (await log_cases.customer_choices(db, actor=MGR, typed="hp"))[:1]
+    message = log_cases.SavedMessage(text="方案收到", channel="C1", ts="1.2", author_id="U_Z")
+    held = await log_cases.hold_message(db, actor=MGR, message=message)
+    form = MessageForm(customer_id=str(hp.customer.id), kind="email", next_step="回电 下周五")
+
+    with statements_sent(db) as sent:
+        done = await log_cases.log_message(
+            db, actor=MGR, pending_id=held, form=form, submitted=Submitted("log_msg", "V3")
+        )
+
+    assert isinstance(done, Done) and done.logged.record.summary == "方案收到"
+    assert done.logged.follow_up is not None
+    # the submission's ledger, the held message taken (an UPDATE … RETURNING, not a read and
+    # then a write), the card's latest contact, the record and its follow-up
+    assert len(sent) <= 5, "\n".join(sent)
+    assert reading(sent, "pending_log") == []
 
 
 async def test_the_log_form_on_a_card_archived_since_it_was_chosen_saves_nothing(

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from bot.customers.form import FormInvalid
-from bot.logs.intake import DateProblem, Done, NeedsCustomer, NeedsText, log_line
+from bot.logs.intake import DateProblem, Done, NeedsCustomer, NeedsText, log_line, log_picked
 from bot.logs.records import (
     confirm_held,
     edit_record,
@@ -87,6 +87,40 @@ async def test_an_unknown_or_ambiguous_customer_saves_nothing(db: Database, crea
     assert isinstance(ambiguous, NeedsCustomer) and len(ambiguous.choices) == 2
     async with db.transaction() as session:
         assert (await session.exec(select(ContactRecord))).all() == []
+
+
+async def test_a_line_waiting_for_its_customer_is_taken_only_by_choosing_the_card(
+    db: Database, create: Create
+) -> None:
+    """A held line is taken once, by its author: a line that asks which card it is for is
+    not a held log, and the save-as-it-is path leaves it for its choice."""
+    jinke = await create("金科电子有限公司")
+    await create("金科地产有限公司")
+    asked = await log(db, "金科 打电话")
+    assert isinstance(asked, NeedsCustomer) and asked.pending_id is not None
+
+    async with db.transaction(write=True) as session:
+        as_held = await confirm_held(
+            session=session,
+            team_id=TEAM,
+            author_id="U_WANG",
+            author_tz="Asia/Shanghai",
+            pending_id=asked.pending_id,
+            now=NOW,
+        )
+    async with db.transaction(write=True) as session:
+        chosen = await log_picked(
+            session=session,
+            team_id=TEAM,
+            author_id="U_WANG",
+            tz=SHANGHAI,
+            pending_id=asked.pending_id,
+            customer_id=jinke.id,
+            now=NOW,
+        )
+
+    assert as_held is None
+    assert isinstance(chosen, Done) and chosen.logged.record.customer_id == jinke.id
 
 
 async def test_a_customer_without_text_is_asked_about(db: Database, create: Create) -> None:
