@@ -127,14 +127,16 @@ async def create_deal(
         closed_at=now if stage in CLOSED else None,
     )
     check_deal(deal, pipeline)
+    if draft.next_step:  # its follow-up first, so that the deal is written once, with it
+        deal.next_step, deal.next_step_due = draft.next_step.strip(), draft.next_step_due
+        follow_up = await _next_step_follow_up(session, deal, actor_id, tz, now)
+        deal.follow_up_id = follow_up.id if follow_up is not None else None
     session.add(deal)
     await session.flush()
     shown = _shown(deal)
     await record_on_card(
         session, deal, actor_id, now, "deal_add", {k: [None, v] for k, v in shown.items()}
     )
-    if draft.next_step:
-        await _set_next_step(session, deal, actor_id, draft.next_step, draft.next_step_due, tz, now)
     live = card is not None and card.archived_at is None
     await move_deal(session=session, before=None, after=counted(deal, card_live=live))
     return DealChanged(deal, True, None, tuple(shown))
@@ -244,8 +246,19 @@ async def _set_next_step(
     that names the deal. The earlier follow-up, still open, is cancelled."""
     await _cancel_follow_up(session, deal, now)
     deal.next_step, deal.next_step_due, deal.follow_up_id = text.strip(), due, None
+    follow_up = await _next_step_follow_up(session, deal, actor_id, tz, now)
+    if follow_up is not None:
+        deal.follow_up_id = follow_up.id
+
+
+async def _next_step_follow_up(
+    session: AsyncSession, deal: Opportunity, actor_id: str, tz: str, now: datetime
+) -> FollowUp | None:
+    """With a next step and its date, a follow-up of the deal's owner on a contact record
+    that names the deal; written without the deal's id, which a new deal has not yet."""
+    due = deal.next_step_due
     if not deal.next_step or due is None:
-        return
+        return None
     record = ContactRecord(
         team_id=deal.team_id,
         customer_id=deal.customer_id,
@@ -271,7 +284,7 @@ async def _set_next_step(
     )
     session.add(follow_up)
     await session.flush()
-    deal.follow_up_id = follow_up.id
+    return follow_up
 
 
 async def _not_closed_by_a_contract(session: AsyncSession, deal: Opportunity) -> None:
