@@ -1,4 +1,4 @@
-"""Splitting what people type after a slash command."""
+"""Splitting what people type after a slash command; a form's choice of a row, by id."""
 
 from __future__ import annotations
 
@@ -7,3 +7,16 @@ def split_subcommand(text: str | None) -> tuple[str, str]:
     """`"new 惠普 中国"` → `("new", "惠普 中国")`; the subcommand is case-insensitive."""
     head, _, rest = (text or "").strip().partition(" ")
     return head.lower(), rest.strip()
+
+
+ID_MAX = 2**31 - 1  # the id columns' range on PostgreSQL (integer): a larger number is no row
+
+
+def row_id(text: str) -> int | None:
+    """The id a form's value names, None for one no row can have (a forged value: past the
+    columns' range, a driver would fail on it rather than find nothing)."""
+    try:
+        number = int(text) if text.strip().isdigit() else 0
+    except ValueError:  # a digit that is no decimal digit: "²"
+        return None
+    return number if 0 < number <= ID_MAX else None

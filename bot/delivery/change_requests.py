@@ -13,6 +13,7 @@ from bot.actor import Actor
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
 from bot.errors import Invalid, Message
+from bot.parsing import row_id
 from bot.sales.lookups import leading_card, visible_card
 from bot.store.changes import changes_of
 from bot.store.customers import get_contact, list_contacts
@@ -23,7 +24,6 @@ from bot.store.plan_tables import Milestone
 from bot.store.plans import milestones_named, milestones_of
 
 REASON_LIMIT = 2000
-ID_MAX = 2**31 - 1  # the id columns' range on PostgreSQL (integer): a larger number is no row
 CONTENT_LIMIT = 2900  # a section's text, with room for its label
 
 
@@ -130,7 +130,7 @@ async def _asked(
     assert customer.id is not None
     contact: Contact | None = None
     if form.requested_by:
-        contact_id = _row_id(form.requested_by)
+        contact_id = row_id(form.requested_by)
         if contact_id is not None:
             contact = await get_contact(
                 session=session, customer_id=customer.id, contact_id=contact_id
@@ -138,7 +138,7 @@ async def _asked(
         if contact is None or contact.archived_at is not None:
             errors["requested_by"] = Message("change.contact_gone")
     named = [m for m in form.milestones.split(",") if m.strip().isdigit()]
-    chosen = [m for m in map(_row_id, named) if m is not None]
+    chosen = [m for m in map(row_id, named) if m is not None]
     milestones = await milestones_named(
         session=session, customer_id=customer.id, ids=chosen, open_only=True
     )
@@ -155,12 +155,3 @@ async def _asked(
         known_contacts=(contact,) if contact else (),
         known_milestones=tuple(milestones),
     )
-
-
-def _row_id(text: str) -> int | None:
-    """The id a form's value names, None for one no row can have."""
-    try:
-        number = int(text) if text.strip().isdigit() else 0
-    except ValueError:  # a digit that is no decimal digit: "²"
-        return None
-    return number if 0 < number <= ID_MAX else None

@@ -86,7 +86,9 @@ async def take_held_payload(
 ) -> dict[str, Any] | None:
     """A held-back log's payload, taken (used at `now`) in one statement, not read then
     written: None when it is not the author's, was taken already, or is a line waiting for
-    its customer (its `pick`: choosing the card takes that one, `take_pending`)."""
+    its customer (its `pick`: choosing the card takes that one, `take_pending`). A `pick` of
+    JSON null would count as none (both databases read it as NULL); bot/logs/intake.py
+    writes a dict."""
     values = {"held": pending_id, "team": team_id, "author": author_id, "now": now}
     taken = await session.exec(_held_taken(), params=values)
     row = taken.first()

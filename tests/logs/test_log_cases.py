@@ -300,6 +300,29 @@ async def test_a_message_form_saved_twice_saves_once(db: Database, hp: Customer)
     assert (record.summary, record.kind, record.source) == ("方案收到", "email", "message")
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "refusal"),
+    [
+        ("customer_id", "99999999999999999999", ("customer", "field.customer.required")),
+        ("contact_id", "99999999999999999999", ("contact_id", "field.contact.other_card")),
+        ("contact_id", "4242", ("contact_id", "field.contact.other_card")),
+    ],
+)
+async def test_a_form_naming_a_card_or_contact_no_row_can_be_is_refused_and_saves_nothing(
+    db: Database, hp: Customer, field: str, value: str, refusal: tuple[str, str]
+) -> None:
+    """A value Slack never sends (a forged one): past the id columns' range a driver fails
+    on it rather than find nothing, so it is refused before it reaches the database."""
+    form = replace(LogForm(customer_id=str(hp.id), summary="打电话"), **{field: value})
+
+    with pytest.raises(FormInvalid) as refused:
+        await log_cases.log_from_form(db, actor=MGR, form=form)
+
+    (key, message), *_ = refused.value.errors.items()
+    assert (key, message.key) == refusal
+    assert await stored(db, ContactRecord) == []
+
+
 async def test_the_form_refuses_a_contact_of_another_card(
     db: Database, hp: Customer, create: Create
 ) -> None:
