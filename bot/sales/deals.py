@@ -24,6 +24,7 @@ from bot.sales.signals import StageChanged
 from bot.store.forecast_totals import counted, move_deal
 from bot.store.models import ContactRecord, Customer, FollowUp
 from bot.store.pipeline import CLOSED, WON, Pipeline
+from bot.store.records import cancel_open_follow_up
 from bot.store.row_locks import lock_held, locked_row
 from bot.store.sales_models import Contract, Opportunity
 from bot.store.types import saved_id
@@ -298,6 +299,4 @@ async def _not_closed_by_a_contract(session: AsyncSession, deal: Opportunity) ->
 
 async def _cancel_follow_up(session: AsyncSession, deal: Opportunity, now: datetime) -> None:
     if deal.follow_up_id is not None:
-        earlier = await session.get(FollowUp, deal.follow_up_id)
-        if earlier is not None and earlier.status == "open":
-            earlier.status, earlier.updated_at = "cancelled", now
+        await cancel_open_follow_up(session=session, follow_up_id=deal.follow_up_id, now=now)

@@ -69,6 +69,18 @@ async def follow_up_to_new_version(
     )
 
 
+async def cancel_open_follow_up(*, session: AsyncSession, follow_up_id: int, now: datetime) -> None:
+    """The follow-up cancelled if it is still open, in one UPDATE, not read first (issue 17:
+    a deal closed by its contract read it, then wrote it). A copy the session holds is
+    changed alike (the ORM evaluates the conditions on it)."""
+    await session.exec(
+        update(FollowUp)
+        .where(col(FollowUp.id) == follow_up_id, col(FollowUp.status) == "open")
+        .values(status="cancelled", updated_at=now)
+        .execution_options(synchronize_session="evaluate")
+    )
+
+
 async def open_follow_ups(
     *, session: AsyncSession, customer_id: int, limit: int = 10
 ) -> list[FollowUp]:

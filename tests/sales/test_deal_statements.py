@@ -88,3 +88,31 @@ async def test_a_new_deal_with_a_dated_next_step_is_written_once_with_its_follow
         record = await session.get(ContactRecord, follow_up.record_id if follow_up else 0)
     assert follow_up is not None and follow_up.owner_id == "U_MGR" and follow_up.status == "open"
     assert record is not None and (record.summary, record.next_step) == ("ERP", "发报价单")
+
+
+async def test_a_deal_closed_cancels_its_open_follow_up_without_reading_it(
+    db: Database, create: Create
+) -> None:
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = DealForm(
+        name="ERP",
+        stage="proposal",
+        expected_close="2026-12-31",
+        next_step="发报价单",
+        next_step_date="2026-12-01",
+    )
+    made = await deal_cases.save_deal_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+    )
+
+    with statements_sent(db) as sent:
+        lost = await deal_cases.move_deal(
+            db, actor=MANAGER, deal_id=made.deal.id or 0, stage="lost"
+        )
+
+    assert lost.deal.stage == "lost"
+    assert reading(sent, "follow_up") == [], "cancelled by one UPDATE, not read first"
+    async with db.transaction() as session:
+        follow_up = await session.get(FollowUp, made.deal.follow_up_id or 0)
+    assert follow_up is not None and follow_up.status == "cancelled"
+    assert follow_up.updated_at == MANAGER.now
