@@ -20,3 +20,11 @@ def row_id(text: str) -> int | None:
     except ValueError:  # a digit that is no decimal digit: "²"
         return None
     return number if 0 < number <= ID_MAX else None
+
+
+def chosen_row(text: str) -> int | None:
+    """A form's choice of a row by its id: None when none was chosen (no number), and 0,
+    which no row has, for a number no row can have, so that looking it up finds nothing."""
+    if not text.strip().isdigit():
+        return None
+    return row_id(text) or 0

@@ -17,6 +17,7 @@ from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
 from bot.commands.replies import open_modal, person_of, respond_private, tell_user
 from bot.inflight import InFlight
+from bot.parsing import chosen_row
 from bot.sales import document_cases
 from bot.sales.document_cases import SavedFile, SavedMessage
 from bot.views import ids
@@ -102,7 +103,7 @@ async def message_submitted(
         deps_of(context).db,
         actor=actor,
         message=message,
-        customer_id=int(form.customer) if form.customer.isdigit() else None,
+        customer_id=chosen_row(form.customer),
         target=read_target(form.target),
         title=form.title,
     )

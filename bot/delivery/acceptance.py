@@ -18,6 +18,7 @@ from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import gate_of
 from bot.delivery.survey_rules import is_acceptance
 from bot.errors import Invalid, Message
+from bot.parsing import chosen_row
 from bot.sales.lookups import visible_card
 from bot.store.card_rows import row_with_card
 from bot.store.customers import contacts_in_place
@@ -92,7 +93,7 @@ async def accept(
         contacts = {
             c.id: c for c in await contacts_in_place(session=session, customer_id=customer.id)
         }
-        contact_id = int(form.contact) if form.contact.isdigit() else None
+        contact_id = chosen_row(form.contact)
         errors: dict[str, Message] = {}
         if form.contact and contact_id not in contacts:
             errors["contact"] = Message("acceptance.contact_gone")

@@ -23,6 +23,7 @@ from bot.delivery.change_flow import (
     read_schedule_days,
 )
 from bot.errors import Invalid, Message
+from bot.parsing import chosen_row
 from bot.sales.amounts import AmountRefused, Money, format_money, read_amount
 from bot.sales.deal_line import amount_message
 from bot.store.customers import list_contacts
@@ -92,7 +93,7 @@ async def record_answer(
     """The customer's answer as a colleague records it: who gave it is required — a contact
     of the card, or named in the note when they are not on the card yet."""
     errors: dict[str, Message] = {}
-    contact_id = int(form.contact) if form.contact.isdigit() else None
+    contact_id = chosen_row(form.contact)
     if contact_id is None and not form.note.strip():
         errors["note"] = Message("change.answer_who")  # the note is always in the form
     if len(form.note) > NOTE_LIMIT:

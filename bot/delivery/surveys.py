@@ -18,6 +18,7 @@ from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_answers import answers_here, require_outsider, shared_channel_for
 from bot.delivery.survey_rules import FEEDBACK_DUE, Scores, read_scores
 from bot.errors import Invalid, Message, NotAllowed, NotFound
+from bot.parsing import chosen_row
 from bot.store.card_rows import row_with_card
 from bot.store.customers import contacts_in_place
 from bot.store.db import Database
@@ -96,7 +97,7 @@ async def record_survey(
         contacts = {
             c.id: c for c in await contacts_in_place(session=session, customer_id=customer.id)
         }
-        contact_id = int(form.contact) if form.contact.isdigit() else None
+        contact_id = chosen_row(form.contact)
         try:
             scores = read_scores(_typed(form), form.comment)
         except Invalid as refused:

@@ -13,7 +13,7 @@ from bot.dates.understand import InThePast, Unreadable, at_local, understand_whe
 from bot.errors import Message
 from bot.logs.line import KINDS
 from bot.logs.records import FORM_TEXT_LIMIT, LogDraft
-from bot.parsing import row_id
+from bot.parsing import chosen_row, row_id
 from bot.store.models import ContactRecord
 
 
@@ -115,7 +115,7 @@ def draft_from_form(form: LogForm, *, tz: ZoneInfo, now: datetime) -> LogDraft:
     return LogDraft(
         customer_id=customer_id,
         kind=_kind(form.kind),
-        contact_id=_contact(form.contact_id),
+        contact_id=chosen_row(form.contact_id),
         summary=form.summary,
         next_step=form.next_step,
         follow_up_due=due,
@@ -137,13 +137,6 @@ def _chosen(customer_id: str) -> int:
     if chosen is None:
         raise FormInvalid({"customer": Message("field.customer.required")})
     return chosen
-
-
-def _contact(contact_id: str) -> int | None:
-    """The contact chosen, if any: a number no row can have is none of the card's (0)."""
-    if not contact_id.isdecimal():
-        return None
-    return row_id(contact_id) or 0
 
 
 def _kind(kind: str) -> str:

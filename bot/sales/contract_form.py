@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.dates.days import last_occurrence, next_occurrence
 from bot.dates.understand import InThePast, Understood, read_phrase
 from bot.errors import Invalid, Message
+from bot.parsing import chosen_row
 from bot.sales.amounts import AmountRefused, Money, looks_like_amount, read_amount
 
 MAX_NUMBER = 64
@@ -97,7 +98,7 @@ def parse_contract_form(
         starts_on=starts,
         ends_on=ends,
         amount=amount,
-        opportunity_id=int(form.opportunity_id) if form.opportunity_id.isdigit() else None,
+        opportunity_id=chosen_row(form.opportunity_id),
         receivables=receivables,
     )
 

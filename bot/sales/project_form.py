@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.errors import Invalid, Message
+from bot.parsing import chosen_row
 from bot.sales.projects import ProjectDraft, channel_name
 
 YES = "yes"
@@ -39,7 +40,7 @@ def parse_project_form(form: ProjectForm) -> ProjectDraft:
         members=tuple(m for m in form.members.split(",") if m),
         starts_on=date.fromisoformat(form.starts_on),
         ends_on=date.fromisoformat(form.ends_on),
-        contract_id=int(form.contract_id) if form.contract_id.isdigit() else None,
+        contract_id=chosen_row(form.contract_id),
         channel_id=form.channel_id,
         new_channel=channel_name(form.new_channel) if form.new_channel.strip() else "",
         private=form.private == YES,
