@@ -22,12 +22,13 @@ from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
 from bot.delivery.change_forms import AnswerForm
 from bot.delivery.requirements import RequirementDraft, read_requirement_line
 from bot.errors import Invalid, Message, NotFound
+from bot.parsing import chosen_row
 from bot.sales.lookups import leading_card, visible_card
 from bot.store.card_rows import row_with_card
 from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.delivery_models import Requirement, RequirementList
-from bot.store.models import Customer
+from bot.store.models import Contact, Customer
 from bot.store.requirements import add_list, add_requirement, list_for, requirements_of
 from bot.store.sales import get_in_team, projects_of
 from bot.store.sales_models import Project
@@ -111,7 +112,7 @@ async def open_confirmation(db: Database, *, actor: Actor, list_id: int) -> Requ
 async def record_confirmation(
     db: Database, *, actor: Actor, list_id: int, form: AnswerForm
 ) -> RequirementsShown:
-    contact_id = int(form.contact) if form.contact.isdigit() else None
+    contact_id = chosen_row(form.contact)
     if contact_id is None and not form.note.strip():
         raise Invalid({"note": Message("change.answer_who")})
     async with db.transaction(write=True) as session:
@@ -123,7 +124,7 @@ async def record_confirmation(
         listed.confirmed_for_contact_id, listed.confirmed_note = contact_id, form.note.strip()
         _confirm(listed, actor.user_id, actor, channel="")
         session.add(listed)
-        return await _shown(session, actor, gate, customer, listed, project)
+        return await _shown(session, actor, gate, customer, listed, project, contacts)
 
 
 async def ask_customer(db: Database, *, actor: Actor, list_id: int) -> RequirementsShown:
@@ -242,13 +243,16 @@ async def _shown(
     customer: Customer,
     listed: RequirementList | None,
     project: Project | None,
+    contacts: list[Contact] | None = None,
 ) -> RequirementsShown:
+    """`contacts`: the card's, when this transaction read them already (not read again)."""
     requirements = (
         await requirements_of(session=session, list_id=listed.id) if listed and listed.id else []
     )
     may_edit = await gate.may_edit(customer) or bool(
         project and actor.user_id == project.manager_id
     )
-    contacts = await list_contacts(session=session, customer_id=customer.id or 0)
+    if contacts is None:
+        contacts = await list_contacts(session=session, customer_id=customer.id or 0)
     names = {c.id: c.name for c in contacts if c.id is not None}
     return RequirementsShown(customer, listed, tuple(requirements), project, may_edit, names)
