@@ -9,6 +9,7 @@ record how it went.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,10 +48,12 @@ from bot.store.maintenance import (
     add_row,
     latest_note,
     latest_review,
+    plans_of,
 )
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity, PlanNote, PlanReview
 from bot.store.models import Customer
 from bot.store.pipeline import pipeline_of
+from bot.store.types import saved_id
 
 
 @dataclass(frozen=True)
@@ -169,14 +172,17 @@ async def save_notes(
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, customer_id)
         await _require_edit(gate, actor, customer)
-        plan = await plan_at(session, customer, local_today(actor), plan_id) if plan_id else None
+        plans = await plans_of(session=session, customer_id=saved_id(customer))
+        today = local_today(actor)
+        plan = await plan_at(session, customer, today, plan_id, plans=plans) if plan_id else None
         if plan_id and plan is None:  # not a plan of this card
             raise PlanGone(plan_id)
-        await refuse_overlap(session, customer, period, plan)
-        if plan is None:
-            plan = await plan_of_period(session, actor, customer, period)
+        await refuse_overlap(session, customer, period, plan, plans=plans)
+        activities: list[PlanActivity] = []
+        if plan is None:  # no plan overlaps the period (refused above): one made now, empty
+            plan = await plan_of_period(session, actor, customer, period, plans=plans)
         else:
-            await move_period(session, plan, period)
+            activities = await move_period(session, plan, period)
         assert plan.id is not None
         note = await add_row(
             session=session,
@@ -188,7 +194,7 @@ async def save_notes(
                 written_at=actor.now,
             ),
         )
-        return await _shown(session, actor, gate, customer, plan, note=note)
+        return await _shown(session, actor, gate, customer, plan, note=note, activities=activities)
 
 
 async def open_plan(db: Database, *, actor: Actor, plan_id: int) -> PeriodPlan:
@@ -233,6 +239,7 @@ async def _shown(
     *,
     note: PlanNote | None = None,
     review: PlanReview | None = None,
+    activities: Sequence[PlanActivity] | None = None,
 ) -> PeriodPlan:
     """The plan's page; a note or review the use case just wrote is shown as its latest, not
     read back. (The next look shows the latest by the time each was written: another note
@@ -241,11 +248,13 @@ async def _shown(
     if plan is None or plan.id is None:
         period = quarter_of(local_today(actor))
         return PeriodPlan(customer, period, None, may_edit=may_edit, user_id=actor.user_id)
+    if activities is None:  # not read by the use case already
+        activities = await activities_of(session=session, plan_id=plan.id)
     return PeriodPlan(
         customer,
         Period(plan.period_start, plan.period_end),
         plan,
-        tuple(await activities_of(session=session, plan_id=plan.id)),
+        tuple(activities),
         note or await latest_note(session=session, plan_id=plan.id),
         review or await latest_review(session=session, plan_id=plan.id),
         may_edit=may_edit,

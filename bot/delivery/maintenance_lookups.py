@@ -5,6 +5,7 @@ Each runs inside the caller's transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -27,25 +28,36 @@ class PlanGone(NotFound):
 
 
 async def plan_at(
-    session: AsyncSession, customer: Customer, today: date, plan_id: int
+    session: AsyncSession,
+    customer: Customer,
+    today: date,
+    plan_id: int,
+    *,
+    plans: Sequence[MaintenancePlan] | None = None,
 ) -> MaintenancePlan | None:
-    """The plan asked for, else the one whose period holds today."""
-    assert customer.id is not None
-    plans = await plans_of(session=session, customer_id=customer.id)
+    """The plan asked for, else the one whose period holds today. `plans`: the card's, when
+    the caller read them already (here and in the functions below: not read again)."""
+    plans = await _plans(session, customer, plans)
     if plan_id:
         return next((p for p in plans if p.id == plan_id), None)
     return next((p for p in plans if p.period_start <= today <= p.period_end), None)
 
 
 async def plan_of_period(
-    session: AsyncSession, actor: Actor, customer: Customer, period: Period
+    session: AsyncSession,
+    actor: Actor,
+    customer: Customer,
+    period: Period,
+    *,
+    plans: Sequence[MaintenancePlan] | None = None,
 ) -> MaintenancePlan:
     """The card's plan starting on the period's first day, made when there is none."""
     assert customer.id is not None
-    for plan in await plans_of(session=session, customer_id=customer.id):
+    plans = await _plans(session, customer, plans)
+    for plan in plans:
         if plan.period_start == period.start:
             return plan
-    await refuse_overlap(session, customer, period, None, field="day")
+    await refuse_overlap(session, customer, period, None, field="day", plans=plans)
     return await add_row(
         session=session,
         row=MaintenancePlan(
@@ -66,9 +78,9 @@ async def refuse_overlap(
     plan: MaintenancePlan | None,
     *,
     field: str = "period_start",  # the form's field the refusal is shown under
+    plans: Sequence[MaintenancePlan] | None = None,
 ) -> None:
-    assert customer.id is not None
-    for other in await plans_of(session=session, customer_id=customer.id):
+    for other in await _plans(session, customer, plans):
         if plan is not None and other.id == plan.id:
             continue
         if period.overlaps(Period(other.period_start, other.period_end)):
@@ -82,14 +94,28 @@ async def refuse_overlap(
             )
 
 
-async def move_period(session: AsyncSession, plan: MaintenancePlan, period: Period) -> None:
-    """A plan's period moves only when every activity still falls inside it."""
+async def move_period(
+    session: AsyncSession, plan: MaintenancePlan, period: Period
+) -> list[PlanActivity]:
+    """A plan's period moves only when every activity still falls inside it; its activities,
+    read to know that, for its page."""
     assert plan.id is not None
-    for activity in await activities_of(session=session, plan_id=plan.id):
+    activities = await activities_of(session=session, plan_id=plan.id)
+    for activity in activities:
         if activity.state != "cancelled" and not period.holds(activity.day):
             raise Invalid({"period_end": Message("maint.period_drops", {"day": activity.day})})
     plan.period_start, plan.period_end = period.start, period.end
     session.add(plan)
+    return activities
+
+
+async def _plans(
+    session: AsyncSession, customer: Customer, plans: Sequence[MaintenancePlan] | None
+) -> Sequence[MaintenancePlan]:
+    if plans is not None:
+        return plans
+    assert customer.id is not None
+    return await plans_of(session=session, customer_id=customer.id)
 
 
 async def visible_plan(

@@ -236,3 +236,18 @@ async def test_a_new_note_and_a_new_review_are_shown_as_the_latest_without_readi
     assert reviewed.note is not None and reviewed.note.competitors == "浪潮"
     assert reading(noting, "plan_note") == [], "\n".join(noting)
     assert reading(reviewing, "plan_review") == [], "\n".join(reviewing)
+    # the card's plans and the plan's activities read once each, by the checks and the page
+    assert len(reading(noting, "maintenance_plan")) == 1, "\n".join(noting)
+    assert len(reading(noting, "plan_activity")) == 1, "\n".join(noting)
+    assert seen.activities == noted.activities
+
+
+async def test_a_first_activity_makes_its_plan_reading_the_cards_plans_once(
+    db: Database, hp: Customer
+) -> None:
+    assert hp.id is not None
+    with statements_sent(db) as sent:
+        made = await add_activity(db, actor=MANAGER, customer_id=hp.id, period=Q4, form=MEETING)
+
+    assert made.plan is not None and [a.goal for a in made.activities] == ["与张总会面"]
+    assert len(reading(sent, "maintenance_plan")) == 1, "\n".join(sent)
