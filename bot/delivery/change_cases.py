@@ -23,7 +23,7 @@ from bot.errors import Invalid, Message, NotFound
 from bot.sales.lookups import visible_card
 from bot.store.card_rows import row_with_card
 from bot.store.changes import add_change, add_step, new_change_terms, steps_of
-from bot.store.customers import contact_names
+from bot.store.customers import contact_names, get_contact
 from bot.store.db import Database
 from bot.store.delivery_models import (
     ChangeRequest,
@@ -186,6 +186,14 @@ async def take_change_step(
             may_change_card or actor.user_id == change.created_by
         ):
             raise MayNotChange(customer)
+        known = Known()
+        if on_behalf_of_contact_id is not None:  # one of the card's, also named on its page
+            on_behalf = await get_contact(
+                session=session, customer_id=customer.id or 0, contact_id=on_behalf_of_contact_id
+            )
+            if on_behalf is None:
+                raise Invalid({"contact": Message("change.contact_gone")})
+            known = Known(contacts=(on_behalf,))
         was = ChangeState(change.state)
         change.state = next_state(was, step).value
         change.state_changed_at = actor.now
@@ -222,7 +230,7 @@ async def take_change_step(
                 taken_at=actor.now,
             ),
         )
-        return await shown_change(session, actor, gate, customer, change)
+        return await shown_change(session, actor, gate, customer, change, known)
 
 
 async def show_change(db: Database, *, actor: Actor, change_id: int) -> ChangeMoved:

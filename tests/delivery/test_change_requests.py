@@ -15,6 +15,7 @@ from sqlmodel import select
 from bot.actor import Actor
 from bot.delivery.change_cases import take_change_step
 from bot.delivery.change_flow import ChangeStep
+from bot.delivery.change_forms import AnswerForm, record_answer
 from bot.delivery.change_requests import ChangeForm, save_change_form
 from bot.errors import Invalid
 from bot.store.db import Database
@@ -193,3 +194,46 @@ async def test_a_milestone_far_down_a_long_plan_is_shown_and_moved_when_the_chan
     (move,) = confirmed.steps[-1].details["moved"]
     assert move["milestone"] == str(last.id)
     assert confirmed.milestones[0].due_at == NOW + timedelta(days=40 + 59 + 14)
+
+
+@pytest.mark.parametrize(
+    "answered_by",
+    [
+        lambda hp, other: other.zhang.id,  # a contact of another card
+        lambda hp, other: 4242,  # no contact at all
+        lambda hp, other: "99999999999999999999",  # past the id columns' range (forged)
+        lambda hp, other: "²",  # a digit int() refuses (forged)
+    ],
+)
+async def test_an_answer_recorded_for_someone_not_on_the_card_is_refused_and_moves_nothing(
+    db: Database, create: Create, hp: Card, answered_by: object
+) -> None:
+    """The answer's contact is checked against the card, and named on the page without
+    reading it again (before, anything the form carried was written as a contact's id)."""
+    other = await card_with_people_and_milestones(db, create, "联想集团有限公司")
+    asked = await save_change_form(
+        db, actor=MANAGER, customer_id=hp.customer.id or 0, form=ChangeForm("增加月度报表")
+    )
+    change_id = asked.change.id or 0
+    await take_change_step(
+        db, actor=MANAGER, change_id=change_id, step=ChangeStep.EVALUATE, evaluation=TWO_WEEKS
+    )
+    value = str(answered_by(hp, other))  # type: ignore[operator]
+
+    with pytest.raises(Invalid) as refused:
+        await record_answer(
+            db, actor=MANAGER, change_id=change_id, confirmed=True, form=AnswerForm(value, "")
+        )
+    with statements_sent(db) as sent:
+        answered = await record_answer(
+            db,
+            actor=MANAGER,
+            change_id=change_id,
+            confirmed=True,
+            form=AnswerForm(str(hp.zhang.id), "电话确认"),
+        )
+
+    assert refused.value.errors["contact"].key == "change.contact_gone"
+    assert [s.step for s in answered.steps] == ["requested", "evaluate", "confirm"]
+    assert answered.contacts == {hp.zhang.id: "张伟"}
+    assert len(reading(sent, "contact")) == 1, "\n".join(sent)
