@@ -127,9 +127,10 @@ async def create_deal(
         stage_changed_at=now,
         closed_at=now if stage in CLOSED else None,
     )
-    check_deal(deal, pipeline)
-    if draft.next_step:  # its follow-up first, so that the deal is written once, with it
+    if draft.next_step:
         deal.next_step, deal.next_step_due = draft.next_step.strip(), draft.next_step_due
+    check_deal(deal, pipeline)  # its next step too, before anything is written
+    if draft.next_step:  # its follow-up first, so that the deal is written once, with it
         follow_up = await _next_step_follow_up(session, deal, actor_id, tz, now)
         deal.follow_up_id = follow_up.id if follow_up is not None else None
     session.add(deal)
@@ -185,6 +186,10 @@ async def change_deal(
             await _cancel_follow_up(session, deal, now)
     if draft.probability is not None:
         deal.probability = draft.probability
+    earlier_step = deal.next_step
+    new_step = draft.next_step is not None and draft.next_step.strip() != deal.next_step
+    if new_step:  # checked with the rest: a deal keeps no next step too long to change it
+        deal.next_step = (draft.next_step or "").strip()
     check_deal(deal, pipeline)
     after = _shown(deal)
     changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
@@ -200,9 +205,12 @@ async def change_deal(
             actor_id=actor_id,
             at=now,
         )
-    if draft.next_step is not None and draft.next_step.strip() != deal.next_step:
-        changes["next_step"] = [deal.next_step or None, draft.next_step.strip() or None]
-        await _set_next_step(session, deal, actor_id, draft.next_step, draft.next_step_due, tz, now)
+    if new_step:
+        changes["next_step"] = [earlier_step or None, deal.next_step or None]
+        closed = draft.stage in CLOSED and deal.stage != from_stage  # its follow-up cancelled
+        await _set_next_step(
+            session, deal, actor_id, deal.next_step, draft.next_step_due, tz, now, closed
+        )
     if changes:
         deal.updated_by, deal.updated_at = actor_id, now
         action = "deal_stage" if event is not None else "deal_edit"
@@ -242,10 +250,13 @@ async def _set_next_step(
     due: datetime | None,
     tz: str,
     now: datetime,
+    cancelled: bool = False,
 ) -> None:
     """The deal's next step; with a date, a follow-up of the deal's owner on a contact record
-    that names the deal. The earlier follow-up, still open, is cancelled."""
-    await _cancel_follow_up(session, deal, now)
+    that names the deal. The earlier follow-up, still open, is cancelled (unless `cancelled`
+    already, by the deal's closing in the same change)."""
+    if not cancelled:
+        await _cancel_follow_up(session, deal, now)
     deal.next_step, deal.next_step_due, deal.follow_up_id = text.strip(), due, None
     follow_up = await _next_step_follow_up(session, deal, actor_id, tz, now)
     if follow_up is not None:

@@ -304,3 +304,37 @@ async def test_a_deal_named_like_a_stage_is_the_deal_its_name_and_a_date_mean(
 
     assert isinstance(changed, DealSaved) and changed.deal.id == named.deal.id
     assert changed.deal.stage == "qualified" and changed.deal.expected_close == date(2026, 12, 31)
+
+
+async def test_a_next_step_too_long_is_refused_when_the_deal_is_made_or_changed_and_saves_nothing(
+    db: Database, hp: Customer
+) -> None:
+    """Checked with the deal's other rules, before anything is written: a deal made with one
+    could not be changed afterwards — not even won by its contract."""
+    too_long = "跟进" * 1501  # 3,002 characters
+    made = DealForm(name="ERP", stage="proposal", next_step=too_long, next_step_date="2026-12-01")
+
+    with pytest.raises(Invalid) as refused_new:
+        await deal_cases.save_deal_form(
+            db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=made
+        )
+    fine = await deal_cases.save_deal_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=DealForm(name="ERP")
+    )
+    with pytest.raises(Invalid) as refused_change:
+        await deal_cases.save_deal_form(
+            db,
+            actor=MANAGER,
+            customer_id=hp.id or 0,
+            deal_id=fine.deal.id,
+            form=DealForm(name="ERP", stage="proposal", next_step=too_long),
+        )
+    lost = await deal_cases.move_deal(db, actor=MANAGER, deal_id=fine.deal.id or 0, stage="lost")
+
+    assert refused_new.value.errors["next_step"].key == "field.too_long"
+    assert refused_change.value.errors["next_step"].key == "field.too_long"
+    assert lost.deal.stage == "lost" and lost.deal.next_step == ""
+    async with db.transaction() as session:
+        deals = (await session.exec(select(Opportunity))).all()
+        follow_ups = (await session.exec(select(FollowUp))).all()
+    assert [d.name for d in deals] == ["ERP"] and follow_ups == []

@@ -116,3 +116,30 @@ async def test_a_deal_closed_cancels_its_open_follow_up_without_reading_it(
         follow_up = await session.get(FollowUp, made.deal.follow_up_id or 0)
     assert follow_up is not None and follow_up.status == "cancelled"
     assert follow_up.updated_at == MANAGER.now
+
+
+async def test_a_deal_closed_with_a_new_next_step_cancels_its_follow_up_once(
+    db: Database, create: Create
+) -> None:
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = DealForm(
+        name="ERP",
+        stage="proposal",
+        expected_close="2026-12-31",
+        next_step="发报价单",
+        next_step_date="2026-12-01",
+    )
+    made = await deal_cases.save_deal_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+    )
+    closing = DealForm(
+        name="ERP", stage="lost", expected_close="2026-12-31", next_step="明年再联系"
+    )
+
+    with statements_sent(db) as sent:
+        lost = await deal_cases.save_deal_form(
+            db, actor=MANAGER, customer_id=hp.id or 0, deal_id=made.deal.id, form=closing
+        )
+
+    assert (lost.deal.stage, lost.deal.next_step) == ("lost", "明年再联系")
+    assert len([s for s in sent if s.startswith("UPDATE follow_up")]) == 1, "\n".join(sent)
