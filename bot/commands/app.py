@@ -78,8 +78,11 @@ def build_app(
     identity: BotIdentity,
     clock: Clock,
     installs: Installs | None = None,
+    people: PersonResolver | None = None,
 ) -> AsyncApp:
-    """`installs`: many workspaces through OAuth (None: SLACK_BOT_TOKEN's one workspace)."""
+    """`installs`: many workspaces through OAuth (None: SLACK_BOT_TOKEN's one workspace).
+    `people`: who is asking, looked up and remembered (made here unless given: the service
+    gives its own, whose look-ups and saves its shutdown waits for)."""
     if installs is None:
         authorization: dict[str, Any] = {"authorize": identity.authorize}
     else:
@@ -104,7 +107,7 @@ def build_app(
         process_before_response=False,
         logger=_bolt_logger(),
     )
-    people = PersonResolver(db, settings.default_tz, clock)
+    people = people or PersonResolver(db, settings.default_tz, clock)
     chain: list[Step] = [
         through_the_guard,  # first: every answer and call leaves through it
         strip_nul,

@@ -106,9 +106,19 @@ class PersonResolver:
         return person
 
     async def looked_up(self) -> None:
-        """Wait for the look-ups under way (tests, shutdown)."""
+        """Wait for the look-ups under way, and the profiles they save (tests, shutdown)."""
         while self._loading or self._saving:
             await asyncio.gather(*self._loading.values(), *self._saving, return_exceptions=True)
+
+    async def settled(self, *, timeout: float) -> bool:
+        """The same within `timeout`: True when none was left running. A server stopping
+        waits for them before it closes the database, which they read and write."""
+        try:
+            async with asyncio.timeout(timeout):
+                await self.looked_up()
+        except TimeoutError:
+            return False
+        return True
 
     async def channels_of(
         self, client: AsyncWebClient, team_id: str, user_id: str

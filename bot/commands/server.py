@@ -27,6 +27,7 @@ from bot.commands.app import build_app
 from bot.commands.entry import LARGEST_BODY, SlackEntry
 from bot.commands.identity import BotIdentity
 from bot.commands.installs import INSTALL_PATH, REDIRECT_PATH, Installs
+from bot.commands.people import PersonResolver
 from bot.commands.replies import use_session
 from bot.customers.translation import once_read
 from bot.inflight import InFlight
@@ -72,6 +73,7 @@ class Service:
     runner: AppRunner | None = None  # `web` in this class is the field above
     socket: SocketModeAnswers | None = None
     port: int | None = None
+    people: PersonResolver | None = None  # its look-ups and saves run beside the listeners
 
     async def start(self, *, host: str = "0.0.0.0", port: int | None = None) -> None:
         self.runner = web.AppRunner(
@@ -128,6 +130,8 @@ class Service:
             log.warning("%d listeners still running at shutdown", self.inflight.count)
         if not await self.scheduler.stop(timeout=DRAIN_SECONDS):
             log.warning("a scheduled sweep was still running at shutdown")
+        if self.people is not None and not await self.people.settled(timeout=DRAIN_SECONDS):
+            log.warning("a person's look-up or profile save was still running at shutdown")
         if self.client.session is not None:
             use_session(None)
             await self.client.session.close()
@@ -153,7 +157,8 @@ def build_service(
     metrics.watch_in_flight(lambda: inflight.count)
     identity = BotIdentity(client)
     installs = Installs(settings, db, client, clock) if settings.oauth else None
-    bolt = build_app(settings, db, client, inflight, identity, clock, installs)
+    people = PersonResolver(db, settings.default_tz, clock)
+    bolt = build_app(settings, db, client, inflight, identity, clock, installs, people)
     tokens = None
     if installs is not None and settings.slack_client_secret:
         tokens = InstalledTokens(
@@ -186,6 +191,7 @@ def build_service(
         clock=clock,
         installs=installs,
         metrics=metrics,
+        people=people,
         web=build_web_app(
             bolt,
             db,

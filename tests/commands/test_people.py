@@ -15,6 +15,9 @@ from bot.commands.people import (
 from bot.console.harness import Harness
 from bot.console.slack_double import TEAM
 from bot.console.workspace import Workspace
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.store.models import SlackProfile
 
 
 async def test_the_language_comes_from_users_info_once_then_from_the_cache(
@@ -94,3 +97,31 @@ async def test_a_known_person_is_answered_from_memory_while_their_profile_is_ref
     refreshed = await resolver.resolve(client, TEAM, "U_ALICE")
 
     assert (with_stale.lang, refreshed.lang) == ("en", "zh")
+
+
+async def test_a_server_stopping_waits_for_a_look_up_under_way_and_the_profile_it_saves(
+    settings: Settings,
+) -> None:
+    """A person's look-up (users.info) and the save of their profile run beside the
+    listeners. Shutdown waits for both before it closes the database: it used to close it
+    under them, and the profile looked up was lost (its connection's thread then answering
+    an event loop that had closed)."""
+    running = await Harness(settings).__aenter__()
+    running.slack.add_user("U_NEW", name="新人", locale="zh-CN", tz="Asia/Shanghai")
+    running.slack.faults.latency = 0.5  # under the look-up's budget: Slack does answer
+    assert running.service is not None and running.service.people is not None
+    asking = asyncio.create_task(
+        running.service.people.resolve(running.service.client, TEAM, "U_NEW")
+    )
+    await asyncio.sleep(0)  # the look-up begins: users.info is asked
+
+    await running.__aexit__(None, None, None)
+
+    stored = Database(settings.database_url)
+    try:
+        async with stored.transaction() as session:
+            profile = await session.get(SlackProfile, (TEAM, "U_NEW"))
+    finally:
+        await stored.dispose()
+    assert profile is not None and profile.locale == "zh-CN"
+    assert (await asking).lang == "zh"
