@@ -11,12 +11,29 @@ from zoneinfo import ZoneInfo
 from bot.actor import Actor
 from bot.sales import deal_cases
 from bot.sales.deal_form import DealForm
+from bot.sales.deal_outcomes import DealSaved
 from bot.store.db import Database
 from bot.store.models import ContactRecord, FollowUp
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
 
 MANAGER = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(hours=1))
+
+
+async def a_deal_with_a_dated_next_step(db: Database, create: Create) -> DealSaved:
+    """HP's deal ERP, whose next step 发报价单 on 1 December is followed up."""
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = DealForm(
+        name="ERP",
+        stage="proposal",
+        expected_close="2026-12-31",
+        next_step="发报价单",
+        next_step_date="2026-12-01",
+    )
+    made = await deal_cases.save_deal_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+    )
+    return made
 
 
 async def test_a_new_deal_reads_its_card_once_and_asks_for_no_contract(
@@ -93,17 +110,7 @@ async def test_a_new_deal_with_a_dated_next_step_is_written_once_with_its_follow
 async def test_a_deal_closed_cancels_its_open_follow_up_without_reading_it(
     db: Database, create: Create
 ) -> None:
-    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
-    form = DealForm(
-        name="ERP",
-        stage="proposal",
-        expected_close="2026-12-31",
-        next_step="发报价单",
-        next_step_date="2026-12-01",
-    )
-    made = await deal_cases.save_deal_form(
-        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
-    )
+    made = await a_deal_with_a_dated_next_step(db, create)
 
     with statements_sent(db) as sent:
         lost = await deal_cases.move_deal(
@@ -121,24 +128,14 @@ async def test_a_deal_closed_cancels_its_open_follow_up_without_reading_it(
 async def test_a_deal_closed_with_a_new_next_step_cancels_its_follow_up_once(
     db: Database, create: Create
 ) -> None:
-    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
-    form = DealForm(
-        name="ERP",
-        stage="proposal",
-        expected_close="2026-12-31",
-        next_step="发报价单",
-        next_step_date="2026-12-01",
-    )
-    made = await deal_cases.save_deal_form(
-        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
-    )
+    made = await a_deal_with_a_dated_next_step(db, create)
     closing = DealForm(
         name="ERP", stage="lost", expected_close="2026-12-31", next_step="明年再联系"
     )
 
     with statements_sent(db) as sent:
         lost = await deal_cases.save_deal_form(
-            db, actor=MANAGER, customer_id=hp.id or 0, deal_id=made.deal.id, form=closing
+            db, actor=MANAGER, customer_id=made.deal.customer_id, deal_id=made.deal.id, form=closing
         )
 
     assert (lost.deal.stage, lost.deal.next_step) == ("lost", "明年再联系")
