@@ -243,7 +243,6 @@ async def _log_on_visible(
         raise FormInvalid({"customer": Message("customer.gone")})
     if not contacted.contact_is_its:  # chosen before the customer was changed: Slack keeps it
         raise FormInvalid({"contact_id": Message("field.contact.other_card")})
-    customer = contacted.card
     return await log_draft(
         session=session,
         team_id=actor.team_id,
@@ -251,6 +250,6 @@ async def _log_on_visible(
         tz=actor.tz,
         draft=draft,
         now=actor.now,
-        customer=customer,
+        customer=contacted.card,
         contacted=True,
     )

@@ -126,13 +126,13 @@ async def create_deal(
         updated_at=now,
         stage_changed_at=now,
         closed_at=now if stage in CLOSED else None,
+        next_step=(draft.next_step or "").strip(),
+        next_step_due=draft.next_step_due if draft.next_step else None,
     )
-    if draft.next_step:
-        deal.next_step, deal.next_step_due = draft.next_step.strip(), draft.next_step_due
     check_deal(deal, pipeline)  # its next step too, before anything is written
-    if draft.next_step:  # its follow-up first, so that the deal is written once, with it
-        follow_up = await _next_step_follow_up(session, deal, actor_id, tz, now)
-        deal.follow_up_id = follow_up.id if follow_up is not None else None
+    # its follow-up first, so that the deal is written once, with it
+    follow_up = await _next_step_follow_up(session, deal, actor_id, tz, now)
+    deal.follow_up_id = follow_up.id if follow_up is not None else None
     session.add(deal)
     await session.flush()
     shown = _shown(deal)
@@ -178,12 +178,14 @@ async def change_deal(
         deal.owner_id = draft.owner_id
     if draft.loss_reason is not None:
         deal.loss_reason = draft.loss_reason.strip()
+    cancelled = False  # its follow-up, by its closing
     if draft.stage is not None and draft.stage != deal.stage:
         deal.stage, deal.status, deal.stage_changed_at = draft.stage, _status(draft.stage), now
         deal.closed_at = now if draft.stage in CLOSED else None
         deal.probability = pipeline.probability(draft.stage)
         if draft.stage in CLOSED:  # nothing left to follow up on a closed deal
             await _cancel_follow_up(session, deal, now)
+            cancelled = True
     if draft.probability is not None:
         deal.probability = draft.probability
     earlier_step = deal.next_step
@@ -207,9 +209,8 @@ async def change_deal(
         )
     if new_step:
         changes["next_step"] = [earlier_step or None, deal.next_step or None]
-        closed = draft.stage in CLOSED and deal.stage != from_stage  # its follow-up cancelled
-        await _set_next_step(
-            session, deal, actor_id, deal.next_step, draft.next_step_due, tz, now, closed
+        await _follow_new_step(
+            session, deal, actor_id, draft.next_step_due, tz, now, cancelled=cancelled
         )
     if changes:
         deal.updated_by, deal.updated_at = actor_id, now
@@ -242,22 +243,22 @@ def _shown(deal: Opportunity) -> dict[str, object]:
     }
 
 
-async def _set_next_step(
+async def _follow_new_step(
     session: AsyncSession,
     deal: Opportunity,
     actor_id: str,
-    text: str,
     due: datetime | None,
     tz: str,
     now: datetime,
-    cancelled: bool = False,
+    *,
+    cancelled: bool,
 ) -> None:
-    """The deal's next step; with a date, a follow-up of the deal's owner on a contact record
-    that names the deal. The earlier follow-up, still open, is cancelled (unless `cancelled`
-    already, by the deal's closing in the same change)."""
+    """The deal's new next step (set already) on `due`, followed up when it has a date. The
+    earlier follow-up, still open, is cancelled, unless the deal's closing in the same change
+    `cancelled` it."""
     if not cancelled:
         await _cancel_follow_up(session, deal, now)
-    deal.next_step, deal.next_step_due, deal.follow_up_id = text.strip(), due, None
+    deal.next_step_due, deal.follow_up_id = due, None
     follow_up = await _next_step_follow_up(session, deal, actor_id, tz, now)
     if follow_up is not None:
         deal.follow_up_id = follow_up.id

@@ -30,10 +30,9 @@ async def a_deal_with_a_dated_next_step(db: Database, create: Create) -> DealSav
         next_step="发报价单",
         next_step_date="2026-12-01",
     )
-    made = await deal_cases.save_deal_form(
+    return await deal_cases.save_deal_form(
         db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
     )
-    return made
 
 
 async def test_a_new_deal_reads_its_card_once_and_asks_for_no_contract(
