@@ -10,6 +10,11 @@ FOLLOW_UP_MESSAGES: dict[str, dict[str, str]] = {
         "en": "This contact belongs to another customer: choose one of this customer's.",
         "zh": "该联系人属于其他客户：请选择本客户的联系人。",
     },
+    "field.contact.removed": {
+        "en": "This contact was removed from the customer after the form was opened: choose "
+        "another, or leave it empty. Nothing was saved.",
+        "zh": "打开表单后该联系人已从客户中移除：请选择其他联系人或留空。未做任何保存。",
+    },
     "log.edit.kept_whole": {
         "en": "This record is {count} characters long, more than a Slack form can edit, so its "
         "text was kept whole and nothing was saved. Open Edit record again to change its next "

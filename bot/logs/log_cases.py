@@ -35,7 +35,7 @@ from bot.logs.intake import (
 from bot.logs.records import LogDraft, hold, log_contact, take_held
 from bot.logs.refusals import AlreadySaved
 from bot.logs.rights import visible_card
-from bot.store.as_read import mark_live_card_contacted
+from bot.store.as_read import ChosenContact, mark_live_card_contacted
 from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
@@ -241,8 +241,10 @@ async def _log_on_visible(
     )
     if contacted is None or not await gate.sees(contacted.card):
         raise FormInvalid({"customer": Message("customer.gone")})
-    if not contacted.contact_is_its:  # chosen before the customer was changed: Slack keeps it
+    if contacted.contact is ChosenContact.OTHER_CARD:  # chosen before the customer was changed
         raise FormInvalid({"contact_id": Message("field.contact.other_card")})
+    if contacted.contact is ChosenContact.REMOVED:  # removed after the form was opened
+        raise FormInvalid({"contact_id": Message("field.contact.removed")})
     return await log_draft(
         session=session,
         team_id=actor.team_id,

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import IntEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, exists, inspect, update
+from sqlalchemy import ColumnElement, bindparam, case, inspect, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql.dml import ReturningUpdate
@@ -72,26 +73,37 @@ async def mark_live_card_contacted(
     *, session: AsyncSession, team_id: str, card_id: int, at: datetime, contact_id: int | None
 ) -> ContactedCard | None:
     """A card named by its id (a form's choice) with its latest contact at `at`, and whether
-    the contact chosen with it (if any) is the card's, in one statement: None when the card
-    is not in the workspace, archived or merged. Whether the person may log on it is for the
-    caller to check on the card that comes back, and a refusal to roll back."""
+    the contact chosen with it (if any) is the card's and still on it, in one statement: None
+    when the card is not in the workspace, archived or merged. Whether the person may log on
+    it is for the caller to check on the card that comes back, and a refusal to roll back."""
     values = {"card": card_id, "team": team_id, "archived": None, "merged": None, "at": at}
     if contact_id is None:
         returned = await session.exec(_contacted(), params=values, execution_options=_RETURNED)
         card: Customer | None = returned.scalars().first()
-        return None if card is None else ContactedCard(card, contact_is_its=True)
+        return None if card is None else ContactedCard(card, ChosenContact.LIVE)
     values["contact"] = contact_id
     with_contact = await session.exec(
         _contacted_with_contact(), params=values, execution_options=_RETURNED
     )
     found = with_contact.first()
-    return None if found is None else ContactedCard(found[0], contact_is_its=bool(found[1]))
+    if found is None:
+        return None
+    chosen = ChosenContact.OTHER_CARD if found[1] is None else ChosenContact(found[1])
+    return ContactedCard(found[0], chosen)
+
+
+class ChosenContact(IntEnum):
+    """The contact a form chose, as the card's write found it (none chosen counts as live)."""
+
+    OTHER_CARD = 0  # not one of the card's: chosen before the form's customer was changed
+    LIVE = 1
+    REMOVED = 2  # the card's, archived since the form was opened
 
 
 @dataclass(frozen=True)
 class ContactedCard:
     card: Customer  # as the write left it
-    contact_is_its: bool  # the contact chosen is one of the card's; True when none was
+    contact: ChosenContact
 
 
 def _as_read() -> tuple[ColumnElement[bool], ...]:
@@ -134,14 +146,23 @@ def _contacted() -> ReturningUpdate[tuple[Customer]]:
 
 
 @cache
-def _contacted_with_contact() -> ReturningUpdate[Customer, bool]:
-    """The same, and whether the contact chosen is the card's: a subquery in the RETURNING
-    (SQLite and PostgreSQL both take one), where a read of the contact was a statement more."""
+def _contacted_with_contact() -> ReturningUpdate[Customer, int | None]:
+    """The same, and the contact chosen as the card holds it (ChosenContact's value; NULL when
+    it is not the card's): a subquery in the RETURNING (SQLite and PostgreSQL both take one),
+    where a read of the contact was a statement more."""
     at = bindparam("at", type_=table_of(Customer).c.last_contact_at.type)
     # The card by its parameter, not correlated: RETURNING names its columns without their
     # table, in the subquery too, where `customer_id = id` would be the contact's own id.
-    its = exists().where(
-        col(Contact.id) == bindparam("contact"), col(Contact.customer_id) == bindparam("card")
+    state = case(
+        (col(Contact.archived_at).is_(None), int(ChosenContact.LIVE)),
+        else_=int(ChosenContact.REMOVED),
+    )
+    its = (
+        select(state)
+        .where(
+            col(Contact.id) == bindparam("contact"), col(Contact.customer_id) == bindparam("card")
+        )
+        .scalar_subquery()
     )
     written = update(Customer).where(*_as_read()).values(last_contact_at=at)
     return written.returning(Customer, its)

@@ -345,3 +345,28 @@ async def test_the_form_refuses_a_contact_of_another_card(
         (hp.id, ours.id)
     ]
     assert done.logged.record.contact_id == ours.id
+
+
+async def test_the_form_refuses_a_contact_removed_after_it_was_opened(
+    db: Database, hp: Customer
+) -> None:
+    """The form's list was the card's contacts when it opened; one removed since is not
+    written on a new record, and the card's latest contact is left as it was."""
+    async with db.transaction(write=True) as session:
+        gone = Contact(customer_id=hp.id, name="张伟", created_by="U_MGR")
+        session.add(gone)
+    async with db.transaction(write=True) as session:
+        removed = await session.get(Contact, gone.id)
+        assert removed is not None
+        removed.archived_at = NOW - timedelta(minutes=5)
+    form = LogForm(customer_id=str(hp.id), contact_id=str(gone.id), summary="打电话")
+
+    with pytest.raises(FormInvalid) as refused:
+        await log_cases.log_from_form(db, actor=MGR, form=form)
+    done = await log_cases.log_from_form(db, actor=MGR, form=replace(form, contact_id=""))
+
+    assert refused.value.errors["contact_id"].key == "field.contact.removed"
+    assert [(r.customer_id, r.contact_id) for r in await stored(db, ContactRecord)] == [
+        (hp.id, None)
+    ]
+    assert done.logged.record.contact_id is None
