@@ -25,9 +25,8 @@ from bot.store.customers import contacts_in_place
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
-from bot.store.sales_models import Project
 from bot.store.survey_models import Acceptance, Survey
-from bot.store.surveys import acceptance_of, add_row
+from bot.store.surveys import add_row, project_and_acceptance
 
 NOTE_LIMIT = 2000
 
@@ -101,9 +100,8 @@ async def accept(
             errors["note"] = Message("survey.comment_too_long", {"limit": NOTE_LIMIT})
         if errors:
             raise Invalid(errors)
-        project = await session.get(Project, milestone.project_id) if milestone.project_id else None
+        project, kept = await project_and_acceptance(session=session, milestone_id=milestone.id)
         project_name = project.name if project is not None else ""
-        kept = await acceptance_of(session=session, milestone_id=milestone.id)
         if kept is not None:
             named = contacts.get(kept.contact_id) if kept.contact_id else None
             return Accepted(customer, milestone, kept, None, named.name if named else "")

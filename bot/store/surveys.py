@@ -11,6 +11,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.insights import Scope
 from bot.store.models import Customer
+from bot.store.plan_tables import Milestone
+from bot.store.sales_models import Project
 from bot.store.survey_models import Acceptance, FeedbackItem, Survey
 
 
@@ -19,9 +21,21 @@ async def add_row(*, session: AsyncSession, row: Acceptance | Survey | FeedbackI
     await session.flush()
 
 
-async def acceptance_of(*, session: AsyncSession, milestone_id: int) -> Acceptance | None:
-    found = await session.exec(select(Acceptance).where(Acceptance.milestone_id == milestone_id))
-    return found.first()
+async def project_and_acceptance(
+    *, session: AsyncSession, milestone_id: int
+) -> tuple[Project | None, Acceptance | None]:
+    """A milestone's project, if it has one, and its acceptance, if it was accepted: one
+    statement where the acceptance form read each in turn (issue 17)."""
+    query = (
+        select(Project, Acceptance)
+        .select_from(Milestone)
+        .outerjoin(Project, col(Project.id) == col(Milestone.project_id))
+        .outerjoin(Acceptance, col(Acceptance.milestone_id) == col(Milestone.id))
+        .where(Milestone.id == milestone_id)
+        .order_by(col(Acceptance.id))
+    )
+    found = (await session.exec(query)).first()
+    return (None, None) if found is None else (found[0], found[1])
 
 
 async def answered_surveys(

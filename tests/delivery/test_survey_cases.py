@@ -36,6 +36,7 @@ from bot.store.plan_tables import Milestone
 from bot.store.sales_models import Project
 from bot.store.survey_models import FeedbackItem, Survey
 from tests.conftest import NOW, TEAM, Create
+from tests.statements import statements_sent
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LATER = NOW + timedelta(hours=1)
@@ -153,6 +154,43 @@ async def test_done_on_an_acceptance_opens_its_form_and_accepting_asks_the_proje
     assert again.survey is None and again.acceptance.id == accepted.acceptance.id
     async with db.transaction() as session:
         assert len((await session.exec(select(Survey))).all()) == 1
+
+
+async def test_accepting_reads_the_project_and_an_earlier_acceptance_together(
+    db: Database, hp: Customer
+) -> None:
+    """The milestone with its card, the card's contacts, then its project and any acceptance
+    in one statement; the writes: the milestone done, its history, the acceptance, the
+    survey."""
+    found = await milestone_id(db)
+    with statements_sent(db) as sent:
+        accepted = await accept(db, actor=MANAGER, milestone_id=found, form=AcceptanceForm())
+
+    assert accepted.project_name == "ERP实施"
+    assert len(sent) == 7, "\n".join(sent)
+    assert not [s for s in sent if s.startswith("SELECT") and "FROM acceptance" in s]
+
+
+async def test_a_milestone_outside_a_project_is_accepted_and_its_survey_asks_the_cards_manager(
+    db: Database, hp: Customer
+) -> None:
+    async with db.transaction(write=True) as session:
+        alone = Milestone(
+            team_id=TEAM,
+            customer_id=hp.id,
+            title="Final Acceptance",
+            due_at=NOW + timedelta(days=30),
+            created_by="U_MGR",
+        )
+        session.add(alone)
+    assert alone.id is not None
+
+    accepted = await accept(db, actor=MANAGER, milestone_id=alone.id, form=AcceptanceForm())
+    again = await accept(db, actor=MANAGER, milestone_id=alone.id, form=AcceptanceForm())
+
+    assert accepted.project_name == "" and accepted.acceptance.project_id is None
+    assert accepted.survey is not None and accepted.survey.asked_of == "U_MGR"
+    assert again.survey is None and again.acceptance.id == accepted.acceptance.id
 
 
 async def test_who_may_not_change_the_card_may_not_accept_and_an_outsider_learns_nothing(
