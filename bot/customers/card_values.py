@@ -87,7 +87,7 @@ async def reindex(
         customer=customer,
         keys=keys,
         new=new,
-        unchanged=same or (before is not None and keys == card_keys(before)),
+        was=None if before is None else keys if same else card_keys(before),
     )
     terms = _terms(facts)
     await replace_terms(
@@ -95,7 +95,7 @@ async def reindex(
         customer=customer,
         terms=terms,
         new=new,
-        unchanged=same or (before is not None and terms == _terms(before)),
+        was=None if before is None else terms if same else _terms(before),
     )
 
 

@@ -3,9 +3,11 @@
 On SQLite only the rows that changed: a card saved without a change to what they come from
 (its status, level or phase, a note) writes none — no rows of the two biggest indexes
 rewritten, and nothing an import beside it must look up again (migration 0028 counts every
-key written). A save that knows its keys or terms come out as they did when it read the card
-(`unchanged`) does not even read them. SQLite's writers go one at a time, each reading the
-card's contacts after the one before it committed, so what a save leaves is right.
+key written). A save that knows the keys or terms the card had when it read it (`was`, made
+from the card and contacts it read, as the stored ones were) reads none: it deletes those no
+longer wanted and writes the new ones (a contact added read both only to find what it knew,
+issue 17). SQLite's writers go one at a time, each reading the card's contacts after the one
+before it committed, so what a save leaves is right.
 
 On PostgreSQL all of them, deleted and written again: two saves of one card can run at once
 there (a contact removed while another is added), each reading the contacts as they were
@@ -24,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, Insert, Integer, String, bindparam, delete
+from sqlalchemy import BindParameter, Delete, Insert, Integer, String, bindparam, delete, tuple_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -41,16 +43,19 @@ async def replace_keys(
     customer: Customer,
     keys: Iterable[tuple[str, str]],
     new: bool = False,
-    unchanged: bool = False,
+    was: Iterable[tuple[str, str]] | None = None,
 ) -> None:
-    rows = [
-        {"team_id": customer.team_id, "customer_id": saved_id(customer), "kind": k, "key": v[:200]}
-        for k, v in keys
-    ]
+    def rows(of: Iterable[tuple[str, str]]) -> list[dict[str, object]]:
+        card = saved_id(customer)
+        return [
+            {"team_id": customer.team_id, "customer_id": card, "kind": k, "key": v[:200]}
+            for k, v in of
+        ]
+
     insert = table_of(CustomerKey).insert()
-    await _replace(
-        session, CustomerKey, saved_id(customer), rows, ("kind", "key"), insert, new, unchanged
-    )
+    had = None if was is None else rows(was)
+    card = saved_id(customer)
+    await _replace(session, CustomerKey, card, rows(keys), had, ("kind", "key"), insert, new)
 
 
 async def replace_terms(
@@ -59,16 +64,18 @@ async def replace_terms(
     customer: Customer,
     terms: dict[str, int],
     new: bool = False,
-    unchanged: bool = False,
+    was: dict[str, int] | None = None,
 ) -> None:
-    rows = [
-        {"team_id": customer.team_id, "customer_id": saved_id(customer), "term": t, "weight": w}
-        for t, w in terms.items()
-    ]
-    insert = _term_insert()
-    await _replace(
-        session, CustomerTerm, saved_id(customer), rows, ("term", "weight"), insert, new, unchanged
-    )
+    def rows(of: dict[str, int]) -> list[dict[str, object]]:
+        card = saved_id(customer)
+        return [
+            {"team_id": customer.team_id, "customer_id": card, "term": t, "weight": w}
+            for t, w in of.items()
+        ]
+
+    had = None if was is None else rows(was)
+    insert, card = _term_insert(), saved_id(customer)
+    await _replace(session, CustomerTerm, card, rows(terms), had, ("term", "weight"), insert, new)
 
 
 @cache
@@ -90,23 +97,44 @@ async def _replace(
     model: Index,
     customer_id: int,
     rows: list[dict[str, object]],
+    had: list[dict[str, object]] | None,
     columns: tuple[str, str],
     insert: Insert,
     new: bool,
-    unchanged: bool,
 ) -> None:
     """The card's rows of `model` made `rows`: on SQLite those no longer wanted deleted and
     the new ones inserted with `insert`, the others left as they are; on PostgreSQL all
     deleted and inserted again. A `new` card's are inserted: it has none to read or delete
-    (a new card's save sent both for nothing, issue 17). `unchanged`: the rows are those
-    the card had when this transaction read it; on SQLite, where no other writer can have
-    changed them since, nothing is read or written."""
-    if unchanged and not new and (await session.connection()).dialect.name == "sqlite":
-        return
-    if not new:
+    (a new card's save sent both for nothing, issue 17). `had`: the rows the card had when
+    this transaction read it; on SQLite, where no other writer can have changed them since,
+    they are not read again."""
+    if not new and had is not None and (await session.connection()).dialect.name == "sqlite":
+        gone, rows = _differences(had, rows, columns)
+        if gone:
+            await session.exec(_delete_values(model, customer_id, columns, gone))
+    elif not new:
         rows = await _stored_ones_replaced(session, model, customer_id, rows, columns)
     if rows:  # one executemany, no ids asked back: the ORM would ask one INSERT a row
         await session.exec(insert, params=rows)
+
+
+def _differences(
+    had: list[dict[str, object]], rows: list[dict[str, object]], columns: tuple[str, str]
+) -> tuple[list[tuple[object, object]], list[dict[str, object]]]:
+    """The values the card had and no longer wants, and the wanted rows it did not have."""
+    before = {(row[columns[0]], row[columns[1]]) for row in had}
+    after = {(row[columns[0]], row[columns[1]]) for row in rows}
+    gone = sorted(before - after, key=repr)
+    return gone, [row for row in rows if (row[columns[0]], row[columns[1]]) not in before]
+
+
+def _delete_values(
+    model: Index, customer_id: int, columns: tuple[str, str], gone: list[tuple[object, object]]
+) -> Delete:
+    """One statement for the card's rows holding any of `gone`'s pairs of values."""
+    table = table_of(model)
+    pair = tuple_(table.c[columns[0]], table.c[columns[1]])
+    return delete(table).where(table.c.customer_id == customer_id, pair.in_(gone))
 
 
 async def _stored_ones_replaced(

@@ -9,18 +9,23 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlmodel import select
 
 from bot.actor import Actor
 from bot.customers import card_cases, contact_cases, governance_cases, merge_cases
+from bot.customers.card_values import index_facts
 from bot.customers.cards import load_card
+from bot.customers.fields import Phone
 from bot.customers.form import ContactForm, CustomerForm
 from bot.customers.health_facts import card_states
+from bot.customers.keys import card_keys, card_terms
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.submissions import Submitted
 from bot.logs import log_cases
-from bot.store.customers import list_events
+from bot.store.customers import list_contacts, list_events
 from bot.store.db import Database
 from bot.store.insights import ids_scope
+from bot.store.models import Customer, CustomerKey, CustomerTerm
 from bot.store.settings import STALE_KEY, put_setting
 from tests.conftest import NOW, TEAM, Create
 from tests.customers.team_office import build_office
@@ -189,6 +194,71 @@ async def test_an_edit_reads_the_card_once_and_writes_its_keys_only_when_they_ch
     assert any(s.startswith("INSERT INTO customer_key") for s in sent)
     found = await card_cases.find_cards(db, actor=MGR, text="63539330")
     assert [f.customer.handle for f in found.found] == ["Jinke"]
+
+
+async def stored_index(db: Database, card_id: int) -> tuple[set[object], dict[str, int]]:
+    """The card's match keys and search terms as stored."""
+    async with db.transaction() as session:
+        keys = await session.exec(select(CustomerKey).where(CustomerKey.customer_id == card_id))
+        terms = await session.exec(select(CustomerTerm).where(CustomerTerm.customer_id == card_id))
+        return {(k.kind, k.key) for k in keys}, {t.term: t.weight for t in terms}
+
+
+async def recomputed_index(db: Database, card_id: int) -> tuple[set[object], dict[str, int]]:
+    """What the card and its contacts give, computed afresh."""
+    async with db.transaction() as session:
+        customer = await session.get(Customer, card_id)
+        assert customer is not None
+        contacts = await list_contacts(session=session, customer_id=card_id)
+    facts = index_facts(customer, contacts)
+    phones = [d for p in facts.phones for d in Phone(p, "").search_digits()]
+    return {(k, v[:200]) for k, v in card_keys(facts)}, card_terms(facts, phones)
+
+
+async def test_a_contact_added_changed_or_removed_leaves_the_keys_and_terms_its_card_gives(
+    db: Database, create: Create
+) -> None:
+    """On SQLite without reading them first: what the card had is made from the card and
+    contacts the save read, as the stored ones were (PostgreSQL writes them whole)."""
+    made = await create("上海金科电子有限公司", short_name="Jinke", actor="U_MGR")
+    card_id = made.id or 0
+    first = ContactForm(name="张伟", mobile="13912345678", email="zw@jinke.com.cn")
+    await contact_cases.save_contact(db, actor=MGR, customer_id=card_id, form=first, region="CN")
+    async with db.transaction() as session:
+        (zhang,) = await list_contacts(session=session, customer_id=card_id)
+    saves = [
+        lambda: contact_cases.save_contact(
+            db,
+            actor=MGR,
+            customer_id=card_id,
+            form=ContactForm(name="王芳", office_phone="021-63539330", email="wf@jinke.com.cn"),
+            region="CN",
+        ),
+        lambda: contact_cases.save_contact(
+            db,
+            actor=MGR,
+            customer_id=card_id,
+            form=ContactForm(name="张伟伟", mobile="13800138000"),
+            region="CN",
+            contact_id=zhang.id,
+        ),
+        lambda: contact_cases.remove_contact(
+            db, actor=MGR, customer_id=card_id, contact_id=zhang.id or 0
+        ),
+    ]
+    for save in saves:
+        before = await stored_index(db, card_id)
+        with statements_sent(db) as sent:
+            await save()
+
+        after = await stored_index(db, card_id)
+        assert after == await recomputed_index(db, card_id)
+        assert after != before
+        read = [s for s in sent if s.startswith(("SELECT customer_key", "SELECT customer_term"))]
+        assert read == [], "\n".join(read)
+    found = await card_cases.find_cards(db, actor=MGR, text="63539330")
+    assert [f.customer.handle for f in found.found] == ["Jinke"]
+    assert (await card_cases.find_cards(db, actor=MGR, text="13912345678")).found == []
 
 
 async def test_a_contact_without_a_phone_or_email_leaves_the_cards_keys_alone(
