@@ -64,11 +64,15 @@ async def import_contacts(
         values = sorted(values, key=lambda v: int(str(v["customer_id"])))
         await session.exec(insert(Contact), params=values)
         for customer_id in dict.fromkeys(v["customer_id"] for v in values):
-            # Their phones and names now find the card.
-            customer = by_id[customer_id]
+            # Their phones and names now find the card: the card as it is now, not as the
+            # import read it at its start (merging that copy wrote its old values back over
+            # any change made to the card meanwhile)
+            customer = await session.get(Customer, saved_id(by_id[customer_id]))
+            if customer is None:
+                continue
             await reindex(
                 session=session,
-                customer=await session.merge(customer),
+                customer=customer,
                 contacts=await list_contacts(session=session, customer_id=saved_id(customer)),
             )
 

@@ -3,16 +3,21 @@ row stands alone."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
 
+import pytest
 from sqlmodel import col, select
+
+from bot.imports import contacts as contact_import
 
 from bot.i18n import t
 from bot.imports.contacts import import_contacts
 from bot.imports.csvfile import read_table
 from bot.imports.report import ImportReport
 from bot.store.db import Database
-from bot.store.models import Contact
+from bot.store.models import Contact, Customer
 from tests.conftest import NOW, TEAM, Create
 from tests.imports.helpers import excel, export, import_file, refuse_in_database, write
 
@@ -90,3 +95,46 @@ async def test_a_contact_the_database_refuses_does_not_take_the_others_with_it(
     ((row, field, said),) = problems(report)
     assert (row, field) == (3, "") and "refused for the test" in said
     assert await saved_names(db) == ["张伟", "赵强"]
+
+
+async def test_a_change_made_to_a_card_while_its_contacts_are_imported_is_kept(
+    db: Database, database_url: str, create: Create, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import reads the cards once, at its start; a card edited between two of its
+    chunks keeps the edit (the card read at the start was written back over it)."""
+    card = await create("惠普中国有限公司", short_name="HP")
+    monkeypatch.setattr(contact_import, "CHUNK", 1)
+
+    async def edit_the_website() -> None:
+        other = Database(database_url)
+        try:
+            async with other.transaction(write=True) as session:
+                held = await session.get(Customer, card.id)
+                assert held is not None
+                held.website = "newsite.cn"
+        finally:
+            await other.dispose()
+
+    def after_a_chunk(done: int) -> None:
+        if done == 1:  # someone edits the card between the import's two chunks
+            edit = threading.Thread(target=lambda: asyncio.run(edit_the_website()))
+            edit.start()
+            edit.join()
+
+    rows = "customer,name,mobile\nHP,张伟,13800138000\nHP,王芳,13912345678\n"
+    table = read_table(rows.encode(), "contacts")
+    report = await import_contacts(
+        db,
+        table.rows,
+        team_id=TEAM,
+        actor_id="U_WANG",
+        region="CN",
+        now=NOW,
+        dry_run=False,
+        progress=after_a_chunk,
+    )
+
+    assert report.imported == 2 and await saved_names(db) == ["张伟", "王芳"]
+    async with db.transaction() as session:
+        kept = await session.get(Customer, card.id)
+    assert kept is not None and kept.website == "newsite.cn"
