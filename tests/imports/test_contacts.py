@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import col, select
 
-from bot.imports import contacts as contact_import
-
 from bot.i18n import t
+from bot.imports import contacts as contact_import
 from bot.imports.contacts import import_contacts
 from bot.imports.csvfile import read_table
 from bot.imports.report import ImportReport
