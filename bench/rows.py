@@ -18,7 +18,7 @@ from typing import Any
 
 from bench.data import MANAGERS, card
 from bot.customers.fields import Phone
-from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key
+from bot.customers.keys import INDEX_RULES, CardFacts, card_keys, card_terms, identity_key
 from bot.customers.names import suggest_short_name
 
 TEAM_ID = "T0BENCH"
@@ -31,7 +31,7 @@ CUSTOMER_COLUMNS = (
     "id", "team_id", "handle", "handle_key", "legal_name", "address", "province", "city",
     "county", "phone_e164", "phone_ext", "email", "website", "notes", "status", "level",
     "manager_id", "security_level", "phase", "identity_key", "created_from", "created_by",
-    "created_at", "updated_by", "updated_at", "archived_at", "version",
+    "created_at", "updated_by", "updated_at", "archived_at", "version", "index_rules",
 )  # fmt: skip
 KEY_COLUMNS = ("team_id", "customer_id", "kind", "key")
 TERM_COLUMNS = ("team_id", "customer_id", "manager_id", "term", "weight")
@@ -45,6 +45,7 @@ _DEFAULTS: dict[str, Any] = {
     "phase": "pre_contract",
     "updated_by": "",
     "version": 1,
+    "index_rules": INDEX_RULES,  # its keys and terms are written below, by these rules
 }
 
 Row = tuple[Any, ...]

@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.fields import Phone
 from bot.customers.form import CustomerDraft
-from bot.customers.keys import CardFacts, card_keys, card_terms, identity_key_of
+from bot.customers.keys import INDEX_RULES, CardFacts, card_keys, card_terms, identity_key_of
 from bot.customers.names import CompanyName, read_company_name
 from bot.store.card_index import replace_keys, replace_terms
 from bot.store.models import Contact, Customer
@@ -78,7 +78,11 @@ async def reindex(
     has none yet: they are written without reading what it had. `before`: what the card and
     its contacts said when this transaction read them (`index_facts`): keys or terms that
     come out as they did are left as they are (issue 17: an edit of a card's address read
-    both to find nothing to change; bot/store/card_index.py says what each database does)."""
+    both to find nothing to change; bot/store/card_index.py says what each database does),
+    when the card's were made by these rules (INDEX_RULES); else they are read and made
+    anew, and the card marked as made by them."""
+    if customer.index_rules != INDEX_RULES:
+        before = None  # its stored ones were made by other rules: read, and written anew
     facts = index_facts(customer, contacts)
     same = before is not None and facts == before
     keys = card_keys(facts)
@@ -89,17 +93,20 @@ async def reindex(
         new=new,
         was=None if before is None else keys if same else card_keys(before),
     )
-    terms = _terms(facts)
+    terms = search_terms(facts)
     await replace_terms(
         session=session,
         customer=customer,
         terms=terms,
         new=new,
-        was=None if before is None else terms if same else _terms(before),
+        was=None if before is None else terms if same else search_terms(before),
     )
+    if customer.index_rules != INDEX_RULES:
+        customer.index_rules = INDEX_RULES
 
 
-def _terms(facts: CardFacts) -> dict[str, int]:
+def search_terms(facts: CardFacts) -> dict[str, int]:
+    """The card's search terms (term → weight), its phones' digits among them."""
     phones = [Phone(p, "") for p in facts.phones]
     return card_terms(facts, [d for p in phones for d in p.search_digits()])
 

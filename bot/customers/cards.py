@@ -25,7 +25,7 @@ from bot.customers.card_values import (
 from bot.customers.form import CustomerDraft
 from bot.customers.health import Health
 from bot.customers.health_facts import one_card_state
-from bot.customers.keys import CardFacts, draft_facts
+from bot.customers.keys import INDEX_RULES, CardFacts, draft_facts
 from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
 from bot.store.card_creation import before_creation
@@ -223,6 +223,7 @@ async def create_customer(
         updated_by=actor_id,
         updated_at=now,
         created_from=key,
+        index_rules=INDEX_RULES,  # its keys and terms, written next, are made by them
         **card_values(draft, different_company),
     )
     await add(session=session, row=customer)

@@ -23,6 +23,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cards import CARD_FIELDS, card_values
+from bot.customers.keys import INDEX_RULES
 from bot.customers.schedules import ensure_digest_schedule
 from bot.imports.collector import collections_paused
 from bot.imports.customer_checks import (
@@ -310,4 +311,5 @@ def _customer_row(read: ReadRow, team_id: str, actor_id: str, now: datetime) -> 
         "version": 1,
         "value_tier": "",
         "value_factors": {},
+        "index_rules": INDEX_RULES,  # its keys and terms are written by the same rules
     }

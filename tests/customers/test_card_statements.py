@@ -13,12 +13,11 @@ from sqlmodel import select
 
 from bot.actor import Actor
 from bot.customers import card_cases, contact_cases, governance_cases, merge_cases
-from bot.customers.card_values import index_facts
+from bot.customers.card_values import index_facts, search_terms
 from bot.customers.cards import load_card
-from bot.customers.fields import Phone
 from bot.customers.form import ContactForm, CustomerForm
 from bot.customers.health_facts import card_states
-from bot.customers.keys import card_keys, card_terms
+from bot.customers.keys import card_keys
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.submissions import Submitted
 from bot.logs import log_cases
@@ -211,8 +210,7 @@ async def recomputed_index(db: Database, card_id: int) -> tuple[set[object], dic
         assert customer is not None
         contacts = await list_contacts(session=session, customer_id=card_id)
     facts = index_facts(customer, contacts)
-    phones = [d for p in facts.phones for d in Phone(p, "").search_digits()]
-    return {(k, v[:200]) for k, v in card_keys(facts)}, card_terms(facts, phones)
+    return {(k, v[:200]) for k, v in card_keys(facts)}, search_terms(facts)
 
 
 async def test_a_contact_added_changed_or_removed_leaves_the_keys_and_terms_its_card_gives(

@@ -1,0 +1,36 @@
+"""The rules a card's match keys and search terms were made by: customer.index_rules
+
+A save of a card or of one of its contacts writes the card's keys and terms again. On SQLite
+it no longer reads the stored ones first: what the card had is made from the card and
+contacts the save read (issue 17). That holds only for keys made by the rules running now;
+the rules change between versions (bot/customers/keys.py INDEX_RULES). Cards written before
+this migration are marked 0: their first save reads their keys and terms and makes them
+anew, as every save did before.
+
+Revision ID: 0034
+Revises: 0033
+Create Date: 2026-12-06
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0034"
+down_revision: str | None = "0033"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.add_column(
+        "customer", sa.Column("index_rules", sa.Integer(), nullable=False, server_default="0")
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("customer", schema=None) as batch_op:
+        batch_op.drop_column("index_rules")
