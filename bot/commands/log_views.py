@@ -73,7 +73,6 @@ async def message_submitted(
         actor=actor,
         pending_id=meta.pending_id,
         form=read_message_form(view),
-        submitted=read_submitted(view),
     )
     outcome = await saved_in_time(ack, context, actor.lang, saving)
     reply = build_log_outcome(outcome, actor.lang)

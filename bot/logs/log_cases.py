@@ -100,11 +100,13 @@ async def log_message(
     actor: Actor,
     pending_id: int,
     form: MessageForm,
-    submitted: Submitted | None = None,
 ) -> Done | DateProblem:
-    """The "Log to customer" form: the message held since the shortcut, on the card chosen."""
+    """The "Log to customer" form: the message held since the shortcut, on the card chosen.
+    Taking the held message is the submission's claim: it is taken once, and a second
+    submission (Save pressed twice, a view sent again) finds it taken and saves nothing; a
+    save that fails gives it back (its transaction rolls back), where a claim of the form's
+    own had been one statement more (issue 17)."""
     async with db.transaction(write=True, quick=True) as session:
-        await claim(session, actor, submitted)
         held = await take_held(
             session=session,
             team_id=actor.team_id,

@@ -13,7 +13,7 @@ from bot.console.render import render_blocks
 from bot.store.db import Database
 from bot.store.models import ContactRecord, FollowUp
 from bot.views.inputs import text_input
-from tests.slack_person import Person
+from tests.slack_person import Person, fill
 
 pytestmark = pytest.mark.calendar  # depends on the date: ./dev test runs it at awkward dates
 
@@ -228,6 +228,38 @@ async def test_the_message_shortcut_saves_the_message_with_its_postmark(
     assert (record.summary, record.source, record.source_author_id) == (text, "message", "U_ZHANG")
     assert record.source_permalink.endswith("/archives/C_SALES/p1790000000000100")
     assert len(await follow_ups(db)) == 1
+
+
+async def test_the_message_form_sent_twice_saves_the_message_once(
+    harness: Harness, db: Database
+) -> None:
+    """Save pressed twice, or Slack sending the view again: the held message is taken once."""
+    wang = await with_hp(harness)
+    await wang.workspace.interact(
+        {
+            "type": "message_action",
+            "callback_id": "log_message",
+            "trigger_id": "trigger.78",
+            "team": {"id": "T_LOCAL"},
+            "user": {"id": "U_WANG"},
+            "channel": {"id": "C_SALES"},
+            "message": {"ts": "1790000000.000200", "text": "报价已确认", "user": "U_ZHANG"},
+            "response_url": harness.slack.response_url("C_SALES", "U_WANG"),
+        }
+    )
+    await harness.settle()
+    view = {**wang.last_view(), "id": "V_TWICE"}
+    values = await fill(wang.workspace, view, wang.user, customer="hp", kind="email")
+
+    first = await wang.workspace.submit_view(view, values, user=wang.user)
+    await harness.settle()
+    again = await wang.workspace.submit_view(view, values, user=wang.user)
+    await harness.settle()
+
+    assert (first.status, again.status) == (200, 200)
+    (record,) = await records(db)
+    assert record.summary == "报价已确认"
+    assert "已保存" in again.json["errors"]["field_customer"]
 
 
 async def test_editing_a_saved_message_longer_than_a_slack_form_keeps_its_whole_text(

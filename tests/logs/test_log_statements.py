@@ -140,7 +140,7 @@ async def test_the_log_form_with_a_contact_takes_four_statements_the_contact_che
     assert reading(sent, "contact") == []
 
 
-async def test_the_log_to_customer_form_takes_the_held_message_in_the_statement_that_marks_it(
+async def test_the_log_to_customer_form_takes_four_statements_the_held_message_its_claim(
     db: Database, cards: None
 ) -> None:
     (hp,) = (await log_cases.customer_choices(db, actor=MGR, typed="hp"))[:1]
@@ -149,16 +149,15 @@ async def test_the_log_to_customer_form_takes_the_held_message_in_the_statement_
     form = MessageForm(customer_id=str(hp.customer.id), kind="email", next_step="回电 下周五")
 
     with statements_sent(db) as sent:
-        done = await log_cases.log_message(
-            db, actor=MGR, pending_id=held, form=form, submitted=Submitted("log_msg", "V3")
-        )
+        done = await log_cases.log_message(db, actor=MGR, pending_id=held, form=form)
 
     assert isinstance(done, Done) and done.logged.record.summary == "方案收到"
     assert done.logged.follow_up is not None
-    # the submission's ledger, the held message taken (an UPDATE … RETURNING, not a read and
-    # then a write), the card's latest contact, the record and its follow-up
-    assert len(sent) <= 5, "\n".join(sent)
+    # the held message taken (an UPDATE … RETURNING, not a read and then a write: taken once,
+    # it is the submission's claim), the card's latest contact, the record and its follow-up
+    assert len(sent) <= 4, "\n".join(sent)
     assert reading(sent, "pending_log") == []
+    assert [s for s in sent if "form_submission" in s] == []
 
 
 async def test_the_log_form_on_a_card_archived_since_it_was_chosen_saves_nothing(
