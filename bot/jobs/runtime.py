@@ -22,6 +22,7 @@ from bot.jobs.health_refresh import (
     refresh_kept_health,
 )
 from bot.jobs.housekeeping import PRUNE_SECONDS, prune
+from bot.jobs.index_refresh import INDEX_SECONDS, refresh_indexes
 from bot.jobs.poster import Poster
 from bot.jobs.scheduler import Scheduler
 from bot.jobs.sweep import Sweeper, SweepReport
@@ -74,6 +75,10 @@ class Jobs:
             batch=BATCH if hourly else OUT_OF_DATE_BATCH,
         )
 
+    async def run_index(self) -> int:
+        """Cards whose keys and terms older rules made, made anew (a batch at a time)."""
+        return await refresh_indexes(self.reminders.db)
+
     async def run_prune(self, now: datetime | None = None) -> None:
         await prune(self.reminders.db, now=now or self.clock.now())
         await keep_current(self.reminders.db)
@@ -115,7 +120,12 @@ class Jobs:
             if await self.ready():
                 await self.run_health()
 
+        async def index() -> None:
+            if await self.ready():
+                await self.run_index()
+
         scheduler.every(PRUNE_SECONDS, "prune", housekeeping)
+        scheduler.every(INDEX_SECONDS, "index", index)
         scheduler.every(HEALTH_SECONDS, "health", health)
         scheduler.every(OUT_OF_DATE_SECONDS, "health_out_of_date", out_of_date_health)
 

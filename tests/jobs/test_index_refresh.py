@@ -1,0 +1,87 @@
+"""The sweep of cards whose match keys and search terms older rules made: each is made anew
+by the running rules and marked so, a batch at a time, on every replica's clock; a card
+already made by them is left alone (issue 17)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import delete, update
+from sqlmodel import select
+
+from bot.commands.server import build_service
+from bot.customers import card_cases
+from bot.customers.duplicates import DuplicateFound
+from bot.customers.form import CustomerForm
+from bot.customers.keys import INDEX_RULES
+from bot.jobs.index_refresh import INDEX_SECONDS, refresh_indexes
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.store.models import Customer, CustomerKey, CustomerTerm
+from tests.conftest import TEAM, Create
+from tests.customers.test_card_statements import MGR, recomputed_index, stored_index
+from tests.statements import statements_sent
+
+
+async def made_by_older_rules(db: Database, card_id: int) -> None:
+    """What older rules might have left: no keys, a term today's rules do not give."""
+    async with db.transaction(write=True) as session:
+        await session.exec(update(Customer).where(Customer.id == card_id).values(index_rules=0))
+        await session.exec(delete(CustomerKey).where(CustomerKey.customer_id == card_id))
+        session.add(
+            CustomerTerm(
+                team_id=TEAM, customer_id=card_id, term="oldform", weight=1, manager_id="U_MGR"
+            )
+        )
+
+
+async def rules_of(db: Database) -> dict[str, int]:
+    async with db.transaction() as session:
+        cards = (await session.exec(select(Customer.handle, Customer.index_rules))).all()
+    return dict(cards)
+
+
+async def test_cards_older_rules_made_are_made_anew_and_found_by_todays(
+    db: Database, create: Create
+) -> None:
+    jinke = await create("上海金科电子有限公司", short_name="Jinke", actor="U_MGR")
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    for card in (jinke, hp):
+        await made_by_older_rules(db, card.id or 0)
+    assert (await card_cases.find_cards(db, actor=MGR, text="oldform")).found != []
+
+    remade = await refresh_indexes(db, most=1)
+    again = await refresh_indexes(db)
+    idle = await refresh_indexes(db)
+
+    assert (remade, again, idle) == (1, 1, 0)
+    assert await rules_of(db) == {"Jinke": INDEX_RULES, "HP": INDEX_RULES}
+    for card in (jinke, hp):
+        assert await stored_index(db, card.id or 0) == await recomputed_index(db, card.id or 0)
+    assert (await card_cases.find_cards(db, actor=MGR, text="oldform")).found == []
+    # the keys made anew are the duplicate check's: the same company is named, not made again
+    again_jinke = CustomerForm(legal_name="金科电子（上海）有限公司", short_name="JK2")
+    with pytest.raises(DuplicateFound) as refused:
+        await card_cases.save_customer(db, actor=MGR, form=again_jinke, region="CN")
+    assert [m.handle for m in refused.value.matches] == ["Jinke"]
+
+
+async def test_a_card_made_by_todays_rules_is_left_alone(db: Database, create: Create) -> None:
+    await create("上海金科电子有限公司", short_name="Jinke", actor="U_MGR")
+
+    with statements_sent(db) as sent:
+        remade = await refresh_indexes(db)
+
+    assert remade == 0
+    assert [s for s in sent if not s.startswith("SELECT")] == []
+
+
+async def test_every_served_replica_sweeps_older_cards_on_its_clock(settings: Settings) -> None:
+    service = build_service(
+        replace(settings, slack_bot_token="xoxb-1", slack_signing_secret="s"),
+        Database(settings.database_url),
+    )
+
+    assert service.scheduler.sweeps["index"] == INDEX_SECONDS
+    await service.db.dispose()
