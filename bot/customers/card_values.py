@@ -83,6 +83,8 @@ async def reindex(
     anew, and the card marked as made by them."""
     if customer.index_rules != INDEX_RULES:
         before = None  # its stored ones were made by other rules: read, and written anew
+        # marked now, so that the card's own change and the mark are one UPDATE
+        customer.index_rules = INDEX_RULES
     facts = index_facts(customer, contacts)
     same = before is not None and facts == before
     keys = card_keys(facts)
@@ -101,8 +103,6 @@ async def reindex(
         new=new,
         was=None if before is None else terms if same else search_terms(before),
     )
-    if customer.index_rules != INDEX_RULES:
-        customer.index_rules = INDEX_RULES
 
 
 def search_terms(facts: CardFacts) -> dict[str, int]:

@@ -118,6 +118,10 @@ async def merge(
         moved[name] = ids
     duplicate.archived_at, duplicate.merged_into = now, kept.id
     duplicate.identity_key, duplicate.updated_at, duplicate.updated_by = None, now, actor_id
+    # it keeps the keys and terms of the contacts that moved (its short name still leads to
+    # the kept card), which are no longer what the rules give for it: a save after it is
+    # restored, or the sweep, reads them and makes them anew
+    duplicate.index_rules = 0
     # the kept card is changed too: what moved came by statements the session does not see,
     # so its kept health is put out of date with the card's own change (health_watch)
     kept.updated_at, kept.updated_by = now, actor_id

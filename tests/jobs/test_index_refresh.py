@@ -11,9 +11,9 @@ from sqlalchemy import delete, update
 from sqlmodel import select
 
 from bot.commands.server import build_service
-from bot.customers import card_cases
+from bot.customers import card_cases, contact_cases, merge_cases
 from bot.customers.duplicates import DuplicateFound
-from bot.customers.form import CustomerForm
+from bot.customers.form import ContactForm, CustomerForm
 from bot.customers.keys import INDEX_RULES
 from bot.jobs.index_refresh import INDEX_SECONDS, refresh_indexes
 from bot.settings import Settings
@@ -85,3 +85,31 @@ async def test_every_served_replica_sweeps_older_cards_on_its_clock(settings: Se
 
     assert service.scheduler.sweeps["index"] == INDEX_SECONDS
     await service.db.dispose()
+
+
+async def test_a_merged_card_is_made_anew_and_its_contacts_phone_names_the_kept_card(
+    db: Database, create: Create
+) -> None:
+    """The card merged away kept the keys of the contacts that moved: no longer what the
+    rules give for it, so the sweep makes them anew; the kept card has them."""
+    kept = await create("东方物流有限公司", short_name="Dongfang", actor="U_MGR")
+    twin = await create(
+        "东方物流（上海）有限公司", short_name="DFWL", actor="U_MGR", different=True
+    )
+    await contact_cases.save_contact(
+        db,
+        actor=MGR,
+        customer_id=twin.id or 0,
+        form=ContactForm(name="李娜", mobile="13912345678"),
+        region="CN",
+    )
+    await merge_cases.merge_cards(db, actor=MGR, duplicate_id=twin.id or 0, kept_id=kept.id or 0)
+    assert await rules_of(db) == {"Dongfang": INDEX_RULES, "DFWL": 0}
+
+    assert await refresh_indexes(db) == 1
+
+    assert await stored_index(db, twin.id or 0) == await recomputed_index(db, twin.id or 0)
+    calling = CustomerForm(legal_name="李氏贸易有限公司", short_name="LS", phone="13912345678")
+    with pytest.raises(DuplicateFound) as refused:
+        await card_cases.save_customer(db, actor=MGR, form=calling, region="CN")
+    assert [m.handle for m in refused.value.matches] == ["Dongfang"]

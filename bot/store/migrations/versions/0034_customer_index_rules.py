@@ -32,5 +32,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("customer", schema=None) as batch_op:
-        batch_op.drop_column("index_rules")
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35 and later): a batch operation would copy the
+    # table and lose its triggers (migrations 0028 and 0029)
+    op.drop_column("customer", "index_rules")
