@@ -116,6 +116,8 @@ async def restore_card(db: Database, *, actor: Actor, handle: str) -> Customer:
             raise CustomerNotFound(handle.strip())
         if customer.archived_at is None:
             raise Conflict(Message("archive.not_archived", {"name": customer.legal_name}))
+        if customer.merged_into is not None:  # restored, it would be a card without its rows
+            raise Conflict(Message("archive.merged", {"handle": customer.handle}))
         await governance.restore(
             session=session, customer=customer, actor_id=actor.user_id, now=actor.now
         )

@@ -22,6 +22,7 @@ from bot.customers.refusals import AdminsOnly, CustomerNotFound, MayNotChange
 from bot.customers.team_cli import cli_actor
 from bot.customers.value import ValueForm
 from bot.errors import Conflict, NotFound
+from bot.i18n import t
 from bot.store.db import Database
 from bot.store.models import Customer
 from tests.conftest import NOW, TEAM, Create
@@ -173,6 +174,24 @@ async def test_only_who_may_change_a_card_archives_it_and_only_admins_restore_it
         with pytest.raises(AdminsOnly):
             await restoring
         assert not await _sees(db, WANG, "jk")
+
+
+async def test_a_merged_card_is_not_restored_but_its_merge_undone(
+    db: Database, office: dict[str, Customer]
+) -> None:
+    """Restored, a card merged away would be live without what moved to the kept card (its
+    contacts, records, deals): the admin is told to undo the merge instead."""
+    await merge_cases.merge_cards(
+        db, actor=WANG, duplicate_id=office["jk2"].id or 0, kept_id=office["jk"].id or 0
+    )
+
+    with pytest.raises(Conflict) as refused:
+        await governance_cases.restore_card(db, actor=ADMIN, handle="JK2")
+    await merge_cases.unmerge_card(db, actor=ADMIN, handle="JK2")
+
+    assert refused.value.message.key == "archive.merged"
+    assert "/customer unmerge JK2" in t("archive.merged", "en", **refused.value.message.params)
+    assert await _sees(db, WANG, "jk2")
 
 
 @pytest.mark.parametrize("who", sorted(CAST))
