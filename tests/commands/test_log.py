@@ -235,17 +235,8 @@ async def test_the_message_form_sent_twice_saves_the_message_once(
 ) -> None:
     """Save pressed twice, or Slack sending the view again: the held message is taken once."""
     wang = await with_hp(harness)
-    await wang.workspace.interact(
-        {
-            "type": "message_action",
-            "callback_id": "log_message",
-            "trigger_id": "trigger.78",
-            "team": {"id": "T_LOCAL"},
-            "user": {"id": "U_WANG"},
-            "channel": {"id": "C_SALES"},
-            "message": {"ts": "1790000000.000200", "text": "报价已确认", "user": "U_ZHANG"},
-            "response_url": harness.slack.response_url("C_SALES", "U_WANG"),
-        }
+    await wang.workspace.message_shortcut(
+        "log_message", "报价已确认", user="U_WANG", channel="C_SALES", author="U_ZHANG"
     )
     await harness.settle()
     view = {**wang.last_view(), "id": "V_TWICE"}
