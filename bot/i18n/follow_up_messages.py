@@ -13,7 +13,7 @@ FOLLOW_UP_MESSAGES: dict[str, dict[str, str]] = {
     "field.contact.removed": {
         "en": "This contact was removed from the customer after the form was opened: choose "
         "another, or leave it empty. Nothing was saved.",
-        "zh": "打开表单后该联系人已从客户中移除：请选择其他联系人或留空。未做任何保存。",
+        "zh": "打开表单后该联系人已从客户中移除：请选择其他联系人或留空。未保存任何内容。",
     },
     "log.edit.kept_whole": {
         "en": "This record is {count} characters long, more than a Slack form can edit, so its "
