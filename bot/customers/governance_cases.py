@@ -117,7 +117,13 @@ async def restore_card(db: Database, *, actor: Actor, handle: str) -> Customer:
         if customer.archived_at is None:
             raise Conflict(Message("archive.not_archived", {"name": customer.legal_name}))
         if customer.merged_into is not None:  # restored, it would be a card without its rows
-            raise Conflict(Message("archive.merged", {"handle": customer.handle}))
+            kept = await get_customer(
+                session=session, team_id=actor.team_id, customer_id=customer.merged_into
+            )
+            kept_name = kept.legal_name if kept is not None else ""
+            raise Conflict(
+                Message("archive.merged", {"handle": customer.handle, "kept": kept_name})
+            )
         await governance.restore(
             session=session, customer=customer, actor_id=actor.user_id, now=actor.now
         )

@@ -107,9 +107,9 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
     "archive.restored": {"en": "Restored {name}.", "zh": "已恢复 {name}。"},
     "archive.not_archived": {"en": "{name} is not archived.", "zh": "{name} 未被归档。"},
     "archive.merged": {
-        "en": "{handle} was merged into another card, not archived: what it held is there now. "
-        "To make it a card of its own again, undo the merge: /customer unmerge {handle}",
-        "zh": "{handle} 已合并到另一张卡片，并非归档：其内容现已在那张卡片上。"
+        "en": "{handle} was merged into {kept}: what it held is there now. To make it a card of "
+        "its own again, undo the merge: /customer unmerge {handle}",
+        "zh": "{handle} 已合并到 {kept}，其内容现已在那张卡片上。"
         "如需恢复为独立卡片，请撤销合并：/customer unmerge {handle}",
     },
     "archive.is_archived": {

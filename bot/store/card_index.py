@@ -184,15 +184,21 @@ def _changes(
     return gone, new
 
 
+async def any_made_by_older_rules(*, session: AsyncSession, rules: int) -> bool:
+    """Whether any card's keys and terms older rules made (ix_customer_index_rules)."""
+    query = select(Customer.id).where(col(Customer.index_rules) < rules).limit(1)
+    return (await session.exec(query)).first() is not None
+
+
 async def cards_made_by_older_rules(
-    *, session: AsyncSession, rules: int, limit: int
+    *, session: AsyncSession, rules: int, after: int, limit: int
 ) -> list[Customer]:
-    """Up to `limit` cards whose keys and terms older rules made, with their live contacts'
-    rows loaded by the caller. On PostgreSQL locked, skipping those another replica's sweep
-    or a save holds: two sweeps take different cards."""
+    """Up to `limit` cards after the id `after` whose keys and terms older rules made. On
+    PostgreSQL locked, skipping those another replica's sweep or a save holds: two sweeps
+    take different cards."""
     query = (
         select(Customer)
-        .where(col(Customer.index_rules) < rules)
+        .where(col(Customer.index_rules) < rules, col(Customer.id) > after)
         .order_by(col(Customer.id))
         .limit(limit)
         .with_for_update(skip_locked=True)

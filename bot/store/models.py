@@ -82,7 +82,7 @@ class Customer(TableModel, table=True):
     value_factors: dict = Field(default_factory=dict, sa_type=JSON)
     # the version of the rules its match keys and search terms were made by (keys.INDEX_RULES);
     # 0: written before the version was kept
-    index_rules: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    index_rules: int = Field(default=0, index=True, sa_column_kwargs={"server_default": "0"})
 
 
 class Contact(TableModel, table=True):

@@ -190,7 +190,8 @@ async def test_a_merged_card_is_not_restored_but_its_merge_undone(
     await merge_cases.unmerge_card(db, actor=ADMIN, handle="JK2")
 
     assert refused.value.message.key == "archive.merged"
-    assert "/customer unmerge JK2" in t("archive.merged", "en", **refused.value.message.params)
+    told = t("archive.merged", "en", **refused.value.message.params)
+    assert "merged into 金科电子有限公司" in told and "/customer unmerge JK2" in told
     assert await _sees(db, WANG, "jk2")
 
 

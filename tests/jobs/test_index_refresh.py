@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import delete, update
+from sqlalchemy import delete, text, update
 from sqlmodel import select
 
 from bot.commands.server import build_service
@@ -113,3 +113,48 @@ async def test_a_merged_card_is_made_anew_and_its_contacts_phone_names_the_kept_
     with pytest.raises(DuplicateFound) as refused:
         await card_cases.save_customer(db, actor=MGR, form=calling, region="CN")
     assert [m.handle for m in refused.value.matches] == ["Dongfang"]
+
+
+async def test_a_card_whose_keys_cannot_be_written_holds_back_no_other(
+    db: Database, create: Create
+) -> None:
+    """Its keys are left as they were, for the next sweep; the cards after it are made anew
+    in the same run. The failure is the database's own (a trigger refusing its keys)."""
+    cards = [
+        await create(name, short_name=handle, actor="U_MGR", different=True)
+        for name, handle in (("金科电子有限公司", "JK"), ("惠普中国有限公司", "HP"))
+    ]
+    for card in cards:
+        await made_by_older_rules(db, card.id or 0)
+    refused = cards[0].id or 0
+    async with db.transaction(write=True) as session:
+        for statement in REFUSE_KEYS[db.dialect]:
+            await session.exec(text(statement.format(card=refused)))
+
+    first = await refresh_indexes(db)
+    async with db.transaction(write=True) as session:
+        for statement in ACCEPT_KEYS[db.dialect]:
+            await session.exec(text(statement))
+    second = await refresh_indexes(db)
+
+    assert (first, second) == (1, 1)
+    assert await rules_of(db) == {"JK": INDEX_RULES, "HP": INDEX_RULES}
+
+
+REFUSE_KEYS = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_keys BEFORE INSERT ON customer_key WHEN NEW.customer_id = {card} "
+        "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_keys() RETURNS trigger AS $$ BEGIN "
+        "IF NEW.customer_id = {card} THEN RAISE EXCEPTION 'refused'; END IF; "
+        "RETURN NEW; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse_keys BEFORE INSERT ON customer_key "
+        "FOR EACH ROW EXECUTE FUNCTION refuse_keys()",
+    ],
+}
+ACCEPT_KEYS = {
+    "sqlite": ["DROP TRIGGER refuse_keys"],
+    "postgresql": ["DROP TRIGGER refuse_keys ON customer_key", "DROP FUNCTION refuse_keys()"],
+}

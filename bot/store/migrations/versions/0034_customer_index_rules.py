@@ -5,7 +5,8 @@ it no longer reads the stored ones first: what the card had is made from the car
 contacts the save read (issue 17). That holds only for keys made by the rules running now;
 the rules change between versions (bot/customers/keys.py INDEX_RULES). Cards written before
 this migration are marked 0: their first save reads their keys and terms and makes them
-anew, as every save did before.
+anew, as every save did before; a sweep finds them by ix_customer_index_rules and makes
+theirs anew (bot/jobs/index_refresh.py).
 
 Revision ID: 0034
 Revises: 0033
@@ -29,9 +30,12 @@ def upgrade() -> None:
     op.add_column(
         "customer", sa.Column("index_rules", sa.Integer(), nullable=False, server_default="0")
     )
+    # the sweep's look for cards older rules made (bot/customers/index_refresh.py), each tick
+    op.create_index("ix_customer_index_rules", "customer", ["index_rules"], unique=False)
 
 
 def downgrade() -> None:
     # ALTER TABLE … DROP COLUMN (SQLite 3.35 and later): a batch operation would copy the
     # table and lose its triggers (migrations 0028 and 0029)
+    op.drop_index("ix_customer_index_rules", table_name="customer")
     op.drop_column("customer", "index_rules")
