@@ -58,27 +58,29 @@ async def milestones_of(
 async def add_project_milestones(
     *, session: AsyncSession, project_id: int, milestones: Sequence[Milestone]
 ) -> list[Milestone]:
-    """A new project's milestones, with their ids, soonest first. On PostgreSQL the ORM
-    writes them in one INSERT that returns their ids. On SQLite it sends one INSERT each,
-    since SQLite does not promise to return new rows' ids in their order (issue 17): there
-    they are written in one statement, then read back in a second — the project is new, so
-    what it holds is these. Given in the order they are due."""
+    """A new project's milestones, with their ids, soonest first, in one INSERT of all of
+    them that returns each one's id with its values (issue 17: on SQLite they were written,
+    then read back to learn their ids). SQLite does not promise RETURNING's rows in the
+    order of the VALUES, so each id is matched to its milestone by what it holds: two
+    milestones holding the same are alike, and either id is right for either."""
     if not milestones:
         return []
-    if session.get_bind().dialect.name != "sqlite":
-        for milestone in milestones:
-            milestone.project_id = project_id
-        session.add_all(milestones)
-        await session.flush()
-        return list(milestones)
+    table = table_of(Milestone)
     rows = [{**m.model_dump(exclude={"id"}), "project_id": project_id} for m in milestones]
-    await session.exec(table_of(Milestone).insert(), params=rows)
-    query = (
-        select(Milestone)
-        .where(Milestone.project_id == project_id)
-        .order_by(col(Milestone.due_at), col(Milestone.id))
+    written = await session.exec(
+        table.insert().values(rows).returning(table.c.id, *(table.c[c] for c in _MATCHED))
     )
-    return list((await session.exec(query)).all())
+    ids: dict[tuple[object, ...], list[int]] = {}
+    for row_id, *values in written.all():
+        ids.setdefault(tuple(values), []).append(row_id)
+    for milestone, row in zip(milestones, rows, strict=True):
+        milestone.project_id = project_id
+        milestone.id = ids[tuple(row[c] for c in _MATCHED)].pop()
+    return sorted(milestones, key=lambda m: (m.due_at, m.id or 0))
+
+
+# what tells a new project's milestones apart (its template's kinds, each with its day)
+_MATCHED = ("kind", "title", "due_at")
 
 
 async def milestones_named(
