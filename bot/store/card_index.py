@@ -191,15 +191,20 @@ async def any_made_by_older_rules(*, session: AsyncSession, rules: int) -> bool:
 
 
 async def cards_made_by_older_rules(
-    *, session: AsyncSession, rules: int, after: int, limit: int
+    *, session: AsyncSession, rules: int, after: tuple[int, int], limit: int
 ) -> list[Customer]:
-    """Up to `limit` cards after the id `after` whose keys and terms older rules made. On
-    PostgreSQL locked, skipping those another replica's sweep or a save holds: two sweeps
-    take different cards."""
+    """Up to `limit` cards whose keys and terms older rules made, after `after` (the last
+    card taken: its rules' version and id) in the order of ix_customer_index_rules, which
+    the read walks without a sort and without the cards already made anew. On PostgreSQL
+    locked, skipping those another replica's sweep or a save holds: two sweeps take
+    different cards."""
     query = (
         select(Customer)
-        .where(col(Customer.index_rules) < rules, col(Customer.id) > after)
-        .order_by(col(Customer.id))
+        .where(
+            col(Customer.index_rules) < rules,
+            tuple_(col(Customer.index_rules), col(Customer.id)) > tuple_(*after),
+        )
+        .order_by(col(Customer.index_rules), col(Customer.id))
         .limit(limit)
         .with_for_update(skip_locked=True)
     )

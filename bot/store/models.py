@@ -44,6 +44,8 @@ class Customer(TableModel, table=True):
         # One card per company name unless someone confirmed "a different company".
         UniqueConstraint("team_id", "identity_key", name="uq_customer_identity"),
         UniqueConstraint("team_id", "created_from", name="uq_customer_created_from"),
+        # the sweep's walk through the cards older rules made, in this order (index_refresh)
+        Index("ix_customer_index_rules", "index_rules", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -82,7 +84,7 @@ class Customer(TableModel, table=True):
     value_factors: dict = Field(default_factory=dict, sa_type=JSON)
     # the version of the rules its match keys and search terms were made by (keys.INDEX_RULES);
     # 0: written before the version was kept
-    index_rules: int = Field(default=0, index=True, sa_column_kwargs={"server_default": "0"})
+    index_rules: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Contact(TableModel, table=True):

@@ -14,6 +14,7 @@ from bot.commands.server import build_service
 from bot.customers import card_cases, contact_cases, merge_cases
 from bot.customers.duplicates import DuplicateFound
 from bot.customers.form import ContactForm, CustomerForm
+from bot.customers.index_refresh import remake_older_indexes
 from bot.customers.keys import INDEX_RULES
 from bot.jobs.index_refresh import INDEX_SECONDS, refresh_indexes
 from bot.settings import Settings
@@ -21,7 +22,7 @@ from bot.store.db import Database
 from bot.store.models import Customer, CustomerKey, CustomerTerm
 from tests.conftest import TEAM, Create
 from tests.customers.test_card_statements import MGR, recomputed_index, stored_index
-from tests.statements import statements_sent
+from tests.statements import statements_and_values_sent, statements_sent
 
 
 async def made_by_older_rules(db: Database, card_id: int) -> None:
@@ -158,3 +159,28 @@ ACCEPT_KEYS = {
     "sqlite": ["DROP TRIGGER refuse_keys"],
     "postgresql": ["DROP TRIGGER refuse_keys ON customer_key", "DROP FUNCTION refuse_keys()"],
 }
+
+
+async def test_sqlite_walks_the_older_cards_by_their_index_without_a_sort(
+    db: Database, create: Create
+) -> None:
+    """Each batch reads ix_customer_index_rules from the last card taken on: not a look at
+    every card, nor the cards already made anew, under the write turn."""
+    if db.dialect != "sqlite":
+        pytest.skip("SQLite's plan")
+    for name, handle in (("金科电子有限公司", "JK"), ("惠普中国有限公司", "HP")):
+        card = await create(name, short_name=handle, actor="U_MGR", different=True)
+        await made_by_older_rules(db, card.id or 0)
+
+    with statements_and_values_sent(db) as sent:
+        await remake_older_indexes(db, most=5000, batch=1)
+
+    reads = [(s, v) for s, v in sent if s.startswith("SELECT customer.id, customer.team_id")]
+    assert len(reads) == 3, [s for s, _ in sent]  # a card, a card, none
+    async with db.transaction() as session:
+        connection = await session.connection()
+        for statement, values in reads:
+            plan = await connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", values)
+            steps = [str(row[-1]) for row in plan.all()]
+            assert any("USING INDEX ix_customer_index_rules" in step for step in steps), steps
+            assert not any("TEMP B-TREE" in step for step in steps), steps

@@ -31,7 +31,7 @@ def upgrade() -> None:
         "customer", sa.Column("index_rules", sa.Integer(), nullable=False, server_default="0")
     )
     # the sweep's look for cards older rules made (bot/customers/index_refresh.py), each tick
-    op.create_index("ix_customer_index_rules", "customer", ["index_rules"], unique=False)
+    op.create_index("ix_customer_index_rules", "customer", ["index_rules", "id"], unique=False)
 
 
 def downgrade() -> None:
