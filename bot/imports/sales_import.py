@@ -127,7 +127,7 @@ async def import_contracts(
             try:
                 draft = parse_contract_form(form, currency=pipeline.currency, now=now, tz=tz)
                 async with session.begin_nested():
-                    contract = await record_contract(
+                    contract, _ = await record_contract(
                         session=session,
                         customer=customer,
                         actor_id=actor_id,

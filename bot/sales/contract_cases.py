@@ -105,7 +105,7 @@ async def save_contract(
             )
             if deal is None or deal.customer_id != customer.id:
                 raise Invalid({"opportunity_id": Message("deal.gone")})
-        contract = await record_contract(
+        contract, payments = await record_contract(
             session=session,
             customer=customer,
             actor_id=actor.user_id,
@@ -114,7 +114,7 @@ async def save_contract(
             now=actor.now,
         )
         won = await _won_by_contract(session, actor, deal, pipeline, draft.signed_on)
-        view = await _view(session, contract, customer, actor)
+        view = await _view(session, contract, customer, actor, payments)
     await publish([won])
     return view
 
@@ -217,15 +217,20 @@ async def _form(session: AsyncSession, customer: Customer, form: ContractForm) -
 
 
 async def _view(
-    session: AsyncSession, contract: Contract, customer: Customer, actor: Actor
+    session: AsyncSession,
+    contract: Contract,
+    customer: Customer,
+    actor: Actor,
+    written: list[Receivable] | None = None,
 ) -> ContractView:
-    """The contract as the actor reads it: a payment not received by their today is late."""
+    """The contract as the actor reads it: a payment not received by their today is late.
+    `written`: its payments as this transaction wrote them (a new contract's), not read."""
     assert contract.id is not None
-    receivables = [
-        r
-        for r in await receivables_of(session=session, contract_ids=[contract.id])
-        if r.status != "cancelled" or contract.status == "cancelled"
-    ]
+    if written is None:
+        payments = await receivables_of(session=session, contract_ids=[contract.id])
+    else:  # in the order the read gives them
+        payments = sorted(written, key=lambda r: (r.due_on, r.id or 0))
+    receivables = [r for r in payments if r.status != "cancelled" or contract.status == "cancelled"]
     deal = (
         await session.get(Opportunity, contract.opportunity_id) if contract.opportunity_id else None
     )

@@ -45,7 +45,8 @@ async def record_contract(
     draft: ContractDraft,
     deal: Opportunity | None,
     now: datetime,
-) -> Contract:
+) -> tuple[Contract, list[Receivable]]:
+    """The contract and its payments, each with its id."""
     assert customer.id is not None
     if await contract_numbered(session=session, team_id=customer.team_id, number=draft.number):
         raise Invalid({"number": Message("contract.number_taken", {"number": draft.number})})
@@ -95,7 +96,7 @@ async def record_contract(
     if draft.receivables:
         changes["receivables"] = [None, len(draft.receivables)]
     await record_on_card(session, contract, actor_id, now, "contract_add", changes)
-    return contract
+    return contract, payments
 
 
 async def mark_received(

@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import ChannelLink, Milestone, PhaseChange, PhasePlan
 from bot.store.sales_models import Project
-from bot.store.types import table_of
+from bot.store.types import inserted_ids
 
 
 async def plan_of(*, session: AsyncSession, customer_id: int, phase: str) -> PhasePlan | None:
@@ -58,29 +58,15 @@ async def milestones_of(
 async def add_project_milestones(
     *, session: AsyncSession, project_id: int, milestones: Sequence[Milestone]
 ) -> list[Milestone]:
-    """A new project's milestones, with their ids, soonest first, in one INSERT of all of
-    them that returns each one's id with its values (issue 17: on SQLite they were written,
-    then read back to learn their ids). SQLite does not promise RETURNING's rows in the
-    order of the VALUES, so each id is matched to its milestone by what it holds: two
-    milestones holding the same are alike, and either id is right for either."""
-    if not milestones:
-        return []
-    table = table_of(Milestone)
+    """A new project's milestones, with their ids, soonest first, in one statement that
+    returns their ids (on SQLite they were written, then read back). Told apart by their
+    template's kind, each with its title and day."""
     rows = [{**m.model_dump(exclude={"id"}), "project_id": project_id} for m in milestones]
-    written = await session.exec(
-        table.insert().values(rows).returning(table.c.id, *(table.c[c] for c in _MATCHED))
-    )
-    ids: dict[tuple[object, ...], list[int]] = {}
-    for row_id, *values in written.all():
-        ids.setdefault(tuple(values), []).append(row_id)
-    for milestone, row in zip(milestones, rows, strict=True):
-        milestone.project_id = project_id
-        milestone.id = ids[tuple(row[c] for c in _MATCHED)].pop()
+    told_by = ("kind", "title", "due_at")
+    ids = await inserted_ids(session, Milestone, rows, told_by)
+    for milestone, row_id in zip(milestones, ids, strict=True):
+        milestone.project_id, milestone.id = project_id, row_id
     return sorted(milestones, key=lambda m: (m.due_at, m.id or 0))
-
-
-# what tells a new project's milestones apart (its template's kinds, each with its day)
-_MATCHED = ("kind", "title", "due_at")
 
 
 async def milestones_named(

@@ -22,7 +22,7 @@ from bot.store.sales_models import (
     Receivable,
     SalesDraft,
 )
-from bot.store.types import table_of
+from bot.store.types import inserted_ids
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -169,11 +169,15 @@ async def contract_of_deal(*, session: AsyncSession, deal_id: int) -> Contract |
 
 
 async def add_receivables(*, session: AsyncSession, receivables: Sequence[Receivable]) -> None:
-    """A contract's payments, written in one statement with no ids asked back (issue 17: the
-    ORM sent one INSERT a payment to learn each one's id, which nothing used)."""
-    if receivables:
-        rows = [r.model_dump(exclude={"id"}) for r in receivables]
-        await session.exec(table_of(Receivable).insert(), params=rows)
+    """A contract's payments, with their ids, written in one statement (issue 17: the ORM
+    sent one INSERT a payment; then the contract's page read them back). Told apart by what
+    each holds."""
+    rows = [r.model_dump(exclude={"id"}) for r in receivables]
+    told_by = ("contract_id", "title", "due_on", "amount_minor", "received_on", "status")
+    for receivable, row_id in zip(
+        receivables, await inserted_ids(session, Receivable, rows, told_by), strict=True
+    ):
+        receivable.id = row_id
 
 
 async def receivables_of(*, session: AsyncSession, contract_ids: Sequence[int]) -> list[Receivable]:

@@ -95,6 +95,25 @@ def _flushed_rows(
     return _rows(held, statement, params)
 
 
+async def inserted_ids(
+    session: AsyncSession, model: type[SQLModel], rows: list[dict[str, Any]], told_by: Sequence[str]
+) -> list[int]:
+    """`rows` of `model` written in one INSERT that returns each one's id (issue 17: written,
+    then read back to learn their ids), in the rows' order. SQLite does not promise
+    RETURNING's rows in the order of the VALUES, so each id is matched to its row by the
+    values of `told_by`: rows alike in them are alike, and either id is right for either."""
+    if not rows:
+        return []
+    table = table_of(model)
+    written = await session.exec(
+        table.insert().values(rows).returning(table.c.id, *(table.c[c] for c in told_by))
+    )
+    ids: dict[tuple[object, ...], list[int]] = {}
+    for row_id, *values in written.all():
+        ids.setdefault(tuple(values), []).append(row_id)
+    return [ids[tuple(row[c] for c in told_by)].pop() for row in rows]
+
+
 # Rows packed into one string per group by the database (func.aggregate_strings), for reads
 # of hundreds of thousands of small rows where making each a row in Python costs most. One
 # separator (ASCII's unit separator, in no id, light or user id) goes between fields and rows

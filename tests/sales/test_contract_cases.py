@@ -5,6 +5,7 @@ sees the card reads; an outsider is told it does not exist."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,9 +21,10 @@ from bot.sales.deal_outcomes import DealSaved
 from bot.sales.signals import StageChanged, subscribe
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer, TeamMember
+from bot.store.sales import receivables_of
 from bot.views.contracts import build_contract
 from tests.conftest import NOW, TEAM, Create
-from tests.statements import statements_sent
+from tests.statements import reading, statements_sent
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LATER = NOW + timedelta(hours=1)
@@ -75,14 +77,37 @@ async def test_a_contract_is_recorded_with_its_payment_milestones(
         )
 
     assert (view.contract.amount_minor, view.contract.currency) == (120_000_000, "CNY")
-    # its three payments written in one statement, none of their ids asked back (issue 17)
+    # its three payments written in one statement that returns their ids, none read back for
+    # the page (issue 17), which shows them as stored
     assert len([s for s in sent if s.startswith("INSERT INTO receivable")]) == 1
+    assert reading(sent, "receivable") == [], "\n".join(sent)
+    async with db.transaction() as session:
+        stored = await receivables_of(session=session, contract_ids=[view.contract.id or 0])
+    assert [(r.id, r.due_on, r.amount_minor) for r in view.receivables] == [
+        (r.id, r.due_on, r.amount_minor) for r in stored
+    ]
     assert [(r.due_on, r.amount_minor, r.title, r.status) for r in view.receivables] == [
         (date(2026, 12, 31), 36_000_000, "down payment", "open"),
         (date(2027, 6, 30), 60_000_000, "acceptance", "open"),
         (date(2027, 11, 30), 24_000_000, "final", "received"),
     ]
     assert view.due == 96_000_000
+
+
+async def test_two_payments_alike_in_every_value_are_both_kept_each_with_its_id(
+    db: Database, hp: Customer
+) -> None:
+    alike = replace(
+        FORM, receivables="2026-12-31 ¥300,000 instalment\n2026-12-31 ¥300,000 instalment"
+    )
+
+    view = await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=alike)
+
+    assert [(r.title, r.amount_minor) for r in view.receivables] == [("instalment", 30_000_000)] * 2
+    async with db.transaction() as session:
+        stored = await receivables_of(session=session, contract_ids=[view.contract.id or 0])
+    assert sorted(r.id for r in view.receivables) == sorted(r.id for r in stored)
+    assert len({r.id for r in view.receivables}) == 2
 
 
 @pytest.mark.parametrize(
