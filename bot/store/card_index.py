@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import BindParameter, Delete, Insert, Integer, String, bindparam, delete, tuple_
 from sqlmodel import col, select
@@ -35,6 +35,8 @@ from bot.store.models import Contact, Customer, CustomerKey, CustomerTerm
 from bot.store.types import saved_id, table_of
 
 Index = type[CustomerKey] | type[CustomerTerm]
+Pair = tuple[object, object]  # a row's two values: a key's kind and key, a term and its weight
+Stored = TypeVar("Stored")  # what names a stored row: its id, or its pair of values
 
 
 async def replace_keys(
@@ -45,17 +47,14 @@ async def replace_keys(
     new: bool = False,
     was: Iterable[tuple[str, str]] | None = None,
 ) -> None:
-    def rows(of: Iterable[tuple[str, str]]) -> list[dict[str, object]]:
-        card = saved_id(customer)
-        return [
-            {"team_id": customer.team_id, "customer_id": card, "kind": k, "key": v[:200]}
-            for k, v in of
-        ]
-
-    insert = table_of(CustomerKey).insert()
-    had = None if was is None else rows(was)
     card = saved_id(customer)
-    await _replace(session, CustomerKey, card, rows(keys), had, ("kind", "key"), insert, new)
+    rows = [
+        {"team_id": customer.team_id, "customer_id": card, "kind": k, "key": v[:200]}
+        for k, v in keys
+    ]
+    had: list[Pair] | None = None if was is None else [(k, v[:200]) for k, v in was]
+    insert = table_of(CustomerKey).insert()
+    await _replace(session, CustomerKey, card, rows, had, ("kind", "key"), insert, new)
 
 
 async def replace_terms(
@@ -66,16 +65,14 @@ async def replace_terms(
     new: bool = False,
     was: dict[str, int] | None = None,
 ) -> None:
-    def rows(of: dict[str, int]) -> list[dict[str, object]]:
-        card = saved_id(customer)
-        return [
-            {"team_id": customer.team_id, "customer_id": card, "term": t, "weight": w}
-            for t, w in of.items()
-        ]
-
-    had = None if was is None else rows(was)
-    insert, card = _term_insert(), saved_id(customer)
-    await _replace(session, CustomerTerm, card, rows(terms), had, ("term", "weight"), insert, new)
+    card = saved_id(customer)
+    rows = [
+        {"team_id": customer.team_id, "customer_id": card, "term": t, "weight": w}
+        for t, w in terms.items()
+    ]
+    had: list[Pair] | None = None if was is None else list(was.items())
+    insert = _term_insert()
+    await _replace(session, CustomerTerm, card, rows, had, ("term", "weight"), insert, new)
 
 
 @cache
@@ -97,7 +94,7 @@ async def _replace(
     model: Index,
     customer_id: int,
     rows: list[dict[str, object]],
-    had: list[dict[str, object]] | None,
+    had: list[Pair] | None,
     columns: tuple[str, str],
     insert: Insert,
     new: bool,
@@ -105,11 +102,12 @@ async def _replace(
     """The card's rows of `model` made `rows`: on SQLite those no longer wanted deleted and
     the new ones inserted with `insert`, the others left as they are; on PostgreSQL all
     deleted and inserted again. A `new` card's are inserted: it has none to read or delete
-    (a new card's save sent both for nothing, issue 17). `had`: the rows the card had when
-    this transaction read it; on SQLite, where no other writer can have changed them since,
-    they are not read again."""
+    (a new card's save sent both for nothing, issue 17). `had`: the values of the rows the
+    card had when this transaction read it; on SQLite, where no other writer can have
+    changed them since, they are not read again."""
     if not new and had is not None and (await session.connection()).dialect.name == "sqlite":
-        gone, rows = _differences(had, rows, columns)
+        # each row it had stands for itself: those no longer wanted are deleted by value
+        gone, rows = _changes([(pair, *pair) for pair in had], rows, columns)
         if gone:
             await session.exec(_delete_values(model, customer_id, columns, gone))
     elif not new:
@@ -118,18 +116,8 @@ async def _replace(
         await session.exec(insert, params=rows)
 
 
-def _differences(
-    had: list[dict[str, object]], rows: list[dict[str, object]], columns: tuple[str, str]
-) -> tuple[list[tuple[object, object]], list[dict[str, object]]]:
-    """The values the card had and no longer wants, and the wanted rows it did not have."""
-    before = {(row[columns[0]], row[columns[1]]) for row in had}
-    after = {(row[columns[0]], row[columns[1]]) for row in rows}
-    gone = sorted(before - after, key=repr)
-    return gone, [row for row in rows if (row[columns[0]], row[columns[1]]) not in before]
-
-
 def _delete_values(
-    model: Index, customer_id: int, columns: tuple[str, str], gone: list[tuple[object, object]]
+    model: Index, customer_id: int, columns: tuple[str, str], gone: list[Pair]
 ) -> Delete:
     """One statement for the card's rows holding any of `gone`'s pairs of values."""
     table = table_of(model)
@@ -155,21 +143,22 @@ async def _stored_ones_replaced(
             table.c.customer_id == customer_id
         )
     )
-    gone, rows = _changes(stored.all(), rows, columns)
-    if gone:
-        await session.exec(delete(model).where(col(model.id).in_(gone)))
+    by_id: list[tuple[int, object, object]] = [(i, a, b) for i, a, b in stored.all()]
+    gone_ids, rows = _changes(by_id, rows, columns)
+    if gone_ids:
+        await session.exec(delete(model).where(col(model.id).in_(gone_ids)))
     return rows
 
 
 def _changes(
-    stored: Sequence[tuple[int, object, object]],
+    stored: Sequence[tuple[Stored, object, object]],
     rows: list[dict[str, object]],
     columns: tuple[str, str],
-) -> tuple[list[int], list[dict[str, object]]]:
-    """The ids of the stored rows no longer wanted, and the wanted rows not stored; each row
-    counted (a key may be there twice)."""
+) -> tuple[list[Stored], list[dict[str, object]]]:
+    """What names each stored row no longer wanted (its id, or its values), and the wanted
+    rows not stored; each row counted (a key may be there twice)."""
     wanted = Counter((row[columns[0]], row[columns[1]]) for row in rows)
-    gone: list[int] = []
+    gone: list[Stored] = []
     for row_id, first, second in stored:
         if wanted[(first, second)] > 0:
             wanted[(first, second)] -= 1
