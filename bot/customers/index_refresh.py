@@ -12,11 +12,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.card_values import reindex
 from bot.customers.keys import INDEX_RULES
-from bot.store.card_index import (
-    any_made_by_older_rules,
-    cards_made_by_older_rules,
-    live_contacts_of,
-)
+from bot.store.card_index import any_made_by_older_rules, cards_made_by_older_rules
+from bot.store.customers import live_contacts_of
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
 from bot.store.types import saved_id

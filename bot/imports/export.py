@@ -16,9 +16,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Lang
 from bot.imports.formulas import neutralise
 from bot.imports.readable import label, local_time, phone, zone_name
+from bot.store.customers import live_contacts_of
 from bot.store.models import (
     ChannelLink,
-    Contact,
     ContactRecord,
     Customer,
     SlackProfile,
@@ -26,6 +26,7 @@ from bot.store.models import (
     Workspace,
     WorkspaceSetting,
 )
+from bot.store.types import saved_id
 
 BOM = "\ufeff"
 CUSTOMER_HEADERS = {
@@ -138,15 +139,11 @@ async def customers_csv(
 async def contacts_csv(
     session: AsyncSession, customers: Sequence[Customer], lang: Lang, tz: ZoneInfo
 ) -> CsvExport:
-    handles = {c.id: c.handle for c in customers}
+    handles = {saved_id(c): c.handle for c in customers}
     rows = []
     for start in range(0, len(handles), 500):
         chunk = list(handles)[start : start + 500]
-        query = (
-            select(Contact)
-            .where(col(Contact.customer_id).in_(chunk), col(Contact.archived_at).is_(None))
-            .order_by(col(Contact.customer_id), col(Contact.id))
-        )
+        contacts = await live_contacts_of(session=session, customer_ids=chunk)
         rows += [
             (
                 handles[p.customer_id],
@@ -158,7 +155,8 @@ async def contacts_csv(
                 phone(p.mobile_e164, "", lang),
                 p.email,
             )
-            for p in (await session.exec(query)).all()
+            for card in sorted(chunk)
+            for p in contacts[card]
         ]
     return CsvExport(to_csv(CONTACT_HEADERS[lang], rows), len(rows))
 

@@ -31,7 +31,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.models import Contact, Customer, CustomerKey, CustomerTerm
+from bot.store.models import Customer, CustomerKey, CustomerTerm
 from bot.store.types import saved_id, table_of
 
 Index = type[CustomerKey] | type[CustomerTerm]
@@ -198,20 +198,3 @@ async def cards_made_by_older_rules(
         .with_for_update(skip_locked=True)
     )
     return list((await session.exec(query)).all())
-
-
-async def live_contacts_of(
-    *, session: AsyncSession, customer_ids: Sequence[int]
-) -> dict[int, list[Contact]]:
-    """Each card's contacts not removed, in the order they were added."""
-    found: dict[int, list[Contact]] = {card: [] for card in customer_ids}
-    if not customer_ids:
-        return found
-    query = (
-        select(Contact)
-        .where(col(Contact.customer_id).in_(list(customer_ids)), col(Contact.archived_at).is_(None))
-        .order_by(col(Contact.id))
-    )
-    for contact in (await session.exec(query)).all():
-        found[contact.customer_id].append(contact)
-    return found
