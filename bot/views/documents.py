@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.i18n import Lang, t
+from bot.parsing import row_id
 from bot.sales.document_cases import Attached, SavedFile, SavedMessage, Target
 from bot.sales.documents import MAX_TITLE, MAX_URL
 from bot.store.sales_models import Contract, Document, Project
@@ -161,9 +162,10 @@ def read_message_document_form(view: View) -> MessageDocumentForm:
 
 def read_target(value: str) -> Target:
     kind, _, number = value.partition(":")
-    if not number.isdigit():
+    chosen = row_id(number)
+    if chosen is None:
         return Target()
-    return Target(int(number), None) if kind == "contract" else Target(None, int(number))
+    return Target(chosen, None) if kind == "contract" else Target(None, chosen)
 
 
 def target_options(

@@ -10,6 +10,7 @@ from bot.i18n import Lang, t
 from bot.logs.forms import FollowUpTimeForm, LogForm, MessageForm, RecordEdit, edit_form_of
 from bot.logs.line import KINDS
 from bot.logs.records import FORM_TEXT_LIMIT
+from bot.parsing import row_id
 from bot.store.models import Contact, ContactRecord, Customer
 from bot.views import ids
 from bot.views.blocks import clip, context, labelled
@@ -46,8 +47,7 @@ def contact_options(contacts: list[Contact]) -> list[dict[str, Any]]:
 
 def read_chosen_customer(view: View) -> int | None:
     """The card chosen in a form's customer select (the contact select depends on it)."""
-    chosen = state_text(view, "customer")
-    return int(chosen) if chosen.isdecimal() else None
+    return row_id(state_text(view, "customer"))
 
 
 def build_log_modal(
