@@ -7,10 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.form import FormInvalid
 from bot.logs.intake import DateProblem, Done, NeedsCustomer, NeedsText, log_line, log_picked
 from bot.logs.records import (
+    Logged,
     confirm_held,
     edit_record,
     move_follow_up,
@@ -38,6 +40,20 @@ async def log(db: Database, text: str, *, now: datetime = NOW, author: str = "U_
             now=now,
             channel="C1",
         )
+
+
+async def confirm(
+    session: AsyncSession, pending_id: int, *, author: str = "U_WANG", tz: str = "Asia/Shanghai"
+) -> Logged | None:
+    """*Save as it is* on a held log, pressed by `author`."""
+    return await confirm_held(
+        session=session,
+        team_id=TEAM,
+        author_id=author,
+        author_tz=tz,
+        pending_id=pending_id,
+        now=NOW,
+    )
 
 
 async def test_the_seeds_example_sets_a_follow_up_on_friday_next_week(
@@ -100,14 +116,7 @@ async def test_a_line_waiting_for_its_customer_is_taken_only_by_choosing_the_car
     assert isinstance(asked, NeedsCustomer) and asked.pending_id is not None
 
     async with db.transaction(write=True) as session:
-        as_held = await confirm_held(
-            session=session,
-            team_id=TEAM,
-            author_id="U_WANG",
-            author_tz="Asia/Shanghai",
-            pending_id=asked.pending_id,
-            now=NOW,
-        )
+        as_held = await confirm(session, asked.pending_id)
     async with db.transaction(write=True) as session:
         chosen = await log_picked(
             session=session,
@@ -138,31 +147,10 @@ async def test_a_past_date_holds_the_record_until_confirmed_once(
     assert isinstance(problem, DateProblem) and problem.reading.phrase == "昨天"
     async with db.transaction(write=True) as session:
         assert (await session.exec(select(ContactRecord))).all() == []
-        first = await confirm_held(
-            session=session,
-            team_id=TEAM,
-            author_id="U_WANG",
-            author_tz="Asia/Shanghai",
-            pending_id=problem.pending_id,
-            now=NOW,
-        )
+        first = await confirm(session, problem.pending_id)
     async with db.transaction(write=True) as session:
-        again = await confirm_held(
-            session=session,
-            team_id=TEAM,
-            author_id="U_WANG",
-            author_tz="Asia/Shanghai",
-            pending_id=problem.pending_id,
-            now=NOW,
-        )
-        someone_else = await confirm_held(
-            session=session,
-            team_id=TEAM,
-            author_id="U_LI",
-            author_tz="UTC",
-            pending_id=problem.pending_id,
-            now=NOW,
-        )
+        again = await confirm(session, problem.pending_id)
+        someone_else = await confirm(session, problem.pending_id, author="U_LI", tz="UTC")
     assert first.record.next_step == "回电 昨天" and first.follow_up is None
     assert again is None and someone_else is None
 

@@ -20,18 +20,22 @@ from tests.statements import reading, statements_sent
 MANAGER = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(hours=1))
 
 
+# a deal whose next step 发报价单 on 1 December is followed up
+DATED_NEXT_STEP = DealForm(
+    name="ERP",
+    amount="120万",
+    stage="proposal",
+    expected_close="2026-12-31",
+    next_step="发报价单",
+    next_step_date="2026-12-01",
+)
+
+
 async def a_deal_with_a_dated_next_step(db: Database, create: Create) -> DealSaved:
     """HP's deal ERP, whose next step 发报价单 on 1 December is followed up."""
     hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
-    form = DealForm(
-        name="ERP",
-        stage="proposal",
-        expected_close="2026-12-31",
-        next_step="发报价单",
-        next_step_date="2026-12-01",
-    )
     return await deal_cases.save_deal_form(
-        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=DATED_NEXT_STEP
     )
 
 
@@ -81,18 +85,10 @@ async def test_a_new_deal_with_a_dated_next_step_is_written_once_with_its_follow
     first, so that the deal's one INSERT carries its next step and follow-up: two UPDATEs of
     the deal just written were two statements more (9 in all on SQLite, now 7)."""
     hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
-    form = DealForm(
-        name="ERP",
-        amount="120万",
-        stage="proposal",
-        expected_close="2026-12-31",
-        next_step="发报价单",
-        next_step_date="2026-12-01",
-    )
 
     with statements_sent(db) as sent:
         saved = await deal_cases.save_deal_form(
-            db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+            db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=DATED_NEXT_STEP
         )
 
     assert saved.deal.next_step == "发报价单" and saved.deal.follow_up_id is not None
