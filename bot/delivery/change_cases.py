@@ -21,9 +21,9 @@ from bot.delivery.change_effects import on_confirmed
 from bot.delivery.change_flow import ChangeState, ChangeStep, Evaluation, next_state
 from bot.errors import Invalid, Message, NotFound
 from bot.sales.lookups import visible_card
-from bot.store.card_rows import row_with_card
+from bot.store.card_rows import row_card_and_contact, row_with_card
 from bot.store.changes import add_change, add_step, new_change_terms, steps_of
-from bot.store.customers import contact_names, get_contact
+from bot.store.customers import contact_names
 from bot.store.db import Database
 from bot.store.delivery_models import (
     ChangeRequest,
@@ -177,7 +177,9 @@ async def take_change_step(
         raise Invalid({"schedule_days": Message("change.evaluation_missing")})
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        change, customer = await visible_change(session, actor, gate, change_id)
+        change, customer, on_behalf = await visible_change_and_contact(
+            session, actor, gate, change_id, on_behalf_of_contact_id
+        )
         assert change.id is not None
         may_change_card = await gate.may_edit(customer)
         if step in TEAM_STEPS and not (may_change_card or actor.user_id == change.owner_id):
@@ -188,9 +190,6 @@ async def take_change_step(
             raise MayNotChange(customer)
         known = Known()
         if on_behalf_of_contact_id is not None:  # one of the card's, also named on its page
-            on_behalf = await get_contact(
-                session=session, customer_id=customer.id or 0, contact_id=on_behalf_of_contact_id
-            )
             if on_behalf is None:
                 raise Invalid({"contact": Message("change.contact_gone")})
             known = Known(contacts=(on_behalf,))
@@ -246,6 +245,25 @@ async def visible_change(
     """A change request found through its card as the actor may see it."""
     found = await row_with_card(
         session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id
+    )
+    if found is None or not await gate.sees(found[1]):
+        raise ChangeNotFound(change_id)
+    return found
+
+
+async def visible_change_and_contact(
+    session: AsyncSession, actor: Actor, gate: Gate, change_id: int, contact_id: int | None
+) -> tuple[ChangeRequest, Customer, Contact | None]:
+    """`visible_change`, with the card's contact `contact_id` read in the same statement
+    (None when the card has no such contact, or when none is asked for)."""
+    if contact_id is None:
+        return (*await visible_change(session, actor, gate, change_id), None)
+    found = await row_card_and_contact(
+        session=session,
+        model=ChangeRequest,
+        team_id=actor.team_id,
+        row_id=change_id,
+        contact_id=contact_id,
     )
     if found is None or not await gate.sees(found[1]):
         raise ChangeNotFound(change_id)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from sqlalchemy import and_
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import Customer
+from bot.store.models import Contact, Customer
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -28,3 +29,23 @@ async def row_with_card(
     )
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1])
+
+
+async def row_card_and_contact(
+    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int, contact_id: int
+) -> tuple[Row, Customer, Contact | None] | None:
+    """`row_with_card`, and the card's contact `contact_id` in the same statement (a form that
+    names one of the card's contacts beside the row): None for the contact when the card has
+    no such contact, archived ones included, as `get_contact` reads them."""
+    columns = model.__table__.c  # type: ignore[attr-defined]
+    query = (
+        select(model, Customer, Contact)
+        .join(Customer, col(Customer.id) == columns.customer_id)
+        .outerjoin(
+            Contact,
+            and_(col(Contact.id) == contact_id, col(Contact.customer_id) == columns.customer_id),
+        )
+        .where(columns.id == row_id, columns.team_id == team_id)
+    )
+    found = (await session.exec(query)).first()
+    return None if found is None else (found[0], found[1], found[2])

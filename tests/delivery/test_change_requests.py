@@ -208,8 +208,9 @@ async def test_a_milestone_far_down_a_long_plan_is_shown_and_moved_when_the_chan
 async def test_an_answer_recorded_for_someone_not_on_the_card_is_refused_and_moves_nothing(
     db: Database, create: Create, hp: Card, answered_by: object
 ) -> None:
-    """The answer's contact is checked against the card, and named on the page without
-    reading it again (before, anything the form carried was written as a contact's id)."""
+    """The answer's contact is checked against the card, read with the change, and named on
+    the page without reading it again (before, anything the form carried was written as a
+    contact's id; then it was a statement of its own)."""
     other = await card_with_people_and_milestones(db, create, "联想集团有限公司")
     asked = await save_change_form(
         db, actor=MANAGER, customer_id=hp.customer.id or 0, form=ChangeForm("增加月度报表")
@@ -236,4 +237,5 @@ async def test_an_answer_recorded_for_someone_not_on_the_card_is_refused_and_mov
     assert refused.value.errors["contact"].key == "change.contact_gone"
     assert [s.step for s in answered.steps] == ["requested", "evaluate", "confirm"]
     assert answered.contacts == {hp.zhang.id: "张伟"}
-    assert len(reading(sent, "contact")) == 1, "\n".join(sent)
+    assert reading(sent, "contact") == [], "read with the change, in its one statement"
+    assert len(sent) == 4, "\n".join(sent)  # the change, its state, the step, the steps
