@@ -29,14 +29,9 @@ from bot.customers.keys import INDEX_RULES, CardFacts, draft_facts
 from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
 from bot.store.card_creation import before_creation
+from bot.store.card_history import record_event
 from bot.store.card_sections import NOTHING, CardRead, card_read
-from bot.store.customers import (
-    add,
-    get_customer,
-    list_contacts,
-    lock_customer_writes,
-    record_event,
-)
+from bot.store.customers import add, get_customer, list_contacts, lock_customer_writes
 from bot.store.insights import roles_of
 from bot.store.models import (
     Contact,

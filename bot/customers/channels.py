@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.cards import card_seen
 from bot.customers.schedules import ensure_weekly
 from bot.errors import Message, NotAllowed
-from bot.store.customers import record_event
+from bot.store.card_history import record_event
 from bot.store.models import ChannelLink
 
 ALLOW_FLAGS = ("--allow-external", "—allow-external", "--允许外部")

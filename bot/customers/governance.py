@@ -11,13 +11,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.form import FormInvalid, Message
 from bot.customers.visibility import team_tree
 from bot.store.access import VISIBILITY_KEY, active_share, member
-from bot.store.customers import (
-    add,
-    contact_names,
-    list_events,
-    record_event,
-    record_summaries,
-)
+from bot.store.card_history import list_events, record_event
+from bot.store.customers import add, contact_names, record_summaries
 from bot.store.forecast_totals import move_card
 from bot.store.models import CardShare, Customer, CustomerEvent, TeamMember
 from bot.store.settings import DEFAULT_STALE_DAYS, STALE_KEY, put_setting

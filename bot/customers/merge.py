@@ -29,7 +29,8 @@ from bot.customers.merge_rows import (
     give_back_change_numbers,
     rows_to_move,
 )
-from bot.store.customers import add, get_customer, list_contacts, record_event
+from bot.store.card_history import record_event
+from bot.store.customers import add, get_customer, list_contacts
 from bot.store.forecast_totals import move_deals
 from bot.store.models import Customer, Merge
 from bot.store.types import saved_id

@@ -14,7 +14,8 @@ from bot.dates.one_liner import split_title_and_date
 from bot.dates.rules import DEFAULT_TIME
 from bot.dates.understand import InThePast, Understood, Unreadable, at_local
 from bot.errors import NotFound
-from bot.store.customers import add, record_event
+from bot.store.card_history import record_event
+from bot.store.customers import add
 from bot.store.models import Milestone
 
 MAX_TITLE = 300

@@ -17,7 +17,8 @@ from bot.customers.form import FormInvalid, Message
 from bot.customers.names import normalize
 from bot.dates.rules import DEFAULT_TIME
 from bot.dates.understand import at_local
-from bot.store.customers import add, record_event
+from bot.store.card_history import record_event
+from bot.store.customers import add
 from bot.store.models import Contact, Customer, Milestone, PhaseChange, PhasePlan
 from bot.store.plans import linked_channels, plans_in
 from bot.store.types import saved_id

@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.names import normalize
 from bot.customers.visibility import team_tree
 from bot.errors import Invalid, Message
-from bot.store.customers import record_event
+from bot.store.card_history import record_event
 from bot.store.insights import decision_makers, ids_scope
 from bot.store.models import Contact, Customer
 from bot.store.team_models import ContactRole

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.form import FormInvalid, Message
-from bot.store.customers import record_event
+from bot.store.card_history import record_event
 from bot.store.models import Customer
 from bot.store.types import saved_id
 

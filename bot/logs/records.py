@@ -15,7 +15,8 @@ from bot.customers.service import open_service_request
 from bot.dates.one_liner import without_its_date
 from bot.errors import NotFound
 from bot.store.as_read import mark_contacted
-from bot.store.customers import add, get_customer, insert_once, record_event
+from bot.store.card_history import record_event
+from bot.store.customers import add, get_customer, insert_once
 from bot.store.models import ContactRecord, Customer, FollowUp, PendingLog, ServiceRequest
 from bot.store.records import (
     follow_up_of,

@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.errors import Invalid, Message
-from bot.store.customers import record_event
+from bot.store.card_history import EventLine, record_events
 from bot.store.models import Customer
+from bot.store.sales import add_documents
 from bot.store.sales_models import Contract, Document, Project
 
 MAX_URL = 1000
@@ -74,21 +75,21 @@ async def attach(
         )
         for d in drafts
     ]
-    session.add_all(documents)
-    await session.flush()
+    await add_documents(session=session, documents=documents)
+    lines = []
     for document in documents:
         changes: dict[str, object] = {"document": [None, document.title]}
         if contract is not None:
             changes["contract"] = [contract.number, contract.number]
         if project is not None:
             changes["project"] = [project.name, project.name]
-        await record_event(
-            session=session,
-            team_id=customer.team_id,
-            customer_id=customer.id,
-            actor_id=actor_id,
-            at=now,
-            action="document_add",
-            changes=changes,
-        )
+        lines.append(EventLine("document_add", changes))
+    await record_events(
+        session=session,
+        team_id=customer.team_id,
+        customer_id=customer.id,
+        actor_id=actor_id,
+        at=now,
+        lines=lines,
+    )
     return documents

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.customers import record_event
+from bot.store.card_history import record_event
 
 
 class OnCard(Protocol):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from functools import cache, lru_cache
 from typing import TypeVar
 
@@ -15,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from bot.store.key_lookups import each_key_statement, each_key_values, keys_statement, keys_values
-from bot.store.models import Contact, ContactRecord, Customer, CustomerEvent, CustomerTerm
+from bot.store.models import Contact, ContactRecord, Customer, CustomerTerm
 from bot.store.one_of import listed_in, not_by_index
 from bot.store.team_models import ContactRole
 from bot.store.types import column_rows, saved_id, table_of
@@ -239,17 +238,6 @@ async def count_customers(*, session: AsyncSession, team_id: str) -> int:
     return (await session.exec(query)).one()
 
 
-async def list_events(
-    *, session: AsyncSession, customer_id: int, limit: int = 50, before_id: int | None = None
-) -> list[CustomerEvent]:
-    """The card's history, newest first; `before_id` pages on to older events."""
-    query = select(CustomerEvent).where(CustomerEvent.customer_id == customer_id)
-    if before_id is not None:
-        query = query.where(col(CustomerEvent.id) < before_id)
-    query = query.order_by(col(CustomerEvent.id).desc()).limit(limit)
-    return list((await session.exec(query)).all())
-
-
 async def contact_names(
     *, session: AsyncSession, contact_ids: Iterable[int], customer_id: int | None = None
 ) -> dict[int, str]:
@@ -288,27 +276,3 @@ async def follow_merges(*, session: AsyncSession, customers: list[Customer]) -> 
         if current is not None and saved_id(current) not in found:
             found[saved_id(current)] = current
     return list(found.values())
-
-
-async def record_event(
-    *,
-    session: AsyncSession,
-    team_id: str,
-    customer_id: int,
-    actor_id: str,
-    at: datetime,
-    action: str,
-    changes: dict[str, object],
-) -> CustomerEvent:
-    """One line of a card's history: who did what, when, from what to what."""
-    event = CustomerEvent(
-        team_id=team_id,
-        customer_id=customer_id,
-        actor_id=actor_id,
-        at=at,
-        action=action,
-        changes=changes,
-    )
-    session.add(event)
-    await session.flush()
-    return event

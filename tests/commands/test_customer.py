@@ -5,7 +5,8 @@ from __future__ import annotations
 from bot.console.harness import Harness
 from bot.console.render import render_blocks
 from bot.console.workspace import Answer
-from bot.store.customers import count_customers, list_events
+from bot.store.card_history import list_events
+from bot.store.customers import count_customers
 from bot.store.db import Database
 from tests.slack_person import Person
 

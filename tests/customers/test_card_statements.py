@@ -21,7 +21,8 @@ from bot.customers.keys import card_keys
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.submissions import Submitted
 from bot.logs import log_cases
-from bot.store.customers import list_contacts, list_events
+from bot.store.card_history import list_events
+from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.insights import ids_scope
 from bot.store.models import Customer, CustomerKey, CustomerTerm

@@ -21,7 +21,8 @@ from bot.customers.form import (
     parse_contact_form,
     parse_customer_form,
 )
-from bot.store.customers import list_contacts, list_events
+from bot.store.card_history import list_events
+from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.models import Customer
 from tests.conftest import NOW, TEAM, Create, edit_card

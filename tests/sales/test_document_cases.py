@@ -8,15 +8,19 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlmodel import select
 
 from bot.actor import Actor
 from bot.customers.refusals import CardGone, CustomerNotFound
 from bot.errors import Invalid
 from bot.sales import document_cases
 from bot.sales.document_cases import SavedFile, SavedMessage, Target
+from bot.store.card_history import list_events
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer
+from bot.store.sales_models import Document
 from tests.conftest import NOW, TEAM, Create
+from tests.statements import statements_sent
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LATER = NOW + timedelta(hours=1)
@@ -76,14 +80,25 @@ async def test_a_messages_files_each_become_a_document(db: Database, hp: Custome
         ),
     )
 
-    attached = await document_cases.attach_message(
-        db, actor=MANAGER, message=message, customer_id=hp.id, target=Target(), title=""
-    )
+    with statements_sent(db) as sent:
+        attached = await document_cases.attach_message(
+            db, actor=MANAGER, message=message, customer_id=hp.id, target=Target(), title="合同"
+        )
 
     assert [(d.title, d.kind, d.file_id) for d in attached.documents] == [
-        ("合同.pdf", "file", "F1"),
-        ("附件.docx", "file", "F2"),
+        ("合同", "file", "F1"),
+        ("合同", "file", "F2"),
     ]
+    async with db.transaction() as session:
+        stored = {d.id: d.file_id for d in (await session.exec(select(Document))).all()}
+        history = await list_events(session=session, customer_id=hp.id or 0)
+    assert {d.id: d.file_id for d in attached.documents} == stored, "each file keeps its own id"
+    assert [(e.action, e.actor_id, e.changes) for e in history[:2]] == [
+        ("document_add", "U_MGR", {"document": [None, "合同"]})
+    ] * 2
+    # the card; the documents in one INSERT, their history lines in another (issue 17: a
+    # statement each)
+    assert len(sent) == 3, "\n".join(sent)
 
 
 async def test_a_message_without_files_is_kept_by_its_link(db: Database, hp: Customer) -> None:
