@@ -20,6 +20,7 @@ from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.maintenance_lookups import (
     PlanGone,
+    card_plans,
     move_period,
     plan_at,
     plan_of_period,
@@ -43,17 +44,10 @@ from bot.delivery.maintenance_period import (
 from bot.errors import Invalid, Message
 from bot.sales.lookups import visible_card
 from bot.store.db import Database
-from bot.store.maintenance import (
-    activities_of,
-    add_row,
-    latest_note,
-    latest_review,
-    plans_of,
-)
+from bot.store.maintenance import Latest, activities_of, add_row
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity, PlanNote, PlanReview
 from bot.store.models import Customer
 from bot.store.pipeline import pipeline_of
-from bot.store.types import saved_id
 
 
 @dataclass(frozen=True)
@@ -84,8 +78,9 @@ async def show_period_plan(
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, customer_id)
-        plan = await plan_at(session, customer, local_today(actor), plan_id)
-        return await _shown(session, actor, gate, customer, plan)
+        plans = await card_plans(session, customer)
+        plan = plan_at(plans, local_today(actor), plan_id)
+        return await _shown(session, actor, gate, customer, plan, plans.latest_of(plan))
 
 
 async def open_activity_form(db: Database, *, actor: Actor, customer_id: int) -> PeriodPlan:
@@ -94,8 +89,9 @@ async def open_activity_form(db: Database, *, actor: Actor, customer_id: int) ->
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, customer_id)
         await _require_edit(gate, actor, customer)
-        plan = await plan_at(session, customer, local_today(actor), 0)
-        return await _shown(session, actor, gate, customer, plan)
+        plans = await card_plans(session, customer)
+        plan = plan_at(plans, local_today(actor), 0)
+        return await _shown(session, actor, gate, customer, plan, plans.latest_of(plan))
 
 
 async def add_activity(
@@ -110,7 +106,8 @@ async def add_activity(
         read = read_activity(
             form, period=period, default_owner=actor.user_id, default_currency=currency
         )
-        plan = await plan_of_period(session, actor, customer, period)
+        plans = await card_plans(session, customer)
+        plan = await plan_of_period(session, actor, customer, period, plans)
         assert plan.id is not None
         await add_row(
             session=session,
@@ -126,14 +123,14 @@ async def add_activity(
                 created_at=actor.now,
             ),
         )
-        return await _shown(session, actor, gate, customer, plan)
+        return await _shown(session, actor, gate, customer, plan, plans.latest_of(plan))
 
 
 async def open_activity(db: Database, *, actor: Actor, activity_id: int) -> PlanActivity:
     """*Update* on an activity: its outcome form, for who may record it."""
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        activity, _, customer = await visible_activity(session, actor, gate, activity_id)
+        activity, _, customer, _ = await visible_activity(session, actor, gate, activity_id)
         if not (await _may_edit(gate, actor, customer) or activity.owner_id == actor.user_id):
             raise MayNotChange(customer)
         return activity
@@ -145,7 +142,7 @@ async def record_outcome(
     """Done (with what it cost) or cancelled; an activity closed stays as it was closed."""
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        activity, plan, customer = await visible_activity(session, actor, gate, activity_id)
+        activity, plan, customer, latest = await visible_activity(session, actor, gate, activity_id)
         if not (await _may_edit(gate, actor, customer) or activity.owner_id == actor.user_id):
             raise MayNotChange(customer)
         outcome, spent = read_outcome(form, default_currency=activity.currency)
@@ -160,7 +157,7 @@ async def record_outcome(
         activity.outcome_note = form.note.strip()
         activity.closed_by, activity.closed_at = actor.user_id, actor.now
         session.add(activity)
-        return await _shown(session, actor, gate, customer, plan)
+        return await _shown(session, actor, gate, customer, plan, latest)
 
 
 async def save_notes(
@@ -172,15 +169,14 @@ async def save_notes(
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, customer_id)
         await _require_edit(gate, actor, customer)
-        plans = await plans_of(session=session, customer_id=saved_id(customer))
-        today = local_today(actor)
-        plan = await plan_at(session, customer, today, plan_id, plans=plans) if plan_id else None
+        plans = await card_plans(session, customer)
+        plan = plan_at(plans, local_today(actor), plan_id) if plan_id else None
         if plan_id and plan is None:  # not a plan of this card
             raise PlanGone(plan_id)
-        await refuse_overlap(session, customer, period, plan, plans=plans)
+        refuse_overlap(period, plan, plans)
         activities: list[PlanActivity] = []
         if plan is None:  # no plan overlaps the period (refused above): one made now, empty
-            plan = await plan_of_period(session, actor, customer, period, plans=plans)
+            plan = await plan_of_period(session, actor, customer, period, plans)
         else:
             activities = await move_period(session, plan, period)
         assert plan.id is not None
@@ -194,16 +190,19 @@ async def save_notes(
                 written_at=actor.now,
             ),
         )
-        return await _shown(session, actor, gate, customer, plan, note=note, activities=activities)
+        latest = plans.latest_of(plan)
+        return await _shown(
+            session, actor, gate, customer, plan, latest, note=note, activities=activities
+        )
 
 
 async def open_plan(db: Database, *, actor: Actor, plan_id: int) -> PeriodPlan:
     """A plan by its id (the review's button, the notes' form), for who may change it."""
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        plan, customer = await visible_plan(session, actor, gate, plan_id)
+        plan, customer, latest = await visible_plan(session, actor, gate, plan_id)
         await _require_edit(gate, actor, customer)
-        return await _shown(session, actor, gate, customer, plan)
+        return await _shown(session, actor, gate, customer, plan, latest)
 
 
 async def save_review(db: Database, *, actor: Actor, plan_id: int, form: ReviewForm) -> PeriodPlan:
@@ -211,7 +210,7 @@ async def save_review(db: Database, *, actor: Actor, plan_id: int, form: ReviewF
     review = read_review(form)
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        plan, customer = await visible_plan(session, actor, gate, plan_id)
+        plan, customer, latest = await visible_plan(session, actor, gate, plan_id)
         await _require_edit(gate, actor, customer)
         assert plan.id is not None
         written = await add_row(
@@ -227,7 +226,7 @@ async def save_review(db: Database, *, actor: Actor, plan_id: int, form: ReviewF
         )
         plan.reviewed_at = actor.now
         session.add(plan)
-        return await _shown(session, actor, gate, customer, plan, review=written)
+        return await _shown(session, actor, gate, customer, plan, latest, review=written)
 
 
 async def _shown(
@@ -236,14 +235,16 @@ async def _shown(
     gate: Gate,
     customer: Customer,
     plan: MaintenancePlan | None,
+    latest: Latest,
     *,
     note: PlanNote | None = None,
     review: PlanReview | None = None,
     activities: Sequence[PlanActivity] | None = None,
 ) -> PeriodPlan:
-    """The plan's page; a note or review the use case just wrote is shown as its latest, not
-    read back. (The next look shows the latest by the time each was written: another note
-    saved in the same moments, by a request that arrived after this one, would come first.)"""
+    """The plan's page; `latest`, what was last written on the plan, read with it. A note or
+    review the use case just wrote is shown as its latest, not read back. (The next look
+    shows the latest by the time each was written: another note saved in the same moments,
+    by a request that arrived after this one, would come first.)"""
     may_edit = await _may_edit(gate, actor, customer)
     if plan is None or plan.id is None:
         period = quarter_of(local_today(actor))
@@ -255,8 +256,8 @@ async def _shown(
         Period(plan.period_start, plan.period_end),
         plan,
         tuple(activities),
-        note or await latest_note(session=session, plan_id=plan.id),
-        review or await latest_review(session=session, plan_id=plan.id),
+        note or latest.note,
+        review or latest.review,
         may_edit=may_edit,
         user_id=actor.user_id,
     )

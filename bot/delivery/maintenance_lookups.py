@@ -5,7 +5,7 @@ Each runs inside the caller's transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -14,10 +14,17 @@ from bot.actor import Actor
 from bot.customers.visibility import Gate
 from bot.delivery.maintenance_period import Period
 from bot.errors import Invalid, Message, NotFound
-from bot.store.card_rows import row_with_card
-from bot.store.maintenance import activities_of, add_row, plans_of
+from bot.store.maintenance import (
+    NOTHING_WRITTEN,
+    Latest,
+    activities_of,
+    add_row,
+    plan_card_and_latest,
+    plans_with_latest,
+)
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity
 from bot.store.models import Customer
+from bot.store.types import saved_id
 
 
 class PlanGone(NotFound):
@@ -27,37 +34,40 @@ class PlanGone(NotFound):
         super().__init__("card", str(what_id))
 
 
-async def plan_at(
-    session: AsyncSession,
-    customer: Customer,
-    today: date,
-    plan_id: int,
-    *,
-    plans: Sequence[MaintenancePlan] | None = None,
-) -> MaintenancePlan | None:
-    """The plan asked for, else the one whose period holds today. `plans`: the card's, when
-    the caller read them already (here and in the functions below: not read again)."""
-    plans = await _plans(session, customer, plans)
+@dataclass(frozen=True)
+class CardPlans:
+    """A card's plans, the latest period first, each with its latest notes and review."""
+
+    plans: tuple[MaintenancePlan, ...]
+    latest: dict[int, Latest]
+
+    def latest_of(self, plan: MaintenancePlan | None) -> Latest:
+        """What was written on `plan`; nothing for a plan made since they were read."""
+        return self.latest.get(plan.id or 0, NOTHING_WRITTEN) if plan else NOTHING_WRITTEN
+
+
+async def card_plans(session: AsyncSession, customer: Customer) -> CardPlans:
+    """The card's plans, read once for everything the use case decides and shows."""
+    read = await plans_with_latest(session=session, customer_id=saved_id(customer))
+    return CardPlans(tuple(p for p, _ in read), {saved_id(p): latest for p, latest in read})
+
+
+def plan_at(plans: CardPlans, today: date, plan_id: int) -> MaintenancePlan | None:
+    """The plan asked for, else the one whose period holds today."""
     if plan_id:
-        return next((p for p in plans if p.id == plan_id), None)
-    return next((p for p in plans if p.period_start <= today <= p.period_end), None)
+        return next((p for p in plans.plans if p.id == plan_id), None)
+    return next((p for p in plans.plans if p.period_start <= today <= p.period_end), None)
 
 
 async def plan_of_period(
-    session: AsyncSession,
-    actor: Actor,
-    customer: Customer,
-    period: Period,
-    *,
-    plans: Sequence[MaintenancePlan] | None = None,
+    session: AsyncSession, actor: Actor, customer: Customer, period: Period, plans: CardPlans
 ) -> MaintenancePlan:
     """The card's plan starting on the period's first day, made when there is none."""
     assert customer.id is not None
-    plans = await _plans(session, customer, plans)
-    for plan in plans:
+    for plan in plans.plans:
         if plan.period_start == period.start:
             return plan
-    await refuse_overlap(session, customer, period, None, field="day", plans=plans)
+    refuse_overlap(period, None, plans, field="day")
     return await add_row(
         session=session,
         row=MaintenancePlan(
@@ -71,16 +81,14 @@ async def plan_of_period(
     )
 
 
-async def refuse_overlap(
-    session: AsyncSession,
-    customer: Customer,
+def refuse_overlap(
     period: Period,
     plan: MaintenancePlan | None,
+    plans: CardPlans,
     *,
     field: str = "period_start",  # the form's field the refusal is shown under
-    plans: Sequence[MaintenancePlan] | None = None,
 ) -> None:
-    for other in await _plans(session, customer, plans):
+    for other in plans.plans:
         if plan is not None and other.id == plan.id:
             continue
         if period.overlaps(Period(other.period_start, other.period_end)):
@@ -109,21 +117,11 @@ async def move_period(
     return activities
 
 
-async def _plans(
-    session: AsyncSession, customer: Customer, plans: Sequence[MaintenancePlan] | None
-) -> Sequence[MaintenancePlan]:
-    if plans is not None:
-        return plans
-    assert customer.id is not None
-    return await plans_of(session=session, customer_id=customer.id)
-
-
 async def visible_plan(
     session: AsyncSession, actor: Actor, gate: Gate, plan_id: int
-) -> tuple[MaintenancePlan, Customer]:
-    found = await row_with_card(
-        session=session, model=MaintenancePlan, team_id=actor.team_id, row_id=plan_id
-    )
+) -> tuple[MaintenancePlan, Customer, Latest]:
+    """The plan, its card and what was last written on it, in one statement."""
+    found = await plan_card_and_latest(session=session, team_id=actor.team_id, plan_id=plan_id)
     if found is None or not await gate.sees(found[1]):
         raise PlanGone(plan_id)
     return found
@@ -131,9 +129,8 @@ async def visible_plan(
 
 async def visible_activity(
     session: AsyncSession, actor: Actor, gate: Gate, activity_id: int
-) -> tuple[PlanActivity, MaintenancePlan, Customer]:
+) -> tuple[PlanActivity, MaintenancePlan, Customer, Latest]:
     activity = await session.get(PlanActivity, activity_id)
     if activity is None:
         raise PlanGone(activity_id)
-    plan, customer = await visible_plan(session, actor, gate, activity.plan_id)
-    return activity, plan, customer
+    return (activity, *await visible_plan(session, actor, gate, activity.plan_id))

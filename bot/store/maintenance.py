@@ -3,11 +3,15 @@ transaction commits once)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from sqlalchemy import ScalarSelect
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity, PlanNote, PlanReview
 from bot.store.models import Customer
@@ -29,6 +33,65 @@ async def plans_of(*, session: AsyncSession, customer_id: int) -> list[Maintenan
         .order_by(col(MaintenancePlan.period_start).desc())
     )
     return list(found.all())
+
+
+@dataclass(frozen=True)
+class Latest:
+    """A plan's latest notes and latest review (its page shows them), read with the plan
+    (issue 17: each was a statement of its own after it)."""
+
+    note: PlanNote | None = None
+    review: PlanReview | None = None
+
+
+NOTHING_WRITTEN = Latest()  # a plan just made
+
+
+def _latest_id(model: type[PlanNote] | type[PlanReview]) -> ScalarSelect[int | None]:
+    """The id of the plan's latest `model`, for the plan of the enclosing query (which also
+    joins `model`: the subquery reads its own copy of the table, and only the plan is taken
+    from outside)."""
+    written = aliased(model)
+    query: SelectOfScalar[int | None] = (
+        select(col(written.id))
+        .where(written.plan_id == MaintenancePlan.id)
+        .order_by(col(written.written_at).desc(), col(written.id).desc())
+        .limit(1)
+        .correlate(MaintenancePlan)
+    )
+    return query.scalar_subquery()
+
+
+async def plans_with_latest(
+    *, session: AsyncSession, customer_id: int
+) -> list[tuple[MaintenancePlan, Latest]]:
+    """`plans_of`, each plan with its latest notes and review, in one statement."""
+    found = await session.exec(
+        select(MaintenancePlan, PlanNote, PlanReview)
+        .select_from(MaintenancePlan)
+        .outerjoin(PlanNote, col(PlanNote.id) == _latest_id(PlanNote))
+        .outerjoin(PlanReview, col(PlanReview.id) == _latest_id(PlanReview))
+        .where(MaintenancePlan.customer_id == customer_id)
+        .order_by(col(MaintenancePlan.period_start).desc())
+    )
+    return [(plan, Latest(note, review)) for plan, note, review in found.all()]
+
+
+async def plan_card_and_latest(
+    *, session: AsyncSession, team_id: str, plan_id: int
+) -> tuple[MaintenancePlan, Customer, Latest] | None:
+    """The workspace's plan `plan_id`, its card, its latest notes and review, in one
+    statement; None when the workspace has no such plan."""
+    found = await session.exec(
+        select(MaintenancePlan, Customer, PlanNote, PlanReview)
+        .select_from(MaintenancePlan)
+        .join(Customer, col(Customer.id) == MaintenancePlan.customer_id)
+        .outerjoin(PlanNote, col(PlanNote.id) == _latest_id(PlanNote))
+        .outerjoin(PlanReview, col(PlanReview.id) == _latest_id(PlanReview))
+        .where(MaintenancePlan.id == plan_id, MaintenancePlan.team_id == team_id)
+    )
+    row = found.first()
+    return None if row is None else (row[0], row[1], Latest(row[2], row[3]))
 
 
 async def activities_of(*, session: AsyncSession, plan_id: int) -> list[PlanActivity]:
