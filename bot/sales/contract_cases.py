@@ -177,10 +177,10 @@ async def contract_cancelled(
         gate = await gate_of(session, actor)
         contract, customer = await visible_contract(session, actor, gate, contract_id)
         await gate.require_edit(customer)
-        await cancel_contract(
+        payments = await cancel_contract(
             session=session, contract=contract, actor_id=actor.user_id, reason=reason, now=actor.now
         )
-        return await _view(session, contract, customer, actor)
+        return await _view(session, contract, customer, actor, payments)
 
 
 async def contract_to_cancel(db: Database, *, actor: Actor, contract_id: int) -> ContractView:
@@ -224,7 +224,8 @@ async def _view(
     written: list[Receivable] | None = None,
 ) -> ContractView:
     """The contract as the actor reads it: a payment not received by their today is late.
-    `written`: its payments as this transaction wrote them (a new contract's), not read."""
+    `written`: its payments as this transaction wrote them (a new contract's, a cancelled
+    one's), not read again."""
     assert contract.id is not None
     if written is None:
         payments = await receivables_of(session=session, contract_ids=[contract.id])

@@ -131,8 +131,9 @@ async def mark_received(
 
 async def cancel_contract(
     *, session: AsyncSession, contract: Contract, actor_id: str, reason: str, now: datetime
-) -> Contract:
-    """Cancelled, kept: its open payment milestones are cancelled with it."""
+) -> list[Receivable]:
+    """Cancelled, kept: its open payment milestones are cancelled with it. Its payments as
+    they now are, for its page (issue 17: read again after)."""
     if contract.status == "cancelled":
         raise Conflict(Message("contract.already_cancelled", {"number": contract.number}))
     if not reason.strip():
@@ -142,7 +143,8 @@ async def cancel_contract(
     contract.status, contract.cancel_reason = "cancelled", reason.strip()
     contract.cancelled_at, contract.updated_by, contract.updated_at = now, actor_id, now
     assert contract.id is not None
-    for receivable in await receivables_of(session=session, contract_ids=[contract.id]):
+    payments = await receivables_of(session=session, contract_ids=[contract.id])
+    for receivable in payments:
         if receivable.status == "open":
             receivable.status, receivable.updated_at = "cancelled", now
     await record_on_card(
@@ -157,4 +159,4 @@ async def cancel_contract(
             "reason": [None, contract.cancel_reason],
         },
     )
-    return contract
+    return payments

@@ -195,12 +195,18 @@ async def test_a_contract_from_a_deal_not_won_yet_is_signed_today_in_the_persons
 async def test_cancelled_is_a_state_and_its_payments_go_with_it(db: Database, hp: Customer) -> None:
     view = await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=FORM)
 
-    cancelled = await contract_cases.contract_cancelled(
-        db, actor=MANAGER, contract_id=view.contract.id or 0, reason="customer withdrew"
-    )
+    with statements_sent(db) as sent:
+        cancelled = await contract_cases.contract_cancelled(
+            db, actor=MANAGER, contract_id=view.contract.id or 0, reason="customer withdrew"
+        )
+    async with db.transaction() as session:
+        stored = await receivables_of(session=session, contract_ids=[view.contract.id or 0])
 
     assert cancelled.contract.status == "cancelled"
     assert [r.status for r in cancelled.receivables] == ["cancelled", "cancelled", "received"]
+    assert [(r.id, r.status) for r in cancelled.receivables] == [(r.id, r.status) for r in stored]
+    # the payments read once, to cancel them and for the page (issue 17: read again after)
+    assert len(reading(sent, "receivable")) == 1, "\n".join(sent)
     with pytest.raises(Conflict):
         await contract_cases.contract_cancelled(
             db, actor=MANAGER, contract_id=view.contract.id or 0, reason="again"
