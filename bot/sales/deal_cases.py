@@ -24,7 +24,13 @@ from bot.sales.deal_outcomes import (
     WhichDeal,
 )
 from bot.sales.deals import DealChanged, DealDraft, DealNotFound, change_deal, create_deal
-from bot.sales.lookups import changeable_deal, leading_card, visible_card, visible_deal
+from bot.sales.lookups import (
+    changeable_deal,
+    changeable_deal_and_contracted,
+    leading_card,
+    visible_card,
+    visible_deal,
+)
 from bot.sales.rights import may_change_deal, require_deal_change
 from bot.sales.signals import publish
 from bot.store.db import Database
@@ -138,8 +144,11 @@ async def save_deal_form(
                 tz=actor.tz.key,
                 now=actor.now,
             )
+            contracted = False  # a deal made now has no contract yet
         else:
-            deal, customer = await changeable_deal(session, actor, gate, deal_id)
+            deal, customer, contracted = await changeable_deal_and_contracted(
+                session, actor, gate, deal_id
+            )
             draft = parse_deal_form(form, pipeline=pipeline, now=actor.now, tz=actor.tz, was=deal)
             change = await change_deal(
                 session=session,
@@ -150,7 +159,7 @@ async def save_deal_form(
                 tz=actor.tz.key,
                 now=actor.now,
             )
-        saved = await _saved(session, customer, change, pipeline)
+        saved = DealSaved(customer, change, pipeline, has_contract=contracted)
     await publish([change.stage_changed])
     return saved
 
@@ -160,7 +169,9 @@ async def move_deal(db: Database, *, actor: Actor, deal_id: int, stage: str) -> 
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
         pipeline = await pipeline_of(session=session, team_id=actor.team_id)
-        deal, customer = await changeable_deal(session, actor, gate, deal_id)
+        deal, customer, contracted = await changeable_deal_and_contracted(
+            session, actor, gate, deal_id
+        )
         change = await change_deal(
             session=session,
             deal=deal,
@@ -170,7 +181,7 @@ async def move_deal(db: Database, *, actor: Actor, deal_id: int, stage: str) -> 
             tz=actor.tz.key,
             now=actor.now,
         )
-        saved = await _saved(session, customer, change, pipeline)
+        saved = DealSaved(customer, change, pipeline, has_contract=contracted)
     await publish([change.stage_changed])
     return saved
 

@@ -15,6 +15,7 @@ from bot.sales.deals import DealNotFound
 from bot.sales.rights import require_deal_change
 from bot.store.card_rows import row_with_card
 from bot.store.models import Customer
+from bot.store.sales import deal_card_and_contracted
 from bot.store.sales_models import Contract, Opportunity, Project
 
 
@@ -66,6 +67,18 @@ async def changeable_deal(
     deal, customer = await visible_deal(session, actor, gate, deal_id)
     await require_deal_change(gate, customer, deal)
     return deal, customer
+
+
+async def changeable_deal_and_contracted(
+    session: AsyncSession, actor: Actor, gate: Gate, deal_id: int
+) -> tuple[Opportunity, Customer, bool]:
+    """`changeable_deal`, and whether a contract closes the deal (its page says so), in the
+    same statement."""
+    found = await deal_card_and_contracted(session=session, team_id=actor.team_id, deal_id=deal_id)
+    if found is None or not await gate.sees(found[1]):
+        raise DealNotFound(deal_id)
+    await require_deal_change(gate, found[1], found[0])
+    return found
 
 
 async def visible_contract(

@@ -5,11 +5,13 @@ first statement: bot/store/row_locks.py); a deal made now is not asked for its c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.actor import Actor
-from bot.sales import deal_cases
+from bot.sales import contract_cases, deal_cases
+from bot.sales.contract_form import ContractForm
 from bot.sales.deal_form import DealForm
 from bot.sales.deal_outcomes import DealSaved
 from bot.store.db import Database
@@ -135,3 +137,47 @@ async def test_a_deal_closed_with_a_new_next_step_cancels_its_follow_up_once(
 
     assert (lost.deal.stage, lost.deal.next_step) == ("lost", "明年再联系")
     assert len([s for s in sent if s.startswith("UPDATE follow_up")]) == 1, "\n".join(sent)
+
+
+async def test_a_deal_changed_says_whether_a_contract_closes_it_read_with_the_deal(
+    db: Database, create: Create
+) -> None:
+    """The deal's page after a change offers to record its contract until one is: whether one
+    is, is asked in the statement that reads the deal (issue 17: a statement after it)."""
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = DealForm(name="ERP", amount="120万", stage="proposal", expected_close="2026-12-31")
+    open_deal = await deal_cases.save_deal_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+    )
+    closed = await deal_cases.save_deal_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=replace(form, name="CRM")
+    )
+    contract = ContractForm(
+        number="HT-2026-001",
+        title="CRM",
+        signed_on="2026-11-20",
+        amount="120万",
+        opportunity_id=str(closed.deal.id),
+    )
+    won = DealForm(name="CRM 二期", amount="120万", stage="won", expected_close="2026-11-20")
+    await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=contract)
+
+    with statements_sent(db) as sent:
+        edited = await deal_cases.save_deal_form(
+            db,
+            actor=MANAGER,
+            customer_id=hp.id or 0,
+            deal_id=open_deal.deal.id,
+            form=replace(form, amount="150万"),
+        )
+        renamed = await deal_cases.save_deal_form(
+            db,
+            actor=MANAGER,
+            customer_id=hp.id or 0,
+            deal_id=closed.deal.id,
+            form=won,
+        )
+
+    assert (edited.deal.amount_minor, edited.has_contract) == (150_000_000, False)
+    assert (renamed.deal.name, renamed.has_contract) == ("CRM 二期", True)
+    assert [s for s in sent if s.startswith("SELECT contract.")] == [], "\n".join(sent)
