@@ -24,12 +24,11 @@ from bot.delivery.change_cases import ChangeNotFound, visible_change
 from bot.delivery.change_effects import on_confirmed
 from bot.delivery.change_flow import ChangeState, ChangeStep, next_state
 from bot.errors import Invalid, Labels, Message, NotAllowed
+from bot.store.card_rows import Row, row_with_card_shared_in
 from bot.store.changes import add_step, shared_channels_of
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
 from bot.store.models import Customer
-from bot.store.plans import customers_of_channel
-from bot.store.sales import get_in_team
 from bot.store.sales_models import Project
 
 
@@ -83,18 +82,13 @@ async def answer_as_customer(
     team with the presser as its user; the rules above decide whether the press counts."""
     require_outsider(actor, press.user_team_id)
     async with db.transaction(write=True) as session:
-        change = await get_in_team(
-            session=session, model=ChangeRequest, team_id=actor.team_id, row_id=press.change_id
+        found = await answerable_here(
+            session, actor, ChangeRequest, press.change_id, press.channel_id
         )
-        if change is None or not await answers_here(
-            session,
-            team_id=actor.team_id,
-            channel_id=press.channel_id,
-            customer_id=change.customer_id,
-        ):
+        if found is None:
             raise ChangeNotFound(press.change_id)
-        customer = await session.get(Customer, change.customer_id)
-        assert change.id is not None and customer is not None
+        change, customer = found
+        assert change.id is not None
         if change.state != ChangeState.EVALUATED:
             raise NotAllowed(_not_waiting(change))
         step = ChangeStep.CONFIRM if press.confirmed else ChangeStep.DECLINE
@@ -129,14 +123,15 @@ def require_outsider(
         raise NotAllowed(Message(refusal))
 
 
-async def answers_here(
-    session: AsyncSession, *, team_id: str, channel_id: str, customer_id: int
-) -> bool:
-    """Whether the customer's people may answer for `customer_id` in this channel: it is
-    linked to that card and shared with another organization."""
-    linked = await customers_of_channel(session=session, team_id=team_id, channel_id=channel_id)
-    shared = await shared_channels_of(session=session, customer_id=customer_id)
-    return customer_id in linked and channel_id in shared
+async def answerable_here(
+    session: AsyncSession, actor: Actor, model: type[Row], row_id: int, channel_id: str
+) -> tuple[Row, Customer] | None:
+    """The workspace's row (a change, a survey, a requirement list) and its card, when the
+    customer's people may answer for the card in this channel: it is linked to the card and
+    shared with another organization. None otherwise."""
+    return await row_with_card_shared_in(
+        session=session, model=model, team_id=actor.team_id, row_id=row_id, channel_id=channel_id
+    )
 
 
 async def shared_channel_for(

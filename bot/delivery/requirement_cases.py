@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
-from bot.delivery.change_answers import answers_here, require_outsider, shared_channel_for
+from bot.delivery.change_answers import answerable_here, require_outsider, shared_channel_for
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
 from bot.delivery.change_forms import AnswerForm
 from bot.delivery.requirements import RequirementDraft, read_requirement_line
@@ -30,7 +30,7 @@ from bot.store.db import Database
 from bot.store.delivery_models import Requirement, RequirementList
 from bot.store.models import Contact, Customer
 from bot.store.requirements import add_list, add_requirement, list_for, requirements_of
-from bot.store.sales import get_in_team, projects_of
+from bot.store.sales import projects_of
 from bot.store.sales_models import Project
 
 
@@ -143,18 +143,12 @@ async def confirmed_by_customer(
     """Confirm pressed by one of the customer's people, in their customer's shared channel."""
     require_outsider(actor, press.user_team_id)
     async with db.transaction(write=True) as session:
-        listed = await get_in_team(
-            session=session, model=RequirementList, team_id=actor.team_id, row_id=press.list_id
+        found = await answerable_here(
+            session, actor, RequirementList, press.list_id, press.channel_id
         )
-        if listed is None or not await answers_here(
-            session,
-            team_id=actor.team_id,
-            channel_id=press.channel_id,
-            customer_id=listed.customer_id,
-        ):
+        if found is None:
             raise RequirementsNotFound(press.list_id)
-        customer = await session.get(Customer, listed.customer_id)
-        assert customer is not None
+        listed, customer = found
         _confirm(listed, press.user_id, actor, channel=press.channel_id)
         session.add(listed)
         project = await session.get(Project, listed.project_id) if listed.project_id else None

@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
-from bot.delivery.change_answers import answers_here, require_outsider, shared_channel_for
+from bot.delivery.change_answers import answerable_here, require_outsider, shared_channel_for
 from bot.delivery.survey_rules import FEEDBACK_DUE, Scores, read_scores
 from bot.errors import Invalid, Message, NotAllowed, NotFound
 from bot.parsing import chosen_row
@@ -23,7 +23,6 @@ from bot.store.card_rows import row_with_card
 from bot.store.customers import contacts_in_place
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
-from bot.store.sales import get_in_team
 from bot.store.survey_models import FeedbackItem, Survey
 from bot.store.surveys import add_row
 
@@ -212,15 +211,10 @@ async def _customers(
     """Only someone of another workspace, in a channel linked to this survey's customer and
     shared outside, while it waits for their answer."""
     require_outsider(actor, press.user_team_id, refusal="survey.customer_buttons_are_theirs")
-    survey = await get_in_team(
-        session=session, model=Survey, team_id=actor.team_id, row_id=press.survey_id
-    )
-    if survey is None or not await answers_here(
-        session, team_id=actor.team_id, channel_id=press.channel_id, customer_id=survey.customer_id
-    ):
+    found = await answerable_here(session, actor, Survey, press.survey_id, press.channel_id)
+    if found is None:
         raise SurveyNotFound(press.survey_id)
-    customer = await session.get(Customer, survey.customer_id)
-    assert customer is not None
+    survey, customer = found
     if survey.state == "answered":
         raise NotAllowed(Message("survey.already_answered"))
     return survey, customer

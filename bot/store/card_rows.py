@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy import and_
+from sqlalchemy import and_, exists
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import Contact, Customer
+from bot.store.plan_tables import ChannelLink
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -49,3 +50,27 @@ async def row_card_and_contact(
     )
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1], found[2])
+
+
+async def row_with_card_shared_in(
+    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int, channel_id: str
+) -> tuple[Row, Customer] | None:
+    """`row_with_card`, only when its card is linked to `channel_id` and the channel is shared
+    with another organization — where the customer's own people may answer for the card — in
+    the same statement (issue 17: the link and the channel's sharing were two reads after the
+    row's). None otherwise."""
+    columns = model.__table__.c  # type: ignore[attr-defined]
+    shared_here = exists().where(
+        col(ChannelLink.team_id) == team_id,
+        col(ChannelLink.channel_id) == channel_id,
+        col(ChannelLink.customer_id) == columns.customer_id,
+        col(ChannelLink.unlinked_at).is_(None),
+        col(ChannelLink.shared_externally).is_(True),
+    )
+    query = (
+        select(model, Customer)
+        .join(Customer, col(Customer.id) == columns.customer_id)
+        .where(columns.id == row_id, columns.team_id == team_id, shared_here)
+    )
+    found = (await session.exec(query)).first()
+    return None if found is None else (found[0], found[1])

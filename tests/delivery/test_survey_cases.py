@@ -32,7 +32,7 @@ from bot.delivery.surveys import (
 from bot.errors import Invalid, NotAllowed
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer
-from bot.store.plan_tables import Milestone
+from bot.store.plan_tables import ChannelLink, Milestone
 from bot.store.sales_models import Project
 from bot.store.survey_models import FeedbackItem, Survey
 from tests.conftest import NOW, TEAM, Create
@@ -320,3 +320,49 @@ async def test_a_contact_who_left_the_company_neither_accepts_nor_answers_for_it
     assert [c.name for c in pressed.contacts] == [stays.name] == ["李娜"]
     assert refused.value.errors["contact"].key == "acceptance.contact_gone"
     assert [c.name for c in survey.contacts] == ["李娜"]
+
+
+async def test_the_customer_answers_only_in_a_channel_of_their_card_shared_with_them(
+    db: Database, hp: Customer, create: Create
+) -> None:
+    """The customer's people answer in a channel linked to the card and shared with their
+    organization; in one only linked, no longer linked, or another card's, the survey is not
+    found for them and nothing is saved. The survey, its card and the channel's link are
+    read in one statement (issue 17: three)."""
+    other = await create("联想集团有限公司")
+    async with db.transaction(write=True) as session:
+        for channel, card, shared, unlinked in (
+            ("C_EXT", hp, True, None),
+            ("C_INTERNAL", hp, False, None),
+            ("C_GONE", hp, True, NOW),
+            ("C_OTHER", other, True, None),
+        ):
+            session.add(
+                ChannelLink(
+                    team_id=TEAM,
+                    customer_id=card.id or 0,
+                    channel_id=channel,
+                    linked_by="U_MGR",
+                    shared_externally=shared,
+                    unlinked_at=unlinked,
+                )
+            )
+    survey_id = await asked_survey(db)
+
+    def pressed_in(channel: str) -> CustomerPress:
+        return CustomerPress(
+            user_id="U_CUST", user_team_id="T_CUSTOMER", channel_id=channel, survey_id=survey_id
+        )
+
+    for channel in ("C_INTERNAL", "C_GONE", "C_OTHER", "C_NOWHERE"):
+        with pytest.raises(SurveyNotFound):
+            await answer_as_customer(db, actor=MANAGER, press=pressed_in(channel), form=LOW)
+    async with db.transaction() as session:
+        assert (await session.exec(select(FeedbackItem))).all() == []
+    with statements_sent(db) as sent:
+        answered = await answer_as_customer(db, actor=MANAGER, press=pressed_in("C_EXT"), form=LOW)
+
+    assert answered.survey.state == "answered" and answered.survey.answered_by_user == "U_CUST"
+    assert answered.customer.id == hp.id and answered.feedback is not None
+    # the survey with its card and link; the feedback item; the survey's answer
+    assert len(sent) == 3, "\n".join(sent)
