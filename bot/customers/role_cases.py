@@ -8,15 +8,16 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.cards import CardNotFound, CustomerCard, card_with_contacts
+from bot.customers.cards import CardNotFound, card_seen
 from bot.customers.leading import resolve_leading_customer
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.roles import (
+    CardRoles,
     RoleChanged,
     RoleForm,
+    card_roles,
     named_contact,
     read_role_words,
-    role_of,
     set_role,
 )
 from bot.customers.visibility import gate_of
@@ -46,14 +47,12 @@ async def role_named(db: Database, *, actor: Actor, text: str) -> RoleChanged:
                 leading.words, choices=leading.choices, archived=leading.archived
             )
         await gate.require_edit(customer)
-        card = await card_with_contacts(
-            session=session, team_id=actor.team_id, customer_id=customer.id
-        )
+        card = await card_roles(session=session, customer=customer)
         name, form = read_role_words(leading.rest)
         contact = named_contact(card.contacts, name)
         return await set_role(
             session=session,
-            customer=card.customer,
+            card=card,
             contact=contact,
             form=form,
             actor_id=actor.user_id,
@@ -67,7 +66,7 @@ async def role_form_of(
     async with db.transaction() as session:
         card = await _changeable(session, actor, customer_id)
         contact = _contact(card, contact_id)
-        row = await role_of(session=session, contact_id=contact_id)
+        row = card.role_of(contact)
         form = RoleForm(
             role=row.role if row else "",
             state="left" if row is not None and row.left_at is not None else "active",
@@ -82,7 +81,7 @@ async def save_role(
         card = await _changeable(session, actor, customer_id)
         return await set_role(
             session=session,
-            customer=card.customer,
+            card=card,
             contact=_contact(card, contact_id),
             form=form,
             actor_id=actor.user_id,
@@ -90,16 +89,16 @@ async def save_role(
         )
 
 
-async def _changeable(session: AsyncSession, actor: Actor, customer_id: int) -> CustomerCard:
+async def _changeable(session: AsyncSession, actor: Actor, customer_id: int) -> CardRoles:
     gate = await gate_of(session, actor)
-    card = await card_with_contacts(
+    customer = await card_seen(
         session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate
     )
-    await gate.require_edit(card.customer)
-    return card
+    await gate.require_edit(customer)
+    return await card_roles(session=session, customer=customer)
 
 
-def _contact(card: CustomerCard, contact_id: int) -> Contact:
+def _contact(card: CardRoles, contact_id: int) -> Contact:
     contact = next((c for c in card.contacts if c.id == contact_id), None)
     if contact is None:
         raise CardNotFound(contact_id)

@@ -15,7 +15,7 @@ from bot.customers.names import normalize
 from bot.customers.visibility import team_tree
 from bot.errors import Invalid, Message
 from bot.store.card_history import record_event
-from bot.store.insights import decision_makers, ids_scope
+from bot.store.customers import live_contacts_with_roles
 from bot.store.models import Contact, Customer
 from bot.store.team_models import ContactRole
 
@@ -104,25 +104,53 @@ def named_contact(contacts: list[Contact], name: str) -> Contact:
     return found[0]
 
 
-async def role_of(*, session: AsyncSession, contact_id: int) -> ContactRole | None:
-    return await session.get(ContactRole, contact_id)
+@dataclass(frozen=True)
+class CardRoles:
+    """A card, its contacts not removed, and the roles they were given (by contact id): what
+    a role's change decides from, read together (issue 17: the contact's role and the card's
+    decision makers were a statement each after the contacts)."""
+
+    customer: Customer
+    contacts: list[Contact]
+    roles: dict[int, ContactRole]
+
+    def role_of(self, contact: Contact) -> ContactRole | None:
+        return self.roles.get(contact.id or 0)
+
+    def decision_maker_remains(self) -> bool:
+        """An active decision maker is on the card: given the role, not left, not removed
+        (as bot/store/insights.py decision_makers tells "active")."""
+        return any(
+            role.role == DECISION_MAKER and role.left_at is None for role in self.roles.values()
+        )
+
+
+async def card_roles(*, session: AsyncSession, customer: Customer) -> CardRoles:
+    found = await live_contacts_with_roles(session=session, customer_id=customer.id or 0)
+    return CardRoles(
+        customer,
+        [contact for contact, _ in found],
+        {contact.id or 0: role for contact, role in found if role is not None},
+    )
 
 
 async def set_role(
     *,
     session: AsyncSession,
-    customer: Customer,
+    card: CardRoles,
     contact: Contact,
     form: RoleForm,
     actor_id: str,
     now: datetime,
 ) -> RoleChanged:
     """Set the contact's role and state ("?" keeps the role), recorded in the card's history;
-    says whom to tell when the card lost a decision maker."""
+    says whom to tell when the card lost a decision maker. `contact`: one of `card`'s."""
+    customer = card.customer
     assert customer.id is not None and contact.id is not None
-    row = await role_of(session=session, contact_id=contact.id) or ContactRole(
+    row = card.role_of(contact) or ContactRole(
         contact_id=contact.id, team_id=customer.team_id, customer_id=customer.id
     )
+    card.roles[contact.id] = row
     form = RoleForm(role=row.role if form.role == "?" else form.role, state=form.state)
     check_role_form(form)
     before = (row.role, row.left_at is not None)
@@ -153,9 +181,8 @@ async def set_role(
     lost = ""
     if was_dm and after != (DECISION_MAKER, False):
         lost = "left" if after[1] else "replaced"
-    makers = await decision_makers(session=session, scope=ids_scope([customer.id]))
     told = await _manager_and_supervisors(session, customer) if lost else []
-    return RoleChanged(customer, contact, form, lost, makers.get(customer.id) == "active", told)
+    return RoleChanged(customer, contact, form, lost, card.decision_maker_remains(), told)
 
 
 async def _manager_and_supervisors(session: AsyncSession, customer: Customer) -> list[str]:

@@ -70,6 +70,7 @@ async def record_events(
     (issue 17: a line each, a message's files attached at once were a statement each)."""
     if not lines:
         return
+    await session.flush()  # the card's earlier lines, held by the session, come first
     rows = [
         CustomerEvent(
             team_id=team_id,

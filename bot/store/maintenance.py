@@ -103,24 +103,6 @@ async def activities_of(*, session: AsyncSession, plan_id: int) -> list[PlanActi
     return list(found.all())
 
 
-async def latest_note(*, session: AsyncSession, plan_id: int) -> PlanNote | None:
-    found = await session.exec(
-        select(PlanNote)
-        .where(PlanNote.plan_id == plan_id)
-        .order_by(col(PlanNote.written_at).desc(), col(PlanNote.id).desc())
-    )
-    return found.first()
-
-
-async def latest_review(*, session: AsyncSession, plan_id: int) -> PlanReview | None:
-    found = await session.exec(
-        select(PlanReview)
-        .where(PlanReview.plan_id == plan_id)
-        .order_by(col(PlanReview.written_at).desc(), col(PlanReview.id).desc())
-    )
-    return found.first()
-
-
 async def plans_on(
     *, session: AsyncSession, team_id: str, day: date
 ) -> list[tuple[MaintenancePlan, Customer]]:

@@ -104,6 +104,7 @@ async def inserted_ids(
     values of `told_by`: rows alike in them are alike, and either id is right for either."""
     if not rows:
         return []
+    await session.flush()  # rows the session holds go first: a parent the rows name, say
     table = table_of(model)
     written = await session.exec(
         table.insert().values(rows).returning(table.c.id, *(table.c[c] for c in told_by))

@@ -14,6 +14,7 @@ from bot.store.db import Database
 from bot.store.models import Customer
 from tests.conftest import Create
 from tests.customers.team_office import actor, build_office
+from tests.statements import statements_sent
 
 
 @pytest.fixture
@@ -112,3 +113,47 @@ async def test_a_merged_cards_contacts_keep_their_roles_on_the_card_kept(
     card = await card_cases.show_card(db, actor=manager, text="HP")
     assert [c.name for c in card.contacts] == ["张总"]
     assert card.roles[contact.id or 0].role == "decision_maker"
+
+
+async def test_a_decision_maker_removed_from_the_card_does_not_remain_one(
+    db: Database, office: dict[str, Customer]
+) -> None:
+    """Whether a decision maker remains is told from the card's contacts still on it and
+    their roles, read together with the contacts: one removed from the card, or who left the
+    company, is none (issue 17: the role form read the contact's role and the card's decision
+    makers in a statement each)."""
+    li = actor("U_LI")
+    card_id = office["LI1"].id or 0
+    first = (await card_cases.card_to_change(db, actor=li, text="LI1")).contacts[0]
+    for name in ("王经理", "赵总"):
+        await contact_cases.save_contact(
+            db, actor=li, customer_id=card_id, form=ContactForm(name=name), region="CN"
+        )
+        await role_cases.role_named(db, actor=li, text=f"LI1 {name} 决策人")
+    card = await card_cases.card_to_change(db, actor=li, text="LI1")
+    wang = next(c for c in card.contacts if c.name == "王经理")
+    await contact_cases.remove_contact(db, actor=li, customer_id=card_id, contact_id=wang.id or 0)
+    await role_cases.role_named(db, actor=li, text="LI1 赵总 left")
+
+    kept = await role_cases.save_role(
+        db,
+        actor=li,
+        customer_id=card_id,
+        contact_id=first.id or 0,
+        form=RoleForm(role="decision_maker"),
+    )
+    with statements_sent(db) as sent:
+        lost = await role_cases.save_role(
+            db,
+            actor=li,
+            customer_id=card_id,
+            contact_id=first.id or 0,
+            form=RoleForm("influencer"),
+        )
+
+    assert kept.lost == "" and kept.dm_remains
+    assert lost.lost == "replaced" and not lost.dm_remains
+    assert lost.told == ["U_LI", "U_LEAD", "U_DIR"]
+    # the card; its contacts with their roles; the role; the card's history; the team, for
+    # whom to tell
+    assert len(sent) == 5, "\n".join(sent)
