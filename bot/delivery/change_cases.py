@@ -22,7 +22,7 @@ from bot.delivery.change_flow import ChangeState, ChangeStep, Evaluation, next_s
 from bot.errors import Invalid, Message, NotFound
 from bot.sales.lookups import visible_card
 from bot.store.card_rows import row_card_and_contact, row_with_card
-from bot.store.changes import add_change, add_step, new_change_terms, steps_of
+from bot.store.changes import add_change, add_step, new_change_terms, steps_with_names
 from bot.store.customers import contact_names
 from bot.store.db import Database
 from bot.store.delivery_models import (
@@ -283,11 +283,20 @@ async def shown_change(
     assert change.id is not None and customer.id is not None
     editor = await gate.may_edit(customer)
     steps = known.steps
-    if steps is None:
-        steps = await steps_of(session=session, change_id=change.id)
+    read: dict[int, str] = {}
+    asked: frozenset[int] = frozenset()
+    if steps is None:  # read with the names of the contacts they name
+        found = await steps_with_names(
+            session=session,
+            change_id=change.id,
+            customer_id=customer.id,
+            requester_id=change.requested_by_contact_id,
+        )
+        steps, read, asked = found.steps, found.names, found.asked
     named = {change.requested_by_contact_id, *(s.on_behalf_of_contact_id for s in steps)}
     contacts = {c.id: c.name for c in known.contacts if c.id in named and c.id is not None}
-    unknown = {c for c in named if c is not None and c not in contacts}
+    contacts |= {c: name for c, name in read.items() if c in named}
+    unknown = {c for c in named if c is not None and c not in contacts and c not in asked}
     contacts |= await contact_names(session=session, contact_ids=unknown, customer_id=customer.id)
     affected = set(change.affected_milestones or [])
     milestones = [m for m in known.milestones if m.id in affected]

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ScalarSelect, func
+from sqlalchemy import ScalarSelect, and_, func
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
-from bot.store.models import Customer
+from bot.store.models import Contact, Customer
 from bot.store.plan_tables import ChannelLink
 from bot.store.sales_models import Project
 
@@ -83,13 +84,56 @@ async def changes_of(
     return list(found.all())
 
 
-async def steps_of(*, session: AsyncSession, change_id: int) -> list[ChangeStepTaken]:
+@dataclass(frozen=True)
+class StepsRead:
+    """A change's steps, oldest first, and the names of the card's contacts read with them:
+    those the steps were taken for, and the one who asked for the change. `asked`: the ids
+    looked for (a name missing among them is not on the card)."""
+
+    steps: list[ChangeStepTaken]
+    names: dict[int, str]
+    asked: frozenset[int]
+
+
+async def steps_with_names(
+    *, session: AsyncSession, change_id: int, customer_id: int, requester_id: int | None
+) -> StepsRead:
+    """The change's steps with the names of the contacts they name, removed ones included
+    (history names the people it speaks of), in one statement (issue 17: the names were a
+    statement after the steps). The requester's name rides on each step's row: a change has
+    its first step from the moment it is made."""
+    taken_for, requester = aliased(Contact), aliased(Contact)
+    requester_name = (
+        select(requester.name)
+        .where(col(requester.id) == requester_id, col(requester.customer_id) == customer_id)
+        .scalar_subquery()
+    )
     found = await session.exec(
-        select(ChangeStepTaken)
+        select(ChangeStepTaken, taken_for.name, requester_name)
+        .outerjoin(
+            taken_for,
+            and_(
+                col(taken_for.id) == ChangeStepTaken.on_behalf_of_contact_id,
+                col(taken_for.customer_id) == customer_id,
+            ),
+        )
         .where(ChangeStepTaken.change_request_id == change_id)
         .order_by(col(ChangeStepTaken.taken_at), col(ChangeStepTaken.id))
     )
-    return list(found.all())
+    steps: list[ChangeStepTaken] = []
+    names: dict[int, str] = {}
+    asked: set[int] = set()
+    for step, step_name, asker_name in found.all():
+        steps.append(step)
+        for contact_id, name in (
+            (step.on_behalf_of_contact_id, step_name),
+            (requester_id, asker_name),
+        ):
+            if contact_id is not None:
+                asked.add(contact_id)
+                if name is not None:
+                    names[contact_id] = name
+    return StepsRead(steps, names, frozenset(asked))
 
 
 async def waiting_since(

@@ -237,5 +237,42 @@ async def test_an_answer_recorded_for_someone_not_on_the_card_is_refused_and_mov
     assert refused.value.errors["contact"].key == "change.contact_gone"
     assert [s.step for s in answered.steps] == ["requested", "evaluate", "confirm"]
     assert answered.contacts == {hp.zhang.id: "张伟"}
-    assert reading(sent, "contact") == [], "read with the change, in its one statement"
+    alone = [s for s in sent if s.startswith("SELECT contact.")]
+    assert alone == [], "read with the change, in its one statement"
     assert len(sent) == 4, "\n".join(sent)  # the change, its state, the step, the steps
+
+
+async def test_a_change_moved_names_its_requester_and_whom_its_steps_were_for_with_its_steps(
+    db: Database, hp: Card
+) -> None:
+    """The page after a step names the contact who asked for the change and those its steps
+    were taken for — one since removed from the card too, as history names people — read
+    with the steps (issue 17: a statement after them)."""
+    asked = await save_change_form(
+        db,
+        actor=MANAGER,
+        customer_id=hp.customer.id or 0,
+        form=ChangeForm("增加月度报表", requested_by=str(hp.zhang.id)),
+    )
+    change_id = asked.change.id or 0
+    await take_change_step(
+        db, actor=MANAGER, change_id=change_id, step=ChangeStep.EVALUATE, evaluation=TWO_WEEKS
+    )
+    await record_answer(
+        db,
+        actor=MANAGER,
+        change_id=change_id,
+        confirmed=True,
+        form=AnswerForm(str(hp.gone.id), "李强电话确认"),
+    )
+
+    with statements_sent(db) as sent:
+        moved = await take_change_step(
+            db, actor=MANAGER, change_id=change_id, step=ChangeStep.IMPLEMENT
+        )
+
+    assert moved.contacts == {hp.zhang.id: "张伟", hp.gone.id: "李强"}
+    assert [s.step for s in moved.steps] == ["requested", "evaluate", "confirm", "implement"]
+    assert [s for s in sent if s.startswith("SELECT contact.")] == [], "\n".join(sent)
+    # the change with its card; its state; the step; the steps with the names
+    assert len(sent) == 4, "\n".join(sent)
