@@ -10,6 +10,7 @@ and the project's manager, add requirements and record or ask for the customer's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -179,6 +180,7 @@ async def _add(
     listed = await list_for(
         session=session, customer_id=customer.id, project_id=project.id if project else None
     )
+    made = listed is None
     if listed is None:
         listed = await add_list(
             session=session,
@@ -195,8 +197,11 @@ async def _add(
         proposed: dict[str, object] = {"requirement": {**draft.to_payload(), "list_id": listed.id}}
         asked = ChangeAsked(draft.title, content=draft.criteria, proposed=proposed)
         return await add_request(session, actor, gate, customer, asked)
-    await add_requirement(
+    # the list's requirements, for the next number and the page (a list made now has none)
+    existing = [] if made else await requirements_of(session=session, list_id=listed.id)
+    added = await add_requirement(
         session=session,
+        listed=existing,
         requirement=Requirement(
             list_id=listed.id,
             number=0,
@@ -207,7 +212,9 @@ async def _add(
             added_at=actor.now,
         ),
     )
-    return await _shown(session, actor, gate, customer, listed, project)
+    return await _shown(
+        session, actor, gate, customer, listed, project, requirements=[*existing, added]
+    )
 
 
 async def _changeable_list(
@@ -238,11 +245,16 @@ async def _shown(
     listed: RequirementList | None,
     project: Project | None,
     contacts: list[Contact] | None = None,
+    requirements: Sequence[Requirement] | None = None,
 ) -> RequirementsShown:
-    """`contacts`: the card's, when this transaction read them already (not read again)."""
-    requirements = (
-        await requirements_of(session=session, list_id=listed.id) if listed and listed.id else []
-    )
+    """`contacts`, `requirements`: the card's and the list's, when this transaction read them
+    already (not read again)."""
+    if requirements is None:
+        requirements = (
+            await requirements_of(session=session, list_id=listed.id)
+            if listed and listed.id
+            else []
+        )
     may_edit = await gate.may_edit(customer) or bool(
         project and actor.user_id == project.manager_id
     )

@@ -3,6 +3,8 @@ transaction commits once)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -33,12 +35,22 @@ async def requirements_of(*, session: AsyncSession, list_id: int) -> list[Requir
     return list((await session.exec(query.order_by(col(Requirement.number)))).all())
 
 
-async def add_requirement(*, session: AsyncSession, requirement: Requirement) -> Requirement:
-    """Numbered next in its list (the unique constraint refuses a number taken twice)."""
-    found = await session.exec(
-        select(func.max(Requirement.number)).where(Requirement.list_id == requirement.list_id)
-    )
-    requirement.number = (found.one() or 0) + 1
+async def add_requirement(
+    *,
+    session: AsyncSession,
+    requirement: Requirement,
+    listed: Sequence[Requirement] | None = None,
+) -> Requirement:
+    """Numbered next in its list (the unique constraint refuses a number taken twice).
+    `listed`: the list's requirements, when the caller read them (not asked again)."""
+    if listed is None:
+        found = await session.exec(
+            select(func.max(Requirement.number)).where(Requirement.list_id == requirement.list_id)
+        )
+        top = found.one() or 0
+    else:
+        top = max((r.number for r in listed), default=0)
+    requirement.number = top + 1
     session.add(requirement)
     await session.flush()
     return requirement

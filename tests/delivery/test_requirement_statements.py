@@ -43,3 +43,41 @@ async def test_a_list_confirmed_for_a_contact_reads_the_cards_contacts_once(
     assert confirmed.contacts == {zhang: "张伟"}
     assert len(reading(sent, "contact")) == 1, "\n".join(sent)
     assert len(sent) <= 4, "\n".join(sent)
+
+
+async def test_a_requirement_added_is_numbered_from_the_list_its_page_shows(
+    db: Database, create: Create
+) -> None:
+    """The list's requirements are read once, for the next number and for the page; a list
+    made with its first requirement has none to read (issue 17: the largest number, then the
+    list again after the save)."""
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+
+    with statements_sent(db) as first:
+        made = await requirement_cases.add_requirement_form(
+            db, actor=MGR, customer_id=hp.id or 0, draft=read_requirement_form("月报", "must", "")
+        )
+    for title in ("周报", "日报"):
+        with statements_sent(db) as later:
+            shown = await requirement_cases.add_requirement_form(
+                db,
+                actor=MGR,
+                customer_id=hp.id or 0,
+                draft=read_requirement_form(title, "must", ""),
+            )
+    again = await requirement_cases.show_requirements(db, actor=MGR, customer_id=hp.id or 0)
+
+    assert isinstance(made, requirement_cases.RequirementsShown)
+    assert isinstance(shown, requirement_cases.RequirementsShown)
+    assert [(r.number, r.title) for r in made.requirements] == [(1, "月报")]
+    assert [(r.number, r.title) for r in shown.requirements] == [
+        (1, "月报"),
+        (2, "周报"),
+        (3, "日报"),
+    ]
+    assert [(r.id, r.number) for r in shown.requirements] == [
+        (r.id, r.number) for r in again.requirements
+    ]
+    assert reading(first, "requirement") == [], "\n".join(first)
+    assert len(reading(later, "requirement")) == 1, "\n".join(later)
+    assert not any("max(requirement.number)" in s for s in first + later)
