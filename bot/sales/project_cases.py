@@ -35,9 +35,10 @@ from bot.sales.projects import (
 )
 from bot.sales.projects import create_project as save_project
 from bot.sales.rights import require_project_change
+from bot.store.card_rows import row_with_card
 from bot.store.db import Database
 from bot.store.models import Customer, Milestone
-from bot.store.sales import get_in_team, project_milestones, projects_of, same_name
+from bot.store.sales import project_milestones, projects_of, same_name
 from bot.store.sales_models import Contract, Project
 
 MILESTONES_SHOWN = 8
@@ -113,15 +114,16 @@ async def create_project(
     draft = parse_project_form(form)
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        customer = await visible_card(session, actor, gate, customer_id)
-        await gate.require_edit(customer)
         contract = None
-        if draft.contract_id is not None:
-            contract = await get_in_team(
+        if draft.contract_id is not None:  # read with its card: the card below is then held
+            found = await row_with_card(
                 session=session, model=Contract, team_id=actor.team_id, row_id=draft.contract_id
             )
-            if contract is None or contract.customer_id != customer.id:
-                raise Invalid({"contract_id": Message("contract.gone")})
+            contract = found[0] if found and found[0].customer_id == customer_id else None
+        customer = await visible_card(session, actor, gate, customer_id)
+        await gate.require_edit(customer)
+        if draft.contract_id is not None and contract is None:
+            raise Invalid({"contract_id": Message("contract.gone")})
         project, milestones = await save_project(
             session=session,
             customer=customer,

@@ -224,3 +224,44 @@ async def test_the_templates_milestones_are_written_in_one_statement_not_read_ba
     days = template_days(date(2026, 12, 1), date(2027, 5, 30))
     assert [(m.kind, m.due_at.astimezone(SHANGHAI).date()) for m in shown] == days
     assert {m.due_at.astimezone(SHANGHAI).hour for m in shown} == {9}
+
+
+async def test_a_project_names_a_contract_of_its_own_card_read_with_the_card(
+    db: Database, hp: Customer, create: Create
+) -> None:
+    """The contract chosen is the card's, or refused under its field — another card's, one
+    that never was — after the card's own refusals; it is read with its card, the card not
+    again (issue 17: the card, then the contract)."""
+    other = await create("联想集团有限公司", short_name="LX")
+    contracts = {}
+    for card in (hp, other):
+        saved = await contract_cases.save_contract(
+            db,
+            actor=actor("U_MGR", admin=True),
+            customer_id=card.id or 0,
+            form=ContractForm(
+                number=f"HT-{card.id}", title="ERP", signed_on="2026-11-20", amount="10万"
+            ),
+        )
+        contracts[card.id] = saved.contract.id or 0
+
+    refused = {}
+    for name, contract_id in (("another card's", contracts[other.id]), ("none", 4242)):
+        form = ProjectForm(**{**FORM.__dict__, "contract_id": str(contract_id)})
+        with pytest.raises(Invalid) as wrong:
+            await project_cases.create_project(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+        refused[name] = list(wrong.value.errors)
+    with pytest.raises(MayNotChange):
+        form = ProjectForm(**{**FORM.__dict__, "contract_id": str(contracts[other.id])})
+        await project_cases.create_project(db, actor=COLLEAGUE, customer_id=hp.id or 0, form=form)
+    form = ProjectForm(**{**FORM.__dict__, "contract_id": str(contracts[hp.id])})
+    with statements_sent(db) as sent:
+        created = await project_cases.create_project(
+            db, actor=MANAGER, customer_id=hp.id or 0, form=form
+        )
+
+    assert refused == {"another card's": ["contract_id"], "none": ["contract_id"]}
+    assert created.view.contract is not None and created.view.contract.number == f"HT-{hp.id}"
+    assert created.view.project.contract_id == contracts[hp.id]
+    assert reading(sent, "customer") == [], "\n".join(sent)  # the card came with its contract
+    assert len(reading(sent, "contract")) == 1, "\n".join(sent)
