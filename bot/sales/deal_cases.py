@@ -38,6 +38,7 @@ from bot.store.models import Customer
 from bot.store.pipeline import Pipeline, pipeline_of
 from bot.store.sales import (
     contract_of_deal,
+    contracted_as_locked,
     deal_named,
     deals_of,
     hold_draft,
@@ -45,6 +46,7 @@ from bot.store.sales import (
     take_draft,
 )
 from bot.store.sales_models import Opportunity
+from bot.store.types import saved_id
 
 
 async def deal_named_in_line(db: Database, *, actor: Actor, text: str) -> DealOutcome:
@@ -159,6 +161,9 @@ async def save_deal_form(
                 tz=actor.tz.key,
                 now=actor.now,
             )
+            contracted = await contracted_as_locked(
+                session=session, deal_id=saved_id(deal), read=contracted
+            )
         saved = DealSaved(customer, change, pipeline, has_contract=contracted)
     await publish([change.stage_changed])
     return saved
@@ -180,6 +185,9 @@ async def move_deal(db: Database, *, actor: Actor, deal_id: int, stage: str) -> 
             pipeline=pipeline,
             tz=actor.tz.key,
             now=actor.now,
+        )
+        contracted = await contracted_as_locked(
+            session=session, deal_id=saved_id(deal), read=contracted
         )
         saved = DealSaved(customer, change, pipeline, has_contract=contracted)
     await publish([change.stage_changed])

@@ -179,6 +179,16 @@ async def deal_card_and_contracted(
     return None if row is None else (row[0], row[1], bool(row[2]))
 
 
+async def contracted_as_locked(*, session: AsyncSession, deal_id: int, read: bool) -> bool:
+    """Whether a contract closes the deal, once a change of it holds its locks. On SQLite as
+    `read` with the deal: the write transaction held the database from its first statement.
+    On PostgreSQL asked again, so that a contract committed while this change waited for the
+    deal's lock counts (a contract's save locks the deal as it wins it)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return read
+    return await contract_of_deal(session=session, deal_id=deal_id) is not None
+
+
 async def contract_of_deal(*, session: AsyncSession, deal_id: int) -> Contract | None:
     query = select(Contract).where(Contract.opportunity_id == deal_id).order_by(col(Contract.id))
     return (await session.exec(query)).first()

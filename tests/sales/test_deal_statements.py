@@ -5,9 +5,13 @@ first statement: bot/store/row_locks.py); a deal made now is not asked for its c
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import text
 
 from bot.actor import Actor
 from bot.sales import contract_cases, deal_cases
@@ -16,10 +20,20 @@ from bot.sales.deal_form import DealForm
 from bot.sales.deal_outcomes import DealSaved
 from bot.store.db import Database
 from bot.store.models import ContactRecord, FollowUp
+from bot.store.sales_models import Contract, Opportunity
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
 
 MANAGER = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(hours=1))
+
+
+async def waiting_for_the_lock(db: Database) -> bool:
+    """Whether a transaction waits for a lock another holds (PostgreSQL)."""
+    async with db.transaction() as session:
+        waiting = await session.exec(  # type: ignore[call-overload]
+            text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+        )
+        return bool(waiting.scalar_one())
 
 
 # a deal whose next step 发报价单 on 1 December is followed up
@@ -143,7 +157,8 @@ async def test_a_deal_changed_says_whether_a_contract_closes_it_read_with_the_de
     db: Database, create: Create
 ) -> None:
     """The deal's page after a change offers to record its contract until one is: whether one
-    is, is asked in the statement that reads the deal (issue 17: a statement after it)."""
+    is, is asked in the statement that reads the deal (issue 17: a statement after it); on
+    PostgreSQL asked again once the change holds the deal's lock."""
     hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
     form = DealForm(name="ERP", amount="120万", stage="proposal", expected_close="2026-12-31")
     open_deal = await deal_cases.save_deal_form(
@@ -180,4 +195,60 @@ async def test_a_deal_changed_says_whether_a_contract_closes_it_read_with_the_de
 
     assert (edited.deal.amount_minor, edited.has_contract) == (150_000_000, False)
     assert (renamed.deal.name, renamed.has_contract) == ("CRM 二期", True)
-    assert [s for s in sent if s.startswith("SELECT contract.")] == [], "\n".join(sent)
+    # PostgreSQL asks again once the deal is locked: a contract committed meanwhile counts
+    again = 0 if db.dialect == "sqlite" else 2
+    contract_reads = [s for s in sent if s.startswith("SELECT contract.")]
+    assert len(contract_reads) == again, "\n".join(sent)
+
+
+async def test_a_contract_committed_while_a_deals_change_waits_for_it_is_counted(
+    db: Database, create: Create
+) -> None:
+    """Someone records the deal's contract while a colleague moves the deal: the move waits
+    for the deal's lock, and its page no longer offers to record a contract once it goes on
+    (PostgreSQL; SQLite's writers go one at a time from their first statement)."""
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite's writers go one at a time")
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    form = DealForm(name="CRM", amount="120万", stage="proposal", expected_close="2026-12-31")
+    made = await deal_cases.save_deal_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+    )
+    deal_id = made.deal.id or 0
+    held, release = asyncio.Event(), asyncio.Event()
+
+    async def contract_recorded_meanwhile() -> None:
+        async with db.transaction(write=True) as session:
+            await session.get(Opportunity, deal_id, with_for_update=True)
+            session.add(
+                Contract(
+                    team_id=TEAM,
+                    customer_id=hp.id or 0,
+                    opportunity_id=deal_id,
+                    number="HT-1",
+                    title="CRM",
+                    signed_on=date(2026, 11, 20),
+                    amount_minor=120_000_000,
+                    created_by="U_LI",
+                )
+            )
+            await session.flush()
+            held.set()
+            await release.wait()
+
+    recording = asyncio.create_task(contract_recorded_meanwhile())
+    await held.wait()
+    moving = asyncio.create_task(
+        deal_cases.move_deal(db, actor=MANAGER, deal_id=deal_id, stage="negotiation")
+    )
+    for _ in range(200):  # until the move waits for the deal's lock
+        if await waiting_for_the_lock(db):
+            break
+        await asyncio.sleep(0.05)
+    else:
+        pytest.fail("the move never waited for the deal's lock")
+    release.set()
+    await recording
+    moved = await moving
+
+    assert moved.deal.stage == "negotiation" and moved.has_contract
