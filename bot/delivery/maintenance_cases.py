@@ -42,12 +42,11 @@ from bot.delivery.maintenance_period import (
     read_review,
 )
 from bot.errors import Invalid, Message
-from bot.sales.lookups import visible_card
+from bot.sales.lookups import visible_card, visible_card_and_pipeline
 from bot.store.db import Database
 from bot.store.maintenance import Latest, activities_of, add_row
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity, PlanNote, PlanReview
 from bot.store.models import Customer
-from bot.store.pipeline import pipeline_of
 
 
 @dataclass(frozen=True)
@@ -100,9 +99,9 @@ async def add_activity(
     """An activity in the card's plan of `period` (the plan is made with its first one)."""
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        customer = await visible_card(session, actor, gate, customer_id)
+        customer, pipeline = await visible_card_and_pipeline(session, actor, gate, customer_id)
         await _require_edit(gate, actor, customer)
-        currency = (await pipeline_of(session=session, team_id=actor.team_id)).currency
+        currency = pipeline.currency
         read = read_activity(
             form, period=period, default_owner=actor.user_id, default_currency=currency
         )

@@ -22,12 +22,13 @@ from bot.sales.lookups import (
     changeable_deal,
     leading_card,
     visible_card,
+    visible_card_and_pipeline,
     visible_contract,
 )
 from bot.sales.signals import StageChanged, publish
 from bot.store.db import Database
 from bot.store.models import Customer
-from bot.store.pipeline import WON, Pipeline, pipeline_of
+from bot.store.pipeline import WON, Pipeline
 from bot.store.sales import (
     contract_numbered,
     contracts_of,
@@ -91,9 +92,8 @@ async def save_contract(
     no longer change the card."""
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        customer = await visible_card(session, actor, gate, customer_id)
+        customer, pipeline = await visible_card_and_pipeline(session, actor, gate, customer_id)
         await gate.require_edit(customer)
-        pipeline = await pipeline_of(session=session, team_id=actor.team_id)
         draft = parse_contract_form(form, currency=pipeline.currency, now=actor.now, tz=actor.tz)
         deal = None
         if draft.opportunity_id is not None:

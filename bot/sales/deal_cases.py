@@ -29,6 +29,7 @@ from bot.sales.lookups import (
     changeable_deal_and_contracted,
     leading_card,
     visible_card,
+    visible_card_and_pipeline,
     visible_deal,
 )
 from bot.sales.rights import may_change_deal, require_deal_change
@@ -132,9 +133,8 @@ async def save_deal_form(
     actor may no longer change the card or the deal."""
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        pipeline = await pipeline_of(session=session, team_id=actor.team_id)
         if deal_id is None:
-            customer = await visible_card(session, actor, gate, customer_id)
+            customer, pipeline = await visible_card_and_pipeline(session, actor, gate, customer_id)
             await gate.require_edit(customer)
             draft = parse_deal_form(form, pipeline=pipeline, now=actor.now, tz=actor.tz, was=None)
             change = await create_deal(
@@ -148,6 +148,7 @@ async def save_deal_form(
             )
             contracted = False  # a deal made now has no contract yet
         else:
+            pipeline = await pipeline_of(session=session, team_id=actor.team_id)
             deal, customer, contracted = await changeable_deal_and_contracted(
                 session, actor, gate, deal_id
             )

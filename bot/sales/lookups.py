@@ -15,6 +15,7 @@ from bot.sales.deals import DealNotFound
 from bot.sales.rights import require_deal_change
 from bot.store.card_rows import row_with_card
 from bot.store.models import Customer
+from bot.store.pipeline import Pipeline, card_and_pipeline
 from bot.store.sales import deal_card_and_contracted
 from bot.store.sales_models import Contract, Opportunity, Project
 
@@ -48,6 +49,18 @@ async def visible_card(
     if customer is None or customer.team_id != actor.team_id or not await gate.sees(customer):
         raise CardGone(customer_id)
     return customer
+
+
+async def visible_card_and_pipeline(
+    session: AsyncSession, actor: Actor, gate: Gate, customer_id: int
+) -> tuple[Customer, Pipeline]:
+    """`visible_card`, with the workspace's pipeline read in the same statement."""
+    customer, pipeline = await card_and_pipeline(
+        session=session, team_id=actor.team_id, customer_id=customer_id
+    )
+    if customer is None or customer.team_id != actor.team_id or not await gate.sees(customer):
+        raise CardGone(customer_id)
+    return customer, pipeline
 
 
 async def visible_deal(

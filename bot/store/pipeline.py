@@ -7,13 +7,15 @@ The defaults fit a project-delivery sale: qualified, solution, proposal, negotia
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import select
+from sqlalchemy import and_
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import WorkspaceSetting
+from bot.store.models import Customer, WorkspaceSetting
 
 WON, LOST = "won", "lost"
 CLOSED = (WON, LOST)
@@ -64,7 +66,7 @@ class Pipeline:
         return self.stages[0].key
 
 
-def pipeline_from(value: dict[str, Any] | None) -> Pipeline:
+def pipeline_from(value: Mapping[str, Any] | None) -> Pipeline:
     """A workspace's stored setting; the defaults for what it does not say."""
     if not value:
         return Pipeline()
@@ -93,6 +95,26 @@ def pipeline_value(pipeline: Pipeline) -> dict[str, Any]:
 async def pipeline_of(*, session: AsyncSession, team_id: str) -> Pipeline:
     row = await session.get(WorkspaceSetting, (team_id, PIPELINE_KEY))
     return pipeline_from(row.value if row else None)
+
+
+async def card_and_pipeline(
+    *, session: AsyncSession, team_id: str, customer_id: int
+) -> tuple[Customer | None, Pipeline]:
+    """The card `customer_id` (None when there is none) and the workspace's pipeline, in one
+    statement (issue 17: a form that reads the card and asks the pipeline — its stages, its
+    currency — sent two)."""
+    setting = and_(
+        col(WorkspaceSetting.team_id) == team_id, col(WorkspaceSetting.key) == PIPELINE_KEY
+    )
+    found = await session.exec(
+        select(Customer, WorkspaceSetting.value)
+        .outerjoin(WorkspaceSetting, setting)
+        .where(Customer.id == customer_id)
+    )
+    row = found.first()
+    if row is None:
+        return None, await pipeline_of(session=session, team_id=team_id)
+    return row[0], pipeline_from(row[1])
 
 
 async def pipelines(*, session: AsyncSession) -> dict[str, Pipeline]:

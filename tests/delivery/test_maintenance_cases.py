@@ -288,3 +288,7 @@ async def test_a_first_activity_makes_its_plan_reading_the_cards_plans_once(
 
     assert made.plan is not None and [a.goal for a in made.activities] == ["与张总会面"]
     assert len(reading(sent, "maintenance_plan")) == 1, "\n".join(sent)
+    # the card with the workspace's currency; its plans; the plan; the activity; the plan's
+    # activities for its page (issue 17: 8)
+    assert reading(sent, "workspace_setting") == [], "\n".join(sent)
+    assert len(sent) == 5, "\n".join(sent)

@@ -19,7 +19,8 @@ from bot.sales.contract_form import ContractForm
 from bot.sales.deal_form import DealForm
 from bot.sales.deal_outcomes import DealSaved
 from bot.store.db import Database
-from bot.store.models import ContactRecord, FollowUp
+from bot.store.models import ContactRecord, FollowUp, WorkspaceSetting
+from bot.store.pipeline import DEFAULT_STAGES, PIPELINE_KEY, Pipeline, pipeline_value
 from bot.store.sales_models import Contract, Opportunity
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
@@ -252,3 +253,27 @@ async def test_a_contract_committed_while_a_deals_change_waits_for_it_is_counted
     moved = await moving
 
     assert moved.deal.stage == "negotiation" and moved.has_contract
+
+
+async def test_a_new_deal_reads_its_card_and_its_workspaces_pipeline_in_one_statement(
+    db: Database, create: Create
+) -> None:
+    """The card and the pipeline (its stages, its currency) come together, each workspace's
+    own (issue 17: the workspace's setting was a statement of its own)."""
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    async with db.transaction(write=True) as session:
+        for team, currency in ((TEAM, "USD"), ("T_OTHER", "EUR")):
+            value = pipeline_value(Pipeline(DEFAULT_STAGES, currency))
+            session.add(WorkspaceSetting(team_id=team, key=PIPELINE_KEY, value=value))
+    form = DealForm(name="ERP", amount="50k", stage="proposal", expected_close="2026-12-31")
+
+    with statements_sent(db) as sent:
+        saved = await deal_cases.save_deal_form(
+            db, actor=MANAGER, customer_id=hp.id or 0, deal_id=None, form=form
+        )
+
+    assert (saved.deal.amount_minor, saved.deal.currency) == (5_000_000, "USD")
+    assert saved.pipeline.currency == "USD"
+    assert reading(sent, "workspace_setting") == [], "read with the card"
+    locked = 0 if db.dialect == "sqlite" else 1  # PostgreSQL locks the card as it reads it
+    assert len(reading(sent, "customer")) == 1 + locked, "\n".join(sent)
