@@ -26,7 +26,7 @@ from bot.sales.deal_outcomes import (
 from bot.sales.deals import DealChanged, DealDraft, DealNotFound, change_deal, create_deal
 from bot.sales.lookups import (
     changeable_deal,
-    changeable_deal_and_contracted,
+    deal_to_change_of,
     leading_card,
     visible_card,
     visible_card_and_pipeline,
@@ -148,10 +148,8 @@ async def save_deal_form(
             )
             contracted = False  # a deal made now has no contract yet
         else:
-            pipeline = await pipeline_of(session=session, team_id=actor.team_id)
-            deal, customer, contracted = await changeable_deal_and_contracted(
-                session, actor, gate, deal_id
-            )
+            read = await deal_to_change_of(session, actor, gate, deal_id)
+            deal, customer, pipeline = read.deal, read.customer, read.pipeline
             draft = parse_deal_form(form, pipeline=pipeline, now=actor.now, tz=actor.tz, was=deal)
             change = await change_deal(
                 session=session,
@@ -163,7 +161,7 @@ async def save_deal_form(
                 now=actor.now,
             )
             contracted = await contracted_as_locked(
-                session=session, deal_id=saved_id(deal), read=contracted
+                session=session, deal_id=saved_id(deal), read=read.contracted
             )
         saved = DealSaved(customer, change, pipeline, has_contract=contracted)
     await publish([change.stage_changed])
@@ -174,23 +172,20 @@ async def move_deal(db: Database, *, actor: Actor, deal_id: int, stage: str) -> 
     """The stage menu of a deal: won needs the close date, as everywhere."""
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        pipeline = await pipeline_of(session=session, team_id=actor.team_id)
-        deal, customer, contracted = await changeable_deal_and_contracted(
-            session, actor, gate, deal_id
-        )
+        read = await deal_to_change_of(session, actor, gate, deal_id)
         change = await change_deal(
             session=session,
-            deal=deal,
+            deal=read.deal,
             actor_id=actor.user_id,
             draft=DealDraft(stage=stage),
-            pipeline=pipeline,
+            pipeline=read.pipeline,
             tz=actor.tz.key,
             now=actor.now,
         )
         contracted = await contracted_as_locked(
-            session=session, deal_id=saved_id(deal), read=contracted
+            session=session, deal_id=saved_id(read.deal), read=read.contracted
         )
-        saved = DealSaved(customer, change, pipeline, has_contract=contracted)
+        saved = DealSaved(read.customer, change, read.pipeline, has_contract=contracted)
     await publish([change.stage_changed])
     return saved
 

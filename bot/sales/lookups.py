@@ -16,7 +16,7 @@ from bot.sales.rights import require_deal_change
 from bot.store.card_rows import row_with_card
 from bot.store.models import Customer
 from bot.store.pipeline import Pipeline, card_and_pipeline
-from bot.store.sales import deal_card_and_contracted
+from bot.store.sales import DealRead, deal_to_change
 from bot.store.sales_models import Contract, Opportunity, Project
 
 
@@ -82,15 +82,15 @@ async def changeable_deal(
     return deal, customer
 
 
-async def changeable_deal_and_contracted(
+async def deal_to_change_of(
     session: AsyncSession, actor: Actor, gate: Gate, deal_id: int
-) -> tuple[Opportunity, Customer, bool]:
-    """`changeable_deal`, and whether a contract closes the deal (its page says so), in the
-    same statement."""
-    found = await deal_card_and_contracted(session=session, team_id=actor.team_id, deal_id=deal_id)
-    if found is None or not await gate.sees(found[1]):
+) -> DealRead:
+    """`changeable_deal`, with whether a contract closes the deal and the workspace's
+    pipeline, read in the same statement."""
+    found = await deal_to_change(session=session, team_id=actor.team_id, deal_id=deal_id)
+    if found is None or not await gate.sees(found.customer):
         raise DealNotFound(deal_id)
-    await require_deal_change(gate, found[1], found[0])
+    await require_deal_change(gate, found.customer, found.deal)
     return found
 
 

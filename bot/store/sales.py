@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import exists, func
+from sqlalchemy import and_, exists, func
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import Customer, Milestone
+from bot.store.models import Customer, Milestone, WorkspaceSetting
+from bot.store.pipeline import PIPELINE_KEY, Pipeline, pipeline_from
 from bot.store.sales_models import (
     Contract,
     Document,
@@ -163,20 +165,35 @@ async def contract_numbered(*, session: AsyncSession, team_id: str, number: str)
     return (await session.exec(query)).first()
 
 
-async def deal_card_and_contracted(
-    *, session: AsyncSession, team_id: str, deal_id: int
-) -> tuple[Opportunity, Customer, bool] | None:
-    """The workspace's deal `deal_id`, its card, and whether a contract closes it, in one
-    statement (issue 17: the deal form's save read the contract after the deal); None when
-    the workspace has no such deal."""
+@dataclass(frozen=True)
+class DealRead:
+    """A deal as a change of it reads it: its card, whether a contract closes it (its page
+    offers to record one until one does), and the workspace's pipeline it moves along."""
+
+    deal: Opportunity
+    customer: Customer
+    contracted: bool
+    pipeline: Pipeline
+
+
+async def deal_to_change(*, session: AsyncSession, team_id: str, deal_id: int) -> DealRead | None:
+    """The workspace's deal `deal_id` with its card, whether a contract closes it and the
+    workspace's pipeline, in one statement (issue 17: the pipeline's setting before it and
+    the contract after it were two more); None when the workspace has no such deal."""
     contracted = exists().where(col(Contract.opportunity_id) == Opportunity.id)
+    setting = and_(
+        col(WorkspaceSetting.team_id) == team_id, col(WorkspaceSetting.key) == PIPELINE_KEY
+    )
     found = await session.exec(
-        select(Opportunity, Customer, contracted)
+        select(Opportunity, Customer, contracted, WorkspaceSetting.value)
         .join(Customer, col(Customer.id) == Opportunity.customer_id)
+        .outerjoin(WorkspaceSetting, setting)
         .where(Opportunity.id == deal_id, Opportunity.team_id == team_id)
     )
     row = found.first()
-    return None if row is None else (row[0], row[1], bool(row[2]))
+    if row is None:
+        return None
+    return DealRead(row[0], row[1], bool(row[2]), pipeline_from(row[3]))
 
 
 async def contracted_as_locked(*, session: AsyncSession, deal_id: int, read: bool) -> bool:

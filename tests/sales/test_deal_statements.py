@@ -200,6 +200,7 @@ async def test_a_deal_changed_says_whether_a_contract_closes_it_read_with_the_de
     again = 0 if db.dialect == "sqlite" else 2
     contract_reads = [s for s in sent if s.startswith("SELECT contract.")]
     assert len(contract_reads) == again, "\n".join(sent)
+    assert reading(sent, "workspace_setting") == [], "the pipeline read with the deal"
 
 
 async def test_a_contract_committed_while_a_deals_change_waits_for_it_is_counted(
