@@ -55,12 +55,10 @@ async def visible_card_and_pipeline(
     session: AsyncSession, actor: Actor, gate: Gate, customer_id: int
 ) -> tuple[Customer, Pipeline]:
     """`visible_card`, with the workspace's pipeline read in the same statement."""
-    customer, pipeline = await card_and_pipeline(
-        session=session, team_id=actor.team_id, customer_id=customer_id
-    )
-    if customer is None or customer.team_id != actor.team_id or not await gate.sees(customer):
+    found = await card_and_pipeline(session=session, team_id=actor.team_id, customer_id=customer_id)
+    if found is None or found[0].team_id != actor.team_id or not await gate.sees(found[0]):
         raise CardGone(customer_id)
-    return customer, pipeline
+    return found
 
 
 async def visible_deal(

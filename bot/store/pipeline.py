@@ -99,10 +99,10 @@ async def pipeline_of(*, session: AsyncSession, team_id: str) -> Pipeline:
 
 async def card_and_pipeline(
     *, session: AsyncSession, team_id: str, customer_id: int
-) -> tuple[Customer | None, Pipeline]:
-    """The card `customer_id` (None when there is none) and the workspace's pipeline, in one
-    statement (issue 17: a form that reads the card and asks the pipeline — its stages, its
-    currency — sent two)."""
+) -> tuple[Customer, Pipeline] | None:
+    """The card `customer_id` and the workspace's pipeline, in one statement (issue 17: a
+    form that reads the card and asks the pipeline — its stages, its currency — sent two);
+    None when there is no such card."""
     setting = and_(
         col(WorkspaceSetting.team_id) == team_id, col(WorkspaceSetting.key) == PIPELINE_KEY
     )
@@ -112,9 +112,7 @@ async def card_and_pipeline(
         .where(Customer.id == customer_id)
     )
     row = found.first()
-    if row is None:
-        return None, await pipeline_of(session=session, team_id=team_id)
-    return row[0], pipeline_from(row[1])
+    return None if row is None else (row[0], pipeline_from(row[1]))
 
 
 async def pipelines(*, session: AsyncSession) -> dict[str, Pipeline]:
