@@ -22,7 +22,13 @@ from bot.delivery.change_flow import ChangeState, ChangeStep, Evaluation, next_s
 from bot.errors import Invalid, Message, NotFound
 from bot.sales.lookups import visible_card
 from bot.store.card_rows import row_card_and_contact, row_with_card
-from bot.store.changes import add_change, add_step, new_change_terms, steps_with_names
+from bot.store.changes import (
+    NewChangeTerms,
+    add_change,
+    add_step,
+    new_change_terms,
+    steps_with_names,
+)
 from bot.store.customers import contact_names
 from bot.store.db import Database
 from bot.store.delivery_models import (
@@ -115,9 +121,15 @@ class Known:
 
 
 async def add_request(
-    session: AsyncSession, actor: Actor, gate: Gate, customer: Customer, asked: ChangeAsked
+    session: AsyncSession,
+    actor: Actor,
+    gate: Gate,
+    customer: Customer,
+    asked: ChangeAsked,
+    terms: NewChangeTerms | None = None,
 ) -> ChangeMoved:
-    """Inside the caller's transaction: the request and its first step."""
+    """Inside the caller's transaction: the request and its first step. `terms`: its number
+    and project, when the caller read them with the card (not read again)."""
     summary = " ".join(asked.summary.split())
     if not summary:
         raise Invalid({"summary": Message("change.summary_missing")})
@@ -125,7 +137,8 @@ async def add_request(
         raise Invalid({"summary": Message("change.summary_too_long", {"limit": SUMMARY_LIMIT})})
     assert customer.id is not None
     # owned by its active project's manager, else the card's
-    terms = await new_change_terms(session=session, customer_id=customer.id)
+    if terms is None:
+        terms = await new_change_terms(session=session, customer_id=customer.id)
     contact_id = asked.requested_by_contact_id
     change = await add_change(
         session=session,

@@ -14,8 +14,8 @@ from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
 from bot.errors import Invalid, Message
 from bot.parsing import row_id
-from bot.sales.lookups import leading_card, visible_card
-from bot.store.changes import changes_of
+from bot.sales.lookups import leading_card, seen_or_gone, visible_card
+from bot.store.changes import card_and_change_terms, changes_of
 from bot.store.customers import get_contact, list_contacts
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest
@@ -88,9 +88,10 @@ async def save_change_form(
         errors["content"] = Message("change.text_too_long", {"limit": CONTENT_LIMIT})
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        customer = await visible_card(session, actor, gate, customer_id)
+        found = await card_and_change_terms(session=session, customer_id=customer_id)
+        customer = await seen_or_gone(found and found[0], actor, gate, customer_id)
         asked = await _asked(session, customer, form, errors)
-        return await add_request(session, actor, gate, customer, asked)
+        return await add_request(session, actor, gate, customer, asked, found and found[1])
 
 
 async def list_changes(

@@ -45,7 +45,14 @@ async def leading_card(
 async def visible_card(
     session: AsyncSession, actor: Actor, gate: Gate, customer_id: int
 ) -> Customer:
-    customer = await session.get(Customer, customer_id)
+    return await seen_or_gone(await session.get(Customer, customer_id), actor, gate, customer_id)
+
+
+async def seen_or_gone(
+    customer: Customer | None, actor: Actor, gate: Gate, customer_id: int
+) -> Customer:
+    """The card read as `customer_id`, if it is one of the actor's workspace they may see;
+    told as gone otherwise."""
     if customer is None or customer.team_id != actor.team_id or not await gate.sees(customer):
         raise CardGone(customer_id)
     return customer
@@ -56,9 +63,9 @@ async def visible_card_and_pipeline(
 ) -> tuple[Customer, Pipeline]:
     """`visible_card`, with the workspace's pipeline read in the same statement."""
     found = await card_and_pipeline(session=session, team_id=actor.team_id, customer_id=customer_id)
-    if found is None or found[0].team_id != actor.team_id or not await gate.sees(found[0]):
+    if found is None:
         raise CardGone(customer_id)
-    return found
+    return await seen_or_gone(found[0], actor, gate, customer_id), found[1]
 
 
 async def visible_deal(

@@ -27,9 +27,10 @@ class NewChangeTerms:
     project_manager: str | None  # its manager, who owns the change (None: no such project)
 
 
-async def new_change_terms(*, session: AsyncSession, customer_id: int) -> NewChangeTerms:
-    """A new change's number and its active project, in one statement: the project first
-    by `projects_of`'s order (the latest start, then the oldest id)."""
+def _change_terms(customer_id: int) -> tuple[ScalarSelect[Any], ...]:
+    """A new change's number and its card's active project (its id, its manager), each as a
+    value of one statement: the project first by `projects_of`'s order (the latest start,
+    then the oldest id)."""
 
     def of_active(column: Any) -> ScalarSelect[Any]:
         return (
@@ -45,9 +46,31 @@ async def new_change_terms(*, session: AsyncSession, customer_id: int) -> NewCha
         .where(ChangeRequest.customer_id == customer_id)
         .scalar_subquery()
     )
-    found = await session.exec(select(last, of_active(Project.id), of_active(Project.manager_id)))
-    number, project_id, manager = found.one()
+    return last, of_active(Project.id), of_active(Project.manager_id)
+
+
+def _terms(number: int | None, project_id: int | None, manager: str | None) -> NewChangeTerms:
     return NewChangeTerms((number or 0) + 1, project_id, manager)
+
+
+async def new_change_terms(*, session: AsyncSession, customer_id: int) -> NewChangeTerms:
+    """A new change's number and its active project, in one statement."""
+    found = await session.exec(select(*_change_terms(customer_id)))
+    return _terms(*found.one())
+
+
+async def card_and_change_terms(
+    *, session: AsyncSession, customer_id: int
+) -> tuple[Customer, NewChangeTerms] | None:
+    """The card `customer_id` with a new change's number and active project, in one
+    statement (issue 17: the change request form read them after the card); None when there
+    is no such card."""
+    last, project_id, manager = _change_terms(customer_id)
+    found = await session.exec(
+        select(Customer, last, project_id, manager).where(Customer.id == customer_id)
+    )
+    row = found.first()
+    return None if row is None else (row[0], _terms(row[1], row[2], row[3]))
 
 
 async def add_change(*, session: AsyncSession, change: ChangeRequest) -> ChangeRequest:
