@@ -5,34 +5,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import ScalarSelect
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
-from sqlmodel.sql.expression import SelectOfScalar
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity, PlanNote, PlanReview
 from bot.store.models import Customer
 
 R = TypeVar("R", MaintenancePlan, PlanActivity, PlanNote, PlanReview)
+Q = TypeVar("Q", bound="Select[*tuple[Any, ...]]")
 
 
 async def add_row(*, session: AsyncSession, row: R) -> R:
     session.add(row)
     await session.flush()
     return row
-
-
-async def plans_of(*, session: AsyncSession, customer_id: int) -> list[MaintenancePlan]:
-    """A card's plans, the latest period first."""
-    found = await session.exec(
-        select(MaintenancePlan)
-        .where(MaintenancePlan.customer_id == customer_id)
-        .order_by(col(MaintenancePlan.period_start).desc())
-    )
-    return list(found.all())
 
 
 @dataclass(frozen=True)
@@ -62,15 +53,20 @@ def _latest_id(model: type[PlanNote] | type[PlanReview]) -> ScalarSelect[int | N
     return query.scalar_subquery()
 
 
+def _with_latest(query: Q) -> Q:
+    """`query`, of plans, with each plan's latest notes and review joined (none: nulls)."""
+    return query.outerjoin(PlanNote, col(PlanNote.id) == _latest_id(PlanNote)).outerjoin(
+        PlanReview, col(PlanReview.id) == _latest_id(PlanReview)
+    )
+
+
 async def plans_with_latest(
     *, session: AsyncSession, customer_id: int
 ) -> list[tuple[MaintenancePlan, Latest]]:
-    """`plans_of`, each plan with its latest notes and review, in one statement."""
+    """A card's plans, the latest period first, each with its latest notes and review, in
+    one statement."""
     found = await session.exec(
-        select(MaintenancePlan, PlanNote, PlanReview)
-        .select_from(MaintenancePlan)
-        .outerjoin(PlanNote, col(PlanNote.id) == _latest_id(PlanNote))
-        .outerjoin(PlanReview, col(PlanReview.id) == _latest_id(PlanReview))
+        _with_latest(select(MaintenancePlan, PlanNote, PlanReview).select_from(MaintenancePlan))
         .where(MaintenancePlan.customer_id == customer_id)
         .order_by(col(MaintenancePlan.period_start).desc())
     )
@@ -82,13 +78,15 @@ async def plan_card_and_latest(
 ) -> tuple[MaintenancePlan, Customer, Latest] | None:
     """The workspace's plan `plan_id`, its card, its latest notes and review, in one
     statement; None when the workspace has no such plan."""
-    found = await session.exec(
+    on_card = (
         select(MaintenancePlan, Customer, PlanNote, PlanReview)
         .select_from(MaintenancePlan)
         .join(Customer, col(Customer.id) == MaintenancePlan.customer_id)
-        .outerjoin(PlanNote, col(PlanNote.id) == _latest_id(PlanNote))
-        .outerjoin(PlanReview, col(PlanReview.id) == _latest_id(PlanReview))
-        .where(MaintenancePlan.id == plan_id, MaintenancePlan.team_id == team_id)
+    )
+    found = await session.exec(
+        _with_latest(on_card).where(
+            MaintenancePlan.id == plan_id, MaintenancePlan.team_id == team_id
+        )
     )
     row = found.first()
     return None if row is None else (row[0], row[1], Latest(row[2], row[3]))
