@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_
+from sqlalchemy import ColumnElement, and_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -97,18 +97,21 @@ async def pipeline_of(*, session: AsyncSession, team_id: str) -> Pipeline:
     return pipeline_from(row.value if row else None)
 
 
+def pipeline_setting(team_id: str) -> ColumnElement[bool]:
+    """The workspace's pipeline setting, to join to a read whose row it goes with (its value
+    null where the workspace keeps the defaults; `pipeline_from` reads either)."""
+    return and_(col(WorkspaceSetting.team_id) == team_id, col(WorkspaceSetting.key) == PIPELINE_KEY)
+
+
 async def card_and_pipeline(
     *, session: AsyncSession, team_id: str, customer_id: int
 ) -> tuple[Customer, Pipeline] | None:
     """The card `customer_id` and the workspace's pipeline, in one statement (issue 17: a
     form that reads the card and asks the pipeline — its stages, its currency — sent two);
     None when there is no such card."""
-    setting = and_(
-        col(WorkspaceSetting.team_id) == team_id, col(WorkspaceSetting.key) == PIPELINE_KEY
-    )
     found = await session.exec(
         select(Customer, WorkspaceSetting.value)
-        .outerjoin(WorkspaceSetting, setting)
+        .outerjoin(WorkspaceSetting, pipeline_setting(team_id))
         .where(Customer.id == customer_id)
     )
     row = found.first()

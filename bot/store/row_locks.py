@@ -17,17 +17,20 @@ Row = TypeVar("Row", bound=SQLModel)
 
 async def locked_row(session: AsyncSession, model: type[Row], row_id: int) -> Row | None:
     """The row of `model` with this id, as stored and locked; None when there is none."""
-    if _sqlite(session):
+    if reads_stay_as_stored(session):
         return await session.get(model, row_id)  # the session's own copy when it holds one
     return await session.get(model, row_id, with_for_update=True, populate_existing=True)
 
 
 async def lock_held(session: AsyncSession, row: SQLModel) -> None:
     """`row`, which the session holds, made as stored and locked."""
-    if _sqlite(session) and row in session:
+    if reads_stay_as_stored(session) and row in session:
         return
     await session.refresh(row, with_for_update=True)
 
 
-def _sqlite(session: AsyncSession) -> bool:
+def reads_stay_as_stored(session: AsyncSession) -> bool:
+    """Whether what a write transaction read stays as stored until it ends, so that nothing
+    read need be read again once locked: SQLite's, which hold the database from their first
+    statement; not PostgreSQL's, where another may commit until a row is locked."""
     return session.get_bind().dialect.name == "sqlite"

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import and_, exists, func
+from sqlalchemy import exists, func
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import Customer, Milestone, WorkspaceSetting
-from bot.store.pipeline import PIPELINE_KEY, Pipeline, pipeline_from
+from bot.store.pipeline import Pipeline, pipeline_from, pipeline_setting
+from bot.store.row_locks import reads_stay_as_stored
 from bot.store.sales_models import (
     Contract,
     Document,
@@ -181,13 +182,10 @@ async def deal_to_change(*, session: AsyncSession, team_id: str, deal_id: int) -
     workspace's pipeline, in one statement (issue 17: the pipeline's setting before it and
     the contract after it were two more); None when the workspace has no such deal."""
     contracted = exists().where(col(Contract.opportunity_id) == Opportunity.id)
-    setting = and_(
-        col(WorkspaceSetting.team_id) == team_id, col(WorkspaceSetting.key) == PIPELINE_KEY
-    )
     found = await session.exec(
         select(Opportunity, Customer, contracted, WorkspaceSetting.value)
         .join(Customer, col(Customer.id) == Opportunity.customer_id)
-        .outerjoin(WorkspaceSetting, setting)
+        .outerjoin(WorkspaceSetting, pipeline_setting(team_id))
         .where(Opportunity.id == deal_id, Opportunity.team_id == team_id)
     )
     row = found.first()
@@ -201,7 +199,7 @@ async def contracted_as_locked(*, session: AsyncSession, deal_id: int, read: boo
     `read` with the deal: the write transaction held the database from its first statement.
     On PostgreSQL asked again, so that a contract committed while this change waited for the
     deal's lock counts (a contract's save locks the deal as it wins it)."""
-    if session.get_bind().dialect.name == "sqlite":
+    if reads_stay_as_stored(session):
         return read
     return await contract_of_deal(session=session, deal_id=deal_id) is not None
 
