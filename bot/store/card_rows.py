@@ -4,9 +4,10 @@ right on the card next, and two look-ups by id were two round trips (issue 17)."
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, exists
+from sqlalchemy import Column, ColumnElement, and_, exists
+from sqlalchemy.sql.base import ReadOnlyColumnCollection
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -22,14 +23,25 @@ async def row_with_card(
     """The workspace's row `row_id` of `model` (a table with `id`, `team_id` and
     `customer_id`) and its card; None when the workspace has no such row. Rows the session
     holds already come back as they are held, as `session.get` gives them."""
-    columns = model.__table__.c  # type: ignore[attr-defined]
+    return await _first_with_card(session, model, team_id, row_id)
+
+
+async def _first_with_card(
+    session: AsyncSession, model: type[Row], team_id: str, row_id: int, *only: ColumnElement[bool]
+) -> tuple[Row, Customer] | None:
+    """`row_with_card`, the row found only where `only` holds too."""
+    columns = _columns(model)
     query = (
         select(model, Customer)
         .join(Customer, col(Customer.id) == columns.customer_id)
-        .where(columns.id == row_id, columns.team_id == team_id)
+        .where(columns.id == row_id, columns.team_id == team_id, *only)
     )
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1])
+
+
+def _columns(model: type[Row]) -> ReadOnlyColumnCollection[str, Column[Any]]:
+    return model.__table__.c  # type: ignore[attr-defined]
 
 
 async def row_card_and_contact(
@@ -38,7 +50,7 @@ async def row_card_and_contact(
     """`row_with_card`, and the card's contact `contact_id` in the same statement (a form that
     names one of the card's contacts beside the row): None for the contact when the card has
     no such contact, archived ones included, as `get_contact` reads them."""
-    columns = model.__table__.c  # type: ignore[attr-defined]
+    columns = _columns(model)
     query = (
         select(model, Customer, Contact)
         .join(Customer, col(Customer.id) == columns.customer_id)
@@ -59,18 +71,11 @@ async def row_with_card_shared_in(
     with another organization — where the customer's own people may answer for the card — in
     the same statement (issue 17: the link and the channel's sharing were two reads after the
     row's). None otherwise."""
-    columns = model.__table__.c  # type: ignore[attr-defined]
     shared_here = exists().where(
         col(ChannelLink.team_id) == team_id,
         col(ChannelLink.channel_id) == channel_id,
-        col(ChannelLink.customer_id) == columns.customer_id,
+        col(ChannelLink.customer_id) == _columns(model).customer_id,
         col(ChannelLink.unlinked_at).is_(None),
         col(ChannelLink.shared_externally).is_(True),
     )
-    query = (
-        select(model, Customer)
-        .join(Customer, col(Customer.id) == columns.customer_id)
-        .where(columns.id == row_id, columns.team_id == team_id, shared_here)
-    )
-    found = (await session.exec(query)).first()
-    return None if found is None else (found[0], found[1])
+    return await _first_with_card(session, model, team_id, row_id, shared_here)
