@@ -20,9 +20,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import gate_of
-from bot.delivery.change_cases import ChangeNotFound, visible_change
 from bot.delivery.change_effects import on_confirmed
 from bot.delivery.change_flow import ChangeState, ChangeStep, next_state
+from bot.delivery.change_lookups import ChangeNotFound, visible_change
 from bot.errors import Invalid, Labels, Message, NotAllowed
 from bot.store.card_rows import Row, row_with_card_shared_in
 from bot.store.changes import add_step, shared_channels_of

@@ -18,10 +18,20 @@ from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_effects import on_confirmed
-from bot.delivery.change_flow import ChangeState, ChangeStep, Evaluation, next_state
-from bot.errors import Invalid, Message, NotFound
+from bot.delivery.change_flow import (
+    ChangeState,
+    ChangeStep,
+    Evaluation,
+    EvaluationReader,
+    next_state,
+)
+from bot.delivery.change_lookups import (
+    visible_change,
+    visible_change_and_contact,
+    visible_change_and_pipeline,
+)
+from bot.errors import Invalid, Message
 from bot.sales.lookups import visible_card
-from bot.store.card_rows import row_card_and_contact, row_with_card
 from bot.store.changes import (
     NewChangeTerms,
     add_change,
@@ -51,13 +61,6 @@ TEAM_STEPS = frozenset(
         ChangeStep.REJECT,
     }
 )
-
-
-class ChangeNotFound(NotFound):
-    """No such change request, or on a card the person may not see."""
-
-    def __init__(self, change_id: int | str) -> None:
-        super().__init__("change", str(change_id))
 
 
 @dataclass(frozen=True)
@@ -181,18 +184,25 @@ async def take_change_step(
     actor: Actor,
     change_id: int,
     step: ChangeStep,
-    evaluation: Evaluation | None = None,
+    evaluation: Evaluation | EvaluationReader | None = None,
     on_behalf_of_contact_id: int | None = None,
     note: str = "",
 ) -> ChangeMoved:
-    """One step of the flow, by who may take it; out of order, it names what may be done."""
+    """One step of the flow, by who may take it; out of order, it names what may be done.
+    An evaluation still to be read in the workspace's currency is read with the change."""
     if step is ChangeStep.EVALUATE and evaluation is None:
         raise Invalid({"schedule_days": Message("change.evaluation_missing")})
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        change, customer, on_behalf = await visible_change_and_contact(
-            session, actor, gate, change_id, on_behalf_of_contact_id
-        )
+        if callable(evaluation):  # its currency read with the change, in one statement
+            change, customer, pipeline = await visible_change_and_pipeline(
+                session, actor, gate, change_id
+            )
+            evaluation, on_behalf = evaluation(pipeline.currency), None
+        else:
+            change, customer, on_behalf = await visible_change_and_contact(
+                session, actor, gate, change_id, on_behalf_of_contact_id
+            )
         assert change.id is not None
         may_change_card = await gate.may_edit(customer)
         if step in TEAM_STEPS and not (may_change_card or actor.user_id == change.owner_id):
@@ -250,37 +260,6 @@ async def show_change(db: Database, *, actor: Actor, change_id: int) -> ChangeMo
         gate = await gate_of(session, actor)
         change, customer = await visible_change(session, actor, gate, change_id)
         return await shown_change(session, actor, gate, customer, change)
-
-
-async def visible_change(
-    session: AsyncSession, actor: Actor, gate: Gate, change_id: int
-) -> tuple[ChangeRequest, Customer]:
-    """A change request found through its card as the actor may see it."""
-    found = await row_with_card(
-        session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id
-    )
-    if found is None or not await gate.sees(found[1]):
-        raise ChangeNotFound(change_id)
-    return found
-
-
-async def visible_change_and_contact(
-    session: AsyncSession, actor: Actor, gate: Gate, change_id: int, contact_id: int | None
-) -> tuple[ChangeRequest, Customer, Contact | None]:
-    """`visible_change`, with the card's contact `contact_id` read in the same statement
-    (None when the card has no such contact, or when none is asked for)."""
-    if contact_id is None:
-        return (*await visible_change(session, actor, gate, change_id), None)
-    found = await row_card_and_contact(
-        session=session,
-        model=ChangeRequest,
-        team_id=actor.team_id,
-        row_id=change_id,
-        contact_id=contact_id,
-    )
-    if found is None or not await gate.sees(found[1]):
-        raise ChangeNotFound(change_id)
-    return found
 
 
 async def shown_change(

@@ -10,6 +10,7 @@ the refusal itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -120,6 +121,10 @@ class Evaluation:
     risk: Risk
     recommendation: Recommendation
 
+
+# an evaluation as typed, read once the workspace's currency (its argument) is known: a
+# cost typed without a currency is in the workspace's
+EvaluationReader = Callable[[str], Evaluation]
 
 MAX_SCHEDULE_DAYS = 3650
 

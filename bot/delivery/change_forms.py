@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import gate_of
-from bot.delivery.change_cases import ChangeMoved, take_change_step, visible_change
+from bot.delivery.change_cases import ChangeMoved, take_change_step
 from bot.delivery.change_flow import (
     ChangeState,
     ChangeStep,
@@ -22,6 +22,7 @@ from bot.delivery.change_flow import (
     next_state,
     read_schedule_days,
 )
+from bot.delivery.change_lookups import visible_change
 from bot.errors import Invalid, Message
 from bot.parsing import chosen_row
 from bot.sales.amounts import AmountRefused, Money, format_money, read_amount
@@ -30,7 +31,6 @@ from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest
 from bot.store.models import Contact, Customer
-from bot.store.pipeline import pipeline_of
 
 NOTE_LIMIT = 2000
 
@@ -79,11 +79,14 @@ async def open_change_step_form(
 async def evaluate(
     db: Database, *, actor: Actor, change_id: int, form: EvaluationForm
 ) -> ChangeMoved:
-    async with db.transaction() as session:
-        currency = (await pipeline_of(session=session, team_id=actor.team_id)).currency
-    evaluation = read_evaluation(form, default_currency=currency)
+    """The evaluation typed, its cost read in the workspace's currency when it names none
+    (the currency read with the change: issue 17)."""
     return await take_change_step(
-        db, actor=actor, change_id=change_id, step=ChangeStep.EVALUATE, evaluation=evaluation
+        db,
+        actor=actor,
+        change_id=change_id,
+        step=ChangeStep.EVALUATE,
+        evaluation=lambda currency: read_evaluation(form, default_currency=currency),
     )
 
 

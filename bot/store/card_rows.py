@@ -11,7 +11,8 @@ from sqlalchemy.sql.base import ReadOnlyColumnCollection
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import Contact, Customer
+from bot.store.models import Contact, Customer, WorkspaceSetting
+from bot.store.pipeline import Pipeline, pipeline_from, pipeline_setting
 from bot.store.plan_tables import ChannelLink
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -62,6 +63,22 @@ async def row_card_and_contact(
     )
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1], found[2])
+
+
+async def row_card_and_pipeline(
+    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int
+) -> tuple[Row, Customer, Pipeline] | None:
+    """`row_with_card`, and the workspace's pipeline — its currency, its stages — in the same
+    statement (a form whose amounts are read in the workspace's currency)."""
+    columns = _columns(model)
+    query = (
+        select(model, Customer, WorkspaceSetting.value)
+        .join(Customer, col(Customer.id) == columns.customer_id)
+        .outerjoin(WorkspaceSetting, pipeline_setting(team_id))
+        .where(columns.id == row_id, columns.team_id == team_id)
+    )
+    found = (await session.exec(query)).first()
+    return None if found is None else (found[0], found[1], pipeline_from(found[2]))
 
 
 async def row_with_card_shared_in(

@@ -13,8 +13,9 @@ from sqlmodel import select
 
 from bot.actor import Actor
 from bot.customers.refusals import CardGone, MayNotChange
-from bot.delivery.change_cases import ChangeNotFound, request_change, take_change_step
+from bot.delivery.change_cases import request_change, take_change_step
 from bot.delivery.change_flow import ChangeStep, Evaluation, Recommendation, Risk
+from bot.delivery.change_lookups import ChangeNotFound
 from bot.errors import Invalid, Labels
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken

@@ -16,12 +16,13 @@ from bot.actor import Actor
 from bot.customers.refusals import CardGone
 from bot.delivery.change_cases import take_change_step
 from bot.delivery.change_flow import ChangeStep
-from bot.delivery.change_forms import AnswerForm, record_answer
+from bot.delivery.change_forms import AnswerForm, EvaluationForm, evaluate, record_answer
 from bot.delivery.change_requests import ChangeForm, save_change_form
 from bot.errors import Invalid
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest
-from bot.store.models import Contact, Customer
+from bot.store.models import Contact, Customer, WorkspaceSetting
+from bot.store.pipeline import DEFAULT_STAGES, PIPELINE_KEY, Pipeline, pipeline_value
 from bot.store.plan_tables import Milestone
 from bot.store.sales_models import Project
 from tests.conftest import NOW, TEAM, Create
@@ -279,6 +280,53 @@ async def test_a_change_moved_names_its_requester_and_whom_its_steps_were_for_wi
     assert [s for s in sent if s.startswith("SELECT contact.")] == [], "\n".join(sent)
     # the change with its card; its state; the step; the steps with the names
     assert len(sent) == 4, "\n".join(sent)
+
+
+@pytest.mark.parametrize(
+    ("currency", "cost"), [(None, ("CNY", 5_000_000)), ("USD", ("USD", 5_000_000))]
+)
+async def test_an_evaluations_bare_cost_is_in_the_workspaces_currency_read_with_the_change(
+    db: Database, hp: Card, currency: str | None, cost: tuple[str, int]
+) -> None:
+    """ "5万" names no currency: it is in the workspace's (the default where it has set none),
+    read in the change's own statement (issue 17: the pipeline was a transaction of its own),
+    and the page shows the cost as saved."""
+    if currency is not None:
+        async with db.transaction(write=True) as session:
+            for team, its in ((TEAM, currency), ("T_OTHER", "EUR")):
+                value = pipeline_value(Pipeline(DEFAULT_STAGES, its))
+                session.add(WorkspaceSetting(team_id=team, key=PIPELINE_KEY, value=value))
+    asked = await save_change_form(
+        db, actor=MANAGER, customer_id=hp.customer.id or 0, form=ChangeForm("增加月度报表")
+    )
+    form = EvaluationForm("14", "5万", "两名工程师", "medium", "accept")
+
+    with statements_sent(db) as sent:
+        moved = await evaluate(db, actor=MANAGER, change_id=asked.change.id or 0, form=form)
+
+    assert (moved.change.currency, moved.change.cost_minor) == cost
+    assert moved.change.state == "evaluated" and moved.change.schedule_days == 14
+    assert reading(sent, "workspace_setting") == [], "read with the change"
+    # the change with its card and the pipeline; its state; the step; the steps
+    assert len(sent) == 4, "\n".join(sent)
+
+
+async def test_an_evaluation_typed_wrong_is_refused_whatever_the_workspaces_currency(
+    db: Database, hp: Card
+) -> None:
+    asked = await save_change_form(
+        db, actor=MANAGER, customer_id=hp.customer.id or 0, form=ChangeForm("增加月度报表")
+    )
+    form = EvaluationForm("两周", "五万", "", "", "accept")
+
+    with pytest.raises(Invalid) as refused:
+        await evaluate(db, actor=MANAGER, change_id=asked.change.id or 0, form=form)
+
+    assert set(refused.value.errors) == {"schedule_days", "cost", "risk"}
+    shown = await take_change_step(
+        db, actor=MANAGER, change_id=asked.change.id or 0, step=ChangeStep.WITHDRAW
+    )
+    assert [s.step for s in shown.steps] == ["requested", "withdraw"], "nothing evaluated"
 
 
 @pytest.mark.parametrize(
