@@ -108,7 +108,7 @@ async def add_activity(
         plans = await card_plans(session, customer)
         plan = await plan_of_period(session, actor, customer, period, plans)
         assert plan.id is not None
-        await add_row(
+        activity = await add_row(
             session=session,
             row=PlanActivity(
                 plan_id=plan.id,
@@ -122,7 +122,17 @@ async def add_activity(
                 created_at=actor.now,
             ),
         )
-        return await _shown(session, actor, gate, customer, plan, plans.latest_of(plan))
+        # a plan made with this activity holds it alone: its page does not read it back
+        made = all(other is not plan for other in plans.plans)
+        return await _shown(
+            session,
+            actor,
+            gate,
+            customer,
+            plan,
+            plans.latest_of(plan),
+            activities=[activity] if made else None,
+        )
 
 
 async def open_activity(db: Database, *, actor: Actor, activity_id: int) -> PlanActivity:

@@ -6,6 +6,7 @@ counts only the cards the person may see."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -288,7 +289,20 @@ async def test_a_first_activity_makes_its_plan_reading_the_cards_plans_once(
 
     assert made.plan is not None and [a.goal for a in made.activities] == ["与张总会面"]
     assert len(reading(sent, "maintenance_plan")) == 1, "\n".join(sent)
-    # the card with the workspace's currency; its plans; the plan; the activity; the plan's
-    # activities for its page (issue 17: 8)
+    # the card with the workspace's currency; its plans; the plan; the activity — the new
+    # plan's page shows it without reading it back (issue 17: 8, then 5)
     assert reading(sent, "workspace_setting") == [], "\n".join(sent)
-    assert len(sent) == 5, "\n".join(sent)
+    assert reading(sent, "plan_activity") == [], "\n".join(sent)
+    assert len(sent) == 4, "\n".join(sent)
+
+
+async def test_a_second_activity_in_the_plan_shows_both_on_its_page(
+    db: Database, hp: Customer
+) -> None:
+    assert hp.id is not None
+    await add_activity(db, actor=MANAGER, customer_id=hp.id, period=Q4, form=MEETING)
+    later = replace(MEETING, goal="回访", day="2026-12-20")
+
+    shown = await add_activity(db, actor=MANAGER, customer_id=hp.id, period=Q4, form=later)
+
+    assert [a.goal for a in shown.activities] == ["与张总会面", "回访"]
