@@ -18,7 +18,8 @@ from bot.sales.amounts import Money
 from bot.store.forecast import DealRow
 from bot.store.models import Customer
 from bot.store.pipeline import Pipeline, pipeline_of
-from bot.store.sales import contracts_of, deals_of, receivables_of
+from bot.store.receivables import receivables_of
+from bot.store.sales import contracts_of, deals_of
 from bot.store.sales_models import Contract, Opportunity, Receivable
 
 OPPORTUNITY_HEADERS = {

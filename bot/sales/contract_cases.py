@@ -29,12 +29,12 @@ from bot.sales.signals import StageChanged, publish
 from bot.store.db import Database
 from bot.store.models import Customer
 from bot.store.pipeline import WON, Pipeline
+from bot.store.receivables import receivables_of
 from bot.store.sales import (
     contract_numbered,
     contracts_of,
     deals_of,
     get_in_team,
-    receivables_of,
 )
 from bot.store.sales_models import Contract, Opportunity, Receivable
 

@@ -14,7 +14,8 @@ from bot.sales.amounts import Money, format_money
 from bot.sales.contract_form import ContractDraft
 from bot.sales.history import record_on_card
 from bot.store.models import Customer
-from bot.store.sales import add_receivables, contract_numbered, receivables_of
+from bot.store.receivables import add_receivables, cancel_open_receivables
+from bot.store.sales import contract_numbered
 from bot.store.sales_models import Contract, Opportunity, Receivable
 from bot.store.types import saved_id
 
@@ -143,10 +144,7 @@ async def cancel_contract(
     contract.status, contract.cancel_reason = "cancelled", reason.strip()
     contract.cancelled_at, contract.updated_by, contract.updated_at = now, actor_id, now
     assert contract.id is not None
-    payments = await receivables_of(session=session, contract_ids=[contract.id])
-    for receivable in payments:
-        if receivable.status == "open":
-            receivable.status, receivable.updated_at = "cancelled", now
+    payments = await cancel_open_receivables(session=session, contract_id=contract.id, now=now)
     await record_on_card(
         session,
         contract,

@@ -22,7 +22,6 @@ from bot.store.sales_models import (
     Document,
     Opportunity,
     Project,
-    Receivable,
     SalesDraft,
 )
 from bot.store.types import inserted_ids
@@ -209,18 +208,6 @@ async def contract_of_deal(*, session: AsyncSession, deal_id: int) -> Contract |
     return (await session.exec(query)).first()
 
 
-async def add_receivables(*, session: AsyncSession, receivables: Sequence[Receivable]) -> None:
-    """A contract's payments, with their ids, written in one statement (issue 17: the ORM
-    sent one INSERT a payment; then the contract's page read them back). Told apart by what
-    each holds."""
-    rows = [r.model_dump(exclude={"id"}) for r in receivables]
-    told_by = ("contract_id", "title", "due_on", "amount_minor", "received_on", "status")
-    for receivable, row_id in zip(
-        receivables, await inserted_ids(session, Receivable, rows, told_by), strict=True
-    ):
-        receivable.id = row_id
-
-
 async def add_documents(*, session: AsyncSession, documents: Sequence[Document]) -> None:
     """Documents attached at once (a message's files), with their ids, in one statement
     (issue 17: the ORM sent one INSERT a document). Told apart by what each links to."""
@@ -230,17 +217,6 @@ async def add_documents(*, session: AsyncSession, documents: Sequence[Document])
         documents, await inserted_ids(session, Document, rows, told_by), strict=True
     ):
         document.id = row_id
-
-
-async def receivables_of(*, session: AsyncSession, contract_ids: Sequence[int]) -> list[Receivable]:
-    if not contract_ids:
-        return []
-    query = (
-        select(Receivable)
-        .where(col(Receivable.contract_id).in_(list(contract_ids)))
-        .order_by(col(Receivable.due_on), col(Receivable.id))
-    )
-    return list((await session.exec(query)).all())
 
 
 # --- projects -----------------------------------------------------------------------------

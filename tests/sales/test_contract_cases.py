@@ -21,7 +21,7 @@ from bot.sales.deal_outcomes import DealSaved
 from bot.sales.signals import StageChanged, subscribe
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer, TeamMember
-from bot.store.sales import receivables_of
+from bot.store.receivables import receivables_of
 from bot.views.contracts import build_contract
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
@@ -205,8 +205,15 @@ async def test_cancelled_is_a_state_and_its_payments_go_with_it(db: Database, hp
     assert cancelled.contract.status == "cancelled"
     assert [r.status for r in cancelled.receivables] == ["cancelled", "cancelled", "received"]
     assert [(r.id, r.status) for r in cancelled.receivables] == [(r.id, r.status) for r in stored]
-    # the payments read once, to cancel them and for the page (issue 17: read again after)
-    assert len(reading(sent, "receivable")) == 1, "\n".join(sent)
+    assert [r.updated_at for r in stored if r.status == "received"] == [
+        r.updated_at for r in view.receivables if r.status == "received"
+    ], "a payment received stays as it was"
+    assert {r.updated_at for r in stored if r.status == "cancelled"} == {MANAGER.now}
+    # the payments cancelled and returned for the page in one statement (issue 17: read, again
+    # after; then read once and written one by one): the contract with its card, the
+    # contract, its payments, its history line
+    assert [s for s in sent if s.startswith("SELECT receivable.")] == [], "\n".join(sent)
+    assert len(sent) == 4, "\n".join(sent)
     with pytest.raises(Conflict):
         await contract_cases.contract_cancelled(
             db, actor=MANAGER, contract_id=view.contract.id or 0, reason="again"
