@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.refusals import MayNotChange
+from bot.customers.refusals import CardGone, MayNotChange
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_answers import answerable_here, require_outsider, shared_channel_for
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
@@ -24,14 +24,19 @@ from bot.delivery.change_forms import AnswerForm
 from bot.delivery.requirements import RequirementDraft, read_requirement_line
 from bot.errors import Invalid, Message, NotFound
 from bot.parsing import chosen_row
-from bot.sales.lookups import leading_card, visible_card
+from bot.sales.lookups import leading_card, seen_or_gone
 from bot.store.card_rows import row_with_card
 from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.delivery_models import Requirement, RequirementList
 from bot.store.models import Contact, Customer
-from bot.store.requirements import add_list, add_requirement, list_for, requirements_of
-from bot.store.sales import projects_of
+from bot.store.requirements import (
+    add_list,
+    add_requirement,
+    list_with_requirements,
+    requirements_of,
+)
+from bot.store.sales import active_project, card_and_active_project
 from bot.store.sales_models import Project
 
 
@@ -70,7 +75,8 @@ async def add_requirement_line(
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
         customer, rest = await leading_card(session, actor, gate, text)
-        return await _add(session, actor, gate, customer, read_requirement_line(rest))
+        project = await active_project(session=session, customer_id=customer.id or 0)
+        return await _add(session, actor, gate, customer, project, read_requirement_line(rest))
 
 
 async def add_requirement_form(
@@ -78,8 +84,8 @@ async def add_requirement_form(
 ) -> RequirementsShown | ChangeMoved:
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        customer = await visible_card(session, actor, gate, customer_id)
-        return await _add(session, actor, gate, customer, draft)
+        customer, project = await _visible_card_and_project(session, actor, gate, customer_id)
+        return await _add(session, actor, gate, customer, project, draft)
 
 
 async def show_requirements(
@@ -90,16 +96,18 @@ async def show_requirements(
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
         if customer_id is not None:
-            customer = await visible_card(session, actor, gate, customer_id)
+            customer, project = await _visible_card_and_project(session, actor, gate, customer_id)
         else:
             customer, _ = await leading_card(session, actor, gate, text)
-        project = await _active_project(session, customer)
-        listed = await list_for(
+            project = await active_project(session=session, customer_id=customer.id or 0)
+        listed, requirements = await list_with_requirements(
             session=session,
             customer_id=customer.id or 0,
             project_id=project.id if project else None,
         )
-        return await _shown(session, actor, gate, customer, listed, project)
+        return await _shown(
+            session, actor, gate, customer, listed, project, requirements=requirements
+        )
 
 
 async def open_confirmation(db: Database, *, actor: Actor, list_id: int) -> RequirementsShown:
@@ -171,16 +179,21 @@ def _confirm(listed: RequirementList, by: str, actor: Actor, *, channel: str) ->
 
 
 async def _add(
-    session: AsyncSession, actor: Actor, gate: Gate, customer: Customer, draft: RequirementDraft
+    session: AsyncSession,
+    actor: Actor,
+    gate: Gate,
+    customer: Customer,
+    project: Project | None,  # the card's active project, read with it
+    draft: RequirementDraft,
 ) -> RequirementsShown | ChangeMoved:
-    project = await _active_project(session, customer)
     if not (await gate.may_edit(customer) or (project and actor.user_id == project.manager_id)):
         raise MayNotChange(customer)
     assert customer.id is not None
-    listed = await list_for(
+    # the list with its requirements, for the next number and the page (a list made now has
+    # none)
+    listed, existing = await list_with_requirements(
         session=session, customer_id=customer.id, project_id=project.id if project else None
     )
-    made = listed is None
     if listed is None:
         listed = await add_list(
             session=session,
@@ -197,8 +210,6 @@ async def _add(
         proposed: dict[str, object] = {"requirement": {**draft.to_payload(), "list_id": listed.id}}
         asked = ChangeAsked(draft.title, content=draft.criteria, proposed=proposed)
         return await add_request(session, actor, gate, customer, asked)
-    # the list's requirements, for the next number and the page (a list made now has none)
-    existing = [] if made else await requirements_of(session=session, list_id=listed.id)
     added = await add_requirement(
         session=session,
         listed=existing,
@@ -232,9 +243,14 @@ async def _changeable_list(
     return listed, customer, project
 
 
-async def _active_project(session: AsyncSession, customer: Customer) -> Project | None:
-    projects = await projects_of(session=session, customer_id=customer.id or 0)
-    return next((p for p in projects if p.status == "active"), None)
+async def _visible_card_and_project(
+    session: AsyncSession, actor: Actor, gate: Gate, customer_id: int
+) -> tuple[Customer, Project | None]:
+    """The card as the actor may see it, with its active project, in one statement."""
+    found = await card_and_active_project(session=session, customer_id=customer_id)
+    if found is None:
+        raise CardGone(customer_id)
+    return await seen_or_gone(found[0], actor, gate, customer_id), found[1]
 
 
 async def _shown(

@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import ChannelLink
-from bot.store.sales_models import Project
+from bot.store.sales import active_project_value
 
 OPEN_STATES = ("requested", "evaluated", "confirmed", "implemented")
 
@@ -29,24 +29,17 @@ class NewChangeTerms:
 
 def _change_terms(customer_id: int) -> tuple[ScalarSelect[Any], ...]:
     """A new change's number and its card's active project (its id, its manager), each as a
-    value of one statement: the project first by `projects_of`'s order (the latest start,
-    then the oldest id)."""
-
-    def of_active(column: Any) -> ScalarSelect[Any]:
-        return (
-            select(column)
-            .where(Project.customer_id == customer_id, Project.status == "active")
-            .order_by(col(Project.starts_on).desc(), col(Project.id))
-            .limit(1)
-            .scalar_subquery()
-        )
-
+    value of one statement."""
     last = (
         select(func.max(ChangeRequest.number))
         .where(ChangeRequest.customer_id == customer_id)
         .scalar_subquery()
     )
-    return last, of_active(Project.id), of_active(Project.manager_id)
+    return (
+        last,
+        active_project_value(customer_id, "id"),
+        active_project_value(customer_id, "manager_id"),
+    )
 
 
 def _terms(number: int | None, project_id: int | None, manager: str | None) -> NewChangeTerms:

@@ -5,23 +5,52 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, and_, func
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.delivery_models import Requirement, RequirementList
 
 
+def _list_of(
+    customer_id: int, project_id: int | None, lists: type[RequirementList] = RequirementList
+) -> ColumnElement[bool]:
+    """The list of a project of the card (or the card's own, before any project)."""
+    project = (
+        col(lists.project_id).is_(None)
+        if project_id is None
+        else col(lists.project_id) == project_id
+    )
+    return and_(col(lists.customer_id) == customer_id, project)
+
+
 async def list_for(
     *, session: AsyncSession, customer_id: int, project_id: int | None
 ) -> RequirementList | None:
     """The list of a project of the card (or the card's own, before any project)."""
-    query = select(RequirementList).where(RequirementList.customer_id == customer_id)
-    if project_id is None:
-        query = query.where(col(RequirementList.project_id).is_(None))
-    else:
-        query = query.where(RequirementList.project_id == project_id)
+    query = select(RequirementList).where(_list_of(customer_id, project_id))
     return (await session.exec(query.order_by(col(RequirementList.id)))).first()
+
+
+async def list_with_requirements(
+    *, session: AsyncSession, customer_id: int, project_id: int | None
+) -> tuple[RequirementList | None, list[Requirement]]:
+    """`list_for`, with its requirements in their order, in one statement (issue 17: the
+    list, then its requirements, were two)."""
+    # from an alias: the statement reads the list too, which would otherwise correlate it
+    lists = aliased(RequirementList)
+    first = select(func.min(lists.id)).where(_list_of(customer_id, project_id, lists))
+    query = (
+        select(RequirementList, Requirement)
+        .outerjoin(Requirement, col(Requirement.list_id) == col(RequirementList.id))
+        .where(col(RequirementList.id) == first.scalar_subquery())
+        .order_by(col(Requirement.number))
+    )
+    rows = (await session.exec(query)).all()
+    if not rows:
+        return None, []
+    return rows[0][0], [requirement for _, requirement in rows if requirement is not None]
 
 
 async def add_list(*, session: AsyncSession, listed: RequirementList) -> RequirementList:

@@ -8,9 +8,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import exists, func
+from sqlalchemy import ScalarSelect, exists, func
+from sqlalchemy.orm import aliased
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -233,6 +234,40 @@ async def projects_of(
     if limit is not None:
         query = query.limit(limit)
     return list((await session.exec(query)).all())
+
+
+def active_project_value(customer_id: int, column: str) -> ScalarSelect[Any]:
+    """The card's active project's `column` as a value of an enclosing statement: the first
+    by `projects_of`'s order (the latest start, then the oldest id); NULL without one. Read
+    from an alias, so that a statement that reads the project too does not correlate it."""
+    its = aliased(Project)
+    return (
+        select(getattr(its, column))
+        .where(its.customer_id == customer_id, its.status == "active")
+        .order_by(col(its.starts_on).desc(), col(its.id))
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+async def card_and_active_project(
+    *, session: AsyncSession, customer_id: int
+) -> tuple[Customer, Project | None] | None:
+    """The card `customer_id` and its active project, in one statement (issue 17: the card,
+    then all its projects, were two); None when there is no such card."""
+    query = (
+        select(Customer, Project)
+        .outerjoin(Project, col(Project.id) == active_project_value(customer_id, "id"))
+        .where(Customer.id == customer_id)
+    )
+    found = (await session.exec(query)).first()
+    return None if found is None else (found[0], found[1])
+
+
+async def active_project(*, session: AsyncSession, customer_id: int) -> Project | None:
+    """The card's active project (see `active_project_value`)."""
+    query = select(Project).where(col(Project.id) == active_project_value(customer_id, "id"))
+    return (await session.exec(query)).first()
 
 
 async def project_milestones(

@@ -3,6 +3,7 @@ contact it was confirmed for, and to name people on the page it answers with (is
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from bot.actor import Actor
@@ -12,6 +13,7 @@ from bot.delivery import requirement_cases
 from bot.delivery.change_forms import AnswerForm
 from bot.delivery.requirements import read_requirement_form
 from bot.store.db import Database
+from bot.store.sales_models import Project
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
 
@@ -78,6 +80,47 @@ async def test_a_requirement_added_is_numbered_from_the_list_its_page_shows(
     assert [(r.id, r.number) for r in shown.requirements] == [
         (r.id, r.number) for r in again.requirements
     ]
-    assert reading(first, "requirement") == [], "\n".join(first)
-    assert len(reading(later, "requirement")) == 1, "\n".join(later)
     assert not any("max(requirement.number)" in s for s in first + later)
+    alone = ("SELECT requirement.", "SELECT project.")
+    assert [s for s in first + later if s.startswith(alone)] == [], "read with the card, the list"
+    # the card with its active project; the list with its requirements; the requirement; the
+    # card's contacts for the page (issue 17: 7, then 6)
+    assert len(later) == 4, "\n".join(later)
+
+
+async def test_a_requirement_goes_on_the_active_projects_list_numbered_from_that_list_alone(
+    db: Database, create: Create
+) -> None:
+    """The card's own list (before any project), a closed project's, another card's: none of
+    theirs counts; the active project's list is the one added to and shown."""
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    lenovo = await create("联想集团有限公司", short_name="Lenovo", actor="U_MGR")
+    for card in (lenovo, hp, hp):  # the card's own list, its second requirement's number 2
+        await requirement_cases.add_requirement_form(
+            db, actor=MGR, customer_id=card.id or 0, draft=read_requirement_form("旧", "must", "")
+        )
+    async with db.transaction(write=True) as session:
+        closed, active = (
+            Project(
+                team_id=TEAM,
+                customer_id=hp.id or 0,
+                name=name,
+                status=status,
+                manager_id="U_PM",
+                starts_on=date(2026, month, 1),
+                ends_on=date(2027, 6, 1),
+                created_by="U_MGR",
+            )
+            for name, status, month in (("一期", "closed", 9), ("二期", "active", 6))
+        )
+        session.add_all([closed, active])
+    for title in ("月报", "周报"):
+        shown = await requirement_cases.add_requirement_form(
+            db, actor=MGR, customer_id=hp.id or 0, draft=read_requirement_form(title, "must", "")
+        )
+    listed = await requirement_cases.show_requirements(db, actor=MGR, customer_id=hp.id or 0)
+
+    assert isinstance(shown, requirement_cases.RequirementsShown)
+    assert shown.project is not None and shown.project.name == "二期"
+    assert [(r.number, r.title) for r in shown.requirements] == [(1, "月报"), (2, "周报")]
+    assert listed.project == shown.project and listed.requirements == shown.requirements
