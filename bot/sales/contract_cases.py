@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message, NotFound
+from bot.parsing import chosen_row
 from bot.sales.amounts import Money, format_money
 from bot.sales.contract_form import ContractForm, parse_contract_form
 from bot.sales.contracts import ContractView, cancel_contract, mark_received, record_contract
@@ -21,11 +22,12 @@ from bot.sales.lookups import (
     ContractNotFound,
     changeable_deal,
     leading_card,
+    seen_or_gone,
     visible_card,
-    visible_card_and_pipeline,
     visible_contract,
 )
 from bot.sales.signals import StageChanged, publish
+from bot.store.contract_terms import card_and_contract_terms
 from bot.store.db import Database
 from bot.store.models import Customer
 from bot.store.pipeline import WON, Pipeline
@@ -92,19 +94,20 @@ async def save_contract(
     no longer change the card."""
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        customer, pipeline = await visible_card_and_pipeline(session, actor, gate, customer_id)
+        terms = await card_and_contract_terms(
+            session=session,
+            team_id=actor.team_id,
+            customer_id=customer_id,
+            deal_id=chosen_row(form.opportunity_id),
+            number=form.number.strip(),
+        )
+        customer = await seen_or_gone(terms.customer if terms else None, actor, gate, customer_id)
+        assert terms is not None
         await gate.require_edit(customer)
+        pipeline, deal = terms.pipeline, terms.deal
         draft = parse_contract_form(form, currency=pipeline.currency, now=actor.now, tz=actor.tz)
-        deal = None
-        if draft.opportunity_id is not None:
-            deal = await get_in_team(
-                session=session,
-                model=Opportunity,
-                team_id=actor.team_id,
-                row_id=draft.opportunity_id,
-            )
-            if deal is None or deal.customer_id != customer.id:
-                raise Invalid({"opportunity_id": Message("deal.gone")})
+        if draft.opportunity_id is not None and deal is None:
+            raise Invalid({"opportunity_id": Message("deal.gone")})
         contract, payments = await record_contract(
             session=session,
             customer=customer,
@@ -112,6 +115,7 @@ async def save_contract(
             draft=draft,
             deal=deal,
             now=actor.now,
+            number_taken=terms.number_taken,
         )
         won = await _won_by_contract(session, actor, deal, pipeline, draft.signed_on)
         view = await _view(session, contract, customer, actor, payments)

@@ -46,10 +46,17 @@ async def record_contract(
     draft: ContractDraft,
     deal: Opportunity | None,
     now: datetime,
+    number_taken: bool | None = None,
 ) -> tuple[Contract, list[Receivable]]:
-    """The contract and its payments, each with its id."""
+    """The contract and its payments, each with its id. `number_taken`: whether its number
+    is another contract's, when the caller read it with the card (None: asked here)."""
     assert customer.id is not None
-    if await contract_numbered(session=session, team_id=customer.team_id, number=draft.number):
+    if number_taken is None:
+        taken = await contract_numbered(
+            session=session, team_id=customer.team_id, number=draft.number
+        )
+        number_taken = taken is not None
+    if number_taken:
         raise Invalid({"number": Message("contract.number_taken", {"number": draft.number})})
     contract = Contract(
         team_id=customer.team_id,

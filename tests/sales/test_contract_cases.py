@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlmodel import select
 
 from bot.actor import Actor
 from bot.console.render import render_blocks
@@ -22,6 +23,7 @@ from bot.sales.signals import StageChanged, subscribe
 from bot.store.db import Database
 from bot.store.models import CardShare, Customer, TeamMember
 from bot.store.receivables import receivables_of
+from bot.store.sales_models import Contract
 from bot.views.contracts import build_contract
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
@@ -270,7 +272,8 @@ async def test_the_open_deal_a_contract_closes_is_won_and_leaves_the_forecast(
     stop = subscribe(hear)
     try:
         form = ContractForm(**{**FORM.__dict__, "opportunity_id": str(saved.deal.id)})
-        await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+        with statements_sent(db) as sent:
+            await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
     finally:
         stop()
 
@@ -280,6 +283,32 @@ async def test_the_open_deal_a_contract_closes_is_won_and_leaves_the_forecast(
     assert [(e.from_stage, e.to_stage) for e in heard] == [("proposal", "won")]
     forecast = await forecast_cases.show_pipeline(db, actor=MANAGER, text="")
     assert forecast.total == {} and forecast.overdue_deals == []
+    # the deal and whether the number is taken read with the card, not after it (issue 17)
+    alone = ("SELECT opportunity.", "SELECT contract.")
+    read_alone = [s for s in sent if s.startswith(alone) and not s.endswith("FOR UPDATE")]
+    assert read_alone == [], "\n".join(sent)
+    locked = 0 if db.dialect == "sqlite" else 2  # PostgreSQL locks the card and the deal
+    assert len(sent) == 8 + locked, "\n".join(sent)
+
+
+@pytest.mark.parametrize("whose", ["another card's", "no one's"])
+async def test_a_deal_not_of_the_card_is_refused_and_nothing_is_recorded(
+    db: Database, create: Create, hp: Customer, whose: str
+) -> None:
+    await create("联想集团有限公司", short_name="Lenovo")
+    saved = await deal_cases.deal_named_in_line(
+        db, actor=MANAGER, text="Lenovo ERP升级 120万 报价 12月31日"
+    )
+    assert isinstance(saved, DealSaved) and saved.deal.id is not None
+    named = saved.deal.id if whose == "another card's" else saved.deal.id + 99
+    form = ContractForm(**{**FORM.__dict__, "opportunity_id": str(named)})
+
+    with pytest.raises(Invalid) as refused:
+        await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+
+    assert refused.value.errors["opportunity_id"].key == "deal.gone"
+    async with db.transaction() as session:
+        assert (await session.exec(select(Contract))).all() == []
 
 
 async def test_a_contract_closing_a_deal_already_won_changes_nothing_of_it(
