@@ -19,14 +19,14 @@ from bot.customers.visibility import gate_of
 from bot.delivery.survey_rules import is_acceptance
 from bot.errors import Invalid, Message
 from bot.parsing import chosen_row
-from bot.sales.lookups import visible_card
+from bot.sales.lookups import seen_or_gone
 from bot.store.card_rows import row_with_card
 from bot.store.customers import contacts_in_place
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
 from bot.store.survey_models import Acceptance, Survey
-from bot.store.surveys import add_row, project_and_acceptance
+from bot.store.surveys import add_row, milestone_to_accept
 
 NOTE_LIMIT = 2000
 
@@ -87,8 +87,13 @@ async def accept(
     """The acceptance form submitted: the milestone done, who accepted and when kept, the
     survey asked of the project manager. Submitted twice, the first acceptance stands."""
     async with db.transaction(write=True) as session:
-        milestone, customer = await _changeable(session, actor, milestone_id)
-        assert customer.id is not None and milestone.id is not None
+        read = await milestone_to_accept(
+            session=session, team_id=actor.team_id, milestone_id=milestone_id
+        )
+        found = (read.milestone, read.customer) if read else None
+        milestone, customer = await _checked(session, actor, milestone_id, found)
+        assert read is not None and customer.id is not None and milestone.id is not None
+        project, kept = read.project, read.accepted
         contacts = {
             c.id: c for c in await contacts_in_place(session=session, customer_id=customer.id)
         }
@@ -100,7 +105,6 @@ async def accept(
             errors["note"] = Message("survey.comment_too_long", {"limit": NOTE_LIMIT})
         if errors:
             raise Invalid(errors)
-        project, kept = await project_and_acceptance(session=session, milestone_id=milestone.id)
         project_name = project.name if project is not None else ""
         if kept is not None:
             named = contacts.get(kept.contact_id) if kept.contact_id else None
@@ -141,16 +145,24 @@ async def accept(
 async def _changeable(
     session: AsyncSession, actor: Actor, milestone_id: int
 ) -> tuple[Milestone, Customer]:
-    # the milestone with its card: `found` holds the card, so visible_card finds it in the
-    # session rather than reading it again
     found = await row_with_card(
         session=session, model=Milestone, team_id=actor.team_id, row_id=milestone_id
     )
+    return await _checked(session, actor, milestone_id, found)
+
+
+async def _checked(
+    session: AsyncSession,
+    actor: Actor,
+    milestone_id: int,
+    found: tuple[Milestone, Customer] | None,
+) -> tuple[Milestone, Customer]:
+    """The milestone read with its card, for who may change the card."""
     if found is None:
         raise MilestoneNotFound(milestone_id)
-    milestone = found[0]
+    milestone, card = found
     gate = await gate_of(session, actor)
-    customer = await visible_card(session, actor, gate, milestone.customer_id)
+    customer = await seen_or_gone(card, actor, gate, milestone.customer_id)
     if not await gate.may_edit(customer):
         raise MayNotChange(customer)
     return milestone, customer

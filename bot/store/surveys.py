@@ -4,6 +4,7 @@ and small; no commit (the use case's transaction commits once)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import col, select
@@ -21,21 +22,30 @@ async def add_row(*, session: AsyncSession, row: Acceptance | Survey | FeedbackI
     await session.flush()
 
 
-async def project_and_acceptance(
-    *, session: AsyncSession, milestone_id: int
-) -> tuple[Project | None, Acceptance | None]:
-    """A milestone's project, if it has one, and its acceptance, if it was accepted: one
-    statement where the acceptance form read each in turn (issue 17)."""
+@dataclass(frozen=True)
+class MilestoneToAccept:
+    milestone: Milestone
+    customer: Customer
+    project: Project | None  # the milestone's project, if it has one
+    accepted: Acceptance | None  # its first acceptance, if it was accepted
+
+
+async def milestone_to_accept(
+    *, session: AsyncSession, team_id: str, milestone_id: int
+) -> MilestoneToAccept | None:
+    """The workspace's milestone `milestone_id` with its card, its project and its
+    acceptance: one statement where the acceptance form read the milestone with its card,
+    then the rest (issue 17). None when the workspace has no such milestone."""
     query = (
-        select(Project, Acceptance)
-        .select_from(Milestone)
+        select(Milestone, Customer, Project, Acceptance)
+        .join(Customer, col(Customer.id) == col(Milestone.customer_id))
         .outerjoin(Project, col(Project.id) == col(Milestone.project_id))
         .outerjoin(Acceptance, col(Acceptance.milestone_id) == col(Milestone.id))
-        .where(Milestone.id == milestone_id)
+        .where(Milestone.id == milestone_id, Milestone.team_id == team_id)
         .order_by(col(Acceptance.id))
     )
     found = (await session.exec(query)).first()
-    return (None, None) if found is None else (found[0], found[1])
+    return None if found is None else MilestoneToAccept(*found)
 
 
 async def answered_surveys(

@@ -6,6 +6,7 @@ someone who only sees the card may neither accept nor close; an outsider is told
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -34,7 +35,7 @@ from bot.store.db import Database
 from bot.store.models import CardShare, Customer
 from bot.store.plan_tables import ChannelLink, Milestone
 from bot.store.sales_models import Project
-from bot.store.survey_models import FeedbackItem, Survey
+from bot.store.survey_models import Acceptance, FeedbackItem, Survey
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import statements_sent
 
@@ -156,19 +157,20 @@ async def test_done_on_an_acceptance_opens_its_form_and_accepting_asks_the_proje
         assert len((await session.exec(select(Survey))).all()) == 1
 
 
-async def test_accepting_reads_the_project_and_an_earlier_acceptance_together(
+async def test_accepting_reads_the_project_and_an_earlier_acceptance_with_the_milestone(
     db: Database, hp: Customer
 ) -> None:
-    """The milestone with its card, the card's contacts, then its project and any acceptance
-    in one statement; the writes: the milestone done, its history, the acceptance, the
-    survey."""
+    """The milestone with its card, its project and any acceptance in one statement, then the
+    card's contacts (issue 17: the project and the acceptance were a statement after); the
+    writes: the milestone done, its history, the acceptance, the survey."""
     found = await milestone_id(db)
     with statements_sent(db) as sent:
         accepted = await accept(db, actor=MANAGER, milestone_id=found, form=AcceptanceForm())
 
     assert accepted.project_name == "ERP实施"
-    assert len(sent) == 7, "\n".join(sent)
-    assert not [s for s in sent if s.startswith("SELECT") and "FROM acceptance" in s]
+    assert len(sent) == 6, "\n".join(sent)
+    read_alone = ("SELECT project.", "SELECT acceptance.", "SELECT customer.")
+    assert [s for s in sent if s.startswith(read_alone)] == [], "\n".join(sent)
 
 
 async def test_a_milestone_outside_a_project_is_accepted_and_its_survey_asks_the_cards_manager(
@@ -203,6 +205,15 @@ async def test_who_may_not_change_the_card_may_not_accept_and_an_outsider_learns
         await press_done(db, actor=OUTSIDER, milestone_id=found)
     with pytest.raises(MilestoneNotFound):
         await press_done(db, actor=MANAGER, milestone_id=found + 99)
+    with pytest.raises(CardGone):
+        await accept(db, actor=OUTSIDER, milestone_id=found, form=AcceptanceForm())
+    with pytest.raises(MilestoneNotFound):
+        await accept(db, actor=MANAGER, milestone_id=found + 99, form=AcceptanceForm())
+    elsewhere = replace(MANAGER, team_id="T_OTHER")
+    with pytest.raises(MilestoneNotFound):
+        await accept(db, actor=elsewhere, milestone_id=found, form=AcceptanceForm())
+    async with db.transaction() as session:
+        assert (await session.exec(select(Acceptance))).all() == []
 
 
 async def test_the_project_manager_runs_the_survey_and_a_low_score_opens_one_feedback_item(
