@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.cards import card_seen, load_card
+from bot.customers.cards import CardNotFound, card_seen, load_card
 from bot.customers.leading import Leading, resolve_leading_customer
 from bot.customers.milestones import (
     MilestoneForm,
@@ -40,7 +40,7 @@ from bot.store.db import Database
 from bot.store.models import Contact, Customer, Milestone
 from bot.store.notices import channels_hearing
 from bot.store.pages import count_milestones, milestones_page
-from bot.store.plans import phase_history, plans_in, plans_of, project_names
+from bot.store.plans import card_and_phase_terms, phase_history, plans_in, plans_of, project_names
 
 PLAN_MILESTONES = 20  # the plan lists the first milestones by date; a button pages on
 
@@ -121,12 +121,18 @@ async def save_phase(
     rules, or when the actor may no longer change the card."""
     async with db.transaction(write=True) as session:
         await claim(session, actor, submitted)
-        customer = await _changeable(session, actor, customer_id)
+        terms = await card_and_phase_terms(
+            session=session, team_id=actor.team_id, customer_id=customer_id, to_phase=form.to_phase
+        )
+        gate = await gate_of(session, actor)
+        if terms is None or not await gate.sees(terms.customer):
+            raise CardNotFound(customer_id)
+        await gate.require_edit(terms.customer)
         changed = await change_phase(
             session=session,
             team_id=actor.team_id,
             actor_id=actor.user_id,
-            customer=customer,
+            terms=terms,
             form=form,
             tz=actor.tz,
             now=actor.now,

@@ -20,7 +20,7 @@ from bot.dates.understand import at_local
 from bot.store.card_history import record_event
 from bot.store.customers import add
 from bot.store.models import Contact, Customer, Milestone, PhaseChange, PhasePlan
-from bot.store.plans import linked_channels, plans_in
+from bot.store.plans import PhaseTerms
 from bot.store.types import saved_id
 
 PHASES = ("pre_contract", "post_contract", "implementation", "close_out", "lcm")
@@ -141,18 +141,16 @@ async def change_phase(
     session: AsyncSession,
     team_id: str,
     actor_id: str,
-    customer: Customer,
+    terms: PhaseTerms,
     form: PhaseForm,
     tz: ZoneInfo,
     now: datetime,
 ) -> PhaseChanged:
-    """`customer`: the card as its use case read it, checking who may change it (not read
-    again); the plans of the phase it leaves and the one it enters are read together."""
+    """`terms`: the card as its use case read it, checking who may change it, with the plans
+    of the phase it leaves and of the one it enters and its channels (none read again)."""
+    customer, plans = terms.customer, terms.plans
     customer_id = saved_id(customer)
     meeting = check_phase_form(form, current=customer.phase, tz=tz, now=now)
-    plans = await plans_in(
-        session=session, customer_id=customer_id, phases=(customer.phase, form.to_phase)
-    )
     before = plans.get(customer.phase)
     outgoing = (
         before.primary_contact_id if before and before.primary_contact_id else customer.manager_id
@@ -190,6 +188,4 @@ async def change_phase(
             changes={"phase": [customer.phase, form.to_phase]},
         )
         customer.phase, customer.updated_at, customer.updated_by = form.to_phase, now, actor_id
-    return PhaseChanged(
-        customer, change, plan, await linked_channels(session=session, customer_id=customer_id)
-    )
+    return PhaseChanged(customer, change, plan, list(terms.channels))

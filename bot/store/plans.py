@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from sqlalchemy import and_, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import ChannelLink, Milestone, PhaseChange, PhasePlan
+from bot.store.models import ChannelLink, Customer, Milestone, PhaseChange, PhasePlan
 from bot.store.sales_models import Project
 from bot.store.types import inserted_ids
 
@@ -25,6 +27,45 @@ async def plans_in(
         PhasePlan.customer_id == customer_id, col(PhasePlan.phase).in_(set(phases))
     )
     return {plan.phase: plan for plan in (await session.exec(query)).all()}
+
+
+@dataclass(frozen=True)
+class PhaseTerms:
+    """What a phase's save reads beside its card: the card's plans of the phase it is in and
+    of the one it enters (by phase), and the channels linked to it, which hear of the move."""
+
+    customer: Customer
+    plans: dict[str, PhasePlan]
+    channels: list[str]
+
+
+async def card_and_phase_terms(
+    *, session: AsyncSession, team_id: str, customer_id: int, to_phase: str
+) -> PhaseTerms | None:
+    """The workspace's card `customer_id` with its `PhaseTerms`, in one statement (issue 17:
+    the card, its plans and its channels were three); None when there is no such card."""
+    linked = (
+        select(func.aggregate_strings(col(ChannelLink.channel_id), " "))
+        .where(
+            col(ChannelLink.customer_id) == col(Customer.id),
+            col(ChannelLink.unlinked_at).is_(None),
+        )
+        .scalar_subquery()
+    )
+    of_phases = and_(
+        col(PhasePlan.customer_id) == col(Customer.id),
+        col(PhasePlan.phase).in_([col(Customer.phase), to_phase]),
+    )
+    query = (
+        select(Customer, PhasePlan, linked)
+        .outerjoin(PhasePlan, of_phases)
+        .where(Customer.id == customer_id, Customer.team_id == team_id)
+    )
+    rows = (await session.exec(query)).all()
+    if not rows:
+        return None
+    plans = {plan.phase: plan for _, plan, _ in rows if plan is not None}
+    return PhaseTerms(rows[0][0], plans, (rows[0][2] or "").split())
 
 
 async def plans_of(*, session: AsyncSession, customer_id: int) -> dict[str, PhasePlan]:

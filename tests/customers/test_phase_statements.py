@@ -13,6 +13,7 @@ from bot.customers.milestones import MilestoneForm
 from bot.customers.phases import PhaseForm
 from bot.customers.submissions import Submitted
 from bot.store.db import Database
+from bot.store.models import ChannelLink, PhasePlan
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent
 
@@ -34,15 +35,51 @@ async def test_a_phase_change_reads_its_card_once_and_both_plans_together(
 
     assert changed.customer.phase == "post_contract" and changed.change is not None
     assert len(reading(sent, "customer")) == 1, "\n".join(sent)
-    assert len(reading(sent, "phase_plan")) == 1, "\n".join(sent)
-    assert reading(sent, "contact") == []
-    # the claim, the card, its plans; the plan, the change, its history, the card's phase,
-    # its kept health out of date; the channels to tell (the manager's own card: their
-    # view of the workspace decides nothing)
-    assert len(sent) == 9, "\n".join(sent)
+    alone = ("SELECT phase_plan.", "SELECT channel_link.", "SELECT contact.")
+    assert [s for s in sent if s.startswith(alone)] == [], "read with the card"
+    # the claim; the card with its plans and its channels (issue 17: 3 statements); the
+    # plan, the change, its history, the card's phase, its kept health out of date (the
+    # manager's own card: their view of the workspace decides nothing; no channel to tell)
+    assert len(sent) == 7, "\n".join(sent)
     plan = await phase_cases.show_plan(db, actor=MANAGER, text="hp")
     assert plan.customer.phase == "post_contract" and len(plan.changes) == 1
     assert plan.plans["post_contract"].primary_contact_id == "U_PM"
+
+
+async def test_a_phase_change_hands_over_from_the_cards_own_plan_and_tells_its_linked_channels(
+    db: Database, create: Create
+) -> None:
+    """The plan of the phase the card leaves is the card's own (another card's plan of that
+    phase is not), and the channels told are the card's linked ones, not one unlinked."""
+    hp = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    lenovo = await create("联想集团有限公司", short_name="Lenovo", actor="U_MGR")
+    async with db.transaction(write=True) as session:
+        for card, who in ((lenovo, "U_OTHER"), (hp, "U_SALES")):
+            plan = PhasePlan(
+                team_id=TEAM, customer_id=card.id or 0, phase=hp.phase, primary_contact_id=who
+            )
+            session.add(plan)
+        for card, channel, unlinked in (
+            (hp, "C_HP", None),
+            (hp, "C_OLD", NOW),
+            (lenovo, "C_LENOVO", None),
+        ):
+            session.add(
+                ChannelLink(
+                    team_id=TEAM,
+                    customer_id=card.id or 0,
+                    channel_id=channel,
+                    linked_by="U_MGR",
+                    unlinked_at=unlinked,
+                )
+            )
+    form = PhaseForm(to_phase="post_contract", primary_contact_id="U_PM", note="交接")
+
+    changed = await phase_cases.save_phase(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+
+    assert changed.channels == ["C_HP"]
+    assert changed.change is not None and changed.change.incoming_contact_id == "U_PM"
+    assert changed.change.outgoing_contact_id == "U_SALES", "the card's own plan hands over"
 
 
 async def test_a_milestone_from_its_form_reads_the_card_alone(db: Database, create: Create) -> None:
