@@ -192,6 +192,9 @@ async def take_change_step(
     An evaluation still to be read in the workspace's currency is read with the change."""
     if step is ChangeStep.EVALUATE and evaluation is None:
         raise Invalid({"schedule_days": Message("change.evaluation_missing")})
+    if callable(evaluation) and on_behalf_of_contact_id is not None:
+        # the change is then read with the pipeline, not with a contact: no form gives both
+        raise ValueError("an evaluation is made by the team, on behalf of no contact")
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
         if callable(evaluation):  # its currency read with the change, in one statement

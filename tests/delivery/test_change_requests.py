@@ -16,7 +16,13 @@ from bot.actor import Actor
 from bot.customers.refusals import CardGone
 from bot.delivery.change_cases import take_change_step
 from bot.delivery.change_flow import ChangeStep
-from bot.delivery.change_forms import AnswerForm, EvaluationForm, evaluate, record_answer
+from bot.delivery.change_forms import (
+    AnswerForm,
+    EvaluationForm,
+    evaluate,
+    read_evaluation,
+    record_answer,
+)
 from bot.delivery.change_requests import ChangeForm, save_change_form
 from bot.errors import Invalid
 from bot.store.db import Database
@@ -346,3 +352,26 @@ async def test_a_change_on_a_card_one_may_not_see_is_told_gone_and_nothing_is_sa
         await save_change_form(db, actor=who, customer_id=customer_id, form=ChangeForm("偷看"))
 
     assert await saved_changes(db) == []
+
+
+async def test_an_evaluation_to_read_is_never_taken_on_behalf_of_a_contact(
+    db: Database, hp: Card
+) -> None:
+    """Read with the pipeline, the change is not read with a contact: a caller naming one
+    is a mistake, told as such before anything is read or written."""
+    asked = await save_change_form(
+        db, actor=MANAGER, customer_id=hp.customer.id or 0, form=ChangeForm("增加月度报表")
+    )
+    form = EvaluationForm("14", "5万", "", "medium", "accept")
+
+    with pytest.raises(ValueError):
+        await take_change_step(
+            db,
+            actor=MANAGER,
+            change_id=asked.change.id or 0,
+            step=ChangeStep.EVALUATE,
+            evaluation=lambda currency: read_evaluation(form, default_currency=currency),
+            on_behalf_of_contact_id=hp.zhang.id,
+        )
+
+    assert [c.state for c in await saved_changes(db)] == ["requested"]
