@@ -83,7 +83,7 @@ async def answer_as_customer(
     require_outsider(actor, press.user_team_id)
     async with db.transaction(write=True) as session:
         found = await answerable_here(
-            session, actor, ChangeRequest, press.change_id, press.channel_id
+            session, actor, ChangeRequest, press.change_id, press.channel_id, locked=True
         )
         if found is None:
             raise ChangeNotFound(press.change_id)
@@ -124,13 +124,25 @@ def require_outsider(
 
 
 async def answerable_here(
-    session: AsyncSession, actor: Actor, model: type[Row], row_id: int, channel_id: str
+    session: AsyncSession,
+    actor: Actor,
+    model: type[Row],
+    row_id: int,
+    channel_id: str,
+    *,
+    locked: bool = False,
 ) -> tuple[Row, Customer] | None:
     """The workspace's row (a change, a survey, a requirement list) and its card, when the
     customer's people may answer for the card in this channel: it is linked to the card and
-    shared with another organization. None otherwise."""
+    shared with another organization. None otherwise. `locked`: for an answer that moves the
+    row on, one at a time (bot/store/card_rows.py `row_with_card`)."""
     return await row_with_card_shared_in(
-        session=session, model=model, team_id=actor.team_id, row_id=row_id, channel_id=channel_id
+        session=session,
+        model=model,
+        team_id=actor.team_id,
+        row_id=row_id,
+        channel_id=channel_id,
+        locked=locked,
     )
 
 

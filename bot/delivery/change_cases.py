@@ -197,6 +197,8 @@ async def take_change_step(
         raise ValueError("an evaluation is made by the team, on behalf of no contact")
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
+        # the change read locked: a step taken at the same moment waits for this one, then
+        # meets the state it leaves (two confirmations would each move the milestones)
         if callable(evaluation):  # its currency read with the change, in one statement
             change, customer, pipeline = await visible_change_and_pipeline(
                 session, actor, gate, change_id

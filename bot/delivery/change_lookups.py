@@ -23,11 +23,16 @@ class ChangeNotFound(NotFound):
 
 
 async def visible_change(
-    session: AsyncSession, actor: Actor, gate: Gate, change_id: int
+    session: AsyncSession, actor: Actor, gate: Gate, change_id: int, *, locked: bool = False
 ) -> tuple[ChangeRequest, Customer]:
-    """A change request found through its card as the actor may see it."""
+    """A change request found through its card as the actor may see it; `locked` for a step
+    on it (see bot/store/card_rows.py `row_with_card`)."""
     found = await row_with_card(
-        session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id
+        session=session,
+        model=ChangeRequest,
+        team_id=actor.team_id,
+        row_id=change_id,
+        locked=locked,
     )
     if found is None or not await gate.sees(found[1]):
         raise ChangeNotFound(change_id)
@@ -37,16 +42,17 @@ async def visible_change(
 async def visible_change_and_contact(
     session: AsyncSession, actor: Actor, gate: Gate, change_id: int, contact_id: int | None
 ) -> tuple[ChangeRequest, Customer, Contact | None]:
-    """`visible_change`, with the card's contact `contact_id` read in the same statement
-    (None when the card has no such contact, or when none is asked for)."""
+    """`visible_change`, locked for a step, with the card's contact `contact_id` read in the
+    same statement (None when the card has no such contact, or when none is asked for)."""
     if contact_id is None:
-        return (*await visible_change(session, actor, gate, change_id), None)
+        return (*await visible_change(session, actor, gate, change_id, locked=True), None)
     found = await row_card_and_contact(
         session=session,
         model=ChangeRequest,
         team_id=actor.team_id,
         row_id=change_id,
         contact_id=contact_id,
+        locked=True,
     )
     if found is None or not await gate.sees(found[1]):
         raise ChangeNotFound(change_id)
@@ -56,9 +62,10 @@ async def visible_change_and_contact(
 async def visible_change_and_pipeline(
     session: AsyncSession, actor: Actor, gate: Gate, change_id: int
 ) -> tuple[ChangeRequest, Customer, Pipeline]:
-    """`visible_change`, with the workspace's pipeline read in the same statement."""
+    """`visible_change`, locked for a step, with the workspace's pipeline read in the same
+    statement."""
     found = await row_card_and_pipeline(
-        session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id
+        session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id, locked=True
     )
     if found is None or not await gate.sees(found[1]):
         raise ChangeNotFound(change_id)

@@ -126,7 +126,9 @@ async def record_confirmation(
         raise Invalid({"note": Message("change.answer_who")})
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        listed, customer, project = await _changeable_list(session, actor, gate, list_id)
+        listed, customer, project = await _changeable_list(
+            session, actor, gate, list_id, locked=True
+        )
         contacts = await list_contacts(session=session, customer_id=customer.id or 0)
         if contact_id is not None and contact_id not in {c.id for c in contacts}:
             raise Invalid({"contact": Message("change.contact_gone")})
@@ -153,7 +155,7 @@ async def confirmed_by_customer(
     require_outsider(actor, press.user_team_id)
     async with db.transaction(write=True) as session:
         found = await answerable_here(
-            session, actor, RequirementList, press.list_id, press.channel_id
+            session, actor, RequirementList, press.list_id, press.channel_id, locked=True
         )
         if found is None:
             raise RequirementsNotFound(press.list_id)
@@ -229,10 +231,16 @@ async def _add(
 
 
 async def _changeable_list(
-    session: AsyncSession, actor: Actor, gate: Gate, list_id: int
+    session: AsyncSession, actor: Actor, gate: Gate, list_id: int, *, locked: bool = False
 ) -> tuple[RequirementList, Customer, Project | None]:
+    """`locked` to confirm it, one confirmation at a time (bot/store/card_rows.py
+    `row_with_card`)."""
     found = await row_with_card(
-        session=session, model=RequirementList, team_id=actor.team_id, row_id=list_id
+        session=session,
+        model=RequirementList,
+        team_id=actor.team_id,
+        row_id=list_id,
+        locked=locked,
     )
     if found is None or not await gate.sees(found[1]):
         raise RequirementsNotFound(list_id)

@@ -91,7 +91,7 @@ async def record_survey(
 ) -> SurveyAnswered:
     """The PM's form after a call: the scores, the comment, who answered on their side."""
     async with db.transaction(write=True) as session:
-        survey, customer, _ = await _runnable(session, actor, survey_id)
+        survey, customer, _ = await _runnable(session, actor, survey_id, locked=True)
         assert customer.id is not None
         contacts = {
             c.id: c for c in await contacts_in_place(session=session, customer_id=customer.id)
@@ -117,7 +117,7 @@ async def record_survey(
 async def send_to_customer(db: Database, *, actor: Actor, survey_id: int) -> SurveySent:
     """*Send to the customer*: to a channel shared with them, the project's own first."""
     async with db.transaction(write=True) as session:
-        survey, customer, _ = await _runnable(session, actor, survey_id)
+        survey, customer, _ = await _runnable(session, actor, survey_id, locked=True)
         assert customer.id is not None
         channel = await shared_channel_for(
             session, customer.id, survey.project_id, refusal="survey.no_shared_channel"
@@ -140,7 +140,7 @@ async def answer_as_customer(
     """The customer's own answer, checked again on submit (the channel may have changed)."""
     scores = read_scores(_typed(form), form.comment)
     async with db.transaction(write=True) as session:
-        survey, customer = await _customers(session, actor, press)
+        survey, customer = await _customers(session, actor, press, locked=True)
         survey.answered_by_user, survey.answered_by_team = press.user_id, press.user_team_id
         survey.recorded_by = press.user_id
         item = await _answered(session, actor, survey, customer, scores, form.comment)
@@ -188,11 +188,13 @@ async def _answered(
 
 
 async def _runnable(
-    session: AsyncSession, actor: Actor, survey_id: int
+    session: AsyncSession, actor: Actor, survey_id: int, *, locked: bool = False
 ) -> tuple[Survey, Customer, Gate]:
-    """A survey still to answer, by its project manager or a card editor."""
+    """A survey still to answer, by its project manager or a card editor; `locked` to move
+    it on, one at a time (bot/store/card_rows.py `row_with_card`): answered twice at the same
+    moment, it would open two feedback items."""
     found = await row_with_card(
-        session=session, model=Survey, team_id=actor.team_id, row_id=survey_id
+        session=session, model=Survey, team_id=actor.team_id, row_id=survey_id, locked=locked
     )
     gate = await gate_of(session, actor)
     if found is None or not await gate.sees(found[1]):
@@ -206,12 +208,14 @@ async def _runnable(
 
 
 async def _customers(
-    session: AsyncSession, actor: Actor, press: CustomerPress
+    session: AsyncSession, actor: Actor, press: CustomerPress, *, locked: bool = False
 ) -> tuple[Survey, Customer]:
     """Only someone of another workspace, in a channel linked to this survey's customer and
-    shared outside, while it waits for their answer."""
+    shared outside, while it waits for their answer; `locked` as in `_runnable`."""
     require_outsider(actor, press.user_team_id, refusal="survey.customer_buttons_are_theirs")
-    found = await answerable_here(session, actor, Survey, press.survey_id, press.channel_id)
+    found = await answerable_here(
+        session, actor, Survey, press.survey_id, press.channel_id, locked=locked
+    )
     if found is None:
         raise SurveyNotFound(press.survey_id)
     survey, customer = found

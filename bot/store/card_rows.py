@@ -19,16 +19,27 @@ Row = TypeVar("Row", bound=SQLModel)
 
 
 async def row_with_card(
-    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int
+    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int, locked: bool = False
 ) -> tuple[Row, Customer] | None:
     """The workspace's row `row_id` of `model` (a table with `id`, `team_id` and
     `customer_id`) and its card; None when the workspace has no such row. Rows the session
-    holds already come back as they are held, as `session.get` gives them."""
-    return await _first_with_card(session, model, team_id, row_id)
+    holds already come back as they are held, as `session.get` gives them.
+
+    `locked` (every read here takes it): the row is locked until the transaction ends, so
+    that a change of it at the same moment waits for this one, in the read's own statement
+    rather than a statement more — PostgreSQL's `FOR UPDATE OF`; SQLite, whose write
+    transaction holds the database from its first statement, is given no such clause — and
+    read as stored over any copy the session holds, which may predate the lock."""
+    return await _first_with_card(session, model, team_id, row_id, locked=locked)
 
 
 async def _first_with_card(
-    session: AsyncSession, model: type[Row], team_id: str, row_id: int, *only: ColumnElement[bool]
+    session: AsyncSession,
+    model: type[Row],
+    team_id: str,
+    row_id: int,
+    *only: ColumnElement[bool],
+    locked: bool = False,
 ) -> tuple[Row, Customer] | None:
     """`row_with_card`, the row found only where `only` holds too."""
     columns = _columns(model)
@@ -37,6 +48,8 @@ async def _first_with_card(
         .join(Customer, col(Customer.id) == columns.customer_id)
         .where(columns.id == row_id, columns.team_id == team_id, *only)
     )
+    if locked:  # see row_with_card
+        query = query.with_for_update(of=model).execution_options(populate_existing=True)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1])
 
@@ -46,7 +59,13 @@ def _columns(model: type[Row]) -> ReadOnlyColumnCollection[str, Column[Any]]:
 
 
 async def row_card_and_contact(
-    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int, contact_id: int
+    *,
+    session: AsyncSession,
+    model: type[Row],
+    team_id: str,
+    row_id: int,
+    contact_id: int,
+    locked: bool = False,
 ) -> tuple[Row, Customer, Contact | None] | None:
     """`row_with_card`, and the card's contact `contact_id` in the same statement (a form that
     names one of the card's contacts beside the row): None for the contact when the card has
@@ -61,12 +80,14 @@ async def row_card_and_contact(
         )
         .where(columns.id == row_id, columns.team_id == team_id)
     )
+    if locked:  # see row_with_card
+        query = query.with_for_update(of=model).execution_options(populate_existing=True)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1], found[2])
 
 
 async def row_card_and_pipeline(
-    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int
+    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int, locked: bool = False
 ) -> tuple[Row, Customer, Pipeline] | None:
     """`row_with_card`, and the workspace's pipeline — its currency, its stages — in the same
     statement (a form whose amounts are read in the workspace's currency)."""
@@ -77,12 +98,20 @@ async def row_card_and_pipeline(
         .outerjoin(WorkspaceSetting, pipeline_setting(team_id))
         .where(columns.id == row_id, columns.team_id == team_id)
     )
+    if locked:  # see row_with_card
+        query = query.with_for_update(of=model).execution_options(populate_existing=True)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1], pipeline_from(found[2]))
 
 
 async def row_with_card_shared_in(
-    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int, channel_id: str
+    *,
+    session: AsyncSession,
+    model: type[Row],
+    team_id: str,
+    row_id: int,
+    channel_id: str,
+    locked: bool = False,
 ) -> tuple[Row, Customer] | None:
     """`row_with_card`, only when its card is linked to `channel_id` and the channel is shared
     with another organization — where the customer's own people may answer for the card — in
@@ -95,4 +124,4 @@ async def row_with_card_shared_in(
         col(ChannelLink.unlinked_at).is_(None),
         col(ChannelLink.shared_externally).is_(True),
     )
-    return await _first_with_card(session, model, team_id, row_id, shared_here)
+    return await _first_with_card(session, model, team_id, row_id, shared_here, locked=locked)

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import text
 
 from bot.actor import Actor
 from bot.sales import contract_cases, deal_cases
@@ -23,18 +22,10 @@ from bot.store.models import ContactRecord, FollowUp, WorkspaceSetting
 from bot.store.pipeline import DEFAULT_STAGES, PIPELINE_KEY, Pipeline, pipeline_value
 from bot.store.sales_models import Contract, Opportunity
 from tests.conftest import NOW, TEAM, Create
+from tests.locks import waiting_for_the_lock
 from tests.statements import reading, statements_sent
 
 MANAGER = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(hours=1))
-
-
-async def waiting_for_the_lock(db: Database) -> bool:
-    """Whether a transaction waits for a lock another holds (PostgreSQL)."""
-    async with db.transaction() as session:
-        waiting = await session.exec(  # type: ignore[call-overload]
-            text("SELECT count(*) FROM pg_locks WHERE NOT granted")
-        )
-        return bool(waiting.scalar_one())
 
 
 # a deal whose next step 发报价单 on 1 December is followed up

@@ -1,0 +1,199 @@
+"""Two answers to one question at the same moment — a change request confirmed, a survey
+answered, a requirement list confirmed, by a colleague or in the customer's shared channel:
+the second waits for the first, then meets the state it left and is refused. Before, on
+PostgreSQL, both passed: a change confirmed twice moved its milestones twice, a survey
+answered twice opened two feedback items. (SQLite's writers go one at a time from their
+first statement, so there the second always met the first's state.)"""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import SQLModel, select
+
+from bot.delivery import surveys
+from bot.delivery.change_answers import CustomerPress as ChangePress
+from bot.delivery.change_answers import answer_as_customer as change_answered_by_customer
+from bot.delivery.change_cases import take_change_step
+from bot.delivery.change_flow import ChangeStep
+from bot.delivery.change_forms import AnswerForm
+from bot.delivery.change_requests import ChangeForm, save_change_form
+from bot.delivery.requirement_cases import (
+    ListPress,
+    RequirementsShown,
+    add_requirement_form,
+    confirmed_by_customer,
+    record_confirmation,
+)
+from bot.delivery.requirements import read_requirement_form
+from bot.errors import Invalid, NotAllowed
+from bot.store.db import Database
+from bot.store.delivery_models import ChangeRequest, ChangeStepTaken, RequirementList
+from bot.store.models import Customer
+from bot.store.plan_tables import ChannelLink
+from bot.store.survey_models import FeedbackItem, Survey
+from tests.conftest import NOW, TEAM
+from tests.delivery.test_change_cases import TWO_WEEKS
+from tests.delivery.test_survey_cases import LOW, MANAGER, asked_survey, hp  # noqa: F401
+from tests.locks import skip_unless_postgres, taken_while_held
+
+
+@pytest.fixture(autouse=True)
+async def shared(db: Database, hp: Customer) -> None:  # noqa: F811
+    """HP's channel C_EXT, shared with HP's own Slack workspace."""
+    skip_unless_postgres(db)
+    async with db.transaction(write=True) as session:
+        session.add(
+            ChannelLink(
+                team_id=TEAM,
+                customer_id=hp.id or 0,
+                channel_id="C_EXT",
+                linked_by="U_MGR",
+                shared_externally=True,
+            )
+        )
+
+
+async def evaluated_change(db: Database, hp: Customer) -> int:  # noqa: F811
+    asked = await save_change_form(
+        db, actor=MANAGER, customer_id=hp.id or 0, form=ChangeForm("增加月度报表")
+    )
+    change_id = asked.change.id or 0
+    await take_change_step(
+        db, actor=MANAGER, change_id=change_id, step=ChangeStep.EVALUATE, evaluation=TWO_WEEKS
+    )
+    return change_id
+
+
+def confirmed_by_the_boss(change: ChangeRequest) -> list[SQLModel]:
+    change.state = "confirmed"
+    step = ChangeStepTaken(
+        change_request_id=change.id or 0,
+        step="confirm",
+        from_state="evaluated",
+        to_state="confirmed",
+        taken_by="U_BOSS",
+        taken_at=NOW,
+    )
+    return [step]
+
+
+async def confirmations(db: Database, change_id: int) -> list[str]:
+    query = select(ChangeStepTaken).where(
+        ChangeStepTaken.change_request_id == change_id, ChangeStepTaken.step == "confirm"
+    )
+    async with db.transaction() as session:
+        return [step.taken_by for step in (await session.exec(query)).all()]
+
+
+async def test_a_colleagues_confirmation_waits_and_is_refused_once_the_change_is_confirmed(
+    db: Database,
+    hp: Customer,  # noqa: F811
+) -> None:
+    change_id = await evaluated_change(db, hp)
+
+    with pytest.raises(Invalid) as refused:
+        await taken_while_held(
+            db,
+            ChangeRequest,
+            change_id,
+            confirmed_by_the_boss,
+            lambda: take_change_step(
+                db, actor=MANAGER, change_id=change_id, step=ChangeStep.CONFIRM
+            ),
+        )
+
+    assert refused.value.errors["step"].key == "change.out_of_order"
+    assert await confirmations(db, change_id) == ["U_BOSS"]
+
+
+async def test_the_customers_confirmation_of_a_change_waits_and_is_refused_once_confirmed(
+    db: Database,
+    hp: Customer,  # noqa: F811
+) -> None:
+    change_id = await evaluated_change(db, hp)
+    press = ChangePress("U_CHEN", "T_HP", "C_EXT", change_id, confirmed=True)
+
+    with pytest.raises(NotAllowed):
+        await taken_while_held(
+            db,
+            ChangeRequest,
+            change_id,
+            confirmed_by_the_boss,
+            lambda: change_answered_by_customer(db, actor=MANAGER, press=press),
+        )
+
+    assert await confirmations(db, change_id) == ["U_BOSS"]
+
+
+def answered_by_phone(survey: Survey) -> list[SQLModel]:
+    survey.state, survey.overall, survey.answered_at = "answered", 5, NOW
+    return []
+
+
+@pytest.mark.parametrize("who", ["project manager", "customer"])
+async def test_a_survey_answered_meanwhile_is_not_answered_again(
+    db: Database,
+    hp: Customer,  # noqa: F811
+    who: str,
+) -> None:
+    survey_id = await asked_survey(db)
+    press = surveys.CustomerPress("U_CHEN", "T_HP", "C_EXT", survey_id)
+
+    with pytest.raises(NotAllowed) as refused:
+        await taken_while_held(
+            db,
+            Survey,
+            survey_id,
+            answered_by_phone,
+            lambda: (
+                surveys.record_survey(db, actor=MANAGER, survey_id=survey_id, form=LOW)
+                if who == "project manager"
+                else surveys.answer_as_customer(db, actor=MANAGER, press=press, form=LOW)
+            ),
+        )
+
+    assert refused.value.message.key == "survey.already_answered"
+    async with db.transaction() as session:
+        survey = await session.get(Survey, survey_id)
+        assert survey is not None and survey.overall == 5
+        assert (await session.exec(select(FeedbackItem))).all() == [], "the low score unheard"
+
+
+def confirmed_in_a_meeting(listed: RequirementList) -> list[SQLModel]:
+    listed.state, listed.confirmed_by, listed.confirmed_at = "confirmed", "U_BOSS", NOW
+    return []
+
+
+@pytest.mark.parametrize("who", ["colleague", "customer"])
+async def test_a_requirement_list_confirmed_meanwhile_is_not_confirmed_again(
+    db: Database,
+    hp: Customer,  # noqa: F811
+    who: str,
+) -> None:
+    shown = await add_requirement_form(
+        db,
+        actor=MANAGER,
+        customer_id=hp.id or 0,
+        draft=read_requirement_form("月度报表", "must", ""),
+    )
+    assert isinstance(shown, RequirementsShown) and shown.listed is not None
+    list_id = shown.listed.id or 0
+    press = ListPress("U_CHEN", "T_HP", "C_EXT", list_id)
+
+    with pytest.raises(Invalid) as refused:
+        await taken_while_held(
+            db,
+            RequirementList,
+            list_id,
+            confirmed_in_a_meeting,
+            lambda: (
+                record_confirmation(db, actor=MANAGER, list_id=list_id, form=AnswerForm("", "会上"))
+                if who == "colleague"
+                else confirmed_by_customer(db, actor=MANAGER, press=press)
+            ),
+        )
+
+    assert refused.value.errors["list"].key == "requirement.already_confirmed"
+    async with db.transaction() as session:
+        listed = await session.get(RequirementList, list_id)
+        assert listed is not None and listed.confirmed_by == "U_BOSS"

@@ -1,0 +1,71 @@
+"""Two transactions at the same moment on PostgreSQL: one holds a row, changed and not yet
+committed, while a use case takes the same row (SQLite's writers go one at a time from their
+first statement, so there nothing can come in between)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from bot.store.db import Database
+
+Row = TypeVar("Row", bound=SQLModel)
+Result = TypeVar("Result")
+
+
+async def waiting_for_the_lock(db: Database) -> bool:
+    """Whether a transaction waits for a lock another holds (PostgreSQL)."""
+    async with db.transaction() as session:
+        waiting = await session.exec(  # type: ignore[call-overload]
+            text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+        )
+        return bool(waiting.scalar_one())
+
+
+async def taken_while_held(
+    db: Database,
+    model: type[Row],
+    row_id: int,
+    change: Callable[[Row], list[SQLModel]],
+    step: Callable[[], Awaitable[Result]],
+) -> Result:
+    """`step` taken while another transaction holds the row `row_id` of `model`, locked and
+    changed by `change` (which gives other rows to add with it); that transaction commits
+    once `step` waits for the row. Returns or raises what `step` does; fails the test when
+    `step` never waits."""
+    held, release = asyncio.Event(), asyncio.Event()
+
+    async def changed_meanwhile() -> None:
+        async with db.transaction(write=True) as session:
+            row = await session.get(model, row_id, with_for_update=True)
+            assert row is not None
+            session.add_all([row, *change(row)])
+            await session.flush()
+            held.set()
+            await release.wait()
+
+    holding = asyncio.create_task(changed_meanwhile())
+    await held.wait()
+    taking = asyncio.create_task(step())
+    for _ in range(200):  # until the step waits for the row's lock
+        if await waiting_for_the_lock(db):
+            break
+        await asyncio.sleep(0.05)
+    else:
+        release.set()
+        await holding
+        taking.cancel()
+        pytest.fail("the step never waited for the row's lock")
+    release.set()
+    await holding
+    return await taking
+
+
+def skip_unless_postgres(db: Database) -> None:
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite's writers go one at a time from their first statement")
