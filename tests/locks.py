@@ -11,6 +11,7 @@ from typing import TypeVar
 import pytest
 from sqlalchemy import text
 from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.db import Database
 
@@ -31,20 +32,19 @@ async def taken_while_held(
     db: Database,
     model: type[Row],
     row_id: int,
-    change: Callable[[Row], list[SQLModel]],
+    change: Callable[[AsyncSession, Row], Awaitable[None]],
     step: Callable[[], Awaitable[Result]],
 ) -> Result:
-    """`step` taken while another transaction holds the row `row_id` of `model`, locked and
-    changed by `change` (which gives other rows to add with it); that transaction commits
-    once `step` waits for the row. Returns or raises what `step` does; fails the test when
-    `step` never waits."""
+    """`step` taken while another transaction holds the row `row_id` of `model`, locked, and
+    has made `change` beside it; that transaction commits once `step` waits for the row.
+    Returns or raises what `step` does; fails the test when `step` never waits."""
     held, release = asyncio.Event(), asyncio.Event()
 
     async def changed_meanwhile() -> None:
         async with db.transaction(write=True) as session:
             row = await session.get(model, row_id, with_for_update=True)
             assert row is not None
-            session.add_all([row, *change(row)])
+            await change(session, row)
             await session.flush()
             held.set()
             await release.wait()

@@ -36,6 +36,7 @@ from bot.store.requirements import (
     list_with_requirements,
     requirements_of,
 )
+from bot.store.row_locks import locked_row
 from bot.store.sales import active_project, card_and_active_project
 from bot.store.sales_models import Project
 
@@ -75,6 +76,7 @@ async def add_requirement_line(
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
         customer, rest = await leading_card(session, actor, gate, text)
+        await locked_row(session, Customer, customer.id or 0)  # see _visible_card_and_project
         project = await active_project(session=session, customer_id=customer.id or 0)
         return await _add(session, actor, gate, customer, project, read_requirement_line(rest))
 
@@ -84,7 +86,9 @@ async def add_requirement_form(
 ) -> RequirementsShown | ChangeMoved:
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        customer, project = await _visible_card_and_project(session, actor, gate, customer_id)
+        customer, project = await _visible_card_and_project(
+            session, actor, gate, customer_id, locked=True
+        )
         return await _add(session, actor, gate, customer, project, draft)
 
 
@@ -252,10 +256,13 @@ async def _changeable_list(
 
 
 async def _visible_card_and_project(
-    session: AsyncSession, actor: Actor, gate: Gate, customer_id: int
+    session: AsyncSession, actor: Actor, gate: Gate, customer_id: int, *, locked: bool = False
 ) -> tuple[Customer, Project | None]:
-    """The card as the actor may see it, with its active project, in one statement."""
-    found = await card_and_active_project(session=session, customer_id=customer_id)
+    """The card as the actor may see it, with its active project, in one statement.
+    `locked` to add to its list: the card locked, two requirements added at the same moment
+    go one after the other — the second numbered after the first, in the same list (on
+    PostgreSQL both read the list as it was, and the second failed on the number taken)."""
+    found = await card_and_active_project(session=session, customer_id=customer_id, locked=locked)
     if found is None:
         raise CardGone(customer_id)
     return await seen_or_gone(found[0], actor, gate, customer_id), found[1]

@@ -8,7 +8,8 @@ first statement, so there the second always met the first's state.)"""
 from __future__ import annotations
 
 import pytest
-from sqlmodel import SQLModel, select
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.delivery import surveys
 from bot.delivery.change_answers import CustomerPress as ChangePress
@@ -21,15 +22,22 @@ from bot.delivery.requirement_cases import (
     ListPress,
     RequirementsShown,
     add_requirement_form,
+    add_requirement_line,
     confirmed_by_customer,
     record_confirmation,
 )
 from bot.delivery.requirements import read_requirement_form
 from bot.errors import Invalid, NotAllowed
 from bot.store.db import Database
-from bot.store.delivery_models import ChangeRequest, ChangeStepTaken, RequirementList
+from bot.store.delivery_models import (
+    ChangeRequest,
+    ChangeStepTaken,
+    Requirement,
+    RequirementList,
+)
 from bot.store.models import Customer
 from bot.store.plan_tables import ChannelLink
+from bot.store.sales_models import Project
 from bot.store.survey_models import FeedbackItem, Survey
 from tests.conftest import NOW, TEAM
 from tests.delivery.test_change_cases import TWO_WEEKS
@@ -64,7 +72,7 @@ async def evaluated_change(db: Database, hp: Customer) -> int:  # noqa: F811
     return change_id
 
 
-def confirmed_by_the_boss(change: ChangeRequest) -> list[SQLModel]:
+async def confirmed_by_the_boss(session: AsyncSession, change: ChangeRequest) -> None:
     change.state = "confirmed"
     step = ChangeStepTaken(
         change_request_id=change.id or 0,
@@ -74,7 +82,7 @@ def confirmed_by_the_boss(change: ChangeRequest) -> list[SQLModel]:
         taken_by="U_BOSS",
         taken_at=NOW,
     )
-    return [step]
+    session.add_all([change, step])
 
 
 async def confirmations(db: Database, change_id: int) -> list[str]:
@@ -125,9 +133,9 @@ async def test_the_customers_confirmation_of_a_change_waits_and_is_refused_once_
     assert await confirmations(db, change_id) == ["U_BOSS"]
 
 
-def answered_by_phone(survey: Survey) -> list[SQLModel]:
+async def answered_by_phone(session: AsyncSession, survey: Survey) -> None:
     survey.state, survey.overall, survey.answered_at = "answered", 5, NOW
-    return []
+    session.add(survey)
 
 
 @pytest.mark.parametrize("who", ["project manager", "customer"])
@@ -159,9 +167,9 @@ async def test_a_survey_answered_meanwhile_is_not_answered_again(
         assert (await session.exec(select(FeedbackItem))).all() == [], "the low score unheard"
 
 
-def confirmed_in_a_meeting(listed: RequirementList) -> list[SQLModel]:
+async def confirmed_in_a_meeting(session: AsyncSession, listed: RequirementList) -> None:
     listed.state, listed.confirmed_by, listed.confirmed_at = "confirmed", "U_BOSS", NOW
-    return []
+    session.add(listed)
 
 
 @pytest.mark.parametrize("who", ["colleague", "customer"])
@@ -197,3 +205,57 @@ async def test_a_requirement_list_confirmed_meanwhile_is_not_confirmed_again(
     async with db.transaction() as session:
         listed = await session.get(RequirementList, list_id)
         assert listed is not None and listed.confirmed_by == "U_BOSS"
+
+
+@pytest.mark.parametrize("listed_before", [True, False])
+@pytest.mark.parametrize("how", ["form", "line"])
+async def test_a_requirement_added_while_another_is_added_goes_after_it_on_the_same_list(
+    db: Database,
+    hp: Customer,  # noqa: F811
+    listed_before: bool,
+    how: str,
+) -> None:
+    """A colleague adds a requirement at the same moment (to the list, or making the list):
+    this one waits for the card, then is numbered after theirs on their list. Before, on
+    PostgreSQL, the second read the list as it was and failed on the number taken, or made a
+    second list of the card."""
+    if listed_before:
+        await add_requirement_form(
+            db,
+            actor=MANAGER,
+            customer_id=hp.id or 0,
+            draft=read_requirement_form("日报", "must", ""),
+        )
+
+    async def added_by_a_colleague(session: AsyncSession, card: Customer) -> None:
+        listed = (await session.exec(select(RequirementList))).first()
+        if listed is None:  # the list of HP's project
+            project = (await session.exec(select(Project))).one()
+            listed = RequirementList(
+                team_id=TEAM, customer_id=card.id or 0, project_id=project.id, created_by="U_BOSS"
+            )
+            session.add(listed)
+            await session.flush()
+        top = len((await session.exec(select(Requirement))).all())
+        session.add(
+            Requirement(list_id=listed.id or 0, number=top + 1, title="周报", added_by="U_BOSS")
+        )
+
+    draft = read_requirement_form("月报", "must", "")
+    shown = await taken_while_held(
+        db,
+        Customer,
+        hp.id or 0,
+        added_by_a_colleague,
+        lambda: (
+            add_requirement_form(db, actor=MANAGER, customer_id=hp.id or 0, draft=draft)
+            if how == "form"
+            else add_requirement_line(db, actor=MANAGER, text="HP 必须 月报")
+        ),
+    )
+
+    assert isinstance(shown, RequirementsShown)
+    titles = ["日报", "周报", "月报"] if listed_before else ["周报", "月报"]
+    assert [(r.number, r.title) for r in shown.requirements] == list(enumerate(titles, 1))
+    async with db.transaction() as session:
+        assert len((await session.exec(select(RequirementList))).all()) == 1
