@@ -15,7 +15,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from bot.commands.capacity import queued
@@ -62,12 +62,33 @@ def _busy(error: Exception) -> bool:
     return is_load(error) and not saves_made()
 
 
+_TAKEN_SIGNS = ("unique constraint failed", "duplicate key value violates unique constraint")
+
+
+def _saved_meanwhile(error: Exception) -> bool:
+    """A unique constraint refusing what another transaction committed at the same moment —
+    two colleagues accepting one milestone, saving one contract number, making a card's first
+    plan — after this one's checks had found nothing: rolled back, nothing of it saved, and
+    sent again it meets the other's save (refused, or saved beside it, as its rules say)."""
+    if not isinstance(error, IntegrityError) or saves_made():
+        return False
+    return any(sign in str(error.orig).lower() for sign in _TAKEN_SIGNS)
+
+
+def _not_saved(error: Exception) -> str | None:
+    """The message key for an error that saved nothing and that sending again resolves."""
+    if _busy(error):
+        return "busy.refused"
+    return "busy.saved_meanwhile" if _saved_meanwhile(error) else None
+
+
 def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Reply, Lang]:
     person: Person | None = context.get("person") if context is not None else None
     lang: Lang = person.lang if person else "en"
-    if _busy(error):  # one line, no traceback: the person is told to send it again
-        log.warning("busy: not saved, %s: %s", type(error).__name__, str(error).split("\n")[0])
-        return build_busy_reply(lang), lang
+    key = _not_saved(error)
+    if key is not None:  # one line, no traceback: the person is told to send it again
+        log.warning("%s: not saved, %s: %s", key, type(error).__name__, str(error).split("\n")[0])
+        return build_busy_reply(lang, key=key), lang
     reference = uuid.uuid4().hex[:8]
     if saves_made():  # never "nothing was saved": sent again, it would be saved twice
         log.error("error after a save (ref %s)", reference, exc_info=error)
@@ -90,8 +111,9 @@ async def handle_error(
     """Bolt's global error handler: errors before the ack are answered in the HTTP response."""
     reply, lang = _reply_for(error, context)
     if response is not None:
-        if body.get("type") == "view_submission" and _busy(error):  # keep what was typed
-            payload = build_busy_form_answer(body.get("view"), lang)
+        key = _not_saved(error)
+        if body.get("type") == "view_submission" and key is not None:  # keep what was typed
+            payload = build_busy_form_answer(body.get("view"), lang, key=key)
         elif body.get("type") == "view_submission":
             payload = {"response_action": "update", "view": build_error_modal(reply, lang)}
         else:

@@ -11,12 +11,15 @@ from bot.views.blocks import Reply, section
 from bot.views.errors import build_error_modal
 
 
-def build_busy_reply(lang: Lang) -> Reply:
-    text = t("busy.refused", lang)
+def build_busy_reply(lang: Lang, *, key: str = "busy.refused") -> Reply:
+    """`key`: why nothing was saved (busy, or saved by another at the same moment)."""
+    text = t(key, lang)
     return Reply(text=text, blocks=[section(":hourglass: " + text, block_id=ids.ERROR_BLOCK)])
 
 
-def build_busy_form_answer(view: dict[str, Any] | None, lang: Lang) -> dict[str, Any]:
+def build_busy_form_answer(
+    view: dict[str, Any] | None, lang: Lang, *, key: str = "busy.refused"
+) -> dict[str, Any]:
     """A submitted form stays open with what the person typed, the message under its first
     field, so that submitting again is one click; a form without fields is replaced by the
     message."""
@@ -26,6 +29,6 @@ def build_busy_form_answer(view: dict[str, Any] | None, lang: Lang) -> dict[str,
         if block.get("type") == "input" and block.get("block_id")
     ]
     if inputs:
-        return {"response_action": "errors", "errors": {inputs[0]: t("busy.refused", lang)}}
-    reply = build_busy_reply(lang)
+        return {"response_action": "errors", "errors": {inputs[0]: t(key, lang)}}
+    reply = build_busy_reply(lang, key=key)
     return {"response_action": "update", "view": build_error_modal(reply, lang)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 from zoneinfo import ZoneInfo
 
 from slack_bolt.async_app import AsyncApp
@@ -200,3 +200,63 @@ async def test_an_error_before_any_save_still_says_nothing_was_saved(database_ur
     await failing(ack=Acked(), context=context, respond=respond)
 
     assert len(told) == 1 and "nothing was saved" in told[0]
+
+
+async def taken_meanwhile(db: Database) -> None:
+    """What a use case meets when a colleague's save at the same moment took the value its
+    own checks found free: the database's unique constraint refuses its write."""
+    async with db.transaction(write=True) as session:
+        session.add(SlackProfile(team_id="T", user_id="U_WANG"))
+    async with db.transaction(write=True) as session:
+        session.add(SlackProfile(team_id="T", user_id="U_WANG"))
+
+
+async def test_a_command_that_lost_a_race_for_a_value_says_nothing_was_saved_and_to_resend(
+    database_url: str,
+) -> None:
+    db = Database(database_url)
+    app = bare_app()
+
+    @app.middleware
+    async def as_wang(context, next):
+        context["person"] = Person("T", "U_WANG", "zh", ZoneInfo("Asia/Shanghai"))
+        return await next()
+
+    @app.command("/customer")
+    async def racing(ack):
+        await taken_meanwhile(db)
+
+    response = await app.async_dispatch(command_request())
+    await db.dispose()
+
+    text = json.loads(response.body)["text"]
+    assert "同一时刻保存了相同的内容" in text and "未保存任何内容" in text
+    assert "参考编号" not in text, "not a fault to report"
+
+
+async def test_a_form_that_lost_a_race_for_a_value_stays_open_with_what_was_typed(
+    database_url: str,
+) -> None:
+    """Submitted again, it meets the colleague's save under its rules (the number taken, the
+    milestone accepted)."""
+    db = Database(database_url)
+    app = bare_app()
+
+    @app.view("anything")
+    async def racing(ack):
+        await taken_meanwhile(db)
+
+    request = form_request()
+    payload = json.loads(dict(parse_qsl(request.raw_body))["payload"])
+    payload["view"]["blocks"] = [{"type": "input", "block_id": "number", "element": {}}]
+    response = await app.async_dispatch(
+        AsyncBoltRequest(
+            body=urlencode({"payload": json.dumps(payload)}),
+            headers={"content-type": ["application/x-www-form-urlencoded"]},
+        )
+    )
+    await db.dispose()
+
+    body = json.loads(response.body)
+    assert body["response_action"] == "errors"
+    assert body["errors"]["number"].startswith("Someone saved the same thing at the same moment")
