@@ -36,23 +36,37 @@ async def taken_while_held(
     step: Callable[[], Awaitable[Result]],
 ) -> Result:
     """`step` taken while another transaction holds the row `row_id` of `model`, locked, and
-    has made `change` beside it; that transaction commits once `step` waits for the row.
-    Returns or raises what `step` does; fails the test when `step` never waits."""
+    has made `change` beside it (see `taken_while`)."""
+
+    async def hold(session: AsyncSession) -> None:
+        row = await session.get(model, row_id, with_for_update=True)
+        assert row is not None
+        await change(session, row)
+
+    return await taken_while(db, hold, step)
+
+
+async def taken_while(
+    db: Database,
+    hold: Callable[[AsyncSession], Awaitable[None]],
+    step: Callable[[], Awaitable[Result]],
+) -> Result:
+    """`step` taken while another transaction has done `hold` (locked rows, changed them) and
+    not committed; that transaction commits once `step` waits for a lock. Returns or raises
+    what `step` does; fails the test when `step` never waits."""
     held, release = asyncio.Event(), asyncio.Event()
 
-    async def changed_meanwhile() -> None:
+    async def holding_meanwhile() -> None:
         async with db.transaction(write=True) as session:
-            row = await session.get(model, row_id, with_for_update=True)
-            assert row is not None
-            await change(session, row)
+            await hold(session)
             await session.flush()
             held.set()
             await release.wait()
 
-    holding = asyncio.create_task(changed_meanwhile())
+    holding = asyncio.create_task(holding_meanwhile())
     await held.wait()
     taking = asyncio.create_task(step())
-    for _ in range(200):  # until the step waits for the row's lock
+    for _ in range(200):  # until the step waits for a lock the other holds
         if await waiting_for_the_lock(db):
             break
         await asyncio.sleep(0.05)
@@ -60,7 +74,7 @@ async def taken_while_held(
         release.set()
         await holding
         taking.cancel()
-        pytest.fail("the step never waited for the row's lock")
+        pytest.fail("the step never waited for the other's lock")
     release.set()
     await holding
     return await taking

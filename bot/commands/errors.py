@@ -23,6 +23,7 @@ from bot.errors import DomainError, Invalid
 from bot.i18n import Lang
 from bot.inflight import InFlight
 from bot.people import Person
+from bot.store.races import taken_at_once
 from bot.store.saves import saves_made, watch_saves
 from bot.views.blocks import Reply
 from bot.views.busy import build_busy_form_answer, build_busy_reply
@@ -34,6 +35,7 @@ from bot.views.refusals import build_refusal
 log = logging.getLogger(__name__)
 _DATABASE_ERRORS = (OperationalError, InterfaceError, DBAPIError, ConnectionError, OSError)
 _LOAD_SIGNS = ("database is locked", "database table is locked", "too many clients")
+_LOAD_CODES = ("53300", "40P01", "40001", "55P03")
 P = ParamSpec("P")
 R = TypeVar("R")
 SUBCOMMAND = "subcommand"  # context key: the /customer subcommand being run, for its wording
@@ -48,12 +50,10 @@ def is_load(error: BaseException) -> bool:
         return True
     if isinstance(error, DBAPIError):
         text = str(error.orig).lower()
-        return any(sign in text for sign in _LOAD_SIGNS) or type(error.orig).__name__ in (
-            "TooManyConnectionsError",
-            "DeadlockDetectedError",
-            "SerializationError",
-            "LockNotAvailableError",
-        )
+        # PostgreSQL's codes: too many connections, deadlock, serialization, lock not had
+        # (SQLAlchemy's asyncpg adapter gives its errors as one class, with the code)
+        code = getattr(error.orig, "sqlstate", None)
+        return any(sign in text for sign in _LOAD_SIGNS) or code in _LOAD_CODES
     return False
 
 
@@ -62,17 +62,12 @@ def _busy(error: Exception) -> bool:
     return is_load(error) and not saves_made()
 
 
-_TAKEN_SIGNS = ("unique constraint failed", "duplicate key value violates unique constraint")
-
-
 def _saved_meanwhile(error: Exception) -> bool:
-    """A unique constraint refusing what another transaction committed at the same moment —
-    two colleagues accepting one milestone, saving one contract number, making a card's first
-    plan — after this one's checks had found nothing: rolled back, nothing of it saved, and
-    sent again it meets the other's save (refused, or saved beside it, as its rules say)."""
-    if not isinstance(error, IntegrityError) or saves_made():
-        return False
-    return any(sign in str(error.orig).lower() for sign in _TAKEN_SIGNS)
+    """One of the unique values two people may save at the same moment (bot/store/races.py),
+    refused because another transaction committed it after this one's checks had found it
+    free: rolled back, nothing of it saved, and sent again it meets the other's save
+    (refused, or saved after it, as its rules say)."""
+    return isinstance(error, IntegrityError) and not saves_made() and taken_at_once(error)
 
 
 def _not_saved(error: Exception) -> str | None:
@@ -94,9 +89,9 @@ def _reply_for(error: Exception, context: AsyncBoltContext | None) -> tuple[Repl
         log.error("error after a save (ref %s)", reference, exc_info=error)
         return build_error_after_save(lang, reference=reference), lang
     log.error("unhandled error (ref %s)", reference, exc_info=error)
-    reply = build_error_reply(
-        lang, database_down=isinstance(error, _DATABASE_ERRORS), reference=reference
-    )
+    # a constraint's refusal is the database answering, not the database out of reach
+    down = isinstance(error, _DATABASE_ERRORS) and not isinstance(error, IntegrityError)
+    reply = build_error_reply(lang, database_down=down, reference=reference)
     return reply, lang
 
 

@@ -36,7 +36,7 @@ from bot.store.requirements import (
     list_with_requirements,
     requirements_of,
 )
-from bot.store.row_locks import locked_row
+from bot.store.row_locks import reads_stay_as_stored
 from bot.store.sales import active_project, card_and_active_project
 from bot.store.sales_models import Project
 
@@ -75,9 +75,10 @@ async def add_requirement_line(
         raise Invalid({"text": Message("requirement.usage")})
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
-        customer, rest = await leading_card(session, actor, gate, text)
-        await locked_row(session, Customer, customer.id or 0)  # see _visible_card_and_project
-        project = await active_project(session=session, customer_id=customer.id or 0)
+        leading, rest = await leading_card(session, actor, gate, text)
+        customer, project = await _visible_card_and_project(
+            session, actor, gate, leading.id or 0, locked=True
+        )
         return await _add(session, actor, gate, customer, project, read_requirement_line(rest))
 
 
@@ -260,12 +261,16 @@ async def _visible_card_and_project(
 ) -> tuple[Customer, Project | None]:
     """The card as the actor may see it, with its active project, in one statement.
     `locked` to add to its list: the card locked, two requirements added at the same moment
-    go one after the other — the second numbered after the first, in the same list (on
+    go one after the other — the second numbered after the first, in the same list — and a
+    list confirmed at the same moment (which locks the card too) is met as confirmed (on
     PostgreSQL both read the list as it was, and the second failed on the number taken)."""
     found = await card_and_active_project(session=session, customer_id=customer_id, locked=locked)
     if found is None:
         raise CardGone(customer_id)
-    return await seen_or_gone(found[0], actor, gate, customer_id), found[1]
+    customer, project = found
+    if locked and not reads_stay_as_stored(session):  # a project made while it waited
+        project = await active_project(session=session, customer_id=customer_id)
+    return await seen_or_gone(customer, actor, gate, customer_id), project
 
 
 async def _shown(

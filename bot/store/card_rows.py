@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, ColumnElement, and_, exists
+from sqlalchemy import Column, ColumnElement, Select, and_, exists
 from sqlalchemy.sql.base import ReadOnlyColumnCollection
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -16,6 +16,7 @@ from bot.store.pipeline import Pipeline, pipeline_from, pipeline_setting
 from bot.store.plan_tables import ChannelLink
 
 Row = TypeVar("Row", bound=SQLModel)
+Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
 
 
 async def row_with_card(
@@ -25,11 +26,16 @@ async def row_with_card(
     `customer_id`) and its card; None when the workspace has no such row. Rows the session
     holds already come back as they are held, as `session.get` gives them.
 
-    `locked` (every read here takes it): the row is locked until the transaction ends, so
-    that a change of it at the same moment waits for this one, in the read's own statement
-    rather than a statement more — PostgreSQL's `FOR UPDATE OF`; SQLite, whose write
-    transaction holds the database from its first statement, is given no such clause — and
-    read as stored over any copy the session holds, which may predate the lock."""
+    `locked` (every read here takes it): the row and its card are locked until the
+    transaction ends, so that a change of either at the same moment — this row answered
+    twice, another row of the card moving what this one moves (a milestone two changes
+    shift) — waits for this one, in the read's own statement rather than a statement more,
+    and both are read as stored over any copy the session holds, which may predate the lock.
+    PostgreSQL's `FOR NO KEY UPDATE OF`: what only refers to the row or the card (a record,
+    a requirement written on a list) is not held up. SQLite, whose write transaction holds
+    the database from its first statement, is given no such clause. What the use case reads
+    after it, in statements of their own, sees what was committed while it waited; rows read
+    in this statement beside the two (a contact, a setting) do not."""
     return await _first_with_card(session, model, team_id, row_id, locked=locked)
 
 
@@ -49,9 +55,15 @@ async def _first_with_card(
         .where(columns.id == row_id, columns.team_id == team_id, *only)
     )
     if locked:  # see row_with_card
-        query = query.with_for_update(of=model).execution_options(populate_existing=True)
+        query = _locked(query, model)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1])
+
+
+def _locked(query: Query, model: type[SQLModel]) -> Query:
+    """`query` locking its row of `model` and the card (see `row_with_card`)."""
+    locking = query.with_for_update(of=[model, Customer], key_share=True)
+    return locking.execution_options(populate_existing=True)
 
 
 def _columns(model: type[Row]) -> ReadOnlyColumnCollection[str, Column[Any]]:
@@ -81,7 +93,7 @@ async def row_card_and_contact(
         .where(columns.id == row_id, columns.team_id == team_id)
     )
     if locked:  # see row_with_card
-        query = query.with_for_update(of=model).execution_options(populate_existing=True)
+        query = _locked(query, model)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1], found[2])
 
@@ -99,7 +111,7 @@ async def row_card_and_pipeline(
         .where(columns.id == row_id, columns.team_id == team_id)
     )
     if locked:  # see row_with_card
-        query = query.with_for_update(of=model).execution_options(populate_existing=True)
+        query = _locked(query, model)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1], pipeline_from(found[2]))
 

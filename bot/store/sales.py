@@ -256,15 +256,17 @@ async def card_and_active_project(
     """The card `customer_id` and its active project, in one statement (issue 17: the card,
     then all its projects, were two); None when there is no such card. `locked`: the card
     locked as it is read (bot/store/card_rows.py `row_with_card`), so that what the use case
-    reads after it — in statements of their own, which see what was committed while this one
-    waited — is not changed by another at the same moment."""
+    reads after it, in statements of their own, is not changed by another at the same moment.
+    The project read beside it is as it was before any wait for the lock: where that matters
+    (PostgreSQL; see bot/store/row_locks.py) the caller asks `active_project` again."""
     query = (
         select(Customer, Project)
         .outerjoin(Project, col(Project.id) == active_project_value(customer_id, "id"))
         .where(Customer.id == customer_id)
     )
-    if locked:
-        query = query.with_for_update(of=Customer).execution_options(populate_existing=True)
+    if locked:  # FOR NO KEY UPDATE: what only refers to the card is not held up
+        locking = query.with_for_update(of=Customer, key_share=True)
+        query = locking.execution_options(populate_existing=True)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1])
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from urllib.parse import parse_qsl, urlencode
 from zoneinfo import ZoneInfo
 
+import pytest
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.request.async_request import AsyncBoltRequest
 from sqlalchemy.exc import OperationalError
+from sqlmodel import select
 
-from bot.commands.errors import handle_error, reported
+from bot.commands.errors import handle_error, is_load, reported
 from bot.people import Person
 from bot.store.db import Database
-from bot.store.models import SlackProfile
+from bot.store.models import PhasePlan, SlackProfile
 from bot.store.profiles import save_profile
 from bot.store.write_turns import TurnTimeout
+from tests.conftest import Create
+from tests.locks import skip_unless_postgres
 
 
 def bare_app() -> AsyncApp:
@@ -202,19 +207,29 @@ async def test_an_error_before_any_save_still_says_nothing_was_saved(database_ur
     assert len(told) == 1 and "nothing was saved" in told[0]
 
 
-async def taken_meanwhile(db: Database) -> None:
+async def taken_meanwhile(db: Database, customer_id: int) -> None:
     """What a use case meets when a colleague's save at the same moment took the value its
-    own checks found free: the database's unique constraint refuses its write."""
-    async with db.transaction(write=True) as session:
-        session.add(SlackProfile(team_id="T", user_id="U_WANG"))
-    async with db.transaction(write=True) as session:
-        session.add(SlackProfile(team_id="T", user_id="U_WANG"))
+    own checks found free: the database's unique constraint refuses its write (here a card's
+    plan of a phase, which its first save makes)."""
+    for _ in range(2):
+        async with db.transaction(write=True) as session:
+            session.add(PhasePlan(team_id="T", customer_id=customer_id, phase="post_contract"))
 
 
+async def taken_by_a_fault(db: Database) -> None:
+    """A unique refusal no race explains (a Slack profile's key written twice)."""
+    for _ in range(2):
+        async with db.transaction(write=True) as session:
+            session.add(SlackProfile(team_id="T", user_id="U_WANG"))
+
+
+@pytest.mark.parametrize("raced", [True, False])
 async def test_a_command_that_lost_a_race_for_a_value_says_nothing_was_saved_and_to_resend(
-    database_url: str,
+    db: Database, create: Create, raced: bool
 ) -> None:
-    db = Database(database_url)
+    """Only the unique values two people may save at once (bot/store/races.py) are told so;
+    any other unique refusal is a fault, reported with its reference."""
+    hp = await create("惠普中国有限公司", short_name="HP")
     app = bare_app()
 
     @app.middleware
@@ -224,27 +239,29 @@ async def test_a_command_that_lost_a_race_for_a_value_says_nothing_was_saved_and
 
     @app.command("/customer")
     async def racing(ack):
-        await taken_meanwhile(db)
+        await (taken_meanwhile(db, hp.id or 0) if raced else taken_by_a_fault(db))
 
     response = await app.async_dispatch(command_request())
-    await db.dispose()
 
     text = json.loads(response.body)["text"]
-    assert "同一时刻保存了相同的内容" in text and "未保存任何内容" in text
-    assert "参考编号" not in text, "not a fault to report"
+    if raced:
+        assert "同事在同一时刻的保存先完成了" in text and "未保存任何内容" in text
+        assert "参考编号" not in text, "not a fault to report"
+    else:
+        assert "参考编号" in text and "同一时刻" not in text
 
 
 async def test_a_form_that_lost_a_race_for_a_value_stays_open_with_what_was_typed(
-    database_url: str,
+    db: Database, create: Create
 ) -> None:
     """Submitted again, it meets the colleague's save under its rules (the number taken, the
     milestone accepted)."""
-    db = Database(database_url)
+    hp = await create("惠普中国有限公司", short_name="HP")
     app = bare_app()
 
     @app.view("anything")
     async def racing(ack):
-        await taken_meanwhile(db)
+        await taken_meanwhile(db, hp.id or 0)
 
     request = form_request()
     payload = json.loads(dict(parse_qsl(request.raw_body))["payload"])
@@ -255,8 +272,36 @@ async def test_a_form_that_lost_a_race_for_a_value_stays_open_with_what_was_type
             headers={"content-type": ["application/x-www-form-urlencoded"]},
         )
     )
-    await db.dispose()
 
     body = json.loads(response.body)
     assert body["response_action"] == "errors"
-    assert body["errors"]["number"].startswith("Someone saved the same thing at the same moment")
+    assert body["errors"]["number"].startswith("A colleague's save at the same moment came")
+
+
+async def test_a_deadlock_on_postgresql_is_load_told_as_busy(db: Database) -> None:
+    """Two transactions each waiting for the other's row: PostgreSQL ends one of them. Its
+    person is told Rapport was busy and nothing was saved (sending again works), not
+    "Something went wrong"."""
+    skip_unless_postgres(db)
+    async with db.transaction(write=True) as session:
+        session.add_all([SlackProfile(team_id="T", user_id=u) for u in ("U_A", "U_B")])
+    holding = [asyncio.Event(), asyncio.Event()]
+
+    async def one_then_the_other(first: str, second: str, mine: asyncio.Event) -> None:
+        async with db.transaction(write=True) as session:
+            for user in (first, second):
+                query = select(SlackProfile).where(SlackProfile.user_id == user)
+                await session.exec(query.with_for_update())
+                mine.set()
+                for held in holding:
+                    await held.wait()
+
+    outcomes = await asyncio.gather(
+        one_then_the_other("U_A", "U_B", holding[0]),
+        one_then_the_other("U_B", "U_A", holding[1]),
+        return_exceptions=True,
+    )
+
+    failed = [o for o in outcomes if isinstance(o, BaseException)]
+    assert len(failed) == 1 and isinstance(failed[0], Exception), outcomes
+    assert is_load(failed[0])

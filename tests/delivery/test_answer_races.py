@@ -9,7 +9,7 @@ statement, so there the second always met the first's work.)"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.delivery import surveys
 from bot.delivery.change_answers import CustomerPress as ChangePress
 from bot.delivery.change_answers import answer_as_customer as change_answered_by_customer
-from bot.delivery.change_cases import take_change_step
+from bot.delivery.change_cases import ChangeMoved, take_change_step
 from bot.delivery.change_flow import ChangeStep
 from bot.delivery.change_forms import AnswerForm
 from bot.delivery.change_requests import ChangeForm, save_change_form
@@ -35,6 +35,7 @@ from bot.delivery.requirements import read_requirement_form
 from bot.errors import Invalid, NotAllowed
 from bot.sales import contract_cases
 from bot.sales.contract_form import ContractForm
+from bot.store.card_rows import row_with_card
 from bot.store.db import Database
 from bot.store.delivery_models import (
     ChangeRequest,
@@ -43,13 +44,19 @@ from bot.store.delivery_models import (
     RequirementList,
 )
 from bot.store.models import Customer
-from bot.store.plan_tables import ChannelLink
+from bot.store.plan_tables import ChannelLink, Milestone
 from bot.store.sales_models import Contract, Project
 from bot.store.survey_models import FeedbackItem, Survey
 from tests.conftest import NOW, TEAM
 from tests.delivery.test_change_cases import TWO_WEEKS
-from tests.delivery.test_survey_cases import LOW, MANAGER, asked_survey, hp  # noqa: F401
-from tests.locks import skip_unless_postgres, taken_while_held
+from tests.delivery.test_survey_cases import (  # noqa: F401
+    LOW,
+    MANAGER,
+    asked_survey,
+    hp,
+    milestone_id,
+)
+from tests.locks import skip_unless_postgres, taken_while, taken_while_held
 
 
 @pytest.fixture(autouse=True)
@@ -305,3 +312,109 @@ async def test_a_contract_saved_with_a_number_a_colleague_saves_meanwhile_saves_
     assert "duplicate key value violates unique constraint" in str(refused.value.orig)
     async with db.transaction() as session:
         assert [c.created_by for c in (await session.exec(select(Contract))).all()] == ["U_BOSS"]
+
+
+async def test_two_changes_confirmed_at_once_each_move_the_milestone_they_share(
+    db: Database,
+    hp: Customer,  # noqa: F811
+) -> None:
+    """Another change of the card, confirmed at the same moment, moved the acceptance
+    milestone by two weeks: this one waits for the card, then moves it two weeks more. Before,
+    on PostgreSQL, both read the milestone as it was and one move was lost."""
+    milestone = await milestone_id(db)
+    changes = []
+    for summary in ("增加报表", "增加接口"):
+        form = ChangeForm(summary, milestones=str(milestone))
+        asked = await save_change_form(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
+        change_id = asked.change.id or 0
+        await take_change_step(
+            db, actor=MANAGER, change_id=change_id, step=ChangeStep.EVALUATE, evaluation=TWO_WEEKS
+        )
+        changes.append(change_id)
+    async with db.transaction() as session:
+        due = (await session.get(Milestone, milestone)).due_at  # type: ignore[union-attr]
+
+    async def the_other_confirmed(session: AsyncSession, card: Customer) -> None:
+        other = await session.get(ChangeRequest, changes[0])
+        moved = await session.get(Milestone, milestone)
+        assert other is not None and moved is not None
+        other.state, moved.due_at = "confirmed", moved.due_at + timedelta(days=14)
+        session.add_all([other, moved])
+
+    await taken_while_held(
+        db,
+        Customer,
+        hp.id or 0,
+        the_other_confirmed,
+        lambda: take_change_step(db, actor=MANAGER, change_id=changes[1], step=ChangeStep.CONFIRM),
+    )
+
+    async with db.transaction() as session:
+        after = await session.get(Milestone, milestone)
+    assert after is not None and after.due_at == due + timedelta(days=28)
+
+
+async def test_a_requirement_added_while_the_list_is_confirmed_asks_for_a_change(
+    db: Database,
+    hp: Customer,  # noqa: F811
+) -> None:
+    """The list is confirmed at the same moment (its confirmation reads it locked with its
+    card): the addition waits, then meets it confirmed, and becomes a change the customer
+    confirms. Before, on PostgreSQL, it was written into the list just confirmed."""
+    first = read_requirement_form("日报", "must", "")
+    await add_requirement_form(db, actor=MANAGER, customer_id=hp.id or 0, draft=first)
+
+    async def confirmed_meanwhile(session: AsyncSession) -> None:
+        """As a confirmation reads the list: locked, with its card."""
+        (listed,) = (await session.exec(select(RequirementList))).all()
+        found = await row_with_card(
+            session=session, model=RequirementList, team_id=TEAM, row_id=listed.id, locked=True
+        )
+        assert found is not None
+        listed.state, listed.confirmed_by, listed.confirmed_at = "confirmed", "U_BOSS", NOW
+        session.add(listed)
+
+    draft = read_requirement_form("月报", "must", "")
+    added = await taken_while(
+        db,
+        confirmed_meanwhile,
+        lambda: add_requirement_form(db, actor=MANAGER, customer_id=hp.id or 0, draft=draft),
+    )
+
+    assert isinstance(added, ChangeMoved) and added.change.summary == "月报"
+    async with db.transaction() as session:
+        assert [r.title for r in (await session.exec(select(Requirement))).all()] == ["日报"]
+
+
+async def test_a_requirement_added_while_a_new_project_starts_goes_on_the_new_projects_list(
+    db: Database,
+    hp: Customer,  # noqa: F811
+) -> None:
+    """The card's project closed and its next one made active at the same moment: the
+    addition waits for the card, then goes on the new project's list."""
+
+    async def next_project_started(session: AsyncSession, card: Customer) -> None:
+        first = (await session.exec(select(Project))).one()
+        first.status = "closed"
+        later = Project(
+            team_id=TEAM,
+            customer_id=card.id or 0,
+            name="二期",
+            manager_id="U_PM",
+            starts_on=date(2027, 1, 1),
+            ends_on=date(2027, 12, 31),
+            created_by="U_MGR",
+        )
+        session.add_all([first, later])
+
+    draft = read_requirement_form("月报", "must", "")
+    added = await taken_while_held(
+        db,
+        Customer,
+        hp.id or 0,
+        next_project_started,
+        lambda: add_requirement_form(db, actor=MANAGER, customer_id=hp.id or 0, draft=draft),
+    )
+
+    assert isinstance(added, RequirementsShown)
+    assert added.project is not None and added.project.name == "二期"

@@ -1,0 +1,49 @@
+"""The unique values two people may save at the same moment, each after checking it free:
+the second's write is refused by the database's constraint and rolls back. Named here, so
+that the person is told a colleague's save came first (bot/commands/errors.py) — and only
+for these: any other unique refusal is a fault, reported as one."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import SQLModel
+
+from bot.store.delivery_models import ChangeRequest, Requirement
+from bot.store.maintenance_models import MaintenancePlan
+from bot.store.plan_tables import PhasePlan
+from bot.store.sales_models import Contract
+from bot.store.survey_models import Acceptance
+from bot.store.types import table_of
+
+RACED: tuple[tuple[type[SQLModel], str], ...] = (
+    (Contract, "uq_contract_number"),  # a contract's number, in the workspace
+    (ChangeRequest, "uq_change_request_number"),  # a card's next change request
+    (Requirement, "uq_requirement_number"),  # a list's next one (a change confirmed into it)
+    (Acceptance, "uq_acceptance_milestone"),  # a milestone accepted
+    (PhasePlan, "uq_phase_plan"),  # a card's plan of a phase, made by its first save
+    (MaintenancePlan, "uq_maintenance_plan_period"),  # a period's plan, by its first activity
+)
+
+
+def taken_at_once(error: IntegrityError) -> bool:
+    """Whether `error` is one of the RACED constraints refusing a value taken."""
+    said = str(error.orig)
+    return any(sign in said for sign in _signs())
+
+
+@cache
+def _signs() -> tuple[str, ...]:
+    """How each database names a RACED constraint's refusal: PostgreSQL by its name, SQLite
+    by its columns."""
+    signs: list[str] = []
+    for model, name in RACED:
+        table = table_of(model)
+        (constraint,) = (
+            c for c in table.constraints if isinstance(c, UniqueConstraint) and c.name == name
+        )
+        columns = ", ".join(f"{table.name}.{column.name}" for column in constraint.columns)
+        signs += [f'unique constraint "{name}"', f"UNIQUE constraint failed: {columns}"]
+    return tuple(signs)
