@@ -19,11 +19,13 @@ Row = TypeVar("Row", bound=SQLModel)
 Result = TypeVar("Result")
 
 
-async def waiting_for_the_lock(db: Database) -> bool:
-    """Whether a transaction waits for a lock another holds (PostgreSQL)."""
+async def waiting_for_the_lock(db: Database, *, kind: str | None = None) -> bool:
+    """Whether a transaction waits for a lock another holds (PostgreSQL); `kind`: only a
+    lock of that type (pg_locks' locktype: `advisory`, …)."""
+    query = "SELECT count(*) FROM pg_locks WHERE NOT granted"
     async with db.transaction() as session:
         waiting = await session.exec(  # type: ignore[call-overload]
-            text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+            text(query + " AND locktype = :kind" if kind else query), params={"kind": kind}
         )
         return bool(waiting.scalar_one())
 

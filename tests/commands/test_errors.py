@@ -36,13 +36,20 @@ def bare_app() -> AsyncApp:
     return app
 
 
-def app_failing_with(error: Exception, *, ack_first: bool) -> AsyncApp:
+def app_as_wang() -> AsyncApp:
+    """`bare_app`, its requests from 王伟, who reads Chinese."""
     app = bare_app()
 
     @app.middleware
     async def as_wang(context, next):
         context["person"] = Person("T", "U_WANG", "zh", ZoneInfo("Asia/Shanghai"))
         return await next()
+
+    return app
+
+
+def app_failing_with(error: Exception, *, ack_first: bool) -> AsyncApp:
+    app = app_as_wang()
 
     @app.command("/customer")
     async def failing(ack):
@@ -147,12 +154,7 @@ async def test_a_form_saved_then_refused_for_load_is_not_kept_open_to_send_again
 async def test_an_error_after_a_save_never_says_nothing_was_saved(database_url: str) -> None:
     """Told "nothing was saved", the person would send it again: a second record."""
     db = Database(database_url)
-    app = bare_app()
-
-    @app.middleware
-    async def as_wang(context, next):
-        context["person"] = Person("T", "U_WANG", "zh", ZoneInfo("Asia/Shanghai"))
-        return await next()
+    app = app_as_wang()
 
     @reported
     async def saving(ack):
@@ -230,12 +232,7 @@ async def test_a_command_that_lost_a_race_for_a_value_says_nothing_was_saved_and
     """Only the unique values two people may save at once (bot/store/races.py) are told so;
     any other unique refusal is a fault, reported with its reference."""
     hp = await create("惠普中国有限公司", short_name="HP")
-    app = bare_app()
-
-    @app.middleware
-    async def as_wang(context, next):
-        context["person"] = Person("T", "U_WANG", "zh", ZoneInfo("Asia/Shanghai"))
-        return await next()
+    app = app_as_wang()
 
     @app.command("/customer")
     async def racing(ack):

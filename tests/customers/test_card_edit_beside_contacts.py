@@ -9,7 +9,6 @@ import asyncio
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import text
 
 from bot.actor import Actor
 from bot.customers import card_cases, contact_cases
@@ -17,16 +16,9 @@ from bot.customers.form import ContactForm, CustomerForm
 from bot.store.customers import lock_customer_writes
 from bot.store.db import Database
 from tests.conftest import NOW, TEAM, Create, keys_and_terms
+from tests.locks import waiting_for_the_lock
 
 MGR = Actor(team_id=TEAM, user_id="U_MGR", lang="zh", tz=ZoneInfo("Asia/Shanghai"), now=NOW)
-
-
-async def waiting_for_the_lock(db: Database) -> bool:
-    async with db.transaction() as session:
-        waiting = await session.exec(  # type: ignore[call-overload]
-            text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
-        )
-        return bool(waiting.scalar_one())
 
 
 async def test_a_contact_saved_while_an_edit_waits_keeps_its_keys_and_terms(
@@ -50,7 +42,7 @@ async def test_a_contact_saved_while_an_edit_waits_keeps_its_keys_and_terms(
         card_cases.save_customer(db, actor=MGR, form=moved, region="CN", customer_id=made.id)
     )
     for _ in range(200):  # until the edit waits for the lock
-        if await waiting_for_the_lock(db):
+        if await waiting_for_the_lock(db, kind="advisory"):
             break
         await asyncio.sleep(0.05)
     else:
