@@ -131,11 +131,12 @@ async def answerable_here(
     channel_id: str,
     *,
     locked: bool = False,
+    with_card: bool = False,
 ) -> tuple[Row, Customer] | None:
     """The workspace's row (a change, a survey, a requirement list) and its card, when the
     customer's people may answer for the card in this channel: it is linked to the card and
     shared with another organization. None otherwise. `locked`: for an answer that moves the
-    row on, one at a time (bot/store/card_rows.py `row_with_card`)."""
+    row on, one at a time, `with_card` its card too (bot/store/card_rows.py `row_with_card`)."""
     return await row_with_card_shared_in(
         session=session,
         model=model,
@@ -143,6 +144,7 @@ async def answerable_here(
         row_id=row_id,
         channel_id=channel_id,
         locked=locked,
+        with_card=with_card,
     )
 
 

@@ -60,8 +60,10 @@ async def move_milestones(session: AsyncSession, change: ChangeRequest) -> list[
     if not days or not affected:
         return []
     moved: list[dict[str, str]] = []
+    # locked: another change moving one of them at the same moment goes first, this one
+    # moves it on from there
     for milestone in await milestones_named(
-        session=session, customer_id=change.customer_id, ids=affected, open_only=True
+        session=session, customer_id=change.customer_id, ids=affected, open_only=True, locked=True
     ):
         was = milestone.due_at
         milestone.due_at = was + timedelta(days=days)

@@ -36,7 +36,6 @@ from bot.store.requirements import (
     list_with_requirements,
     requirements_of,
 )
-from bot.store.row_locks import reads_stay_as_stored
 from bot.store.sales import active_project, card_and_active_project
 from bot.store.sales_models import Project
 
@@ -160,7 +159,13 @@ async def confirmed_by_customer(
     require_outsider(actor, press.user_team_id)
     async with db.transaction(write=True) as session:
         found = await answerable_here(
-            session, actor, RequirementList, press.list_id, press.channel_id, locked=True
+            session,
+            actor,
+            RequirementList,
+            press.list_id,
+            press.channel_id,
+            locked=True,
+            with_card=True,  # see _changeable_list
         )
         if found is None:
             raise RequirementsNotFound(press.list_id)
@@ -238,14 +243,16 @@ async def _add(
 async def _changeable_list(
     session: AsyncSession, actor: Actor, gate: Gate, list_id: int, *, locked: bool = False
 ) -> tuple[RequirementList, Customer, Project | None]:
-    """`locked` to confirm it, one confirmation at a time (bot/store/card_rows.py
-    `row_with_card`)."""
+    """`locked` to confirm it: one confirmation at a time, and its card locked with it, so
+    that a requirement added at the same moment (which locks the card) waits and meets the
+    list confirmed (bot/store/card_rows.py `row_with_card`)."""
     found = await row_with_card(
         session=session,
         model=RequirementList,
         team_id=actor.team_id,
         row_id=list_id,
         locked=locked,
+        with_card=locked,
     )
     if found is None or not await gate.sees(found[1]):
         raise RequirementsNotFound(list_id)
@@ -267,10 +274,7 @@ async def _visible_card_and_project(
     found = await card_and_active_project(session=session, customer_id=customer_id, locked=locked)
     if found is None:
         raise CardGone(customer_id)
-    customer, project = found
-    if locked and not reads_stay_as_stored(session):  # a project made while it waited
-        project = await active_project(session=session, customer_id=customer_id)
-    return await seen_or_gone(customer, actor, gate, customer_id), project
+    return await seen_or_gone(found[0], actor, gate, customer_id), found[1]
 
 
 async def _shown(

@@ -20,23 +20,36 @@ Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
 
 
 async def row_with_card(
-    *, session: AsyncSession, model: type[Row], team_id: str, row_id: int, locked: bool = False
+    *,
+    session: AsyncSession,
+    model: type[Row],
+    team_id: str,
+    row_id: int,
+    locked: bool = False,
+    with_card: bool = False,
 ) -> tuple[Row, Customer] | None:
     """The workspace's row `row_id` of `model` (a table with `id`, `team_id` and
     `customer_id`) and its card; None when the workspace has no such row. Rows the session
     holds already come back as they are held, as `session.get` gives them.
 
-    `locked` (every read here takes it): the row and its card are locked until the
-    transaction ends, so that a change of either at the same moment — this row answered
-    twice, another row of the card moving what this one moves (a milestone two changes
-    shift) — waits for this one, in the read's own statement rather than a statement more,
-    and both are read as stored over any copy the session holds, which may predate the lock.
-    PostgreSQL's `FOR NO KEY UPDATE OF`: what only refers to the row or the card (a record,
-    a requirement written on a list) is not held up. SQLite, whose write transaction holds
-    the database from its first statement, is given no such clause. What the use case reads
-    after it, in statements of their own, sees what was committed while it waited; rows read
-    in this statement beside the two (a contact, a setting) do not."""
-    return await _first_with_card(session, model, team_id, row_id, locked=locked)
+    `locked` (every read here takes it): the row is locked until the transaction ends, so
+    that a change of it at the same moment (this row answered twice) waits for this one, in
+    the read's own statement rather than a statement more, and it is read as stored over any
+    copy the session holds, which may predate the lock. `with_card`: its card too, for what
+    hangs on the card as a whole (a requirement list confirmed while a requirement is added,
+    which locks the card). PostgreSQL's `FOR NO KEY UPDATE OF`: what only refers to the row
+    or the card (a record, a requirement written on a list) is not held up. SQLite, whose
+    write transaction holds the database from its first statement, is given no such clause.
+    What the use case reads after it, in statements of their own, sees what was committed
+    while it waited; rows read in this statement beside the locked ones do not.
+
+    A card is locked only by saves that write nothing its kept health is computed from (the
+    tables migrations 0030 and 0032 give a trigger: records, follow-ups, milestones, contacts
+    and their roles, phase plans, surveys). Saves that write those lock the card's health row
+    first and the card at commit; the other order would deadlock with them."""
+    return await _first_with_card(
+        session, model, team_id, row_id, locked=locked, with_card=with_card
+    )
 
 
 async def _first_with_card(
@@ -46,6 +59,7 @@ async def _first_with_card(
     row_id: int,
     *only: ColumnElement[bool],
     locked: bool = False,
+    with_card: bool = False,
 ) -> tuple[Row, Customer] | None:
     """`row_with_card`, the row found only where `only` holds too."""
     columns = _columns(model)
@@ -55,14 +69,14 @@ async def _first_with_card(
         .where(columns.id == row_id, columns.team_id == team_id, *only)
     )
     if locked:  # see row_with_card
-        query = _locked(query, model)
+        query = _locked(query, model, with_card=with_card)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1])
 
 
-def _locked(query: Query, model: type[SQLModel]) -> Query:
-    """`query` locking its row of `model` and the card (see `row_with_card`)."""
-    locking = query.with_for_update(of=[model, Customer], key_share=True)
+def _locked(query: Query, model: type[SQLModel], *, with_card: bool = False) -> Query:
+    """`query` locking its row of `model`, and the card `with_card` (see `row_with_card`)."""
+    locking = query.with_for_update(of=[model, Customer] if with_card else model, key_share=True)
     return locking.execution_options(populate_existing=True)
 
 
@@ -124,6 +138,7 @@ async def row_with_card_shared_in(
     row_id: int,
     channel_id: str,
     locked: bool = False,
+    with_card: bool = False,
 ) -> tuple[Row, Customer] | None:
     """`row_with_card`, only when its card is linked to `channel_id` and the channel is shared
     with another organization — where the customer's own people may answer for the card — in
@@ -136,4 +151,6 @@ async def row_with_card_shared_in(
         col(ChannelLink.unlinked_at).is_(None),
         col(ChannelLink.shared_externally).is_(True),
     )
-    return await _first_with_card(session, model, team_id, row_id, shared_here, locked=locked)
+    return await _first_with_card(
+        session, model, team_id, row_id, shared_here, locked=locked, with_card=with_card
+    )

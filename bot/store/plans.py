@@ -111,19 +111,31 @@ async def add_project_milestones(
 
 
 async def milestones_named(
-    *, session: AsyncSession, customer_id: int, ids: Iterable[int], open_only: bool = False
+    *,
+    session: AsyncSession,
+    customer_id: int,
+    ids: Iterable[int],
+    open_only: bool = False,
+    locked: bool = False,
 ) -> list[Milestone]:
-    """The card's milestones of these ids, soonest first: one of another card is not found."""
+    """The card's milestones of these ids, soonest first: one of another card is not found.
+    `locked`: to move them — locked until the transaction ends and read as stored, so that
+    two changes moving one milestone at the same moment move it in turn (PostgreSQL; SQLite's
+    write transaction holds the database from its first statement); taken in id order, so
+    that two such moves of several milestones never wait for each other in a circle."""
     wanted = sorted(set(ids))
     if not wanted:
         return []
-    query = (
-        select(Milestone)
-        .where(Milestone.customer_id == customer_id, col(Milestone.id).in_(wanted))
-        .order_by(col(Milestone.due_at), col(Milestone.id))
+    query = select(Milestone).where(
+        Milestone.customer_id == customer_id, col(Milestone.id).in_(wanted)
     )
     if open_only:
         query = query.where(Milestone.status == "open")
+    if locked:
+        query = query.order_by(col(Milestone.id)).with_for_update(key_share=True)
+        found = (await session.exec(query.execution_options(populate_existing=True))).all()
+        return sorted(found, key=lambda m: (m.due_at, m.id or 0))
+    query = query.order_by(col(Milestone.due_at), col(Milestone.id))
     return list((await session.exec(query)).all())
 
 

@@ -257,8 +257,8 @@ async def card_and_active_project(
     then all its projects, were two); None when there is no such card. `locked`: the card
     locked as it is read (bot/store/card_rows.py `row_with_card`), so that what the use case
     reads after it, in statements of their own, is not changed by another at the same moment.
-    The project read beside it is as it was before any wait for the lock: where that matters
-    (PostgreSQL; see bot/store/row_locks.py) the caller asks `active_project` again."""
+    (The project is read as it was before any wait; a project's creation does not lock the
+    card, so none waits for one.)"""
     query = (
         select(Customer, Project)
         .outerjoin(Project, col(Project.id) == active_project_value(customer_id, "id"))

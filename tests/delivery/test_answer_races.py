@@ -319,8 +319,8 @@ async def test_two_changes_confirmed_at_once_each_move_the_milestone_they_share(
     hp: Customer,  # noqa: F811
 ) -> None:
     """Another change of the card, confirmed at the same moment, moved the acceptance
-    milestone by two weeks: this one waits for the card, then moves it two weeks more. Before,
-    on PostgreSQL, both read the milestone as it was and one move was lost."""
+    milestone by two weeks: this one waits for the milestone, then moves it two weeks more.
+    Before, on PostgreSQL, both read the milestone as it was and one move was lost."""
     milestone = await milestone_id(db)
     changes = []
     for summary in ("增加报表", "增加接口"):
@@ -334,17 +334,17 @@ async def test_two_changes_confirmed_at_once_each_move_the_milestone_they_share(
     async with db.transaction() as session:
         due = (await session.get(Milestone, milestone)).due_at  # type: ignore[union-attr]
 
-    async def the_other_confirmed(session: AsyncSession, card: Customer) -> None:
+    async def the_other_confirmed(session: AsyncSession, moved: Milestone) -> None:
+        """As the other change's confirmation moves it: the milestone locked."""
         other = await session.get(ChangeRequest, changes[0])
-        moved = await session.get(Milestone, milestone)
-        assert other is not None and moved is not None
+        assert other is not None
         other.state, moved.due_at = "confirmed", moved.due_at + timedelta(days=14)
         session.add_all([other, moved])
 
     await taken_while_held(
         db,
-        Customer,
-        hp.id or 0,
+        Milestone,
+        milestone,
         the_other_confirmed,
         lambda: take_change_step(db, actor=MANAGER, change_id=changes[1], step=ChangeStep.CONFIRM),
     )
@@ -368,7 +368,12 @@ async def test_a_requirement_added_while_the_list_is_confirmed_asks_for_a_change
         """As a confirmation reads the list: locked, with its card."""
         (listed,) = (await session.exec(select(RequirementList))).all()
         found = await row_with_card(
-            session=session, model=RequirementList, team_id=TEAM, row_id=listed.id, locked=True
+            session=session,
+            model=RequirementList,
+            team_id=TEAM,
+            row_id=listed.id or 0,
+            locked=True,
+            with_card=True,
         )
         assert found is not None
         listed.state, listed.confirmed_by, listed.confirmed_at = "confirmed", "U_BOSS", NOW
@@ -384,37 +389,3 @@ async def test_a_requirement_added_while_the_list_is_confirmed_asks_for_a_change
     assert isinstance(added, ChangeMoved) and added.change.summary == "月报"
     async with db.transaction() as session:
         assert [r.title for r in (await session.exec(select(Requirement))).all()] == ["日报"]
-
-
-async def test_a_requirement_added_while_a_new_project_starts_goes_on_the_new_projects_list(
-    db: Database,
-    hp: Customer,  # noqa: F811
-) -> None:
-    """The card's project closed and its next one made active at the same moment: the
-    addition waits for the card, then goes on the new project's list."""
-
-    async def next_project_started(session: AsyncSession, card: Customer) -> None:
-        first = (await session.exec(select(Project))).one()
-        first.status = "closed"
-        later = Project(
-            team_id=TEAM,
-            customer_id=card.id or 0,
-            name="二期",
-            manager_id="U_PM",
-            starts_on=date(2027, 1, 1),
-            ends_on=date(2027, 12, 31),
-            created_by="U_MGR",
-        )
-        session.add_all([first, later])
-
-    draft = read_requirement_form("月报", "must", "")
-    added = await taken_while_held(
-        db,
-        Customer,
-        hp.id or 0,
-        next_project_started,
-        lambda: add_requirement_form(db, actor=MANAGER, customer_id=hp.id or 0, draft=draft),
-    )
-
-    assert isinstance(added, RequirementsShown)
-    assert added.project is not None and added.project.name == "二期"

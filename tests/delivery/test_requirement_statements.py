@@ -81,14 +81,11 @@ async def test_a_requirement_added_is_numbered_from_the_list_its_page_shows(
         (r.id, r.number) for r in again.requirements
     ]
     assert not any("max(requirement.number)" in s for s in first + later)
-    # read with the card, the list (PostgreSQL asks the project again once the card is locked)
-    alone = ("SELECT requirement.", "SELECT project.")[: 2 if db.dialect == "sqlite" else 1]
-    assert [s for s in first + later if s.startswith(alone)] == [], "\n".join(first + later)
+    alone = ("SELECT requirement.", "SELECT project.")
+    assert [s for s in first + later if s.startswith(alone)] == [], "read with the card, the list"
     # the card with its active project; the list with its requirements; the requirement; the
-    # card's contacts for the page (issue 17: 7, then 6). PostgreSQL reads the project again
-    # once the card is locked: one made while the addition waited is the one it goes on
-    again = 0 if db.dialect == "sqlite" else 1
-    assert len(later) == 4 + again, "\n".join(later)
+    # card's contacts for the page (issue 17: 7, then 6)
+    assert len(later) == 4, "\n".join(later)
 
 
 async def test_a_requirement_goes_on_the_active_projects_list_numbered_from_that_list_alone(
