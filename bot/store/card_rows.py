@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, ColumnElement, Select, and_, exists
-from sqlalchemy.sql.base import ReadOnlyColumnCollection
+from sqlalchemy import ColumnElement, Select, and_, exists
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import Contact, Customer, WorkspaceSetting
 from bot.store.pipeline import Pipeline, pipeline_from, pipeline_setting
 from bot.store.plan_tables import ChannelLink
+from bot.store.row_locks import locked_as_read
+from bot.store.types import table_of
 
 Row = TypeVar("Row", bound=SQLModel)
 Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
@@ -32,16 +33,12 @@ async def row_with_card(
     `customer_id`) and its card; None when the workspace has no such row. Rows the session
     holds already come back as they are held, as `session.get` gives them.
 
-    `locked` (every read here takes it): the row is locked until the transaction ends, so
-    that a change of it at the same moment (this row answered twice) waits for this one, in
-    the read's own statement rather than a statement more, and it is read as stored over any
-    copy the session holds, which may predate the lock. `with_card`: its card too, for what
-    hangs on the card as a whole (a requirement list confirmed while a requirement is added,
-    which locks the card). PostgreSQL's `FOR NO KEY UPDATE OF`: what only refers to the row
-    or the card (a record, a requirement written on a list) is not held up. SQLite, whose
-    write transaction holds the database from its first statement, is given no such clause.
-    What the use case reads after it, in statements of their own, sees what was committed
-    while it waited; rows read in this statement beside the locked ones do not.
+    `locked` (every read here takes it): the row is locked as it is read (bot/store/
+    row_locks.py `locked_as_read`), so that a change of it at the same moment (this row
+    answered twice) waits for this one; `with_card`: its card too, for what hangs on the card
+    as a whole (a requirement list confirmed while a requirement is added, which locks the
+    card). What the use case reads after it, in statements of their own, sees what was
+    committed while it waited; rows read in this statement beside the locked ones do not.
 
     A card is locked only by saves that write nothing its kept health is computed from (the
     tables migrations 0030 and 0032 give a trigger: records, follow-ups, milestones, contacts
@@ -62,26 +59,18 @@ async def _first_with_card(
     with_card: bool = False,
 ) -> tuple[Row, Customer] | None:
     """`row_with_card`, the row found only where `only` holds too."""
-    columns = _columns(model)
-    query = (
-        select(model, Customer)
-        .join(Customer, col(Customer.id) == columns.customer_id)
-        .where(columns.id == row_id, columns.team_id == team_id, *only)
-    )
+    query = _on_its_card(select(model, Customer), model, team_id, row_id).where(*only)
     if locked:  # see row_with_card
-        query = _locked(query, model, with_card=with_card)
+        query = locked_as_read(query, model, *([Customer] if with_card else []))
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1])
 
 
-def _locked(query: Query, model: type[SQLModel], *, with_card: bool = False) -> Query:
-    """`query` locking its row of `model`, and the card `with_card` (see `row_with_card`)."""
-    locking = query.with_for_update(of=[model, Customer] if with_card else model, key_share=True)
-    return locking.execution_options(populate_existing=True)
-
-
-def _columns(model: type[Row]) -> ReadOnlyColumnCollection[str, Column[Any]]:
-    return model.__table__.c  # type: ignore[attr-defined]
+def _on_its_card(query: Query, model: type[Row], team_id: str, row_id: int) -> Query:
+    """`query`, of the workspace's row `row_id` of `model` joined to its card."""
+    columns = table_of(model).c
+    joined = query.join(Customer, col(Customer.id) == columns.customer_id)
+    return joined.where(columns.id == row_id, columns.team_id == team_id)
 
 
 async def row_card_and_contact(
@@ -96,18 +85,11 @@ async def row_card_and_contact(
     """`row_with_card`, and the card's contact `contact_id` in the same statement (a form that
     names one of the card's contacts beside the row): None for the contact when the card has
     no such contact, archived ones included, as `get_contact` reads them."""
-    columns = _columns(model)
-    query = (
-        select(model, Customer, Contact)
-        .join(Customer, col(Customer.id) == columns.customer_id)
-        .outerjoin(
-            Contact,
-            and_(col(Contact.id) == contact_id, col(Contact.customer_id) == columns.customer_id),
-        )
-        .where(columns.id == row_id, columns.team_id == team_id)
+    query = _on_its_card(select(model, Customer, Contact), model, team_id, row_id).outerjoin(
+        Contact, and_(col(Contact.id) == contact_id, col(Contact.customer_id) == Customer.id)
     )
     if locked:  # see row_with_card
-        query = _locked(query, model)
+        query = locked_as_read(query, model)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1], found[2])
 
@@ -117,15 +99,11 @@ async def row_card_and_pipeline(
 ) -> tuple[Row, Customer, Pipeline] | None:
     """`row_with_card`, and the workspace's pipeline — its currency, its stages — in the same
     statement (a form whose amounts are read in the workspace's currency)."""
-    columns = _columns(model)
-    query = (
-        select(model, Customer, WorkspaceSetting.value)
-        .join(Customer, col(Customer.id) == columns.customer_id)
-        .outerjoin(WorkspaceSetting, pipeline_setting(team_id))
-        .where(columns.id == row_id, columns.team_id == team_id)
-    )
+    query = _on_its_card(
+        select(model, Customer, WorkspaceSetting.value), model, team_id, row_id
+    ).outerjoin(WorkspaceSetting, pipeline_setting(team_id))
     if locked:  # see row_with_card
-        query = _locked(query, model)
+        query = locked_as_read(query, model)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1], pipeline_from(found[2]))
 
@@ -147,7 +125,7 @@ async def row_with_card_shared_in(
     shared_here = exists().where(
         col(ChannelLink.team_id) == team_id,
         col(ChannelLink.channel_id) == channel_id,
-        col(ChannelLink.customer_id) == _columns(model).customer_id,
+        col(ChannelLink.customer_id) == table_of(model).c.customer_id,
         col(ChannelLink.unlinked_at).is_(None),
         col(ChannelLink.shared_externally).is_(True),
     )

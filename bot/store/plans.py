@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import ChannelLink, Customer, Milestone, PhaseChange, PhasePlan
+from bot.store.row_locks import locked_as_read
 from bot.store.sales_models import Project
 from bot.store.types import inserted_ids
 
@@ -132,9 +133,8 @@ async def milestones_named(
     if open_only:
         query = query.where(Milestone.status == "open")
     if locked:
-        query = query.order_by(col(Milestone.id)).with_for_update(key_share=True)
-        found = (await session.exec(query.execution_options(populate_existing=True))).all()
-        return sorted(found, key=lambda m: (m.due_at, m.id or 0))
+        found = await session.exec(locked_as_read(query.order_by(col(Milestone.id)), Milestone))
+        return sorted(found.all(), key=lambda m: (m.due_at, m.id or 0))
     query = query.order_by(col(Milestone.due_at), col(Milestone.id))
     return list((await session.exec(query)).all())
 

@@ -7,12 +7,14 @@ the card and the deal twice)."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from sqlalchemy import Select
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 Row = TypeVar("Row", bound=SQLModel)
+Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
 
 
 async def locked_row(session: AsyncSession, model: type[Row], row_id: int) -> Row | None:
@@ -34,3 +36,14 @@ def reads_stay_as_stored(session: AsyncSession) -> bool:
     read need be read again once locked: SQLite's, which hold the database from their first
     statement; not PostgreSQL's, where another may commit until a row is locked."""
     return session.get_bind().dialect.name == "sqlite"
+
+
+def locked_as_read(query: Query, *of: type[SQLModel]) -> Query:
+    """`query` locking the rows of the tables `of` it reads until the transaction ends, in
+    its own statement rather than a statement more, and reading them as stored over any copy
+    the session holds, which may predate the lock. PostgreSQL's `FOR NO KEY UPDATE OF`: what
+    only refers to those rows (a record of the card, a requirement on the list) is not held
+    up. SQLite is given no such clause: its write transaction holds the database from its
+    first statement."""
+    locking = query.with_for_update(of=list(of), key_share=True)
+    return locking.execution_options(populate_existing=True)

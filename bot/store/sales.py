@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import Customer, Milestone, WorkspaceSetting
 from bot.store.pipeline import Pipeline, pipeline_from, pipeline_setting
-from bot.store.row_locks import reads_stay_as_stored
+from bot.store.row_locks import locked_as_read, reads_stay_as_stored
 from bot.store.sales_models import (
     Contract,
     Document,
@@ -264,9 +264,8 @@ async def card_and_active_project(
         .outerjoin(Project, col(Project.id) == active_project_value(customer_id, "id"))
         .where(Customer.id == customer_id)
     )
-    if locked:  # FOR NO KEY UPDATE: what only refers to the card is not held up
-        locking = query.with_for_update(of=Customer, key_share=True)
-        query = locking.execution_options(populate_existing=True)
+    if locked:
+        query = locked_as_read(query, Customer)
     found = (await session.exec(query)).first()
     return None if found is None else (found[0], found[1])
 
