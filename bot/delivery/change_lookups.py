@@ -4,6 +4,8 @@ each in one statement (issue 17)."""
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
@@ -13,6 +15,8 @@ from bot.store.card_rows import row_card_and_contact, row_card_and_pipeline, row
 from bot.store.delivery_models import ChangeRequest
 from bot.store.models import Contact, Customer
 from bot.store.pipeline import Pipeline
+
+Found = TypeVar("Found", bound=tuple[Any, ...])
 
 
 class ChangeNotFound(NotFound):
@@ -34,9 +38,7 @@ async def visible_change(
         row_id=change_id,
         locked=locked,
     )
-    if found is None or not await gate.sees(found[1]):
-        raise ChangeNotFound(change_id)
-    return found
+    return await _seen(found, gate, change_id)
 
 
 async def visible_change_and_contact(
@@ -54,9 +56,7 @@ async def visible_change_and_contact(
         contact_id=contact_id,
         locked=True,
     )
-    if found is None or not await gate.sees(found[1]):
-        raise ChangeNotFound(change_id)
-    return found
+    return await _seen(found, gate, change_id)
 
 
 async def visible_change_and_pipeline(
@@ -67,6 +67,12 @@ async def visible_change_and_pipeline(
     found = await row_card_and_pipeline(
         session=session, model=ChangeRequest, team_id=actor.team_id, row_id=change_id, locked=True
     )
+    return await _seen(found, gate, change_id)
+
+
+async def _seen(found: Found | None, gate: Gate, change_id: int) -> Found:
+    """`found` (a change, its card, what was read with them) if the card is one the person
+    may see; told as no such change otherwise."""
     if found is None or not await gate.sees(found[1]):
         raise ChangeNotFound(change_id)
     return found

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.refusals import CardGone, MayNotChange
+from bot.customers.refusals import MayNotChange
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_answers import answerable_here, require_outsider, shared_channel_for
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
@@ -272,9 +272,9 @@ async def _visible_card_and_project(
     list confirmed at the same moment (which locks the card too) is met as confirmed (on
     PostgreSQL both read the list as it was, and the second failed on the number taken)."""
     found = await card_and_active_project(session=session, customer_id=customer_id, locked=locked)
-    if found is None:
-        raise CardGone(customer_id)
-    return await seen_or_gone(found[0], actor, gate, customer_id), found[1]
+    customer = await seen_or_gone(found[0] if found else None, actor, gate, customer_id)
+    assert found is not None  # seen_or_gone told a card not found as gone
+    return customer, found[1]
 
 
 async def _shown(

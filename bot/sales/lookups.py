@@ -63,9 +63,9 @@ async def visible_card_and_pipeline(
 ) -> tuple[Customer, Pipeline]:
     """`visible_card`, with the workspace's pipeline read in the same statement."""
     found = await card_and_pipeline(session=session, team_id=actor.team_id, customer_id=customer_id)
-    if found is None:
-        raise CardGone(customer_id)
-    return await seen_or_gone(found[0], actor, gate, customer_id), found[1]
+    customer = await seen_or_gone(found[0] if found else None, actor, gate, customer_id)
+    assert found is not None  # seen_or_gone told a card not found as gone
+    return customer, found[1]
 
 
 async def visible_deal(
