@@ -12,7 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store.models import ChannelLink, Customer, Milestone, PhaseChange, PhasePlan
 from bot.store.row_locks import locked_as_read
 from bot.store.sales_models import Project
-from bot.store.types import inserted_ids
+from bot.store.types import add_with_ids
 
 
 async def plan_of(*, session: AsyncSession, customer_id: int, phase: str) -> PhasePlan | None:
@@ -103,11 +103,9 @@ async def add_project_milestones(
     """A new project's milestones, with their ids, soonest first, in one statement that
     returns their ids (on SQLite they were written, then read back). Told apart by their
     template's kind, each with its title and day."""
-    rows = [{**m.model_dump(exclude={"id"}), "project_id": project_id} for m in milestones]
-    told_by = ("kind", "title", "due_at")
-    ids = await inserted_ids(session, Milestone, rows, told_by)
-    for milestone, row_id in zip(milestones, ids, strict=True):
-        milestone.project_id, milestone.id = project_id, row_id
+    for milestone in milestones:
+        milestone.project_id = project_id
+    await add_with_ids(session, Milestone, milestones, ("kind", "title", "due_at"))
     return sorted(milestones, key=lambda m: (m.due_at, m.id or 0))
 
 

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.sales_models import Receivable
-from bot.store.types import inserted_ids, table_of
+from bot.store.types import add_with_ids, table_of
 
 OPEN, CANCELLED = "open", "cancelled"
 
@@ -20,12 +20,8 @@ async def add_receivables(*, session: AsyncSession, receivables: Sequence[Receiv
     """A contract's payments, with their ids, written in one statement (issue 17: the ORM
     sent one INSERT a payment; then the contract's page read them back). Told apart by what
     each holds."""
-    rows = [r.model_dump(exclude={"id"}) for r in receivables]
     told_by = ("contract_id", "title", "due_on", "amount_minor", "received_on", "status")
-    for receivable, row_id in zip(
-        receivables, await inserted_ids(session, Receivable, rows, told_by), strict=True
-    ):
-        receivable.id = row_id
+    await add_with_ids(session, Receivable, receivables, told_by)
 
 
 async def receivables_of(*, session: AsyncSession, contract_ids: Sequence[int]) -> list[Receivable]:

@@ -25,7 +25,7 @@ from bot.store.sales_models import (
     Project,
     SalesDraft,
 )
-from bot.store.types import inserted_ids
+from bot.store.types import add_with_ids
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -212,12 +212,7 @@ async def contract_of_deal(*, session: AsyncSession, deal_id: int) -> Contract |
 async def add_documents(*, session: AsyncSession, documents: Sequence[Document]) -> None:
     """Documents attached at once (a message's files), with their ids, in one statement
     (issue 17: the ORM sent one INSERT a document). Told apart by what each links to."""
-    rows = [d.model_dump(exclude={"id"}) for d in documents]
-    told_by = ("kind", "url", "file_id", "title")
-    for document, row_id in zip(
-        documents, await inserted_ids(session, Document, rows, told_by), strict=True
-    ):
-        document.id = row_id
+    await add_with_ids(session, Document, documents, ("kind", "url", "file_id", "title"))
 
 
 # --- projects -----------------------------------------------------------------------------

@@ -115,6 +115,21 @@ async def inserted_ids(
     return [ids[tuple(row[c] for c in told_by)].pop() for row in rows]
 
 
+class _New(Protocol):
+    id: int | None
+
+    def model_dump(self, *, exclude: set[str]) -> dict[str, Any]: ...
+
+
+async def add_with_ids(
+    session: AsyncSession, model: type[SQLModel], rows: Sequence[_New], told_by: Sequence[str]
+) -> None:
+    """New `rows` of `model` written in one INSERT, each given its id (`inserted_ids`)."""
+    values = [row.model_dump(exclude={"id"}) for row in rows]
+    for row, row_id in zip(rows, await inserted_ids(session, model, values, told_by), strict=True):
+        row.id = row_id
+
+
 # Rows packed into one string per group by the database (func.aggregate_strings), for reads
 # of hundreds of thousands of small rows where making each a row in Python costs most. One
 # separator (ASCII's unit separator, in no id, light or user id) goes between fields and rows
