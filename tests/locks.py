@@ -19,15 +19,25 @@ Row = TypeVar("Row", bound=SQLModel)
 Result = TypeVar("Result")
 
 
-async def waiting_for_the_lock(db: Database, *, kind: str | None = None) -> bool:
-    """Whether a transaction waits for a lock another holds (PostgreSQL); `kind`: only a
-    lock of that type (pg_locks' locktype: `advisory`, …)."""
+async def waiting(db: Database, *, kind: str | None = None) -> int:
+    """How many locks transactions wait for, held by others (PostgreSQL); `kind`: only locks
+    of that type (pg_locks' locktype: `advisory`, …)."""
     query = "SELECT count(*) FROM pg_locks WHERE NOT granted"
     async with db.transaction() as session:
-        waiting = await session.exec(  # type: ignore[call-overload]
+        found = await session.exec(  # type: ignore[call-overload]
             text(query + " AND locktype = :kind" if kind else query), params={"kind": kind}
         )
-        return bool(waiting.scalar_one())
+        return int(found.scalar_one())
+
+
+async def until_waiting(db: Database, who: str, *, count: int = 1, kind: str | None = None) -> None:
+    """Until `count` locks are waited for (see `waiting`), within ten seconds; the test
+    fails, naming `who` should have waited, when they never are."""
+    for _ in range(200):
+        if await waiting(db, kind=kind) >= count:
+            return
+        await asyncio.sleep(0.05)
+    pytest.fail(f"{who} never waited for the lock")
 
 
 async def taken_while_held(
@@ -68,17 +78,14 @@ async def taken_while(
     holding = asyncio.create_task(holding_meanwhile())
     await held.wait()
     taking = asyncio.create_task(step())
-    for _ in range(200):  # until the step waits for a lock the other holds
-        if await waiting_for_the_lock(db):
-            break
-        await asyncio.sleep(0.05)
-    else:
+    try:
+        await until_waiting(db, "the step")
+    except BaseException:
+        taking.cancel()
+        raise
+    finally:
         release.set()
         await holding
-        taking.cancel()
-        pytest.fail("the step never waited for the other's lock")
-    release.set()
-    await holding
     return await taking
 
 

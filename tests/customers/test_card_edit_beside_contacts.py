@@ -16,7 +16,7 @@ from bot.customers.form import ContactForm, CustomerForm
 from bot.store.customers import lock_customer_writes
 from bot.store.db import Database
 from tests.conftest import NOW, TEAM, Create, keys_and_terms
-from tests.locks import waiting_for_the_lock
+from tests.locks import until_waiting
 
 MGR = Actor(team_id=TEAM, user_id="U_MGR", lang="zh", tz=ZoneInfo("Asia/Shanghai"), now=NOW)
 
@@ -41,12 +41,7 @@ async def test_a_contact_saved_while_an_edit_waits_keeps_its_keys_and_terms(
     edit = asyncio.create_task(
         card_cases.save_customer(db, actor=MGR, form=moved, region="CN", customer_id=made.id)
     )
-    for _ in range(200):  # until the edit waits for the lock
-        if await waiting_for_the_lock(db, kind="advisory"):
-            break
-        await asyncio.sleep(0.05)
-    else:
-        pytest.fail("the edit never waited for the lock")
+    await until_waiting(db, "the edit", kind="advisory")
     zhang = ContactForm(name="张伟", mobile="13912345678", email="zw@jinke.com.cn")
     await contact_cases.save_contact(
         db, actor=MGR, customer_id=made.id or 0, form=zhang, region="CN"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-import pytest
 from sqlalchemy import text
 
 from bot.customers import contact_cases, phase_cases
@@ -32,25 +31,9 @@ from tests.delivery.test_survey_cases import (  # noqa: F401
     hp,
     milestone_id,
 )
-from tests.locks import skip_unless_postgres
+from tests.locks import skip_unless_postgres, until_waiting
 
 Work = Callable[[], Awaitable[object]]
-
-
-async def waiting(db: Database) -> int:
-    async with db.transaction() as session:
-        found = await session.exec(  # type: ignore[call-overload]
-            text("SELECT count(*) FROM pg_locks WHERE NOT granted")
-        )
-        return int(found.scalar_one())
-
-
-async def until_waiting(db: Database, count: int) -> None:
-    for _ in range(200):
-        if await waiting(db) >= count:
-            return
-        await asyncio.sleep(0.05)
-    pytest.fail(f"never {count} transactions waiting")
 
 
 async def both_saved(
@@ -72,9 +55,9 @@ async def both_saved(
     holder = asyncio.create_task(holding())
     await held.wait()
     saving = asyncio.create_task(save())
-    await until_waiting(db, 1)  # the save holds the health row, and waits for `held_at`
+    await until_waiting(db, "the save")  # it holds the health row, and waits for `held_at`
     answering = asyncio.create_task(answer())
-    await until_waiting(db, 2)  # the answer holds its rows, and waits for the health row
+    await until_waiting(db, "the answer", count=2)  # it holds its rows, waits for the health row
     go.set()
     await holder
     outcomes = await asyncio.gather(saving, answering, return_exceptions=True)

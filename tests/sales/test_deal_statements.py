@@ -22,7 +22,7 @@ from bot.store.models import ContactRecord, FollowUp, WorkspaceSetting
 from bot.store.pipeline import DEFAULT_STAGES, PIPELINE_KEY, Pipeline, pipeline_value
 from bot.store.sales_models import Contract, Opportunity
 from tests.conftest import NOW, TEAM, Create
-from tests.locks import waiting_for_the_lock
+from tests.locks import until_waiting
 from tests.statements import reading, statements_sent
 
 MANAGER = Actor(TEAM, "U_MGR", "zh", ZoneInfo("Asia/Shanghai"), NOW + timedelta(hours=1))
@@ -234,12 +234,7 @@ async def test_a_contract_committed_while_a_deals_change_waits_for_it_is_counted
     moving = asyncio.create_task(
         deal_cases.move_deal(db, actor=MANAGER, deal_id=deal_id, stage="negotiation")
     )
-    for _ in range(200):  # until the move waits for the deal's lock
-        if await waiting_for_the_lock(db):
-            break
-        await asyncio.sleep(0.05)
-    else:
-        pytest.fail("the move never waited for the deal's lock")
+    await until_waiting(db, "the move")
     release.set()
     await recording
     moved = await moving
