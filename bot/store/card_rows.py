@@ -4,9 +4,9 @@ right on the card next, and two look-ups by id were two round trips (issue 17)."
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists
+from sqlalchemy import ColumnElement, and_, exists
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -14,10 +14,9 @@ from bot.store.models import Contact, Customer, WorkspaceSetting
 from bot.store.pipeline import Pipeline, pipeline_from, pipeline_setting
 from bot.store.plan_tables import ChannelLink
 from bot.store.row_locks import locked_as_read
-from bot.store.types import table_of
+from bot.store.types import Query, table_of
 
 Row = TypeVar("Row", bound=SQLModel)
-Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
 
 
 async def row_with_card(

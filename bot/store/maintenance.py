@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import ScalarSelect
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
-from sqlmodel.sql.expression import Select, SelectOfScalar
+from sqlmodel.sql.expression import SelectOfScalar
 
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity, PlanNote, PlanReview
 from bot.store.models import Customer
+from bot.store.types import Query
 
 R = TypeVar("R", MaintenancePlan, PlanActivity, PlanNote, PlanReview)
-Q = TypeVar("Q", bound="Select[*tuple[Any, ...]]")
 
 
 async def add_row(*, session: AsyncSession, row: R) -> R:
@@ -53,7 +53,7 @@ def _latest_id(model: type[PlanNote] | type[PlanReview]) -> ScalarSelect[int | N
     return query.scalar_subquery()
 
 
-def _with_latest(query: Q) -> Q:
+def _with_latest(query: Query) -> Query:
     """`query`, of plans, with each plan's latest notes and review joined (none: nulls)."""
     return query.outerjoin(PlanNote, col(PlanNote.id) == _latest_id(PlanNote)).outerjoin(
         PlanReview, col(PlanReview.id) == _latest_id(PlanReview)

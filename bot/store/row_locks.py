@@ -7,14 +7,14 @@ the card and the deal twice)."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import Select
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.types import Query
+
 Row = TypeVar("Row", bound=SQLModel)
-Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
 
 
 async def locked_row(session: AsyncSession, model: type[Row], row_id: int) -> Row | None:

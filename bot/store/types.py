@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, DateTime, Executable, String, Table, cast, inspect
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Executable,
+    Select,
+    String,
+    Table,
+    cast,
+    inspect,
+)
 from sqlalchemy.engine import Dialect, Row
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+# a SELECT a helper adds to (a join, a lock) and gives back as it came, whatever it reads
+Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
 
 
 class UTCDateTime(TypeDecorator[datetime]):
