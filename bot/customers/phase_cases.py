@@ -41,6 +41,7 @@ from bot.store.models import Contact, Customer, Milestone
 from bot.store.notices import channels_hearing
 from bot.store.pages import count_milestones, milestones_page
 from bot.store.plans import card_and_phase_terms, phase_history, plans_in, plans_of, project_names
+from bot.store.races import run_again_if_raced
 
 PLAN_MILESTONES = 20  # the plan lists the first milestones by date; a button pages on
 
@@ -109,6 +110,7 @@ def check_phase(form: PhaseForm, *, actor: Actor, current: str | None) -> None:
         check_phase_form(form, current=current, tz=actor.tz, now=actor.now)
 
 
+@run_again_if_raced
 async def save_phase(
     db: Database,
     *,

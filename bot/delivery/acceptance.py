@@ -25,6 +25,7 @@ from bot.store.customers import contacts_in_place
 from bot.store.db import Database
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
+from bot.store.races import run_again_if_raced
 from bot.store.survey_models import Acceptance, Survey
 from bot.store.surveys import add_row, milestone_to_accept
 
@@ -81,6 +82,7 @@ async def press_done(
         return MilestoneMarked(done)
 
 
+@run_again_if_raced
 async def accept(
     db: Database, *, actor: Actor, milestone_id: int, form: AcceptanceForm
 ) -> Accepted:

@@ -29,6 +29,7 @@ from bot.store.changes import add_step, shared_channels_of
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
 from bot.store.models import Customer
+from bot.store.races import run_again_if_raced
 from bot.store.sales_models import Project
 
 
@@ -75,6 +76,7 @@ async def ask_customer(db: Database, *, actor: Actor, change_id: int) -> Custome
         return CustomerAsked(customer, change, channel)
 
 
+@run_again_if_raced
 async def answer_as_customer(
     db: Database, *, actor: Actor, press: CustomerPress
 ) -> CustomerAnswered:

@@ -48,6 +48,7 @@ from bot.store.delivery_models import (
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
 from bot.store.plans import milestones_named
+from bot.store.races import run_again_if_raced
 
 SUMMARY_LIMIT = 200
 # steps the owner or a card editor takes; a requester may only withdraw their own request
@@ -76,6 +77,7 @@ class ChangeMoved:
     milestones: tuple[Milestone, ...] = ()  # the milestones it affects
 
 
+@run_again_if_raced
 async def request_change(
     db: Database,
     *,
@@ -178,6 +180,7 @@ async def add_request(
     return await shown_change(session, actor, gate, customer, change, known)
 
 
+@run_again_if_raced
 async def take_change_step(
     db: Database,
     *,

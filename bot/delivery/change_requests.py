@@ -22,6 +22,7 @@ from bot.store.delivery_models import ChangeRequest
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
 from bot.store.plans import milestones_named, milestones_of
+from bot.store.races import run_again_if_raced
 
 REASON_LIMIT = 2000
 CONTENT_LIMIT = 2900  # a section's text, with room for its label
@@ -54,6 +55,7 @@ class ChangeList:
     may_ask: bool
 
 
+@run_again_if_raced
 async def change_named_in_line(
     db: Database, *, actor: Actor, text: str
 ) -> ChangeMoved | ChangeFormOpen:
@@ -77,6 +79,7 @@ async def open_change_form(db: Database, *, actor: Actor, customer_id: int) -> C
         return await _form_open(session, customer, ChangeForm())
 
 
+@run_again_if_raced
 async def save_change_form(
     db: Database, *, actor: Actor, customer_id: int, form: ChangeForm
 ) -> ChangeMoved:

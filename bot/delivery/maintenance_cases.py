@@ -47,6 +47,7 @@ from bot.store.db import Database
 from bot.store.maintenance import Latest, activities_of, add_row
 from bot.store.maintenance_models import MaintenancePlan, PlanActivity, PlanNote, PlanReview
 from bot.store.models import Customer
+from bot.store.races import run_again_if_raced
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ async def open_activity_form(db: Database, *, actor: Actor, customer_id: int) ->
         return await _shown(session, actor, gate, customer, plan, plans.latest_of(plan))
 
 
+@run_again_if_raced
 async def add_activity(
     db: Database, *, actor: Actor, customer_id: int, period: Period, form: ActivityForm
 ) -> PeriodPlan:

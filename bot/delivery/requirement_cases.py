@@ -30,6 +30,7 @@ from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.delivery_models import Requirement, RequirementList
 from bot.store.models import Contact, Customer
+from bot.store.races import run_again_if_raced
 from bot.store.requirements import (
     add_list,
     add_requirement,
@@ -66,6 +67,7 @@ class ListPress:
     list_id: int
 
 
+@run_again_if_raced
 async def add_requirement_line(
     db: Database, *, actor: Actor, text: str
 ) -> RequirementsShown | ChangeMoved:
@@ -81,6 +83,7 @@ async def add_requirement_line(
         return await _add(session, actor, gate, customer, project, read_requirement_line(rest))
 
 
+@run_again_if_raced
 async def add_requirement_form(
     db: Database, *, actor: Actor, customer_id: int, draft: RequirementDraft
 ) -> RequirementsShown | ChangeMoved:

@@ -31,6 +31,7 @@ from bot.store.contract_terms import card_and_contract_terms
 from bot.store.db import Database
 from bot.store.models import Customer
 from bot.store.pipeline import WON, Pipeline
+from bot.store.races import run_again_if_raced
 from bot.store.receivables import receivables_of
 from bot.store.sales import (
     contract_numbered,
@@ -87,6 +88,7 @@ async def open_contract_form(
         return await _form(session, customer, ContractForm())
 
 
+@run_again_if_raced
 async def save_contract(
     db: Database, *, actor: Actor, customer_id: int, form: ContractForm
 ) -> ContractView:

@@ -1,18 +1,17 @@
 """Two people at the same moment on one thing — a change request confirmed, a survey
 answered, a requirement list confirmed (by a colleague or in the customer's shared channel),
-requirements added to one list, a contract numbered: the second waits for the first, then
-meets what it left and is refused, numbered after it, or refused by the unique number with
-nothing saved. Before, on PostgreSQL, both answers passed (a change confirmed twice moved its
-milestones twice, a survey answered twice opened two feedback items) and the second
-requirement failed on its number. (SQLite's writers go one at a time from their first
+requirements added to one list: the second waits for the first, then meets what it left and
+is refused or numbered after it (a new thing saved by both: test_saved_meanwhile.py).
+Before, on PostgreSQL, both answers passed (a change confirmed twice moved its milestones
+twice, a survey answered twice opened two feedback items) and the second requirement failed
+on its number. (SQLite's writers go one at a time from their first
 statement, so there the second always met the first's work.)"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -33,8 +32,6 @@ from bot.delivery.requirement_cases import (
 )
 from bot.delivery.requirements import read_requirement_form
 from bot.errors import Invalid, NotAllowed
-from bot.sales import contract_cases
-from bot.sales.contract_form import ContractForm
 from bot.store.card_rows import row_with_card
 from bot.store.db import Database
 from bot.store.delivery_models import (
@@ -45,7 +42,7 @@ from bot.store.delivery_models import (
 )
 from bot.store.models import Customer
 from bot.store.plan_tables import ChannelLink, Milestone
-from bot.store.sales_models import Contract, Project
+from bot.store.sales_models import Project
 from bot.store.survey_models import FeedbackItem, Survey
 from tests.conftest import NOW, TEAM
 from tests.delivery.test_change_cases import TWO_WEEKS
@@ -273,45 +270,6 @@ async def test_a_requirement_added_while_another_is_added_goes_after_it_on_the_s
     assert [(r.number, r.title) for r in shown.requirements] == list(enumerate(titles, 1))
     async with db.transaction() as session:
         assert len((await session.exec(select(RequirementList))).all()) == 1
-
-
-async def test_a_contract_saved_with_a_number_a_colleague_saves_meanwhile_saves_nothing(
-    db: Database,
-    hp: Customer,  # noqa: F811
-) -> None:
-    """Both forms found the number free; the colleague's commits first. This one's write
-    waits for it, then the unique number refuses it: nothing of it is saved, and the edge
-    tells the person a colleague saved the same thing at the same moment
-    (tests/commands/test_errors.py)."""
-    form = ContractForm(number="HT-1", title="ERP", signed_on="2026-11-20", amount="120万")
-
-    async def recorded_by_a_colleague(session: AsyncSession, card: Customer) -> None:
-        session.add(
-            Contract(
-                team_id=TEAM,
-                customer_id=card.id or 0,
-                number="HT-1",
-                title="ERP",
-                signed_on=date(2026, 11, 20),
-                amount_minor=120_000_000,
-                created_by="U_BOSS",
-            )
-        )
-
-    with pytest.raises(IntegrityError) as refused:
-        await taken_while_held(
-            db,
-            Customer,
-            hp.id or 0,
-            recorded_by_a_colleague,
-            lambda: contract_cases.save_contract(
-                db, actor=MANAGER, customer_id=hp.id or 0, form=form
-            ),
-        )
-
-    assert "duplicate key value violates unique constraint" in str(refused.value.orig)
-    async with db.transaction() as session:
-        assert [c.created_by for c in (await session.exec(select(Contract))).all()] == ["U_BOSS"]
 
 
 async def test_two_changes_confirmed_at_once_each_move_the_milestone_they_share(
