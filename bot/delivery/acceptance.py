@@ -89,19 +89,16 @@ async def accept(
     """The acceptance form submitted: the milestone done, who accepted and when kept, the
     survey asked of the project manager. Submitted twice, the first acceptance stands."""
     async with db.transaction(write=True) as session:
+        contact_id = chosen_row(form.contact)
         read = await milestone_to_accept(
-            session=session, team_id=actor.team_id, milestone_id=milestone_id
+            session=session, team_id=actor.team_id, milestone_id=milestone_id, contact_id=contact_id
         )
         found = (read.milestone, read.customer) if read else None
         milestone, customer = await _checked(session, actor, milestone_id, found)
         assert read is not None and customer.id is not None and milestone.id is not None
-        project, kept = read.project, read.accepted
-        contacts = {
-            c.id: c for c in await contacts_in_place(session=session, customer_id=customer.id)
-        }
-        contact_id = chosen_row(form.contact)
+        project, kept, named = read.project, read.accepted, read.chosen
         errors: dict[str, Message] = {}
-        if form.contact and contact_id not in contacts:
+        if form.contact and named is None:
             errors["contact"] = Message("acceptance.contact_gone")
         if len(form.note) > NOTE_LIMIT:
             errors["note"] = Message("survey.comment_too_long", {"limit": NOTE_LIMIT})
@@ -109,8 +106,8 @@ async def accept(
             raise Invalid(errors)
         project_name = project.name if project is not None else ""
         if kept is not None:
-            named = contacts.get(kept.contact_id) if kept.contact_id else None
-            return Accepted(customer, milestone, kept, None, named.name if named else "")
+            kept_for = read.accepted_for
+            return Accepted(customer, milestone, kept, None, kept_for.name if kept_for else "")
         await complete_milestone(
             session=session,
             team_id=actor.team_id,
@@ -138,7 +135,6 @@ async def accept(
             created_at=actor.now,
         )
         await add_row(session=session, row=survey)
-        named = contacts.get(contact_id) if contact_id else None
         return Accepted(
             customer, milestone, acceptance, survey, named.name if named else "", project_name
         )

@@ -7,14 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import ColumnElement, and_, exists, false
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.insights import Scope
-from bot.store.models import Customer
+from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
 from bot.store.sales_models import Project
 from bot.store.survey_models import Acceptance, FeedbackItem, Survey
+from bot.store.team_models import ContactRole
 
 
 async def add_row(*, session: AsyncSession, row: Acceptance | Survey | FeedbackItem) -> None:
@@ -28,24 +31,51 @@ class MilestoneToAccept:
     customer: Customer
     project: Project | None  # the milestone's project, if it has one
     accepted: Acceptance | None  # its first acceptance, if it was accepted
+    chosen: Contact | None = None  # the contact named, if one of the card's still in place
+    accepted_for: Contact | None = None  # the first acceptance's contact, if still in place
+
+
+CHOSEN, ACCEPTED_FOR = aliased(Contact, name="chosen"), aliased(Contact, name="accepted_for")
 
 
 async def milestone_to_accept(
-    *, session: AsyncSession, team_id: str, milestone_id: int
+    *, session: AsyncSession, team_id: str, milestone_id: int, contact_id: int | None = None
 ) -> MilestoneToAccept | None:
-    """The workspace's milestone `milestone_id` with its card, its project and its
-    acceptance: one statement where the acceptance form read the milestone with its card,
-    then the rest (issue 17). None when the workspace has no such milestone."""
+    """The workspace's milestone `milestone_id` with its card, its project, its acceptance,
+    the contact `contact_id` and the acceptance's contact, each as contacts_in_place would
+    find it: one statement where the acceptance form read the milestone with its card, then
+    the rest, then the card's contacts (issue 17). None when the workspace has no such
+    milestone."""
+    named = col(CHOSEN.id) == contact_id if contact_id is not None else false()
     query = (
-        select(Milestone, Customer, Project, Acceptance)
+        select(Milestone, Customer, Project, Acceptance, CHOSEN, ACCEPTED_FOR)  # type: ignore[call-overload]
         .join(Customer, col(Customer.id) == col(Milestone.customer_id))
         .outerjoin(Project, col(Project.id) == col(Milestone.project_id))
         .outerjoin(Acceptance, col(Acceptance.milestone_id) == col(Milestone.id))
+        .outerjoin(CHOSEN, _in_place(CHOSEN, named))
+        .outerjoin(
+            ACCEPTED_FOR,
+            _in_place(ACCEPTED_FOR, col(ACCEPTED_FOR.id) == col(Acceptance.contact_id)),
+        )
         .where(Milestone.id == milestone_id, Milestone.team_id == team_id)
         .order_by(col(Acceptance.id))
     )
     found = (await session.exec(query)).first()
     return None if found is None else MilestoneToAccept(*found)
+
+
+def _in_place(contact: type[Contact], named: ColumnElement[bool]) -> ColumnElement[bool]:
+    """The contact named, if it is of the milestone's card, not removed from it and not
+    marked as having left the company."""
+    left = exists().where(
+        col(ContactRole.contact_id) == contact.id, col(ContactRole.left_at).is_not(None)
+    )
+    return and_(
+        named,
+        col(contact.customer_id) == col(Milestone.customer_id),
+        col(contact.archived_at).is_(None),
+        ~left,
+    )
 
 
 async def answered_surveys(

@@ -32,7 +32,7 @@ from bot.delivery.surveys import (
 )
 from bot.errors import Invalid, NotAllowed
 from bot.store.db import Database
-from bot.store.models import CardShare, Customer
+from bot.store.models import CardShare, Contact, Customer
 from bot.store.plan_tables import ChannelLink, Milestone
 from bot.store.sales_models import Project
 from bot.store.survey_models import Acceptance, FeedbackItem, Survey
@@ -160,16 +160,20 @@ async def test_done_on_an_acceptance_opens_its_form_and_accepting_asks_the_proje
 async def test_accepting_reads_the_project_and_an_earlier_acceptance_with_the_milestone(
     db: Database, hp: Customer
 ) -> None:
-    """The milestone with its card, its project and any acceptance in one statement, then the
-    card's contacts (issue 17: the project and the acceptance were a statement after); the
-    writes: the milestone done, its history, the acceptance, the survey."""
+    """The milestone with its card, its project, any acceptance and the contact named in one
+    statement (issue 17: the project and the acceptance were a statement after, the card's
+    contacts another); the writes: the milestone done, its history, the acceptance, the
+    survey."""
+    (zhang,) = await contacts_named(db, hp, "张伟")
     found = await milestone_id(db)
     with statements_sent(db) as sent:
-        accepted = await accept(db, actor=MANAGER, milestone_id=found, form=AcceptanceForm())
+        accepted = await accept(
+            db, actor=MANAGER, milestone_id=found, form=AcceptanceForm(contact=str(zhang.id))
+        )
 
-    assert accepted.project_name == "ERP实施"
-    assert len(sent) == 6, "\n".join(sent)
-    read_alone = ("SELECT project.", "SELECT acceptance.", "SELECT customer.")
+    assert (accepted.project_name, accepted.contact_name) == ("ERP实施", "张伟")
+    assert len(sent) == 5, "\n".join(sent)
+    read_alone = ("SELECT project.", "SELECT acceptance.", "SELECT customer.", "SELECT contact.")
     assert [s for s in sent if s.startswith(read_alone)] == [], "\n".join(sent)
 
 
@@ -331,6 +335,51 @@ async def test_a_contact_who_left_the_company_neither_accepts_nor_answers_for_it
     assert [c.name for c in pressed.contacts] == [stays.name] == ["李娜"]
     assert refused.value.errors["contact"].key == "acceptance.contact_gone"
     assert [c.name for c in survey.contacts] == ["李娜"]
+
+
+async def contacts_named(db: Database, card: Customer, *names: str) -> tuple[Contact, ...]:
+    for name in names:
+        await contact_cases.save_contact(
+            db, actor=MANAGER, customer_id=card.id or 0, form=ContactForm(name=name), region="CN"
+        )
+    async with db.transaction() as session:
+        found = await session.exec(select(Contact).where(Contact.customer_id == card.id))
+        return tuple(c for c in found.all() if c.name in names)
+
+
+async def test_only_a_contact_of_the_card_still_there_accepts_and_the_first_acceptance_names_its(
+    db: Database, hp: Customer, create: Create
+) -> None:
+    """The contact named is read with the milestone: another card's contact, or one removed
+    from this card, is refused like one who left; the acceptance that stands names its
+    contact when the form is sent again."""
+    other = await create("联想集团", short_name="Lenovo")
+    (theirs,) = await contacts_named(db, other, "王芳")
+    removed, zhang = await contacts_named(db, hp, "赵强", "张伟")
+    await contact_cases.remove_contact(
+        db, actor=MANAGER, customer_id=hp.id or 0, contact_id=removed.id or 0
+    )
+    found = await milestone_id(db)
+
+    refusals = []
+    for contact in (theirs, removed):
+        with pytest.raises(Invalid) as refused:
+            await accept(
+                db, actor=MANAGER, milestone_id=found, form=AcceptanceForm(contact=str(contact.id))
+            )
+        refusals.append(refused.value.errors["contact"].key)
+    accepted = await accept(
+        db, actor=MANAGER, milestone_id=found, form=AcceptanceForm(contact=str(zhang.id))
+    )
+    again = await accept(db, actor=MANAGER, milestone_id=found, form=AcceptanceForm())
+
+    assert refusals == ["acceptance.contact_gone"] * 2
+    assert accepted.contact_name == "张伟" and accepted.acceptance.contact_id == zhang.id
+    assert (again.survey, again.acceptance.id, again.contact_name) == (
+        None,
+        accepted.acceptance.id,
+        "张伟",
+    )
 
 
 async def test_the_customer_answers_only_in_a_channel_of_their_card_shared_with_them(
