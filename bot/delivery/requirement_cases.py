@@ -30,6 +30,7 @@ from bot.store.customers import list_contacts
 from bot.store.db import Database
 from bot.store.delivery_models import Requirement, RequirementList
 from bot.store.models import Contact, Customer
+from bot.store.projects import active_project, card_and_active_project
 from bot.store.races import run_again_if_raced
 from bot.store.requirements import (
     add_list,
@@ -37,7 +38,6 @@ from bot.store.requirements import (
     list_with_requirements,
     requirements_of,
 )
-from bot.store.sales import active_project, card_and_active_project
 from bot.store.sales_models import Project
 
 

@@ -30,7 +30,7 @@ from bot.store.briefs import (
 )
 from bot.store.insights import ids_scope
 from bot.store.models import Customer
-from bot.store.sales import projects_of_customers
+from bot.store.projects import projects_of_customers
 from bot.store.services import services_of_customers_since
 from bot.store.settings import change_waits
 from bot.store.surveys import open_feedback_of_customers

@@ -16,7 +16,8 @@ from bot.sales.documents import DocumentDraft, attach, read_link
 from bot.sales.lookups import leading_card, visible_card
 from bot.store.db import Database
 from bot.store.models import Customer
-from bot.store.sales import contracts_of, get_in_team, projects_of
+from bot.store.projects import projects_of
+from bot.store.sales import contracts_of, get_in_team
 from bot.store.sales_models import Contract, Document, Project
 
 

@@ -13,14 +13,9 @@ from bot.sales.lookups import visible_card
 from bot.store.db import Database
 from bot.store.models import Customer
 from bot.store.pipeline import Pipeline, pipeline_of
+from bot.store.projects import projects_of
 from bot.store.receivables import receivables_of
-from bot.store.sales import (
-    contracts_of,
-    count_deals,
-    deals_of,
-    documents_of,
-    projects_of,
-)
+from bot.store.sales import contracts_of, count_deals, deals_of, documents_of
 from bot.store.sales_models import Document, Opportunity, Project
 
 PAGE = 15  # one block each, with a header, a range and a button: within Slack's 50

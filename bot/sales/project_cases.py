@@ -38,7 +38,8 @@ from bot.sales.rights import require_project_change
 from bot.store.card_rows import row_with_card
 from bot.store.db import Database
 from bot.store.models import Customer, Milestone
-from bot.store.sales import project_milestones, projects_of, same_name
+from bot.store.projects import project_milestones, projects_of
+from bot.store.sales import same_name
 from bot.store.sales_models import Contract, Project
 
 MILESTONES_SHOWN = 8

@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import ChannelLink
-from bot.store.sales import active_project_value
+from bot.store.projects import active_project_value
 
 OPEN_STATES = ("requested", "evaluated", "confirmed", "implemented")
 

@@ -17,7 +17,8 @@ from bot.store.card_sections import EVERYTHING, CardSections
 from bot.store.changes import OPEN_STATES
 from bot.store.delivery_models import ChangeRequest
 from bot.store.models import Milestone
-from bot.store.sales import documents_of, project_milestones, projects_of
+from bot.store.projects import project_milestones, projects_of
+from bot.store.sales import documents_of
 from bot.store.sales_models import Contract, Document, Opportunity, Project, Receivable
 from bot.store.surveys import answered_surveys, feedback_of
 
