@@ -18,7 +18,7 @@ from bot.commands.deps import deps_of
 from bot.commands.errors import guarded
 from bot.commands.replies import open_modal, respond_private, tell_user
 from bot.inflight import InFlight
-from bot.sales import deal_cases
+from bot.sales import deal_cases, deal_line_cases
 from bot.sales.deal_outcomes import DealFormOpen
 from bot.views import ids
 from bot.views.deal_modal import (
@@ -37,7 +37,7 @@ async def deal(
     """`/customer deal hp ERP升级 120万 报价 12月31日 下一步：发方案 下周五`, or the form."""
     await ack()
     actor = await actor_of(context)
-    outcome = await deal_cases.deal_named_in_line(deps_of(context).db, actor=actor, text=rest)
+    outcome = await deal_line_cases.deal_named_in_line(deps_of(context).db, actor=actor, text=rest)
     if isinstance(outcome, DealFormOpen):
         await _open(outcome, command["channel_id"], command["trigger_id"], actor, context)
         return
@@ -79,7 +79,7 @@ async def confirm_pressed(
     """*Save with this close date* under a line whose close date has passed."""
     await ack()
     actor = await actor_of(context)
-    outcome = await deal_cases.confirm_deal_line(
+    outcome = await deal_line_cases.confirm_deal_line(
         deps_of(context).db, actor=actor, draft_id=int(action["value"])
     )
     await respond_private(respond, build_deal_outcome(outcome, actor.lang, actor.tz))
@@ -91,7 +91,7 @@ async def deal_picked(
     """A deal picked under "which one?" (or a new one): the line that asked is applied."""
     await ack()
     actor, pick = await actor_of(context), read_deal_pick(action)
-    outcome = await deal_cases.apply_line_to_deal(
+    outcome = await deal_line_cases.apply_line_to_deal(
         deps_of(context).db, actor=actor, draft_id=pick.draft_id, deal_id=pick.deal_id
     )
     if isinstance(outcome, DealFormOpen):  # a new deal's name alone: its form

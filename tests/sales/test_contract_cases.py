@@ -16,7 +16,7 @@ from bot.actor import Actor
 from bot.console.render import render_blocks
 from bot.customers.refusals import CardGone, CustomerNotFound, MayNotChange
 from bot.errors import Conflict, Invalid, NotFound
-from bot.sales import contract_cases, deal_cases, forecast_cases
+from bot.sales import contract_cases, deal_cases, deal_line_cases, forecast_cases
 from bot.sales.contract_form import ContractForm
 from bot.sales.deal_outcomes import DealSaved
 from bot.sales.signals import StageChanged, subscribe
@@ -150,7 +150,7 @@ async def test_a_number_is_recorded_once(db: Database, hp: Customer) -> None:
 
 
 async def test_a_won_deal_prefills_its_contract(db: Database, hp: Customer) -> None:
-    saved = await deal_cases.deal_named_in_line(
+    saved = await deal_line_cases.deal_named_in_line(
         db, actor=MANAGER, text="hp ERP升级 120万 赢单 12月20日"
     )
     assert isinstance(saved, DealSaved)
@@ -165,7 +165,7 @@ async def test_a_won_deal_prefills_its_contract(db: Database, hp: Customer) -> N
 async def test_a_contract_recorded_days_after_the_win_is_signed_the_day_of_the_win(
     db: Database, hp: Customer
 ) -> None:
-    saved = await deal_cases.deal_named_in_line(
+    saved = await deal_line_cases.deal_named_in_line(
         db, actor=MANAGER, text="hp ERP升级 120万 谈判 12月20日"
     )
     assert isinstance(saved, DealSaved) and saved.deal.id is not None
@@ -182,7 +182,7 @@ async def test_a_contract_recorded_days_after_the_win_is_signed_the_day_of_the_w
 async def test_a_contract_from_a_deal_not_won_yet_is_signed_today_in_the_persons_zone(
     db: Database, hp: Customer
 ) -> None:
-    saved = await deal_cases.deal_named_in_line(
+    saved = await deal_line_cases.deal_named_in_line(
         db, actor=MANAGER, text="hp ERP升级 120万 谈判 12月20日"
     )
     assert isinstance(saved, DealSaved) and saved.deal.id is not None
@@ -260,7 +260,7 @@ async def test_who_may_do_what_with_a_contract(db: Database, hp: Customer) -> No
 async def test_the_open_deal_a_contract_closes_is_won_and_leaves_the_forecast(
     db: Database, hp: Customer
 ) -> None:
-    saved = await deal_cases.deal_named_in_line(
+    saved = await deal_line_cases.deal_named_in_line(
         db, actor=MANAGER, text="hp ERP升级 120万 报价 12月31日 next: 发合同 下周五"
     )
     assert isinstance(saved, DealSaved) and saved.deal.id is not None
@@ -296,7 +296,7 @@ async def test_a_deal_not_of_the_card_is_refused_and_nothing_is_recorded(
     db: Database, create: Create, hp: Customer, whose: str
 ) -> None:
     await create("联想集团有限公司", short_name="Lenovo")
-    saved = await deal_cases.deal_named_in_line(
+    saved = await deal_line_cases.deal_named_in_line(
         db, actor=MANAGER, text="Lenovo ERP升级 120万 报价 12月31日"
     )
     assert isinstance(saved, DealSaved) and saved.deal.id is not None
@@ -314,7 +314,7 @@ async def test_a_deal_not_of_the_card_is_refused_and_nothing_is_recorded(
 async def test_a_contract_closing_a_deal_already_won_changes_nothing_of_it(
     db: Database, hp: Customer
 ) -> None:
-    saved = await deal_cases.deal_named_in_line(
+    saved = await deal_line_cases.deal_named_in_line(
         db, actor=MANAGER, text="hp ERP升级 120万 赢单 12月20日"
     )
     assert isinstance(saved, DealSaved) and saved.deal.id is not None
@@ -364,13 +364,15 @@ async def test_a_payment_not_received_by_the_readers_today_reads_as_overdue(
 
 
 async def test_a_deal_a_signed_contract_closed_stays_won(db: Database, hp: Customer) -> None:
-    saved = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级 120万 报价")
+    saved = await deal_line_cases.deal_named_in_line(
+        db, actor=MANAGER, text="hp ERP升级 120万 报价"
+    )
     assert isinstance(saved, DealSaved) and saved.deal.id is not None
     form = ContractForm(**{**FORM.__dict__, "opportunity_id": str(saved.deal.id)})
     await contract_cases.save_contract(db, actor=MANAGER, customer_id=hp.id or 0, form=form)
 
     with pytest.raises(Invalid) as refused:
-        await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级 谈判")
+        await deal_line_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级 谈判")
 
     assert refused.value.errors["stage"].key == "deal.closed_by_contract"
     shown = await deal_cases.show_deal(db, actor=MANAGER, deal_id=saved.deal.id)

@@ -14,7 +14,7 @@ from sqlmodel import select
 from bot.actor import Actor
 from bot.customers.refusals import CardGone, CustomerNotFound, MayNotChange
 from bot.errors import Invalid, NotFound
-from bot.sales import deal_cases
+from bot.sales import deal_cases, deal_line_cases
 from bot.sales.deal_form import YES, DealForm
 from bot.sales.deal_outcomes import (
     CloseDateToConfirm,
@@ -65,7 +65,7 @@ async def hp(db: Database, create: Create) -> Customer:
 
 
 async def a_deal(db: Database, text: str = "hp ERP升级 120万 报价 12月31日") -> Opportunity:
-    saved = await deal_cases.deal_named_in_line(db, actor=MANAGER, text=text)
+    saved = await deal_line_cases.deal_named_in_line(db, actor=MANAGER, text=text)
     assert isinstance(saved, DealSaved)
     return saved.deal
 
@@ -73,7 +73,7 @@ async def a_deal(db: Database, text: str = "hp ERP升级 120万 报价 12月31�
 async def test_a_line_creates_a_deal_with_its_stage_probability_and_follow_up(
     db: Database, hp: Customer
 ) -> None:
-    saved = await deal_cases.deal_named_in_line(
+    saved = await deal_line_cases.deal_named_in_line(
         db, actor=MANAGER, text="hp ERP升级 120万 报价 12月31日 下一步：发方案 下周五"
     )
 
@@ -109,7 +109,9 @@ async def test_the_same_name_changes_the_deal_and_records_the_stage_change(
 
     stop = subscribe(hear)
     try:
-        saved = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp erp升级 谈判 70%")
+        saved = await deal_line_cases.deal_named_in_line(
+            db, actor=MANAGER, text="hp erp升级 谈判 70%"
+        )
     finally:
         stop()
 
@@ -130,10 +132,12 @@ async def test_no_won_without_a_close_date(db: Database, hp: Customer) -> None:
     await a_deal(db, "hp ERP升级 120万")
 
     with pytest.raises(Invalid) as refused:
-        await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级 赢单")
+        await deal_line_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级 赢单")
 
     assert refused.value.errors["close"].key == "deal.won_needs_close"
-    saved = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级 赢单 12月20日")
+    saved = await deal_line_cases.deal_named_in_line(
+        db, actor=MANAGER, text="hp ERP升级 赢单 12月20日"
+    )
     assert isinstance(saved, DealSaved)
     assert (saved.deal.stage, saved.deal.status, saved.deal.probability) == ("won", "won", 100)
     assert saved.has_contract is False  # the reply offers to record it
@@ -152,7 +156,7 @@ async def test_closing_a_deal_cancels_its_follow_up(db: Database, hp: Customer) 
 async def test_a_new_next_step_replaces_the_follow_up(db: Database, hp: Customer) -> None:
     deal = await a_deal(db, "hp ERP升级 next: 发方案 下周五")
 
-    saved = await deal_cases.deal_named_in_line(
+    saved = await deal_line_cases.deal_named_in_line(
         db, actor=MANAGER, text="hp ERP升级 下一步：约演示 下周三"
     )
 
@@ -167,7 +171,7 @@ async def test_a_new_next_step_replaces_the_follow_up(db: Database, hp: Customer
 async def test_a_close_date_in_the_past_is_saved_only_once_confirmed(
     db: Database, hp: Customer
 ) -> None:
-    asked = await deal_cases.deal_named_in_line(
+    asked = await deal_line_cases.deal_named_in_line(
         db, actor=MANAGER, text="hp ERP升级 100万 2026-11-01"
     )
 
@@ -175,11 +179,11 @@ async def test_a_close_date_in_the_past_is_saved_only_once_confirmed(
     async with db.transaction() as session:
         assert (await session.exec(select(Opportunity))).all() == []
     with pytest.raises(Invalid):  # only its author may confirm it
-        await deal_cases.confirm_deal_line(db, actor=SUPERVISOR, draft_id=asked.draft_id)
-    saved = await deal_cases.confirm_deal_line(db, actor=MANAGER, draft_id=asked.draft_id)
+        await deal_line_cases.confirm_deal_line(db, actor=SUPERVISOR, draft_id=asked.draft_id)
+    saved = await deal_line_cases.confirm_deal_line(db, actor=MANAGER, draft_id=asked.draft_id)
     assert isinstance(saved, DealSaved) and saved.deal.expected_close == date(2026, 11, 1)
     with pytest.raises(Invalid) as again:
-        await deal_cases.confirm_deal_line(db, actor=MANAGER, draft_id=asked.draft_id)
+        await deal_line_cases.confirm_deal_line(db, actor=MANAGER, draft_id=asked.draft_id)
     assert again.value.errors["text"].key == "deal.already_saved"
 
 
@@ -213,21 +217,21 @@ async def test_the_form_names_an_amount_it_cannot_read(db: Database, hp: Custome
 async def test_a_name_alone_opens_the_form_and_an_existing_deal_is_shown(
     db: Database, hp: Customer
 ) -> None:
-    opened = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级")
+    opened = await deal_line_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP升级")
     assert isinstance(opened, DealFormOpen) and opened.form.name == "ERP升级"
 
     await a_deal(db)
-    shown = await deal_cases.deal_named_in_line(db, actor=COLLEAGUE, text="hp ERP升级")
+    shown = await deal_line_cases.deal_named_in_line(db, actor=COLLEAGUE, text="hp ERP升级")
     assert isinstance(shown, DealShown) and not shown.may_change
 
 
 async def test_no_name_means_the_one_open_deal_or_asks_which(db: Database, hp: Customer) -> None:
     await a_deal(db)
-    one = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp 谈判")
+    one = await deal_line_cases.deal_named_in_line(db, actor=MANAGER, text="hp 谈判")
     assert isinstance(one, DealSaved) and one.deal.stage == "negotiation"
 
     await a_deal(db, "hp CRM实施 50万")
-    which = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp 谈判")
+    which = await deal_line_cases.deal_named_in_line(db, actor=MANAGER, text="hp 谈判")
     assert isinstance(which, WhichDeal) and len(which.deals) == 2
 
 
@@ -235,7 +239,7 @@ async def test_no_name_means_the_one_open_deal_or_asks_which(db: Database, hp: C
 async def test_the_cards_editors_create_and_change_deals(
     db: Database, hp: Customer, who: Actor
 ) -> None:
-    saved = await deal_cases.deal_named_in_line(db, actor=who, text="hp ERP升级 120万")
+    saved = await deal_line_cases.deal_named_in_line(db, actor=who, text="hp ERP升级 120万")
     assert isinstance(saved, DealSaved)
 
     moved = await deal_cases.move_deal(db, actor=who, deal_id=saved.deal.id or 0, stage="solution")
@@ -251,7 +255,7 @@ async def test_a_deals_owner_changes_it_without_editing_the_card(
 
     assert moved.deal.stage == "negotiation"
     with pytest.raises(MayNotChange):  # a new deal on the card is for its editors
-        await deal_cases.deal_named_in_line(db, actor=REP, text="hp CRM实施 50万")
+        await deal_line_cases.deal_named_in_line(db, actor=REP, text="hp CRM实施 50万")
 
 
 async def test_a_colleague_who_sees_the_card_reads_deals_but_may_not_change_them(
@@ -266,14 +270,14 @@ async def test_a_colleague_who_sees_the_card_reads_deals_but_may_not_change_them
     with pytest.raises(MayNotChange):
         await deal_cases.open_deal_form(db, actor=COLLEAGUE, deal_id=deal.id or 0)
     with pytest.raises(MayNotChange):
-        await deal_cases.deal_named_in_line(db, actor=COLLEAGUE, text="hp ERP升级 won 12月1日")
+        await deal_line_cases.deal_named_in_line(db, actor=COLLEAGUE, text="hp ERP升级 won 12月1日")
 
 
 async def test_an_outsider_is_told_neither_card_nor_deal_exists(db: Database, hp: Customer) -> None:
     deal = await a_deal(db)
 
     with pytest.raises(CustomerNotFound):
-        await deal_cases.deal_named_in_line(db, actor=OUTSIDER, text="hp ERP升级 won")
+        await deal_line_cases.deal_named_in_line(db, actor=OUTSIDER, text="hp ERP升级 won")
     for case in (
         deal_cases.show_deal(db, actor=OUTSIDER, deal_id=deal.id or 0),
         deal_cases.move_deal(db, actor=OUTSIDER, deal_id=deal.id or 0, stage="won"),
@@ -296,11 +300,13 @@ async def test_a_deal_of_another_workspace_is_not_found(db: Database, hp: Custom
 async def test_a_deal_named_like_a_stage_is_the_deal_its_name_and_a_date_mean(
     db: Database, hp: Customer
 ) -> None:
-    named = await deal_cases.deal_named_in_line(db, actor=MANAGER, text='hp "方案" 50万 初步接触')
+    named = await deal_line_cases.deal_named_in_line(
+        db, actor=MANAGER, text='hp "方案" 50万 初步接触'
+    )
     await a_deal(db)  # and another open one
     assert isinstance(named, DealSaved)
 
-    changed = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp 方案 12月31日")
+    changed = await deal_line_cases.deal_named_in_line(db, actor=MANAGER, text="hp 方案 12月31日")
 
     assert isinstance(changed, DealSaved) and changed.deal.id == named.deal.id
     assert changed.deal.stage == "qualified" and changed.deal.expected_close == date(2026, 12, 31)

@@ -11,7 +11,7 @@ import pytest
 
 from bot.actor import Actor
 from bot.errors import Invalid, NotAllowed
-from bot.sales import deal_cases, forecast_cases
+from bot.sales import deal_line_cases, forecast_cases
 from bot.sales.deal_outcomes import CloseDateToConfirm, DealSaved
 from bot.store.db import Database
 from bot.store.models import CardShare, TeamMember
@@ -34,9 +34,9 @@ ADMIN = actor("U_ADMIN", admin=True)
 
 async def deal(db: Database, who: Actor, text: str) -> None:
     """A deal added in one line (a close date in the past confirmed)."""
-    outcome = await deal_cases.deal_named_in_line(db, actor=who, text=text)
+    outcome = await deal_line_cases.deal_named_in_line(db, actor=who, text=text)
     if isinstance(outcome, CloseDateToConfirm):
-        outcome = await deal_cases.confirm_deal_line(db, actor=who, draft_id=outcome.draft_id)
+        outcome = await deal_line_cases.confirm_deal_line(db, actor=who, draft_id=outcome.draft_id)
     assert isinstance(outcome, DealSaved)
 
 

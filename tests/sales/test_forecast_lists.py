@@ -14,7 +14,7 @@ from sqlmodel import select
 from bot.actor import Actor
 from bot.customers import governance_cases
 from bot.logs import follow_up_cases
-from bot.sales import deal_cases, forecast_cases
+from bot.sales import deal_line_cases, forecast_cases
 from bot.sales.deal_outcomes import CloseDateToConfirm, DealSaved
 from bot.store.db import Database
 from bot.store.models import TeamMember
@@ -30,9 +30,9 @@ ADMIN = Actor(TEAM, "U_ADMIN", "en", SHANGHAI, LATER, is_admin=True)
 
 
 async def deal(db: Database, who: Actor, text: str) -> None:
-    outcome = await deal_cases.deal_named_in_line(db, actor=who, text=text)
+    outcome = await deal_line_cases.deal_named_in_line(db, actor=who, text=text)
     if isinstance(outcome, CloseDateToConfirm):
-        outcome = await deal_cases.confirm_deal_line(db, actor=who, draft_id=outcome.draft_id)
+        outcome = await deal_line_cases.confirm_deal_line(db, actor=who, draft_id=outcome.draft_id)
     assert isinstance(outcome, DealSaved)
 
 

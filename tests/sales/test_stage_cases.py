@@ -11,7 +11,7 @@ import pytest
 from bot.actor import Actor
 from bot.customers.refusals import AdminsOnly
 from bot.errors import Conflict, Invalid
-from bot.sales import deal_cases, stage_cases
+from bot.sales import deal_line_cases, stage_cases
 from bot.sales.deal_outcomes import DealSaved
 from bot.store.db import Database
 from bot.store.pipeline import DEFAULT_STAGES, Stage
@@ -46,7 +46,7 @@ async def test_a_custom_stage_is_used_by_deals(db: Database, create: Create) -> 
     await create("惠普中国有限公司", short_name="HP")
     await stage_cases.pipeline_settings(db, actor=ADMIN, text="set 初步接触 10 POC测试 40")
 
-    saved = await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP POC测试 50k")
+    saved = await deal_line_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP POC测试 50k")
 
     assert isinstance(saved, DealSaved)
     assert (saved.deal.stage, saved.deal.probability) == ("poc测试", 40)
@@ -78,7 +78,7 @@ async def test_a_wrong_change_is_refused_and_changes_nothing(db: Database, text:
 
 async def test_a_stage_open_deals_are_in_is_not_taken_away(db: Database, create: Create) -> None:
     await create("惠普中国有限公司", short_name="HP")
-    await deal_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP 120万 谈判")
+    await deal_line_cases.deal_named_in_line(db, actor=MANAGER, text="hp ERP 120万 谈判")
 
     with pytest.raises(Conflict):
         await stage_cases.pipeline_settings(db, actor=ADMIN, text="set 初步接触 10 报价 50")

@@ -11,7 +11,7 @@ import pytest
 from bot.actor import Actor
 from bot.customers.merge import MergePreview
 from bot.errors import Message
-from bot.sales import deal_cases, forecast_cases
+from bot.sales import deal_line_cases, forecast_cases
 from bot.sales.deal_outcomes import DealSaved
 from bot.sales.stage_cases import PipelineShown
 from bot.store.db import Database
@@ -33,7 +33,7 @@ def text_of(blocks: list[dict[str, object]]) -> str:
 
 async def test_a_forecast_of_one_deal_totals_one_deal(db: Database, create: Create) -> None:
     await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
-    saved = await deal_cases.deal_named_in_line(
+    saved = await deal_line_cases.deal_named_in_line(
         db, actor=REP, text="hp ERP升级 100万 报价 12月31日"
     )
     assert isinstance(saved, DealSaved)
