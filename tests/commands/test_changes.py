@@ -11,12 +11,15 @@ from datetime import timedelta
 import pytest
 import time_machine
 from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.console.harness import Harness
 from bot.console.render import clickables
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
+from bot.store.models import Customer
 from bot.store.plan_tables import Milestone
 from tests.jobs.test_shared_channels import a_later_monday_nine, briefs_to
+from tests.locks import skip_unless_postgres, taken_while
 from tests.slack_person import Person
 
 pytestmark = pytest.mark.calendar  # the brief's week and "waiting since" depend on the date
@@ -263,3 +266,37 @@ async def test_a_waiting_request_reminds_its_owner_once_per_wait_set_by_an_admin
     assert "a whole number from 1 to 90" in refused
     assert len(reminders) == 2  # on day 3 and day 6: once per wait, whatever the sweeps
     assert "惠普中国有限公司（HP）的 *CR-1* 增加月度报表——待评估，已等待 3 天" in reminders[0]
+
+
+async def test_two_people_asking_a_change_of_one_card_at_once_are_numbered_one_after_the_other(
+    harness: Harness,
+) -> None:
+    """On PostgreSQL a colleague's request, saved at the same moment, takes CR-1 first: Wang's
+    is saved as CR-2, not refused with "send it again"."""
+    db = harness.service.db
+    skip_unless_postgres(db)
+    wang = await hp_shared_with_the_customer(harness)
+    async with db.transaction() as session:
+        hp = (await session.exec(select(Customer))).one()
+
+    async def asked_by_a_colleague(session: AsyncSession) -> None:
+        session.add(
+            ChangeRequest(
+                team_id=hp.team_id,
+                customer_id=hp.id or 0,
+                number=1,
+                summary="增加周报",
+                owner_id="U_WANG",
+                created_by="U_BOSS",
+            )
+        )
+
+    await taken_while(
+        db, asked_by_a_colleague, lambda: wang.type("/customer change hp 增加月度报表")
+    )
+
+    assert "变更申请 *CR-2* 已保存：增加月度报表" in wang.last_text()
+    assert [(r.number, r.summary) for r in await requests(harness)] == [
+        (1, "增加周报"),
+        (2, "增加月度报表"),
+    ]
