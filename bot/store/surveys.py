@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import ColumnElement, and_, exists, false
 from sqlalchemy.orm import aliased
@@ -35,7 +36,11 @@ class MilestoneToAccept:
     accepted_for: Contact | None = None  # the first acceptance's contact, if still in place
 
 
-CHOSEN, ACCEPTED_FOR = aliased(Contact, name="chosen"), aliased(Contact, name="accepted_for")
+@cache
+def _contacts() -> tuple[type[Contact], type[Contact]]:
+    """The two contacts `milestone_to_accept` reads, made at its first call: an alias made
+    as the module loads would configure every table's mapper during the server's start-up."""
+    return aliased(Contact, name="chosen"), aliased(Contact, name="accepted_for")
 
 
 async def milestone_to_accept(
@@ -46,16 +51,17 @@ async def milestone_to_accept(
     find it: one statement where the acceptance form read the milestone with its card, then
     the rest, then the card's contacts (issue 17). None when the workspace has no such
     milestone."""
-    named = col(CHOSEN.id) == contact_id if contact_id is not None else false()
+    chosen, accepted_for = _contacts()
+    named = col(chosen.id) == contact_id if contact_id is not None else false()
     query = (
-        select(Milestone, Customer, Project, Acceptance, CHOSEN, ACCEPTED_FOR)  # type: ignore[call-overload]
+        select(Milestone, Customer, Project, Acceptance, chosen, accepted_for)  # type: ignore[call-overload]
         .join(Customer, col(Customer.id) == col(Milestone.customer_id))
         .outerjoin(Project, col(Project.id) == col(Milestone.project_id))
         .outerjoin(Acceptance, col(Acceptance.milestone_id) == col(Milestone.id))
-        .outerjoin(CHOSEN, _in_place(CHOSEN, named))
+        .outerjoin(chosen, _in_place(chosen, named))
         .outerjoin(
-            ACCEPTED_FOR,
-            _in_place(ACCEPTED_FOR, col(ACCEPTED_FOR.id) == col(Acceptance.contact_id)),
+            accepted_for,
+            _in_place(accepted_for, col(accepted_for.id) == col(Acceptance.contact_id)),
         )
         .where(Milestone.id == milestone_id, Milestone.team_id == team_id)
         .order_by(col(Acceptance.id))
