@@ -175,9 +175,16 @@ from bot.customers.fields import read_phone
 loaded = [name for name in sys.argv[1:] if name in sys.modules]
 tables = TableModel.__subclasses__()
 validators = [table.__name__ for table in tables if table.__pydantic_complete__]
+mapped = [table.__name__ for table in tables if table.__mapper__.configured]
 read_phone("021-63539330")
 after_a_phone = "phonenumbers" in sys.modules
-found = dict(loaded=loaded, validators=validators, tables=len(tables), after_a_phone=after_a_phone)
+found = dict(
+    loaded=loaded,
+    validators=validators,
+    mapped=mapped,
+    tables=len(tables),
+    after_a_phone=after_a_phone,
+)
 print(json.dumps(found))
 """
 
@@ -195,4 +202,7 @@ def test_an_http_server_on_sqlite_starts_without_what_a_first_use_loads() -> Non
     found = json.loads(shown.stdout)
     assert found["loaded"] == []
     assert found["tables"] > 50 and found["validators"] == []  # made when first used
+    # the mappers are configured by the first statement, not by an alias or a query built as
+    # a module loads (30 ms of the start-up)
+    assert found["mapped"] == []
     assert found["after_a_phone"] is True
