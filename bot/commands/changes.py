@@ -41,6 +41,7 @@ from bot.views.changes import (
     build_customer_answered,
     build_customer_request,
 )
+from bot.views.saving import read_submitted
 
 log = logging.getLogger(__name__)
 # the steps a button takes at once; evaluating and the customer's answer have their forms
@@ -83,7 +84,11 @@ async def change_submitted(
     """Saved before the ack, so Slack shows refusals under the fields."""
     actor, meta = await actor_of(context, channels=False), read_change_metadata(view)
     saved = await change_requests.save_change_form(
-        deps_of(context).db, actor=actor, customer_id=meta.customer_id, form=read_change_form(view)
+        deps_of(context).db,
+        actor=actor,
+        customer_id=meta.customer_id,
+        form=read_change_form(view),
+        submitted=read_submitted(view),
     )
     await ack()
     reply = build_change(saved, actor.lang, actor.tz, title_key="change.created")

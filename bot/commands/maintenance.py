@@ -32,6 +32,7 @@ from bot.views.maintenance_modals import (
     read_plan_metadata,
     read_review_form,
 )
+from bot.views.saving import read_submitted
 
 
 @router.subcommand("budget", "预算")
@@ -80,6 +81,7 @@ async def activity_submitted(
         customer_id=meta.customer_id,
         period=meta.period,
         form=read_activity_form(view),
+        submitted=read_submitted(view),
     )
     await ack()
     reply = build_period_plan(shown, actor.lang, actor.tz)

@@ -35,6 +35,7 @@ from bot.views.requirements import (
     read_confirmation_modal,
     read_requirement_modal,
 )
+from bot.views.saving import read_submitted
 
 
 def _reply(outcome: RequirementsShown | ChangeMoved, actor: Actor) -> Reply:
@@ -95,6 +96,7 @@ async def requirement_submitted(
         actor=actor,
         customer_id=meta.customer_id,
         draft=read_requirement_form(title, priority, criteria),
+        submitted=read_submitted(view),
     )
     await ack()
     await tell_user(client, channel=meta.channel, user=actor.user_id, reply=_reply(added, actor))

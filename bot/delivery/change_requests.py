@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
 from bot.errors import Invalid, Message
@@ -81,15 +82,22 @@ async def open_change_form(db: Database, *, actor: Actor, customer_id: int) -> C
 
 @run_again_if_raced
 async def save_change_form(
-    db: Database, *, actor: Actor, customer_id: int, form: ChangeForm
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    form: ChangeForm,
+    submitted: Submitted | None = None,
 ) -> ChangeMoved:
-    """The form submitted: refusals are named under their fields, nothing is saved."""
+    """The form submitted: refusals are named under their fields, nothing is saved. Saved
+    once per submission (AlreadySubmitted)."""
     errors: dict[str, Message] = {}
     if len(form.reason) > REASON_LIMIT:
         errors["reason"] = Message("change.text_too_long", {"limit": REASON_LIMIT})
     if len(form.content) > CONTENT_LIMIT:
         errors["content"] = Message("change.text_too_long", {"limit": CONTENT_LIMIT})
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         found = await card_and_change_terms(session=session, customer_id=customer_id)
         customer = await seen_or_gone(found and found[0], actor, gate, customer_id)

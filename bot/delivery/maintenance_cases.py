@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.maintenance_lookups import (
     PlanGone,
@@ -96,10 +97,18 @@ async def open_activity_form(db: Database, *, actor: Actor, customer_id: int) ->
 
 @run_again_if_raced
 async def add_activity(
-    db: Database, *, actor: Actor, customer_id: int, period: Period, form: ActivityForm
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    period: Period,
+    form: ActivityForm,
+    submitted: Submitted | None = None,
 ) -> PeriodPlan:
-    """An activity in the card's plan of `period` (the plan is made with its first one)."""
+    """An activity in the card's plan of `period` (the plan is made with its first one),
+    saved once per submission (AlreadySubmitted)."""
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         customer, pipeline = await visible_card_and_pipeline(session, actor, gate, customer_id)
         await _require_edit(gate, actor, customer)

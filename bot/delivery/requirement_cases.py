@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_answers import answerable_here, require_outsider, shared_channel_for
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
@@ -85,9 +86,16 @@ async def add_requirement_line(
 
 @run_again_if_raced
 async def add_requirement_form(
-    db: Database, *, actor: Actor, customer_id: int, draft: RequirementDraft
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    draft: RequirementDraft,
+    submitted: Submitted | None = None,
 ) -> RequirementsShown | ChangeMoved:
+    """The requirement form, saved once per submission (AlreadySubmitted)."""
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         customer, project = await _visible_card_and_project(
             session, actor, gate, customer_id, locked=True

@@ -28,8 +28,12 @@ from bot.console.workspace import Answer
 from bot.i18n import t
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.delivery_models import ChangeRequest, Requirement
+from bot.store.maintenance_models import PlanActivity
 from bot.store.models import Contact, ContactRecord, Customer, Milestone
 from bot.store.replays import LOCK_WAIT_MS
+from bot.views.maintenance_modals import read_plan_metadata
+from tests.commands.test_maintenance import maintenance_posting
 from tests.conftest import POSTGRES_URL
 from tests.slack_person import Person, fill
 
@@ -216,11 +220,32 @@ async def record_edit_form(wang: Person) -> dict[str, str]:
     return {"summary": "给张总打电话", "next_step": "发方案"}
 
 
+async def change_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer change hp")
+    return {"summary": "增加月度报表"}
+
+
+async def activity_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer plan hp")
+    await wang.click("添加活动", maintenance_posting(wang))
+    period = read_plan_metadata(wang.last_view()).period  # the quarter of today, there
+    return {"kind": "executive", "goal": "与张总会面", "owner": "U_WANG", "day": str(period.start)}
+
+
+async def requirement_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer requirements hp")
+    await wang.click("添加需求")
+    return {"title": "月度报表", "priority": "must"}
+
+
 COUNTED = {
     contact_form: Contact,
     log_form: ContactRecord,
     milestone_form: Milestone,
     record_edit_form: ContactRecord,
+    change_form: ChangeRequest,  # numbered: a second one would be the next number
+    activity_form: PlanActivity,
+    requirement_form: Requirement,
 }
 
 

@@ -10,12 +10,14 @@ statement, so there the second always met the first's save.)"""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 import pytest
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.submissions import Submitted
 from bot.delivery.acceptance import AcceptanceForm, accept
 from bot.delivery.change_requests import ChangeForm, save_change_form
 from bot.delivery.maintenance_cases import add_activity
@@ -178,3 +180,48 @@ async def test_a_milestone_accepted_beside_a_colleague_shows_the_acceptance_that
     async with db.transaction() as session:
         assert len((await session.exec(select(Acceptance))).all()) == 1
         assert (await session.exec(select(Survey))).all() == []
+
+
+async def test_one_form_sent_twice_at_the_same_moment_is_saved_once(
+    db: Database,
+    hp: Customer,  # noqa: F811
+) -> None:
+    """Slack sends a form again when its first answer is late, and a person may press Save
+    twice: the two copies of one submission meet on its claim, not on a number, so the
+    second is not run again as the next change or a second activity."""
+    sent = Submitted("change_request", "V_TWICE")
+    planned = Submitted("plan_activity", "V_TWICE")
+
+    changes = await asyncio.gather(
+        *(
+            save_change_form(
+                db,
+                actor=MANAGER,
+                customer_id=hp.id or 0,
+                form=ChangeForm("增加月度报表"),
+                submitted=sent,
+            )
+            for _ in range(2)
+        ),
+        return_exceptions=True,
+    )
+    activities = await asyncio.gather(
+        *(
+            add_activity(
+                db,
+                actor=MANAGER,
+                customer_id=hp.id or 0,
+                period=Q4,
+                form=MEETING,
+                submitted=planned,
+            )
+            for _ in range(2)
+        ),
+        return_exceptions=True,
+    )
+
+    for outcomes in (changes, activities):
+        assert sorted(type(o).__name__ for o in outcomes)[0] == "AlreadySubmitted", outcomes
+    assert [c.number for c in await rows(db, ChangeRequest)] == [1]
+    async with db.transaction() as session:
+        assert len((await session.exec(select(PlanActivity))).all()) == 1
