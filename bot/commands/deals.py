@@ -28,6 +28,7 @@ from bot.views.deal_modal import (
     read_deal_form_metadata,
 )
 from bot.views.deals import build_deal_outcome, read_deal_pick, read_stage_choice
+from bot.views.saving import read_submitted
 
 
 @router.subcommand("deal", "商机", "销售机会")
@@ -55,6 +56,7 @@ async def deal_submitted(
         customer_id=meta.customer_id,
         deal_id=meta.deal_id,
         form=read_deal_form(view),
+        submitted=read_submitted(view),
     )
     await ack()
     reply = build_deal_outcome(saved, actor.lang, actor.tz)

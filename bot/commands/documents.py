@@ -37,6 +37,7 @@ from bot.views.documents import (
     target_options,
 )
 from bot.views.log_modal import read_chosen_customer
+from bot.views.saving import read_submitted
 
 
 @router.subcommand("doc", "document", "文档")
@@ -76,6 +77,7 @@ async def document_submitted(
         target=meta.target,
         url=form.url,
         title=form.title,
+        submitted=read_submitted(view),
     )
     await ack()
     await tell_user(
@@ -106,6 +108,7 @@ async def message_submitted(
         customer_id=chosen_row(form.customer),
         target=read_target(form.target),
         title=form.title,
+        submitted=read_submitted(view),
     )
     await ack()
     await tell_user(

@@ -166,7 +166,11 @@ async def review_submitted(
 ) -> None:
     actor, meta = await actor_of(context, channels=False), read_plan_metadata(view)
     shown = await maintenance_cases.save_review(
-        deps_of(context).db, actor=actor, plan_id=meta.plan_id, form=read_review_form(view)
+        deps_of(context).db,
+        actor=actor,
+        plan_id=meta.plan_id,
+        form=read_review_form(view),
+        submitted=read_submitted(view),
     )
     await ack()
     reply = build_period_plan(shown, actor.lang, actor.tz)

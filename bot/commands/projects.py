@@ -39,6 +39,7 @@ from bot.views.project_modal import (
     read_project_form_metadata,
 )
 from bot.views.projects import build_project, read_phase_choice
+from bot.views.saving import read_submitted
 
 
 @router.subcommand("project", "项目")
@@ -62,7 +63,11 @@ async def project_submitted(
     moved on with the transition form, prefilled, in place of this one."""
     actor, meta = await actor_of(context, channels=False), read_project_form_metadata(view)
     created = await project_cases.create_project(
-        deps_of(context).db, actor=actor, customer_id=meta.customer_id, form=read_project_form(view)
+        deps_of(context).db,
+        actor=actor,
+        customer_id=meta.customer_id,
+        form=read_project_form(view),
+        submitted=read_submitted(view),
     )
     await ack(**_handover(created, actor, meta.channel))
     shown = created.view

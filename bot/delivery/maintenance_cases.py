@@ -225,10 +225,19 @@ async def open_plan(db: Database, *, actor: Actor, plan_id: int) -> PeriodPlan:
         return await _shown(session, actor, gate, customer, plan, latest)
 
 
-async def save_review(db: Database, *, actor: Actor, plan_id: int, form: ReviewForm) -> PeriodPlan:
-    """Achievements, problems and risks of the period (a new version each time)."""
+async def save_review(
+    db: Database,
+    *,
+    actor: Actor,
+    plan_id: int,
+    form: ReviewForm,
+    submitted: Submitted | None = None,
+) -> PeriodPlan:
+    """Achievements, problems and risks of the period (a new version each time it is saved;
+    once per submission)."""
     review = read_review(form)
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         plan, customer, latest = await visible_plan(session, actor, gate, plan_id)
         await _require_edit(gate, actor, customer)

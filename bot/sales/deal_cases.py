@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.sales.amounts import Money, format_money
 from bot.sales.deal_form import DealForm, form_of, parse_deal_form
@@ -56,13 +57,21 @@ async def open_deal_form(
 
 
 async def save_deal_form(
-    db: Database, *, actor: Actor, customer_id: int, deal_id: int | None, form: DealForm
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    deal_id: int | None,
+    form: DealForm,
+    submitted: Submitted | None = None,
 ) -> DealSaved:
     """The deal form saved: refused per field (Invalid) when it breaks a rule, or when the
-    actor may no longer change the card or the deal."""
+    actor may no longer change the card or the deal. A new deal is made once per
+    submission; an edit sent twice changes nothing the second time."""
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
         if deal_id is None:
+            await claim(session, actor, submitted)
             customer, pipeline = await visible_card_and_pipeline(session, actor, gate, customer_id)
             await gate.require_edit(customer)
             draft = parse_deal_form(form, pipeline=pipeline, now=actor.now, tz=actor.tz, was=None)

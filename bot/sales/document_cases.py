@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import CardGone
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import gate_of
 from bot.errors import Invalid, Message
 from bot.sales.documents import DocumentDraft, attach, read_link
@@ -71,11 +72,19 @@ async def attach_named(db: Database, *, actor: Actor, text: str) -> Attached:
 
 
 async def attach_link(
-    db: Database, *, actor: Actor, customer_id: int, target: Target, url: str, title: str
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    target: Target,
+    url: str,
+    title: str,
+    submitted: Submitted | None = None,
 ) -> Attached:
-    """*Attach document* on a card, a contract or a project."""
+    """*Attach document* on a card, a contract or a project (once per submission)."""
     draft = read_link(url, title)
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         customer = await visible_card(session, actor, await gate_of(session, actor), customer_id)
         return await _attach(session, actor, customer, [draft], target)
 
@@ -88,8 +97,10 @@ async def attach_message(
     customer_id: int | None,
     target: Target,
     title: str,
+    submitted: Submitted | None = None,
 ) -> Attached:
-    """ "Attach to customer" on a message: each of its files, or the message itself."""
+    """ "Attach to customer" on a message: each of its files, or the message itself (once
+    per submission)."""
     if customer_id is None:
         raise Invalid({"customer": Message("customer.gone")})
     drafts = [
@@ -113,6 +124,7 @@ async def attach_message(
     if not drafts:
         raise Invalid({"title": Message("document.nothing")})
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         try:
             customer = await visible_card(session, actor, gate, customer_id)

@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.channels import link_channel
 from bot.customers.phase_cases import PhaseFormOpen, handover_form
+from bot.customers.submissions import Submitted, claim
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.sales.lookups import (
@@ -108,12 +109,19 @@ async def open_project_form(
 
 
 async def create_project(
-    db: Database, *, actor: Actor, customer_id: int, form: ProjectForm
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    form: ProjectForm,
+    submitted: Submitted | None = None,
 ) -> ProjectCreated:
-    """The project form saved: refused per field when it breaks a rule or when the actor may
-    no longer change the card. The customer's move to post-contract comes back prefilled."""
+    """The project form saved (once per submission): refused per field when it breaks a rule
+    or when the actor may no longer change the card. The customer's move to post-contract
+    comes back prefilled."""
     draft = parse_project_form(form)
     async with db.transaction(write=True) as session:
+        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         contract = None
         if draft.contract_id is not None:  # read with its card: the card below is then held

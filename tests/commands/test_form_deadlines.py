@@ -29,9 +29,10 @@ from bot.i18n import t
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest, Requirement
-from bot.store.maintenance_models import PlanActivity
+from bot.store.maintenance_models import PlanActivity, PlanReview
 from bot.store.models import Contact, ContactRecord, Customer, Milestone
 from bot.store.replays import LOCK_WAIT_MS
+from bot.store.sales_models import Document, Opportunity, Project
 from bot.views.maintenance_modals import read_plan_metadata
 from tests.commands.test_maintenance import maintenance_posting
 from tests.conftest import POSTGRES_URL
@@ -238,6 +239,39 @@ async def requirement_form(wang: Person) -> dict[str, str]:
     return {"title": "月度报表", "priority": "must"}
 
 
+async def deal_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer deal hp")
+    return {"name": "CRM实施", "amount": "50万", "stage": "solution"}
+
+
+async def document_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer show hp")
+    await wang.click("关联文档")
+    return {"url": "https://example.com/plan.pdf", "title": "方案"}
+
+
+async def project_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer show hp")
+    await wang.click("新建项目")
+    today = datetime.now(UTC).date()
+    return {
+        "name": "ERP实施",
+        "manager_id": "U_WANG",
+        "starts_on": str(today),
+        "ends_on": str(today + timedelta(days=90)),
+    }
+
+
+async def review_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer plan hp")
+    await wang.click("添加活动", maintenance_posting(wang))  # the quarter's plan, made by it
+    period = read_plan_metadata(wang.last_view()).period
+    await wang.submit(kind="visit", goal="回访", owner="U_WANG", day=str(period.start))
+    await wang.type("/customer plan hp")
+    await wang.click("期末回顾", maintenance_posting(wang))
+    return {"achievements": "上线", "problems": "响应慢", "risks": "无"}
+
+
 COUNTED = {
     contact_form: Contact,
     log_form: ContactRecord,
@@ -246,6 +280,10 @@ COUNTED = {
     change_form: ChangeRequest,  # numbered: a second one would be the next number
     activity_form: PlanActivity,
     requirement_form: Requirement,
+    deal_form: Opportunity,
+    document_form: Document,
+    project_form: Project,
+    review_form: PlanReview,
 }
 
 

@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from bot.actor import Actor
 from bot.customers.refusals import CardGone, CustomerNotFound
+from bot.customers.submissions import AlreadySubmitted, Submitted
 from bot.errors import Invalid
 from bot.sales import document_cases
 from bot.sales.document_cases import SavedFile, SavedMessage, Target
@@ -111,6 +112,38 @@ async def test_a_message_without_files_is_kept_by_its_link(db: Database, hp: Cus
     )
 
     assert [(d.title, d.kind) for d in attached.documents] == [("会议纪要", "message")]
+
+
+async def test_a_message_attached_by_a_form_sent_twice_is_attached_once(
+    db: Database, hp: Customer
+) -> None:
+    """Slack sends a late form again, and a person may press Save twice: the second copy of
+    the "Attach to customer" form saves nothing."""
+    message = SavedMessage("C1", "1.2", "https://local.slack.test/archives/C1/p12", "U_Z", "纪要")
+    sent = Submitted("document_message", "V_TWICE")
+
+    await document_cases.attach_message(
+        db,
+        actor=MANAGER,
+        message=message,
+        customer_id=hp.id,
+        target=Target(),
+        title="",
+        submitted=sent,
+    )
+    with pytest.raises(AlreadySubmitted):
+        await document_cases.attach_message(
+            db,
+            actor=MANAGER,
+            message=message,
+            customer_id=hp.id,
+            target=Target(),
+            title="",
+            submitted=sent,
+        )
+
+    async with db.transaction() as session:
+        assert [d.title for d in (await session.exec(select(Document))).all()] == ["纪要"]
 
 
 async def test_an_outsider_may_not_link_to_a_card_they_cannot_see(
