@@ -5,6 +5,7 @@ with an example; an outsider is told the card does not exist."""
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -121,8 +122,8 @@ async def test_a_message_attached_by_a_form_sent_twice_is_attached_once(
     the "Attach to customer" form saves nothing."""
     message = SavedMessage("C1", "1.2", "https://local.slack.test/archives/C1/p12", "U_Z", "纪要")
     sent = Submitted("document_message", "V_TWICE")
-
-    await document_cases.attach_message(
+    attach = partial(
+        document_cases.attach_message,
         db,
         actor=MANAGER,
         message=message,
@@ -131,16 +132,10 @@ async def test_a_message_attached_by_a_form_sent_twice_is_attached_once(
         title="",
         submitted=sent,
     )
+
+    await attach()
     with pytest.raises(AlreadySubmitted):
-        await document_cases.attach_message(
-            db,
-            actor=MANAGER,
-            message=message,
-            customer_id=hp.id,
-            target=Target(),
-            title="",
-            submitted=sent,
-        )
+        await attach()
 
     async with db.transaction() as session:
         assert [d.title for d in (await session.exec(select(Document))).all()] == ["纪要"]
