@@ -113,6 +113,7 @@ class ChangeAsked:
     # the rows of the two above that the caller read to check them: not read again for the page
     known_contacts: tuple[Contact, ...] = ()
     known_milestones: tuple[Milestone, ...] = ()
+    created_from: str | None = None  # the form submission asking it (submitted_rows.py)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ async def add_request(
             requested_by_user="" if contact_id else actor.user_id,
             affected_milestones=list(asked.affected_milestones),
             proposed=dict(asked.proposed),
+            created_from=asked.created_from,
             owner_id=terms.project_manager or customer.manager_id,
             created_by=actor.user_id,
             created_at=actor.now,

@@ -5,12 +5,12 @@ the milestones it touches are given; `/customer changes hp` lists a card's reque
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, key_of, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
 from bot.errors import Invalid, Message
@@ -80,6 +80,7 @@ async def open_change_form(db: Database, *, actor: Actor, customer_id: int) -> C
         return await _form_open(session, customer, ChangeForm())
 
 
+@saved_once
 @run_again_if_raced
 async def save_change_form(
     db: Database,
@@ -92,16 +93,16 @@ async def save_change_form(
     """The form submitted: refusals are named under their fields, nothing is saved. Saved
     once per submission (AlreadySubmitted)."""
     errors: dict[str, Message] = {}
+    key = key_of(actor, submitted)  # kept on the request: a second copy is refused
     if len(form.reason) > REASON_LIMIT:
         errors["reason"] = Message("change.text_too_long", {"limit": REASON_LIMIT})
     if len(form.content) > CONTENT_LIMIT:
         errors["content"] = Message("change.text_too_long", {"limit": CONTENT_LIMIT})
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         found = await card_and_change_terms(session=session, customer_id=customer_id)
         customer = await seen_or_gone(found and found[0], actor, gate, customer_id)
-        asked = await _asked(session, customer, form, errors)
+        asked = replace(await _asked(session, customer, form, errors), created_from=key)
         return await add_request(session, actor, gate, customer, asked, found and found[1])
 
 

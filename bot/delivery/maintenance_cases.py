@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, key_of, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.maintenance_lookups import (
     PlanGone,
@@ -95,6 +95,7 @@ async def open_activity_form(db: Database, *, actor: Actor, customer_id: int) ->
         return await _shown(session, actor, gate, customer, plan, plans.latest_of(plan))
 
 
+@saved_once
 @run_again_if_raced
 async def add_activity(
     db: Database,
@@ -108,7 +109,6 @@ async def add_activity(
     """An activity in the card's plan of `period` (the plan is made with its first one),
     saved once per submission (AlreadySubmitted)."""
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         customer, pipeline = await visible_card_and_pipeline(session, actor, gate, customer_id)
         await _require_edit(gate, actor, customer)
@@ -131,6 +131,7 @@ async def add_activity(
                 currency=read.budget.currency if read.budget else currency,
                 created_by=actor.user_id,
                 created_at=actor.now,
+                created_from=key_of(actor, submitted),
             ),
         )
         # a plan made with this activity holds it alone: its page does not read it back
@@ -225,6 +226,7 @@ async def open_plan(db: Database, *, actor: Actor, plan_id: int) -> PeriodPlan:
         return await _shown(session, actor, gate, customer, plan, latest)
 
 
+@saved_once
 async def save_review(
     db: Database,
     *,
@@ -237,7 +239,6 @@ async def save_review(
     once per submission)."""
     review = read_review(form)
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         plan, customer, latest = await visible_plan(session, actor, gate, plan_id)
         await _require_edit(gate, actor, customer)
@@ -251,6 +252,7 @@ async def save_review(
                 risks=review.risks,
                 written_by=actor.user_id,
                 written_at=actor.now,
+                created_from=key_of(actor, submitted),
             ),
         )
         plan.reviewed_at = actor.now

@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, key_of, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_answers import answerable_here, require_outsider, shared_channel_for
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
@@ -84,6 +84,7 @@ async def add_requirement_line(
         return await _add(session, actor, gate, customer, project, read_requirement_line(rest))
 
 
+@saved_once
 @run_again_if_raced
 async def add_requirement_form(
     db: Database,
@@ -95,12 +96,12 @@ async def add_requirement_form(
 ) -> RequirementsShown | ChangeMoved:
     """The requirement form, saved once per submission (AlreadySubmitted)."""
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         customer, project = await _visible_card_and_project(
             session, actor, gate, customer_id, locked=True
         )
-        return await _add(session, actor, gate, customer, project, draft)
+        key = key_of(actor, submitted)
+        return await _add(session, actor, gate, customer, project, draft, created_from=key)
 
 
 async def show_requirements(
@@ -208,6 +209,8 @@ async def _add(
     customer: Customer,
     project: Project | None,  # the card's active project, read with it
     draft: RequirementDraft,
+    *,
+    created_from: str | None = None,  # the form submission adding it (submitted_rows.py)
 ) -> RequirementsShown | ChangeMoved:
     if not (await gate.may_edit(customer) or (project and actor.user_id == project.manager_id)):
         raise MayNotChange(customer)
@@ -231,7 +234,9 @@ async def _add(
     assert listed.id is not None
     if listed.state == "confirmed":  # frozen: the addition is a change the customer confirms
         proposed: dict[str, object] = {"requirement": {**draft.to_payload(), "list_id": listed.id}}
-        asked = ChangeAsked(draft.title, content=draft.criteria, proposed=proposed)
+        asked = ChangeAsked(
+            draft.title, content=draft.criteria, proposed=proposed, created_from=created_from
+        )
         return await add_request(session, actor, gate, customer, asked)
     added = await add_requirement(
         session=session,
@@ -244,6 +249,7 @@ async def _add(
             criteria=draft.criteria,
             added_by=actor.user_id,
             added_at=actor.now,
+            created_from=created_from,
         ),
     )
     return await _shown(

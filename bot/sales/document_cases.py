@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import CardGone
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, key_of, saved_once
 from bot.customers.visibility import gate_of
 from bot.errors import Invalid, Message
 from bot.sales.documents import DocumentDraft, attach, read_link
@@ -71,6 +71,7 @@ async def attach_named(db: Database, *, actor: Actor, text: str) -> Attached:
         return await _attach(session, actor, customer, [draft], Target())
 
 
+@saved_once
 async def attach_link(
     db: Database,
     *,
@@ -84,11 +85,11 @@ async def attach_link(
     """*Attach document* on a card, a contract or a project (once per submission)."""
     draft = read_link(url, title)
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
         customer = await visible_card(session, actor, await gate_of(session, actor), customer_id)
-        return await _attach(session, actor, customer, [draft], target)
+        return await _attach(session, actor, customer, [draft], target, key_of(actor, submitted))
 
 
+@saved_once
 async def attach_message(
     db: Database,
     *,
@@ -124,13 +125,12 @@ async def attach_message(
     if not drafts:
         raise Invalid({"title": Message("document.nothing")})
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         try:
             customer = await visible_card(session, actor, gate, customer_id)
         except CardGone:  # chosen, then hidden or gone: said under the customer field
             raise Invalid({"customer": Message("customer.gone")}) from None
-        return await _attach(session, actor, customer, drafts, target)
+        return await _attach(session, actor, customer, drafts, target, key_of(actor, submitted))
 
 
 async def target_choices(
@@ -155,6 +155,7 @@ async def _attach(
     customer: Customer,
     drafts: list[DocumentDraft],
     target: Target,
+    created_from: str | None = None,  # the form submission attaching them
 ) -> Attached:
     contract = project = None
     if target.contract_id:
@@ -177,5 +178,6 @@ async def _attach(
         project=project,
         actor_id=actor.user_id,
         now=actor.now,
+        created_from=created_from,
     )
     return Attached(customer, documents, contract, project)

@@ -56,7 +56,10 @@ async def attach(
     project: Project | None,
     actor_id: str,
     now: datetime,
+    created_from: str | None = None,
 ) -> list[Document]:
+    """The drafts attached; `created_from`: the form submission that attached them, kept on
+    the first (bot/store/submitted_rows.py)."""
     assert customer.id is not None
     documents = [
         Document(
@@ -72,8 +75,9 @@ async def attach(
             source_ts=d.source_ts,
             added_by=actor_id,
             added_at=now,
+            created_from=created_from if n == 0 else None,
         )
-        for d in drafts
+        for n, d in enumerate(drafts)
     ]
     await add_documents(session=session, documents=documents)
     lines = []

@@ -25,6 +25,7 @@ class ChangeRequest(TableModel, table=True):
         Index("ix_change_request_customer", "customer_id", "state"),
         # briefs and reminders: a workspace's open requests, oldest step first
         Index("ix_change_request_open", "team_id", "state", "state_changed_at"),
+        Index("uq_change_request_created_from", "created_from", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -54,6 +55,8 @@ class ChangeRequest(TableModel, table=True):
     reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # what the change adds when confirmed: {"requirement": {list_id, title, priority, criteria}}
     proposed: dict = Field(default_factory=dict, sa_type=JSON)
+    # the form submission that made it (bot/customers/cards.submission_key): sent again, refused
+    created_from: str | None = Field(default=None, max_length=64)
 
 
 class ChangeStepTaken(TableModel, table=True):
@@ -103,6 +106,7 @@ class Requirement(TableModel, table=True):
     __table_args__ = (
         UniqueConstraint("list_id", "number", name="uq_requirement_number"),
         Index("ix_requirement_list", "list_id", "number"),
+        Index("uq_requirement_created_from", "created_from", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -115,3 +119,5 @@ class Requirement(TableModel, table=True):
     added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # added after the list was confirmed, through this change request (confirmed)
     change_request_id: int | None = Field(default=None, foreign_key="change_request.id")
+    # the form submission that made it (bot/customers/cards.submission_key): sent again, refused
+    created_from: str | None = Field(default=None, max_length=64)

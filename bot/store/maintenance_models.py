@@ -44,6 +44,7 @@ class PlanActivity(TableModel, table=True):
     __table_args__ = (
         Index("ix_plan_activity_plan", "plan_id", "day"),
         Index("ix_plan_activity_day", "state", "day"),  # reminders: planned ones by day
+        Index("uq_plan_activity_created_from", "created_from", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -61,6 +62,8 @@ class PlanActivity(TableModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     closed_by: str = Field(default="", max_length=32)
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # the form submission that made it (bot/customers/cards.submission_key): sent again, refused
+    created_from: str | None = Field(default=None, max_length=64)
 
 
 class PlanNote(TableModel, table=True):
@@ -81,7 +84,10 @@ class PlanReview(TableModel, table=True):
     """The period's review (主要成绩、问题和风险): append-only, the latest is shown."""
 
     __tablename__ = "plan_review"
-    __table_args__ = (Index("ix_plan_review_plan", "plan_id", "written_at"),)
+    __table_args__ = (
+        Index("ix_plan_review_plan", "plan_id", "written_at"),
+        Index("uq_plan_review_created_from", "created_from", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="maintenance_plan.id")
@@ -90,3 +96,5 @@ class PlanReview(TableModel, table=True):
     risks: str = Field(default="", sa_type=Text)
     written_by: str = Field(max_length=32)
     written_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # the form submission that made it (bot/customers/cards.submission_key): sent again, refused
+    created_from: str | None = Field(default=None, max_length=64)

@@ -187,7 +187,10 @@ class Document(TableModel, table=True):
     belongs to one, to a contract or a project. Seen by whoever sees the card."""
 
     __tablename__ = "document"
-    __table_args__ = (Index("ix_document_customer", "customer_id", "added_at"),)
+    __table_args__ = (
+        Index("ix_document_customer", "customer_id", "added_at"),
+        Index("uq_document_created_from", "created_from", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
@@ -204,6 +207,8 @@ class Document(TableModel, table=True):
     added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     removed_by: str = Field(default="", max_length=32)
     removed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # the form submission that made it (bot/customers/cards.submission_key): the first of them
+    created_from: str | None = Field(default=None, max_length=64)
 
 
 class SalesDraft(TableModel, table=True):
