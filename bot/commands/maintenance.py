@@ -142,6 +142,7 @@ async def notes_submitted(
         customer_id=meta.customer_id,
         plan_id=meta.plan_id,
         form=read_notes_form(view),
+        submitted=read_submitted(view),
     )
     await ack()
     reply = build_period_plan(shown, actor.lang, actor.tz)

@@ -1,10 +1,11 @@
 """A form is saved once per submission. Slack sends a view_submission again, with the same
 view id, when its first one got no answer in time (and a person may press Save twice): the
 second must save nothing. A form that makes a row keeping its submission (the card:
-Customer.created_from; a change request, a requirement, an activity, a review, a document:
-bot/store/submitted_rows.py) gives the row its key (`key_of`), and the row's own INSERT
-refuses a second copy (`saved_once`). Any other form's use case claims its submission in
-the transaction that saves it (`claim`, bot/store/submissions.py), one statement more."""
+Customer.created_from; a change request, a requirement, an activity, a plan's notes or
+review, a document: bot/store/submitted_rows.py) gives the row its key (`key_of`), and the
+row's own INSERT refuses a second copy (`saved_once`). Any other form's use case claims its
+submission in the transaction that saves it (`claim`, bot/store/submissions.py), one
+statement more."""
 
 from __future__ import annotations
 

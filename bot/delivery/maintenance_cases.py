@@ -181,10 +181,19 @@ async def record_outcome(
         return await _shown(session, actor, gate, customer, plan, latest)
 
 
+@saved_once
+@run_again_if_raced
 async def save_notes(
-    db: Database, *, actor: Actor, customer_id: int, plan_id: int, form: NotesForm
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    plan_id: int,
+    form: NotesForm,
+    submitted: Submitted | None = None,
 ) -> PeriodPlan:
-    """The period, the competitor strategy and the decision makers' view (a new version)."""
+    """The period, the competitor strategy and the decision makers' view (a new version
+    each time they are saved; once per submission)."""
     period = read_period(form)
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
@@ -209,6 +218,7 @@ async def save_notes(
                 decision_makers=form.decision_makers.strip(),
                 written_by=actor.user_id,
                 written_at=actor.now,
+                created_from=key_of(actor, submitted),
             ),
         )
         latest = plans.latest_of(plan)

@@ -70,7 +70,10 @@ class PlanNote(TableModel, table=True):
     """The competitor strategy (竞争策略) and the decision makers' view of us: append-only."""
 
     __tablename__ = "plan_note"
-    __table_args__ = (Index("ix_plan_note_plan", "plan_id", "written_at"),)
+    __table_args__ = (
+        Index("ix_plan_note_plan", "plan_id", "written_at"),
+        Index("uq_plan_note_created_from", "created_from", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="maintenance_plan.id")
@@ -78,6 +81,8 @@ class PlanNote(TableModel, table=True):
     decision_makers: str = Field(default="", sa_type=Text)
     written_by: str = Field(max_length=32)
     written_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # the form submission that made it (bot/customers/cards.submission_key): sent again, refused
+    created_from: str | None = Field(default=None, max_length=64)
 
 
 class PlanReview(TableModel, table=True):

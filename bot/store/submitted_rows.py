@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from bot.store.delivery_models import ChangeRequest, Requirement
-from bot.store.maintenance_models import PlanActivity, PlanReview
+from bot.store.maintenance_models import PlanActivity, PlanNote, PlanReview
 from bot.store.sales_models import Document
 from bot.store.types import table_of
 
@@ -22,6 +22,7 @@ SUBMITTED_ROWS: tuple[type[SQLModel], ...] = (
     ChangeRequest,
     Requirement,
     PlanActivity,
+    PlanNote,
     PlanReview,
     Document,  # a message's files: the first of them
 )

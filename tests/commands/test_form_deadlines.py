@@ -29,7 +29,7 @@ from bot.i18n import t
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest, Requirement
-from bot.store.maintenance_models import PlanActivity, PlanReview
+from bot.store.maintenance_models import PlanActivity, PlanNote, PlanReview
 from bot.store.models import Contact, ContactRecord, Customer, Milestone
 from bot.store.replays import LOCK_WAIT_MS
 from bot.store.sales_models import Document, Opportunity, Project
@@ -262,14 +262,24 @@ async def project_form(wang: Person) -> dict[str, str]:
     }
 
 
-async def review_form(wang: Person) -> dict[str, str]:
+async def quarter_planned(wang: Person) -> None:
     await wang.type("/customer plan hp")
     await wang.click("添加活动", maintenance_posting(wang))  # the quarter's plan, made by it
     period = read_plan_metadata(wang.last_view()).period
     await wang.submit(kind="visit", goal="回访", owner="U_WANG", day=str(period.start))
     await wang.type("/customer plan hp")
+
+
+async def review_form(wang: Person) -> dict[str, str]:
+    await quarter_planned(wang)
     await wang.click("期末回顾", maintenance_posting(wang))
     return {"achievements": "上线", "problems": "响应慢", "risks": "无"}
+
+
+async def notes_form(wang: Person) -> dict[str, str]:
+    await quarter_planned(wang)
+    await wang.click("策略与评价", maintenance_posting(wang))
+    return {"competitors": "联想在投标中压价", "decision_makers": "张总认可我们的交付"}
 
 
 COUNTED = {
@@ -284,6 +294,7 @@ COUNTED = {
     document_form: Document,
     project_form: Project,
     review_form: PlanReview,
+    notes_form: PlanNote,
 }
 
 

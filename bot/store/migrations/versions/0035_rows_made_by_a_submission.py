@@ -1,13 +1,14 @@
 """The form submission that made a row: change_request, requirement, plan_activity,
-plan_review and document .created_from
+plan_note, plan_review and document .created_from
 
 A form Slack sends again (its answer was late), or saved twice, saves once. The change
 request, requirement, maintenance activity, review and document forms claimed their
 submission with an INSERT of its own into form_submission, one statement of each save
-(issue 17). The submission's key is now kept on the row the form makes, as a new card keeps
-its own (customer.created_from): the row's INSERT, under a unique index, refuses a second
-copy of the submission (bot/store/submitted_rows.py). Rows made otherwise, and all rows
-before this migration, have none: NULLs never collide.
+(issue 17); the plan notes form did not, and kept a second, identical version. The
+submission's key is now kept on the row the form makes, as a new card keeps its own
+(customer.created_from): the row's INSERT, under a unique index, refuses a second copy of
+the submission (bot/store/submitted_rows.py). Rows made otherwise, and all rows before this
+migration, have none: NULLs never collide.
 
 Revision ID: 0035
 Revises: 0034
@@ -26,7 +27,7 @@ down_revision: str | None = "0034"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-TABLES = ("change_request", "requirement", "plan_activity", "plan_review", "document")
+TABLES = ("change_request", "requirement", "plan_activity", "plan_note", "plan_review", "document")
 
 
 def upgrade() -> None:
