@@ -21,7 +21,7 @@ from bot.actor import Actor
 from bot.customers.cards import submission_key
 from bot.errors import Conflict, Message
 from bot.store.submissions import first_submission
-from bot.store.submitted_rows import made_before
+from bot.store.submitted_rows import SubmittedRow, made_before, made_by
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -65,6 +65,14 @@ def saved_once(use_case: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]
             raise
 
     return run
+
+
+async def refuse_if_made(session: AsyncSession, model: SubmittedRow, key: str | None) -> None:
+    """A second copy of the submission `key` that would not reach the INSERT refusing it (the
+    card changed since the first: a list confirmed, a plan made) is told AlreadySubmitted if
+    a row of `model` holds the key. One statement, on that path only."""
+    if key and await made_by(session=session, model=model, key=key):
+        raise AlreadySubmitted()
 
 
 async def claim(session: AsyncSession, actor: Actor, submitted: Submitted | None) -> None:

@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
-from bot.customers.submissions import Submitted, key_of, saved_once
+from bot.customers.submissions import Submitted, key_of, refuse_if_made, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.change_answers import answerable_here, require_outsider, shared_channel_for
 from bot.delivery.change_cases import ChangeAsked, ChangeMoved, add_request
@@ -233,6 +233,8 @@ async def _add(
         )
     assert listed.id is not None
     if listed.state == "confirmed":  # frozen: the addition is a change the customer confirms
+        # a second copy of a form whose first made a requirement before the list was confirmed
+        await refuse_if_made(session, Requirement, created_from)
         proposed: dict[str, object] = {"requirement": {**draft.to_payload(), "list_id": listed.id}}
         asked = ChangeAsked(
             draft.title, content=draft.criteria, proposed=proposed, created_from=created_from

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from sqlalchemy import exists
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.delivery_models import ChangeRequest, Requirement
 from bot.store.maintenance_models import PlanActivity, PlanNote, PlanReview
@@ -26,6 +28,16 @@ SUBMITTED_ROWS: tuple[type[SQLModel], ...] = (
     PlanReview,
     Document,  # a message's files: the first of them
 )
+
+
+SubmittedRow = type[ChangeRequest | Requirement | PlanActivity | PlanNote | PlanReview | Document]
+
+
+async def made_by(*, session: AsyncSession, model: SubmittedRow, key: str) -> bool:
+    """Whether a row of `model` was made by the submission `key`: asked only where a second
+    copy would not reach that row's INSERT (its rules refuse it, or make another row)."""
+    found = await session.exec(select(exists().where(col(model.created_from) == key)))
+    return bool(found.one())
 
 
 def made_before(error: IntegrityError) -> bool:

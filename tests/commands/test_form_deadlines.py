@@ -322,6 +322,58 @@ async def test_a_submission_sent_again_saves_nothing_twice(
     assert t("form.already_saved", "zh") in wang.last_text() + str(again.json)
 
 
+async def sent_again_later(wang: Person, answers: dict[str, str], meanwhile: Any) -> Answer:
+    """The form's submission, then `meanwhile` done on the card, then the same submission."""
+    form = {**wang.last_view(), "id": "V_SENT_AGAIN_LATER"}
+    values = await fill(wang.workspace, form, wang.user, **answers)
+    await wang.workspace.submit_view(form, values, user=wang.user)
+    await wang.harness.settle()
+    await meanwhile()
+    again = await wang.workspace.submit_view(form, values, user=wang.user)
+    await wang.harness.settle()
+    return again
+
+
+async def test_a_requirement_sent_again_once_its_list_is_confirmed_is_not_made_a_change(
+    harness: Harness, wang: Person
+) -> None:
+    """The first copy added the requirement; the list was confirmed before the second came,
+    which would have made it a change request."""
+    await wang.type("/customer requirement hp 必须 月度报表")
+    await wang.type("/customer requirements hp")
+    await wang.click("添加需求")
+
+    async def confirmed() -> None:
+        await wang.type("/customer requirements hp")
+        await wang.click("客户已确认")
+        await wang.submit(note="张总邮件确认")
+
+    again = await sent_again_later(wang, {"title": "导出到Excel", "priority": "must"}, confirmed)
+
+    assert t("form.already_saved", "zh") in wang.last_text() + str(again.json)
+    assert [r.title for r in await rows(harness, Requirement)] == ["月度报表", "导出到Excel"]
+    assert await rows(harness, ChangeRequest) == []
+
+
+async def test_notes_sent_again_after_their_first_copy_made_the_plan_are_told_saved(
+    harness: Harness, wang: Person
+) -> None:
+    """The first copy made the quarter's plan: the second is told it was saved, not that its
+    period overlaps that plan."""
+    await wang.type("/customer plan hp")
+    await wang.click("策略与评价", maintenance_posting(wang))
+
+    async def nothing() -> None:
+        return None
+
+    again = await sent_again_later(
+        wang, {"competitors": "联想在投标中压价", "decision_makers": "张总认可"}, nothing
+    )
+
+    assert t("form.already_saved", "zh") in wang.last_text() + str(again.json)
+    assert len(await rows(harness, PlanNote)) == 1
+
+
 @on_sqlite
 async def test_the_replay_ledger_waits_briefly_for_a_busy_database_and_still_refuses_replays(
     db: Database, database_url: str
