@@ -194,7 +194,7 @@ async def save_notes(
 ) -> PeriodPlan:
     """The period, the competitor strategy and the decision makers' view (a new version
     each time they are saved; once per submission)."""
-    period = read_period(form)
+    period, key = read_period(form), key_of(actor, submitted)
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
         customer = await visible_card(session, actor, gate, customer_id)
@@ -206,7 +206,7 @@ async def save_notes(
         try:
             refuse_overlap(period, plan, plans)
         except Invalid:  # a second copy of notes whose first made the plan: said so
-            await refuse_if_made(session, PlanNote, key_of(actor, submitted))
+            await refuse_if_made(session, PlanNote, key)
             raise
         activities: list[PlanActivity] = []
         if plan is None:  # no plan overlaps the period (refused above): one made now, empty
@@ -222,7 +222,7 @@ async def save_notes(
                 decision_makers=form.decision_makers.strip(),
                 written_by=actor.user_id,
                 written_at=actor.now,
-                created_from=key_of(actor, submitted),
+                created_from=key,
             ),
         )
         latest = plans.latest_of(plan)

@@ -25,6 +25,7 @@ from bot.store.sales_models import Contract
 from bot.store.saves import saves_made
 from bot.store.survey_models import Acceptance
 from bot.store.types import table_of
+from bot.store.unique_refusals import refusal_signs, refused_by
 
 RACED: tuple[tuple[type[SQLModel], str], ...] = (
     (Contract, "uq_contract_number"),  # a contract's number, in the workspace
@@ -61,20 +62,17 @@ def run_again_if_raced(use_case: Callable[P, Awaitable[R]]) -> Callable[P, Await
 
 def taken_at_once(error: IntegrityError) -> bool:
     """Whether `error` is one of the RACED constraints refusing a value taken."""
-    said = str(error.orig)
-    return any(sign in said for sign in _signs())
+    return refused_by(error, _signs())
 
 
 @cache
 def _signs() -> tuple[str, ...]:
-    """How each database names a RACED constraint's refusal: PostgreSQL by its name, SQLite
-    by its columns."""
+    """Each RACED constraint's refusal, as each database words it."""
     signs: list[str] = []
     for model, name in RACED:
         table = table_of(model)
         (constraint,) = (
             c for c in table.constraints if isinstance(c, UniqueConstraint) and c.name == name
         )
-        columns = ", ".join(f"{table.name}.{column.name}" for column in constraint.columns)
-        signs += [f'unique constraint "{name}"', f"UNIQUE constraint failed: {columns}"]
+        signs += refusal_signs(table, name, constraint.columns)
     return tuple(signs)

@@ -9,28 +9,23 @@ statement more (issue 17)."""
 from __future__ import annotations
 
 from functools import cache
+from typing import get_args
 
 from sqlalchemy import exists
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import SQLModel, col, select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.delivery_models import ChangeRequest, Requirement
 from bot.store.maintenance_models import PlanActivity, PlanNote, PlanReview
 from bot.store.sales_models import Document
 from bot.store.types import table_of
+from bot.store.unique_refusals import refusal_signs, refused_by
 
-SUBMITTED_ROWS: tuple[type[SQLModel], ...] = (
-    ChangeRequest,
-    Requirement,
-    PlanActivity,
-    PlanNote,
-    PlanReview,
-    Document,  # a message's files: the first of them
-)
-
-
-SubmittedRow = type[ChangeRequest | Requirement | PlanActivity | PlanNote | PlanReview | Document]
+SubmittedModel = ChangeRequest | Requirement | PlanActivity | PlanNote | PlanReview | Document
+SubmittedRow = type[SubmittedModel]
+# the tables whose rows keep the submission that made them (a message's files: the first)
+SUBMITTED_ROWS: tuple[SubmittedRow, ...] = get_args(SubmittedModel)
 
 
 async def made_by(*, session: AsyncSession, model: SubmittedRow, key: str) -> bool:
@@ -42,19 +37,17 @@ async def made_by(*, session: AsyncSession, model: SubmittedRow, key: str) -> bo
 
 def made_before(error: IntegrityError) -> bool:
     """Whether `error` is a row's unique `created_from` refusing a submission's second copy."""
-    said = str(error.orig)
-    return any(sign in said for sign in _signs())
+    return refused_by(error, _signs())
 
 
 @cache
 def _signs() -> tuple[str, ...]:
-    """How each database names the refusal: PostgreSQL by the index's name, SQLite by its
-    column. Each index is looked up, so that a table renamed or an index dropped fails here."""
+    """Each table's refusal of a second copy, as each database words it. Each index is
+    looked up, so that a table renamed or an index dropped fails here."""
     signs: list[str] = []
     for model in SUBMITTED_ROWS:
         table = table_of(model)
         name = f"uq_{table.name}_created_from"
         (index,) = (i for i in table.indexes if i.name == name and i.unique)
-        signs.append(f'unique constraint "{index.name}"')
-        signs.append(f"UNIQUE constraint failed: {table.name}.created_from")
+        signs += refusal_signs(table, name, index.columns)
     return tuple(signs)
