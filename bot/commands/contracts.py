@@ -33,6 +33,7 @@ from bot.views.contract_modal import (
     read_contract_form_metadata,
 )
 from bot.views.contracts import build_contract
+from bot.views.saving import read_submitted
 
 
 @router.subcommand("contract", "合同")
@@ -61,6 +62,7 @@ async def contract_submitted(
         actor=actor,
         customer_id=meta.customer_id,
         form=read_contract_form(view),
+        submitted=read_submitted(view),
     )
     await ack()
     reply = build_contract(saved, actor.lang, title_key="contract.recorded")

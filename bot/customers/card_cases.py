@@ -32,7 +32,7 @@ from bot.customers.health import Health
 from bot.customers.health_facts import card_states
 from bot.customers.named_card import named_by_its_short_name, named_customer
 from bot.customers.search import FoundCustomer, find_customers
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.visibility import Gate, gate_as_needed
 from bot.errors import Invalid, Message
 from bot.store.customers import lock_customer_writes
@@ -170,6 +170,7 @@ async def change_status(db: Database, *, actor: Actor, text: str) -> Customer:
         )
 
 
+@saved_once
 async def save_customer(
     db: Database,
     *,
@@ -218,7 +219,7 @@ async def save_customer(
                 read = await _as_read_by(card, gate, actor)
                 return replace(read, may_see=await gate.sees(card.customer))
         else:
-            await claim(session, actor, submitted)
+            claim(session, actor, submitted)
             # before the card and its contacts are read: on PostgreSQL an edit that waited
             # for another card's save would write its keys from contacts read before a
             # contact saved meanwhile, and delete that contact's keys

@@ -11,10 +11,11 @@ from bot.customers.cards import CustomerCard
 from bot.customers.changeable import card_as_left, changeable_card
 from bot.customers.contacts import add_contact, archive_contact, update_contact
 from bot.customers.form import ContactForm, parse_contact_form
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.store.db import Database
 
 
+@saved_once
 async def save_contact(
     db: Database,
     *,
@@ -29,7 +30,7 @@ async def save_contact(
     submission: AlreadySubmitted)."""
     draft = parse_contact_form(form, region=region)
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
+        claim(session, actor, submitted)
         read, card = await changeable_card(session, actor, customer_id)
         if contact_id is None:
             await add_contact(
@@ -60,6 +61,7 @@ def check_contact(form: ContactForm, *, region: str) -> None:
     parse_contact_form(form, region=region)
 
 
+@saved_once
 async def remove_contact(
     db: Database,
     *,
@@ -70,7 +72,7 @@ async def remove_contact(
 ) -> CustomerCard:
     """The contact is archived (kept in history), not deleted."""
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
+        claim(session, actor, submitted)
         read, card = await changeable_card(session, actor, customer_id)
         await archive_contact(
             session=session,

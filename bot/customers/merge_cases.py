@@ -15,7 +15,7 @@ from bot.customers.cards import card_seen
 from bot.customers.governance_cases import require_admin
 from bot.customers.refusals import CustomerNotFound
 from bot.customers.search import resolve_customer
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.value import ValueForm, assess, score_of
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
@@ -122,6 +122,7 @@ def check_value(form: ValueForm) -> None:
     score_of(form.factors())
 
 
+@saved_once
 async def assess_value(
     db: Database,
     *,
@@ -134,7 +135,7 @@ async def assess_value(
     card the actor may (still) change."""
     score_of(form.factors())
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
+        claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         customer = await card_seen(
             session=session, team_id=actor.team_id, customer_id=customer_id, gate=gate

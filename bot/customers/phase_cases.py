@@ -31,7 +31,7 @@ from bot.customers.phases import (
     read_phase,
 )
 from bot.customers.refusals import CustomerNotFound
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.card_rows import row_with_card
@@ -110,6 +110,7 @@ def check_phase(form: PhaseForm, *, actor: Actor, current: str | None) -> None:
         check_phase_form(form, current=current, tz=actor.tz, now=actor.now)
 
 
+@saved_once
 @run_again_if_raced
 async def save_phase(
     db: Database,
@@ -122,7 +123,7 @@ async def save_phase(
     """The transition form saved: refused (Invalid, per field) when it breaks the form's
     rules, or when the actor may no longer change the card."""
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
+        claim(session, actor, submitted)
         terms = await card_and_phase_terms(
             session=session, team_id=actor.team_id, customer_id=customer_id, to_phase=form.to_phase
         )
@@ -208,6 +209,7 @@ def check_milestone(form: MilestoneForm, *, actor: Actor) -> None:
         raise Invalid(errors)
 
 
+@saved_once
 async def add_milestone_from_form(
     db: Database,
     *,
@@ -218,7 +220,7 @@ async def add_milestone_from_form(
 ) -> MilestoneAdded:
     due = picked_due(form.due, tz=actor.tz, now=actor.now)
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
+        claim(session, actor, submitted)
         customer = await _changeable(session, actor, customer_id)
         added = await add_milestone(
             session=session,

@@ -2,15 +2,17 @@
 view id, when its first one got no answer in time (and a person may press Save twice): the
 second must save nothing. A form that makes a row keeping its submission (the card:
 Customer.created_from; a change request, a requirement, an activity, a plan's notes or
-review, a document: bot/store/submitted_rows.py) gives the row its key (`key_of`), and the
-row's own INSERT refuses a second copy (`saved_once`). Any other form's use case claims its
-submission in the transaction that saves it (`claim`, bot/store/submissions.py), one
-statement more."""
+review, a document: bot/store/submitted_rows.py) gives the row its key (`key_of`). Any
+other form's use case `claim`s its submission for its transaction: the first line of the
+card's history or contact record it writes keeps the key, or the transaction claims it in
+form_submission as it ends (bot/store/submissions.py). Either way a row's INSERT refuses
+the second copy, which `saved_once` tells it was saved; so too a second copy that the
+card, changed by the first, makes its rules refuse."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
@@ -19,9 +21,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.cards import submission_key
-from bot.errors import Conflict, Message
-from bot.store.submissions import first_submission
-from bot.store.submitted_rows import SubmittedRow, made_before, made_by
+from bot.errors import Conflict, DomainError, Message
+from bot.store.db import Database
+from bot.store.submissions import SavedBefore, hold
+from bot.store.submitted_rows import SubmittedRow, made_before, made_by, saved_before
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -51,20 +54,38 @@ def key_of(actor: Actor, submitted: Submitted | None) -> str | None:
     )
 
 
-def saved_once(use_case: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
-    """`use_case`, whose row keeps its submission's key: a second copy of the submission,
-    refused by that row's INSERT (its transaction rolled back), is told AlreadySubmitted."""
+def saved_once(use_case: Callable[P, Awaitable[R]]) -> Callable[P, Coroutine[object, object, R]]:
+    """`use_case(db, *, actor, …, submitted)`, saved once per submission: a second copy,
+    refused by the INSERT of the row keeping its key (its transaction rolled back), is told
+    AlreadySubmitted; so is one its rules refuse, if the submission was saved before."""
 
     @functools.wraps(use_case)
     async def run(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return await use_case(*args, **kwargs)
+        except SavedBefore as error:
+            raise AlreadySubmitted() from error
         except IntegrityError as error:
             if made_before(error):
                 raise AlreadySubmitted() from error
             raise
+        except DomainError as refusal:
+            if not isinstance(refusal, AlreadySubmitted) and await _saved(args, kwargs):
+                raise AlreadySubmitted() from refusal
+            raise
 
     return run
+
+
+async def _saved(args: tuple[object, ...], kwargs: dict[str, object]) -> bool:
+    """Whether the submission a use case of `saved_once` was called with was saved before."""
+    db, actor, submitted = args[0], kwargs["actor"], kwargs.get("submitted")
+    assert isinstance(db, Database) and isinstance(actor, Actor)
+    key = key_of(actor, submitted if isinstance(submitted, Submitted) else None)
+    if key is None:
+        return False
+    async with db.transaction(quick=True) as session:
+        return await saved_before(session=session, team_id=actor.team_id, key=key)
 
 
 async def refuse_if_made(session: AsyncSession, model: SubmittedRow, key: str | None) -> None:
@@ -75,10 +96,9 @@ async def refuse_if_made(session: AsyncSession, model: SubmittedRow, key: str | 
         raise AlreadySubmitted()
 
 
-async def claim(session: AsyncSession, actor: Actor, submitted: Submitted | None) -> None:
-    """Take this submission for the save under way, or refuse it as saved already."""
+def claim(session: AsyncSession, actor: Actor, submitted: Submitted | None) -> None:
+    """Take this submission for the save under way (no statement: a row it writes keeps
+    its key); use cases that claim are `saved_once`."""
     key = key_of(actor, submitted)
-    if key and not await first_submission(
-        session=session, team_id=actor.team_id, key=key, now=actor.now
-    ):
-        raise AlreadySubmitted()
+    if key:
+        hold(session=session, team_id=actor.team_id, key=key, at=actor.now)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.actor import Actor
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.visibility import gate_of
 from bot.logs.forms import FollowUpTimeForm, new_due
 from bot.logs.records import complete_follow_up, move_follow_up
@@ -59,6 +59,7 @@ def check_time(form: FollowUpTimeForm, *, actor: Actor) -> None:
     new_due(form, tz=actor.tz, now=actor.now)
 
 
+@saved_once
 async def move_to(
     db: Database,
     *,
@@ -70,7 +71,7 @@ async def move_to(
     """The time form saved: a picked date (and time) in the future."""
     due = new_due(form, tz=actor.tz, now=actor.now)
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
+        claim(session, actor, submitted)
         follow_up = await changeable_follow_up(
             session, actor, await gate_of(session, actor), follow_up_id
         )

@@ -16,7 +16,7 @@ from bot.customers.cards import CardNotFound
 from bot.customers.form import FormInvalid
 from bot.customers.refusals import CardGone
 from bot.customers.search import FoundCustomer, find_customers
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.visibility import gate_as_needed
 from bot.errors import Message
 from bot.logs.forms import LogForm, MessageForm, draft_from_form, draft_from_message
@@ -84,13 +84,14 @@ async def log_a_line(db: Database, *, actor: Actor, text: str, channel: str) -> 
         )
 
 
+@saved_once
 async def log_from_form(
     db: Database, *, actor: Actor, form: LogForm, submitted: Submitted | None = None
 ) -> Done | DateProblem:
     """The /log form. A card that is gone or hidden is an error on the customer field."""
     draft = draft_from_form(form, tz=actor.tz, now=actor.now)
     async with db.transaction(write=True, quick=True) as session:
-        await claim(session, actor, submitted)
+        claim(session, actor, submitted)
         return await _log_on_visible(session, actor, draft)
 
 

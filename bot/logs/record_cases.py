@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.actor import Actor
 from bot.customers.form import FormInvalid
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.visibility import gate_of
 from bot.errors import Message
 from bot.logs.forms import RecordEdit
@@ -54,6 +54,7 @@ def check_edit(form: RecordEdit) -> None:
     check_draft(LogDraft(customer_id=0, kind="note", summary=summary, next_step=form.next_step))
 
 
+@saved_once
 async def edit_a_record(
     db: Database,
     *,
@@ -66,7 +67,7 @@ async def edit_a_record(
     whole, so a form that carries one anyway (a form from before, a forged one) is refused:
     an edit never cuts what is stored."""
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
+        claim(session, actor, submitted)
         record = await changeable_record(session, actor, await gate_of(session, actor), record_id)
         if form.summary is not None and len(record.summary) > FORM_TEXT_LIMIT:
             raise FormInvalid(

@@ -25,6 +25,7 @@ from bot.store.records import (
     take_held_payload,
 )
 from bot.store.services import services_of_record
+from bot.store.submissions import held_key
 from bot.store.types import saved_id
 
 MAX_SUMMARY = 40_000  # a saved Slack message can be long
@@ -112,6 +113,7 @@ async def log_contact(
         team_id=team_id,
         author_id=author_id,
         created_at=now,
+        created_from=held_key(session),
         # its fields as they are: asdict would copy each value deeply (a date too)
         **{k: v for k, v in vars(draft).items() if k != "follow_up_due"},
     )
@@ -222,6 +224,7 @@ async def edit_record(
         source_permalink=earlier.source_permalink,
         created_at=earlier.created_at,
         supersedes_id=earlier.id,
+        created_from=held_key(session),
     )
     await add(session=session, row=record)
     await follow_up_to_new_version(

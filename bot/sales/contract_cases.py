@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message, NotFound
 from bot.parsing import chosen_row
@@ -88,13 +89,21 @@ async def open_contract_form(
         return await _form(session, customer, ContractForm())
 
 
+@saved_once
 @run_again_if_raced
 async def save_contract(
-    db: Database, *, actor: Actor, customer_id: int, form: ContractForm
+    db: Database,
+    *,
+    actor: Actor,
+    customer_id: int,
+    form: ContractForm,
+    submitted: Submitted | None = None,
 ) -> ContractView:
     """The contract form saved: refused per field with the rule named, or when the actor may
-    no longer change the card."""
+    no longer change the card. Sent twice, saved once: the second copy, refused as its
+    number's, is told it was saved."""
     async with db.transaction(write=True) as session:
+        claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         terms = await card_and_contract_terms(
             session=session,

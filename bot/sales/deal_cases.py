@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.sales.amounts import Money, format_money
 from bot.sales.deal_form import DealForm, form_of, parse_deal_form
@@ -56,6 +56,7 @@ async def open_deal_form(
         return DealFormOpen(customer, DealForm(owner_id=actor.user_id), pipeline)
 
 
+@saved_once
 async def save_deal_form(
     db: Database,
     *,
@@ -71,7 +72,7 @@ async def save_deal_form(
     async with db.transaction(write=True) as session:
         gate = await gate_of(session, actor)
         if deal_id is None:
-            await claim(session, actor, submitted)
+            claim(session, actor, submitted)
             customer, pipeline = await visible_card_and_pipeline(session, actor, gate, customer_id)
             await gate.require_edit(customer)
             draft = parse_deal_form(form, pipeline=pipeline, now=actor.now, tz=actor.tz, was=None)

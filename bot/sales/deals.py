@@ -27,6 +27,7 @@ from bot.store.pipeline import CLOSED, WON, Pipeline
 from bot.store.records import cancel_open_follow_up
 from bot.store.row_locks import lock_held, locked_row
 from bot.store.sales_models import Contract, Opportunity
+from bot.store.submissions import held_key
 from bot.store.types import saved_id
 
 MAX_NAME = 200
@@ -281,6 +282,7 @@ async def _next_step_follow_up(
         next_step=deal.next_step,
         source=DEAL_SOURCE,
         created_at=now,
+        created_from=held_key(session),
     )
     session.add(record)
     await session.flush()

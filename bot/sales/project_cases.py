@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.actor import Actor
 from bot.customers.channels import link_channel
 from bot.customers.phase_cases import PhaseFormOpen, handover_form
-from bot.customers.submissions import Submitted, claim
+from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.sales.lookups import (
@@ -108,6 +108,7 @@ async def open_project_form(
         return await project_form_for(session, actor, customer, ProjectForm(), contract)
 
 
+@saved_once
 async def create_project(
     db: Database,
     *,
@@ -121,7 +122,7 @@ async def create_project(
     comes back prefilled."""
     draft = parse_project_form(form)
     async with db.transaction(write=True) as session:
-        await claim(session, actor, submitted)
+        claim(session, actor, submitted)
         gate = await gate_of(session, actor)
         contract = None
         if draft.contract_id is not None:  # read with its card: the card below is then held

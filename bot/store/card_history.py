@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import CustomerEvent
+from bot.store.submissions import held_key
 from bot.store.types import table_of
 
 
@@ -43,6 +44,7 @@ async def record_event(
         at=at,
         action=action,
         changes=changes,
+        created_from=held_key(session),
     )
     session.add(event)
     await session.flush()
@@ -79,7 +81,8 @@ async def record_events(
             at=at,
             action=line.action,
             changes=line.changes,
+            created_from=held_key(session) if n == 0 else None,
         ).model_dump(exclude={"id"})
-        for line in lines
+        for n, line in enumerate(lines)
     ]
     await session.exec(table_of(CustomerEvent).insert().values(rows))

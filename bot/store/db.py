@@ -22,6 +22,7 @@ from bot.store.greenlet_pool import reuse_greenlets
 from bot.store.postgres_connections import postgres_connections
 from bot.store.saves import TransactionWatch, watch_writes
 from bot.store.sqlite_driver import one_trip_driver
+from bot.store.submissions import claim_unkept
 from bot.store.write_turns import writing
 
 A = TypeVar("A")
@@ -205,6 +206,7 @@ class Database:
                         if snapshot and self.dialect == "postgresql":
                             await session.exec(CUSTOM_PLANS)  # type: ignore[call-overload]
                         yield session
+                        await claim_unkept(session)  # a form's save no row kept
                     watch.committed()  # what an error after it tells (bot/store/saves.py)
             if write:
                 self.wrote()

@@ -14,7 +14,7 @@ from bot.store.plan_tables import ChannelLink, Milestone, PhaseChange, PhasePlan
 from bot.store.record_tables import ContactRecord, FollowUp, PendingLog, ServiceRequest
 from bot.store.request_tables import FormSubmission, ProcessedEvent, VerifiedRequest
 from bot.store.table_model import TableModel
-from bot.store.types import UTCDateTime, utcnow
+from bot.store.types import UTCDateTime, kept_submission_index, utcnow
 
 # Prefix search compares bytes: PostgreSQL's "C" collation, SQLite's default BINARY.
 TERM_TYPE = String(200).with_variant(String(200, collation="C"), "postgresql")
@@ -161,6 +161,7 @@ class CustomerEvent(TableModel, table=True):
     """The card's history: who changed what, when, from what to what. Append-only."""
 
     __tablename__ = "customer_event"
+    __table_args__ = (kept_submission_index("customer_event"),)
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
@@ -170,6 +171,8 @@ class CustomerEvent(TableModel, table=True):
     action: str = Field(max_length=32)
     source: str = Field(default="slack", max_length=16)
     changes: dict = Field(default_factory=dict, sa_type=JSON)
+    # the form submission whose save wrote this line first (bot/store/submissions.py)
+    created_from: str | None = Field(default=None, max_length=64)
 
 
 class WorkspaceSetting(TableModel, table=True):

@@ -11,7 +11,7 @@ from sqlalchemy import JSON, Index, Text
 from sqlmodel import Field
 
 from bot.store.table_model import TableModel
-from bot.store.types import UTCDateTime, utcnow
+from bot.store.types import UTCDateTime, kept_submission_index, utcnow
 
 
 class ContactRecord(TableModel, table=True):
@@ -34,6 +34,7 @@ class ContactRecord(TableModel, table=True):
             "retracted_at",
             "customer_id",
         ),
+        kept_submission_index("contact_record"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -54,6 +55,8 @@ class ContactRecord(TableModel, table=True):
     superseded: bool = Field(default=False)
     retracted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     retracted_by: str = Field(default="", max_length=32)
+    # the form submission whose save wrote this record (bot/store/submissions.py)
+    created_from: str | None = Field(default=None, max_length=64)
 
 
 class FollowUp(TableModel, table=True):

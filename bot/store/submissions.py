@@ -1,23 +1,73 @@
-"""Form submissions already saved (see FormSubmission): the insert decides, across replicas."""
+"""A form's submission saved once. Slack sends a view_submission again, with the same view
+id, when its first got no answer in time, and a person may press Save twice: the second
+copy must save nothing.
+
+A save that writes a line of the card's history or a contact record keeps its submission's
+key on the first it writes (`hold`, then `held_key` at that row's INSERT): the row's unique
+index refuses a second copy, with no statement of its own (issue 17). A save that writes
+neither claims its key in form_submission as its transaction ends (`claim_unkept`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import String, exists, literal
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import FormSubmission
+from bot.store.models import CustomerEvent
+from bot.store.record_tables import ContactRecord
+from bot.store.request_tables import FormSubmission
+from bot.store.types import UTCDateTime
+
+HELD = "rapport.submission"  # the key of session.info holding the submission being saved
 
 
-async def first_submission(*, session: AsyncSession, team_id: str, key: str, now: datetime) -> bool:
-    """True the first time `key` is saved. A concurrent twin waits for this transaction and
-    then finds the key taken; if this one rolls back, the twin saves instead."""
+@dataclass(frozen=True)
+class HeldSubmission:
+    """The submission a transaction saves, until a row it writes keeps its key."""
+
+    team_id: str
+    key: str
+    at: datetime
+
+
+class SavedBefore(Exception):
+    """This submission was saved before: its second copy saves nothing (rolled back)."""
+
+
+def hold(*, session: AsyncSession, team_id: str, key: str, at: datetime) -> None:
+    """The submission `key` is what this transaction saves: the first history line or
+    contact record it writes keeps the key, or the transaction claims it as it ends."""
+    session.info[HELD] = HeldSubmission(team_id=team_id, key=key, at=at)
+
+
+def held_key(session: AsyncSession) -> str | None:
+    """The key of the submission this transaction saves, for the row being written; given
+    once, to the first such row (None: not a form's save, or already kept)."""
+    held = session.info.pop(HELD, None)
+    return held.key if held is not None else None
+
+
+async def claim_unkept(session: AsyncSession) -> None:
+    """As a transaction ends: a submission no row kept is claimed in form_submission —
+    refused (SavedBefore) if that key is there, or on a row a first copy wrote."""
+    held: HeldSubmission | None = session.info.pop(HELD, None)
+    if held is None:
+        return
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    key = literal(held.key, String)
+    kept_on_a_row = exists().where(col(CustomerEvent.created_from) == key) | exists().where(
+        col(ContactRecord.created_from) == key
+    )
+    values = select(literal(held.team_id, String), key, literal(held.at, UTCDateTime()))
     statement = (
         dialect.insert(FormSubmission)
-        .values(team_id=team_id, key=key, saved_at=now)
+        .from_select(["team_id", "key", "saved_at"], values.where(~kept_on_a_row))
         .on_conflict_do_nothing(index_elements=["team_id", "key"])
         .returning(FormSubmission.key)
     )
-    return (await session.exec(statement)).first() is not None
+    if (await session.exec(statement)).first() is None:
+        raise SavedBefore()

@@ -10,11 +10,13 @@ from sqlalchemy import (
     ColumnElement,
     DateTime,
     Executable,
+    Index,
     Select,
     String,
     Table,
     cast,
     inspect,
+    text,
 )
 from sqlalchemy.engine import Dialect, Row
 from sqlalchemy.orm import Session
@@ -161,3 +163,17 @@ def unpacked(rows: str, width: int) -> list[list[str]]:
     """The columns of one packed group of rows of `width` fields, each as text."""
     fields = rows.split(UNIT)
     return [fields[n::width] for n in range(width)]
+
+
+def kept_submission_index(table: str) -> Index:
+    """The unique index of a table whose rows may keep the form submission that wrote them
+    (`created_from`, bot/store/submissions.py): on those rows only, the rest of a history
+    of millions of lines costs it nothing."""
+    written_by_a_form = text("created_from IS NOT NULL")
+    return Index(
+        f"uq_{table}_created_from",
+        "created_from",
+        unique=True,
+        sqlite_where=written_by_a_form,
+        postgresql_where=written_by_a_form,
+    )

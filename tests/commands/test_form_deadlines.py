@@ -30,9 +30,16 @@ from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest, Requirement
 from bot.store.maintenance_models import PlanActivity, PlanNote, PlanReview
-from bot.store.models import Contact, ContactRecord, Customer, Milestone
+from bot.store.models import (
+    Contact,
+    ContactRecord,
+    Customer,
+    CustomerEvent,
+    Milestone,
+    PhaseChange,
+)
 from bot.store.replays import LOCK_WAIT_MS
-from bot.store.sales_models import Document, Opportunity, Project
+from bot.store.sales_models import Contract, Document, Opportunity, Project
 from bot.views.maintenance_modals import read_plan_metadata
 from tests.commands.test_maintenance import maintenance_posting
 from tests.conftest import POSTGRES_URL
@@ -282,6 +289,37 @@ async def notes_form(wang: Person) -> dict[str, str]:
     return {"competitors": "联想在投标中压价", "decision_makers": "张总认可我们的交付"}
 
 
+async def contact_removal_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer contact hp")
+    await wang.submit(name="张伟")
+    await wang.click("张伟: 移除联系人")
+    return {}
+
+
+async def follow_up_time_form(wang: Person) -> dict[str, str]:
+    await wang.type("/log hp 打电话 下一步：发方案 下周五")
+    await wang.click("修改时间", posting=wang.last_posting())
+    day = (datetime.now(UTC) + timedelta(days=30)).date().isoformat()
+    return {"follow_up_date": day, "follow_up_time": "14:30"}
+
+
+async def phase_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer phase hp")
+    return {"primary_contact_id": "U_WANG", "cadence": "weekly"}
+
+
+async def value_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer value hp")
+    return {"size": "5", "profitability": "4", "investment": "4", "strategic_fit": "4"}
+
+
+async def contract_form(wang: Person) -> dict[str, str]:
+    await wang.type("/customer contract hp")
+    signed = datetime.now(UTC).date().isoformat()
+    return {"number": "HT-1", "title": "运维", "amount": "20万", "signed_on": signed}
+
+
+# the rows each form makes once; a form that changes the card, by its line of history
 COUNTED = {
     contact_form: Contact,
     log_form: ContactRecord,
@@ -295,6 +333,11 @@ COUNTED = {
     project_form: Project,
     review_form: PlanReview,
     notes_form: PlanNote,
+    contact_removal_form: CustomerEvent,  # its second copy finds the contact gone
+    follow_up_time_form: CustomerEvent,
+    phase_form: PhaseChange,
+    value_form: CustomerEvent,
+    contract_form: Contract,  # its second copy finds its number taken
 }
 
 

@@ -225,3 +225,27 @@ async def test_one_form_sent_twice_at_the_same_moment_is_saved_once(
     assert [c.number for c in await rows(db, ChangeRequest)] == [1]
     async with db.transaction() as session:
         assert len((await session.exec(select(PlanActivity))).all()) == 1
+
+
+async def test_a_contract_sent_twice_at_the_same_moment_is_told_saved_not_its_number_taken(
+    db: Database,
+    hp: Customer,  # noqa: F811
+) -> None:
+    """Both copies find HT-1 free; the first commits, the second's INSERT is refused on the
+    number and run again, which finds HT-1 taken. Its submission was saved, by the first:
+    that is what the person is told, not that their number is someone's."""
+    form = ContractForm(number="HT-1", title="ERP", signed_on="2026-11-20", amount="120万")
+    sent = Submitted("contract", "V_TWICE")
+
+    outcomes = await asyncio.gather(
+        *(
+            contract_cases.save_contract(
+                db, actor=MANAGER, customer_id=hp.id or 0, form=form, submitted=sent
+            )
+            for _ in range(2)
+        ),
+        return_exceptions=True,
+    )
+
+    assert sorted(type(o).__name__ for o in outcomes)[0] == "AlreadySubmitted", outcomes
+    assert [c.number for c in await rows(db, Contract)] == ["HT-1"]
