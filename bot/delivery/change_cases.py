@@ -31,7 +31,6 @@ from bot.delivery.change_lookups import (
     visible_change_and_pipeline,
 )
 from bot.errors import Invalid, Message
-from bot.sales.lookups import visible_card
 from bot.store.changes import (
     NewChangeTerms,
     add_change,
@@ -75,31 +74,6 @@ class ChangeMoved:
     may_withdraw: bool = False  # who asked for it, or a card editor
     contacts: dict[int, str] = field(default_factory=dict)  # contact id → name
     milestones: tuple[Milestone, ...] = ()  # the milestones it affects
-
-
-@run_again_if_raced
-async def request_change(
-    db: Database,
-    *,
-    actor: Actor,
-    customer_id: int,
-    summary: str,
-    reason: str = "",
-    content: str = "",
-    requested_by_contact_id: int | None = None,
-    affected_milestones: tuple[int, ...] = (),
-) -> ChangeMoved:
-    """A change asked for on a card: owned by its active project's manager, else the card's."""
-    async with db.transaction(write=True) as session:
-        gate = await gate_of(session, actor)
-        customer = await visible_card(session, actor, gate, customer_id)
-        return await add_request(
-            session,
-            actor,
-            gate,
-            customer,
-            ChangeAsked(summary, reason, content, requested_by_contact_id, affected_milestones),
-        )
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from sqlmodel import select
 from bot.actor import Actor
 from bot.customers import card_cases, merge_cases
 from bot.customers.health_facts import card_states
-from bot.delivery.change_cases import request_change, take_change_step
+from bot.delivery.change_cases import take_change_step
 from bot.delivery.change_flow import ChangeStep, Evaluation, Recommendation, Risk
 from bot.delivery.change_forms import AnswerForm
-from bot.delivery.change_requests import list_changes
+from bot.delivery.change_requests import ChangeForm, list_changes, save_change_form
 from bot.delivery.requirement_cases import (
     add_requirement_line,
     record_confirmation,
@@ -45,9 +45,13 @@ AT_NO_COST = Evaluation(
 async def two_cards_each_with_a_change(create: Create, db: Database) -> tuple[Customer, Customer]:
     kept = await create("惠普中国有限公司", short_name="HP")
     duplicate = await create("惠普中国有限公司二", short_name="HP2", different=True)
-    await request_change(db, actor=MANAGER, customer_id=kept.id or 0, summary="月度报表")
-    await request_change(db, actor=MANAGER, customer_id=duplicate.id or 0, summary="增加样品数量")
-    await request_change(db, actor=MANAGER, customer_id=duplicate.id or 0, summary="延长培训")
+    await save_change_form(db, actor=MANAGER, customer_id=kept.id or 0, form=ChangeForm("月度报表"))
+    await save_change_form(
+        db, actor=MANAGER, customer_id=duplicate.id or 0, form=ChangeForm("增加样品数量")
+    )
+    await save_change_form(
+        db, actor=MANAGER, customer_id=duplicate.id or 0, form=ChangeForm("延长培训")
+    )
     return kept, duplicate
 
 

@@ -13,9 +13,10 @@ from sqlmodel import select
 
 from bot.actor import Actor
 from bot.customers.refusals import CardGone, MayNotChange
-from bot.delivery.change_cases import request_change, take_change_step
+from bot.delivery.change_cases import take_change_step
 from bot.delivery.change_flow import ChangeStep, Evaluation, Recommendation, Risk
 from bot.delivery.change_lookups import ChangeNotFound
+from bot.delivery.change_requests import ChangeForm, save_change_form
 from bot.errors import Invalid, Labels
 from bot.store.db import Database
 from bot.store.delivery_models import ChangeRequest, ChangeStepTaken
@@ -62,8 +63,12 @@ async def test_a_colleague_asks_and_the_request_is_numbered_and_owned(
     db: Database, hp: Customer
 ) -> None:
     assert hp.id is not None
-    first = await request_change(db, actor=COLLEAGUE, customer_id=hp.id, summary="加一个报表")
-    second = await request_change(db, actor=COLLEAGUE, customer_id=hp.id, summary="  改  登录页 ")
+    first = await save_change_form(
+        db, actor=COLLEAGUE, customer_id=hp.id, form=ChangeForm("加一个报表")
+    )
+    second = await save_change_form(
+        db, actor=COLLEAGUE, customer_id=hp.id, form=ChangeForm("  改  登录页 ")
+    )
 
     assert (first.change.number, second.change.number) == (1, 2)
     assert second.change.summary == "改 登录页"
@@ -74,7 +79,9 @@ async def test_a_colleague_asks_and_the_request_is_numbered_and_owned(
 
 async def test_the_whole_flow_is_kept_step_by_step(db: Database, hp: Customer) -> None:
     assert hp.id is not None
-    asked = await request_change(db, actor=COLLEAGUE, customer_id=hp.id, summary="加一个报表")
+    asked = await save_change_form(
+        db, actor=COLLEAGUE, customer_id=hp.id, form=ChangeForm("加一个报表")
+    )
     change_id = asked.change.id
     assert change_id is not None
 
@@ -101,7 +108,9 @@ async def test_the_whole_flow_is_kept_step_by_step(db: Database, hp: Customer) -
 
 async def test_a_step_out_of_order_changes_nothing(db: Database, hp: Customer) -> None:
     assert hp.id is not None
-    asked = await request_change(db, actor=COLLEAGUE, customer_id=hp.id, summary="加一个报表")
+    asked = await save_change_form(
+        db, actor=COLLEAGUE, customer_id=hp.id, form=ChangeForm("加一个报表")
+    )
     assert asked.change.id is not None
 
     with pytest.raises(Invalid) as refused:
@@ -122,7 +131,9 @@ async def test_a_colleague_may_withdraw_their_request_but_not_evaluate_it(
     db: Database, hp: Customer
 ) -> None:
     assert hp.id is not None
-    asked = await request_change(db, actor=COLLEAGUE, customer_id=hp.id, summary="加一个报表")
+    asked = await save_change_form(
+        db, actor=COLLEAGUE, customer_id=hp.id, form=ChangeForm("加一个报表")
+    )
     assert asked.change.id is not None
 
     with pytest.raises(MayNotChange):
@@ -144,11 +155,13 @@ async def test_an_outsider_is_told_neither_card_nor_request_exists(
     db: Database, hp: Customer
 ) -> None:
     assert hp.id is not None
-    asked = await request_change(db, actor=MANAGER, customer_id=hp.id, summary="加一个报表")
+    asked = await save_change_form(
+        db, actor=MANAGER, customer_id=hp.id, form=ChangeForm("加一个报表")
+    )
     assert asked.change.id is not None
 
     with pytest.raises(CardGone):
-        await request_change(db, actor=OUTSIDER, customer_id=hp.id, summary="偷看")
+        await save_change_form(db, actor=OUTSIDER, customer_id=hp.id, form=ChangeForm("偷看"))
     with pytest.raises(ChangeNotFound):
         await take_change_step(
             db, actor=OUTSIDER, change_id=asked.change.id, step=ChangeStep.WITHDRAW
@@ -161,6 +174,6 @@ async def test_a_summary_empty_or_too_long_is_refused_on_its_field(
 ) -> None:
     assert hp.id is not None
     with pytest.raises(Invalid) as refused:
-        await request_change(db, actor=MANAGER, customer_id=hp.id, summary=summary)
+        await save_change_form(db, actor=MANAGER, customer_id=hp.id, form=ChangeForm(summary))
 
     assert field in refused.value.errors
