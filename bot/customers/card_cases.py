@@ -32,7 +32,7 @@ from bot.customers.health import Health
 from bot.customers.health_facts import card_states
 from bot.customers.named_card import named_by_its_short_name, named_customer
 from bot.customers.search import FoundCustomer, find_customers
-from bot.customers.submissions import Submitted, claim, saved_once
+from bot.customers.submissions import Submitted, claim_at_once, saved_once
 from bot.customers.visibility import Gate, gate_as_needed
 from bot.errors import Invalid, Message
 from bot.store.customers import lock_customer_writes
@@ -219,7 +219,7 @@ async def save_customer(
                 read = await _as_read_by(card, gate, actor)
                 return replace(read, may_see=await gate.sees(card.customer))
         else:
-            claim(session, actor, submitted)
+            await claim_at_once(session, actor, submitted)  # unchanged, it writes no line
             # before the card and its contacts are read: on PostgreSQL an edit that waited
             # for another card's save would write its keys from contacts read before a
             # contact saved meanwhile, and delete that contact's keys

@@ -31,7 +31,7 @@ from bot.customers.phases import (
     read_phase,
 )
 from bot.customers.refusals import CustomerNotFound
-from bot.customers.submissions import Submitted, claim, saved_once
+from bot.customers.submissions import Submitted, claim, claim_at_once, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.errors import Invalid, Message
 from bot.store.card_rows import row_with_card
@@ -123,7 +123,7 @@ async def save_phase(
     """The transition form saved: refused (Invalid, per field) when it breaks the form's
     rules, or when the actor may no longer change the card."""
     async with db.transaction(write=True) as session:
-        claim(session, actor, submitted)
+        await claim_at_once(session, actor, submitted)  # the plan alone writes no line
         terms = await card_and_phase_terms(
             session=session, team_id=actor.team_id, customer_id=customer_id, to_phase=form.to_phase
         )

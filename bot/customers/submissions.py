@@ -4,10 +4,10 @@ second must save nothing. A form that makes a row keeping its submission (the ca
 Customer.created_from; a change request, a requirement, an activity, a plan's notes or
 review, a document: bot/store/submitted_rows.py) gives the row its key (`key_of`). Any
 other form's use case `claim`s its submission for its transaction: the first line of the
-card's history or contact record it writes keeps the key, or the transaction claims it in
-form_submission as it ends (bot/store/submissions.py). Either way a row's INSERT refuses
-the second copy, which `saved_once` tells it was saved; so too a second copy that the
-card, changed by the first, makes its rules refuse."""
+card's history or contact record it writes keeps the key (bot/store/submissions.py); one
+that may write neither claims it at once in form_submission (`claim_at_once`). Either way
+a row's INSERT refuses the second copy, which `saved_once` tells it was saved; so too a
+second copy that the card, changed by the first, makes its rules refuse."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from bot.actor import Actor
 from bot.customers.cards import submission_key
 from bot.errors import Conflict, DomainError, Message
 from bot.store.db import Database
-from bot.store.submissions import SavedBefore, hold
+from bot.store.submissions import SavedBefore, first_submission, hold
 from bot.store.submitted_rows import SubmittedRow, made_before, made_by, saved_before
 
 P = ParamSpec("P")
@@ -97,8 +97,19 @@ async def refuse_if_made(session: AsyncSession, model: SubmittedRow, key: str | 
 
 
 def claim(session: AsyncSession, actor: Actor, submitted: Submitted | None) -> None:
-    """Take this submission for the save under way (no statement: a row it writes keeps
-    its key); use cases that claim are `saved_once`."""
+    """Take this submission for a save that always writes a line of the card's history or
+    a contact record: the first it writes keeps the key, no statement of its own. The use
+    case is `saved_once`."""
     key = key_of(actor, submitted)
     if key:
         hold(session=session, team_id=actor.team_id, key=key, at=actor.now)
+
+
+async def claim_at_once(session: AsyncSession, actor: Actor, submitted: Submitted | None) -> None:
+    """Take this submission for a save that may write neither (bot/store/submissions.py),
+    or refuse it as saved already: one statement, before the save."""
+    key = key_of(actor, submitted)
+    if key and not await first_submission(
+        session=session, team_id=actor.team_id, key=key, now=actor.now
+    ):
+        raise AlreadySubmitted()

@@ -4,8 +4,14 @@ copy must save nothing.
 
 A save that writes a line of the card's history or a contact record keeps its submission's
 key on the first it writes (`hold`, then `held_key` at that row's INSERT): the row's unique
-index refuses a second copy, with no statement of its own (issue 17). A save that writes
-neither claims its key in form_submission as its transaction ends (`claim_unkept`)."""
+index refuses a second copy, with no statement of its own (issue 17). A save that wrote
+neither claims its key in form_submission as its transaction ends (`claim_unkept`).
+
+That guard holds one way only: a claim in form_submission is refused when a first copy's
+key is on a history line, but a line's INSERT knows nothing of form_submission. A save that
+may write neither (a phase form that edits the plan alone, a card's edit that changes
+nothing) therefore claims its key at once (`first_submission`): its second copy, meeting a
+card changed meanwhile, could otherwise take the path that writes a line and be saved."""
 
 from __future__ import annotations
 
@@ -71,3 +77,16 @@ async def claim_unkept(session: AsyncSession) -> None:
     )
     if (await session.exec(statement)).first() is None:
         raise SavedBefore()
+
+
+async def first_submission(*, session: AsyncSession, team_id: str, key: str, now: datetime) -> bool:
+    """True the first time `key` is claimed. A concurrent twin waits for this transaction and
+    then finds the key taken; if this one rolls back, the twin saves instead."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(FormSubmission)
+        .values(team_id=team_id, key=key, saved_at=now)
+        .on_conflict_do_nothing(index_elements=["team_id", "key"])
+        .returning(FormSubmission.key)
+    )
+    return (await session.exec(statement)).first() is not None
