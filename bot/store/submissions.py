@@ -15,6 +15,7 @@ card changed meanwhile, could otherwise take the path that writes a line and be 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,6 +28,8 @@ from bot.store.models import CustomerEvent
 from bot.store.record_tables import ContactRecord
 from bot.store.request_tables import FormSubmission
 from bot.store.types import UTCDateTime
+
+log = logging.getLogger(__name__)
 
 HELD = "rapport.submission"  # the key of session.info holding the submission being saved
 
@@ -63,6 +66,8 @@ async def claim_unkept(session: AsyncSession) -> None:
     held: HeldSubmission | None = session.info.pop(HELD, None)
     if held is None:
         return
+    # every form that holds its key writes a line; one that may not claims at once
+    log.warning("a form's save wrote no line to keep its submission: claimed as it ends")
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     key = literal(held.key, String)
     kept_on_a_row = exists().where(col(CustomerEvent.created_from) == key) | exists().where(
