@@ -35,9 +35,9 @@ from bot.customers.search import FoundCustomer, find_customers
 from bot.customers.submissions import Submitted, claim_at_once, saved_once
 from bot.customers.visibility import Gate, gate_as_needed
 from bot.errors import Invalid, Message
+from bot.store.card_scope import ids_scope
 from bot.store.customers import lock_customer_writes
 from bot.store.db import Database
-from bot.store.insights import ids_scope
 from bot.store.models import Customer
 from bot.store.types import saved_id
 

@@ -12,15 +12,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import cadence_window
 from bot.customers.health import Health, HealthFacts, health_of
+from bot.store.card_scope import Scope, ids_scope
 from bot.store.card_sections import EVERYTHING, CardRead, CardSections
 from bot.store.db import side_by_side
 from bot.store.insights import (
     CARD_COLUMN_NAMES,
-    Scope,
     cadence_plans,
     card_rows,
     decision_makers,
-    ids_scope,
     met_between,
     overdue_counts,
     slipping_counts,

@@ -15,8 +15,8 @@ from bot.customers.stats_cases import sees_of
 from bot.customers.team_view import View, team_view
 from bot.customers.visibility import gate_of
 from bot.store.access import open_level0
+from bot.store.card_scope import ids_scope
 from bot.store.db import Database
-from bot.store.insights import ids_scope
 from bot.store.settings import stale_limits
 
 

@@ -25,7 +25,7 @@ from bot.store.card_health import (
     on_kept,
     put_health,
 )
-from bot.store.insights import Scope, ids_scope
+from bot.store.card_scope import Scope, ids_scope
 from bot.store.models import Customer
 
 BATCH = 2000

@@ -32,17 +32,10 @@ from bot.store.card_health import (
     on_kept,
     with_overdue,
 )
+from bot.store.card_scope import Narrowing, Scope, Sees, ids_scope, visible_scope
 from bot.store.card_tally import live_cards
 from bot.store.db import Database, side_by_side
-from bot.store.insights import (
-    Narrowing,
-    Scope,
-    Sees,
-    ids_scope,
-    overdue_by_owner,
-    records_per_span,
-    visible_scope,
-)
+from bot.store.insights import overdue_by_owner, records_per_span
 from bot.store.profiles import profiles_of
 from bot.store.record_tally import on_days, tallied_records
 

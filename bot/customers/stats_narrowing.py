@@ -9,7 +9,8 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.stats import StatsFilters
-from bot.store.insights import Narrowing, Sees, count_in, places_in, visible_scope
+from bot.store.card_scope import Narrowing, Sees, visible_scope
+from bot.store.insights import count_in, places_in
 
 FILTERS = ("person", "phase", "status", "tier", "place")
 PLACES_SUGGESTED = 5

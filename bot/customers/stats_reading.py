@@ -10,8 +10,9 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.card_health import by_manager, grouped_counts, seen_by_rank
+from bot.store.card_scope import Narrowing, Scope, Sees
 from bot.store.card_tally import per_manager, tally_groups, tally_managers
-from bot.store.insights import Narrowing, Scope, Sees, count_in
+from bot.store.insights import count_in
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ from bot.customers.team_delivery import (
 from bot.customers.visibility import team_tree
 from bot.store.access import member, open_level0
 from bot.store.briefs import phase_changes_since
-from bot.store.insights import Narrowing, Sees, created_since, overdue_by_owner, visible_scope
+from bot.store.card_scope import Narrowing, Sees, visible_scope
+from bot.store.insights import created_since, overdue_by_owner
 
 View = dict[str, Any]
 WEEK = timedelta(days=7)

@@ -28,7 +28,7 @@ from bot.store.briefs import (
     record_authors_since,
     records_since,
 )
-from bot.store.insights import ids_scope
+from bot.store.card_scope import ids_scope
 from bot.store.models import Customer
 from bot.store.projects import projects_of_customers
 from bot.store.services import services_of_customers_since

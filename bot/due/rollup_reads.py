@@ -15,8 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.customers.team_view import LISTED, WEEK
 from bot.due.rollup_delivery import TeamDelivery, read_team_delivery
 from bot.store.card_health import on_kept
+from bot.store.card_scope import Narrowing, Scope, Sees, visible_scope
 from bot.store.db import side_by_side
-from bot.store.insights import Narrowing, Scope, Sees, visible_scope
 from bot.store.team_reads import (
     COLUMNS,
     Group,

@@ -24,7 +24,7 @@ from bot.customers.team_delivery import local_day
 from bot.customers.team_view import LISTED, RED_LISTED, View, card_item, has_news, overdue_part
 from bot.due.rollup_reads import TeamReads, read_teams
 from bot.store.access import team_members
-from bot.store.insights import ids_scope
+from bot.store.card_scope import ids_scope
 from bot.store.profiles import profiles_of
 from bot.store.team_reads import Group, Listed
 

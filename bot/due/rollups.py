@@ -29,9 +29,9 @@ from bot.customers.visibility import team_tree
 from bot.due.rollup_reads import team_scope
 from bot.due.rollup_sweep import Card, Made, below_each, make_rollups, news
 from bot.store.card_health import kept_rows, on_kept
+from bot.store.card_scope import Scope, ids_scope
 from bot.store.db import Database
 from bot.store.deliveries import put_payloads
-from bot.store.insights import Scope, ids_scope
 from bot.store.marks import Marks, RedsTold, marks_of_all, reds_told, replace_marks, replace_reds
 from bot.store.models import Delivery
 

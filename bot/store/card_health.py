@@ -28,7 +28,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.insights import Scope
+from bot.store.card_scope import Scope
 from bot.store.models import Customer, FollowUp
 from bot.store.plan_tables import Milestone
 from bot.store.team_models import CardHealth
@@ -235,7 +235,7 @@ async def seen_by_rank(
     """Whether a person may see every card of `scope` (the kept rows of live cards, maybe
     filtered, without the visibility condition; `managers`: its cards' managers) by rank
     alone: each card is the person's own, or a card of someone below them within their
-    clearance — the first two reasons of the visibility rule (bot/store/insights.py,
+    clearance — the first two reasons of the visibility rule (bot/store/card_scope.py,
     `_may_see`), which hold whatever the shares and channels. True only when it holds; False
     does not mean a card is hidden."""
     if not set(managers) <= below | {user_id}:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.insights import Scope
+from bot.store.card_scope import Scope
 from bot.store.models import Contact, Customer
 from bot.store.plan_tables import Milestone
 from bot.store.sales_models import Project

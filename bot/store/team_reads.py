@@ -28,7 +28,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from bot.store.card_health import with_overdue
-from bot.store.insights import Scope
+from bot.store.card_scope import Scope
 from bot.store.models import FollowUp
 from bot.store.one_of import one_of, parts
 from bot.store.plan_tables import PhaseChange

@@ -22,9 +22,9 @@ from bot.customers.refusals import CustomerNotFound
 from bot.customers.submissions import Submitted
 from bot.logs import log_cases
 from bot.store.card_history import list_events
+from bot.store.card_scope import ids_scope
 from bot.store.customers import list_contacts
 from bot.store.db import Database
-from bot.store.insights import ids_scope
 from bot.store.models import Customer, CustomerKey, CustomerTerm
 from bot.store.settings import STALE_KEY, put_setting
 from tests.conftest import NOW, TEAM, Create

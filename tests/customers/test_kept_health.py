@@ -19,8 +19,8 @@ from bot.customers.health_facts import card_states
 from bot.customers.kept_health import refresh_health
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.card_health import expired_ids, on_kept
+from bot.store.card_scope import Sees, ids_scope, visible_scope
 from bot.store.db import Database
-from bot.store.insights import Sees, ids_scope, visible_scope
 from bot.store.models import Contact, ContactRecord, Customer, FollowUp, Milestone
 from bot.store.settings import STALE_KEY, put_setting
 from bot.store.team_models import CardHealth, ContactRole

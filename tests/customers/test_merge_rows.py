@@ -23,8 +23,8 @@ from bot.delivery.requirement_cases import (
     show_requirements,
 )
 from bot.jobs.health_refresh import refresh_kept_health
+from bot.store.card_scope import ids_scope
 from bot.store.db import Database
-from bot.store.insights import ids_scope
 from bot.store.models import Customer, CustomerEvent
 from bot.store.survey_models import Survey
 from tests.conftest import NOW, TEAM, Create

@@ -10,8 +10,8 @@ import pytest
 from bot.customers import governance_cases, stats_cases
 from bot.customers.stats_cases import TeamStats
 from bot.customers.visibility import gate_of
+from bot.store.card_scope import visible_scope
 from bot.store.db import Database
-from bot.store.insights import visible_scope
 from bot.store.models import Customer
 from tests.conftest import Create
 from tests.customers.team_office import ADMIN, actor, build_office

@@ -16,9 +16,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.card_health import by_manager, grouped_counts, on_kept
+from bot.store.card_scope import Narrowing, Sees, visible_scope
 from bot.store.card_tally import fold_tally, per_manager, tally_groups, tally_managers
 from bot.store.db import Database
-from bot.store.insights import Narrowing, Sees, visible_scope
 from bot.store.models import Customer
 from bot.store.tally_tables import TallyChange
 from bot.store.team_models import CardHealth

@@ -13,8 +13,9 @@ import pytest
 from bot.customers.stats import trend_weeks
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.card_health import on_kept, with_overdue
+from bot.store.card_scope import Narrowing, Sees, visible_scope
 from bot.store.db import Database
-from bot.store.insights import Narrowing, Sees, overdue_by_owner, records_per_span, visible_scope
+from bot.store.insights import overdue_by_owner, records_per_span
 from bot.store.models import ContactRecord
 from tests.conftest import NOW, TEAM, Create
 from tests.customers.team_office import build_office

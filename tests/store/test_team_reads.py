@@ -9,8 +9,8 @@ from sqlalchemy import text, update
 
 from bot.jobs.health_refresh import refresh_kept_health
 from bot.store.card_health import on_kept
+from bot.store.card_scope import Narrowing, Sees, visible_scope
 from bot.store.db import Database
-from bot.store.insights import Narrowing, Sees, visible_scope
 from bot.store.team_models import CardHealth
 from bot.store.team_reads import ListedRows, red_cards
 from tests.conftest import NOW, TEAM, Create
