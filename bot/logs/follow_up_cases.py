@@ -13,8 +13,8 @@ from datetime import timedelta
 from bot.actor import Actor
 from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.visibility import gate_of
+from bot.logs.follow_ups import complete_follow_up, move_follow_up
 from bot.logs.forms import FollowUpTimeForm, new_due
-from bot.logs.records import complete_follow_up, move_follow_up
 from bot.logs.rights import changeable_follow_up
 from bot.store.db import Database
 from bot.store.models import FollowUp

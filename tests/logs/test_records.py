@@ -10,14 +10,9 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.form import FormInvalid
+from bot.logs.follow_ups import move_follow_up
 from bot.logs.intake import DateProblem, Done, NeedsCustomer, NeedsText, log_line, log_picked
-from bot.logs.records import (
-    Logged,
-    confirm_held,
-    edit_record,
-    move_follow_up,
-    retract_record,
-)
+from bot.logs.records import Logged, confirm_held, edit_record, retract_record
 from bot.store.db import Database
 from bot.store.models import ContactRecord, FollowUp
 from bot.store.records import timeline, versions
