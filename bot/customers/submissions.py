@@ -24,7 +24,7 @@ from bot.customers.cards import submission_key
 from bot.errors import Conflict, DomainError, Message
 from bot.store.db import Database
 from bot.store.submissions import SavedBefore, first_submission, hold
-from bot.store.submitted_rows import SubmittedRow, made_before, made_by, saved_before
+from bot.store.submitted_rows import made_before, saved_before
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -88,11 +88,12 @@ async def _saved(args: tuple[object, ...], kwargs: dict[str, object]) -> bool:
         return await saved_before(session=session, team_id=actor.team_id, key=key)
 
 
-async def refuse_if_made(session: AsyncSession, model: SubmittedRow, key: str | None) -> None:
-    """A second copy of the submission `key` that would not reach the INSERT refusing it (the
-    card changed since the first: a list confirmed, a plan made) is told AlreadySubmitted if
-    a row of `model` holds the key. One statement, on that path only."""
-    if key and await made_by(session=session, model=model, key=key):
+async def refuse_if_made(session: AsyncSession, actor: Actor, key: str | None) -> None:
+    """A second copy of the submission `key` that its rules would neither refuse nor bring
+    to the INSERT refusing it (the card changed since the first: a requirement list
+    confirmed, which would make the requirement a change request) is told AlreadySubmitted
+    if the submission was saved. One statement, on that path only."""
+    if key and await saved_before(session=session, team_id=actor.team_id, key=key):
         raise AlreadySubmitted()
 
 

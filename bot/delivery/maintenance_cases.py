@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import MayNotChange
-from bot.customers.submissions import Submitted, key_of, refuse_if_made, saved_once
+from bot.customers.submissions import Submitted, key_of, saved_once
 from bot.customers.visibility import Gate, gate_of
 from bot.delivery.maintenance_lookups import (
     PlanGone,
@@ -203,11 +203,9 @@ async def save_notes(
         plan = plan_at(plans, local_today(actor), plan_id) if plan_id else None
         if plan_id and plan is None:  # not a plan of this card
             raise PlanGone(plan_id)
-        try:
-            refuse_overlap(period, plan, plans)
-        except Invalid:  # a second copy of notes whose first made the plan: said so
-            await refuse_if_made(session, PlanNote, key)
-            raise
+        # a second copy of notes whose first made the plan is refused here, and `saved_once`
+        # tells it it was saved
+        refuse_overlap(period, plan, plans)
         activities: list[PlanActivity] = []
         if plan is None:  # no plan overlaps the period (refused above): one made now, empty
             plan = await plan_of_period(session, actor, customer, period, plans)

@@ -234,7 +234,7 @@ async def _add(
     assert listed.id is not None
     if listed.state == "confirmed":  # frozen: the addition is a change the customer confirms
         # a second copy of a form whose first made a requirement before the list was confirmed
-        await refuse_if_made(session, Requirement, created_from)
+        await refuse_if_made(session, actor, created_from)
         proposed: dict[str, object] = {"requirement": {**draft.to_payload(), "list_id": listed.id}}
         asked = ChangeAsked(
             draft.title, content=draft.criteria, proposed=proposed, created_from=created_from

@@ -42,17 +42,11 @@ SubmittedRow = type[SubmittedModel]
 SUBMITTED_ROWS: tuple[SubmittedRow, ...] = get_args(SubmittedModel)
 
 
-async def made_by(*, session: AsyncSession, model: SubmittedRow, key: str) -> bool:
-    """Whether a row of `model` was made by the submission `key`: asked only where a second
-    copy would not reach that row's INSERT (its rules refuse it, or make another row)."""
-    found = await session.exec(select(exists().where(col(model.created_from) == key)))
-    return bool(found.one())
-
-
 async def saved_before(*, session: AsyncSession, team_id: str, key: str) -> bool:
     """Whether the submission `key` was saved: a row keeps it, a card was made by it, or it
-    was claimed. Asked of a second copy its rules refused (the first changed the card),
-    so that it is told it was saved rather than refused: one statement, on that path."""
+    was claimed. Asked of a second copy its rules refused or would turn into something else
+    (the first changed the card), so that it is told it was saved: one statement, on that
+    path."""
     kept = [exists().where(col(model.created_from) == key) for model in SUBMITTED_ROWS]
     made_a_card = exists().where(
         col(Customer.team_id) == team_id, col(Customer.created_from) == key
