@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import String, exists, literal
+from sqlalchemy import ColumnElement, String, exists, literal, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -68,29 +68,34 @@ async def claim_unkept(session: AsyncSession) -> None:
         return
     # every form that holds its key writes a line; one that may not claims at once
     log.warning("a form's save wrote no line to keep its submission: claimed as it ends")
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    key = literal(held.key, String)
-    kept_on_a_row = exists().where(col(CustomerEvent.created_from) == key) | exists().where(
-        col(ContactRecord.created_from) == key
+    kept_on_a_row = exists().where(col(CustomerEvent.created_from) == held.key) | exists().where(
+        col(ContactRecord.created_from) == held.key
     )
-    values = select(literal(held.team_id, String), key, literal(held.at, UTCDateTime()))
-    statement = (
-        dialect.insert(FormSubmission)
-        .from_select(["team_id", "key", "saved_at"], values.where(~kept_on_a_row))
-        .on_conflict_do_nothing(index_elements=["team_id", "key"])
-        .returning(FormSubmission.key)
-    )
-    if (await session.exec(statement)).first() is None:
+    if not await first_submission(
+        session=session, team_id=held.team_id, key=held.key, now=held.at, unless=kept_on_a_row
+    ):
         raise SavedBefore()
 
 
-async def first_submission(*, session: AsyncSession, team_id: str, key: str, now: datetime) -> bool:
-    """True the first time `key` is claimed. A concurrent twin waits for this transaction and
-    then finds the key taken; if this one rolls back, the twin saves instead."""
+async def first_submission(
+    *,
+    session: AsyncSession,
+    team_id: str,
+    key: str,
+    now: datetime,
+    unless: ColumnElement[bool] | None = None,
+) -> bool:
+    """True the first time `key` is claimed (and `unless` does not hold). A concurrent twin
+    waits for this transaction and then finds the key taken; if this one rolls back, the
+    twin saves instead."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    claimed = select(literal(team_id, String), literal(key, String), literal(now, UTCDateTime()))
     statement = (
         dialect.insert(FormSubmission)
-        .values(team_id=team_id, key=key, saved_at=now)
+        # a WHERE always: SQLite reads INSERT … SELECT … ON CONFLICT only with one
+        .from_select(
+            ["team_id", "key", "saved_at"], claimed.where(true() if unless is None else ~unless)
+        )
         .on_conflict_do_nothing(index_elements=["team_id", "key"])
         .returning(FormSubmission.key)
     )
