@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.card_history import record_event
+from bot.logs.records import history_line
 from bot.store.models import FollowUp
 
 
@@ -16,18 +17,8 @@ async def move_follow_up(
     """`follow_up`: as the caller read it, checking who may move it (not read again)."""
     before = follow_up.due_at
     follow_up.due_at, follow_up.status, follow_up.updated_at = due_at, "open", now
-    await record_event(
-        session=session,
-        team_id=follow_up.team_id,
-        customer_id=follow_up.customer_id,
-        actor_id=actor_id,
-        at=now,
-        action="follow_up_moved",
-        changes={
-            "follow_up": [follow_up.title, follow_up.title],  # which one, for the history
-            "due_at": [before.isoformat(), due_at.isoformat()],
-        },
-    )
+    moved = {"due_at": [before.isoformat(), due_at.isoformat()]}
+    await _line(session, follow_up, actor_id, now, "follow_up_moved", moved)
     return follow_up
 
 
@@ -37,16 +28,19 @@ async def complete_follow_up(
     """`follow_up`: as the caller read it, checking who may close it (not read again)."""
     if follow_up.status == "open":
         follow_up.status, follow_up.updated_at = "done", now
-        await record_event(
-            session=session,
-            team_id=follow_up.team_id,
-            customer_id=follow_up.customer_id,
-            actor_id=actor_id,
-            at=now,
-            action="follow_up_done",
-            changes={
-                "follow_up": [follow_up.title, follow_up.title],
-                "status": ["open", "done"],
-            },
-        )
+        done = {"status": ["open", "done"]}
+        await _line(session, follow_up, actor_id, now, "follow_up_done", done)
     return follow_up
+
+
+async def _line(
+    session: AsyncSession,
+    follow_up: FollowUp,
+    actor_id: str,
+    now: datetime,
+    action: str,
+    changes: Mapping[str, object],
+) -> None:
+    """The follow-up's line of its card's history, naming which one it is."""
+    named = {"follow_up": [follow_up.title, follow_up.title], **changes}
+    await history_line(session, follow_up, actor_id, now, action, named)

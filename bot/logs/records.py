@@ -235,7 +235,7 @@ async def edit_record(
         title=next_step,
         now=now,
     )
-    await _history(
+    await history_line(
         session,
         record,
         actor_id,
@@ -257,7 +257,7 @@ async def retract_record(
         follow_up.status, follow_up.updated_at = "cancelled", now
     for service in await services_of_record(session=session, record_id=saved_id(record)):
         service.withdrawn_at = now  # kept, out of every list and target
-    await _history(session, record, actor_id, now, "log_undo", {"record_id": [record.id, None]})
+    await history_line(session, record, actor_id, now, "log_undo", {"record_id": [record.id, None]})
     return record
 
 
@@ -268,18 +268,19 @@ async def _current(session: AsyncSession, team_id: str, record_id: int) -> Conta
     return record
 
 
-async def _history(
+async def history_line(
     session: AsyncSession,
-    record: ContactRecord,
+    row: ContactRecord | FollowUp,
     actor_id: str,
     now: datetime,
     action: str,
     changes: dict[str, object],
 ) -> None:
+    """The line of its card's history a record's or a follow-up's change writes."""
     await record_event(
         session=session,
-        team_id=record.team_id,
-        customer_id=record.customer_id,
+        team_id=row.team_id,
+        customer_id=row.customer_id,
         actor_id=actor_id,
         at=now,
         action=action,
