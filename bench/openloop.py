@@ -69,6 +69,7 @@ IDLE_AFTER = 5.0  # seconds idle after the last rate before RSS is read again
 class Sent:
     at: float  # the scheduled moment (perf_counter)
     token: str  # the response_url's last segment
+    command: str = ""  # /customer or /log
     acked: float = math.nan
     status: int = 0
     refused: bool = False
@@ -93,8 +94,16 @@ class Rate:
 
     @property
     def replies_ms(self) -> list[float]:
+        return self.replies_of(None)
+
+    def replies_of(self, command: str | None) -> list[float]:
+        """The replies' times, of one command (`/customer`, `/log`) or of all."""
         return self._sorted(
-            [self.replies[s.token] - s.at for s in self.sent if s.token in self.replies]
+            [
+                self.replies[s.token] - s.at
+                for s in self.sent
+                if s.token in self.replies and command in (None, s.command)
+            ]
         )
 
     @property
@@ -180,7 +189,7 @@ class Sender:
     async def _send(self, url: str, command: Command, at: float) -> Sent:
         assert self.session is not None
         response_url = self.double.response_url(CHANNEL, command.user)
-        sent = Sent(at, response_url.rsplit("/", 1)[1])
+        sent = Sent(at, response_url.rsplit("/", 1)[1], command.command)
         body, headers = signed_command(self.secret, command, response_url, self.double)
         try:
             async with self.session.post(url, data=body.encode(), headers=headers) as answer:
@@ -325,9 +334,9 @@ def _ms(value: float) -> str:
     return "—" if math.isnan(value) else f"{value:,.0f}"
 
 
-def reply_cell(rate: Rate) -> str:
-    """Reply p50 / p95 / p99 / max, in ms."""
-    replies = rate.replies_ms
+def reply_cell(rate: Rate, command: str | None = None) -> str:
+    """Reply p50 / p95 / p99 / max, in ms (of one command, or of all)."""
+    replies = rate.replies_of(command)
     return (
         " / ".join(_ms(percentile(replies, q)) for q in (0.5, 0.95, 0.99))
         + f" / {_ms(max(replies) if replies else math.nan)}"
@@ -349,6 +358,21 @@ def table(results: list[Rate]) -> list[str]:
             f"| {r.offered:g}/s | {name} | {len(r.sent)} "
             f"| {_ms(percentile(acks, 0.5))} / {_ms(percentile(acks, 0.99))} | {reply} "
             f"| {r.refused} | {r.errors} | {r.lost} | {r.cpu_ms_per_command:.1f} |"
+        )
+    return lines
+
+
+def by_command_table(results: list[Rate]) -> list[str]:
+    """The replies of `/customer find` and of `/log` apart: which of them makes the tail."""
+    lines = [
+        "| offered | app | `/customer find` reply p50 / p95 / p99 / max (ms) "
+        "| `/log` reply p50 / p95 / p99 / max (ms) |",
+        "|---:|---|---:|---:|",
+    ]
+    for r in results:
+        name = "floor" if r.app == "floor-reply" else "Rapport"
+        lines.append(
+            f"| {r.offered:g}/s | {name} | {reply_cell(r, '/customer')} | {reply_cell(r, '/log')} |"
         )
     return lines
 
@@ -433,6 +457,8 @@ def main(argv: list[str] | None = None) -> int:
     print("Kept health: " + ("as loaded (none)" if options.no_sweep else "after the health sweep"))
     print()
     print("\n".join(table(results)))
+    print()
+    print("\n".join(by_command_table(results)))
     print()
     print(f"Memory: VmRSS once warm, VmHWM, and VmRSS {IDLE_AFTER:g} s after the last reply.")
     print()

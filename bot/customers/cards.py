@@ -30,9 +30,8 @@ from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
 from bot.store.card_creation import before_creation
 from bot.store.card_history import record_event
-from bot.store.card_sections import NOTHING, CardRead, card_read
+from bot.store.card_sections import NOTHING, CardRead, card_read, contact_roles
 from bot.store.customers import add, get_customer, list_contacts, lock_customer_writes
-from bot.store.insights import roles_of
 from bot.store.models import (
     Contact,
     ContactRecord,
@@ -111,6 +110,8 @@ async def load_card(
     customer, held = read.customer, read.held  # a list it holds nothing of is not read (#17)
     if contacts is None:
         contacts = (await with_contacts(session=session, read=read)).contacts
+    else:
+        read = read.as_left(contacts)
     state = await one_card_state(session=session, read=read, now=now) if now is not None else None
     return CustomerCard(
         customer,
@@ -143,11 +144,7 @@ async def load_card(
         await linked_channels(session=session, customer_id=customer_id) if held.channels else [],
         held.follow_ups_open or 0,
         held.milestones_open or 0,
-        (
-            await roles_of(session=session, contact_ids=[saved_id(c) for c in contacts])
-            if held.roles and contacts
-            else {}
-        ),
+        await contact_roles(session=session, read=read, contacts=contacts),
         state.health if state is not None else None,
         await sales_summary(session=session, customer_id=customer_id, held=held),
         as_of=now,
@@ -165,8 +162,10 @@ async def card_with_contacts(
 
 
 async def with_contacts(*, session: AsyncSession, read: CardRead) -> CustomerCard:
-    """The card as card_read read it, with its contacts (read only if it holds any): what a
-    contact form changes (bot/customers/contact_cases.py), and load_card's contacts."""
+    """The card as card_read read it, with its contacts (read with it, or now if it holds
+    any): what a contact form changes (bot/customers/contact_cases.py), and load_card's."""
+    if read.contacts is not None:
+        return CustomerCard(read.customer, [contact for contact, _ in read.contacts])
     held = read.held.contacts
     contacts = (
         await list_contacts(session=session, customer_id=saved_id(read.customer)) if held else []

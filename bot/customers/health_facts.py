@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.cadence import cadence_window
 from bot.customers.health import Health, HealthFacts, health_of
+from bot.customers.roles import DECISION_MAKER
 from bot.store.card_scope import Scope, ids_scope
 from bot.store.card_sections import EVERYTHING, CardRead, CardSections
 from bot.store.db import side_by_side
@@ -107,12 +108,23 @@ async def one_card_state(*, session: AsyncSession, read: CardRead, now: datetime
         {cid: slipping}
         if slipping is not None
         else await slipping_counts(session=session, scope=scope, now=now),
-        await decision_makers(session=session, scope=scope) if held.roles else {},
+        await _decision_maker(session, read),
         cadences,
         satisfied,
     )
     row = tuple(getattr(customer, name) for name in CARD_COLUMN_NAMES)
     return _state(row, facts, now)
+
+
+async def _decision_maker(session: AsyncSession, read: CardRead) -> dict[int, str]:
+    """As decision_makers: "active" when one of the card's contacts read with it is a
+    decision maker still there (none of its removed ones can change that: not read again);
+    otherwise read, if the card holds any role."""
+    cid = saved_id(read.customer)
+    for _, role in read.contacts or ():
+        if role is not None and role.role == DECISION_MAKER and role.left_at is None:
+            return {cid: "active"}
+    return await decision_makers(session=session, scope=ids_scope([cid])) if read.held.roles else {}
 
 
 @dataclass(frozen=True)

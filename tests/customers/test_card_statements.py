@@ -12,7 +12,7 @@ import pytest
 from sqlmodel import select
 
 from bot.actor import Actor
-from bot.customers import card_cases, contact_cases, governance_cases, merge_cases
+from bot.customers import card_cases, contact_cases, governance_cases, merge_cases, role_cases
 from bot.customers.card_values import index_facts, search_terms
 from bot.customers.cards import load_card
 from bot.customers.form import ContactForm, CustomerForm
@@ -98,8 +98,31 @@ async def test_a_card_reads_each_list_it_holds_something_in_once(
     assert len(shown.follow_ups) == shown.follow_ups_total == 1
     assert len(listing(sent, "contact_record")) == 1
     assert [s for table in LISTS[1:] for s in listing(sent, table)] == []
-    # as above, then the contacts, the records and the open follow-ups
-    assert len(sent) == 4, "\n".join(sent)
+    # as above, its contacts with it; then the records and the open follow-ups
+    assert listing(sent, "contact") == []
+    assert len(sent) == 3, "\n".join(sent)
+
+
+async def test_a_card_with_a_decision_maker_shows_the_role_and_its_health_in_one_statement(
+    db: Database, create: Create
+) -> None:
+    card = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
+    await contact_cases.save_contact(
+        db, actor=MGR, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
+    )
+    await role_cases.role_named(db, actor=MGR, text="hp 张伟 决策人")
+
+    with statements_sent(db) as sent:
+        shown = await card_cases.show_card(db, actor=MGR, text="hp")
+
+    (zhang,) = shown.contacts
+    assert shown.roles[zhang.id or 0].role == "decision_maker"
+    assert shown.health is not None
+    reasons = {r.key for r in shown.health.reasons}
+    assert not reasons & {"health.no_dm", "health.decision_maker_left"}
+    # the contact, its role and whether it decides came with the card's row
+    assert listing(sent, "contact") == listing(sent, "contact_role") == []
+    assert len(sent) == 1, "\n".join(sent)
 
 
 async def test_a_contact_saved_from_the_form_reads_the_card_once_before_its_writes(
@@ -176,14 +199,15 @@ async def test_an_edit_reads_the_card_once_and_writes_its_keys_only_when_they_ch
         card = await card_cases.save_customer(
             db, actor=MGR, form=moved, region="CN", customer_id=made.id
         )
-    # the card with what it holds, its contacts; its change, its history: its short name
+    # the card with what it holds and its contacts; its change, its history: its short name
     # is its own, its keys and terms and its health come out as they were (PostgreSQL
     # writes the keys and terms whole, as bot/store/card_index.py says why)
     assert card.customer.address == "外滩1号" and [c.name for c in card.contacts] == ["张伟"]
     assert len(listing(sent, "customer")) == 1
     indexes = [s for s in sent if "customer_key" in s or "customer_term" in s]
     assert len(indexes) == (0 if db.dialect == "sqlite" else 4), "\n".join(indexes)
-    assert len(unlocked(sent)) == 4 + len(indexes), "\n".join(sent)
+    assert listing(sent, "contact") == []  # read with the card
+    assert len(unlocked(sent)) == 3 + len(indexes), "\n".join(sent)
 
     with statements_sent(db) as sent:
         card = await card_cases.save_customer(
