@@ -31,7 +31,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.console.harness import Harness
 from bot.console.slack_double import SlackDouble
 from bot.console.workspace import Workspace
-from bot.customers.cards import card_with_contacts, create_customer, update_customer
+from bot.customers.card_writes import create_customer, update_customer
+from bot.customers.cards import card_with_contacts
 from bot.customers.form import CustomerForm, parse_customer_form
 from bot.customers.names import pinyin
 from bot.customers.translation import read_word_lists

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.console.harness import Harness
 from bot.console.people import People, Someone
 from bot.console.slack_double import BOT_USER, TEAM
-from bot.customers.cards import create_customer
+from bot.customers.card_writes import create_customer
 from bot.customers.form import CustomerForm, parse_customer_form
 from bot.customers.governance import Target, set_supervisor, share
 from bot.i18n import Lang, pick_language, t

@@ -13,13 +13,8 @@ from datetime import datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
-from bot.customers.cards import (
-    CustomerCard,
-    create_customer,
-    load_card,
-    set_status,
-    update_customer,
-)
+from bot.customers.card_writes import create_customer, set_status, update_customer
+from bot.customers.cards import CustomerCard, load_card
 from bot.customers.changeable import card_as_left, changeable_card
 from bot.customers.duplicates import ShortNameMeansCards, cards_a_short_name_means
 from bot.customers.form import (

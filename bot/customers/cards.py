@@ -1,37 +1,24 @@
-"""Use cases on customer cards: load, create, edit, change status (their contacts:
-bot/customers/contacts.py). Every change is recorded with who, when, before and after;
-nothing is deleted."""
+"""A customer card as its page shows it, and the card alone or with its contacts, read as a
+person may see them; what makes a form's submission the same one again. Its changes:
+bot/customers/card_writes.py (its contacts: bot/customers/contacts.py)."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 if TYPE_CHECKING:
     from bot.customers.visibility import Gate
 
-from bot.customers.card_checks import check_not_duplicate, identity_changed, with_free_handle
-from bot.customers.card_values import (
-    CARD_FIELDS,
-    card_snapshot,
-    card_values,
-    index_facts,
-    reindex,
-)
-from bot.customers.form import CustomerDraft
 from bot.customers.health import Health
 from bot.customers.health_facts import one_card_state
-from bot.customers.keys import INDEX_RULES, CardFacts, draft_facts
-from bot.customers.schedules import ensure_digest_schedule
 from bot.errors import NotFound
-from bot.store.card_creation import before_creation
-from bot.store.card_history import record_event
 from bot.store.card_sections import NOTHING, CardRead, card_read, contact_roles
-from bot.store.customers import add, get_customer, list_contacts, lock_customer_writes
+from bot.store.customers import get_customer, list_contacts
 from bot.store.models import (
     Contact,
     ContactRecord,
@@ -183,60 +170,6 @@ async def card_seen(
     return customer
 
 
-async def create_customer(
-    *,
-    session: AsyncSession,
-    team_id: str,
-    actor_id: str,
-    draft: CustomerDraft,
-    now: datetime,
-    view_id: str | None = None,
-    callback_id: str = "",
-    different_company: bool = False,
-) -> tuple[Customer, bool]:
-    """The new card and True, or the card this same submission already created and False."""
-    await lock_customer_writes(session=session, team_id=team_id)
-    key = submission_key(actor_id=actor_id, view_id=view_id, callback_id=callback_id)
-    known = await before_creation(
-        session=session,
-        team_id=team_id,
-        submission=key,
-        handle=draft.handle,
-        manager_id=draft.manager_id,
-    )
-    if known.done is not None:
-        done = await get_customer(session=session, team_id=team_id, customer_id=known.done)
-        if done is not None:
-            return done, False
-    await check_not_duplicate(session, team_id, draft_facts(draft), None, different_company)
-    draft = await with_free_handle(session, team_id, draft, free=known.taken is None)
-    customer = Customer(
-        team_id=team_id,
-        created_by=actor_id,
-        created_at=now,
-        updated_by=actor_id,
-        updated_at=now,
-        created_from=key,
-        index_rules=INDEX_RULES,  # its keys and terms, written next, are made by them
-        **card_values(draft, different_company),
-    )
-    await add(session=session, row=customer)
-    await reindex(session=session, customer=customer, contacts=[], new=True)
-    if not known.digest:  # the manager's first card
-        await ensure_digest_schedule(
-            session=session, team_id=team_id, manager_id=customer.manager_id, now=now
-        )
-    await record_change(
-        session,
-        customer,
-        actor_id,
-        now,
-        "create",
-        {f: [None, v] for f, v in card_snapshot(customer).items() if v not in ("", None)},
-    )
-    return customer, True
-
-
 def submission_key(*, actor_id: str, view_id: str | None, callback_id: str) -> str | None:
     """What makes a second submission "the same one again": the person, the modal and its
     view id together. A view id alone is not enough — a stand-in or a restored workspace can
@@ -247,95 +180,3 @@ def submission_key(*, actor_id: str, view_id: str | None, callback_id: str) -> s
     if len(key) <= CREATED_FROM_LENGTH:
         return key
     return "sha256:" + hashlib.sha256(key.encode()).hexdigest()[: CREATED_FROM_LENGTH - 7]
-
-
-async def update_customer(
-    *,
-    session: AsyncSession,
-    team_id: str,
-    actor_id: str,
-    card: CustomerCard,
-    draft: CustomerDraft,
-    now: datetime,
-    different_company: bool = False,
-) -> Customer:
-    """`card`: the card and its contacts as this transaction read them, not read again,
-    after it took the workspace's lock on card writes (lock_customer_writes): the duplicate
-    check and the short name are decided under it, and on PostgreSQL the contacts the keys
-    are written from must not be read before a wait for it."""
-    customer = card.customer
-    if identity_changed(customer, draft):
-        await check_not_duplicate(
-            session, team_id, draft_facts(draft), saved_id(customer), different_company
-        )
-    draft = await with_free_handle(session, team_id, draft, own=customer)
-    before = card_snapshot(customer)
-    indexed = index_facts(customer, card.contacts)
-    for name, value in card_values(draft, different_company).items():
-        setattr(customer, name, value)
-    await _save_changes(session, card, actor_id, now, "edit", before, indexed)
-    if customer.manager_id != before["manager_id"]:  # the new manager's weekly digest
-        await ensure_digest_schedule(
-            session=session, team_id=team_id, manager_id=customer.manager_id, now=now
-        )
-    return customer
-
-
-async def set_status(
-    *,
-    session: AsyncSession,
-    team_id: str,
-    actor_id: str,
-    customer_id: int,
-    status: str,
-    level: int | None,
-    now: datetime,
-) -> Customer:
-    card = await card_with_contacts(session=session, team_id=team_id, customer_id=customer_id)
-    before = card_snapshot(card.customer)
-    indexed = index_facts(card.customer, card.contacts)
-    card.customer.status = status
-    card.customer.level = level if level is not None else card.customer.level
-    await _save_changes(session, card, actor_id, now, "status", before, indexed)
-    return card.customer
-
-
-# --- helpers --------------------------------------------------------------------------------
-async def _save_changes(
-    session: AsyncSession,
-    card: CustomerCard,
-    actor_id: str,
-    now: datetime,
-    action: str,
-    before: dict[str, Any],
-    indexed: CardFacts,
-) -> None:
-    """`indexed`: what the card's keys and terms were made from before the change."""
-    after = card_snapshot(card.customer)
-    changes = {f: [before[f], after[f]] for f in CARD_FIELDS if before[f] != after[f]}
-    if not changes:
-        return
-    card.customer.updated_at = now
-    card.customer.updated_by = actor_id
-    card.customer.version += 1
-    await reindex(session=session, customer=card.customer, contacts=card.contacts, before=indexed)
-    await record_change(session, card.customer, actor_id, now, action, changes)
-
-
-async def record_change(
-    session: AsyncSession,
-    customer: Customer,
-    actor_id: str,
-    now: datetime,
-    action: str,
-    changes: dict[str, Any],
-) -> None:
-    await record_event(
-        session=session,
-        team_id=customer.team_id,
-        customer_id=saved_id(customer),
-        actor_id=actor_id,
-        at=now,
-        action=action,
-        changes=changes,
-    )

@@ -9,7 +9,8 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.customers.card_values import index_facts, reindex
-from bot.customers.cards import CardNotFound, CustomerCard, card_with_contacts, record_change
+from bot.customers.card_writes import record_change
+from bot.customers.cards import CardNotFound, CustomerCard, card_with_contacts
 from bot.customers.form import ContactDraft
 from bot.customers.keys import CardFacts
 from bot.store.customers import add

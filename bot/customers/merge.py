@@ -19,7 +19,8 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.cards import CardNotFound, card_seen, reindex
+from bot.customers.card_values import reindex
+from bot.customers.cards import CardNotFound, card_seen
 from bot.customers.form import FormInvalid, Message
 from bot.customers.merge_rows import (
     MOVED,

@@ -9,7 +9,7 @@ from sqlalchemy import insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.cards import reindex
+from bot.customers.card_values import reindex
 from bot.customers.form import (
     ContactDraft,
     ContactForm,

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.cards import CARD_FIELDS, card_values
+from bot.customers.card_values import CARD_FIELDS, card_values
 from bot.customers.keys import INDEX_RULES
 from bot.customers.schedules import ensure_digest_schedule
 from bot.imports.collector import collections_paused

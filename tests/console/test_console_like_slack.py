@@ -10,7 +10,7 @@ import yaml
 
 from bot.console.repl import ESCAPED_COMMANDS, Console
 from bot.console.slack_double import TEAM
-from bot.customers.cards import create_customer
+from bot.customers.card_writes import create_customer
 from bot.customers.form import CustomerForm, parse_customer_form
 from tests.console.conftest import Desk
 from tests.console.test_console import console

@@ -7,11 +7,8 @@ import asyncio
 import pytest
 from sqlmodel import select
 
-from bot.customers.cards import (
-    create_customer,
-    load_card,
-    set_status,
-)
+from bot.customers.card_writes import create_customer, set_status
+from bot.customers.cards import load_card
 from bot.customers.contacts import add_contact, archive_contact
 from bot.customers.duplicates import DuplicateFound
 from bot.customers.form import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import fields
 
 from bench.fuzz.inputs import fields_of, noted, region_of
-from bot.customers.cards import card_values
+from bot.customers.card_values import card_values
 from bot.customers.fields import Phone
 from bot.customers.form import (
     ContactDraft,
