@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.customers.search import FoundCustomer, look_up, resolve_customer
+from bot.customers.resolution import look_up, resolve_customer
+from bot.customers.search import FoundCustomer
 from bot.store.models import Customer
 
 if TYPE_CHECKING:

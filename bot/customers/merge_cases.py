@@ -14,7 +14,7 @@ from bot.customers import merge as merging
 from bot.customers.cards import card_seen
 from bot.customers.governance_cases import require_admin
 from bot.customers.refusals import CustomerNotFound
-from bot.customers.search import resolve_customer
+from bot.customers.resolution import resolve_customer
 from bot.customers.submissions import Submitted, claim, saved_once
 from bot.customers.value import ValueForm, assess, score_of
 from bot.customers.visibility import Gate, gate_of

@@ -6,7 +6,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.actor import Actor
 from bot.customers.refusals import CustomerNotFound
-from bot.customers.search import resolve_customer
+from bot.customers.resolution import resolve_customer
 from bot.customers.visibility import Gate
 from bot.store.card_sections import CardRead, card_read
 from bot.store.models import Customer

@@ -11,7 +11,8 @@ from bot.customers.card_cases import find_cards
 from bot.customers.contacts import add_contact
 from bot.customers.form import ContactForm, parse_contact_form
 from bot.customers.leading import resolve_leading_customer
-from bot.customers.search import find_customers, resolve_customer
+from bot.customers.resolution import resolve_customer
+from bot.customers.search import find_customers
 from bot.store.db import Database
 from tests.conftest import NOW, TEAM, Create
 from tests.statements import reading, statements_sent

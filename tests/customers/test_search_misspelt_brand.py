@@ -8,7 +8,8 @@ import pytest
 
 from bot.customers.contacts import add_contact
 from bot.customers.form import ContactForm, parse_contact_form
-from bot.customers.search import find_customers, resolve_customer
+from bot.customers.resolution import resolve_customer
+from bot.customers.search import find_customers
 from bot.store.db import Database
 from bot.store.models import Customer
 from tests.conftest import NOW, TEAM, Create
