@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.pool import StaticPool
 
-from bot.store import sqlite_driver
+from bot.store import sqlite_cursors
 from bot.store.checkpoints import SAFETY_NET_PAGES
 from bot.store.db import Database
 
@@ -428,10 +428,10 @@ async def test_a_quick_read_that_finds_the_database_busy_is_sent_again_to_the_th
     """In WAL mode a read meets a lock only while another connection recovers the database,
     which a test cannot bring about at will: SQLite's answer then is given to the first read
     run on the loop's thread. Waiting for the lock must happen on the connection's thread."""
-    run = sqlite_driver._run
+    run = sqlite_cursors._run
     here = threading.get_ident()
 
-    def busy_once_here(*args: Any) -> sqlite_driver.Ran:
+    def busy_once_here(*args: Any) -> sqlite_cursors.Ran:
         if threading.get_ident() == here and not trips:
             busy = sqlite3.OperationalError("database is locked")
             busy.sqlite_errorcode = sqlite3.SQLITE_BUSY
@@ -439,7 +439,7 @@ async def test_a_quick_read_that_finds_the_database_busy_is_sent_again_to_the_th
         return run(*args)
 
     busy_once_here.__name__ = "_run"  # as the trips name a statement's
-    monkeypatch.setattr(sqlite_driver, "_run", busy_once_here)
+    monkeypatch.setattr(sqlite_cursors, "_run", busy_once_here)
     await hp_written(db)
     trips.clear()
     async with db.transaction(quick=True) as session:
