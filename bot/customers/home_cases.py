@@ -11,7 +11,6 @@ from bot.customers.dashboard import AdminSettings, Dashboard, load_dashboard
 from bot.customers.health import Health
 from bot.customers.health_facts import card_states
 from bot.customers.phases import PHASES
-from bot.customers.stats_cases import sees_of
 from bot.customers.team_view import View, team_view
 from bot.customers.visibility import gate_of
 from bot.store.access import open_level0
@@ -47,7 +46,7 @@ async def home_of(db: Database, *, actor: Actor) -> HomeTab:
         below = (await gate.read_view()).viewer.supervises
         team = None
         if below:
-            sees = await sees_of(actor, gate)
+            sees = await gate.sight()
             team, _ = await team_view(session, sees=sees, below=below, now=actor.now, tz=actor.tz)
     return HomeTab(dashboard, settings, team, {s.customer_id: s.health for s in states})
 

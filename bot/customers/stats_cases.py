@@ -24,7 +24,7 @@ from bot.customers.stats import (
 )
 from bot.customers.stats_narrowing import narrowing_of, what_would_match
 from bot.customers.stats_reading import from_tallies, groups_of, reading_of, ungated_by_count
-from bot.customers.visibility import Gate, gate_of, team_tree
+from bot.customers.visibility import gate_of, team_tree
 from bot.store.card_health import (
     by_manager,
     expired_ids,
@@ -32,7 +32,7 @@ from bot.store.card_health import (
     on_kept,
     with_overdue,
 )
-from bot.store.card_scope import Narrowing, Scope, Sees, ids_scope, visible_scope
+from bot.store.card_scope import Narrowing, Scope, ids_scope, visible_scope
 from bot.store.card_tally import live_cards
 from bot.store.db import Database, side_by_side
 from bot.store.insights import overdue_by_owner, records_per_span
@@ -64,25 +64,12 @@ class TeamStats:
     names: dict[str, str] = field(default_factory=dict)  # user id → display name (CSV)
 
 
-async def sees_of(actor: Actor, gate: Gate) -> Sees:
-    viewer = (await gate.read_view()).viewer
-    return Sees(
-        team_id=actor.team_id,
-        user_id=actor.user_id,
-        is_admin=viewer.is_admin,
-        clearance=viewer.clearance,
-        supervises=viewer.supervises,
-        channels=viewer.channels,
-        open_level0=gate.open_level0,
-    )
-
-
 async def team_stats(db: Database, *, actor: Actor, text: str) -> TeamStats:
     """`/customer stats [team] [@person] [phase] [status] [tier A] [city]`."""
     filters = read_stats_filters(text)
     async with db.transaction() as session:
         gate = await gate_of(session, actor)
-        sees = await sees_of(actor, gate)
+        sees = await gate.sight()
         people, team_of, empty = await _people(session, actor, filters)
         narrowing = narrowing_of(filters, people)
         scope = on_kept(visible_scope(sees, narrowing))  # counted over the kept rows

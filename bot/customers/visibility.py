@@ -18,6 +18,7 @@ from bot.customers.access import (
 )
 from bot.customers.refusals import MayNotChange
 from bot.store.access import ViewerRows, shares_of, supervisors, viewer_rows
+from bot.store.card_scope import Sees
 from bot.store.models import Customer
 from bot.store.types import saved_id
 
@@ -77,6 +78,20 @@ class Gate:
     def open_level0(self) -> bool:
         assert self._view is not None, "read_view() first"
         return self._view[1]
+
+    async def sight(self) -> Sees:
+        """The person's view as the SQL form of the card rules takes it, for lists of cards
+        and of their deals read in one statement (bot/store/card_scope.py)."""
+        viewer = (await self.read_view()).viewer
+        return Sees(
+            team_id=self.team_id,
+            user_id=viewer.user_id,
+            is_admin=viewer.is_admin,
+            clearance=viewer.clearance,
+            supervises=viewer.supervises,
+            channels=viewer.channels,
+            open_level0=self.open_level0,
+        )
 
     def _own(self, card: Customer) -> bool:
         return self.person.user_id == card.manager_id

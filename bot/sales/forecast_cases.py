@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.actor import Actor
-from bot.customers.visibility import Gate, gate_of, team_tree
+from bot.customers.visibility import gate_of, team_tree
 from bot.sales.forecast import (
     LISTED,
     Forecast,
@@ -19,7 +19,6 @@ from bot.sales.forecast import (
 from bot.store.db import Database
 from bot.store.forecast import (
     DealRow,
-    Sight,
     deals_without_next_step,
     grouped,
     overdue_deals,
@@ -36,13 +35,13 @@ async def show_pipeline(db: Database, *, actor: Actor, text: str) -> Forecast:
         filters = read_filters(text, pipeline)
         tree = await team_tree(session, actor.team_id)
         owners = owners_in_view(filters, me=actor.user_id, is_admin=actor.is_admin, tree=tree)
-        scope, sight = scope_of(filters, owners), await sight_of(gate)
+        scope, sees = scope_of(filters, owners), await gate.sight()
         today = actor.now.astimezone(actor.tz).date()
         team_id = actor.team_id
         forecast = Forecast(filters, owners, filters.team_of or actor.user_id, today, pipeline)
         # an admin sees every live card: the kept totals are exactly theirs
-        rows = await (kept_grouped if sight.is_admin else grouped)(
-            session=session, team_id=team_id, scope=scope, sight=sight, today=today
+        rows = await (kept_grouped if sees.is_admin else grouped)(
+            session=session, team_id=team_id, scope=scope, sees=sees, today=today
         )
         build_forecast(forecast, rows, tree)
         # the two short lists, only when the sums counted some deals for them
@@ -51,7 +50,7 @@ async def show_pipeline(db: Database, *, actor: Actor, text: str) -> Forecast:
                 session=session,
                 team_id=team_id,
                 scope=scope,
-                sight=sight,
+                sees=sees,
                 today=today,
                 limit=LISTED,
             )
@@ -60,7 +59,7 @@ async def show_pipeline(db: Database, *, actor: Actor, text: str) -> Forecast:
                 session=session,
                 team_id=team_id,
                 scope=scope,
-                sight=sight,
+                sees=sees,
                 limit=LISTED,
                 follow_ups_closed=any(row.follow_up_closed for row in rows),
             )
@@ -85,18 +84,6 @@ async def pipeline_deals(db: Database, *, actor: Actor, text: str) -> PipelineDe
             session=session,
             team_id=actor.team_id,
             scope=scope_of(filters, owners),
-            sight=await sight_of(gate),
+            sees=await gate.sight(),
         )
         return PipelineDeals(pipeline, deals)
-
-
-async def sight_of(gate: Gate) -> Sight:
-    viewer = (await gate.read_view()).viewer
-    return Sight(
-        user_id=viewer.user_id,
-        is_admin=viewer.is_admin,
-        clearance=viewer.clearance,
-        supervises=viewer.supervises,
-        channels=viewer.channels,
-        open_level0=gate.open_level0,
-    )

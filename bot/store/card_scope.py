@@ -50,7 +50,7 @@ def visible_scope(sees: Sees, narrowing: Narrowing | None = None) -> Scope:
     live = and_(col(Customer.team_id) == sees.team_id, col(Customer.archived_at).is_(None))
     query = select(col(Customer.id)).where(live)
     if not sees.is_admin:
-        query = query.where(_may_see(sees))
+        query = query.where(may_see(sees))
     return _narrowed(query, narrowing) if narrowing is not None else query
 
 
@@ -58,32 +58,37 @@ def ids_scope(ids: Iterable[int]) -> Scope:
     return select(col(Customer.id)).where(one_of(col(Customer.id), ids))
 
 
-def _may_see(sees: Sees) -> ColumnElement[bool]:
-    shared_with_me = select(CardShare.customer_id).where(
-        CardShare.team_id == sees.team_id,
-        col(CardShare.revoked_at).is_(None),
-        or_(
-            and_(col(CardShare.kind) == "user", col(CardShare.target) == sees.user_id),
-            and_(
-                col(CardShare.kind) == "channel", col(CardShare.target).in_(sorted(sees.channels))
-            ),
-        ),
-    )
-    linked_to_mine = select(ChannelLink.customer_id).where(
-        ChannelLink.team_id == sees.team_id,
-        col(ChannelLink.unlinked_at).is_(None),
-        col(ChannelLink.channel_id).in_(sorted(sees.channels)),
-    )
+def may_see(sees: Sees) -> ColumnElement[bool]:
+    """The card rules (bot/customers/access.py `can_see`) as a WHERE clause on `customer`,
+    for a person who is not an admin: the one SQL form of them, which every list of cards
+    and the forecast's deals are read through."""
     reasons: list[ColumnElement[bool]] = [
         one_of(col(Customer.manager_id), sees.supervises),
-        col(Customer.id).in_(shared_with_me),
+        col(Customer.id).in_(_shared(sees, "user", [sees.user_id])),
     ]
-    if sees.channels:
+    if sees.channels:  # each kind of share its own look-up in the index, not an OR of both
+        channels = sorted(sees.channels)
+        linked_to_mine = select(ChannelLink.customer_id).where(
+            ChannelLink.team_id == sees.team_id,
+            col(ChannelLink.unlinked_at).is_(None),
+            col(ChannelLink.channel_id).in_(channels),
+        )
+        reasons.append(col(Customer.id).in_(_shared(sees, "channel", channels)))
         reasons.append(col(Customer.id).in_(linked_to_mine))
     reasons.append((col(Customer.security_level) == 0) if sees.open_level0 else false())
     return or_(
         col(Customer.manager_id) == sees.user_id,
         and_(col(Customer.security_level) <= sees.clearance, or_(*reasons)),
+    )
+
+
+def _shared(sees: Sees, kind: str, targets: list[str]) -> SelectOfScalar[int]:
+    """The cards shared, not revoked, with one of these targets (people or channels)."""
+    return select(col(CardShare.customer_id)).where(
+        CardShare.team_id == sees.team_id,
+        CardShare.kind == kind,
+        col(CardShare.target).in_(targets),
+        col(CardShare.revoked_at).is_(None),
     )
 
 

@@ -1,8 +1,9 @@
 """What the forecast reads: open deals grouped by owner, stage, month of expected close and
 currency (two aggregate queries, each read from an index alone), and the first few overdue
 deals and deals without a next step (read in index order, so they stop early) — only on cards
-the person may see (`Sight`, the SQL form of bot/customers/access.py's `can_see`, checked
-against the set of visible cards rather than joined to every deal)."""
+the person may see (bot/store/card_scope.py's `visible_scope`, the SQL form of
+bot/customers/access.py's `can_see`, checked against the set of visible cards rather than
+joined to every deal)."""
 
 from __future__ import annotations
 
@@ -15,20 +16,9 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.models import CardShare, ChannelLink, Customer, FollowUp
+from bot.store.card_scope import Sees, visible_scope
+from bot.store.models import Customer, FollowUp
 from bot.store.sales_models import Opportunity
-
-
-@dataclass(frozen=True)
-class Sight:
-    """Who is looking, as the card rules need it (bot/customers/access.py)."""
-
-    user_id: str
-    is_admin: bool = False
-    clearance: int = 0
-    supervises: frozenset[str] = frozenset()
-    channels: frozenset[str] = frozenset()
-    open_level0: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,63 +49,26 @@ class DealRow(NamedTuple):
     customer_handle: str
 
 
-def can_see(sight: Sight) -> ColumnElement[bool]:
-    """The card rules as a WHERE clause on `customer`: archived cards are left out."""
-    live = col(Customer.archived_at).is_(None)
-    if sight.is_admin:
-        return live
-    shared_users = select(CardShare.customer_id).where(
-        col(CardShare.revoked_at).is_(None),
-        CardShare.kind == "user",
-        CardShare.target == sight.user_id,
-    )
-    reasons: list[ColumnElement[bool]] = [col(Customer.id).in_(shared_users)]
-    if sight.supervises:
-        reasons.append(col(Customer.manager_id).in_(sorted(sight.supervises)))
-    if sight.channels:
-        channels = sorted(sight.channels)
-        reasons.append(
-            col(Customer.id).in_(
-                select(CardShare.customer_id).where(
-                    col(CardShare.revoked_at).is_(None),
-                    CardShare.kind == "channel",
-                    col(CardShare.target).in_(channels),
-                )
-            )
-        )
-        reasons.append(
-            col(Customer.id).in_(
-                select(ChannelLink.customer_id).where(
-                    col(ChannelLink.unlinked_at).is_(None),
-                    col(ChannelLink.channel_id).in_(channels),
-                )
-            )
-        )
-    if sight.open_level0:
-        reasons.append(col(Customer.security_level) == 0)
-    cleared = and_(col(Customer.security_level) <= sight.clearance, or_(*reasons))
-    return and_(live, or_(col(Customer.manager_id) == sight.user_id, cleared))
-
-
-def on_visible_card(team_id: str, sight: Sight) -> ColumnElement[bool]:
+def on_visible_card(sees: Sees) -> ColumnElement[bool]:
     """The card rules on the deal's `customer_id`, so the sums need no join per deal: the
     workspace's cards are few beside its deals, and the database checks each deal against
     the set of cards once. An admin sees every card but the archived ones."""
-    cards = col(Customer.team_id) == team_id
-    if sight.is_admin:
-        archived = select(Customer.id).where(cards, col(Customer.archived_at).is_not(None))
+    if sees.is_admin:
+        archived = select(Customer.id).where(
+            col(Customer.team_id) == sees.team_id, col(Customer.archived_at).is_not(None)
+        )
         return col(Opportunity.customer_id).not_in(archived)
-    visible = select(Customer.id).where(cards, can_see(sight))
+    visible = visible_scope(sees)
     # `+ 0`: the card is checked in the set, not used to find the deals, so a team's deals
     # are read by their owners from ix_opportunity_forecast without a table row each
     return (col(Opportunity.customer_id) + 0).in_(visible)
 
 
-def _where(team_id: str, scope: Scope, sight: Sight) -> list[ColumnElement[bool]]:
+def _where(team_id: str, scope: Scope, sees: Sees) -> list[ColumnElement[bool]]:
     found: list[ColumnElement[bool]] = [
         col(Opportunity.team_id) == team_id,
         col(Opportunity.status) == "open",
-        on_visible_card(team_id, sight),
+        on_visible_card(sees),
     ]
     if scope.owners is not None:
         found.append(
@@ -143,7 +96,7 @@ Group = tuple[str, int | None, str, str]  # stage, month, owner, currency
 
 
 async def grouped(
-    *, session: AsyncSession, team_id: str, scope: Scope, sight: Sight, today: date
+    *, session: AsyncSession, team_id: str, scope: Scope, sees: Sees, today: date
 ) -> list[GroupRow]:
     """Two aggregate queries, each read from an index alone (ix_opportunity_forecast and
     ix_opportunity_no_next_step): the sums, and the deals without a next step's text — a
@@ -156,7 +109,7 @@ async def grouped(
         col(Opportunity.close_month),
         col(Opportunity.currency),
     )
-    where = _where(team_id, scope, sight)
+    where = _where(team_id, scope, sees)
     # sqlmodel's select() is typed for up to four columns; Select is what it builds
     sums: Select[str, str, int | None, str, int, int | None, int | None, int | None, int | None]
     sums = Select(
@@ -203,22 +156,22 @@ async def grouped(
     ]
 
 
-def _deals(team_id: str, scope: Scope, sight: Sight, limit: int) -> Select[Opportunity, str, str]:
+def _deals(team_id: str, scope: Scope, sees: Sees, limit: int) -> Select[Opportunity, str, str]:
     return (
         select(Opportunity, Customer.legal_name, Customer.handle)
         .join(Customer, col(Customer.id) == Opportunity.customer_id)
         .join(FollowUp, col(FollowUp.id) == Opportunity.follow_up_id, isouter=True)
-        .where(*_where(team_id, scope, sight))
+        .where(*_where(team_id, scope, sees))
         .limit(limit)
     )
 
 
 async def overdue_deals(
-    *, session: AsyncSession, team_id: str, scope: Scope, sight: Sight, today: date, limit: int
+    *, session: AsyncSession, team_id: str, scope: Scope, sees: Sees, today: date, limit: int
 ) -> list[DealRow]:
     """The longest overdue first, read in ix_opportunity_close's order."""
     query = (
-        _deals(team_id, scope, sight, limit)
+        _deals(team_id, scope, sees, limit)
         .where(col(Opportunity.expected_close) < today)
         .order_by(col(Opportunity.expected_close), col(Opportunity.id))
     )
@@ -230,7 +183,7 @@ async def deals_without_next_step(
     session: AsyncSession,
     team_id: str,
     scope: Scope,
-    sight: Sight,
+    sees: Sees,
     limit: int,
     follow_ups_closed: bool,
 ) -> list[DealRow]:
@@ -238,7 +191,7 @@ async def deals_without_next_step(
     step's text are read in ix_opportunity_no_next_step_amount's order — the ones with an
     amount, then, when they do not fill the list past the zeros, those without; those whose
     follow-up was closed only when the sums counted any."""
-    bare = _deals(team_id, scope, sight, limit).where(_without_text())
+    bare = _deals(team_id, scope, sees, limit).where(_without_text())
     amount = col(Opportunity.amount_minor)
     rows = list(
         (
@@ -253,7 +206,7 @@ async def deals_without_next_step(
         ).all()
     if follow_ups_closed:
         largest = (func.coalesce(amount, 0).desc(), col(Opportunity.id))
-        closed = _deals(team_id, scope, sight, limit).where(_follow_up_closed())
+        closed = _deals(team_id, scope, sees, limit).where(_follow_up_closed())
         rows += (await session.exec(closed.order_by(*largest))).all()
     found = {row[0].id: DealRow(*row) for row in rows}
     ordered = sorted(found.values(), key=lambda r: (-(r.deal.amount_minor or 0), r.deal.id or 0))
@@ -261,13 +214,13 @@ async def deals_without_next_step(
 
 
 async def scoped_deals(
-    *, session: AsyncSession, team_id: str, scope: Scope, sight: Sight
+    *, session: AsyncSession, team_id: str, scope: Scope, sees: Sees
 ) -> list[DealRow]:
     """Every open deal in scope, for the CSV: by customer, then close date."""
     query = (
         select(Opportunity, Customer.legal_name, Customer.handle)
         .join(Customer, col(Customer.id) == Opportunity.customer_id)
-        .where(*_where(team_id, scope, sight))
+        .where(*_where(team_id, scope, sees))
         .order_by(col(Customer.legal_name), col(Opportunity.expected_close), col(Opportunity.id))
     )
     return [DealRow(*row) for row in (await session.exec(query)).all()]

@@ -24,7 +24,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from bot.store.forecast import Group, GroupRow, Scope, Sight, on_visible_card
+from bot.store.card_scope import Sees
+from bot.store.forecast import Group, GroupRow, Scope, on_visible_card
 from bot.store.models import Customer, FollowUp
 from bot.store.sales_models import ForecastTotal, Opportunity
 
@@ -149,10 +150,10 @@ def _in_scope(model: Any, scope: Scope) -> list[Any]:
 
 
 async def kept_grouped(
-    *, session: AsyncSession, team_id: str, scope: Scope, sight: Sight, today: date
+    *, session: AsyncSession, team_id: str, scope: Scope, sees: Sees, today: date
 ) -> list[GroupRow]:
     """What `grouped` counts, from the kept totals — for an admin only (see the module)."""
-    assert sight.is_admin
+    assert sees.is_admin
     this_month = today.year * 100 + today.month
     kept = select(ForecastTotal).where(
         col(ForecastTotal.team_id) == team_id,
@@ -168,7 +169,7 @@ async def kept_grouped(
     deals = [
         col(Opportunity.team_id) == team_id,
         col(Opportunity.status) == "open",
-        on_visible_card(team_id, sight),
+        on_visible_card(sees),
         *_in_scope(Opportunity, scope),
     ]
     group_by = (

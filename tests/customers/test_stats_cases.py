@@ -152,7 +152,7 @@ async def test_the_sql_selection_is_the_gate_of_every_card(
         for who in cast:
             gate = await gate_of(session, who)
             by_gate = {c.id for c in await gate.visible(everything)}
-            scope = visible_scope(await stats_cases.sees_of(who, gate))
+            scope = visible_scope(await gate.sight())
             by_sql = set((await session.exec(scope)).all())
             assert by_sql == by_gate, who.user_id
 

@@ -16,8 +16,9 @@ from bot.customers.merge import merge, undo_merge
 from bot.imports.sales_import import import_opportunities
 from bot.sales.amounts import Money
 from bot.sales.deals import DealDraft, change_deal, create_deal
+from bot.store.card_scope import Sees
 from bot.store.db import Database
-from bot.store.forecast import Scope, Sight, grouped
+from bot.store.forecast import Scope, grouped
 from bot.store.forecast_totals import kept_grouped
 from bot.store.models import Customer, FollowUp
 from bot.store.pipeline import pipeline_of
@@ -224,15 +225,15 @@ async def test_the_admins_forecast_from_the_kept_totals_is_the_one_counted_from_
         follow_up = (await session.exec(select(FollowUp))).first()
         assert follow_up is not None
         follow_up.status = "done"
-    admin = Sight("U_ADMIN", is_admin=True)
+    admin = Sees(team_id=TEAM, user_id="U_ADMIN", is_admin=True)
     scopes = [Scope(), Scope(frozenset({"U_REP"})), Scope(months=frozenset({202611}))]
     async with db.transaction() as session:
         for scope in scopes:
             counted = await grouped(
-                session=session, team_id=TEAM, scope=scope, sight=admin, today=today
+                session=session, team_id=TEAM, scope=scope, sees=admin, today=today
             )
             kept = await kept_grouped(
-                session=session, team_id=TEAM, scope=scope, sight=admin, today=today
+                session=session, team_id=TEAM, scope=scope, sees=admin, today=today
             )
             assert sorted(kept, key=str) == sorted(counted, key=str), scope
             assert counted
