@@ -8,10 +8,11 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.card_writes import record_change
 from bot.customers.form import FormInvalid, Message
 from bot.customers.visibility import team_tree
 from bot.store.access import VISIBILITY_KEY, active_share, member
-from bot.store.card_history import list_events, record_event
+from bot.store.card_history import list_events
 from bot.store.customers import add, contact_names, record_summaries
 from bot.store.forecast_totals import move_card
 from bot.store.models import CardShare, Customer, CustomerEvent, TeamMember
@@ -98,7 +99,7 @@ async def share(
             shared_at=now,
         ),
     )
-    await _event(session, customer, actor_id, now, "share", {target.kind: [None, target.id]})
+    await record_change(session, customer, actor_id, now, "share", {target.kind: [None, target.id]})
     return True
 
 
@@ -111,7 +112,9 @@ async def unshare(
     if found is None:
         return False
     found.revoked_at, found.revoked_by = now, actor_id
-    await _event(session, customer, actor_id, now, "unshare", {target.kind: [target.id, None]})
+    await record_change(
+        session, customer, actor_id, now, "unshare", {target.kind: [target.id, None]}
+    )
     return True
 
 
@@ -192,7 +195,7 @@ async def archive(
         await move_card(session=session, customer_id=saved_id(customer), sign=-1)
     customer.archived_at, customer.updated_at, customer.updated_by = now, now, actor_id
     customer.identity_key = None  # a new card of the same company may be created again
-    await _event(session, customer, actor_id, now, "archive", {"archived": [False, True]})
+    await record_change(session, customer, actor_id, now, "archive", {"archived": [False, True]})
 
 
 async def restore(
@@ -202,23 +205,4 @@ async def restore(
     if customer.archived_at is not None:  # its open deals count again
         await move_card(session=session, customer_id=saved_id(customer), sign=1)
     customer.archived_at, customer.updated_at, customer.updated_by = None, now, actor_id
-    await _event(session, customer, actor_id, now, "restore", {"archived": [True, False]})
-
-
-async def _event(
-    session: AsyncSession,
-    customer: Customer,
-    actor_id: str,
-    now: datetime,
-    action: str,
-    changes: dict[str, object],
-) -> None:
-    await record_event(
-        session=session,
-        team_id=customer.team_id,
-        customer_id=saved_id(customer),
-        actor_id=actor_id,
-        at=now,
-        action=action,
-        changes=changes,
-    )
+    await record_change(session, customer, actor_id, now, "restore", {"archived": [True, False]})
