@@ -236,7 +236,7 @@ async def seen_by_rank(
     filtered, without the visibility condition; `managers`: its cards' managers) by rank
     alone: each card is the person's own, or a card of someone below them within their
     clearance — the first two reasons of the visibility rule (bot/store/card_scope.py,
-    `_may_see`), which hold whatever the shares and channels. True only when it holds; False
+    `may_see`), which hold whatever the shares and channels. True only when it holds; False
     does not mean a card is hidden."""
     if not set(managers) <= below | {user_id}:
         return False
