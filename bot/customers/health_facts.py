@@ -21,6 +21,7 @@ from bot.store.insights import (
     cadence_plans,
     card_rows,
     decision_makers,
+    maker_state,
     met_between,
     overdue_counts,
     slipping_counts,
@@ -121,9 +122,10 @@ async def _decision_maker(session: AsyncSession, read: CardRead) -> dict[int, st
     decision maker still there (none of its removed ones can change that: not read again);
     otherwise read, if the card holds any role."""
     cid = saved_id(read.customer)
-    for _, role in read.contacts or ():
-        if role is not None and role.role == DECISION_MAKER and role.left_at is None:
-            return {cid: "active"}
+    for contact, role in read.contacts or ():
+        if role is not None and role.role == DECISION_MAKER:
+            if maker_state(role.left_at, contact.archived_at) == "active":
+                return {cid: "active"}
     return await decision_makers(session=session, scope=ids_scope([cid])) if read.held.roles else {}
 
 

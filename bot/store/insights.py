@@ -169,10 +169,14 @@ async def decision_makers(*, session: AsyncSession, scope: Scope) -> dict[int, s
     )
     found: dict[int, str] = {}
     for customer_id, left_at, archived_at in (await session.exec(query)).all():
-        state = "active" if left_at is None and archived_at is None else "left"
         if found.get(customer_id) != "active":
-            found[customer_id] = state
+            found[customer_id] = maker_state(left_at, archived_at)
     return found
+
+
+def maker_state(left_at: datetime | None, archived_at: datetime | None) -> str:
+    """A decision maker is "active" while neither left the company nor removed from the card."""
+    return "active" if left_at is None and archived_at is None else "left"
 
 
 async def cadence_plans(*, session: AsyncSession, scope: Scope) -> list[tuple[int, str, datetime]]:
