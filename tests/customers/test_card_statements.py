@@ -62,6 +62,13 @@ def unlocked(sent: list[str]) -> list[str]:
     return [s for s in sent if not s.startswith("SELECT pg_advisory_xact_lock")]
 
 
+async def with_zhang(db: Database, card: Customer) -> None:
+    """The card's manager adds 张伟 as its contact, through the contact form's use case."""
+    await contact_cases.save_contact(
+        db, actor=MGR, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
+    )
+
+
 async def test_a_new_card_reads_none_of_its_lists(db: Database, create: Create) -> None:
     await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
 
@@ -83,9 +90,7 @@ async def test_a_card_reads_each_list_it_holds_something_in_once(
     db: Database, create: Create
 ) -> None:
     card = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
-    await contact_cases.save_contact(
-        db, actor=MGR, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
-    )
+    await with_zhang(db, card)
     await log_cases.log_a_line(
         db, actor=MGR, text="hp 给张总打电话 下一步：发方案 下周五", channel="C1"
     )
@@ -107,9 +112,7 @@ async def test_a_card_with_a_decision_maker_shows_the_role_and_its_health_in_one
     db: Database, create: Create
 ) -> None:
     card = await create("惠普中国有限公司", short_name="HP", actor="U_MGR")
-    await contact_cases.save_contact(
-        db, actor=MGR, customer_id=card.id or 0, form=ContactForm(name="张伟"), region="CN"
-    )
+    await with_zhang(db, card)
     await role_cases.role_named(db, actor=MGR, text="hp 张伟 决策人")
 
     with statements_sent(db) as sent:
@@ -189,9 +192,7 @@ async def test_an_edit_reads_the_card_once_and_writes_its_keys_only_when_they_ch
     db: Database, create: Create
 ) -> None:
     made = await create("上海金科电子有限公司", short_name="Jinke", actor="U_MGR")
-    await contact_cases.save_contact(
-        db, actor=MGR, customer_id=made.id or 0, form=ContactForm(name="张伟"), region="CN"
-    )
+    await with_zhang(db, made)
     moved = CustomerForm(legal_name="上海金科电子有限公司", short_name="Jinke", address="外滩1号")
     called = replace(moved, phone="021-63539330")
 
@@ -290,9 +291,7 @@ async def test_a_contact_without_a_phone_or_email_leaves_the_cards_keys_alone(
     made = await create("上海金科电子有限公司", short_name="Jinke", actor="U_MGR")
 
     with statements_sent(db) as sent:
-        await contact_cases.save_contact(
-            db, actor=MGR, customer_id=made.id or 0, form=ContactForm(name="张伟"), region="CN"
-        )
+        await with_zhang(db, made)
 
     if db.dialect == "sqlite":  # PostgreSQL writes them whole (bot/store/card_index.py)
         assert [s for s in sent if "customer_key" in s] == []
