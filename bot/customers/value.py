@@ -12,10 +12,9 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.customers.card_writes import record_change
 from bot.customers.form import FormInvalid, Message
-from bot.store.card_history import record_event
 from bot.store.models import Customer
-from bot.store.types import saved_id
 
 FACTORS = ("size", "profitability", "investment", "strategic_fit")
 SCORES = range(1, 6)
@@ -72,16 +71,9 @@ async def assess(
     before = (customer.value_score, customer.value_tier)
     customer.value_score, customer.value_tier = score, tier_of(score)
     customer.value_factors, customer.updated_at, customer.updated_by = values, now, actor_id
-    await record_event(
-        session=session,
-        team_id=customer.team_id,
-        customer_id=saved_id(customer),
-        actor_id=actor_id,
-        at=now,
-        action="value",
-        changes={
-            "value_score": [before[0], score],
-            "value_tier": [before[1] or None, customer.value_tier],
-        },
-    )
+    changes = {
+        "value_score": [before[0], score],
+        "value_tier": [before[1] or None, customer.value_tier],
+    }
+    await record_change(session, customer, actor_id, now, "value", changes)
     return customer
