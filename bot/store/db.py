@@ -47,7 +47,7 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
     else:
-        # no pre-ping: a connection is checked as it is lent (bot/store/postgres_connections.py)
+        options.setdefault("pool_pre_ping", True)
         options.setdefault("pool_size", 10)
         engine = create_async_engine(url, **options)
         postgres_connections(engine)

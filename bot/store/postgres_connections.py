@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import time
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import event, exc
-from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.store.saves import statement_writes
 
@@ -20,42 +21,37 @@ from bot.store.saves import statement_writes
 # that closed it meanwhile has closed its socket too, which the event loop has read (asyncpg's
 # `is_closed`). Past it, a silent loss (a firewall's, a host's) is possible: it is pinged.
 PING_AFTER_IDLE_S = 2.0
-_BACK_AT = "rapport_back_at"
+# when each of the process's asyncpg connections last came back to its pool
+_came_back_at: WeakKeyDictionary[Any, float] = WeakKeyDictionary()
 
 
 def postgres_connections(engine: AsyncEngine) -> None:
     if engine.dialect.driver == "asyncpg":
-        # instead of the pool's pre-ping, a round trip before every transaction: most of a
-        # busy server's transactions take a connection that came back a few milliseconds
-        # ago, and a find's or a /log line's own statements are 2 to 4 trips (issue 17)
+        # The pool's pre-ping stays (bot/store/db.py), with its handling of a lost connection;
+        # only whether it costs a round trip is decided here: most of a busy server's
+        # transactions take a connection that came back a few milliseconds ago, and a find's
+        # or a /log line's own statements are 2 to 4 trips (issue 17).
+        engine.dialect.do_ping = _ping_unless_just_back  # type: ignore[method-assign]
         event.listen(engine.sync_engine, "checkin", _came_back)
-        event.listen(engine.sync_engine, "checkout", _ready_to_lend(engine.dialect))
     event.listen(engine.sync_engine, "before_cursor_execute", _no_write_when_quick)
 
 
-def _came_back(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
-    record.info[_BACK_AT] = time.monotonic()
+def _came_back(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    if dbapi_connection is not None:  # None: invalidated, it will not be lent again
+        _came_back_at[dbapi_connection.driver_connection] = time.monotonic()
 
 
-def _ready_to_lend(dialect: Dialect) -> Any:
-    def ready(dbapi_connection: Any, record: ConnectionPoolEntry, _: PoolProxiedConnection) -> None:
-        back_at = record.info.get(_BACK_AT)
-        if back_at is None:  # made for this checkout: nothing to ask it yet
-            return
-        if dbapi_connection.driver_connection.is_closed():
-            raise exc.DisconnectionError("closed by the server")  # the pool makes another
-        if time.monotonic() - back_at < PING_AFTER_IDLE_S:
-            return
-        try:
-            _ping_in_one_trip(dbapi_connection)
-        except dialect.loaded_dbapi.Error as error:
-            if not dialect.is_disconnect(error, dbapi_connection, None):
-                raise
-            # as the pool's pre-ping: the server may have restarted, so every connection
-            # lent before now is made again
-            raise exc.InvalidatePoolError("the ping found the connection lost") from error
-
-    return ready
+def _ping_unless_just_back(dbapi_connection: Any) -> bool:
+    """False for a connection the server closed, which the pool's pre-ping then makes again
+    (with every connection lent before now, as for a failed ping: the server may have
+    restarted); True without a round trip for one that came back moments ago; else `;`."""
+    driver = dbapi_connection.driver_connection
+    if driver.is_closed():
+        return False
+    back_at = _came_back_at.get(driver)
+    if back_at is not None and time.monotonic() - back_at < PING_AFTER_IDLE_S:
+        return True
+    return _ping_in_one_trip(dbapi_connection)
 
 
 def _no_write_when_quick(
