@@ -42,6 +42,7 @@ from pathlib import Path
 
 import aiohttp
 
+from bench.cpu_limit import CpuLimit
 from bench.data import MANAGERS
 from bench.dataset import RESULTS, DataSet
 from bench.latency import ScratchCopy, backend_server, load_backend
@@ -228,10 +229,13 @@ async def measure(
     replicas: int = 1,
     memory: list[Memory] | None = None,
     profile: Path | None = None,
+    cpu_limit: float | None = None,
+    apps: tuple[str, ...] = APPS,
 ) -> list[Rate]:
     """The rates' results, each app's in turn; each app's `memory` added to `memory`.
     `profile`: each server under cProfile from the end of its warm-up, written to that
-    folder (a diagnosis: the profiler's own cost is in every figure)."""
+    folder (a diagnosis: the profiler's own cost is in every figure). `cpu_limit`: each
+    server process held to that many cores (bench/cpu_limit.py)."""
     secret, double = new_secret(), TimedDouble()
     for user in MANAGERS:
         double.add_user(user, name=user, locale="zh-CN", tz="Asia/Shanghai")
@@ -241,21 +245,29 @@ async def measure(
     results: list[Rate] = []
     try:
         async with Sender(double, secret) as sender:
-            for app in APPS:
+            for app in apps:
                 async with AsyncExitStack() as stack:
-                    running = [
-                        await stack.enter_async_context(
-                            server(
-                                app,
-                                api_url=double.api_url,
-                                secret=secret,
-                                database_url=url,
-                                log=RESULTS / f"openloop-{app}-{n}.log",
-                                profile=profile / f"{app}-{n}.prof" if profile else None,
+                    running = []
+                    for n in range(1 if app == "floor-reply" else replicas):
+                        limit = (
+                            CpuLimit.made(f"openloop-{app}-{n}", cpu_limit) if cpu_limit else None
+                        )
+                        if limit is not None:
+                            stack.callback(limit.remove)  # after the server has stopped
+                        running.append(
+                            await stack.enter_async_context(
+                                server(
+                                    app,
+                                    api_url=double.api_url,
+                                    secret=secret,
+                                    database_url=url,
+                                    log=RESULTS / f"openloop-{app}-{n}.log",
+                                    profile=profile / f"{app}-{n}.prof" if profile else None,
+                                )
                             )
                         )
-                        for n in range(1 if app == "floor-reply" else replicas)
-                    ]
+                        if limit is not None:
+                            limit.hold(running[-1].process.pid)
                     results += await _rates(
                         sender,
                         double,
@@ -391,6 +403,28 @@ def memory_table(memory: list[Memory]) -> list[str]:
     return lines
 
 
+SUSTAINED_P99_MS = 1_000.0  # issue 17's measure of a rate served: reply p99 under 1 s
+
+
+def sustained(results: list[Rate]) -> list[str]:
+    """For each app (and number of replicas), the highest offered rate up to which every rate
+    tried was served: no command refused, failed or lost, and the replies' p99 under 1 s."""
+    lines = []
+    for app, replicas in dict.fromkeys((r.app, r.replicas) for r in results):
+        best = "none of the rates tried"
+        for r in sorted(
+            (r for r in results if (r.app, r.replicas) == (app, replicas)),
+            key=lambda r: r.offered,
+        ):
+            p99 = percentile(r.replies_ms, 0.99)
+            if r.refused or r.errors or r.lost or not p99 < SUSTAINED_P99_MS:
+                break
+            best = f"{r.offered:g}/s"
+        name = "floor" if app == "floor-reply" else f"Rapport ×{replicas}"
+        lines.append(f"- {name}: {best}")
+    return lines
+
+
 def machine() -> str:
     cpu = next(
         (
@@ -434,6 +468,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=Path, metavar="DIR", help="diagnosis: each server's cProfile into DIR"
     )
+    parser.add_argument(
+        "--cpu-limit",
+        type=float,
+        metavar="CORES",
+        help="each server held to this many cores, as a container's limit (root; cgroups)",
+    )
+    parser.add_argument("--no-floor", action="store_true", help="Rapport only, no floor")
     options = parser.parse_args(argv)
     rates = [float(r) for r in options.rates.split(",")]
     data = DataSet(options.seed, options.customers)
@@ -454,16 +495,24 @@ def main(argv: list[str] | None = None) -> int:
                 replicas=options.replicas,
                 memory=memory,
                 profile=options.profile,
+                cpu_limit=options.cpu_limit,
+                apps=APPS[1:] if options.no_floor else APPS,
             )
         )
     backend = "SQLite" if options.backend == "sqlite" else "PostgreSQL"
     print(f"{backend} {loaded.server_version}, {options.customers:,} customers; {machine()}")
     print(f"{options.seconds:g} s per rate; `/customer find` and `/log` alternately, 40 users.")
+    if options.cpu_limit:
+        print(f"Each server held to {options.cpu_limit:g} of a core (bench/cpu_limit.py).")
     print("Kept health: " + ("as loaded (none)" if options.no_sweep else "after the health sweep"))
     print()
     print("\n".join(table(results)))
     print()
     print("\n".join(by_command_table(results)))
+    print()
+    print("Sustained: the highest rate up to which none was refused, failed or lost, p99 < 1 s.")
+    print()
+    print("\n".join(sustained(results)))
     print()
     print(f"Memory: VmRSS once warm, VmHWM, and VmRSS {IDLE_AFTER:g} s after the last reply.")
     print()
