@@ -4,7 +4,11 @@ and number of replicas, so that two replicas are compared with one on the same t
 
 from __future__ import annotations
 
-from bench.openloop import Rate, Sent, sustained
+from collections import Counter
+
+import pytest
+
+from bench.openloop import Rate, Sent, replica_for, sustained
 
 
 def _rate(
@@ -51,3 +55,17 @@ def test_each_app_and_number_of_replicas_apart_whatever_order_they_ran_in() -> N
 
 def test_a_lowest_rate_not_served_is_said() -> None:
     assert sustained([_rate(40, 1_000)]) == ["- Rapport ×1: none of the rates tried"]
+
+
+@pytest.mark.parametrize("replicas", [1, 2, 3, 4])
+def test_each_replica_gets_its_share_of_each_command_that_alternates(replicas: int) -> None:
+    """Commands alternate (a find, a `/log` line); a plain round robin over two replicas sent
+    every find to one and every `/log` line to the other."""
+    kinds = ("/customer", "/log")
+    sent = Counter((replica_for(n, replicas), kinds[n % 2]) for n in range(240 * replicas))
+    assert sent == {(r, kind): 120 for r in range(replicas) for kind in kinds}
+
+
+def test_consecutive_commands_go_to_replicas_in_turn() -> None:
+    assert [replica_for(n, 3) for n in range(3)] == [0, 1, 2]
+    assert sorted(replica_for(n, 3) for n in range(3, 6)) == [0, 1, 2]
