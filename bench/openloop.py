@@ -238,16 +238,20 @@ async def measure(
     profile: Path | None = None,
     cpu_limit: float | None = None,
     apps: tuple[str, ...] = APPS,
+    warm: float = 0.0,
 ) -> list[Rate]:
     """The rates' results, each app's in turn; each app's `memory` added to `memory`.
     `profile`: each server under cProfile from the end of its warm-up, written to that
     folder (a diagnosis: the profiler's own cost is in every figure). `cpu_limit`: each
-    server process held to that many cores (bench/cpu_limit.py)."""
+    server process held to that many cores (bench/cpu_limit.py). `warm`: seconds of the first
+    rate offered before any is measured; a server's first half-minute at a high rate is slower
+    than the next (2026-12-07: two replicas held to 0.4 of a core each refused 19–30 commands
+    at their first 120/s, none at 160/s after it)."""
     secret, double = new_secret(), TimedDouble()
     for user in MANAGERS:
         double.add_user(user, name=user, locale="zh-CN", tz="Asia/Shanghai")
     await double.start()
-    total = int(sum(rates) * seconds) + 40
+    total = int(sum(rates) * seconds + rates[0] * warm) + 40
     pool = commands(seed, customers, total)
     results: list[Rate] = []
     try:
@@ -286,6 +290,7 @@ async def measure(
                         settle,
                         memory,
                         profiling=profile is not None,
+                        warm=warm,
                     )
     finally:
         await double.stop()
@@ -304,15 +309,21 @@ async def _rates(
     memory: list[Memory] | None = None,
     *,
     profiling: bool = False,
+    warm: float = 0.0,
 ) -> list[Rate]:
     urls = [r.url for r in running]
     await sender.offer(urls, pool[:40], 10.0)  # warm: caches, pools
+    start = 40
+    if warm:  # the first rate for `warm` seconds, not measured: see `measure`
+        batch = pool[start : start + int(rates[0] * warm)]
+        start += len(batch)
+        await settled(double, await sender.offer(urls, batch, rates[0]), settle)
     await asyncio.sleep(2)
     if profiling:
         for r in running:
             r.process.send_signal(signal.SIGUSR1)  # profiled from here on
-    warm = sum(r.status("VmRSS") for r in running)
-    start, results = 40, []
+    warm_kb = sum(r.status("VmRSS") for r in running)
+    results = []
     name = f"{app} ×{len(running)}"
     for rate in rates:
         batch = pool[start : start + int(rate * seconds)]
@@ -327,7 +338,7 @@ async def _rates(
         await asyncio.sleep(IDLE_AFTER)  # what a server keeps once people have gone quiet
         after = sum(r.status("VmRSS") for r in running)
         peak = sum(r.status("VmHWM") for r in running)
-        memory.append(Memory(app, len(running), warm, peak, after))
+        memory.append(Memory(app, len(running), warm_kb, peak, after))
     return results
 
 
@@ -482,6 +493,9 @@ def main(argv: list[str] | None = None) -> int:
         help="each server held to this many cores, as a container's limit (root; cgroups)",
     )
     parser.add_argument("--no-floor", action="store_true", help="Rapport only, no floor")
+    parser.add_argument(
+        "--warm", type=float, default=0.0, metavar="S", help="the first rate for S s, unmeasured"
+    )
     options = parser.parse_args(argv)
     rates = [float(r) for r in options.rates.split(",")]
     data = DataSet(options.seed, options.customers)
@@ -504,6 +518,7 @@ def main(argv: list[str] | None = None) -> int:
                 profile=options.profile,
                 cpu_limit=options.cpu_limit,
                 apps=APPS[1:] if options.no_floor else APPS,
+                warm=options.warm,
             )
         )
     backend = "SQLite" if options.backend == "sqlite" else "PostgreSQL"
