@@ -35,7 +35,6 @@ class CpuLimit:
     process it holds has ended."""
 
     group: Path
-    version: int
 
     @classmethod
     def made(cls, name: str, cores: float, *, root: Path = CGROUP_ROOT) -> CpuLimit:
@@ -43,11 +42,11 @@ class CpuLimit:
             raise CpuLimitUnavailable(f"a CPU limit of {cores:g} cores is not one this machine has")
         quota = max(1_000, round(cores * PERIOD_US))
         if "cpu" in _read(root / "cgroup.controllers").split():
-            limit = cls(root / name, 2)
+            limit = cls(root / name)
             _made(limit.group)
             _write(limit.group / "cpu.max", f"{quota} {PERIOD_US}")
         elif (root / "cpu" / "cpu.cfs_quota_us").exists():
-            limit = cls(root / "cpu" / name, 1)
+            limit = cls(root / "cpu" / name)
             _made(limit.group)
             _write(limit.group / "cpu.cfs_period_us", str(PERIOD_US))
             _write(limit.group / "cpu.cfs_quota_us", str(quota))
@@ -58,16 +57,6 @@ class CpuLimit:
     def hold(self, pid: int) -> None:
         """The process and its threads, and any it starts later, run within the limit."""
         _write(self.group / "cgroup.procs", str(pid))
-
-    def throttled_seconds(self) -> float:
-        """How long the kernel held the group's processes back for their quota, in all."""
-        for line in _read(self.group / "cpu.stat").splitlines():
-            name, _, value = line.partition(" ")
-            if name == "throttled_usec":
-                return int(value) / 1e6
-            if name == "throttled_time":  # version 1: nanoseconds
-                return int(value) / 1e9
-        return 0.0
 
     def remove(self) -> None:
         """The group, once empty (its process ended); one still holding a process stays."""

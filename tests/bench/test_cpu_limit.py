@@ -44,23 +44,6 @@ def test_the_process_is_placed_in_its_group(tmp_path: Path) -> None:
     assert (limit.group / "cgroup.procs").read_text() == "4242"
 
 
-@pytest.mark.parametrize(
-    ("stat", "seconds"),
-    [
-        ("usage_usec 900\nnr_throttled 3\nthrottled_usec 2500000\n", 2.5),  # version 2
-        ("nr_periods 51\nnr_throttled 49\nthrottled_time 2934414362\n", 2.934414362),  # 1
-        ("", 0.0),  # never ran
-    ],
-)
-def test_the_time_held_back_is_read_in_either_version(
-    tmp_path: Path, stat: str, seconds: float
-) -> None:
-    limit = CpuLimit.made("one", 0.5, root=_version_2(tmp_path))
-    if stat:
-        (limit.group / "cpu.stat").write_text(stat)
-    assert limit.throttled_seconds() == pytest.approx(seconds)
-
-
 def test_a_group_is_removed_once_its_process_has_ended(tmp_path: Path) -> None:
     limit = CpuLimit.made("one", 0.5, root=_version_2(tmp_path))
     (limit.group / "cpu.max").unlink()  # the kernel's files go with the group
