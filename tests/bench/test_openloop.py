@@ -23,7 +23,7 @@ def _rate(
     sent = [Sent(at=0.0, token=f"t{n}", command="/log", acked=0.01, status=200) for n in range(100)]
     for s in sent[:refused]:
         s.refused = True
-    answered = [s for s in sent[refused:]][lost:]
+    answered = sent[refused:][lost:]
     replies = {s.token: reply_ms / 1000 for s in answered}
     return Rate(app, offered, sent, 1.0, replies, replicas)
 
